@@ -1,0 +1,84 @@
+# pmsite: a static site from a git repository of postmortems.
+# Plain make; Debian is the target.  See README.md.
+
+VERSION = 0.1.0
+PREFIX ?= /usr/local
+BINDIR = $(PREFIX)/bin
+DATADIR = $(PREFIX)/share/pmsite
+MANDIR = $(PREFIX)/share/man
+
+CC ?= cc
+PKGS = libgit2 libcmark-gfm yaml-0.1
+OPT ?= -O2 -g
+CFLAGS ?= $(OPT)
+CFLAGS += -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L \
+	-DPM_VERSION='"$(VERSION)"' -DPM_DATADIR='"$(DATADIR)"'
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) \
+	-lcmark-gfm-extensions -lpthread -lm
+CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
+
+# Objects land in $(O) so sanitizer builds do not mix with normal ones.
+O ?= build
+SRC = $(sort $(wildcard generator/*.c))
+LIBSRC = $(filter-out generator/main.c,$(SRC))
+LIBOBJ = $(LIBSRC:generator/%.c=$(O)/%.o)
+HDR = $(wildcard generator/*.h)
+TESTSRC = $(sort $(wildcard tests/check_*.c))
+TESTBIN = $(TESTSRC:tests/%.c=$(O)/tests/%)
+
+all: pmsite
+
+sinclude Makefile.local
+
+pmsite: $(O)/pmsite
+	cp $(O)/pmsite pmsite
+
+$(O)/pmsite: $(O)/main.o $(O)/libpmsite.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(O)/main.o $(O)/libpmsite.a $(PKG_LIBS)
+
+$(O)/libpmsite.a: $(LIBOBJ)
+	rm -f $@
+	ar rcs $@ $(LIBOBJ)
+
+$(O)/%.o: generator/%.c $(HDR)
+	@mkdir -p $(O)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+$(O)/tests/%: tests/%.c $(O)/libpmsite.a $(HDR)
+	@mkdir -p $(O)/tests
+	$(CC) $(CFLAGS) -Wno-unused-parameter $(PKG_CFLAGS) -Igenerator -o $@ $< \
+		$(O)/libpmsite.a $(PKG_LIBS) $(CMOCKA_LIBS)
+
+# Every test: unit tests, the Mustache spec, end-to-end builds.  The runner
+# prints one line per suite and ends with "N passed, N failed".
+check: deps $(O)/pmsite $(TESTBIN)
+	@PMSITE=$(CURDIR)/$(O)/pmsite TESTBIN_DIR=$(O)/tests \
+		sh tests/run.sh $(TESTBIN)
+
+# The same suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+asan ubsan:
+	$(MAKE) O=build-san OPT="-O1 -g -fno-omit-frame-pointer \
+		-fsanitize=address,undefined -fno-sanitize-recover=all" check
+
+# Install missing Debian packages (with sudo when not root).
+deps:
+	@sh tests/deps.sh build
+
+site: deps pmsite
+	./pmsite build --worktree --content content --out public
+	@echo "open $(CURDIR)/public/index.html"
+
+install: pmsite
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/themes \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 755 pmsite $(DESTDIR)$(BINDIR)/pmsite
+	cp -R themes/default $(DESTDIR)$(DATADIR)/themes/
+	install -m 644 pmsite.1 $(DESTDIR)$(MANDIR)/man1/pmsite.1
+	[ ! -f pmsite-theme.5 ] || \
+		install -m 644 pmsite-theme.5 $(DESTDIR)$(MANDIR)/man5/
+
+clean:
+	rm -rf build build-san pmsite
+
+.PHONY: all check asan ubsan deps site install clean

@@ -1,0 +1,134 @@
+/*
+ * value.h: the one data tree of pmsite (null, boolean, number, string, list,
+ * map), used for front matter, configuration, the JSON exports and the
+ * contexts that templates render.
+ *
+ * Contract
+ *  - Every value, and every string, list and map inside it, lives in the
+ *    arena passed to the constructor; freeing the arena frees the tree.
+ *    Nothing here is freed one by one.
+ *  - Strings carry a length and may hold any bytes; constructors copy them
+ *    (pm_value_new_string) unless the name says _ref, in which case the
+ *    bytes are borrowed and must outlive the value.  Copied strings are
+ *    NUL-terminated.
+ *  - Maps keep insertion order (output is deterministic and reads in the
+ *    order it was written); setting an existing key replaces its value in
+ *    place.
+ *  - A finished tree is only read, so it can be shared between threads.
+ *  - Getters return borrowed pointers that live as long as the arena.
+ */
+#ifndef PM_VALUE_H
+#define PM_VALUE_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "buf.h"
+
+enum pm_value_type {
+	PM_VALUE_NULL,
+	PM_VALUE_BOOL,
+	PM_VALUE_NUMBER,
+	PM_VALUE_STRING,
+	PM_VALUE_LIST,
+	PM_VALUE_MAP
+};
+
+struct pm_value;
+
+struct pm_value_entry {
+	const char *key;	/* NUL-terminated */
+	size_t key_len;
+	struct pm_value *value;
+};
+
+struct pm_value {
+	enum pm_value_type type;
+	int line;		/* source line when parsed from a file, else 0 */
+	union {
+		int boolean;
+		double number;
+		struct {
+			const char *ptr;
+			size_t len;
+		} string;
+		struct {
+			struct pm_value **items;
+			size_t len, cap;
+		} list;
+		struct {
+			struct pm_value_entry *entries;
+			size_t len, cap;
+		} map;
+	} u;
+};
+
+struct pm_value *pm_value_new_null(struct pm_arena *arena);
+struct pm_value *pm_value_new_bool(struct pm_arena *arena, int b);
+struct pm_value *pm_value_new_number(struct pm_arena *arena, double n);
+struct pm_value *pm_value_new_string(struct pm_arena *arena, const char *s,
+    size_t len);
+struct pm_value *pm_value_new_cstr(struct pm_arena *arena, const char *s);
+struct pm_value *pm_value_new_string_ref(struct pm_arena *arena,
+    const char *s, size_t len);
+struct pm_value *pm_value_new_list(struct pm_arena *arena);
+struct pm_value *pm_value_new_map(struct pm_arena *arena);
+
+/* Append item to list (a PM_VALUE_LIST). */
+void pm_value_list_push(struct pm_arena *arena, struct pm_value *list,
+    struct pm_value *item);
+
+/* Set key (copied) to value in map (a PM_VALUE_MAP); replaces an existing
+ * entry in place.  value NULL stores a null. */
+void pm_value_map_set(struct pm_arena *arena, struct pm_value *map,
+    const char *key, struct pm_value *value);
+void pm_value_map_setn(struct pm_arena *arena, struct pm_value *map,
+    const char *key, size_t key_len, struct pm_value *value);
+
+/* Shorthands: a NULL string stores null. */
+void pm_value_map_set_str(struct pm_arena *arena, struct pm_value *map,
+    const char *key, const char *s);
+void pm_value_map_set_num(struct pm_arena *arena, struct pm_value *map,
+    const char *key, double n);
+void pm_value_map_set_bool(struct pm_arena *arena, struct pm_value *map,
+    const char *key, int b);
+
+/* The value under key, or NULL when map is not a map or has no such key. */
+struct pm_value *pm_value_map_get(const struct pm_value *map,
+    const char *key);
+struct pm_value *pm_value_map_getn(const struct pm_value *map,
+    const char *key, size_t key_len);
+
+/* Follow a dotted path ("git.created") through maps; NULL when absent. */
+struct pm_value *pm_value_get_path(const struct pm_value *v,
+    const char *path);
+
+/* The string of v (NUL-terminated), or NULL when v is not a string. */
+const char *pm_value_str(const struct pm_value *v);
+
+/* Is v a string, a number, ...?  NULL-safe. */
+int pm_value_is(const struct pm_value *v, enum pm_value_type type);
+
+/* Number of items of a list or entries of a map; 0 otherwise. */
+size_t pm_value_len(const struct pm_value *v);
+
+/*
+ * Write a number the shortest way that reads back to the same double
+ * ("85", "1.21", "-0.5"), as JSON and Mustache expect; non-finite numbers
+ * are written as "null".
+ */
+void pm_value_put_number(struct pm_buf *out, double n);
+
+/*
+ * Serialise v as JSON.  indent 0 writes compact JSON; a positive indent
+ * pretty-prints with that many spaces per level and a final newline.
+ * NULL is written as null.
+ */
+void pm_value_write_json(struct pm_buf *out, const struct pm_value *v,
+    int indent);
+
+/* A deep copy of v into arena. */
+struct pm_value *pm_value_copy(struct pm_arena *arena,
+    const struct pm_value *v);
+
+#endif
