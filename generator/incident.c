@@ -1,0 +1,345 @@
+/* incident.c: the incident record: defaults, front matter, value tree. */
+#include "incident.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+void
+pm_incident_init(struct pm_incident *inc)
+{
+	memset(inc, 0, sizeof(*inc));
+	inc->duration_minutes = PM_UNKNOWN;
+	inc->impact_percent = NAN;
+	inc->time_to_detect_minutes = PM_UNKNOWN;
+	inc->time_to_resolve_minutes = PM_UNKNOWN;
+	inc->word_count = PM_UNKNOWN;
+	inc->reading_minutes = PM_UNKNOWN;
+	inc->body_line = 1;
+}
+
+void
+pm_strlist_push(struct pm_strlist *l, struct pm_arena *arena, const char *s)
+{
+	/* Grow by powers of two: a new array when len reaches one. */
+	if ((l->len & (l->len - 1)) == 0) {
+		size_t cap = l->len ? l->len * 2 : 1;
+		const char **n = pm_arena_alloc(arena,
+		    pm_xmul(cap, sizeof(*n)));
+
+		if (l->len)
+			memcpy(n, l->items, l->len * sizeof(*n));
+		l->items = n;
+	}
+	l->items[l->len++] = s;
+}
+
+int
+pm_strlist_has(const struct pm_strlist *l, const char *s)
+{
+	for (size_t i = 0; i < l->len; i++)
+		if (strcmp(l->items[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+struct pm_value *
+pm_strlist_to_value(const struct pm_strlist *l, struct pm_arena *arena)
+{
+	struct pm_value *list = pm_value_new_list(arena);
+
+	for (size_t i = 0; i < l->len; i++)
+		pm_value_list_push(arena, list,
+		    pm_value_new_string_ref(arena, l->items[i],
+		    strlen(l->items[i])));
+	return list;
+}
+
+char *
+pm_slug_from_name(struct pm_arena *arena, const char *name)
+{
+	const char *base = strrchr(name, '/');
+	size_t len, i, o = 0;
+	char *s;
+
+	base = base ? base + 1 : name;
+	len = strlen(base);
+	if (len >= 3 && strcmp(base + len - 3, ".md") == 0)
+		len -= 3;
+	s = pm_arena_alloc(arena, len + 1);
+	for (i = 0; i < len && o < 100; i++) {
+		unsigned char c = (unsigned char)base[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c - 'A' + 'a');
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			s[o++] = (char)c;
+		else if (o > 0 && s[o - 1] != '-')
+			s[o++] = '-';
+	}
+	while (o > 0 && s[o - 1] == '-')
+		o--;
+	s[o] = '\0';
+	return o ? s : NULL;
+}
+
+int
+pm_slug_valid(const char *s)
+{
+	size_t len = strlen(s);
+
+	if (len == 0 || len > 100 || s[0] == '-' || s[len - 1] == '-')
+		return 0;
+	return strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-") == len;
+}
+
+static int
+type_error(const char *file, const struct pm_value *v, const char *key,
+    const char *what, struct pm_error *err)
+{
+	return pm_error_set(err, PM_ERROR, file, v->line, 0,
+	    "front matter: %s must be %s", key, what);
+}
+
+/* A string field; numbers are taken as their text ("severity: 1"). */
+static int
+front_string(const char **out, struct pm_arena *arena,
+    const struct pm_value *v, const char *key, const char *file,
+    struct pm_error *err)
+{
+	struct pm_buf b = PM_BUF_INIT;
+
+	switch (v->type) {
+	case PM_VALUE_NULL:
+		return 1;
+	case PM_VALUE_STRING:
+		*out = v->u.string.ptr;
+		return 0;
+	case PM_VALUE_NUMBER:
+		pm_value_put_number(&b, v->u.number);
+		*out = pm_arena_strdup(arena, pm_buf_cstr(&b));
+		pm_buf_free(&b);
+		return 0;
+	default:
+		return type_error(file, v, key, "text", err);
+	}
+}
+
+/* A list of strings, or one string standing for a list of one. */
+static int
+front_list(struct pm_strlist *out, struct pm_arena *arena,
+    const struct pm_value *v, const char *key, const char *file,
+    struct pm_error *err)
+{
+	size_t i;
+
+	out->items = NULL;
+	out->len = 0;
+	if (v->type == PM_VALUE_STRING) {
+		pm_strlist_push(out, arena, v->u.string.ptr);
+		return 0;
+	}
+	if (v->type != PM_VALUE_LIST)
+		return type_error(file, v, key, "a list of names", err);
+	for (i = 0; i < v->u.list.len; i++) {
+		const char *s = NULL;
+
+		if (front_string(&s, arena, v->u.list.items[i], key, file,
+		    err) < 0)
+			return PM_ERROR;
+		if (s && *s && !pm_strlist_has(out, s))
+			pm_strlist_push(out, arena, s);
+	}
+	return 0;
+}
+
+static int
+front_number(double *out, const struct pm_value *v, const char *key,
+    const char *file, int percent, struct pm_error *err)
+{
+	char *end;
+
+	if (v->type == PM_VALUE_NUMBER) {
+		*out = v->u.number;
+	} else if (percent && v->type == PM_VALUE_STRING) {
+		/* "30%" reads naturally in YAML; accept it. */
+		*out = strtod(v->u.string.ptr, &end);
+		if (end == v->u.string.ptr || (*end && strcmp(end, "%")))
+			return type_error(file, v, key, "a number", err);
+	} else {
+		return type_error(file, v, key, "a number", err);
+	}
+	if (!isfinite(*out) || *out < 0 || (percent && *out > 100))
+		return type_error(file, v, key, percent ?
+		    "between 0 and 100" : "a positive number", err);
+	return 0;
+}
+
+int
+pm_incident_apply_front(struct pm_incident *inc, struct pm_arena *arena,
+    const struct pm_value *front, const char *file, struct pm_error *err)
+{
+	double n;
+	size_t i;
+	int rc = 0;
+
+	inc->front = front;
+	if (front == NULL || front->type != PM_VALUE_MAP)
+		return 0;
+	for (i = 0; i < front->u.map.len && rc >= 0; i++) {
+		const char *k = front->u.map.entries[i].key;
+		const struct pm_value *v = front->u.map.entries[i].value;
+
+#define STRING_FIELD(name, field, flag) \
+		else if (strcmp(k, name) == 0) { \
+			rc = front_string(&inc->field, arena, v, k, file, err); \
+			if (rc == 0) \
+				inc->fixed.flag = 1; \
+		}
+		if (0) {
+		}
+		STRING_FIELD("title", title, title)
+		STRING_FIELD("summary", summary, summary)
+		STRING_FIELD("date", date, date)
+		STRING_FIELD("start", start, start)
+		STRING_FIELD("end", end, end)
+		STRING_FIELD("timezone", timezone, timezone)
+		STRING_FIELD("impact", impact, impact)
+		STRING_FIELD("severity", severity, severity)
+		STRING_FIELD("root_cause", root_cause, root_cause)
+		STRING_FIELD("category", category, category)
+		else if (strcmp(k, "slug") == 0) {
+			rc = front_string(&inc->slug, arena, v, k, file, err);
+			if (rc == 0 && !pm_slug_valid(inc->slug))
+				rc = type_error(file, v, k, "lowercase letters, "
+				    "digits and dashes (at most 100)", err);
+			if (rc == 0)
+				inc->fixed.slug = 1;
+		} else if (strcmp(k, "duration_minutes") == 0) {
+			if (v->type == PM_VALUE_NULL)
+				continue;
+			rc = front_number(&n, v, k, file, 0, err);
+			if (rc == 0) {
+				inc->duration_minutes = (long)n;
+				inc->fixed.duration = 1;
+			}
+		} else if (strcmp(k, "impact_percent") == 0) {
+			if (v->type == PM_VALUE_NULL)
+				continue;
+			rc = front_number(&n, v, k, file, 1, err);
+			if (rc == 0) {
+				inc->impact_percent = n;
+				inc->fixed.impact_percent = 1;
+			}
+		} else if (strcmp(k, "services") == 0) {
+			rc = front_list(&inc->services, arena, v, k, file, err);
+			inc->fixed.services = rc == 0;
+		} else if (strcmp(k, "tags") == 0) {
+			rc = front_list(&inc->tags, arena, v, k, file, err);
+			inc->fixed.tags = rc == 0;
+		} else if (strcmp(k, "categories") == 0) {
+			rc = front_list(&inc->categories, arena, v, k, file,
+			    err);
+		}
+#undef STRING_FIELD
+		if (rc > 0)	/* a null value: as if not written */
+			rc = 0;
+	}
+	if (rc < 0)
+		return PM_ERROR;
+	if (inc->fixed.category && inc->category && *inc->category &&
+	    !pm_strlist_has(&inc->categories, inc->category)) {
+		struct pm_strlist all = { NULL, 0 };
+
+		pm_strlist_push(&all, arena, inc->category);
+		for (i = 0; i < inc->categories.len; i++)
+			pm_strlist_push(&all, arena, inc->categories.items[i]);
+		inc->categories = all;
+	}
+	return 0;
+}
+
+static void
+set_str(struct pm_arena *a, struct pm_value *m, const char *k, const char *s)
+{
+	pm_value_map_set(a, m, k, s ? pm_value_new_string_ref(a, s,
+	    strlen(s)) : NULL);
+}
+
+static void
+set_minutes(struct pm_arena *a, struct pm_value *m, const char *k, long n)
+{
+	pm_value_map_set(a, m, k, n == PM_UNKNOWN ? NULL :
+	    pm_value_new_number(a, (double)n));
+}
+
+struct pm_value *
+pm_incident_to_value(const struct pm_incident *inc, struct pm_arena *a)
+{
+	struct pm_value *m = pm_value_new_map(a), *list, *item, *sec, *git;
+	size_t i;
+
+	set_str(a, m, "slug", inc->slug);
+	set_str(a, m, "path", inc->path);
+	set_str(a, m, "title", inc->title);
+	set_str(a, m, "summary", inc->summary);
+	set_str(a, m, "start", inc->start);
+	set_str(a, m, "end", inc->end);
+	set_str(a, m, "timezone", inc->timezone);
+	set_minutes(a, m, "duration_minutes", inc->duration_minutes);
+	pm_value_map_set(a, m, "impact_percent", isnan(inc->impact_percent) ?
+	    NULL : pm_value_new_number(a, inc->impact_percent));
+	set_str(a, m, "impact", inc->impact);
+	set_str(a, m, "severity", inc->severity);
+	pm_value_map_set(a, m, "services", pm_strlist_to_value(&inc->services,
+	    a));
+	set_str(a, m, "root_cause", inc->root_cause);
+	set_str(a, m, "category", inc->category);
+	pm_value_map_set(a, m, "categories",
+	    pm_strlist_to_value(&inc->categories, a));
+	pm_value_map_set(a, m, "tags", pm_strlist_to_value(&inc->tags, a));
+	list = pm_value_new_list(a);
+	for (i = 0; i < inc->ntimeline; i++) {
+		item = pm_value_new_map(a);
+		set_str(a, item, "time", inc->timeline[i].time);
+		set_str(a, item, "text", inc->timeline[i].text);
+		set_str(a, item, "kind", inc->timeline[i].kind);
+		pm_value_list_push(a, list, item);
+	}
+	pm_value_map_set(a, m, "timeline", list);
+	set_minutes(a, m, "time_to_detect_minutes",
+	    inc->time_to_detect_minutes);
+	set_minutes(a, m, "time_to_resolve_minutes",
+	    inc->time_to_resolve_minutes);
+	list = pm_value_new_list(a);
+	for (i = 0; i < inc->naction_items; i++) {
+		item = pm_value_new_map(a);
+		set_str(a, item, "text", inc->action_items[i].text);
+		pm_value_map_set_bool(a, item, "done",
+		    inc->action_items[i].done);
+		pm_value_list_push(a, list, item);
+	}
+	pm_value_map_set(a, m, "action_items", list);
+	sec = pm_value_new_map(a);
+	pm_value_map_set_bool(a, sec, "issue_summary",
+	    inc->sections.issue_summary);
+	pm_value_map_set_bool(a, sec, "timeline", inc->sections.timeline);
+	pm_value_map_set_bool(a, sec, "root_cause", inc->sections.root_cause);
+	pm_value_map_set_bool(a, sec, "corrective_measures",
+	    inc->sections.corrective_measures);
+	pm_value_map_set_bool(a, sec, "task_list", inc->sections.task_list);
+	pm_value_map_set(a, m, "sections", sec);
+	set_minutes(a, m, "word_count", inc->word_count);
+	set_minutes(a, m, "reading_minutes", inc->reading_minutes);
+	git = pm_value_new_map(a);
+	set_str(a, git, "created", inc->git.created);
+	set_str(a, git, "updated", inc->git.updated);
+	pm_value_map_set(a, git, "authors",
+	    pm_strlist_to_value(&inc->git.authors, a));
+	set_str(a, git, "commit", inc->git.commit);
+	pm_value_map_set(a, m, "git", git);
+	pm_value_map_set(a, m, "related", pm_strlist_to_value(&inc->related,
+	    a));
+	set_str(a, m, "repeat_of", inc->repeat_of);
+	return m;
+}
