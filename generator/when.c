@@ -1,0 +1,566 @@
+/*
+ * when.c: reading the dates and times written in postmortems, and the
+ * civil-calendar arithmetic to compare and print them.  Zones live in
+ * when_zone.c, ranges and durations in when_span.c.
+ *
+ * Readers fill a local struct and the caller commits it only on success,
+ * so a failed attempt never leaves half a result.
+ *
+ * Why the word boundaries (see when_int.h): postmortems are full of
+ * numbers that are not points in time.  A bare number is never a time:
+ * it needs a colon or am/pm ("1430" is rejected), and a bare year is
+ * never a date.  Dotted dates ("15.08.2024") are not read at all, so that
+ * version numbers and addresses never turn into dates.
+ */
+
+#include <stdio.h>
+#include <string.h>
+
+#include "when_int.h"
+
+static const char *const months[] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december"
+};
+
+static const char *const weekdays[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday"
+};
+
+/* Calendar: proleptic Gregorian, days counted from 1970-01-01. */
+
+static int
+is_leap(long long y)
+{
+	return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+}
+
+static int
+days_in_month(long long y, int m)
+{
+	static const unsigned char dim[] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
+
+	return m == 2 && is_leap(y) ? 29 : dim[m - 1];
+}
+
+/* A year of 0 means "not written": February 29 is then allowed. */
+static int
+valid_date(int y, int m, int d)
+{
+	return m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
+}
+
+/*
+ * Howard Hinnant's days_from_civil: shift the year to start in March so
+ * the leap day is last, then count 400-year eras of 146097 days.
+ */
+static long long
+days_from_civil(long long y, int m, int d)
+{
+	long long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* The inverse of days_from_civil. */
+static void
+civil_from_days(long long z, long long *y, int *m, int *d)
+{
+	long long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+static long long
+floor_div(long long a, long long b)
+{
+	return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+void
+pm_when_init(struct pm_when *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->hour = -1;
+}
+
+/* Dates. */
+
+/*
+ * A month or weekday name at s[i]: the full name or any prefix of at
+ * least three letters ("Sep", "Sept", "Tues", "Thurs"), in any case, with
+ * an optional '.' after an abbreviation.  Three letters already tell all
+ * months and all weekdays apart.
+ */
+static size_t
+name_at(const char *s, size_t len, size_t i, const char *const *names,
+    size_t n, int *idx)
+{
+	size_t k = 0, q, j;
+
+	while (is_alpha(ch(s, len, i + k)))
+		k++;
+	if (k < 3)
+		return 0;
+	for (j = 0; j < n; j++) {
+		if (k > strlen(names[j]))
+			continue;
+		for (q = 0; q < k && lower(ch(s, len, i + q)) == names[j][q];
+		    q++)
+			;
+		if (q < k)
+			continue;
+		*idx = (int)j;
+		if (k < strlen(names[j]) && ch(s, len, i + k) == '.')
+			k++;
+		return i + k;
+	}
+	return 0;
+}
+
+/* An optional weekday with its comma and blanks: returns i when none. */
+static size_t
+weekday_at(const char *s, size_t len, size_t i)
+{
+	size_t e, k;
+	int wd;
+
+	if (!(e = name_at(s, len, i, weekdays, COUNT(weekdays), &wd)))
+		return i;
+	k = e;
+	if (ch(s, len, k) == ',')
+		k++;
+	k = skip_blanks(s, len, k);
+	return k > e ? k : i;
+}
+
+/* A day of the month, 1-31, with an optional ordinal suffix ("3rd"). */
+static size_t
+day_at(const char *s, size_t len, size_t i, int *d)
+{
+	size_t n = digits(s, len, i, d), j = i + n;
+	int a = lower(ch(s, len, j)), b = lower(ch(s, len, j + 1));
+
+	if (n < 1 || n > 2 || *d < 1 || *d > 31)
+		return 0;
+	if ((a == 's' && b == 't') || (a == 'n' && b == 'd') ||
+	    (a == 'r' && b == 'd') || (a == 't' && b == 'h'))
+		j += 2;
+	return ends_clean(s, len, j) ? j : 0;
+}
+
+/* A year: exactly four digits. */
+static size_t
+year_at(const char *s, size_t len, size_t i, int *y)
+{
+	int v;
+
+	if (digits(s, len, i, &v) != 4 || v < 1 || !ends_clean(s, len, i + 4))
+		return 0;
+	*y = v;
+	return i + 4;
+}
+
+/*
+ * "[Weekday,] Month D[th][,] [YYYY]" or
+ * "[Weekday,] D[th] [of] Month[,] [YYYY]".
+ */
+static size_t
+words_date_at(const char *s, size_t len, size_t i, struct pm_when *w)
+{
+	size_t j = weekday_at(s, len, i), e, k;
+	int m, d, y = 0;
+
+	if ((e = name_at(s, len, j, months, COUNT(months), &m))) {
+		if (!(e = day_at(s, len, skip_blanks(s, len, e), &d)))
+			return 0;
+	} else if ((e = day_at(s, len, j, &d))) {
+		if ((k = skip_blanks(s, len, e)) == e)
+			return 0;
+		if ((e = word_at(s, len, k, "of")))
+			k = skip_blanks(s, len, e);
+		if (!(e = name_at(s, len, k, months, COUNT(months), &m)) ||
+		    is_alnum(ch(s, len, e)))
+			return 0;
+	} else {
+		return 0;
+	}
+	k = e;
+	if (ch(s, len, k) == ',')
+		k++;
+	k = skip_blanks(s, len, k);
+	if (k > e && (k = year_at(s, len, k, &y)))
+		e = k;
+	if (!valid_date(y, m + 1, d))
+		return 0;
+	w->year = y;
+	w->month = m + 1;
+	w->day = d;
+	return e;
+}
+
+/*
+ * "YYYY-MM-DD" (sets *iso), "YYYY/MM/DD", and "A/B/YYYY", which is
+ * month/day/year unless A is above 12, then day/month/year.
+ */
+static size_t
+numeric_date_at(const char *s, size_t len, size_t i, struct pm_when *w,
+    int *iso)
+{
+	int a, b, c, y, m, d, sep;
+	size_t n = digits(s, len, i, &a), j, n2, n3;
+
+	sep = ch(s, len, i + n);
+	if (n == 4 && (sep == '-' || sep == '/')) {
+		j = i + 5;
+		n2 = digits(s, len, j, &b);
+		if (n2 < 1 || n2 > 2 || ch(s, len, j + n2) != sep)
+			return 0;
+		j += n2 + 1;
+		n3 = digits(s, len, j, &c);
+		if (n3 < 1 || n3 > 2)
+			return 0;
+		j += n3;
+		y = a, m = b, d = c;
+	} else if (n >= 1 && n <= 2 && sep == '/') {
+		j = i + n + 1;
+		n2 = digits(s, len, j, &b);
+		if (n2 < 1 || n2 > 2 || ch(s, len, j + n2) != '/' ||
+		    !(j = year_at(s, len, j + n2 + 1, &y)))
+			return 0;
+		m = a > 12 ? b : a;
+		d = a > 12 ? a : b;
+	} else {
+		return 0;
+	}
+	if (y < 1 || !valid_date(y, m, d))
+		return 0;
+	/* "2024-03-05T10:00" runs straight into its time */
+	if (!ends_clean(s, len, j) && !(sep == '-' &&
+	    lower(ch(s, len, j)) == 't' && is_digit(ch(s, len, j + 1))))
+		return 0;
+	*iso = sep == '-';
+	w->year = y;
+	w->month = m;
+	w->day = d;
+	return j;
+}
+
+static size_t
+date_at(const char *s, size_t len, size_t i, struct pm_when *w, int *iso)
+{
+	size_t e;
+
+	*iso = 0;
+	if ((e = numeric_date_at(s, len, i, w, iso)))
+		return e;
+	return words_date_at(s, len, i, w);
+}
+
+/* Times. */
+
+/* "am", "PM", "a.m.", "p.m" at s[i]: sets *pm. */
+static size_t
+meridiem_at(const char *s, size_t len, size_t i, int *pm)
+{
+	int c = lower(ch(s, len, i)), dot = 0;
+	size_t j = i + 1;
+
+	if (c != 'a' && c != 'p')
+		return 0;
+	if (ch(s, len, j) == '.')
+		j++, dot = 1;
+	if (lower(ch(s, len, j)) != 'm')
+		return 0;
+	j++;
+	if (dot && ch(s, len, j) == '.')
+		j++;
+	if (is_alnum(ch(s, len, j)))
+		return 0;
+	*pm = c == 'p';
+	return j;
+}
+
+/*
+ * A clock reading: "H:MM[:SS[.fff]]" with optional am/pm, "H am/pm",
+ * "noon", "midnight", "12 noon".  *mer is -1 without am/pm, else 0 or 1;
+ * *secs tells whether seconds were written.
+ */
+static size_t
+clock_at(const char *s, size_t len, size_t i, struct pm_when *w, int *mer,
+    int *secs)
+{
+	int h, m = 0, sec = 0, colon = 0, pm;
+	size_t n = digits(s, len, i, &h), j = i + n, e;
+
+	*mer = -1;
+	*secs = 0;
+	if (n == 2 && h == 12 && (e = word_at(s, len,
+	    skip_blanks(s, len, j), "noon")))
+		j = e;
+	else if (n == 2 && h == 12 && (e = word_at(s, len,
+	    skip_blanks(s, len, j), "midnight")))
+		j = e, h = 0;
+	else if (n == 0 && (e = word_at(s, len, i, "noon")))
+		j = e, h = 12;
+	else if (n == 0 && (e = word_at(s, len, i, "midnight")))
+		j = e, h = 0;
+	else if (n < 1 || n > 2)
+		return 0;
+	else {
+		if (ch(s, len, j) == ':' && digits(s, len, j + 1, &m) == 2) {
+			j += 3;
+			colon = 1;
+			if (ch(s, len, j) == ':' &&
+			    digits(s, len, j + 1, &sec) == 2) {
+				j += 3;
+				*secs = 1;
+				/* fractions of a second are read, not kept */
+				if (ch(s, len, j) == '.' &&
+				    is_digit(ch(s, len, j + 1)))
+					for (j++; is_digit(ch(s, len, j)); j++)
+						;
+			}
+		}
+		if ((e = meridiem_at(s, len, skip_blanks(s, len, j), &pm))) {
+			if (h < 1 || h > 12)
+				return 0;
+			h = h % 12 + (pm ? 12 : 0);
+			*mer = pm;
+			j = e;
+		} else if (!colon) {
+			return 0;	/* "1430", "10" */
+		}
+		if (h > 23 || m > 59 || sec > 59)
+			return 0;
+	}
+	w->hour = h;
+	w->minute = m;
+	w->second = sec;
+	return j;
+}
+
+/*
+ * A time and its zone.  iso is 1 after "T", 2 after a "YYYY-MM-DD "
+ * date: there a glued "-05:00" is an offset (after "T", or after written
+ * seconds), elsewhere it starts the end of a range.
+ */
+static size_t
+time_at(const char *s, size_t len, size_t i, struct pm_when *w, int iso,
+    int *mer)
+{
+	struct pm_when t = *w;
+	size_t j, e;
+	int secs;
+
+	if (!(j = clock_at(s, len, i, &t, mer, &secs)))
+		return 0;
+	e = pm_when__zone_after(s, len, j, &t,
+	    iso == 1 || (iso == 2 && secs));
+	if (!ends_clean(s, len, e))
+		return 0;
+	*w = t;
+	return e;
+}
+
+/*
+ * What may sit between a date and its time (", ", " at ", " @ ") or a
+ * time and its date (", ", " on ").  Returns the end, or 0 for nothing.
+ */
+static size_t
+joiner(const char *s, size_t len, size_t e, const char *word)
+{
+	size_t k = e, q;
+
+	if (ch(s, len, k) == ',')
+		k++;
+	k = skip_blanks(s, len, k);
+	if ((q = word_at(s, len, k, word)))
+		k = skip_blanks(s, len, q);
+	else if (ch(s, len, k) == '@')
+		k = skip_blanks(s, len, k + 1);
+	return k > e ? k : 0;
+}
+
+/*
+ * One point: a date with an optional time, or a time with an optional
+ * date.  Declared in when_int.h for the ranges of when_span.c.
+ */
+size_t
+pm_when__point_at(const char *s, size_t len, size_t i,
+    struct pm_when *w, int *mer)
+{
+	struct pm_when t;
+	size_t e, k, p;
+	int iso;
+
+	pm_when_init(&t);
+	*mer = -1;
+	if ((e = date_at(s, len, i, &t, &iso))) {
+		if (iso && lower(ch(s, len, e)) == 't') {
+			if (!(e = time_at(s, len, e + 1, &t, 1, mer)))
+				return 0;
+		} else if ((k = joiner(s, len, e, "at")) &&
+		    (p = time_at(s, len, k, &t, iso ? 2 : 0, mer))) {
+			e = p;
+		}
+	} else if ((e = time_at(s, len, i, &t, 0, mer))) {
+		if ((k = joiner(s, len, e, "on")) &&
+		    (p = date_at(s, len, k, &t, &iso)))
+			e = p;
+	} else {
+		return 0;
+	}
+	*w = t;
+	return e;
+}
+
+size_t
+pm_when_parse(struct pm_when *out, const char *s, size_t len)
+{
+	int mer;
+
+	return pm_when__point_at(s, len, skip_blanks(s, len, 0), out, &mer);
+}
+
+int
+pm_when_find(struct pm_when *out, size_t *at, size_t *consumed,
+    const char *s, size_t len)
+{
+	struct pm_when w;
+	size_t i, e;
+	int mer;
+
+	for (i = 0; i < len; i++) {
+		if (!is_alnum(ch(s, len, i)) || !starts_clean(s, i) ||
+		    !(e = pm_when__point_at(s, len, i, &w, &mer)))
+			continue;
+		*out = w;
+		*at = i;
+		*consumed = e - i;
+		return 1;
+	}
+	return 0;
+}
+
+/* Formatting and arithmetic. */
+
+size_t
+pm_when_format(char *out, size_t size, const struct pm_when *w)
+{
+	char buf[128];
+	int n = 0, off = w->offset_minutes, dated = w->month && w->day;
+	size_t k;
+
+	if (dated && w->year)
+		n += snprintf(buf + n, sizeof(buf) - (size_t)n,
+		    "%04d-%02d-%02d", w->year % 100000, w->month % 100,
+		    w->day % 100);
+	else if (dated)
+		n += snprintf(buf + n, sizeof(buf) - (size_t)n, "--%02d-%02d",
+		    w->month % 100, w->day % 100);
+	if (w->hour >= 0) {
+		n += snprintf(buf + n, sizeof(buf) - (size_t)n,
+		    dated ? "T%02d:%02d" : "%02d:%02d", w->hour % 100,
+		    w->minute % 100);
+		if (dated || w->second)
+			n += snprintf(buf + n, sizeof(buf) - (size_t)n,
+			    ":%02d", w->second % 100);
+		if (w->has_zone)
+			n += snprintf(buf + n, sizeof(buf) - (size_t)n,
+			    "%c%02d:%02d", off < 0 ? '-' : '+',
+			    (off < 0 ? -off : off) / 60 % 100,
+			    (off < 0 ? -off : off) % 60);
+	}
+	buf[n] = '\0';
+	if (size == 0)
+		return 0;
+	k = (size_t)n < size ? (size_t)n : size - 1;
+	memcpy(out, buf, k);
+	out[k] = '\0';
+	return k;
+}
+
+static int
+complete(const struct pm_when *w)
+{
+	return w->year && valid_date(w->year, w->month, w->day) &&
+	    w->hour >= 0 && w->hour <= 23;
+}
+
+/* Seconds since 1970-01-01T00:00:00 of the wall clock of w. */
+static long long
+seconds_of(const struct pm_when *w)
+{
+	return (days_from_civil(w->year, w->month, w->day) * 1440 +
+	    w->hour * 60 + w->minute) * 60 + w->second;
+}
+
+int
+pm_when_diff_minutes(long *minutes, const struct pm_when *from,
+    const struct pm_when *to)
+{
+	long long d;
+
+	if (!complete(from) || !complete(to))
+		return 0;
+	d = seconds_of(to) - seconds_of(from);
+	/* to UTC: subtract each point's own offset */
+	if (from->has_zone && to->has_zone)
+		d -= 60 * ((long long)to->offset_minutes -
+		    from->offset_minutes);
+	*minutes = (long)(d / 60);
+	return 1;
+}
+
+void
+pm_when_add_minutes(struct pm_when *w, long minutes)
+{
+	long long t, days, y;
+	int timed = w->hour >= 0, m, d;
+
+	if (!valid_date(w->year, w->month, w->day)) {
+		if (!timed)
+			return;
+		t = floor_div(w->hour * 60LL + w->minute + minutes, 1440);
+		t = w->hour * 60LL + w->minute + minutes - t * 1440;
+		w->hour = (int)(t / 60);
+		w->minute = (int)(t % 60);
+		return;
+	}
+	if (!timed && minutes % 1440 != 0) {
+		w->hour = w->minute = w->second = 0;
+		timed = 1;
+	}
+	/* without a year, move through a common year (or 2000 for Feb 29) */
+	y = w->year ? w->year : (w->month == 2 && w->day == 29 ? 2000 : 2001);
+	t = days_from_civil(y, w->month, w->day) * 1440 + minutes +
+	    (timed ? w->hour * 60LL + w->minute : 0);
+	days = floor_div(t, 1440);
+	t -= days * 1440;
+	civil_from_days(days, &y, &m, &d);
+	if (w->year)
+		w->year = (int)y;
+	w->month = m;
+	w->day = d;
+	if (timed) {
+		w->hour = (int)(t / 60);
+		w->minute = (int)(t % 60);
+	}
+}

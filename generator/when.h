@@ -1,0 +1,155 @@
+/*
+ * when.h: dates, times, time zones, ranges and durations as people write
+ * them in postmortems, and the calendar arithmetic to compare them.
+ *
+ * Contract for the whole module:
+ *  - Nothing allocates, nothing keeps state: every function is pure over
+ *    its arguments, so any of them may be called from several threads.
+ *  - Input is a byte buffer with an explicit length; it need not be
+ *    NUL-terminated and is never read past s[len].  It is borrowed only for
+ *    the duration of the call.
+ *  - Character classes are ASCII and independent of the process locale;
+ *    no function calls mktime, timegm, localtime or strftime.
+ *  - Results go to caller-owned out parameters, which are written only on
+ *    success unless a function says otherwise.
+ *
+ * What is read (the readers in when.c, when_zone.c and when_span.c say
+ * more, and the zone table in when_zone.c settles ambiguous names):
+ *  - dates "August 15, 2024", "15 August 2024", "Aug 15th, 2024",
+ *    "Tuesday, 12 March 2024", "Sept. 3, 2023", "2024-08-15",
+ *    "08/15/2024" (slashes: month/day/year, or day/month/year when the
+ *    first number is above 12), "March 5" (year left 0);
+ *  - times "10:00 AM", "10am", "10:00 a.m.", "3 PM", "14:30", "14:30:15",
+ *    "noon", "midnight", "09:05Z"; never a bare number such as "1430";
+ *  - ISO 8601 "2024-03-05T10:00:00-05:00", "2024-03-05 10:00";
+ *  - zones after a time: "UTC", "GMT+1", "UTC+5:30", "+0200", "(UTC)",
+ *    "EST", "Pacific Time" and the other names of the table in
+ *    when_zone.c.  Word-like abbreviations (ET, PT, CT, MT, ART, CAT,
+ *    EAT, WAT, WEST, AST) count in running text only in capitals.
+ * Not read, on purpose: dotted dates ("15.08.2024", too close to version
+ * numbers), two-digit years, a year or "March 2024" alone (not a point),
+ * day ranges inside one date ("June 1-3"), and "1430" as a time.
+ */
+#ifndef PM_WHEN_H
+#define PM_WHEN_H
+
+#include <stddef.h>
+
+/*
+ * A point in time as written: any part may be missing.  year, month and
+ * day are 0 when not written (a date without a year, "March 5", has only
+ * month and day); hour is -1 when no time of day was written.  zone holds
+ * the zone exactly as written ("EST", "UTC-05:00", "Z"), truncated to 23
+ * bytes, and is "" when has_zone is 0.
+ */
+struct pm_when {
+	int year, month, day;
+	int hour, minute, second;
+	int has_zone;
+	int offset_minutes;
+	char zone[24];
+};
+
+/*
+ * Set *out to the empty point: no date, no time (hour -1), no zone.
+ */
+void pm_when_init(struct pm_when *out);
+
+/*
+ * Parse one date and/or time at the start of s (after skipping blanks).
+ * A date may be followed by a time (", 10:00 AM", " at 3 PM", "T10:00Z")
+ * and a time by a date (" on March 5").  Returns the number of bytes
+ * consumed from s, leading blanks included (>0), and fills *out; returns
+ * 0 and leaves *out untouched when s does not start with a date or time.
+ * Never reads past s[len].
+ */
+size_t pm_when_parse(struct pm_when *out, const char *s, size_t len);
+
+/*
+ * Find the first date or time anywhere in s that starts on a word
+ * boundary (so "v2.10" and "10.0.0.1" hold none).  Returns 1 and sets
+ * *out, *at (offset of the match in s) and *consumed (its length);
+ * returns 0 and touches nothing when there is none.
+ */
+int pm_when_find(struct pm_when *out, size_t *at, size_t *consumed,
+    const char *s, size_t len);
+
+/*
+ * Find the first range in s: "A - B" (also en and em dash), "A to B",
+ * "from A to B", "A until B", "A through B", "between A and B", and bare
+ * hours before a time with am/pm ("2-4 PM", "from 2 to 4 PM").
+ *  - A zone written on only one end applies to both ("10:00 - 11:00 UTC").
+ *  - An end without a date takes the start's date, and the next day when
+ *    its time is earlier than the start's ("23:00 to 01:00").  A start
+ *    without a date takes the end's date (the day before when needed), or
+ *    the date last written before the range ("On March 5, from 10:00 to
+ *    11:00").  A missing year is taken from the other end (the year
+ *    before or after when the months say so: "December 30 - January 2,
+ *    2025").
+ *  - An end without am/pm inherits the start's PM, and a start without
+ *    am/pm the end's PM, when that keeps start <= end ("10:00 - 11:30 PM"
+ *    is 22:00 to 23:30).
+ *  - Both ends have a time of day or neither has ("March 5 - 10:00" is
+ *    no range).  With no date anywhere, "23:00 - 01:00" stays as written.
+ * Returns 1 and fills *start and *end, 0 when s holds no range.
+ */
+int pm_when_find_range(struct pm_when *start, struct pm_when *end,
+    const char *s, size_t len);
+
+/*
+ * Find the first duration in s and set *minutes to it: "3 hours 15
+ * minutes", "2h40m", "45 min", "1.5 hours", "two hours", "a day",
+ * "1 day 2 hours", "half an hour", "an hour and a half".  Parts may be
+ * joined by blanks, commas and "and"; seconds are rounded to the nearest
+ * minute.  One-letter units (d, h, m, s) count only when lowercase and
+ * attached to the number ("45m", not "45 m" nor "3M users").  Returns 1
+ * when s contains a duration, 0 otherwise.
+ */
+int pm_when_find_duration(long *minutes, const char *s, size_t len);
+
+/*
+ * Look up the zone that is the whole of s (blanks and one pair of
+ * parentheses around it are allowed): "EST" -> -300, "UTC+5:30" -> 330,
+ * "GMT-3", "+02:00", "+0200", "Z", "Pacific Time".  Letters compare
+ * case-insensitively.  Returns 1 and sets *offset_minutes when known,
+ * 0 otherwise.
+ */
+int pm_when_zone(int *offset_minutes, const char *s, size_t len);
+
+/*
+ * Write w as ISO 8601 into out, NUL-terminated and truncated to size:
+ *   "2024-03-05T10:00:00-05:00"  date, time and zone (UTC is "+00:00")
+ *   "2024-03-05T10:00:00"        date and time
+ *   "2024-03-05"                 date only
+ *   "--03-05"                    month and day without a year
+ *   "10:00", "10:00:15"          time only (seconds when not zero),
+ *                                followed by the offset when zoned
+ *   ""                           nothing known
+ * size should be at least 32.  Returns the length written (without NUL).
+ */
+size_t pm_when_format(char *out, size_t size, const struct pm_when *w);
+
+/*
+ * Minutes from *from to *to (negative when *to is earlier), both with a
+ * full date and a time.  Offsets are applied only when both have a zone;
+ * otherwise both are taken as local to the same zone.  Seconds count, and
+ * the result is truncated toward zero.  Returns 1 and sets *minutes, or 0
+ * when either point lacks its year, month, day or time.
+ */
+int pm_when_diff_minutes(long *minutes, const struct pm_when *from,
+    const struct pm_when *to);
+
+/*
+ * Add minutes (possibly negative) to *w, rolling over days, months and
+ * years with leap years.
+ *  - With a full date, the date moves as needed.
+ *  - Without a year but with month and day, the same is done in a common
+ *    year (a leap year for February 29) and the year stays 0.
+ *  - With only a time, the time wraps around midnight.
+ *  - A date without a time moves by whole days when minutes is a multiple
+ *    of 1440, and otherwise is taken from 00:00 and gains a time.
+ *  - A point with neither date nor time is left as it is.
+ */
+void pm_when_add_minutes(struct pm_when *w, long minutes);
+
+#endif

@@ -1,0 +1,321 @@
+/*
+ * when_span.c: the spans of time in postmortem prose, that is ranges
+ * between two points ("10:00 AM - 2:00 PM EST") and durations ("3 hours
+ * 15 minutes").
+ */
+
+#include <string.h>
+
+#include "when_int.h"
+
+/* Ranges. */
+
+/* Is the word before s[i] (across blanks) the given one? */
+static int
+preceded_by(const char *s, size_t i, const char *word)
+{
+	size_t n = strlen(word);
+
+	while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t'))
+		i--;
+	if (i < n || (i > n && is_alnum((unsigned char)s[i - n - 1])))
+		return 0;
+	return match(s, i, i - n, word) == i;
+}
+
+/*
+ * The link between the ends of a range, with the blanks around it.
+ * "and" only counts after "between".  *tight is set when a dash follows
+ * the start with no blank ("2-4 PM").
+ */
+static size_t
+connector_at(const char *s, size_t len, size_t i, int between, int *tight)
+{
+	static const char *const words[] = {
+		"to", "until", "till", "through", "thru", "and"
+	};
+	size_t k = skip_blanks(s, len, i), e = 0, n;
+
+	*tight = k == i;
+	if (ch(s, len, k) == '-' || ch(s, len, k) == '~') {
+		for (e = k + 1; ch(s, len, e) == '-'; e++)
+			;
+	} else if (ch(s, len, k) == 0xe2 && ch(s, len, k + 1) == 0x80 &&
+	    (ch(s, len, k + 2) == 0x93 || ch(s, len, k + 2) == 0x94)) {
+		e = k + 3;	/* en dash, em dash */
+	} else {
+		*tight = 0;
+		for (n = 0; n < COUNT(words) && !e; n++)
+			if (n < COUNT(words) - 1 || between)
+				e = word_at(s, len, k, words[n]);
+		if (!e || k == i)
+			return 0;
+	}
+	return skip_blanks(s, len, e);
+}
+
+static int
+minute_of_day(const struct pm_when *w)
+{
+	return w->hour * 60 + w->minute -
+	    (w->has_zone ? w->offset_minutes : 0);
+}
+
+/* Give one end the other's am/pm when that keeps the range in order. */
+static void
+share_meridiem(struct pm_when *a, int amer, struct pm_when *b, int bmer)
+{
+	if (a->hour < 0 || b->hour < 0 || a->year != b->year ||
+	    a->month != b->month || a->day != b->day)
+		return;
+	if (amer < 0 && bmer == 1 && a->hour >= 1 && a->hour < 12 &&
+	    (a->hour + 12) * 60 + a->minute <= b->hour * 60 + b->minute)
+		a->hour += 12;
+	else if (bmer < 0 && amer == 1 && b->hour >= 1 && b->hour < 12 &&
+	    (b->hour + 12) * 60 + b->minute >= a->hour * 60 + a->minute)
+		b->hour += 12;
+}
+
+static void
+copy_date(struct pm_when *to, const struct pm_when *from)
+{
+	to->year = from->year;
+	to->month = from->month;
+	to->day = from->day;
+}
+
+static void
+copy_zone(struct pm_when *to, const struct pm_when *from)
+{
+	to->has_zone = 1;
+	to->offset_minutes = from->offset_minutes;
+	memcpy(to->zone, from->zone, sizeof(to->zone));
+}
+
+/* Fill in what one end of a range says for both.  ctx may be NULL. */
+static void
+complete_range(struct pm_when *a, struct pm_when *b,
+    const struct pm_when *ctx)
+{
+	int a_dated = a->day != 0, b_dated = b->day != 0;
+
+	if (!a_dated && !b_dated && ctx) {
+		copy_date(a, ctx);
+		a_dated = 1;
+	}
+	if (b->has_zone && !a->has_zone)
+		copy_zone(a, b);
+	else if (a->has_zone && !b->has_zone)
+		copy_zone(b, a);
+	if (a->month && !a->year && b->year)
+		a->year = b->year - (a->month > b->month);
+	else if (b->month && !b->year && a->year)
+		b->year = a->year + (b->month < a->month);
+	if (a->hour < 0 || b->hour < 0)
+		return;
+	if (a_dated && !b_dated) {
+		copy_date(b, a);
+		if (minute_of_day(b) < minute_of_day(a))
+			pm_when_add_minutes(b, 1440);
+	} else if (b_dated && !a_dated) {
+		copy_date(a, b);
+		if (minute_of_day(a) > minute_of_day(b))
+			pm_when_add_minutes(a, -1440);
+	}
+}
+
+/*
+ * "2-4 PM", "from 2 to 4pm", "between 2 and 4 PM": a bare hour at s[i]
+ * becomes a time only before a connector and an end with am/pm, and only
+ * when glued to a dash or after "from"/"between", so that "step 3 - 10:00
+ * AM" is not a range.
+ */
+static int
+bare_range_at(const char *s, size_t len, size_t i, struct pm_when *a,
+    struct pm_when *b, int *bmer)
+{
+	int h, tight, between = preceded_by(s, i, "between");
+	size_t n = digits(s, len, i, &h), k;
+
+	if (n < 1 || n > 2 || h < 1 || h > 12 || !ends_clean(s, len, i + n))
+		return 0;
+	if (!(k = connector_at(s, len, i + n, between, &tight)) ||
+	    !pm_when__point_at(s, len, k, b, bmer) || *bmer < 0 || b->hour < 0)
+		return 0;
+	if (!tight && !between && !preceded_by(s, i, "from"))
+		return 0;
+	pm_when_init(a);
+	a->hour = h % 12;
+	/* "11-1 PM" starts in the morning */
+	if (*bmer && a->hour + 12 <= b->hour)
+		a->hour += 12;
+	return 1;
+}
+
+int
+pm_when_find_range(struct pm_when *start, struct pm_when *end,
+    const char *s, size_t len)
+{
+	struct pm_when a, b, ctx;
+	size_t i, e, k;
+	int amer, bmer, tight, have_ctx = 0;
+
+	pm_when_init(&ctx);
+	for (i = 0; i < len; i++) {
+		if (!is_alnum(ch(s, len, i)) || !starts_clean(s, i))
+			continue;
+		if (!(e = pm_when__point_at(s, len, i, &a, &amer))) {
+			if (!bare_range_at(s, len, i, &a, &b, &bmer))
+				continue;
+			amer = -1;
+		} else if (!(k = connector_at(s, len, e,
+		    preceded_by(s, i, "between"), &tight)) ||
+		    !pm_when__point_at(s, len, k, &b, &bmer) ||
+		    (a.hour < 0) != (b.hour < 0)) {
+			/*
+			 * No range here ("March 5 - 10:00" pairs a day with
+			 * a time); but a date dates the times after it.
+			 */
+			if (a.day) {
+				ctx = a;
+				have_ctx = 1;
+			}
+			i = e - 1;
+			continue;
+		}
+		share_meridiem(&a, amer, &b, bmer);
+		complete_range(&a, &b, have_ctx ? &ctx : NULL);
+		*start = a;
+		*end = b;
+		return 1;
+	}
+	return 0;
+}
+
+/* Durations. */
+
+/*
+ * A quantity as the fraction num/den ("1.5" is 15/10, "half an" is 1/2).
+ * *word is set for spelled-out quantities: they need a spelled-out unit.
+ */
+static size_t
+quantity_at(const char *s, size_t len, size_t i, long long *num,
+    long long *den, int *word)
+{
+	static const struct {
+		const char *name;
+		int halves;
+	} words[] = {
+		{ "half an", 1 }, { "half a", 1 }, { "a couple of", 4 },
+		{ "an", 2 }, { "a", 2 }, { "one", 2 }, { "two", 4 },
+		{ "three", 6 }, { "four", 8 }, { "five", 10 }, { "six", 12 },
+		{ "seven", 14 }, { "eight", 16 }, { "nine", 18 },
+		{ "ten", 20 }, { "eleven", 22 }, { "twelve", 24 },
+		{ "fifteen", 30 }, { "twenty", 40 }, { "thirty", 60 },
+		{ "forty-five", 90 }, { "forty", 80 }, { "fifty", 100 },
+		{ "sixty", 120 }, { "ninety", 180 },
+	};
+	size_t n, f, k, e;
+	int v, frac;
+
+	*word = 0;
+	if ((n = digits(s, len, i, &v))) {
+		if (n > 6)
+			return 0;
+		*num = v;
+		*den = 1;
+		if (ch(s, len, i + n) == '.' &&
+		    (f = digits(s, len, i + n + 1, &frac)) >= 1) {
+			if (f > 3)
+				return 0;
+			for (k = 0; k < f; k++)
+				*num *= 10, *den *= 10;
+			*num += frac;
+			n += f + 1;
+		}
+		return i + n;
+	}
+	for (k = 0; k < COUNT(words); k++) {
+		if ((e = word_at(s, len, i, words[k].name))) {
+			*num = words[k].halves;
+			*den = 2;
+			*word = 1;
+			return e;
+		}
+	}
+	return 0;
+}
+
+/* A unit after a quantity: sets *sec to its length in seconds. */
+static size_t
+unit_at(const char *s, size_t len, size_t i, int glued, long *sec)
+{
+	static const struct {
+		const char *name;
+		long sec;
+	} units[] = {
+		{ "weeks", 604800 }, { "week", 604800 }, { "wks", 604800 },
+		{ "wk", 604800 }, { "days", 86400 }, { "day", 86400 },
+		{ "d", 86400 }, { "hours", 3600 }, { "hour", 3600 },
+		{ "hrs", 3600 }, { "hr", 3600 }, { "h", 3600 },
+		{ "minutes", 60 }, { "minute", 60 }, { "mins", 60 },
+		{ "min", 60 }, { "m", 60 }, { "seconds", 1 }, { "second", 1 },
+		{ "secs", 1 }, { "sec", 1 }, { "s", 1 },
+	};
+	size_t k = 0, u;
+
+	while (is_alpha(ch(s, len, i + k)))
+		k++;
+	/* one letter is a unit only glued and in lower case: "45m" */
+	if (k == 1 && (!glued || ch(s, len, i) != lower(ch(s, len, i))))
+		return 0;
+	for (u = 0; u < COUNT(units); u++) {
+		if (strlen(units[u].name) == k && match(s, len, i,
+		    units[u].name) == i + k && ch(s, len, i + k) != '%') {
+			*sec = units[u].sec;
+			return i + k;
+		}
+	}
+	return 0;
+}
+
+int
+pm_when_find_duration(long *minutes, const char *s, size_t len)
+{
+	long long num, den, total;
+	size_t i, j, q, k, u, e;
+	long sec;
+	int word, found;
+
+	for (i = 0; i < len; i++) {
+		if (!is_alnum(ch(s, len, i)) || !starts_clean(s, i))
+			continue;
+		total = 0;
+		found = 0;
+		for (j = i; (q = quantity_at(s, len, j, &num, &den, &word));) {
+			k = skip_blanks(s, len, q);
+			if ((word && k == q) ||
+			    !(u = unit_at(s, len, k, k == q && !word, &sec)))
+				break;
+			total += (num * sec + den / 2) / den;
+			found = 1;
+			j = u;
+			if ((e = word_at(s, len, skip_blanks(s, len, j),
+			    "and a half"))) {
+				total += sec / 2;
+				j = e;
+			}
+			k = skip_blanks(s, len, j);
+			if (ch(s, len, k) == ',')
+				k = skip_blanks(s, len, k + 1);
+			if ((e = word_at(s, len, k, "and")))
+				k = skip_blanks(s, len, e);
+			j = k;
+		}
+		if (found) {
+			*minutes = (long)((total + 30) / 60);
+			return 1;
+		}
+	}
+	return 0;
+}

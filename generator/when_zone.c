@@ -1,0 +1,203 @@
+/*
+ * when_zone.c: the time zones written after a time (names, abbreviations,
+ * UTC offsets) and what each one means in minutes east of UTC.
+ */
+
+#include <string.h>
+
+#include "when_int.h"
+
+/*
+ * Zone names and their offsets in minutes.  One name, one offset: where a
+ * name is ambiguous the choice is fixed here and documented:
+ *  - CST is US Central Standard (-06:00), not China (+08:00) or Cuba;
+ *  - IST is India (+05:30), not Israel (+02:00) or Irish Summer Time;
+ *  - BST is British Summer Time (+01:00), not Bangladesh (+06:00);
+ *  - GST is Gulf Standard (+04:00), not South Georgia (-02:00);
+ *  - AST is Atlantic Standard (-04:00), not Arabia (+03:00);
+ *  - ET, CT, MT, PT and "Eastern/Central/Mountain/Pacific Time" are read
+ *    as standard time all year: nothing here knows the DST calendar, and
+ *    a writer who meant daylight time can say EDT/CDT/MDT/PDT.
+ * UTC, GMT and their "+h[:mm]" forms are read in code, not here.
+ */
+static const struct zone {
+	const char *name;
+	int offset_minutes;
+} zones[] = {
+	{ "EST", -300 }, { "EDT", -240 }, { "CST", -360 }, { "CDT", -300 },
+	{ "MST", -420 }, { "MDT", -360 }, { "PST", -480 }, { "PDT", -420 },
+	{ "AKST", -540 }, { "AKDT", -480 }, { "HST", -600 },
+	{ "AST", -240 }, { "ADT", -180 }, { "NST", -210 }, { "NDT", -150 },
+	{ "ET", -300 }, { "CT", -360 }, { "MT", -420 }, { "PT", -480 },
+	{ "Eastern Time", -300 }, { "Central Time", -360 },
+	{ "Mountain Time", -420 }, { "Pacific Time", -480 },
+	{ "Eastern Standard Time", -300 }, { "Eastern Daylight Time", -240 },
+	{ "Central Standard Time", -360 }, { "Central Daylight Time", -300 },
+	{ "Mountain Standard Time", -420 }, { "Mountain Daylight Time", -360 },
+	{ "Pacific Standard Time", -480 }, { "Pacific Daylight Time", -420 },
+	{ "BRT", -180 }, { "ART", -180 }, { "CLT", -240 }, { "COT", -300 },
+	{ "WET", 0 }, { "WEST", 60 }, { "BST", 60 }, { "IST", 330 },
+	{ "CET", 60 }, { "CEST", 120 }, { "EET", 120 }, { "EEST", 180 },
+	{ "WAT", 60 }, { "CAT", 120 }, { "EAT", 180 }, { "SAST", 120 },
+	{ "MSK", 180 }, { "GST", 240 }, { "PKT", 300 }, { "ICT", 420 },
+	{ "WIB", 420 }, { "SGT", 480 }, { "HKT", 480 }, { "PHT", 480 },
+	{ "AWST", 480 }, { "JST", 540 }, { "KST", 540 }, { "ACST", 570 },
+	{ "ACDT", 630 }, { "AEST", 600 }, { "AEDT", 660 },
+	{ "NZST", 720 }, { "NZDT", 780 },
+	{ "Coordinated Universal Time", 0 }, { "Greenwich Mean Time", 0 },
+	{ "British Summer Time", 60 }, { "Central European Time", 60 },
+	{ "Central European Summer Time", 120 },
+	{ "India Standard Time", 330 }, { "Japan Standard Time", 540 },
+};
+
+/*
+ * Abbreviations that are also English words ("we eat", "et al.", "art
+ * department"): in running text they count as zones only in capitals.
+ */
+static const char *const wordlike[] = {
+	"ART", "CAT", "EAT", "WAT", "WEST", "ET", "CT", "MT", "PT", "AST"
+};
+
+/*
+ * "+05:00", "-0500", "+5" (the last only when !strict, i.e. after "UTC"
+ * or glued to a time, where it cannot be mistaken for a number).
+ */
+static size_t
+offset_at(const char *s, size_t len, size_t i, int *off, int strict)
+{
+	int c = ch(s, len, i), v, h, m = 0;
+	size_t n, j;
+
+	if (c != '+' && c != '-')
+		return 0;
+	n = digits(s, len, i + 1, &v);
+	j = i + 1 + n;
+	if (n == 4) {
+		h = v / 100;
+		m = v % 100;
+	} else if (n == 1 || n == 2) {
+		h = v;
+		if (ch(s, len, j) == ':' && digits(s, len, j + 1, &m) == 2)
+			j += 3;
+		else if (strict)
+			return 0;
+	} else {
+		return 0;
+	}
+	if (h > 14 || m > 59 || !ends_clean(s, len, j))
+		return 0;
+	*off = (c == '-' ? -1 : 1) * (h * 60 + m);
+	return j;
+}
+
+static int
+is_wordlike(const char *name)
+{
+	size_t k;
+
+	for (k = 0; k < COUNT(wordlike); k++)
+		if (strcmp(wordlike[k], name) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * A named zone at s[i]: "UTC", "GMT-3", "EST", "Pacific Time".  In
+ * running text (text != 0) word-like abbreviations must be in capitals.
+ * The longest name wins.
+ */
+static size_t
+named_zone_at(const char *s, size_t len, size_t i, int *off, int text)
+{
+	size_t e, best = 0, k;
+
+	if ((e = match(s, len, i, "utc")) || (e = match(s, len, i, "gmt"))) {
+		if ((k = offset_at(s, len, e, off, 0)))
+			return k;
+		if (is_alnum(ch(s, len, e)))
+			return 0;
+		*off = 0;
+		return e;
+	}
+	for (k = 0; k < COUNT(zones); k++) {
+		if (!(e = word_at(s, len, i, zones[k].name)) || e <= best)
+			continue;
+		if (text && is_wordlike(zones[k].name) &&
+		    strncmp(s + i, zones[k].name, e - i) != 0)
+			continue;
+		best = e;
+		*off = zones[k].offset_minutes;
+	}
+	return best;
+}
+
+int
+pm_when_zone(int *offset_minutes, const char *s, size_t len)
+{
+	size_t i = skip_blanks(s, len, 0), e;
+	int off;
+
+	while (len > i && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	if (ch(s, len, i) == '(' && s[len - 1] == ')') {
+		i = skip_blanks(s, len - 1, i + 1);
+		for (len--; len > i && (s[len - 1] == ' ' ||
+		    s[len - 1] == '\t'); len--)
+			;
+	}
+	if (len == i + 1 && (s[i] == 'Z' || s[i] == 'z')) {
+		*offset_minutes = 0;
+		return 1;
+	}
+	if (!(e = offset_at(s, len, i, &off, 0)) &&
+	    !(e = named_zone_at(s, len, i, &off, 0)))
+		return 0;
+	if (e != len)
+		return 0;
+	*offset_minutes = off;
+	return 1;
+}
+
+/*
+ * The zone after a time ending at s[j], into w.  Glued on: "Z", "+02:00",
+ * and "-05:00" only when minus_ok (ISO forms), because "10:00-12:00" is a
+ * range.  After blanks, optionally in parentheses: a named zone or a
+ * "+0200" offset.  Returns the end, or j when there is no zone.
+ */
+size_t
+pm_when__zone_after(const char *s, size_t len, size_t j, struct pm_when *w,
+    int minus_ok)
+{
+	int c = ch(s, len, j), off, open;
+	size_t k, e, from = j, to;
+
+	if (c == 'Z' && !is_alnum(ch(s, len, j + 1))) {
+		off = 0;
+		e = to = j + 1;
+	} else if (c == '+' || (c == '-' && minus_ok)) {
+		if (!(e = to = offset_at(s, len, j, &off, 0)))
+			return j;
+	} else {
+		k = skip_blanks(s, len, j);
+		if ((open = ch(s, len, k) == '('))
+			k = skip_blanks(s, len, k + 1);
+		from = k;
+		if (!(to = named_zone_at(s, len, k, &off, 1)) &&
+		    !((ch(s, len, k) == '+' || (open && ch(s, len, k) == '-'))
+		    && (to = offset_at(s, len, k, &off, 1))))
+			return j;
+		e = to;
+		if (open) {
+			/* "(UTC)": the parentheses are not part of the zone */
+			if (ch(s, len, e = skip_blanks(s, len, to)) != ')')
+				return j;
+			e++;
+		}
+	}
+	w->has_zone = 1;
+	w->offset_minutes = off;
+	k = to - from < sizeof(w->zone) ? to - from : sizeof(w->zone) - 1;
+	memcpy(w->zone, s + from, k);
+	w->zone[k] = '\0';
+	return e;
+}

@@ -1,0 +1,898 @@
+/*
+ * check_when.c: table-driven unit tests of the when module (dates, times,
+ * zones, ranges, durations, formatting and calendar arithmetic).
+ *
+ * Each table row is one case.  A test walks its whole table, prints every
+ * mismatching row with what was read, and fails at the end if any did, so
+ * one run shows all the broken cases at once.
+ */
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "when.h"
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* The expected fields of a struct pm_when. */
+struct fields {
+	int y, m, d, h, mi, s, hz, off;
+	const char *zone;
+};
+
+#define NONE		{ 0, 0, 0, -1, 0, 0, 0, 0, "" }
+#define DATE(y, m, d)	{ y, m, d, -1, 0, 0, 0, 0, "" }
+#define TIME(h, mi, s)	{ 0, 0, 0, h, mi, s, 0, 0, "" }
+#define TZ(h, mi, off, z) { 0, 0, 0, h, mi, 0, 1, off, z }
+#define DT(y, m, d, h, mi, s) { y, m, d, h, mi, s, 0, 0, "" }
+#define DTZ(y, m, d, h, mi, s, off, z) { y, m, d, h, mi, s, 1, off, z }
+
+static size_t ncases;
+
+static int
+same(const char *label, const struct pm_when *w, const struct fields *f)
+{
+	char iso[64];
+
+	if (w->year == f->y && w->month == f->m && w->day == f->d &&
+	    w->hour == f->h && w->minute == f->mi && w->second == f->s &&
+	    w->has_zone == f->hz && (!f->hz || w->offset_minutes == f->off) &&
+	    strcmp(w->zone, f->zone) == 0)
+		return 1;
+	pm_when_format(iso, sizeof(iso), w);
+	print_message("mismatch for \"%s\": got %d-%d-%d %d:%d:%d zone=%d "
+	    "off=%d \"%s\" (%s); want %d-%d-%d %d:%d:%d zone=%d off=%d "
+	    "\"%s\"\n", label, w->year, w->month, w->day, w->hour,
+	    w->minute, w->second, w->has_zone, w->offset_minutes, w->zone,
+	    iso, f->y, f->m, f->d, f->h, f->mi, f->s, f->hz, f->off,
+	    f->zone);
+	return 0;
+}
+
+static struct pm_when
+make(const struct fields *f)
+{
+	struct pm_when w;
+
+	pm_when_init(&w);
+	w.year = f->y;
+	w.month = f->m;
+	w.day = f->d;
+	w.hour = f->h;
+	w.minute = f->mi;
+	w.second = f->s;
+	w.has_zone = f->hz;
+	w.offset_minutes = f->off;
+	snprintf(w.zone, sizeof(w.zone), "%s", f->zone);
+	return w;
+}
+
+/* pm_when_parse: input, bytes consumed (-1: all of it), fields. */
+static const struct {
+	const char *in;
+	long used;
+	struct fields f;
+} parses[] = {
+	/* dates */
+	{ "August 15, 2024", -1, DATE(2024, 8, 15) },
+	{ "15 August 2024", -1, DATE(2024, 8, 15) },
+	{ "Aug 15th, 2024", -1, DATE(2024, 8, 15) },
+	{ "2024-08-15", -1, DATE(2024, 8, 15) },
+	{ "15/08/2024", -1, DATE(2024, 8, 15) },
+	{ "08/15/2024", -1, DATE(2024, 8, 15) },
+	{ "03/05/2024", -1, DATE(2024, 3, 5) },
+	{ "13/12/2024", -1, DATE(2024, 12, 13) },
+	{ "12/13/2024", -1, DATE(2024, 12, 13) },
+	{ "Tuesday, 12 March 2024", -1, DATE(2024, 3, 12) },
+	{ "Sept. 3, 2023", -1, DATE(2023, 9, 3) },
+	{ "sept 3 2023", -1, DATE(2023, 9, 3) },
+	{ "MARCH 5, 2024", -1, DATE(2024, 3, 5) },
+	{ "3rd of March, 2024", -1, DATE(2024, 3, 3) },
+	{ "March 5", -1, DATE(0, 3, 5) },
+	{ "Thu, 1 Feb 2024", -1, DATE(2024, 2, 1) },
+	{ "February 29, 2024", -1, DATE(2024, 2, 29) },
+	{ "Feb 29", -1, DATE(0, 2, 29) },
+	{ "Dec. 31st 1999", -1, DATE(1999, 12, 31) },
+	{ "2024/03/05", -1, DATE(2024, 3, 5) },
+	{ "Wednesday March 6, 2024", -1, DATE(2024, 3, 6) },
+	{ "1st Jan 2025", -1, DATE(2025, 1, 1) },
+	{ "22nd June 2023", -1, DATE(2023, 6, 22) },
+	{ "July 4th", -1, DATE(0, 7, 4) },
+	{ "nov 2, 2023", -1, DATE(2023, 11, 2) },
+	{ "31 October 2022", -1, DATE(2022, 10, 31) },
+	{ "Fri., Oct 6, 2023", -1, DATE(2023, 10, 6) },
+	{ "Thurs 2 May 2024", -1, DATE(2024, 5, 2) },
+	{ "April 30,2024", -1, DATE(2024, 4, 30) },
+	{ "9/1/2023", -1, DATE(2023, 9, 1) },
+	{ "2024-1-9", -1, DATE(2024, 1, 9) },
+	{ "2000-02-29", -1, DATE(2000, 2, 29) },
+	{ "march 5, 2024.", 13, DATE(2024, 3, 5) },
+	{ "Sunday, January 7th, 2024", -1, DATE(2024, 1, 7) },
+
+	/* times */
+	{ "10:00 AM", -1, TIME(10, 0, 0) },
+	{ "10am", -1, TIME(10, 0, 0) },
+	{ "10:00 a.m.", -1, TIME(10, 0, 0) },
+	{ "3 PM", -1, TIME(15, 0, 0) },
+	{ "14:30", -1, TIME(14, 30, 0) },
+	{ "14:30:15", -1, TIME(14, 30, 15) },
+	{ "noon", -1, TIME(12, 0, 0) },
+	{ "midnight", -1, TIME(0, 0, 0) },
+	{ "12:00 PM", -1, TIME(12, 0, 0) },
+	{ "12:00 AM", -1, TIME(0, 0, 0) },
+	{ "09:05Z", -1, TZ(9, 5, 0, "Z") },
+	{ "11:59 pm", -1, TIME(23, 59, 0) },
+	{ "7:45PM", -1, TIME(19, 45, 0) },
+	{ "12 noon", -1, TIME(12, 0, 0) },
+	{ "12 midnight", -1, TIME(0, 0, 0) },
+	{ "1 a.m.", -1, TIME(1, 0, 0) },
+	{ "00:00", -1, TIME(0, 0, 0) },
+	{ "23:59:59", -1, TIME(23, 59, 59) },
+	{ "6 p.m", -1, TIME(18, 0, 0) },
+	{ "12am", -1, TIME(0, 0, 0) },
+	{ "12pm", -1, TIME(12, 0, 0) },
+	{ "Noon", -1, TIME(12, 0, 0) },
+	{ "8:05 A.M.", -1, TIME(8, 5, 0) },
+
+	/* times with zones */
+	{ "10:00 AM EST", -1, TZ(10, 0, -300, "EST") },
+	{ "3 PM PDT", -1, TZ(15, 0, -420, "PDT") },
+	{ "14:30 UTC", -1, TZ(14, 30, 0, "UTC") },
+	{ "14:30 GMT+1", -1, TZ(14, 30, 60, "GMT+1") },
+	{ "09:00 UTC+5:30", -1, TZ(9, 0, 330, "UTC+5:30") },
+	{ "09:00 UTC-05:00", -1, TZ(9, 0, -300, "UTC-05:00") },
+	{ "16:00 +0200", -1, TZ(16, 0, 120, "+0200") },
+	{ "16:00+02:00", -1, TZ(16, 0, 120, "+02:00") },
+	{ "2:00 AM (UTC)", -1, TZ(2, 0, 0, "UTC") },
+	{ "10:00 Pacific Time", -1, TZ(10, 0, -480, "Pacific Time") },
+	{ "10:00 eastern time", -1, TZ(10, 0, -300, "eastern time") },
+	{ "10:00 PT", -1, TZ(10, 0, -480, "PT") },
+	{ "10:00 ET", -1, TZ(10, 0, -300, "ET") },
+	{ "10:00 CST", -1, TZ(10, 0, -360, "CST") },
+	{ "10:00 IST", -1, TZ(10, 0, 330, "IST") },
+	{ "10:00 BST", -1, TZ(10, 0, 60, "BST") },
+	{ "10:00 CET", -1, TZ(10, 0, 60, "CET") },
+	{ "10:00 CEST", -1, TZ(10, 0, 120, "CEST") },
+	{ "10:00 JST", -1, TZ(10, 0, 540, "JST") },
+	{ "10:00 AEST", -1, TZ(10, 0, 600, "AEST") },
+	{ "10:00 AEDT", -1, TZ(10, 0, 660, "AEDT") },
+	{ "10:00 NZDT", -1, TZ(10, 0, 780, "NZDT") },
+	{ "10:00 NZST", -1, TZ(10, 0, 720, "NZST") },
+	{ "10:00 ACST", -1, TZ(10, 0, 570, "ACST") },
+	{ "10:00 AWST", -1, TZ(10, 0, 480, "AWST") },
+	{ "10:00 est", -1, TZ(10, 0, -300, "est") },
+	{ "10:00 (PST)", -1, TZ(10, 0, -480, "PST") },
+	{ "10:00 ( MSK )", -1, TZ(10, 0, 180, "MSK") },
+	{ "10:00 SGT", -1, TZ(10, 0, 480, "SGT") },
+	{ "10:00 HKT", -1, TZ(10, 0, 480, "HKT") },
+	{ "10:00 BRT", -1, TZ(10, 0, -180, "BRT") },
+	{ "10:00 ART", -1, TZ(10, 0, -180, "ART") },
+	{ "10:00 SAST", -1, TZ(10, 0, 120, "SAST") },
+	{ "10:00 AKST", -1, TZ(10, 0, -540, "AKST") },
+	{ "10:00 AKDT", -1, TZ(10, 0, -480, "AKDT") },
+	{ "10:00 HST", -1, TZ(10, 0, -600, "HST") },
+	{ "10:00 KST", -1, TZ(10, 0, 540, "KST") },
+	{ "10:00 GST", -1, TZ(10, 0, 240, "GST") },
+	{ "10:00 WIB", -1, TZ(10, 0, 420, "WIB") },
+	{ "10:00 ICT", -1, TZ(10, 0, 420, "ICT") },
+	{ "10:00 PKT", -1, TZ(10, 0, 300, "PKT") },
+	{ "10:00 EAT", -1, TZ(10, 0, 180, "EAT") },
+	{ "10:00 WAT", -1, TZ(10, 0, 60, "WAT") },
+	{ "10:00 CAT", -1, TZ(10, 0, 120, "CAT") },
+	{ "10:00 EET", -1, TZ(10, 0, 120, "EET") },
+	{ "10:00 EEST", -1, TZ(10, 0, 180, "EEST") },
+	{ "10:00 WET", -1, TZ(10, 0, 0, "WET") },
+	{ "10:00 WEST", -1, TZ(10, 0, 60, "WEST") },
+	{ "10:00 MDT", -1, TZ(10, 0, -360, "MDT") },
+	{ "10:00 MST", -1, TZ(10, 0, -420, "MST") },
+	{ "10:00 CDT", -1, TZ(10, 0, -300, "CDT") },
+	{ "10:00 EDT", -1, TZ(10, 0, -240, "EDT") },
+	{ "10:00 GMT", -1, TZ(10, 0, 0, "GMT") },
+	{ "10:00 UTC+14", -1, TZ(10, 0, 840, "UTC+14") },
+	{ "10:00 gmt-3", -1, TZ(10, 0, -180, "gmt-3") },
+	{ "18:00 Central European Time", -1,
+	    TZ(18, 0, 60, "Central European Time") },
+	{ "5pm Pacific Daylight Time", -1,
+	    TZ(17, 0, -420, "Pacific Daylight Time") },
+
+	/* dates with times, times with dates */
+	{ "June 1, 2023, 10:00 AM", -1, DT(2023, 6, 1, 10, 0, 0) },
+	{ "March 5, 2024 at 3 PM EST", -1,
+	    DTZ(2024, 3, 5, 15, 0, 0, -300, "EST") },
+	{ "2024-03-05T10:00:00-05:00", -1,
+	    DTZ(2024, 3, 5, 10, 0, 0, -300, "-05:00") },
+	{ "2024-03-05T15:00Z", -1, DTZ(2024, 3, 5, 15, 0, 0, 0, "Z") },
+	{ "2024-03-05 10:00", -1, DT(2024, 3, 5, 10, 0, 0) },
+	{ "2024-03-05T10:00:00.250+01:00", -1,
+	    DTZ(2024, 3, 5, 10, 0, 0, 60, "+01:00") },
+	{ "2024-03-05 10:00:00-05:00", -1,
+	    DTZ(2024, 3, 5, 10, 0, 0, -300, "-05:00") },
+	{ "10:00 AM on March 5, 2024", -1, DT(2024, 3, 5, 10, 0, 0) },
+	{ "Tue, 12 Mar 2024 10:00:00 +0000", -1,
+	    DTZ(2024, 3, 12, 10, 0, 0, 0, "+0000") },
+	{ "15 August 2024 14:30 CEST", -1,
+	    DTZ(2024, 8, 15, 14, 30, 0, 120, "CEST") },
+	{ "Aug 15th, 2024 @ 9:15pm", -1, DT(2024, 8, 15, 21, 15, 0) },
+	{ "3:00 PM, June 2", -1, DT(0, 6, 2, 15, 0, 0) },
+	{ "12/31/2023 11:59 PM", -1, DT(2023, 12, 31, 23, 59, 0) },
+	{ "March 5 at noon UTC", -1, DTZ(0, 3, 5, 12, 0, 0, 0, "UTC") },
+	{ "2024-08-15T08:00:00", -1, DT(2024, 8, 15, 8, 0, 0) },
+	{ "10:00 UTC on 2024-03-05", -1,
+	    DTZ(2024, 3, 5, 10, 0, 0, 0, "UTC") },
+
+	/* how much is consumed */
+	{ "10:00 - 12:00", 5, TIME(10, 0, 0) },
+	{ "2024-03-05 10:00-12:00", 16, DT(2024, 3, 5, 10, 0, 0) },
+	{ "  10am and more", 6, TIME(10, 0, 0) },
+	{ "March 5, 2024, from 10:00", 13, DATE(2024, 3, 5) },
+	{ "14:30. Then", 5, TIME(14, 30, 0) },
+	{ "10:00 et al", 5, TIME(10, 0, 0) },
+	{ "10:00 eat", 5, TIME(10, 0, 0) },
+	{ "9:30 AM EST.", 11, TZ(9, 30, -300, "EST") },
+	{ "10:00 (see below)", 5, TIME(10, 0, 0) },
+	{ "2024-08-15, 10 people paged", 10, DATE(2024, 8, 15) },
+	{ "10:00 to 11:00", 5, TIME(10, 0, 0) },
+	{ "noon, when", 4, TIME(12, 0, 0) },
+};
+
+/* Strings that hold no date or time at their start. */
+static const char *const rejects[] = {
+	"1430", "2024", "10", "1.5", "v2.10", "3.2.1", "10.0.0.1", "30%",
+	"25:00", "24:00", "12:60", "13 PM", "0 AM", "February 30, 2024",
+	"February 29, 2023", "April 31", "13/13/2024", "2024-13-01",
+	"2024-02-30", "March 2024", "Tuesday", "hello", "", "   ", "10:5",
+	"10:000", "1430 UTC", "2024-03", "10:00.5", "14:30:15:00",
+	"0000-01-01", "5 amazing", "32 March 2024", "March 32", "10 a",
+	"99/99/9999", "1/2", "24/7", "2024-03-05T25:00", "3/5/24",
+	"00/05/2024", "15.08.2024", "20240815", "10:00x", "2 p.", "noonday",
+	"midnights", "Marching 5", "0:60", "10:60 PM", "12:30:60",
+};
+
+/* pm_when_find: input, offset, length, fields (at -1: nothing found). */
+static const struct {
+	const char *in;
+	long at, used;
+	struct fields f;
+} finds[] = {
+	{ "Deployed v2.10 at 14:30 UTC", 18, 9, TZ(14, 30, 0, "UTC") },
+	{ "Release 3.2.1 on 2024-08-15.", 17, 10, DATE(2024, 8, 15) },
+	{ "Host 10.0.0.1 failed at 3 PM", 24, 4, TIME(15, 0, 0) },
+	{ "Error rate 30% until noon", 21, 4, TIME(12, 0, 0) },
+	{ "It began on Tuesday, 12 March 2024 and", 12, 22,
+	    DATE(2024, 3, 12) },
+	{ "around 10am EST we noticed", 7, 8, TZ(10, 0, -300, "EST") },
+	{ "(10:00 UTC)", 1, 9, TZ(10, 0, 0, "UTC") },
+	{ "Timeline:\n- 10:02 alert fired", 12, 5, TIME(10, 2, 0) },
+	{ "May 5 release", 0, 5, DATE(0, 5, 5) },
+	{ "at 2024-08-15T10:00:00Z.", 3, 20,
+	    DTZ(2024, 8, 15, 10, 0, 0, 0, "Z") },
+	{ "ratio 3/5/2024", 6, 8, DATE(2024, 3, 5) },
+	{ "page at 9:41am, ack at 9:44am", 8, 6, TIME(9, 41, 0) },
+	{ "In 2024 we saw 1430 errors", -1, 0, NONE },
+	{ "we had 1.5 hours of downtime", -1, 0, NONE },
+	{ "version 2.10.3", -1, 0, NONE },
+	{ "ticket #1430", -1, 0, NONE },
+	{ "took 45 min", -1, 0, NONE },
+	{ "on Summary 5", -1, 0, NONE },
+	{ "at 10:00.5", -1, 0, NONE },
+	{ "x10am and v10:00", -1, 0, NONE },
+	{ "sha 2024abc", -1, 0, NONE },
+	{ "we may 2x it", -1, 0, NONE },
+	{ "IP 192.168.1.10:8080", -1, 0, NONE },
+	{ "build 20240815", -1, 0, NONE },
+	{ "error 30% at 10", -1, 0, NONE },
+	{ "v1.10:30", -1, 0, NONE },
+};
+
+/* pm_when_find_range: input, start, end (start.y -2: no range). */
+#define NORANGE { -2, 0, 0, -1, 0, 0, 0, 0, "" }
+static const struct {
+	const char *in;
+	struct fields a, b;
+} ranges[] = {
+	{ "Duration: June 1, 2023, 10:00 AM - June 2, 2023, 2:00 AM (UTC)",
+	    DTZ(2023, 6, 1, 10, 0, 0, 0, "UTC"),
+	    DTZ(2023, 6, 2, 2, 0, 0, 0, "UTC") },
+	{ "On March 5, 2024, from 10:00 AM to 12:45 PM EST",
+	    DTZ(2024, 3, 5, 10, 0, 0, -300, "EST"),
+	    DTZ(2024, 3, 5, 12, 45, 0, -300, "EST") },
+	{ "between 3:00 PM and 5:00 PM EST",
+	    TZ(15, 0, -300, "EST"), TZ(17, 0, -300, "EST") },
+	{ "from 14:30 to 17:45 UTC",
+	    TZ(14, 30, 0, "UTC"), TZ(17, 45, 0, "UTC") },
+	{ "14:30\xe2\x80\x93" "17:45 CET",
+	    TZ(14, 30, 60, "CET"), TZ(17, 45, 60, "CET") },
+	{ "14:00 \xe2\x80\x94 16:00 UTC",
+	    TZ(14, 0, 0, "UTC"), TZ(16, 0, 0, "UTC") },
+	{ "On 2024-03-05 from 23:00 to 01:30 UTC",
+	    DTZ(2024, 3, 5, 23, 0, 0, 0, "UTC"),
+	    DTZ(2024, 3, 6, 1, 30, 0, 0, "UTC") },
+	{ "March 31, 2024, 22:00 - 02:00 PDT",
+	    DTZ(2024, 3, 31, 22, 0, 0, -420, "PDT"),
+	    DTZ(2024, 4, 1, 2, 0, 0, -420, "PDT") },
+	{ "Dec 31, 2023 23:30 to 00:15 UTC",
+	    DTZ(2023, 12, 31, 23, 30, 0, 0, "UTC"),
+	    DTZ(2024, 1, 1, 0, 15, 0, 0, "UTC") },
+	{ "Feb 28, 2024 23:00 - 01:00",
+	    DT(2024, 2, 28, 23, 0, 0), DT(2024, 2, 29, 1, 0, 0) },
+	{ "Feb 28, 2023 23:00 - 01:00",
+	    DT(2023, 2, 28, 23, 0, 0), DT(2023, 3, 1, 1, 0, 0) },
+	{ "10am-2pm", TIME(10, 0, 0), TIME(14, 0, 0) },
+	{ "2-4 PM", TIME(14, 0, 0), TIME(16, 0, 0) },
+	{ "from 2 to 4pm EST", TZ(14, 0, -300, "EST"),
+	    TZ(16, 0, -300, "EST") },
+	{ "between 11 and 1 PM", TIME(11, 0, 0), TIME(13, 0, 0) },
+	{ "10:00 - 11:30 PM", TIME(22, 0, 0), TIME(23, 30, 0) },
+	{ "9:00 - 5:00 PM", TIME(9, 0, 0), TIME(17, 0, 0) },
+	{ "10 PM - 11:30", TIME(22, 0, 0), TIME(23, 30, 0) },
+	{ "June 1 - June 3, 2024", DATE(2024, 6, 1), DATE(2024, 6, 3) },
+	{ "December 30 - January 2, 2025",
+	    DATE(2024, 12, 30), DATE(2025, 1, 2) },
+	{ "2024-03-05 10:00 - 2024-03-06 02:00",
+	    DT(2024, 3, 5, 10, 0, 0), DT(2024, 3, 6, 2, 0, 0) },
+	{ "from 10:00 UTC until 11:15",
+	    TZ(10, 0, 0, "UTC"), TZ(11, 15, 0, "UTC") },
+	{ "10:00 AM EST to 3:00 PM UTC",
+	    TZ(10, 0, -300, "EST"), TZ(15, 0, 0, "UTC") },
+	{ "10:00 to 12:00 on March 5, 2024",
+	    DT(2024, 3, 5, 10, 0, 0), DT(2024, 3, 5, 12, 0, 0) },
+	{ "from 11 PM to 1 AM on 2024-03-05",
+	    DT(2024, 3, 4, 23, 0, 0), DT(2024, 3, 5, 1, 0, 0) },
+	{ "the outage lasted from 9:15 am through 10:40 am PT",
+	    TZ(9, 15, -480, "PT"), TZ(10, 40, -480, "PT") },
+	{ "Start: 14:00. Outage 14:05 - 15:10 UTC",
+	    TZ(14, 5, 0, "UTC"), TZ(15, 10, 0, "UTC") },
+	{ "between March 5 and March 7, 2024",
+	    DATE(2024, 3, 5), DATE(2024, 3, 7) },
+	{ "from 23:00 to 01:00", TIME(23, 0, 0), TIME(1, 0, 0) },
+	{ "Mar 5 23:00 - 01:00",
+	    DT(0, 3, 5, 23, 0, 0), DT(0, 3, 6, 1, 0, 0) },
+	{ "from 8:00 AM \xe2\x80\x93 9:30 AM ET",
+	    TZ(8, 0, -300, "ET"), TZ(9, 30, -300, "ET") },
+	{ "2024-03-05T10:00:00-05:00 to 2024-03-05T12:00:00-05:00",
+	    DTZ(2024, 3, 5, 10, 0, 0, -300, "-05:00"),
+	    DTZ(2024, 3, 5, 12, 0, 0, -300, "-05:00") },
+	{ "from 10:00 EST to 16:00 CET",
+	    TZ(10, 0, -300, "EST"), TZ(16, 0, 60, "CET") },
+	{ "Dec 31 2023 11 PM - Jan 1 2024 1 AM",
+	    DT(2023, 12, 31, 23, 0, 0), DT(2024, 1, 1, 1, 0, 0) },
+	{ "On Friday, 5 January 2024 the API failed from 10:00 till 10:45",
+	    DT(2024, 1, 5, 10, 0, 0), DT(2024, 1, 5, 10, 45, 0) },
+	{ "10:00--10:30", TIME(10, 0, 0), TIME(10, 30, 0) },
+	{ "Impact: 2024-02-29 22:15 ~ 00:05 +0100",
+	    DTZ(2024, 2, 29, 22, 15, 0, 60, "+0100"),
+	    DTZ(2024, 3, 1, 0, 5, 0, 60, "+0100") },
+	{ "from 10pm to midnight", TIME(22, 0, 0), TIME(0, 0, 0) },
+	{ "no times here", NORANGE, NORANGE },
+	{ "10:00 only", NORANGE, NORANGE },
+	{ "version 1.2 - 1.3", NORANGE, NORANGE },
+	{ "2024 - 2025", NORANGE, NORANGE },
+	{ "10:00 and 11:00", NORANGE, NORANGE },
+	{ "Step 3 - 10:00 AM restart", NORANGE, NORANGE },
+	{ "ran 3 to 4 PM jobs", NORANGE, NORANGE },
+	{ "March 5, 2024 - 10:00", NORANGE, NORANGE },
+	{ "10 to 11 am", NORANGE, NORANGE },
+	{ "", NORANGE, NORANGE },
+};
+
+/* pm_when_find_duration: input, minutes (-1: none found). */
+static const struct {
+	const char *in;
+	long minutes;
+} durations[] = {
+	{ "Duration: 3 hours 15 minutes", 195 },
+	{ "2h 40m", 160 },
+	{ "2h40m", 160 },
+	{ "about 45 minutes", 45 },
+	{ "1.5 hours", 90 },
+	{ "90 min", 90 },
+	{ "two hours", 120 },
+	{ "a day", 1440 },
+	{ "1 day 2 hours", 1560 },
+	{ "45 min", 45 },
+	{ "half an hour", 30 },
+	{ "an hour and a half", 90 },
+	{ "3 hours and 15 minutes", 195 },
+	{ "1 hr 5 mins", 65 },
+	{ "2 weeks", 20160 },
+	{ "90 seconds", 2 },
+	{ "20 seconds", 0 },
+	{ "2.25 hours", 135 },
+	{ "Fifteen minutes", 15 },
+	{ "forty-five minutes", 45 },
+	{ "a couple of hours", 120 },
+	{ "3d", 4320 },
+	{ "TTR: 4h", 240 },
+	{ "1h 5m 30s", 66 },
+	{ "5 Hours", 300 },
+	{ "for 10 mins.", 10 },
+	{ "3 hours, 20 minutes", 200 },
+	{ "0.5h", 30 },
+	{ "Outage from 10:00 to 12:00 (2 hours total)", 120 },
+	{ "lasted 1 day, 3 hours and 5 minutes", 1625 },
+	{ "an hour", 60 },
+	{ "after 2-3 hours", 180 },
+	{ "30%", -1 },
+	{ "at 10:00 UTC", -1 },
+	{ "3M users", -1 },
+	{ "45 m", -1 },
+	{ "version 2.10", -1 },
+	{ "5 ms latency", -1 },
+	{ "a few hours", -1 },
+	{ "3 months", -1 },
+	{ "hours of fun", -1 },
+	{ "the day", -1 },
+	{ "v2h", -1 },
+	{ "10.0.0.1", -1 },
+	{ "", -1 },
+	{ "1.5", -1 },
+	{ "June 1, 2023, 10:00 AM - June 2, 2023, 2:00 AM (UTC)", -1 },
+};
+
+/* pm_when_zone: input, offset (99999: unknown). */
+#define BAD 99999
+static const struct {
+	const char *in;
+	int off;
+} zones[] = {
+	{ "EST", -300 }, { "est", -300 }, { "UTC", 0 }, { "Z", 0 },
+	{ "z", 0 }, { "GMT+1", 60 }, { "UTC+5:30", 330 },
+	{ "UTC-05:00", -300 }, { "GMT-3", -180 }, { "+02:00", 120 },
+	{ "+0200", 120 }, { "-0330", -210 }, { "(UTC)", 0 },
+	{ " PST ", -480 }, { "Pacific Time", -480 },
+	{ "pacific  time", -480 }, { "Eastern Time", -300 }, { "ET", -300 },
+	{ "PT", -480 }, { "CST", -360 }, { "IST", 330 }, { "BST", 60 },
+	{ "NZDT", 780 }, { "ACST", 570 }, { "UTC+14", 840 }, { "art", -180 },
+	{ "UTC+0530", 330 }, { "( EDT )", -240 }, { "utc", 0 },
+	{ "XYZ", BAD }, { "", BAD }, { "UTC+15", BAD }, { "+25:00", BAD },
+	{ "UTC+5:60", BAD }, { "ESTX", BAD }, { "EST EDT", BAD },
+	{ "GMT+", BAD }, { "12:00", BAD }, { "UT", BAD }, { "()", BAD },
+	{ "UTC+", BAD }, { "+2:3", BAD },
+};
+
+/* pm_when_format: a point and its ISO 8601 text. */
+static const struct {
+	struct fields f;
+	const char *out;
+} formats[] = {
+	{ DTZ(2024, 3, 5, 10, 0, 0, -300, "EST"), "2024-03-05T10:00:00-05:00" },
+	{ DTZ(2024, 3, 5, 10, 0, 0, 0, "UTC"), "2024-03-05T10:00:00+00:00" },
+	{ DTZ(2024, 3, 5, 9, 7, 5, 330, "IST"), "2024-03-05T09:07:05+05:30" },
+	{ DT(2024, 3, 5, 10, 0, 0), "2024-03-05T10:00:00" },
+	{ DATE(2024, 3, 5), "2024-03-05" },
+	{ TIME(10, 0, 0), "10:00" },
+	{ TIME(10, 0, 15), "10:00:15" },
+	{ TZ(9, 0, 330, "IST"), "09:00+05:30" },
+	{ DATE(0, 3, 5), "--03-05" },
+	{ DT(0, 3, 5, 10, 0, 0), "--03-05T10:00:00" },
+	{ NONE, "" },
+	{ TZ(23, 59, -210, "NST"), "23:59-03:30" },
+	{ DATE(999, 1, 1), "0999-01-01" },
+	{ DTZ(2024, 12, 31, 23, 59, 59, 840, "UTC+14"),
+	    "2024-12-31T23:59:59+14:00" },
+};
+
+/* pm_when_diff_minutes: from, to, minutes (BAD: not computable). */
+static const struct {
+	struct fields a, b;
+	long minutes;
+} diffs[] = {
+	{ DT(2024, 3, 5, 10, 0, 0), DT(2024, 3, 5, 12, 45, 0), 165 },
+	{ DT(2024, 3, 5, 23, 0, 0), DT(2024, 3, 6, 1, 30, 0), 150 },
+	{ DTZ(2024, 3, 5, 10, 0, 0, -300, "EST"),
+	    DTZ(2024, 3, 5, 15, 0, 0, 0, "UTC"), 0 },
+	{ DTZ(2024, 3, 5, 10, 0, 0, 330, "IST"),
+	    DTZ(2024, 3, 5, 10, 0, 0, -480, "PST"), 810 },
+	{ DT(2024, 2, 28, 0, 0, 0), DT(2024, 3, 1, 0, 0, 0), 2880 },
+	{ DT(2023, 2, 28, 0, 0, 0), DT(2023, 3, 1, 0, 0, 0), 1440 },
+	{ DT(2023, 12, 31, 23, 0, 0), DT(2024, 1, 1, 1, 0, 0), 120 },
+	{ DT(2024, 1, 1, 1, 0, 0), DT(2023, 12, 31, 23, 0, 0), -120 },
+	{ DT(2000, 1, 1, 0, 0, 0), DT(2001, 1, 1, 0, 0, 0), 527040 },
+	{ DT(1900, 2, 28, 0, 0, 0), DT(1900, 3, 1, 0, 0, 0), 1440 },
+	{ DT(1970, 1, 1, 0, 0, 0), DT(2024, 3, 5, 0, 0, 0), 28493280 },
+	{ DT(1969, 12, 31, 12, 0, 0), DT(1970, 1, 1, 12, 0, 0), 1440 },
+	{ DT(2024, 3, 5, 10, 0, 30), DT(2024, 3, 5, 10, 1, 0), 0 },
+	{ DTZ(2024, 3, 5, 10, 0, 0, -300, "EST"),
+	    DT(2024, 3, 5, 11, 0, 0), 60 },
+	{ DATE(2024, 3, 5), DT(2024, 3, 5, 11, 0, 0), BAD },
+	{ DT(0, 3, 5, 10, 0, 0), DT(2024, 3, 5, 11, 0, 0), BAD },
+	{ TIME(10, 0, 0), TIME(11, 0, 0), BAD },
+	{ DT(2023, 2, 29, 10, 0, 0), DT(2023, 3, 1, 10, 0, 0), BAD },
+};
+
+/* pm_when_add_minutes: point, minutes, result. */
+static const struct {
+	struct fields f;
+	long minutes;
+	struct fields want;
+} adds[] = {
+	{ DT(2024, 2, 28, 23, 0, 0), 120, DT(2024, 2, 29, 1, 0, 0) },
+	{ DT(2023, 2, 28, 23, 0, 0), 120, DT(2023, 3, 1, 1, 0, 0) },
+	{ DT(2023, 12, 31, 23, 30, 0), 45, DT(2024, 1, 1, 0, 15, 0) },
+	{ DT(2024, 3, 1, 0, 30, 0), -60, DT(2024, 2, 29, 23, 30, 0) },
+	{ DT(2024, 1, 1, 0, 0, 0), -1, DT(2023, 12, 31, 23, 59, 0) },
+	{ DT(2024, 1, 31, 12, 0, 0), 1440, DT(2024, 2, 1, 12, 0, 0) },
+	{ DATE(2024, 4, 30), 1440, DATE(2024, 5, 1) },
+	{ DATE(2024, 4, 30), 90, DT(2024, 4, 30, 1, 30, 0) },
+	{ DATE(2024, 1, 1), -1440, DATE(2023, 12, 31) },
+	{ TIME(23, 30, 0), 60, TIME(0, 30, 0) },
+	{ TIME(0, 10, 0), -20, TIME(23, 50, 0) },
+	{ TIME(12, 0, 0), 3 * 1440 + 5, TIME(12, 5, 0) },
+	{ DT(0, 2, 28, 23, 0, 0), 120, DT(0, 3, 1, 1, 0, 0) },
+	{ DATE(0, 2, 29), 1440, DATE(0, 3, 1) },
+	{ DT(0, 12, 31, 23, 0, 0), 120, DT(0, 1, 1, 1, 0, 0) },
+	{ DATE(2100, 2, 28), 1440, DATE(2100, 3, 1) },
+	{ DATE(2000, 2, 28), 1440, DATE(2000, 2, 29) },
+	{ DT(2023, 1, 1, 0, 0, 0), 525600, DT(2024, 1, 1, 0, 0, 0) },
+	{ DT(2024, 1, 1, 0, 0, 0), 525600, DT(2024, 12, 31, 0, 0, 0) },
+	{ DT(2024, 1, 1, 0, 0, 0), 527040, DT(2025, 1, 1, 0, 0, 0) },
+	{ NONE, 60, NONE },
+	{ DTZ(2024, 3, 10, 1, 30, 0, -300, "EST"), 60,
+	    DTZ(2024, 3, 10, 2, 30, 0, -300, "EST") },
+	{ DT(1970, 1, 1, 0, 0, 0), -1, DT(1969, 12, 31, 23, 59, 0) },
+	{ DT(2024, 3, 5, 10, 0, 45), 1, DT(2024, 3, 5, 10, 1, 45) },
+};
+
+static void
+test_parse(void **state)
+{
+	struct pm_when w;
+	size_t i, n, want;
+	int bad = 0;
+
+	(void)state;
+	for (i = 0; i < COUNT(parses); i++, ncases++) {
+		pm_when_init(&w);
+		n = pm_when_parse(&w, parses[i].in, strlen(parses[i].in));
+		want = parses[i].used < 0 ? strlen(parses[i].in) :
+		    (size_t)parses[i].used;
+		if (n != want) {
+			print_message("\"%s\": consumed %zu, want %zu\n",
+			    parses[i].in, n, want);
+			bad++;
+		} else if (!same(parses[i].in, &w, &parses[i].f)) {
+			bad++;
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
+static void
+test_reject(void **state)
+{
+	struct pm_when w, before;
+	size_t i, n;
+	int bad = 0;
+
+	(void)state;
+	pm_when_init(&before);
+	for (i = 0; i < COUNT(rejects); i++, ncases++) {
+		w = before;
+		n = pm_when_parse(&w, rejects[i], strlen(rejects[i]));
+		if (n != 0 || memcmp(&w, &before, sizeof(w)) != 0) {
+			print_message("\"%s\": read %zu bytes, want none\n",
+			    rejects[i], n);
+			bad++;
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
+/* The length bound is honoured: a prefix of a valid text reads as such. */
+static void
+test_length_bound(void **state)
+{
+	static const char text[] = "March 5, 2024 10:00 UTC";
+	struct pm_when w;
+
+	(void)state;
+	ncases += 4;
+	assert_int_equal(pm_when_parse(&w, text, 7), 7);
+	assert_int_equal(w.month, 3);
+	assert_int_equal(w.day, 5);
+	assert_int_equal(w.year, 0);
+	assert_int_equal(pm_when_parse(&w, text, 16), 13);
+	assert_int_equal(w.hour, -1);
+	assert_int_equal(pm_when_parse(&w, text, 19), 19);
+	assert_int_equal(w.hour, 10);
+	assert_int_equal(w.has_zone, 0);
+	assert_int_equal(pm_when_parse(&w, "10:00 UTC", 7), 5);
+	assert_int_equal(w.has_zone, 0);
+}
+
+static void
+test_find(void **state)
+{
+	struct pm_when w;
+	size_t i, at = 0, used = 0;
+	int bad = 0, found;
+
+	(void)state;
+	for (i = 0; i < COUNT(finds); i++, ncases++) {
+		pm_when_init(&w);
+		found = pm_when_find(&w, &at, &used, finds[i].in,
+		    strlen(finds[i].in));
+		if (finds[i].at < 0) {
+			if (found) {
+				print_message("\"%s\": found at %zu+%zu, want "
+				    "none\n", finds[i].in, at, used);
+				bad++;
+			}
+		} else if (!found || at != (size_t)finds[i].at ||
+		    used != (size_t)finds[i].used) {
+			print_message("\"%s\": found=%d at %zu+%zu, want "
+			    "%ld+%ld\n", finds[i].in, found, at, used,
+			    finds[i].at, finds[i].used);
+			bad++;
+		} else if (!same(finds[i].in, &w, &finds[i].f)) {
+			bad++;
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
+static void
+test_range(void **state)
+{
+	struct pm_when a, b;
+	size_t i;
+	int bad = 0, found;
+
+	(void)state;
+	for (i = 0; i < COUNT(ranges); i++, ncases++) {
+		pm_when_init(&a);
+		pm_when_init(&b);
+		found = pm_when_find_range(&a, &b, ranges[i].in,
+		    strlen(ranges[i].in));
+		if (ranges[i].a.y == -2) {
+			if (found) {
+				print_message("\"%s\": found a range, want "
+				    "none\n", ranges[i].in);
+				bad++;
+			}
+		} else if (!found) {
+			print_message("\"%s\": no range\n", ranges[i].in);
+			bad++;
+		} else if (!same(ranges[i].in, &a, &ranges[i].a) ||
+		    !same(ranges[i].in, &b, &ranges[i].b)) {
+			bad++;
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
+static void
+test_duration(void **state)
+{
+	size_t i;
+	long m;
+	int bad = 0, found;
+
+	(void)state;
+	for (i = 0; i < COUNT(durations); i++, ncases++) {
+		m = -12345;
+		found = pm_when_find_duration(&m, durations[i].in,
+		    strlen(durations[i].in));
+		if (durations[i].minutes < 0 ? found || m != -12345 :
+		    !found || m != durations[i].minutes) {
+			print_message("\"%s\": found=%d minutes=%ld, want "
+			    "%ld\n", durations[i].in, found, m,
+			    durations[i].minutes);
+			bad++;
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
+static void
+test_zone(void **state)
+{
+	size_t i;
+	int bad = 0, found, off;
+
+	(void)state;
+	for (i = 0; i < COUNT(zones); i++, ncases++) {
+		off = -12345;
+		found = pm_when_zone(&off, zones[i].in, strlen(zones[i].in));
+		if (zones[i].off == BAD ? found || off != -12345 :
+		    !found || off != zones[i].off) {
+			print_message("\"%s\": found=%d offset=%d, want %d\n",
+			    zones[i].in, found, off, zones[i].off);
+			bad++;
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
+static void
+test_format(void **state)
+{
+	struct pm_when w;
+	char out[64];
+	size_t i, n;
+	int bad = 0;
+
+	(void)state;
+	for (i = 0; i < COUNT(formats); i++, ncases++) {
+		w = make(&formats[i].f);
+		memset(out, 'x', sizeof(out));
+		n = pm_when_format(out, sizeof(out), &w);
+		if (strcmp(out, formats[i].out) != 0 ||
+		    n != strlen(formats[i].out)) {
+			print_message("format: got \"%s\" (%zu), want \"%s\"\n",
+			    out, n, formats[i].out);
+			bad++;
+		}
+	}
+	assert_int_equal(bad, 0);
+
+	/* truncation keeps the NUL inside the buffer */
+	ncases += 2;
+	w = make(&formats[0].f);
+	memset(out, 'x', sizeof(out));
+	assert_int_equal(pm_when_format(out, 5, &w), 4);
+	assert_string_equal(out, "2024");
+	assert_int_equal(out[5], 'x');
+	assert_int_equal(pm_when_format(out, 0, &w), 0);
+	assert_int_equal(out[0], '2');
+}
+
+/* What pm_when_find_range returns is what pm_when_format prints. */
+static void
+test_range_format(void **state)
+{
+	static const char text[] =
+	    "Duration: June 1, 2023, 10:00 AM - June 2, 2023, 2:00 AM (UTC)";
+	struct pm_when a, b;
+	char out[64];
+	long m;
+
+	(void)state;
+	ncases += 3;
+	assert_int_equal(pm_when_find_range(&a, &b, text, strlen(text)), 1);
+	pm_when_format(out, sizeof(out), &a);
+	assert_string_equal(out, "2023-06-01T10:00:00+00:00");
+	pm_when_format(out, sizeof(out), &b);
+	assert_string_equal(out, "2023-06-02T02:00:00+00:00");
+	assert_int_equal(pm_when_diff_minutes(&m, &a, &b), 1);
+	assert_int_equal(m, 960);
+}
+
+static void
+test_diff(void **state)
+{
+	struct pm_when a, b;
+	size_t i;
+	long m;
+	int bad = 0, ok;
+
+	(void)state;
+	for (i = 0; i < COUNT(diffs); i++, ncases++) {
+		a = make(&diffs[i].a);
+		b = make(&diffs[i].b);
+		m = -12345;
+		ok = pm_when_diff_minutes(&m, &a, &b);
+		if (diffs[i].minutes == BAD ? ok || m != -12345 :
+		    !ok || m != diffs[i].minutes) {
+			print_message("diff #%zu: ok=%d minutes=%ld, want "
+			    "%ld\n", i, ok, m, diffs[i].minutes);
+			bad++;
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
+static void
+test_add(void **state)
+{
+	struct pm_when w;
+	char label[32];
+	size_t i;
+	int bad = 0;
+
+	(void)state;
+	for (i = 0; i < COUNT(adds); i++, ncases++) {
+		w = make(&adds[i].f);
+		pm_when_add_minutes(&w, adds[i].minutes);
+		snprintf(label, sizeof(label), "add #%zu", i);
+		if (!same(label, &w, &adds[i].want))
+			bad++;
+	}
+	assert_int_equal(bad, 0);
+}
+
+/* Adding then subtracting is the identity across four centuries. */
+static void
+test_add_roundtrip(void **state)
+{
+	struct pm_when w, back;
+	long step, m;
+
+	(void)state;
+	ncases++;
+	pm_when_init(&w);
+	w.year = 1999;
+	w.month = 12;
+	w.day = 31;
+	w.hour = 23;
+	w.minute = 59;
+	for (step = 0; step < 400 * 366; step += 97) {
+		back = w;
+		pm_when_add_minutes(&back, step * 1440L + 7);
+		assert_int_equal(pm_when_diff_minutes(&m, &w, &back), 1);
+		assert_int_equal(m, step * 1440L + 7);
+		pm_when_add_minutes(&back, -(step * 1440L + 7));
+		assert_memory_equal(&back, &w, sizeof(w));
+	}
+}
+
+static void
+test_init(void **state)
+{
+	struct pm_when w;
+
+	(void)state;
+	ncases++;
+	memset(&w, 0x5a, sizeof(w));
+	pm_when_init(&w);
+	assert_int_equal(w.year, 0);
+	assert_int_equal(w.hour, -1);
+	assert_int_equal(w.has_zone, 0);
+	assert_string_equal(w.zone, "");
+}
+
+/* An empty buffer may be NULL: nothing is read from it. */
+static void
+test_empty(void **state)
+{
+	struct pm_when a, b;
+	size_t at, used;
+	long m;
+	int off;
+
+	(void)state;
+	ncases += 5;
+	assert_int_equal(pm_when_parse(&a, NULL, 0), 0);
+	assert_int_equal(pm_when_find(&a, &at, &used, NULL, 0), 0);
+	assert_int_equal(pm_when_find_range(&a, &b, NULL, 0), 0);
+	assert_int_equal(pm_when_find_duration(&m, NULL, 0), 0);
+	assert_int_equal(pm_when_zone(&off, NULL, 0), 0);
+}
+
+static void
+test_count(void **state)
+{
+	(void)state;
+	print_message("%zu cases\n", ncases);
+	assert_true(ncases >= 170);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_init),
+		cmocka_unit_test(test_parse),
+		cmocka_unit_test(test_reject),
+		cmocka_unit_test(test_length_bound),
+		cmocka_unit_test(test_find),
+		cmocka_unit_test(test_range),
+		cmocka_unit_test(test_range_format),
+		cmocka_unit_test(test_duration),
+		cmocka_unit_test(test_zone),
+		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_diff),
+		cmocka_unit_test(test_add),
+		cmocka_unit_test(test_add_roundtrip),
+		cmocka_unit_test(test_empty),
+		cmocka_unit_test(test_count),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
