@@ -24,7 +24,7 @@ SRC = $(sort $(wildcard generator/*.c))
 LIBSRC = $(filter-out generator/main.c,$(SRC))
 LIBOBJ = $(LIBSRC:generator/%.c=$(O)/%.o)
 HDR = $(wildcard generator/*.h)
-TESTSRC = $(sort $(wildcard tests/check_*.c))
+TESTSRC = $(sort $(wildcard tests/check_*.c tests/spec_*.c))
 TESTBIN = $(TESTSRC:tests/%.c=$(O)/tests/%)
 
 all: pmsite
@@ -45,10 +45,12 @@ $(O)/%.o: generator/%.c $(HDR)
 	@mkdir -p $(O)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
 
-$(O)/tests/%: tests/%.c $(O)/libpmsite.a $(HDR)
+# Test programs share tests/testutil.c (temporary folders, real git
+# repositories, running the binary).
+$(O)/tests/%: tests/%.c tests/testutil.c tests/testutil.h $(O)/libpmsite.a $(HDR)
 	@mkdir -p $(O)/tests
-	$(CC) $(CFLAGS) -Wno-unused-parameter $(PKG_CFLAGS) -Igenerator -o $@ $< \
-		$(O)/libpmsite.a $(PKG_LIBS) $(CMOCKA_LIBS)
+	$(CC) $(CFLAGS) -Wno-unused-parameter $(PKG_CFLAGS) -Igenerator -Itests \
+		-o $@ $< tests/testutil.c $(O)/libpmsite.a $(PKG_LIBS) $(CMOCKA_LIBS)
 
 # Every test: unit tests, the Mustache spec, end-to-end builds.  The runner
 # prints one line per suite and ends with "N passed, N failed".
