@@ -1,0 +1,150 @@
+/*
+ * source.h: the postmortem Markdown files of a content path, read from a
+ * git repository at a ref (or from the working tree), with the git facts
+ * of each file.
+ *
+ * Contract
+ *  - pm_source_open() allocates a struct pm_source that the caller frees
+ *    with pm_source_free().  It owns the repository handle and one arena;
+ *    every string, array and document returned by a getter lives in that
+ *    arena and stays valid until pm_source_free().  Nothing returned is
+ *    freed by the caller.
+ *  - Committed mode (the default) reads the tree of the commit a ref names
+ *    (any branch, tag, commit id or revision expression; default HEAD),
+ *    never the files on disk, so a build is exactly what was pushed.  Bare
+ *    repositories work.
+ *  - Worktree mode reads the files on disk under the working directory
+ *    (for previewing drafts).  Git facts still come from the history of
+ *    the ref (default HEAD): a file that exists there gets its facts, an
+ *    untracked one gets none, and an uncommitted edit does not move
+ *    "updated".  A repository without commits gives no facts at all.  A
+ *    bare repository is an error.  When the directory is not inside any
+ *    repository, worktree mode reads it as a plain folder, with no git
+ *    facts and an empty commit id.  Ignore rules are not applied: what is
+ *    on disk is what is previewed.
+ *  - Documents are every regular file whose name ends in ".md" under the
+ *    content path, recursively, in byte order of their path.  Skipped with
+ *    a warning `path: warning: skipping …` (the path escaped as \xNN where
+ *    it is not printable UTF-8), which the caller prints: every symbolic
+ *    link and submodule (in worktree mode, every folder holding a .git),
+ *    since either may hide Markdown, and the Markdown files whose path is
+ *    not valid UTF-8 or holds control characters.  Other files are
+ *    ignored silently; pmsite.yml at the root of the content path is
+ *    returned apart.
+ *  - Git facts come from one walk over every commit reachable from the
+ *    resolved commit, parents before children (topological order, commit
+ *    time between unrelated commits).  A commit counts for a file when it
+ *    gives the file content none of its parents had: an ordinary commit
+ *    when the blob differs from its parent's (or the file is new), a merge
+ *    only when the blob differs from every parent (a conflict resolution),
+ *    so whoever merges a branch is not credited with its files.  Deleting
+ *    a file is not writing it.  created is the author time of the first
+ *    such commit, updated the author time of the last, authors the
+ *    distinct author names (mapped through the .mailmap committed at the
+ *    resolved commit) in order of first change, commit_id the last such
+ *    commit.  Unlike `git log -- PATH`, a change that a later merge threw
+ *    away still counts (its author did write a version of the file), and
+ *    renames are not followed: a moved file starts a new history.
+ *  - Not thread-safe; a finished source is only read, so its documents
+ *    may be shared between threads once pm_source_load() has returned.
+ *  - Errors are one line: `repository: DIR: could not find repository`,
+ *    `unknown ref 'v9'` (PM_ENOTFOUND), `content/: no such path in HEAD`
+ *    (PM_ENOTFOUND), `PATH: path too deep` (PM_ELIMIT); anything else is
+ *    PM_ERROR.  libgit2's own message is appended where it says more.
+ *  - The caller calls git_libgit2_init() before pm_source_open() and
+ *    git_libgit2_shutdown() after pm_source_free().
+ */
+#ifndef PM_SOURCE_H
+#define PM_SOURCE_H
+
+#include <stddef.h>
+
+#include "error.h"
+
+/* One Markdown file.  Every pointer lives as long as its source. */
+struct pm_doc {
+	const char *path;	/* repository-relative: content/2024-x.md */
+	const char *name;	/* relative to the content path: 2024-x.md */
+	char blob_id[41];	/* hex; in worktree mode the id git would
+				 * give the file if it were added now */
+	const char *data;	/* the bytes, with a NUL after the last */
+	size_t len;
+	const char *created;	/* ISO 8601 with offset, or NULL */
+	const char *updated;	/* ISO 8601 with offset, or NULL */
+	const char *const *authors;	/* nauthors names; NULL when none */
+	size_t nauthors;
+	char commit_id[41];	/* last commit that changed it, or "" */
+};
+
+struct pm_source_opts {
+	const char *repo_dir;	/* NULL: discover from the current folder */
+	const char *ref;	/* NULL: HEAD */
+	const char *content_path;	/* relative to the repository root;
+				 * NULL or "" for the root itself */
+	int worktree;		/* read the files on disk, not the commit */
+};
+
+struct pm_source;
+
+/*
+ * Open the repository (repo_dir, or the one holding the current directory,
+ * searching parent directories as git does and honouring GIT_DIR and
+ * GIT_CEILING_DIRECTORIES when repo_dir is NULL) and resolve the ref to a
+ * commit.  Nothing is listed or read yet.  On success *out is a source the
+ * caller frees with pm_source_free(); on failure *out is NULL and err says
+ * why: no repository, an unknown ref (PM_ENOTFOUND), a ref that names no
+ * commit, a repository without commits, a bare repository in worktree
+ * mode, a content path that leaves the repository.  opts is only read
+ * during the call.
+ */
+int pm_source_open(struct pm_source **out, const struct pm_source_opts *opts,
+    struct pm_error *err);
+
+/*
+ * List the documents, read their bytes and pmsite.yml, and compute the git
+ * facts.  PM_ENOTFOUND when the content path does not exist (in the commit,
+ * or on disk in worktree mode); PM_ERROR when it is not a directory or a
+ * read fails; PM_ELIMIT when directories nest deeper than 64.  A second
+ * call does nothing and returns 0.  After a failure the source holds no
+ * documents.
+ */
+int pm_source_load(struct pm_source *src, struct pm_error *err);
+
+/* Documents loaded, 0 before pm_source_load(). */
+size_t pm_source_count(const struct pm_source *src);
+
+/* Document i (i < pm_source_count()), in byte order of path. */
+const struct pm_doc *pm_source_doc(const struct pm_source *src, size_t i);
+
+/*
+ * The bytes of pmsite.yml at the root of the content path (NUL-terminated)
+ * and their length in *len (len may be NULL), or NULL when there is none.
+ */
+const char *pm_source_config(const struct pm_source *src, size_t *len);
+
+/*
+ * The working directory, absolute and without a trailing slash; the folder
+ * itself for a plain folder; NULL for a bare repository.
+ */
+const char *pm_source_workdir(const struct pm_source *src);
+
+/*
+ * The resolved commit id in hex, which the facts come from; "" in a plain
+ * folder and in a repository without commits (worktree mode).
+ */
+const char *pm_source_commit(const struct pm_source *src);
+
+/*
+ * The content path as normalised ("content" for "./content/", "" for the
+ * root).
+ */
+const char *pm_source_content_path(const struct pm_source *src);
+
+/* Warnings collected by pm_source_load(), one line each, in order. */
+size_t pm_source_warning_count(const struct pm_source *src);
+const char *pm_source_warning(const struct pm_source *src, size_t i);
+
+/* Free the source and everything it returned.  Accepts NULL. */
+void pm_source_free(struct pm_source *src);
+
+#endif
