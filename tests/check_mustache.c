@@ -1,0 +1,698 @@
+/*
+ * check_mustache.c: unit tests of the template engine beyond the spec:
+ * the set and its directories, error positions, limits, odd bytes,
+ * escaping, truthiness, inheritance scope and rendering one compiled
+ * template many times, from several threads at once.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <sys/stat.h>
+
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "error.h"
+#include "mustache.h"
+#include "mustache_int.h"
+#include "value.h"
+#include "yamltree.h"
+
+/* A fixture: a set, an arena for data, an output buffer, a temp dir. */
+struct fx {
+	struct pm_template_set *set;
+	struct pm_arena *arena;
+	struct pm_buf out;
+	struct pm_error err;
+	char dir[64];
+};
+
+static int
+setup(void **state)
+{
+	struct fx *fx = calloc(1, sizeof(*fx));
+
+	pm_template_set_new(&fx->set);
+	fx->arena = pm_arena_new();
+	snprintf(fx->dir, sizeof(fx->dir), "/tmp/check_mustache.XXXXXX");
+	assert_non_null(mkdtemp(fx->dir));
+	*state = fx;
+	return 0;
+}
+
+static void
+remove_tree(const char *dir)
+{
+	char cmd[128];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+static int
+teardown(void **state)
+{
+	struct fx *fx = *state;
+
+	remove_tree(fx->dir);
+	pm_buf_free(&fx->out);
+	pm_template_set_free(fx->set);
+	pm_arena_free(fx->arena);
+	free(fx);
+	return 0;
+}
+
+static void
+add(struct fx *fx, const char *name, const char *src)
+{
+	pm_error_clear(&fx->err);
+	assert_int_equal(pm_template_set_add(fx->set, name, src, strlen(src),
+	    &fx->err), 0);
+}
+
+static struct pm_value *
+yaml(struct fx *fx, const char *text)
+{
+	struct pm_value *v = NULL;
+
+	pm_error_clear(&fx->err);
+	assert_int_equal(pm_yaml_parse(&v, fx->arena, text, strlen(text),
+	    "data", 1, &fx->err), 0);
+	return v;
+}
+
+/* Render the template called name with ctx; returns the output. */
+static const char *
+render(struct fx *fx, const char *name, const struct pm_value *ctx)
+{
+	const struct pm_template *t = pm_template_set_get(fx->set, name);
+
+	assert_non_null(t);
+	pm_buf_clear(&fx->out);
+	pm_error_clear(&fx->err);
+	assert_int_equal(pm_template_render(&fx->out, t, fx->set, ctx,
+	    &fx->err), 0);
+	return pm_buf_cstr(&fx->out);
+}
+
+static void
+write_file(const char *dir, const char *name, const char *text)
+{
+	char path[256];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	assert_non_null(f = fopen(path, "wb"));
+	fputs(text, f);
+	fclose(f);
+}
+
+static void
+test_set_override_order(void **state)
+{
+	struct fx *fx = *state;
+	char custom[128], def[128];
+
+	snprintf(custom, sizeof(custom), "%s/custom", fx->dir);
+	snprintf(def, sizeof(def), "%s/default", fx->dir);
+	assert_int_equal(mkdir(custom, 0755), 0);
+	assert_int_equal(mkdir(def, 0755), 0);
+	write_file(def, "page.mustache", "default page {{>footer}}");
+	write_file(def, "footer.mustache", "default footer");
+	write_file(custom, "page.mustache", "custom page {{>footer}}");
+	assert_int_equal(pm_template_set_add_dir(fx->set, custom, &fx->err),
+	    0);
+	assert_int_equal(pm_template_set_add_dir(fx->set, def, &fx->err), 0);
+	assert_string_equal(render(fx, "page", NULL),
+	    "custom page default footer");
+	assert_string_equal(pm_template_name(pm_template_set_get(fx->set,
+	    "footer")), "footer");
+}
+
+static void
+test_add_dir_files(void **state)
+{
+	struct fx *fx = *state;
+	char sub[128];
+
+	write_file(fx->dir, "a.mustache", "A");
+	write_file(fx->dir, ".hidden.mustache", "{{#broken");
+	write_file(fx->dir, "notes.txt", "{{#broken");
+	write_file(fx->dir, ".mustache", "{{#broken");
+	snprintf(sub, sizeof(sub), "%s/dir.mustache", fx->dir);
+	assert_int_equal(mkdir(sub, 0755), 0);
+	assert_int_equal(pm_template_set_add_dir(fx->set, fx->dir, &fx->err),
+	    0);
+	assert_string_equal(render(fx, "a", NULL), "A");
+	assert_null(pm_template_set_get(fx->set, ".hidden"));
+	assert_null(pm_template_set_get(fx->set, "notes"));
+	assert_null(pm_template_set_get(fx->set, "dir"));
+	assert_null(pm_template_set_get(fx->set, ""));
+}
+
+static void
+test_add_dir_errors(void **state)
+{
+	struct fx *fx = *state;
+	char path[128], msg[600];
+
+	snprintf(path, sizeof(path), "%s/missing", fx->dir);
+	assert_int_equal(pm_template_set_add_dir(fx->set, path, &fx->err),
+	    PM_ENOTFOUND);
+	pm_error_clear(&fx->err);
+	write_file(fx->dir, "file", "x");
+	snprintf(path, sizeof(path), "%s/file", fx->dir);
+	assert_int_equal(pm_template_set_add_dir(fx->set, path, &fx->err),
+	    PM_ERROR);
+
+	/* Two broken templates: the first in name order is reported, and
+	 * the ones before it stay added. */
+	pm_error_clear(&fx->err);
+	write_file(fx->dir, "b.mustache", "ok\n{{/b}}");
+	write_file(fx->dir, "c.mustache", "{{#c}}");
+	write_file(fx->dir, "a.mustache", "fine");
+	assert_int_equal(pm_template_set_add_dir(fx->set, fx->dir, &fx->err),
+	    PM_ERROR);
+	snprintf(path, sizeof(path), "%s/b.mustache:2:1: closing tag 'b' has "
+	    "no open section", fx->dir);
+	assert_string_equal(pm_error_format(msg, sizeof(msg), &fx->err),
+	    path);
+	assert_non_null(pm_template_set_get(fx->set, "a"));
+	assert_null(pm_template_set_get(fx->set, "b"));
+}
+
+static void
+test_add_file(void **state)
+{
+	struct fx *fx = *state;
+	char path[128];
+
+	snprintf(path, sizeof(path), "%s/nope.mustache", fx->dir);
+	assert_int_equal(pm_template_set_add_file(fx->set, "nope", path,
+	    &fx->err), PM_ENOTFOUND);
+	write_file(fx->dir, "x.mustache", "first");
+	write_file(fx->dir, "y.mustache", "second");
+	pm_error_clear(&fx->err);
+	snprintf(path, sizeof(path), "%s/x.mustache", fx->dir);
+	assert_int_equal(pm_template_set_add_file(fx->set, "x", path,
+	    &fx->err), 0);
+	/* Already there: kept, not replaced. */
+	snprintf(path, sizeof(path), "%s/y.mustache", fx->dir);
+	assert_int_equal(pm_template_set_add_file(fx->set, "x", path,
+	    &fx->err), 0);
+	assert_string_equal(render(fx, "x", NULL), "first");
+}
+
+static void
+test_add_twice_and_after_failure(void **state)
+{
+	struct fx *fx = *state;
+
+	add(fx, "t", "one");
+	assert_int_equal(pm_template_set_add(fx->set, "t", "two", 3,
+	    &fx->err), PM_EEXISTS);
+	pm_error_clear(&fx->err);
+	assert_int_equal(pm_template_set_add(fx->set, "u", "{{#a}}", 6,
+	    &fx->err), PM_ERROR);
+	assert_null(pm_template_set_get(fx->set, "u"));
+	add(fx, "u", "fixed");
+	assert_string_equal(render(fx, "u", NULL), "fixed");
+	assert_string_equal(render(fx, "t", NULL), "one");
+}
+
+/* Many templates: the hash table grows and still finds every one. */
+static void
+test_many_templates(void **state)
+{
+	struct fx *fx = *state;
+	char name[32], src[64];
+	int i;
+
+	for (i = 0; i < 300; i++) {
+		snprintf(name, sizeof(name), "t%d", i);
+		snprintf(src, sizeof(src), "<%d>{{>t%d}}", i, i + 1);
+		add(fx, name, i == 299 ? "end" : src);
+	}
+	assert_int_equal(strncmp(render(fx, "t200", NULL),
+	    "<200><201>", 10), 0);
+	assert_non_null(strstr(render(fx, "t250", NULL), "<298>end"));
+}
+
+static const struct {
+	const char *src;
+	const char *error;
+} errors[] = {
+	{ "abc\n  {{#a}}\n", "t:2:3: unclosed section 'a'" },
+	{ "{{^a}}{{$b}}", "t:1:7: unclosed block 'b'" },
+	{ "{{<p}}x", "t:1:1: unclosed parent 'p'" },
+	{ "{{#a}}\n{{/b}}", "t:2:1: closing tag 'b' does not match open "
+	    "section 'a' (1:1)" },
+	{ "x\r\ny {{/a}}", "t:2:3: closing tag 'a' has no open section" },
+	{ "h\xc3\xa9llo {{", "t:1:7: unclosed tag: no '}}' after it" },
+	{ "\xff\xfe{{{a}}", "t:1:3: unclosed tag: no '}}}' after it" },
+	{ "{{=<% %>=}}\n<%a", "t:2:1: unclosed tag: no '%>' after it" },
+	{ "{{=<% %>}}", "t:1:1: unclosed tag: no '=}}' after it" },
+	{ "{{= x =}}", "t:1:1: bad delimiter change 'x': expected two "
+	    "delimiters separated by a space" },
+	{ "\t{{}}", "t:1:2: empty tag name" },
+	{ "{{#}}", "t:1:1: empty tag name" },
+	{ "{{ #a}}", "t:1:1: misplaced sigil in tag name '#a': write it "
+	    "right after '{{'" },
+	{ "{{%a}}", "t:1:1: unknown sigil '%' in tag '%a'" },
+	{ "{{#*a}}{{/*a}}", "t:1:1: dynamic name '*a' outside a partial or "
+	    "parent tag" },
+	{ "{{a b}}", "t:1:1: tag name 'a b' contains whitespace" },
+	{ "{{> a b}}", "t:1:1: tag name 'a b' contains whitespace" },
+	{ "{{a..b}}", "t:1:1: invalid dotted name 'a..b'" },
+	{ "{{.a}}", "t:1:1: invalid dotted name '.a'" },
+	{ "{{$*b}}{{/*b}}", "t:1:1: dynamic name '*b' outside a partial or "
+	    "parent tag" },
+	{ "{{<p}}{{$b}}\n{{/p}}", "t:2:1: closing tag 'p' does not match "
+	    "open block 'b' (1:7)" },
+};
+
+static void
+test_error_positions(void **state)
+{
+	struct fx *fx = *state;
+	char msg[600];
+	size_t i;
+
+	for (i = 0; i < sizeof(errors) / sizeof(errors[0]); i++) {
+		pm_error_clear(&fx->err);
+		assert_int_equal(pm_template_set_add(fx->set, "t",
+		    errors[i].src, strlen(errors[i].src), &fx->err), PM_ERROR);
+		assert_string_equal(pm_error_format(msg, sizeof(msg),
+		    &fx->err), errors[i].error);
+		assert_null(pm_template_set_get(fx->set, "t"));
+	}
+}
+
+static void
+test_recursion_limit(void **state)
+{
+	struct fx *fx = *state;
+	char msg[600];
+
+	add(fx, "self", "x\n  {{>self}}");
+	add(fx, "loop", "{{#a}}[{{<loop}}{{/loop}}]{{/a}}");
+	/* What was in the buffer before stays; the failed render adds
+	 * nothing. */
+	pm_buf_puts(&fx->out, "kept");
+	assert_int_equal(pm_template_render(&fx->out,
+	    pm_template_set_get(fx->set, "self"), fx->set, NULL, &fx->err),
+	    PM_ELIMIT);
+	assert_string_equal(pm_buf_cstr(&fx->out), "kept");
+	assert_string_equal(pm_error_format(msg, sizeof(msg), &fx->err),
+	    "self:2:3: partial 'self' nested deeper than 100 levels");
+	pm_error_clear(&fx->err);
+	assert_int_equal(pm_template_render(&fx->out,
+	    pm_template_set_get(fx->set, "loop"), fx->set,
+	    yaml(fx, "a: true"), &fx->err), PM_ELIMIT);
+	assert_string_equal(pm_error_format(msg, sizeof(msg), &fx->err),
+	    "loop:1:8: parent 'loop' nested deeper than 100 levels");
+}
+
+/* A tree of the given depth: {name, kids: [ ... ]}. */
+static struct pm_value *
+tree(struct fx *fx, int depth)
+{
+	struct pm_value *root = NULL, *kids = NULL;
+	int i;
+
+	for (i = 0; i < depth; i++) {
+		struct pm_value *node = pm_value_new_map(fx->arena);
+
+		pm_value_map_set_num(fx->arena, node, "n", i);
+		if (kids)
+			pm_value_list_push(fx->arena, kids, node);
+		else
+			root = node;
+		kids = pm_value_new_list(fx->arena);
+		pm_value_map_set(fx->arena, node, "kids", kids);
+	}
+	return root;
+}
+
+static void
+test_data_driven_recursion(void **state)
+{
+	struct fx *fx = *state;
+	const char *s;
+
+	add(fx, "node", "{{n}}({{#kids}}{{>node}}{{/kids}})");
+	s = render(fx, "node", tree(fx, 100));
+	assert_int_equal(strncmp(s, "0(1(2(", 6), 0);
+	assert_non_null(strstr(s, "99())"));
+	pm_error_clear(&fx->err);
+	assert_int_equal(pm_template_render(&fx->out,
+	    pm_template_set_get(fx->set, "node"), fx->set, tree(fx, 5000),
+	    &fx->err), PM_ELIMIT);
+}
+
+/* Sections within partials within sections: the render depth limit
+ * stops it before the partial limit does. */
+static void
+test_render_depth_limit(void **state)
+{
+	struct fx *fx = *state;
+	struct pm_buf src = PM_BUF_INIT;
+	char msg[600];
+	int i;
+
+	for (i = 0; i < 90; i++)
+		pm_buf_puts(&src, "{{#a}}");
+	pm_buf_puts(&src, "{{>deep}}");
+	for (i = 0; i < 90; i++)
+		pm_buf_puts(&src, "{{/a}}");
+	add(fx, "deep", src.ptr);
+	pm_buf_free(&src);
+	assert_int_equal(pm_template_render(&fx->out,
+	    pm_template_set_get(fx->set, "deep"), fx->set,
+	    yaml(fx, "a: true"), &fx->err), PM_ELIMIT);
+	assert_non_null(strstr(pm_error_format(msg, sizeof(msg), &fx->err),
+	    "nested deeper than 1000 levels"));
+}
+
+static void
+test_depth_limit(void **state)
+{
+	struct fx *fx = *state;
+	struct pm_buf src = PM_BUF_INIT;
+	char msg[600];
+	int i;
+
+	for (i = 0; i < PM_TEMPLATE_MAX_DEPTH; i++)
+		pm_buf_puts(&src, "{{#a}}");
+	pm_buf_puts(&src, "x");
+	for (i = 0; i < PM_TEMPLATE_MAX_DEPTH; i++)
+		pm_buf_puts(&src, "{{/a}}");
+	add(fx, "ok", src.ptr);
+	assert_string_equal(render(fx, "ok", yaml(fx, "a: [1]")), "x");
+
+	pm_buf_clear(&src);
+	for (i = 0; i <= PM_TEMPLATE_MAX_DEPTH; i++)
+		pm_buf_puts(&src, "{{^a}}");
+	pm_error_clear(&fx->err);
+	assert_int_equal(pm_template_set_add(fx->set, "deep", src.ptr,
+	    src.len, &fx->err), PM_ERROR);
+	assert_string_equal(pm_error_format(msg, sizeof(msg), &fx->err),
+	    "deep:1:601: sections nested deeper than 100");
+	pm_buf_free(&src);
+}
+
+static void
+test_nul_and_invalid_utf8(void **state)
+{
+	struct fx *fx = *state;
+	static const char src[] = "a\0b{{k\0ey}}\xff{{x}}\0";
+	struct pm_value *ctx = pm_value_new_map(fx->arena);
+	static const char want[] = "a\0bV\xffyz\0";
+
+	pm_value_map_setn(fx->arena, ctx, "k\0ey", 4,
+	    pm_value_new_cstr(fx->arena, "V"));
+	pm_value_map_set(fx->arena, ctx, "x",
+	    pm_value_new_string(fx->arena, "y\0z", 3));
+	/* HTML escaping drops NUL; the raw form keeps it. */
+	assert_int_equal(pm_template_set_add(fx->set, "t", src,
+	    sizeof(src) - 1, &fx->err), 0);
+	render(fx, "t", ctx);
+	assert_int_equal(fx->out.len, sizeof(want) - 1);
+	assert_memory_equal(fx->out.ptr, want, sizeof(want) - 1);
+	assert_int_equal(pm_template_set_add(fx->set, "r", "{{{x}}}", 7,
+	    &fx->err), 0);
+	render(fx, "r", ctx);
+	assert_int_equal(fx->out.len, 3);
+	assert_memory_equal(fx->out.ptr, "y\0z", 3);
+	/* A tag cut short by the end of the input, and one with a NUL in
+	 * its delimiters, are errors, not reads past the end. */
+	assert_int_equal(pm_template_set_add(fx->set, "c", "{{a}", 4,
+	    &fx->err), PM_ERROR);
+	assert_int_equal(pm_template_set_add(fx->set, "d",
+	    "{{=\0 \0=}}\0x\0", 12, &fx->err), 0);
+	render(fx, "d", ctx);
+	assert_int_equal(fx->out.len, 2);
+	assert_memory_equal(fx->out.ptr, "yz", 2);
+}
+
+static void
+test_escaping(void **state)
+{
+	struct fx *fx = *state;
+	const struct pm_value *ctx = yaml(fx,
+	    "x: \"<a href='u'>\\\"&\\\"</a>\"");
+
+	add(fx, "e", "{{x}}|{{{x}}}|{{& x}}");
+	assert_string_equal(render(fx, "e", ctx),
+	    "&lt;a href=&#39;u&#39;&gt;&quot;&amp;&quot;&lt;/a&gt;|"
+	    "<a href='u'>\"&\"</a>|<a href='u'>\"&\"</a>");
+}
+
+static void
+test_values_and_truthiness(void **state)
+{
+	struct fx *fx = *state;
+	const struct pm_value *ctx = yaml(fx,
+	    "empty: ''\nzero: 0\nmap: {}\nlist: [1, 'b<']\nno: false\n"
+	    "yes: true\nnum: 1.5\nnul: null\nobj: {a: [true, null]}");
+
+	add(fx, "t", "{{#empty}}E{{/empty}}{{^empty}}e{{/empty}}"
+	    "{{#zero}}Z{{.}}{{/zero}}{{#map}}M{{/map}}{{#no}}N{{/no}}"
+	    "{{^nul}}u{{/nul}}|{{list}}|{{{list}}}|{{obj}}|{{yes}}{{no}}"
+	    "|{{num}}|{{nul}}{{missing.x}}");
+	assert_string_equal(render(fx, "t", ctx),
+	    "eZ0Mu|[1,&quot;b\\u003c&quot;]|[1,\"b\\u003c\"]|"
+	    "{&quot;a&quot;:[true,null]}|truefalse|1.5|");
+	/* NULL context: everything is missing. */
+	assert_string_equal(render(fx, "t", NULL), "eu||||||");
+}
+
+/* The renderer's fast number path writes what pm_value_put_number does. */
+static void
+check_number(double n)
+{
+	struct pm_buf fast = PM_BUF_INIT, slow = PM_BUF_INIT;
+
+	pm__template_put_number(&fast, n);
+	pm_value_put_number(&slow, n);
+	if (strcmp(pm_buf_cstr(&fast), pm_buf_cstr(&slow)) != 0)
+		fail_msg("%.17g: fast %s, pm_value_put_number %s", n,
+		    pm_buf_cstr(&fast), pm_buf_cstr(&slow));
+	pm_buf_free(&fast);
+	pm_buf_free(&slow);
+}
+
+static void
+test_numbers(void **state)
+{
+	static const double special[] = {
+		0.0, -0.0, 1e14, -1e14, 1e14 - 1, 99999999999999.9, 1e15, 1e300,
+		5e-324, 0.1, 0.3, 1.21, -0.5, 0.05, 1.0 / 0.0, -1.0 / 0.0,
+		0.0 / 0.0, 4503599627370496.5, 123456789012.3,
+	};
+	uint64_t seed = 42;
+	long k;
+	int i;
+
+	(void)state;
+	for (i = 0; i < (int)(sizeof(special) / sizeof(special[0])); i++)
+		check_number(special[i]);
+	for (k = -300000; k <= 300000; k++) {
+		check_number((double)k / 10);
+		check_number((double)k / 100);
+	}
+	for (i = 0; i < 200000; i++) {
+		double n;
+
+		seed = seed * 6364136223846793005u + 1442695040888963407u;
+		memcpy(&n, &seed, sizeof(n));
+		check_number(n);
+		check_number((double)(int64_t)(seed >> 20) / 10);
+		check_number(nextafter((double)(int64_t)(seed >> 30) / 10,
+		    0));
+	}
+}
+
+static void
+test_list_index(void **state)
+{
+	struct fx *fx = *state;
+
+	add(fx, "t", "{{items.0.t}} {{items.1}} [{{items.2}}{{items.x}}"
+	    "{{m.0}}{{items.99999999999}}] {{#items.0}}{{t}}{{/items.0}}");
+	assert_string_equal(render(fx, "t",
+	    yaml(fx, "items: [{t: first}, second]\nm: {'0': zero}")),
+	    "first second [zero] first");
+}
+
+static void
+test_missing_partials(void **state)
+{
+	struct fx *fx = *state;
+	const struct pm_template *t;
+
+	add(fx, "t", "[{{>nope}}{{<nope}}{{$b}}B{{/b}}{{/nope}}{{>*dyn}}]");
+	assert_string_equal(render(fx, "t", yaml(fx, "dyn: 7")), "[]");
+	/* No set at all: nothing resolves. */
+	t = pm_template_set_get(fx->set, "t");
+	pm_buf_clear(&fx->out);
+	assert_int_equal(pm_template_render(&fx->out, t, NULL, NULL,
+	    &fx->err), 0);
+	assert_string_equal(pm_buf_cstr(&fx->out), "[]");
+}
+
+/* A page's own blocks must not leak into a component it uses. */
+static void
+test_override_scope(void **state)
+{
+	struct fx *fx = *state;
+
+	add(fx, "base", "<title>{{$title}}site{{/title}}</title>"
+	    "{{$main}}{{/main}}");
+	add(fx, "card", "<h2>{{$title}}untitled{{/title}}</h2>");
+	add(fx, "page", "{{<base}}{{$title}}Page{{/title}}"
+	    "{{$main}}{{<card}}{{/card}}{{<card}}{{$title}}Two{{/title}}"
+	    "{{/card}}{{/main}}{{/base}}");
+	assert_string_equal(render(fx, "page", NULL), "<title>Page</title>"
+	    "<h2>untitled</h2><h2>Two</h2>");
+}
+
+static void
+test_dynamic_parent_and_indent(void **state)
+{
+	struct fx *fx = *state;
+
+	add(fx, "layout", "<main>\n  {{$body}}\n  {{/body}}\n</main>\n");
+	add(fx, "item", "<li>{{.}}</li>\n");
+	add(fx, "page", "{{<*which}}{{$body}}\n<ul>\n  {{#items}}\n"
+	    "  {{>item}}\n  {{/items}}\n</ul>\n{{/body}}{{/*which}}");
+	assert_string_equal(render(fx, "page",
+	    yaml(fx, "which: layout\nitems: [a, '<b>']")),
+	    "<main>\n  <ul>\n    <li>a</li>\n    <li>&lt;b&gt;</li>\n"
+	    "  </ul>\n</main>\n");
+}
+
+static void
+test_render_many_times(void **state)
+{
+	struct fx *fx = *state;
+	char data[64], want[64];
+	int i;
+
+	add(fx, "t", "{{#p}}{{name}} is {{age}}{{/p}}");
+	for (i = 0; i < 1000; i++) {
+		snprintf(data, sizeof(data), "p: {name: n%d, age: %d}", i, i);
+		snprintf(want, sizeof(want), "n%d is %d", i, i);
+		assert_string_equal(render(fx, "t", yaml(fx, data)), want);
+	}
+}
+
+struct job {
+	const struct pm_template_set *set;
+	const struct pm_value *ctx;
+	const char *want;
+	int failures;
+};
+
+static void *
+render_loop(void *arg)
+{
+	struct job *job = arg;
+	struct pm_buf out = PM_BUF_INIT;
+	struct pm_error err;
+	int i;
+
+	for (i = 0; i < 300; i++) {
+		pm_buf_clear(&out);
+		pm_error_clear(&err);
+		if (pm_template_render(&out, pm_template_set_get(job->set,
+		    "page"), job->set, job->ctx, &err) != 0 ||
+		    strcmp(pm_buf_cstr(&out), job->want) != 0)
+			job->failures++;
+	}
+	pm_buf_free(&out);
+	return NULL;
+}
+
+static void
+test_threads(void **state)
+{
+	struct fx *fx = *state;
+	pthread_t tid[4];
+	struct job jobs[4];
+	char data[64], want[4][64];
+	int i;
+
+	add(fx, "base", "[{{$x}}{{/x}}]\n");
+	add(fx, "row", "  {{.}}\n");
+	add(fx, "page", "{{<base}}{{$x}}\n{{#rows}}\n{{>row}}\n{{/rows}}\n"
+	    "{{/x}}{{/base}}");
+	for (i = 0; i < 4; i++) {
+		snprintf(data, sizeof(data), "rows: [a%d, b%d]", i, i);
+		snprintf(want[i], sizeof(want[i]), "[  a%d\n  b%d\n]\n", i, i);
+		jobs[i] = (struct job){ fx->set, yaml(fx, data), want[i], 0 };
+	}
+	for (i = 0; i < 4; i++)
+		assert_int_equal(pthread_create(&tid[i], NULL, render_loop,
+		    &jobs[i]), 0);
+	for (i = 0; i < 4; i++) {
+		pthread_join(tid[i], NULL);
+		assert_int_equal(jobs[i].failures, 0);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_set_override_order, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_add_dir_files, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_add_dir_errors, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_add_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_add_twice_and_after_failure,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_many_templates, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_error_positions, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_recursion_limit, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_data_driven_recursion,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_render_depth_limit, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_depth_limit, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_nul_and_invalid_utf8, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_escaping, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_values_and_truthiness,
+		    setup, teardown),
+		cmocka_unit_test(test_numbers),
+		cmocka_unit_test_setup_teardown(test_list_index, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_missing_partials, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_override_scope, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_dynamic_parent_and_indent,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_render_many_times, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_threads, setup, teardown),
+	};
+
+	return cmocka_run_group_tests_name("mustache", tests, NULL, NULL);
+}
