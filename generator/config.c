@@ -87,7 +87,7 @@ pm_config_parse(struct pm_config *cfg, struct pm_arena *arena,
     struct pm_warnings *warnings, struct pm_error *err)
 {
 	struct pm_value *root = NULL;
-	const char *s;
+	const char *s = NULL;
 	size_t i;
 
 	if (pm_yaml_parse(&root, arena, src, len, file, 1, err) < 0)

@@ -117,6 +117,15 @@ incident_value(const struct pm_incident *inc, struct pm_arena *a)
 	    pm_views_human_date(a, inc->git.created));
 	pm_value_map_set_str(a, v, "updated_display",
 	    pm_views_human_date(a, inc->git.updated));
+	if (inc->git.authors.len) {
+		struct pm_buf b = PM_BUF_INIT;
+
+		for (size_t i = 0; i < inc->git.authors.len; i++)
+			pm_buf_printf(&b, "%s%s", i ? ", " : "",
+			    inc->git.authors.items[i]);
+		pm_value_map_set_str(a, v, "authors_display", pm_buf_cstr(&b));
+		pm_buf_free(&b);
+	}
 	if (!isnan(inc->impact_percent))
 		pm_value_map_set_str(a, v, "impact_percent_display",
 		    pm_arena_printf(a, "%g%%", inc->impact_percent));
@@ -206,6 +215,7 @@ pm_views_build(struct pm_pages *pages, struct pm_arena *a,
 	page.template = "index";
 	ctx = page_context(a, sitev, page.path, site->config->title, "");
 	pm_value_map_set(a, ctx, "incidents", list);
+	pm_value_map_set_bool(a, ctx, "has_incidents", site->len > 0);
 	page.context = ctx;
 	push_page(pages, a, &page);
 

@@ -1,0 +1,278 @@
+/*
+ * cmd_build.c: `pmsite build`, the whole recipe from a git repository to a
+ * published site: read the repository, understand each postmortem, lay out
+ * the site, render every page through the theme, and swap the new site in
+ * only when all of it succeeded.
+ */
+#include "cmd.h"
+#include "config.h"
+#include "error.h"
+#include "ingest.h"
+#include "output.h"
+#include "site.h"
+#include "source.h"
+#include "theme.h"
+#include "views.h"
+#include "warnings.h"
+
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+struct build_opts {
+	const char *repo, *ref, *content, *out, *base_url, *theme;
+	int worktree, force, quiet, verbose;
+};
+
+static const char build_usage[] =
+    "usage: pmsite build [--repo DIR] [--ref REF] [--content PATH] "
+    "[--out DIR]\n"
+    "                    [--worktree] [--base-url URL] [--theme NAME] "
+    "[--force] [-q] [-v]\n";
+
+static int
+parse_opts(struct build_opts *o, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "repo", required_argument, NULL, 'r' },
+		{ "ref", required_argument, NULL, 'R' },
+		{ "content", required_argument, NULL, 'c' },
+		{ "out", required_argument, NULL, 'o' },
+		{ "worktree", no_argument, NULL, 'w' },
+		{ "base-url", required_argument, NULL, 'b' },
+		{ "theme", required_argument, NULL, 't' },
+		{ "force", no_argument, NULL, 'f' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	memset(o, 0, sizeof(*o));
+	o->ref = "HEAD";
+	o->content = "content";
+	o->out = "public";
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "qvh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'r': o->repo = optarg; break;
+		case 'R': o->ref = optarg; break;
+		case 'c': o->content = optarg; break;
+		case 'o': o->out = optarg; break;
+		case 'w': o->worktree = 1; break;
+		case 'b': o->base_url = optarg; break;
+		case 't': o->theme = optarg; break;
+		case 'f': o->force = 1; break;
+		case 'q': o->quiet = 1; break;
+		case 'v': o->verbose = 1; break;
+		case 'h':
+			fputs(build_usage, stdout);
+			return 1;
+		default:
+			fputs(build_usage, stderr);
+			return -1;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, "pmsite: build: unexpected argument '%s'\n",
+		    argv[optind]);
+		fputs(build_usage, stderr);
+		return -1;
+	}
+	return 0;
+}
+
+static double
+seconds_since(const struct timespec *t0)
+{
+	struct timespec t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (double)(t1.tv_sec - t0->tv_sec) +
+	    (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static int
+load_config(struct pm_config *cfg, struct pm_arena *arena,
+    const struct pm_source *src, const struct build_opts *o,
+    struct pm_warnings *warnings, struct pm_error *err)
+{
+	const char *yml;
+	size_t len;
+	char *file;
+	int rc = 0;
+
+	pm_config_defaults(cfg);
+	yml = pm_source_config(src, &len);
+	if (yml) {
+		file = pm_arena_printf(arena, "%s/pmsite.yml", o->content);
+		rc = pm_config_parse(cfg, arena, yml, len, file, warnings,
+		    err);
+	}
+	if (rc == 0 && o->base_url)
+		rc = pm_config_set_base_url(cfg, arena, o->base_url,
+		    "--base-url", 0, err);
+	if (rc == 0 && o->theme)
+		cfg->theme = o->theme;
+	return rc;
+}
+
+/*
+ * Every postmortem into an incident.  A broken file does not stop the
+ * others: the user gets the whole list of what to fix at once.
+ */
+static int
+read_incidents(struct pm_site *site, struct pm_arena *arena,
+    const struct pm_source *src, const struct pm_config *cfg,
+    struct pm_warnings *warnings)
+{
+	size_t i, broken = 0;
+
+	for (i = 0; i < pm_source_count(src); i++) {
+		const struct pm_doc *doc = pm_source_doc(src, i);
+		struct pm_incident *inc = pm_arena_alloc(arena, sizeof(*inc));
+		struct pm_error err;
+
+		pm_error_clear(&err);
+		if (pm_ingest_doc(inc, arena, doc, cfg, warnings, &err) < 0) {
+			pm_cmd_print_error(&err);
+			broken++;
+			continue;
+		}
+		pm_site_add(site, inc);
+	}
+	return broken ? (int)broken : 0;
+}
+
+static int
+write_pages(struct pm_output *out, const struct pm_pages *pages,
+    const struct pm_theme *theme, struct pm_error *err)
+{
+	struct pm_buf b = PM_BUF_INIT;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < pages->len && rc == 0; i++) {
+		const struct pm_page *p = &pages->items[i];
+		const struct pm_template *tpl;
+
+		if (p->template == NULL) {
+			rc = pm_output_write(out, p->path, p->data, p->len,
+			    err);
+			continue;
+		}
+		tpl = pm_template_set_get(theme->templates, p->template);
+		if (tpl == NULL) {
+			rc = pm_error_set(err, PM_ENOTFOUND, theme->dir, 0, 0,
+			    "theme has no template '%s.mustache'",
+			    p->template);
+			break;
+		}
+		pm_buf_clear(&b);
+		rc = pm_template_render(&b, tpl, theme->templates, p->context,
+		    err);
+		if (rc == 0)
+			rc = pm_output_write(out, p->path, b.ptr ? b.ptr : "",
+			    b.len, err);
+	}
+	pm_buf_free(&b);
+	return rc;
+}
+
+int
+pm_cmd_build(int argc, char **argv)
+{
+	struct build_opts o;
+	struct pm_source_opts so;
+	struct pm_output_opts oo;
+	struct pm_source *src = NULL;
+	struct pm_theme *theme = NULL;
+	struct pm_output *out = NULL;
+	struct pm_arena *arena = NULL;
+	struct pm_warnings warnings = PM_WARNINGS_INIT;
+	struct pm_config cfg;
+	struct pm_site site;
+	struct pm_pages pages = { 0 };
+	struct pm_error err;
+	struct timespec t0;
+	char *exe_dir = NULL;
+	int rc = PM_EXIT_ERROR, broken;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	pm_error_clear(&err);
+	switch (parse_opts(&o, argc, argv)) {
+	case 1:
+		return PM_EXIT_OK;
+	case -1:
+		return PM_EXIT_USAGE;
+	}
+	/* A full disk under RLIMIT_FSIZE must be an error, not a signal. */
+	signal(SIGXFSZ, SIG_IGN);
+	arena = pm_arena_new();
+
+	memset(&so, 0, sizeof(so));
+	so.repo_dir = o.repo;
+	so.ref = o.ref;
+	so.content_path = o.content;
+	so.worktree = o.worktree;
+	if (pm_source_open(&src, &so, &err) < 0 ||
+	    pm_source_load(src, &err) < 0)
+		goto fail;
+	for (size_t i = 0; i < pm_source_warning_count(src); i++)
+		pm_warnings_add_line(&warnings, pm_source_warning(src, i));
+	if (load_config(&cfg, arena, src, &o, &warnings, &err) < 0)
+		goto fail;
+	exe_dir = pm_theme_exe_dir();
+	if (pm_theme_load(&theme, cfg.theme, getenv("PMSITE_THEME_PATH"),
+	    pm_source_workdir(src), exe_dir, &err) < 0)
+		goto fail;
+
+	pm_site_init(&site, arena, &cfg);
+	site.commit = pm_source_commit(src);
+	broken = read_incidents(&site, arena, src, &cfg, &warnings);
+	if (broken) {
+		if (!o.quiet)
+			pm_warnings_print(&warnings, stderr);
+		fprintf(stderr, "pmsite: %d file%s with errors; %s was not "
+		    "changed\n", broken, broken == 1 ? "" : "s", o.out);
+		goto out;
+	}
+	if (pm_site_finish(&site, &warnings, &err) < 0 ||
+	    pm_views_build(&pages, arena, &site, &err) < 0)
+		goto fail;
+
+	memset(&oo, 0, sizeof(oo));
+	oo.force = o.force;
+	oo.repo_root = pm_source_workdir(src);
+	if (pm_output_open(&out, o.out, &oo, &err) < 0 ||
+	    write_pages(out, &pages, theme, &err) < 0 ||
+	    (theme->assets_dir && pm_output_copy_dir(out, theme->assets_dir,
+	    "assets", &err) < 0) ||
+	    pm_output_commit(out, &err) < 0)
+		goto fail;
+
+	if (!o.quiet) {
+		pm_warnings_print(&warnings, stderr);
+		printf("pmsite: %zu pages, %zu incidents, %.2f s -> %s/\n",
+		    pm_output_files(out), site.len, seconds_since(&t0), o.out);
+	}
+	rc = PM_EXIT_OK;
+	goto out;
+fail:
+	if (!o.quiet)
+		pm_warnings_print(&warnings, stderr);
+	pm_cmd_print_error(&err);
+	fprintf(stderr, "pmsite: %s was not changed\n", o.out);
+out:
+	pm_output_free(out);
+	pm_theme_free(theme);
+	pm_source_free(src);
+	pm_warnings_free(&warnings);
+	pm_arena_free(arena);
+	free(exe_dir);
+	return rc;
+}

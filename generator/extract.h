@@ -1,0 +1,78 @@
+/*
+ * extract.h: what the prose of a postmortem says about the incident, for
+ * every field the front matter left unknown.
+ *
+ * Contract
+ *  - pm_extract_incident() reads the parsed body and fills the fields of
+ *    inc that are not marked in inc->fixed; strings are allocated in arena.
+ *    The body is only read; nothing of it is kept.
+ *  - It never fails: prose that says nothing leaves a field unknown.
+ *    Doubtful findings (an end before the start, a stated duration that
+ *    disagrees with the times, a timeline out of order) keep the data and
+ *    add a `file:line: warning: ...` line to warnings, file being
+ *    inc->path.
+ *  - Fields the front matter fixed are kept, with one exception of form:
+ *    start and end are normalised to ISO 8601 ("2023-08-17 15:10" with
+ *    timezone PDT becomes "2023-08-17T15:10:00-07:00"), the value unchanged.
+ *  - pm_extract_run() does the same and also describes where each finding
+ *    came from, for `pmsite check`.
+ *
+ * What is read, in short (extract.c and the extract_*.c files say more):
+ *  - title: a "Title:" (or "Topic:", "Subject:") line, else the first
+ *    heading that is not a section name, else a first line that reads like
+ *    a title.  A "Postmortem:" prefix is kept: it is how the writer titled
+ *    the page, and cutting it would leave some titles empty.
+ *  - sections: headings of any level, setext, bold labels, "Timeline:"
+ *    lines and ALL CAPS lines, with their usual synonyms.
+ *  - start, end, timezone, duration: Start:/End: lines, ranges in Duration:
+ *    lines, the summary or the title, else the timeline; a zone written once
+ *    applies to every time written without one.
+ *  - impact and impact_percent, severity, services, root cause, timeline
+ *    entries with their kind, time to detect and resolve, action items.
+ */
+#ifndef PM_EXTRACT_H
+#define PM_EXTRACT_H
+
+#include "arena.h"
+#include "incident.h"
+#include "markdown.h"
+#include "warnings.h"
+
+/*
+ * Where things were found: file lines, 0 when not found (or given by the
+ * front matter).  Durations are PM_UNKNOWN when not known.
+ */
+struct pm_extract_report {
+	int title_line, summary_line, start_line, end_line, timezone_line;
+	int duration_line, impact_line, impact_percent_line, severity_line;
+	int services_line, root_cause_line;
+	struct {
+		int issue_summary, timeline, root_cause, corrective_measures,
+		    task_list;
+	} sections;		/* the line that opens each section */
+	long stated_duration_minutes;	/* "Duration: 3 hours", as written */
+	long computed_duration_minutes;	/* end - start */
+	/* Where start and end came from: "front matter", "start/end lines",
+	 * "range", "summary", "title", "timeline", or NULL. */
+	const char *times_source;
+	size_t timeline_undated;	/* entries with a time but no day */
+	int timeline_out_of_order;	/* line of the first entry earlier
+					 * than the one before it, or 0 */
+};
+
+/*
+ * Fill the fields of inc not fixed by front matter from md.  Never fails;
+ * see the contract above.  warnings may be NULL.
+ */
+void pm_extract_incident(struct pm_incident *inc, struct pm_arena *arena,
+    const struct pm_markdown *md, struct pm_warnings *warnings);
+
+/*
+ * pm_extract_incident(), also filling *out (caller-owned; its strings are
+ * static or in arena).
+ */
+void pm_extract_run(struct pm_extract_report *out, struct pm_incident *inc,
+    struct pm_arena *arena, const struct pm_markdown *md,
+    struct pm_warnings *warnings);
+
+#endif

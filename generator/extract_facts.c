@@ -1,0 +1,744 @@
+/*
+ * extract_facts.c: when the incident happened: its start, end, time zone
+ * and duration, and the times to detect and to resolve it.
+ *
+ * Where the times come from, first found wins:
+ *  1. the front matter (normalised: "2023-08-17 15:10" with timezone PDT
+ *     becomes "2023-08-17T15:10:00-07:00");
+ *  2. "Start:" and "End:" fields (also "Began:", "Resolved at:" ...);
+ *  3. a range in a "Duration:", "Date:" or "When:" field;
+ *  4. a range in the summary, then in the lines before any section, then
+ *     in the impact section, then in the title;
+ *  5. the times named in the summary's sentences ("began at 10:00 ...
+ *     restored at 12:45");
+ *  6. the timeline: its first entry, and its last "resolved" entry (else
+ *     its last entry).
+ * A time without a day takes the incident's day: the one written with the
+ * range, else a "Date:" field, the summary, the title, the front matter's
+ * date, any full date in the text, the file name.  A time without a zone
+ * takes the zone written for the document: the front matter's timezone, a
+ * "Timezone:" field, "all times in UTC", else the first zone written after
+ * any time.  A stated duration ("Duration: 3 hours 15 minutes") gives the
+ * end when only the start is known, and is compared with the times when
+ * both are.
+ */
+#include "extract_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Day used to do arithmetic on times when no day is known; never shown. */
+#define PSEUDO_YEAR 2001
+
+static const char *const start_labels[] = {
+	"start", "start time", "started", "started at", "began", "began at",
+	"incident start", "outage start", "impact start", "start of impact",
+	"start of incident", "start of outage", "first impact",
+	"impact began", "incident began", "outage began", "start date", NULL
+};
+
+static const char *const end_labels[] = {
+	"end", "end time", "ended", "ended at", "incident end", "outage end",
+	"impact end", "end of impact", "end of incident", "end of outage",
+	"resolved", "resolved at", "resolution time", "recovered",
+	"recovered at", "fully resolved", "restored", "restored at",
+	"service restored", "end date", NULL
+};
+
+static const char *const detect_labels[] = {
+	"detected", "detected at", "detection", "detection time",
+	"time detected", "first alert", "alerted at", NULL
+};
+
+static const char *const window_labels[] = {
+	"duration", "date", "dates", "when", "time", "time window",
+	"incident window", "outage window", "window", "period", "time frame",
+	"timeframe", "incident date", "date and time", "date time",
+	"outage duration", "incident duration", "downtime", "total downtime",
+	"length", "outage", "time period", "incident time", NULL
+};
+
+static const char *const date_labels[] = {
+	"date", "incident date", "date of incident", "day", "when",
+	"date and time", "occurred", "occurred on", NULL
+};
+
+static const char *const ttd_labels[] = {
+	"time to detect", "ttd", "mttd", "time to detection",
+	"detection time", NULL
+};
+
+static const char *const ttr_labels[] = {
+	"time to resolve", "ttr", "mttr", "time to resolution",
+	"time to recovery", "time to recover", "time to mitigate",
+	"time to mitigation", "resolution time", NULL
+};
+
+static const char *const zone_labels[] = {
+	"timezone", "time zone", "tz", "zone", "all times", "times", NULL
+};
+
+/* Words after which a zone is named for all times ("All times in UTC"). */
+static const char *const zone_phrases[] = {
+	"times are in", "times are shown in", "times are listed in",
+	"times in", "times are", "all times", "timezone", "time zone", NULL
+};
+
+/* Words that say a time in a summary sentence is the end. */
+static const char *const end_words[] = {
+	"restor*", "resolv*", "recover*", "mitigat*", "ended", "until",
+	"back up", "back online", "fixed", "returned to normal", NULL
+};
+
+/* Words that say a summary sentence gives the length of the outage. */
+static const char *const duration_words[] = {
+	"lasted", "lasting", "for", "duration", "downtime", "outage of",
+	"over", NULL
+};
+
+/* ---------------------------------------------------------------- fields */
+
+static void
+add_field(struct xdoc *d, const char *label, size_t llen, const char *v,
+    size_t vlen, int line, int sec)
+{
+	struct xfield *f;
+
+	while (vlen > 0 && (v[vlen - 1] == ' ' || v[vlen - 1] == '\t'))
+		vlen--;
+	if (vlen == 0)
+		return;
+	if (d->nfields == d->fields_cap) {
+		d->fields_cap = d->fields_cap ? d->fields_cap * 2 : 16;
+		d->fields = pm_xrealloc(d->fields, pm_xmul(d->fields_cap,
+		    sizeof(*f)));
+	}
+	f = &d->fields[d->nfields++];
+	x_norm(f->label, sizeof(f->label), label, llen);
+	f->v = v;
+	f->vlen = vlen;
+	f->line = line;
+	f->sec = sec;
+}
+
+/* The n-th cell of a row: its start and length. */
+static int
+cell(const struct xline *l, int n, const char **s, size_t *len)
+{
+	const char *p = l->s, *e = l->s + l->len;
+
+	while (n-- > 0) {
+		p = memchr(p, '\t', (size_t)(e - p));
+		if (p == NULL)
+			return 0;
+		p++;
+	}
+	*s = p;
+	*len = (size_t)((memchr(p, '\t', (size_t)(e - p)) ?
+	    (const char *)memchr(p, '\t', (size_t)(e - p)) : e) - p);
+	return 1;
+}
+
+void
+x_fields_build(struct xdoc *d)
+{
+	const char *a, *b;
+	size_t al, bl;
+
+	d->nfields = 0;
+	for (size_t i = 0; i < d->n; i++) {
+		const struct xline *l = &d->v[i];
+
+		if (l->kind == XL_ROW && l->ncells == 2 && !l->header_row &&
+		    cell(l, 0, &a, &al) && cell(l, 1, &b, &bl)) {
+			add_field(d, a, al, b, bl, l->line, l->sec);
+		} else if (l->kind == XL_ROW && l->header_row &&
+		    i + 1 < d->n && d->v[i + 1].kind == XL_ROW &&
+		    d->v[i + 1].block != l->block) {
+			/* | Date | Duration | Severity | over one row */
+			for (int c = 0; c < l->ncells; c++)
+				if (cell(l, c, &a, &al) &&
+				    cell(&d->v[i + 1], c, &b, &bl))
+					add_field(d, a, al, b, bl,
+					    d->v[i + 1].line, l->sec);
+		} else if (l->kind != XL_ROW && l->kind != XL_HEADING &&
+		    l->label_len && l->content < l->len) {
+			add_field(d, l->s, l->label_len, l->s + l->content,
+			    l->len - l->content, l->line, l->sec);
+		}
+	}
+}
+
+const struct xfield *
+x_field(const struct xdoc *d, const char *const *names)
+{
+	for (size_t i = 0; i < d->nfields; i++)
+		for (const char *const *n = names; *n; n++)
+			if (strcmp(d->fields[i].label, *n) == 0)
+				return &d->fields[i];
+	return NULL;
+}
+
+/* ---------------------------------------------------------------- points */
+
+/* The first point in s with a day (want_day) or a time of day. */
+static int
+find_point(struct pm_when *out, size_t *at, const char *s, size_t len,
+    int want_day)
+{
+	size_t from = 0, a, n;
+	struct pm_when w;
+
+	while (from < len && pm_when_find(&w, &a, &n, s + from, len - from)) {
+		if (want_day ? (w.day != 0 && w.month != 0) : w.hour >= 0) {
+			*out = w;
+			if (at)
+				*at = from + a;
+			return 1;
+		}
+		from += a + (n ? n : 1);
+	}
+	return 0;
+}
+
+/* Does the line start with a time, as a timeline entry does? */
+static int
+time_led(const struct xline *l)
+{
+	struct pm_when w;
+	size_t n = pm_when_parse(&w, l->s, l->len);
+
+	return n > 0 && w.hour >= 0;
+}
+
+static void
+set_zone(struct pm_when *w, const struct pm_when *z)
+{
+	w->has_zone = 1;
+	w->offset_minutes = z->offset_minutes;
+	memcpy(w->zone, z->zone, sizeof(w->zone));
+}
+
+/* A zone named by the first one to three words at s, after filler words
+ * ("are in", "shown in"). */
+static int
+zone_words(struct pm_when *z, const char *s, size_t len)
+{
+	static const char *const filler[] = {
+		"are", "is", "in", "shown", "listed", "given", "expressed",
+		"the", "written", NULL
+	};
+	size_t e[3], n = 0, i = 0, k;
+	int off;
+
+	for (;;) {
+		while (i < len && (s[i] == ' ' || s[i] == ':' || s[i] == '('))
+			i++;
+		for (k = 0; filler[k] && !x_phrase_at(s, len, i, filler[k]);
+		    k++)
+			;
+		if (!filler[k])
+			break;
+		i += strlen(filler[k]);
+	}
+	s += i, len -= i;
+	for (i = 0; i < len && n < 3; i++)
+		if (i + 1 == len || s[i + 1] == ' ' || s[i + 1] == ',' ||
+		    s[i + 1] == '.' || s[i + 1] == ')' || s[i + 1] == ';')
+			e[n++] = i + 1;
+	while (n-- > 0) {
+		if (pm_when_zone(&off, s, e[n])) {
+			pm_when_init(z);
+			z->has_zone = 1;
+			z->offset_minutes = off;
+			memcpy(z->zone, s, e[n] < 23 ? e[n] : 23);
+			z->zone[e[n] < 23 ? e[n] : 23] = '\0';
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The zone written for the whole document. */
+static void
+find_zone(struct xdoc *d)
+{
+	const struct pm_incident *inc = d->inc;
+	const struct xfield *f;
+	struct pm_when w;
+	int pass;
+
+	if (inc->timezone && zone_words(&w, inc->timezone,
+	    strlen(inc->timezone))) {
+		d->zone = w;
+		d->has_zone = 1;
+		return;
+	}
+	if ((f = x_field(d, zone_labels)) && zone_words(&w, f->v, f->vlen)) {
+		d->zone = w;
+		d->has_zone = 1;
+		d->zone_line = f->line;
+		return;
+	}
+	for (size_t i = 0; i < d->n; i++) {
+		const struct xline *l = &d->v[i];
+		const char *p;
+		size_t at;
+
+		if ((p = x_find_any(l->s, l->len, zone_phrases, &at)) &&
+		    zone_words(&w, l->s + at + strlen(p),
+		    l->len - at - strlen(p))) {
+			d->zone = w;
+			d->has_zone = 1;
+			d->zone_line = l->line;
+			return;
+		}
+	}
+	/* the first time written with a zone: summary first */
+	for (pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < d->n; i++) {
+			const struct xline *l = &d->v[i];
+			size_t from = 0, a, n;
+
+			if ((pass == 0) != (l->sec == SEC_SUMMARY))
+				continue;
+			while (from < l->len && pm_when_find(&w, &a, &n,
+			    l->s + from, l->len - from)) {
+				if (w.has_zone && w.hour >= 0) {
+					d->zone = w;
+					d->has_zone = 1;
+					d->zone_line = l->line;
+					return;
+				}
+				from += a + (n ? n : 1);
+			}
+		}
+	}
+}
+
+/* "2024-03-05-db-outage.md" */
+static int
+date_from_path(struct pm_when *w, const char *path)
+{
+	const char *base = path ? strrchr(path, '/') : NULL;
+	size_t n;
+
+	base = base ? base + 1 : path;
+	if (base == NULL || strlen(base) < 10)
+		return 0;
+	n = pm_when_parse(w, base, 10);
+	return n == 10 && w->year && w->day;
+}
+
+/* The incident's day, for times written without one. */
+static void
+find_day(struct xdoc *d)
+{
+	const struct xfield *f;
+	struct pm_when w;
+	int pass, year = 0;
+
+	if (d->inc->fixed.date && d->inc->date && find_point(&w, NULL,
+	    d->inc->date, strlen(d->inc->date), 1))
+		goto found;
+	if ((f = x_field(d, date_labels)) && find_point(&w, NULL, f->v,
+	    f->vlen, 1))
+		goto found;
+	/* the summary, the title, the preamble, then anywhere */
+	for (pass = 0; pass < 3; pass++) {
+		for (size_t i = 0; i < d->n; i++) {
+			const struct xline *l = &d->v[i];
+			int in = pass == 0 ? l->sec == SEC_SUMMARY :
+			    pass == 1 ? l->line == d->rep->title_line ||
+			    l->sec == SEC_NONE : 1;
+
+			if (in && find_point(&w, NULL, l->s, l->len, 1) &&
+			    (w.year || pass == 2)) {
+				if (w.year)
+					goto found;
+				if (!d->has_date)
+					d->date = w, d->has_date = 1;
+			}
+		}
+	}
+	if (date_from_path(&w, d->inc->path))
+		goto found;
+	return;
+found:
+	year = w.year;
+	if (d->has_date && d->date.year == 0) {
+		d->date.year = year;	/* "March 5" with the year found */
+		return;
+	}
+	d->date = w;
+	d->has_date = 1;
+}
+
+/* Give a point what the document says and it does not. */
+static void
+complete(struct xdoc *d, struct pm_when *w)
+{
+	if (w->day == 0 && d->has_date) {
+		w->year = d->date.year;
+		w->month = d->date.month;
+		w->day = d->date.day;
+	}
+	if (w->day && w->year == 0 && d->has_date && d->date.year)
+		w->year = d->date.year;
+	if (!w->has_zone && d->has_zone && w->hour >= 0)
+		set_zone(w, &d->zone);
+}
+
+/* A field's value as one point in time. */
+static int
+field_point(struct pm_when *w, const struct xfield *f)
+{
+	size_t at;
+
+	return f && (find_point(w, &at, f->v, f->vlen, 0) ||
+	    find_point(w, &at, f->v, f->vlen, 1));
+}
+
+static void
+take_range(struct xdoc *d, const struct pm_when *a, const struct pm_when *b,
+    int line, const char *source)
+{
+	d->start = *a;
+	d->end = *b;
+	d->has_start = d->has_end = 1;
+	d->rep->start_line = d->rep->end_line = line;
+	d->rep->times_source = source;
+}
+
+/* A range in the lines of one section (or the title line). */
+static int
+range_in(struct xdoc *d, int sec, int title, const char *source)
+{
+	struct pm_when a, b;
+
+	for (size_t i = 0; i < d->n; i++) {
+		const struct xline *l = &d->v[i];
+
+		if (title ? l->line != d->rep->title_line : l->sec != sec ||
+		    l->kind == XL_HEADING || time_led(l))
+			continue;
+		if (pm_when_find_range(&a, &b, l->s, l->len) &&
+		    a.hour >= 0) {
+			take_range(d, &a, &b, l->line, source);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* "The outage began at 10:00 AM ... service was restored at 12:45 PM." */
+static void
+summary_points(struct xdoc *d)
+{
+	struct pm_when w;
+	size_t from, at, e, n;
+
+	for (size_t i = 0; i < d->n; i++) {
+		const struct xline *l = &d->v[i];
+
+		if (l->sec != SEC_SUMMARY || l->kind == XL_HEADING ||
+		    time_led(l))
+			continue;
+		for (from = 0; from < l->len && pm_when_find(&w, &at, &n,
+		    l->s + from, l->len - from); from += at + n) {
+			if (w.hour < 0)
+				continue;
+			if (!d->has_start) {
+				d->start = w;
+				d->has_start = 1;
+				d->rep->start_line = l->line;
+				d->rep->times_source = "summary";
+				continue;
+			}
+			e = x_sentence_end(l->s, l->len, from + at);
+			if (x_find_any(l->s + from, e - from, end_words,
+			    NULL)) {
+				d->end = w;
+				d->has_end = 1;
+				d->rep->end_line = l->line;
+			}
+		}
+	}
+}
+
+static void
+stated_duration(struct xdoc *d)
+{
+	const struct xfield *f = x_field(d, window_labels);
+	long m;
+
+	if (f && pm_when_find_duration(&m, f->v, f->vlen)) {
+		d->stated_minutes = m;
+		d->rep->duration_line = f->line;
+		return;
+	}
+	for (size_t i = 0; i < d->n; i++) {
+		const struct xline *l = &d->v[i];
+
+		if (l->sec == SEC_SUMMARY && !time_led(l) &&
+		    x_find_any(l->s, l->len, duration_words, NULL) &&
+		    pm_when_find_duration(&m, l->s, l->len) && m > 0) {
+			d->stated_minutes = m;
+			d->rep->duration_line = l->line;
+			return;
+		}
+	}
+}
+
+/* A front matter time, read back as a point. */
+static int
+front_point(struct pm_when *w, const char *s)
+{
+	size_t len = s ? strlen(s) : 0, n;
+
+	while (len > 0 && s[len - 1] == ' ')
+		len--;
+	n = len ? pm_when_parse(w, s, len) : 0;
+	return n > 0 && (w->day || w->hour >= 0);
+}
+
+static long
+field_minutes(const struct xdoc *d, const char *const *labels)
+{
+	const struct xfield *f = x_field(d, labels);
+	struct pm_when w;
+	long m;
+
+	if (f && !find_point(&w, NULL, f->v, f->vlen, 0) &&
+	    pm_when_find_duration(&m, f->v, f->vlen))
+		return m;
+	return PM_UNKNOWN;
+}
+
+void
+x_facts_context(struct xdoc *d)
+{
+	struct pm_incident *inc = d->inc;
+	struct pm_when a, b;
+	const struct xfield *f;
+
+	x_fields_build(d);
+	find_zone(d);
+	find_day(d);
+	stated_duration(d);
+	d->ttd_stated = field_minutes(d, ttd_labels);
+	d->ttr_stated = field_minutes(d, ttr_labels);
+	if ((f = x_field(d, detect_labels)) && field_point(&d->detect, f))
+		d->has_detect = d->detect.hour >= 0;
+
+	if (inc->fixed.start && front_point(&d->start, inc->start)) {
+		d->has_start = 1;
+		d->rep->times_source = "front matter";
+	}
+	if (inc->fixed.end && front_point(&d->end, inc->end))
+		d->has_end = 1;
+	if (!d->has_start && (f = x_field(d, start_labels)) &&
+	    field_point(&d->start, f)) {
+		d->has_start = 1;
+		d->rep->start_line = f->line;
+		d->rep->times_source = "start/end lines";
+	}
+	if (!d->has_end && (f = x_field(d, end_labels)) &&
+	    field_point(&d->end, f)) {
+		d->has_end = 1;
+		d->rep->end_line = f->line;
+	}
+	if (!d->has_start && !d->has_end) {
+		f = x_field(d, window_labels);
+		if (f && pm_when_find_range(&a, &b, f->v, f->vlen) &&
+		    a.hour >= 0)
+			take_range(d, &a, &b, f->line, "range");
+		else if (!range_in(d, SEC_SUMMARY, 0, "summary") &&
+		    !range_in(d, SEC_NONE, 0, "summary") &&
+		    !range_in(d, SEC_IMPACT, 0, "summary") &&
+		    !range_in(d, SEC_NONE, 1, "title"))
+			summary_points(d);
+	}
+	if (!d->has_zone && d->has_start && d->start.has_zone) {
+		d->zone = d->start;
+		d->has_zone = 1;
+	}
+	/* the day written with the range dates the timeline */
+	if (d->has_start && d->start.day) {
+		if (!d->has_date || d->start.year || !d->date.year) {
+			int y = d->date.year;
+
+			pm_when_init(&d->date);
+			d->date.year = d->start.year ? d->start.year : y;
+			d->date.month = d->start.month;
+			d->date.day = d->start.day;
+			d->has_date = 1;
+		}
+	}
+	if (d->has_start)
+		complete(d, &d->start);
+	if (d->has_end) {
+		if (d->end.day == 0 && d->has_start && d->start.day) {
+			d->end.year = d->start.year;
+			d->end.month = d->start.month;
+			d->end.day = d->start.day;
+			if (d->end.hour * 60 + d->end.minute <
+			    d->start.hour * 60 + d->start.minute)
+				pm_when_add_minutes(&d->end, 1440);
+		}
+		complete(d, &d->end);
+	}
+}
+
+/* ---------------------------------------------------------------- finish */
+
+static int
+full(const struct pm_when *w)
+{
+	return w->year && w->month && w->day && w->hour >= 0;
+}
+
+/* The same point, dated with the pseudo day when it has only a time, so
+ * that times of the same document can be compared. */
+static struct pm_when
+comparable(const struct pm_when *w)
+{
+	struct pm_when c = *w;
+
+	if (c.day == 0 && c.hour >= 0) {
+		c.year = PSEUDO_YEAR;
+		c.month = 1;
+		c.day = 1;
+	} else if (c.year == 0 && c.day) {
+		c.year = PSEUDO_YEAR;
+	}
+	return c;
+}
+
+static long
+minutes_between(const struct pm_when *a, const struct pm_when *b)
+{
+	struct pm_when x = comparable(a), y = comparable(b);
+	long m;
+
+	return pm_when_diff_minutes(&m, &x, &y) ? m : PM_UNKNOWN;
+}
+
+/* ISO 8601 with the offset, or NULL when the day is not known. */
+static const char *
+iso(struct xdoc *d, const struct pm_when *w)
+{
+	char out[64];
+
+	if (!w->year || !w->day)
+		return NULL;
+	pm_when_format(out, sizeof(out), w);
+	return pm_arena_strdup(d->arena, out);
+}
+
+/* The timeline's first entry and its last resolved one (else its last). */
+static void
+times_from_timeline(struct xdoc *d)
+{
+	const struct pm_incident *inc = d->inc;
+	size_t i, last = inc->ntimeline;
+
+	if (inc->ntimeline == 0 || d->tl_when == NULL)
+		return;
+	if (!d->has_start) {
+		d->start = d->tl_when[0];
+		d->has_start = 1;
+		d->rep->start_line = inc->timeline[0].line;
+		d->rep->times_source = "timeline";
+	}
+	if (d->has_end || inc->ntimeline < 2)
+		return;
+	for (i = inc->ntimeline; i-- > 0;)
+		if (d->tl_kind[i] == TK_RESOLVED) {
+			last = i;
+			break;
+		}
+	if (last == inc->ntimeline)
+		last = inc->ntimeline - 1;
+	d->end = d->tl_when[last];
+	d->has_end = 1;
+	d->rep->end_line = inc->timeline[last].line;
+}
+
+void
+x_facts_finish(struct xdoc *d)
+{
+	struct pm_incident *inc = d->inc;
+	long computed = PM_UNKNOWN, m;
+	const char *file = d->file;
+
+	times_from_timeline(d);
+	if (d->has_start && !d->has_end && d->stated_minutes != PM_UNKNOWN &&
+	    d->start.hour >= 0) {
+		d->end = d->start;
+		pm_when_add_minutes(&d->end, d->stated_minutes);
+		d->has_end = 1;
+	} else if (d->has_end && !d->has_start &&
+	    d->stated_minutes != PM_UNKNOWN && d->end.hour >= 0) {
+		d->start = d->end;
+		pm_when_add_minutes(&d->start, -d->stated_minutes);
+		d->has_start = 1;
+	}
+	if (d->has_start && d->has_end && d->start.hour >= 0 &&
+	    d->end.hour >= 0)
+		computed = minutes_between(&d->start, &d->end);
+	d->rep->stated_duration_minutes = d->stated_minutes;
+	d->rep->computed_duration_minutes = computed;
+	if (computed != PM_UNKNOWN && computed < 0)
+		pm_warnings_add(d->warnings, file, d->rep->end_line,
+		    "the end (%02d:%02d) is before the start (%02d:%02d)",
+		    d->end.hour, d->end.minute, d->start.hour,
+		    d->start.minute);
+	else if (computed != PM_UNKNOWN && d->stated_minutes != PM_UNKNOWN &&
+	    labs(computed - d->stated_minutes) > 5 &&
+	    labs(computed - d->stated_minutes) * 10 > d->stated_minutes)
+		pm_warnings_add(d->warnings, file, d->rep->duration_line,
+		    "the stated duration (%ld minutes) disagrees with the "
+		    "start and end (%ld minutes)", d->stated_minutes,
+		    computed);
+
+	if (d->has_start && (full(&d->start) || !inc->fixed.start))
+		inc->start = inc->fixed.start && !full(&d->start) ?
+		    inc->start : iso(d, &d->start);
+	if (d->has_end && (full(&d->end) || !inc->fixed.end))
+		inc->end = inc->fixed.end && !full(&d->end) ? inc->end :
+		    iso(d, &d->end);
+	if (!inc->fixed.timezone) {
+		if (d->has_start && d->start.has_zone && d->start.zone[0])
+			inc->timezone = pm_arena_strdup(d->arena,
+			    d->start.zone);
+		else if (d->has_zone && d->zone.zone[0])
+			inc->timezone = pm_arena_strdup(d->arena,
+			    d->zone.zone);
+		d->rep->timezone_line = d->zone_line ? d->zone_line :
+		    d->rep->start_line;
+	}
+	if (!inc->fixed.duration)
+		inc->duration_minutes = computed >= 0 ? computed :
+		    d->stated_minutes;
+
+	/* time to detect: start to the first detection */
+	if (d->ttd_stated != PM_UNKNOWN) {
+		inc->time_to_detect_minutes = d->ttd_stated;
+	} else if (d->has_start && d->start.hour >= 0) {
+		m = PM_UNKNOWN;
+		if (d->has_detect) {
+			complete(d, &d->detect);
+			m = minutes_between(&d->start, &d->detect);
+		}
+		for (size_t i = 0; m == PM_UNKNOWN && i < inc->ntimeline; i++)
+			if (d->tl_kind[i] == TK_DETECTED)
+				m = minutes_between(&d->start, &d->tl_when[i]);
+		if (m != PM_UNKNOWN && m >= 0)
+			inc->time_to_detect_minutes = m;
+	}
+	if (d->ttr_stated != PM_UNKNOWN)
+		inc->time_to_resolve_minutes = d->ttr_stated;
+	else if (computed >= 0)
+		inc->time_to_resolve_minutes = computed;
+}

@@ -1,0 +1,599 @@
+/*
+ * extract_impact.c: who was hurt and why: the impact sentence and the
+ * share of users it names, the severity, the affected services and the
+ * root cause.
+ *
+ * The share of users must be a share of people or of their requests:
+ * "approximately 30% of users", "65% of our user base", "three quarters
+ * of customers", "1 in 5 requests", "all users were unable to ...".
+ * Percentages of anything else ("CPU at 95%", "traffic up 30%", "a 40%
+ * increase in users") are not an impact and are skipped.
+ */
+#include "extract_int.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char *const impact_labels[] = {
+	"impact", "customer impact", "user impact", "business impact",
+	"impact summary", "affected users", "users affected", "scope",
+	NULL
+};
+
+static const char *const severity_labels[] = {
+	"severity", "sev", "severity level", "incident severity", "priority",
+	"incident priority", "incident level", "level", "impact level",
+	"severity priority", NULL
+};
+
+static const char *const service_labels[] = {
+	"affected services", "services affected", "impacted services",
+	"services impacted", "affected systems", "systems affected",
+	"affected components", "components affected", "services", "service",
+	"affected service", "systems", "components", "affected products",
+	"products affected", "impacted systems", "systems impacted", NULL
+};
+
+static const char *const root_labels[] = {
+	"root cause", "root causes", "cause", "causes", "root cause analysis",
+	"underlying cause", "rca", NULL
+};
+
+/* Nouns a share of which is an impact. */
+static const char *const people[] = {
+	"user*", "customer*", "request*", "traffic", "transaction*",
+	"account*", "client*", "visitor*", "session*", "merchant*",
+	"tenant*", "api call*", "calls", "order*", "checkout*", "login*",
+	"log in*", "player*", "subscriber*", "member*", "shopper*",
+	"buyer*", "people", "audience", "userbase", "purchases",
+	"payments", "page loads", "page views", "pageviews", "seller*",
+	"driver*", "rider*", "patient*", "student*", "employee*", "devices",
+	"sites", "stores", "websites", "queries", "api requests", NULL
+};
+
+/* Words that make the number a change, not a share. */
+static const char *const change_words[] = {
+	"increase*", "rise", "rose", "growth", "grew", "jump*", "spike*",
+	"more", "higher", "drop*", "decrease*", "fewer", "less", "up",
+	"down", "surge*", "reduction", "reduced", "improv*", "faster",
+	"slower", "cpu", "memory", "disk", "utili*", "usage", "load",
+	"capacity", "error rate", NULL
+};
+
+/* Words that make a sentence about impact. */
+static const char *const impact_words[] = {
+	"affect*", "impact*", "unable", "could not", "couldn't", "cannot",
+	"can't", "unavailable", "down", "outage", "failed", "fail*",
+	"errors", "timeouts", "experienced", "lost", "degraded", NULL
+};
+
+/* Writing that talks to users rather than about the impact on them. */
+static const char *const not_impact[] = {
+	"apolog*", "thank*", "notif*", "email*", "communicat*", "inform*",
+	"all affected", NULL
+};
+
+static const struct {
+	const char *words;
+	double percent;
+} fractions[] = {
+	{ "three quarters", 75 }, { "three fourths", 75 },
+	{ "two thirds", 200.0 / 3 }, { "one third", 100.0 / 3 },
+	{ "a third", 100.0 / 3 }, { "one quarter", 25 }, { "a quarter", 25 },
+	{ "one fourth", 25 }, { "half", 50 }, { "one fifth", 20 },
+	{ "a fifth", 20 }, { "one tenth", 10 }, { "a tenth", 10 },
+	{ "all of our", 100 }, { "all of the", 100 }, { "all", 100 },
+	{ "every", 100 }, { "the entire", 100 }, { "entire", 100 },
+	{ "100 percent", 100 },
+};
+
+static const char *const small_numbers[] = {
+	"zero", "one", "two", "three", "four", "five", "six", "seven",
+	"eight", "nine", "ten", "eleven", "twelve", NULL
+};
+
+/* A number written in digits or words at s[i]; its end, or 0. */
+static size_t
+number_at(const char *s, size_t len, size_t i, double *v)
+{
+	size_t j = i, e;
+	double n = 0, scale = 0;
+
+	if (i > 0 && x_alnum((unsigned char)s[i - 1]))
+		return 0;
+	if (i < len && s[i] >= '0' && s[i] <= '9') {
+		for (; j < len && ((s[j] >= '0' && s[j] <= '9') ||
+		    (s[j] == '.' && scale == 0 && j + 1 < len &&
+		    s[j + 1] >= '0' && s[j + 1] <= '9')); j++) {
+			if (s[j] == '.')
+				scale = 1;
+			else if (scale)
+				n += (s[j] - '0') * (scale /= 10);
+			else
+				n = n * 10 + (s[j] - '0');
+		}
+		*v = n;
+		return j;
+	}
+	for (int k = 0; small_numbers[k]; k++)
+		if ((e = x_phrase_at(s, len, i, small_numbers[k])) != 0) {
+			*v = k;
+			return e;
+		}
+	return 0;
+}
+
+/* Is a word of people[] within the next few words after s[i], before
+ * punctuation, with no change word on the way? */
+static int
+people_after(const char *s, size_t len, size_t i)
+{
+	int words = 0;
+
+	while (i < len && words < 6) {
+		while (i < len && (s[i] == ' ' || s[i] == '-'))
+			i++;
+		if (i >= len || s[i] == ',' || s[i] == '.' || s[i] == ';' ||
+		    s[i] == ')' || s[i] == ':')
+			return 0;
+		for (const char *const *p = people; *p; p++)
+			if (x_phrase_at(s, len, i, *p))
+				return 1;
+		for (const char *const *p = change_words; *p; p++)
+			if (x_phrase_at(s, len, i, *p))
+				return 0;
+		while (i < len && s[i] != ' ' && s[i] != ',' && s[i] != '.' &&
+		    s[i] != ';' && s[i] != ')')
+			i++;
+		words++;
+	}
+	return 0;
+}
+
+/* Is a change word among the two words before s[i]? */
+static int
+change_before(const char *s, size_t i)
+{
+	size_t k = i;
+	int words = 0;
+
+	while (k > 0 && words < 3) {
+		while (k > 0 && s[k - 1] == ' ')
+			k--;
+		while (k > 0 && s[k - 1] != ' ')
+			k--;
+		for (const char *const *p = change_words; *p; p++)
+			if (x_phrase_at(s, i, k, *p))
+				return 1;
+		words++;
+	}
+	return 0;
+}
+
+/* Is the word after s[k] a change ("30% increase")? */
+static int
+next_is_change(const char *s, size_t len, size_t k)
+{
+	while (k < len && s[k] == ' ')
+		k++;
+	for (const char *const *p = change_words; *p; p++)
+		if (x_phrase_at(s, len, k, *p))
+			return 1;
+	return 0;
+}
+
+/* Is an impact verb among the few words before s[i]? */
+static int
+impact_before(const char *s, size_t i)
+{
+	size_t k = i;
+	int words = 0;
+
+	while (k > 0 && words < 4) {
+		while (k > 0 && s[k - 1] == ' ')
+			k--;
+		while (k > 0 && s[k - 1] != ' ')
+			k--;
+		for (const char *const *p = impact_words; *p; p++)
+			if (x_phrase_at(s, i, k, *p))
+				return 1;
+		words++;
+	}
+	return 0;
+}
+
+/*
+ * The share of users a sentence names, or NAN.  "All" counts only in a
+ * sentence about impact and not about the affected ones ("we apologise
+ * to all affected users").
+ */
+static double
+share_in(const char *s, size_t len)
+{
+	double v, den;
+	size_t i, e, k;
+	int impact = x_find_any(s, len, impact_words, NULL) != NULL &&
+	    x_find_any(s, len, not_impact, NULL) == NULL;
+
+	for (i = 0; i < len; i++) {
+		if ((e = number_at(s, len, i, &v)) == 0)
+			continue;
+		k = e;
+		while (k < len && s[k] == ' ')
+			k++;
+		if (k < len && (s[k] == '%' || x_phrase_at(s, len, k,
+		    "percent"))) {
+			k = s[k] == '%' ? k + 1 : k + 7;
+			if (v > 100 || change_before(s, i) ||
+			    next_is_change(s, len, k))
+				continue;
+			/* "30% of users", "affecting 30% of our base" */
+			if (people_after(s, len, k) || impact_before(s, i))
+				return v;
+			continue;
+		}
+		/* "1 in 5 users", "one out of ten requests" */
+		if ((e = x_phrase_at(s, len, k, "in")) == 0)
+			e = x_phrase_at(s, len, k, "out of");
+		if (e && e < len && number_at(s, len, e + 1, &den) &&
+		    den > v && v > 0 && people_after(s, len,
+		    number_at(s, len, e + 1, &den)))
+			return 100.0 * v / den;
+		i = e ? e : i;
+	}
+	for (i = 0; i < len; i++) {
+		for (k = 0; k < XCOUNT(fractions); k++) {
+			if ((e = x_phrase_at(s, len, i,
+			    fractions[k].words)) == 0)
+				continue;
+			if (fractions[k].percent == 100 && !impact)
+				continue;
+			while (e < len && s[e] == ' ')
+				e++;
+			if (x_phrase_at(s, len, e, "of"))
+				e += 2;
+			if (people_after(s, len, e))
+				return fractions[k].percent;
+		}
+	}
+	return NAN;
+}
+
+/* The share in the sentences of one line; *sent gets the sentence. */
+static double
+share_in_line(const struct xline *l, size_t *from, size_t *to)
+{
+	size_t i = 0, e;
+	double v;
+
+	for (; i < l->len; i = e) {
+		e = x_sentence_end(l->s, l->len, i);
+		v = share_in(l->s + i, e - i);
+		if (!isnan(v)) {
+			*from = i;
+			*to = e;
+			return v;
+		}
+		if (e == i)
+			break;
+	}
+	return NAN;
+}
+
+static void
+find_impact(struct xdoc *d)
+{
+	struct pm_incident *inc = d->inc;
+	const struct xfield *f = x_field(d, impact_labels);
+	int pass, line = 0;
+	double v = NAN;
+	size_t from = 0, to = 0;
+	const struct xline *at = NULL;
+
+	/* the impact field or section, the summary, the preamble, the
+	 * title, then anything but the timeline and the action items */
+	for (pass = 0; pass < 4 && isnan(v); pass++) {
+		for (size_t i = 0; i < d->n && isnan(v); i++) {
+			const struct xline *l = &d->v[i];
+			int in;
+
+			switch (pass) {
+			case 0:
+				in = l->sec == SEC_IMPACT || (f &&
+				    l->line == f->line);
+				break;
+			case 1:
+				in = l->sec == SEC_SUMMARY;
+				break;
+			case 2:
+				in = l->sec == SEC_NONE;
+				break;
+			default:
+				in = l->sec != SEC_TIMELINE &&
+				    l->sec != SEC_TASKS &&
+				    l->sec != SEC_CORRECTIVE &&
+				    l->kind != XL_ROW;
+			}
+			if (in && !isnan(v = share_in_line(l, &from, &to)))
+				at = l, line = l->line;
+		}
+	}
+	if (!inc->fixed.impact_percent && !isnan(v)) {
+		inc->impact_percent = round(v * 10) / 10;
+		d->rep->impact_percent_line = line;
+	}
+	if (inc->fixed.impact)
+		return;
+	if (f) {
+		inc->impact = x_strdup_trim(d, f->v, f->vlen);
+		d->rep->impact_line = f->line;
+	} else if (at) {
+		inc->impact = x_strdup_trim(d, at->s + from, to - from);
+		d->rep->impact_line = line;
+	} else {
+		for (size_t i = 0; i < d->n && !inc->impact; i++) {
+			const struct xline *l = &d->v[i];
+			size_t e;
+
+			if (l->sec == SEC_IMPACT && !l->head) {
+				inc->impact = x_strdup_trim(d, l->s, l->len);
+			} else if (l->sec == SEC_SUMMARY && x_find_any(l->s,
+			    l->len, impact_words, &e)) {
+				size_t s0 = 0, s1;
+
+				/* the sentence that holds the word */
+				while ((s1 = x_sentence_end(l->s, l->len,
+				    s0)) <= e && s1 > s0)
+					s0 = s1;
+				inc->impact = x_strdup_trim(d, l->s + s0,
+				    s1 - s0);
+			}
+			if (inc->impact)
+				d->rep->impact_line = l->line;
+		}
+	}
+}
+
+/* "SEV1", "Sev 2", "SEV-3", "P1", "S2"; its end, or 0. */
+static size_t
+severity_at(const char *s, size_t len, size_t i, char *out, size_t size)
+{
+	size_t e = 0, k;
+
+	if ((e = x_phrase_at(s, len, i, "sev*")) != 0) {
+		if (e < len && x_lower((unsigned char)s[e]) == 'e' &&
+		    (k = x_phrase_at(s, len, i, "severity")))
+			e = k;
+		k = e;
+		while (k < len && (s[k] == ' ' || s[k] == '-' || s[k] == ':'))
+			k++;
+		if (k < len && s[k] >= '0' && s[k] <= '9' && (k + 1 >= len ||
+		    !x_alnum((unsigned char)s[k + 1]))) {
+			snprintf(out, size, "SEV%c", s[k]);
+			return k + 1;
+		}
+		return 0;
+	}
+	if (i + 1 < len && (s[i] == 'P' || s[i] == 'p') && s[i + 1] >= '0' &&
+	    s[i + 1] <= '5' && (i == 0 || !x_alnum((unsigned char)s[i - 1]))
+	    && (i + 2 >= len || !x_alnum((unsigned char)s[i + 2]))) {
+		snprintf(out, size, "P%c", s[i + 1]);
+		return i + 2;
+	}
+	return 0;
+}
+
+static const char *const severity_words[] = {
+	"critical", "high", "major", "medium", "moderate", "minor", "low",
+	"severe", NULL
+};
+
+static void
+find_severity(struct xdoc *d)
+{
+	const struct xfield *f = x_field(d, severity_labels);
+	char out[16];
+	size_t i, e;
+
+	if (f) {
+		for (i = 0; i < f->vlen; i++)
+			if (severity_at(f->v, f->vlen, i, out, sizeof(out)))
+				goto found_field;
+		/* "Severity: 2", "Severity: High (customer facing)" */
+		if (f->v[0] >= '0' && f->v[0] <= '9' && (f->vlen == 1 ||
+		    !x_alnum((unsigned char)f->v[1]))) {
+			snprintf(out, sizeof(out), "SEV%c", f->v[0]);
+			goto found_field;
+		}
+		for (const char *const *w = severity_words; *w; w++)
+			if ((e = x_phrase_at(f->v, f->vlen, 0, *w)) != 0) {
+				/* as written, capitalised: "High" */
+				snprintf(out, sizeof(out), "%.*s", (int)e,
+				    f->v);
+				if (out[0] >= 'a' && out[0] <= 'z')
+					out[0] = (char)(out[0] - 'a' + 'A');
+				goto found_field;
+			}
+	}
+	/* a "SEV2" anywhere; "P1" only beside "incident" or "priority",
+	 * or in brackets ("[P1] Checkout down") */
+	for (i = 0; i < d->n; i++) {
+		const struct xline *l = &d->v[i];
+
+		for (size_t k = 0; k < l->len; k++) {
+			if (!severity_at(l->s, l->len, k, out, sizeof(out)))
+				continue;
+			if (out[0] == 'P' && x_find(l->s, l->len, "incident*")
+			    == (size_t)-1 && x_find(l->s, l->len, "priority")
+			    == (size_t)-1 && (k == 0 || l->s[k - 1] != '['))
+				continue;
+			d->inc->severity = pm_arena_strdup(d->arena, out);
+			d->rep->severity_line = l->line;
+			return;
+		}
+	}
+	return;
+found_field:
+	d->inc->severity = pm_arena_strdup(d->arena, out);
+	d->rep->severity_line = f->line;
+}
+
+static void
+add_service(struct xdoc *d, const char *s, size_t len)
+{
+	while (len > 0 && (*s == ' ' || *s == '`' || *s == '"' || *s == '\''))
+		s++, len--;
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '`' ||
+	    s[len - 1] == '.' || s[len - 1] == '"' || s[len - 1] == '\''))
+		len--;
+	if (len == 0 || len > 60 || !x_has_letter(s, len) ||
+	    d->inc->services.len >= 20)
+		return;
+	s = pm_arena_strndup(d->arena, s, len);
+	if (!pm_strlist_has(&d->inc->services, s))
+		pm_strlist_push(&d->inc->services, d->arena, s);
+}
+
+/* "Affected services: api, billing and search" or the list below an
+ * "Affected services:" line. */
+static void
+find_services(struct xdoc *d)
+{
+	const struct xfield *f = x_field(d, service_labels);
+	size_t i, k;
+
+	if (f) {
+		size_t from = 0, e;
+
+		for (i = 0; i <= f->vlen; i++) {
+			e = i < f->vlen ? x_phrase_at(f->v, f->vlen, i,
+			    "and") : 0;
+			if (i < f->vlen && f->v[i] != ',' && f->v[i] != ';' &&
+			    !e)
+				continue;
+			add_service(d, f->v + from, i - from);
+			from = e ? e : i + 1;
+			i = from - 1;
+		}
+		d->rep->services_line = f->line;
+		return;
+	}
+	for (i = 0; i < d->n; i++) {
+		const struct xline *l = &d->v[i];
+
+		if (l->kind == XL_ROW || !x_label_is(l, service_labels) ||
+		    l->content < l->len)
+			continue;
+		for (k = i + 1; k < d->n && d->v[k].kind == XL_ITEM; k++)
+			if (d->v[k].first)
+				add_service(d, d->v[k].s, d->v[k].len);
+		d->rep->services_line = l->line;
+		return;
+	}
+}
+
+/* Sentences that open the fix, not the cause. */
+static const char *const resolution_openers[] = {
+	"to resolve", "to fix", "to mitigate", "the resolution",
+	"the fix", "we fixed", "we resolved", "resolution", "to address",
+	"the issue was resolved", "the team resolved", "we mitigated",
+	"the immediate fix", "to restore", NULL
+};
+
+/* The cause, not the symptoms: the root cause section up to the first
+ * sentence about the fix, else a "Root cause:" field, else the summary's
+ * sentence that names the cause. */
+static void
+find_root_cause(struct xdoc *d)
+{
+	static const char *const causal[] = {
+		"root cause*", "caused by", "due to", "because", "result of",
+		"triggered by", "stemmed from", "traced to", "was caused",
+		NULL
+	};
+	struct pm_buf b = PM_BUF_INIT;
+	const struct xfield *f;
+	int line = 0, stop = 0, sections = 0;
+
+	for (size_t i = 0; i < d->n && !stop; i++) {
+		const struct xline *l = &d->v[i];
+		size_t from = 0, e, at;
+
+		if (l->sec != SEC_ROOT || l->kind == XL_ROW)
+			continue;
+		/* a section under its own heading beats a "Root cause:"
+		 * line of the summary */
+		if (l->head && l->content >= l->len && sections++ == 0 &&
+		    b.len && (l->kind == XL_HEADING || l->all_strong ||
+		    l->label_len)) {
+			pm_buf_clear(&b);
+			line = 0;
+		} else if (l->head && l->content >= l->len) {
+			if (b.len)
+				stop = 1;
+			continue;
+		}
+		if (l->head)
+			from = l->content;
+		else if (l->label_len && l->content < l->len &&
+		    x_section_of(l->s, l->label_len, 1) == SEC_ROOT)
+			from = l->content;	/* "Cause: ..." */
+		for (; from < l->len && !stop; from = e) {
+			e = x_sentence_end(l->s, l->len, from);
+			while (from < e && l->s[from] == ' ')
+				from++;
+			if (x_find_any(l->s + from, e - from,
+			    resolution_openers, &at) && at == 0) {
+				stop = b.len > 0;
+				break;
+			}
+			if (b.len)
+				pm_buf_putc(&b, ' ');
+			pm_buf_put(&b, l->s + from, e - from);
+			if (!line)
+				line = l->line;
+		}
+		if (b.len > 1500)
+			break;
+	}
+	if (b.len == 0 && (f = x_field(d, root_labels)) != NULL) {
+		pm_buf_put(&b, f->v, f->vlen);
+		line = f->line;
+	}
+	for (size_t i = 0; i < d->n && b.len == 0; i++) {
+		const struct xline *l = &d->v[i];
+		size_t s0, e;
+
+		if ((l->sec != SEC_SUMMARY && l->sec != SEC_NONE) ||
+		    l->line == d->rep->title_line)
+			continue;
+		for (s0 = 0; s0 < l->len; s0 = e) {
+			e = x_sentence_end(l->s, l->len, s0);
+			if (e == s0)
+				break;
+			if (x_find_any(l->s + s0, e - s0, causal, NULL)) {
+				pm_buf_put(&b, l->s + s0, e - s0);
+				line = l->line;
+				break;
+			}
+		}
+	}
+	if (b.len) {
+		d->inc->root_cause = x_strdup_trim(d, b.ptr, b.len);
+		d->rep->root_cause_line = line;
+	}
+	pm_buf_free(&b);
+}
+
+void
+x_facts_other(struct xdoc *d)
+{
+	find_impact(d);
+	if (!d->inc->fixed.severity)
+		find_severity(d);
+	if (!d->inc->fixed.services)
+		find_services(d);
+	if (!d->inc->fixed.root_cause)
+		find_root_cause(d);
+}

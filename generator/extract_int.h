@@ -1,0 +1,198 @@
+/*
+ * extract_int.h: what the extract_*.c files share: the postmortem seen as
+ * a list of lines with their sections, and the text helpers that read
+ * them.  Private to generator/extract*.c; include extract.h for the API.
+ *
+ * Why lines: people write a postmortem's structure in many ways (headings,
+ * bold labels, "Timeline:" lines, ALL CAPS), and cmark-gfm folds
+ * "Timeline:\n10:00 AM: x\n10:05 AM: y" into one paragraph with soft
+ * breaks.  So the tree is flattened once into lines, each knowing its
+ * block, list item, table cells and file line, and every reader below works
+ * line by line.
+ *
+ * Contract: every string here lives in the arena of the struct xdoc; line
+ * texts are plain (markup removed), NUL-terminated and trimmed.
+ */
+#ifndef PM_EXTRACT_INT_H
+#define PM_EXTRACT_INT_H
+
+#include <stddef.h>
+
+#include "extract.h"
+#include "when.h"
+
+#define XCOUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Sections of a postmortem, as far as the extractor cares. */
+enum xsec {
+	SEC_NONE,		/* before any section: title, preamble */
+	SEC_SUMMARY,
+	SEC_IMPACT,
+	SEC_TIMELINE,
+	SEC_ROOT,
+	SEC_CORRECTIVE,
+	SEC_TASKS,
+	SEC_RESOLUTION,
+	SEC_OTHER,		/* a section the extractor does not read */
+	SEC_COUNT
+};
+
+enum xkind {
+	XL_HEADING,
+	XL_PARA,		/* a line of a paragraph outside lists */
+	XL_ITEM,		/* a line of a paragraph inside a list item */
+	XL_ROW			/* a table row: cells separated by '\t' */
+};
+
+struct xline {
+	const char *s;		/* plain text, trimmed */
+	size_t len;
+	int line;		/* file line */
+	int kind;		/* enum xkind */
+	int level;		/* heading level, or list depth (1 = top) */
+	int block;		/* lines of one paragraph or list item share it */
+	int first;		/* first line of its block */
+	int task;		/* -1: not a task item; 0 open; 1 ticked */
+	int struck;		/* the whole line is struck through */
+	int header_row;		/* a table's header row */
+	int ncells;
+	size_t strong;		/* bytes of a leading bold or italic run */
+	int all_strong;		/* the whole line is bold or italic */
+	/* "Label: content" split; label_len 0 when the line has none.  A
+	 * heading, a bold line or an ALL CAPS line is all label. */
+	size_t label_len, content;
+	int sec;		/* enum xsec the line belongs to */
+	int head;		/* this line opened a section */
+	int day;		/* a heading or line that only names a day */
+};
+
+/* A "label: value" pair, from a labelled line, a two-column table row or
+ * a table whose header names fields. */
+struct xfield {
+	char label[48];		/* normalised (x_norm) */
+	const char *v;		/* the value, not NUL-terminated */
+	size_t vlen;
+	int line, sec;
+};
+
+struct xdoc {
+	struct xline *v;
+	size_t n, cap;
+	struct pm_arena *arena;
+	struct pm_incident *inc;
+	struct pm_extract_report *rep;
+	struct pm_warnings *warnings;
+	const char *file;
+
+	/* Shared between the facts and the timeline readers. */
+	struct pm_when date;	/* the incident's day, when known */
+	int has_date;
+	struct pm_when zone;	/* the zone written for the document */
+	int has_zone;
+	int zone_line;
+	struct pm_when start, end;	/* as read, before formatting */
+	int has_start, has_end;
+	long stated_minutes;	/* PM_UNKNOWN when none */
+	struct pm_when detect;	/* a "Detected:" label */
+	int has_detect;
+	long ttd_stated, ttr_stated;	/* "Time to detect: 5 min" */
+
+	struct xfield *fields;	/* heap, freed by the driver */
+	size_t nfields, fields_cap;
+
+	cmark_node *code;	/* a code block that holds a postmortem */
+	int code_score;
+
+	/* Timeline entries as points, parallel to inc->timeline. */
+	struct pm_when *tl_when;
+	int *tl_kind;
+};
+
+/* Timeline kinds, in the order of enum values used by tl_kind. */
+enum xtkind {
+	TK_DETECTED,
+	TK_INVESTIGATED,
+	TK_MISLEADING,
+	TK_ESCALATED,
+	TK_MITIGATED,
+	TK_RESOLVED,
+	TK_OTHER
+};
+
+/* extract.c: the flattened document. */
+void x_lines_build(struct xdoc *d, cmark_node *root);
+
+/* Does the line only name a day ("Tuesday 12 March", "March 5, 2024:")?
+ * Sets *out (may be NULL) to it. */
+int x_day_line(const struct xline *l, struct pm_when *out);
+
+/* extract_text.c: reading helpers. */
+
+/* ASCII lowercase of c. */
+int x_lower(int c);
+
+/* Is c an ASCII letter or digit? */
+int x_alnum(int c);
+
+/*
+ * Does phrase occur in s at i, case-insensitively, starting on a word
+ * boundary?  A space in phrase matches one or more blanks or dashes; a
+ * trailing '*' makes it a stem ("escalat*"); otherwise it must end on a
+ * word boundary.  Returns the end, or 0.
+ */
+size_t x_phrase_at(const char *s, size_t len, size_t i, const char *phrase);
+
+/* The first place phrase occurs in s (x_phrase_at rules): its offset, or
+ * (size_t)-1. */
+size_t x_find(const char *s, size_t len, const char *phrase);
+
+/* The first of a NULL-terminated list of phrases found in s, or NULL. */
+const char *x_find_any(const char *s, size_t len,
+    const char *const *phrases, size_t *at);
+
+/* Lowercase words of s, ASCII letters and digits only, single spaces,
+ * leading numbering ("1.", "0x19.", "IV.") removed.  Written to out
+ * (size bytes, NUL-terminated); returns its length. */
+size_t x_norm(char *out, size_t size, const char *s, size_t len);
+
+/* The section a heading or label names, or SEC_NONE.  strict: only
+ * labels that are a section's usual name ("Root cause", "Summary"), as
+ * for "Label: content" lines. */
+int x_section_of(const char *s, size_t len, int strict);
+
+/* Fill l->label_len and l->content. */
+void x_label_split(struct xline *l);
+
+/* Is the label of l (normalised) one of names (a NULL-terminated list)? */
+int x_label_is(const struct xline *l, const char *const *names);
+
+/* End of the sentence that starts at i (the index after its final
+ * punctuation, or len). */
+size_t x_sentence_end(const char *s, size_t len, size_t i);
+
+/* Copy len bytes of s into the arena, blanks at both ends trimmed; NULL
+ * when nothing is left. */
+const char *x_strdup_trim(struct xdoc *d, const char *s, size_t len);
+
+/* Does s hold any letter? */
+int x_has_letter(const char *s, size_t len);
+
+/* extract_facts.c */
+void x_fields_build(struct xdoc *d);
+/* The first field whose label is one of names, or NULL. */
+const struct xfield *x_field(const struct xdoc *d, const char *const *names);
+void x_facts_context(struct xdoc *d);	/* zone, day, start and end */
+void x_facts_finish(struct xdoc *d);	/* after the timeline */
+
+/* extract_impact.c: impact, severity, services, root cause. */
+void x_facts_other(struct xdoc *d);
+
+/* extract_timeline.c */
+void x_timeline(struct xdoc *d);
+int x_timeline_kind(const char *s, size_t len);
+const char *x_timeline_kind_name(int kind);
+
+/* extract_items.c */
+void x_action_items(struct xdoc *d);
+
+#endif

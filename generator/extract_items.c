@@ -1,0 +1,204 @@
+/*
+ * extract_items.c: the action items of a postmortem: GFM task list items
+ * anywhere ("- [ ] add an alert", "- [x] ..."), and every item of a
+ * section named TODO, Tasks, Action items, Follow-ups or Next steps,
+ * written as bullets, numbered items, table rows or one item per line of a
+ * paragraph.  An item is done when it is ticked, struck through or marked
+ * done ("(done)", "✅").  Closing prose after the last item ("By
+ * implementing these measures ...", "In conclusion ...") is not an item.
+ */
+#include "extract_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Openings of the prose that follows a list of tasks. */
+static const char *const closers[] = {
+	"by implementing", "by taking", "by addressing", "by following",
+	"by doing", "in conclusion", "in summary", "to conclude",
+	"to summarize", "overall", "note", "this postmortem",
+	"this post mortem", "this incident", "this document", "this report",
+	"this outage", "these measures", "these actions", "these steps",
+	"these tasks", "these corrective", "these changes", "we apolog*",
+	"we are committed", "we re committed", "we believe", "we aim",
+	"we take", "we will continue", "we remain", "we hope", "moving forward",
+	"going forward", "thank*", "lessons", "finally", "through these",
+	"with these", "together", "if you have", "for more", "please",
+	"in the future", "our team", NULL
+};
+
+/* Marks that say an item is done. */
+static const char *const done_marks[] = {
+	"(done)", "[done]", "(completed)", "[completed]", "(complete)",
+	"(fixed)", "(resolved)", "(shipped)", "\xe2\x9c\x85", "\xe2\x9c\x94",
+	"\xe2\x98\x91", NULL
+};
+
+struct items {
+	struct xdoc *d;
+	struct pm_action_item *v;
+	size_t n, cap;
+	struct pm_buf b;
+};
+
+static int
+is_done_text(const char *s, size_t len)
+{
+	for (const char *const *m = done_marks; *m; m++) {
+		size_t ml = strlen(*m), k;
+
+		for (size_t i = 0; i + ml <= len; i++) {
+			for (k = 0; k < ml && x_lower((unsigned char)s[i + k])
+			    == x_lower((unsigned char)(*m)[k]); k++)
+				;
+			if (k == ml)
+				return 1;
+		}
+	}
+	/* "DONE: add the alert" */
+	return len > 5 && x_phrase_at(s, len, 0, "done") &&
+	    (s[4] == ':' || s[4] == ' ');
+}
+
+static void
+add_item(struct items *it, const char *s, size_t len, int done, int line)
+{
+	int ticked = -1;
+
+	/* "[ ] text" and "[x] text" outside a list */
+	if (len > 4 && s[0] == '[' && s[2] == ']' && (s[1] == ' ' ||
+	    s[1] == 'x' || s[1] == 'X')) {
+		ticked = s[1] != ' ';
+		s += 3, len -= 3;
+	}
+	while (len > 0 && (*s == ' ' || *s == '\t'))
+		s++, len--;
+	if (len == 0 || !x_has_letter(s, len))
+		return;
+	if (it->n == it->cap) {
+		it->cap = it->cap ? it->cap * 2 : 16;
+		it->v = pm_xrealloc(it->v, pm_xmul(it->cap, sizeof(*it->v)));
+	}
+	it->v[it->n].text = x_strdup_trim(it->d, s, len);
+	it->v[it->n].done = done || ticked == 1 || is_done_text(s, len);
+	it->v[it->n].line = line;
+	it->n++;
+}
+
+static int
+is_closer(const struct xline *l)
+{
+	size_t words = 0, at;
+
+
+	if (x_find_any(l->s, l->len, closers, &at) && at == 0)
+		return 1;
+	for (size_t i = 0; i < l->len; i++)
+		words += l->s[i] != ' ' && (i == 0 || l->s[i - 1] == ' ');
+	return words > 40;
+}
+
+/* The text of a list item: its lines, joined. */
+static size_t
+item_text(struct items *it, size_t i)
+{
+	const struct xdoc *d = it->d;
+	size_t k = i + 1;
+
+	pm_buf_clear(&it->b);
+	pm_buf_put(&it->b, d->v[i].s, d->v[i].len);
+	for (; k < d->n && d->v[k].block == d->v[i].block && !d->v[k].first;
+	    k++) {
+		pm_buf_putc(&it->b, ' ');
+		pm_buf_put(&it->b, d->v[k].s, d->v[k].len);
+	}
+	return k;
+}
+
+/* A parent item that only introduces the ones under it ("Database:"). */
+static int
+introduces(const struct xdoc *d, size_t i, size_t next)
+{
+	const struct xline *l = &d->v[i];
+
+	return l->s[l->len - 1] == ':' && next < d->n &&
+	    d->v[next].kind == XL_ITEM && d->v[next].level > l->level;
+}
+
+/* The items of the lines of section sec that are not task items. */
+static void
+section_items(struct items *it, int sec)
+{
+	struct xdoc *d = it->d;
+	size_t i = 0, next;
+	int stopped_block = -1;
+
+	while (i < d->n) {
+		const struct xline *l = &d->v[i];
+
+		next = i + 1;
+		if (l->sec != sec || l->task >= 0 || l->kind == XL_HEADING ||
+		    l->block == stopped_block) {
+			i = next;
+			continue;
+		}
+		if (l->head) {
+			/* "TODO: patch the load balancer" */
+			if (l->content < l->len && sec == SEC_TASKS &&
+			    x_section_of(l->s, l->label_len, 1) == SEC_TASKS)
+				add_item(it, l->s + l->content,
+				    l->len - l->content, l->struck, l->line);
+		} else if (l->kind == XL_ROW) {
+			if (!l->header_row && l->ncells > 0) {
+				pm_buf_clear(&it->b);
+				for (size_t k = 0; k < l->len; k++)
+					if (l->s[k] == '\t')
+						pm_buf_puts(&it->b, "; ");
+					else
+						pm_buf_putc(&it->b, l->s[k]);
+				add_item(it, it->b.ptr, it->b.len, 0,
+				    l->line);
+			}
+		} else if (l->kind == XL_ITEM && l->first) {
+			next = item_text(it, i);
+			if (!introduces(d, i, next) && !is_closer(l))
+				add_item(it, it->b.ptr, it->b.len, l->struck,
+				    l->line);
+		} else if (l->kind == XL_PARA) {
+			/* one item a line; lines ending in ':' introduce */
+			if (is_closer(l))
+				stopped_block = l->block;
+			else if (l->s[l->len - 1] != ':')
+				add_item(it, l->s, l->len, l->struck,
+				    l->line);
+		}
+		i = next;
+	}
+}
+
+void
+x_action_items(struct xdoc *d)
+{
+	struct items it;
+
+	memset(&it, 0, sizeof(it));
+	it.d = d;
+	for (size_t i = 0; i < d->n; i++) {
+		const struct xline *l = &d->v[i];
+
+		if (l->task >= 0) {
+			item_text(&it, i);
+			add_item(&it, it.b.ptr, it.b.len, l->task == 1 ||
+			    l->struck, l->line);
+		}
+	}
+	section_items(&it, SEC_TASKS);
+	if (it.n > 0) {
+		d->inc->action_items = pm_arena_alloc(d->arena,
+		    pm_xmul(it.n, sizeof(*it.v)));
+		memcpy(d->inc->action_items, it.v, it.n * sizeof(*it.v));
+	}
+	d->inc->naction_items = it.n;
+	free(it.v);
+	pm_buf_free(&it.b);
+}

@@ -1,0 +1,573 @@
+/*
+ * extract_timeline.c: the timeline of a postmortem: its entries, the day
+ * and zone of each, and what each entry says happened (its kind).
+ *
+ * An entry is a line of the timeline section that starts with a time, in
+ * any of the shapes people use: "10:00 AM: text", "10:00 - text",
+ * "**09:12** text", "14:30 UTC — text", "[10:00] text", "At 10:05, text",
+ * "March 5, 10:00: text", a bullet or numbered item, or a table row with a
+ * time column.  Lines without a time continue the entry before them when
+ * they belong to the same paragraph or list item.  A line or heading that
+ * only names a day ("### Tuesday 12 March") dates the entries after it; a
+ * time earlier than the one before it by more than two hours moves to the
+ * next day (the timeline crossed midnight).  When no section is called a
+ * timeline, two or more consecutive time-led lines anywhere make one.
+ */
+#include "extract_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * The kind of an entry, from its words.  Rows are tried in order and the
+ * first row with a matching word decides, so the order is the precedence:
+ * a misleading path is named as such even when it was investigated
+ * ("initially suspected ..."), the end of an incident beats the work that
+ * led to it ("identified the deadlock and resolved the issue"), a
+ * mitigation beats the escalation or alert that came with it.  The first
+ * row keeps an on-call page a detection, before "paged the" (escalation).
+ * Words ending in '*' are stems; the others match whole words.
+ */
+static const struct {
+	int kind;
+	const char *words[64];
+} kinds[] = {
+	{ TK_MISLEADING, { "misleading", "misled", "red herring*",
+	    "ruled out", "rule out", "assum*", "suspect*",
+	    "initially thought", "initially believed", "thought it was",
+	    "believed to be", "thought to be", "turned out not",
+	    "turned out to be unrelated", "was not the cause",
+	    "wasn't the cause", "not the root cause", "unrelated",
+	    "dead end", "false lead", "wrong", "mistaken*", "incorrect*",
+	    "unsuccessful", "no conclusive", "no abnormalit*",
+	    "did not help", "didn't help", "had no effect", "no effect",
+	    "unnecessary", "hypothes*", "no improvement", "inconclusive",
+	    NULL } },
+	{ TK_DETECTED, { "paged the on call", "paged on call",
+	    "on call was paged", "on call engineer was paged",
+	    "paged the primary", NULL } },
+	{ TK_RESOLVED, { "resolved", "resolution confirmed", "restored",
+	    "recovered", "recovery confirmed", "back to normal",
+	    "returned to normal", "back online", "fully operational",
+	    "full functionality", "normal operation*", "operating normally",
+	    "functioning properly", "working normally", "working again",
+	    "stabiliz*", "stabilis*", "all clear", "incident closed",
+	    "closed the incident", "was fixed", "were fixed", "is fixed",
+	    "issue fixed", "marked resolved", "declared resolved",
+	    "normal levels", "healthy again", "fully recovered", NULL } },
+	{ TK_MITIGATED, { "mitigat*", "rollback*", "roll back",
+	    "rolled back", "rolling back", "revert*", "restart*",
+	    "reboot*", "failover", "fail over", "failed over", "hotfix*",
+	    "hot fix", "workaround*", "work around", "scaled", "scale up",
+	    "scale out", "scaling up", "scaling out", "added capacity",
+	    "temporar*", "alleviat*", "implement*", "applied",
+	    "deployed to", "was deployed", "were deployed", "deployed a",
+	    "deployed the", "deployed fix", "patch*", "refactor*",
+	    "flushed", "cleared the", "killed", "disabl*", "drained",
+	    "throttl*", "rate limit*", "fix", "fixes", "rerouted",
+	    "redirected traffic", "blocked", "purged", "increased the",
+	    NULL } },
+	{ TK_ESCALATED, { "escalat*", "paged the", "paged in", "called in",
+	    "brought in", "looped in", "pulled in", "engaged", "war room",
+	    "incident commander", "declared an incident",
+	    "declared a sev*", "incident declared", "notified the",
+	    "contacted", "handed over", "handed off", "raised to",
+	    "reached out", NULL } },
+	{ TK_DETECTED, { "alert*", "detect*", "notic*", "report*",
+	    "paged", "page", "monitoring", "flagged",
+	    "complain*", "spotted", "triggered", "fired", "first sign*",
+	    "notification", "dashboard*", "ticket*", "oncall", "on call",
+	    NULL } },
+	{ TK_INVESTIGATED, { "investigat*", "check*", "look*", "review*",
+	    "analy*", "examin*", "diagnos*", "identif*", "discover*",
+	    "found", "traced", "debug*", "inspect*", "confirm*", "revealed",
+	    "determined", "began", "started", "focus*", "query*", "logs",
+	    "test*", "verif*", "narrowed", "root cause", NULL } },
+};
+
+static const char *const kind_names[] = {
+	"detected", "investigated", "misleading", "escalated", "mitigated",
+	"resolved", "other"
+};
+
+int
+x_timeline_kind(const char *s, size_t len)
+{
+	for (size_t r = 0; r < XCOUNT(kinds); r++)
+		if (x_find_any(s, len, kinds[r].words, NULL))
+			return kinds[r].kind;
+	return TK_OTHER;
+}
+
+const char *
+x_timeline_kind_name(int kind)
+{
+	return kind >= 0 && kind <= TK_OTHER ? kind_names[kind] : "other";
+}
+
+/* Was am or pm (or noon, midnight) written in s? */
+static int
+has_meridiem(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		int c = x_lower((unsigned char)s[i]), k = (int)i + 1;
+
+		if (x_phrase_at(s, len, i, "noon") ||
+		    x_phrase_at(s, len, i, "midnight"))
+			return 1;
+		if ((c != 'a' && c != 'p') || (i > 0 &&
+		    x_alnum((unsigned char)s[i - 1]) &&
+		    !(s[i - 1] >= '0' && s[i - 1] <= '9')))
+			continue;
+		if ((size_t)k < len && s[k] == '.')
+			k++;
+		if ((size_t)k < len && x_lower((unsigned char)s[k]) == 'm' &&
+		    ((size_t)k + 1 >= len ||
+		    !x_alnum((unsigned char)s[k + 1])))
+			return 1;
+	}
+	return 0;
+}
+
+static int
+is_dash(const char *s, size_t len, size_t i, size_t *end)
+{
+	if (i < len && (s[i] == '-' || s[i] == '|' || s[i] == ':' ||
+	    s[i] == ',' || s[i] == '>' || s[i] == '~')) {
+		*end = i + 1;
+		if (s[i] == '-' && i + 1 < len && (s[i + 1] == '>' ||
+		    s[i + 1] == '-'))
+			(*end)++;
+		return 1;
+	}
+	/* en dash, em dash, right arrow */
+	if (i + 2 < len && (unsigned char)s[i] == 0xe2 &&
+	    (((unsigned char)s[i + 1] == 0x80 &&
+	    ((unsigned char)s[i + 2] == 0x93 ||
+	    (unsigned char)s[i + 2] == 0x94)) ||
+	    ((unsigned char)s[i + 1] == 0x86 &&
+	    (unsigned char)s[i + 2] == 0x92))) {
+		*end = i + 3;
+		return 1;
+	}
+	return 0;
+}
+
+static size_t
+skip_blanks(const char *s, size_t len, size_t i)
+{
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i;
+}
+
+/*
+ * A timeline entry at the start of s: its point, whether am/pm was
+ * written, and where its text starts.  Returns 0 when s does not start
+ * with a time (or a day) followed by some text.
+ */
+static int
+entry_at(const char *s, size_t len, struct pm_when *w, int *mer,
+    size_t *text)
+{
+	static const char *const lead[] = {
+		"at", "around", "about", "approx", "approximately", "by",
+		"~", "at approximately", "at around", NULL
+	};
+	size_t i = 0, n, j, e, k;
+	struct pm_when w2;
+
+	while (i < len && (s[i] == '[' || s[i] == '(' || s[i] == '~' ||
+	    s[i] == ' ' || s[i] == '*' || s[i] == '`'))
+		i++;
+	for (k = 0; lead[k]; k++)
+		if ((e = x_phrase_at(s, len, i, lead[k])) != 0) {
+			i = skip_blanks(s, len, e);
+			break;
+		}
+	if ((n = pm_when_parse(w, s + i, len - i)) == 0 ||
+	    (w->hour < 0 && w->day == 0))
+		return 0;
+	*mer = has_meridiem(s + i, n);
+	j = skip_blanks(s, len, i + n);
+	while (j < len && (s[j] == ']' || s[j] == ')' || s[j] == '*'))
+		j = skip_blanks(s, len, j + 1);
+	if (is_dash(s, len, j, &e))
+		j = skip_blanks(s, len, e);
+	else if (j < len && s[j] == '.' && w->hour < 0)
+		j = skip_blanks(s, len, j + 1);
+	/* "10:00 - 10:30 text", "10:00 to 10:30: text": keep the first */
+	if ((n = pm_when_parse(&w2, s + j, len - j)) != 0 && w2.hour >= 0) {
+		j = skip_blanks(s, len, j + n);
+		while (j < len && (s[j] == ']' || s[j] == ')'))
+			j = skip_blanks(s, len, j + 1);
+		if (is_dash(s, len, j, &e))
+			j = skip_blanks(s, len, e);
+	} else if ((e = x_phrase_at(s, len, j, "to")) &&
+	    (n = pm_when_parse(&w2, s + e, len - e)) && w2.hour >= 0) {
+		j = skip_blanks(s, len, e + n);
+		if (is_dash(s, len, j, &e))
+			j = skip_blanks(s, len, e);
+	}
+	if (j >= len || !x_has_letter(s + j, len - j))
+		return 0;
+	*text = j;
+	return 1;
+}
+
+/* The cells of a row whose header names a time or a date. */
+static int
+time_column(const char *cell, size_t len)
+{
+	static const char *const names[] = {
+		"time*", "when", "date*", "hour", "utc", "clock", NULL
+	};
+	char n[48];
+	size_t nl = x_norm(n, sizeof(n), cell, len);
+
+	for (const char *const *p = names; *p; p++)
+		if (x_phrase_at(n, nl, 0, *p))
+			return 1;
+	return 0;
+}
+
+struct tl {
+	struct xdoc *d;
+	struct pm_timeline_entry *e;
+	struct pm_when *w;
+	int *mer, *kind, *block;
+	size_t n, cap;
+	struct pm_buf text;
+	int cols[8];		/* time and date columns of the table */
+	int ncols;
+};
+
+static void
+tl_push(struct tl *t, const struct xline *l, const struct pm_when *w,
+    int mer, const char *text, size_t len)
+{
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 16;
+		t->e = pm_xrealloc(t->e, pm_xmul(t->cap, sizeof(*t->e)));
+		t->w = pm_xrealloc(t->w, pm_xmul(t->cap, sizeof(*t->w)));
+		t->mer = pm_xrealloc(t->mer, pm_xmul(t->cap, sizeof(int)));
+		t->kind = pm_xrealloc(t->kind, pm_xmul(t->cap, sizeof(int)));
+		t->block = pm_xrealloc(t->block, pm_xmul(t->cap,
+		    sizeof(int)));
+	}
+	t->e[t->n].text = x_strdup_trim(t->d, text, len);
+	t->e[t->n].line = l->line;
+	t->e[t->n].time = NULL;
+	t->e[t->n].kind = NULL;
+	t->w[t->n] = *w;
+	t->mer[t->n] = mer;
+	t->block[t->n] = l->block;
+	t->n++;
+}
+
+/* The day markers are kept as entries with no text; dating drops them. */
+static void
+tl_day(struct tl *t, const struct xline *l, const struct pm_when *w)
+{
+	tl_push(t, l, w, 0, "", 0);
+	t->e[t->n - 1].text = NULL;
+}
+
+/* A table row: the time from the time (and date) columns, the text from
+ * the others. */
+static void
+tl_row(struct tl *t, const struct xline *l)
+{
+	struct pm_when w, part;
+	const char *p = l->s, *end = l->s + l->len;
+	size_t len;
+	int c = 0, have = 0, mer = 0, is_time;
+
+	pm_when_init(&w);
+	pm_buf_clear(&t->text);
+	for (; p <= end; c++) {
+		const char *q = memchr(p, '\t', (size_t)(end - p));
+
+		len = (size_t)((q ? q : end) - p);
+		is_time = 0;
+		for (int k = 0; k < t->ncols; k++)
+			is_time |= t->cols[k] == c;
+		if ((is_time || (t->ncols == 0 && c == 0)) && len > 0 &&
+		    pm_when_parse(&part, p, len) > 0) {
+			if (part.day)
+				w.year = part.year, w.month = part.month,
+				    w.day = part.day;
+			if (part.hour >= 0) {
+				w.hour = part.hour, w.minute = part.minute;
+				w.second = part.second;
+				if (part.has_zone)
+					w.has_zone = 1, w.offset_minutes =
+					    part.offset_minutes,
+					    memcpy(w.zone, part.zone,
+					    sizeof(w.zone));
+				mer = has_meridiem(p, len);
+			}
+			have = 1;
+		} else if (len > 0 && x_has_letter(p, len)) {
+			if (t->text.len)
+				pm_buf_puts(&t->text, "; ");
+			pm_buf_put(&t->text, p, len);
+		}
+		if (!q)
+			break;
+		p = q + 1;
+	}
+	if (have && t->text.len && (w.hour >= 0 || w.day))
+		tl_push(t, l, &w, mer, t->text.ptr, t->text.len);
+}
+
+static void
+tl_header(struct tl *t, const struct xline *l)
+{
+	const char *p = l->s, *end = l->s + l->len;
+	int c = 0;
+
+	t->ncols = 0;
+	for (; p <= end && t->ncols < 8; c++) {
+		const char *q = memchr(p, '\t', (size_t)(end - p));
+		size_t len = (size_t)((q ? q : end) - p);
+
+		if (time_column(p, len))
+			t->cols[t->ncols++] = c;
+		if (!q)
+			break;
+		p = q + 1;
+	}
+}
+
+/* Read line l into the timeline; returns 1 when it made an entry. */
+static int
+tl_line(struct tl *t, const struct xline *l, int continuation)
+{
+	struct pm_when w;
+	size_t text;
+	int mer;
+
+	if (l->kind == XL_ROW) {
+		size_t before = t->n;
+
+		if (l->header_row)
+			tl_header(t, l);
+		else
+			tl_row(t, l);
+		return t->n > before;
+	}
+	if (l->head && l->content >= l->len)
+		return 0;
+	if (x_day_line(l, &w) && (l->kind == XL_HEADING || l->all_strong ||
+	    l->content >= l->len || l->len < 30)) {
+		tl_day(t, l, &w);
+		return 0;
+	}
+	if (l->kind != XL_HEADING && entry_at(l->s + (l->head ? l->content :
+	    0), l->len - (l->head ? l->content : 0), &w, &mer, &text)) {
+		size_t off = l->head ? l->content : 0;
+
+		tl_push(t, l, &w, mer, l->s + off + text,
+		    l->len - off - text);
+		return 1;
+	}
+	/* more words of the entry above, in the same paragraph or item */
+	if (continuation && t->n > 0 && t->e[t->n - 1].text &&
+	    t->block[t->n - 1] == l->block && !l->first &&
+	    l->label_len == 0 && l->kind != XL_HEADING) {
+		pm_buf_clear(&t->text);
+		pm_buf_puts(&t->text, t->e[t->n - 1].text);
+		pm_buf_putc(&t->text, ' ');
+		pm_buf_put(&t->text, l->s, l->len);
+		t->e[t->n - 1].text = x_strdup_trim(t->d, t->text.ptr,
+		    t->text.len);
+	}
+	return 0;
+}
+
+static int
+minute_of_day(const struct pm_when *w)
+{
+	return w->hour * 60 + w->minute;
+}
+
+/* Put the day of day on w. */
+static void
+set_day(struct pm_when *w, const struct pm_when *day)
+{
+	w->year = day->year;
+	w->month = day->month;
+	w->day = day->day;
+}
+
+/*
+ * Give every entry its day and zone, and its time as text.  Day markers
+ * are dropped here.  When no year is known the days are counted from a
+ * stand-in day (so times still compare across midnight) and the times are
+ * shown as "HH:MM".
+ */
+static void
+tl_date(struct tl *t)
+{
+	struct xdoc *d = t->d;
+	struct pm_when day;
+	char out[64];
+	int real = 0, prev = -1, mer_any = 0, h24 = 0;
+	size_t i, o = 0;
+
+	pm_when_init(&day);
+	day.year = 2001;
+	day.month = day.day = 1;
+	if (d->has_date && d->date.day) {
+		set_day(&day, &d->date);
+		real = d->date.year != 0;
+		if (!real)
+			day.year = 2001;
+	}
+	for (i = 0; i < t->n; i++) {
+		mer_any |= t->mer[i];
+		h24 |= t->w[i].hour >= 13 && !t->mer[i];
+	}
+	/* a timeline that starts well before the start time of its day
+	 * started after midnight */
+	for (i = 0; i < t->n && t->w[i].hour < 0; i++)
+		;
+	if (d->has_start && d->start.hour >= 0 && d->start.day == day.day &&
+	    i < t->n && t->w[i].day == 0 && minute_of_day(&t->w[i]) + 360 <
+	    minute_of_day(&d->start))
+		pm_when_add_minutes(&day, 1440);
+	for (i = 0; i < t->n; i++) {
+		struct pm_when w = t->w[i];
+		int m;
+
+		if (w.day) {
+			if (w.year)
+				real = 1;
+			day.year = w.year ? w.year : day.year;
+			day.month = w.month;
+			day.day = w.day;
+			prev = -1;
+		}
+		if (t->e[i].text == NULL)
+			continue;	/* a day marker */
+		if (w.hour >= 0 && w.day == 0) {
+			m = minute_of_day(&w);
+			if (prev >= 0 && m < prev) {
+				if (!t->mer[i] && !mer_any && !h24 &&
+				    w.hour < 12 && m + 720 >= prev &&
+				    m + 720 - prev <= 360) {
+					/* a 12-hour clock without am/pm */
+					w.hour += 12;
+					m += 720;
+				} else if (prev - m > 120) {
+					pm_when_add_minutes(&day, 1440);
+				} else if (!d->rep->timeline_out_of_order) {
+					d->rep->timeline_out_of_order =
+					    t->e[i].line;
+					pm_warnings_add(d->warnings, d->file,
+					    t->e[i].line, "timeline entry at "
+					    "%02d:%02d is earlier than the one "
+					    "before it", w.hour, w.minute);
+				}
+			}
+			prev = m;
+		}
+		set_day(&w, &day);
+		if (w.hour >= 0 && !w.has_zone && d->has_zone) {
+			w.has_zone = 1;
+			w.offset_minutes = d->zone.offset_minutes;
+			memcpy(w.zone, d->zone.zone, sizeof(w.zone));
+		}
+		if (real) {
+			pm_when_format(out, sizeof(out), &w);
+		} else {
+			struct pm_when bare = w;
+
+			bare.has_zone = 0;
+			bare.year = 0;
+			if (bare.hour >= 0)
+				bare.month = bare.day = 0;
+			pm_when_format(out, sizeof(out), &bare);
+			d->rep->timeline_undated++;
+		}
+		t->e[o] = t->e[i];
+		t->e[o].time = pm_arena_strdup(d->arena, out);
+		t->kind[o] = x_timeline_kind(t->e[o].text,
+		    strlen(t->e[o].text));
+		t->e[o].kind = x_timeline_kind_name(t->kind[o]);
+		t->w[o] = w;
+		o++;
+	}
+	t->n = o;
+}
+
+/* Read the lines of the timeline section, or the runs of time-led lines
+ * when there is none. */
+static void
+tl_collect(struct tl *t)
+{
+	struct xdoc *d = t->d;
+	size_t i, run_start = 0, entries = 0;
+
+	for (i = 0; i < d->n; i++)
+		if (d->v[i].sec == SEC_TIMELINE) {
+			entries += (size_t)tl_line(t, &d->v[i], 1);
+			if (d->v[i].head && d->v[i].kind == XL_HEADING)
+				t->ncols = 0;
+		}
+	if (entries > 0)
+		return;
+	t->n = 0;
+	t->ncols = 0;
+	/* no timeline section: keep runs of two or more entries */
+	for (i = 0; i < d->n; i++) {
+		const struct xline *l = &d->v[i];
+		size_t before = t->n;
+
+		if (l->sec == SEC_TASKS || l->sec == SEC_CORRECTIVE)
+			continue;
+		if (l->kind == XL_ROW && l->header_row) {
+			tl_header(t, l);
+			continue;
+		}
+		if (tl_line(t, l, 0) == 0) {
+			if (t->n > before)
+				t->n = before;	/* no lone day markers */
+			if (t->n - run_start < 2)
+				t->n = run_start;
+			run_start = t->n;
+		}
+	}
+	if (t->n - run_start < 2)
+		t->n = run_start;
+}
+
+void
+x_timeline(struct xdoc *d)
+{
+	struct tl t;
+
+	memset(&t, 0, sizeof(t));
+	t.d = d;
+	tl_collect(&t);
+	tl_date(&t);
+	if (t.n > 0) {
+		d->inc->timeline = pm_arena_alloc(d->arena,
+		    pm_xmul(t.n, sizeof(*t.e)));
+		memcpy(d->inc->timeline, t.e, t.n * sizeof(*t.e));
+		d->tl_when = pm_arena_alloc(d->arena,
+		    pm_xmul(t.n, sizeof(*t.w)));
+		memcpy(d->tl_when, t.w, t.n * sizeof(*t.w));
+		d->tl_kind = pm_arena_alloc(d->arena,
+		    pm_xmul(t.n, sizeof(int)));
+		memcpy(d->tl_kind, t.kind, t.n * sizeof(int));
+	}
+	d->inc->ntimeline = t.n;
+	free(t.e);
+	free(t.w);
+	free(t.mer);
+	free(t.kind);
+	free(t.block);
+	pm_buf_free(&t.text);
+}

@@ -1,0 +1,442 @@
+/*
+ * check_build.c: `pmsite build` end to end.  Each test makes a real git
+ * repository with several commits by different authors, runs the real
+ * binary, and reads the files it wrote.
+ */
+#define _XOPEN_SOURCE 700
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+/* Three postmortems in three commits by two authors. */
+static const char pm_db[] =
+    "---\n"
+    "title: Orders database locked up\n"
+    "severity: SEV2\n"
+    "services: [orders]\n"
+    "---\n"
+    "# Ignored heading\n\n"
+    "Orders stalled for forty minutes.\n\n"
+    "## Task list\n\n- [x] add a lock timeout\n- [ ] alert on lock waits\n";
+static const char pm_dns[] =
+    "# Resolver outage\n\n"
+    "Internal names stopped resolving for an hour.\n\n"
+    "<script>alert(1)</script>\n";
+static const char pm_dns_v2[] =
+    "# Resolver outage, revised\n\n"
+    "Internal names stopped resolving for an hour and ten minutes.\n";
+static const char pm_cert[] =
+    "Certificate expired\n===================\n\n"
+    "The TLS certificate of the API expired at midnight.\n";
+
+struct fixture {
+	char *dir;		/* holds repo/ and out/ */
+	char repo[512], out[512];
+	char c1[41], c2[41], c3[41];
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	git_repository *repo;
+	const char *first[] = {
+		"content/2024-03-05-orders-db-lock.md", pm_db,
+		"content/pmsite.yml", "title: Test Postmortems\n"
+		    "repo_url: https://example.com/acme/pm\n",
+		"README.md", "not a postmortem\n", NULL
+	};
+	const char *second[] = {
+		"content/dns/resolver-outage.md", pm_dns, NULL
+	};
+	const char *third[] = {
+		"content/dns/resolver-outage.md", pm_dns_v2,
+		"content/2023-01-10-cert-expired.md", pm_cert, NULL
+	};
+
+	git_libgit2_init();
+	f->dir = tu_tempdir();
+	snprintf(f->repo, sizeof(f->repo), "%s/repo", f->dir);
+	snprintf(f->out, sizeof(f->out), "%s/out", f->dir);
+	repo = tu_repo_init(f->repo);
+	tu_commit(repo, "alice", 1709650000, first, "first", f->c1);
+	tu_commit(repo, "bob", 1710000000, second, "second", f->c2);
+	tu_commit(repo, "carol", 1710500000, third, "third", f->c3);
+	git_repository_free(repo);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	tu_rm_rf(f->dir);
+	free(f->dir);
+	free(f);
+	git_libgit2_shutdown();
+	return 0;
+}
+
+static int
+build(const struct fixture *f, const char *extra, char **out, char **err)
+{
+	char cmd[2048];
+
+	snprintf(cmd, sizeof(cmd), "%s build --repo '%s' --out '%s' %s",
+	    tu_pmsite(), f->repo, f->out, extra ? extra : "");
+	return tu_run(cmd, out, err);
+}
+
+static char *
+site_file(const struct fixture *f, const char *rel)
+{
+	char path[1024];
+
+	snprintf(path, sizeof(path), "%s/%s", f->out, rel);
+	return tu_read(path, NULL);
+}
+
+static void
+assert_contains(const char *hay, const char *needle)
+{
+	if (hay == NULL || strstr(hay, needle) == NULL)
+		fail_msg("expected to find \"%s\" in:\n%.2000s", needle,
+		    hay ? hay : "(null)");
+}
+
+static void
+assert_lacks(const char *hay, const char *needle)
+{
+	if (hay && strstr(hay, needle))
+		fail_msg("did not expect \"%s\" in:\n%.2000s", needle, hay);
+}
+
+/* Every href and src of every HTML page must name a file of the site. */
+static const char *links_root;
+static int links_checked;
+
+static void
+check_links_in(const char *page_path)
+{
+	char *html = tu_read(page_path, NULL);
+	const char *p = html;
+	char dir[1024];
+
+	snprintf(dir, sizeof(dir), "%s", page_path);
+	*strrchr(dir, '/') = '\0';
+	while ((p = strstr(p, "=\"")) != NULL) {
+		const char *attr = p - 4, *end;
+		char target[2048], url[1024];
+		size_t n;
+
+		p += 2;
+		if (!(attr >= html && (strncmp(attr, "href", 4) == 0 ||
+		    strncmp(attr + 1, "src", 3) == 0)))
+			continue;
+		end = strchr(p, '"');
+		n = (size_t)(end - p);
+		if (n == 0 || n >= sizeof(url) || p[0] == '#' ||
+		    strncmp(p, "http", 4) == 0 || strncmp(p, "mailto:", 7) == 0)
+			continue;
+		memcpy(url, p, n);
+		url[n] = '\0';
+		url[strcspn(url, "#?")] = '\0';
+		snprintf(target, sizeof(target), "%s/%s", dir, url);
+		if (!tu_exists(target))
+			fail_msg("%s links to %s, which does not exist",
+			    page_path + strlen(links_root), url);
+		links_checked++;
+	}
+	free(html);
+}
+
+static int
+visit(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	size_t n = strlen(path);
+
+	(void)st;
+	(void)ftw;
+	if (flag == FTW_F && n > 5 && strcmp(path + n - 5, ".html") == 0)
+		check_links_in(path);
+	return 0;
+}
+
+static void
+test_build_writes_every_page(void **state)
+{
+	struct fixture *f = *state;
+	char *out, *err, *s;
+
+	assert_int_equal(build(f, NULL, &out, &err), 0);
+	assert_contains(out, "3 incidents");
+	free(out);
+	free(err);
+
+	s = site_file(f, "index.html");
+	assert_contains(s, "Test Postmortems");
+	assert_contains(s, "incidents/2024-03-05-orders-db-lock/index.html");
+	/* Newest first: March 2024 before January 2023. */
+	assert_true(strstr(s, "2024-03-05-orders-db-lock") < strstr(s, "cert-expired"));
+	free(s);
+	s = site_file(f, "incidents/2024-03-05-orders-db-lock/index.html");
+	assert_contains(s, "<h1>Orders database locked up</h1>");
+	assert_contains(s, "SEV2");
+	assert_contains(s, "id=\"task-list\"");
+	assert_contains(s, "https://example.com/acme/pm/edit/main/content/"
+	    "2024-03-05-orders-db-lock.md");
+	free(s);
+	s = site_file(f, "incidents/resolver-outage/index.html");
+	assert_contains(s, "Resolver outage, revised");
+	/* Raw HTML is omitted without unsafe_html. */
+	assert_lacks(s, "<script>alert");
+	free(s);
+	s = site_file(f, "incidents/2023-01-10-cert-expired/index.html");
+	assert_contains(s, "Certificate expired");
+	free(s);
+	assert_true(tu_exists(f->out));
+	s = site_file(f, ".nojekyll");
+	assert_non_null(s);
+	free(s);
+	s = site_file(f, "assets/style.css");
+	assert_non_null(s);
+	free(s);
+	s = site_file(f, "404.html");
+	assert_non_null(s);
+	free(s);
+	/* README.md is outside the content path. */
+	s = site_file(f, "incidents/readme/index.html");
+	assert_null(s);
+
+	links_root = f->out;
+	links_checked = 0;
+	nftw(f->out, visit, 16, FTW_PHYS);
+	assert_true(links_checked > 10);
+}
+
+static void
+test_git_facts(void **state)
+{
+	struct fixture *f = *state;
+	char *json;
+
+	assert_int_equal(build(f, "-q", NULL, NULL), 0);
+	json = site_file(f, "incidents.json");
+	assert_non_null(json);
+	/* resolver-outage: added by bob, changed by carol. */
+	assert_contains(json, "\"created\": \"2024-03-09T16:00:00+00:00\"");
+	assert_contains(json, "\"updated\": \"2024-03-15T10:53:20+00:00\"");
+	assert_contains(json, "\"authors\": [\n        \"bob\",\n"
+	    "        \"carol\"\n      ]");
+	assert_contains(json, "\"slug\": \"2024-03-05-orders-db-lock\"");
+	assert_contains(json, "\"title\": \"Orders database locked up\"");
+	assert_contains(json, "\"services\": [\n      \"orders\"\n    ]");
+	assert_contains(json, "\"text\": \"alert on lock waits\",\n"
+	    "        \"done\": false");
+	assert_contains(json, "\"root_cause\": null");
+	free(json);
+}
+
+static void
+test_older_ref(void **state)
+{
+	struct fixture *f = *state;
+	char extra[128], *s;
+
+	snprintf(extra, sizeof(extra), "-q --ref %s", f->c2);
+	assert_int_equal(build(f, extra, NULL, NULL), 0);
+	s = site_file(f, "incidents/resolver-outage/index.html");
+	assert_contains(s, "Resolver outage</h1>");
+	assert_lacks(s, "revised");
+	free(s);
+	assert_null(site_file(f, "incidents/2023-01-10-cert-expired/index.html"));
+}
+
+static void
+test_bare_clone_builds_the_same_site(void **state)
+{
+	struct fixture *f = *state;
+	git_repository *bare = NULL;
+	git_clone_options opts;
+	char bare_dir[600], cmd[2048], first[600];
+
+	assert_int_equal(build(f, "-q", NULL, NULL), 0);
+	snprintf(first, sizeof(first), "%s/first", f->dir);
+	assert_int_equal(rename(f->out, first), 0);
+
+	snprintf(bare_dir, sizeof(bare_dir), "%s/bare.git", f->dir);
+	git_clone_options_init(&opts, GIT_CLONE_OPTIONS_VERSION);
+	opts.bare = 1;
+	assert_int_equal(git_clone(&bare, f->repo, bare_dir, &opts), 0);
+	git_repository_free(bare);
+	snprintf(cmd, sizeof(cmd), "%s build -q --repo '%s' --out '%s'",
+	    tu_pmsite(), bare_dir, f->out);
+	assert_int_equal(tu_run(cmd, NULL, NULL), 0);
+	snprintf(cmd, sizeof(cmd), "diff -r '%s' '%s'", first, f->out);
+	assert_int_equal(tu_run(cmd, NULL, NULL), 0);
+	tu_rm_rf(first);
+}
+
+static void
+test_worktree_shows_uncommitted_edit(void **state)
+{
+	struct fixture *f = *state;
+	char *s;
+
+	tu_write(f->repo, "content/2023-01-10-cert-expired.md",
+	    "# Certificate expired (draft edit)\n\nStill writing.\n");
+	assert_int_equal(build(f, "-q --worktree", NULL, NULL), 0);
+	s = site_file(f, "incidents/2023-01-10-cert-expired/index.html");
+	assert_contains(s, "draft edit");
+	free(s);
+	/* Without --worktree the committed text wins. */
+	assert_int_equal(build(f, "-q", NULL, NULL), 0);
+	s = site_file(f, "incidents/2023-01-10-cert-expired/index.html");
+	assert_lacks(s, "draft edit");
+	free(s);
+	tu_write(f->repo, "content/2023-01-10-cert-expired.md", pm_cert);
+}
+
+static void
+test_deterministic(void **state)
+{
+	struct fixture *f = *state;
+	char first[600], cmd[2048];
+
+	assert_int_equal(build(f, "-q", NULL, NULL), 0);
+	snprintf(first, sizeof(first), "%s/first", f->dir);
+	snprintf(cmd, sizeof(cmd), "cp -R '%s' '%s'", f->out, first);
+	assert_int_equal(tu_run(cmd, NULL, NULL), 0);
+	assert_int_equal(build(f, "-q", NULL, NULL), 0);
+	snprintf(cmd, sizeof(cmd), "diff -r '%s' '%s'", first, f->out);
+	assert_int_equal(tu_run(cmd, NULL, NULL), 0);
+	tu_rm_rf(first);
+}
+
+static void
+test_broken_files_keep_the_old_site(void **state)
+{
+	struct fixture *f = *state;
+	git_repository *repo;
+	char id[41], *err, *before, *after;
+	const char *bad[] = {
+		"content/broken-one.md", "---\ntitle: [unclosed\n---\nx\n",
+		"content/broken-two.md", "---\nfine: yes\n  bad: indent\n"
+		    "---\ny\n",
+		NULL
+	};
+	const char *undo[] = {
+		"content/broken-one.md", NULL, "content/broken-two.md", NULL,
+		NULL
+	};
+
+	assert_int_equal(build(f, "-q", NULL, NULL), 0);
+	before = site_file(f, "index.html");
+	assert_int_equal(git_repository_open(&repo, f->repo), 0);
+	tu_commit(repo, "dave", 1710600000, bad, "broken", id);
+
+	assert_int_equal(build(f, NULL, NULL, &err), 1);
+	assert_contains(err, "content/broken-one.md:3:");
+	assert_contains(err, "content/broken-two.md:3:");
+	assert_contains(err, "2 files with errors");
+	after = site_file(f, "index.html");
+	assert_string_equal(before, after);
+	free(err);
+	free(before);
+	free(after);
+	tu_commit(repo, "dave", 1710700000, undo, "fix", id);
+	git_repository_free(repo);
+}
+
+static void
+test_duplicate_slug(void **state)
+{
+	struct fixture *f = *state;
+	git_repository *repo;
+	char id[41], *err;
+	const char *dup[] = {
+		"content/other/2024-03-05-orders-db-lock.md", "# Same slug\n", NULL
+	};
+	const char *undo[] = { "content/other/2024-03-05-orders-db-lock.md", NULL, NULL };
+
+	assert_int_equal(git_repository_open(&repo, f->repo), 0);
+	tu_commit(repo, "erin", 1710800000, dup, "dup", id);
+	assert_int_equal(build(f, NULL, NULL, &err), 1);
+	assert_contains(err, "slug '2024-03-05-orders-db-lock'");
+	assert_contains(err, "content/2024-03-05-orders-db-lock.md");
+	assert_contains(err, "content/other/2024-03-05-orders-db-lock.md");
+	free(err);
+	tu_commit(repo, "erin", 1710900000, undo, "undo", id);
+	git_repository_free(repo);
+}
+
+static void
+test_errors_and_usage(void **state)
+{
+	struct fixture *f = *state;
+	char *out, *err, cmd[1024];
+
+	assert_int_equal(build(f, "--ref no-such-ref", NULL, &err), 1);
+	assert_contains(err, "no-such-ref");
+	free(err);
+	assert_int_equal(build(f, "--content nowhere", NULL, &err), 1);
+	assert_contains(err, "nowhere");
+	free(err);
+	assert_int_equal(build(f, "--no-such-flag", NULL, &err), 2);
+	free(err);
+	snprintf(cmd, sizeof(cmd), "%s --version", tu_pmsite());
+	assert_int_equal(tu_run(cmd, &out, NULL), 0);
+	assert_contains(out, "pmsite ");
+	free(out);
+	snprintf(cmd, sizeof(cmd), "%s --help", tu_pmsite());
+	assert_int_equal(tu_run(cmd, &out, NULL), 0);
+	assert_contains(out, "build");
+	free(out);
+	snprintf(cmd, sizeof(cmd), "%s frobnicate", tu_pmsite());
+	assert_int_equal(tu_run(cmd, NULL, NULL), 2);
+}
+
+static void
+test_foreign_output_needs_force(void **state)
+{
+	struct fixture *f = *state;
+	char *err;
+
+	tu_rm_rf(f->out);
+	tu_write(f->out, "precious.txt", "mine\n");
+	assert_int_equal(build(f, NULL, NULL, &err), 1);
+	assert_contains(err, f->out);
+	free(err);
+	assert_true(tu_exists(f->out));
+	assert_int_equal(build(f, "-q --force", NULL, NULL), 0);
+	assert_null(site_file(f, "precious.txt"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_build_writes_every_page, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_git_facts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_older_ref, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bare_clone_builds_the_same_site, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_worktree_shows_uncommitted_edit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_deterministic, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_broken_files_keep_the_old_site, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_duplicate_slug, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_errors_and_usage, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_foreign_output_needs_force, setup, teardown),
+	};
+
+	return cmocka_run_group_tests_name("build", tests, NULL, NULL);
+}
