@@ -96,6 +96,22 @@ seconds_since(const struct timespec *t0)
 	    (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
+/* -v: how long each stage took, on stderr, for people and benchmarks. */
+static void
+stage_done(const struct build_opts *o, struct timespec *t, const char *what,
+    size_t count)
+{
+	struct timespec now;
+
+	if (!o->verbose)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	fprintf(stderr, "pmsite: %-10s %6zu  %8.3f s\n", what, count,
+	    (double)(now.tv_sec - t->tv_sec) +
+	    (double)(now.tv_nsec - t->tv_nsec) / 1e9);
+	*t = now;
+}
+
 static int
 load_config(struct pm_config *cfg, struct pm_arena *arena,
     const struct pm_source *src, const struct build_opts *o,
@@ -198,11 +214,12 @@ pm_cmd_build(int argc, char **argv)
 	struct pm_site site;
 	struct pm_pages pages = { 0 };
 	struct pm_error err;
-	struct timespec t0;
+	struct timespec t0, ts;
 	char *exe_dir = NULL;
 	int rc = PM_EXIT_ERROR, broken;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	ts = t0;
 	pm_error_clear(&err);
 	switch (parse_opts(&o, argc, argv)) {
 	case 1:
@@ -222,6 +239,7 @@ pm_cmd_build(int argc, char **argv)
 	if (pm_source_open(&src, &so, &err) < 0 ||
 	    pm_source_load(src, &err) < 0)
 		goto fail;
+	stage_done(&o, &ts, "read", pm_source_count(src));
 	for (size_t i = 0; i < pm_source_warning_count(src); i++)
 		pm_warnings_add_line(&warnings, pm_source_warning(src, i));
 	if (load_config(&cfg, arena, src, &o, &warnings, &err) < 0)
@@ -230,10 +248,15 @@ pm_cmd_build(int argc, char **argv)
 	if (pm_theme_load(&theme, cfg.theme, getenv("PMSITE_THEME_PATH"),
 	    pm_source_workdir(src), exe_dir, &err) < 0)
 		goto fail;
+	if (o.verbose)
+		fprintf(stderr, "pmsite: theme %s from %s\n", cfg.theme,
+		    theme->dir);
+	stage_done(&o, &ts, "theme", 1);
 
 	pm_site_init(&site, arena, &cfg);
 	site.commit = pm_source_commit(src);
 	broken = read_incidents(&site, arena, src, &cfg, &warnings);
+	stage_done(&o, &ts, "ingest", site.len);
 	if (broken) {
 		if (!o.quiet)
 			pm_warnings_print(&warnings, stderr);
@@ -244,6 +267,7 @@ pm_cmd_build(int argc, char **argv)
 	if (pm_site_finish(&site, &warnings, &err) < 0 ||
 	    pm_views_build(&pages, arena, &site, &err) < 0)
 		goto fail;
+	stage_done(&o, &ts, "views", pages.len);
 
 	memset(&oo, 0, sizeof(oo));
 	oo.force = o.force;
@@ -251,9 +275,12 @@ pm_cmd_build(int argc, char **argv)
 	if (pm_output_open(&out, o.out, &oo, &err) < 0 ||
 	    write_pages(out, &pages, theme, &err) < 0 ||
 	    (theme->assets_dir && pm_output_copy_dir(out, theme->assets_dir,
-	    "assets", &err) < 0) ||
-	    pm_output_commit(out, &err) < 0)
+	    "assets", &err) < 0))
 		goto fail;
+	stage_done(&o, &ts, "render", pm_output_files(out));
+	if (pm_output_commit(out, &err) < 0)
+		goto fail;
+	stage_done(&o, &ts, "commit", 1);
 
 	if (!o.quiet) {
 		pm_warnings_print(&warnings, stderr);

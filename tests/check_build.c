@@ -266,8 +266,6 @@ static void
 test_bare_clone_builds_the_same_site(void **state)
 {
 	struct fixture *f = *state;
-	git_repository *bare = NULL;
-	git_clone_options opts;
 	char bare_dir[600], cmd[2048], first[600];
 
 	assert_int_equal(build(f, "-q", NULL, NULL), 0);
@@ -275,10 +273,11 @@ test_bare_clone_builds_the_same_site(void **state)
 	assert_int_equal(rename(f->out, first), 0);
 
 	snprintf(bare_dir, sizeof(bare_dir), "%s/bare.git", f->dir);
-	git_clone_options_init(&opts, GIT_CLONE_OPTIONS_VERSION);
-	opts.bare = 1;
-	assert_int_equal(git_clone(&bare, f->repo, bare_dir, &opts), 0);
-	git_repository_free(bare);
+	/* The git command rather than git_clone(): libgit2 1.5.1 leaks in
+	 * git_remote_create (fixed upstream after 1.5), which ASan reports. */
+	snprintf(cmd, sizeof(cmd), "git clone -q --bare '%s' '%s'", f->repo,
+	    bare_dir);
+	assert_int_equal(tu_run(cmd, NULL, NULL), 0);
 	snprintf(cmd, sizeof(cmd), "%s build -q --repo '%s' --out '%s'",
 	    tu_pmsite(), bare_dir, f->out);
 	assert_int_equal(tu_run(cmd, NULL, NULL), 0);

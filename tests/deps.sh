@@ -5,7 +5,7 @@
 set -e
 want="build-essential pkg-config git libgit2-dev libcmark-gfm-dev \
 libcmark-gfm-extensions-dev libyaml-dev libcmocka-dev"
-[ "${1:-build}" = test ] && want="$want libxml2-utils valgrind nodejs npm chromium"
+[ "${1:-build}" = test ] && want="$want libxml2-utils valgrind"
 missing=
 for p in $want; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
