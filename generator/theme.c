@@ -32,7 +32,8 @@ search_path(struct pm_buf *dirs, const char *env_path, const char *workdir,
 	if (workdir && *workdir)
 		pm_buf_printf(dirs, "%s/themes:", workdir);
 	if (exe_dir && *exe_dir)
-		pm_buf_printf(dirs, "%s/themes:", exe_dir);
+		pm_buf_printf(dirs, "%s/themes:%s/../share/pmsite/themes:",
+		    exe_dir, exe_dir);
 	pm_buf_puts(dirs, PM_DATADIR "/themes");
 }
 

@@ -421,6 +421,52 @@ test_foreign_output_needs_force(void **state)
 	assert_null(site_file(f, "precious.txt"));
 }
 
+static void
+test_theme_overrides_one_template(void **state)
+{
+	struct fixture *f = *state;
+	git_repository *repo;
+	char id[41], *s, *err;
+	const char *theme[] = {
+		"themes/plain/incident-card.mustache",
+		"<li class=\"plain-card\">{{title}}</li>\n", NULL
+	};
+
+	assert_int_equal(git_repository_open(&repo, f->repo), 0);
+	tu_commit(repo, "frank", 1711000000, theme, "theme", id);
+	git_repository_free(repo);
+	assert_int_equal(build(f, "-q --theme plain", NULL, NULL), 0);
+	s = site_file(f, "index.html");
+	/* The override is used, the rest comes from the default theme. */
+	assert_contains(s, "<li class=\"plain-card\">Orders database locked "
+	    "up</li>");
+	assert_contains(s, "assets/style.css");
+	free(s);
+	assert_int_equal(build(f, "--theme missing", NULL, &err), 1);
+	assert_contains(err, "theme 'missing' not found");
+	free(err);
+}
+
+static void
+test_base_url(void **state)
+{
+	struct fixture *f = *state;
+	char *s, *err;
+
+	assert_int_equal(build(f, "-q --base-url https://org.github.io/pm",
+	    NULL, NULL), 0);
+	s = site_file(f, "incidents/2024-03-05-orders-db-lock/index.html");
+	assert_contains(s, "<link rel=\"canonical\" href=\"https://org.github"
+	    ".io/pm/incidents/2024-03-05-orders-db-lock/\">");
+	/* Links between pages stay relative. */
+	assert_contains(s, "href=\"../../index.html\"");
+	free(s);
+	assert_int_equal(build(f, "--base-url 'javascript:alert(1)'", NULL,
+	    &err), 1);
+	assert_contains(err, "base_url must be an http(s) URL");
+	free(err);
+}
+
 int
 main(void)
 {
@@ -435,6 +481,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_duplicate_slug, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_errors_and_usage, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_foreign_output_needs_force, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_theme_overrides_one_template, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_base_url, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("build", tests, NULL, NULL);
