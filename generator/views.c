@@ -4,6 +4,8 @@
  * durations, links) so that themes need no logic of their own.
  */
 #include "views.h"
+#include "feeds.h"
+#include "search.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -56,6 +58,17 @@ push_page(struct pm_pages *pages, struct pm_arena *arena,
 		pages->cap = cap;
 	}
 	pages->items[pages->len++] = *page;
+}
+
+static void
+push_data(struct pm_pages *pages, struct pm_arena *a, const char *path,
+    const struct pm_buf *b)
+{
+	struct pm_page page = { .path = path };
+
+	page.data = pm_arena_strndup(a, pm_buf_cstr(b), b->len);
+	page.len = b->len;
+	push_page(pages, a, &page);
 }
 
 static struct pm_value *
@@ -194,12 +207,12 @@ pm_views_build(struct pm_pages *pages, struct pm_arena *a,
     const struct pm_site *site, struct pm_error *err)
 {
 	struct pm_value *sitev = site_value(site, a), *list, *ctx, *json;
-	struct pm_value **records;
+	struct pm_value **records, *causes, *years;
 	struct pm_page page = { 0 };
-	struct pm_buf b = PM_BUF_INIT;
+	struct pm_buf b = PM_BUF_INIT, js = PM_BUF_INIT;
 	size_t i;
+	int rc = PM_ERROR;
 
-	(void)err;
 	records = pm_arena_alloc(a, pm_xmul(site->len + 1,
 	    sizeof(*records)));
 	list = pm_value_new_list(a);
@@ -228,12 +241,30 @@ pm_views_build(struct pm_pages *pages, struct pm_arena *a,
 	    *site->config->base_url ? site->config->base_url : "");
 	push_page(pages, a, &page);
 
-	pm_value_write_json(&b, json, 2);
-	page = (struct pm_page){ .path = "incidents.json" };
-	page.data = pm_arena_strndup(a, pm_buf_cstr(&b), b.len);
-	page.len = b.len;
+	page = (struct pm_page){ .path = "search/index.html",
+	    .template = "search" };
+	ctx = page_context(a, sitev, page.path, "Search", "../");
+	pm_search_facets(&causes, &years, a, site);
+	pm_value_map_set(a, ctx, "causes", causes);
+	pm_value_map_set(a, ctx, "years", years);
+	page.context = ctx;
 	push_page(pages, a, &page);
-	pm_buf_free(&b);
+
+	pm_value_write_json(&b, json, 2);
+	push_data(pages, a, "incidents.json", &b);
+	pm_buf_clear(&b);
+	if (pm_search_index(&b, &js, site, err) < 0)
+		goto out;
+	push_data(pages, a, "search.json", &b);
+	push_data(pages, a, "search-index.js", &js);
+	pm_buf_clear(&b);
+	if (pm_feeds_atom(&b, site, err) < 0)
+		goto out;
+	push_data(pages, a, "feed.xml", &b);
+	pm_buf_clear(&b);
+	if (pm_feeds_json(&b, site, err) < 0)
+		goto out;
+	push_data(pages, a, "feed.json", &b);
 
 	/* GitHub Pages runs Jekyll unless told not to; Jekyll would hide
 	 * files and folders that start with an underscore. */
@@ -245,5 +276,22 @@ pm_views_build(struct pm_pages *pages, struct pm_arena *a,
 		page.len = strlen(page.data);
 		push_page(pages, a, &page);
 	}
-	return 0;
+	/* Last, so it lists every page; sitemaps need absolute URLs, so
+	 * there is none without a base URL. */
+	if (*site->config->base_url) {
+		const char **paths = pm_arena_alloc(a,
+		    pm_xmul(pages->len + 1, sizeof(*paths)));
+
+		for (i = 0; i < pages->len; i++)
+			paths[i] = pages->items[i].path;
+		pm_buf_clear(&b);
+		if (pm_feeds_sitemap(&b, site, paths, pages->len, err) < 0)
+			goto out;
+		push_data(pages, a, "sitemap.xml", &b);
+	}
+	rc = 0;
+out:
+	pm_buf_free(&b);
+	pm_buf_free(&js);
+	return rc;
 }

@@ -4,8 +4,8 @@
 # what the end-to-end and browser tests use.
 set -e
 want="build-essential pkg-config git libgit2-dev libcmark-gfm-dev \
-libcmark-gfm-extensions-dev libyaml-dev libcmocka-dev"
-[ "${1:-build}" = test ] && want="$want libxml2-utils valgrind"
+libcmark-gfm-extensions-dev libyaml-dev libcmocka-dev libxml2-utils"
+[ "${1:-build}" = test ] && want="$want valgrind"
 missing=
 for p in $want; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
