@@ -9,6 +9,7 @@
 #include "error.h"
 #include "ingest.h"
 #include "output.h"
+#include "render.h"
 #include "site.h"
 #include "source.h"
 #include "theme.h"
@@ -24,14 +25,14 @@
 
 struct build_opts {
 	const char *repo, *ref, *content, *out, *base_url, *theme;
-	int worktree, force, quiet, verbose;
+	int worktree, force, quiet, verbose, jobs;
 };
 
 static const char build_usage[] =
     "usage: pmsite build [--repo DIR] [--ref REF] [--content PATH] "
     "[--out DIR]\n"
     "                    [--worktree] [--base-url URL] [--theme NAME] "
-    "[--force] [-q] [-v]\n";
+    "[--force] [-j N] [-q] [-v]\n";
 
 static int
 parse_opts(struct build_opts *o, int argc, char **argv)
@@ -47,6 +48,7 @@ parse_opts(struct build_opts *o, int argc, char **argv)
 		{ "force", no_argument, NULL, 'f' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -56,8 +58,9 @@ parse_opts(struct build_opts *o, int argc, char **argv)
 	o->ref = "HEAD";
 	o->content = "content";
 	o->out = "public";
+	o->jobs = pm_render_default_jobs();
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "qvh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "j:qvh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r': o->repo = optarg; break;
 		case 'R': o->ref = optarg; break;
@@ -69,6 +72,19 @@ parse_opts(struct build_opts *o, int argc, char **argv)
 		case 'f': o->force = 1; break;
 		case 'q': o->quiet = 1; break;
 		case 'v': o->verbose = 1; break;
+		case 'j': {
+			char *end;
+			long n = strtol(optarg, &end, 10);
+
+			if (*end || n < 1 || n > 1024) {
+				fprintf(stderr, "pmsite: build: -j wants a "
+				    "number of threads from 1 to 1024, not "
+				    "'%s'\n", optarg);
+				return -1;
+			}
+			o->jobs = (int)n;
+			break;
+		}
 		case 'h':
 			fputs(build_usage, stdout);
 			return 1;
@@ -164,41 +180,6 @@ read_incidents(struct pm_site *site, struct pm_arena *arena,
 	return broken ? (int)broken : 0;
 }
 
-static int
-write_pages(struct pm_output *out, const struct pm_pages *pages,
-    const struct pm_theme *theme, struct pm_error *err)
-{
-	struct pm_buf b = PM_BUF_INIT;
-	size_t i;
-	int rc = 0;
-
-	for (i = 0; i < pages->len && rc == 0; i++) {
-		const struct pm_page *p = &pages->items[i];
-		const struct pm_template *tpl;
-
-		if (p->template == NULL) {
-			rc = pm_output_write(out, p->path, p->data, p->len,
-			    err);
-			continue;
-		}
-		tpl = pm_template_set_get(theme->templates, p->template);
-		if (tpl == NULL) {
-			rc = pm_error_set(err, PM_ENOTFOUND, theme->dir, 0, 0,
-			    "theme has no template '%s.mustache'",
-			    p->template);
-			break;
-		}
-		pm_buf_clear(&b);
-		rc = pm_template_render(&b, tpl, theme->templates, p->context,
-		    err);
-		if (rc == 0)
-			rc = pm_output_write(out, p->path, b.ptr ? b.ptr : "",
-			    b.len, err);
-	}
-	pm_buf_free(&b);
-	return rc;
-}
-
 int
 pm_cmd_build(int argc, char **argv)
 {
@@ -273,7 +254,7 @@ pm_cmd_build(int argc, char **argv)
 	oo.force = o.force;
 	oo.repo_root = pm_source_workdir(src);
 	if (pm_output_open(&out, o.out, &oo, &err) < 0 ||
-	    write_pages(out, &pages, theme, &err) < 0 ||
+	    pm_render_pages(out, &pages, theme->templates, o.jobs, &err) < 0 ||
 	    (theme->assets_dir && pm_output_copy_dir(out, theme->assets_dir,
 	    "assets", &err) < 0))
 		goto fail;
