@@ -179,7 +179,7 @@ int
 pm_incident_apply_front(struct pm_incident *inc, struct pm_arena *arena,
     const struct pm_value *front, const char *file, struct pm_error *err)
 {
-	double n;
+	double n = 0;
 	size_t i;
 	int rc = 0;
 
