@@ -1,18 +1,13 @@
 /* output.c: staging a site beside its target and swapping it in atomically. */
 /* realpath() is an XSI extension that glibc hides from plain POSIX. */
 #define _XOPEN_SOURCE 700
-#if defined(__linux__) && !defined(_GNU_SOURCE)
-/* syscall() for renameat2 and syncfs(): the atomic exchange and the one-call
- * flush exist only on Linux, and glibc hides them behind _GNU_SOURCE. */
-#define _GNU_SOURCE
-#endif
 
 #include "output.h"
 #include "arena.h"
 #include "buf.h"
+#include "fsutil.h"
 
 #include <ctype.h>
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -22,9 +17,6 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
-#if defined(__linux__)
-#include <sys/syscall.h>
-#endif
 
 #define MARKER_NAME ".pmsite"
 #define MARKER_TEXT "pmsite site v1\n"
@@ -32,12 +24,7 @@
 #define TMP_KIND "tmp"
 #define OLD_KIND "old"
 #define SUFFIX_LEN 6		/* the XXXXXX of mkdtemp */
-#define RM_DEPTH_MAX 256	/* one open descriptor per level */
 #define COPY_MAX (256u << 20)	/* a larger theme asset is a mistake */
-
-#ifndef RENAME_EXCHANGE
-#define RENAME_EXCHANGE (1 << 1)
-#endif
 
 /* Dot-names a site may publish, only at the top: GitHub Pages reads
  * .nojekyll there to serve the tree as is. */
@@ -70,25 +57,6 @@ struct pm_output {
 	size_t files;
 	uint64_t bytes;
 };
-
-/* strerror() text starting lowercase, so messages keep the house style. */
-static const char *
-errtext(int e, char *tmp, size_t size)
-{
-	snprintf(tmp, size, "%s", strerror(e));
-	if (tmp[0])
-		tmp[0] = (char)tolower((unsigned char)tmp[0]);
-	return tmp;
-}
-
-static int
-sys_error(struct pm_error *err, const char *file, const char *what, int e)
-{
-	char tmp[128];
-
-	return pm_error_set(err, PM_ERROR, file, 0, 0, "%s: %s", what,
-	    errtext(e, tmp, sizeof(tmp)));
-}
 
 static size_t
 hash_str(const char *s)
@@ -205,100 +173,6 @@ path_error(struct pm_error *err, const char *relpath, const char *why)
 	    "invalid output path \"%s\": %s", shown, why);
 }
 
-static int
-write_all(int fd, const void *data, size_t len)
-{
-	const char *p = data;
-
-	while (len > 0) {
-		ssize_t n = write(fd, p, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -1;
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-/*
- * Create relpath (already validated) under the staging directory.  Each
- * level is opened with O_NOFOLLOW relative to the one above, so nothing a
- * path names can lead outside the staging tree.
- */
-static int
-write_file(struct pm_output *o, const char *relpath, const void *data,
-    size_t len, struct pm_error *err)
-{
-	char comps[PM_OUTPUT_PATH_MAX + 1];
-	char *comp, *slash;
-	int dfd = o->staging_fd, fd = -1, rc = PM_ERROR, e;
-	struct pm_buf file = PM_BUF_INIT;
-
-	pm_buf_printf(&file, "%s/%s", o->display, relpath);
-	snprintf(comps, sizeof(comps), "%s", relpath);
-	for (comp = comps; (slash = strchr(comp, '/')) != NULL;
-	    comp = slash + 1) {
-		int next;
-
-		*slash = '\0';
-		if (mkdirat(dfd, comp, 0755) < 0 && errno != EEXIST) {
-			sys_error(err, file.ptr, "mkdir", errno);
-			goto out;
-		}
-		next = openat(dfd, comp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
-		    O_CLOEXEC);
-		e = errno;
-		if (dfd != o->staging_fd)
-			close(dfd);
-		dfd = next;
-		if (dfd < 0 && (e == ENOTDIR || e == ELOOP)) {
-			rc = pm_error_set(err, PM_EEXISTS, file.ptr, 0, 0,
-			    "\"%s\" was already written as a file", comp);
-			goto out;
-		}
-		if (dfd < 0) {
-			sys_error(err, file.ptr, "open directory", e);
-			goto out;
-		}
-	}
-	/* Seam for incremental builds: compare with the old site's file here
-	 * and hard-link it instead when the bytes are identical. */
-	fd = openat(dfd, comp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
-	    O_CLOEXEC, 0644);
-	if (fd < 0 && errno == EEXIST) {
-		rc = pm_error_set(err, PM_EEXISTS, file.ptr, 0, 0,
-		    "already exists (a directory of the same name was "
-		    "written)");
-		goto out;
-	}
-	if (fd < 0) {
-		sys_error(err, file.ptr, "create", errno);
-		goto out;
-	}
-	if (write_all(fd, data, len) < 0) {
-		sys_error(err, file.ptr, "write", errno);
-		goto out;
-	}
-	e = close(fd);
-	fd = -1;
-	if (e < 0) {
-		/* Delayed write errors (NFS, quota) surface here. */
-		sys_error(err, file.ptr, "close", errno);
-		goto out;
-	}
-	rc = 0;
-out:
-	if (fd >= 0)
-		close(fd);
-	if (dfd >= 0 && dfd != o->staging_fd)
-		close(dfd);
-	pm_buf_free(&file);
-	return rc;
-}
-
 int
 pm_output_write(struct pm_output *o, const char *relpath, const void *data,
     size_t len, struct pm_error *err)
@@ -330,7 +204,7 @@ pm_output_write(struct pm_output *o, const char *relpath, const void *data,
 		    "written twice (two pages claim one output path)");
 		goto out;
 	}
-	rc = write_file(o, relpath, data, len, err);
+	rc = pm_fs_write(o->staging_fd, o->display, relpath, data, len, err);
 	if (rc < 0)
 		goto out;
 	pthread_mutex_lock(&o->lock);
@@ -339,110 +213,6 @@ pm_output_write(struct pm_output *o, const char *relpath, const void *data,
 	pthread_mutex_unlock(&o->lock);
 out:
 	pm_buf_free(&file);
-	return rc;
-}
-
-static int
-cmp_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void
-free_names(char **names)
-{
-	if (names == NULL)
-		return;
-	for (char **p = names; *p; p++)
-		free(*p);
-	free(names);
-}
-
-/*
- * The entries of the directory open as fd, sorted, without . and ..; fd is
- * consumed.  Returns NULL (errno set) on error, else a NULL-terminated
- * array the caller frees with free_names().
- */
-static char **
-list_dir(int fd)
-{
-	DIR *d;
-	struct dirent *e;
-	char **names = NULL;
-	size_t n = 0, cap = 1;
-	int keep = 0;
-
-	d = fdopendir(fd);
-	if (d == NULL) {
-		keep = errno;
-		close(fd);
-		goto out;
-	}
-	names = pm_xcalloc(cap, sizeof(*names));
-	for (errno = 0; (e = readdir(d)) != NULL; errno = 0) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		if (n + 1 >= cap) {
-			cap *= 2;
-			names = pm_xrealloc(names,
-			    pm_xmul(cap, sizeof(*names)));
-		}
-		names[n++] = pm_xstrdup(e->d_name);
-		names[n] = NULL;
-	}
-	keep = errno;
-	closedir(d);
-	if (keep != 0) {
-		free_names(names);
-		names = NULL;
-		goto out;
-	}
-	qsort(names, n, sizeof(*names), cmp_names);
-out:
-	errno = keep;
-	return names;
-}
-
-/*
- * Remove name under dirfd and, for a directory, everything in it.  Symbolic
- * links are removed, never followed.  Names are read before any removal
- * because unlinking while readdir() runs may skip entries on some
- * filesystems.  Returns 0 or -1 with errno.
- */
-static int
-rm_tree_at(int dirfd, const char *name, int depth)
-{
-	struct stat st;
-	char **names = NULL;
-	int fd = -1, rc = -1;
-
-	if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) < 0) {
-		rc = errno == ENOENT ? 0 : -1;
-		goto out;
-	}
-	if (!S_ISDIR(st.st_mode)) {
-		rc = unlinkat(dirfd, name, 0);
-		goto out;
-	}
-	if (depth >= RM_DEPTH_MAX) {
-		errno = ELOOP;
-		goto out;
-	}
-	fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
-	    O_CLOEXEC);
-	if (fd < 0)
-		goto out;
-	names = list_dir(dup(fd));
-	if (names == NULL)
-		goto out;
-	for (char **p = names; *p; p++)
-		if (rm_tree_at(fd, *p, depth + 1) < 0)
-			goto out;
-	rc = unlinkat(dirfd, name, AT_REMOVEDIR);
-out:
-	free_names(names);
-	if (fd >= 0)
-		close(fd);
 	return rc;
 }
 
@@ -470,15 +240,6 @@ is_pmsite_dir(const char *name, const char *base, const char *kind)
 	return 1;
 }
 
-static int
-is_dir_at(int dirfd, const char *name)
-{
-	struct stat st;
-
-	return fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-	    S_ISDIR(st.st_mode);
-}
-
 /*
  * Tidy what killed builds left beside out_dir.  If out_dir is missing and
  * an old tree exists, a build died between the two fallback renames: the
@@ -490,24 +251,20 @@ static int
 clean_stale(struct pm_output *o, struct pm_error *err)
 {
 	char **names = NULL;
-	int fd, missing, rc = PM_ERROR;
+	int missing, rc = PM_ERROR;
 	struct stat st;
 
-	fd = dup(o->parent_fd);
-	names = fd < 0 ? NULL : list_dir(fd);
-	if (names == NULL) {
-		sys_error(err, o->parent, "read directory", errno);
+	if (pm_fs_list(&names, o->parent_fd, o->parent, err) < 0)
 		goto out;
-	}
 	missing = fstatat(o->parent_fd, o->base, &st, AT_SYMLINK_NOFOLLOW) <
 	    0 && errno == ENOENT;
 	for (char **p = names; *p; p++) {
-		if (!is_dir_at(o->parent_fd, *p))
+		if (!pm_fs_is_dir(o->parent_fd, *p))
 			continue;
 		if (missing && is_pmsite_dir(*p, o->base, OLD_KIND)) {
 			if (renameat(o->parent_fd, *p, o->parent_fd,
 			    o->base) < 0) {
-				sys_error(err, o->display,
+				pm_fs_error(err, o->display,
 				    "restore interrupted swap", errno);
 				goto out;
 			}
@@ -516,11 +273,11 @@ clean_stale(struct pm_output *o, struct pm_error *err)
 		}
 		if (is_pmsite_dir(*p, o->base, TMP_KIND) ||
 		    is_pmsite_dir(*p, o->base, OLD_KIND))
-			(void)rm_tree_at(o->parent_fd, *p, 0);
+			(void)pm_fs_remove(o->parent_fd, o->parent, *p, NULL);
 	}
 	rc = 0;
 out:
-	free_names(names);
+	pm_fs_names_free(names);
 	return rc;
 }
 
@@ -560,7 +317,7 @@ check_target(struct pm_output *o, int *exists, struct pm_error *err)
 		if (errno == ENOENT)
 			rc = 0;
 		else
-			sys_error(err, o->display, "stat", errno);
+			pm_fs_error(err, o->display, "stat", errno);
 		goto out;
 	}
 	*exists = 1;
@@ -572,18 +329,15 @@ check_target(struct pm_output *o, int *exists, struct pm_error *err)
 	dfd = openat(o->parent_fd, o->base, O_RDONLY | O_DIRECTORY |
 	    O_NOFOLLOW | O_CLOEXEC);
 	if (dfd < 0) {
-		sys_error(err, o->display, "open", errno);
+		pm_fs_error(err, o->display, "open", errno);
 		goto out;
 	}
 	if (has_marker(dfd) || o->force) {
 		rc = 0;
 		goto out;
 	}
-	names = list_dir(dup(dfd));
-	if (names == NULL) {
-		sys_error(err, o->display, "read directory", errno);
+	if (pm_fs_list(&names, dfd, o->display, err) < 0)
 		goto out;
-	}
 	if (names[0] != NULL) {
 		rc = pm_error_set(err, PM_EEXISTS, o->display, 0, 0,
 		    "directory not made by pmsite (no %s marker) and not "
@@ -592,7 +346,7 @@ check_target(struct pm_output *o, int *exists, struct pm_error *err)
 	}
 	rc = 0;
 out:
-	free_names(names);
+	pm_fs_names_free(names);
 	if (dfd >= 0)
 		close(dfd);
 	return rc;
@@ -651,7 +405,7 @@ resolve(struct pm_output *o, const char *out_dir, struct pm_error *err)
 		 * therefore exist. */
 		real = realpath(copy, NULL);
 		if (real == NULL) {
-			sys_error(err, o->display, "resolve", errno);
+			pm_fs_error(err, o->display, "resolve", errno);
 			goto out;
 		}
 		if (strcmp(real, "/") == 0) {
@@ -673,7 +427,7 @@ resolve(struct pm_output *o, const char *out_dir, struct pm_error *err)
 			parent = ".";
 		o->parent = realpath(parent, NULL);
 		if (o->parent == NULL) {
-			sys_error(err, o->display, "parent directory", errno);
+			pm_fs_error(err, o->display, "parent directory", errno);
 			goto out;
 		}
 		o->base = pm_xstrdup(base);
@@ -710,7 +464,7 @@ refuse_precious(struct pm_output *o, const char *repo_root,
 	if (repo_root) {
 		real = realpath(repo_root, NULL);
 		if (real == NULL) {
-			rc = sys_error(err, repo_root, "repository root",
+			rc = pm_fs_error(err, repo_root, "repository root",
 			    errno);
 			goto out;
 		}
@@ -748,7 +502,7 @@ make_staging(struct pm_output *o, struct pm_error *err)
 
 	tmpl = in_parent(o, ".", o->base, ".pmsite-" TMP_KIND "-XXXXXX");
 	if (mkdtemp(tmpl) == NULL) {
-		sys_error(err, o->display, "create staging directory", errno);
+		pm_fs_error(err, o->display, "create staging directory", errno);
 		goto out;
 	}
 	o->staging = pm_xstrdup(strrchr(tmpl, '/') + 1);
@@ -758,7 +512,7 @@ make_staging(struct pm_output *o, struct pm_error *err)
 	    mkdirat(o->staging_fd, "probe", 0755) < 0 ||
 	    fstatat(o->staging_fd, "probe", &st, AT_SYMLINK_NOFOLLOW) < 0 ||
 	    unlinkat(o->staging_fd, "probe", AT_REMOVEDIR) < 0) {
-		sys_error(err, o->display, "staging directory", errno);
+		pm_fs_error(err, o->display, "staging directory", errno);
 		goto out;
 	}
 	o->dir_mode = st.st_mode & 07777;
@@ -793,7 +547,7 @@ pm_output_open(struct pm_output **out, const char *out_dir,
 		goto out;
 	o->parent_fd = open(o->parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (o->parent_fd < 0) {
-		rc = sys_error(err, o->display, "parent directory", errno);
+		rc = pm_fs_error(err, o->display, "parent directory", errno);
 		goto out;
 	}
 	if ((rc = clean_stale(o, err)) < 0 ||
@@ -809,149 +563,53 @@ out:
 	return rc;
 }
 
+/* Where a pm_output_copy_dir() walk puts what it reads. */
+struct copy {
+	struct pm_output *o;
+	const char *dest_rel;	/* "" for the top of the site */
+	struct pm_buf dest;	/* the entry's output path */
+};
+
 static int
-copy_tree(struct pm_output *o, int dfd, struct pm_buf *src,
-    struct pm_buf *dest, int depth, struct pm_error *err)
+copy_entry(const struct pm_fs_entry *e, void *payload, struct pm_error *err)
 {
-	char **names = NULL;
-	size_t src_len = src->len, dest_len = dest->len;
-	struct pm_buf data = PM_BUF_INIT;
-	int fd = -1, rc = PM_ERROR;
+	struct copy *c = payload;
 
-	if (depth > PM_OUTPUT_DEPTH_MAX) {
-		rc = path_error(err, dest->ptr, "too many directory levels");
-		goto out;
-	}
-	names = list_dir(dup(dfd));
-	if (names == NULL) {
-		rc = sys_error(err, src->ptr, "read directory", errno);
-		goto out;
-	}
-	for (char **p = names; *p; p++) {
-		struct stat st;
-
-		pm_buf_truncate(src, src_len);
-		pm_buf_truncate(dest, dest_len);
-		if ((*p)[0] == '.')
-			continue;
-		pm_buf_printf(src, "/%s", *p);
-		pm_buf_printf(dest, "%s%s", dest_len ? "/" : "", *p);
-		if (fstatat(dfd, *p, &st, AT_SYMLINK_NOFOLLOW) < 0) {
-			rc = sys_error(err, src->ptr, "stat", errno);
-			goto out;
-		}
-		if (S_ISDIR(st.st_mode)) {
-			fd = openat(dfd, *p, O_RDONLY | O_DIRECTORY |
-			    O_NOFOLLOW | O_CLOEXEC);
-			if (fd < 0) {
-				rc = sys_error(err, src->ptr, "open", errno);
-				goto out;
-			}
-			rc = copy_tree(o, fd, src, dest, depth + 1, err);
-			close(fd);
-			fd = -1;
-			if (rc < 0)
-				goto out;
-			continue;
-		}
-		if (!S_ISREG(st.st_mode))
-			continue;
-		if ((uint64_t)st.st_size > COPY_MAX) {
-			rc = pm_error_set(err, PM_ELIMIT, src->ptr, 0, 0,
-			    "larger than %u MiB", COPY_MAX >> 20);
-			goto out;
-		}
-		fd = openat(dfd, *p, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-		if (fd < 0) {
-			rc = sys_error(err, src->ptr, "open", errno);
-			goto out;
-		}
-		pm_buf_clear(&data);
-		for (;;) {
-			ssize_t n;
-
-			pm_buf_grow(&data, 65536);
-			n = read(fd, data.ptr + data.len, 65536);
-			if (n < 0 && errno == EINTR)
-				continue;
-			if (n < 0) {
-				rc = sys_error(err, src->ptr, "read", errno);
-				goto out;
-			}
-			if (n == 0)
-				break;
-			data.len += (size_t)n;
-		}
-		close(fd);
-		fd = -1;
-		rc = pm_output_write(o, dest->ptr, data.ptr, data.len, err);
-		if (rc < 0)
-			goto out;
-	}
-	rc = 0;
-out:
-	if (fd >= 0)
-		close(fd);
-	pm_buf_free(&data);
-	free_names(names);
-	pm_buf_truncate(src, src_len);
-	pm_buf_truncate(dest, dest_len);
-	return rc;
+	pm_buf_clear(&c->dest);
+	pm_buf_printf(&c->dest, "%s%s%s", c->dest_rel,
+	    c->dest_rel[0] ? "/" : "", e->rel);
+	/* Stop before a directory whose files could only be refused. */
+	if (e->kind == PM_FS_DIR)
+		return e->depth >= PM_OUTPUT_DEPTH_MAX ? path_error(err,
+		    c->dest.ptr, "too many directory levels") : 0;
+	return pm_output_write(c->o, c->dest.ptr, e->data, e->len, err);
 }
 
 int
 pm_output_copy_dir(struct pm_output *o, const char *src_dir,
     const char *dest_rel, struct pm_error *err)
 {
-	struct pm_buf src = PM_BUF_INIT, dest = PM_BUF_INIT;
+	struct copy c = { o, dest_rel ? dest_rel : "", PM_BUF_INIT };
 	const char *why;
 	int fd = -1, rc = PM_ERROR;
 
-	if (dest_rel && dest_rel[0] && (why = path_problem(dest_rel))) {
-		rc = path_error(err, dest_rel, why);
+	if (c.dest_rel[0] && (why = path_problem(c.dest_rel))) {
+		rc = path_error(err, c.dest_rel, why);
 		goto out;
 	}
+	/* Opened by name, so a src_dir that is a link is followed: the
+	 * theme names it; links inside it are not (pm_fs_read_tree). */
 	fd = open(src_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0) {
-		rc = sys_error(err, src_dir, "open", errno);
+		rc = pm_fs_error(err, src_dir, "open", errno);
 		goto out;
 	}
-	pm_buf_puts(&src, src_dir);
-	pm_buf_puts(&dest, dest_rel ? dest_rel : "");
-	rc = copy_tree(o, fd, &src, &dest, 1, err);
+	rc = pm_fs_read_tree(fd, src_dir, COPY_MAX, copy_entry, &c, err);
 out:
 	if (fd >= 0)
 		close(fd);
-	pm_buf_free(&src);
-	pm_buf_free(&dest);
+	pm_buf_free(&c.dest);
 	return rc;
-}
-
-/* Make every byte of the staging tree durable before it is published. */
-static int
-flush_staging(struct pm_output *o)
-{
-#if defined(__linux__)
-	return syncfs(o->staging_fd);
-#else
-	return fsync(o->staging_fd);
-#endif
-}
-
-static int
-rename_exchange(int dirfd, const char *a, const char *b)
-{
-#if defined(__linux__) && defined(SYS_renameat2)
-	/* Through syscall(): glibc before 2.28 has no renameat2 wrapper. */
-	return (int)syscall(SYS_renameat2, dirfd, a, dirfd, b,
-	    RENAME_EXCHANGE);
-#else
-	(void)dirfd;
-	(void)a;
-	(void)b;
-	errno = ENOSYS;
-	return -1;
-#endif
 }
 
 /*
@@ -966,14 +624,14 @@ swap_in(struct pm_output *o, char **old_out, struct pm_error *err)
 
 	*old_out = NULL;
 	if (o->exchange &&
-	    rename_exchange(o->parent_fd, o->staging, o->base) == 0) {
+	    pm_fs_exchange(o->parent_fd, o->staging, o->base) == 0) {
 		*old_out = pm_xstrdup(o->staging);
 		rc = 0;
 		goto out;
 	}
 	if (o->exchange && errno != ENOSYS && errno != EINVAL &&
 	    errno != ENOTSUP && errno != EOPNOTSUPP) {
-		rc = sys_error(err, o->display, "swap", errno);
+		rc = pm_fs_error(err, o->display, "swap", errno);
 		goto out;
 	}
 	/* Two renames: a reader may briefly find out_dir missing, and a
@@ -982,17 +640,17 @@ swap_in(struct pm_output *o, char **old_out, struct pm_error *err)
 	 * directory atomically. */
 	tmpl = in_parent(o, ".", o->base, ".pmsite-" OLD_KIND "-XXXXXX");
 	if (mkdtemp(tmpl) == NULL) {
-		rc = sys_error(err, o->display, "reserve old name", errno);
+		rc = pm_fs_error(err, o->display, "reserve old name", errno);
 		goto out;
 	}
 	*old_out = pm_xstrdup(strrchr(tmpl, '/') + 1);
 	if (renameat(o->parent_fd, o->base, o->parent_fd, *old_out) < 0) {
-		rc = sys_error(err, o->display, "move old site aside", errno);
+		rc = pm_fs_error(err, o->display, "move old site aside", errno);
 		unlinkat(o->parent_fd, *old_out, AT_REMOVEDIR);
 		goto out;
 	}
 	if (renameat(o->parent_fd, o->staging, o->parent_fd, o->base) < 0) {
-		rc = sys_error(err, o->display, "rename", errno);
+		rc = pm_fs_error(err, o->display, "rename", errno);
 		(void)renameat(o->parent_fd, *old_out, o->parent_fd, o->base);
 		goto out;
 	}
@@ -1018,18 +676,19 @@ pm_output_commit(struct pm_output *o, struct pm_error *err)
 		    "committed" : "aborted");
 		goto out;
 	}
-	if ((rc = write_file(o, MARKER_NAME, MARKER_TEXT,
-	    strlen(MARKER_TEXT), err)) < 0)
+	if ((rc = pm_fs_write(o->staging_fd, o->display, MARKER_NAME,
+	    MARKER_TEXT, strlen(MARKER_TEXT), err)) < 0)
 		goto out;
-	if (flush_staging(o) < 0 || fchmod(o->staging_fd, o->dir_mode) < 0) {
-		rc = sys_error(err, o->display, "staging directory", errno);
+	if (pm_fs_sync(o->staging_fd) < 0 ||
+	    fchmod(o->staging_fd, o->dir_mode) < 0) {
+		rc = pm_fs_error(err, o->display, "staging directory", errno);
 		goto out;
 	}
 	if ((rc = check_target(o, &exists, err)) < 0)
 		goto out;
 	if (!exists && renameat(o->parent_fd, o->staging, o->parent_fd,
 	    o->base) < 0) {
-		rc = sys_error(err, o->display, "rename", errno);
+		rc = pm_fs_error(err, o->display, "rename", errno);
 		goto out;
 	}
 	if (exists && (rc = swap_in(o, &old, err)) < 0)
@@ -1038,13 +697,13 @@ pm_output_commit(struct pm_output *o, struct pm_error *err)
 	close(o->staging_fd);
 	o->staging_fd = -1;
 	if (fsync(o->parent_fd) < 0) {
-		rc = sys_error(err, o->parent, "fsync", errno);
+		rc = pm_fs_error(err, o->parent, "fsync", errno);
 		goto out;
 	}
 	rc = 0;
 out:
 	if (old)
-		(void)rm_tree_at(o->parent_fd, old, 0);
+		(void)pm_fs_remove(o->parent_fd, o->parent, old, NULL);
 	free(old);
 	return rc;
 }
@@ -1058,7 +717,8 @@ pm_output_abort(struct pm_output *o)
 		close(o->staging_fd);
 	o->staging_fd = -1;
 	if (o->staging)
-		(void)rm_tree_at(o->parent_fd, o->staging, 0);
+		(void)pm_fs_remove(o->parent_fd, o->parent, o->staging,
+		    NULL);
 	o->state = ABORTED;
 }
 
