@@ -170,7 +170,8 @@ read_incidents(struct pm_site *site, struct pm_arena *arena,
 		struct pm_error err;
 
 		pm_error_clear(&err);
-		if (pm_ingest_doc(inc, arena, doc, cfg, warnings, &err) < 0) {
+		if (pm_ingest_doc(inc, arena, doc, cfg, NULL, warnings,
+		    &err) < 0) {
 			pm_cmd_print_error(&err);
 			broken++;
 			continue;

@@ -46,16 +46,35 @@ push_line(struct xdoc *d)
 static void
 cut_flush(struct xdoc *d, struct cut *c)
 {
+	static const char *const glyphs[] = {
+		"\xe2\x80\xa2", "\xc2\xb7", "\xe2\x97\xa6", "\xe2\x96\xaa",
+		"\xe2\x80\xa3", "\xe2\x81\x83"
+	};
 	size_t len = c->b.len;
 	const char *s = c->b.ptr;
 	struct xline *l;
+	int bullet = 0;
 
 	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
 		len--;
+	/* "• item" typed in a paragraph: a list item in all but syntax */
+	for (size_t g = 0; g < XCOUNT(glyphs) && len > 0; g++) {
+		size_t n = strlen(glyphs[g]);
+
+		if (len > n && memcmp(s, glyphs[g], n) == 0 && s[n] == ' ') {
+			s += n + 1;
+			len -= n + 1;
+			bullet = 1;
+			c->strong = c->strong > n + 1 ? c->strong - n - 1 : 0;
+			break;
+		}
+	}
 	if (len > 0) {
 		l = push_line(d);
+		l->bullet = bullet;
 		l->s = pm_arena_strndup(d->arena, s, len);
 		l->len = len;
+		l->t = x_time_text(d, l->s, len);
 		l->line = c->line;
 		l->kind = c->kind;
 		l->level = c->level;
@@ -77,12 +96,27 @@ cut_flush(struct xdoc *d, struct cut *c)
 	c->struck_end = 0;
 }
 
+/*
+ * Append text.  The parser's smart punctuation turned the writer's
+ * straight quotes into curly ones; they go back to what was typed (plain
+ * text, and quotes that compare equal with the writer's own).
+ */
 static void
 cut_text(struct cut *c, const char *t)
 {
 	if (c->b.len == 0)
 		t += strspn(t, " \t");
-	pm_buf_puts(&c->b, t);
+	for (; *t; t++) {
+		const unsigned char *u = (const unsigned char *)t;
+
+		if (u[0] == 0xe2 && u[1] == 0x80 && u[2] >= 0x98 &&
+		    u[2] <= 0x9d) {
+			pm_buf_putc(&c->b, u[2] <= 0x9b ? '\'' : '"');
+			t += 2;
+		} else {
+			pm_buf_putc(&c->b, *t);
+		}
+	}
 }
 
 /* Is an inline HTML tag a line break ("<br>", "<br/>", "<BR />")? */
@@ -123,8 +157,15 @@ cut_block(struct xdoc *d, struct cut *c, cmark_node *block)
 			c->line = cmark_node_get_start_line(n);
 		switch (t) {
 		case CMARK_NODE_TEXT:
-		case CMARK_NODE_CODE:
 			cut_text(c, cmark_node_get_literal(n));
+			break;
+		case CMARK_NODE_CODE:
+			/* the backticks stay, so that readers can tell a log
+			 * line ("`deadlock detected`") from prose; they are
+			 * dropped from every text the extractor keeps */
+			pm_buf_putc(&c->b, '`');
+			pm_buf_puts(&c->b, cmark_node_get_literal(n));
+			pm_buf_putc(&c->b, '`');
 			break;
 		case CMARK_NODE_SOFTBREAK:
 		case CMARK_NODE_LINEBREAK:
@@ -179,6 +220,7 @@ cut_row(struct xdoc *d, struct cut *c, cmark_node *row, int header)
 	l = push_line(d);
 	l->s = pm_arena_strndup(d->arena, pm_buf_cstr(&c->b), c->b.len);
 	l->len = c->b.len;
+	l->t = x_time_text(d, l->s, l->len);
 	l->line = cmark_node_get_start_line(row);
 	l->kind = XL_ROW;
 	l->block = c->block;
@@ -210,6 +252,15 @@ code_sections(const char *s)
 	return score;
 }
 
+/* -1 for an item that is not a task, else 1 when ticked. */
+static int
+task_state(cmark_node *item, const char *name)
+{
+	if (strcmp(name, "tasklist") != 0)
+		return -1;
+	return cmark_gfm_extensions_get_tasklist_item_checked(item) ? 1 : 0;
+}
+
 void
 x_lines_build(struct xdoc *d, cmark_node *root)
 {
@@ -217,7 +268,7 @@ x_lines_build(struct xdoc *d, cmark_node *root)
 	cmark_event_type ev;
 	struct cut c;
 	int items[MAX_DEPTH], tasks[MAX_DEPTH], item_depth = 0, list_depth = 0;
-	int blocks = 0;
+	int blocks = 0, top;
 
 	memset(&c, 0, sizeof(c));
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -230,12 +281,15 @@ x_lines_build(struct xdoc *d, cmark_node *root)
 			continue;
 		}
 		if (t == CMARK_NODE_ITEM) {
+			/* items nested deeper than MAX_DEPTH share the
+			 * deepest slot */
 			if (ev == CMARK_EVENT_EXIT) {
 				item_depth--;
-			} else if (item_depth < MAX_DEPTH) {
-				items[item_depth] = ++blocks;
-				tasks[item_depth] = strcmp(name, "tasklist") ?
-				    -1 : cmark_gfm_extensions_get_tasklist_item_checked(n);
+			} else {
+				top = item_depth < MAX_DEPTH ? item_depth :
+				    MAX_DEPTH - 1;
+				items[top] = ++blocks;
+				tasks[top] = task_state(n, name);
 				item_depth++;
 			}
 			continue;
@@ -247,18 +301,19 @@ x_lines_build(struct xdoc *d, cmark_node *root)
 		c.lead_depth = -1;
 		c.struck_lead = 0;
 		c.strong = 0;
+		top = (item_depth < MAX_DEPTH ? item_depth : MAX_DEPTH) - 1;
 		if (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING) {
-			int in_item = item_depth > 0 && item_depth <= MAX_DEPTH &&
-			    list_depth > 0;
+			int in_item = item_depth > 0 && list_depth > 0;
 
 			c.kind = t == CMARK_NODE_HEADING ? XL_HEADING :
 			    in_item ? XL_ITEM : XL_PARA;
 			c.level = t == CMARK_NODE_HEADING ?
 			    cmark_node_get_heading_level(n) : list_depth;
-			c.block = in_item ? items[item_depth - 1] : ++blocks;
+			c.block = in_item ? items[top] : ++blocks;
 			/* a later paragraph of an item continues it */
-			c.first_done = in_item && cmark_node_previous(n) != NULL;
-			c.task = in_item ? tasks[item_depth - 1] : -1;
+			c.first_done = in_item &&
+			    cmark_node_previous(n) != NULL;
+			c.task = in_item ? tasks[top] : -1;
 			cut_block(d, &c, n);
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 		} else if (strcmp(name, "table_row") == 0 ||
@@ -285,7 +340,7 @@ x_lines_build(struct xdoc *d, cmark_node *root)
 int
 x_day_line(const struct xline *l, struct pm_when *out)
 {
-	const char *s = l->s;
+	const char *s = l->t;
 	size_t len = l->len, at, n;
 	struct pm_when w;
 
@@ -322,10 +377,12 @@ plain_heading(const struct xline *l)
 	int c = (unsigned char)l->s[l->len - 1];
 
 	if (l->len > 60 || c == '.' || c == ',' || c == ';' || c == '!' ||
-	    c == '?' || !(l->s[0] >= 'A' && l->s[0] <= 'Z'))
+	    c == '?')
 		return 0;
 	if (x_section_of(l->s, l->len, 1) != SEC_NONE)
-		return 1;
+		return 1;	/* "todo", "Timeline" */
+	if (!(l->s[0] >= 'A' && l->s[0] <= 'Z'))
+		return 0;
 	for (i = 0; i < l->len; i++) {
 		size_t k;
 
@@ -364,7 +421,7 @@ assign_sections(struct xdoc *d)
 				cur_level = l->level;
 				l->head = 1;
 			} else if (cur == SEC_TIMELINE && x_day_line(l, NULL)) {
-				l->day = 1;
+				/* "### Tuesday 12 March" dates the entries */
 			} else if (cur != SEC_NONE && cur_level > 0 &&
 			    l->level > cur_level) {
 				/* a subsection of the current section */
@@ -385,9 +442,6 @@ assign_sections(struct xdoc *d)
 		    (l->kind == XL_ITEM && l->all_strong))) {
 			if (l->content >= l->len) {
 				s = x_section_of(l->s, l->label_len, 0);
-				if (cur == SEC_TIMELINE && s == SEC_NONE &&
-				    x_day_line(l, NULL))
-					l->day = 1;
 			} else {
 				s = x_section_of(l->s, l->label_len, 1);
 				/* "Task: 0x19. Postmortem" names an exercise */
@@ -447,9 +501,21 @@ static const char *const title_prefixes[] = {
 	"incident postmortem", "outage", "rca", NULL
 };
 
+/* Labels of fields that are not titles. */
+static const char *const field_labels[] = {
+	"date", "duration", "severity", "status", "author", "authors",
+	"owner", "impact", "start", "end", "when", "time", "summary", "id",
+	"incident id", "priority", "task", "reporter", "reported by",
+	"written by", "team", "service", "services", "version", "draft",
+	NULL
+};
+
+/* A first line on its own that reads like a title: a few words, no final
+ * period, and not a field ("Date: ..."). */
 static int
-reads_like_title(const struct xline *l)
+reads_like_title(const struct xdoc *d)
 {
+	const struct xline *l = &d->v[0];
 	size_t words = 0;
 
 	if (l->kind != XL_PARA || !l->first || l->len > 120 ||
@@ -457,11 +523,21 @@ reads_like_title(const struct xline *l)
 	    !x_has_letter(l->s, l->len))
 		return 0;
 	if (l->label_len && l->content < l->len &&
-	    !x_label_is(l, title_prefixes))
+	    !x_label_is(l, title_prefixes) && (x_label_is(l, field_labels) ||
+	    x_section_of(l->s, l->label_len, 0) != SEC_NONE ||
+	    (d->n > 1 && d->v[1].block == l->block)))
 		return 0;
 	for (size_t i = 0; i < l->len; i++)
 		words += l->s[i] != ' ' && (i == 0 || l->s[i - 1] == ' ');
 	return words <= 15;
+}
+
+/* The lead byte of an emoji (U+1Fxxx), a symbol (U+2xxx: arrows,
+ * dingbats, "⏱") or a variation selector; CJK text starts otherwise. */
+static int
+is_symbol_lead(int b)
+{
+	return b == 0xf0 || b == 0xe2 || b == 0xef;
 }
 
 static void
@@ -478,9 +554,22 @@ find_title(struct xdoc *d)
 	for (i = 0; i < d->n && !pick; i++)
 		if (d->v[i].kind == XL_HEADING && d->v[i].sec == SEC_NONE)
 			pick = &d->v[i];
-	if (!pick && d->n > 0 && reads_like_title(&d->v[0]))
+	if (!pick && d->n > 0 && reads_like_title(d))
 		pick = &d->v[0];
 	if (pick) {
+		/* "🔥 Uploads failing": the emoji decorates, it is not the
+		 * title's first word */
+		while (from < pick->len && is_symbol_lead(
+		    (unsigned char)pick->s[from])) {
+			size_t k = from + 1;
+
+			while (k < pick->len && ((unsigned char)pick->s[k] &
+			    0xc0) == 0x80)
+				k++;
+			while (k < pick->len && pick->s[k] == ' ')
+				k++;
+			from = k;
+		}
 		inc->title = x_strdup_trim(d, pick->s + from,
 		    pick->len - from);
 		d->rep->title_line = pick->line;

@@ -90,94 +90,13 @@ static const char *const end_words[] = {
 	"back up", "back online", "fixed", "returned to normal", NULL
 };
 
-/* Words that say a summary sentence gives the length of the outage. */
+/* Words that say a summary sentence gives the length of the outage; the
+ * "for ..." ones only in a sentence that says something was down. */
 static const char *const duration_words[] = {
-	"lasted", "lasting", "for", "duration", "downtime", "outage of",
-	"over", NULL
+	"lasted", "lasting", "duration of", "downtime of", "outage of",
+	"a total of", "in total", "for about", "for approximately",
+	"for roughly", "for around", "for nearly", "for over", NULL
 };
-
-/* ---------------------------------------------------------------- fields */
-
-static void
-add_field(struct xdoc *d, const char *label, size_t llen, const char *v,
-    size_t vlen, int line, int sec)
-{
-	struct xfield *f;
-
-	while (vlen > 0 && (v[vlen - 1] == ' ' || v[vlen - 1] == '\t'))
-		vlen--;
-	if (vlen == 0)
-		return;
-	if (d->nfields == d->fields_cap) {
-		d->fields_cap = d->fields_cap ? d->fields_cap * 2 : 16;
-		d->fields = pm_xrealloc(d->fields, pm_xmul(d->fields_cap,
-		    sizeof(*f)));
-	}
-	f = &d->fields[d->nfields++];
-	x_norm(f->label, sizeof(f->label), label, llen);
-	f->v = v;
-	f->vlen = vlen;
-	f->line = line;
-	f->sec = sec;
-}
-
-/* The n-th cell of a row: its start and length. */
-static int
-cell(const struct xline *l, int n, const char **s, size_t *len)
-{
-	const char *p = l->s, *e = l->s + l->len;
-
-	while (n-- > 0) {
-		p = memchr(p, '\t', (size_t)(e - p));
-		if (p == NULL)
-			return 0;
-		p++;
-	}
-	*s = p;
-	*len = (size_t)((memchr(p, '\t', (size_t)(e - p)) ?
-	    (const char *)memchr(p, '\t', (size_t)(e - p)) : e) - p);
-	return 1;
-}
-
-void
-x_fields_build(struct xdoc *d)
-{
-	const char *a, *b;
-	size_t al, bl;
-
-	d->nfields = 0;
-	for (size_t i = 0; i < d->n; i++) {
-		const struct xline *l = &d->v[i];
-
-		if (l->kind == XL_ROW && l->ncells == 2 && !l->header_row &&
-		    cell(l, 0, &a, &al) && cell(l, 1, &b, &bl)) {
-			add_field(d, a, al, b, bl, l->line, l->sec);
-		} else if (l->kind == XL_ROW && l->header_row &&
-		    i + 1 < d->n && d->v[i + 1].kind == XL_ROW &&
-		    d->v[i + 1].block != l->block) {
-			/* | Date | Duration | Severity | over one row */
-			for (int c = 0; c < l->ncells; c++)
-				if (cell(l, c, &a, &al) &&
-				    cell(&d->v[i + 1], c, &b, &bl))
-					add_field(d, a, al, b, bl,
-					    d->v[i + 1].line, l->sec);
-		} else if (l->kind != XL_ROW && l->kind != XL_HEADING &&
-		    l->label_len && l->content < l->len) {
-			add_field(d, l->s, l->label_len, l->s + l->content,
-			    l->len - l->content, l->line, l->sec);
-		}
-	}
-}
-
-const struct xfield *
-x_field(const struct xdoc *d, const char *const *names)
-{
-	for (size_t i = 0; i < d->nfields; i++)
-		for (const char *const *n = names; *n; n++)
-			if (strcmp(d->fields[i].label, *n) == 0)
-				return &d->fields[i];
-	return NULL;
-}
 
 /* ---------------------------------------------------------------- points */
 
@@ -206,9 +125,9 @@ static int
 time_led(const struct xline *l)
 {
 	struct pm_when w;
-	size_t n = pm_when_parse(&w, l->s, l->len);
+	size_t n = pm_when_parse(&w, l->t, l->len);
 
-	return n > 0 && w.hour >= 0;
+	return n > 0 && w.hour >= 0 && w.day == 0;
 }
 
 static void
@@ -219,32 +138,17 @@ set_zone(struct pm_when *w, const struct pm_when *z)
 	memcpy(w->zone, z->zone, sizeof(w->zone));
 }
 
-/* A zone named by the first one to three words at s, after filler words
- * ("are in", "shown in"). */
+/* A zone named by one to three words at s. */
 static int
-zone_words(struct pm_when *z, const char *s, size_t len)
+zone_here(struct pm_when *z, const char *s, size_t len)
 {
-	static const char *const filler[] = {
-		"are", "is", "in", "shown", "listed", "given", "expressed",
-		"the", "written", NULL
-	};
-	size_t e[3], n = 0, i = 0, k;
+	size_t e[3], n = 0, i;
 	int off;
 
-	for (;;) {
-		while (i < len && (s[i] == ' ' || s[i] == ':' || s[i] == '('))
-			i++;
-		for (k = 0; filler[k] && !x_phrase_at(s, len, i, filler[k]);
-		    k++)
-			;
-		if (!filler[k])
-			break;
-		i += strlen(filler[k]);
-	}
-	s += i, len -= i;
 	for (i = 0; i < len && n < 3; i++)
 		if (i + 1 == len || s[i + 1] == ' ' || s[i + 1] == ',' ||
-		    s[i + 1] == '.' || s[i + 1] == ')' || s[i + 1] == ';')
+		    s[i + 1] == '.' || s[i + 1] == ')' || s[i + 1] == ';' ||
+		    s[i + 1] == ':')
 			e[n++] = i + 1;
 	while (n-- > 0) {
 		if (pm_when_zone(&off, s, e[n])) {
@@ -255,6 +159,46 @@ zone_words(struct pm_when *z, const char *s, size_t len)
 			z->zone[e[n] < 23 ? e[n] : 23] = '\0';
 			return 1;
 		}
+	}
+	return 0;
+}
+
+/* A zone named within the first few words at s ("are in UTC", "in this
+ * report are UTC+2"). */
+static int
+zone_words(struct pm_when *z, const char *s, size_t len)
+{
+	size_t i = 0;
+	int words = 0;
+
+	while (i < len && words < 7) {
+		while (i < len && (s[i] == ' ' || s[i] == ':' || s[i] == '('))
+			i++;
+		if (i < len && zone_here(z, s + i, len - i))
+			return 1;
+		while (i < len && s[i] != ' ' && s[i] != ')')
+			i++;
+		if (i < len && s[i] == ')')
+			return 0;
+		words++;
+	}
+	return 0;
+}
+
+/* A zone opening parentheses: "Timeline (PST)", "(EDT, June 18)". */
+static int
+zone_in_parens(struct pm_when *z, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		const char *c;
+
+		if (s[i] != '(' || (c = memchr(s + i, ')', len - i)) == NULL)
+			continue;
+		/* "(PST)", "(EDT, June 18)": the zone first, then ')' or ',' */
+		if (c - (s + i) < 48 && zone_here(z, s + i + 1,
+		    (size_t)(c - (s + i) - 1)) && (s[i + 1 + strlen(z->zone)] ==
+		    ')' || s[i + 1 + strlen(z->zone)] == ','))
+			return 1;
 	}
 	return 0;
 }
@@ -294,6 +238,16 @@ find_zone(struct xdoc *d)
 			return;
 		}
 	}
+	for (size_t i = 0; i < d->n; i++) {
+		const struct xline *l = &d->v[i];
+
+		if (zone_in_parens(&w, l->s, l->len)) {
+			d->zone = w;
+			d->has_zone = 1;
+			d->zone_line = l->line;
+			return;
+		}
+	}
 	/* the first time written with a zone: summary first */
 	for (pass = 0; pass < 2; pass++) {
 		for (size_t i = 0; i < d->n; i++) {
@@ -303,7 +257,7 @@ find_zone(struct xdoc *d)
 			if ((pass == 0) != (l->sec == SEC_SUMMARY))
 				continue;
 			while (from < l->len && pm_when_find(&w, &a, &n,
-			    l->s + from, l->len - from)) {
+			    l->t + from, l->len - from)) {
 				if (w.has_zone && w.hour >= 0) {
 					d->zone = w;
 					d->has_zone = 1;
@@ -341,7 +295,7 @@ find_day(struct xdoc *d)
 	if (d->inc->fixed.date && d->inc->date && find_point(&w, NULL,
 	    d->inc->date, strlen(d->inc->date), 1))
 		goto found;
-	if ((f = x_field(d, date_labels)) && find_point(&w, NULL, f->v,
+	if ((f = x_field(d, date_labels)) && find_point(&w, NULL, f->tv,
 	    f->vlen, 1))
 		goto found;
 	/* the summary, the title, the preamble, then anywhere */
@@ -352,7 +306,7 @@ find_day(struct xdoc *d)
 			    pass == 1 ? l->line == d->rep->title_line ||
 			    l->sec == SEC_NONE : 1;
 
-			if (in && find_point(&w, NULL, l->s, l->len, 1) &&
+			if (in && find_point(&w, NULL, l->t, l->len, 1) &&
 			    (w.year || pass == 2)) {
 				if (w.year)
 					goto found;
@@ -395,8 +349,8 @@ field_point(struct pm_when *w, const struct xfield *f)
 {
 	size_t at;
 
-	return f && (find_point(w, &at, f->v, f->vlen, 0) ||
-	    find_point(w, &at, f->v, f->vlen, 1));
+	return f && (find_point(w, &at, f->tv, f->vlen, 0) ||
+	    find_point(w, &at, f->tv, f->vlen, 1));
 }
 
 static void
@@ -419,10 +373,10 @@ range_in(struct xdoc *d, int sec, int title, const char *source)
 	for (size_t i = 0; i < d->n; i++) {
 		const struct xline *l = &d->v[i];
 
-		if (title ? l->line != d->rep->title_line : l->sec != sec ||
-		    l->kind == XL_HEADING || time_led(l))
+		if (title ? l->line != d->rep->title_line : (l->sec != sec ||
+		    l->kind == XL_HEADING || time_led(l)))
 			continue;
-		if (pm_when_find_range(&a, &b, l->s, l->len) &&
+		if (pm_when_find_range(&a, &b, l->t, l->len) &&
 		    a.hour >= 0) {
 			take_range(d, &a, &b, l->line, source);
 			return 1;
@@ -431,9 +385,10 @@ range_in(struct xdoc *d, int sec, int title, const char *source)
 	return 0;
 }
 
-/* "The outage began at 10:00 AM ... service was restored at 12:45 PM." */
+/* "The outage began at 10:00 AM ... service was restored at 12:45 PM."
+ * in the lines of section sec. */
 static void
-summary_points(struct xdoc *d)
+summary_points(struct xdoc *d, int sec)
 {
 	struct pm_when w;
 	size_t from, at, e, n;
@@ -441,11 +396,11 @@ summary_points(struct xdoc *d)
 	for (size_t i = 0; i < d->n; i++) {
 		const struct xline *l = &d->v[i];
 
-		if (l->sec != SEC_SUMMARY || l->kind == XL_HEADING ||
-		    time_led(l))
+		if (l->sec != sec || l->kind == XL_HEADING || time_led(l) ||
+		    l->line == d->rep->title_line)
 			continue;
 		for (from = 0; from < l->len && pm_when_find(&w, &at, &n,
-		    l->s + from, l->len - from); from += at + n) {
+		    l->t + from, l->len - from); from += at + n) {
 			if (w.hour < 0)
 				continue;
 			if (!d->has_start) {
@@ -466,23 +421,48 @@ summary_points(struct xdoc *d)
 	}
 }
 
+/* Is f's label one of names? */
+static int
+field_is(const struct xfield *f, const char *const *names)
+{
+	for (; *names; names++)
+		if (strcmp(f->label, *names) == 0)
+			return 1;
+	return 0;
+}
+
 static void
 stated_duration(struct xdoc *d)
 {
-	const struct xfield *f = x_field(d, window_labels);
+	static const char *const down[] = {
+		"down", "unavailable", "outage", "offline", "failed", "fail*",
+		"errors", "degraded", "broken", "unreachable", NULL
+	};
 	long m;
+	size_t at, e;
+	const char *w;
 
-	if (f && pm_when_find_duration(&m, f->v, f->vlen)) {
-		d->stated_minutes = m;
-		d->rep->duration_line = f->line;
-		return;
+	for (size_t i = 0; i < d->nfields; i++) {
+		const struct xfield *f = &d->fields[i];
+
+		if (field_is(f, window_labels) &&
+		    pm_when_find_duration(&m, f->tv, f->vlen)) {
+			d->stated_minutes = m;
+			d->rep->duration_line = f->line;
+			return;
+		}
 	}
+	/* "The outage lasted 45 minutes", "down for about two hours" */
 	for (size_t i = 0; i < d->n; i++) {
 		const struct xline *l = &d->v[i];
 
-		if (l->sec == SEC_SUMMARY && !time_led(l) &&
-		    x_find_any(l->s, l->len, duration_words, NULL) &&
-		    pm_when_find_duration(&m, l->s, l->len) && m > 0) {
+		if (l->sec != SEC_SUMMARY || time_led(l) || (w = x_find_any(
+		    l->s, l->len, duration_words, &at)) == NULL)
+			continue;
+		e = x_sentence_end(l->s, l->len, at);
+		if (w[0] == 'f' && !x_find_any(l->s, e, down, NULL))
+			continue;
+		if (pm_when_find_duration(&m, l->t + at, e - at) && m > 0) {
 			d->stated_minutes = m;
 			d->rep->duration_line = l->line;
 			return;
@@ -509,8 +489,8 @@ field_minutes(const struct xdoc *d, const char *const *labels)
 	struct pm_when w;
 	long m;
 
-	if (f && !find_point(&w, NULL, f->v, f->vlen, 0) &&
-	    pm_when_find_duration(&m, f->v, f->vlen))
+	if (f && !find_point(&w, NULL, f->tv, f->vlen, 0) &&
+	    pm_when_find_duration(&m, f->tv, f->vlen))
 		return m;
 	return PM_UNKNOWN;
 }
@@ -531,33 +511,45 @@ x_facts_context(struct xdoc *d)
 	if ((f = x_field(d, detect_labels)) && field_point(&d->detect, f))
 		d->has_detect = d->detect.hour >= 0;
 
-	if (inc->fixed.start && front_point(&d->start, inc->start)) {
-		d->has_start = 1;
+	/*
+	 * Front matter times win.  One that cannot be read ("TBD") is kept
+	 * as written and stands in the way of any other: has_* stays 0 and
+	 * fixed_* stops the prose.
+	 */
+	if (inc->fixed.start) {
+		d->has_start = front_point(&d->start, inc->start);
 		d->rep->times_source = "front matter";
 	}
-	if (inc->fixed.end && front_point(&d->end, inc->end))
-		d->has_end = 1;
-	if (!d->has_start && (f = x_field(d, start_labels)) &&
+	if (inc->fixed.end)
+		d->has_end = front_point(&d->end, inc->end);
+	if (!inc->fixed.start && (f = x_field(d, start_labels)) &&
 	    field_point(&d->start, f)) {
 		d->has_start = 1;
 		d->rep->start_line = f->line;
 		d->rep->times_source = "start/end lines";
 	}
-	if (!d->has_end && (f = x_field(d, end_labels)) &&
+	if (!d->has_end && !inc->fixed.end && (f = x_field(d, end_labels)) &&
 	    field_point(&d->end, f)) {
 		d->has_end = 1;
 		d->rep->end_line = f->line;
 	}
-	if (!d->has_start && !d->has_end) {
-		f = x_field(d, window_labels);
-		if (f && pm_when_find_range(&a, &b, f->v, f->vlen) &&
-		    a.hour >= 0)
+	for (size_t i = 0; i < d->nfields && !d->has_start && !d->has_end &&
+	    !inc->fixed.start && !inc->fixed.end; i++) {
+		f = &d->fields[i];
+		if (field_is(f, window_labels) && pm_when_find_range(&a, &b,
+		    f->tv, f->vlen) && a.hour >= 0)
 			take_range(d, &a, &b, f->line, "range");
-		else if (!range_in(d, SEC_SUMMARY, 0, "summary") &&
+	}
+	if (!d->has_start && !d->has_end && !inc->fixed.start &&
+	    !inc->fixed.end) {
+		if (!range_in(d, SEC_SUMMARY, 0, "summary") &&
 		    !range_in(d, SEC_NONE, 0, "summary") &&
 		    !range_in(d, SEC_IMPACT, 0, "summary") &&
-		    !range_in(d, SEC_NONE, 1, "title"))
-			summary_points(d);
+		    !range_in(d, SEC_NONE, 1, "title")) {
+			summary_points(d, SEC_SUMMARY);
+			if (!d->has_start)
+				summary_points(d, SEC_NONE);
+		}
 	}
 	if (!d->has_zone && d->has_start && d->start.has_zone) {
 		d->zone = d->start;
@@ -645,13 +637,13 @@ times_from_timeline(struct xdoc *d)
 
 	if (inc->ntimeline == 0 || d->tl_when == NULL)
 		return;
-	if (!d->has_start) {
+	if (!d->has_start && !inc->fixed.start) {
 		d->start = d->tl_when[0];
 		d->has_start = 1;
 		d->rep->start_line = inc->timeline[0].line;
 		d->rep->times_source = "timeline";
 	}
-	if (d->has_end || inc->ntimeline < 2)
+	if (d->has_end || inc->fixed.end || inc->ntimeline < 2)
 		return;
 	for (i = inc->ntimeline; i-- > 0;)
 		if (d->tl_kind[i] == TK_RESOLVED) {
@@ -673,12 +665,12 @@ x_facts_finish(struct xdoc *d)
 	const char *file = d->file;
 
 	times_from_timeline(d);
-	if (d->has_start && !d->has_end && d->stated_minutes != PM_UNKNOWN &&
-	    d->start.hour >= 0) {
+	if (d->has_start && !d->has_end && !inc->fixed.end &&
+	    d->stated_minutes != PM_UNKNOWN && d->start.hour >= 0) {
 		d->end = d->start;
 		pm_when_add_minutes(&d->end, d->stated_minutes);
 		d->has_end = 1;
-	} else if (d->has_end && !d->has_start &&
+	} else if (d->has_end && !d->has_start && !inc->fixed.start &&
 	    d->stated_minutes != PM_UNKNOWN && d->end.hour >= 0) {
 		d->start = d->end;
 		pm_when_add_minutes(&d->start, -d->stated_minutes);
@@ -702,19 +694,22 @@ x_facts_finish(struct xdoc *d)
 		    "start and end (%ld minutes)", d->stated_minutes,
 		    computed);
 
-	if (d->has_start && (full(&d->start) || !inc->fixed.start))
-		inc->start = inc->fixed.start && !full(&d->start) ?
-		    inc->start : iso(d, &d->start);
-	if (d->has_end && (full(&d->end) || !inc->fixed.end))
-		inc->end = inc->fixed.end && !full(&d->end) ? inc->end :
-		    iso(d, &d->end);
+	/* the front matter's own times are only reformatted, and only when
+	 * they say a full day and time; the prose fills what it left out */
+	if (d->has_start && (!inc->fixed.start || full(&d->start)))
+		inc->start = iso(d, &d->start);
+	if (d->has_end && (!inc->fixed.end || full(&d->end)))
+		inc->end = iso(d, &d->end);
 	if (!inc->fixed.timezone) {
-		if (d->has_start && d->start.has_zone && d->start.zone[0])
-			inc->timezone = pm_arena_strdup(d->arena,
-			    d->start.zone);
-		else if (d->has_zone && d->zone.zone[0])
-			inc->timezone = pm_arena_strdup(d->arena,
-			    d->zone.zone);
+		const char *z = d->has_start && d->start.has_zone &&
+		    d->start.zone[0] ? d->start.zone : d->has_zone &&
+		    d->zone.zone[0] ? d->zone.zone : NULL;
+
+		/* "Z" is how ISO 8601 writes UTC, not a name for it */
+		if (z && (strcmp(z, "Z") == 0 || strcmp(z, "z") == 0))
+			z = "UTC";
+		if (z)
+			inc->timezone = pm_arena_strdup(d->arena, z);
 		d->rep->timezone_line = d->zone_line ? d->zone_line :
 		    d->rep->start_line;
 	}

@@ -18,7 +18,7 @@
 static const char *const impact_labels[] = {
 	"impact", "customer impact", "user impact", "business impact",
 	"impact summary", "affected users", "users affected", "scope",
-	NULL
+	"who was affected", "who was impacted", "affected", NULL
 };
 
 static const char *const severity_labels[] = {
@@ -49,7 +49,15 @@ static const char *const people[] = {
 	"buyer*", "people", "audience", "userbase", "purchases",
 	"payments", "page loads", "page views", "pageviews", "seller*",
 	"driver*", "rider*", "patient*", "student*", "employee*", "devices",
-	"sites", "stores", "websites", "queries", "api requests", NULL
+	"sites", "stores", "websites", "queries", "api requests",
+	"consumer*", "partner*", "integrator*", "developer*", "donation*",
+	"booking*", "reader*", "listener*", "viewer*", "guest*",
+	"passenger*", "traveller*", "traveler*", "household*", "home*",
+	"upload*", "download*", "payout*",
+	"transfer*", "search*", "signup*", "sign up*", "sign in*",
+	"signin*", "attempt*", "population", "employer*", "business*",
+	"compan*", "organi*", "restaurant*", "shop*", "school*",
+	"teacher*", "pay run*", "payroll*", "store*", NULL
 };
 
 /* Words that make the number a change, not a share. */
@@ -65,13 +73,14 @@ static const char *const change_words[] = {
 static const char *const impact_words[] = {
 	"affect*", "impact*", "unable", "could not", "couldn't", "cannot",
 	"can't", "unavailable", "down", "outage", "failed", "fail*",
-	"errors", "timeouts", "experienced", "lost", "degraded", NULL
+	"errors", "timeouts", "experienced", "lost", "degraded",
+	"logged out", "broken", "stuck", "blocked", "timed out", NULL
 };
 
 /* Writing that talks to users rather than about the impact on them. */
 static const char *const not_impact[] = {
-	"apolog*", "thank*", "notif*", "email*", "communicat*", "inform*",
-	"all affected", NULL
+	"apolog*", "thank*", "notif*", "emailed", "we email*", "communicat*",
+	"inform*", "all affected", NULL
 };
 
 static const struct {
@@ -124,8 +133,16 @@ number_at(const char *s, size_t len, size_t i, double *v)
 	return 0;
 }
 
-/* Is a word of people[] within the next few words after s[i], before
- * punctuation, with no change word on the way? */
+/* Words that end the noun phrase after a number: "95% and traffic ..."
+ * is not a share of traffic. */
+static const char *const phrase_ends[] = {
+	"and", "or", "but", "was", "were", "is", "are", "had", "has", "have",
+	"with", "over", "from", "to", "in", "on", "at", "for", "while",
+	"which", "that", "when", "by", "as", "than", "because", NULL
+};
+
+/* Is a word of people[] within the next few words after s[i], in the
+ * same noun phrase, with no change word on the way? */
 static int
 people_after(const char *s, size_t len, size_t i)
 {
@@ -141,6 +158,9 @@ people_after(const char *s, size_t len, size_t i)
 			if (x_phrase_at(s, len, i, *p))
 				return 1;
 		for (const char *const *p = change_words; *p; p++)
+			if (x_phrase_at(s, len, i, *p))
+				return 0;
+		for (const char *const *p = phrase_ends; *p; p++)
 			if (x_phrase_at(s, len, i, *p))
 				return 0;
 		while (i < len && s[i] != ' ' && s[i] != ',' && s[i] != '.' &&
@@ -320,7 +340,9 @@ find_impact(struct xdoc *d)
 		}
 	}
 	if (!inc->fixed.impact_percent && !isnan(v)) {
-		inc->impact_percent = round(v * 10) / 10;
+		/* "1 in 8" is 12.5, "a third" 33, "1 in 7" 14 */
+		inc->impact_percent = fabs(round(v * 10) / 10 - v) > 1e-9 ?
+		    round(v) : round(v * 10) / 10;
 		d->rep->impact_percent_line = line;
 	}
 	if (inc->fixed.impact)
@@ -355,33 +377,38 @@ find_impact(struct xdoc *d)
 	}
 }
 
-/* "SEV1", "Sev 2", "SEV-3", "P1", "S2"; its end, or 0. */
+/*
+ * A severity token at s[i]: "SEV1", "Sev 2", "SEV-3", "sev1", "P1" and,
+ * when allow_s (after a "Severity:" label), "S2".  Copies it as written
+ * into out and returns its end, or 0.
+ */
 static size_t
-severity_at(const char *s, size_t len, size_t i, char *out, size_t size)
+severity_at(const char *s, size_t len, size_t i, int allow_s, char *out,
+    size_t size)
 {
 	size_t e = 0, k;
 
+	if (i > 0 && x_alnum((unsigned char)s[i - 1]))
+		return 0;
 	if ((e = x_phrase_at(s, len, i, "sev*")) != 0) {
-		if (e < len && x_lower((unsigned char)s[e]) == 'e' &&
-		    (k = x_phrase_at(s, len, i, "severity")))
-			e = k;
 		k = e;
-		while (k < len && (s[k] == ' ' || s[k] == '-' || s[k] == ':'))
+		while (k < len && (s[k] == ' ' || s[k] == '-' || s[k] == '_') &&
+		    k - e < 2)
 			k++;
-		if (k < len && s[k] >= '0' && s[k] <= '9' && (k + 1 >= len ||
-		    !x_alnum((unsigned char)s[k + 1]))) {
-			snprintf(out, size, "SEV%c", s[k]);
-			return k + 1;
-		}
+		if (!(k < len && s[k] >= '0' && s[k] <= '9' && (k + 1 >= len ||
+		    !x_alnum((unsigned char)s[k + 1]))))
+			return 0;
+		e = k + 1;
+	} else if (i + 1 < len && (s[i] == 'P' || s[i] == 'p' ||
+	    (allow_s && (s[i] == 'S' || s[i] == 's'))) && s[i + 1] >= '0' &&
+	    s[i + 1] <= '5' && (i + 2 >= len ||
+	    !x_alnum((unsigned char)s[i + 2]))) {
+		e = i + 2;
+	} else {
 		return 0;
 	}
-	if (i + 1 < len && (s[i] == 'P' || s[i] == 'p') && s[i + 1] >= '0' &&
-	    s[i + 1] <= '5' && (i == 0 || !x_alnum((unsigned char)s[i - 1]))
-	    && (i + 2 >= len || !x_alnum((unsigned char)s[i + 2]))) {
-		snprintf(out, size, "P%c", s[i + 1]);
-		return i + 2;
-	}
-	return 0;
+	snprintf(out, size, "%.*s", (int)(e - i), s + i);
+	return e;
 }
 
 static const char *const severity_words[] = {
@@ -389,44 +416,44 @@ static const char *const severity_words[] = {
 	"severe", NULL
 };
 
+/* The severity as written: a field first ("Severity: SEV2", "Priority:
+ * P1", "Severity: High"), else a "SEV2" anywhere, else a "P1" next to
+ * "incident" or "priority" or in brackets ("[P1] Checkout down"). */
 static void
 find_severity(struct xdoc *d)
 {
 	const struct xfield *f = x_field(d, severity_labels);
-	char out[16];
+	char out[32];
 	size_t i, e;
 
 	if (f) {
 		for (i = 0; i < f->vlen; i++)
-			if (severity_at(f->v, f->vlen, i, out, sizeof(out)))
+			if (severity_at(f->v, f->vlen, i, 1, out, sizeof(out)))
 				goto found_field;
-		/* "Severity: 2", "Severity: High (customer facing)" */
+		/* "Severity: 2" */
 		if (f->v[0] >= '0' && f->v[0] <= '9' && (f->vlen == 1 ||
 		    !x_alnum((unsigned char)f->v[1]))) {
-			snprintf(out, sizeof(out), "SEV%c", f->v[0]);
+			snprintf(out, sizeof(out), "%c", f->v[0]);
 			goto found_field;
 		}
 		for (const char *const *w = severity_words; *w; w++)
 			if ((e = x_phrase_at(f->v, f->vlen, 0, *w)) != 0) {
-				/* as written, capitalised: "High" */
 				snprintf(out, sizeof(out), "%.*s", (int)e,
 				    f->v);
-				if (out[0] >= 'a' && out[0] <= 'z')
-					out[0] = (char)(out[0] - 'a' + 'A');
 				goto found_field;
 			}
 	}
-	/* a "SEV2" anywhere; "P1" only beside "incident" or "priority",
-	 * or in brackets ("[P1] Checkout down") */
 	for (i = 0; i < d->n; i++) {
 		const struct xline *l = &d->v[i];
 
 		for (size_t k = 0; k < l->len; k++) {
-			if (!severity_at(l->s, l->len, k, out, sizeof(out)))
+			if (!severity_at(l->s, l->len, k, 0, out, sizeof(out)))
 				continue;
-			if (out[0] == 'P' && x_find(l->s, l->len, "incident*")
-			    == (size_t)-1 && x_find(l->s, l->len, "priority")
-			    == (size_t)-1 && (k == 0 || l->s[k - 1] != '['))
+			if ((out[0] == 'P' || out[0] == 'p') &&
+			    x_find(l->s, l->len, "incident*") == (size_t)-1 &&
+			    x_find(l->s, l->len, "priority") == (size_t)-1 &&
+			    x_find(l->s, l->len, "severity") == (size_t)-1 &&
+			    (k == 0 || l->s[k - 1] != '['))
 				continue;
 			d->inc->severity = pm_arena_strdup(d->arena, out);
 			d->rep->severity_line = l->line;
@@ -501,17 +528,56 @@ static const char *const resolution_openers[] = {
 	"the immediate fix", "to restore", NULL
 };
 
+/* Words that introduce a cause. */
+static const char *const causal[] = {
+	"root cause*", "caused by", "due to", "because", "result of",
+	"triggered by", "stemmed from", "traced to", "was caused", NULL
+};
+
+/* The same, and the verbs whose subject is a cause ("the partition caused
+ * the failover"). */
+static const char *const causal_any[] = {
+	"root cause*", "caused by", "due to", "because", "result of",
+	"triggered by", "stemmed from", "traced to", "was caused", "caused",
+	"led to", "resulted in", "triggered", NULL
+};
+
+/* The first sentence with one of words: in the summary and the preamble,
+ * or (anywhere) in any prose but the timeline and the lists of actions.
+ * Appends it to b; returns its line or 0. */
+static int
+causal_sentence(struct pm_buf *b, const struct xdoc *d,
+    const char *const *words, int anywhere)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const struct xline *l = &d->v[i];
+		size_t s0, e;
+
+		if (anywhere ? l->sec == SEC_TIMELINE || l->sec == SEC_TASKS ||
+		    l->sec == SEC_CORRECTIVE || l->kind == XL_ROW :
+		    l->sec != SEC_SUMMARY && l->sec != SEC_NONE)
+			continue;
+		if (l->line == d->rep->title_line)
+			continue;
+		for (s0 = l->head ? l->content : 0; s0 < l->len; s0 = e) {
+			e = x_sentence_end(l->s, l->len, s0);
+			if (e == s0)
+				break;
+			if (x_find_any(l->s + s0, e - s0, words, NULL)) {
+				pm_buf_put(b, l->s + s0, e - s0);
+				return l->line;
+			}
+		}
+	}
+	return 0;
+}
+
 /* The cause, not the symptoms: the root cause section up to the first
  * sentence about the fix, else a "Root cause:" field, else the summary's
  * sentence that names the cause. */
 static void
 find_root_cause(struct xdoc *d)
 {
-	static const char *const causal[] = {
-		"root cause*", "caused by", "due to", "because", "result of",
-		"triggered by", "stemmed from", "traced to", "was caused",
-		NULL
-	};
 	struct pm_buf b = PM_BUF_INIT;
 	const struct xfield *f;
 	int line = 0, stop = 0, sections = 0;
@@ -534,11 +600,19 @@ find_root_cause(struct xdoc *d)
 				stop = 1;
 			continue;
 		}
-		if (l->head)
+		if (l->head) {
 			from = l->content;
-		else if (l->label_len && l->content < l->len &&
-		    x_section_of(l->s, l->label_len, 1) == SEC_ROOT)
+		} else if (l->label_len && l->content < l->len &&
+		    x_section_of(l->s, l->label_len, 1) == SEC_ROOT) {
 			from = l->content;	/* "Cause: ..." */
+		} else if (l->label_len && l->content < l->len &&
+		    x_section_of(l->s, l->label_len, 0) != SEC_NONE &&
+		    x_section_of(l->s, l->label_len, 0) != SEC_ROOT) {
+			/* "Trigger: ...", "Resolution: ...": another field */
+			if (b.len)
+				stop = 1;
+			continue;
+		}
 		for (; from < l->len && !stop; from = e) {
 			e = x_sentence_end(l->s, l->len, from);
 			while (from < e && l->s[from] == ' ')
@@ -561,24 +635,11 @@ find_root_cause(struct xdoc *d)
 		pm_buf_put(&b, f->v, f->vlen);
 		line = f->line;
 	}
-	for (size_t i = 0; i < d->n && b.len == 0; i++) {
-		const struct xline *l = &d->v[i];
-		size_t s0, e;
-
-		if ((l->sec != SEC_SUMMARY && l->sec != SEC_NONE) ||
-		    l->line == d->rep->title_line)
-			continue;
-		for (s0 = 0; s0 < l->len; s0 = e) {
-			e = x_sentence_end(l->s, l->len, s0);
-			if (e == s0)
-				break;
-			if (x_find_any(l->s + s0, e - s0, causal, NULL)) {
-				pm_buf_put(&b, l->s + s0, e - s0);
-				line = l->line;
-				break;
-			}
-		}
-	}
+	/* the summary's sentence that names the cause; else, last, any
+	 * sentence of the prose that says what caused what */
+	for (int pass = 0; pass < 2 && b.len == 0; pass++)
+		line = causal_sentence(&b, d, pass ? causal_any : causal,
+		    pass);
 	if (b.len) {
 		d->inc->root_cause = x_strdup_trim(d, b.ptr, b.len);
 		d->rep->root_cause_line = line;

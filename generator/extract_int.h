@@ -11,7 +11,8 @@
  * line by line.
  *
  * Contract: every string here lives in the arena of the struct xdoc; line
- * texts are plain (markup removed), NUL-terminated and trimmed.
+ * texts are plain (markup removed but for the backticks around code spans),
+ * NUL-terminated and trimmed.
  */
 #ifndef PM_EXTRACT_INT_H
 #define PM_EXTRACT_INT_H
@@ -46,13 +47,16 @@ enum xkind {
 
 struct xline {
 	const char *s;		/* plain text, trimmed */
+	const char *t;		/* s, with dotted times and dates rewritten
+				 * for the when module: same length */
 	size_t len;
 	int line;		/* file line */
 	int kind;		/* enum xkind */
 	int level;		/* heading level, or list depth (1 = top) */
-	int block;		/* lines of one paragraph or list item share it */
+	int block;		/* shared by the lines of a paragraph or item */
 	int first;		/* first line of its block */
 	int task;		/* -1: not a task item; 0 open; 1 ticked */
+	int bullet;		/* a paragraph line that starts with "•" */
 	int struck;		/* the whole line is struck through */
 	int header_row;		/* a table's header row */
 	int ncells;
@@ -63,7 +67,6 @@ struct xline {
 	size_t label_len, content;
 	int sec;		/* enum xsec the line belongs to */
 	int head;		/* this line opened a section */
-	int day;		/* a heading or line that only names a day */
 };
 
 /* A "label: value" pair, from a labelled line, a two-column table row or
@@ -71,6 +74,7 @@ struct xline {
 struct xfield {
 	char label[48];		/* normalised (x_norm) */
 	const char *v;		/* the value, not NUL-terminated */
+	const char *tv;		/* the same bytes of the line's t */
 	size_t vlen;
 	int line, sec;
 };
@@ -170,17 +174,32 @@ int x_label_is(const struct xline *l, const char *const *names);
  * punctuation, or len). */
 size_t x_sentence_end(const char *s, size_t len, size_t i);
 
-/* Copy len bytes of s into the arena, blanks at both ends trimmed; NULL
- * when nothing is left. */
+/*
+ * s as the when module can read it, in the arena and of the same length,
+ * so that offsets stay valid: "14.25" at the start of a line or after
+ * "at", "from", "to" ... and "7.30pm" become "14:25" and "7:30pm" (the
+ * when module leaves dotted forms alone on purpose: version numbers look
+ * the same; here the context says time, and a line about versions keeps
+ * them); the European "27.02.2024" becomes "2024-02-27"; "2018 October 21"
+ * becomes "October 21 2018"; the "h" of "14:10h" and the "hrs" of "10:30
+ * hrs" become blanks.  Returns s itself when nothing changed.
+ */
+const char *x_time_text(struct xdoc *d, const char *s, size_t len);
+
+/* Copy len bytes of s into the arena, blanks at both ends trimmed and
+ * the backticks of code spans dropped; NULL when nothing is left. */
 const char *x_strdup_trim(struct xdoc *d, const char *s, size_t len);
 
 /* Does s hold any letter? */
 int x_has_letter(const char *s, size_t len);
 
-/* extract_facts.c */
+/* Collect d->fields from the lines (after the sections are known). */
 void x_fields_build(struct xdoc *d);
+
 /* The first field whose label is one of names, or NULL. */
 const struct xfield *x_field(const struct xdoc *d, const char *const *names);
+
+/* extract_facts.c */
 void x_facts_context(struct xdoc *d);	/* zone, day, start and end */
 void x_facts_finish(struct xdoc *d);	/* after the timeline */
 
@@ -189,7 +208,9 @@ void x_facts_other(struct xdoc *d);
 
 /* extract_timeline.c */
 void x_timeline(struct xdoc *d);
-int x_timeline_kind(const char *s, size_t len);
+/* The kind of an entry's text (enum xtkind); detected_before: an entry
+ * before it was a detection. */
+int x_timeline_kind(const char *s, size_t len, int detected_before);
 const char *x_timeline_kind_name(int kind);
 
 /* extract_items.c */

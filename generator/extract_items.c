@@ -2,10 +2,13 @@
  * extract_items.c: the action items of a postmortem: GFM task list items
  * anywhere ("- [ ] add an alert", "- [x] ..."), and every item of a
  * section named TODO, Tasks, Action items, Follow-ups or Next steps,
- * written as bullets, numbered items, table rows or one item per line of a
- * paragraph.  An item is done when it is ticked, struck through or marked
- * done ("(done)", "✅").  Closing prose after the last item ("By
- * implementing these measures ...", "In conclusion ...") is not an item.
+ * written as bullets, numbered items, table rows, "•" lines, or one
+ * item per line of a paragraph when the section has no list; when there
+ * is no such section, the listed items of the corrective measures.  An
+ * item is done when it is ticked, struck through or marked done
+ * ("(done)", "✅", a "Done" status column).  Closing prose after the
+ * last item ("By implementing these measures ...", "In conclusion ...")
+ * is not an item.
  */
 #include "extract_int.h"
 
@@ -115,6 +118,40 @@ item_text(struct items *it, size_t i)
 	return k;
 }
 
+/* Cell values of a status column that say an item is done. */
+static const char *const done_status[] = {
+	"done", "completed", "complete", "closed", "fixed", "shipped",
+	"resolved", "finished", "merged", "deployed", "yes", NULL
+};
+
+/* A table row: the first cell with text is the item; a cell that says
+ * done (a status column) marks it done. */
+static void
+add_row(struct items *it, const struct xline *l)
+{
+	const char *p = l->s, *end = l->s + l->len, *text = NULL;
+	size_t tlen = 0;
+	int done = 0;
+
+	for (;;) {
+		const char *q = memchr(p, '\t', (size_t)(end - p));
+		size_t len = (size_t)((q ? q : end) - p);
+		char n[32];
+
+		x_norm(n, sizeof(n), p, len);
+		for (const char *const *s = done_status; *s; s++)
+			done |= strcmp(n, *s) == 0;
+		done |= is_done_text(p, len) && len < 16;
+		if (!text && x_has_letter(p, len))
+			text = p, tlen = len;
+		if (!q)
+			break;
+		p = q + 1;
+	}
+	if (text)
+		add_item(it, text, tlen, done || l->struck, l->line);
+}
+
 /* A parent item that only introduces the ones under it ("Database:"). */
 static int
 introduces(const struct xdoc *d, size_t i, size_t next)
@@ -125,9 +162,13 @@ introduces(const struct xdoc *d, size_t i, size_t next)
 	    d->v[next].kind == XL_ITEM && d->v[next].level > l->level;
 }
 
-/* The items of the lines of section sec that are not task items. */
+/*
+ * The items of the lines of section sec that are not task items.  lines:
+ * every line of a paragraph is an item (a TODO list typed without
+ * bullets); else only list items, "•" lines and table rows are.
+ */
 static void
-section_items(struct items *it, int sec)
+section_items(struct items *it, int sec, int lines)
 {
 	struct xdoc *d = it->d;
 	size_t i = 0, next;
@@ -149,22 +190,14 @@ section_items(struct items *it, int sec)
 				add_item(it, l->s + l->content,
 				    l->len - l->content, l->struck, l->line);
 		} else if (l->kind == XL_ROW) {
-			if (!l->header_row && l->ncells > 0) {
-				pm_buf_clear(&it->b);
-				for (size_t k = 0; k < l->len; k++)
-					if (l->s[k] == '\t')
-						pm_buf_puts(&it->b, "; ");
-					else
-						pm_buf_putc(&it->b, l->s[k]);
-				add_item(it, it->b.ptr, it->b.len, 0,
-				    l->line);
-			}
+			if (!l->header_row && l->ncells > 0)
+				add_row(it, l);
 		} else if (l->kind == XL_ITEM && l->first) {
 			next = item_text(it, i);
 			if (!introduces(d, i, next) && !is_closer(l))
 				add_item(it, it->b.ptr, it->b.len, l->struck,
 				    l->line);
-		} else if (l->kind == XL_PARA) {
+		} else if (l->kind == XL_PARA && (lines || l->bullet)) {
 			/* one item a line; lines ending in ':' introduce */
 			if (is_closer(l))
 				stopped_block = l->block;
@@ -174,6 +207,27 @@ section_items(struct items *it, int sec)
 		}
 		i = next;
 	}
+}
+
+/* Does section sec hold a list, a table or "•" lines?  Then the
+ * paragraphs around them are prose, not items. */
+static int
+has_list(const struct xdoc *d, int sec)
+{
+	for (size_t i = 0; i < d->n; i++)
+		if (d->v[i].sec == sec && !d->v[i].head &&
+		    (d->v[i].kind == XL_ITEM || d->v[i].kind == XL_ROW ||
+		    d->v[i].bullet))
+			return 1;
+	return 0;
+}
+
+static int
+by_line(const void *a, const void *b)
+{
+	const struct pm_action_item *x = a, *y = b;
+
+	return (x->line > y->line) - (x->line < y->line);
 }
 
 void
@@ -192,7 +246,13 @@ x_action_items(struct xdoc *d)
 			    l->struck, l->line);
 		}
 	}
-	section_items(&it, SEC_TASKS);
+	section_items(&it, SEC_TASKS, !has_list(d, SEC_TASKS));
+	/* no task list: the corrective measures are the actions */
+	if (it.n == 0)
+		section_items(&it, SEC_CORRECTIVE, 0);
+	/* task list items anywhere and section items: document order */
+	if (it.n > 1)
+		qsort(it.v, it.n, sizeof(*it.v), by_line);
 	if (it.n > 0) {
 		d->inc->action_items = pm_arena_alloc(d->arena,
 		    pm_xmul(it.n, sizeof(*it.v)));

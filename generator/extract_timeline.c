@@ -6,11 +6,15 @@
  * any of the shapes people use: "10:00 AM: text", "10:00 - text",
  * "**09:12** text", "14:30 UTC — text", "[10:00] text", "At 10:05, text",
  * "March 5, 10:00: text", a bullet or numbered item, or a table row with a
- * time column.  Lines without a time continue the entry before them when
- * they belong to the same paragraph or list item.  A line or heading that
- * only names a day ("### Tuesday 12 March") dates the entries after it; a
- * time earlier than the one before it by more than two hours moves to the
- * next day (the timeline crossed midnight).  When no section is called a
+ * time column; in narrative timelines each sentence that starts with a
+ * time starts an entry, and a heading that is only a time ("### 2018
+ * October 21 22:52 UTC") takes the paragraphs under it as its text.  Lines
+ * without a time continue the entry before them when they belong to the
+ * same paragraph or list item.  A line or heading that only names a day
+ * ("### Tuesday 12 March") dates the entries after it; a time earlier than
+ * the one before it by more than two hours moves to the next day (the
+ * timeline crossed midnight), and on a 12-hour clock written without
+ * am/pm, "11:30 ... 1:00" is 13:00.  When no section is called a
  * timeline, two or more consecutive time-led lines anywhere make one.
  */
 #include "extract_int.h"
@@ -19,20 +23,25 @@
 #include <string.h>
 
 /*
- * The kind of an entry, from its words.  Rows are tried in order and the
- * first row with a matching word decides, so the order is the precedence:
- * a misleading path is named as such even when it was investigated
- * ("initially suspected ..."), the end of an incident beats the work that
- * led to it ("identified the deadlock and resolved the issue"), a
- * mitigation beats the escalation or alert that came with it.  The first
- * row keeps an on-call page a detection, before "paged the" (escalation).
- * Words ending in '*' are stems; the others match whole words.
+ * The kind of an entry, from its words (code spans, such as a quoted log
+ * line, left out).  Rows are tried in order and the first row with a
+ * matching word decides, so the order is the precedence: a misleading
+ * path is named as such even when it was investigated ("initially
+ * suspected ..."), the end of an incident beats the work that led to it
+ * ("identified the deadlock and resolved the issue"), a mitigation beats
+ * the escalation or alert that came with it.  The second row keeps an
+ * on-call page a detection, before "paged the" (escalation).  Weak rows
+ * count only before the first detection: "noticed" is how an incident is
+ * found, but once it is, noticing is part of the investigation.  Before
+ * the table, an entry whose last word says it is over ("... error rates
+ * normal.", "Closed.") is resolved.  Words ending in '*' are stems; the
+ * others match whole words.
  */
 static const struct {
-	int kind;
+	int kind, weak;
 	const char *words[64];
 } kinds[] = {
-	{ TK_MISLEADING, { "misleading", "misled", "red herring*",
+	{ TK_MISLEADING, 0, { "misleading", "misled", "red herring*",
 	    "ruled out", "rule out", "assum*", "suspect*",
 	    "initially thought", "initially believed", "thought it was",
 	    "believed to be", "thought to be", "turned out not",
@@ -42,11 +51,12 @@ static const struct {
 	    "unsuccessful", "no conclusive", "no abnormalit*",
 	    "did not help", "didn't help", "had no effect", "no effect",
 	    "unnecessary", "hypothes*", "no improvement", "inconclusive",
-	    NULL } },
-	{ TK_DETECTED, { "paged the on call", "paged on call",
+	    "takes it for", "took it for", "mistook", "blamed", NULL } },
+	{ TK_DETECTED, 0, { "paged the on call", "paged on call",
 	    "on call was paged", "on call engineer was paged",
-	    "paged the primary", NULL } },
-	{ TK_RESOLVED, { "resolved", "resolution confirmed", "restored",
+	    "paged the primary", "pages the on call", "pages on call",
+	    "support escalat*", "support ticket*", NULL } },
+	{ TK_RESOLVED, 0, { "resolved", "resolution confirmed", "restored",
 	    "recovered", "recovery confirmed", "back to normal",
 	    "returned to normal", "back online", "fully operational",
 	    "full functionality", "normal operation*", "operating normally",
@@ -54,8 +64,12 @@ static const struct {
 	    "stabiliz*", "stabilis*", "all clear", "incident closed",
 	    "closed the incident", "was fixed", "were fixed", "is fixed",
 	    "issue fixed", "marked resolved", "declared resolved",
-	    "normal levels", "healthy again", "fully recovered", NULL } },
-	{ TK_MITIGATED, { "mitigat*", "rollback*", "roll back",
+	    "normal levels", "healthy again", "fully recovered", "closed",
+	    "error rate normal", "error rates normal", "errors at zero",
+	    "back to baseline", "at baseline", "latency normal", "all good",
+	    "backlog drained", "queue drained", "backlog cleared",
+	    "backlog processed", "caught up", "back to zero", NULL } },
+	{ TK_MITIGATED, 0, { "mitigat*", "rollback*", "roll back",
 	    "rolled back", "rolling back", "revert*", "restart*",
 	    "reboot*", "failover", "fail over", "failed over", "hotfix*",
 	    "hot fix", "workaround*", "work around", "scaled", "scale up",
@@ -66,23 +80,40 @@ static const struct {
 	    "flushed", "cleared the", "killed", "disabl*", "drained",
 	    "throttl*", "rate limit*", "fix", "fixes", "rerouted",
 	    "redirected traffic", "blocked", "purged", "increased the",
+	    "switched off", "turned off", "paused", "terminated",
+	    "enabled", "lowered", "raised the", "stops the", "stopped the",
+	    "stop the", "halted", "switched back", "cancelled", "canceled",
+	    "failed back", "fail back",
 	    NULL } },
-	{ TK_ESCALATED, { "escalat*", "paged the", "paged in", "called in",
-	    "brought in", "looped in", "pulled in", "engaged", "war room",
-	    "incident commander", "declared an incident",
-	    "declared a sev*", "incident declared", "notified the",
+	{ TK_ESCALATED, 0, { "escalat*", "paged the", "paged in",
+	    "called in", "brought in", "looped in", "pulled in", "engaged",
+	    "war room", "incident commander", "declared an incident",
+	    "declared a sev*", "incident declared", "declares an incident",
+	    "declares a sev*", "notified the",
 	    "contacted", "handed over", "handed off", "raised to",
 	    "reached out", NULL } },
-	{ TK_DETECTED, { "alert*", "detect*", "notic*", "report*",
-	    "paged", "page", "monitoring", "flagged",
-	    "complain*", "spotted", "triggered", "fired", "first sign*",
-	    "notification", "dashboard*", "ticket*", "oncall", "on call",
+	{ TK_DETECTED, 0, { "alert*", "detect*", "reported", "reporting",
+	    "reports of", "reports it", "paged", "pager", "monitoring",
+	    "flagged", "complain*", "triggered", "fired", "first sign*",
+	    "notification", "customer support", "support team",
+	    "customer report*", "can't load",
+	    "cannot load", "couldn't load", "messages the", "messaged",
+	    "emailed", "tweet*", "phoned", "called us", "told us",
+	    "reports", "support channel",
 	    NULL } },
-	{ TK_INVESTIGATED, { "investigat*", "check*", "look*", "review*",
-	    "analy*", "examin*", "diagnos*", "identif*", "discover*",
-	    "found", "traced", "debug*", "inspect*", "confirm*", "revealed",
-	    "determined", "began", "started", "focus*", "query*", "logs",
-	    "test*", "verif*", "narrowed", "root cause", NULL } },
+	{ TK_DETECTED, 1, { "noticed", "notices", "spotted", "observed",
+	    "saw", "sees", NULL } },
+	{ TK_INVESTIGATED, 0, { "investigat*", "check", "checks", "checked",
+	    "checking", "look*",
+	    "review*", "analy*", "examin*", "diagnos*", "identif*",
+	    "discover*", "found", "finds", "traced", "debug*", "inspect*",
+	    "confirm*", "revealed", "determined", "focus*", "query*",
+	    "logs", "tested", "verif*", "narrowed", "root cause", "show",
+	    "shows", "showed", "noticed", "notices", "spotted", "observed",
+	    "saw",
+	    "sees", "dashboard*", "traces", "sampling", "profil*",
+	    "leads back", "decision", "decided", "decides", "reads",
+	    "stack trace*", NULL } },
 };
 
 static const char *const kind_names[] = {
@@ -90,11 +121,47 @@ static const char *const kind_names[] = {
 	"resolved", "other"
 };
 
-int
-x_timeline_kind(const char *s, size_t len)
+/* Last words that say the incident is over: "Latency and error rates
+ * normal.", "Error rate back to 0.2%. Resolved." */
+static const char *const over[] = {
+	"normal", "normally", "resolved", "closed", "recovered", "healthy",
+	"restored", "done", NULL
+};
+
+static int
+ends_over(const char *s, size_t len)
 {
+	size_t e = len, w;
+
+	while (e > 0 && !x_alnum((unsigned char)s[e - 1]))
+		e--;
+	for (w = e; w > 0 && x_alnum((unsigned char)s[w - 1]); w--)
+		;
+	for (const char *const *p = over; *p; p++)
+		if (x_phrase_at(s, e, w, *p) == e)
+			return 1;
+	return 0;
+}
+
+int
+x_timeline_kind(const char *s, size_t len, int detected_before)
+{
+	char buf[512];
+	size_t n = len < sizeof(buf) ? len : sizeof(buf) - 1;
+	int code = 0;
+
+	/* words inside code spans are quoted, not said */
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '`')
+			code = !code;
+		buf[i] = code || s[i] == '`' ? ' ' : s[i];
+	}
+	buf[n] = '\0';
+	if (ends_over(buf, n) && !x_find_any(buf, n, kinds[0].words, NULL))
+		return TK_RESOLVED;
 	for (size_t r = 0; r < XCOUNT(kinds); r++)
-		if (x_find_any(s, len, kinds[r].words, NULL))
+		if ((!kinds[r].weak || !detected_before) &&
+		    x_find_any(buf, n, kinds[r].words, NULL))
 			return kinds[r].kind;
 	return TK_OTHER;
 }
@@ -176,10 +243,11 @@ entry_at(const char *s, size_t len, struct pm_when *w, int *mer,
 	};
 	size_t i = 0, n, j, e, k;
 	struct pm_when w2;
+	int tick = 0;
 
 	while (i < len && (s[i] == '[' || s[i] == '(' || s[i] == '~' ||
 	    s[i] == ' ' || s[i] == '*' || s[i] == '`'))
-		i++;
+		tick |= s[i++] == '`';
 	for (k = 0; lead[k]; k++)
 		if ((e = x_phrase_at(s, len, i, lead[k])) != 0) {
 			i = skip_blanks(s, len, e);
@@ -190,7 +258,9 @@ entry_at(const char *s, size_t len, struct pm_when *w, int *mer,
 		return 0;
 	*mer = has_meridiem(s + i, n);
 	j = skip_blanks(s, len, i + n);
-	while (j < len && (s[j] == ']' || s[j] == ')' || s[j] == '*'))
+	/* "`09:02` text": the closing tick of a time in a code span */
+	while (j < len && (s[j] == ']' || s[j] == ')' || s[j] == '*' ||
+	    (tick && s[j] == '`')))
 		j = skip_blanks(s, len, j + 1);
 	if (is_dash(s, len, j, &e))
 		j = skip_blanks(s, len, e);
@@ -236,10 +306,13 @@ struct tl {
 	struct pm_timeline_entry *e;
 	struct pm_when *w;
 	int *mer, *kind, *block;
+	const char **raw;	/* the text with its code spans, for the kind */
 	size_t n, cap;
 	struct pm_buf text;
 	int cols[8];		/* time and date columns of the table */
 	int ncols;
+	size_t awaiting;	/* 1 + the entry of a time heading that waits
+				 * for its text, or 0 */
 };
 
 static void
@@ -254,7 +327,10 @@ tl_push(struct tl *t, const struct xline *l, const struct pm_when *w,
 		t->kind = pm_xrealloc(t->kind, pm_xmul(t->cap, sizeof(int)));
 		t->block = pm_xrealloc(t->block, pm_xmul(t->cap,
 		    sizeof(int)));
+		t->raw = pm_xrealloc(t->raw, pm_xmul(t->cap,
+		    sizeof(*t->raw)));
 	}
+	t->raw[t->n] = pm_arena_strndup(t->d->arena, text, len);
 	t->e[t->n].text = x_strdup_trim(t->d, text, len);
 	t->e[t->n].line = l->line;
 	t->e[t->n].time = NULL;
@@ -293,7 +369,7 @@ tl_row(struct tl *t, const struct xline *l)
 		for (int k = 0; k < t->ncols; k++)
 			is_time |= t->cols[k] == c;
 		if ((is_time || (t->ncols == 0 && c == 0)) && len > 0 &&
-		    pm_when_parse(&part, p, len) > 0) {
+		    pm_when_parse(&part, l->t + (p - l->s), len) > 0) {
 			if (part.day)
 				w.year = part.year, w.month = part.month,
 				    w.day = part.day;
@@ -340,13 +416,68 @@ tl_header(struct tl *t, const struct xline *l)
 	}
 }
 
-/* Read line l into the timeline; returns 1 when it made an entry. */
+/* Append s to the text (and the raw text) of entry i. */
+static void
+tl_append(struct tl *t, size_t i, const char *s, size_t len)
+{
+	pm_buf_clear(&t->text);
+	if (t->e[i].text) {
+		pm_buf_puts(&t->text, t->e[i].text);
+		pm_buf_putc(&t->text, ' ');
+	}
+	pm_buf_put(&t->text, s, len);
+	t->e[i].text = x_strdup_trim(t->d, t->text.ptr, t->text.len);
+	pm_buf_clear(&t->text);
+	pm_buf_puts(&t->text, t->raw[i]);
+	if (t->text.len)
+		pm_buf_putc(&t->text, ' ');
+	pm_buf_put(&t->text, s, len);
+	t->raw[i] = pm_arena_strndup(t->d->arena, t->text.ptr, t->text.len);
+}
+
+/*
+ * The entries of l from offset from on: the one that starts there, and
+ * every later sentence that starts with a time ("At 13:58 UTC the team
+ * found ..."), as narrative timelines are written.  Returns how many.
+ */
+static int
+tl_sentences(struct tl *t, const struct xline *l, size_t from)
+{
+	struct pm_when w, w2;
+	size_t text, text2, at, i, e, k;
+	int mer, mer2, n = 0;
+
+	if (!entry_at(l->t + from, l->len - from, &w, &mer, &text))
+		return 0;
+	at = from + text;
+	for (i = at; i < l->len; i = e) {
+		e = x_sentence_end(l->s, l->len, i);
+		if (e <= i || e >= l->len)
+			break;
+		for (k = e; k < l->len && l->s[k] == ' '; k++)
+			;
+		if (!(x_alnum((unsigned char)l->s[k]) &&
+		    !(l->s[k] >= 'a' && l->s[k] <= 'z')) ||
+		    !entry_at(l->t + k, l->len - k, &w2, &mer2, &text2) ||
+		    w2.hour < 0)
+			continue;
+		tl_push(t, l, &w, mer, l->s + at, e - at);
+		n++;
+		w = w2;
+		mer = mer2;
+		at = k + text2;
+	}
+	tl_push(t, l, &w, mer, l->s + at, l->len - at);
+	return n + 1;
+}
+
+/* Read line l into the timeline; returns how many entries it made. */
 static int
 tl_line(struct tl *t, const struct xline *l, int continuation)
 {
 	struct pm_when w;
-	size_t text;
-	int mer;
+	size_t n;
+	int made;
 
 	if (l->kind == XL_ROW) {
 		size_t before = t->n;
@@ -359,30 +490,39 @@ tl_line(struct tl *t, const struct xline *l, int continuation)
 	}
 	if (l->head && l->content >= l->len)
 		return 0;
+	if (l->kind == XL_HEADING) {
+		t->awaiting = 0;
+		/* "### 2018 October 21 22:52 UTC": the paragraphs under it
+		 * are the entry's text */
+		n = pm_when_parse(&w, l->t, l->len);
+		if (n > 0 && w.hour >= 0 && !x_has_letter(l->s + n,
+		    l->len - n)) {
+			tl_push(t, l, &w, has_meridiem(l->s, n), "", 0);
+			t->e[t->n - 1].text = NULL;
+			t->awaiting = t->n;
+			return 1;
+		}
+	}
 	if (x_day_line(l, &w) && (l->kind == XL_HEADING || l->all_strong ||
 	    l->content >= l->len || l->len < 30)) {
+		t->awaiting = 0;
 		tl_day(t, l, &w);
 		return 0;
 	}
-	if (l->kind != XL_HEADING && entry_at(l->s + (l->head ? l->content :
-	    0), l->len - (l->head ? l->content : 0), &w, &mer, &text)) {
-		size_t off = l->head ? l->content : 0;
-
-		tl_push(t, l, &w, mer, l->s + off + text,
-		    l->len - off - text);
-		return 1;
+	if (l->kind != XL_HEADING && (made = tl_sentences(t, l, l->head ?
+	    l->content : 0)) > 0) {
+		t->awaiting = 0;
+		return made;
+	}
+	if (t->awaiting && l->kind != XL_HEADING) {
+		tl_append(t, t->awaiting - 1, l->s, l->len);
+		return 0;
 	}
 	/* more words of the entry above, in the same paragraph or item */
 	if (continuation && t->n > 0 && t->e[t->n - 1].text &&
 	    t->block[t->n - 1] == l->block && !l->first &&
-	    l->label_len == 0 && l->kind != XL_HEADING) {
-		pm_buf_clear(&t->text);
-		pm_buf_puts(&t->text, t->e[t->n - 1].text);
-		pm_buf_putc(&t->text, ' ');
-		pm_buf_put(&t->text, l->s, l->len);
-		t->e[t->n - 1].text = x_strdup_trim(t->d, t->text.ptr,
-		    t->text.len);
-	}
+	    l->label_len == 0 && l->kind != XL_HEADING)
+		tl_append(t, t->n - 1, l->s, l->len);
 	return 0;
 }
 
@@ -413,7 +553,7 @@ tl_date(struct tl *t)
 	struct xdoc *d = t->d;
 	struct pm_when day;
 	char out[64];
-	int real = 0, prev = -1, mer_any = 0, h24 = 0;
+	int real = 0, prev = -1, mer_any = 0, h24 = 0, detected = 0;
 	size_t i, o = 0;
 
 	pm_when_init(&day);
@@ -493,8 +633,9 @@ tl_date(struct tl *t)
 		}
 		t->e[o] = t->e[i];
 		t->e[o].time = pm_arena_strdup(d->arena, out);
-		t->kind[o] = x_timeline_kind(t->e[o].text,
-		    strlen(t->e[o].text));
+		t->kind[o] = x_timeline_kind(t->raw[i], strlen(t->raw[i]),
+		    detected);
+		detected |= t->kind[o] == TK_DETECTED;
 		t->e[o].kind = x_timeline_kind_name(t->kind[o]);
 		t->w[o] = w;
 		o++;
@@ -520,6 +661,7 @@ tl_collect(struct tl *t)
 		return;
 	t->n = 0;
 	t->ncols = 0;
+	t->awaiting = 0;
 	/* no timeline section: keep runs of two or more entries */
 	for (i = 0; i < d->n; i++) {
 		const struct xline *l = &d->v[i];
@@ -531,7 +673,7 @@ tl_collect(struct tl *t)
 			tl_header(t, l);
 			continue;
 		}
-		if (tl_line(t, l, 0) == 0) {
+		if (tl_line(t, l, 0) == 0 && !t->awaiting) {
 			if (t->n > before)
 				t->n = before;	/* no lone day markers */
 			if (t->n - run_start < 2)
@@ -569,5 +711,6 @@ x_timeline(struct xdoc *d)
 	free(t.mer);
 	free(t.kind);
 	free(t.block);
+	free(t.raw);
 	pm_buf_free(&t.text);
 }

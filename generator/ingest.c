@@ -3,6 +3,7 @@
  * with the fallbacks for what neither states.
  */
 #include "ingest.h"
+#include "classify.h"
 #include "extract.h"
 #include "frontmatter.h"
 #include "markdown.h"
@@ -43,8 +44,8 @@ title_from_slug(struct pm_arena *arena, const char *slug)
 int
 pm_ingest_bytes(struct pm_incident *inc, struct pm_arena *arena,
     const char *path, const char *data, size_t len,
-    const struct pm_config *cfg, struct pm_warnings *warnings,
-    struct pm_error *err)
+    const struct pm_config *cfg, const struct pm_taxonomy *tax,
+    struct pm_warnings *warnings, struct pm_error *err)
 {
 	struct pm_frontmatter fm;
 	struct pm_markdown_opts mopts;
@@ -78,6 +79,8 @@ pm_ingest_bytes(struct pm_incident *inc, struct pm_arena *arena,
 	if (pm_markdown_parse(&md, fm.body, fm.body_len, &mopts, err) < 0)
 		goto out;
 	pm_extract_incident(inc, arena, md, warnings);
+	pm_classify_incident(inc, arena, tax ? tax : pm_taxonomy_default(),
+	    warnings);
 	pm_markdown_render_html(&html, md, PM_MARKDOWN_ANCHORS);
 	inc->html = pm_arena_strndup(arena, pm_buf_cstr(&html), html.len);
 	inc->html_len = html.len;
@@ -98,10 +101,11 @@ out:
 int
 pm_ingest_doc(struct pm_incident *inc, struct pm_arena *arena,
     const struct pm_doc *doc, const struct pm_config *cfg,
-    struct pm_warnings *warnings, struct pm_error *err)
+    const struct pm_taxonomy *tax, struct pm_warnings *warnings,
+    struct pm_error *err)
 {
 	if (pm_ingest_bytes(inc, arena, doc->path, doc->data, doc->len, cfg,
-	    warnings, err) < 0)
+	    tax, warnings, err) < 0)
 		return PM_ERROR;
 	inc->blob_id = doc->blob_id;
 	inc->git.created = doc->created;

@@ -1,0 +1,432 @@
+/*
+ * classify.c: the category of an incident from the words of its root
+ * cause, title and summary, scored against the keywords of a taxonomy.
+ *
+ * The aim is the cause, not the symptom.  Three things see to it:
+ *  - the root cause text weighs three times the summary, and the title
+ *    half again as much (titles tend to name the cause);
+ *  - in a sentence, words after "caused by", "due to", "because", "root
+ *    cause", "triggered by" count double, and words after "leading to",
+ *    "resulting in", "causing" (the consequences) count a third;
+ *  - a clause that doubts or denies ("initially suspected a DDoS", "the
+ *    database was fine", "not a code bug") counts nothing, and words in
+ *    double quotes (an error message) count half;
+ *  - the root cause's first sentence counts most: writers state the
+ *    cause, then explain.
+ * A root cause that says it is unknown gives "other".
+ */
+#include "classify.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define ROOT_WEIGHT	3.0
+#define TITLE_WEIGHT	1.5
+#define SUMMARY_WEIGHT	1.0
+#define CAUSE_FACTOR	2.0	/* after "caused by" */
+#define EFFECT_FACTOR	0.35	/* after "leading to" */
+#define MIN_SCORE	4.0	/* below it, nothing fits: "other" */
+#define ALSO_SHARE	0.45	/* of the best score, for categories[] */
+#define MAX_MENTIONS	3	/* per keyword and text */
+#define MAX_CATEGORIES	4
+#define QUOTE_FACTOR	0.5	/* "quoted" words: an error message */
+
+/* Words that introduce the cause; what follows in the sentence counts
+ * double. */
+static const char *const cause_markers[] = {
+	"caused by", "due to", "because", "root cause", "result of",
+	"resulted from", "triggered by", "stemmed from", "stems from",
+	"traced to", "traced back to", "came from", "comes from",
+	"the reason", "culprit", "boils down to", "in short", "the cause",
+	"cause was", "cause is", "originated", "the problem was",
+	"the issue was", "was simply", NULL
+};
+
+/* Words that introduce consequences; what follows counts a third. */
+static const char *const effect_markers[] = {
+	"leading to", "led to", "leads to", "resulting in", "resulted in",
+	"which caused", "that caused", "this caused", "causing", "caused",
+	"which meant", "which made", "made the", "made it", "meaning",
+	"as a result", "consequently", "therefore", "in turn", "so the",
+	"so our", "so every", "so that", NULL
+};
+
+/* Words that doubt or deny what follows them in their clause ("we
+ * suspected a DDoS", "a retry bug rather than an attack"). */
+static const char *const doubt_markers[] = {
+	"suspected", "suspect", "suspecting", "assumed", "assuming",
+	"assumption", "thought", "looked like", "seemed", "appeared to",
+	"initially", "at first", "not the", "not a", "not caused",
+	"no evidence", "rather than", "instead of", "misleading",
+	"red herring", "not because", "no deploys", "no deploy",
+	"nothing in the", "not our", NULL
+};
+
+/* Words that deny their whole clause ("the database was fine", "the
+ * plugin update ruled out"). */
+static const char *const denial_markers[] = {
+	"ruled out", "was fine", "were fine", "was healthy", "were healthy",
+	"not related", "unrelated", "nothing wrong", "did nothing",
+	"wasn t", "weren t", "not it", "not in itself", "isn t",
+	"was not the problem", "not the cause", NULL
+};
+
+/* Words after which a contributing factor follows: it counts half. */
+static const char *const factor_markers[] = {
+	"made worse by", "worsened by", "aggravated by", "amplified by",
+	"compounded by", "exacerbated by", "contributing factor*", NULL
+};
+
+/* Conjunctions that start a new clause. */
+static const char *const clause_words[] = {
+	"but", "however", "although", "though", "whereas", "while", "yet",
+	NULL
+};
+
+/* Root causes that say they are not known. */
+static const char *const unknown_markers[] = {
+	"unknown", "not known", "undetermined", "not yet determined",
+	"we don t know", "we do not know", "still unknown", "unclear",
+	"under investigation", "tbd", "n a", "cause unknown",
+	"unknown cause", "could not find the cause", "no root cause",
+	NULL
+};
+
+/* A text made for matching: lowercase words and single spaces, with the
+ * weight of each byte. */
+struct ntext {
+	char *s;
+	float *w;
+	unsigned char *brk;	/* 1: a clause starts here, 2: a sentence */
+	unsigned char *quoted;	/* inside "double quotes" */
+	size_t len;
+};
+
+static int
+is_word(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* The phrase at s[i] on word boundaries ('*': a stem); its end or 0. */
+static size_t
+phrase_at(const char *s, size_t len, size_t i, const char *p)
+{
+	if (i > 0 && is_word((unsigned char)s[i - 1]))
+		return 0;
+	for (; *p && *p != '*'; p++, i++)
+		if (i >= len || s[i] != *p)
+			return 0;
+	if (*p != '*' && i < len && is_word((unsigned char)s[i]))
+		return 0;
+	return i;
+}
+
+static size_t
+find_any(const char *s, size_t len, size_t from, const char *const *ps,
+    size_t *end)
+{
+	size_t e;
+
+	for (size_t i = from; i < len; i++)
+		for (const char *const *p = ps; *p; p++)
+			if ((e = phrase_at(s, len, i, *p)) != 0) {
+				if (end)
+					*end = e;
+				return i;
+			}
+	return (size_t)-1;
+}
+
+static void
+normalise(struct ntext *t, const char *src)
+{
+	size_t n = strlen(src), i, o = 0;
+	int pending = 0, space = 0, quote = 0;
+
+	t->s = pm_xmalloc(n + 1);
+	t->w = pm_xmalloc(pm_xmul(n + 1, sizeof(*t->w)));
+	t->brk = pm_xcalloc(n + 1, 1);
+	t->quoted = pm_xcalloc(n + 1, 1);
+	for (i = 0; i < n; i++) {
+		int c = (unsigned char)src[i];
+
+		if (c == '"')
+			quote = !quote;
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		if (is_word(c)) {
+			if (space && o)
+				t->s[o++] = ' ';
+			if (pending && o)
+				t->brk[o] = (unsigned char)pending;
+			pending = space = 0;
+			t->quoted[o] = (unsigned char)quote;
+			t->s[o++] = (char)c;
+			continue;
+		}
+		space = 1;
+		if ((c == '.' || c == '!' || c == '?') && (i + 1 == n ||
+		    src[i + 1] == ' ' || src[i + 1] == '\n'))
+			pending = 2;
+		else if (c == '\n')
+			pending = 2;
+		else if ((c == ',' || c == ';' || c == ':' || c == '(' ||
+		    c == ')') && pending < 1)
+			pending = 1;
+		else if (c == 0xe2 && i + 2 < n &&
+		    (unsigned char)src[i + 1] == 0x80 &&
+		    ((unsigned char)src[i + 2] == 0x93 ||
+		    (unsigned char)src[i + 2] == 0x94) && pending < 1)
+			pending = 1;	/* en and em dashes */
+	}
+	t->s[o] = '\0';
+	t->len = o;
+	for (i = 0; i < o; i++) {
+		t->w[i] = t->quoted[i] ? QUOTE_FACTOR : 1;
+		if (t->brk[i] == 0 && find_any(t->s, o, i, clause_words,
+		    NULL) == i)
+			t->brk[i] = 1;
+	}
+}
+
+static void
+ntext_free(struct ntext *t)
+{
+	free(t->s);
+	free(t->w);
+	free(t->brk);
+	free(t->quoted);
+}
+
+/* Scale the weights of [from, to). */
+static void
+scale(struct ntext *t, size_t from, size_t to, float f)
+{
+	for (size_t i = from; i < to; i++)
+		t->w[i] *= f;
+}
+
+/*
+ * Weigh each part of each sentence: causes, effects, doubts.  decay: the
+ * text states its point first (a root cause section), so the first
+ * sentence counts 1.5 and each next one less, down to a half.
+ */
+static void
+weigh(struct ntext *t, int decay)
+{
+	size_t a = 0, b, c, e, m;
+	int sentence = 0;
+
+	while (a < t->len) {
+		/* a sentence [a, b) */
+		for (b = a + 1; b < t->len && t->brk[b] != 2; b++)
+			;
+		if (decay)
+			scale(t, a, b, sentence == 0 ? 1.5f : sentence == 1 ?
+			    1.0f : sentence == 2 ? 0.8f : sentence == 3 ?
+			    0.65f : 0.5f);
+		sentence++;
+		for (m = a; (m = find_any(t->s, b, m, effect_markers, &e)) !=
+		    (size_t)-1; m = e) {
+			if (phrase_at(t->s, b, m, "caused by"))
+				continue;
+			scale(t, e, b, EFFECT_FACTOR);
+		}
+		if ((m = find_any(t->s, b, a, cause_markers, &e)) !=
+		    (size_t)-1) {
+			/* the cause undoes the effect before it */
+			for (size_t i = e; i < b; i++)
+				t->w[i] = t->w[i] < 1 ? CAUSE_FACTOR *
+				    EFFECT_FACTOR : CAUSE_FACTOR;
+		}
+		for (m = a; (m = find_any(t->s, b, m, factor_markers, &e)) !=
+		    (size_t)-1; m = e)
+			scale(t, e, b, 0.5f);
+		/* clauses [c, e) of the sentence */
+		for (c = a; c < b; c = e) {
+			size_t d, de;
+
+			for (e = c + 1; e < b && t->brk[e] == 0; e++)
+				;
+			if (find_any(t->s, e, c, denial_markers, NULL) !=
+			    (size_t)-1)
+				scale(t, c, e, 0);
+			else if ((d = find_any(t->s, e, c, doubt_markers,
+			    &de)) != (size_t)-1)
+				scale(t, de, e, 0);
+		}
+		a = b;
+	}
+}
+
+static void
+score_text(double *scores, const struct pm_taxonomy *tax, const char *text,
+    double weight, int decay)
+{
+	struct ntext t;
+
+	if (text == NULL || *text == '\0')
+		return;
+	normalise(&t, text);
+	weigh(&t, decay);
+	for (size_t c = 0; c < tax->len; c++) {
+		const struct pm_category *cat = &tax->categories[c];
+
+		for (size_t k = 0; k < cat->nkeywords; k++) {
+			const char *p = cat->keywords[k].phrase;
+			int mentions = 0;
+
+			for (size_t i = 0; i < t.len && mentions < MAX_MENTIONS;
+			    i++) {
+				if (t.s[i] != p[0] || !phrase_at(t.s, t.len, i,
+				    p))
+					continue;
+				scores[c] += cat->keywords[k].weight *
+				    t.w[i] * weight;
+				mentions++;
+			}
+		}
+	}
+	ntext_free(&t);
+}
+
+static int
+says_unknown(const char *text)
+{
+	struct ntext t;
+	size_t at;
+	int unknown;
+
+	if (text == NULL)
+		return 0;
+	normalise(&t, text);
+	at = find_any(t.s, t.len, 0, unknown_markers, NULL);
+	/* "Unknown.", "The cause is still unknown", in its first words */
+	unknown = at != (size_t)-1 && at < 40;
+	ntext_free(&t);
+	return unknown;
+}
+
+size_t
+pm_classify_text(const char **ids, size_t max,
+    const struct pm_taxonomy *tax, const char *root_cause,
+    const char *summary, const char *title)
+{
+	double *scores, best = 0;
+	size_t n = 0, c, top = 0, *order;
+	const struct pm_category *other = pm_taxonomy_find(tax,
+	    PM_CATEGORY_OTHER);
+
+	if (max == 0)
+		return 0;
+	if (says_unknown(root_cause)) {
+		ids[0] = other ? other->id : PM_CATEGORY_OTHER;
+		return 1;
+	}
+	scores = pm_xcalloc(tax->len, sizeof(*scores));
+	order = pm_xcalloc(tax->len, sizeof(*order));
+	score_text(scores, tax, root_cause, ROOT_WEIGHT, 1);
+	score_text(scores, tax, title, TITLE_WEIGHT, 0);
+	score_text(scores, tax, summary, root_cause ? SUMMARY_WEIGHT :
+	    2 * SUMMARY_WEIGHT, 0);
+	for (c = 0; c < tax->len; c++)
+		if (scores[c] > best)
+			best = scores[c], top = c;
+	if (best >= MIN_SCORE) {
+		/* the best first, then the others by score, ties in
+		 * taxonomy order */
+		order[n++] = top;
+		for (;;) {
+			size_t pick = tax->len;
+
+			for (c = 0; c < tax->len; c++) {
+				int used = 0;
+
+				for (size_t k = 0; k < n; k++)
+					used |= order[k] == c;
+				if (!used && scores[c] >= MIN_SCORE &&
+				    scores[c] >= ALSO_SHARE * best &&
+				    (pick == tax->len ||
+				    scores[c] > scores[pick]))
+					pick = c;
+			}
+			if (pick == tax->len || n >= MAX_CATEGORIES)
+				break;
+			order[n++] = pick;
+		}
+	}
+	for (c = 0; c < n && c < max; c++)
+		ids[c] = tax->categories[order[c]].id;
+	if (n == 0)
+		ids[c++] = other ? other->id : PM_CATEGORY_OTHER;
+	free(scores);
+	free(order);
+	return c;
+}
+
+/*
+ * Without a root cause, the timeline entries where the cause was found
+ * ("heap dump shows an unbounded cache") stand for it: the investigated
+ * entries that report a finding.  NULL when there are none.
+ */
+static const char *
+findings(struct pm_arena *arena, const struct pm_incident *inc)
+{
+	static const char *const found[] = {
+		"found", "finds", "shows", "showed", "show", "identified",
+		"identifies", "revealed", "reveals", "traced", "turned out",
+		"root cause", "caused", "culprit", "discovered", NULL
+	};
+	struct pm_buf b = PM_BUF_INIT;
+	const char *out = NULL;
+
+	for (size_t i = 0; i < inc->ntimeline; i++) {
+		const char *t = inc->timeline[i].text;
+		struct ntext n;
+
+		if (t == NULL || inc->timeline[i].kind == NULL ||
+		    strcmp(inc->timeline[i].kind, "investigated") != 0)
+			continue;
+		normalise(&n, t);
+		if (find_any(n.s, n.len, 0, found, NULL) != (size_t)-1) {
+			pm_buf_puts(&b, t);
+			pm_buf_puts(&b, "\n");
+		}
+		ntext_free(&n);
+	}
+	if (b.len)
+		out = pm_arena_strndup(arena, b.ptr, b.len);
+	pm_buf_free(&b);
+	return out;
+}
+
+void
+pm_classify_incident(struct pm_incident *inc, struct pm_arena *arena,
+    const struct pm_taxonomy *tax, struct pm_warnings *warnings)
+{
+	const char *ids[MAX_CATEGORIES];
+	size_t n, i;
+
+	if (!inc->fixed.category && inc->categories.len > 0) {
+		/* only `categories` was written: its first is the primary */
+		inc->category = inc->categories.items[0];
+		inc->fixed.category = 1;
+	}
+	if (inc->fixed.category && inc->category) {
+		for (i = 0; i < inc->categories.len; i++)
+			if (!pm_taxonomy_find(tax, inc->categories.items[i]))
+				pm_warnings_add(warnings, inc->path, 0,
+				    "category '%s' is not in the taxonomy",
+				    inc->categories.items[i]);
+		return;
+	}
+	n = pm_classify_text(ids, MAX_CATEGORIES, tax, inc->root_cause ?
+	    inc->root_cause : findings(arena, inc), inc->summary, inc->title);
+	inc->categories.items = NULL;
+	inc->categories.len = 0;
+	for (i = 0; i < n; i++)
+		pm_strlist_push(&inc->categories, arena,
+		    pm_arena_strdup(arena, ids[i]));
+	inc->category = inc->categories.items[0];
+}

@@ -1,0 +1,560 @@
+/*
+ * classify_taxonomy.c: the built-in taxonomy of root causes, and the
+ * taxonomy of a site compiled from it and pmsite.yml.
+ *
+ * Keywords name causes, not symptoms: "deadlock", "missing index",
+ * "connection pool", "expired certificate".  Words every database incident
+ * shares ("database", "CPU", "slow") are left out or weigh little, so that
+ * the category follows what the writer says caused the incident.
+ * Weights: 6 to 8 for a phrase that names the cause by itself ("human
+ * error", "packet loss"), 4 to 5 for a strong hint, 1 to 3 for a word
+ * that only leans one way.
+ */
+#include "classify.h"
+
+#include <string.h>
+
+#define KW(name) name, sizeof(name) / sizeof(name[0])
+
+static const struct pm_keyword kw_query[] = {
+	{ "slow query", 5 }, { "slow queries", 5 }, { "missing index", 6 },
+	{ "without an index", 6 }, { "without index", 6 }, { "no index", 5 },
+	{ "lacked proper indexing", 6 }, { "index*", 2 },
+	{ "full table scan*", 6 }, { "table scan*", 5 },
+	{ "sequential scan*", 6 }, { "seq scan*", 6 }, { "query plan*", 4 },
+	{ "execution plan*", 4 }, { "inefficient query", 6 },
+	{ "inefficient queries", 6 }, { "inefficient sql", 6 },
+	{ "unoptimized", 4 }, { "unoptimised", 4 }, { "expensive query", 5 },
+	{ "expensive queries", 5 }, { "n 1", 6 }, { "one query per", 5 },
+	{ "missing join", 6 }, { "join*", 2 }, { "query", 1.5 },
+	{ "queries", 1.5 }, { "sql", 1 }, { "leading wildcard", 6 },
+	{ "wildcard", 3 }, { "like query", 4 }, { "query optimi*", 3 },
+	{ "optimi*", 1 }, { "explain", 2 }, { "scan*", 2 },
+};
+
+static const struct pm_keyword kw_connections[] = {
+	{ "connection pool*", 6 }, { "pool exhaust*", 6 },
+	{ "connections exhausted", 6 }, { "exhausted connections", 6 },
+	{ "max connections", 6 }, { "too many connections", 6 },
+	{ "too many clients", 6 }, { "connection limit*", 6 },
+	{ "connection slots", 6 }, { "concurrent connections", 5 },
+	{ "connection storm", 6 }, { "connection surge", 6 },
+	{ "reconnect*", 4 }, { "pgbouncer", 4 }, { "connection leak*", 6 },
+	{ "connections", 3 }, { "connection", 1.5 }, { "pool size", 5 },
+	{ "pool", 2 }, { "pools", 2 }, { "server connections", 4 },
+	{ "open connections", 4 }, { "connection count", 4 },
+};
+
+static const struct pm_keyword kw_locking[] = {
+	{ "deadlock*", 7 }, { "lock contention", 7 }, { "lock wait*", 6 },
+	{ "row lock*", 6 }, { "table lock*", 6 }, { "locked", 3 },
+	{ "locking", 3 }, { "locks", 3 }, { "lock", 3 },
+	{ "idle in transaction", 6 }, { "long running transaction*", 5 },
+	{ "open transaction*", 4 }, { "single transaction", 3 },
+	{ "transaction*", 1.5 }, { "blocking", 2 }, { "blocked on", 3 },
+	{ "hot row", 6 }, { "contention", 4 }, { "access exclusive", 6 },
+	{ "exclusive lock", 6 }, { "waiting for the lock", 6 },
+	{ "waiting on a lock", 6 }, { "queueing for the lock", 6 },
+};
+
+static const struct pm_keyword kw_deploy[] = {
+	{ "deploy*", 2 }, { "release*", 2 }, { "rollout", 2 },
+	{ "rolled out", 2 }, { "new version", 2.5 }, { "recent change*", 2 },
+	{ "code change*", 2 }, { "canary", 4 }, { "skip canary", 6 },
+	{ "rolling update", 3 }, { "rolling deploy*", 3 },
+	{ "migration*", 2.5 }, { "schema change*", 3 },
+	{ "backwards compatib*", 5 }, { "backward compatib*", 5 },
+	{ "not backwards compatible", 6 }, { "incompatib*", 3 },
+	{ "wrong artifact", 6 }, { "wrong build", 6 }, { "wrong version", 5 },
+	{ "wrong image", 6 }, { "stale", 2 }, { "pipeline", 2.5 },
+	{ "image tag", 3 }, { "mutable tag", 4 }, { "shipped", 2 },
+	{ "bad deploy*", 6 }, { "bad release", 6 }, { "bad push", 5 },
+	{ "introduced in", 2 }, { "introduced with", 2 },
+	{ "recently deployed", 3 }, { "new feature", 2 },
+	{ "change management", 4 }, { "without a canary", 6 },
+	{ "skipped the canary", 6 }, { "upgrade*", 2 },
+};
+
+static const struct pm_keyword kw_config[] = {
+	{ "config*", 3.5 }, { "misconfigur*", 7 }, { "mis configur*", 7 },
+	{ "typo", 4 }, { "setting*", 2.5 }, { "parameter*", 1.5 },
+	{ "certificate expir*", 7 }, { "expired certificate*", 7 },
+	{ "cert expir*", 7 }, { "expired cert*", 7 }, { "certificate*", 3 },
+	{ "expired", 2 }, { "expiry", 2 }, { "tls cert*", 4 },
+	{ "ssl cert*", 4 }, { "wrong value", 4 },
+	{ "environment variable*", 3 }, { "env var*", 3 }, { "yaml", 2 },
+	{ "terraform", 2 }, { "feature flag*", 2.5 }, { "flag", 1.5 },
+	{ "client max body size", 5 },
+	{ "limit was set", 4 }, { "was set to", 3 }, { "default value", 3 },
+	{ "include", 1 }, { "allowlist", 3 }, { "whitelist", 3 },
+	{ "unit", 1 }, { "renew*", 2 },
+};
+
+static const struct pm_keyword kw_capacity[] = {
+	{ "traffic spike*", 6 }, { "traffic surge*", 6 }, { "surge*", 3 },
+	{ "spike*", 2 }, { "peak*", 2.5 }, { "load", 1.5 },
+	{ "high traffic", 5 }, { "unexpected traffic", 5 }, { "viral", 5 },
+	{ "capacity", 5 }, { "autoscal*", 4 }, { "scale out", 3 },
+	{ "scaling", 2.5 }, { "under provisioned", 6 },
+	{ "underprovisioned", 6 }, { "not enough capacity", 7 },
+	{ "overload*", 3 }, { "demand", 3.5 }, { "thundering herd", 5 },
+	{ "fixed size", 3 }, { "fixed pool", 4 }, { "worker pool", 3 },
+	{ "backlog", 2 }, { "times the usual", 4 }, { "times its usual", 4 },
+	{ "times normal", 4 }, { "times our", 3 }, { "more traffic", 5 },
+	{ "flash sale", 5 }, { "on sale", 3 }, { "concurrent users", 4 },
+	{ "resource exhaustion", 4 }, { "quota", 2 }, { "cpu", 1 },
+	{ "memory", 1 }, { "throughput", 2 }, { "growth", 2 },
+	{ "volume", 2.5 }, { "month end", 2 }, { "traffic", 2 },
+	{ "could not keep up", 5 }, { "ran out of room", 5 },
+};
+
+static const struct pm_keyword kw_network[] = {
+	{ "dns", 5 }, { "resolver*", 4 }, { "nameserver*", 5 },
+	{ "name server*", 5 }, { "domain*", 3 }, { "registrar", 4 },
+	{ "network*", 3 }, { "packet loss", 7 }, { "packets", 4 },
+	{ "bgp", 7 }, { "routing", 3 }, { "route*", 2 }, { "firewall*", 3 },
+	{ "load balancer*", 3 }, { "cdn", 2 }, { "switch", 2 },
+	{ "router*", 4 }, { "cname", 4 }, { "a record", 5 }, { "ttl", 2 },
+	{ "tcp", 2 }, { "connectivity", 4 }, { "network partition", 7 },
+	{ "mtu", 6 }, { "vpn", 3 }, { "peering", 5 }, { "transit", 5 },
+	{ "subnet*", 3 }, { "ip address*", 2.5 }, { "name resolution", 6 },
+	{ "dns cache", 6 }, { "could not translate host name", 6 },
+	{ "nxdomain", 6 }, { "dangling", 4 }, { "upstream provider", 3 },
+	{ "fiber", 5 }, { "fibre", 5 }, { "latency", 1 }, { "timeouts", 1 },
+};
+
+static const struct pm_keyword kw_hardware[] = {
+	{ "hardware", 6 }, { "disk*", 3 }, { "disk failure", 7 },
+	{ "ssd*", 4 }, { "power", 4 }, { "power outage", 7 },
+	{ "power loss", 7 }, { "power event", 7 }, { "power feed", 7 },
+	{ "ups", 5 }, { "pdu*", 5 }, { "rack*", 3 }, { "data center", 3 },
+	{ "datacenter", 3 }, { "colo", 4 }, { "server failure", 6 },
+	{ "host failure", 6 }, { "node failure", 5 }, { "kernel panic", 6 },
+	{ "memory module", 6 }, { "dimm*", 6 }, { "ecc", 5 }, { "ram", 2 },
+	{ "nic", 4 }, { "cable", 4 }, { "cooling", 6 }, { "overheat*", 6 },
+	{ "availability zone", 3 }, { "zone outage", 5 }, { "hypervisor*", 5 },
+	{ "instance failure", 5 }, { "hardware failure", 8 },
+	{ "battery", 4 }, { "generator", 4 }, { "storage controller", 7 },
+	{ "controller", 2 }, { "firmware", 4 }, { "raid", 5 },
+	{ "physical host", 5 }, { "bare metal", 3 }, { "faulty", 3 },
+};
+
+static const struct pm_keyword kw_dependency[] = {
+	{ "third party", 6 }, { "vendor*", 4 }, { "provider*", 3.5 },
+	{ "upstream", 2.5 }, { "external api", 6 }, { "external service", 6 },
+	{ "partner", 1 }, { "saas", 4 }, { "their side", 6 },
+	{ "s side", 5 }, { "s end", 4 },
+	{ "on their end", 6 }, { "their end", 5 }, { "status page", 3 },
+	{ "dependency", 3 }, { "dependencies", 3 }, { "sdk", 2 },
+	{ "payment provider", 6 }, { "email provider", 6 },
+	{ "sms provider", 6 }, { "cdn provider", 6 },
+	{ "identity provider", 6 }, { "idp", 4 }, { "their api", 5 },
+	{ "without warning", 3 }, { "regional degradation", 4 },
+	{ "their incident", 5 }, { "their service", 5 },
+	{ "their platform", 5 }, { "carrier", 3 }, { "changelog", 3 },
+	{ "api change*", 3 }, { "outage at", 3 }, { "on their", 3 },
+};
+
+static const struct pm_keyword kw_security[] = {
+	{ "ddos", 6 }, { "attack*", 5 }, { "attacker*", 6 },
+	{ "malicious", 6 }, { "breach*", 6 }, { "leaked", 6 },
+	{ "credential leak*", 7 }, { "key leak*", 7 }, { "data leak*", 7 },
+	{ "credential*", 4 }, { "api key", 3 },
+	{ "access key", 4 }, { "secret*", 2 }, { "compromis*", 6 },
+	{ "phishing", 4 }, { "exploit*", 6 }, { "vulnerab*", 6 },
+	{ "unauthori*", 5 }, { "brute force", 6 }, { "credential stuffing", 7 },
+	{ "botnet*", 6 }, { "bots", 3 }, { "crypto mining", 6 },
+	{ "cryptocurrency", 5 }, { "mining", 2 }, { "abuse", 3 },
+	{ "intrusion", 6 }, { "ransomware", 7 }, { "hacked", 6 },
+	{ "sql injection", 7 }, { "xss", 6 }, { "login flood", 5 },
+	{ "scraper*", 3 }, { "committed", 2 }, { "public repo*", 4 },
+	{ "hard coded", 3 }, { "plain text", 3 }, { "rate limit*", 2 },
+};
+
+static const struct pm_keyword kw_bug[] = {
+	{ "bug", 6 }, { "bugs", 6 }, { "null pointer*", 7 },
+	{ "nullpointer*", 7 }, { "null check", 6 }, { "null reference*", 7 },
+	{ "nil pointer*", 7 }, { "exception", 3 }, { "race condition*", 6 },
+	{ "memory leak*", 7 }, { "leak*", 2 }, { "off by one", 6 },
+	{ "regression", 3 }, { "defect", 6 }, { "infinite loop", 6 },
+	{ "retry bug", 7 }, { "retry logic", 5 }, { "retries", 2 },
+	{ "retry storm", 4 }, { "retry*", 1.5 }, { "edge case", 4 },
+	{ "unhandled", 5 }, { "crash*", 3 }, { "logic error", 6 },
+	{ "code path", 3 }, { "in the code", 3 }, { "the code", 1.5 },
+	{ "coding error", 6 }, { "overflow", 4 }, { "deserializ*", 3 },
+	{ "parser", 2 }, { "segfault", 6 }, { "panic", 2 }, { "assert*", 2 },
+	{ "does not handle", 5 }, { "didn t handle", 5 },
+	{ "did not handle", 5 }, { "not handled", 5 }, { "without a check", 5 },
+	{ "never closed", 5 }, { "not closed", 4 }, { "file handle*", 4 },
+	{ "goroutine*", 3 }, { "thread*", 2 }, { "duplicate*", 3 },
+	{ "file descriptor*", 5 }, { "descriptor leak*", 7 },
+	{ "unbounded", 5 },
+	{ "resource leak*", 6 }, { "latent bug", 7 },
+	{ "idempoten*", 4 }, { "backoff", 3 }, { "jitter", 3 },
+};
+
+static const struct pm_keyword kw_human[] = {
+	{ "human error", 9 }, { "by hand", 4 }, { "manual*", 3 },
+	{ "mistake*", 4 }, { "accidental*", 6 }, { "by accident", 6 },
+	{ "wrong host", 7 }, { "wrong server", 7 }, { "wrong database", 7 },
+	{ "wrong environment", 7 }, { "wrong pane", 7 },
+	{ "wrong terminal", 7 }, { "wrong window", 7 }, { "wrong cluster", 7 },
+	{ "fat finger*", 7 }, { "operator error", 8 }, { "ran the", 2 },
+	{ "against production", 5 }, { "against prod", 5 },
+	{ "instead of staging", 7 }, { "instead of the staging", 7 },
+	{ "in the wrong", 5 }, { "my bad", 5 }, { "ran a command", 4 },
+	{ "load test*", 3 }, { "pasted", 3 }, { "rm rf", 6 },
+	{ "connected to production", 5 }, { "connected to prod", 5 },
+	{ "meant for staging", 6 }, { "intended for staging", 6 },
+	{ "without confirmation", 3 }, { "runbook step", 3 },
+	{ "entered incorrectly", 7 }, { "incorrectly entered", 7 },
+	{ "mistyped", 6 }, { "wrong input", 5 }, { "incorrect input", 5 },
+	{ "typo in the command", 7 }, { "executed a command", 3 },
+};
+
+static const struct pm_category default_categories[] = {
+	{ "database-query-performance", "Database query performance",
+	    "Slow or inefficient queries: missing indexes, full scans, N+1.",
+	    KW(kw_query) },
+	{ "database-connections", "Database connections",
+	    "Connection pools, connection limits and reconnect storms.",
+	    KW(kw_connections) },
+	{ "database-locking", "Database locking",
+	    "Lock contention, deadlocks and long-held transactions.",
+	    KW(kw_locking) },
+	{ "deployment-change", "Deployment or change",
+	    "A release, migration or change that broke things as shipped.",
+	    KW(kw_deploy) },
+	{ "configuration", "Configuration",
+	    "A wrong setting, a typo in a config file, an expired certificate.",
+	    KW(kw_config) },
+	{ "capacity-traffic", "Capacity and traffic",
+	    "More demand than the system could take, or could scale to.",
+	    KW(kw_capacity) },
+	{ "network-dns", "Network and DNS",
+	    "Packet loss, routing, load balancers, DNS and domains.",
+	    KW(kw_network) },
+	{ "hardware-infrastructure", "Hardware and infrastructure",
+	    "Failed disks, hosts, power, data centre and zone failures.",
+	    KW(kw_hardware) },
+	{ "dependency-third-party", "Third-party dependency",
+	    "An outage or change at a provider or vendor we depend on.",
+	    KW(kw_dependency) },
+	{ "security", "Security",
+	    "Attacks, leaked credentials, abuse and breaches.",
+	    KW(kw_security) },
+	{ "software-bug", "Software bug",
+	    "A defect in our code: crashes, leaks, races, retry bugs.",
+	    KW(kw_bug) },
+	{ "human-error", "Human error",
+	    "A manual action in the wrong place or the wrong way.",
+	    KW(kw_human) },
+	{ PM_CATEGORY_OTHER, "Other",
+	    "A cause that is unknown or fits no other category.", NULL, 0 },
+};
+
+static const struct pm_taxonomy default_taxonomy = {
+	default_categories,
+	sizeof(default_categories) / sizeof(default_categories[0]),
+	NULL
+};
+
+const struct pm_taxonomy *
+pm_taxonomy_default(void)
+{
+	return &default_taxonomy;
+}
+
+const struct pm_category *
+pm_taxonomy_find(const struct pm_taxonomy *tax, const char *id)
+{
+	for (size_t i = 0; tax && id && i < tax->len; i++)
+		if (strcmp(tax->categories[i].id, id) == 0)
+			return &tax->categories[i];
+	return NULL;
+}
+
+void
+pm_taxonomy_free(const struct pm_taxonomy *tax)
+{
+	/* the taxonomy lives in its own arena, the struct included */
+	if (tax && tax->arena)
+		pm_arena_free(tax->arena);
+}
+
+/* ------------------------------------------------------------- compile */
+
+/* A category being built: its keywords grow. */
+struct draft {
+	const char *id, *name, *description;
+	struct pm_keyword *kw;
+	size_t nkw, cap;
+	int defined;		/* by the configuration */
+};
+
+struct build {
+	struct pm_arena *arena;
+	struct draft *v;
+	size_t n, cap;
+	const char *file;
+	struct pm_error *err;
+};
+
+static int
+fail(struct build *b, const struct pm_value *v, const char *msg,
+    const char *arg)
+{
+	return pm_error_set(b->err, PM_ERROR, b->file, v ? v->line : 0, 0,
+	    "taxonomy: %s%s%s%s", msg, arg ? " '" : "", arg ? arg : "",
+	    arg ? "'" : "");
+}
+
+static int
+valid_id(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n > 64 || s[0] == '-' || s[n - 1] == '-')
+		return 0;
+	return strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-") == n;
+}
+
+static void
+add_keyword(struct build *b, struct draft *d, const char *phrase,
+    double weight)
+{
+	struct pm_buf nb = PM_BUF_INIT;
+	int space = 0;
+
+	/* normalised as the text will be: lowercase words, one space */
+	for (const char *p = phrase; *p; p++) {
+		int c = (unsigned char)*p;
+
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    c >= 0x80 || (c == '*' && p[1] == '\0')) {
+			if (space && nb.len)
+				pm_buf_putc(&nb, ' ');
+			pm_buf_putc(&nb, c);
+			space = 0;
+		} else {
+			space = 1;
+		}
+	}
+	if (nb.len && !(nb.len == 1 && nb.ptr[0] == '*')) {
+		if (d->nkw == d->cap) {
+			struct pm_keyword *n;
+
+			d->cap = d->cap ? d->cap * 2 : 16;
+			n = pm_arena_alloc(b->arena, pm_xmul(d->cap,
+			    sizeof(*n)));
+			if (d->nkw)
+				memcpy(n, d->kw, d->nkw * sizeof(*n));
+			d->kw = n;
+		}
+		d->kw[d->nkw].phrase = pm_arena_strndup(b->arena, nb.ptr,
+		    nb.len);
+		d->kw[d->nkw].weight = weight;
+		d->nkw++;
+	}
+	pm_buf_free(&nb);
+}
+
+static struct draft *
+draft_find(struct build *b, const char *id)
+{
+	for (size_t i = 0; i < b->n; i++)
+		if (strcmp(b->v[i].id, id) == 0)
+			return &b->v[i];
+	return NULL;
+}
+
+static struct draft *
+draft_add(struct build *b, const char *id)
+{
+	struct draft *d;
+
+	if (b->n == b->cap) {
+		struct draft *n;
+
+		b->cap = b->cap ? b->cap * 2 : 16;
+		n = pm_arena_alloc(b->arena, pm_xmul(b->cap, sizeof(*n)));
+		if (b->n)
+			memcpy(n, b->v, b->n * sizeof(*n));
+		b->v = n;
+	}
+	d = &b->v[b->n++];
+	memset(d, 0, sizeof(*d));
+	d->id = pm_arena_strdup(b->arena, id);
+	d->name = d->id;
+	d->description = "";
+	return d;
+}
+
+static int
+string_of(const char **out, struct build *b, const struct pm_value *v,
+    const char *key)
+{
+	if (v == NULL || v->type == PM_VALUE_NULL)
+		return 0;
+	if (v->type != PM_VALUE_STRING)
+		return fail(b, v, key, NULL);
+	*out = pm_arena_strdup(b->arena, v->u.string.ptr);
+	return 0;
+}
+
+static int
+keywords_of(struct build *b, struct draft *d, const struct pm_value *v)
+{
+	if (v == NULL || v->type == PM_VALUE_NULL)
+		return 0;
+	if (v->type != PM_VALUE_LIST)
+		return fail(b, v, "keywords must be a list", NULL);
+	for (size_t i = 0; i < v->u.list.len; i++) {
+		const struct pm_value *k = v->u.list.items[i], *w, *p;
+		double weight = 3;
+
+		if (k->type == PM_VALUE_STRING) {
+			add_keyword(b, d, k->u.string.ptr, weight);
+			continue;
+		}
+		p = pm_value_map_get(k, "keyword");
+		w = pm_value_map_get(k, "weight");
+		if (k->type != PM_VALUE_MAP || !pm_value_is(p, PM_VALUE_STRING))
+			return fail(b, k, "a keyword is a string or a map with "
+			    "'keyword' and 'weight'", NULL);
+		if (w && (w->type != PM_VALUE_NUMBER || !(w->u.number > 0) ||
+		    w->u.number > 100))
+			return fail(b, w, "a keyword weight is a number "
+			    "between 0 and 100", NULL);
+		add_keyword(b, d, p->u.string.ptr, w ? w->u.number : weight);
+	}
+	return 0;
+}
+
+static int
+category_of(struct build *b, const struct pm_value *c)
+{
+	const struct pm_value *id = pm_value_map_get(c, "id");
+	struct draft *d;
+	size_t i;
+
+	if (c->type != PM_VALUE_MAP)
+		return fail(b, c, "each category must be a map with an 'id'",
+		    NULL);
+	if (id == NULL || id->type != PM_VALUE_STRING)
+		return fail(b, id ? id : c, "category without an 'id'", NULL);
+	if (!valid_id(id->u.string.ptr))
+		return fail(b, id, "category id must be lowercase letters, "
+		    "digits and dashes:", id->u.string.ptr);
+	for (i = 0; i < c->u.map.len; i++) {
+		const char *k = c->u.map.entries[i].key;
+
+		if (strcmp(k, "id") && strcmp(k, "name") &&
+		    strcmp(k, "description") && strcmp(k, "keywords"))
+			return fail(b, c->u.map.entries[i].value,
+			    "unknown category key", k);
+	}
+	d = draft_find(b, id->u.string.ptr);
+	if (d && d->defined)
+		return fail(b, id, "category defined twice:",
+		    id->u.string.ptr);
+	if (d == NULL)
+		d = draft_add(b, id->u.string.ptr);
+	d->defined = 1;
+	if (string_of(&d->name, b, pm_value_map_get(c, "name"),
+	    "name must be text") < 0 ||
+	    string_of(&d->description, b, pm_value_map_get(c,
+	    "description"), "description must be text") < 0)
+		return PM_ERROR;
+	return keywords_of(b, d, pm_value_map_get(c, "keywords"));
+}
+
+int
+pm_taxonomy_compile(const struct pm_taxonomy **out,
+    const struct pm_value *taxonomy, int replace, const char *file,
+    struct pm_error *err)
+{
+	struct build b;
+	const struct pm_value *list = taxonomy, *rep = NULL;
+	struct pm_taxonomy *tax;
+	struct pm_category *cats;
+	size_t i, k, o;
+	int rc = PM_ERROR;
+
+	*out = pm_taxonomy_default();
+	if (taxonomy == NULL || taxonomy->type == PM_VALUE_NULL)
+		return 0;
+	memset(&b, 0, sizeof(b));
+	b.arena = pm_arena_new();
+	b.file = file;
+	b.err = err;
+	if (taxonomy->type == PM_VALUE_MAP) {
+		for (i = 0; i < taxonomy->u.map.len; i++) {
+			const char *key = taxonomy->u.map.entries[i].key;
+
+			if (strcmp(key, "replace") &&
+			    strcmp(key, "categories")) {
+				fail(&b, taxonomy->u.map.entries[i].value,
+				    "unknown key", key);
+				goto out;
+			}
+		}
+		rep = pm_value_map_get(taxonomy, "replace");
+		list = pm_value_map_get(taxonomy, "categories");
+		if (rep && rep->type != PM_VALUE_BOOL) {
+			fail(&b, rep, "replace must be true or false", NULL);
+			goto out;
+		}
+		replace |= rep && rep->u.boolean;
+	}
+	if (list == NULL || list->type != PM_VALUE_LIST) {
+		fail(&b, list ? list : taxonomy, "must be a list of "
+		    "categories or a map with 'replace' and 'categories'",
+		    NULL);
+		goto out;
+	}
+	for (i = 0; !replace && i < default_taxonomy.len; i++) {
+		const struct pm_category *c = &default_taxonomy.categories[i];
+		struct draft *d = draft_add(&b, c->id);
+
+		d->name = c->name;
+		d->description = c->description;
+		for (k = 0; k < c->nkeywords; k++)
+			add_keyword(&b, d, c->keywords[k].phrase,
+			    c->keywords[k].weight);
+	}
+	for (i = 0; i < list->u.list.len; i++)
+		if (category_of(&b, list->u.list.items[i]) < 0)
+			goto out;
+	if (!draft_find(&b, PM_CATEGORY_OTHER)) {
+		struct draft *d = draft_add(&b, PM_CATEGORY_OTHER);
+
+		d->name = "Other";
+		d->description = default_categories[default_taxonomy.len -
+		    1].description;
+	}
+	/* "other" stays last: it is the fallback, not a peer */
+	tax = pm_arena_alloc(b.arena, sizeof(*tax));
+	cats = pm_arena_alloc(b.arena, pm_xmul(b.n, sizeof(*cats)));
+	for (i = 0, o = 0; i < b.n; i++)
+		if (strcmp(b.v[i].id, PM_CATEGORY_OTHER) != 0)
+			cats[o++] = (struct pm_category){ b.v[i].id,
+			    b.v[i].name, b.v[i].description, b.v[i].kw,
+			    b.v[i].nkw };
+	for (i = 0; i < b.n; i++)
+		if (strcmp(b.v[i].id, PM_CATEGORY_OTHER) == 0)
+			cats[o++] = (struct pm_category){ b.v[i].id,
+			    b.v[i].name, b.v[i].description, b.v[i].kw,
+			    b.v[i].nkw };
+	tax->categories = cats;
+	tax->len = o;
+	tax->arena = b.arena;
+	*out = tax;
+	b.arena = NULL;
+	rc = 0;
+out:
+	pm_arena_free(b.arena);
+	return rc;
+}

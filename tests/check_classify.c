@@ -1,0 +1,372 @@
+/*
+ * check_classify.c - root-cause categories: the cause wins over the
+ * symptom, doubted causes count nothing, the taxonomy from pmsite.yml
+ * extends or replaces the built-in one, and its errors name the line.
+ */
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "classify.h"
+#include "config.h"
+#include "ingest.h"
+#include "markdown.h"
+#include "yamltree.h"
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* The primary category of a root cause, with the built-in taxonomy. */
+static const char *
+primary(const char *root, const char *summary, const char *title)
+{
+	const char *ids[4];
+
+	assert_true(pm_classify_text(ids, 4, pm_taxonomy_default(), root,
+	    summary, title) >= 1);
+	return ids[0];
+}
+
+static void
+test_cause_not_symptom(void **state)
+{
+	static const struct {
+		const char *root, *want;
+	} cases[] = {
+		{ "High CPU on the database caused by a deadlock.",
+		    "database-locking" },
+		{ "A query missing an index.", "database-query-performance" },
+		{ "A surge of connections.", "database-connections" },
+		{ "We initially suspected a DDoS attack, but the cause was a "
+		    "retry bug in the mobile client.", "software-bug" },
+		{ "The database was fine; packet loss on one load balancer "
+		    "made queries time out.", "network-dns" },
+		{ "The TLS certificate of the API expired because renewal "
+		    "was manual.", "configuration" },
+		{ "Someone ran the cleanup script against production instead "
+		    "of staging.", "human-error" },
+		{ "Our payment provider had an outage on their side.",
+		    "dependency-third-party" },
+		{ "The UPS failed to transfer when the power feed dropped.",
+		    "hardware-infrastructure" },
+		{ "An access key was leaked in a public repository and used "
+		    "by attackers.", "security" },
+		{ "Traffic from a viral post was ten times our capacity.",
+		    "capacity-traffic" },
+		{ "The release skipped the canary and shipped the wrong "
+		    "build.", "deployment-change" },
+		{ "Each pod opened a connection pool of 40 and the database "
+		    "hit max_connections.", "database-connections" },
+		{ "An N+1 pattern exhausted the connection pool: one query "
+		    "per author.", "database-query-performance" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < COUNT(cases); i++) {
+		const char *got = primary(cases[i].root, NULL, NULL);
+
+		if (strcmp(got, cases[i].want) != 0)
+			fail_msg("\"%s\": got %s, want %s", cases[i].root,
+			    got, cases[i].want);
+	}
+}
+
+static void
+test_other(void **state)
+{
+	(void)state;
+	assert_string_equal(primary(NULL, NULL, NULL), "other");
+	assert_string_equal(primary("Something went wrong.", NULL, NULL),
+	    "other");
+	/* an unknown cause is not guessed from the symptoms */
+	assert_string_equal(primary("Unknown. We checked the load balancer "
+	    "and the DNS.", "Intermittent 502 errors on the network edge.",
+	    NULL), "other");
+}
+
+static void
+test_weights(void **state)
+{
+	const char *ids[4];
+	size_t n;
+
+	(void)state;
+	/* the root cause outweighs the summary's symptoms */
+	assert_string_equal(primary("A deadlock between two transactions.",
+	    "Database CPU at 95% and slow queries everywhere; traffic was "
+	    "normal.", NULL), "database-locking");
+	/* without a root cause, the summary decides */
+	assert_string_equal(primary(NULL, "Checkout failed because the "
+	    "payment provider returned errors on their side.", NULL),
+	    "dependency-third-party");
+	/* several causes: all listed, the best first */
+	n = pm_classify_text(ids, 4, pm_taxonomy_default(),
+	    "A deadlock, made worse by a missing index on the same table.",
+	    NULL, NULL);
+	assert_true(n >= 2);
+	assert_string_equal(ids[0], "database-locking");
+	assert_string_equal(ids[1], "database-query-performance");
+	/* max bounds the list */
+	assert_int_equal(pm_classify_text(ids, 1, pm_taxonomy_default(),
+	    "A deadlock, made worse by a missing index.", NULL, NULL), 1);
+}
+
+/* The taxonomy compiled from a pmsite.yml text. */
+static int
+compile(const struct pm_taxonomy **tax, struct pm_arena *a,
+    const char *yml, struct pm_error *err)
+{
+	struct pm_value *root = NULL;
+
+	pm_error_clear(err);
+	assert_int_equal(pm_yaml_parse(&root, a, yml, strlen(yml),
+	    "pmsite.yml", 1, err), 0);
+	return pm_taxonomy_compile(tax, pm_value_map_get(root, "taxonomy"),
+	    0, "pmsite.yml", err);
+}
+
+static void
+test_extend(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	const struct pm_taxonomy *tax = NULL;
+	const struct pm_category *c;
+	const char *ids[4];
+	struct pm_error err;
+
+	(void)state;
+	assert_int_equal(compile(&tax, a,
+	    "taxonomy:\n"
+	    "  - id: payments-provider\n"
+	    "    name: Payments provider\n"
+	    "    description: Stripe and friends.\n"
+	    "    keywords: [stripe, {keyword: \"card network\", weight: 8}]\n"
+	    "  - id: configuration\n"
+	    "    name: Config\n"
+	    "    keywords: [helm values]\n", &err), 0);
+	assert_int_equal(tax->len, pm_taxonomy_default()->len + 1);
+	assert_string_equal(tax->categories[tax->len - 1].id, "other");
+	c = pm_taxonomy_find(tax, "payments-provider");
+	assert_non_null(c);
+	assert_string_equal(c->name, "Payments provider");
+	assert_int_equal(c->nkeywords, 2);
+	assert_string_equal(c->keywords[1].phrase, "card network");
+	c = pm_taxonomy_find(tax, "configuration");
+	assert_string_equal(c->name, "Config");
+	assert_true(c->nkeywords > 1);	/* kept its own, gained one */
+	pm_classify_text(ids, 4, tax, "The card network rejected "
+	    "authorisations.", NULL, NULL);
+	assert_string_equal(ids[0], "payments-provider");
+	pm_classify_text(ids, 4, tax, "Bad Helm values in the chart.", NULL,
+	    NULL);
+	assert_string_equal(ids[0], "configuration");
+	pm_taxonomy_free(tax);
+	pm_arena_free(a);
+}
+
+static void
+test_replace(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	const struct pm_taxonomy *tax = NULL;
+	const char *ids[4];
+	struct pm_error err;
+
+	(void)state;
+	assert_int_equal(compile(&tax, a,
+	    "taxonomy:\n"
+	    "  replace: true\n"
+	    "  categories:\n"
+	    "    - id: ours\n"
+	    "      keywords: [deadlock]\n", &err), 0);
+	assert_int_equal(tax->len, 2);
+	assert_string_equal(tax->categories[0].id, "ours");
+	assert_string_equal(tax->categories[1].id, "other");
+	assert_null(pm_taxonomy_find(tax, "database-locking"));
+	pm_classify_text(ids, 4, tax, "A deadlock.", NULL, NULL);
+	assert_string_equal(ids[0], "ours");
+	pm_classify_text(ids, 4, tax, "A missing index.", NULL, NULL);
+	assert_string_equal(ids[0], "other");
+	pm_taxonomy_free(tax);
+
+	/* no taxonomy at all: the built-in one, nothing to free */
+	assert_int_equal(pm_taxonomy_compile(&tax, NULL, 0, "pmsite.yml",
+	    &err), 0);
+	assert_ptr_equal(tax, pm_taxonomy_default());
+	pm_taxonomy_free(tax);
+
+	/* the configuration's replace flag on a plain list */
+	assert_int_equal(compile(&tax, a, "taxonomy:\n  - id: ours\n", &err),
+	    0);
+	assert_int_equal(tax->len, pm_taxonomy_default()->len + 1);
+	pm_taxonomy_free(tax);
+	{
+		struct pm_value *root = NULL;
+		const char *yml = "taxonomy:\n  - id: ours\n";
+
+		assert_int_equal(pm_yaml_parse(&root, a, yml, strlen(yml),
+		    "pmsite.yml", 1, &err), 0);
+		assert_int_equal(pm_taxonomy_compile(&tax,
+		    pm_value_map_get(root, "taxonomy"), 1, "pmsite.yml",
+		    &err), 0);
+		assert_int_equal(tax->len, 2);
+		pm_taxonomy_free(tax);
+	}
+	pm_arena_free(a);
+}
+
+static void
+test_errors(void **state)
+{
+	static const struct {
+		const char *yml, *message;
+		int line;
+	} cases[] = {
+		{ "taxonomy: 3\n", "taxonomy: must be a list", 1 },
+		{ "taxonomy:\n  - name: No id\n",
+		    "taxonomy: category without an 'id'", 2 },
+		{ "taxonomy:\n  - id: Bad Id\n",
+		    "taxonomy: category id must be lowercase", 2 },
+		{ "taxonomy:\n  - just-a-string\n",
+		    "taxonomy: each category must be a map", 2 },
+		{ "taxonomy:\n  - id: a\n  - id: a\n",
+		    "taxonomy: category defined twice: 'a'", 3 },
+		{ "taxonomy:\n  - id: a\n    keywords: x\n",
+		    "taxonomy: keywords must be a list", 3 },
+		{ "taxonomy:\n  - id: a\n    keywords:\n      - {keyword: x, "
+		    "weight: -1}\n", "taxonomy: a keyword weight", 4 },
+		{ "taxonomy:\n  - id: a\n    colour: red\n",
+		    "taxonomy: unknown category key 'colour'", 3 },
+		{ "taxonomy:\n  replace: yes\n  categories: []\n",
+		    "taxonomy: replace must be true or false", 2 },
+		{ "taxonomy:\n  replace: true\n",
+		    "taxonomy: must be a list", 2 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < COUNT(cases); i++) {
+		struct pm_arena *a = pm_arena_new();
+		const struct pm_taxonomy *tax = NULL;
+		struct pm_error err;
+		char line[1024];
+
+		assert_int_equal(compile(&tax, a, cases[i].yml, &err),
+		    PM_ERROR);
+		pm_error_format(line, sizeof(line), &err);
+		if (strstr(err.message, cases[i].message) != err.message ||
+		    err.line != cases[i].line ||
+		    strcmp(err.file, "pmsite.yml") != 0)
+			fail_msg("case %zu: got \"%s\", want line %d \"%s\"",
+			    i, line, cases[i].line, cases[i].message);
+		pm_arena_free(a);
+	}
+}
+
+static void
+test_incident(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+
+	(void)state;
+	pm_incident_init(&inc);
+	inc.path = "x.md";
+	inc.root_cause = "A deadlock between two jobs.";
+	pm_classify_incident(&inc, a, pm_taxonomy_default(), &w);
+	assert_string_equal(inc.category, "database-locking");
+	assert_int_equal(inc.categories.len, 1);
+	assert_string_equal(inc.categories.items[0], "database-locking");
+
+	/* front matter wins, and an id the taxonomy lacks is warned of */
+	pm_incident_init(&inc);
+	inc.path = "x.md";
+	inc.root_cause = "A deadlock between two jobs.";
+	inc.category = "payments";
+	inc.fixed.category = 1;
+	pm_strlist_push(&inc.categories, a, "payments");
+	pm_classify_incident(&inc, a, pm_taxonomy_default(), &w);
+	assert_string_equal(inc.category, "payments");
+	assert_int_equal(w.len, 1);
+	assert_string_equal(w.lines[0], "x.md: warning: category 'payments' "
+	    "is not in the taxonomy");
+
+	/* only `categories` written: its first is the primary */
+	pm_incident_init(&inc);
+	inc.path = "x.md";
+	pm_strlist_push(&inc.categories, a, "security");
+	pm_strlist_push(&inc.categories, a, "human-error");
+	pm_classify_incident(&inc, a, pm_taxonomy_default(), &w);
+	assert_string_equal(inc.category, "security");
+	assert_int_equal(w.len, 1);
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+}
+
+/* The build path: pmsite.yml's taxonomy, compiled once, reaches classify
+ * through ingest; its errors carry the pmsite.yml line. */
+static void
+test_ingest(void **state)
+{
+	static const char doc[] = "# T\n\n## Root cause\n\n"
+	    "Bad Helm values.\n";
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_value *root = NULL;
+	const struct pm_taxonomy *tax = NULL;
+	struct pm_incident inc;
+	struct pm_config cfg;
+	struct pm_error err;
+	const char *yml = "taxonomy:\n  - id: helm\n    keywords: [helm]\n";
+
+	(void)state;
+	pm_error_clear(&err);
+	pm_config_defaults(&cfg);
+	assert_int_equal(pm_yaml_parse(&root, a, yml, strlen(yml),
+	    "pmsite.yml", 1, &err), 0);
+	assert_int_equal(pm_taxonomy_compile(&tax,
+	    pm_value_map_get(root, "taxonomy"), 0, "pmsite.yml", &err), 0);
+	assert_int_equal(pm_ingest_bytes(&inc, a, "t.md", doc, strlen(doc),
+	    &cfg, tax, &w, &err), 0);
+	assert_string_equal(inc.category, "helm");
+	pm_taxonomy_free(tax);
+	/* Without it, the built-in taxonomy has no "helm". */
+	assert_int_equal(pm_ingest_bytes(&inc, a, "t.md", doc, strlen(doc),
+	    &cfg, NULL, &w, &err), 0);
+	assert_string_not_equal(inc.category, "helm");
+
+	yml = "taxonomy:\n  - id: Helm\n";
+	assert_int_equal(pm_yaml_parse(&root, a, yml, strlen(yml),
+	    "pmsite.yml", 1, &err), 0);
+	tax = NULL;
+	assert_int_equal(pm_taxonomy_compile(&tax,
+	    pm_value_map_get(root, "taxonomy"), 0, "pmsite.yml", &err),
+	    PM_ERROR);
+	assert_string_equal(err.file, "pmsite.yml");
+	assert_int_equal(err.line, 2);
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cause_not_symptom),
+		cmocka_unit_test(test_other),
+		cmocka_unit_test(test_weights),
+		cmocka_unit_test(test_extend),
+		cmocka_unit_test(test_replace),
+		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_incident),
+		cmocka_unit_test(test_ingest),
+	};
+
+	pm_markdown_init();
+	return cmocka_run_group_tests_name("classify", tests, NULL, NULL);
+}

@@ -1,0 +1,715 @@
+/*
+ * check_extract.c - the prose extractor measured on the postmortems of
+ * tests/extract/cases (each NAME.md with the fields a careful reader finds
+ * in NAME.expect.yml), plus focused tests of the shapes that are easy to
+ * get wrong: a timeline across midnight, bold times, tables, distractor
+ * percentages, words for shares, severity forms, section synonyms,
+ * front matter normalisation and the warnings for doubtful findings.
+ *
+ * The corpus test prints the accuracy of every field and fails when one
+ * drops below its floor, so a change that helps one case and hurts three
+ * others shows up as a regression.
+ */
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "extract.h"
+#include "ingest.h"
+#include "markdown.h"
+#include "testutil.h"
+#include "yamltree.h"
+
+#define CASES_DIR "tests/extract/cases"
+
+/* ---------------------------------------------------------------- helpers */
+
+/* One document through the real pipeline (front matter, Markdown,
+ * extract, classify) with the default configuration. */
+static void
+ingest(struct pm_incident *inc, struct pm_arena *a, struct pm_warnings *w,
+    const char *path, const char *text)
+{
+	struct pm_config cfg;
+	struct pm_error err;
+
+	pm_config_defaults(&cfg);
+	pm_error_clear(&err);
+	if (pm_ingest_bytes(inc, a, path, text, strlen(text), &cfg, NULL, w,
+	    &err) < 0) {
+		char line[1024];
+
+		fail_msg("%s", pm_error_format(line, sizeof(line), &err));
+	}
+}
+
+/* The body alone through pm_extract_run, for the report. */
+static void
+run(struct pm_incident *inc, struct pm_extract_report *rep,
+    struct pm_arena *a, struct pm_warnings *w, const char *text)
+{
+	struct pm_markdown *md = NULL;
+	struct pm_error err;
+
+	pm_error_clear(&err);
+	pm_incident_init(inc);
+	inc->path = "t.md";
+	assert_int_equal(pm_markdown_parse(&md, text, strlen(text), NULL,
+	    &err), 0);
+	pm_extract_run(rep, inc, a, md, w);
+	pm_markdown_free(md);
+}
+
+static void
+assert_str(const char *got, const char *want)
+{
+	if (want == NULL && got == NULL)
+		return;
+	if (want == NULL || got == NULL || strcmp(got, want) != 0)
+		fail_msg("got \"%s\", want \"%s\"", got ? got : "(null)",
+		    want ? want : "(null)");
+}
+
+/* ---------------------------------------------------------------- corpus */
+
+enum field {
+	F_TITLE, F_START, F_END, F_TIMEZONE, F_DURATION, F_IMPACT,
+	F_CATEGORY, F_TL_COUNT, F_TL_KINDS, F_AI_COUNT, F_AI_DONE,
+	F_SEVERITY, F_TTD, F_TTR, F_COUNT
+};
+
+/* Keys of NAME.expect.yml and the accuracy each must keep (percent): a
+ * little below what the extractor reaches, so regressions fail. */
+static const struct {
+	const char *key;
+	int floor;
+} fields[F_COUNT] = {
+	{ "title", 95 }, { "start", 93 }, { "end", 93 }, { "timezone", 93 },
+	{ "duration_minutes", 93 }, { "impact_percent", 95 },
+	{ "category", 88 }, { "timeline_count", 93 },
+	{ "timeline_kinds", 70 }, { "action_items_count", 93 },
+	{ "action_items_done", 90 }, { "severity", 95 },
+	{ "time_to_detect_minutes", 88 }, { "time_to_resolve_minutes", 93 },
+};
+
+static int
+same_number(const struct pm_value *want, double got)
+{
+	if (want->type == PM_VALUE_NULL)
+		return isnan(got);
+	return want->type == PM_VALUE_NUMBER && !isnan(got) &&
+	    fabs(want->u.number - got) <= 0.5;
+}
+
+static int
+same_minutes(const struct pm_value *want, long got)
+{
+	return same_number(want, got == PM_UNKNOWN ? NAN : (double)got);
+}
+
+static int
+same_string(const struct pm_value *want, const char *got)
+{
+	if (want->type == PM_VALUE_NULL)
+		return got == NULL;
+	return want->type == PM_VALUE_STRING && got &&
+	    strcmp(want->u.string.ptr, got) == 0;
+}
+
+static int
+same_kinds(const struct pm_value *want, const struct pm_incident *inc)
+{
+	if (want->type != PM_VALUE_LIST || want->u.list.len != inc->ntimeline)
+		return 0;
+	for (size_t i = 0; i < inc->ntimeline; i++)
+		if (!same_string(want->u.list.items[i], inc->timeline[i].kind))
+			return 0;
+	return 1;
+}
+
+static int
+check_field(enum field f, const struct pm_value *want,
+    const struct pm_incident *inc)
+{
+	size_t done = 0;
+
+	switch (f) {
+	case F_TITLE:
+		return same_string(want, inc->title);
+	case F_START:
+		return same_string(want, inc->start);
+	case F_END:
+		return same_string(want, inc->end);
+	case F_TIMEZONE:
+		return same_string(want, inc->timezone);
+	case F_DURATION:
+		return same_minutes(want, inc->duration_minutes);
+	case F_IMPACT:
+		return same_number(want, inc->impact_percent);
+	case F_CATEGORY:
+		return same_string(want, inc->category);
+	case F_TL_COUNT:
+		return same_number(want, (double)inc->ntimeline);
+	case F_TL_KINDS:
+		return same_kinds(want, inc);
+	case F_AI_COUNT:
+		return same_number(want, (double)inc->naction_items);
+	case F_AI_DONE:
+		for (size_t i = 0; i < inc->naction_items; i++)
+			done += inc->action_items[i].done != 0;
+		return same_number(want, (double)done);
+	case F_SEVERITY:
+		return same_string(want, inc->severity);
+	case F_TTD:
+		return same_minutes(want, inc->time_to_detect_minutes);
+	case F_TTR:
+		return same_minutes(want, inc->time_to_resolve_minutes);
+	default:
+		return 0;
+	}
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The NAME.md files of dir, sorted (heap strings). */
+static size_t
+list_cases(char ***out, const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **v = NULL;
+	size_t n = 0;
+
+	if (d == NULL)
+		fail_msg("cannot open %s (run from the repository root)", dir);
+	while ((e = readdir(d)) != NULL) {
+		size_t len = strlen(e->d_name);
+		char *expect;
+
+		if (len < 4 || strcmp(e->d_name + len - 3, ".md") != 0)
+			continue;
+		expect = malloc(strlen(dir) + len + 16);
+		sprintf(expect, "%s/%.*s.expect.yml", dir, (int)len - 3,
+		    e->d_name);
+		if (tu_exists(expect)) {
+			v = realloc(v, (n + 1) * sizeof(*v));
+			v[n++] = strdup(e->d_name);
+		}
+		free(expect);
+	}
+	closedir(d);
+	if (n > 1)
+		qsort(v, n, sizeof(*v), by_name);
+	*out = v;
+	return n;
+}
+
+static void
+test_corpus(void **state)
+{
+	const char *dir = getenv("PMSITE_CASES") ? getenv("PMSITE_CASES") :
+	    CASES_DIR;
+	size_t ok[F_COUNT] = { 0 }, total[F_COUNT] = { 0 }, n, i;
+	char **names = NULL, path[1024];
+	int failed = 0;
+
+	(void)state;
+	n = list_cases(&names, dir);
+	assert_true(n >= 40);
+	for (i = 0; i < n; i++) {
+		struct pm_arena *a = pm_arena_new();
+		struct pm_warnings w = PM_WARNINGS_INIT;
+		struct pm_value *want = NULL;
+		struct pm_incident inc;
+		struct pm_error err;
+		char *md, *yml;
+		size_t len;
+
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		md = tu_read(path, NULL);
+		snprintf(path, sizeof(path), "%s/%.*s.expect.yml", dir,
+		    (int)strlen(names[i]) - 3, names[i]);
+		yml = tu_read(path, &len);
+		assert_non_null(md);
+		assert_non_null(yml);
+		pm_error_clear(&err);
+		if (pm_yaml_parse(&want, a, yml, len, path, 1, &err) < 0)
+			fail_msg("%s: %s", path, err.message);
+		ingest(&inc, a, &w, names[i], md);
+		for (int f = 0; f < F_COUNT; f++) {
+			const struct pm_value *v = pm_value_map_get(want,
+			    fields[f].key);
+
+			if (v == NULL)
+				continue;
+			total[f]++;
+			if (check_field((enum field)f, v, &inc))
+				ok[f]++;
+			else
+				print_message("  %s: %s differs\n", names[i],
+				    fields[f].key);
+		}
+		pm_warnings_free(&w);
+		pm_arena_free(a);
+		free(md);
+		free(yml);
+		free(names[i]);
+	}
+	free(names);
+	print_message("extract:");
+	for (int f = 0; f < F_COUNT; f++) {
+		print_message("%s %s %zu/%zu", f ? "," : "", fields[f].key,
+		    ok[f], total[f]);
+		if (total[f] && ok[f] * 100 < total[f] *
+		    (size_t)fields[f].floor)
+			failed = 1;
+	}
+	print_message("\n");
+	for (int f = 0; f < F_COUNT; f++)
+		if (total[f] && ok[f] * 100 < total[f] *
+		    (size_t)fields[f].floor)
+			print_message("below the floor: %s %zu/%zu < %d%%\n",
+			    fields[f].key, ok[f], total[f], fields[f].floor);
+	assert_false(failed);
+}
+
+/* ---------------------------------------------------------------- focused */
+
+static void
+test_midnight(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, &w,
+	    "# Batch overrun\n\n"
+	    "## Summary\n\nOn 14 May 2024 the export ran late.\n\n"
+	    "## Timeline (UTC)\n\n"
+	    "- 22:40 export starts\n"
+	    "- 23:55 alert fires for export runtime\n"
+	    "- 00:30 on-call restarts the export\n"
+	    "- 01:10 export finished, dashboards back to normal\n");
+	assert_int_equal(inc.ntimeline, 4);
+	assert_str(inc.timeline[0].time, "2024-05-14T22:40:00+00:00");
+	assert_str(inc.timeline[2].time, "2024-05-15T00:30:00+00:00");
+	assert_str(inc.start, "2024-05-14T22:40:00+00:00");
+	assert_str(inc.end, "2024-05-15T01:10:00+00:00");
+	assert_int_equal(inc.duration_minutes, 150);
+	assert_int_equal(inc.time_to_detect_minutes, 75);
+	assert_str(inc.timeline[1].kind, "detected");
+	assert_str(inc.timeline[2].kind, "mitigated");
+	assert_str(inc.timeline[3].kind, "resolved");
+	assert_int_equal(r.sections.timeline, 7);
+	assert_int_equal(w.len, 0);
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+}
+
+static void
+test_bold_times_one_paragraph(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	/* one paragraph with soft breaks, and bold times */
+	run(&inc, &r, a, &w,
+	    "Outage of the ledger\n\n"
+	    "**Timeline** (EDT, June 18, 2024)\n"
+	    "**14:05** job starts\n"
+	    "**14:12** queue alert fires; on-call paged\n"
+	    "**14:35** we assume a missing index and add one. No change.\n"
+	    "**15:52** backend terminated, locks released\n"
+	    "**16:40** backlog drained. Incident closed.\n");
+	assert_int_equal(inc.ntimeline, 5);
+	assert_str(inc.timeline[0].time, "2024-06-18T14:05:00-04:00");
+	assert_str(inc.timeline[0].text, "job starts");
+	assert_str(inc.timeline[2].kind, "misleading");
+	assert_str(inc.timeline[3].kind, "mitigated");
+	assert_str(inc.timeline[4].kind, "resolved");
+	assert_str(inc.timezone, "EDT");
+	assert_str(inc.title, "Outage of the ledger");
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+}
+
+static void
+test_table_timeline(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, &w,
+	    "# Card payments failing\n\n"
+	    "Date: 2024-03-09\n\n"
+	    "### Timeline\n\n"
+	    "| Time (SGT) | Event | Owner |\n"
+	    "|---|---|---|\n"
+	    "| 7:30 PM | Provider latency starts climbing | - |\n"
+	    "| 7:38 PM | Alert: payment success below 90% | on-call |\n"
+	    "| 8:31 PM | Backup provider enabled | payments |\n"
+	    "| next morning | Provider sends a report | - |\n");
+	assert_int_equal(inc.ntimeline, 3);
+	assert_str(inc.timeline[1].time, "2024-03-09T19:38:00+08:00");
+	assert_str(inc.timeline[1].kind, "detected");
+	assert_str(inc.timezone, "SGT");
+	assert_int_equal(inc.time_to_detect_minutes, 8);
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+}
+
+static void
+test_impact_words(void **state)
+{
+	static const struct {
+		const char *text;
+		double want;
+	} cases[] = {
+		{ "Roughly 30% of users saw a blank page.", 30 },
+		{ "The bug reached 65% of our user base.", 65 },
+		{ "Three quarters of users saw errors.", 75 },
+		{ "Half of all customers never reached the page.", 50 },
+		{ "About 1 in 5 users could not book.", 20 },
+		{ "1 in 8 donation requests timed out.", 12.5 },
+		{ "Roughly a third of our merchants had a stuck payout.", 33 },
+		{ "All users were logged out and could not sign in.", 100 },
+		{ "CPU sat at 95% for an hour.", NAN },
+		{ "Traffic was up 30% on last week.", NAN },
+		{ "A 40% increase in users signing up.", NAN },
+		{ "We apologize to all affected users.", NAN },
+		{ "For five and a half hours no email was sent.", NAN },
+		{ "CPU was at 95% and traffic grew, affecting 12% of "
+		    "requests.", 12 },
+	};
+	char doc[512];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct pm_arena *a = pm_arena_new();
+		struct pm_extract_report r;
+		struct pm_incident inc;
+
+		snprintf(doc, sizeof(doc), "# T\n\n## Impact\n\n%s\n",
+		    cases[i].text);
+		run(&inc, &r, a, NULL, doc);
+		if (isnan(cases[i].want) ? !isnan(inc.impact_percent) :
+		    fabs(inc.impact_percent - cases[i].want) > 0.5)
+			fail_msg("\"%s\": got %g, want %g", cases[i].text,
+			    inc.impact_percent, cases[i].want);
+		pm_arena_free(a);
+	}
+}
+
+static void
+test_severity_forms(void **state)
+{
+	static const struct {
+		const char *line, *want;
+	} cases[] = {
+		{ "Severity: SEV1", "SEV1" },
+		{ "**Severity:** Sev 2", "Sev 2" },
+		{ "Severity: SEV-2 (customer facing)", "SEV-2" },
+		{ "Priority: P2", "P2" },
+		{ "severity: medium", "medium" },
+		{ "Severity: High", "High" },
+		{ "Severity: S3", "S3" },
+		{ "This was a SEV 1 incident.", "SEV 1" },
+		{ "We run P2 nodes in the cluster.", NULL },
+		{ "Several users complained.", NULL },
+	};
+	char doc[256];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct pm_arena *a = pm_arena_new();
+		struct pm_extract_report r;
+		struct pm_incident inc;
+
+		snprintf(doc, sizeof(doc), "# T\n\n%s\n", cases[i].line);
+		run(&inc, &r, a, NULL, doc);
+		assert_str(inc.severity, cases[i].want);
+		pm_arena_free(a);
+	}
+}
+
+static void
+test_section_synonyms(void **state)
+{
+	static const char *const docs[] = {
+		"# X\n\n## Overview\n\nIt broke.\n\n## Chronology\n\n"
+		"- 10:00 alert\n\n## Root Cause Analysis\n\nA typo.\n\n"
+		"## Remediation\n\n- fix it\n\n## Action Items\n\n"
+		"- [ ] add a test\n",
+		"X\n\nSUMMARY\nIt broke.\n\nTIMELINE\n10:00 alert fired\n\n"
+		"ROOT CAUSE\nA typo.\n\nLESSONS LEARNED\n- care\n\nTODO\n"
+		"- add a test\n",
+		"**What happened:** It broke.\n\n**Timeline**\n\n"
+		"- 10:00 alert\n\n**Cause:** a typo.\n\n"
+		"**Corrective measures:**\n\n- care\n\n**Follow-ups:**\n\n"
+		"- add a test\n",
+		"X\n===\n\nIssue Summary\n-------------\n\nIt broke.\n\n"
+		"Timeline:\n10:00 AM: alert\n10:05 AM: fixed\n"
+		"Root Cause and Resolution:\nA typo.\n\n"
+		"Corrective and Preventative Measures:\n\n- care\n\n"
+		"Next steps:\n\n- add a test\n",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(docs) / sizeof(docs[0]); i++) {
+		struct pm_arena *a = pm_arena_new();
+		struct pm_extract_report r;
+		struct pm_incident inc;
+
+		run(&inc, &r, a, NULL, docs[i]);
+		if (!inc.sections.issue_summary || !inc.sections.timeline ||
+		    !inc.sections.root_cause ||
+		    !inc.sections.corrective_measures ||
+		    !inc.sections.task_list)
+			fail_msg("document %zu: sections %d %d %d %d %d", i,
+			    inc.sections.issue_summary, inc.sections.timeline,
+			    inc.sections.root_cause,
+			    inc.sections.corrective_measures,
+			    inc.sections.task_list);
+		assert_int_equal(inc.naction_items, 1);
+		assert_str(inc.action_items[0].text, "add a test");
+		assert_non_null(inc.root_cause);
+		assert_true(strstr(inc.root_cause, "typo") != NULL);
+		pm_arena_free(a);
+	}
+}
+
+static void
+test_front_matter_normalised(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+
+	(void)state;
+	ingest(&inc, a, &w, "2023-08-17-api.md",
+	    "---\n"
+	    "title: API down\n"
+	    "start: 2023-08-17 15:10\n"
+	    "end: 2023-08-17 16:00\n"
+	    "timezone: PDT\n"
+	    "severity: SEV1\n"
+	    "category: configuration\n"
+	    "---\n"
+	    "# Something else\n\n"
+	    "Severity: SEV3. From 9:00 to 9:30 UTC on 2023-08-17 the API "
+	    "was down because of a deadlock.\n");
+	assert_str(inc.title, "API down");
+	assert_str(inc.start, "2023-08-17T15:10:00-07:00");
+	assert_str(inc.end, "2023-08-17T16:00:00-07:00");
+	assert_str(inc.timezone, "PDT");
+	assert_int_equal(inc.duration_minutes, 50);
+	assert_str(inc.severity, "SEV1");
+	assert_str(inc.category, "configuration");
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+}
+
+static void
+test_doubtful(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, &w,
+	    "# Doubts\n\n"
+	    "Duration: 45 minutes\n\n"
+	    "Start: 2024-01-02 10:00 UTC\n"
+	    "End: 2024-01-02 12:00 UTC\n");
+	assert_int_equal(r.stated_duration_minutes, 45);
+	assert_int_equal(r.computed_duration_minutes, 120);
+	assert_int_equal(inc.duration_minutes, 120);
+	assert_int_equal(r.duration_line, 3);
+	assert_int_equal(r.start_line, 5);
+	assert_int_equal(w.len, 1);
+	assert_non_null(strstr(w.lines[0], "t.md:3: warning: the stated "
+	    "duration (45 minutes) disagrees"));
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+
+	a = pm_arena_new();
+	run(&inc, &r, a, &w,
+	    "# Backwards\n\nStart: 2024-01-02 12:00 UTC\n"
+	    "End: 2024-01-02 10:00 UTC\n");
+	assert_str(inc.start, "2024-01-02T12:00:00+00:00");
+	assert_str(inc.end, "2024-01-02T10:00:00+00:00");
+	assert_int_equal(inc.duration_minutes, PM_UNKNOWN);
+	assert_int_equal(w.len, 1);
+	assert_non_null(strstr(w.lines[0], "is before the start"));
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+}
+
+static void
+test_duration_gives_end(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Dotted\n\n## Summary\n\nThe outage began at 7.30pm BST on "
+	    "27.02.2024 and lasted 1 hour 45 minutes.\n");
+	assert_str(inc.start, "2024-02-27T19:30:00+01:00");
+	assert_str(inc.end, "2024-02-27T21:15:00+01:00");
+	assert_int_equal(inc.duration_minutes, 105);
+	pm_arena_free(a);
+}
+
+static void
+test_fenced_postmortem(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Assignment\n\nWrite a postmortem.\n\n```\n"
+	    "TITLE: Disk full on the mail relay\n\nIssue Summary\n\n"
+	    "From 10:00 to 11:00 UTC on 2024-01-05 no mail went out.\n\n"
+	    "Timeline\n- 10:00 UTC - disk alert\n- 11:00 UTC - logs rotated, "
+	    "mail flowing again\n\nRoot Cause\nLog rotation was off.\n```\n");
+	assert_str(inc.title, "Disk full on the mail relay");
+	assert_int_equal(inc.ntimeline, 2);
+	assert_str(inc.start, "2024-01-05T10:00:00+00:00");
+	assert_str(inc.root_cause, "Log rotation was off.");
+	assert_true(inc.sections.timeline);
+	pm_arena_free(a);
+}
+
+static void
+test_action_items(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	/* a TODO list typed as lines, closed by prose */
+	run(&inc, &r, a, NULL,
+	    "# T\n\n## Tasks\n\n"
+	    "Rotate the proxy certificates.\n"
+	    "Alert on queue depth.\n"
+	    "By implementing these measures we aim to do better.\n");
+	assert_int_equal(inc.naction_items, 2);
+	assert_str(inc.action_items[0].text, "Rotate the proxy certificates.");
+	assert_false(inc.action_items[0].done);
+	assert_true(inc.sections.task_list);
+	pm_arena_free(a);
+
+	/* lists and a status table: the paragraph around them is prose */
+	a = pm_arena_new();
+	run(&inc, &r, a, NULL,
+	    "# T\n\n## Follow-ups\n\n"
+	    "We agreed on these follow-ups in the review meeting.\n\n"
+	    "- [x] ~~rotate the key~~\n"
+	    "- [ ] write the runbook\n"
+	    "- ~~old idea~~\n\n"
+	    "| Action | Owner | Status |\n|---|---|---|\n"
+	    "| Alert on disk | ops | Done |\n| Add a canary | dev | open |\n");
+	assert_int_equal(inc.naction_items, 5);
+	assert_str(inc.action_items[0].text, "rotate the key");
+	assert_true(inc.action_items[0].done);
+	assert_false(inc.action_items[1].done);
+	assert_true(inc.action_items[2].done);
+	assert_str(inc.action_items[3].text, "Alert on disk");
+	assert_true(inc.action_items[3].done);
+	assert_false(inc.action_items[4].done);
+	pm_arena_free(a);
+
+	/* no task list: the corrective measures' items */
+	a = pm_arena_new();
+	run(&inc, &r, a, NULL,
+	    "# T\n\n## Corrective and preventative measures\n\n"
+	    "Config changes need a real test.\n\n"
+	    "\xe2\x80\xa2 Add a CI upload test\n"
+	    "\xe2\x80\xa2 Log 413s centrally\n");
+	assert_int_equal(inc.naction_items, 2);
+	assert_str(inc.action_items[1].text, "Log 413s centrally");
+	assert_false(inc.sections.task_list);
+	pm_arena_free(a);
+}
+
+static void
+test_nothing_said(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, &w, "Just some words, nothing more.\n");
+	assert_null(inc.start);
+	assert_null(inc.end);
+	assert_null(inc.severity);
+	assert_true(isnan(inc.impact_percent));
+	assert_int_equal(inc.ntimeline, 0);
+	assert_int_equal(inc.naction_items, 0);
+	assert_int_equal(inc.duration_minutes, PM_UNKNOWN);
+	assert_int_equal(inc.word_count, 5);
+	assert_int_equal(w.len, 0);
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+
+	a = pm_arena_new();
+	run(&inc, &r, a, &w, "");
+	assert_null(inc.title);
+	assert_int_equal(inc.word_count, 0);
+	pm_arena_free(a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_corpus),
+		cmocka_unit_test(test_midnight),
+		cmocka_unit_test(test_bold_times_one_paragraph),
+		cmocka_unit_test(test_table_timeline),
+		cmocka_unit_test(test_impact_words),
+		cmocka_unit_test(test_severity_forms),
+		cmocka_unit_test(test_section_synonyms),
+		cmocka_unit_test(test_front_matter_normalised),
+		cmocka_unit_test(test_doubtful),
+		cmocka_unit_test(test_duration_gives_end),
+		cmocka_unit_test(test_fenced_postmortem),
+		cmocka_unit_test(test_action_items),
+		cmocka_unit_test(test_nothing_said),
+	};
+
+	pm_markdown_init();
+	return cmocka_run_group_tests_name("extract", tests, NULL, NULL);
+}
