@@ -45,6 +45,8 @@ pm_buf_grow(struct pm_buf *b, size_t extra)
 		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
 	b->ptr = pm_xrealloc(b->ptr, cap);
 	b->cap = cap;
+	/* The contract: ptr is a string as soon as it exists. */
+	b->ptr[b->len] = '\0';
 }
 
 void

@@ -62,7 +62,8 @@ void pm_buf_vprintf(struct pm_buf *b, const char *fmt, va_list ap);
 void pm_buf_put_html(struct pm_buf *b, const char *s, size_t len);
 
 /* A quoted HTML attribute value: as pm_buf_put_html, plus ` and =, and
- * control characters dropped. */
+ * control characters other than tab, newline and carriage return
+ * dropped. */
 void pm_buf_put_attr(struct pm_buf *b, const char *s, size_t len);
 
 /* XML 1.0 text or attribute (Atom, sitemap, SVG): & < > " ' escaped, and

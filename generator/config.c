@@ -16,11 +16,15 @@ pm_config_defaults(struct pm_config *cfg)
 	cfg->language = "en";
 }
 
+/* http(s)://host…: a scheme alone ("https://") would make links like
+ * "https:/edit/…". */
 static int
 is_http_url(const char *s)
 {
-	return strncasecmp(s, "https://", 8) == 0 ||
-	    strncasecmp(s, "http://", 7) == 0;
+	size_t n = strncasecmp(s, "https://", 8) == 0 ? 8 :
+	    strncasecmp(s, "http://", 7) == 0 ? 7 : 0;
+
+	return n > 0 && s[n] != '\0' && s[n] != '/';
 }
 
 /* URLs end up in attributes and feeds: refuse bytes that would need more
@@ -167,6 +171,10 @@ pm_config_parse(struct pm_config *cfg, struct pm_arena *arena,
 				    "categories or a map with 'replace' and "
 				    "'categories'");
 			cfg->taxonomy = v;
+			cfg->taxonomy_replace = v->type == PM_VALUE_MAP &&
+			    pm_value_is(pm_value_map_get(v, "replace"),
+			    PM_VALUE_BOOL) &&
+			    pm_value_map_get(v, "replace")->u.boolean;
 		} else {
 			pm_warnings_add(warnings, file, v->line,
 			    "unknown setting '%s' ignored", key);

@@ -247,13 +247,15 @@ pm_incident_apply_front(struct pm_incident *inc, struct pm_arena *arena,
 	}
 	if (rc < 0)
 		return PM_ERROR;
-	if (inc->fixed.category && inc->category && *inc->category &&
-	    !pm_strlist_has(&inc->categories, inc->category)) {
+	/* DESIGN.md: categories[] starts with the primary category. */
+	if (inc->fixed.category && inc->category && *inc->category) {
 		struct pm_strlist all = { NULL, 0 };
 
 		pm_strlist_push(&all, arena, inc->category);
 		for (i = 0; i < inc->categories.len; i++)
-			pm_strlist_push(&all, arena, inc->categories.items[i]);
+			if (strcmp(inc->categories.items[i], inc->category))
+				pm_strlist_push(&all, arena,
+				    inc->categories.items[i]);
 		inc->categories = all;
 	}
 	return 0;

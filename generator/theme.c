@@ -102,7 +102,7 @@ pm_theme_load(struct pm_theme **out, const char *name, const char *env_path,
 	t->name = pm_xstrdup(name);
 	t->dir = find_theme(dirs.ptr, name);
 	if (t->dir == NULL) {
-		pm_error_set(err, PM_ENOTFOUND, NULL, 0, 0,
+		rc = pm_error_set(err, PM_ENOTFOUND, NULL, 0, 0,
 		    "theme '%s' not found in %s", name, dirs.ptr);
 		goto out;
 	}
