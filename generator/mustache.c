@@ -229,10 +229,13 @@ pm_template_set_add_dir(struct pm_template_set *set, const char *dir,
 	if (n > 0)
 		qsort(names, n, sizeof(*names), compare_names);
 	for (i = 0; i < n && rc == 0; i++) {
+		/* "x.mustache", not "./x.mustache", in errors. */
 		pm_buf_clear(&path);
-		pm_buf_puts(&path, dir);
-		if (path.len > 0 && path.ptr[path.len - 1] != '/')
-			pm_buf_putc(&path, '/');
+		if (strcmp(dir, ".") != 0) {
+			pm_buf_puts(&path, dir);
+			if (path.len > 0 && path.ptr[path.len - 1] != '/')
+				pm_buf_putc(&path, '/');
+		}
 		pm_buf_puts(&path, names[i]);
 		stem = names[i];
 		stem[strlen(stem) - SUFFIX_LEN] = '\0';

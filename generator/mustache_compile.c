@@ -9,9 +9,10 @@
  * lie between it and the line's end on that side.  Most tags are standalone
  * when they clear both sides, and then take their line with them.  Inside a
  * parent tag text is ignored, so a side that faces the parent's body does
- * not need to clear: {{<p}} needs only the left, {{/p}} and an override's
- * {{$b}} only the right, and an override's {{/b}} only trims the blanks
- * before it.  An override whose {{$b}} clears the right has an intrinsic
+ * not need to clear: {{<p}} needs only the left, {{/p}} only the right (and
+ * a standalone {{<p}}: the pair acts as one tag), an override's {{$b}} only
+ * the right, and an override's {{/b}} only trims the blanks before it.
+ * An override whose {{$b}} clears the right has an intrinsic
  * indentation, the blanks that open its first line, which is cut from
  * each of its lines so the block can be indented where it is expanded.
  */
@@ -372,8 +373,8 @@ set_delimiters(struct compiler *c, const struct tag *t)
 		n++;
 	}
 	if (n != 2)
-		return fail(c, t->start, "bad delimiter change '%.*s': expected "
-		    "two delimiters separated by a space",
+		return fail(c, t->start, "bad delimiter change '%.*s': "
+		    "expected two delimiters separated by a space",
 		    Q(t->name_len), t->name);
 	c->otag = tok[0];
 	c->olen = len[0];
@@ -402,7 +403,8 @@ scan_tag(struct compiler *c, size_t text_start, size_t start, struct tag *t)
 	for (q = p;; q++) {
 		q = find(s, q, c->len, c->ctag, c->clen);
 		if (q == c->len)
-			return fail(c, start, "unclosed tag: no '%s%.*s' after it",
+			return fail(c, start,
+			    "unclosed tag: no '%s%.*s' after it",
 			    pre == '}' ? "}" : pre == '=' ? "=" : "",
 			    Q(c->clen), c->ctag);
 		if (!pre || (q > p && s[q - 1] == pre))

@@ -40,14 +40,30 @@ struct render {
 static int render_ops(struct render *r, const struct pm_template *t,
     uint32_t from, uint32_t to, const struct scope *sc);
 
+/*
+ * pm_buf_put, inlined for the common case of a buffer with room: most
+ * writes are short runs of template text, and the call and growth check
+ * cost more than the copy.  Keeps the NUL that buf.h promises.
+ */
+static inline void
+put(struct pm_buf *b, const char *s, size_t n)
+{
+	if (n < b->cap - b->len) {
+		memcpy(b->ptr + b->len, s, n);
+		b->len += n;
+		b->ptr[b->len] = '\0';
+	} else {
+		pm_buf_put(b, s, n);
+	}
+}
+
 static void
 indent(struct render *r)
 {
 	if (r->suppress)
 		r->suppress = 0;
 	else if (r->ind_end > r->ind_start)
-		pm_buf_put(r->out, r->ind + r->ind_start,
-		    r->ind_end - r->ind_start);
+		put(r->out, r->ind + r->ind_start, r->ind_end - r->ind_start);
 }
 
 static void
@@ -180,7 +196,7 @@ pm__template_put_number(struct pm_buf *out, double n)
 	} while (u);
 	if (neg && (p[0] != '0' || tenths))
 		*--p = '-';
-	pm_buf_put(out, p, (size_t)(tmp + sizeof(tmp) - p));
+	put(out, p, (size_t)(tmp + sizeof(tmp) - p));
 }
 
 static void
@@ -196,7 +212,7 @@ put_value(struct render *r, const struct pm_value *v, int escape)
 			pm_buf_put_html(r->out, v->u.string.ptr,
 			    v->u.string.len);
 		else
-			pm_buf_put(r->out, v->u.string.ptr, v->u.string.len);
+			put(r->out, v->u.string.ptr, v->u.string.len);
 		break;
 	case PM_VALUE_NUMBER:
 		pm__template_put_number(r->out, v->u.number);
@@ -225,16 +241,16 @@ put_text(struct render *r, const struct mt_op *op)
 	const char *p = op->str, *end = p + op->len, *nl;
 
 	if (!(op->flags & MT_MULTILINE) || r->ind_end == r->ind_start) {
-		pm_buf_put(r->out, p, op->len);
+		put(r->out, p, op->len);
 		return;
 	}
 	while ((nl = memchr(p, '\n', (size_t)(end - p))) != NULL &&
 	    nl + 1 < end) {
-		pm_buf_put(r->out, p, (size_t)(nl + 1 - p));
+		put(r->out, p, (size_t)(nl + 1 - p));
 		indent(r);
 		p = nl + 1;
 	}
-	pm_buf_put(r->out, p, (size_t)(end - p));
+	put(r->out, p, (size_t)(end - p));
 }
 
 /* The body of the container at index i, once. */
