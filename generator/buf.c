@@ -131,50 +131,77 @@ pm_buf_printf(struct pm_buf *b, const char *fmt, ...)
 }
 
 /*
- * The escapers copy runs of safe bytes with one memcpy: most text has no
- * special character at all, and rendering is dominated by these loops.
+ * The escapers copy runs of safe bytes with one memcpy and each entity
+ * with another, into room reserved up front for the common case: most
+ * text has no special character at all, and rendering pages is dominated
+ * by these loops.  An entry of "" drops the byte.
  */
+struct entity {
+	const char *text;
+	unsigned char len;
+	unsigned char special;	/* 1 for every entry that is set */
+};
+
 static void
 put_escaped(struct pm_buf *b, const char *s, size_t len,
-    const char *const table[256])
+    const struct entity table[256])
 {
 	size_t i, start = 0;
 
 	pm_buf_grow(b, len);
 	for (i = 0; i < len; i++) {
-		const char *rep = table[(unsigned char)s[i]];
+		const unsigned char *u = (const unsigned char *)s;
+		const struct entity *e;
 
-		if (rep == NULL)
+		/* Skip safe bytes four at a time: the usual case. */
+		while (i + 4 <= len && !(table[u[i]].special |
+		    table[u[i + 1]].special | table[u[i + 2]].special |
+		    table[u[i + 3]].special))
+			i += 4;
+		if (i >= len)
+			break;
+		e = &table[u[i]];
+		if (!e->special)
 			continue;
-		pm_buf_put(b, s + start, i - start);
-		pm_buf_puts(b, rep);
+		pm_buf_grow(b, i - start + e->len);
+		memcpy(b->ptr + b->len, s + start, i - start);
+		b->len += i - start;
+		memcpy(b->ptr + b->len, e->text, e->len);
+		b->len += e->len;
 		start = i + 1;
 	}
 	pm_buf_put(b, s + start, len - start);
+	if (b->ptr)
+		b->ptr[b->len] = '\0';
 }
 
-/* "" drops the byte. */
+#define E(s) { s, sizeof(s) - 1, 1 }
 #define CTRL_DROP \
-	[0] = "", [1] = "", [2] = "", [3] = "", [4] = "", [5] = "", \
-	[6] = "", [7] = "", [8] = "", [11] = "", [12] = "", [14] = "", \
-	[15] = "", [16] = "", [17] = "", [18] = "", [19] = "", [20] = "", \
-	[21] = "", [22] = "", [23] = "", [24] = "", [25] = "", [26] = "", \
-	[27] = "", [28] = "", [29] = "", [30] = "", [31] = ""
+	[0] = E(""), [1] = E(""), [2] = E(""), [3] = E(""), [4] = E(""), \
+	[5] = E(""), [6] = E(""), [7] = E(""), [8] = E(""), [11] = E(""), \
+	[12] = E(""), [14] = E(""), [15] = E(""), [16] = E(""), \
+	[17] = E(""), [18] = E(""), [19] = E(""), [20] = E(""), \
+	[21] = E(""), [22] = E(""), [23] = E(""), [24] = E(""), \
+	[25] = E(""), [26] = E(""), [27] = E(""), [28] = E(""), \
+	[29] = E(""), [30] = E(""), [31] = E("")
 
-static const char *const html_table[256] = {
-	[0] = "", ['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;",
-	['"'] = "&quot;", ['\''] = "&#39;",
+static const struct entity html_table[256] = {
+	[0] = E(""), ['&'] = E("&amp;"), ['<'] = E("&lt;"), ['>'] = E("&gt;"),
+	['"'] = E("&quot;"), ['\''] = E("&#39;"),
 };
 
-static const char *const attr_table[256] = {
-	CTRL_DROP, ['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;",
-	['"'] = "&quot;", ['\''] = "&#39;", ['`'] = "&#96;", ['='] = "&#61;",
+static const struct entity attr_table[256] = {
+	CTRL_DROP, ['&'] = E("&amp;"), ['<'] = E("&lt;"), ['>'] = E("&gt;"),
+	['"'] = E("&quot;"), ['\''] = E("&#39;"), ['`'] = E("&#96;"),
+	['='] = E("&#61;"),
 };
 
-static const char *const xml_table[256] = {
-	CTRL_DROP, ['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;",
-	['"'] = "&quot;", ['\''] = "&apos;",
+static const struct entity xml_table[256] = {
+	CTRL_DROP, ['&'] = E("&amp;"), ['<'] = E("&lt;"), ['>'] = E("&gt;"),
+	['"'] = E("&quot;"), ['\''] = E("&apos;"),
 };
+
+#undef E
 
 void
 pm_buf_put_html(struct pm_buf *b, const char *s, size_t len)
