@@ -1,4 +1,4 @@
-/* buf.c: the growable byte buffer and its context escapers. */
+/* buf.c: the growable byte buffer, its context escapers, and UTF-8. */
 #include "buf.h"
 #include "arena.h"
 
@@ -134,48 +134,67 @@ pm_buf_printf(struct pm_buf *b, const char *fmt, ...)
  * The escapers copy runs of safe bytes with one memcpy and each entity
  * with another, into room reserved up front for the common case: most
  * text has no special character at all, and rendering pages is dominated
- * by these loops.  An entry of "" drops the byte.
+ * by these loops.  An entry of "" drops the byte.  A table that marks the
+ * bytes from 0x80 up as CHECK_UTF8 has each sequence they start decoded:
+ * a valid one is kept, U+FFFE and U+FFFF are dropped, and a byte that
+ * starts nothing valid becomes U+FFFD.
  */
+enum { ENTITY = 1, CHECK_UTF8 = 2 };
+
 struct entity {
 	const char *text;
 	unsigned char len;
-	unsigned char special;	/* 1 for every entry that is set */
+	unsigned char special;	/* 0 for a byte copied as it is */
 };
 
 static void
 put_escaped(struct pm_buf *b, const char *s, size_t len,
     const struct entity table[256])
 {
-	size_t i, start = 0;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, n, start = 0;
 
 	pm_buf_grow(b, len);
-	for (i = 0; i < len; i++) {
-		const unsigned char *u = (const unsigned char *)s;
+	for (i = 0; i < len; i += n) {
 		const struct entity *e;
+		const char *text;
+		size_t text_len;
+		uint32_t cp = 0;
 
 		/* Skip safe bytes four at a time: the usual case. */
 		while (i + 4 <= len && !(table[u[i]].special |
 		    table[u[i + 1]].special | table[u[i + 2]].special |
 		    table[u[i + 3]].special))
 			i += 4;
+		n = 1;
 		if (i >= len)
 			break;
 		e = &table[u[i]];
 		if (!e->special)
 			continue;
-		pm_buf_grow(b, i - start + e->len);
+		text = e->text;
+		text_len = e->len;
+		if (e->special == CHECK_UTF8) {
+			n = pm_utf8_decode(&cp, s + i, len - i);
+			if (n != 0 && cp != 0xfffe && cp != 0xffff)
+				continue;
+			text = n == 0 ? "\xef\xbf\xbd" : "";
+			text_len = n == 0 ? 3 : 0;
+			n = n == 0 ? 1 : n;
+		}
+		pm_buf_grow(b, i - start + text_len);
 		memcpy(b->ptr + b->len, s + start, i - start);
 		b->len += i - start;
-		memcpy(b->ptr + b->len, e->text, e->len);
-		b->len += e->len;
-		start = i + 1;
+		memcpy(b->ptr + b->len, text, text_len);
+		b->len += text_len;
+		start = i + n;
 	}
 	pm_buf_put(b, s + start, len - start);
 	if (b->ptr)
 		b->ptr[b->len] = '\0';
 }
 
-#define E(s) { s, sizeof(s) - 1, 1 }
+#define E(s) { s, sizeof(s) - 1, ENTITY }
 #define CTRL_DROP \
 	[0] = E(""), [1] = E(""), [2] = E(""), [3] = E(""), [4] = E(""), \
 	[5] = E(""), [6] = E(""), [7] = E(""), [8] = E(""), [11] = E(""), \
@@ -184,6 +203,11 @@ put_escaped(struct pm_buf *b, const char *s, size_t len,
 	[21] = E(""), [22] = E(""), [23] = E(""), [24] = E(""), \
 	[25] = E(""), [26] = E(""), [27] = E(""), [28] = E(""), \
 	[29] = E(""), [30] = E(""), [31] = E("")
+/* 0x80 to 0xff: each initializer after [0x80] takes the next index. */
+#define U8 { NULL, 0, CHECK_UTF8 }
+#define U8_8 U8, U8, U8, U8, U8, U8, U8, U8
+#define U8_HIGH [0x80] = U8_8, U8_8, U8_8, U8_8, U8_8, U8_8, U8_8, U8_8, \
+	U8_8, U8_8, U8_8, U8_8, U8_8, U8_8, U8_8, U8_8
 
 static const struct entity html_table[256] = {
 	[0] = E(""), ['&'] = E("&amp;"), ['<'] = E("&lt;"), ['>'] = E("&gt;"),
@@ -198,10 +222,13 @@ static const struct entity attr_table[256] = {
 
 static const struct entity xml_table[256] = {
 	CTRL_DROP, ['&'] = E("&amp;"), ['<'] = E("&lt;"), ['>'] = E("&gt;"),
-	['"'] = E("&quot;"), ['\''] = E("&apos;"),
+	['"'] = E("&quot;"), ['\''] = E("&apos;"), U8_HIGH
 };
 
 #undef E
+#undef U8
+#undef U8_8
+#undef U8_HIGH
 
 void
 pm_buf_put_html(struct pm_buf *b, const char *s, size_t len)
@@ -221,34 +248,43 @@ pm_buf_put_xml(struct pm_buf *b, const char *s, size_t len)
 	put_escaped(b, s, len, xml_table);
 }
 
-/* Length of the valid UTF-8 sequence at s, or 0 when it is not valid. */
-static size_t
-utf8_valid_len(const unsigned char *s, size_t len)
+size_t
+pm_utf8_decode(uint32_t *cp_out, const char *s, size_t len)
 {
-	unsigned c = s[0];
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned char lo = 0x80, hi = 0xbf;
+	uint32_t cp;
 	size_t n, i;
-	unsigned long cp;
 
-	if (c < 0x80)
+	if (len == 0 || (u[0] >= 0x80 && u[0] < 0xc2) || u[0] > 0xf4)
+		return 0;
+	if (u[0] < 0x80) {
+		if (cp_out)
+			*cp_out = u[0];
 		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		n = 2, cp = c & 0x1f;
-	else if (c >= 0xe0 && c <= 0xef)
-		n = 3, cp = c & 0x0f;
-	else if (c >= 0xf0 && c <= 0xf4)
-		n = 4, cp = c & 0x07;
-	else
-		return 0;
-	if (n > len)
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
 	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
-	    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+	n = u[0] < 0xe0 ? 2 : u[0] < 0xf0 ? 3 : 4;
+	/* Bounding the second byte rules out the overlong forms of three and
+	 * four bytes (C0 and C1 already went), the surrogates, and the code
+	 * points past U+10FFFF. */
+	if (u[0] == 0xe0)
+		lo = 0xa0;
+	else if (u[0] == 0xed)
+		hi = 0x9f;
+	else if (u[0] == 0xf0)
+		lo = 0x90;
+	else if (u[0] == 0xf4)
+		hi = 0x8f;
+	if (n > len || u[1] < lo || u[1] > hi)
 		return 0;
+	cp = u[0] & (0x7f >> n);
+	for (i = 1; i < n; i++) {
+		if ((u[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (u[i] & 0x3f);
+	}
+	if (cp_out)
+		*cp_out = cp;
 	return n;
 }
 
@@ -267,7 +303,7 @@ pm_buf_put_json(struct pm_buf *b, const char *s, size_t len)
 		size_t n = 1;
 
 		if (c >= 0x80) {
-			n = utf8_valid_len(u + i, len - i);
+			n = pm_utf8_decode(NULL, s + i, len - i);
 			if (n == 0) {
 				rep = "\\ufffd";
 				n = 1;

@@ -1,6 +1,7 @@
 /*
- * buf.h: the one growable byte buffer, and the escapers for each output
- * context (HTML text and attributes, XML, JSON, URLs).
+ * buf.h: the one growable byte buffer, the escapers for each output
+ * context (HTML text and attributes, XML, JSON, URLs), and the one UTF-8
+ * decoder they and every other module use.
  *
  * Contract
  *  - A struct pm_buf owns its bytes (heap); pm_buf_free() releases them and
@@ -13,12 +14,14 @@
  *    handed to C string functions; b->len excludes the NUL.
  *  - The escapers take a length, so they escape embedded NUL bytes too
  *    (dropped in XML and HTML, \u0000 in JSON) instead of stopping at them.
+ *  - pm_utf8_decode() allocates nothing and keeps no state.
  */
 #ifndef PM_BUF_H
 #define PM_BUF_H
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct pm_buf {
 	char *ptr;
@@ -66,9 +69,14 @@ void pm_buf_put_html(struct pm_buf *b, const char *s, size_t len);
  * dropped. */
 void pm_buf_put_attr(struct pm_buf *b, const char *s, size_t len);
 
-/* XML 1.0 text or attribute (Atom, sitemap, SVG): & < > " ' escaped, and
- * the characters XML forbids (C0 controls but tab, newline and carriage
- * return) dropped so the document stays well-formed. */
+/*
+ * XML 1.0 text or attribute (Atom, sitemap, SVG), well-formed whatever the
+ * input: & < > " ' escaped; the characters XML 1.0 forbids dropped (the C0
+ * controls but tab, newline and carriage return, and U+FFFE and U+FFFF);
+ * and every byte that does not start valid UTF-8 (see pm_utf8_decode)
+ * replaced by U+FFFD, one per byte, so a Latin-1 name from a git author
+ * cannot make a whole feed unreadable.
+ */
 void pm_buf_put_xml(struct pm_buf *b, const char *s, size_t len);
 
 /* A JSON string literal including its quotes.  Besides the required escapes
@@ -78,5 +86,19 @@ void pm_buf_put_json(struct pm_buf *b, const char *s, size_t len);
 
 /* Percent-encode for a URL path: unreserved characters and '/' are kept. */
 void pm_buf_put_url(struct pm_buf *b, const char *s, size_t len);
+
+/*
+ * Decode the UTF-8 sequence at the start of s, reading no further than
+ * s[len - 1].  Returns its length (1 to 4) and stores its code point in
+ * *cp_out, which may be NULL when only the length matters.  Returns 0 and
+ * leaves *cp_out alone when len is 0 or s does not start with a
+ * well-formed sequence (RFC 3629): a continuation byte with no lead, a
+ * sequence cut short by len or by a byte that does not continue it, an
+ * overlong form (C0 80, E0 80 80...), a UTF-16 surrogate (U+D800 to
+ * U+DFFF) or a value past U+10FFFF.  A NUL byte decodes as U+0000.
+ * Callers that go on after a 0 skip one byte, which is how the escapers
+ * count their U+FFFD replacements.
+ */
+size_t pm_utf8_decode(uint32_t *cp_out, const char *s, size_t len);
 
 #endif

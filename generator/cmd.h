@@ -10,6 +10,10 @@
 #define PM_CMD_H
 
 int pm_cmd_build(int argc, char **argv);
+int pm_cmd_check(int argc, char **argv);
+int pm_cmd_init(int argc, char **argv);
+int pm_cmd_inspect(int argc, char **argv);
+int pm_cmd_new(int argc, char **argv);
 int pm_cmd_template(int argc, char **argv);
 
 /* Print an error as the user sees it: "pmsite: file:line:col: message". */

@@ -4,6 +4,8 @@
  * the site, render every page through the theme, and swap the new site in
  * only when all of it succeeded.
  */
+#include "classify.h"
+#include "check.h"
 #include "cmd.h"
 #include "config.h"
 #include "error.h"
@@ -167,15 +169,19 @@ read_incidents(struct pm_site *site, struct pm_arena *arena,
 	for (i = 0; i < pm_source_count(src); i++) {
 		const struct pm_doc *doc = pm_source_doc(src, i);
 		struct pm_incident *inc = pm_arena_alloc(arena, sizeof(*inc));
+		struct pm_extract_report rep;
 		struct pm_error err;
 
 		pm_error_clear(&err);
-		if (pm_ingest_doc(inc, arena, doc, cfg, NULL, warnings,
-		    &err) < 0) {
+		if (pm_ingest_doc(inc, &rep, arena, doc, cfg, site->taxonomy,
+		    warnings, &err) < 0) {
 			pm_cmd_print_error(&err);
 			broken++;
 			continue;
 		}
+		/* The review of `pmsite check`, so writers see it on every
+		 * build; it never stops one. */
+		pm_check_incident(warnings, inc, &rep, doc->path);
 		pm_site_add(site, inc);
 	}
 	return broken ? (int)broken : 0;
@@ -191,6 +197,7 @@ pm_cmd_build(int argc, char **argv)
 	struct pm_theme *theme = NULL;
 	struct pm_output *out = NULL;
 	struct pm_arena *arena = NULL;
+	const struct pm_taxonomy *tax = NULL;
 	struct pm_warnings warnings = PM_WARNINGS_INIT;
 	struct pm_config cfg;
 	struct pm_site site;
@@ -235,8 +242,13 @@ pm_cmd_build(int argc, char **argv)
 		    theme->dir);
 	stage_done(&o, &ts, "theme", 1);
 
+	/* Once per build: the pages name causes from it. */
+	if (pm_taxonomy_compile(&tax, cfg.taxonomy, cfg.taxonomy_replace,
+	    pm_arena_printf(arena, "%s/pmsite.yml", o.content), &err) < 0)
+		goto fail;
 	pm_site_init(&site, arena, &cfg);
 	site.commit = pm_source_commit(src);
+	site.taxonomy = tax;
 	broken = read_incidents(&site, arena, src, &cfg, &warnings);
 	stage_done(&o, &ts, "ingest", site.len);
 	if (broken) {
@@ -279,6 +291,7 @@ fail:
 out:
 	pm_output_free(out);
 	pm_theme_free(theme);
+	pm_taxonomy_free(tax);
 	pm_source_free(src);
 	pm_warnings_free(&warnings);
 	pm_arena_free(arena);

@@ -15,39 +15,6 @@
 /* 9999-12-31T23:59:59Z: the last instant RFC 3339 can write. */
 #define STAMP_MAX 253402300799LL
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (eras of 400
- * years, each 146097 days, with years starting in March so that the
- * leap day falls last). */
-static long long
-days_from_civil(long long y, int m, int d)
-{
-	long long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-/* The inverse of days_from_civil(). */
-static void
-civil_from_days(long long z, int *y, int *m, int *d)
-{
-	long long era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 /*
  * Seconds since the epoch of a date as the record holds it ("2024-03-05",
  * "2024-03-05T10:00:00-05:00", or a front matter date people wrote).
@@ -65,7 +32,7 @@ stamp_parse(long long *out, const char *s)
 	if (pm_when_parse(&w, s, strlen(s)) == 0 || w.year == 0 ||
 	    w.month == 0 || w.day == 0)
 		return 0;
-	t = days_from_civil(w.year, w.month, w.day) * 86400;
+	t = pm_when_days_from_date(w.year, w.month, w.day) * 86400;
 	if (w.hour >= 0)
 		t += w.hour * 3600LL + w.minute * 60LL + w.second;
 	if (w.has_zone)
@@ -97,14 +64,14 @@ stamp_fallback(void)
 static void
 stamp_put(struct pm_buf *b, long long t, int date_only)
 {
-	long long days = t / 86400, sec = t % 86400;
-	int y, m, d;
+	long long y, days = t / 86400, sec = t % 86400;
+	int m, d;
 
-	civil_from_days(days, &y, &m, &d);
+	pm_when_date_from_days(&y, &m, &d, days);
 	if (date_only)
-		pm_buf_printf(b, "%04d-%02d-%02d", y, m, d);
+		pm_buf_printf(b, "%04lld-%02d-%02d", y, m, d);
 	else
-		pm_buf_printf(b, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d,
+		pm_buf_printf(b, "%04lld-%02d-%02dT%02d:%02d:%02dZ", y, m, d,
 		    (int)(sec / 3600), (int)(sec / 60 % 60), (int)(sec % 60));
 }
 
@@ -146,63 +113,11 @@ entry_times(long long *published, long long *updated,
 	return known;
 }
 
-/* Length of the valid UTF-8 character at s (len > 0), its code point in
- * *cp; 0 when the bytes are not one. */
-static size_t
-utf8_char(const unsigned char *s, size_t len, unsigned long *cp)
-{
-	size_t n, i;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		n = 2, *cp = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		n = 3, *cp = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		n = 4, *cp = s[0] & 0x07;
-	else
-		return 0;
-	if (n > len)
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		*cp = (*cp << 6) | (s[i] & 0x3f);
-	}
-	if ((n == 3 && *cp < 0x800) || (n == 4 && *cp < 0x10000) ||
-	    *cp > 0x10ffff || (*cp >= 0xd800 && *cp <= 0xdfff))
-		return 0;
-	return n;
-}
-
-/*
- * XML text.  pm_buf_put_xml escapes markup and drops the C0 controls XML
- * forbids, but passes other bytes through; a git author name in Latin-1
- * would then make the whole feed ill-formed, so bytes that are not UTF-8,
- * and U+FFFE and U+FFFF, which XML also forbids, become U+FFFD here.
- */
+/* XML text from a C string; pm_buf_put_xml makes any bytes well-formed. */
 static void
 put_text(struct pm_buf *b, const char *s)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	size_t len = strlen(s), i = 0, start = 0, n;
-	unsigned long cp;
-
-	while (i < len) {
-		n = utf8_char(u + i, len - i, &cp);
-		if (n != 0 && cp != 0xfffe && cp != 0xffff) {
-			i += n;
-			continue;
-		}
-		pm_buf_put_xml(b, s + start, i - start);
-		pm_buf_puts(b, "\xef\xbf\xbd");
-		i += n ? n : 1;
-		start = i;
-	}
-	pm_buf_put_xml(b, s + start, len - start);
+	pm_buf_put_xml(b, s, strlen(s));
 }
 
 /* <name>text</name> on a line of its own, indented by depth tabs. */

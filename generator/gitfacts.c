@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "when.h"
 
 /*
  * Trees kept loaded between commits.  libgit2 caches only trees under 4 KiB,
@@ -625,38 +626,21 @@ out:
 	return rc;
 }
 
-/* Days since 1970-01-01 to a proleptic Gregorian date. */
-static void
-civil_from_days(int64_t days, int64_t *y, int *m, int *d)
-{
-	/* Count in 400-year eras that start on 0000-03-01, so the leap day
-	 * is the last day of a year. */
-	int64_t z = days + 719468;
-	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-	int64_t doe = z - era * 146097;
-	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	int64_t mp = (5 * doy + 2) / 153;
-
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = yoe + era * 400 + (*m <= 2);
-}
-
 const char *
 pm_gitfacts__iso8601(struct pm_arena *arena, git_time_t when, int offset)
 {
 	int64_t local = (int64_t)when + (int64_t)offset * 60;
-	int64_t days = local / 86400, secs = local % 86400, year;
+	int64_t days = local / 86400, secs = local % 86400;
+	long long year;
 	int month, day, off = offset < 0 ? -offset : offset;
 
 	if (secs < 0) {
 		secs += 86400;
 		days--;
 	}
-	civil_from_days(days, &year, &month, &day);
+	pm_when_date_from_days(&year, &month, &day, days);
 	return pm_arena_printf(arena,
-	    "%04lld-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", (long long)year,
+	    "%04lld-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", year,
 	    month, day, (int)(secs / 3600), (int)(secs / 60 % 60),
 	    (int)(secs % 60), offset < 0 ? '-' : '+', off / 60, off % 60);
 }

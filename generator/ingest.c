@@ -27,6 +27,52 @@ date_from_name(struct pm_arena *arena, const char *name)
 	return pm_arena_strndup(arena, base, 10);
 }
 
+/*
+ * Writers link one postmortem to another by its file ("see
+ * [the first time](2023-06-01-db.md#timeline)"), which works on GitHub;
+ * on the site that file is the page incidents/<slug>/index.html, a
+ * sibling of the page the link is on.  The slug is the one the file name
+ * gives: a target whose front matter overrides its slug is not followed.
+ * Links with a scheme, absolute paths and anything but .md are left as
+ * they are.
+ */
+static void
+link_md_to_pages(struct pm_markdown *md, struct pm_arena *arena)
+{
+	cmark_iter *it = cmark_iter_new(pm_markdown_root(md));
+	cmark_event_type ev;
+	struct pm_buf b = PM_BUF_INIT;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		const char *url, *frag;
+		char *file, *slug;
+		size_t n;
+
+		if (ev != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(node) != CMARK_NODE_LINK)
+			continue;
+		url = cmark_node_get_url(node);
+		if (url == NULL || *url == '/' || *url == '#' ||
+		    strchr(url, ':') != NULL)
+			continue;
+		frag = strchr(url, '#');
+		n = frag ? (size_t)(frag - url) : strlen(url);
+		if (n < 4 || strncmp(url + n - 3, ".md", 3) != 0 ||
+		    memchr(url, '?', n) != NULL)
+			continue;
+		file = pm_arena_strndup(arena, url, n);
+		slug = pm_slug_from_name(arena, file);
+		if (slug == NULL)
+			continue;
+		pm_buf_clear(&b);
+		pm_buf_printf(&b, "../%s/index.html%s", slug, frag ? frag : "");
+		cmark_node_set_url(node, pm_buf_cstr(&b));
+	}
+	cmark_iter_free(it);
+	pm_buf_free(&b);
+}
+
 /* Whatever the writer stated or not, an incident needs a title. */
 static const char *
 title_from_slug(struct pm_arena *arena, const char *slug)
@@ -41,19 +87,33 @@ title_from_slug(struct pm_arena *arena, const char *slug)
 	return t;
 }
 
+/*
+ * The one path every caller takes.  The extractor's own warnings are
+ * dropped: what it would warn about (an end before the start, a duration
+ * that disagrees, a timeline out of order) is in the report, and
+ * pm_check_incident() says it with its rule names, so it is not said
+ * twice.
+ */
 int
-pm_ingest_bytes(struct pm_incident *inc, struct pm_arena *arena,
-    const char *path, const char *data, size_t len,
-    const struct pm_config *cfg, const struct pm_taxonomy *tax,
-    struct pm_warnings *warnings, struct pm_error *err)
+pm_ingest_bytes_report(struct pm_incident *inc,
+    struct pm_extract_report *rep, struct pm_arena *arena, const char *path,
+    const char *data, size_t len, const struct pm_config *cfg,
+    const struct pm_taxonomy *tax, struct pm_warnings *warnings,
+    struct pm_error *err)
 {
 	struct pm_frontmatter fm;
 	struct pm_markdown_opts mopts;
 	struct pm_markdown *md = NULL;
 	struct pm_value *front = NULL;
 	struct pm_buf html = PM_BUF_INIT;
+	struct pm_extract_report scratch;
 	int rc = PM_ERROR;
 
+	if (rep == NULL)
+		rep = &scratch;
+	memset(rep, 0, sizeof(*rep));
+	rep->stated_duration_minutes = PM_UNKNOWN;
+	rep->computed_duration_minutes = PM_UNKNOWN;
 	pm_incident_init(inc);
 	inc->path = pm_arena_strdup(arena, path);
 	if (pm_frontmatter_parse(&front, &fm, arena, data, len, path,
@@ -71,20 +131,19 @@ pm_ingest_bytes(struct pm_incident *inc, struct pm_arena *arena,
 			goto out;
 		}
 	}
-
 	memset(&mopts, 0, sizeof(mopts));
 	mopts.file = path;
 	mopts.first_line = fm.body_line;
 	mopts.unsafe_html = cfg->unsafe_html;
 	if (pm_markdown_parse(&md, fm.body, fm.body_len, &mopts, err) < 0)
 		goto out;
-	pm_extract_incident(inc, arena, md, warnings);
+	pm_extract_run(rep, inc, arena, md, NULL);
 	pm_classify_incident(inc, arena, tax ? tax : pm_taxonomy_default(),
 	    warnings);
+	link_md_to_pages(md, arena);
 	pm_markdown_render_html(&html, md, PM_MARKDOWN_ANCHORS);
 	inc->html = pm_arena_strndup(arena, pm_buf_cstr(&html), html.len);
 	inc->html_len = html.len;
-
 	if (inc->date == NULL)
 		inc->date = inc->start;
 	if (inc->date == NULL)
@@ -99,13 +158,23 @@ out:
 }
 
 int
-pm_ingest_doc(struct pm_incident *inc, struct pm_arena *arena,
-    const struct pm_doc *doc, const struct pm_config *cfg,
-    const struct pm_taxonomy *tax, struct pm_warnings *warnings,
-    struct pm_error *err)
+pm_ingest_bytes(struct pm_incident *inc, struct pm_arena *arena,
+    const char *path, const char *data, size_t len,
+    const struct pm_config *cfg, const struct pm_taxonomy *tax,
+    struct pm_warnings *warnings, struct pm_error *err)
 {
-	if (pm_ingest_bytes(inc, arena, doc->path, doc->data, doc->len, cfg,
-	    tax, warnings, err) < 0)
+	return pm_ingest_bytes_report(inc, NULL, arena, path, data, len, cfg,
+	    tax, warnings, err);
+}
+
+int
+pm_ingest_doc(struct pm_incident *inc, struct pm_extract_report *rep,
+    struct pm_arena *arena, const struct pm_doc *doc,
+    const struct pm_config *cfg, const struct pm_taxonomy *tax,
+    struct pm_warnings *warnings, struct pm_error *err)
+{
+	if (pm_ingest_bytes_report(inc, rep, arena, doc->path, doc->data,
+	    doc->len, cfg, tax, warnings, err) < 0)
 		return PM_ERROR;
 	inc->blob_id = doc->blob_id;
 	inc->git.created = doc->created;

@@ -5,7 +5,9 @@
  * Contract
  *  - pm_ingest_doc() fills *inc; every string of it lives in arena (the
  *    build arena), including the rendered HTML body.  The cmark tree is
- *    freed before it returns.
+ *    freed before it returns.  rep, when not NULL, receives where each
+ *    finding was written (extract.h), for the review rules of check.h;
+ *    the extractor's own doubts go there, not to warnings.
  *  - tax is the taxonomy compiled once per build (pm_taxonomy_compile);
  *    NULL means the built-in one.  It is only read.
  *  - Order of authority, per field: front matter, then the prose (extract),
@@ -23,14 +25,15 @@
 #include "classify.h"
 #include "config.h"
 #include "error.h"
+#include "extract.h"
 #include "incident.h"
 #include "source.h"
 #include "warnings.h"
 
-int pm_ingest_doc(struct pm_incident *inc, struct pm_arena *arena,
-    const struct pm_doc *doc, const struct pm_config *cfg,
-    const struct pm_taxonomy *tax, struct pm_warnings *warnings,
-    struct pm_error *err);
+int pm_ingest_doc(struct pm_incident *inc, struct pm_extract_report *rep,
+    struct pm_arena *arena, const struct pm_doc *doc,
+    const struct pm_config *cfg, const struct pm_taxonomy *tax,
+    struct pm_warnings *warnings, struct pm_error *err);
 
 /*
  * The same for bytes that are not in a repository (`pmsite inspect FILE`):
@@ -40,5 +43,20 @@ int pm_ingest_bytes(struct pm_incident *inc, struct pm_arena *arena,
     const char *path, const char *data, size_t len,
     const struct pm_config *cfg, const struct pm_taxonomy *tax,
     struct pm_warnings *warnings, struct pm_error *err);
+
+/*
+ * pm_ingest_bytes(), also filling *rep when not NULL (caller-owned; its
+ * strings are static or in arena) with where each finding was written, for the rules
+ * of check.h.  The extractor's own warnings (end before start, duration
+ * disagreeing, timeline out of order) are not added to warnings: the
+ * report carries them and pm_check_incident() says them.  On error *rep
+ * is left empty (lines 0, durations PM_UNKNOWN).
+ */
+struct pm_extract_report;
+int pm_ingest_bytes_report(struct pm_incident *inc,
+    struct pm_extract_report *rep, struct pm_arena *arena, const char *path,
+    const char *data, size_t len, const struct pm_config *cfg,
+    const struct pm_taxonomy *tax, struct pm_warnings *warnings,
+    struct pm_error *err);
 
 #endif

@@ -24,6 +24,20 @@ static const struct command commands[] = {
 	  "             [--worktree] [--base-url URL] [--theme NAME] "
 	  "[--force] [-q] [-v]",
 	  "publish the postmortems of a git repository as a static site" },
+	{ "check", pm_cmd_check,
+	  "check [--strict] [-v] [--repo DIR] [--ref REF] [--content PATH]\n"
+	  "             [--worktree] [--config FILE] [FILE...]",
+	  "review postmortems: missing sections, contradictions, blame" },
+	{ "init", pm_cmd_init,
+	  "init [--force] [--branch NAME] [--pmsite-repo OWNER/NAME] [DIR]",
+	  "set a repository up: pmsite.yml, an example, a Pages workflow" },
+	{ "inspect", pm_cmd_inspect,
+	  "inspect [--repo DIR] [--ref REF] [--content PATH] [--worktree]\n"
+	  "               [--config FILE] [-q] FILE | PATH...",
+	  "print the incident records of postmortems as JSON" },
+	{ "new", pm_cmd_new,
+	  "new [--repo DIR] [--content PATH] \"Title\"",
+	  "write a new postmortem from the template" },
 	{ "template", pm_cmd_template,
 	  "template TEMPLATE_FILE [DATA_FILE] [--partials DIR]",
 	  "render one Mustache template with YAML or JSON data" },

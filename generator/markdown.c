@@ -53,47 +53,20 @@ static const uint32_t space_points[] = {
 };
 
 /*
- * Decode the UTF-8 character at s (n > 0 bytes available) into *cp and
- * return its length.  A malformed or overlong sequence, or a surrogate,
- * decodes as one byte with *cp = UINT32_MAX.
+ * The character at s (n > 0 bytes available) into *cp, and its length.  A
+ * byte that starts no valid UTF-8 is one character of its own, with *cp =
+ * UINT32_MAX, which char_kind() takes for punctuation: broken bytes part
+ * words and never join a slug.
  */
 static size_t
-utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+next_char(uint32_t *cp, const char *s, size_t n)
 {
-	size_t len;
-	unsigned char lo = 0x80, hi = 0xbf;
+	size_t len = pm_utf8_decode(cp, s, n);
 
-	*cp = UINT32_MAX;
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
+	if (len == 0) {
+		*cp = UINT32_MAX;
+		len = 1;
 	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		len = 2;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		len = 3;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		len = 4;
-	else
-		return 1;
-	/* The second byte's range excludes overlongs, surrogates and
-	 * code points past U+10FFFF. */
-	if (s[0] == 0xe0)
-		lo = 0xa0;
-	else if (s[0] == 0xed)
-		hi = 0x9f;
-	else if (s[0] == 0xf0)
-		lo = 0x90;
-	else if (s[0] == 0xf4)
-		hi = 0x8f;
-	if (n < len || s[1] < lo || s[1] > hi)
-		return 1;
-	for (size_t i = 2; i < len; i++)
-		if (s[i] < 0x80 || s[i] > 0xbf)
-			return 1;
-	*cp = s[0] & (0x7f >> len);
-	for (size_t i = 1; i < len; i++)
-		*cp = (*cp << 6) | (s[i] & 0x3f);
 	return len;
 }
 
@@ -180,13 +153,12 @@ has_text(const char *s, size_t len)
 void
 pm_markdown_slug(struct pm_buf *out, const char *text, size_t len)
 {
-	const unsigned char *s = (const unsigned char *)text;
 	size_t start = out->len, n;
 	int dash = 0;
 	uint32_t cp;
 
 	for (size_t i = 0; i < len; i += n) {
-		n = utf8_decode(s + i, len - i, &cp);
+		n = next_char(&cp, text + i, len - i);
 		if (char_kind(cp) != KIND_WORD) {
 			dash = 1;
 			continue;
@@ -197,7 +169,7 @@ pm_markdown_slug(struct pm_buf *out, const char *text, size_t len)
 		if (cp >= 'A' && cp <= 'Z')
 			pm_buf_putc(out, (int)(cp - 'A' + 'a'));
 		else
-			pm_buf_put(out, s + i, n);
+			pm_buf_put(out, text + i, n);
 	}
 }
 
@@ -260,17 +232,15 @@ size_t
 pm_markdown_word_count(const struct pm_markdown *md)
 {
 	struct pm_buf text = PM_BUF_INIT;
-	const unsigned char *s;
 	size_t words = 0, n;
 	int in_word = 0;
 	uint32_t cp;
 
 	put_text(&text, md->root, 0);
-	s = (const unsigned char *)text.ptr;
 	for (size_t i = 0; i < text.len; i += n) {
 		enum char_kind kind;
 
-		n = utf8_decode(s + i, text.len - i, &cp);
+		n = next_char(&cp, text.ptr + i, text.len - i);
 		kind = char_kind(cp);
 		if (kind == KIND_SPACE) {
 			words += in_word;

@@ -4,9 +4,11 @@
  */
 #include "search.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "when.h"
 
 /* The distinct words of one incident, in the order first met. */
@@ -16,38 +18,6 @@ struct bag {
 	size_t n;
 };
 
-/* Length of the valid UTF-8 character at s (len > 0), its code point in
- * *cp; 0 when the bytes are not one. */
-static size_t
-utf8_char(const unsigned char *s, size_t len, unsigned long *cp)
-{
-	size_t n, i;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		n = 2, *cp = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		n = 3, *cp = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		n = 4, *cp = s[0] & 0x07;
-	else
-		return 0;
-	if (n > len)
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		*cp = (*cp << 6) | (s[i] & 0x3f);
-	}
-	if ((n == 3 && *cp < 0x800) || (n == 4 && *cp < 0x10000) ||
-	    *cp > 0x10ffff || (*cp >= 0xd800 && *cp <= 0xdfff))
-		return 0;
-	return n;
-}
-
 /*
  * Does cp belong to a word?  search.js splits queries with the same
  * classes (its WORD pattern): keep the two in step, or typed words will
@@ -55,7 +25,7 @@ utf8_char(const unsigned char *s, size_t len, unsigned long *cp)
  * JavaScript sees them as two surrogates.
  */
 static int
-is_word_char(unsigned long cp)
+is_word_char(uint32_t cp)
 {
 	if (cp < 0x80)
 		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
@@ -94,14 +64,14 @@ bag_add_text(struct bag *bag, const char *s)
 	const unsigned char *u = (const unsigned char *)s;
 	char word[PM_SEARCH_MAX_WORD];
 	size_t len, i = 0, n, wl = 0, k;
-	unsigned long cp;
+	uint32_t cp = 0;
 	int too_long = 0;
 
 	if (s == NULL)
 		return;
 	len = strlen(s);
 	while (i < len && bag->n < PM_SEARCH_MAX_WORDS) {
-		n = utf8_char(u + i, len - i, &cp);
+		n = pm_utf8_decode(&cp, s + i, len - i);
 		if (n && is_word_char(cp)) {
 			if (wl + n > sizeof(word))
 				too_long = 1;

@@ -1,4 +1,7 @@
-/* site.c: ordering the incidents and checking what must be unique. */
+/*
+ * site.c: ordering the incidents, checking what must be unique, and
+ * finding an incident by slug.
+ */
 #include "site.h"
 
 #include <stdlib.h>
@@ -59,6 +62,40 @@ by_slug(const void *pa, const void *pb)
 	return c ? c : strcmp(a->path, b->path);
 }
 
+void
+pm_site__sort(size_t *pos, size_t n, const struct pm_site *site,
+    pm_site__cmp cmp)
+{
+	size_t *tmp, width, i;
+
+	if (n < 2)
+		return;
+	tmp = pm_xmalloc(pm_xmul(n, sizeof(*tmp)));
+	for (width = 1; width < n; width *= 2) {
+		for (i = 0; i < n; i += 2 * width) {
+			size_t mid = i + width < n ? i + width : n;
+			size_t end = i + 2 * width < n ? i + 2 * width : n;
+			size_t a = i, b = mid, k = i;
+
+			while (a < mid && b < end)
+				tmp[k++] = cmp(site, pos[a], pos[b]) <= 0 ?
+				    pos[a++] : pos[b++];
+			while (a < mid)
+				tmp[k++] = pos[a++];
+			while (b < end)
+				tmp[k++] = pos[b++];
+		}
+		memcpy(pos, tmp, n * sizeof(*pos));
+	}
+	free(tmp);
+}
+
+static int
+slug_order(const struct pm_site *site, size_t a, size_t b)
+{
+	return strcmp(site->incidents[a]->slug, site->incidents[b]->slug);
+}
+
 int
 pm_site_finish(struct pm_site *site, struct pm_warnings *warnings,
     struct pm_error *err)
@@ -81,5 +118,58 @@ pm_site_finish(struct pm_site *site, struct pm_warnings *warnings,
 		    "front matter of one)", inc[i]->slug, inc[i - 1]->path);
 	}
 	qsort(inc, site->len, sizeof(*inc), newest_first);
+	site->by_slug = pm_arena_alloc(site->arena, pm_xmul(site->len,
+	    sizeof(*site->by_slug)));
+	for (i = 0; i < site->len; i++)
+		site->by_slug[i] = i;
+	pm_site__sort(site->by_slug, site->len, site, slug_order);
+	pm_site_link(site);
 	return rc;
+}
+
+const struct pm_taxonomy *
+pm_site_taxonomy(const struct pm_site *site)
+{
+	return site->taxonomy ? site->taxonomy : pm_taxonomy_default();
+}
+
+size_t
+pm_site_position(const struct pm_site *site, const char *slug)
+{
+	size_t lo = 0, hi = site->by_slug ? site->len : 0;
+
+	while (slug && lo < hi) {
+		size_t mid = lo + (hi - lo) / 2, at = site->by_slug[mid];
+		int c = strcmp(slug, site->incidents[at]->slug);
+
+		if (c == 0)
+			return at;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return site->len;
+}
+
+struct pm_incident *
+pm_site_find(const struct pm_site *site, const char *slug)
+{
+	size_t at = pm_site_position(site, slug);
+
+	return at < site->len ? site->incidents[at] : NULL;
+}
+
+int
+pm_site_year(const struct pm_incident *inc)
+{
+	const char *d = inc->date;
+	int y = 0;
+
+	for (int k = 0; d && k < 4; k++) {
+		if (d[k] < '0' || d[k] > '9')
+			return 0;
+		y = y * 10 + (d[k] - '0');
+	}
+	return d && d[4] == '-' ? y : 0;
 }

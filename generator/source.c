@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -63,48 +64,24 @@ git_message(void)
 	return e && e->message ? e->message : "libgit2 error";
 }
 
-/* The length of the valid UTF-8 sequence at s, 0 when it is not one. */
-static size_t
-utf8_length(const unsigned char *s, size_t n)
-{
-	size_t len;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] < 0xc2)
-		return 0;
-	len = s[0] < 0xe0 ? 2 : s[0] < 0xf0 ? 3 : s[0] < 0xf5 ? 4 : 0;
-	if (len == 0 || len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++)
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-	/* Overlong forms, UTF-16 surrogates, and beyond U+10FFFF. */
-	if ((s[0] == 0xe0 && s[1] < 0xa0) || (s[0] == 0xed && s[1] > 0x9f) ||
-	    (s[0] == 0xf0 && s[1] < 0x90) || (s[0] == 0xf4 && s[1] > 0x8f))
-		return 0;
-	return len;
-}
-
 /* C0, DEL and C1 controls: a name holding one can rewrite a terminal. */
 static int
-is_control(const unsigned char *s, size_t len)
+is_control(uint32_t cp)
 {
-	return (len == 1 && (s[0] < 0x20 || s[0] == 0x7f)) ||
-	    (len == 2 && s[0] == 0xc2 && s[1] < 0xa0);
+	return cp < 0x20 || (cp >= 0x7f && cp < 0xa0);
 }
 
 /* Why a name is refused, or NULL when it is fine. */
 static const char *
 name_problem(const char *name, size_t n)
 {
-	const unsigned char *s = (const unsigned char *)name;
+	uint32_t cp;
 	int control = 0;
 
 	for (size_t i = 0, len; i < n; i += len) {
-		if ((len = utf8_length(s + i, n - i)) == 0)
+		if ((len = pm_utf8_decode(&cp, name + i, n - i)) == 0)
 			return "name that is not valid UTF-8";
-		control |= is_control(s + i, len);
+		control |= is_control(cp);
 	}
 	return control ? "name with control characters" : NULL;
 }
@@ -125,6 +102,7 @@ warn(struct lister *l, const char *what)
 	struct pm_source *src = l->src;
 	const unsigned char *s = (const unsigned char *)l->name.ptr;
 	struct pm_buf line = PM_BUF_INIT;
+	uint32_t cp = 0;
 
 	if (src->content[0]) {
 		pm_buf_puts(&line, src->content);
@@ -133,8 +111,8 @@ warn(struct lister *l, const char *what)
 	/* Print the name as far as it is printable UTF-8, and the rest as
 	 * \xNN, so the warning itself cannot garble a terminal. */
 	for (size_t i = 0, len; i < l->name.len; i += len) {
-		len = utf8_length(s + i, l->name.len - i);
-		if (len == 0 || is_control(s + i, len)) {
+		len = pm_utf8_decode(&cp, l->name.ptr + i, l->name.len - i);
+		if (len == 0 || is_control(cp)) {
 			for (size_t k = 0; k < (len ? len : 1); k++)
 				pm_buf_printf(&line, "\\x%02x", s[i + k]);
 			len = len ? len : 1;
@@ -578,6 +556,18 @@ out:
 	return rc;
 }
 
+/* The working directory, kept without trailing slashes so that paths
+ * made from it read the same whichever way it was found ("/" stays). */
+static void
+set_workdir(struct pm_source *src, const char *dir)
+{
+	size_t len = strlen(dir);
+
+	while (len > 1 && dir[len - 1] == '/')
+		len--;
+	src->workdir = pm_arena_strndup(src->arena, dir, len);
+}
+
 /* A folder outside any repository, for worktree mode: made absolute, as
  * the working directory of a repository is. */
 static int
@@ -586,7 +576,6 @@ open_folder(struct pm_source *src, const char *dir, struct pm_error *err)
 	char cwd[PATH_MAX];
 	struct stat st;
 	const char *abs = dir;
-	size_t len;
 	int rc = 0;
 
 	if (stat(dir, &st) < 0) {
@@ -608,10 +597,7 @@ open_folder(struct pm_source *src, const char *dir, struct pm_error *err)
 		abs = strcmp(dir, ".") == 0 ? pm_arena_strdup(src->arena, cwd) :
 		    pm_arena_printf(src->arena, "%s/%s", cwd, dir);
 	}
-	len = strlen(abs);
-	while (len > 1 && abs[len - 1] == '/')
-		len--;
-	src->workdir = pm_arena_strndup(src->arena, abs, len);
+	set_workdir(src, abs);
 out:
 	return rc;
 }
@@ -621,7 +607,6 @@ open_repository(struct pm_source *src, const char *dir, struct pm_error *err)
 {
 	char cwd[PATH_MAX];
 	const char *workdir;
-	size_t len;
 	int rc = 0, found;
 
 	if (dir)
@@ -657,12 +642,8 @@ open_repository(struct pm_source *src, const char *dir, struct pm_error *err)
 		    "a bare repository has no working tree", src->where);
 		goto out;
 	}
-	if (workdir) {
-		len = strlen(workdir);
-		while (len > 1 && workdir[len - 1] == '/')
-			len--;
-		src->workdir = pm_arena_strndup(src->arena, workdir, len);
-	}
+	if (workdir)
+		set_workdir(src, workdir);
 out:
 	return rc;
 }

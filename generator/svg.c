@@ -14,6 +14,7 @@
  */
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,81 +169,47 @@ svg_num(struct pm_buf *b, double v)
 	pm_buf_puts(b, tmp);
 }
 
-/* Length of the valid UTF-8 character at s, its code point in *cp, or 0. */
-static size_t
-utf8_char(const unsigned char *s, size_t len, unsigned long *cp)
+void
+svg_num_attr(struct pm_buf *b, const char *name, double v)
 {
-	size_t n, i;
-	unsigned long c = s[0];
+	pm_buf_printf(b, " %s=\"", name);
+	svg_num(b, v);
+	pm_buf_putc(b, '"');
+}
 
-	if (c < 0x80)
-		n = 1;
-	else if (c >= 0xc2 && c <= 0xdf)
-		n = 2, c &= 0x1f;
-	else if (c >= 0xe0 && c <= 0xef)
-		n = 3, c &= 0x0f;
-	else if (c >= 0xf0 && c <= 0xf4)
-		n = 4, c &= 0x07;
-	else
-		return 0;
-	if (n > len)
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	if ((n == 3 && c < 0x800) || (n == 4 && c < 0x10000) ||
-	    c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return n;
+void
+svg_line(struct pm_buf *b, const char *cls, double x, double y, char cmd,
+    double to)
+{
+	pm_buf_printf(b, "<path class=\"%s\" d=\"M", cls);
+	svg_num(b, x);
+	pm_buf_putc(b, ' ');
+	svg_num(b, y);
+	pm_buf_putc(b, cmd);
+	svg_num(b, to);
+	pm_buf_puts(b, "\"/>");
 }
 
 size_t
 svg_utf8_next(const char *s, size_t len, size_t i)
 {
-	unsigned long cp;
 	size_t n;
 
 	if (i >= len)
 		return len;
-	n = utf8_char((const unsigned char *)s + i, len - i, &cp);
+	n = pm_utf8_decode(NULL, s + i, len - i);
 	return i + (n == 0 ? 1 : n);
-}
-
-void
-svg_text(struct pm_buf *b, const char *s, size_t len)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, start = 0, n;
-	unsigned long cp;
-
-	/* XML also forbids U+FFFE and U+FFFF; both are dropped. */
-	while (i < len) {
-		n = utf8_char(u + i, len - i, &cp);
-		if (n != 0 && cp != 0xfffe && cp != 0xffff) {
-			i += n;
-			continue;
-		}
-		pm_buf_put_xml(b, s + start, i - start);
-		if (n == 0)
-			pm_buf_puts(b, "\xef\xbf\xbd");
-		i += n == 0 ? 1 : n;
-		start = i;
-	}
-	pm_buf_put_xml(b, s + start, i - start);
 }
 
 void
 svg_texts(struct pm_buf *b, const char *s)
 {
 	if (s != NULL)
-		svg_text(b, s, strlen(s));
+		pm_buf_put_xml(b, s, strlen(s));
 }
 
 static int
-is_wide(unsigned long cp)
+is_wide(uint32_t cp)
 {
 	return (cp >= 0x1100 && cp <= 0x115f) ||
 	    (cp >= 0x2e80 && cp <= 0xa4cf) ||
@@ -259,11 +226,10 @@ is_wide(unsigned long cp)
 static unsigned
 char_width(const char *s, size_t len, size_t i, size_t *next)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	unsigned long cp = 0;
+	uint32_t cp = 0;
 	size_t n;
 
-	n = utf8_char(u + i, len - i, &cp);
+	n = pm_utf8_decode(&cp, s + i, len - i);
 	if (n == 0) {
 		*next = i + 1;
 		return 1000;	/* drawn as U+FFFD */
@@ -336,7 +302,7 @@ svg_fit(const char *s, size_t len, double font, double maxw,
 void
 svg_put_fit(struct pm_buf *b, const char *s, size_t n, int cut)
 {
-	svg_text(b, s, n);
+	pm_buf_put_xml(b, s, n);
 	if (cut)
 		pm_buf_puts(b, "\xe2\x80\xa6");
 }

@@ -32,22 +32,14 @@ static const long duration_steps[] = {
 };
 
 static void
-put_num_attr(struct pm_buf *b, const char *name, double v)
-{
-	pm_buf_printf(b, " %s=\"", name);
-	svg_num(b, v);
-	pm_buf_putc(b, '"');
-}
-
-static void
 put_rect(struct pm_buf *b, const char *cls, double x, double y, double w,
     double h)
 {
 	pm_buf_printf(b, "<rect class=\"%s\"", cls);
-	put_num_attr(b, "x", x);
-	put_num_attr(b, "y", y);
-	put_num_attr(b, "width", w);
-	put_num_attr(b, "height", h);
+	svg_num_attr(b, "x", x);
+	svg_num_attr(b, "y", y);
+	svg_num_attr(b, "width", w);
+	svg_num_attr(b, "height", h);
 }
 
 static void
@@ -55,8 +47,8 @@ put_text(struct pm_buf *b, const char *cls, double x, double y,
     const char *anchor, const char *s)
 {
 	pm_buf_printf(b, "<text class=\"%s\"", cls);
-	put_num_attr(b, "x", x);
-	put_num_attr(b, "y", y);
+	svg_num_attr(b, "x", x);
+	svg_num_attr(b, "y", y);
 	if (anchor != NULL)
 		pm_buf_printf(b, " text-anchor=\"%s\"", anchor);
 	pm_buf_putc(b, '>');
@@ -208,29 +200,17 @@ default_desc(struct pm_buf *d, const char *shape,
 	pm_buf_puts(d, ".");
 }
 
-int
-pm_svg_chart_stacked(struct pm_buf *out, const struct pm_svg_series *s,
-    const char *title, const char *desc, struct pm_error *err)
+/* The stacked columns of s (which has data) into body; returns the height
+ * of the picture. */
+static double
+draw_stacked(struct pm_buf *body, const struct pm_svg_series *s)
 {
-	struct pm_buf d = PM_BUF_INIT, body = PM_BUF_INIT;
-	char id[128], label[64], cls[24];
+	char label[64], cls[24];
 	double max = 0, step, top, left, wmax = 0, band, colw, x, base, h;
 	double plot_top, plot_bottom, lw = 0, w, last = -1e9;
 	size_t c, k, every, n, nticks;
-	int rc, cut;
+	int cut;
 
-	if ((rc = check_series(s, err)) < 0 || out == NULL) {
-		rc = pm_error_set(err, PM_ERROR, NULL, 0, 0,
-		    "svg chart: no buffer or series");
-		goto out;
-	}
-	chart_id(id, sizeof(id), s->id);
-	if (desc == NULL)
-		default_desc(&d, "Stacked columns", s);
-	if (!has_data(s)) {
-		svg_no_data(out, id, title, desc);
-		goto out;
-	}
 	for (c = 0; c < s->ncategories; c++) {
 		max = fmax(max, total_at(s, c));
 		lw = fmax(lw, pm_svg__text_width(cat_name(s, c),
@@ -244,24 +224,17 @@ pm_svg_chart_stacked(struct pm_buf *out, const struct pm_svg_series *s,
 		wmax = fmax(wmax, pm_svg__text_width(label, strlen(label),
 		    C_FONT));
 	}
-	plot_top = draw_legend(&body, s, 8) + 18;	/* room for totals */
+	plot_top = draw_legend(body, s, 8) + 18;	/* room for totals */
 	plot_bottom = plot_top + C_PLOT_H;
 	left = C_PAD + wmax + 8;
 	band = (C_W - C_PAD - left) / (double)s->ncategories;
 	colw = fmin(band * 0.7, 56);
 	for (k = 0; k <= nticks; k++) {
 		h = plot_bottom - step * (double)k / top * C_PLOT_H;
-		if (k > 0) {
-			pm_buf_puts(&body, "<path class=\"pm-grid\" d=\"M");
-			svg_num(&body, left);
-			pm_buf_putc(&body, ' ');
-			svg_num(&body, h);
-			pm_buf_puts(&body, "H");
-			svg_num(&body, C_W - C_PAD);
-			pm_buf_puts(&body, "\"/>");
-		}
+		if (k > 0)
+			svg_line(body, "pm-grid", left, h, 'H', C_W - C_PAD);
 		axis_label(label, sizeof(label), step * (double)k, s->unit);
-		put_text(&body, "pm-muted pm-small", left - 8, h + 4, "end",
+		put_text(body, "pm-muted pm-small", left - 8, h + 4, "end",
 		    label);
 	}
 	/* Every category label gets the same room: thin out uniformly. */
@@ -277,14 +250,14 @@ pm_svg_chart_stacked(struct pm_buf *out, const struct pm_svg_series *s,
 				continue;
 			snprintf(cls, sizeof(cls), "pm-b%zu pm-seg",
 			    k % 8 + 1);
-			put_rect(&body, cls, x, base - h, colw, h);
-			segment_title(&body, s, c, k);
+			put_rect(body, cls, x, base - h, colw, h);
+			segment_title(body, s, c, k);
 			base -= h;
 		}
 		axis_label(label, sizeof(label), total_at(s, c), s->unit);
 		if (total_at(s, c) > 0 && pm_svg__text_width(label,
 		    strlen(label), C_FONT) + 4 <= band)
-			put_text(&body, "pm-muted pm-small", x + colw / 2,
+			put_text(body, "pm-muted pm-small", x + colw / 2,
 			    base - 5, "middle", label);
 		if (c % every != 0)
 			continue;
@@ -297,53 +270,29 @@ pm_svg_chart_stacked(struct pm_buf *out, const struct pm_svg_series *s,
 		if (x - w / 2 < last + 6)
 			continue;
 		last = x + w / 2;
-		pm_buf_puts(&body, "<text class=\"pm-muted pm-small\" "
+		pm_buf_puts(body, "<text class=\"pm-muted pm-small\" "
 		    "text-anchor=\"middle\"");
-		put_num_attr(&body, "x", x);
-		put_num_attr(&body, "y", plot_bottom + 17);
-		pm_buf_putc(&body, '>');
-		svg_put_fit(&body, cat_name(s, c), n, cut);
-		pm_buf_puts(&body, "</text>\n");
+		svg_num_attr(body, "x", x);
+		svg_num_attr(body, "y", plot_bottom + 17);
+		pm_buf_putc(body, '>');
+		svg_put_fit(body, cat_name(s, c), n, cut);
+		pm_buf_puts(body, "</text>\n");
 	}
-	pm_buf_puts(&body, "<path class=\"pm-axis\" d=\"M");
-	svg_num(&body, left);
-	pm_buf_putc(&body, ' ');
-	svg_num(&body, plot_bottom);
-	pm_buf_puts(&body, "H");
-	svg_num(&body, C_W - C_PAD);
-	pm_buf_puts(&body, "\"/>\n");
-	svg_begin(out, id, C_W, plot_bottom + 28, title,
-	    desc != NULL ? desc : pm_buf_cstr(&d));
-	pm_buf_put(out, body.ptr, body.len);
-	svg_end(out);
-out:
-	pm_buf_free(&body);
-	pm_buf_free(&d);
-	return rc;
+	svg_line(body, "pm-axis", left, plot_bottom, 'H', C_W - C_PAD);
+	pm_buf_putc(body, '\n');
+	return plot_bottom + 28;
 }
 
-int
-pm_svg_chart_bars(struct pm_buf *out, const struct pm_svg_series *s,
-    const char *title, const char *desc, struct pm_error *err)
+/* The horizontal bars of s (which has data) into body; returns the height
+ * of the picture. */
+static double
+draw_bars(struct pm_buf *body, const struct pm_svg_series *s)
 {
-	struct pm_buf d = PM_BUF_INIT, body = PM_BUF_INIT;
-	char id[128], val[64], cls[16];
+	char val[64], cls[16];
 	double max = 0, labw = 0, valw = 0, x0, x1, y, x, w, top;
 	size_t c, k, n;
-	int rc, cut;
+	int cut;
 
-	if ((rc = check_series(s, err)) < 0 || out == NULL) {
-		rc = pm_error_set(err, PM_ERROR, NULL, 0, 0,
-		    "svg chart: no buffer or series");
-		goto out;
-	}
-	chart_id(id, sizeof(id), s->id);
-	if (desc == NULL)
-		default_desc(&d, "Bars", s);
-	if (!has_data(s)) {
-		svg_no_data(out, id, title, desc);
-		goto out;
-	}
 	for (c = 0; c < s->ncategories; c++) {
 		max = fmax(max, total_at(s, c));
 		labw = fmax(labw, fmin(BAR_LABEL_MAX, pm_svg__text_width(
@@ -353,41 +302,70 @@ pm_svg_chart_bars(struct pm_buf *out, const struct pm_svg_series *s,
 		valw = fmax(valw, pm_svg__text_width(val, strlen(val),
 		    C_FONT));
 	}
-	y = top = draw_legend(&body, s, 8);
+	y = top = draw_legend(body, s, 8);
 	x0 = C_PAD + labw + 12;
 	x1 = C_W - C_PAD - valw - 8;
 	for (c = 0; c < s->ncategories; c++, y += BAR_ROW) {
 		n = svg_fit(cat_name(s, c), strlen(cat_name(s, c)),
 		    C_FONT + 1, BAR_LABEL_MAX, 0, &cut);
-		pm_buf_puts(&body, "<text text-anchor=\"end\"");
-		put_num_attr(&body, "x", x0 - 10);
-		put_num_attr(&body, "y", y + 14);
-		pm_buf_putc(&body, '>');
-		svg_put_fit(&body, cat_name(s, c), n, cut);
-		pm_buf_puts(&body, "</text>\n");
+		pm_buf_puts(body, "<text text-anchor=\"end\"");
+		svg_num_attr(body, "x", x0 - 10);
+		svg_num_attr(body, "y", y + 14);
+		pm_buf_putc(body, '>');
+		svg_put_fit(body, cat_name(s, c), n, cut);
+		pm_buf_puts(body, "</text>\n");
 		for (k = 0, x = x0; k < s->nseries; k++) {
 			w = value_at(s, c, k) / max * (x1 - x0);
 			if (w <= 0)
 				continue;
 			snprintf(cls, sizeof(cls), "pm-b%zu pm-seg",
 			    k % 8 + 1);
-			put_rect(&body, cls, x, y + 1, w, BAR_H);
-			segment_title(&body, s, c, k);
+			put_rect(body, cls, x, y + 1, w, BAR_H);
+			segment_title(body, s, c, k);
 			x += w;
 		}
 		svg_value(val, sizeof(val), total_at(s, c), s->unit,
 		    s->unit_one, s->unit_many);
-		put_text(&body, "pm-muted pm-small", x + 6, y + 14, NULL, val);
+		put_text(body, "pm-muted pm-small", x + 6, y + 14, NULL, val);
 	}
-	pm_buf_puts(&body, "<path class=\"pm-axis\" d=\"M");
-	svg_num(&body, x0);
-	pm_buf_putc(&body, ' ');
-	svg_num(&body, top - 4);
-	pm_buf_puts(&body, "V");
-	svg_num(&body, y);
-	pm_buf_puts(&body, "\"/>\n");
-	svg_begin(out, id, C_W, y + 6, title,
-	    desc != NULL ? desc : pm_buf_cstr(&d));
+	svg_line(body, "pm-axis", x0, top - 4, 'V', y);
+	pm_buf_putc(body, '\n');
+	return y + 6;
+}
+
+/*
+ * What both series charts share: check the input, draw "No data" when
+ * nothing is above zero, else frame what draw puts in a body of its own
+ * (the height is known only once it is drawn).  shape names the chart in
+ * the description written when desc is NULL.
+ */
+static int
+series_chart(struct pm_buf *out, const struct pm_svg_series *s,
+    const char *title, const char *desc, const char *shape,
+    double (*draw)(struct pm_buf *, const struct pm_svg_series *),
+    struct pm_error *err)
+{
+	struct pm_buf d = PM_BUF_INIT, body = PM_BUF_INIT;
+	char id[128];
+	double height;
+	int rc;
+
+	if ((rc = check_series(s, err)) < 0 || out == NULL) {
+		rc = pm_error_set(err, PM_ERROR, NULL, 0, 0,
+		    "svg chart: no buffer or series");
+		goto out;
+	}
+	chart_id(id, sizeof(id), s->id);
+	if (!has_data(s)) {
+		svg_no_data(out, id, title, desc);
+		goto out;
+	}
+	height = draw(&body, s);
+	if (desc == NULL) {
+		default_desc(&d, shape, s);
+		desc = pm_buf_cstr(&d);
+	}
+	svg_begin(out, id, C_W, height, title, desc);
 	pm_buf_put(out, body.ptr, body.len);
 	svg_end(out);
 out:
@@ -396,6 +374,20 @@ out:
 	return rc;
 }
 
+int
+pm_svg_chart_stacked(struct pm_buf *out, const struct pm_svg_series *s,
+    const char *title, const char *desc, struct pm_error *err)
+{
+	return series_chart(out, s, title, desc, "Stacked columns",
+	    draw_stacked, err);
+}
+
+int
+pm_svg_chart_bars(struct pm_buf *out, const struct pm_svg_series *s,
+    const char *title, const char *desc, struct pm_error *err)
+{
+	return series_chart(out, s, title, desc, "Bars", draw_bars, err);
+}
 
 /* Dots on a time axis. */
 
@@ -527,11 +519,7 @@ draw_date_ticks(struct pm_buf *b, const struct dot_axis *ax, double axis_y)
 			svg_date_label(label, sizeof(label), &tmp,
 			    !shown || y != last_year);
 		x = dot_x(ax, pos);
-		pm_buf_puts(b, "<path class=\"pm-axis\" d=\"M");
-		svg_num(b, x);
-		pm_buf_putc(b, ' ');
-		svg_num(b, axis_y);
-		pm_buf_puts(b, "v5\"/>");
+		svg_line(b, "pm-axis", x, axis_y, 'v', 5);
 		w = pm_svg__text_width(label, strlen(label), C_FONT);
 		x = fmin(fmax(x, 4 + w / 2), C_W - 4 - w / 2);
 		if (x - w / 2 < last + 8)
@@ -668,13 +656,8 @@ pm_svg_chart_dots(struct pm_buf *out, const struct pm_svg_dots *d,
 	}
 	svg_begin(out, id, C_W, height, title,
 	    desc != NULL ? desc : pm_buf_cstr(&dd));
-	pm_buf_puts(out, "<path class=\"pm-axis\" d=\"M");
-	svg_num(out, C_PAD);
-	pm_buf_putc(out, ' ');
-	svg_num(out, axis_y);
-	pm_buf_puts(out, "H");
-	svg_num(out, C_W - C_PAD);
-	pm_buf_puts(out, "\"/>\n");
+	svg_line(out, "pm-axis", C_PAD, axis_y, 'H', C_W - C_PAD);
+	pm_buf_putc(out, '\n');
 	draw_date_ticks(out, &ax, axis_y);
 	/* A few dots also get their date written above them, on a stem. */
 	for (i = 0; labels && i < n; i++) {
@@ -687,18 +670,14 @@ pm_svg_chart_dots(struct pm_buf *out, const struct pm_svg_dots *d,
 		dots[i].labelled = 1;
 		dots[i].label_x = x;
 		last = x + w_label / 2;
-		pm_buf_puts(out, "<path class=\"pm-grid\" d=\"M");
-		svg_num(out, dots[i].x);
-		pm_buf_puts(out, " 28V");
-		svg_num(out, axis_y);
-		pm_buf_puts(out, "\"/>");
+		svg_line(out, "pm-grid", dots[i].x, 28, 'V', axis_y);
 	}
 	for (i = 0; i < n; i++) {
 		pm_buf_puts(out, "<circle class=\"pm-dot pm-b1\"");
-		put_num_attr(out, "cx", dots[i].x);
-		put_num_attr(out, "cy", axis_y - 6 - rmax -
+		svg_num_attr(out, "cx", dots[i].x);
+		svg_num_attr(out, "cy", axis_y - 6 - rmax -
 		    (double)dots[i].level * pitch);
-		put_num_attr(out, "r", dots[i].r);
+		svg_num_attr(out, "r", dots[i].r);
 		dot_title(out, d, &dots[i]);
 	}
 	for (i = 0; i < n; i++) {

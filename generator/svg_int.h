@@ -52,8 +52,20 @@ void svg_make_id(char *out, size_t size, const char *a, const char *b,
 /* A number with at most one decimal ("12", "12.5", "-3"), locale-free. */
 void svg_num(struct pm_buf *b, double v);
 
-/* Text or attribute content: XML-escaped, invalid UTF-8 as U+FFFD. */
-void svg_text(struct pm_buf *b, const char *s, size_t len);
+/* ` name="v"`: a numeric attribute, v written by svg_num. */
+void svg_num_attr(struct pm_buf *b, const char *name, double v);
+
+/*
+ * `<path class="cls" d="Mx yCto"/>`, no newline: a straight line from
+ * (x, y), where cmd is 'H' or 'V' to an absolute x or y, or 'h' or 'v' by
+ * a length.  cls must already be safe (it is not escaped).
+ */
+void svg_line(struct pm_buf *b, const char *cls, double x, double y, char cmd,
+    double to);
+
+/* Text or attribute content from a C string (NULL writes nothing), through
+ * pm_buf_put_xml, which makes any bytes well-formed.  A length-bounded
+ * piece of text goes to pm_buf_put_xml directly. */
 void svg_texts(struct pm_buf *b, const char *s);
 
 /* "45 min", "2 h", "2 h 45 min", "1 d 3 h 5 min"; 0 is "0 min". */

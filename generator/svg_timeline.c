@@ -16,22 +16,14 @@
 #define MARK_R	5.5
 #define BR_MID	9.0	/* bracket line below the row's top */
 
-static void
-put_attr_num(struct pm_buf *b, const char *name, double v)
-{
-	pm_buf_printf(b, " %s=\"", name);
-	svg_num(b, v);
-	pm_buf_putc(b, '"');
-}
-
 /* <text class="..." x=".." y=".." [text-anchor]> without closing. */
 static void
 open_text(struct pm_buf *b, const char *cls, double x, double y,
     const char *anchor)
 {
 	pm_buf_printf(b, "<text class=\"%s\"", cls);
-	put_attr_num(b, "x", x);
-	put_attr_num(b, "y", y);
+	svg_num_attr(b, "x", x);
+	svg_num_attr(b, "y", y);
 	if (anchor != NULL && strcmp(anchor, "start") != 0)
 		pm_buf_printf(b, " text-anchor=\"%s\"", anchor);
 	pm_buf_putc(b, '>');
@@ -55,9 +47,9 @@ static void
 draw_marker(struct pm_buf *b, double x, double y, double r)
 {
 	pm_buf_puts(b, "<circle class=\"pm-mark\"");
-	put_attr_num(b, "cx", x);
-	put_attr_num(b, "cy", y);
-	put_attr_num(b, "r", r);
+	svg_num_attr(b, "cx", x);
+	svg_num_attr(b, "cy", y);
+	svg_num_attr(b, "r", r);
 	pm_buf_puts(b, "/>");
 }
 
@@ -109,8 +101,8 @@ draw_legend(struct pm_buf *b, const struct tl *tl)
 		lg = &tl->leg[i];
 		if (lg->kind == SVG_K_COUNT) {
 			pm_buf_puts(b, "<rect class=\"pm-outage\"");
-			put_attr_num(b, "x", lg->x);
-			put_attr_num(b, "y", lg->y + 3);
+			svg_num_attr(b, "x", lg->x);
+			svg_num_attr(b, "y", lg->y + 3);
 			pm_buf_puts(b, " width=\"12\" height=\"10\" "
 			    "rx=\"5\"/>");
 		} else {
@@ -139,9 +131,9 @@ draw_horizontal(struct pm_buf *b, const struct tl *tl)
 	 * so their halo (the page background) stays invisible. */
 	if (tl->has_outage) {
 		pm_buf_puts(b, "<rect class=\"pm-outage\"");
-		put_attr_num(b, "x", tl->out_a - 9);
-		put_attr_num(b, "y", tl->axis_y - 9);
-		put_attr_num(b, "width", tl->out_b - tl->out_a + 18);
+		svg_num_attr(b, "x", tl->out_a - 9);
+		svg_num_attr(b, "y", tl->axis_y - 9);
+		svg_num_attr(b, "width", tl->out_b - tl->out_a + 18);
 		pm_buf_puts(b, " height=\"18\" rx=\"9\"/>\n");
 	}
 	pm_buf_puts(b, "<path class=\"pm-axis\" d=\"M");
@@ -215,19 +207,15 @@ draw_vertical(struct pm_buf *b, const struct tl *tl)
 	draw_brackets(b, tl);
 	if (tl->has_outage) {
 		pm_buf_puts(b, "<rect class=\"pm-outage\"");
-		put_attr_num(b, "x", tl->axis_y - 7);
-		put_attr_num(b, "y", tl->out_a);
+		svg_num_attr(b, "x", tl->axis_y - 7);
+		svg_num_attr(b, "y", tl->out_a);
 		pm_buf_puts(b, " width=\"14\"");
-		put_attr_num(b, "height", tl->out_b - tl->out_a);
+		svg_num_attr(b, "height", tl->out_b - tl->out_a);
 		pm_buf_puts(b, " rx=\"7\"/>\n");
 	}
-	pm_buf_puts(b, "<path class=\"pm-axis\" d=\"M");
-	svg_num(b, tl->axis_y);
-	pm_buf_putc(b, ' ');
-	svg_num(b, tl->ev[0].pos);
-	pm_buf_puts(b, "V");
-	svg_num(b, tl->ev[tl->nev - 1].pos);
-	pm_buf_puts(b, "\"/>\n");
+	svg_line(b, "pm-axis", tl->axis_y, tl->ev[0].pos, 'V',
+	    tl->ev[tl->nev - 1].pos);
+	pm_buf_putc(b, '\n');
 	for (i = 0; i < tl->nev; i++) {
 		e = &tl->ev[i];
 		text = tl->inc->timeline[e->entry].text;
@@ -248,10 +236,11 @@ draw_vertical(struct pm_buf *b, const struct tl *tl)
 		open_text(b, "pm-big", e->box.x, e->box.y + 14, NULL);
 		for (j = 0; j < e->nlines; j++) {
 			pm_buf_puts(b, "<tspan");
-			put_attr_num(b, "x", e->box.x);
-			put_attr_num(b, "y", e->box.y + 14 + 19.0 * j);
+			svg_num_attr(b, "x", e->box.x);
+			svg_num_attr(b, "y", e->box.y + 14 + 19.0 * j);
 			pm_buf_putc(b, '>');
-			svg_text(b, text + e->lines[j].off, e->lines[j].len);
+			pm_buf_put_xml(b, text + e->lines[j].off,
+			    e->lines[j].len);
 			pm_buf_puts(b, "</tspan>");
 		}
 		pm_buf_puts(b, "</text></g>\n");

@@ -1,20 +1,36 @@
 /*
  * views.c: one context per output page.  Templates get the incident record
  * as DESIGN.md names it, plus a few ready-made strings (dates for people,
- * durations, links) so that themes need no logic of their own.
+ * durations, links) so that themes need no logic of their own.  This file
+ * holds the shared helpers, the incident pages and the data files;
+ * views_pages.c the pages that look across incidents.
  */
-#include "views.h"
+#include "views_int.h"
 #include "feeds.h"
 #include "search.h"
+#include "svg.h"
+#include "when.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const char *const month_names[] = {
 	"January", "February", "March", "April", "May", "June", "July",
 	"August", "September", "October", "November", "December"
 };
+
+static int
+days_in_month(int y, int m)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return m == 2 && leap ? 29 : days[m - 1];
+}
 
 const char *
 pm_views_human_date(struct pm_arena *arena, const char *s)
@@ -22,7 +38,7 @@ pm_views_human_date(struct pm_arena *arena, const char *s)
 	int y, m, d;
 
 	if (s == NULL || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
-	    m < 1 || m > 12 || d < 1 || d > 31)
+	    m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
 		return NULL;
 	return pm_arena_printf(arena, "%d %s %d", d, month_names[m - 1], y);
 }
@@ -30,26 +46,102 @@ pm_views_human_date(struct pm_arena *arena, const char *s)
 const char *
 pm_views_human_minutes(struct pm_arena *arena, long minutes)
 {
-	long d = minutes / 1440, h = minutes % 1440 / 60, m = minutes % 60;
+	long part[3] = { minutes / 1440, minutes % 1440 / 60, minutes % 60 };
+	static const char *const unit[3] = { "d", "h", "min" };
+	struct pm_buf b = PM_BUF_INIT;
+	const char *s;
 
 	if (minutes < 0)
 		return NULL;
-	if (d)
-		return m ? pm_arena_printf(arena, "%ld d %ld h %ld min", d, h,
-		    m) : pm_arena_printf(arena, "%ld d %ld h", d, h);
-	if (h)
-		return m ? pm_arena_printf(arena, "%ld h %ld min", h, m) :
-		    pm_arena_printf(arena, "%ld h", h);
-	return pm_arena_printf(arena, "%ld min", m);
+	if (minutes == 0)
+		return pm_arena_strdup(arena, "0 min");
+	/* "1 d 20 min": a zero part says nothing, leave it out. */
+	for (int k = 0; k < 3; k++)
+		if (part[k])
+			pm_buf_printf(&b, "%s%ld %s", b.len ? " " : "",
+			    part[k], unit[k]);
+	s = pm_arena_strdup(arena, pm_buf_cstr(&b));
+	pm_buf_free(&b);
+	return s;
+}
+
+const char *
+pm_views_ordinal(struct pm_arena *arena, size_t n)
+{
+	const char *suffix = "th";
+
+	if (n % 100 < 11 || n % 100 > 13) {
+		if (n % 10 == 1)
+			suffix = "st";
+		else if (n % 10 == 2)
+			suffix = "nd";
+		else if (n % 10 == 3)
+			suffix = "rd";
+	}
+	return pm_arena_printf(arena, "%zu%s", n, suffix);
+}
+
+/* A point of the record, read back: 0 when it has no date. */
+static int
+read_point(struct pm_when *w, const char *s)
+{
+	pm_when_init(w);
+	return s && pm_when_parse(w, s, strlen(s)) > 0 && w->year > 0 &&
+	    w->month >= 1 && w->month <= 12 && w->day >= 1;
 }
 
 static void
-push_page(struct pm_pages *pages, struct pm_arena *arena,
-    const struct pm_page *page)
+put_point(struct pm_buf *b, const struct pm_when *w, int with_date)
 {
+	if (with_date)
+		pm_buf_printf(b, "%d %s %d", w->day, month_names[w->month - 1],
+		    w->year);
+	if (w->hour >= 0)
+		pm_buf_printf(b, "%s%02d:%02d", with_date ? ", " : "",
+		    w->hour, w->minute);
+}
+
+const char *
+pm_views_human_span(struct pm_arena *arena, const char *start,
+    const char *end, const char *timezone)
+{
+	struct pm_when s, e;
+	struct pm_buf b = PM_BUF_INIT;
+	const char *out;
+
+	if (!read_point(&s, start))
+		return NULL;
+	put_point(&b, &s, 1);
+	if (read_point(&e, end) && (e.year != s.year || e.month != s.month ||
+	    e.day != s.day || e.hour != s.hour || e.minute != s.minute)) {
+		int same_day = e.year == s.year && e.month == s.month &&
+		    e.day == s.day && e.hour >= 0;
+
+		pm_buf_puts(&b, " \xe2\x80\x93 ");
+		put_point(&b, &e, !same_day);
+	}
+	/* The zone as the writer gave it; else the offset the record has. */
+	if (timezone && *timezone)
+		pm_buf_printf(&b, " %s", timezone);
+	else if (s.has_zone && s.hour >= 0 && s.offset_minutes == 0)
+		pm_buf_puts(&b, " UTC");
+	else if (s.has_zone && s.hour >= 0)
+		pm_buf_printf(&b, " UTC%c%02d:%02d", s.offset_minutes < 0 ?
+		    '-' : '+', abs(s.offset_minutes) / 60,
+		    abs(s.offset_minutes) % 60);
+	out = pm_arena_strdup(arena, pm_buf_cstr(&b));
+	pm_buf_free(&b);
+	return out;
+}
+
+void
+views_push_page(struct views *v, const struct pm_page *page)
+{
+	struct pm_pages *pages = v->pages;
+
 	if (pages->len == pages->cap) {
 		size_t cap = pages->cap ? pages->cap * 2 : 64;
-		struct pm_page *n = pm_arena_alloc(arena,
+		struct pm_page *n = pm_arena_alloc(v->a,
 		    pm_xmul(cap, sizeof(*n)));
 
 		if (pages->len)
@@ -61,14 +153,44 @@ push_page(struct pm_pages *pages, struct pm_arena *arena,
 }
 
 static void
-push_data(struct pm_pages *pages, struct pm_arena *a, const char *path,
-    const struct pm_buf *b)
+push_data(struct views *v, const char *path, const struct pm_buf *b)
 {
 	struct pm_page page = { .path = path };
 
-	page.data = pm_arena_strndup(a, pm_buf_cstr(b), b->len);
+	page.data = pm_arena_strndup(v->a, pm_buf_cstr(b), b->len);
 	page.len = b->len;
-	push_page(pages, a, &page);
+	views_push_page(v, &page);
+}
+
+void
+views_add(struct views *v, const char *path, const char *tpl,
+    struct pm_value *ctx)
+{
+	struct pm_page page = { .path = path, .template = tpl,
+	    .context = ctx };
+
+	views_push_page(v, &page);
+}
+
+const char *
+views_take(struct views *v, struct pm_buf *b)
+{
+	const char *s = b->len ? pm_arena_strndup(v->a, b->ptr, b->len) :
+	    NULL;
+
+	pm_buf_clear(b);
+	return s;
+}
+
+const char *
+views_times(struct views *v, size_t n)
+{
+	switch (n) {
+	case 0: return "never";
+	case 1: return "once";
+	case 2: return "twice";
+	default: return pm_arena_printf(v->a, "%zu times", n);
+	}
 }
 
 static struct pm_value *
@@ -89,13 +211,14 @@ site_value(const struct pm_site *site, struct pm_arena *a)
 	return v;
 }
 
-/* The context every page starts from: site, page, root. */
-static struct pm_value *
-page_context(struct pm_arena *a, struct pm_value *site, const char *path,
-    const char *title, const char *root)
+struct pm_value *
+views_context(struct views *v, const char *path, const char *title,
+    const char *root, const char *section)
 {
-	struct pm_value *ctx = pm_value_new_map(a), *page;
-	const char *base = pm_value_str(pm_value_map_get(site, "base_url"));
+	struct pm_arena *a = v->a;
+	struct pm_value *ctx = pm_value_new_map(a), *page, *sec;
+	const char *base = pm_value_str(pm_value_map_get(v->sitev,
+	    "base_url"));
 	size_t plen = strlen(path);
 
 	page = pm_value_new_map(a);
@@ -109,40 +232,180 @@ page_context(struct pm_arena *a, struct pm_value *site, const char *path,
 		    plen), path)));
 	else
 		pm_value_map_set(a, page, "canonical", NULL);
-	pm_value_map_set(a, ctx, "site", site);
+	pm_value_map_set(a, ctx, "site", v->sitev);
 	pm_value_map_set(a, ctx, "page", page);
 	pm_value_map_set_str(a, ctx, "root", root);
+	sec = pm_value_new_map(a);
+	if (section)
+		pm_value_map_set_bool(a, sec, section, 1);
+	pm_value_map_set(a, ctx, "section", sec);
 	return ctx;
+}
+
+const char *
+views_cause_name(const struct views *v, const char *id)
+{
+	const struct pm_category *c = pm_taxonomy_find(v->tax, id);
+
+	return c && c->name ? c->name : id;
+}
+
+struct pm_value *
+views_figures(struct views *v, const struct pm_figures *f)
+{
+	struct pm_arena *a = v->a;
+	struct pm_value *m = pm_value_new_map(a);
+
+	pm_value_map_set_num(a, m, "count", (double)f->count);
+	pm_value_map_set_str(a, m, "count_display", pm_arena_printf(a,
+	    "%zu incident%s", f->count, f->count == 1 ? "" : "s"));
+	pm_value_map_set_num(a, m, "downtime_minutes",
+	    (double)f->downtime_minutes);
+	pm_value_map_set_str(a, m, "downtime_display", f->downtime_known ?
+	    pm_views_human_minutes(a, f->downtime_minutes) : NULL);
+	pm_value_map_set_num(a, m, "downtime_known",
+	    (double)f->downtime_known);
+	pm_value_map_set_bool(a, m, "downtime_all_known",
+	    f->downtime_known == f->count);
+	pm_value_map_set(a, m, "mean_detect_minutes",
+	    f->mean_detect_minutes < 0 ? NULL : pm_value_new_number(a,
+	    (double)f->mean_detect_minutes));
+	pm_value_map_set_str(a, m, "mean_detect_display",
+	    pm_views_human_minutes(a, f->mean_detect_minutes));
+	pm_value_map_set_num(a, m, "detect_known", (double)f->detect_known);
+	pm_value_map_set_bool(a, m, "detect_all_known",
+	    f->detect_known == f->count);
+	pm_value_map_set(a, m, "mean_resolve_minutes",
+	    f->mean_resolve_minutes < 0 ? NULL : pm_value_new_number(a,
+	    (double)f->mean_resolve_minutes));
+	pm_value_map_set_str(a, m, "mean_resolve_display",
+	    pm_views_human_minutes(a, f->mean_resolve_minutes));
+	pm_value_map_set_num(a, m, "resolve_known", (double)f->resolve_known);
+	pm_value_map_set_bool(a, m, "resolve_all_known",
+	    f->resolve_known == f->count);
+	return m;
+}
+
+/* The cause maps, one per cause, made before the records that point at
+ * them; `latest` is filled in once the records exist. */
+static void
+make_causes(struct views *v)
+{
+	struct pm_arena *a = v->a;
+
+	v->causes = pm_arena_alloc(a, pm_xmul(v->stats.ncauses + 1,
+	    sizeof(*v->causes)));
+	for (size_t i = 0; i < v->stats.ncauses; i++) {
+		const struct pm_cause *c = &v->stats.causes[i];
+		const struct pm_category *cat = pm_taxonomy_find(v->tax, c->id);
+		struct pm_value *m = pm_value_new_map(a);
+
+		pm_value_map_set_str(a, m, "id", c->id);
+		pm_value_map_set_str(a, m, "slug", c->slug);
+		pm_value_map_set_str(a, m, "name", cat && cat->name ?
+		    cat->name : c->id);
+		pm_value_map_set_str(a, m, "description", cat ?
+		    cat->description : NULL);
+		pm_value_map_set_bool(a, m, "in_taxonomy", cat != NULL);
+		pm_value_map_set_num(a, m, "count", (double)c->len);
+		pm_value_map_set(a, m, "figures", views_figures(v,
+		    &c->figures));
+		v->causes[i] = m;
+	}
+}
+
+struct pm_value *
+views_cause(struct views *v, const char *id)
+{
+	const struct pm_cause *c = pm_site_cause(&v->stats, id);
+
+	return c ? v->causes[c - v->stats.causes] : NULL;
+}
+
+struct pm_value *
+views_record(struct views *v, const struct pm_incident *inc)
+{
+	size_t at = pm_site_position(v->site, inc->slug);
+
+	return at < v->site->len ? v->records[at] : NULL;
+}
+
+/* Cut s to at most max bytes, at a space, with "…". */
+static const char *
+cut_text(struct pm_arena *a, const char *s, size_t max)
+{
+	size_t n;
+
+	if (s == NULL || strlen(s) <= max)
+		return s;
+	n = max;
+	while (n > max / 2 && s[n] != ' ')
+		n--;
+	if (s[n] != ' ')	/* one long word: cut at a character */
+		for (n = max; n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80;)
+			n--;
+	while (n > 0 && strchr(" ,;:", s[n - 1]))
+		n--;
+	return pm_arena_printf(a, "%.*s\xe2\x80\xa6", (int)n, s);
+}
+
+static const char *
+join(struct pm_arena *a, const struct pm_strlist *l)
+{
+	struct pm_buf b = PM_BUF_INIT;
+	const char *s;
+
+	if (l->len == 0)
+		return NULL;
+	for (size_t i = 0; i < l->len; i++)
+		pm_buf_printf(&b, "%s%s", i ? ", " : "", l->items[i]);
+	s = pm_arena_strdup(a, pm_buf_cstr(&b));
+	pm_buf_free(&b);
+	return s;
 }
 
 /* The record plus what themes show: dates and durations for people. */
 static struct pm_value *
-incident_value(const struct pm_incident *inc, struct pm_arena *a)
+incident_value(struct views *v, const struct pm_incident *inc)
 {
-	struct pm_value *v = pm_incident_to_value(inc, a);
+	struct pm_arena *a = v->a;
+	struct pm_value *m = pm_incident_to_value(inc, a);
+	size_t open = 0;
 
-	pm_value_map_set_str(a, v, "date", inc->date);
-	pm_value_map_set_str(a, v, "date_display",
+	pm_value_map_set_str(a, m, "date", inc->date);
+	pm_value_map_set_str(a, m, "date_display",
 	    pm_views_human_date(a, inc->date));
-	pm_value_map_set_str(a, v, "duration_display",
+	pm_value_map_set_str(a, m, "when_display", pm_views_human_span(a,
+	    inc->start, inc->end, inc->timezone));
+	pm_value_map_set_str(a, m, "duration_display",
 	    pm_views_human_minutes(a, inc->duration_minutes));
-	pm_value_map_set_str(a, v, "created_display",
+	pm_value_map_set_str(a, m, "time_to_detect_display",
+	    pm_views_human_minutes(a, inc->time_to_detect_minutes));
+	pm_value_map_set_str(a, m, "time_to_resolve_display",
+	    pm_views_human_minutes(a, inc->time_to_resolve_minutes));
+	pm_value_map_set_str(a, m, "created_display",
 	    pm_views_human_date(a, inc->git.created));
-	pm_value_map_set_str(a, v, "updated_display",
+	pm_value_map_set_str(a, m, "updated_display",
 	    pm_views_human_date(a, inc->git.updated));
-	if (inc->git.authors.len) {
-		struct pm_buf b = PM_BUF_INIT;
-
-		for (size_t i = 0; i < inc->git.authors.len; i++)
-			pm_buf_printf(&b, "%s%s", i ? ", " : "",
-			    inc->git.authors.items[i]);
-		pm_value_map_set_str(a, v, "authors_display", pm_buf_cstr(&b));
-		pm_buf_free(&b);
-	}
+	if (inc->git.authors.len)
+		pm_value_map_set_str(a, m, "authors_display",
+		    join(a, &inc->git.authors));
 	if (!isnan(inc->impact_percent))
-		pm_value_map_set_str(a, v, "impact_percent_display",
+		pm_value_map_set_str(a, m, "impact_percent_display",
 		    pm_arena_printf(a, "%g%%", inc->impact_percent));
-	return v;
+	pm_value_map_set_str(a, m, "services_display", join(a,
+	    &inc->services));
+	pm_value_map_set_str(a, m, "summary_short", cut_text(a,
+	    inc->summary, PM_VIEWS_CAUSE_SHORT));
+	pm_value_map_set_str(a, m, "root_cause_short", cut_text(a,
+	    inc->root_cause, PM_VIEWS_CAUSE_SHORT));
+	pm_value_map_set(a, m, "cause", views_cause(v, inc->category));
+	for (size_t i = 0; i < inc->naction_items; i++)
+		open += !inc->action_items[i].done;
+	pm_value_map_set_num(a, m, "open_actions", (double)open);
+	pm_value_map_set_num(a, m, "done_actions",
+	    (double)(inc->naction_items - open));
+	return m;
 }
 
 static struct pm_value *
@@ -172,109 +435,270 @@ git_links(const struct pm_site *site, const struct pm_incident *inc,
 	return v;
 }
 
-static void
-add_incident_pages(struct pm_pages *pages, struct pm_arena *a,
-    const struct pm_site *site, struct pm_value *sitev,
-    struct pm_value **records)
+/* The first of l that is also in other (without case), or NULL. */
+static const char *
+first_shared(const struct pm_strlist *l, const struct pm_strlist *other)
 {
-	for (size_t i = 0; i < site->len; i++) {
-		const struct pm_incident *inc = site->incidents[i];
-		struct pm_page page = { 0 };
-		struct pm_value *ctx;
+	for (size_t i = 0; i < l->len; i++)
+		for (size_t k = 0; k < other->len; k++)
+			if (strcasecmp(l->items[i], other->items[k]) == 0)
+				return l->items[i];
+	return NULL;
+}
 
-		page.path = pm_arena_printf(a, "incidents/%s/index.html",
-		    inc->slug);
-		page.template = "incident";
-		ctx = page_context(a, sitev, page.path, inc->title,
-		    "../../");
-		pm_value_map_set(a, ctx, "incident", records[i]);
-		pm_value_map_set(a, ctx, "body", pm_value_new_string_ref(a,
-		    inc->html ? inc->html : "", inc->html ? inc->html_len :
-		    0));
-		/* Newest first: the previous incident in time is i + 1. */
-		pm_value_map_set(a, ctx, "previous", i + 1 < site->len ?
-		    records[i + 1] : NULL);
-		pm_value_map_set(a, ctx, "next", i > 0 ? records[i - 1] :
-		    NULL);
-		pm_value_map_set(a, ctx, "git_links", git_links(site, inc, a));
-		page.context = ctx;
-		push_page(pages, a, &page);
+/* related: [{incident, reason}], in inc->related's order. */
+static struct pm_value *
+related_value(struct views *v, const struct pm_incident *inc)
+{
+	struct pm_arena *a = v->a;
+	struct pm_value *list = pm_value_new_list(a);
+
+	for (size_t i = 0; i < inc->related.len; i++) {
+		const struct pm_incident *o = pm_site_find(v->site,
+		    inc->related.items[i]);
+		struct pm_value *m;
+		const char *why = NULL;
+
+		if (o == NULL)
+			continue;
+		switch (pm_site_relation(inc, o)) {
+		case PM_RELATION_CAUSE:
+			why = "same cause";
+			break;
+		case PM_RELATION_SERVICE:
+			why = pm_arena_printf(a, "also hit %s",
+			    first_shared(&inc->services, &o->services));
+			break;
+		case PM_RELATION_TAG:
+			why = pm_arena_printf(a, "also tagged %s",
+			    first_shared(&inc->tags, &o->tags));
+			break;
+		case PM_RELATION_NONE:
+			break;
+		}
+		m = pm_value_new_map(a);
+		pm_value_map_set(a, m, "incident", views_record(v, o));
+		pm_value_map_set_str(a, m, "reason", why);
+		pm_value_list_push(a, list, m);
 	}
+	return list;
+}
+
+/* repeat: {incident, services_display} of the incident this repeats. */
+static struct pm_value *
+repeat_value(struct views *v, const struct pm_incident *inc)
+{
+	struct pm_arena *a = v->a;
+	const struct pm_incident *o = pm_site_find(v->site, inc->repeat_of);
+	struct pm_strlist shared = { NULL, 0 };
+	struct pm_value *m;
+
+	if (o == NULL)
+		return NULL;
+	m = pm_value_new_map(a);
+	for (size_t i = 0; i < inc->services.len; i++)
+		if (first_shared(&(struct pm_strlist){ &inc->services.items[i],
+		    1 }, &o->services))
+			pm_strlist_push(&shared, a, inc->services.items[i]);
+	pm_value_map_set(a, m, "incident", views_record(v, o));
+	pm_value_map_set(a, m, "services", pm_strlist_to_value(&shared, a));
+	pm_value_map_set_str(a, m, "services_display", join(a, &shared));
+	pm_value_map_set(a, m, "cause", views_cause(v, inc->category));
+	return m;
+}
+
+/* recurrence: "3rd in 12 months" and the earlier ones; NULL for a first. */
+static struct pm_value *
+recurrence_value(struct views *v, size_t i)
+{
+	struct pm_arena *a = v->a;
+	struct pm_recurrence r;
+	struct pm_value *m, *list;
+
+	pm_site_recurrence(&r, v->site, i, PM_SITE_RECURRENCE_MONTHS);
+	if (r.ordinal < 2)
+		return NULL;
+	m = pm_value_new_map(a);
+	list = pm_value_new_list(a);
+	for (size_t k = 0; k < r.nearlier; k++)
+		pm_value_list_push(a, list, views_record(v, r.earlier[k]));
+	pm_value_map_set_num(a, m, "ordinal", (double)r.ordinal);
+	pm_value_map_set_str(a, m, "ordinal_display", pm_views_ordinal(a,
+	    r.ordinal));
+	pm_value_map_set_num(a, m, "months", PM_SITE_RECURRENCE_MONTHS);
+	pm_value_map_set_str(a, m, "badge", pm_arena_printf(a, "%s in %d "
+	    "months", pm_views_ordinal(a, r.ordinal),
+	    PM_SITE_RECURRENCE_MONTHS));
+	pm_value_map_set(a, m, "earlier", list);
+	pm_value_map_set(a, m, "cause", views_cause(v,
+	    v->site->incidents[i]->category));
+	return m;
+}
+
+/* A cause's latest incident, without its record: records point at their
+ * cause, and a tree must not loop. */
+static void
+set_latest(struct views *v, struct pm_value *cause,
+    const struct pm_incident *inc)
+{
+	struct pm_value *m = pm_value_new_map(v->a);
+
+	pm_value_map_set_str(v->a, m, "slug", inc->slug);
+	pm_value_map_set_str(v->a, m, "title", inc->title);
+	pm_value_map_set_str(v->a, m, "date", inc->date);
+	pm_value_map_set_str(v->a, m, "date_display",
+	    pm_views_human_date(v->a, inc->date));
+	pm_value_map_set(v->a, cause, "latest", m);
+}
+
+/*
+ * The width of a picture's viewBox.  The horizontal timeline falls back to
+ * the vertical layout (360 units) when its labels would not fit; such a
+ * picture must not be stretched to a 60rem column, so the theme is told.
+ */
+static double
+svg_width(const char *svg)
+{
+	const char *p = svg ? strstr(svg, "viewBox=\"") : NULL;
+	double x, y, w;
+
+	if (p == NULL || sscanf(p + 9, "%lf %lf %lf", &x, &y, &w) != 3)
+		return 0;
+	return w;
+}
+
+static int
+add_incident_page(struct views *v, size_t i, struct pm_buf *b,
+    struct pm_error *err)
+{
+	struct pm_arena *a = v->a;
+	const struct pm_site *site = v->site;
+	const struct pm_incident *inc = site->incidents[i];
+	struct pm_value *ctx, *related;
+	const char *path, *h, *vert;
+
+	/* Both layouts inline: CSS shows one by the width of the screen,
+	 * with no script and no second request. */
+	if (pm_svg_timeline(b, inc, PM_SVG_HORIZONTAL, err) < 0)
+		return PM_ERROR;
+	h = views_take(v, b);
+	if (pm_svg_timeline(b, inc, PM_SVG_VERTICAL, err) < 0)
+		return PM_ERROR;
+	vert = views_take(v, b);
+
+	path = pm_arena_printf(a, "incidents/%s/index.html", inc->slug);
+	ctx = views_context(v, path, inc->title, "../../", "incidents");
+	pm_value_map_set(a, ctx, "incident", v->records[i]);
+	pm_value_map_set(a, ctx, "body", pm_value_new_string_ref(a,
+	    inc->html ? inc->html : "", inc->html ? inc->html_len : 0));
+	pm_value_map_set_str(a, ctx, "timeline_svg_h", h);
+	pm_value_map_set_str(a, ctx, "timeline_svg_v", vert);
+	pm_value_map_set_bool(a, ctx, "has_timeline_svg", h != NULL);
+	pm_value_map_set_bool(a, ctx, "timeline_h_narrow", h &&
+	    svg_width(h) < svg_width(vert) * 1.5);
+	related = related_value(v, inc);
+	pm_value_map_set(a, ctx, "related", related);
+	pm_value_map_set_bool(a, ctx, "has_related", pm_value_len(related));
+	pm_value_map_set(a, ctx, "repeat", repeat_value(v, inc));
+	pm_value_map_set(a, ctx, "recurrence", recurrence_value(v, i));
+	/* Newest first: the previous incident in time is i + 1. */
+	pm_value_map_set(a, ctx, "previous", i + 1 < site->len ?
+	    v->records[i + 1] : NULL);
+	pm_value_map_set(a, ctx, "next", i > 0 ? v->records[i - 1] : NULL);
+	pm_value_map_set(a, ctx, "git_links", git_links(site, inc, a));
+	views_add(v, path, "incident", ctx);
+	return 0;
+}
+
+/* The data files: the record export, search index and feeds. */
+static int
+add_data(struct views *v, struct pm_error *err)
+{
+	const struct pm_site *site = v->site;
+	struct pm_value *json = pm_value_new_list(v->a);
+	struct pm_buf b = PM_BUF_INIT, js = PM_BUF_INIT;
+	int rc = PM_ERROR;
+
+	for (size_t i = 0; i < site->len; i++)
+		pm_value_list_push(v->a, json,
+		    pm_incident_to_value(site->incidents[i], v->a));
+	pm_value_write_json(&b, json, 2);
+	push_data(v, "incidents.json", &b);
+	pm_buf_clear(&b);
+	if (pm_search_index(&b, &js, site, err) < 0)
+		goto out;
+	push_data(v, "search.json", &b);
+	push_data(v, "search-index.js", &js);
+	pm_buf_clear(&b);
+	if (pm_feeds_atom(&b, site, err) < 0)
+		goto out;
+	push_data(v, "feed.xml", &b);
+	pm_buf_clear(&b);
+	if (pm_feeds_json(&b, site, err) < 0)
+		goto out;
+	push_data(v, "feed.json", &b);
+	rc = 0;
+out:
+	pm_buf_free(&b);
+	pm_buf_free(&js);
+	return rc;
 }
 
 int
 pm_views_build(struct pm_pages *pages, struct pm_arena *a,
     const struct pm_site *site, struct pm_error *err)
 {
-	struct pm_value *sitev = site_value(site, a), *list, *ctx, *json;
-	struct pm_value **records, *causes, *years;
+	struct views v;
 	struct pm_page page = { 0 };
-	struct pm_buf b = PM_BUF_INIT, js = PM_BUF_INIT;
+	struct pm_buf b = PM_BUF_INIT;
 	size_t i;
 	int rc = PM_ERROR;
 
-	records = pm_arena_alloc(a, pm_xmul(site->len + 1,
-	    sizeof(*records)));
-	list = pm_value_new_list(a);
-	json = pm_value_new_list(a);
-	for (i = 0; i < site->len; i++) {
-		records[i] = incident_value(site->incidents[i], a);
-		pm_value_list_push(a, list, records[i]);
-		pm_value_list_push(a, json,
-		    pm_incident_to_value(site->incidents[i], a));
-	}
+	memset(&v, 0, sizeof(v));
+	v.a = a;
+	v.site = site;
+	v.tax = pm_site_taxonomy(site);
+	v.pages = pages;
+	v.sitev = site_value(site, a);
+	pm_site_stats(&v.stats, site);
+	make_causes(&v);
+	v.records = pm_arena_alloc(a, pm_xmul(site->len + 1,
+	    sizeof(*v.records)));
+	for (i = 0; i < site->len; i++)
+		v.records[i] = incident_value(&v, site->incidents[i]);
+	for (i = 0; i < v.stats.ncauses; i++)
+		set_latest(&v, v.causes[i], v.stats.causes[i].incidents[0]);
 
-	page.path = "index.html";
-	page.template = "index";
-	ctx = page_context(a, sitev, page.path, site->config->title, "");
-	pm_value_map_set(a, ctx, "incidents", list);
-	pm_value_map_set_bool(a, ctx, "has_incidents", site->len > 0);
-	page.context = ctx;
-	push_page(pages, a, &page);
-
-	add_incident_pages(pages, a, site, sitev, records);
+	if (views_add_home(&v, err) < 0)
+		goto out;
+	for (i = 0; i < site->len; i++)
+		if (add_incident_page(&v, i, &b, err) < 0)
+			goto out;
+	views_add_incident_list(&v);
+	if (views_add_causes(&v, err) < 0)
+		goto out;
+	views_add_actions(&v);
+	views_add_misleading(&v);
 
 	page = (struct pm_page){ .path = "404.html", .template = "404" };
 	/* Hosts serve 404.html at any depth: links in it must be absolute
 	 * when a base URL is known, else relative to the root. */
-	page.context = page_context(a, sitev, page.path, "Page not found",
-	    *site->config->base_url ? site->config->base_url : "");
-	push_page(pages, a, &page);
-
-	page = (struct pm_page){ .path = "search/index.html",
-	    .template = "search" };
-	ctx = page_context(a, sitev, page.path, "Search", "../");
-	pm_search_facets(&causes, &years, a, site);
-	pm_value_map_set(a, ctx, "causes", causes);
-	pm_value_map_set(a, ctx, "years", years);
-	page.context = ctx;
-	push_page(pages, a, &page);
-
-	pm_value_write_json(&b, json, 2);
-	push_data(pages, a, "incidents.json", &b);
-	pm_buf_clear(&b);
-	if (pm_search_index(&b, &js, site, err) < 0)
+	page.context = views_context(&v, page.path, "Page not found",
+	    *site->config->base_url ? site->config->base_url : "", NULL);
+	views_push_page(&v, &page);
+	views_add_search(&v);
+	if (add_data(&v, err) < 0)
 		goto out;
-	push_data(pages, a, "search.json", &b);
-	push_data(pages, a, "search-index.js", &js);
-	pm_buf_clear(&b);
-	if (pm_feeds_atom(&b, site, err) < 0)
-		goto out;
-	push_data(pages, a, "feed.xml", &b);
-	pm_buf_clear(&b);
-	if (pm_feeds_json(&b, site, err) < 0)
-		goto out;
-	push_data(pages, a, "feed.json", &b);
 
 	/* GitHub Pages runs Jekyll unless told not to; Jekyll would hide
 	 * files and folders that start with an underscore. */
 	page = (struct pm_page){ .path = ".nojekyll", .data = "", .len = 0 };
-	push_page(pages, a, &page);
+	views_push_page(&v, &page);
 	if (site->config->cname) {
 		page = (struct pm_page){ .path = "CNAME" };
 		page.data = pm_arena_printf(a, "%s\n", site->config->cname);
 		page.len = strlen(page.data);
-		push_page(pages, a, &page);
+		views_push_page(&v, &page);
 	}
 	/* Last, so it lists every page; sitemaps need absolute URLs, so
 	 * there is none without a base URL. */
@@ -287,11 +711,10 @@ pm_views_build(struct pm_pages *pages, struct pm_arena *a,
 		pm_buf_clear(&b);
 		if (pm_feeds_sitemap(&b, site, paths, pages->len, err) < 0)
 			goto out;
-		push_data(pages, a, "sitemap.xml", &b);
+		push_data(&v, "sitemap.xml", &b);
 	}
 	rc = 0;
 out:
 	pm_buf_free(&b);
-	pm_buf_free(&js);
 	return rc;
 }

@@ -7,13 +7,22 @@
  *  - pm_views_build() appends every page of the site to a struct pm_pages.
  *    Pages, paths and contexts live in the arena passed in; the contexts
  *    borrow strings of the incidents (build arena), so they must not
- *    outlive it.
+ *    outlive it.  The site must have been through pm_site_finish(); its
+ *    taxonomy (site->taxonomy, NULL for the built-in one) names the causes.
  *  - Paths are relative to the output directory and use only the slug
  *    alphabet, so output never has to guess at them.
  *  - Links inside contexts are relative (`root` is "", "../" or "../../"),
  *    so the site works under any prefix and from disk (file://); absolute
  *    URLs (canonical, feeds) use base_url and are null when it is "".
- *  - Pages are in a fixed order; nothing depends on the clock.
+ *  - Pages are in a fixed order; nothing depends on the clock ("this year"
+ *    on the home page is the year of the newest incident).
+ *  - Text reaches templates as strings for {{ }} (escaped); only the SVG
+ *    pictures and the postmortem body are meant for {{{ }}}.
+ *  - Errors: only those of the feeds, the search index and the SVG
+ *    drawers, passed on unchanged.
+ *
+ * The context keys of each template are listed in README.md ("Template
+ * variables").
  */
 #ifndef PM_VIEWS_H
 #define PM_VIEWS_H
@@ -24,6 +33,13 @@
 #include "error.h"
 #include "site.h"
 #include "value.h"
+
+/* Incidents listed under "latest" on the home page. */
+#define PM_VIEWS_LATEST 10
+/* The summary and root-cause texts of an incident's summary box are cut
+ * to this many bytes (at a word, with "…"); the whole text is in the
+ * body. */
+#define PM_VIEWS_CAUSE_SHORT 320
 
 struct pm_page {
 	const char *path;		/* "incidents/x/index.html" */
@@ -41,10 +57,25 @@ struct pm_pages {
 int pm_views_build(struct pm_pages *pages, struct pm_arena *arena,
     const struct pm_site *site, struct pm_error *err);
 
-/* "2024-03-05…" as "5 March 2024"; NULL when s is not a date.  */
+/* "2024-03-05…" as "5 March 2024"; NULL when s is not a date (a day the
+ * month does not have included: "2023-02-29"). */
 const char *pm_views_human_date(struct pm_arena *arena, const char *s);
 
-/* 95 -> "1 h 35 min", 30 -> "30 min", 2000 -> "1 d 9 h 20 min". */
+/* 95 -> "1 h 35 min", 30 -> "30 min", 2000 -> "1 d 9 h 20 min",
+ * 1440 -> "1 d"; parts that are zero are left out.  NULL when negative. */
 const char *pm_views_human_minutes(struct pm_arena *arena, long minutes);
+
+/* 1 -> "1st", 2 -> "2nd", 3 -> "3rd", 11 -> "11th", 22 -> "22nd". */
+const char *pm_views_ordinal(struct pm_arena *arena, size_t n);
+
+/*
+ * When an incident happened, for people, in the zone it was written in:
+ * "5 March 2024, 10:00 – 12:45 EST", "22 October 2024, 16:50 –
+ * 23 October 2024, 03:10 UTC-05:00".  start and end are ISO 8601 as in
+ * the record (end may be NULL); timezone is the zone as written, else the
+ * offset of start is shown.  NULL when start is NULL or unreadable.
+ */
+const char *pm_views_human_span(struct pm_arena *arena, const char *start,
+    const char *end, const char *timezone);
 
 #endif

@@ -9,6 +9,8 @@
 void
 pm_warnings_add_line(struct pm_warnings *w, const char *line)
 {
+	if (w == NULL)
+		return;
 	if (w->len == w->cap) {
 		w->cap = w->cap ? w->cap * 2 : 8;
 		w->lines = pm_xrealloc(w->lines, pm_xmul(w->cap,
@@ -24,6 +26,8 @@ pm_warnings_add(struct pm_warnings *w, const char *file, int line,
 	struct pm_buf b = PM_BUF_INIT;
 	va_list ap;
 
+	if (w == NULL)
+		return;
 	if (file && *file && line > 0)
 		pm_buf_printf(&b, "%s:%d: warning: ", file, line);
 	else if (file && *file)

@@ -7,6 +7,8 @@
  *    them.  PM_WARNINGS_INIT makes an empty list.
  *  - Lines read `file:line: warning: message` (line left out when 0), the
  *    format editors and CI annotate.
+ *  - The adders accept a NULL list and drop the line: a caller that does
+ *    not want warnings passes NULL.
  *  - Not thread-safe: one list per thread, merged by the caller.
  */
 #ifndef PM_WARNINGS_H

@@ -57,8 +57,8 @@ valid_date(int y, int m, int d)
  * Howard Hinnant's days_from_civil: shift the year to start in March so
  * the leap day is last, then count 400-year eras of 146097 days.
  */
-static long long
-days_from_civil(long long y, int m, int d)
+long long
+pm_when_days_from_date(long long y, int m, int d)
 {
 	long long era, yoe, doy, doe;
 
@@ -70,21 +70,20 @@ days_from_civil(long long y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
-/* The inverse of days_from_civil. */
-static void
-civil_from_days(long long z, long long *y, int *m, int *d)
+void
+pm_when_date_from_days(long long *y_out, int *m_out, int *d_out,
+    long long days)
 {
-	long long era, doe, yoe, doy, mp;
+	long long z = days + 719468, era, doe, yoe, doy, mp;
 
-	z += 719468;
 	era = (z >= 0 ? z : z - 146096) / 146097;
 	doe = z - era * 146097;
 	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
 	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
 	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = yoe + era * 400 + (*m <= 2);
+	*d_out = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m_out = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y_out = yoe + era * 400 + (*m_out <= 2);
 }
 
 static long long
@@ -508,7 +507,7 @@ complete(const struct pm_when *w)
 static long long
 seconds_of(const struct pm_when *w)
 {
-	return (days_from_civil(w->year, w->month, w->day) * 1440 +
+	return (pm_when_days_from_date(w->year, w->month, w->day) * 1440 +
 	    w->hour * 60 + w->minute) * 60 + w->second;
 }
 
@@ -550,11 +549,11 @@ pm_when_add_minutes(struct pm_when *w, long minutes)
 	}
 	/* without a year, move through a common year (or 2000 for Feb 29) */
 	y = w->year ? w->year : (w->month == 2 && w->day == 29 ? 2000 : 2001);
-	t = days_from_civil(y, w->month, w->day) * 1440 + minutes +
+	t = pm_when_days_from_date(y, w->month, w->day) * 1440 + minutes +
 	    (timed ? w->hour * 60LL + w->minute : 0);
 	days = floor_div(t, 1440);
 	t -= days * 1440;
-	civil_from_days(days, &y, &m, &d);
+	pm_when_date_from_days(&y, &m, &d, days);
 	if (w->year)
 		w->year = (int)y;
 	w->month = m;

@@ -152,4 +152,17 @@ int pm_when_diff_minutes(long *minutes, const struct pm_when *from,
  */
 void pm_when_add_minutes(struct pm_when *w, long minutes);
 
+/*
+ * The proleptic Gregorian calendar, the one arithmetic behind every date
+ * pmsite computes: the number of days from 1970-01-01 to year y, month m
+ * (1 to 12), day d (1 to 31), negative before it; and its inverse, which
+ * sets *y_out, *m_out and *d_out to the date days after 1970-01-01.  Any
+ * day count within 10^15 either way is exact (a 64-bit git time stamp
+ * divided by 86400 always is).  The day is not checked against its month:
+ * February 30 counts as March 1 or 2.
+ */
+long long pm_when_days_from_date(long long y, int m, int d);
+void pm_when_date_from_days(long long *y_out, int *m_out, int *d_out,
+    long long days);
+
 #endif

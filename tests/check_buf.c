@@ -324,6 +324,202 @@ test_xml(void **state)
 	ESC(pm_buf_put_xml, "\xe2\x80\x94", "\xe2\x80\x94");
 }
 
+#define U_FFFD "\xef\xbf\xbd"
+
+/* XML takes any bytes and gives well-formed text: a byte that starts no
+ * valid UTF-8 becomes U+FFFD (one per byte), U+FFFE and U+FFFF go. */
+static void
+test_xml_utf8(void **state)
+{
+	(void)state;
+	ESC(pm_buf_put_xml, "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80",
+	    "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80");
+	/* Latin-1, as an old git config writes an author's name. */
+	ESC(pm_buf_put_xml, "Ren\xe9 M\xfcller", "Ren" U_FFFD " M" U_FFFD
+	    "ller");
+	ESC(pm_buf_put_xml, "\x80", U_FFFD);
+	ESC(pm_buf_put_xml, "\xc0\xaf", U_FFFD U_FFFD);
+	ESC(pm_buf_put_xml, "\xed\xa0\x80", U_FFFD U_FFFD U_FFFD);
+	ESC(pm_buf_put_xml, "\xf4\x90\x80\x80", U_FFFD U_FFFD U_FFFD U_FFFD);
+	ESC(pm_buf_put_xml, "x\xe2\x82", "x" U_FFFD U_FFFD);
+	ESC(pm_buf_put_xml, "\xe2\x82<", U_FFFD U_FFFD "&lt;");
+	ESC(pm_buf_put_xml, "\xff\xc3\xa9", U_FFFD "\xc3\xa9");
+	expect_escape(pm_buf_put_xml, "\xc3\xa9", 1, U_FFFD);
+	/* The noncharacters XML forbids are dropped; their neighbours, and
+	 * U+FFFD itself, are not. */
+	ESC(pm_buf_put_xml, "a\xef\xbf\xbe" "b\xef\xbf\xbf" "c", "abc");
+	ESC(pm_buf_put_xml, "\xef\xbf\xbc\xef\xbf\xbd\xf4\x8f\xbf\xbf",
+	    "\xef\xbf\xbc\xef\xbf\xbd\xf4\x8f\xbf\xbf");
+	/* After a run long enough for the four-byte skip, and mixed with
+	 * entities and dropped controls. */
+	ESC(pm_buf_put_xml, "abcdefghijkl\xfe", "abcdefghijkl" U_FFFD);
+	ESC(pm_buf_put_xml, "<\xff>&\x01\xc3\xa9\"", "&lt;" U_FFFD "&gt;&amp;"
+	    "\xc3\xa9&quot;");
+	/* HTML stays byte-transparent: only XML has the rule. */
+	ESC(pm_buf_put_html, "\xff", "\xff");
+}
+
+/* Whatever two or three bytes go in, what comes out is UTF-8 without a
+ * character XML forbids. */
+static void
+test_xml_output_always_well_formed(void **state)
+{
+	static const unsigned char leads[] = {
+		0xc2, 0xdf, 0xe0, 0xe1, 0xed, 0xef, 0xf0, 0xf4, 0xf5
+	};
+	struct pm_buf b = PM_BUF_INIT;
+	unsigned char in[3];
+	uint32_t cp = 0;
+	size_t i, n, k;
+
+	(void)state;
+	for (k = 0; k < 65536 + sizeof(leads) * 65536; k++) {
+		pm_buf_clear(&b);
+		if (k < 65536) {
+			in[0] = (unsigned char)(k >> 8);
+			in[1] = (unsigned char)k;
+			pm_buf_put_xml(&b, (const char *)in, 2);
+		} else {
+			in[0] = leads[(k - 65536) >> 16];
+			in[1] = (unsigned char)(k >> 8);
+			in[2] = (unsigned char)k;
+			pm_buf_put_xml(&b, (const char *)in, 3);
+		}
+		for (i = 0; i < b.len; i += n) {
+			n = pm_utf8_decode(&cp, b.ptr + i, b.len - i);
+			if (n == 0 || cp == 0xfffe || cp == 0xffff ||
+			    (cp < 0x20 && cp != '\t' && cp != '\n' &&
+			    cp != '\r'))
+				fail_msg("input %zu: byte %zu of the output",
+				    k, i);
+		}
+	}
+	pm_buf_free(&b);
+}
+
+/* Decode len bytes from an exact-size heap copy, so that AddressSanitizer
+ * catches any read past len, and check the length and code point. */
+static void
+expect_decode(const char *s, size_t len, size_t want_len, uint32_t want_cp)
+{
+	char *copy = malloc(len);
+	uint32_t cp = 0xdeadbeef;
+
+	if (len)
+		memcpy(copy, s, len);
+	assert_int_equal(pm_utf8_decode(&cp, copy, len), want_len);
+	/* Failure leaves the code point alone. */
+	assert_int_equal(cp, want_len ? want_cp : 0xdeadbeef);
+	assert_int_equal(pm_utf8_decode(NULL, copy, len), want_len);
+	free(copy);
+}
+
+#define DEC(lit, n, cp) expect_decode(lit, sizeof(lit) - 1, n, cp)
+
+static void
+test_utf8_decode_valid(void **state)
+{
+	(void)state;
+	DEC("A", 1, 'A');
+	DEC("\0", 1, 0);
+	DEC("\x7f", 1, 0x7f);
+	DEC("\xc2\x80", 2, 0x80);
+	DEC("\xc3\xa9", 2, 0xe9);
+	DEC("\xdf\xbf", 2, 0x7ff);
+	DEC("\xe0\xa0\x80", 3, 0x800);
+	DEC("\xe2\x82\xac", 3, 0x20ac);
+	DEC("\xed\x9f\xbf", 3, 0xd7ff);
+	DEC("\xee\x80\x80", 3, 0xe000);
+	DEC("\xef\xbf\xbf", 3, 0xffff);
+	DEC("\xf0\x90\x80\x80", 4, 0x10000);
+	DEC("\xf0\x9f\x98\x80", 4, 0x1f600);
+	DEC("\xf4\x8f\xbf\xbf", 4, 0x10ffff);
+	/* Only the first sequence is read. */
+	DEC("\xc3\xa9\xff", 2, 0xe9);
+	DEC("ab", 1, 'a');
+}
+
+static void
+test_utf8_decode_invalid(void **state)
+{
+	(void)state;
+	DEC("", 0, 0);
+	/* A continuation byte alone, and bytes that start nothing. */
+	DEC("\x80", 0, 0);
+	DEC("\xbf" "a", 0, 0);
+	DEC("\xfe", 0, 0);
+	DEC("\xff", 0, 0);
+	/* Overlong: NUL and '/' in two bytes, U+07FF in three, U+FFFF in
+	 * four. */
+	DEC("\xc0\x80", 0, 0);
+	DEC("\xc1\xbf", 0, 0);
+	DEC("\xe0\x9f\xbf", 0, 0);
+	DEC("\xe0\x80\xaf", 0, 0);
+	DEC("\xf0\x8f\xbf\xbf", 0, 0);
+	DEC("\xf0\x80\x80\xaf", 0, 0);
+	/* UTF-16 surrogates. */
+	DEC("\xed\xa0\x80", 0, 0);
+	DEC("\xed\xbf\xbf", 0, 0);
+	/* Past U+10FFFF. */
+	DEC("\xf4\x90\x80\x80", 0, 0);
+	DEC("\xf5\x80\x80\x80", 0, 0);
+	DEC("\xf7\xbf\xbf\xbf", 0, 0);
+	/* Truncated: by the end, by len, or by a byte that is no
+	 * continuation. */
+	DEC("\xc3", 0, 0);
+	DEC("\xe2\x82", 0, 0);
+	DEC("\xf0\x9f\x98", 0, 0);
+	expect_decode("\xc3\xa9", 1, 0, 0);
+	expect_decode("\xf0\x9f\x98\x80", 3, 0, 0);
+	DEC("\xc3" "A", 0, 0);
+	DEC("\xe2\x82" "A", 0, 0);
+	DEC("\xf0\x9f\x98" "A", 0, 0);
+	DEC("\xe2\xc3\xa9", 0, 0);
+}
+
+/* The encoder of RFC 3629, without its limits, to reach every form. */
+static size_t
+encode(unsigned char *out, uint32_t cp, size_t n)
+{
+	static const unsigned char lead[] = { 0, 0, 0xc0, 0xe0, 0xf0 };
+
+	if (n == 1) {
+		out[0] = (unsigned char)cp;
+		return 1;
+	}
+	for (size_t i = n - 1; i > 0; i--, cp >>= 6)
+		out[i] = (unsigned char)(0x80 | (cp & 0x3f));
+	out[0] = (unsigned char)(lead[n] | cp);
+	return n;
+}
+
+/* Every code point decodes from its shortest form; every longer form, and
+ * every surrogate and value past U+10FFFF, is refused. */
+static void
+test_utf8_decode_every_code_point(void **state)
+{
+	unsigned char s[4];
+	uint32_t cp, got;
+	size_t n, shortest;
+
+	(void)state;
+	for (cp = 0; cp < 0x200000; cp++) {
+		shortest = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 :
+		    4;
+		for (n = shortest; n <= 4; n++) {
+			int valid = n == shortest && cp <= 0x10ffff &&
+			    (cp < 0xd800 || cp > 0xdfff);
+
+			encode(s, cp, n);
+			got = 0xdeadbeef;
+			if (pm_utf8_decode(&got, (const char *)s, n) !=
+			    (valid ? n : 0) || got != (valid ? cp : 0xdeadbeef))
+				fail_msg("U+%04X in %zu bytes",
+				    (unsigned)cp, n);
+		}
+	}
+}
+
 /* JSON string literals, quotes included. */
 static void
 test_json_ascii(void **state)
@@ -436,6 +632,11 @@ main(void)
 		cmocka_unit_test(test_html_appends),
 		cmocka_unit_test(test_attr),
 		cmocka_unit_test(test_xml),
+		cmocka_unit_test(test_xml_utf8),
+		cmocka_unit_test(test_xml_output_always_well_formed),
+		cmocka_unit_test(test_utf8_decode_valid),
+		cmocka_unit_test(test_utf8_decode_invalid),
+		cmocka_unit_test(test_utf8_decode_every_code_point),
 		cmocka_unit_test(test_json_ascii),
 		cmocka_unit_test(test_json_utf8_valid),
 		cmocka_unit_test(test_json_utf8_invalid),

@@ -15,6 +15,8 @@
 #include <string.h>
 
 #include "testutil.h"
+#include "value.h"
+#include "yamltree.h"
 
 /* Three postmortems in three commits by two authors. */
 static const char pm_db[] =
@@ -36,11 +38,52 @@ static const char pm_dns_v2[] =
 static const char pm_cert[] =
     "Certificate expired\n===================\n\n"
     "The TLS certificate of the API expired at midnight.\n";
+/* A repeat: one cause and one service, four months apart.  Front matter
+ * states both, so the test does not depend on the extractor's guesses. */
+static const char pm_pool[] =
+    "---\n"
+    "title: Billing API connection pool exhausted\n"
+    "category: database-connections\n"
+    "services: [billing-api]\n"
+    "severity: SEV2\n"
+    "---\n"
+    "# Billing API connection pool exhausted\n\n"
+    "Start: 2 January 2024, 07:50 CET. End: 2 January 2024, 09:35 CET.\n"
+    "Roughly 18% of customers could not load invoices.\n\n"
+    "## Root cause\n\n"
+    "Invoice workers exhausted the connections of the billing "
+    "database.\n\n"
+    "## Timeline\n\n"
+    "- **07:50** Errors start on billing-api.\n"
+    "- **07:58** The connections alert pages the on-call engineer.\n"
+    "- **08:15** On-call suspects a DDoS attack and blocks two networks."
+    " No effect.\n"
+    "- **09:35** Workers scaled to zero; error rate back to normal.\n\n"
+    "## Action items\n\n"
+    "- [ ] Route invoice workers through PgBouncer\n"
+    "- [x] Cap the invoice workers\n";
+static const char pm_pool_again[] =
+    "---\n"
+    "title: Billing API pool exhausted again\n"
+    "category: database-connections\n"
+    "services: [billing-api, invoices]\n"
+    "---\n"
+    "# Billing API pool exhausted again\n\n"
+    "Start: 20 May 2024, 10:00 UTC. End: 20 May 2024, 10:40 UTC.\n"
+    "About 5% of requests to the billing API failed.\n\n"
+    "## Timeline\n\n"
+    "- **10:00** Errors start on billing-api & invoices <again>.\n"
+    "- **10:05** The connections alert pages the on-call engineer.\n"
+    "- **10:12** On-call suspects a DDoS and rate-limits the edge. "
+    "No effect.\n"
+    "- **10:40** Pool resized; error rate back to normal.\n\n"
+    "## Action items\n\n"
+    "- [x] Resize the pool\n";
 
 struct fixture {
 	char *dir;		/* holds repo/ and out/ */
 	char repo[512], out[512];
-	char c1[41], c2[41], c3[41];
+	char c1[41], c2[41], c3[41], c4[41];
 };
 
 static int
@@ -61,6 +104,10 @@ setup(void **state)
 		"content/dns/resolver-outage.md", pm_dns_v2,
 		"content/2023-01-10-cert-expired.md", pm_cert, NULL
 	};
+	const char *fourth[] = {
+		"content/2024-01-02-billing-pool.md", pm_pool,
+		"content/2024-05-20-billing-pool-again.md", pm_pool_again, NULL
+	};
 
 	git_libgit2_init();
 	f->dir = tu_tempdir();
@@ -70,6 +117,7 @@ setup(void **state)
 	tu_commit(repo, "alice", 1709650000, first, "first", f->c1);
 	tu_commit(repo, "bob", 1710000000, second, "second", f->c2);
 	tu_commit(repo, "carol", 1710500000, third, "third", f->c3);
+	tu_commit(repo, "carol", 1716300000, fourth, "fourth", f->c4);
 	git_repository_free(repo);
 	*state = f;
 	return 0;
@@ -179,7 +227,7 @@ test_build_writes_every_page(void **state)
 	char *out, *err, *s;
 
 	assert_int_equal(build(f, NULL, &out, &err), 0);
-	assert_contains(out, "3 incidents");
+	assert_contains(out, "5 incidents");
 	free(out);
 	free(err);
 
@@ -468,6 +516,281 @@ test_base_url(void **state)
 	free(err);
 }
 
+/* How many times needle occurs in hay. */
+static int
+count_of(const char *hay, const char *needle)
+{
+	int n = 0;
+
+	for (const char *p = hay; p && (p = strstr(p, needle)) != NULL;
+	    p += strlen(needle))
+		n++;
+	return n;
+}
+
+static void
+assert_before(const char *hay, const char *first, const char *second)
+{
+	const char *a, *b;
+
+	assert_contains(hay, first);
+	assert_contains(hay, second);
+	a = strstr(hay, first);
+	b = strstr(hay, second);
+	if (a >= b)
+		fail_msg("expected \"%s\" before \"%s\"", first, second);
+}
+
+/* A cause page for every primary category present, listing exactly the
+ * incidents incidents.json gives that category. */
+static void
+test_cause_pages(void **state)
+{
+	struct fixture *f = *state;
+	struct pm_arena *arena = pm_arena_new();
+	struct pm_value *list = NULL;
+	struct pm_error err;
+	char *json, *index, *page, rel[512];
+	size_t i, k;
+
+	assert_int_equal(build(f, "-q", NULL, NULL), 0);
+	json = site_file(f, "incidents.json");
+	pm_error_clear(&err);
+	assert_int_equal(pm_yaml_parse(&list, arena, json, strlen(json),
+	    "incidents.json", 1, &err), 0);
+	assert_int_equal(pm_value_len(list), 5);
+	index = site_file(f, "causes/index.html");
+	assert_contains(index, "<h1>Causes</h1>");
+	for (i = 0; i < pm_value_len(list); i++) {
+		const char *cat = pm_value_str(pm_value_map_get(
+		    list->u.list.items[i], "category"));
+		int want = 0;
+
+		assert_non_null(cat);
+		for (k = 0; k < pm_value_len(list); k++)
+			want += strcmp(cat, pm_value_str(pm_value_map_get(
+			    list->u.list.items[k], "category"))) == 0;
+		snprintf(rel, sizeof(rel), "causes/%s/index.html", cat);
+		page = site_file(f, rel);
+		if (page == NULL)
+			fail_msg("no page %s", rel);
+		/* Each incident is one card on its cause's page. */
+		assert_int_equal(count_of(page, "<li class=\"card\">"), want);
+		snprintf(rel, sizeof(rel), "href=\"../../incidents/%s/"
+		    "index.html\"", pm_value_str(pm_value_map_get(
+		    list->u.list.items[i], "slug")));
+		assert_contains(page, rel);
+		snprintf(rel, sizeof(rel), "href=\"../causes/%s/index.html\"",
+		    cat);
+		assert_contains(index, rel);
+		free(page);
+	}
+	page = site_file(f, "causes/database-connections/index.html");
+	assert_contains(page, "<h1>Database connections</h1>");
+	assert_contains(page, "<span class=\"count\">(2)</span>");
+	assert_contains(page, "id=\"pm-chart-cause-database-connections-title\"");
+	assert_contains(page, "Mean time to detect");
+	/* Newest first. */
+	assert_before(page, ">Billing API pool exhausted again</a></h3>",
+	    ">Billing API connection pool exhausted</a></h3>");
+	free(page);
+	/* Categories without incidents are listed, without a page. */
+	assert_contains(index, "No incidents yet");
+	assert_contains(index, "<strong>Security</strong>");
+	assert_null(site_file(f, "causes/security/index.html"));
+	free(index);
+	free(json);
+	pm_arena_free(arena);
+}
+
+/* The incident page: summary box, both timeline pictures, the repeat,
+ * the recurrence badge and related incidents. */
+static void
+test_incident_page(void **state)
+{
+	struct fixture *f = *state;
+	char *s, *json;
+
+	assert_int_equal(build(f, "-q", NULL, NULL), 0);
+	s = site_file(f, "incidents/2024-05-20-billing-pool-again/index.html");
+	assert_contains(s, "<section class=\"summary-box\"");
+	assert_contains(s, "20 May 2024, 10:00 \xe2\x80\x93 10:40 UTC");
+	assert_contains(s, "40 min");
+	assert_contains(s, "5%");
+	assert_contains(s, "<a class=\"chip\" href=\"../../causes/"
+	    "database-connections/index.html\">Database connections</a>");
+	/* The summary box comes first, then the picture, then the text. */
+	assert_before(s, "summary-box", "id=\"pm-tl-2024-05-20-billing-pool-"
+	    "again-h");
+	assert_before(s, "id=\"pm-tl-2024-05-20-billing-pool-again-h",
+	    "id=\"pm-tl-2024-05-20-billing-pool-again-v");
+	assert_before(s, "id=\"pm-tl-2024-05-20-billing-pool-again-v",
+	    "<div class=\"body\">");
+	assert_contains(s, "Repeat of an earlier incident");
+	assert_contains(s, "<a href=\"../../incidents/2024-01-02-billing-pool/"
+	    "index.html\">Billing API connection pool exhausted</a>");
+	assert_contains(s, "2nd in 12 months");
+	assert_contains(s, "Related incidents");
+	assert_contains(s, "same cause");
+	/* Text from the postmortem stays text. */
+	assert_lacks(s, "<again>");
+	free(s);
+	s = site_file(f, "incidents/2024-01-02-billing-pool/index.html");
+	assert_lacks(s, "Repeat of an earlier incident");
+	assert_lacks(s, "in 12 months</");
+	assert_contains(s, "2 January 2024, 07:50 \xe2\x80\x93 09:35 CET");
+	free(s);
+	json = site_file(f, "incidents.json");
+	assert_contains(json, "\"repeat_of\": \"2024-01-02-billing-pool\"");
+	assert_contains(json, "\"related\": [\n      "
+	    "\"2024-01-02-billing-pool\"");
+	free(json);
+}
+
+/* Home: figures, both charts, the latest incidents, the causes. */
+static void
+test_home_page(void **state)
+{
+	struct fixture *f = *state;
+	char *s;
+
+	assert_int_equal(build(f, "-q", NULL, NULL), 0);
+	s = site_file(f, "index.html");
+	assert_contains(s, "<dl class=\"figures\">");
+	assert_contains(s, "<dt>Incidents</dt><dd>5</dd>");
+	assert_contains(s, "Total downtime");
+	assert_contains(s, "Mean time to detect");
+	assert_contains(s, "Mean time to resolve");
+	/* The newest incident is from 2024: it sets "this year". */
+	assert_contains(s, "2024 against 2023");
+	assert_contains(s, "id=\"pm-chart-incidents-title\"");
+	assert_contains(s, "id=\"pm-chart-downtime-title\"");
+	assert_int_equal(count_of(s, "<svg"), 2);
+	assert_contains(s, "href=\"incidents/index.html\"");
+	assert_contains(s, "href=\"causes/database-connections/index.html\"");
+	free(s);
+	s = site_file(f, "incidents/index.html");
+	assert_int_equal(count_of(s, "<li class=\"card\">"), 5);
+	assert_before(s, "id=\"year-2024\"", "id=\"year-2023\"");
+	free(s);
+	/* The nav links every section, from every depth. */
+	s = site_file(f, "causes/database-connections/index.html");
+	assert_contains(s, "href=\"../../misleading/index.html\"");
+	assert_contains(s, "href=\"../../causes/index.html\" "
+	    "aria-current=\"page\"");
+	free(s);
+}
+
+static void
+test_actions_page(void **state)
+{
+	struct fixture *f = *state;
+	char *s;
+
+	assert_int_equal(build(f, "-q", NULL, NULL), 0);
+	s = site_file(f, "actions/index.html");
+	/* orders-db-lock and billing-pool have one open item each. */
+	assert_contains(s, "<strong>2</strong> open, <strong>3</strong> done");
+	assert_before(s, "id=\"open-items\"", "id=\"done-items\"");
+	assert_before(s, "Route invoice workers through PgBouncer",
+	    "id=\"done-items\"");
+	assert_before(s, "alert on lock waits", "id=\"done-items\"");
+	assert_before(s, "id=\"done-items\"", "Cap the invoice workers");
+	assert_before(s, "id=\"done-items\"", "Resize the pool");
+	assert_int_equal(count_of(s, "<li class=\"action-open\">"), 2);
+	assert_int_equal(count_of(s, "<li class=\"action-done\">"), 3);
+	free(s);
+}
+
+static void
+test_misleading_page(void **state)
+{
+	struct fixture *f = *state;
+	char *s;
+
+	assert_int_equal(build(f, "-q", NULL, NULL), 0);
+	s = site_file(f, "misleading/index.html");
+	assert_contains(s, "<h2 id=\"guess-ddos\">Suspected a DDoS or an "
+	    "attack</h2>");
+	assert_contains(s, "Suspected <strong>twice</strong>; it never "
+	    "was.");
+	assert_contains(s, "href=\"../incidents/2024-01-02-billing-pool/"
+	    "index.html\"");
+	assert_contains(s, "href=\"../incidents/2024-05-20-billing-pool-"
+	    "again/index.html\"");
+	assert_contains(s, "2 January 2024, 08:15");
+	free(s);
+}
+
+/* Every inline <svg> of every page, and every .svg file, is well-formed
+ * XML (xmllint). */
+static char *svg_dir;
+static int svg_checked;
+
+static void
+xmllint(const char *path)
+{
+	char cmd[2048], *err = NULL;
+
+	snprintf(cmd, sizeof(cmd), "xmllint --noout '%s'", path);
+	if (tu_run(cmd, NULL, &err) != 0)
+		fail_msg("%s is not well-formed: %s", path, err);
+	free(err);
+	svg_checked++;
+}
+
+static int
+visit_svg(const char *path, const struct stat *st, int flag,
+    struct FTW *ftw)
+{
+	size_t n = strlen(path);
+	char *html, *p, *end, name[64];
+
+	(void)st;
+	(void)ftw;
+	if (flag != FTW_F)
+		return 0;
+	if (n > 4 && strcmp(path + n - 4, ".svg") == 0) {
+		xmllint(path);
+		return 0;
+	}
+	if (n < 5 || strcmp(path + n - 5, ".html") != 0)
+		return 0;
+	html = tu_read(path, NULL);
+	for (p = html; (p = strstr(p, "<svg")) != NULL; p = end) {
+		end = strstr(p, "</svg>");
+		if (end == NULL)
+			fail_msg("%s: <svg> without </svg>", path);
+		end += 6;
+		snprintf(name, sizeof(name), "%d.svg", svg_checked);
+		*end = '\0';
+		tu_write(svg_dir, name, p);
+		*end = '\n';
+		snprintf(name, sizeof(name), "%s/%d.svg", svg_dir,
+		    svg_checked);
+		xmllint(name);
+	}
+	free(html);
+	return 0;
+}
+
+static void
+test_svg_well_formed(void **state)
+{
+	struct fixture *f = *state;
+	char dir[600];
+
+	assert_int_equal(build(f, "-q", NULL, NULL), 0);
+	snprintf(dir, sizeof(dir), "%s/svg", f->dir);
+	svg_dir = dir;
+	svg_checked = 0;
+	nftw(f->out, visit_svg, 16, FTW_PHYS);
+	/* 2 on the home page, 2 per timed incident, 1 per cause page,
+	 * the icon. */
+	assert_true(svg_checked >= 2 + 4 + 3 + 1);
+	svg_dir = NULL;
+}
+
 int
 main(void)
 {
@@ -484,6 +807,12 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_foreign_output_needs_force, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_theme_overrides_one_template, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_base_url, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cause_pages, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_incident_page, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_home_page, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_actions_page, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_misleading_page, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_svg_well_formed, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("build", tests, NULL, NULL);

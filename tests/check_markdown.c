@@ -19,6 +19,7 @@
 
 #include "frontmatter.h"
 #include "markdown.h"
+#include "testutil.h"
 
 static struct pm_markdown *
 parse(const char *src, int first_line, int unsafe)
@@ -528,22 +529,6 @@ test_node_line_offset(void **state)
 
 /* ------------------------------------------------------- golden files */
 
-static char *
-read_file(const char *path, size_t *len_out)
-{
-	struct pm_buf b = PM_BUF_INIT;
-	char chunk[8192];
-	size_t n;
-	FILE *f = fopen(path, "rb");
-
-	if (f == NULL)
-		return NULL;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		pm_buf_put(&b, chunk, n);
-	fclose(f);
-	return pm_buf_detach(&b, len_out);
-}
-
 /* A diff-like note: the first few lines that differ, as -old +new. */
 static void
 print_diff(const char *name, const char *old, const char *new)
@@ -622,7 +607,7 @@ test_regress(void **state)
 		    names[i]->d_name);
 		snprintf(html_path, sizeof(html_path), "%s/%.*s.html", dir,
 		    (int)nlen, names[i]->d_name);
-		src = read_file(md_path, &len);
+		src = tu_read(md_path, &len);
 		assert_non_null(src);
 		got = render_case(names[i]->d_name, src, len, &native);
 		/* Whatever the golden file says, ids must be the only
@@ -633,7 +618,7 @@ test_regress(void **state)
 			assert_string_equal(strip_heading_ids(copy), native);
 			free(copy);
 		}
-		want = read_file(html_path, NULL);
+		want = tu_read(html_path, NULL);
 		if (want == NULL || strcmp(want, got) != 0) {
 			print_diff(html_path, want ? want : "", got);
 			if (rebuild && strcmp(rebuild, "1") == 0) {

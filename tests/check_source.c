@@ -8,7 +8,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -23,6 +22,7 @@
 #include "error.h"
 #include "gitfacts.h"
 #include "source.h"
+#include "testutil.h"
 
 /* Times with their offsets, and how ISO 8601 writes them. */
 #define T1 1709629200
@@ -51,8 +51,8 @@ struct change {
 #define NCH(a) (sizeof(a) / sizeof((a)[0]))
 
 struct fx {
-	char dir[64];		/* the temporary folder */
-	char repo_dir[96];	/* dir/repo */
+	char *dir;		/* the temporary folder (heap) */
+	char *repo_dir;		/* dir/repo (heap) */
 	git_repository *repo;
 	struct pm_source *src;
 };
@@ -67,42 +67,15 @@ check_git(int rc)
 	}
 }
 
-static void
-remove_tree(const char *path)
-{
-	struct stat st;
-	DIR *dir;
-	struct dirent *ent;
-	char sub[PATH_MAX];
-
-	if (lstat(path, &st) < 0)
-		return;
-	if (!S_ISDIR(st.st_mode)) {
-		unlink(path);
-		return;
-	}
-	if ((dir = opendir(path)) != NULL) {
-		while ((ent = readdir(dir)) != NULL) {
-			if (strcmp(ent->d_name, ".") == 0 ||
-			    strcmp(ent->d_name, "..") == 0)
-				continue;
-			snprintf(sub, sizeof(sub), "%s/%s", path, ent->d_name);
-			remove_tree(sub);
-		}
-		closedir(dir);
-	}
-	rmdir(path);
-}
-
 static int
 setup(void **state)
 {
 	struct fx *fx = calloc(1, sizeof(*fx));
 
-	snprintf(fx->dir, sizeof(fx->dir), "/tmp/pmsite-source-XXXXXX");
-	if (mkdtemp(fx->dir) == NULL)
-		return -1;
-	snprintf(fx->repo_dir, sizeof(fx->repo_dir), "%s/repo", fx->dir);
+	fx->dir = tu_tempdir();
+	fx->repo_dir = malloc(strlen(fx->dir) + sizeof("/repo"));
+	assert_non_null(fx->repo_dir);
+	sprintf(fx->repo_dir, "%s/repo", fx->dir);
 	if (git_repository_init(&fx->repo, fx->repo_dir, 0) < 0)
 		return -1;
 	*state = fx;
@@ -116,29 +89,11 @@ teardown(void **state)
 
 	pm_source_free(fx->src);
 	git_repository_free(fx->repo);
-	remove_tree(fx->dir);
+	tu_rm_rf(fx->dir);
+	free(fx->repo_dir);
+	free(fx->dir);
 	free(fx);
 	return 0;
-}
-
-/* Write a file under the working directory, making its folders. */
-static void
-put_file(struct fx *fx, const char *path, const char *data)
-{
-	char full[PATH_MAX];
-	FILE *f;
-
-	snprintf(full, sizeof(full), "%s/%s", fx->repo_dir, path);
-	for (char *p = full + strlen(fx->repo_dir) + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		mkdir(full, 0755);
-		*p = '/';
-	}
-	assert_non_null(f = fopen(full, "wb"));
-	fputs(data, f);
-	fclose(f);
 }
 
 /*
@@ -733,11 +688,11 @@ test_worktree_sees_drafts(void **state)
 	base_history(fx, c);
 	hex(head, &c[3]);
 	/* The working tree as checked out, then edited. */
-	put_file(fx, "content/a.md", "# A, draft\n");
-	put_file(fx, "content/b.md", "# B, longer\n");
-	put_file(fx, "content/c.md", "# C\n");
-	put_file(fx, "content/new.md", "# New\n");
-	put_file(fx, "content/pmsite.yml", "title: drafts\n");
+	tu_write(fx->repo_dir, "content/a.md", "# A, draft\n");
+	tu_write(fx->repo_dir, "content/b.md", "# B, longer\n");
+	tu_write(fx->repo_dir, "content/c.md", "# C\n");
+	tu_write(fx->repo_dir, "content/new.md", "# New\n");
+	tu_write(fx->repo_dir, "content/pmsite.yml", "title: drafts\n");
 	committed = load(fx, fx->repo_dir, NULL, "content", 0);
 	fx->src = NULL;
 	src = load(fx, fx->repo_dir, NULL, "content", 1);
@@ -821,7 +776,7 @@ test_empty_repository(void **state)
 	    fx->repo_dir);
 	assert_string_equal(line, want);
 	/* A draft in a repository without commits has no facts. */
-	put_file(fx, "content/first.md", "first\n");
+	tu_write(fx->repo_dir, "content/first.md", "first\n");
 	src = load(fx, fx->repo_dir, NULL, "content", 1);
 	assert_string_equal(pm_source_commit(src), "");
 	assert_int_equal(pm_source_count(src), 1);
@@ -855,9 +810,10 @@ test_symlink_and_submodule_skipped(void **state)
 	    "content/vendor: warning: skipping submodule");
 	assert_null(pm_source_warning(src, 2));
 	/* The same on disk: a real link and a nested repository. */
-	put_file(fx, "content/a.md", "a\n");
-	put_file(fx, "content/vendor/.git", "gitdir: ../.git/modules/v\n");
-	put_file(fx, "content/vendor/inside.md", "no\n");
+	tu_write(fx->repo_dir, "content/a.md", "a\n");
+	tu_write(fx->repo_dir, "content/vendor/.git",
+	    "gitdir: ../.git/modules/v\n");
+	tu_write(fx->repo_dir, "content/vendor/inside.md", "no\n");
 	snprintf(path, sizeof(path), "%s/content/link.md", fx->repo_dir);
 	assert_int_equal(symlink("a.md", path), 0);
 	src = load(fx, fx->repo_dir, NULL, "content", 1);
@@ -908,8 +864,8 @@ test_bad_names_skipped(void **state)
 	assert_string_equal(pm_source_warning(src, 5), "content/tab\\x09here.md"
 	    ": warning: skipping name with control characters");
 	/* On disk too. */
-	put_file(fx, "content/bad\xff.md", "latin-1\n");
-	put_file(fx, "content/fine.md", "fine\n");
+	tu_write(fx->repo_dir, "content/bad\xff.md", "latin-1\n");
+	tu_write(fx->repo_dir, "content/fine.md", "fine\n");
 	src = load(fx, fx->repo_dir, NULL, "content", 1);
 	assert_int_equal(pm_source_count(src), 1);
 	assert_int_equal(pm_source_warning_count(src), 1);
@@ -970,7 +926,7 @@ test_byte_order(void **state)
 
 	commit(fx, &c, "Alice", T1, 60, one, NCH(one));
 	for (size_t i = 0; i < NCH(one); i++)
-		put_file(fx, one[i].path, one[i].data);
+		tu_write(fx->repo_dir, one[i].path, one[i].data);
 	for (int worktree = 0; worktree < 2; worktree++) {
 		src = load(fx, fx->repo_dir, NULL, "content", worktree);
 		assert_int_equal(pm_source_count(src), NCH(want));
@@ -1108,7 +1064,7 @@ test_discovery_from_cwd(void **state)
 	git_oid c[4];
 
 	base_history(fx, c);
-	put_file(fx, "content/a.md", "on disk\n");
+	tu_write(fx->repo_dir, "content/a.md", "on disk\n");
 	assert_non_null(getcwd(cwd, sizeof(cwd)));
 	snprintf(sub, sizeof(sub), "%s/content", fx->repo_dir);
 	assert_int_equal(chdir(sub), 0);

@@ -40,17 +40,6 @@ static const char *const words[] = {
 	"Ünïcödé — 障害が発生しました and more text after it"
 };
 
-static int
-count_of(const char *hay, const char *needle)
-{
-	int n = 0;
-	const char *p = hay;
-
-	while ((p = strstr(p, needle)) != NULL)
-		n++, p += strlen(needle);
-	return n;
-}
-
 /* xmllint --noout on the bytes, through a temporary file. */
 static void
 assert_xml_valid(const char *svg, size_t len)
@@ -335,8 +324,8 @@ test_timeline_picture(void **state)
 	assert_non_null(strstr(s, ">Timeline of 6 events from 14:30 to "
 	    "17:45; detected after 12 min; resolved after 3 h 15 min."
 	    "</desc>"));
-	assert_int_equal(count_of(s, "<g class=\"pm-ev pm-k-"), 6);
-	assert_int_equal(count_of(s, "<g class=\"pm-ev pm-k-detected\">"), 1);
+	assert_int_equal(tu_count(s, "<g class=\"pm-ev pm-k-"), 6);
+	assert_int_equal(tu_count(s, "<g class=\"pm-ev pm-k-detected\">"), 1);
 	assert_non_null(strstr(s, ">detected after 12 min</text>"));
 	assert_non_null(strstr(s, ">resolved after 3 h 15 min</text>"));
 	assert_non_null(strstr(s, "<rect class=\"pm-outage\""));
@@ -352,7 +341,7 @@ test_timeline_picture(void **state)
 	assert_picture(s, b.len);
 	assert_non_null(strstr(s, "id=\"pm-tl-db-outage-v-title\""));
 	assert_non_null(strstr(s, " viewBox=\"0 0 360 "));
-	assert_int_equal(count_of(s, "<g class=\"pm-ev pm-k-"), 6);
+	assert_int_equal(tu_count(s, "<g class=\"pm-ev pm-k-"), 6);
 	assert_non_null(strstr(s, ">14:42</text>"));
 	/* Deterministic: the same bytes every time. */
 	for (l = 0; l < 2; l++) {
@@ -399,7 +388,7 @@ check_overlap(size_t n, int same_minute, enum pm_svg_layout asked)
 		    (long)n - 1);
 	/* The picture drawn is the one laid out. */
 	render(&b, &fx.inc, asked);
-	assert_int_equal(count_of(pm_buf_cstr(&b), "<g class=\"pm-ev "), n);
+	assert_int_equal(tu_count(pm_buf_cstr(&b), "<g class=\"pm-ev "), n);
 	assert_non_null(strstr(pm_buf_cstr(&b), lay.layout ==
 	    PM_SVG_HORIZONTAL ? " viewBox=\"0 0 920 " :
 	    " viewBox=\"0 0 360 "));
@@ -633,7 +622,7 @@ test_long_labels(void **state)
 	render(&b, &fx.inc, PM_SVG_VERTICAL);
 	s = pm_buf_cstr(&b);
 	assert_picture(s, b.len);
-	assert_true(count_of(s, "<tspan") >= 4);
+	assert_true(tu_count(s, "<tspan") >= 4);
 	p = strstr(s, ">The on-call engineer noticed that the</tspan>");
 	assert_non_null(p);
 	assert_non_null(strstr(p, ">team</tspan>"));
@@ -694,7 +683,7 @@ test_ten_thousand_entries(void **state)
 	make_entries(&fx, 10000, 0);
 	render(&b, &fx.inc, PM_SVG_HORIZONTAL);
 	s = pm_buf_cstr(&b);
-	assert_int_equal(count_of(s, "<g class=\"pm-ev "), 10000);
+	assert_int_equal(tu_count(s, "<g class=\"pm-ev "), 10000);
 	assert_non_null(strstr(s, " viewBox=\"0 0 360 "));
 	assert_non_null(strstr(s, "Shown one event per row"));
 	assert_picture(s, b.len);
@@ -752,8 +741,8 @@ test_chart_stacked(void **state)
 	assert_non_null(strstr(p, ">Stacked columns of 6 categories by 3 "
 	    "series.</desc>"));
 	/* One tooltip per non-zero segment, with unit words. */
-	assert_int_equal(count_of(p, " pm-seg\""), 10);
-	assert_int_equal(count_of(p, "<rect class=\"pm-b"), 13);
+	assert_int_equal(tu_count(p, " pm-seg\""), 10);
+	assert_int_equal(tu_count(p, "<rect class=\"pm-b"), 13);
 	assert_non_null(strstr(p, "<title>2024-03 \xc2\xb7 Database: 3 "
 	    "incidents</title>"));
 	assert_non_null(strstr(p, "<title>2024-03 \xc2\xb7 Deployment "
@@ -794,8 +783,8 @@ test_chart_stacked_many_categories(void **state)
 	    &err), 0);
 	assert_picture(pm_buf_cstr(&b), b.len);
 	/* Labels are thinned out to fit: far fewer than 120. */
-	assert_true(count_of(pm_buf_cstr(&b), "\">20") < 40);
-	assert_true(count_of(pm_buf_cstr(&b), "\">20") >= 10);
+	assert_true(tu_count(pm_buf_cstr(&b), "\">20") < 40);
+	assert_true(tu_count(pm_buf_cstr(&b), "\">20") >= 10);
 	assert_non_null(strstr(pm_buf_cstr(&b), ">2015-01</text>"));
 	pm_buf_free(&b);
 }
@@ -823,7 +812,7 @@ test_chart_bars(void **state)
 	assert_non_null(strstr(p, "<title>Database: 3 h 20 min</title>"));
 	assert_non_null(strstr(p, ">Hours of downtime for each cause."
 	    "</desc>"));
-	assert_int_equal(count_of(p, "<rect class=\"pm-b1 pm-seg\""), 3);
+	assert_int_equal(tu_count(p, "<rect class=\"pm-b1 pm-seg\""), 3);
 	pm_buf_free(&b);
 }
 
@@ -850,7 +839,7 @@ test_chart_dots(void **state)
 	    &err), 0);
 	p = pm_buf_cstr(&b);
 	assert_picture(p, b.len);
-	assert_int_equal(count_of(p, "<circle class=\"pm-dot"), 4);
+	assert_int_equal(tu_count(p, "<circle class=\"pm-dot"), 4);
 	assert_null(strstr(p, "Lost"));
 	assert_non_null(strstr(p, "<title>Pool &lt;again&gt; \xe2\x80\x94 "
 	    "Jan 2, 2024, 4 h</title>"));

@@ -5,7 +5,15 @@
 set -e
 want="build-essential pkg-config git libgit2-dev libcmark-gfm-dev \
 libcmark-gfm-extensions-dev libyaml-dev libcmocka-dev libxml2-utils"
-[ "${1:-build}" = test ] && want="$want valgrind"
+if [ "${1:-build}" = test ]; then
+	# tidy and python3: tests/regress_html.sh; chromium: the browser test.
+	want="$want valgrind tidy python3 chromium"
+	# Node.js may come from elsewhere than Debian (NodeSource's nodejs
+	# carries npm and conflicts with Debian's npm): Debian's packages only
+	# where the commands are missing.
+	command -v node >/dev/null 2>&1 || want="$want nodejs"
+	command -v npm >/dev/null 2>&1 || want="$want npm"
+fi
 missing=
 for p in $want; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||

@@ -110,6 +110,18 @@ tu_exists(const char *path)
 	return lstat(path, &st) == 0;
 }
 
+size_t
+tu_count(const char *hay, const char *needle)
+{
+	size_t n = 0, len = strlen(needle);
+
+	while ((hay = strstr(hay, needle)) != NULL) {
+		n++;
+		hay += len;
+	}
+	return n;
+}
+
 git_repository *
 tu_repo_init(const char *dir)
 {

@@ -29,6 +29,9 @@ char *tu_read(const char *path, size_t *len);
 /* Does path exist? */
 int tu_exists(const char *path);
 
+/* How many times needle stands in hay, not overlapping (needle not ""). */
+size_t tu_count(const char *hay, const char *needle);
+
 /* A new non-bare repository in dir. */
 git_repository *tu_repo_init(const char *dir);
 

@@ -1,0 +1,68 @@
+/*
+ * views_int.h: what views.c shares with views_pages.c (the state of one
+ * views build, the page list, the common context and the value helpers).
+ * Not part of the public API: everyone else includes views.h.
+ *
+ * Everything is allocated in the arena of the build (v->a) and borrows the
+ * site; nothing is freed on its own.
+ */
+#ifndef PM_VIEWS_INT_H
+#define PM_VIEWS_INT_H
+
+#include "classify.h"
+#include "views.h"
+
+struct views {
+	struct pm_arena *a;
+	const struct pm_site *site;
+	const struct pm_taxonomy *tax;
+	struct pm_site_stats stats;
+	struct pm_value *sitev;		/* the `site` of every context */
+	struct pm_value **records;	/* by site position, with displays */
+	struct pm_value **causes;	/* by position in stats.causes */
+	struct pm_pages *pages;
+};
+
+void views_push_page(struct views *v, const struct pm_page *page);
+
+/*
+ * The context every page starts from: site, page (title, path,
+ * canonical), root, and section ({causes: true} for the nav's
+ * aria-current; NULL section: none).
+ */
+struct pm_value *views_context(struct views *v, const char *path,
+    const char *title, const char *root, const char *section);
+
+/* Add a template page with ctx. */
+void views_add(struct views *v, const char *path, const char *tpl,
+    struct pm_value *ctx);
+
+/* The record (with displays) of an incident of the site. */
+struct pm_value *views_record(struct views *v, const struct pm_incident *inc);
+
+/* Figures as a map of numbers and display strings. */
+struct pm_value *views_figures(struct views *v, const struct pm_figures *f);
+
+/* The name of category id: the taxonomy's, else the id itself. */
+const char *views_cause_name(const struct views *v, const char *id);
+
+/* The cause map of id ({id, slug, name, description, count, figures,
+ * latest}), shared by every page; NULL when the site has no such cause. */
+struct pm_value *views_cause(struct views *v, const char *id);
+
+/* "once", "twice", "3 times"; "never" for 0. */
+const char *views_times(struct views *v, size_t n);
+
+/* The bytes of b as an arena string (NULL when b is empty); b is left
+ * empty for the next picture. */
+const char *views_take(struct views *v, struct pm_buf *b);
+
+/* views_pages.c: the pages beyond one incident. */
+int views_add_home(struct views *v, struct pm_error *err);
+void views_add_incident_list(struct views *v);
+int views_add_causes(struct views *v, struct pm_error *err);
+void views_add_actions(struct views *v);
+void views_add_misleading(struct views *v);
+void views_add_search(struct views *v);
+
+#endif

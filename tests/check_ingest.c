@@ -1,0 +1,105 @@
+/*
+ * check_ingest.c: one document through ingest: links between postmortems,
+ * and the fallbacks for what neither the front matter nor the prose says.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "ingest.h"
+#include "markdown.h"
+
+static struct pm_incident *
+ingest(struct pm_arena *a, const char *path, const char *text)
+{
+	struct pm_incident *inc = pm_arena_alloc(a, sizeof(*inc));
+	struct pm_config cfg;
+	struct pm_error err;
+
+	pm_error_clear(&err);
+	pm_config_defaults(&cfg);
+	assert_int_equal(pm_ingest_bytes(inc, a, path, text, strlen(text),
+	    &cfg, NULL, NULL, &err), 0);
+	return inc;
+}
+
+static void
+test_links_to_other_postmortems(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_incident *inc = ingest(a, "content/2024/b.md",
+	    "# B\n\nSee [the first](2023-06-01-DB_Pool.md#timeline), "
+	    "[a folder](../2022/old.md), [the web](https://x.org/a.md), "
+	    "[absolute](/a.md), [a file](notes.txt) and [here](#b).\n");
+
+	(void)state;
+	assert_non_null(strstr(inc->html,
+	    "href=\"../2023-06-01-db-pool/index.html#timeline\""));
+	assert_non_null(strstr(inc->html, "href=\"../old/index.html\""));
+	assert_non_null(strstr(inc->html, "href=\"https://x.org/a.md\""));
+	assert_non_null(strstr(inc->html, "href=\"/a.md\""));
+	assert_non_null(strstr(inc->html, "href=\"notes.txt\""));
+	assert_non_null(strstr(inc->html, "href=\"#b\""));
+	pm_arena_free(a);
+}
+
+static void
+test_fallbacks(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_incident *inc;
+
+	(void)state;
+	/* No heading, no date in the text: the file name gives both. */
+	inc = ingest(a, "content/2024-03-05-cache-stampede.md",
+	    "the cache fell over.\n");
+	assert_string_equal(inc->slug, "2024-03-05-cache-stampede");
+	assert_string_equal(inc->date, "2024-03-05");
+	assert_non_null(inc->title);
+	/* Front matter wins over the file name. */
+	inc = ingest(a, "content/2024-03-05-x.md",
+	    "---\nslug: chosen\ndate: 2020-01-02\ntitle: T\n---\nbody\n");
+	assert_string_equal(inc->slug, "chosen");
+	assert_string_equal(inc->date, "2020-01-02");
+	assert_string_equal(inc->title, "T");
+	pm_arena_free(a);
+}
+
+static void
+test_errors(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_incident inc;
+	struct pm_config cfg;
+	struct pm_error err;
+
+	(void)state;
+	pm_config_defaults(&cfg);
+	pm_error_clear(&err);
+	assert_int_equal(pm_ingest_bytes(&inc, a, "content/---.md", "x\n", 2,
+	    &cfg, NULL, NULL, &err), PM_ERROR);
+	assert_non_null(strstr(err.message, "no slug"));
+	pm_error_clear(&err);
+	assert_int_equal(pm_ingest_bytes(&inc, a, "content/a.md",
+	    "---\nslug: ../../x\n---\n", 22, &cfg, NULL, NULL, &err),
+	    PM_ERROR);
+	assert_string_equal(err.file, "content/a.md");
+	assert_int_equal(err.line, 2);
+	pm_arena_free(a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_links_to_other_postmortems),
+		cmocka_unit_test(test_fallbacks),
+		cmocka_unit_test(test_errors),
+	};
+
+	pm_markdown_init();
+	return cmocka_run_group_tests_name("ingest", tests, NULL, NULL);
+}
