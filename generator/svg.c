@@ -93,7 +93,11 @@ static const char style_sheet[] =
 	".pm-svg .pm-b5{fill:var(--pm-bar-5,#5a9e4b)}"
 	".pm-svg .pm-b6{fill:var(--pm-bar-6,#d9b13b)}"
 	".pm-svg .pm-b7{fill:var(--pm-bar-7,#9b6bb0)}"
-	".pm-svg .pm-b8{fill:var(--pm-bar-8,#8c6d4f)}";
+	".pm-svg .pm-b8{fill:var(--pm-bar-8,#8c6d4f)}"
+	".pm-svg .pm-b9{fill:var(--pm-bar-9,#c44e9a)}"
+	".pm-svg .pm-b10{fill:var(--pm-bar-10,#6b7f2a)}"
+	".pm-svg .pm-b11{fill:var(--pm-bar-11,#2e6f8e)}"
+	".pm-svg .pm-b12{fill:var(--pm-bar-12,#7a7a7a)}";
 
 int
 svg_kind_of(const char *kind)

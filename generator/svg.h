@@ -43,7 +43,7 @@
  *   --pm-detected, --pm-investigated, --pm-misleading, --pm-escalated,
  *   --pm-mitigated, --pm-resolved, --pm-other
  *                  timeline markers by kind
- *   --pm-bar-1 … --pm-bar-8
+ *   --pm-bar-1 … --pm-bar-12
  *                  chart series, reused in turn past the eighth
  * The rules live in a <style> element inside each <svg> whose selectors
  * all start with .pm-svg, so an inlined picture does not style the page.

@@ -125,7 +125,7 @@ draw_legend(struct pm_buf *b, const struct pm_svg_series *s, double y)
 		    strlen(series_name(s, k)), C_FONT);
 		if (x > C_PAD && x + w > C_W - C_PAD)
 			x = C_PAD, y += 20;
-		snprintf(cls, sizeof(cls), "pm-b%zu", k % 8 + 1);
+		snprintf(cls, sizeof(cls), "pm-b%zu", k % SVG_NCOLOURS + 1);
 		put_rect(b, cls, x, y + 2, 12, 12);
 		pm_buf_puts(b, " rx=\"2\"/>");
 		put_text(b, "pm-small", x + 18, y + 12.5, NULL,
@@ -151,7 +151,8 @@ nice_step(double max, int ticks, enum pm_svg_unit unit)
 	mag = pow(10, floor(log10(raw)));
 	f = raw / mag;
 	f = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10;
-	return fmax(f * mag, 0.1);
+	/* Counts are whole: no gridline at 0.2 incidents. */
+	return fmax(f * mag, 1);
 }
 
 static void
@@ -249,7 +250,7 @@ draw_stacked(struct pm_buf *body, const struct pm_svg_series *s)
 			if (h <= 0)
 				continue;
 			snprintf(cls, sizeof(cls), "pm-b%zu pm-seg",
-			    k % 8 + 1);
+			    k % SVG_NCOLOURS + 1);
 			put_rect(body, cls, x, base - h, colw, h);
 			segment_title(body, s, c, k);
 			base -= h;
@@ -319,7 +320,7 @@ draw_bars(struct pm_buf *body, const struct pm_svg_series *s)
 			if (w <= 0)
 				continue;
 			snprintf(cls, sizeof(cls), "pm-b%zu pm-seg",
-			    k % 8 + 1);
+			    k % SVG_NCOLOURS + 1);
 			put_rect(body, cls, x, y + 1, w, BAR_H);
 			segment_title(body, s, c, k);
 			x += w;

@@ -12,6 +12,10 @@
 #include "svg.h"
 #include "when.h"
 
+/* Series colours (--pm-bar-1 to --pm-bar-12): one per default cause but
+ * "other", which is rarely charted beside all twelve. */
+#define SVG_NCOLOURS 12
+
 #define SVG_COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Event kinds, in legend order; anything unknown is SVG_K_OTHER. */
