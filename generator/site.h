@@ -138,7 +138,7 @@ void pm_site_recurrence(struct pm_recurrence *out, const struct pm_site *site,
  */
 struct pm_figures {
 	size_t count;
-	long downtime_minutes;		/* sum of known durations, 0 if none */
+	long downtime_minutes;		/* known durations summed, or 0 */
 	size_t downtime_known;
 	long mean_detect_minutes;
 	size_t detect_known;
@@ -222,7 +222,8 @@ struct pm_misleading_entry {
  */
 struct pm_misleading_group {
 	const struct pm_guess *guess;
-	struct pm_misleading_entry *entries;	/* site, then timeline order */
+	/* In site order, then timeline order. */
+	struct pm_misleading_entry *entries;
 	size_t len;
 	size_t incidents, confirmed;
 };

@@ -326,15 +326,15 @@ match_at(const char *s, const char *phrase)
 	return (size_t)(t - (const unsigned char *)s);
 }
 
-/* The first word start at or after from where one of words matches;
- * sets *end past the match.  Returns the offset, or -1. */
+/* The first word start at or after from, and before limit, where one of
+ * words matches; sets *end past the match.  Returns the offset, or -1. */
 static long
-find_words(const char *text, size_t from, const char *const *words,
-    size_t *end)
+find_words(const char *text, size_t from, size_t limit,
+    const char *const *words, size_t *end)
 {
 	size_t i, n;
 
-	for (i = from; text[i]; i++) {
+	for (i = from; text[i] && i < limit; i++) {
 		if (i > 0 && alnum((unsigned char)text[i - 1]))
 			continue;
 		if (!alnum((unsigned char)text[i]))
@@ -355,8 +355,11 @@ earliest_guess(const char *text, size_t from)
 	size_t g, end;
 	int which = -1;
 
+	/* Each guess searches only before the best so far: a long text is
+	 * read about once, not once per guess. */
 	for (g = 0; g < sizeof(guesses) / sizeof(guesses[0]); g++) {
-		at = find_words(text, from, guesses[g].words, &end);
+		at = find_words(text, from, best < 0 ? (size_t)-1 :
+		    (size_t)best, guesses[g].words, &end);
 		if (at >= 0 && (best < 0 || at < best)) {
 			best = at;
 			which = (int)g;
@@ -375,7 +378,7 @@ pm_site_guess_of(const char *text)
 		return -1;
 	/* "sees 9x traffic and suspects a DDoS": the suspicion is what
 	 * follows the cue, not the symptom before it. */
-	if (find_words(text, 0, cues, &end) >= 0)
+	if (find_words(text, 0, (size_t)-1, cues, &end) >= 0)
 		g = earliest_guess(text, end);
 	return g >= 0 ? g : earliest_guess(text, 0);
 }

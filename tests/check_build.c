@@ -588,7 +588,8 @@ test_cause_pages(void **state)
 	page = site_file(f, "causes/database-connections/index.html");
 	assert_contains(page, "<h1>Database connections</h1>");
 	assert_contains(page, "<span class=\"count\">(2)</span>");
-	assert_contains(page, "id=\"pm-chart-cause-database-connections-title\"");
+	assert_contains(page, "id=\"pm-chart-cause-database-connections-"
+	    "title\"");
 	assert_contains(page, "Mean time to detect");
 	/* Newest first. */
 	assert_before(page, ">Billing API pool exhausted again</a></h3>",
@@ -791,28 +792,30 @@ test_svg_well_formed(void **state)
 	svg_dir = NULL;
 }
 
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_build_writes_every_page, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_git_facts, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_older_ref, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_bare_clone_builds_the_same_site, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_worktree_shows_uncommitted_edit, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_deterministic, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_broken_files_keep_the_old_site, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_duplicate_slug, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_errors_and_usage, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_foreign_output_needs_force, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_theme_overrides_one_template, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_base_url, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_cause_pages, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_incident_page, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_home_page, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_actions_page, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_misleading_page, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_svg_well_formed, setup, teardown),
+		T(test_build_writes_every_page),
+		T(test_git_facts),
+		T(test_older_ref),
+		T(test_bare_clone_builds_the_same_site),
+		T(test_worktree_shows_uncommitted_edit),
+		T(test_deterministic),
+		T(test_broken_files_keep_the_old_site),
+		T(test_duplicate_slug),
+		T(test_errors_and_usage),
+		T(test_foreign_output_needs_force),
+		T(test_theme_overrides_one_template),
+		T(test_base_url),
+		T(test_cause_pages),
+		T(test_incident_page),
+		T(test_home_page),
+		T(test_actions_page),
+		T(test_misleading_page),
+		T(test_svg_well_formed),
 	};
 
 	return cmocka_run_group_tests_name("build", tests, NULL, NULL);

@@ -897,7 +897,8 @@ test_home(void **state)
 	build(fx);
 	p = page(fx, "index.html");
 	assert_int_equal(ctx_num(p, "figures.count"), 12);
-	assert_string_equal(ctx_str(p, "figures.downtime_display"), "5 h 25 min");
+	assert_string_equal(ctx_str(p, "figures.downtime_display"),
+	    "5 h 25 min");
 	assert_int_equal(ctx_num(p, "figures.downtime_known"), 3);
 	assert_false(ctx_get(p, "figures.downtime_all_known")->u.boolean);
 	/* (8 + 10 + 11 + ... + 16) / 8 = 12.125 */
