@@ -116,6 +116,12 @@ pm_ingest_bytes_report(struct pm_incident *inc,
 	rep->computed_duration_minutes = PM_UNKNOWN;
 	pm_incident_init(inc);
 	inc->path = pm_arena_strdup(arena, path);
+	if (len > PM_INGEST_MAX_BYTES) {
+		pm_error_set(err, PM_ELIMIT, path, 0, 0, "%zu bytes: a "
+		    "postmortem may be at most %zu MiB", len,
+		    PM_INGEST_MAX_BYTES >> 20);
+		goto out;
+	}
 	if (pm_frontmatter_parse(&front, &fm, arena, data, len, path,
 	    err) < 0 ||
 	    pm_incident_apply_front(inc, arena, fm.present ? front : NULL,

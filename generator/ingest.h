@@ -12,6 +12,9 @@
  *    NULL means the built-in one.  It is only read.
  *  - Order of authority, per field: front matter, then the prose (extract),
  *    then the file name (a leading YYYY-MM-DD) and git (created date).
+ *  - A postmortem is text a person wrote: one larger than
+ *    PM_INGEST_MAX_BYTES is refused with an error (PM_ELIMIT) rather
+ *    than handed to the parsers, whose memory grows with the input.
  *  - Errors (broken front matter, an invalid slug) return -1 with the file
  *    and line in err; problems that do not stop a build are added to
  *    warnings.
@@ -29,6 +32,9 @@
 #include "incident.h"
 #include "source.h"
 #include "warnings.h"
+
+/* 4 MiB: the longest real postmortems are a few tens of kilobytes. */
+#define PM_INGEST_MAX_BYTES	((size_t)4 * 1024 * 1024)
 
 int pm_ingest_doc(struct pm_incident *inc, struct pm_extract_report *rep,
     struct pm_arena *arena, const struct pm_doc *doc,

@@ -65,6 +65,16 @@
  * under 0.5 MB, sanitizers included); deeper is PM_ELIMIT. */
 #define PM_TEMPLATE_MAX_RENDER_DEPTH	1000
 
+/*
+ * The work one render may do: section bodies rendered, and bytes written.
+ * Sections nested over lists multiply (sixteen levels over three items
+ * are 43 million bodies), so without a budget a small template could keep
+ * a build busy for hours.  A page of 10,000 incidents needs well under a
+ * hundredth of either.  Reaching one is a PM_ELIMIT error.
+ */
+#define PM_TEMPLATE_MAX_BODIES		10000000
+#define PM_TEMPLATE_MAX_OUTPUT		((size_t)512 * 1024 * 1024)
+
 struct pm_template;
 struct pm_template_set;
 

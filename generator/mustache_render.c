@@ -35,6 +35,8 @@ struct render {
 	int suppress;		/* skip the next indentation: see block() */
 	int depth;		/* render_ops calls open */
 	int nesting;		/* partials and parents open */
+	size_t bodies;		/* section bodies rendered: the budget */
+	size_t out_start;	/* out->len on entry */
 };
 
 static int render_ops(struct render *r, const struct pm_template *t,
@@ -263,6 +265,13 @@ body(struct render *r, const struct pm_template *t, uint32_t i,
 
 	if (r->depth >= PM_TEMPLATE_MAX_RENDER_DEPTH)
 		return limit(r, t, op, "section", PM_TEMPLATE_MAX_RENDER_DEPTH);
+	if (++r->bodies > PM_TEMPLATE_MAX_BODIES ||
+	    r->out->len - r->out_start > PM_TEMPLATE_MAX_OUTPUT)
+		return pm_error_set(r->err, PM_ELIMIT, t->file, op->line,
+		    op->column, "section '%.*s' renders too much (over %d "
+		    "section bodies or %zu MiB)", (int)(op->len > 64 ? 64 :
+		    op->len), op->str, PM_TEMPLATE_MAX_BODIES,
+		    PM_TEMPLATE_MAX_OUTPUT >> 20);
 	rc = render_ops(r, t, i + 1, op->end, sc);
 	if (rc == 0 && (op->flags & MT_END_LINE_START))
 		indent(r);
@@ -448,6 +457,7 @@ pm_template_render(struct pm_buf *out, const struct pm_template *tpl,
 
 	memset(&r, 0, sizeof(r));
 	r.out = out;
+	r.out_start = len;
 	r.set = set;
 	r.err = err;
 	r.ctx = stack;

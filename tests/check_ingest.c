@@ -88,6 +88,19 @@ test_errors(void **state)
 	    PM_ERROR);
 	assert_string_equal(err.file, "content/a.md");
 	assert_int_equal(err.line, 2);
+
+	/* Too large to be a postmortem: refused before any parser sees it. */
+	{
+		size_t n = PM_INGEST_MAX_BYTES + 1;
+		char *big = pm_arena_alloc(a, n);
+
+		memset(big, 'a', n);
+		pm_error_clear(&err);
+		assert_int_equal(pm_ingest_bytes(&inc, a, "content/big.md",
+		    big, n, &cfg, NULL, NULL, &err), PM_ERROR);
+		assert_int_equal(err.code, PM_ELIMIT);
+		assert_non_null(strstr(err.message, "at most 4 MiB"));
+	}
 	pm_arena_free(a);
 }
 
