@@ -13,7 +13,8 @@
  *    double quotes (an error message) count half;
  *  - the root cause's first sentence counts most: writers state the
  *    cause, then explain.
- * A root cause that says it is unknown gives "other".
+ * A root cause that says it is unknown gives "other".  When one story
+ * names two categories, the tie-breaks below decide between them.
  */
 #include "classify.h"
 
@@ -90,6 +91,43 @@ static const char *const unknown_markers[] = {
 	"under investigation", "tbd", "n a", "cause unknown",
 	"unknown cause", "could not find the cause", "no root cause",
 	NULL
+};
+
+/* A connection pool or limit used up ("the connection pool was
+ * exhausted", "hit max_connections", "could not get a connection"). */
+static const char *const pool_exhaustion[] = {
+	"connection pool*", "max connections", "connection limit*",
+	"connections exhausted", "exhausted connections", "pool exhaust*",
+	"exhausted the pool", "too many connections", "too many clients",
+	"connection slots", "out of database connections",
+	"out of connections", "no connections left", "get a connection",
+	"acquire a connection", "acquiring connection*",
+	"connection acquisition", "connection count", NULL
+};
+
+/*
+ * Tie-breaks.  Some stories name two categories: the load or trigger,
+ * and the mechanism that failed under it.  The category is the
+ * mechanism, because it is what the fix changes and what a reader looks
+ * for next time.  A rule puts `first` ahead of `over` when both fit
+ * (first scores at least MIN_SCORE, over more than first) and the root
+ * cause, the summary or the title names one of `when` in a clause that
+ * is not doubted:
+ *  - a connection pool, a connection limit or max_connections used up
+ *    by a traffic increase is database-connections, not
+ *    capacity-traffic: more traffic is why, the pool is what failed (and
+ *    the same incident told twice, once with "traffic" in front, must
+ *    land in the same category).
+ * Not a rule, on purpose: a query pattern that exhausts the pool (N+1,
+ * slow queries holding connections) stays database-query-performance,
+ * which its own keywords already decide; and a lock that piles up
+ * connections stays database-locking.
+ */
+static const struct {
+	const char *first, *over;
+	const char *const *when;
+} tie_breaks[] = {
+	{ "database-connections", "capacity-traffic", pool_exhaustion },
 };
 
 /* A text made for matching: lowercase words and single spaces, with the
@@ -308,6 +346,52 @@ says_unknown(const char *text)
 	return unknown;
 }
 
+/* Does text name one of phrases in a clause that is not doubted? */
+static int
+names_any(const char *text, const char *const *phrases)
+{
+	struct ntext t;
+	size_t at = 0, e;
+	int found = 0;
+
+	if (text == NULL)
+		return 0;
+	normalise(&t, text);
+	weigh(&t, 0);
+	while (!found && (at = find_any(t.s, t.len, at, phrases, &e)) !=
+	    (size_t)-1) {
+		found = t.w[at] > 0;
+		at = e;
+	}
+	ntext_free(&t);
+	return found;
+}
+
+static void
+tie_break(double *scores, const struct pm_taxonomy *tax,
+    const char *root_cause, const char *summary, const char *title)
+{
+	for (size_t r = 0; r < sizeof(tie_breaks) / sizeof(tie_breaks[0]);
+	    r++) {
+		const struct pm_category *a = pm_taxonomy_find(tax,
+		    tie_breaks[r].first);
+		const struct pm_category *b = pm_taxonomy_find(tax,
+		    tie_breaks[r].over);
+		size_t ia, ib;
+
+		if (a == NULL || b == NULL)
+			continue;
+		ia = (size_t)(a - tax->categories);
+		ib = (size_t)(b - tax->categories);
+		if (scores[ia] < MIN_SCORE || scores[ib] <= scores[ia])
+			continue;
+		if (names_any(root_cause, tie_breaks[r].when) ||
+		    names_any(summary, tie_breaks[r].when) ||
+		    names_any(title, tie_breaks[r].when))
+			scores[ia] = scores[ib] * 1.01;
+	}
+}
+
 size_t
 pm_classify_text(const char **ids, size_t max,
     const struct pm_taxonomy *tax, const char *root_cause,
@@ -330,6 +414,7 @@ pm_classify_text(const char **ids, size_t max,
 	score_text(scores, tax, title, TITLE_WEIGHT, 0);
 	score_text(scores, tax, summary, root_cause ? SUMMARY_WEIGHT :
 	    2 * SUMMARY_WEIGHT, 0);
+	tie_break(scores, tax, root_cause, summary, title);
 	for (c = 0; c < tax->len; c++)
 		if (scores[c] > best)
 			best = scores[c], top = c;

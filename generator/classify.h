@@ -91,6 +91,10 @@ const struct pm_category *pm_taxonomy_find(const struct pm_taxonomy *tax,
  * the summary; words after "caused by", "due to", "because" weigh more
  * than the symptoms before them, and words in a doubted or denied clause
  * ("initially suspected a DDoS", "the database was fine") count nothing.
+ * When one story names both the mechanism that failed and the load that
+ * made it fail, the tie-breaks listed in classify.c put the mechanism
+ * first (a connection pool exhausted by more traffic is
+ * database-connections).
  */
 size_t pm_classify_text(const char **ids, size_t max,
     const struct pm_taxonomy *tax, const char *root_cause,

@@ -87,7 +87,10 @@ static const struct pm_keyword kw_config[] = {
 	{ "client max body size", 5 },
 	{ "limit was set", 4 }, { "was set to", 3 }, { "default value", 3 },
 	{ "include", 1 }, { "allowlist", 3 }, { "whitelist", 3 },
-	{ "unit", 1 }, { "renew*", 2 },
+	{ "unit", 1 }, { "renew*", 2 }, { "default setting*", 5 },
+	{ "was configured with", 4 }, { "changed the default*", 4 },
+	{ "changed a default*", 4 }, { "new default*", 4 },
+	{ "waf rule*", 4 }, { "firewall rule*", 4 },
 };
 
 static const struct pm_keyword kw_capacity[] = {
@@ -186,7 +189,7 @@ static const struct pm_keyword kw_bug[] = {
 	{ "does not handle", 5 }, { "didn t handle", 5 },
 	{ "did not handle", 5 }, { "not handled", 5 }, { "without a check", 5 },
 	{ "never closed", 5 }, { "not closed", 4 }, { "file handle*", 4 },
-	{ "goroutine*", 3 }, { "thread*", 2 }, { "duplicate*", 3 },
+	{ "goroutine*", 3 }, { "thread*", 2 }, { "duplicate*", 1.5 },
 	{ "file descriptor*", 5 }, { "descriptor leak*", 7 },
 	{ "unbounded", 5 },
 	{ "resource leak*", 6 }, { "latent bug", 7 },

@@ -381,9 +381,11 @@ plain_heading(const struct xline *l)
 		return 0;
 	if (x_section_of(l->s, l->len, 1) != SEC_NONE)
 		return 1;	/* "todo", "Timeline" */
-	if (!(l->s[0] >= 'A' && l->s[0] <= 'Z'))
+	/* "5. Corrective actions": the number is not a word */
+	i = x_numbering_end(l->s, l->len);
+	if (i >= l->len || !(l->s[i] >= 'A' && l->s[i] <= 'Z'))
 		return 0;
-	for (i = 0; i < l->len; i++) {
+	for (; i < l->len; i++) {
 		size_t k;
 
 		if (l->s[i] == ' ' || (i > 0 && l->s[i - 1] != ' '))
@@ -398,6 +400,45 @@ plain_heading(const struct xline *l)
 }
 
 /*
+ * A first-level heading that opens the document and says more than a
+ * section's name ("What happened to sign-ins on Sunday morning",
+ * "Timeline of the payment outage") is the title, not a section.
+ */
+static int
+title_heading(const struct xline *l)
+{
+	size_t words = 0;
+
+	for (size_t i = 0; i < l->len; i++)
+		words += l->s[i] != ' ' && (i == 0 || l->s[i - 1] == ' ');
+	return words >= 5;
+}
+
+/*
+ * A list item that is a section's heading: a short line alone in its
+ * item whose words are a section's name ("1. Summary", "4. Root cause").
+ * When the document numbers its sections so (numbered), a few words that
+ * name a section count too ("5. Corrective actions").  Sets *sec.
+ */
+static int
+item_heading(const struct xline *l, const struct xline *next, int numbered,
+    int *sec)
+{
+	size_t words = 0;
+
+	if (l->kind != XL_ITEM || !l->first || l->task >= 0 ||
+	    l->level != 1 || l->len > 40 || (next && next->block == l->block))
+		return 0;
+	for (size_t i = 0; i < l->len; i++)
+		words += l->s[i] != ' ' && (i == 0 || l->s[i - 1] == ' ');
+	*sec = x_section_of(l->s, l->len, 1);
+	if (*sec == SEC_NONE && numbered && words <= 4 && l->s[0] >= 'A' &&
+	    l->s[0] <= 'Z')
+		*sec = x_section_of(l->s, l->len, 0);
+	return *sec != SEC_NONE && *sec != SEC_OTHER;
+}
+
+/*
  * Give every line its section.  A heading always ends the section before
  * it, except a deeper heading the extractor does not know (a subsection)
  * and a day heading inside the timeline.  A label alone on its line
@@ -408,13 +449,22 @@ plain_heading(const struct xline *l)
 static void
 assign_sections(struct xdoc *d)
 {
-	int cur = SEC_NONE, cur_level = 0, s;
+	int cur = SEC_NONE, cur_level = 0, s, numbered = 0;
+
+	/* "1. Summary", "2. Impact": sections numbered as list items */
+	for (size_t i = 0; i < d->n; i++)
+		numbered += item_heading(&d->v[i], i + 1 < d->n ? &d->v[i + 1] :
+		    NULL, 0, &s);
+	numbered = numbered >= 2;
 
 	for (size_t i = 0; i < d->n; i++) {
 		struct xline *l = &d->v[i];
 
 		x_label_split(l);
-		if (l->kind == XL_HEADING) {
+		if (l->kind == XL_HEADING && l->level == 1 && i == 0 &&
+		    title_heading(l)) {
+			/* "# What happened to sign-ins on Sunday": a title */
+		} else if (l->kind == XL_HEADING) {
 			s = x_section_of(l->s, l->label_len, 0);
 			if (s != SEC_NONE) {
 				cur = s;
@@ -430,6 +480,14 @@ assign_sections(struct xdoc *d)
 				cur_level = l->level;
 				l->head = 1;
 			}
+		} else if (item_heading(l, i + 1 < d->n ? &d->v[i + 1] : NULL,
+		    numbered, &s)) {
+			/* "5. Corrective actions" typed as a list item */
+			cur = s;
+			cur_level = 0;
+			l->head = 1;
+			l->label_len = l->len;
+			l->content = l->len;
 		} else if (l->kind == XL_PARA && l->label_len == 0 &&
 		    plain_heading(l) && (s = x_section_of(l->s, l->len, 0)) !=
 		    SEC_NONE) {
@@ -532,14 +590,6 @@ reads_like_title(const struct xdoc *d)
 	return words <= 15;
 }
 
-/* The lead byte of an emoji (U+1Fxxx), a symbol (U+2xxx: arrows,
- * dingbats, "⏱") or a variation selector; CJK text starts otherwise. */
-static int
-is_symbol_lead(int b)
-{
-	return b == 0xf0 || b == 0xe2 || b == 0xef;
-}
-
 static void
 find_title(struct xdoc *d)
 {
@@ -559,17 +609,7 @@ find_title(struct xdoc *d)
 	if (pick) {
 		/* "🔥 Uploads failing": the emoji decorates, it is not the
 		 * title's first word */
-		while (from < pick->len && is_symbol_lead(
-		    (unsigned char)pick->s[from])) {
-			size_t k = from + 1;
-
-			while (k < pick->len && ((unsigned char)pick->s[k] &
-			    0xc0) == 0x80)
-				k++;
-			while (k < pick->len && pick->s[k] == ' ')
-				k++;
-			from = k;
-		}
+		from = x_skip_symbols(pick->s, pick->len, from);
 		inc->title = x_strdup_trim(d, pick->s + from,
 		    pick->len - from);
 		d->rep->title_line = pick->line;
@@ -694,7 +734,7 @@ read_fenced(struct xdoc *d)
 void
 pm_extract_run(struct pm_extract_report *out, struct pm_incident *inc,
     struct pm_arena *arena, const struct pm_markdown *md,
-    struct pm_warnings *warnings)
+    const struct pm_extract_opts *opts, struct pm_warnings *warnings)
 {
 	struct xdoc d;
 	size_t words;
@@ -710,6 +750,14 @@ pm_extract_run(struct pm_extract_report *out, struct pm_incident *inc,
 	d.file = inc->path ? inc->path : "";
 	d.stated_minutes = PM_UNKNOWN;
 	d.ttd_stated = d.ttr_stated = PM_UNKNOWN;
+	if (opts && opts->fallback_date) {
+		size_t n = strlen(opts->fallback_date);
+
+		/* "2024-03-05" and "2024-03-05T10:00:00+01:00" alike */
+		if (pm_when_parse(&d.fallback, opts->fallback_date, n < 10 ?
+		    n : 10) == 10 && d.fallback.year)
+			d.has_fallback = opts->fallback_is_day ? 2 : 1;
+	}
 
 	x_lines_build(&d, pm_markdown_root(md));
 	assign_sections(&d);
@@ -726,6 +774,7 @@ pm_extract_run(struct pm_extract_report *out, struct pm_incident *inc,
 	inc->reading_minutes = words ? (long)((words + WORDS_PER_MINUTE - 1) /
 	    WORDS_PER_MINUTE) : 0;
 
+	x_clock_read(&d);
 	x_facts_context(&d);
 	if (!inc->fixed.timeline)
 		x_timeline(&d);
@@ -743,5 +792,5 @@ pm_extract_incident(struct pm_incident *inc, struct pm_arena *arena,
 {
 	struct pm_extract_report r;
 
-	pm_extract_run(&r, inc, arena, md, warnings);
+	pm_extract_run(&r, inc, arena, md, NULL, warnings);
 }

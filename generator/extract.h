@@ -15,7 +15,8 @@
  *    start and end are normalised to ISO 8601 ("2023-08-17 15:10" with
  *    timezone PDT becomes "2023-08-17T15:10:00-07:00"), the value unchanged.
  *  - pm_extract_run() does the same and also describes where each finding
- *    came from, for `pmsite check`.
+ *    came from, for `pmsite check`; its opts (may be NULL, borrowed for
+ *    the call) say what the caller knows that the prose may not.
  *
  * What is read, in short (extract.c and the extract_*.c files say more):
  *  - title: a "Title:" (or "Topic:", "Subject:") line, else the first
@@ -26,7 +27,10 @@
  *    lines and ALL CAPS lines, with their usual synonyms.
  *  - start, end, timezone, duration: Start:/End: lines, ranges in Duration:
  *    lines, the summary or the title, else the timeline; a zone written once
- *    applies to every time written without one.
+ *    applies to every time written without one; a time written without
+ *    am/pm takes the pm the rest of the document gives it
+ *    (extract_clock.c); a date without a year takes the year of the
+ *    fallback date.
  *  - impact and impact_percent, severity, services, root cause, timeline
  *    entries with their kind, time to detect and resolve, action items.
  */
@@ -61,6 +65,23 @@ struct pm_extract_report {
 };
 
 /*
+ * What the caller knows about the document besides its text.
+ *  - fallback_date: the day the document is filed under, "YYYY-MM-DD"
+ *    (more may follow, as in a git time stamp), or NULL.  A date written
+ *    without a year ("March 5", "Tuesday 12 March") takes the year that
+ *    puts it nearest to this day.
+ *  - fallback_is_day: fallback_date is the incident's own day, as a file
+ *    name's "2024-03-05-" prefix is by convention (the ingest layer passes
+ *    that, else the git created date with 0): a document that writes no
+ *    day at all takes it for its times.  The date of a commit only gives
+ *    years.
+ */
+struct pm_extract_opts {
+	const char *fallback_date;
+	int fallback_is_day;
+};
+
+/*
  * Fill the fields of inc not fixed by front matter from md.  Never fails;
  * see the contract above.  warnings may be NULL.
  */
@@ -69,10 +90,10 @@ void pm_extract_incident(struct pm_incident *inc, struct pm_arena *arena,
 
 /*
  * pm_extract_incident(), also filling *out (caller-owned; its strings are
- * static or in arena).
+ * static or in arena), with what opts says (NULL: nothing).
  */
 void pm_extract_run(struct pm_extract_report *out, struct pm_incident *inc,
     struct pm_arena *arena, const struct pm_markdown *md,
-    struct pm_warnings *warnings);
+    const struct pm_extract_opts *opts, struct pm_warnings *warnings);
 
 #endif

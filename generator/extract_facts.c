@@ -5,22 +5,35 @@
  * Where the times come from, first found wins:
  *  1. the front matter (normalised: "2023-08-17 15:10" with timezone PDT
  *     becomes "2023-08-17T15:10:00-07:00");
- *  2. "Start:" and "End:" fields (also "Began:", "Resolved at:" ...);
+ *  2. "Start:" and "End:" fields (also "Began:", "Resolved at:" ...); a
+ *     lone end field (a ticket's "Resolved:", often the time the ticket
+ *     was closed) yields to a range the summary states;
  *  3. a range in a "Duration:", "Date:" or "When:" field;
  *  4. a range in the summary, then in the lines before any section, then
  *     in the impact section, then in the title;
  *  5. the times named in the summary's sentences ("began at 10:00 ...
- *     restored at 12:45");
+ *     restored at 12:45"); an end in the paragraph of the start is not
+ *     replaced by one in a later paragraph of the story;
  *  6. the timeline: its first entry, and its last "resolved" entry (else
  *     its last entry).
  * A time without a day takes the incident's day: the one written with the
- * range, else a "Date:" field, the summary, the title, the front matter's
- * date, any full date in the text, the file name.  A time without a zone
- * takes the zone written for the document: the front matter's timezone, a
- * "Timezone:" field, "all times in UTC", else the first zone written after
- * any time.  A stated duration ("Duration: 3 hours 15 minutes") gives the
- * end when only the start is known, and is compared with the times when
- * both are.
+ * start (with or without its year: "from 23:10 on March 3 to 01:40" in a
+ * document dated March 4 starts on March 3), else a "Date:" field, the
+ * summary, the title, the front matter's date, any full date in the text,
+ * the fallback date (the file name's).  A date written as the early hours
+ * of a day ("after midnight on March 4") with an evening start that
+ * crosses midnight began the day before.  A date without a year takes the
+ * year that puts it nearest the document's date, else the fallback date
+ * (pm_extract_opts).  A time without am/pm takes the pm the document's
+ * clock gives it (extract_clock.c).  A time without a zone takes the zone
+ * written for the document (extract_zone.c); "PT" and the other regional
+ * zones take daylight time on summer dates.  A stated duration ("Duration:
+ * 3 hours 15 minutes") gives the end when only the start is known, and is
+ * compared with the times when both are.  The time to detect runs from
+ * the start to the first detection: a "Detected:" field, the timeline's
+ * first detected entry, or, without a timeline, the first time of a
+ * sentence that reads as a detection ("Our monitoring paged the on-call
+ * at 4:31 a.m.").
  */
 #include "extract_int.h"
 
@@ -72,16 +85,6 @@ static const char *const ttr_labels[] = {
 	"time to resolve", "ttr", "mttr", "time to resolution",
 	"time to recovery", "time to recover", "time to mitigate",
 	"time to mitigation", "resolution time", NULL
-};
-
-static const char *const zone_labels[] = {
-	"timezone", "time zone", "tz", "zone", "all times", "times", NULL
-};
-
-/* Words after which a zone is named for all times ("All times in UTC"). */
-static const char *const zone_phrases[] = {
-	"times are in", "times are shown in", "times are listed in",
-	"times in", "times are", "all times", "timezone", "time zone", NULL
 };
 
 /* Words that say a time in a summary sentence is the end. */
@@ -138,150 +141,21 @@ set_zone(struct pm_when *w, const struct pm_when *z)
 	memcpy(w->zone, z->zone, sizeof(w->zone));
 }
 
-/* A zone named by one to three words at s. */
+/* Words that put a date after midnight: the night began the day before. */
+static const char *const after_midnight[] = {
+	"after midnight", "past midnight", "early hours", "small hours",
+	"wee hours", "early morning", "early on", NULL
+};
+
+/* Is the date at s[at] written as the early hours of its day? */
 static int
-zone_here(struct pm_when *z, const char *s, size_t len)
+date_ends_night(const char *s, size_t len, size_t at)
 {
-	size_t e[3], n = 0, i;
-	int off;
+	size_t b = 0, e;
 
-	for (i = 0; i < len && n < 3; i++)
-		if (i + 1 == len || s[i + 1] == ' ' || s[i + 1] == ',' ||
-		    s[i + 1] == '.' || s[i + 1] == ')' || s[i + 1] == ';' ||
-		    s[i + 1] == ':')
-			e[n++] = i + 1;
-	while (n-- > 0) {
-		if (pm_when_zone(&off, s, e[n])) {
-			pm_when_init(z);
-			z->has_zone = 1;
-			z->offset_minutes = off;
-			memcpy(z->zone, s, e[n] < 23 ? e[n] : 23);
-			z->zone[e[n] < 23 ? e[n] : 23] = '\0';
-			return 1;
-		}
-	}
-	return 0;
-}
-
-/* A zone named within the first few words at s ("are in UTC", "in this
- * report are UTC+2"). */
-static int
-zone_words(struct pm_when *z, const char *s, size_t len)
-{
-	size_t i = 0;
-	int words = 0;
-
-	while (i < len && words < 7) {
-		while (i < len && (s[i] == ' ' || s[i] == ':' || s[i] == '('))
-			i++;
-		if (i < len && zone_here(z, s + i, len - i))
-			return 1;
-		while (i < len && s[i] != ' ' && s[i] != ')')
-			i++;
-		if (i < len && s[i] == ')')
-			return 0;
-		words++;
-	}
-	return 0;
-}
-
-/* A zone opening parentheses: "Timeline (PST)", "(EDT, June 18)". */
-static int
-zone_in_parens(struct pm_when *z, const char *s, size_t len)
-{
-	for (size_t i = 0; i < len; i++) {
-		const char *c;
-
-		if (s[i] != '(' || (c = memchr(s + i, ')', len - i)) == NULL)
-			continue;
-		/* "(PST)", "(EDT, June 18)": the zone first, then ')' or ',' */
-		if (c - (s + i) < 48 && zone_here(z, s + i + 1,
-		    (size_t)(c - (s + i) - 1)) && (s[i + 1 + strlen(z->zone)] ==
-		    ')' || s[i + 1 + strlen(z->zone)] == ','))
-			return 1;
-	}
-	return 0;
-}
-
-/* The zone written for the whole document. */
-static void
-find_zone(struct xdoc *d)
-{
-	const struct pm_incident *inc = d->inc;
-	const struct xfield *f;
-	struct pm_when w;
-	int pass;
-
-	if (inc->timezone && zone_words(&w, inc->timezone,
-	    strlen(inc->timezone))) {
-		d->zone = w;
-		d->has_zone = 1;
-		return;
-	}
-	if ((f = x_field(d, zone_labels)) && zone_words(&w, f->v, f->vlen)) {
-		d->zone = w;
-		d->has_zone = 1;
-		d->zone_line = f->line;
-		return;
-	}
-	for (size_t i = 0; i < d->n; i++) {
-		const struct xline *l = &d->v[i];
-		const char *p;
-		size_t at;
-
-		if ((p = x_find_any(l->s, l->len, zone_phrases, &at)) &&
-		    zone_words(&w, l->s + at + strlen(p),
-		    l->len - at - strlen(p))) {
-			d->zone = w;
-			d->has_zone = 1;
-			d->zone_line = l->line;
-			return;
-		}
-	}
-	for (size_t i = 0; i < d->n; i++) {
-		const struct xline *l = &d->v[i];
-
-		if (zone_in_parens(&w, l->s, l->len)) {
-			d->zone = w;
-			d->has_zone = 1;
-			d->zone_line = l->line;
-			return;
-		}
-	}
-	/* the first time written with a zone: summary first */
-	for (pass = 0; pass < 2; pass++) {
-		for (size_t i = 0; i < d->n; i++) {
-			const struct xline *l = &d->v[i];
-			size_t from = 0, a, n;
-
-			if ((pass == 0) != (l->sec == SEC_SUMMARY))
-				continue;
-			while (from < l->len && pm_when_find(&w, &a, &n,
-			    l->t + from, l->len - from)) {
-				if (w.has_zone && w.hour >= 0) {
-					d->zone = w;
-					d->has_zone = 1;
-					d->zone_line = l->line;
-					return;
-				}
-				from += a + (n ? n : 1);
-			}
-		}
-	}
-}
-
-/* "2024-03-05-db-outage.md" */
-static int
-date_from_path(struct pm_when *w, const char *path)
-{
-	const char *base = path ? strrchr(path, '/') : NULL;
-	size_t n;
-
-	base = base ? base + 1 : path;
-	if (base == NULL || strlen(base) < 10)
-		return 0;
-	n = pm_when_parse(w, base, 10);
-	return n == 10 && w->year && w->day;
+	while ((e = x_sentence_end(s, len, b)) <= at && e > b)
+		b = e;
+	return x_find_any(s + b, e - b, after_midnight, NULL) != NULL;
 }
 
 /* The incident's day, for times written without one. */
@@ -291,6 +165,7 @@ find_day(struct xdoc *d)
 	const struct xfield *f;
 	struct pm_when w;
 	int pass, year = 0;
+	size_t at;
 
 	if (d->inc->fixed.date && d->inc->date && find_point(&w, NULL,
 	    d->inc->date, strlen(d->inc->date), 1))
@@ -306,8 +181,11 @@ find_day(struct xdoc *d)
 			    pass == 1 ? l->line == d->rep->title_line ||
 			    l->sec == SEC_NONE : 1;
 
-			if (in && find_point(&w, NULL, l->t, l->len, 1) &&
+			if (in && find_point(&w, &at, l->t, l->len, 1) &&
 			    (w.year || pass == 2)) {
+				if (!d->has_date)
+					d->date_ends = date_ends_night(l->s,
+					    l->len, at);
 				if (w.year)
 					goto found;
 				if (!d->has_date)
@@ -315,8 +193,14 @@ find_day(struct xdoc *d)
 			}
 		}
 	}
-	if (date_from_path(&w, d->inc->path))
-		goto found;
+	if (d->has_date && d->has_fallback) {
+		/* "Tuesday, November 28" and a file filed in 2023 */
+		d->date.year = x_nearest_year(d->date.month, d->date.day,
+		    &d->fallback);
+	} else if (!d->has_date && d->has_fallback == 2) {
+		d->date = d->fallback;
+		d->has_date = 1;
+	}
 	return;
 found:
 	year = w.year;
@@ -324,8 +208,54 @@ found:
 		d->date.year = year;	/* "March 5" with the year found */
 		return;
 	}
+	if (w.year == 0 && d->has_fallback)
+		w.year = x_nearest_year(w.month, w.day, &d->fallback);
 	d->date = w;
 	d->has_date = 1;
+}
+
+/* The same point, dated with the pseudo day when it has only a time, so
+ * that times of the same document can be compared. */
+static struct pm_when
+comparable(const struct pm_when *w)
+{
+	struct pm_when c = *w;
+
+	if (c.day == 0 && c.hour >= 0) {
+		c.year = PSEUDO_YEAR;
+		c.month = 1;
+		c.day = 1;
+	} else if (c.year == 0 && c.day) {
+		c.year = PSEUDO_YEAR;
+	}
+	return c;
+}
+
+static long
+minutes_between(const struct pm_when *a, const struct pm_when *b)
+{
+	struct pm_when x = comparable(a), y = comparable(b);
+	long m;
+
+	return pm_when_diff_minutes(&m, &x, &y) ? m : PM_UNKNOWN;
+}
+
+int
+x_nearest_year(int month, int day, const struct pm_when *ref)
+{
+	long long best = -1, dist;
+	int year = ref->year;
+
+	if (!ref->year || !ref->month || !ref->day)
+		return ref->year;
+	for (int y = ref->year - 1; y <= ref->year + 1; y++) {
+		dist = pm_when_days_from_date(y, month, day) -
+		    pm_when_days_from_date(ref->year, ref->month, ref->day);
+		dist = dist < 0 ? -dist : dist;
+		if (best < 0 || dist < best)
+			best = dist, year = y;
+	}
+	return year;
 }
 
 /* Give a point what the document says and it does not. */
@@ -338,9 +268,34 @@ complete(struct xdoc *d, struct pm_when *w)
 		w->day = d->date.day;
 	}
 	if (w->day && w->year == 0 && d->has_date && d->date.year)
-		w->year = d->date.year;
+		w->year = x_nearest_year(w->month, w->day, &d->date);
 	if (!w->has_zone && d->has_zone && w->hour >= 0)
 		set_zone(w, &d->zone);
+	pm_when_settle_zone(w);
+}
+
+/* The pm a 12-hour clock left out, for the start and the end; an end
+ * moved to the next day because it looked earlier than the start comes
+ * back when pm puts it after the start. */
+static void
+clock_times(struct xdoc *d)
+{
+	struct pm_when back;
+	long m;
+	int end_pm = 0;
+
+	if (d->has_start && !d->inc->fixed.start)
+		x_clock_pm(d, &d->start);
+	if (d->has_end && !d->inc->fixed.end)
+		end_pm = x_clock_pm(d, &d->end);
+	if (!end_pm || !d->has_start || !d->start.day || !d->end.day)
+		return;
+	back = d->end;
+	pm_when_add_minutes(&back, -1440);
+	if (back.day == d->start.day && back.month == d->start.month &&
+	    minutes_between(&d->start, &back) >= 0 &&
+	    (m = minutes_between(&d->start, &back)) < 720)
+		d->end = back;
 }
 
 /* A field's value as one point in time. */
@@ -386,12 +341,15 @@ range_in(struct xdoc *d, int sec, int title, const char *source)
 }
 
 /* "The outage began at 10:00 AM ... service was restored at 12:45 PM."
- * in the lines of section sec. */
+ * in the lines of section sec.  An end found in the paragraph of the
+ * start is not replaced by a later paragraph's ("at 6:05 they restored
+ * the previous key" in the story after "fully restored at 6:40"). */
 static void
 summary_points(struct xdoc *d, int sec)
 {
 	struct pm_when w;
 	size_t from, at, e, n;
+	int start_block = -1, end_block = -1;
 
 	for (size_t i = 0; i < d->n; i++) {
 		const struct xline *l = &d->v[i];
@@ -408,14 +366,19 @@ summary_points(struct xdoc *d, int sec)
 				d->has_start = 1;
 				d->rep->start_line = l->line;
 				d->rep->times_source = "summary";
+				start_block = l->block;
 				continue;
 			}
+			if (d->has_end && end_block == start_block &&
+			    l->block != start_block)
+				continue;
 			e = x_sentence_end(l->s, l->len, from + at);
 			if (x_find_any(l->s + from, e - from, end_words,
 			    NULL)) {
 				d->end = w;
 				d->has_end = 1;
 				d->rep->end_line = l->line;
+				end_block = l->block;
 			}
 		}
 	}
@@ -503,7 +466,7 @@ x_facts_context(struct xdoc *d)
 	const struct xfield *f;
 
 	x_fields_build(d);
-	find_zone(d);
+	x_find_zone(d);
 	find_day(d);
 	stated_duration(d);
 	d->ttd_stated = field_minutes(d, ttd_labels);
@@ -533,6 +496,11 @@ x_facts_context(struct xdoc *d)
 		d->has_end = 1;
 		d->rep->end_line = f->line;
 	}
+	/* a lone end field ("Resolved:" of a ticket, often when the ticket
+	 * was closed) yields to the impact's range stated in the summary */
+	if (!d->has_start && d->has_end && !inc->fixed.start &&
+	    !inc->fixed.end && !range_in(d, SEC_SUMMARY, 0, "summary"))
+		range_in(d, SEC_NONE, 0, "summary");
 	for (size_t i = 0; i < d->nfields && !d->has_start && !d->has_end &&
 	    !inc->fixed.start && !inc->fixed.end; i++) {
 		f = &d->fields[i];
@@ -555,17 +523,31 @@ x_facts_context(struct xdoc *d)
 		d->zone = d->start;
 		d->has_zone = 1;
 	}
-	/* the day written with the range dates the timeline */
+	/*
+	 * The day written with the start dates the timeline, with or
+	 * without its year: "from 23:10 on March 3 to 01:40" in a document
+	 * dated March 4 (the day it ended) starts the timeline on March 3.
+	 */
 	if (d->has_start && d->start.day) {
-		if (!d->has_date || d->start.year || !d->date.year) {
-			int y = d->date.year;
+		struct pm_when ref = d->has_date ? d->date : d->fallback;
+		int y = d->start.year;
 
-			pm_when_init(&d->date);
-			d->date.year = d->start.year ? d->start.year : y;
-			d->date.month = d->start.month;
-			d->date.day = d->start.day;
-			d->has_date = 1;
-		}
+		if (!y && ref.year)
+			y = x_nearest_year(d->start.month, d->start.day, &ref);
+		pm_when_init(&d->date);
+		d->date.year = y;
+		d->date.month = d->start.month;
+		d->date.day = d->start.day;
+		d->has_date = 1;
+	}
+	clock_times(d);
+	/* "in the early hours of March 4, from 23:10 to 01:40" */
+	if (d->date_ends && d->has_start && d->has_end && d->start.day &&
+	    d->start.hour >= 18 && d->end.day && d->end.day != d->start.day &&
+	    d->start.day == d->date.day && d->start.month == d->date.month) {
+		pm_when_add_minutes(&d->start, -1440);
+		pm_when_add_minutes(&d->end, -1440);
+		pm_when_add_minutes(&d->date, -1440);
 	}
 	if (d->has_start)
 		complete(d, &d->start);
@@ -588,32 +570,6 @@ static int
 full(const struct pm_when *w)
 {
 	return w->year && w->month && w->day && w->hour >= 0;
-}
-
-/* The same point, dated with the pseudo day when it has only a time, so
- * that times of the same document can be compared. */
-static struct pm_when
-comparable(const struct pm_when *w)
-{
-	struct pm_when c = *w;
-
-	if (c.day == 0 && c.hour >= 0) {
-		c.year = PSEUDO_YEAR;
-		c.month = 1;
-		c.day = 1;
-	} else if (c.year == 0 && c.day) {
-		c.year = PSEUDO_YEAR;
-	}
-	return c;
-}
-
-static long
-minutes_between(const struct pm_when *a, const struct pm_when *b)
-{
-	struct pm_when x = comparable(a), y = comparable(b);
-	long m;
-
-	return pm_when_diff_minutes(&m, &x, &y) ? m : PM_UNKNOWN;
 }
 
 /* ISO 8601 with the offset, or NULL when the day is not known. */
@@ -655,6 +611,44 @@ times_from_timeline(struct xdoc *d)
 	d->end = d->tl_when[last];
 	d->has_end = 1;
 	d->rep->end_line = inc->timeline[last].line;
+}
+
+/*
+ * Without a timeline, the prose may say when the incident was found: the
+ * first time written in a sentence that reads as a detection ("Our
+ * monitoring paged the on-call engineer at 4:31 a.m."), at or after the
+ * start.  Minutes from the start, or PM_UNKNOWN.
+ */
+static long
+prose_detection(struct xdoc *d)
+{
+	struct pm_when w;
+	size_t from, at, n, b, e;
+	long m;
+
+	for (size_t i = 0; i < d->n; i++) {
+		const struct xline *l = &d->v[i];
+
+		if (l->kind == XL_ROW || l->kind == XL_HEADING ||
+		    l->sec == SEC_TASKS || l->sec == SEC_CORRECTIVE)
+			continue;
+		for (from = 0; from < l->len && pm_when_find(&w, &at, &n,
+		    l->t + from, l->len - from); from += at + n) {
+			if (w.hour < 0)
+				continue;
+			for (b = 0; (e = x_sentence_end(l->s, l->len, b)) <=
+			    from + at && e > b; b = e)
+				;
+			if (x_timeline_kind(l->s + b, e - b, 0) != TK_DETECTED)
+				continue;
+			x_clock_pm(d, &w);
+			complete(d, &w);
+			m = minutes_between(&d->start, &w);
+			if (m != PM_UNKNOWN && m >= 0)
+				return m;
+		}
+	}
+	return PM_UNKNOWN;
 }
 
 void
@@ -729,6 +723,8 @@ x_facts_finish(struct xdoc *d)
 		for (size_t i = 0; m == PM_UNKNOWN && i < inc->ntimeline; i++)
 			if (d->tl_kind[i] == TK_DETECTED)
 				m = minutes_between(&d->start, &d->tl_when[i]);
+		if (m == PM_UNKNOWN && inc->ntimeline == 0)
+			m = prose_detection(d);
 		if (m != PM_UNKNOWN && m >= 0)
 			inc->time_to_detect_minutes = m;
 	}

@@ -5,7 +5,8 @@
  *
  * The share of users must be a share of people or of their requests:
  * "approximately 30% of users", "65% of our user base", "three quarters
- * of customers", "1 in 5 requests", "all users were unable to ...".
+ * of customers", "1 in 5 requests", "12 of our 40 customers", "all users
+ * were unable to ...".
  * Percentages of anything else ("CPU at 95%", "traffic up 30%", "a 40%
  * increase in users") are not an impact and are skipped.
  */
@@ -171,7 +172,8 @@ people_after(const char *s, size_t len, size_t i)
 	return 0;
 }
 
-/* Is a change word among the two words before s[i]? */
+/* Is a change word among the words before s[i], in its clause ("traffic
+ * grew, affecting 12% of requests" is a share)? */
 static int
 change_before(const char *s, size_t i)
 {
@@ -181,6 +183,8 @@ change_before(const char *s, size_t i)
 	while (k > 0 && words < 3) {
 		while (k > 0 && s[k - 1] == ' ')
 			k--;
+		if (k > 0 && (s[k - 1] == ',' || s[k - 1] == ';'))
+			break;
 		while (k > 0 && s[k - 1] != ' ')
 			k--;
 		for (const char *const *p = change_words; *p; p++)
@@ -226,15 +230,19 @@ impact_before(const char *s, size_t i)
 /*
  * The share of users a sentence names, or NAN.  "All" counts only in a
  * sentence about impact and not about the affected ones ("we apologise
- * to all affected users").
+ * to all affected users"); *whole is set when the share is such a word
+ * ("all", "every", "the entire"), which a number elsewhere beats ("errors
+ * for every thumbnail request ... about 30% of page views").
  */
 static double
-share_in(const char *s, size_t len)
+share_in(const char *s, size_t len, int *whole)
 {
 	double v, den;
 	size_t i, e, k;
 	int impact = x_find_any(s, len, impact_words, NULL) != NULL &&
 	    x_find_any(s, len, not_impact, NULL) == NULL;
+
+	*whole = 0;
 
 	for (i = 0; i < len; i++) {
 		if ((e = number_at(s, len, i, &v)) == 0)
@@ -253,9 +261,12 @@ share_in(const char *s, size_t len)
 				return v;
 			continue;
 		}
-		/* "1 in 5 users", "one out of ten requests" */
-		if ((e = x_phrase_at(s, len, k, "in")) == 0)
-			e = x_phrase_at(s, len, k, "out of");
+		/* "1 in 5 users", "one out of ten requests", "12 of our 40
+		 * customers" */
+		if ((e = x_phrase_at(s, len, k, "in")) == 0 &&
+		    (e = x_phrase_at(s, len, k, "out of")) == 0 &&
+		    (e = x_phrase_at(s, len, k, "of our")) == 0)
+			e = x_phrase_at(s, len, k, "of the");
 		if (e && e < len && number_at(s, len, e + 1, &den) &&
 		    den > v && v > 0 && people_after(s, len,
 		    number_at(s, len, e + 1, &den)))
@@ -273,32 +284,40 @@ share_in(const char *s, size_t len)
 				e++;
 			if (x_phrase_at(s, len, e, "of"))
 				e += 2;
-			if (people_after(s, len, e))
+			if (people_after(s, len, e)) {
+				*whole = fractions[k].percent == 100;
 				return fractions[k].percent;
+			}
 		}
 	}
 	return NAN;
 }
 
-/* The share in the sentences of one line; *sent gets the sentence. */
+/* The share in the sentences of one line, a number before a whole;
+ * [*from, *to) gets the sentence. */
 static double
-share_in_line(const struct xline *l, size_t *from, size_t *to)
+share_in_line(const struct xline *l, size_t *from, size_t *to, int *whole)
 {
 	size_t i = 0, e;
-	double v;
+	double v, best = NAN;
+	int w;
 
+	*whole = 0;
 	for (; i < l->len; i = e) {
 		e = x_sentence_end(l->s, l->len, i);
-		v = share_in(l->s + i, e - i);
-		if (!isnan(v)) {
+		v = share_in(l->s + i, e - i, &w);
+		if (!isnan(v) && (isnan(best) || (*whole && !w))) {
 			*from = i;
 			*to = e;
-			return v;
+			*whole = w;
+			best = v;
+			if (!w)
+				break;
 		}
 		if (e == i)
 			break;
 	}
-	return NAN;
+	return best;
 }
 
 static void
@@ -306,15 +325,16 @@ find_impact(struct xdoc *d)
 {
 	struct pm_incident *inc = d->inc;
 	const struct xfield *f = x_field(d, impact_labels);
-	int pass, line = 0;
-	double v = NAN;
-	size_t from = 0, to = 0;
+	int pass, line = 0, whole = 0, w;
+	double v = NAN, x;
+	size_t from = 0, to = 0, f0 = 0, t0 = 0;
 	const struct xline *at = NULL;
 
 	/* the impact field or section, the summary, the preamble, the
-	 * title, then anything but the timeline and the action items */
+	 * title, then anything but the timeline and the action items; in
+	 * a pass, a number beats an earlier "all users" */
 	for (pass = 0; pass < 4 && isnan(v); pass++) {
-		for (size_t i = 0; i < d->n && isnan(v); i++) {
+		for (size_t i = 0; i < d->n && (isnan(v) || whole); i++) {
 			const struct xline *l = &d->v[i];
 			int in;
 
@@ -335,8 +355,11 @@ find_impact(struct xdoc *d)
 				    l->sec != SEC_CORRECTIVE &&
 				    l->kind != XL_ROW;
 			}
-			if (in && !isnan(v = share_in_line(l, &from, &to)))
+			if (in && !isnan(x = share_in_line(l, &f0, &t0,
+			    &w)) && (isnan(v) || (whole && !w))) {
+				v = x, whole = w, from = f0, to = t0;
 				at = l, line = l->line;
+			}
 		}
 	}
 	if (!inc->fixed.impact_percent && !isnan(v)) {
@@ -572,6 +595,24 @@ causal_sentence(struct pm_buf *b, const struct xdoc *d,
 	return 0;
 }
 
+/* Does a "Root cause:" line state the cause, rather than point at the
+ * section that does? */
+static int
+states_cause(const char *s, size_t len)
+{
+	static const char *const pointers[] = {
+		"below", "see", "tbd", "todo", "pending", "under investigation",
+		"to be determined", "section", "fill in", "xxx", NULL
+	};
+	size_t words = 0;
+
+	for (size_t i = 0; i < len; i++)
+		words += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
+	/* "[fill in: the cause]", "<cause here>": a template's blank */
+	return words >= 6 && !x_find_any(s, len, pointers, NULL) &&
+	    !memchr(s, '[', len) && !memchr(s, '<', len);
+}
+
 /* The cause, not the symptoms: the root cause section up to the first
  * sentence about the fix, else a "Root cause:" field, else the summary's
  * sentence that names the cause. */
@@ -589,12 +630,15 @@ find_root_cause(struct xdoc *d)
 		if (l->sec != SEC_ROOT || l->kind == XL_ROW)
 			continue;
 		/* a section under its own heading beats a "Root cause:"
-		 * line of the summary */
+		 * line of the summary that only points at it ("see
+		 * below"); a line that states the cause opens it */
 		if (l->head && l->content >= l->len && sections++ == 0 &&
 		    b.len && (l->kind == XL_HEADING || l->all_strong ||
 		    l->label_len)) {
-			pm_buf_clear(&b);
-			line = 0;
+			if (!states_cause(b.ptr, b.len)) {
+				pm_buf_clear(&b);
+				line = 0;
+			}
 		} else if (l->head && l->content >= l->len) {
 			if (b.len)
 				stop = 1;

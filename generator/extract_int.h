@@ -79,6 +79,14 @@ struct xfield {
 	int line, sec;
 };
 
+/* The clock a document is written in (extract_clock.c). */
+struct xclock {
+	int h24;		/* a 24-hour time was written */
+	unsigned pm_hours;	/* bit h: h o'clock written with pm (1-11) */
+	unsigned am_hours;	/* bit h: written with am */
+	int afternoon, evening, morning;	/* what the context says */
+};
+
 struct xdoc {
 	struct xline *v;
 	size_t n, cap;
@@ -91,6 +99,10 @@ struct xdoc {
 	/* Shared between the facts and the timeline readers. */
 	struct pm_when date;	/* the incident's day, when known */
 	int has_date;
+	int date_ends;		/* the date is written as the early hours
+				 * of a night ("after midnight on March 4") */
+	struct pm_when fallback;	/* pm_extract_opts's fallback_date */
+	int has_fallback;	/* 0 none, 1 for years, 2 the day itself */
 	struct pm_when zone;	/* the zone written for the document */
 	int has_zone;
 	int zone_line;
@@ -100,6 +112,7 @@ struct xdoc {
 	struct pm_when detect;	/* a "Detected:" label */
 	int has_detect;
 	long ttd_stated, ttr_stated;	/* "Time to detect: 5 min" */
+	struct xclock clock;
 
 	struct xfield *fields;	/* heap, freed by the driver */
 	size_t nfields, fields_cap;
@@ -154,6 +167,10 @@ size_t x_find(const char *s, size_t len, const char *phrase);
 const char *x_find_any(const char *s, size_t len,
     const char *const *phrases, size_t *at);
 
+/* Where the text of a numbered line starts ("5. Corrective actions",
+ * "IV) Timeline", "5.1 Set the policy"), or 0 when it is not numbered. */
+size_t x_numbering_end(const char *s, size_t len);
+
 /* Lowercase words of s, ASCII letters and digits only, single spaces,
  * leading numbering ("1.", "0x19.", "IV.") removed.  Written to out
  * (size bytes, NUL-terminated); returns its length. */
@@ -174,21 +191,18 @@ int x_label_is(const struct xline *l, const char *const *names);
  * punctuation, or len). */
 size_t x_sentence_end(const char *s, size_t len, size_t i);
 
-/*
- * s as the when module can read it, in the arena and of the same length,
- * so that offsets stay valid: "14.25" at the start of a line or after
- * "at", "from", "to" ... and "7.30pm" become "14:25" and "7:30pm" (the
- * when module leaves dotted forms alone on purpose: version numbers look
- * the same; here the context says time, and a line about versions keeps
- * them); the European "27.02.2024" becomes "2024-02-27"; "2018 October 21"
- * becomes "October 21 2018"; the "h" of "14:10h" and the "hrs" of "10:30
- * hrs" become blanks.  Returns s itself when nothing changed.
- */
+/* s as the when module can read it (pm_when_rewrite()): in the arena and
+ * of the same length, so that offsets stay valid; s itself when nothing
+ * changed. */
 const char *x_time_text(struct xdoc *d, const char *s, size_t len);
 
 /* Copy len bytes of s into the arena, blanks at both ends trimmed and
  * the backticks of code spans dropped; NULL when nothing is left. */
 const char *x_strdup_trim(struct xdoc *d, const char *s, size_t len);
+
+/* The index after the emoji and symbols ("🔥 ", "✅ ", "↩️ ") at s[i] and
+ * the blanks after them: they decorate a line, they do not start it. */
+size_t x_skip_symbols(const char *s, size_t len, size_t i);
 
 /* Does s hold any letter? */
 int x_has_letter(const char *s, size_t len);
@@ -199,7 +213,21 @@ void x_fields_build(struct xdoc *d);
 /* The first field whose label is one of names, or NULL. */
 const struct xfield *x_field(const struct xdoc *d, const char *const *names);
 
+/* extract_clock.c: read the document's clock (after the sections and
+ * the title are known); x_clock_pm() makes w pm when the clock says so
+ * and returns 1, else leaves it and returns 0. */
+void x_clock_read(struct xdoc *d);
+int x_clock_pm(const struct xdoc *d, struct pm_when *w);
+
+/* extract_zone.c: d->zone, d->has_zone, d->zone_line (after the
+ * fields are built). */
+void x_find_zone(struct xdoc *d);
+
 /* extract_facts.c */
+/* The year that puts month/day nearest to ref's day (ref->year when ref
+ * has no full date). */
+int x_nearest_year(int month, int day, const struct pm_when *ref);
+
 void x_facts_context(struct xdoc *d);	/* zone, day, start and end */
 void x_facts_finish(struct xdoc *d);	/* after the timeline */
 
@@ -208,9 +236,12 @@ void x_facts_other(struct xdoc *d);
 
 /* extract_timeline.c */
 void x_timeline(struct xdoc *d);
-/* The kind of an entry's text (enum xtkind); detected_before: an entry
- * before it was a detection. */
-int x_timeline_kind(const char *s, size_t len, int detected_before);
+/* extract_kind.c */
+#define XK_DETECTED_BEFORE 1	/* an entry before it was a detection */
+#define XK_NOT_RESPONDING 2	/* nobody responds yet: neither
+				 * mitigation nor investigation */
+/* The kind of an entry's text (enum xtkind); flags are XK_*. */
+int x_timeline_kind(const char *s, size_t len, int flags);
 const char *x_timeline_kind_name(int kind);
 
 /* extract_items.c */

@@ -23,7 +23,7 @@ static const char *const closers[] = {
 	"this post mortem", "this incident", "this document", "this report",
 	"this outage", "these measures", "these actions", "these steps",
 	"these tasks", "these corrective", "these changes", "we apolog*",
-	"we are committed", "we re committed", "we believe", "we aim",
+	"we are committed", "we're committed", "we believe", "we aim",
 	"we take", "we will continue", "we remain", "we hope", "moving forward",
 	"going forward", "thank*", "lessons", "finally", "through these",
 	"with these", "together", "if you have", "for more", "please",

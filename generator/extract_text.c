@@ -2,10 +2,11 @@
  * extract_text.c: the small readers every extractor shares: phrase
  * matching on word boundaries, label splitting ("Root cause: ...") and the
  * fields it gives, the names people give to the sections of a postmortem,
- * sentences, dotted times.
+ * sentences.
  */
 #include "extract_int.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 int
@@ -25,6 +26,29 @@ static int
 is_blank(int c)
 {
 	return c == ' ' || c == '\t' || c == '\n';
+}
+
+/* The lead byte of an emoji (U+1Fxxx), a symbol (U+2xxx: arrows,
+ * dingbats, "⏱") or a variation selector; CJK text starts otherwise. */
+static int
+is_symbol_lead(int b)
+{
+	return b == 0xf0 || b == 0xe2 || b == 0xef;
+}
+
+size_t
+x_skip_symbols(const char *s, size_t len, size_t i)
+{
+	while (i < len && is_symbol_lead((unsigned char)s[i])) {
+		size_t k = i + 1;
+
+		while (k < len && ((unsigned char)s[k] & 0xc0) == 0x80)
+			k++;
+		while (k < len && s[k] == ' ')
+			k++;
+		i = k;
+	}
+	return i;
 }
 
 int
@@ -97,19 +121,34 @@ x_find_any(const char *s, size_t len, const char *const *phrases,
 }
 
 size_t
-x_norm(char *out, size_t size, const char *s, size_t len)
+x_numbering_end(const char *s, size_t len)
 {
-	size_t i = 0, o = 0, k;
+	size_t i = 0, k;
 
-	/* numbering: "1.", "2)", "0x19.", "IV.", "A." */
+	/* numbering: "1.", "2)", "0x19.", "IV.", "A.", "5.1" */
 	while (i < len && is_blank((unsigned char)s[i]))
 		i++;
 	for (k = i; k < len && (x_alnum((unsigned char)s[k])); k++)
 		;
 	if (k > i && k - i <= 4 && k < len && (s[k] == '.' || s[k] == ')') &&
 	    (s[i] >= '0' && s[i] <= '9' ? 1 : k - i == 1 ||
-	    strspn(s + i, "IVXivx") >= k - i))
-		i = k + 1;
+	    strspn(s + i, "IVXivx") >= k - i)) {
+		for (k++; k < len && ((s[k] >= '0' && s[k] <= '9') ||
+		    (s[k] == '.' && k + 1 < len && s[k + 1] >= '0' &&
+		    s[k + 1] <= '9')) && s[i] >= '0' && s[i] <= '9'; k++)
+			;
+		while (k < len && is_blank((unsigned char)s[k]))
+			k++;
+		return k;
+	}
+	return 0;
+}
+
+size_t
+x_norm(char *out, size_t size, const char *s, size_t len)
+{
+	size_t i = x_numbering_end(s, len), o = 0;
+
 	for (; i < len && o + 1 < size; i++) {
 		int c = x_lower((unsigned char)s[i]);
 
@@ -177,12 +216,17 @@ static const struct {
 	{ SEC_TASKS, WORD, "open items" },
 	{ SEC_TASKS, WORD, "tickets" },
 	{ SEC_TASKS, EXACT, "what now" },
+	{ SEC_TASKS, EXACT, "action" },
+	{ SEC_TASKS, PREFIX, "linked issue*" },
+	{ SEC_TASKS, PREFIX, "linked ticket*" },
+	{ SEC_TASKS, PREFIX, "what are we changing" },
+	{ SEC_TASKS, PREFIX, "what will we change" },
 	{ SEC_TASKS, EXACT, "actions" },
 	{ SEC_TASKS, EXACT, "next actions" },
 	{ SEC_TASKS, EXACT, "actions to take" },
 	{ SEC_TASKS, EXACT, "what next" },
 	{ SEC_TASKS, PREFIX, "what we will change" },
-	{ SEC_TASKS, PREFIX, "what we re changing" },
+	{ SEC_TASKS, PREFIX, "what were changing" },	/* x_norm: "we're" */
 	{ SEC_TASKS, PREFIX, "what we are changing" },
 	{ SEC_CORRECTIVE, WORD, "corrective" },
 	{ SEC_CORRECTIVE, WORD, "preventative" },
@@ -193,9 +237,13 @@ static const struct {
 	{ SEC_CORRECTIVE, WORD, "improvement*" },
 	{ SEC_CORRECTIVE, WORD, "recommendation*" },
 	{ SEC_CORRECTIVE, PREFIX, "what we are doing" },
-	{ SEC_CORRECTIVE, PREFIX, "what we re doing" },
+	{ SEC_CORRECTIVE, PREFIX, "what were doing" },
 	{ SEC_CORRECTIVE, PREFIX, "what we will do" },
 	{ SEC_CORRECTIVE, PREFIX, "how we will prevent" },
+	{ SEC_CORRECTIVE, PREFIX, "what are we doing" },
+	{ SEC_CORRECTIVE, PREFIX, "what will we do" },
+	{ SEC_CORRECTIVE, PREFIX, "how will we prevent" },
+	{ SEC_CORRECTIVE, PREFIX, "how are we preventing" },
 	{ SEC_CORRECTIVE, PREFIX, "preventing" },
 	{ SEC_CORRECTIVE, EXACT, "fixes" },
 	{ SEC_CORRECTIVE, EXACT, "measures" },
@@ -209,6 +257,11 @@ static const struct {
 	{ SEC_SUMMARY, WORD, "tl dr" },
 	{ SEC_SUMMARY, WORD, "tldr" },
 	{ SEC_SUMMARY, PREFIX, "what happened" },
+	{ SEC_SUMMARY, PREFIX, "what broke" },
+	{ SEC_SUMMARY, EXACT, "the incident" },
+	{ SEC_SUMMARY, EXACT, "incident" },
+	{ SEC_SUMMARY, EXACT, "the outage" },
+	{ SEC_SUMMARY, EXACT, "outage" },
 	{ SEC_SUMMARY, WORD, "synopsis" },
 	{ SEC_SUMMARY, WORD, "abstract" },
 	{ SEC_SUMMARY, EXACT, "description" },
@@ -230,6 +283,8 @@ static const struct {
 	{ SEC_OTHER, PREFIX, "escalation" },
 	{ SEC_OTHER, PREFIX, "misleading" },
 	{ SEC_OTHER, PREFIX, "detection" },
+	{ SEC_OTHER, PREFIX, "how did we find" },
+	{ SEC_OTHER, PREFIX, "how we found" },
 	{ SEC_OTHER, PREFIX, "background" },
 	{ SEC_OTHER, PREFIX, "appendix" },
 	{ SEC_OTHER, PREFIX, "what went" },
@@ -328,12 +383,12 @@ count_words(const char *s, size_t len)
 	return w;
 }
 
-/* Trailing blanks and colons of a label. */
+/* Trailing blanks, colons and periods of a label. */
 static size_t
 label_trim(const char *s, size_t n)
 {
 	while (n > 0 && (is_blank((unsigned char)s[n - 1]) ||
-	    s[n - 1] == ':'))
+	    s[n - 1] == ':' || s[n - 1] == '.'))
 		n--;
 	return n;
 }
@@ -381,9 +436,11 @@ x_label_split(struct xline *l)
 	if (l->strong && l->strong < len) {
 		n = label_trim(s, l->strong);
 		i = content_after(s, len, l->strong);
+		/* "**Root cause.** text" too, a label of a few words */
 		if (n > 0 && x_has_letter(s, n) && !(s[0] >= '0' &&
 		    s[0] <= '9') && (s[l->strong - 1] == ':' ||
-		    i > l->strong + 1 || s[l->strong] == ':')) {
+		    i > l->strong + 1 || s[l->strong] == ':' ||
+		    (s[l->strong - 1] == '.' && count_words(s, n) <= 4))) {
 			l->label_len = n;
 			l->content = i;
 			return;
@@ -436,6 +493,26 @@ static const char *const abbrevs[] = {
 	"oct", "nov", "dec", "a.m", "p.m", "st", NULL
 };
 
+/* After "a.m." or "p.m.", does a new sentence start at s[i]: a capital
+ * that does not start a zone ("4:31 a.m. The engineer", not "6:40 a.m.
+ * ET")? */
+static int
+new_sentence(const char *s, size_t len, size_t i)
+{
+	size_t e;
+	int off;
+
+	while (i < len && is_blank((unsigned char)s[i]))
+		i++;
+	if (i >= len || !(s[i] >= 'A' && s[i] <= 'Z'))
+		return 0;
+	for (e = i; e < len && x_alnum((unsigned char)s[e]); e++)
+		;
+	return !pm_when_zone(&off, s + i, e - i) &&
+	    !(e + 5 <= len && pm_when_zone(&off, s + i, e - i + 5) &&
+	    x_phrase_at(s, len, e + 1, "time"));
+}
+
 size_t
 x_sentence_end(const char *s, size_t len, size_t i)
 {
@@ -457,7 +534,8 @@ x_sentence_end(const char *s, size_t len, size_t i)
 				if (i - w == strlen(abbrevs[k]) &&
 				    x_phrase_at(s, i, w, abbrevs[k]))
 					break;
-			if (abbrevs[k])
+			if (abbrevs[k] && !(abbrevs[k][1] == '.' &&
+			    new_sentence(s, len, i + 1)))
 				continue;
 		}
 		return i + 1;
@@ -485,158 +563,16 @@ x_strdup_trim(struct xdoc *d, const char *s, size_t len)
 	return out;
 }
 
-/* Words that make "2.10" a version. */
-static const char *const version_words[] = {
-	"version*", "upgrad*", "downgrad*", "release*", "bump*", "patch*",
-	NULL
-};
-
-/* Words after which "14.25" is a time. */
-static const char *const time_words[] = {
-	"at", "from", "to", "until", "till", "between", "and", "by", "since",
-	"around", "about", "approx", "approximately", "after", "before",
-	NULL
-};
-
-static size_t
-digit_run(const char *s, size_t len, size_t i, int *v)
-{
-	size_t n = 0;
-
-	*v = 0;
-	while (i + n < len && s[i + n] >= '0' && s[i + n] <= '9' && n < 5)
-		*v = *v * 10 + (s[i + n++] - '0');
-	return n;
-}
-
-/* Is "14.25" at i written where a time is expected?  2: at the start of
- * a line or cell, or after a dash; 1: after a word such as "at"; 0: no. */
-static int
-time_context(const char *s, size_t i)
-{
-	size_t k = i, w;
-
-	while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '(' ||
-	    s[k - 1] == '[' || s[k - 1] == '~' || s[k - 1] == '*'))
-		k--;
-	if (k == 0 || s[k - 1] == '\t' || s[k - 1] == '-' ||
-	    (unsigned char)s[k - 1] == 0x93 || (unsigned char)s[k - 1] == 0x94)
-		return 2;
-	for (w = k; w > 0 && x_alnum((unsigned char)s[w - 1]); w--)
-		;
-	for (const char *const *p = time_words; *p; p++)
-		if (x_phrase_at(s, k, w, *p) == k)
-			return 1;
-	return 0;
-}
-
-/* "2018 October 21" at s[i]: its end, or 0. */
-static size_t
-year_first(const char *s, size_t len, size_t i)
-{
-	static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
-	size_t k, w, n, m;
-	int v;
-
-	if ((i > 0 && (x_alnum((unsigned char)s[i - 1]) || s[i - 1] == '-' ||
-	    s[i - 1] == '/' || s[i - 1] == '.')) || digit_run(s, len, i,
-	    &v) != 4 || i + 5 >= len || s[i + 4] != ' ')
-		return 0;
-	for (w = i + 5, k = w; k < len && x_lower((unsigned char)s[k]) >=
-	    'a' && x_lower((unsigned char)s[k]) <= 'z'; k++)
-		;
-	if (k - w < 3 || k >= len || s[k] != ' ')
-		return 0;
-	for (m = 0; m < 12; m++)
-		if (x_lower((unsigned char)s[w]) == months[3 * m] &&
-		    x_lower((unsigned char)s[w + 1]) == months[3 * m + 1] &&
-		    x_lower((unsigned char)s[w + 2]) == months[3 * m + 2])
-			break;
-	n = digit_run(s, len, k + 1, &v);
-	if (m == 12 || n < 1 || n > 2 || v < 1 || v > 31 ||
-	    (k + 1 + n < len && x_alnum((unsigned char)s[k + 1 + n])))
-		return 0;
-	return k + 1 + n;
-}
-
 const char *
 x_time_text(struct xdoc *d, const char *s, size_t len)
 {
-	char *t = NULL;
-	size_t i, a, b, c, j, k, e;
-	int h, m, y;
-	/* "upgraded from 2.10 to 2.12" names versions, not times */
-	int versions = x_find_any(s, len, version_words, NULL) != NULL;
+	char *t = pm_xmalloc(len + 1);
+	const char *out = s;
 
-	for (i = 0; i < len; i++) {
-		if ((e = year_first(s, len, i)) != 0) {
-			/* "2018 October 21" -> "October 21 2018" */
-			if (!t)
-				t = pm_arena_strndup(d->arena, s, len);
-			memcpy(t + i, s + i + 5, e - i - 5);
-			t[i + e - i - 5] = ' ';
-			memcpy(t + e - 4, s + i, 4);
-			i = e;
-			continue;
-		}
-		if (!(s[i] >= '0' && s[i] <= '9') || (i > 0 &&
-		    (x_alnum((unsigned char)s[i - 1]) || s[i - 1] == '.' ||
-		    s[i - 1] == ',' || s[i - 1] == ':')))
-			continue;
-		a = digit_run(s, len, i, &h);
-		if (a < 1 || a > 2 || i + a >= len || (s[i + a] != '.' &&
-		    s[i + a] != ':') ||
-		    (b = digit_run(s, len, i + a + 1, &m)) < 1 || b > 2)
-			continue;
-		j = i + a + 1 + b;
-		if (j < len && s[j] == '.' && (c = digit_run(s, len, j + 1,
-		    &y)) == 4 && (j + 5 >= len || !x_alnum((unsigned char)
-		    s[j + 5])) && h >= 1 && h <= 31 && m >= 1 && m <= 12) {
-			/* D.M.YYYY -> YYYY-M-D, the widths kept */
-			if (!t)
-				t = pm_arena_strndup(d->arena, s, len);
-			memcpy(t + i, s + j + 1, 4);
-			t[i + 4] = '-';
-			memcpy(t + i + 5, s + i + a + 1, b);
-			t[i + 5 + b] = '-';
-			memcpy(t + i + 6 + b, s + i, a);
-			i = j + 4;
-			continue;
-		}
-		if (s[i + a] == ':' && b == 2 && h <= 23 && m <= 59) {
-			/* "14:02h", "10:30 hrs": blank the unit */
-			e = 0;
-			if (j < len && s[j] == 'h' && (j + 1 == len ||
-			    !x_alnum((unsigned char)s[j + 1])))
-				e = j + 1;
-			else if (j < len && s[j] == ' ')
-				e = x_phrase_at(s, len, j + 1, "hrs");
-			if (e) {
-				if (!t)
-					t = pm_arena_strndup(d->arena, s, len);
-				memset(t + j, ' ', e - j);
-				i = e;
-			}
-			continue;
-		}
-		if (b != 2 || h > 23 || m > 59 || (j < len && (s[j] == '.' ||
-		    s[j] == '%' || (s[j] >= '0' && s[j] <= '9'))))
-			continue;
-		k = j;
-		while (k < len && s[k] == ' ')
-			k++;
-		if (!((k + 1 < len && (x_lower((unsigned char)s[k]) == 'a' ||
-		    x_lower((unsigned char)s[k]) == 'p') &&
-		    (x_lower((unsigned char)s[k + 1]) == 'm' ||
-		    s[k + 1] == '.')) || time_context(s, i) == 2 ||
-		    (time_context(s, i) == 1 && !versions)))
-			continue;
-		if (!t)
-			t = pm_arena_strndup(d->arena, s, len);
-		t[i + a] = ':';
-		i = j;
-	}
-	return t ? t : s;
+	if (pm_when_rewrite(t, s, len))
+		out = pm_arena_strndup(d->arena, t, len);
+	free(t);
+	return out;
 }
 
 /* Fields: "label: value" pairs. */

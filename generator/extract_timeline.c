@@ -6,9 +6,12 @@
  * any of the shapes people use: "10:00 AM: text", "10:00 - text",
  * "**09:12** text", "14:30 UTC — text", "[10:00] text", "At 10:05, text",
  * "March 5, 10:00: text", a bullet or numbered item, or a table row with a
- * time column; in narrative timelines each sentence that starts with a
- * time starts an entry, and a heading that is only a time ("### 2018
- * October 21 22:52 UTC") takes the paragraphs under it as its text.  Lines
+ * time column (also "0914" under a "TIME (Z)" header); emoji before the
+ * time decorate it.  In narrative timelines each time an event happened
+ * starts an entry, at the start of a sentence or in its middle ("... and
+ * at 14:07 UTC the on-call issued a rollback"; see tl_narrative()), and a
+ * heading that is only a time ("### 2018 October 21 22:52 UTC") takes the
+ * paragraphs under it as its text.  Lines
  * without a time continue the entry before them when they belong to the
  * same paragraph or list item.  A line or heading that only names a day
  * ("### Tuesday 12 March") dates the entries after it; a time earlier than
@@ -16,161 +19,12 @@
  * timeline crossed midnight), and on a 12-hour clock written without
  * am/pm, "11:30 ... 1:00" is 13:00.  When no section is called a
  * timeline, two or more consecutive time-led lines anywhere make one.
+ * What each entry says happened is read by extract_kind.c.
  */
 #include "extract_int.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/*
- * The kind of an entry, from its words (code spans, such as a quoted log
- * line, left out).  Rows are tried in order and the first row with a
- * matching word decides, so the order is the precedence: a misleading
- * path is named as such even when it was investigated ("initially
- * suspected ..."), the end of an incident beats the work that led to it
- * ("identified the deadlock and resolved the issue"), a mitigation beats
- * the escalation or alert that came with it.  The second row keeps an
- * on-call page a detection, before "paged the" (escalation).  Weak rows
- * count only before the first detection: "noticed" is how an incident is
- * found, but once it is, noticing is part of the investigation.  Before
- * the table, an entry whose last word says it is over ("... error rates
- * normal.", "Closed.") is resolved.  Words ending in '*' are stems; the
- * others match whole words.
- */
-static const struct {
-	int kind, weak;
-	const char *words[64];
-} kinds[] = {
-	{ TK_MISLEADING, 0, { "misleading", "misled", "red herring*",
-	    "ruled out", "rule out", "assum*", "suspect*",
-	    "initially thought", "initially believed", "thought it was",
-	    "believed to be", "thought to be", "turned out not",
-	    "turned out to be unrelated", "was not the cause",
-	    "wasn't the cause", "not the root cause", "unrelated",
-	    "dead end", "false lead", "wrong", "mistaken*", "incorrect*",
-	    "unsuccessful", "no conclusive", "no abnormalit*",
-	    "did not help", "didn't help", "had no effect", "no effect",
-	    "unnecessary", "hypothes*", "no improvement", "inconclusive",
-	    "takes it for", "took it for", "mistook", "blamed", NULL } },
-	{ TK_DETECTED, 0, { "paged the on call", "paged on call",
-	    "on call was paged", "on call engineer was paged",
-	    "paged the primary", "pages the on call", "pages on call",
-	    "support escalat*", "support ticket*", NULL } },
-	{ TK_RESOLVED, 0, { "resolved", "resolution confirmed", "restored",
-	    "recovered", "recovery confirmed", "back to normal",
-	    "returned to normal", "back online", "fully operational",
-	    "full functionality", "normal operation*", "operating normally",
-	    "functioning properly", "working normally", "working again",
-	    "stabiliz*", "stabilis*", "all clear", "incident closed",
-	    "closed the incident", "was fixed", "were fixed", "is fixed",
-	    "issue fixed", "marked resolved", "declared resolved",
-	    "normal levels", "healthy again", "fully recovered", "closed",
-	    "error rate normal", "error rates normal", "errors at zero",
-	    "back to baseline", "at baseline", "latency normal", "all good",
-	    "backlog drained", "queue drained", "backlog cleared",
-	    "backlog processed", "caught up", "back to zero", NULL } },
-	{ TK_MITIGATED, 0, { "mitigat*", "rollback*", "roll back",
-	    "rolled back", "rolling back", "revert*", "restart*",
-	    "reboot*", "failover", "fail over", "failed over", "hotfix*",
-	    "hot fix", "workaround*", "work around", "scaled", "scale up",
-	    "scale out", "scaling up", "scaling out", "added capacity",
-	    "temporar*", "alleviat*", "implement*", "applied",
-	    "deployed to", "was deployed", "were deployed", "deployed a",
-	    "deployed the", "deployed fix", "patch*", "refactor*",
-	    "flushed", "cleared the", "killed", "disabl*", "drained",
-	    "throttl*", "rate limit*", "fix", "fixes", "rerouted",
-	    "redirected traffic", "blocked", "purged", "increased the",
-	    "switched off", "turned off", "paused", "terminated",
-	    "enabled", "lowered", "raised the", "stops the", "stopped the",
-	    "stop the", "halted", "switched back", "cancelled", "canceled",
-	    "failed back", "fail back",
-	    NULL } },
-	{ TK_ESCALATED, 0, { "escalat*", "paged the", "paged in",
-	    "called in", "brought in", "looped in", "pulled in", "engaged",
-	    "war room", "incident commander", "declared an incident",
-	    "declared a sev*", "incident declared", "declares an incident",
-	    "declares a sev*", "notified the",
-	    "contacted", "handed over", "handed off", "raised to",
-	    "reached out", NULL } },
-	{ TK_DETECTED, 0, { "alert*", "detect*", "reported", "reporting",
-	    "reports of", "reports it", "paged", "pager", "monitoring",
-	    "flagged", "complain*", "triggered", "fired", "first sign*",
-	    "notification", "customer support", "support team",
-	    "customer report*", "can't load",
-	    "cannot load", "couldn't load", "messages the", "messaged",
-	    "emailed", "tweet*", "phoned", "called us", "told us",
-	    "reports", "support channel",
-	    NULL } },
-	{ TK_DETECTED, 1, { "noticed", "notices", "spotted", "observed",
-	    "saw", "sees", NULL } },
-	{ TK_INVESTIGATED, 0, { "investigat*", "check", "checks", "checked",
-	    "checking", "look*",
-	    "review*", "analy*", "examin*", "diagnos*", "identif*",
-	    "discover*", "found", "finds", "traced", "debug*", "inspect*",
-	    "confirm*", "revealed", "determined", "focus*", "query*",
-	    "logs", "tested", "verif*", "narrowed", "root cause", "show",
-	    "shows", "showed", "noticed", "notices", "spotted", "observed",
-	    "saw",
-	    "sees", "dashboard*", "traces", "sampling", "profil*",
-	    "leads back", "decision", "decided", "decides", "reads",
-	    "stack trace*", NULL } },
-};
-
-static const char *const kind_names[] = {
-	"detected", "investigated", "misleading", "escalated", "mitigated",
-	"resolved", "other"
-};
-
-/* Last words that say the incident is over: "Latency and error rates
- * normal.", "Error rate back to 0.2%. Resolved." */
-static const char *const over[] = {
-	"normal", "normally", "resolved", "closed", "recovered", "healthy",
-	"restored", "done", NULL
-};
-
-static int
-ends_over(const char *s, size_t len)
-{
-	size_t e = len, w;
-
-	while (e > 0 && !x_alnum((unsigned char)s[e - 1]))
-		e--;
-	for (w = e; w > 0 && x_alnum((unsigned char)s[w - 1]); w--)
-		;
-	for (const char *const *p = over; *p; p++)
-		if (x_phrase_at(s, e, w, *p) == e)
-			return 1;
-	return 0;
-}
-
-int
-x_timeline_kind(const char *s, size_t len, int detected_before)
-{
-	char buf[512];
-	size_t n = len < sizeof(buf) ? len : sizeof(buf) - 1;
-	int code = 0;
-
-	/* words inside code spans are quoted, not said */
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '`')
-			code = !code;
-		buf[i] = code || s[i] == '`' ? ' ' : s[i];
-	}
-	buf[n] = '\0';
-	if (ends_over(buf, n) && !x_find_any(buf, n, kinds[0].words, NULL))
-		return TK_RESOLVED;
-	for (size_t r = 0; r < XCOUNT(kinds); r++)
-		if ((!kinds[r].weak || !detected_before) &&
-		    x_find_any(buf, n, kinds[r].words, NULL))
-			return kinds[r].kind;
-	return TK_OTHER;
-}
-
-const char *
-x_timeline_kind_name(int kind)
-{
-	return kind >= 0 && kind <= TK_OTHER ? kind_names[kind] : "other";
-}
 
 /* Was am or pm (or noon, midnight) written in s? */
 static int
@@ -245,6 +99,7 @@ entry_at(const char *s, size_t len, struct pm_when *w, int *mer,
 	struct pm_when w2;
 	int tick = 0;
 
+	i = x_skip_symbols(s, len, 0);
 	while (i < len && (s[i] == '[' || s[i] == '(' || s[i] == '~' ||
 	    s[i] == ' ' || s[i] == '*' || s[i] == '`'))
 		tick |= s[i++] == '`';
@@ -349,6 +204,29 @@ tl_day(struct tl *t, const struct xline *l, const struct pm_when *w)
 	t->e[t->n - 1].text = NULL;
 }
 
+/* A cell of a time column that holds "0914" or "0914Z": the military
+ * form, a time only where the column says so. */
+static int
+hhmm_cell(const char *p, size_t len, struct pm_when *w)
+{
+	int h, m;
+
+	while (len > 0 && p[len - 1] == ' ')
+		len--;
+	if (len > 0 && p[len - 1] == 'Z')
+		len--;
+	if (len != 4 || strspn(p, "0123456789") < 4)
+		return 0;
+	h = (p[0] - '0') * 10 + p[1] - '0';
+	m = (p[2] - '0') * 10 + p[3] - '0';
+	if (h > 23 || m > 59)
+		return 0;
+	pm_when_init(w);
+	w->hour = h;
+	w->minute = m;
+	return 1;
+}
+
 /* A table row: the time from the time (and date) columns, the text from
  * the others. */
 static void
@@ -369,7 +247,8 @@ tl_row(struct tl *t, const struct xline *l)
 		for (int k = 0; k < t->ncols; k++)
 			is_time |= t->cols[k] == c;
 		if ((is_time || (t->ncols == 0 && c == 0)) && len > 0 &&
-		    pm_when_parse(&part, l->t + (p - l->s), len) > 0) {
+		    (pm_when_parse(&part, l->t + (p - l->s), len) > 0 ||
+		    (is_time && hhmm_cell(p, len, &part)))) {
 			if (part.day)
 				w.year = part.year, w.month = part.month,
 				    w.day = part.day;
@@ -471,6 +350,128 @@ tl_sentences(struct tl *t, const struct xline *l, size_t from)
 	return n + 1;
 }
 
+/* Words before a time in running text that make it the time of an event
+ * ("was done at 13:40", "and by 10:30 the queue drained"). */
+static const char *const event_leads[] = {
+	"at", "around", "about", "approximately", "approx", "by",
+	"at around", "at about", "at approximately", "shortly after", NULL
+};
+
+/* Words before a time that make it a bound, not an event. */
+static const char *const bound_words[] = {
+	"until", "till", "since", "from", "to", "between", "through",
+	"before", "after", "than", NULL
+};
+
+/* The start of the word before s[i] (across blanks), or i. */
+static size_t
+word_before(const char *s, size_t i)
+{
+	size_t k = i;
+
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	while (k > 0 && x_alnum((unsigned char)s[k - 1]))
+		k--;
+	return k;
+}
+
+/* Is s[at] inside parentheses opened after from? */
+static int
+in_parens(const char *s, size_t from, size_t at)
+{
+	int open = 0;
+
+	for (size_t i = from; i < at; i++)
+		open += s[i] == '(' ? 1 : s[i] == ')' && open ? -1 : 0;
+	return open > 0;
+}
+
+/* Cut [text, end) of l off as an entry at w, without a dangling "and". */
+static void
+tl_cut(struct tl *t, const struct xline *l, const struct pm_when *w,
+    size_t text, size_t end)
+{
+	static const char *const tails[] = { "and", "so", "then", "but" };
+	size_t k;
+
+	for (;;) {
+		while (end > text && (l->s[end - 1] == ' ' ||
+		    l->s[end - 1] == ','))
+			end--;
+		k = word_before(l->s, end);
+		for (size_t i = 0; i < XCOUNT(tails); i++)
+			if (k >= text && k < end && x_phrase_at(l->s, end, k,
+			    tails[i]) == end)
+				goto trim;
+		break;
+trim:
+		end = k;
+	}
+	if (end > text)
+		tl_push(t, l, w, w->meridiem >= 0, l->s + text, end - text);
+}
+
+/*
+ * A paragraph of a narrative timeline, cut into an entry at each time an
+ * event happened: a time that opens a sentence ("At 13:58 the alert
+ * ..."), or one after "at", "around", "by" in the middle of one ("...
+ * he wrote to them and at 14:20 the provider answered").  An entry starts
+ * with the sentence of its time, or, when an earlier entry already
+ * started in that sentence, with the words that lead to its time; text
+ * before the first time belongs to the first entry.  Times after "until",
+ * "since", "from" and the like, and times in parentheses, are bounds or
+ * asides, not events.  Returns how many entries were made.
+ */
+static int
+tl_narrative(struct tl *t, const struct xline *l, size_t from)
+{
+	struct pm_when w, cw[32];
+	size_t cut[32], pos = from, at, n, ss, se, k, lead, txt;
+	int ncut = 0, mer;
+
+	while (pos < l->len && ncut < 32 && pm_when_find(&w, &at, &n,
+	    l->t + pos, l->len - pos)) {
+		at += pos;
+		pos = at + n;
+		if (w.hour < 0)
+			continue;
+		for (ss = from; (se = x_sentence_end(l->s, l->len, ss)) <= at &&
+		    se > ss; ss = se)
+			while (se < l->len && l->s[se] == ' ')
+				se++, ss = se;
+		k = word_before(l->s, at);
+		lead = at;
+		for (const char *const *p = event_leads; *p; p++)
+			if (x_phrase_at(l->s, at, k, *p))
+				lead = k;
+		if ((lead == at && at != ss) || in_parens(l->s, ss, at))
+			continue;
+		/* "until about 1 a.m.": a bound with its lead */
+		for (const char *const *p = bound_words; *p && lead > ss; p++)
+			if (x_phrase_at(l->s, lead, word_before(l->s, lead),
+			    *p))
+				lead = at;
+		if (lead == at && at != ss)
+			continue;
+		cut[ncut] = ncut > 0 && cut[ncut - 1] >= ss ? lead : ss;
+		cw[ncut++] = w;
+	}
+	if (ncut == 0 || (ncut == 1 && entry_at(l->t + from, l->len - from,
+	    &w, &mer, &txt)))
+		return 0;	/* one entry: the line's own reading */
+	cut[0] = from;
+	for (int i = 0; i < ncut; i++) {
+		size_t end = i + 1 < ncut ? cut[i + 1] : l->len;
+
+		txt = cut[i];
+		if (entry_at(l->t + txt, end - txt, &w, &mer, &n))
+			txt += n;
+		tl_cut(t, l, &cw[i], txt, end);
+	}
+	return ncut;
+}
+
 /* Read line l into the timeline; returns how many entries it made. */
 static int
 tl_line(struct tl *t, const struct xline *l, int continuation)
@@ -509,6 +510,11 @@ tl_line(struct tl *t, const struct xline *l, int continuation)
 		tl_day(t, l, &w);
 		return 0;
 	}
+	if (continuation && l->kind == XL_PARA && (made = tl_narrative(t, l,
+	    l->head ? l->content : 0)) > 0) {
+		t->awaiting = 0;
+		return made;
+	}
 	if (l->kind != XL_HEADING && (made = tl_sentences(t, l, l->head ?
 	    l->content : 0)) > 0) {
 		t->awaiting = 0;
@@ -541,6 +547,21 @@ set_day(struct pm_when *w, const struct pm_when *day)
 	w->day = day->day;
 }
 
+/* Does an entry after the i-th, before any day marker, read earlier in
+ * the day by more than two hours? */
+static int
+crosses_midnight(const struct tl *t, size_t i)
+{
+	for (size_t k = i + 1; k < t->n; k++) {
+		if (t->w[k].day)
+			return 0;
+		if (t->w[k].hour >= 0 && minute_of_day(&t->w[k]) + 120 <
+		    minute_of_day(&t->w[i]))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Give every entry its day and zone, and its time as text.  Day markers
  * are dropped here.  When no year is known the days are counted from a
@@ -553,7 +574,7 @@ tl_date(struct tl *t)
 	struct xdoc *d = t->d;
 	struct pm_when day;
 	char out[64];
-	int real = 0, prev = -1, mer_any = 0, h24 = 0, detected = 0;
+	int real = 0, prev = -1, mer_any = 0, h24 = 0;
 	size_t i, o = 0;
 
 	pm_when_init(&day);
@@ -566,6 +587,10 @@ tl_date(struct tl *t)
 			day.year = 2001;
 	}
 	for (i = 0; i < t->n; i++) {
+		/* "2:20" in a document that says "2:20 PM" elsewhere */
+		if (!t->mer[i] && t->w[i].hour >= 0 &&
+		    x_clock_pm(d, &t->w[i]))
+			t->mer[i] = 1;
 		mer_any |= t->mer[i];
 		h24 |= t->w[i].hour >= 13 && !t->mer[i];
 	}
@@ -577,6 +602,12 @@ tl_date(struct tl *t)
 	    i < t->n && t->w[i].day == 0 && minute_of_day(&t->w[i]) + 360 <
 	    minute_of_day(&d->start))
 		pm_when_add_minutes(&day, 1440);
+	/* one that starts in the evening and crosses midnight, in a
+	 * document dated by the early hours of a day, began the day before */
+	else if (d->date_ends && d->has_date && day.day == d->date.day &&
+	    i < t->n && t->w[i].day == 0 && t->w[i].hour >= 18 &&
+	    crosses_midnight(t, i))
+		pm_when_add_minutes(&day, -1440);
 	for (i = 0; i < t->n; i++) {
 		struct pm_when w = t->w[i];
 		int m;
@@ -620,6 +651,7 @@ tl_date(struct tl *t)
 			memcpy(w.zone, d->zone.zone, sizeof(w.zone));
 		}
 		if (real) {
+			pm_when_settle_zone(&w);
 			pm_when_format(out, sizeof(out), &w);
 		} else {
 			struct pm_when bare = w;
@@ -633,14 +665,44 @@ tl_date(struct tl *t)
 		}
 		t->e[o] = t->e[i];
 		t->e[o].time = pm_arena_strdup(d->arena, out);
-		t->kind[o] = x_timeline_kind(t->raw[i], strlen(t->raw[i]),
-		    detected);
-		detected |= t->kind[o] == TK_DETECTED;
-		t->e[o].kind = x_timeline_kind_name(t->kind[o]);
+		t->raw[o] = t->raw[i];
+		/* the stand-in year must not reach the start and end */
+		if (!real)
+			w.year = 0;
 		t->w[o] = w;
 		o++;
 	}
 	t->n = o;
+}
+
+/*
+ * What each entry says happened.  Before the first detection, when one
+ * follows, nobody is responding yet: the words of a mitigation there
+ * describe automation or the change that started it all ("old pods are
+ * being terminated" in a rollout, "Kubernetes restarts them"), and those
+ * of an investigation the symptoms ("logs start showing errors"), so
+ * those entries are read again without them.
+ */
+static void
+tl_kinds(struct tl *t)
+{
+	size_t i, first = t->n;
+	int detected = 0;
+
+	for (i = 0; i < t->n; i++) {
+		t->kind[i] = x_timeline_kind(t->raw[i], strlen(t->raw[i]),
+		    detected ? XK_DETECTED_BEFORE : 0);
+		if (t->kind[i] == TK_DETECTED && !detected)
+			first = i;
+		detected |= t->kind[i] == TK_DETECTED;
+	}
+	for (i = 0; i < first && first < t->n; i++)
+		if (t->kind[i] == TK_MITIGATED ||
+		    t->kind[i] == TK_INVESTIGATED)
+			t->kind[i] = x_timeline_kind(t->raw[i],
+			    strlen(t->raw[i]), XK_NOT_RESPONDING);
+	for (i = 0; i < t->n; i++)
+		t->e[i].kind = x_timeline_kind_name(t->kind[i]);
 }
 
 /* Read the lines of the timeline section, or the runs of time-led lines
@@ -694,6 +756,7 @@ x_timeline(struct xdoc *d)
 	t.d = d;
 	tl_collect(&t);
 	tl_date(&t);
+	tl_kinds(&t);
 	if (t.n > 0) {
 		d->inc->timeline = pm_arena_alloc(d->arena,
 		    pm_xmul(t.n, sizeof(*t.e)));

@@ -94,13 +94,14 @@ title_from_slug(struct pm_arena *arena, const char *slug)
  * pm_check_incident() says it with its rule names, so it is not said
  * twice.
  */
-int
-pm_ingest_bytes_report(struct pm_incident *inc,
-    struct pm_extract_report *rep, struct pm_arena *arena, const char *path,
-    const char *data, size_t len, const struct pm_config *cfg,
+static int
+ingest(struct pm_incident *inc, struct pm_extract_report *rep,
+    struct pm_arena *arena, const char *path, const char *data, size_t len,
+    const char *created, const struct pm_config *cfg,
     const struct pm_taxonomy *tax, struct pm_warnings *warnings,
     struct pm_error *err)
 {
+	struct pm_extract_opts xopts;
 	struct pm_frontmatter fm;
 	struct pm_markdown_opts mopts;
 	struct pm_markdown *md = NULL;
@@ -143,7 +144,14 @@ pm_ingest_bytes_report(struct pm_incident *inc,
 	mopts.unsafe_html = cfg->unsafe_html;
 	if (pm_markdown_parse(&md, fm.body, fm.body_len, &mopts, err) < 0)
 		goto out;
-	pm_extract_run(rep, inc, arena, md, NULL);
+	/* a date written without a year takes the file name's, else the
+	 * year the file entered the repository */
+	memset(&xopts, 0, sizeof(xopts));
+	xopts.fallback_date = date_from_name(arena, path);
+	xopts.fallback_is_day = xopts.fallback_date != NULL;
+	if (xopts.fallback_date == NULL)
+		xopts.fallback_date = created;
+	pm_extract_run(rep, inc, arena, md, &xopts, NULL);
 	pm_classify_incident(inc, arena, tax ? tax : pm_taxonomy_default(),
 	    warnings);
 	link_md_to_pages(md, arena);
@@ -164,6 +172,17 @@ out:
 }
 
 int
+pm_ingest_bytes_report(struct pm_incident *inc,
+    struct pm_extract_report *rep, struct pm_arena *arena, const char *path,
+    const char *data, size_t len, const struct pm_config *cfg,
+    const struct pm_taxonomy *tax, struct pm_warnings *warnings,
+    struct pm_error *err)
+{
+	return ingest(inc, rep, arena, path, data, len, NULL, cfg, tax,
+	    warnings, err);
+}
+
+int
 pm_ingest_bytes(struct pm_incident *inc, struct pm_arena *arena,
     const char *path, const char *data, size_t len,
     const struct pm_config *cfg, const struct pm_taxonomy *tax,
@@ -179,8 +198,8 @@ pm_ingest_doc(struct pm_incident *inc, struct pm_extract_report *rep,
     const struct pm_config *cfg, const struct pm_taxonomy *tax,
     struct pm_warnings *warnings, struct pm_error *err)
 {
-	if (pm_ingest_bytes_report(inc, rep, arena, doc->path, doc->data,
-	    doc->len, cfg, tax, warnings, err) < 0)
+	if (ingest(inc, rep, arena, doc->path, doc->data, doc->len,
+	    doc->created, cfg, tax, warnings, err) < 0)
 		return PM_ERROR;
 	inc->blob_id = doc->blob_id;
 	inc->git.created = doc->created;

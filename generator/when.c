@@ -97,6 +97,7 @@ pm_when_init(struct pm_when *out)
 {
 	memset(out, 0, sizeof(*out));
 	out->hour = -1;
+	out->meridiem = -1;
 }
 
 /* Dates. */
@@ -298,8 +299,10 @@ meridiem_at(const char *s, size_t len, size_t i, int *pm)
 
 /*
  * A clock reading: "H:MM[:SS[.fff]]" with optional am/pm, "H am/pm",
- * "noon", "midnight", "12 noon".  *mer is -1 without am/pm, else 0 or 1;
- * *secs tells whether seconds were written.
+ * "noon", "midnight", "12 noon", and "HHMMZ" (the Z is left for the zone
+ * reader: without it four digits are a number, not a time).  *mer is -1
+ * without am/pm, else 0 or 1 (noon 1, midnight 0); *secs tells whether
+ * seconds were written.
  */
 static size_t
 clock_at(const char *s, size_t len, size_t i, struct pm_when *w, int *mer,
@@ -312,14 +315,17 @@ clock_at(const char *s, size_t len, size_t i, struct pm_when *w, int *mer,
 	*secs = 0;
 	if (n == 2 && h == 12 && (e = word_at(s, len,
 	    skip_blanks(s, len, j), "noon")))
-		j = e;
+		j = e, *mer = 1;
 	else if (n == 2 && h == 12 && (e = word_at(s, len,
 	    skip_blanks(s, len, j), "midnight")))
-		j = e, h = 0;
+		j = e, h = 0, *mer = 0;
 	else if (n == 0 && (e = word_at(s, len, i, "noon")))
-		j = e, h = 12;
+		j = e, h = 12, *mer = 1;
 	else if (n == 0 && (e = word_at(s, len, i, "midnight")))
-		j = e, h = 0;
+		j = e, h = 0, *mer = 0;
+	else if (n == 4 && ch(s, len, j) == 'Z' &&
+	    !is_alnum(ch(s, len, j + 1)) && h / 100 <= 23 && h % 100 <= 59)
+		m = h % 100, h /= 100;
 	else if (n < 1 || n > 2)
 		return 0;
 	else {
@@ -426,6 +432,7 @@ pm_when__point_at(const char *s, size_t len, size_t i,
 	} else {
 		return 0;
 	}
+	t.meridiem = t.hour >= 0 ? *mer : -1;
 	*w = t;
 	return e;
 }

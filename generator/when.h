@@ -20,7 +20,8 @@
  *    "08/15/2024" (slashes: month/day/year, or day/month/year when the
  *    first number is above 12), "March 5" (year left 0);
  *  - times "10:00 AM", "10am", "10:00 a.m.", "3 PM", "14:30", "14:30:15",
- *    "noon", "midnight", "09:05Z"; never a bare number such as "1430";
+ *    "noon", "midnight", "09:05Z", and "0914Z" (four digits glued to a
+ *    Z, the military form); never a bare number such as "1430";
  *  - ISO 8601 "2024-03-05T10:00:00-05:00", "2024-03-05 10:00";
  *  - zones after a time: "UTC", "GMT+1", "UTC+5:30", "+0200", "(UTC)",
  *    "EST", "Pacific Time" and the other names of the table in
@@ -28,7 +29,9 @@
  *    EAT, WAT, WEST, AST) count in running text only in capitals.
  * Not read, on purpose: dotted dates ("15.08.2024", too close to version
  * numbers), two-digit years, a year or "March 2024" alone (not a point),
- * day ranges inside one date ("June 1-3"), and "1430" as a time.
+ * day ranges inside one date ("June 1-3"), and "1430" as a time.  Where
+ * the context says time, pm_when_rewrite() turns the dotted and other
+ * local forms into ones the readers take.
  */
 #ifndef PM_WHEN_H
 #define PM_WHEN_H
@@ -40,11 +43,16 @@
  * day are 0 when not written (a date without a year, "March 5", has only
  * month and day); hour is -1 when no time of day was written.  zone holds
  * the zone exactly as written ("EST", "UTC-05:00", "Z"), truncated to 23
- * bytes, and is "" when has_zone is 0.
+ * bytes, and is "" when has_zone is 0.  meridiem says how the hour was
+ * written: 1 with pm (or "noon"), 0 with am (or "midnight"), -1 without
+ * either (a 24-hour clock, or a 12-hour clock that left it out) or when
+ * there is no time; a range's end that takes its start's pm takes its
+ * meridiem too.
  */
 struct pm_when {
 	int year, month, day;
 	int hour, minute, second;
+	int meridiem;
 	int has_zone;
 	int offset_minutes;
 	char zone[24];
@@ -115,6 +123,36 @@ int pm_when_find_duration(long *minutes, const char *s, size_t len);
  * 0 otherwise.
  */
 int pm_when_zone(int *offset_minutes, const char *s, size_t len);
+
+/*
+ * Zones that name a region's clock rather than an offset: "PT", "ET",
+ * "CT", "MT", "Pacific Time", "Eastern Time", "Central Time", "Mountain
+ * Time" (any case).  Read alone they are standard time (see when_zone.c);
+ * with a date, this sets w's offset to daylight time when the date falls
+ * in US daylight saving time: from 2:00 on the second Sunday of March to
+ * 2:00 on the first Sunday of November, local time (the repeated hour of
+ * November counts as daylight time).  Returns 1 when it changed w, 0 when
+ * w has no such zone, no full date, or falls in standard time.
+ */
+int pm_when_settle_zone(struct pm_when *w);
+
+/*
+ * Rewrite the forms of dates and times the readers leave alone on
+ * purpose, where the text around them says they are times, into forms
+ * they read, keeping every byte offset (the length does not change):
+ *  - "14.25" and "10h05" become "14:25" and "10:05" at the start of s or
+ *    of a table cell (after a tab), after a dash, or after "at", "from",
+ *    "to", "until", "between", "and", "by", "since", "around", "about",
+ *    "approx", "after", "before"; "7.30pm" and "7.30 p.m." anywhere.  A
+ *    text that names a version ("version", "upgrade", "release", "bump",
+ *    "patch") keeps "2.10" after such a word, but not at the start;
+ *  - the European "27.02.2024" becomes "2024-02-27" (widths kept);
+ *  - "2018 October 21" becomes "October 21 2018";
+ *  - the "h" of "14:10h" and the "hrs" of "10:30 hrs" become blanks.
+ * out receives len bytes (it is not NUL-terminated and must not overlap
+ * s).  Returns 1 when something changed, 0 when out is a copy of s.
+ */
+int pm_when_rewrite(char *out, const char *s, size_t len);
 
 /*
  * Write w as ISO 8601 into out, NUL-terminated and truncated to size:

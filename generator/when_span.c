@@ -69,11 +69,14 @@ share_meridiem(struct pm_when *a, int amer, struct pm_when *b, int bmer)
 	    a->month != b->month || a->day != b->day)
 		return;
 	if (amer < 0 && bmer == 1 && a->hour >= 1 && a->hour < 12 &&
-	    (a->hour + 12) * 60 + a->minute <= b->hour * 60 + b->minute)
+	    (a->hour + 12) * 60 + a->minute <= b->hour * 60 + b->minute) {
 		a->hour += 12;
-	else if (bmer < 0 && amer == 1 && b->hour >= 1 && b->hour < 12 &&
-	    (b->hour + 12) * 60 + b->minute >= a->hour * 60 + a->minute)
+		a->meridiem = 1;
+	} else if (bmer < 0 && amer == 1 && b->hour >= 1 && b->hour < 12 &&
+	    (b->hour + 12) * 60 + b->minute >= a->hour * 60 + a->minute) {
 		b->hour += 12;
+		b->meridiem = 1;
+	}
 }
 
 static void
@@ -149,6 +152,7 @@ bare_range_at(const char *s, size_t len, size_t i, struct pm_when *a,
 	/* "11-1 PM" starts in the morning */
 	if (*bmer && a->hour + 12 <= b->hour)
 		a->hour += 12;
+	a->meridiem = a->hour >= 12;
 	return 1;
 }
 

@@ -201,3 +201,64 @@ pm_when__zone_after(const char *s, size_t len, size_t j, struct pm_when *w,
 	w->zone[k] = '\0';
 	return e;
 }
+
+/*
+ * Daylight saving time for the zones that name a region's clock.  The US
+ * rule since 2007 is the only one applied: these names are American, and
+ * a writer elsewhere names an offset or a standard/summer abbreviation.
+ */
+static const char *const regional[] = {
+	"PT", "ET", "CT", "MT", "Pacific Time", "Eastern Time",
+	"Central Time", "Mountain Time"
+};
+
+/* The day of month of the n-th Sunday of month m of year y. */
+static int
+nth_sunday(int y, int m, int n)
+{
+	/* 1970-01-01 was a Thursday: day 0 is weekday 4 (Sunday 0) */
+	long long d = pm_when_days_from_date(y, m, 1);
+	int wd = (int)(((d % 7) + 7 + 4) % 7);
+
+	return 1 + (7 - wd) % 7 + 7 * (n - 1);
+}
+
+int
+pm_when_settle_zone(struct pm_when *w)
+{
+	size_t k, n;
+	int start, end, dst;
+
+	if (!w->has_zone || !w->year || !w->month || !w->day)
+		return 0;
+	for (k = 0; k < COUNT(regional); k++) {
+		n = strlen(regional[k]);
+		if (strlen(w->zone) == n && match(w->zone, n, 0,
+		    regional[k]) == n)
+			break;
+	}
+	if (k == COUNT(regional))
+		return 0;
+	start = nth_sunday(w->year, 3, 2);
+	end = nth_sunday(w->year, 11, 1);
+	if (w->month > 3 && w->month < 11)
+		dst = 1;
+	else if (w->month == 3)
+		dst = w->day > start || (w->day == start && w->hour >= 2);
+	else if (w->month == 11)
+		dst = w->day < end || (w->day == end && w->hour < 2);
+	else
+		dst = 0;
+	if (!dst)
+		return 0;
+	/* the table gives the standard offset of every regional name */
+	for (k = 0; k < COUNT(zones); k++)
+		if (match(w->zone, strlen(w->zone), 0, zones[k].name) ==
+		    strlen(w->zone) && strlen(zones[k].name) ==
+		    strlen(w->zone))
+			break;
+	if (k == COUNT(zones))
+		return 0;
+	w->offset_minutes = zones[k].offset_minutes + 60;
+	return 1;
+}

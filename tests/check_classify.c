@@ -76,6 +76,103 @@ test_cause_not_symptom(void **state)
 	}
 }
 
+/*
+ * Tie-breaks between categories that the same story names (classify.c
+ * lists them): a connection pool exhausted by more traffic is a
+ * connection problem, the mechanism that failed, not a capacity one; the
+ * same story told by its summary decides the same.
+ */
+static void
+test_tie_breaks(void **state)
+{
+	static const struct {
+		const char *root, *summary, *want;
+	} cases[] = {
+		{ "The nightly export scaled out to 60 workers after a "
+		    "traffic increase, and each worker opened its own pool of "
+		    "8 connections. Together they used up max_connections on "
+		    "the database and the API could not get a connection.",
+		    "Traffic to the API doubled during the sale.",
+		    "database-connections" },
+		{ "A traffic spike from the newsletter tripled requests and "
+		    "the connection pool was exhausted.", NULL,
+		    "database-connections" },
+		{ "Autoscaling added pods under a surge of traffic; each pod "
+		    "opened 20 connections until the database hit its "
+		    "connection limit.",
+		    "Peak load, three times the usual traffic.",
+		    "database-connections" },
+		{ NULL, "The checkout API ran out of database connections when "
+		    "traffic grew fivefold: the connection pool was exhausted.",
+		    "database-connections" },
+		/* without a pool or a limit, load stays a capacity problem */
+		{ "A traffic surge from a TV spot was five times our "
+		    "capacity; the web tier could not keep up.", NULL,
+		    "capacity-traffic" },
+		/* and a query pattern that exhausts the pool stays a query
+		 * problem */
+		{ "An N+1 query pattern exhausted the connection pool during "
+		    "a traffic peak: one query per item.", NULL,
+		    "database-query-performance" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < COUNT(cases); i++) {
+		const char *got = primary(cases[i].root, cases[i].summary,
+		    NULL);
+
+		if (strcmp(got, cases[i].want) != 0)
+			fail_msg("case %zu: got %s, want %s", i, got,
+			    cases[i].want);
+	}
+}
+
+/*
+ * The same incident told twice lands in one category: once with a
+ * "Root cause:" line in the summary and a section that tells how the
+ * load grew, once with a section that says the pool ran dry.
+ */
+static void
+test_repeat_consistent(void **state)
+{
+	static const char first[] =
+	    "# Search API down during the catalog import\n\n"
+	    "## Summary\n\n"
+	    "Root cause: the import job scaled out to 30 workers and each "
+	    "one opened its own connection pool, until they held nearly "
+	    "all of max_connections on the catalog database.\n\n"
+	    "## Root cause\n\n"
+	    "The import moved to a queue-driven autoscaler last month. At "
+	    "the start of a big import the queue is long, so the "
+	    "autoscaler went to its maximum of 30 workers under the load. "
+	    "Each worker keeps 15 connections open.\n";
+	static const char second[] =
+	    "# Search API down during the catalog import, again\n\n"
+	    "## Root cause\n\n"
+	    "Import workers exhausted the catalog database's connection "
+	    "pool again after the traffic increase of the spring import: "
+	    "the worker cap was only set on the nightly job.\n";
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+	struct pm_config cfg;
+	struct pm_error err;
+
+	(void)state;
+	pm_error_clear(&err);
+	pm_config_defaults(&cfg);
+	assert_int_equal(pm_ingest_bytes(&inc, a, "a.md", first,
+	    strlen(first), &cfg, NULL, &w, &err), 0);
+	assert_string_equal(inc.category, "database-connections");
+	/* the line that states the cause opens the root cause */
+	assert_true(strncmp(inc.root_cause, "the import job scaled", 21) == 0);
+	assert_int_equal(pm_ingest_bytes(&inc, a, "b.md", second,
+	    strlen(second), &cfg, NULL, &w, &err), 0);
+	assert_string_equal(inc.category, "database-connections");
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+}
+
 static void
 test_other(void **state)
 {
@@ -358,6 +455,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cause_not_symptom),
+		cmocka_unit_test(test_tie_breaks),
+		cmocka_unit_test(test_repeat_consistent),
 		cmocka_unit_test(test_other),
 		cmocka_unit_test(test_weights),
 		cmocka_unit_test(test_extend),

@@ -1,6 +1,8 @@
 /*
  * check_when.c: table-driven unit tests of the when module (dates, times,
- * zones, ranges, durations, formatting and calendar arithmetic).
+ * zones, ranges, durations, formatting, calendar arithmetic, daylight
+ * time of the regional zones, how the hour was written, and the rewrite
+ * of local forms such as "14.25" and "10h05").
  *
  * Each table row is one case.  A test walks its whole table, prints every
  * mismatching row with what was read, and fails at the end if any did, so
@@ -239,6 +241,8 @@ static const struct {
 	{ "2024-08-15, 10 people paged", 10, DATE(2024, 8, 15) },
 	{ "10:00 to 11:00", 5, TIME(10, 0, 0) },
 	{ "noon, when", 4, TIME(12, 0, 0) },
+	/* the military form: four digits glued to a Z */
+	{ "0914Z", -1, TZ(9, 14, 0, "Z") }, { "2359Z.", 5, TZ(23, 59, 0, "Z") },
 };
 
 /* Strings that hold no date or time at their start. */
@@ -252,6 +256,58 @@ static const char *const rejects[] = {
 	"99/99/9999", "1/2", "24/7", "2024-03-05T25:00", "3/5/24",
 	"00/05/2024", "15.08.2024", "20240815", "10:00x", "2 p.", "noonday",
 	"midnights", "Marching 5", "0:60", "10:60 PM", "12:30:60",
+	"0914 Z", "0960Z", "2400Z", "0914Zulu", "10914Z",
+};
+
+/* pm_when_rewrite: input and output (NULL: unchanged). */
+static const struct {
+	const char *in, *out;
+} rewrites[] = {
+	{ "14.25 alert fired", "14:25 alert fired" },
+	{ "paged at 7.30pm BST", "paged at 7:30pm BST" },
+	{ "between 10h05 and 10h52", "between 10:05 and 10:52" },
+	{ "- 10h05 : certificate expired", "- 10:05 : certificate expired" },
+	{ "On 27.02.2024 at 9.05", "On 2024-02-27 at 9:05" },
+	{ "2018 October 21 22:52 UTC", "October 21 2018 22:52 UTC" },
+	{ "14:10h deploy", "14:10  deploy" },
+	{ "2.10 released", "2:10 released" },
+	{ "from 10:30 hrs", "from 10:30    " },
+	{ "lasted 2h30 in total", NULL },
+	{ "upgraded from 2.10 to 2.12", NULL }, { "at 10h05m", NULL },
+	{ "CPU at 95.50%", NULL }, { "v2.10 is out", NULL }, { "", NULL },
+	{ "host 10.0.0.1 at 3.2.1", NULL },
+};
+
+/* pm_when_settle_zone: a point, the offset after, whether it changed. */
+static const struct {
+	struct fields f;
+	int off, changed;
+} settles[] = {
+	{ DTZ(2024, 6, 21, 9, 5, 0, -480, "PT"), -420, 1 },
+	{ DTZ(2024, 1, 10, 9, 0, 0, -480, "PT"), -480, 0 },
+	{ DTZ(2024, 3, 10, 1, 59, 0, -300, "ET"), -300, 0 },
+	{ DTZ(2024, 3, 10, 2, 0, 0, -300, "ET"), -240, 1 },
+	{ DTZ(2024, 11, 3, 1, 30, 0, -300, "Eastern Time"), -240, 1 },
+	{ DTZ(2024, 11, 3, 2, 0, 0, -300, "ET"), -300, 0 },
+	{ DTZ(2023, 10, 8, 12, 0, 0, -480, "pacific time"), -420, 1 },
+	{ DTZ(2024, 7, 1, 9, 0, 0, -360, "CT"), -300, 1 },
+	{ DTZ(2024, 7, 1, 9, 0, 0, -480, "PST"), -480, 0 },
+	{ DTZ(2024, 7, 1, 9, 0, 0, 0, "UTC"), 0, 0 },
+	{ TZ(9, 0, -480, "PT"), -480, 0 },
+	{ DTZ(0, 7, 1, 9, 0, 0, -480, "PT"), -480, 0 },
+};
+
+/* How the hour was written: the first point of the text, and the second
+ * one of a range (-2 when there is none). */
+static const struct {
+	const char *in;
+	int a, b;
+} meridiems[] = {
+	{ "2:20 PM", 1, -2 }, { "9 a.m.", 0, -2 }, { "14:20", -1, -2 },
+	{ "2:20", -1, -2 }, { "noon", 1, -2 }, { "midnight", 0, -2 },
+	{ "10:00 - 11:30 PM", 1, 1 }, { "10am-2pm", 0, 1 },
+	{ "2-4 PM", 1, 1 }, { "from 2:20 to 3:45", -1, -1 },
+	{ "noon to 1:30", 1, 1 }, { "March 5", -1, -2 },
 };
 
 /* pm_when_find: input, offset, length, fields (at -1: nothing found). */
@@ -866,6 +922,76 @@ test_empty(void **state)
 }
 
 static void
+test_rewrite(void **state)
+{
+	char out[64];
+	size_t i, n;
+	int bad = 0, changed;
+
+	(void)state;
+	for (i = 0; i < COUNT(rewrites); i++, ncases++) {
+		const char *want = rewrites[i].out ? rewrites[i].out :
+		    rewrites[i].in;
+
+		n = strlen(rewrites[i].in);
+		memset(out, 'x', sizeof(out));
+		changed = pm_when_rewrite(out, rewrites[i].in, n);
+		if (changed != (rewrites[i].out != NULL) ||
+		    memcmp(out, want, n) != 0 || out[n] != 'x') {
+			print_message("rewrite \"%s\": got \"%.*s\" (%d)\n",
+			    rewrites[i].in, (int)n, out, changed);
+			bad++;
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
+static void
+test_settle_zone(void **state)
+{
+	struct pm_when w;
+	size_t i;
+	int bad = 0, changed;
+
+	(void)state;
+	for (i = 0; i < COUNT(settles); i++, ncases++) {
+		w = make(&settles[i].f);
+		changed = pm_when_settle_zone(&w);
+		if (changed != settles[i].changed ||
+		    w.offset_minutes != settles[i].off) {
+			print_message("settle #%zu: changed=%d offset=%d\n", i,
+			    changed, w.offset_minutes);
+			bad++;
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
+static void
+test_meridiem(void **state)
+{
+	struct pm_when a, b;
+	size_t i, at, used, n;
+	int bad = 0, got_b;
+
+	(void)state;
+	for (i = 0; i < COUNT(meridiems); i++, ncases++) {
+		n = strlen(meridiems[i].in);
+		got_b = -2;
+		if (pm_when_find_range(&a, &b, meridiems[i].in, n))
+			got_b = b.meridiem;
+		else if (!pm_when_find(&a, &at, &used, meridiems[i].in, n))
+			a.meridiem = -3;
+		if (a.meridiem != meridiems[i].a || got_b != meridiems[i].b) {
+			print_message("meridiem \"%s\": %d %d\n",
+			    meridiems[i].in, a.meridiem, got_b);
+			bad++;
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
+static void
 test_count(void **state)
 {
 	(void)state;
@@ -891,6 +1017,9 @@ main(void)
 		cmocka_unit_test(test_add),
 		cmocka_unit_test(test_add_roundtrip),
 		cmocka_unit_test(test_empty),
+		cmocka_unit_test(test_rewrite),
+		cmocka_unit_test(test_settle_zone),
+		cmocka_unit_test(test_meridiem),
 		cmocka_unit_test(test_count),
 	};
 

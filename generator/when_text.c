@@ -1,0 +1,194 @@
+/*
+ * when_text.c: the forms of dates and times that the readers of this
+ * module leave alone on purpose, rewritten where the words around them
+ * say they are times, so that the readers can read them.
+ *
+ * Why a rewrite and not more readers: "14.25", "10h05" and "27.02.2024"
+ * look like version numbers, durations and addresses, and only the
+ * context tells them apart ("at 14.25" is a time, "upgraded from 2.10 to
+ * 2.12" is not).  The readers stay strict; a caller that has the context
+ * (a line of prose, a cell of a table) asks for the rewrite first, and
+ * since the rewrite keeps every offset, what it finds maps back to the
+ * original text byte for byte.
+ */
+
+#include <string.h>
+
+#include "when_int.h"
+
+/* Words that make "2.10" a version (stems). */
+static const char *const version_words[] = {
+	"version", "upgrad", "downgrad", "release", "bump", "patch"
+};
+
+/* Words after which "14.25" is a time. */
+static const char *const time_words[] = {
+	"at", "from", "to", "until", "till", "between", "and", "by", "since",
+	"around", "about", "approx", "approximately", "after", "before"
+};
+
+/* Does a word starting with one of the stems occur in s? */
+static int
+has_version_word(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (i > 0 && is_alnum((unsigned char)s[i - 1]))
+			continue;
+		for (size_t k = 0; k < COUNT(version_words); k++)
+			if (match(s, len, i, version_words[k]))
+				return 1;
+	}
+	return 0;
+}
+
+/* At most 5 digits at s[i] and their value. */
+static size_t
+digit_run(const char *s, size_t len, size_t i, int *v)
+{
+	size_t n = 0;
+
+	*v = 0;
+	while (is_digit(ch(s, len, i + n)) && n < 5)
+		*v = *v * 10 + (s[i + n++] - '0');
+	return n;
+}
+
+/*
+ * Is the number at i written where a time is expected?  2: at the start
+ * of the text or of a table cell, or after a dash; 1: after a word such
+ * as "at"; 0: no.
+ */
+static int
+time_context(const char *s, size_t i)
+{
+	size_t k = i, w;
+
+	while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '(' ||
+	    s[k - 1] == '[' || s[k - 1] == '~' || s[k - 1] == '*'))
+		k--;
+	if (k == 0 || s[k - 1] == '\t' || s[k - 1] == '-' ||
+	    (unsigned char)s[k - 1] == 0x93 || (unsigned char)s[k - 1] == 0x94)
+		return 2;
+	for (w = k; w > 0 && is_alnum((unsigned char)s[w - 1]); w--)
+		;
+	for (size_t p = 0; p < COUNT(time_words); p++)
+		if (word_at(s, k, w, time_words[p]) == k)
+			return 1;
+	return 0;
+}
+
+/* "2018 October 21" at s[i]: its end, or 0. */
+static size_t
+year_first(const char *s, size_t len, size_t i)
+{
+	static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+	size_t k, w, n, m;
+	int v;
+
+	if ((i > 0 && (is_alnum((unsigned char)s[i - 1]) || s[i - 1] == '-' ||
+	    s[i - 1] == '/' || s[i - 1] == '.')) || digit_run(s, len, i,
+	    &v) != 4 || i + 5 >= len || s[i + 4] != ' ')
+		return 0;
+	for (w = i + 5, k = w; k < len && is_alpha((unsigned char)s[k]); k++)
+		;
+	if (k - w < 3 || k >= len || s[k] != ' ')
+		return 0;
+	for (m = 0; m < 12; m++)
+		if (lower(s[w]) == months[3 * m] &&
+		    lower(s[w + 1]) == months[3 * m + 1] &&
+		    lower(s[w + 2]) == months[3 * m + 2])
+			break;
+	n = digit_run(s, len, k + 1, &v);
+	if (m == 12 || n < 1 || n > 2 || v < 1 || v > 31 ||
+	    is_alnum(ch(s, len, k + 1 + n)))
+		return 0;
+	return k + 1 + n;
+}
+
+/* Is am/pm ("pm", "a.m.") after the blanks at s[k]? */
+static int
+meridiem_next(const char *s, size_t len, size_t k)
+{
+	int c;
+
+	k = skip_blanks(s, len, k);
+	c = lower(ch(s, len, k));
+	return (c == 'a' || c == 'p') && (lower(ch(s, len, k + 1)) == 'm' ||
+	    ch(s, len, k + 1) == '.');
+}
+
+int
+pm_when_rewrite(char *out, const char *s, size_t len)
+{
+	size_t i, a, b, c, j, e;
+	int h, m, y, changed = 0, ctx, sep;
+	/* "upgraded from 2.10 to 2.12" names versions, not times */
+	int versions = has_version_word(s, len);
+
+	memcpy(out, s, len);
+	for (i = 0; i < len; i++) {
+		if ((e = year_first(s, len, i)) != 0) {
+			/* "2018 October 21" -> "October 21 2018" */
+			memcpy(out + i, s + i + 5, e - i - 5);
+			out[e - 5] = ' ';
+			memcpy(out + e - 4, s + i, 4);
+			i = e;
+			changed = 1;
+			continue;
+		}
+		if (!is_digit((unsigned char)s[i]) || (i > 0 &&
+		    (is_alnum((unsigned char)s[i - 1]) || s[i - 1] == '.' ||
+		    s[i - 1] == ',' || s[i - 1] == ':')))
+			continue;
+		a = digit_run(s, len, i, &h);
+		sep = ch(s, len, i + a);
+		if (a < 1 || a > 2 || (sep != '.' && sep != ':' &&
+		    sep != 'h') || (b = digit_run(s, len, i + a + 1,
+		    &m)) < 1 || b > 2)
+			continue;
+		j = i + a + 1 + b;
+		if (sep == '.' && ch(s, len, j) == '.' && (c = digit_run(s,
+		    len, j + 1, &y)) == 4 && !is_alnum(ch(s, len, j + 5)) &&
+		    h >= 1 && h <= 31 && m >= 1 && m <= 12) {
+			/* D.M.YYYY -> YYYY-M-D, the widths kept */
+			memcpy(out + i, s + j + 1, 4);
+			out[i + 4] = '-';
+			memcpy(out + i + 5, s + i + a + 1, b);
+			out[i + 5 + b] = '-';
+			memcpy(out + i + 6 + b, s + i, a);
+			i = j + 4;
+			changed = 1;
+			continue;
+		}
+		if (sep == ':' && b == 2 && h <= 23 && m <= 59) {
+			/* "14:02h", "10:30 hrs": blank the unit */
+			e = 0;
+			if (ch(s, len, j) == 'h' &&
+			    !is_alnum(ch(s, len, j + 1)))
+				e = j + 1;
+			else if (ch(s, len, j) == ' ')
+				e = word_at(s, len, j + 1, "hrs");
+			if (e) {
+				memset(out + j, ' ', e - j);
+				i = e;
+				changed = 1;
+			}
+			continue;
+		}
+		if (sep == ':' || b != 2 || h > 23 || m > 59 ||
+		    ch(s, len, j) == '.' || ch(s, len, j) == '%' ||
+		    is_digit(ch(s, len, j)) || (sep == 'h' &&
+		    is_alpha(ch(s, len, j)) && !meridiem_next(s, len, j)))
+			continue;
+		/* "14.25" and "10h05": only where a time is expected, and
+		 * "2.10" not in a line about versions */
+		ctx = time_context(s, i);
+		if (!meridiem_next(s, len, j) && ctx != 2 && !(ctx == 1 &&
+		    (!versions || sep == 'h')))
+			continue;
+		out[i + a] = ':';
+		i = j;
+		changed = 1;
+	}
+	return changed;
+}
