@@ -493,18 +493,45 @@ pm_classify_incident(struct pm_incident *inc, struct pm_arena *arena,
 	const char *ids[MAX_CATEGORIES];
 	size_t n, i;
 
-	if (!inc->fixed.category && inc->categories.len > 0) {
-		/* only `categories` was written: its first is the primary */
-		inc->category = inc->categories.items[0];
-		inc->fixed.category = 1;
-	}
-	if (inc->fixed.category && inc->category) {
-		for (i = 0; i < inc->categories.len; i++)
-			if (!pm_taxonomy_find(tax, inc->categories.items[i]))
-				pm_warnings_add(warnings, inc->path, 0,
-				    "category '%s' is not in the taxonomy",
-				    inc->categories.items[i]);
-		return;
+	/*
+	 * Front matter categories must be root causes of the taxonomy.
+	 * Blog generators (Jekyll, Hugo) use `categories` for their own
+	 * sections ("engineering"), so a name the taxonomy does not know is
+	 * kept as a tag and the cause is read from the text; pmsite.yml's
+	 * `taxonomy` is where a team adds its own causes.
+	 */
+	if (inc->fixed.category || inc->categories.len > 0) {
+		struct pm_strlist known = { NULL, 0 };
+		const char *primary = inc->fixed.category ? inc->category :
+		    NULL;
+
+		for (i = 0; i < inc->categories.len; i++) {
+			const char *c = inc->categories.items[i];
+
+			if (pm_taxonomy_find(tax, c)) {
+				if (!pm_strlist_has(&known, c))
+					pm_strlist_push(&known, arena, c);
+				continue;
+			}
+			pm_warnings_add(warnings, inc->path, 0,
+			    "category '%s' is not a root cause of the "
+			    "taxonomy: kept as a tag (add it under 'taxonomy' "
+			    "in pmsite.yml to make it one)", c);
+			if (!pm_strlist_has(&inc->tags, c))
+				pm_strlist_push(&inc->tags, arena, c);
+		}
+		inc->categories = known;
+		if (primary && !pm_taxonomy_find(tax, primary))
+			primary = NULL;
+		if (primary == NULL && known.len > 0)
+			primary = known.items[0];
+		if (primary) {
+			inc->category = primary;
+			inc->fixed.category = 1;
+			return;
+		}
+		inc->category = NULL;
+		inc->fixed.category = 0;
 	}
 	n = pm_classify_text(ids, MAX_CATEGORIES, tax, inc->root_cause ?
 	    inc->root_cause : findings(arena, inc), inc->summary, inc->title);

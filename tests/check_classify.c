@@ -380,7 +380,9 @@ test_incident(void **state)
 	assert_int_equal(inc.categories.len, 1);
 	assert_string_equal(inc.categories.items[0], "database-locking");
 
-	/* front matter wins, and an id the taxonomy lacks is warned of */
+	/* a front matter category the taxonomy lacks (a blog generator's
+	 * "engineering") is kept as a tag, warned of, and the cause is read
+	 * from the text */
 	pm_incident_init(&inc);
 	inc.path = "x.md";
 	inc.root_cause = "A deadlock between two jobs.";
@@ -388,10 +390,23 @@ test_incident(void **state)
 	inc.fixed.category = 1;
 	pm_strlist_push(&inc.categories, a, "payments");
 	pm_classify_incident(&inc, a, pm_taxonomy_default(), &w);
-	assert_string_equal(inc.category, "payments");
+	assert_string_equal(inc.category, "database-locking");
+	assert_true(pm_strlist_has(&inc.tags, "payments"));
 	assert_int_equal(w.len, 1);
 	assert_string_equal(w.lines[0], "x.md: warning: category 'payments' "
-	    "is not in the taxonomy");
+	    "is not a root cause of the taxonomy: kept as a tag (add it under "
+	    "'taxonomy' in pmsite.yml to make it one)");
+
+	/* a known one wins over the text */
+	pm_incident_init(&inc);
+	inc.path = "x.md";
+	inc.root_cause = "A deadlock between two jobs.";
+	inc.category = "security";
+	inc.fixed.category = 1;
+	pm_strlist_push(&inc.categories, a, "security");
+	pm_classify_incident(&inc, a, pm_taxonomy_default(), &w);
+	assert_string_equal(inc.category, "security");
+	assert_int_equal(w.len, 1);
 
 	/* only `categories` written: its first is the primary */
 	pm_incident_init(&inc);

@@ -266,12 +266,12 @@ test_inspect_config(void **state)
 	    "Pages were slow.\n");
 	assert_int_equal(run_in(d->path, NULL, "check fm.md", &out, &err), 0);
 	assert_contains(out, "fm.md: warning: category 'cache-stampede' is "
-	    "not in the taxonomy\n");
+	    "not a root cause of the taxonomy");
 	free(out);
 	free(err);
 	assert_int_equal(run_in(d->path, NULL, "check --config pm.yml fm.md",
 	    &out, &err), 0);
-	assert_true(strstr(out, "not in the taxonomy") == NULL);
+	assert_true(strstr(out, "not a root cause") == NULL);
 	free(out);
 	free(err);
 	assert_int_equal(run_in(d->path, NULL, "inspect --config nope.yml "
