@@ -63,6 +63,26 @@ asan ubsan:
 	$(MAKE) O=build-san OPT="-O1 -g -fno-omit-frame-pointer \
 		-fsanitize=address,undefined -fno-sanitize-recover=all" check
 
+# Benchmarks, not part of check: pmsite against Hugo and the bare
+# libgit2 + cmark-gfm floor at N = 1,000 and 10,000 postmortems
+# (BENCH_SIZES="1000 10000 100000" for more), and the Mustache engine
+# against mustache.js.  Results go to bench/RESULTS.md.
+BENCH_SIZES ?= 1000 10000
+bench: deps pmsite $(O)/libpmsite.a
+	PMSITE=$(CURDIR)/pmsite PMSITE_LIB=$(CURDIR)/$(O)/libpmsite.a \
+		sh bench/run.sh $(BENCH_SIZES)
+	sh bench/mustache/run.sh
+
+# libFuzzer targets (clang), FUZZ_SECONDS each; crashes land in build/fuzz.
+FUZZ_SECONDS ?= 60
+fuzz:
+	sh tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+# The end-to-end tests with every pmsite process under valgrind memcheck.
+valgrind: $(O)/pmsite $(O)/tests/check_build
+	PMSITE_BIN=$(CURDIR)/$(O)/pmsite sh tests/valgrind.sh \
+		$(O)/tests/check_build
+
 # Install missing Debian packages (with sudo when not root).
 deps:
 	@sh tests/deps.sh build
@@ -83,4 +103,4 @@ install: pmsite
 clean:
 	rm -rf build build-san pmsite
 
-.PHONY: all check asan ubsan deps site install clean
+.PHONY: all check asan ubsan deps site install clean bench fuzz valgrind

@@ -222,9 +222,12 @@ normalise(struct ntext *t, const char *src)
 	t->len = o;
 	for (i = 0; i < o; i++) {
 		t->w[i] = t->quoted[i] ? QUOTE_FACTOR : 1;
-		if (t->brk[i] == 0 && find_any(t->s, o, i, clause_words,
-		    NULL) == i)
-			t->brk[i] = 1;
+		/* Only a phrase starting at i: find_any() would search on to
+		 * the end of the text for every i, quadratic in its length. */
+		for (const char *const *p = clause_words;
+		    t->brk[i] == 0 && *p; p++)
+			if (phrase_at(t->s, o, i, *p) != 0)
+				t->brk[i] = 1;
 	}
 }
 
