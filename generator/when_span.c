@@ -270,8 +270,14 @@ unit_at(const char *s, size_t len, size_t i, int glued, long *sec)
 
 	while (is_alpha(ch(s, len, i + k)))
 		k++;
-	/* one letter is a unit only glued and in lower case: "45m" */
-	if (k == 1 && (!glued || ch(s, len, i) != lower(ch(s, len, i))))
+	/*
+	 * One letter is a unit only in lower case, and glued ("45m"), or as
+	 * the hours or days of a compound written spaced out, "1 h 45 min"
+	 * (pmsite's own display form): another number must follow.
+	 */
+	if (k == 1 && (ch(s, len, i) != lower(ch(s, len, i)) || (!glued &&
+	    !((ch(s, len, i) == 'h' || ch(s, len, i) == 'd') &&
+	    is_digit(ch(s, len, skip_blanks(s, len, i + 1)))))))
 		return 0;
 	for (u = 0; u < COUNT(units); u++) {
 		if (strlen(units[u].name) == k && match(s, len, i,

@@ -444,6 +444,12 @@ static const struct {
 } durations[] = {
 	{ "Duration: 3 hours 15 minutes", 195 },
 	{ "2h 40m", 160 },
+	/* pmsite's own display form, and its day variant */
+	{ "(1 h 45 min)", 105 },
+	{ "1 d 2 h 5 min", 1565 },
+	/* a detached letter without a number after it is no unit */
+	{ "about 45 m of cable", -1 },
+	{ "5 h", -1 },
 	{ "2h40m", 160 },
 	{ "about 45 minutes", 45 },
 	{ "1.5 hours", 90 },
