@@ -2,8 +2,11 @@
  * cmd_build.c: `pmsite build`, the whole recipe from a git repository to a
  * published site: read the repository, understand each postmortem, lay out
  * the site, render every page through the theme, and swap the new site in
- * only when all of it succeeded.
+ * only when all of it succeeded.  With the build cache (cache.h), a build
+ * whose inputs did not change stops before reading any postmortem, and a
+ * postmortem whose inputs did not change is not ingested again.
  */
+#include "cache.h"
 #include "classify.h"
 #include "check.h"
 #include "cmd.h"
@@ -27,14 +30,15 @@
 
 struct build_opts {
 	const char *repo, *ref, *content, *out, *base_url, *theme;
-	int worktree, force, quiet, verbose, jobs;
+	int worktree, force, quiet, verbose, jobs, no_cache;
 };
 
 static const char build_usage[] =
     "usage: pmsite build [--repo DIR] [--ref REF] [--content PATH] "
     "[--out DIR]\n"
     "                    [--worktree] [--base-url URL] [--theme NAME] "
-    "[--force] [-j N] [-q] [-v]\n";
+    "[--force] [--no-cache]\n"
+    "                    [-j N] [-q] [-v]\n";
 
 static int
 parse_opts(struct build_opts *o, int argc, char **argv)
@@ -48,6 +52,7 @@ parse_opts(struct build_opts *o, int argc, char **argv)
 		{ "base-url", required_argument, NULL, 'b' },
 		{ "theme", required_argument, NULL, 't' },
 		{ "force", no_argument, NULL, 'f' },
+		{ "no-cache", no_argument, NULL, 'N' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "jobs", required_argument, NULL, 'j' },
@@ -72,6 +77,7 @@ parse_opts(struct build_opts *o, int argc, char **argv)
 		case 'b': o->base_url = optarg; break;
 		case 't': o->theme = optarg; break;
 		case 'f': o->force = 1; break;
+		case 'N': o->no_cache = 1; break;
 		case 'q': o->quiet = 1; break;
 		case 'v': o->verbose = 1; break;
 		case 'j': {
@@ -162,6 +168,7 @@ load_config(struct pm_config *cfg, struct pm_arena *arena,
 static int
 read_incidents(struct pm_site *site, struct pm_arena *arena,
     const struct pm_source *src, const struct pm_config *cfg,
+    struct pm_cache *cache, char (*keys)[PM_CACHE_KEY_SIZE],
     struct pm_warnings *warnings)
 {
 	size_t i, broken = 0;
@@ -171,7 +178,13 @@ read_incidents(struct pm_site *site, struct pm_arena *arena,
 		struct pm_incident *inc = pm_arena_alloc(arena, sizeof(*inc));
 		struct pm_extract_report rep;
 		struct pm_error err;
+		size_t first = warnings->len;
 
+		if (cache && pm_cache_get(inc, warnings, cache, keys[i],
+		    arena)) {
+			pm_site_add(site, inc);
+			continue;
+		}
 		pm_error_clear(&err);
 		if (pm_ingest_doc(inc, &rep, arena, doc, cfg, site->taxonomy,
 		    warnings, &err) < 0) {
@@ -182,9 +195,151 @@ read_incidents(struct pm_site *site, struct pm_arena *arena,
 		/* The review of `pmsite check`, so writers see it on every
 		 * build; it never stops one. */
 		pm_check_incident(warnings, inc, &rep, doc->path);
+		if (cache)
+			pm_cache_put(cache, keys[i], inc, warnings, first);
 		pm_site_add(site, inc);
 	}
 	return broken ? (int)broken : 0;
+}
+
+/*
+ * The build key (cache.h): everything the site is made of.  In committed
+ * mode the commit stands for every document and pmsite.yml, so the key
+ * can be made before anything is read; in worktree mode it needs the
+ * documents' keys (keys, after pm_source_load()).
+ */
+static int
+build_key(char key[PM_CACHE_KEY_SIZE], const struct build_opts *o,
+    const struct pm_source *src, const struct pm_theme *theme,
+    const char *exe_dir, const struct pm_cache *cache,
+    char (*keys)[PM_CACHE_KEY_SIZE], struct pm_error *err)
+{
+	struct pm_cache_key k;
+	struct pm_theme *def = NULL;
+	const char *yml;
+	size_t len;
+	int rc = 0;
+
+	pm_cache_key_init(&k);
+	pm_cache_key_add_str(&k, "identity", pm_cache_identity_of(cache));
+	pm_cache_key_add_str(&k, "mode", o->worktree ? "worktree" : "commit");
+	pm_cache_key_add_str(&k, "commit", pm_source_commit(src));
+	pm_cache_key_add_str(&k, "content", pm_source_content_path(src));
+	pm_cache_key_add_str(&k, "ref", o->ref);
+	pm_cache_key_add_str(&k, "base-url", o->base_url);
+	pm_cache_key_add_str(&k, "theme-option", o->theme);
+	/* The templates a theme leaves out come from the default theme: its
+	 * folder is wherever the same search finds it. */
+	if (strcmp(theme->name, "default") != 0 && (rc = pm_theme_load(&def,
+	    "default", getenv("PMSITE_THEME_PATH"), pm_source_workdir(src),
+	    exe_dir, err)) < 0 && rc != PM_ENOTFOUND)
+		goto out;
+	if ((rc = pm_cache_key_add_theme(&k, theme, def ? def->dir : NULL,
+	    err)) < 0)
+		goto out;
+	if (o->worktree) {
+		yml = pm_source_config(src, &len);
+		pm_cache_key_add(&k, "pmsite.yml", yml, len);
+		for (size_t i = 0; i < pm_source_count(src); i++)
+			pm_cache_key_add_str(&k, "doc", keys[i]);
+	}
+	pm_cache_key_final(key, &k);
+out:
+	pm_cache_key_free(&k);
+	pm_theme_free(def);
+	return rc;
+}
+
+/*
+ * What every document's ingest depends on besides the document, then each
+ * document's key into keys, in source order (cache.h).
+ */
+static void
+doc_keys(char (*keys)[PM_CACHE_KEY_SIZE], struct pm_cache *cache,
+    const struct build_opts *o, const struct pm_source *src)
+{
+	char env[PM_CACHE_KEY_SIZE];
+	struct pm_cache_key k;
+	const char *yml;
+	size_t len, n = pm_source_count(src);
+
+	yml = pm_source_config(src, &len);
+	pm_cache_key_init(&k);
+	pm_cache_key_add_str(&k, "identity", pm_cache_identity_of(cache));
+	pm_cache_key_add(&k, "pmsite.yml", yml, len);
+	pm_cache_key_add_str(&k, "content", pm_source_content_path(src));
+	pm_cache_key_add_str(&k, "base-url", o->base_url);
+	pm_cache_key_add_str(&k, "theme-option", o->theme);
+	pm_cache_key_final(env, &k);
+	pm_cache_key_free(&k);
+	pm_cache_set_env(cache, env);
+	for (size_t i = 0; i < n; i++)
+		pm_cache_doc_key(keys[i], cache, pm_source_doc(src, i),
+		    o->worktree);
+}
+
+/* The cache of this site, or NULL when there is none to use. */
+static struct pm_cache *
+open_cache(const struct build_opts *o)
+{
+	struct pm_cache *cache = NULL;
+	char identity[PM_CACHE_KEY_SIZE];
+	struct pm_error err;
+
+	pm_error_clear(&err);
+	if (o->no_cache)
+		return NULL;
+	/* Without knowing which binary wrote an entry, none can be trusted;
+	 * an unresolvable --out is reported when the output opens. */
+	if (pm_cache_identity(identity) < 0 ||
+	    pm_cache_open(&cache, o->out, identity, &err) < 0) {
+		if (o->verbose)
+			fprintf(stderr, "pmsite: building without a cache\n");
+		return NULL;
+	}
+	return cache;
+}
+
+/* A no-op build: say what the last one said, and touch nothing. */
+static void
+print_up_to_date(const struct build_opts *o, const struct pm_cache_state *st)
+{
+	if (o->quiet)
+		return;
+	for (size_t i = 0; i < st->nwarnings; i++)
+		fprintf(stderr, "%s\n", st->warnings[i]);
+	printf("pmsite: up to date, %zu pages -> %s/\n", st->nfiles, o->out);
+}
+
+/*
+ * Committed mode, before the repository is read: is the published site
+ * what this build would publish?  The commit fixes pmsite.yml, so the
+ * theme is the one the last build used unless --theme names one.  Any
+ * problem means "no": the full build then reports it properly.
+ */
+static int
+up_to_date_early(const struct build_opts *o, struct pm_cache *cache,
+    const struct pm_source *src, const char *exe_dir,
+    struct pm_arena *arena)
+{
+	struct pm_cache_state st;
+	struct pm_theme *theme = NULL;
+	char key[PM_CACHE_KEY_SIZE];
+	struct pm_error err;
+	int yes = 0;
+
+	pm_error_clear(&err);
+	if (!pm_cache_state_load(&st, cache, arena) ||
+	    pm_theme_load(&theme, o->theme ? o->theme : st.theme,
+	    getenv("PMSITE_THEME_PATH"), pm_source_workdir(src), exe_dir,
+	    &err) < 0 ||
+	    build_key(key, o, src, theme, exe_dir, cache, NULL, &err) < 0)
+		goto out;
+	if ((yes = pm_cache_up_to_date(cache, &st, key)))
+		print_up_to_date(o, &st);
+out:
+	pm_theme_free(theme);
+	return yes;
 }
 
 int
@@ -197,14 +352,21 @@ pm_cmd_build(int argc, char **argv)
 	struct pm_theme *theme = NULL;
 	struct pm_output *out = NULL;
 	struct pm_arena *arena = NULL;
+	struct pm_cache *cache = NULL;
 	const struct pm_taxonomy *tax = NULL;
 	struct pm_warnings warnings = PM_WARNINGS_INIT;
+	struct pm_warnings cache_problems = PM_WARNINGS_INIT;
+	struct pm_cache_state st;
 	struct pm_config cfg;
 	struct pm_site site;
 	struct pm_pages pages = { 0 };
 	struct pm_error err;
 	struct timespec t0, ts;
+	char key[PM_CACHE_KEY_SIZE];
+	char (*keys)[PM_CACHE_KEY_SIZE] = NULL;
+	const char **files = NULL;
 	char *exe_dir = NULL;
+	size_t nfiles;
 	int rc = PM_EXIT_ERROR, broken;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -225,15 +387,23 @@ pm_cmd_build(int argc, char **argv)
 	so.ref = o.ref;
 	so.content_path = o.content;
 	so.worktree = o.worktree;
-	if (pm_source_open(&src, &so, &err) < 0 ||
-	    pm_source_load(src, &err) < 0)
+	if (pm_source_open(&src, &so, &err) < 0)
+		goto fail;
+	exe_dir = pm_theme_exe_dir();
+	cache = open_cache(&o);
+	/* Before the history walk, the costly part of reading. */
+	if (cache && !o.worktree &&
+	    up_to_date_early(&o, cache, src, exe_dir, arena)) {
+		rc = PM_EXIT_OK;
+		goto out;
+	}
+	if (pm_source_load(src, &err) < 0)
 		goto fail;
 	stage_done(&o, &ts, "read", pm_source_count(src));
 	for (size_t i = 0; i < pm_source_warning_count(src); i++)
 		pm_warnings_add_line(&warnings, pm_source_warning(src, i));
 	if (load_config(&cfg, arena, src, &o, &warnings, &err) < 0)
 		goto fail;
-	exe_dir = pm_theme_exe_dir();
 	if (pm_theme_load(&theme, cfg.theme, getenv("PMSITE_THEME_PATH"),
 	    pm_source_workdir(src), exe_dir, &err) < 0)
 		goto fail;
@@ -241,6 +411,35 @@ pm_cmd_build(int argc, char **argv)
 		fprintf(stderr, "pmsite: theme %s from %s\n", cfg.theme,
 		    theme->dir);
 	stage_done(&o, &ts, "theme", 1);
+	memset(&oo, 0, sizeof(oo));
+	oo.force = o.force;
+	oo.repo_root = pm_source_workdir(src);
+	oo.incremental = 1;
+	/* A build the output will refuse must leave no cache beside the
+	 * site either; the refusal itself is reported when the output
+	 * opens, after the content's own errors. */
+	if (cache && pm_output_check(o.out, &oo, &err) < 0) {
+		pm_error_clear(&err);
+		pm_cache_freeze(cache);
+	}
+	if (cache) {
+		keys = pm_arena_calloc(arena, pm_source_count(src) + 1,
+		    sizeof(*keys));
+		doc_keys(keys, cache, &o, src);
+		/* A theme that cannot be read for the key fails below. */
+		if (build_key(key, &o, src, theme, exe_dir, cache, keys,
+		    &err) < 0) {
+			pm_error_clear(&err);
+			pm_cache_free(cache);
+			cache = NULL;
+		} else if (o.worktree && pm_cache_state_load(&st, cache,
+		    arena) && pm_cache_up_to_date(cache, &st, key)) {
+			print_up_to_date(&o, &st);
+			rc = PM_EXIT_OK;
+			goto out;
+		}
+		stage_done(&o, &ts, "key", 1);
+	}
 
 	/* Once per build: the pages name causes from it. */
 	if (pm_taxonomy_compile(&tax, cfg.taxonomy, cfg.taxonomy_replace,
@@ -249,8 +448,13 @@ pm_cmd_build(int argc, char **argv)
 	pm_site_init(&site, arena, &cfg);
 	site.commit = pm_source_commit(src);
 	site.taxonomy = tax;
-	broken = read_incidents(&site, arena, src, &cfg, &warnings);
+	broken = read_incidents(&site, arena, src, &cfg, cache, keys,
+	    &warnings);
 	stage_done(&o, &ts, "ingest", site.len);
+	if (cache && o.verbose)
+		fprintf(stderr, "pmsite: %zu of %zu postmortems from the cache "
+		    "%s\n", pm_cache_hits(cache), pm_cache_lookups(cache),
+		    pm_cache_dir(cache));
 	if (broken) {
 		if (!o.quiet)
 			pm_warnings_print(&warnings, stderr);
@@ -263,9 +467,8 @@ pm_cmd_build(int argc, char **argv)
 		goto fail;
 	stage_done(&o, &ts, "views", pages.len);
 
-	memset(&oo, 0, sizeof(oo));
-	oo.force = o.force;
-	oo.repo_root = pm_source_workdir(src);
+	oo.stamp = cache ? key : NULL;
+	oo.spare = cache ? pm_cache_spare(cache) : NULL;
 	if (pm_output_open(&out, o.out, &oo, &err) < 0 ||
 	    pm_render_pages(out, &pages, theme->templates, o.jobs, &err) < 0 ||
 	    (theme->assets_dir && pm_output_copy_dir(out, theme->assets_dir,
@@ -275,11 +478,20 @@ pm_cmd_build(int argc, char **argv)
 	if (pm_output_commit(out, &err) < 0)
 		goto fail;
 	stage_done(&o, &ts, "commit", 1);
+	if (cache) {
+		files = pm_output_list(out, &nfiles);
+		pm_cache_finish(cache, key, cfg.theme, &warnings, files,
+		    nfiles, &cache_problems);
+		stage_done(&o, &ts, "cache", nfiles);
+	}
 
 	if (!o.quiet) {
 		pm_warnings_print(&warnings, stderr);
-		printf("pmsite: %zu pages, %zu incidents, %.2f s -> %s/\n",
-		    pm_output_files(out), site.len, seconds_since(&t0), o.out);
+		pm_warnings_print(&cache_problems, stderr);
+		printf("pmsite: %zu pages, %zu incidents, %zu written, %zu "
+		    "unchanged, %.2f s -> %s/\n", pm_output_files(out),
+		    site.len, pm_output_files(out) - pm_output_kept(out),
+		    pm_output_kept(out), seconds_since(&t0), o.out);
 	}
 	rc = PM_EXIT_OK;
 	goto out;
@@ -290,6 +502,9 @@ fail:
 	fprintf(stderr, "pmsite: %s was not changed\n", o.out);
 out:
 	pm_output_free(out);
+	pm_cache_free(cache);
+	pm_warnings_free(&cache_problems);
+	free(files);
 	pm_theme_free(theme);
 	pm_taxonomy_free(tax);
 	pm_source_free(src);

@@ -3,6 +3,7 @@
 #define _XOPEN_SOURCE 700
 
 #include "output.h"
+#include "output_int.h"
 #include "arena.h"
 #include "buf.h"
 #include "fsutil.h"
@@ -21,176 +22,38 @@
 #define MARKER_NAME ".pmsite"
 #define MARKER_TEXT "pmsite site v1\n"
 #define MARKER_PREFIX "pmsite site v"
+#define STAMP_KEY "build "	/* the marker's second line, when stamped */
+#define STAMP_MAX 200
+#define STAMP_CHARS "0123456789abcdefghijklmnopqrstuvwxyz" \
+	"ABCDEFGHIJKLMNOPQRSTUVWXYZ._-"
 #define TMP_KIND "tmp"
 #define OLD_KIND "old"
 #define SUFFIX_LEN 6		/* the XXXXXX of mkdtemp */
 #define COPY_MAX (256u << 20)	/* a larger theme asset is a mistake */
-
-/* Dot-names a site may publish, only at the top: GitHub Pages reads
- * .nojekyll there to serve the tree as is. */
-static const char *const dot_whitelist[] = { ".nojekyll" };
-
-enum state { OPEN, COMMITTED, ABORTED };
-
-struct pathset {
-	const char **slots;	/* strings in the output's arena */
-	size_t cap;		/* a power of two, or 0 */
-	size_t count;
-};
-
-struct pm_output {
-	char *display;		/* out_dir as given, for messages */
-	char *path;		/* parent_real/base */
-	char *parent;		/* realpath of the parent */
-	char *base;		/* last component of path */
-	char *staging;		/* staging directory's name in parent */
-	int parent_fd;
-	int staging_fd;
-	mode_t dir_mode;	/* what mkdir(0755) gives under the umask */
-	int force;
-	int exchange;
-	/* The lock guards the fields below it while writers run. */
-	pthread_mutex_t lock;
-	enum state state;
-	struct pm_arena *arena;
-	struct pathset written;
-	size_t files;
-	uint64_t bytes;
-};
-
-static size_t
-hash_str(const char *s)
-{
-	size_t h = 2166136261u;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
-/* Insert s; returns 1 when it was new, 0 when already present. */
-static int
-pathset_add(struct pathset *set, struct pm_arena *arena, const char *s)
-{
-	size_t i;
-
-	if ((set->count + 1) * 2 > set->cap) {
-		size_t cap = set->cap ? set->cap * 2 : 64;
-		const char **slots = pm_xcalloc(cap, sizeof(*slots));
-
-		for (size_t k = 0; k < set->cap; k++) {
-			if (set->slots[k] == NULL)
-				continue;
-			i = hash_str(set->slots[k]) & (cap - 1);
-			while (slots[i])
-				i = (i + 1) & (cap - 1);
-			slots[i] = set->slots[k];
-		}
-		free(set->slots);
-		set->slots = slots;
-		set->cap = cap;
-	}
-	i = hash_str(s) & (set->cap - 1);
-	for (; set->slots[i]; i = (i + 1) & (set->cap - 1))
-		if (strcmp(set->slots[i], s) == 0)
-			return 0;
-	set->slots[i] = pm_arena_strdup(arena, s);
-	set->count++;
-	return 1;
-}
-
-static int
-is_whitelisted(const char *comp, size_t len)
-{
-	for (size_t i = 0; i < sizeof(dot_whitelist) / sizeof(*dot_whitelist);
-	    i++)
-		if (strlen(dot_whitelist[i]) == len &&
-		    memcmp(dot_whitelist[i], comp, len) == 0)
-			return 1;
-	return 0;
-}
-
-/* NULL when relpath is a safe output path, else why not. */
-static const char *
-path_problem(const char *relpath)
-{
-	size_t len, depth = 0;
-	const char *p, *comp;
-
-	if (relpath == NULL || relpath[0] == '\0')
-		return "empty path";
-	len = strnlen(relpath, PM_OUTPUT_PATH_MAX + 1);
-	if (len > PM_OUTPUT_PATH_MAX)
-		return "longer than 1024 bytes";
-	if (relpath[0] == '/')
-		return "absolute path";
-	for (p = relpath; *p; p++) {
-		if (*p == '\\')
-			return "backslash in path";
-		if (!isalnum((unsigned char)*p) && !strchr("._-/", *p))
-			return "character other than A-Z a-z 0-9 . _ - /";
-	}
-	for (comp = relpath;; comp = p + 1) {
-		size_t n;
-
-		p = strchr(comp, '/');
-		n = p ? (size_t)(p - comp) : strlen(comp);
-		if (++depth > PM_OUTPUT_DEPTH_MAX)
-			return "too many directory levels";
-		if (n == 0)
-			return "empty path component";
-		if (n > PM_OUTPUT_NAME_MAX)
-			return "path component longer than 255 bytes";
-		if (n == 2 && comp[0] == '.' && comp[1] == '.')
-			return "'..' component";
-		if (n == 1 && comp[0] == '.')
-			return "'.' component";
-		if (comp[0] == '.' && !(depth == 1 && p == NULL &&
-		    is_whitelisted(comp, n)))
-			return "hidden component (starts with '.')";
-		if (p == NULL)
-			break;
-	}
-	return NULL;
-}
-
-static int
-path_error(struct pm_error *err, const char *relpath, const char *why)
-{
-	char shown[84];
-	size_t i = 0;
-
-	/* Quote at most 80 bytes, printable only: the path came from
-	 * content and must not break the one-line message. */
-	for (const char *p = relpath ? relpath : ""; *p && i < 80; p++)
-		shown[i++] = isprint((unsigned char)*p) ? *p : '?';
-	if (relpath && strlen(relpath) > 80) {
-		memcpy(shown + i, "...", 3);
-		i += 3;
-	}
-	shown[i] = '\0';
-	return pm_error_set(err, PM_ERROR, NULL, 0, 0,
-	    "invalid output path \"%s\": %s", shown, why);
-}
+#define OPEN PM_OUTPUT_OPEN
+#define COMMITTED PM_OUTPUT_COMMITTED
+#define ABORTED PM_OUTPUT_ABORTED
 
 int
 pm_output_write(struct pm_output *o, const char *relpath, const void *data,
     size_t len, struct pm_error *err)
 {
 	struct pm_buf file = PM_BUF_INIT;
-	const char *why;
-	int rc = PM_ERROR, fresh = 0;
-	enum state state;
+	const char *why = NULL;
+	int rc = PM_ERROR, kept;
+	enum pm_output_state state;
+	size_t at = 0;
 
-	why = path_problem(relpath);
+	why = pm_output__path_problem(relpath);
 	if (why) {
-		rc = path_error(err, relpath, why);
+		rc = pm_output__path_error(err, relpath, why);
 		goto out;
 	}
 	pthread_mutex_lock(&o->lock);
 	state = o->state;
-	if (state == OPEN)
-		fresh = pathset_add(&o->written, o->arena, relpath);
+	if (state == OPEN &&
+	    (why = pm_output__conflict(o, relpath, &at)) == NULL)
+		pm_output__claim(o, relpath);
 	pthread_mutex_unlock(&o->lock);
 	if (state != OPEN) {
 		rc = pm_error_set(err, PM_ERROR, o->display, 0, 0,
@@ -198,17 +61,23 @@ pm_output_write(struct pm_output *o, const char *relpath, const void *data,
 		    "aborted");
 		goto out;
 	}
-	if (!fresh) {
-		pm_buf_printf(&file, "%s/%s", o->display, relpath);
-		rc = pm_error_set(err, PM_EEXISTS, file.ptr, 0, 0,
-		    "written twice (two pages claim one output path)");
+	if (why) {
+		pm_buf_printf(&file, "%s/%.*s", o->display, (int)at, relpath);
+		rc = pm_error_set(err, PM_EEXISTS, file.ptr, 0, 0, "%s", why);
 		goto out;
 	}
-	rc = pm_fs_write(o->staging_fd, o->display, relpath, data, len, err);
-	if (rc < 0)
+	kept = o->old_fd >= 0 && pm_output__keep(o, relpath, data, len) == 0;
+	/* A recycled tree may hold anything at relpath: make room first;
+	 * if that fails, the write reports what is in the way. */
+	if (!kept && o->recycled)
+		(void)pm_output__clear(o, relpath);
+	if (!kept && (rc = pm_fs_write(o->staging_fd, o->display, relpath,
+	    data, len, err)) < 0)
 		goto out;
+	rc = 0;
 	pthread_mutex_lock(&o->lock);
 	o->files++;
+	o->kept += (size_t)kept;
 	o->bytes += len;
 	pthread_mutex_unlock(&o->lock);
 out:
@@ -522,39 +391,90 @@ out:
 	return rc;
 }
 
-int
-pm_output_open(struct pm_output **out, const char *out_dir,
+/*
+ * A new output for out_dir, validated as far as nothing on disk changes:
+ * options, the path, the refusals, the parent opened.  *o is set either
+ * way (to free).
+ */
+static int
+prepare(struct pm_output **op, const char *out_dir,
     const struct pm_output_opts *opts, struct pm_error *err)
 {
-	static const struct pm_output_opts defaults = PM_OUTPUT_OPTS_INIT;
-	struct pm_output *o;
-	int exists, rc = PM_ERROR;
+	struct pm_output *o = pm_xcalloc(1, sizeof(*o));
+	int rc = PM_ERROR;
 
-	*out = NULL;
-	if (opts == NULL)
-		opts = &defaults;
-	o = pm_xcalloc(1, sizeof(*o));
+	*op = o;
 	o->display = pm_xstrdup(out_dir ? out_dir : "");
 	o->parent_fd = -1;
 	o->staging_fd = -1;
+	o->old_fd = -1;
 	o->force = opts->force;
 	o->exchange = 1;
 	o->state = ABORTED;	/* nothing to remove until staging exists */
 	o->arena = pm_arena_new();
 	pthread_mutex_init(&o->lock, NULL);
+	if (opts->stamp && (strlen(opts->stamp) > STAMP_MAX ||
+	    strspn(opts->stamp, STAMP_CHARS) != strlen(opts->stamp))) {
+		rc = pm_error_set(err, PM_ERROR, o->display, 0, 0,
+		    "invalid marker stamp");
+		goto out;
+	}
+	if (opts->stamp)
+		o->stamp = pm_xstrdup(opts->stamp);
+	if (opts->spare)
+		o->spare = pm_xstrdup(opts->spare);
 	if ((rc = resolve(o, out_dir, err)) < 0 ||
 	    (rc = refuse_precious(o, opts->repo_root, err)) < 0)
 		goto out;
 	o->parent_fd = open(o->parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (o->parent_fd < 0) {
+	if (o->parent_fd < 0)
 		rc = pm_fs_error(err, o->display, "parent directory", errno);
-		goto out;
-	}
-	if ((rc = clean_stale(o, err)) < 0 ||
+out:
+	return rc;
+}
+
+int
+pm_output_check(const char *out_dir, const struct pm_output_opts *opts,
+    struct pm_error *err)
+{
+	static const struct pm_output_opts defaults = PM_OUTPUT_OPTS_INIT;
+	struct pm_output *o = NULL;
+	int exists, rc;
+
+	if ((rc = prepare(&o, out_dir, opts ? opts : &defaults, err)) == 0)
+		rc = check_target(o, &exists, err);
+	pm_output_free(o);
+	return rc;
+}
+
+int
+pm_output_open(struct pm_output **out, const char *out_dir,
+    const struct pm_output_opts *opts, struct pm_error *err)
+{
+	static const struct pm_output_opts defaults = PM_OUTPUT_OPTS_INIT;
+	struct pm_output *o = NULL;
+	int exists, rc = PM_ERROR;
+
+	*out = NULL;
+	if (opts == NULL)
+		opts = &defaults;
+	if ((rc = prepare(&o, out_dir, opts, err)) < 0 ||
+	    (rc = clean_stale(o, err)) < 0 ||
 	    (rc = check_target(o, &exists, err)) < 0)
 		goto out;
+	/* Only a site pmsite made is a source of files to keep: a foreign
+	 * folder replaced with force is left alone. */
+	if (opts->incremental && exists) {
+		o->old_fd = openat(o->parent_fd, o->base, O_RDONLY |
+		    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		if (o->old_fd >= 0 && !has_marker(o->old_fd)) {
+			close(o->old_fd);
+			o->old_fd = -1;
+		}
+	}
 	o->state = OPEN;
-	if ((rc = make_staging(o, err)) < 0)
+	if ((rc = make_staging(o, err)) < 0 ||
+	    (rc = pm_output__recycle(o, opts->incremental, err)) < 0)
 		goto out;
 	*out = o;
 	o = NULL;
@@ -580,8 +500,9 @@ copy_entry(const struct pm_fs_entry *e, void *payload, struct pm_error *err)
 	    c->dest_rel[0] ? "/" : "", e->rel);
 	/* Stop before a directory whose files could only be refused. */
 	if (e->kind == PM_FS_DIR)
-		return e->depth >= PM_OUTPUT_DEPTH_MAX ? path_error(err,
-		    c->dest.ptr, "too many directory levels") : 0;
+		return e->depth >= PM_OUTPUT_DEPTH_MAX ?
+		    pm_output__path_error(err, c->dest.ptr,
+		    "too many directory levels") : 0;
 	return pm_output_write(c->o, c->dest.ptr, e->data, e->len, err);
 }
 
@@ -593,8 +514,8 @@ pm_output_copy_dir(struct pm_output *o, const char *src_dir,
 	const char *why;
 	int fd = -1, rc = PM_ERROR;
 
-	if (c.dest_rel[0] && (why = path_problem(c.dest_rel))) {
-		rc = path_error(err, c.dest_rel, why);
+	if (c.dest_rel[0] && (why = pm_output__path_problem(c.dest_rel))) {
+		rc = pm_output__path_error(err, c.dest_rel, why);
 		goto out;
 	}
 	/* Opened by name, so a src_dir that is a link is followed: the
@@ -667,6 +588,7 @@ out:
 int
 pm_output_commit(struct pm_output *o, struct pm_error *err)
 {
+	struct pm_buf marker = PM_BUF_INIT;
 	char *old = NULL;
 	int exists, rc = PM_ERROR;
 
@@ -676,8 +598,13 @@ pm_output_commit(struct pm_output *o, struct pm_error *err)
 		    "committed" : "aborted");
 		goto out;
 	}
+	if ((rc = pm_output__sweep(o, err)) < 0)
+		goto out;
+	pm_buf_puts(&marker, MARKER_TEXT);
+	if (o->stamp)
+		pm_buf_printf(&marker, STAMP_KEY "%s\n", o->stamp);
 	if ((rc = pm_fs_write(o->staging_fd, o->display, MARKER_NAME,
-	    MARKER_TEXT, strlen(MARKER_TEXT), err)) < 0)
+	    marker.ptr, marker.len, err)) < 0)
 		goto out;
 	if (pm_fs_sync(o->staging_fd) < 0 ||
 	    fchmod(o->staging_fd, o->dir_mode) < 0) {
@@ -696,15 +623,21 @@ pm_output_commit(struct pm_output *o, struct pm_error *err)
 	o->state = COMMITTED;
 	close(o->staging_fd);
 	o->staging_fd = -1;
+	if (o->old_fd >= 0)
+		close(o->old_fd);
+	o->old_fd = -1;
 	if (fsync(o->parent_fd) < 0) {
 		rc = pm_fs_error(err, o->parent, "fsync", errno);
 		goto out;
 	}
 	rc = 0;
 out:
-	if (old)
+	/* Parked, the replaced tree saves the next build from making every
+	 * folder again (output_keep.c); else it goes. */
+	if (old && pm_output__park(o, old) < 0)
 		(void)pm_fs_remove(o->parent_fd, o->parent, old, NULL);
 	free(old);
+	pm_buf_free(&marker);
 	return rc;
 }
 
@@ -730,7 +663,12 @@ pm_output_free(struct pm_output *o)
 	pm_output_abort(o);
 	if (o->parent_fd >= 0)
 		close(o->parent_fd);
+	if (o->old_fd >= 0)
+		close(o->old_fd);
 	pthread_mutex_destroy(&o->lock);
+	free(o->stamp);
+	free(o->spare);
+	free(o->dirs.slots);
 	free(o->written.slots);
 	pm_arena_free(o->arena);
 	free(o->staging);
@@ -745,6 +683,88 @@ size_t
 pm_output_files(const struct pm_output *o)
 {
 	return o->files;
+}
+
+size_t
+pm_output_kept(const struct pm_output *o)
+{
+	return o->kept;
+}
+
+static int
+compare_paths(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+const char **
+pm_output_list(const struct pm_output *o, size_t *count)
+{
+	const char **paths = pm_xcalloc(o->written.count + 1, sizeof(*paths));
+	size_t n = 0;
+
+	for (size_t i = 0; i < o->written.cap; i++)
+		if (o->written.slots[i])
+			paths[n++] = o->written.slots[i];
+	qsort(paths, n, sizeof(*paths), compare_paths);
+	*count = n;
+	return paths;
+}
+
+int
+pm_output_resolve(char **path_out, const char *out_dir,
+    struct pm_error *err)
+{
+	struct pm_output o;
+	int rc;
+
+	memset(&o, 0, sizeof(o));
+	o.display = (char *)(out_dir ? out_dir : "");
+	*path_out = NULL;
+	if ((rc = resolve(&o, out_dir, err)) == 0) {
+		*path_out = o.path;
+		o.path = NULL;
+	}
+	free(o.path);
+	free(o.parent);
+	free(o.base);
+	return rc;
+}
+
+char *
+pm_output_read_stamp(const char *site_dir)
+{
+	char text[sizeof(MARKER_TEXT) + sizeof(STAMP_KEY) + STAMP_MAX + 2];
+	const char *p, *end;
+	ssize_t n = -1;
+	int dfd, fd = -1;
+
+	dfd = open(site_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd >= 0)
+		fd = openat(dfd, MARKER_NAME, O_RDONLY | O_NOFOLLOW |
+		    O_CLOEXEC);
+	if (fd >= 0)
+		n = read(fd, text, sizeof(text) - 1);
+	if (fd >= 0)
+		close(fd);
+	if (dfd >= 0)
+		close(dfd);
+	if (n < 0)
+		return NULL;
+	text[n] = '\0';
+	/* Exactly what commit writes, else nothing: a damaged marker is no
+	 * promise about the site. */
+	if (strncmp(text, MARKER_TEXT, strlen(MARKER_TEXT)) != 0)
+		return NULL;
+	p = text + strlen(MARKER_TEXT);
+	if (strncmp(p, STAMP_KEY, strlen(STAMP_KEY)) != 0)
+		return NULL;
+	p += strlen(STAMP_KEY);
+	end = strchr(p, '\n');
+	if (end == NULL || end[1] != '\0' || end == p ||
+	    strspn(p, STAMP_CHARS) != (size_t)(end - p))
+		return NULL;
+	return pm_xstrndup(p, (size_t)(end - p));
 }
 
 uint64_t

@@ -20,7 +20,33 @@
  *    at commit, without touching the published site.
  *  - A published site carries a marker file, `.pmsite`, whose first line is
  *    `pmsite site v1`.  An existing non-empty directory without it is not
- *    replaced unless opts->force is set.
+ *    replaced unless opts->force is set.  When opts->stamp is set, a second
+ *    line `build STAMP` follows, which pm_output_read_stamp() gives back:
+ *    since the marker is swapped in with the site, the stamp describes
+ *    exactly the site it sits in (the build cache keeps its key there).
+ *  - Incremental output (opts->incremental): a file whose bytes equal
+ *    those of the same path in the site being replaced is hard-linked
+ *    from it into the staging directory instead of written, so it keeps
+ *    its inode and mtime: rsync, deploy tools and backups see only the
+ *    files that really changed.  The staging tree
+ *    is complete on its own either way, so the swap stays atomic, and the
+ *    replaced tree goes as before (its unchanged files live on in the
+ *    new one).  Only a site carrying the marker is used.  A link the
+ *    filesystem refuses (EXDEV, EPERM, EMLINK) or an old file that cannot
+ *    be read falls back to writing.  Files are never modified in place,
+ *    so trees sharing an inode is safe.
+ *  - Recycling (opts->spare): making and removing every folder of a large
+ *    site costs more than the pages that changed.  With a spare path, the
+ *    tree a commit replaces is parked there instead of removed, and the
+ *    next incremental open takes it as its staging tree: pages equal to
+ *    the published ones are usually already there (the same inodes),
+ *    what differs is replaced, and before the swap everything no writer
+ *    claimed is swept away, so the published tree holds exactly what was
+ *    written, as with a fresh staging folder.  The parked tree is trusted
+ *    for nothing: whatever stands at a claimed path and is not the
+ *    published file itself is replaced.  A non-incremental open removes
+ *    the spare; a killed build loses it (the next build starts afresh).
+ *    The spare must be on out_dir's filesystem, else it is simply removed.
  *  - pm_output_write() and pm_output_copy_dir() may be called from several
  *    threads at once on one output: only the bookkeeping (claimed paths,
  *    counters) is serialised, file writes proceed in parallel.  open,
@@ -61,11 +87,18 @@ struct pm_output_opts {
 	/* The content repository's root, or NULL.  The site is never written
 	 * over it, over one of its ancestors, or into its .git directory. */
 	const char *repo_root;
-	/* Reserved for builds that keep unchanged files; ignored for now. */
+	/* Link files whose bytes did not change from the site being
+	 * replaced instead of writing them (see the contract). */
 	int incremental;
+	/* NULL, or up to 200 characters of [A-Za-z0-9._-] for the marker's
+	 * `build` line; anything else is refused by pm_output_open(). */
+	const char *stamp;
+	/* NULL, or where to park the replaced site for the next build to
+	 * recycle (see the contract); its parent must exist. */
+	const char *spare;
 };
 
-#define PM_OUTPUT_OPTS_INIT { 0, NULL, 0 }
+#define PM_OUTPUT_OPTS_INIT { 0, NULL, 0, NULL, NULL }
 
 /*
  * Validate out_dir and create the staging directory beside it.  out_dir
@@ -85,6 +118,15 @@ int pm_output_open(struct pm_output **out, const char *out_dir,
     const struct pm_output_opts *opts, struct pm_error *err);
 
 /*
+ * Would pm_output_open() refuse out_dir?  The same checks (except the
+ * removal of stale leftovers, which this does not do), and nothing on disk
+ * is created or changed, so a caller can learn early whether a build may
+ * write anything beside the site.  Returns 0 or the error open would give.
+ */
+int pm_output_check(const char *out_dir, const struct pm_output_opts *opts,
+    struct pm_error *err);
+
+/*
  * Write len bytes of data as the file relpath under the staging directory,
  * creating intermediate directories (mode 0755, file 0644, both subject to
  * the umask).  relpath must be relative, at most PM_OUTPUT_PATH_MAX bytes
@@ -93,7 +135,10 @@ int pm_output_open(struct pm_output **out, const char *out_dir,
  * no empty, `.` or `..` component and no component starting with '.' except
  * a top-level `.nojekyll`; anything else is PM_ERROR and nothing is written.
  * A path already written (two pages claiming one URL) is PM_EEXISTS, and so
- * is a path that runs through a file written earlier.  A system error
+ * are a path that runs through a file written earlier and a file named
+ * like a folder written earlier: paths are claimed before anything is
+ * written, so which of two such calls fails does not depend on the
+ * filesystem, only on their order.  A system error
  * (ENOSPC, EFBIG when the caller ignores SIGXFSZ under RLIMIT_FSIZE, ...) is
  * PM_ERROR naming the file.  After any error the output should be freed
  * without committing.  Thread-safe (see the contract).
@@ -123,11 +168,13 @@ int pm_output_copy_dir(struct pm_output *o, const char *src_dir,
  * RENAME_EXCHANGE) or, where that is unsupported, two renames (out_dir to
  * `.NAME.pmsite-old-XXXXXX`, staging to out_dir, undone if the second
  * fails).  The parent directory is then fsynced so the swap itself is
- * durable, and the old tree is removed without following symbolic links;
- * a failure to remove it is not an error (the next open removes the
- * leftover).  The target is checked again as in pm_output_open(), since it
- * may have changed during the build.  When commit fails before the swap the
- * old site is untouched and the output can only be freed.
+ * durable, and the old tree is parked (opts->spare) or removed without
+ * following symbolic links; a failure to remove it is not an error (the
+ * next open removes the leftover).  A recycled staging tree is first
+ * swept of everything no writer claimed.  The target is checked again as
+ * in pm_output_open(), since it may have changed during the build.  When
+ * commit fails before the swap the old site is untouched and the output
+ * can only be freed.
  */
 int pm_output_commit(struct pm_output *o, struct pm_error *err);
 
@@ -140,11 +187,40 @@ void pm_output_abort(struct pm_output *o);
 void pm_output_free(struct pm_output *o);
 
 /* Files written through pm_output_write() (and copy_dir), not counting the
- * .pmsite marker. */
+ * .pmsite marker, whether written or kept. */
 size_t pm_output_files(const struct pm_output *o);
 
-/* Bytes written through pm_output_write() (and copy_dir). */
+/* Of those, the files kept from the old site (hard-linked, unchanged); the
+ * others were written. */
+size_t pm_output_kept(const struct pm_output *o);
+
+/* Bytes of those files, written or kept. */
 uint64_t pm_output_bytes(const struct pm_output *o);
+
+/*
+ * The relative paths of every file written or kept so far, sorted
+ * bytewise, in a heap array the caller frees with free() (not the
+ * strings, which live as long as o); *count is set to their number.  Not
+ * to be called while writers run.
+ */
+const char **pm_output_list(const struct pm_output *o, size_t *count);
+
+/*
+ * Where pm_output_open() would put the site, without checking or
+ * creating anything: the absolute path of out_dir once its parent (and
+ * out_dir itself when it is a symbolic link) is resolved.  The parent
+ * must exist.  On success *path_out is a heap string the caller frees.
+ */
+int pm_output_resolve(char **path_out, const char *out_dir,
+    struct pm_error *err);
+
+/*
+ * The stamp of the site at site_dir (a resolved path, as from
+ * pm_output_resolve()): a heap string the caller frees, or NULL when
+ * there is no site, no marker, no stamp, or a marker other than exactly
+ * what pm_output_commit() writes.
+ */
+char *pm_output_read_stamp(const char *site_dir);
 
 /* The absolute path of out_dir after resolving its parent (and out_dir
  * itself when it is a symbolic link).  Lives as long as o. */

@@ -1,0 +1,740 @@
+/*
+ * cache.c: the build cache folder beside the site: keys, document entries,
+ * the state of the last build, and the removal of entries no longer used.
+ */
+#include "cache.h"
+#include "cache_int.h"
+#include "fsutil.h"
+#include "output.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <git2.h>
+
+#ifndef PM_VERSION
+#define PM_VERSION "unknown"
+#endif
+
+#define MAGIC "pmsiteC\n"	/* 8 bytes */
+#define HEADER_SIZE (8 + 4 + 4 + 8 + 8 + 40)
+#define KIND_DOC 1
+#define KIND_STATE 2
+#define STATE_NAME "state"
+#define DOCS_NAME "docs"
+#define SPARE_NAME "spare"
+#define TMP_PREFIX "tmp-"
+#define FILE_MAX (1u << 30)	/* no cache file is near this */
+#define THEME_FILE_MAX (256u << 20)	/* as output.c copies */
+
+static const char cachedir_tag[] =
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This folder is the build cache of pmsite; it can be removed.\n";
+
+struct pm_cache {
+	char *site;		/* the resolved site folder */
+	char *dir;		/* the cache folder beside it */
+	char *spare;		/* dir/spare, once asked for */
+	char identity[PM_CACHE_KEY_SIZE];
+	char env[PM_CACHE_KEY_SIZE];
+	int dir_fd, docs_fd;	/* -1 until opened */
+	int absent;		/* no folder yet: reads need not look */
+	int frozen;		/* reads only: make nothing on disk */
+	int broken;		/* a write failed: no more writes */
+	char *problem;		/* why, for the one warning */
+	char (*used)[PM_CACHE_KEY_SIZE];
+	size_t nused, cap_used;
+	size_t hits, lookups;
+	struct pm_buf scratch;
+};
+
+static int open_folder(struct pm_cache *c, int create);
+
+/* ------------------------------------------------------------------ keys */
+
+void
+pm_cache_key_init(struct pm_cache_key *k)
+{
+	pm_buf_init(&k->buf);
+}
+
+void
+pm_cache_key_add(struct pm_cache_key *k, const char *name, const void *data,
+    size_t len)
+{
+	if (data == NULL) {
+		pm_buf_printf(&k->buf, "%s -\n", name);
+		return;
+	}
+	pm_buf_printf(&k->buf, "%s %zu:", name, len);
+	pm_buf_put(&k->buf, data, len);
+	pm_buf_putc(&k->buf, '\n');
+}
+
+void
+pm_cache_key_add_str(struct pm_cache_key *k, const char *name, const char *s)
+{
+	pm_cache_key_add(k, name, s, s ? strlen(s) : 0);
+}
+
+void
+pm_cache_key_final(char out[PM_CACHE_KEY_SIZE], struct pm_cache_key *k)
+{
+	git_oid id;
+
+	/* git_odb_hash fails only on an invalid object type. */
+	if (git_odb_hash(&id, k->buf.ptr ? k->buf.ptr : "", k->buf.len,
+	    GIT_OBJECT_BLOB) < 0)
+		memset(&id, 0, sizeof(id));
+	git_oid_tostr(out, PM_CACHE_KEY_SIZE, &id);
+	pm_buf_clear(&k->buf);
+}
+
+void
+pm_cache_key_free(struct pm_cache_key *k)
+{
+	pm_buf_free(&k->buf);
+}
+
+/* The whole regular file name under dirfd (links followed), into b. */
+static int
+read_whole(struct pm_buf *b, int dirfd, const char *name, uint64_t max,
+    int follow)
+{
+	struct stat st;
+	int fd, rc = -1;
+
+	fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC |
+	    (follow ? 0 : O_NOFOLLOW));
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    (uint64_t)st.st_size > max)
+		goto out;
+	pm_buf_clear(b);
+	pm_buf_grow(b, (size_t)st.st_size + 1);
+	while (b->len < (size_t)st.st_size) {
+		ssize_t n = read(fd, b->ptr + b->len,
+		    (size_t)st.st_size - b->len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			goto out;
+		b->len += (size_t)n;
+	}
+	b->ptr[b->len] = '\0';
+	rc = 0;
+out:
+	close(fd);
+	return rc;
+}
+
+/* The top of a theme folder as the template loader reads it: every
+ * regular file not starting with '.', links followed, in name order. */
+static int
+add_theme_dir(struct pm_cache_key *k, const char *dir, struct pm_error *err)
+{
+	struct pm_buf b = PM_BUF_INIT;
+	char **names = NULL;
+	struct stat st;
+	int fd, rc = PM_ERROR;
+
+	pm_cache_key_add_str(k, "theme-dir", dir);
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0) {
+		pm_fs_error(err, dir, "open", errno);
+		goto out;
+	}
+	if (pm_fs_list(&names, fd, dir, err) < 0)
+		goto out;
+	for (char **p = names; *p; p++) {
+		if ((*p)[0] == '.' || fstatat(fd, *p, &st, 0) < 0 ||
+		    !S_ISREG(st.st_mode))
+			continue;
+		if (read_whole(&b, fd, *p, THEME_FILE_MAX, 1) < 0) {
+			pm_fs_error(err, dir, "read theme file", errno);
+			goto out;
+		}
+		pm_cache_key_add_str(k, "name", *p);
+		pm_cache_key_add(k, "bytes", b.ptr ? b.ptr : "", b.len);
+	}
+	rc = 0;
+out:
+	pm_fs_names_free(names);
+	if (fd >= 0)
+		close(fd);
+	pm_buf_free(&b);
+	return rc;
+}
+
+static int
+add_asset(const struct pm_fs_entry *e, void *payload, struct pm_error *err)
+{
+	struct pm_cache_key *k = payload;
+
+	(void)err;
+	pm_cache_key_add_str(k, e->kind == PM_FS_DIR ? "dir" : "file",
+	    e->rel);
+	if (e->kind == PM_FS_FILE)
+		pm_cache_key_add(k, "bytes", e->data, e->len);
+	return 0;
+}
+
+int
+pm_cache_key_add_theme(struct pm_cache_key *k, const struct pm_theme *theme,
+    const char *default_dir, struct pm_error *err)
+{
+	int fd = -1, rc;
+
+	pm_cache_key_add_str(k, "theme", theme->name);
+	if ((rc = add_theme_dir(k, theme->dir, err)) < 0 ||
+	    (default_dir && (rc = add_theme_dir(k, default_dir, err)) < 0))
+		goto out;
+	pm_cache_key_add_str(k, "assets", theme->assets_dir);
+	if (theme->assets_dir == NULL)
+		goto out;
+	/* Read the way pm_output_copy_dir() copies. */
+	fd = open(theme->assets_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0) {
+		rc = pm_fs_error(err, theme->assets_dir, "open", errno);
+		goto out;
+	}
+	rc = pm_fs_read_tree(fd, theme->assets_dir, THEME_FILE_MAX, add_asset,
+	    k, err);
+out:
+	if (fd >= 0)
+		close(fd);
+	return rc;
+}
+
+int
+pm_cache_identity(char out[PM_CACHE_KEY_SIZE])
+{
+	struct pm_cache_key k;
+	char exe[GIT_OID_HEXSZ + 1];
+	git_oid id;
+
+	out[0] = '\0';
+	if (git_odb_hashfile(&id, "/proc/self/exe", GIT_OBJECT_BLOB) < 0)
+		return -1;
+	git_oid_tostr(exe, sizeof(exe), &id);
+	pm_cache_key_init(&k);
+	pm_cache_key_add_str(&k, "pmsite", PM_VERSION);
+	pm_cache_key_add_str(&k, "executable", exe);
+	pm_cache_key_final(out, &k);
+	pm_cache_key_free(&k);
+	return 0;
+}
+
+/* --------------------------------------------------------------- folder */
+
+int
+pm_cache_open(struct pm_cache **out, const char *out_dir,
+    const char *identity, struct pm_error *err)
+{
+	struct pm_cache *c = pm_xcalloc(1, sizeof(*c));
+	struct pm_buf dir = PM_BUF_INIT;
+	const char *slash;
+	int rc;
+
+	*out = NULL;
+	c->dir_fd = c->docs_fd = -1;
+	if ((rc = pm_output_resolve(&c->site, out_dir, err)) < 0) {
+		pm_cache_free(c);
+		return rc;
+	}
+	slash = strrchr(c->site, '/');
+	pm_buf_printf(&dir, "%.*s/.%s.pmsite-cache", (int)(slash - c->site),
+	    c->site, slash + 1);
+	c->dir = pm_buf_detach(&dir, NULL);
+	snprintf(c->identity, sizeof(c->identity), "%s", identity);
+	*out = c;
+	return 0;
+}
+
+void
+pm_cache_free(struct pm_cache *c)
+{
+	if (c == NULL)
+		return;
+	if (c->docs_fd >= 0)
+		close(c->docs_fd);
+	if (c->dir_fd >= 0)
+		close(c->dir_fd);
+	pm_buf_free(&c->scratch);
+	free(c->used);
+	free(c->problem);
+	free(c->site);
+	free(c->dir);
+	free(c->spare);
+	free(c);
+}
+
+const char *
+pm_cache_dir(const struct pm_cache *c)
+{
+	return c->dir;
+}
+
+const char *
+pm_cache_site(const struct pm_cache *c)
+{
+	return c->site;
+}
+
+const char *
+pm_cache_identity_of(const struct pm_cache *c)
+{
+	return c->identity;
+}
+
+void
+pm_cache_freeze(struct pm_cache *c)
+{
+	c->frozen = 1;
+}
+
+const char *
+pm_cache_spare(struct pm_cache *c)
+{
+	if (c->spare == NULL && open_folder(c, 1) == 0) {
+		struct pm_buf b = PM_BUF_INIT;
+
+		pm_buf_printf(&b, "%s/" SPARE_NAME, c->dir);
+		c->spare = pm_buf_detach(&b, NULL);
+	}
+	return c->spare;
+}
+
+/* Remember the first reason writing stopped; later ones follow from it. */
+static void
+give_up(struct pm_cache *c, const char *what, int errnum)
+{
+	struct pm_buf b = PM_BUF_INIT;
+
+	if (!c->broken) {
+		pm_buf_printf(&b, "%s: warning: cache not updated: %s: %s",
+		    c->dir, what, strerror(errnum));
+		c->problem = pm_buf_detach(&b, NULL);
+	}
+	c->broken = 1;
+}
+
+static int
+write_small(int dirfd, const char *name, const char *text)
+{
+	int fd, rc;
+
+	fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
+	    O_CLOEXEC, 0644);
+	if (fd < 0)
+		return -1;
+	rc = write(fd, text, strlen(text)) == (ssize_t)strlen(text) ? 0 : -1;
+	return close(fd) < 0 ? -1 : rc;
+}
+
+/*
+ * Open the cache folder and its docs/ (creating them when create is set).
+ * Returns 0, or -1 when there is none (or, creating, it cannot be made).
+ * Neither may be a symbolic link: a link could aim the writes elsewhere.
+ */
+static int
+open_folder(struct pm_cache *c, int create)
+{
+	int made = 0;
+
+	if (c->docs_fd >= 0)
+		return 0;
+	if (c->broken || (c->absent && !create) || (c->frozen && create))
+		return -1;
+	if (c->dir_fd < 0) {
+		if (create && mkdir(c->dir, 0755) == 0)
+			made = 1;
+		else if (create && errno != EEXIST)
+			goto fail;
+		c->dir_fd = open(c->dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+		    O_CLOEXEC);
+		if (c->dir_fd < 0)
+			goto fail;
+	}
+	if (made && (write_small(c->dir_fd, "CACHEDIR.TAG",
+	    cachedir_tag) < 0 || write_small(c->dir_fd, ".gitignore",
+	    "*\n") < 0))
+		goto fail;
+	if (create && mkdirat(c->dir_fd, DOCS_NAME, 0755) < 0 &&
+	    errno != EEXIST)
+		goto fail;
+	c->docs_fd = openat(c->dir_fd, DOCS_NAME, O_RDONLY | O_DIRECTORY |
+	    O_NOFOLLOW | O_CLOEXEC);
+	/* Inside our own folder, something else named docs is damage:
+	 * replace it. */
+	if (c->docs_fd < 0 && create && (errno == ENOTDIR || errno == ELOOP) &&
+	    unlinkat(c->dir_fd, DOCS_NAME, 0) == 0 &&
+	    mkdirat(c->dir_fd, DOCS_NAME, 0755) == 0)
+		c->docs_fd = openat(c->dir_fd, DOCS_NAME, O_RDONLY |
+		    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (c->docs_fd < 0)
+		goto fail;
+	return 0;
+fail:
+	if (create)
+		give_up(c, "create", errno);
+	else
+		c->absent = 1;
+	return -1;
+}
+
+/*
+ * Write a cache file: header (magic, format, kind, payload length,
+ * checksum, key) and payload, under a temporary name renamed in place,
+ * so a reader finds the old file or the new one, never half of one.
+ */
+static int
+store(struct pm_cache *c, int dirfd, const char *name, int kind,
+    const char key[PM_CACHE_KEY_SIZE], const struct pm_buf *payload)
+{
+	struct pm_buf file = PM_BUF_INIT, tmp = PM_BUF_INIT;
+	uint64_t sum = pm_cache__checksum(payload->ptr, payload->len);
+	unsigned char num[8];
+	int fd = -1, rc = -1;
+
+	pm_buf_put(&file, MAGIC, 8);
+	for (int i = 0; i < 4; i++)
+		num[i] = (unsigned char)((uint32_t)PM_CACHE_FORMAT >> (8 * i));
+	pm_buf_put(&file, num, 4);
+	for (int i = 0; i < 4; i++)
+		num[i] = (unsigned char)((uint32_t)kind >> (8 * i));
+	pm_buf_put(&file, num, 4);
+	for (int i = 0; i < 8; i++)
+		num[i] = (unsigned char)((uint64_t)payload->len >> (8 * i));
+	pm_buf_put(&file, num, 8);
+	for (int i = 0; i < 8; i++)
+		num[i] = (unsigned char)(sum >> (8 * i));
+	pm_buf_put(&file, num, 8);
+	pm_buf_put(&file, key, 40);
+	pm_buf_put(&file, payload->ptr, payload->len);
+	pm_buf_printf(&tmp, TMP_PREFIX "%s", name);
+	fd = openat(dirfd, tmp.ptr, O_WRONLY | O_CREAT | O_TRUNC |
+	    O_NOFOLLOW | O_CLOEXEC, 0644);
+	if (fd < 0) {
+		give_up(c, tmp.ptr, errno);
+		goto out;
+	}
+	for (size_t done = 0; done < file.len;) {
+		ssize_t n = write(fd, file.ptr + done, file.len - done);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			give_up(c, tmp.ptr, errno);
+			goto out;
+		}
+		done += (size_t)n;
+	}
+	if (close(fd) < 0) {
+		fd = -1;
+		give_up(c, tmp.ptr, errno);
+		goto out;
+	}
+	fd = -1;
+	/* A folder in the way is damage in our own folder: remove it. */
+	if (renameat(dirfd, tmp.ptr, dirfd, name) < 0 &&
+	    (errno != EISDIR || pm_fs_remove(dirfd, c->dir, name, NULL) < 0 ||
+	    renameat(dirfd, tmp.ptr, dirfd, name) < 0)) {
+		give_up(c, name, errno);
+		goto out;
+	}
+	rc = 0;
+out:
+	if (fd >= 0)
+		close(fd);
+	if (rc < 0)
+		(void)unlinkat(dirfd, tmp.ptr, 0);
+	pm_buf_free(&file);
+	pm_buf_free(&tmp);
+	return rc;
+}
+
+static uint64_t
+le(const unsigned char *p, int n)
+{
+	uint64_t v = 0;
+
+	for (int i = 0; i < n; i++)
+		v |= (uint64_t)p[i] << (8 * i);
+	return v;
+}
+
+/*
+ * Read the cache file name into arena and check its header against kind
+ * and key (key NULL: copy the key found into key_out).  Returns the
+ * payload, NUL-terminated, or NULL when there is no such file or it fails
+ * a check.
+ */
+static const char *
+load(struct pm_cache *c, int dirfd, const char *name, int kind,
+    const char *key, char key_out[PM_CACHE_KEY_SIZE], size_t *len,
+    struct pm_arena *arena)
+{
+	const unsigned char *h;
+	uint64_t n;
+	char *copy;
+
+	if (read_whole(&c->scratch, dirfd, name, FILE_MAX, 0) < 0 ||
+	    c->scratch.len < HEADER_SIZE)
+		return NULL;
+	h = (const unsigned char *)c->scratch.ptr;
+	n = le(h + 16, 8);
+	if (memcmp(h, MAGIC, 8) != 0 || le(h + 8, 4) != PM_CACHE_FORMAT ||
+	    le(h + 12, 4) != (uint64_t)kind ||
+	    n != c->scratch.len - HEADER_SIZE ||
+	    (key && memcmp(h + 32, key, 40) != 0) ||
+	    strspn((const char *)h + 32, "0123456789abcdef") < 40 ||
+	    le(h + 24, 8) != pm_cache__checksum(h + HEADER_SIZE, (size_t)n))
+		return NULL;
+	if (key_out) {
+		memcpy(key_out, h + 32, 40);
+		key_out[40] = '\0';
+	}
+	/* Decoded strings point into this copy, so it lives in the arena. */
+	copy = pm_arena_alloc(arena, (size_t)n + 1);
+	memcpy(copy, h + HEADER_SIZE, (size_t)n);
+	copy[n] = '\0';
+	*len = (size_t)n;
+	return copy;
+}
+
+/* ------------------------------------------------------------ documents */
+
+void
+pm_cache_set_env(struct pm_cache *c, const char env[PM_CACHE_KEY_SIZE])
+{
+	snprintf(c->env, sizeof(c->env), "%s", env);
+}
+
+void
+pm_cache_doc_key(char out[PM_CACHE_KEY_SIZE], const struct pm_cache *c,
+    const struct pm_doc *doc, int worktree)
+{
+	struct pm_cache_key k;
+	char bytes[GIT_OID_HEXSZ + 1];
+	git_oid id;
+
+	pm_cache_key_init(&k);
+	pm_cache_key_add_str(&k, "env", c->env);
+	pm_cache_key_add_str(&k, "path", doc->path);
+	pm_cache_key_add_str(&k, "blob", doc->blob_id);
+	if (worktree) {
+		if (git_odb_hash(&id, doc->data, doc->len,
+		    GIT_OBJECT_BLOB) < 0)
+			memset(&id, 0, sizeof(id));
+		git_oid_tostr(bytes, sizeof(bytes), &id);
+		pm_cache_key_add_str(&k, "bytes", bytes);
+	}
+	pm_cache_key_add_str(&k, "created", doc->created);
+	pm_cache_key_add_str(&k, "updated", doc->updated);
+	pm_cache_key_add_str(&k, "commit", doc->commit_id);
+	for (size_t i = 0; i < doc->nauthors; i++)
+		pm_cache_key_add_str(&k, "author", doc->authors[i]);
+	pm_cache_key_final(out, &k);
+	pm_cache_key_free(&k);
+}
+
+static void
+mark_used(struct pm_cache *c, const char key[PM_CACHE_KEY_SIZE])
+{
+	if (c->nused == c->cap_used) {
+		c->cap_used = c->cap_used ? c->cap_used * 2 : 256;
+		c->used = pm_xrealloc(c->used, pm_xmul(c->cap_used,
+		    sizeof(*c->used)));
+	}
+	memcpy(c->used[c->nused++], key, PM_CACHE_KEY_SIZE);
+}
+
+int
+pm_cache_get(struct pm_incident *inc, struct pm_warnings *warnings,
+    struct pm_cache *c, const char key[PM_CACHE_KEY_SIZE],
+    struct pm_arena *arena)
+{
+	const char *data, **lines;
+	size_t len, nlines;
+
+	c->lookups++;
+	mark_used(c, key);
+	if (open_folder(c, 0) < 0 || (data = load(c, c->docs_fd, key,
+	    KIND_DOC, key, NULL, &len, arena)) == NULL ||
+	    pm_cache__decode(inc, &lines, &nlines, arena, data, len) < 0)
+		return 0;
+	for (size_t i = 0; i < nlines; i++)
+		pm_warnings_add_line(warnings, lines[i]);
+	c->hits++;
+	return 1;
+}
+
+void
+pm_cache_put(struct pm_cache *c, const char key[PM_CACHE_KEY_SIZE],
+    const struct pm_incident *inc, const struct pm_warnings *warnings,
+    size_t first_warning)
+{
+	struct pm_buf payload = PM_BUF_INIT;
+	size_t n = warnings->len > first_warning ?
+	    warnings->len - first_warning : 0;
+
+	if (open_folder(c, 1) < 0 ||
+	    pm_cache__encode(&payload, inc, (const char *const *)
+	    (n ? warnings->lines + first_warning : NULL), n) < 0)
+		goto out;
+	(void)store(c, c->docs_fd, key, KIND_DOC, key, &payload);
+out:
+	pm_buf_free(&payload);
+}
+
+size_t
+pm_cache_hits(const struct pm_cache *c)
+{
+	return c->hits;
+}
+
+size_t
+pm_cache_lookups(const struct pm_cache *c)
+{
+	return c->lookups;
+}
+
+/* ---------------------------------------------------------------- state */
+
+int
+pm_cache_state_load(struct pm_cache_state *st, struct pm_cache *c,
+    struct pm_arena *arena)
+{
+	const char *data;
+	size_t len;
+
+	memset(st, 0, sizeof(*st));
+	if (open_folder(c, 0) < 0 || (data = load(c, c->dir_fd, STATE_NAME,
+	    KIND_STATE, NULL, st->key, &len, arena)) == NULL ||
+	    pm_cache__decode_state(st, arena, data, len) < 0) {
+		memset(st, 0, sizeof(*st));
+		return 0;
+	}
+	return 1;
+}
+
+static void
+stat_of(struct pm_cache_stat *f, const struct stat *st)
+{
+	f->size = (uint64_t)st->st_size;
+	f->ino = (uint64_t)st->st_ino;
+	f->mtime_s = (int64_t)st->st_mtim.tv_sec;
+	f->mtime_ns = (int64_t)st->st_mtim.tv_nsec;
+	f->ctime_s = (int64_t)st->st_ctim.tv_sec;
+	f->ctime_ns = (int64_t)st->st_ctim.tv_nsec;
+}
+
+int
+pm_cache_up_to_date(struct pm_cache *c, const struct pm_cache_state *st,
+    const char key[PM_CACHE_KEY_SIZE])
+{
+	char *stamp = NULL;
+	struct pm_cache_stat now;
+	struct stat sb;
+	int fd = -1, same = 0;
+
+	if (st->theme == NULL || strcmp(st->key, key) != 0)
+		goto out;
+	stamp = pm_output_read_stamp(c->site);
+	if (stamp == NULL || strcmp(stamp, key) != 0)
+		goto out;
+	fd = open(c->site, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		goto out;
+	for (size_t i = 0; i < st->nfiles; i++) {
+		const struct pm_cache_stat *f = &st->files[i];
+
+		if (fstatat(fd, f->path, &sb, AT_SYMLINK_NOFOLLOW) < 0 ||
+		    !S_ISREG(sb.st_mode))
+			goto out;
+		stat_of(&now, &sb);
+		if (now.size != f->size || now.ino != f->ino ||
+		    now.mtime_s != f->mtime_s || now.mtime_ns != f->mtime_ns ||
+		    now.ctime_s != f->ctime_s || now.ctime_ns != f->ctime_ns)
+			goto out;
+	}
+	same = 1;
+out:
+	if (fd >= 0)
+		close(fd);
+	free(stamp);
+	return same;
+}
+
+static int
+compare_keys(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+/* Remove every document entry (and leftover temporary) not used. */
+static void
+collect(struct pm_cache *c)
+{
+	char **names = NULL;
+
+	if (c->nused > 1)
+		qsort(c->used, c->nused, sizeof(*c->used), compare_keys);
+	if (pm_fs_list(&names, c->docs_fd, c->dir, NULL) < 0)
+		return;
+	/* pm_fs_remove: whatever it is, it is not an entry in use. */
+	for (char **p = names; *p; p++)
+		if ((c->nused == 0 || bsearch(*p, c->used, c->nused,
+		    sizeof(*c->used), compare_keys) == NULL) &&
+		    pm_fs_remove(c->docs_fd, c->dir, *p, NULL) < 0)
+			give_up(c, *p, errno);
+	pm_fs_names_free(names);
+}
+
+void
+pm_cache_finish(struct pm_cache *c, const char key[PM_CACHE_KEY_SIZE],
+    const char *theme, const struct pm_warnings *warnings,
+    const char *const *files, size_t nfiles, struct pm_warnings *problems)
+{
+	struct pm_cache_stat *stats = NULL;
+	struct pm_buf payload = PM_BUF_INIT;
+	struct stat sb;
+	int fd = -1;
+
+	if (open_folder(c, 1) < 0)
+		goto out;
+	fd = open(c->site, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0) {
+		give_up(c, c->site, errno);
+		goto out;
+	}
+	stats = pm_xcalloc(nfiles + 1, sizeof(*stats));
+	for (size_t i = 0; i < nfiles; i++) {
+		if (fstatat(fd, files[i], &sb, AT_SYMLINK_NOFOLLOW) < 0) {
+			give_up(c, files[i], errno);
+			goto out;
+		}
+		stats[i].path = files[i];
+		stat_of(&stats[i], &sb);
+	}
+	if (pm_cache__encode_state(&payload, theme, (const char *const *)
+	    warnings->lines, warnings->len, stats, nfiles) < 0 ||
+	    store(c, c->dir_fd, STATE_NAME, KIND_STATE, key, &payload) < 0)
+		goto out;
+	collect(c);
+out:
+	if (c->broken && c->problem)
+		pm_warnings_add_line(problems, c->problem);
+	if (fd >= 0)
+		close(fd);
+	free(stats);
+	pm_buf_free(&payload);
+}

@@ -1,0 +1,50 @@
+/*
+ * cache_int.h: what cache.c and cache_codec.c share, and the tests see: the
+ * payloads of the cache's files and their checked decoding.
+ *
+ * Contract
+ *  - Encoders append to out and return 0, or -1 (out unchanged) when a
+ *    value cannot be stored (a string or count of 4 GiB or more, a tree
+ *    deeper than yamltree makes, a NULL inside a string list).
+ *  - Decoders trust nothing: every length and count is checked against
+ *    the bytes there are, every string must end with its NUL and hold
+ *    none inside (except HTML and front matter strings, which carry their
+ *    length), and the payload must end exactly where the last field does.
+ *    They return 0, or -1 with every output reset.  Decoded strings point
+ *    into data, which must outlive them; arrays and trees go to arena.
+ */
+#ifndef PM_CACHE_INT_H
+#define PM_CACHE_INT_H
+
+#include <stdint.h>
+
+#include "cache.h"
+
+/* One file of a published site, as stat saw it after the build. */
+struct pm_cache_stat {
+	const char *path;	/* relative to the site */
+	uint64_t size, ino;
+	int64_t mtime_s, mtime_ns, ctime_s, ctime_ns;
+};
+
+/* A document entry: the incident and the warning lines of its ingest. */
+int pm_cache__encode(struct pm_buf *out, const struct pm_incident *inc,
+    const char *const *lines, size_t nlines);
+int pm_cache__decode(struct pm_incident *inc, const char ***lines,
+    size_t *nlines, struct pm_arena *arena, const char *data, size_t len);
+
+/* The state: the theme name, the warnings printed, the site's files. */
+int pm_cache__encode_state(struct pm_buf *out, const char *theme,
+    const char *const *lines, size_t nlines,
+    const struct pm_cache_stat *files, size_t nfiles);
+int pm_cache__decode_state(struct pm_cache_state *st, struct pm_arena *arena,
+    const char *data, size_t len);
+
+/*
+ * The checksum of cache files: 64 bits, eight bytes at a time, each step
+ * a bijection of the running value, so a change confined to one 8-byte
+ * word is always detected; not cryptographic.
+ */
+uint64_t pm_cache__checksum(const void *data, size_t len);
+
+#endif

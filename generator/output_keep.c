@@ -1,0 +1,269 @@
+/*
+ * output_keep.c: incremental output: keeping the files whose bytes did not
+ * change, and recycling the tree a swap replaced, so a rebuild makes and
+ * removes only what changed instead of every folder of the site.
+ */
+#include "output_int.h"
+#include "buf.h"
+#include "fsutil.h"
+#include "output.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/*
+ * The folder dir (relative, '/'-separated, "" for root itself) under root,
+ * opened one level at a time without following links.  With create, the
+ * missing levels are made, and a level that is not a folder is replaced:
+ * writers claim their paths first (output.c), so in the staging tree such
+ * a thing can only be a leftover of a recycled tree.  Other writers may
+ * make the same levels at once, hence the tolerance of EEXIST and ENOENT.
+ * Returns a descriptor the caller closes, or -1.
+ */
+static int
+open_dirs(int root, const char *dir, int create)
+{
+	char comp[PM_OUTPUT_NAME_MAX + 1];
+	int fd = dup(root), next;
+
+	while (fd >= 0 && *dir) {
+		size_t n = strcspn(dir, "/");
+
+		memcpy(comp, dir, n);	/* output.c bounds n */
+		comp[n] = '\0';
+		dir += n + (dir[n] == '/');
+		if (create && mkdirat(fd, comp, 0755) < 0 && errno != EEXIST) {
+			next = -1;
+		} else {
+			next = openat(fd, comp, O_RDONLY | O_DIRECTORY |
+			    O_NOFOLLOW | O_CLOEXEC);
+			if (next < 0 && create && (errno == ENOTDIR ||
+			    errno == ELOOP)) {
+				(void)unlinkat(fd, comp, 0);
+				(void)mkdirat(fd, comp, 0755);
+				next = openat(fd, comp, O_RDONLY |
+				    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+			}
+		}
+		close(fd);
+		fd = next;
+	}
+	return fd;
+}
+
+/* Does name under dirfd hold exactly these len bytes?  A regular file
+ * only, whose stat goes to *st; read in pieces, so a large page costs no
+ * large buffer. */
+static int
+same_bytes(struct stat *st, int dirfd, const char *name, const char *data,
+    size_t len)
+{
+	char piece[16384];
+	size_t done = 0;
+	int fd, same = 0;
+
+	fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	if (fstat(fd, st) < 0 || !S_ISREG(st->st_mode) ||
+	    (uint64_t)st->st_size != (uint64_t)len)
+		goto out;
+	while (done < len) {
+		size_t want = len - done < sizeof(piece) ? len - done :
+		    sizeof(piece);
+		ssize_t n = read(fd, piece, want);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0 || memcmp(piece, data + done, (size_t)n) != 0)
+			goto out;
+		done += (size_t)n;
+	}
+	same = 1;
+out:
+	close(fd);
+	return same;
+}
+
+/* Split relpath into its folder (into dir, "" at the top) and name. */
+static const char *
+split(char dir[PM_OUTPUT_PATH_MAX + 1], const char *relpath)
+{
+	const char *slash = strrchr(relpath, '/');
+	size_t n = slash ? (size_t)(slash - relpath) : 0;
+
+	memcpy(dir, relpath, n);
+	dir[n] = '\0';
+	return slash ? slash + 1 : relpath;
+}
+
+int
+pm_output__keep(struct pm_output *o, const char *relpath, const void *data,
+    size_t len)
+{
+	char dir[PM_OUTPUT_PATH_MAX + 1];
+	const char *name = split(dir, relpath);
+	struct stat old, st;
+	int from = -1, to = -1, rc = -1;
+
+	from = open_dirs(o->old_fd, dir, 0);
+	if (from < 0 || !same_bytes(&old, from, name, data, len))
+		goto out;
+	to = open_dirs(o->staging_fd, dir, 1);
+	if (to < 0)
+		goto out;
+	/* A recycled tree often holds that very file already. */
+	if (o->recycled &&
+	    fstatat(to, name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+		if (S_ISREG(st.st_mode) && st.st_ino == old.st_ino &&
+		    st.st_dev == old.st_dev) {
+			rc = 0;
+			goto out;
+		}
+		if (pm_fs_remove(to, o->display, name, NULL) < 0)
+			goto out;
+	}
+	if (linkat(from, name, to, name, 0) == 0)
+		rc = 0;
+out:
+	if (from >= 0)
+		close(from);
+	if (to >= 0)
+		close(to);
+	return rc;
+}
+
+int
+pm_output__clear(struct pm_output *o, const char *relpath)
+{
+	char dir[PM_OUTPUT_PATH_MAX + 1];
+	const char *name = split(dir, relpath);
+	int to, rc = -1;
+
+	to = open_dirs(o->staging_fd, dir, 1);
+	if (to >= 0) {
+		rc = pm_fs_remove(to, o->display, name, NULL) < 0 ? -1 : 0;
+		close(to);
+	}
+	return rc;
+}
+
+/* Remove path (any kind of thing) when it exists; errors are ignored:
+ * a leftover only costs space, and the next open tries again. */
+static void
+remove_path(const char *path)
+{
+	char *copy = pm_xstrdup(path), *slash = strrchr(copy, '/');
+	const char *dir = slash == copy ? "/" : slash ? copy : ".";
+	int fd;
+
+	if (slash)
+		*slash = '\0';
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		(void)pm_fs_remove(fd, dir, slash ? slash + 1 : copy, NULL);
+		close(fd);
+	}
+	free(copy);
+}
+
+int
+pm_output__recycle(struct pm_output *o, int use, struct pm_error *err)
+{
+	struct stat st;
+	int found, fd;
+
+	if (o->spare == NULL)
+		return 0;
+	found = lstat(o->spare, &st) == 0;
+	/* rename() replaces the empty staging folder made by mkdtemp. */
+	if (found && use && S_ISDIR(st.st_mode) &&
+	    renameat(AT_FDCWD, o->spare, o->parent_fd, o->staging) == 0) {
+		/* staging_fd still names the empty folder, now gone. */
+		fd = openat(o->parent_fd, o->staging, O_RDONLY | O_DIRECTORY |
+		    O_NOFOLLOW | O_CLOEXEC);
+		if (fd < 0)
+			return pm_fs_error(err, o->display, "staging directory",
+			    errno);
+		close(o->staging_fd);
+		o->staging_fd = fd;
+		o->recycled = 1;
+		return 0;
+	}
+	if (found)
+		remove_path(o->spare);
+	/* Not recycling now means not parking for later either. */
+	if (!use) {
+		free(o->spare);
+		o->spare = NULL;
+	}
+	return 0;
+}
+
+/* Depth first over a recycled tree: keep the claimed, remove the rest. */
+static int
+sweep_dir(struct pm_output *o, int dfd, struct pm_buf *rel,
+    struct pm_error *err)
+{
+	char **names = NULL;
+	struct stat st;
+	int rc;
+
+	if ((rc = pm_fs_list(&names, dfd, o->display, err)) < 0)
+		goto out;
+	for (char **p = names; *p && rc == 0; p++) {
+		size_t base = rel->len;
+		int sub;
+
+		if (base)
+			pm_buf_putc(rel, '/');
+		pm_buf_puts(rel, *p);
+		if (fstatat(dfd, *p, &st, AT_SYMLINK_NOFOLLOW) < 0) {
+			rc = pm_fs_error(err, o->display, "stat", errno);
+		} else if (S_ISDIR(st.st_mode) &&
+		    pm_output__pathset_has(&o->dirs, rel->ptr, rel->len)) {
+			sub = openat(dfd, *p, O_RDONLY | O_DIRECTORY |
+			    O_NOFOLLOW | O_CLOEXEC);
+			if (sub < 0) {
+				rc = pm_fs_error(err, o->display, "open",
+				    errno);
+			} else {
+				rc = sweep_dir(o, sub, rel, err);
+				close(sub);
+			}
+		} else if (S_ISDIR(st.st_mode) || !pm_output__pathset_has(
+		    &o->written, rel->ptr, rel->len)) {
+			rc = pm_fs_remove(dfd, o->display, *p, err);
+		}
+		pm_buf_truncate(rel, base);
+	}
+out:
+	pm_fs_names_free(names);
+	return rc;
+}
+
+int
+pm_output__sweep(struct pm_output *o, struct pm_error *err)
+{
+	struct pm_buf rel = PM_BUF_INIT;
+	int rc = 0;
+
+	if (o->recycled)
+		rc = sweep_dir(o, o->staging_fd, &rel, err);
+	pm_buf_free(&rel);
+	return rc;
+}
+
+int
+pm_output__park(struct pm_output *o, const char *old)
+{
+	if (o->spare == NULL)
+		return -1;
+	remove_path(o->spare);
+	return renameat(o->parent_fd, old, AT_FDCWD, o->spare);
+}
