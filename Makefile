@@ -54,7 +54,7 @@ $(O)/tests/%: tests/%.c tests/testutil.c tests/testutil.h $(O)/libpmsite.a $(HDR
 
 # Every test: unit tests, the Mustache spec, end-to-end builds.  The runner
 # prints one line per suite and ends with "N passed, N failed".
-check: deps $(O)/pmsite $(TESTBIN)
+check: deps-test $(O)/pmsite $(TESTBIN)
 	@PMSITE=$(CURDIR)/$(O)/pmsite TESTBIN_DIR=$(O)/tests \
 		sh tests/run.sh $(TESTBIN)
 
@@ -87,6 +87,10 @@ valgrind: $(O)/pmsite $(O)/tests/check_build
 deps:
 	@sh tests/deps.sh build
 
+# What every test needs besides: chromium, tidy, valgrind, clang, node.
+deps-test:
+	@sh tests/deps.sh test
+
 site: deps pmsite
 	./pmsite build --worktree --content content --out public
 	@echo "open $(CURDIR)/public/index.html"
@@ -103,4 +107,4 @@ install: pmsite
 clean:
 	rm -rf build build-san pmsite
 
-.PHONY: all check asan ubsan deps site install clean bench fuzz valgrind
+.PHONY: all check asan ubsan deps deps-test site install clean bench fuzz valgrind

@@ -6,8 +6,9 @@ set -e
 want="build-essential pkg-config git libgit2-dev libcmark-gfm-dev \
 libcmark-gfm-extensions-dev libyaml-dev libcmocka-dev libxml2-utils"
 if [ "${1:-build}" = test ]; then
-	# tidy and python3: tests/regress_html.sh; chromium: the browser test.
-	want="$want valgrind tidy python3 chromium"
+	# tidy and python3: tests/regress_html.sh; chromium: the browser test;
+	# clang and its runtime: the libFuzzer targets; valgrind: make valgrind.
+	want="$want valgrind tidy python3 chromium clang libclang-rt-14-dev"
 	# Node.js may come from elsewhere than Debian (NodeSource's nodejs
 	# carries npm and conflicts with Debian's npm): Debian's packages only
 	# where the commands are missing.
