@@ -100,10 +100,12 @@ limit(struct render *r, const struct pm_template *t, const struct mt_op *op,
 static const struct pm_value *
 map_get(const struct pm_value *map, const struct mt_seg *seg)
 {
-	const struct pm_value_entry *e = map->u.map.entries;
-	const struct pm_value_entry *end = e + map->u.map.len;
+	const struct pm_value_entry *e = map->u.map.entries, *end;
 
-	for (; e < end; e++)
+	/* An empty map has no entries array: NULL + 0 is undefined. */
+	if (map->u.map.len == 0)
+		return NULL;
+	for (end = e + map->u.map.len; e < end; e++)
 		if (e->key_len == seg->len && e->key[0] == seg->ptr[0] &&
 		    memcmp(e->key, seg->ptr, seg->len) == 0)
 			return e->value;
