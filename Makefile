@@ -52,6 +52,12 @@ $(O)/tests/%: tests/%.c tests/testutil.c tests/testutil.h $(O)/libpmsite.a $(HDR
 	$(CC) $(CFLAGS) -Wno-unused-parameter $(PKG_CFLAGS) -Igenerator -Itests \
 		-o $@ $< tests/testutil.c $(O)/libpmsite.a $(PKG_LIBS) $(CMOCKA_LIBS)
 
+# Test programs that include harness sources of their own.
+$(O)/tests/check_fuzz_regress: $(wildcard tests/fuzz/*.c tests/fuzz/*.h)
+$(O)/tests/check_adversarial $(O)/tests/check_faults: \
+	tests/adversarial/harness.c tests/adversarial/harness.h \
+	tests/fuzz/common.c tests/fuzz/fuzz.h
+
 # Every test: unit tests, the Mustache spec, end-to-end builds.  The runner
 # prints one line per suite and ends with "N passed, N failed".
 check: deps-test $(O)/pmsite $(TESTBIN)

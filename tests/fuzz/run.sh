@@ -14,9 +14,10 @@
 #
 # The generator sources are compiled with -fsanitize=fuzzer-no-link,
 # address,undefined; cmark-gfm, libgit2 and libyaml come from the system.
-# Each target starts from tests/fuzz/corpus/TARGET (and what earlier runs
-# added to FUZZ_DIR/corpus/TARGET, where new inputs go); SECONDS=0 replays
-# tests/fuzz/regress/TARGET too.  A crash is
+# Each target first replays tests/fuzz/regress/TARGET once, then fuzzes
+# from tests/fuzz/corpus/TARGET (and what earlier runs added to
+# FUZZ_DIR/corpus/TARGET, where new inputs go); SECONDS=0 only replays
+# both.  A crash is
 # saved in FUZZ_DIR/artifacts/TARGET/ and the target is restarted for the
 # time left (at most 20 times).  Copy each crash into tests/fuzz/regress/
 # TARGET/ once understood: tests/check_fuzz_regress.c replays them.
@@ -101,6 +102,16 @@ run_one() {	# run_one TARGET: fuzz it for $secs, write its summary line
 	art="$dir/artifacts/$t"
 	mkdir -p "$dir/corpus/$t" "$art"
 	: >"$log"
+	# The regressions first, once each: a finding that came back counts
+	# as a crash (they are not fuzzing seeds, see seeds()).
+	regress_failed=0
+	if [ -d "tests/fuzz/regress/$t" ] &&
+	    ! "$bin" -timeout=5 -rss_limit_mb=1024 \
+	    $(find "tests/fuzz/regress/$t" -type f | sort) \
+	    >"$dir/logs/$t.regress.log" 2>&1; then
+		regress_failed=1
+		tail -n 30 "$dir/logs/$t.regress.log" >&2
+	fi
 	start=$(date +%s)
 	cpu=0
 	tries=0
@@ -140,6 +151,7 @@ run_one() {	# run_one TARGET: fuzz it for $secs, write its summary line
 	cov1=$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' "$log" | tail -n 1)
 	crashes=$(find "$art" -type f \( -name 'crash-*' -o -name 'leak-*' \
 	    -o -name 'timeout-*' -o -name 'oom-*' \) | wc -l)
+	crashes=$((crashes + regress_failed))
 	printf '%-14s runs %9s  exec/s %6s  cov %5s -> %5s  new %5s  cpu %5ss  crashes %s\n' \
 	    "$t" "$runs" "${eps:-0}" "${cov0:-0}" "${cov1:-0}" "$new" "$cpu" \
 	    "$crashes" >"$dir/logs/$t.summary"
