@@ -392,13 +392,18 @@ fail:
 
 /*
  * Write a cache file: header (magic, format, kind, payload length,
- * checksum, key) and payload, under a temporary name renamed in place,
- * so a reader finds the old file or the new one, never half of one.
+ * checksum, key) and payload.  The state goes to a temporary name renamed
+ * in place, so a reader finds the old state or the new one.  A document
+ * entry is created under its own name (fresh: what stands there is first
+ * removed, never truncated, in case it has other links): a rename per
+ * entry costs a first build seconds on a slow disk, and a half-written
+ * entry is caught by its length and checksum anyway.
  */
 static int
 store(struct pm_cache *c, int dirfd, const char *name, int kind,
     const char key[PM_CACHE_KEY_SIZE], const struct pm_buf *payload)
 {
+	int direct = kind == KIND_DOC;
 	struct pm_buf file = PM_BUF_INIT, tmp = PM_BUF_INIT;
 	uint64_t sum = pm_cache__checksum(payload->ptr, payload->len);
 	unsigned char num[8];
@@ -419,9 +424,15 @@ store(struct pm_cache *c, int dirfd, const char *name, int kind,
 	pm_buf_put(&file, num, 8);
 	pm_buf_put(&file, key, 40);
 	pm_buf_put(&file, payload->ptr, payload->len);
-	pm_buf_printf(&tmp, TMP_PREFIX "%s", name);
-	fd = openat(dirfd, tmp.ptr, O_WRONLY | O_CREAT | O_TRUNC |
+	pm_buf_printf(&tmp, "%s%s", direct ? "" : TMP_PREFIX, name);
+	fd = openat(dirfd, tmp.ptr, O_WRONLY | O_CREAT | O_EXCL |
 	    O_NOFOLLOW | O_CLOEXEC, 0644);
+	/* Whatever is in the way (a damaged entry, a leftover temporary, a
+	 * folder) is ours and stale. */
+	if (fd < 0 && errno == EEXIST &&
+	    pm_fs_remove(dirfd, c->dir, tmp.ptr, NULL) == 0)
+		fd = openat(dirfd, tmp.ptr, O_WRONLY | O_CREAT | O_EXCL |
+		    O_NOFOLLOW | O_CLOEXEC, 0644);
 	if (fd < 0) {
 		give_up(c, tmp.ptr, errno);
 		goto out;
@@ -444,7 +455,7 @@ store(struct pm_cache *c, int dirfd, const char *name, int kind,
 	}
 	fd = -1;
 	/* A folder in the way is damage in our own folder: remove it. */
-	if (renameat(dirfd, tmp.ptr, dirfd, name) < 0 &&
+	if (!direct && renameat(dirfd, tmp.ptr, dirfd, name) < 0 &&
 	    (errno != EISDIR || pm_fs_remove(dirfd, c->dir, name, NULL) < 0 ||
 	    renameat(dirfd, tmp.ptr, dirfd, name) < 0)) {
 		give_up(c, name, errno);

@@ -37,9 +37,11 @@
  *    the entry a miss (the document is ingested again and the entry
  *    rewritten) or the state absent (a full build): a damaged or stale
  *    cache costs time, never a wrong page.
- *  - Writes go to a temporary name and are renamed in place, and a failure
- *    to write disables the cache for the rest of the build with one
- *    warning: the site never depends on the cache being writable.
+ *  - The state is written to a temporary name and renamed in place; a
+ *    document entry is created afresh under its name (a killed build may
+ *    leave half of one, which its length and checksum give away).  A
+ *    failure to write disables the cache for the rest of the build with
+ *    one warning: the site never depends on the cache being writable.
  *  - Ownership: pm_cache_open() allocates a struct pm_cache the caller
  *    frees with pm_cache_free().  Incidents and states read from the cache
  *    live in the arena the caller passes (their strings point into a copy

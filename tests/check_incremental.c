@@ -1050,7 +1050,5 @@ main(void)
 		cmocka_unit_test(test_output_recycles_parked_tree),
 	};
 
-	if (getenv("ONLY"))
-		cmocka_set_test_filter(getenv("ONLY"));
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
