@@ -20,6 +20,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "gitfacts.h"
+#include "odbguard.h"
 
 /* Directories nested deeper than this under the content path are refused:
  * a hostile tree could otherwise recurse until the stack runs out. */
@@ -644,6 +645,7 @@ open_repository(struct pm_source *src, const char *dir, struct pm_error *err)
 	}
 	if (workdir)
 		set_workdir(src, workdir);
+	rc = pm_odbguard_attach(src->repo, err);
 out:
 	return rc;
 }

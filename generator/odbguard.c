@@ -1,0 +1,195 @@
+/*
+ * odbguard.c: an object database backend that only ever says "corrupt" or
+ * "not mine".  See odbguard.h for why it exists.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <git2/sys/odb_backend.h>
+
+#include "arena.h"
+#include "odbguard.h"
+
+/* Above the loose (1) and pack (2) backends libgit2 adds itself. */
+#define GUARD_PRIORITY 10
+
+struct guard {
+	git_odb_backend parent;	/* first: libgit2 hands this pointer back */
+	char *objects;		/* the objects folder, with a final '/' */
+};
+
+enum stream_state { STREAM_WHOLE, STREAM_TRUNCATED, STREAM_BAD };
+
+/*
+ * Inflate the file into a scratch buffer until the stream says it ended.
+ * Reading in chunks keeps memory flat whatever the object's size.
+ */
+static enum stream_state
+check_stream(int fd)
+{
+	unsigned char in[16384], out[16384];
+	z_stream zs;
+	enum stream_state state = STREAM_TRUNCATED;
+	size_t skip = 0;
+	int first = 1, ret = Z_OK;
+	ssize_t n;
+
+	memset(&zs, 0, sizeof(zs));
+	if (inflateInit(&zs) != Z_OK)
+		return STREAM_BAD;
+	while (ret != Z_STREAM_END) {
+		n = read(fd, in, sizeof(in));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;	/* end of file before the end of the stream */
+		skip = 0;
+		if (first && n >= 2) {
+			/* Loose objects written by git before 1.5.3 start
+			 * with a pack-style type and size, then zlib. */
+			unsigned hdr = (unsigned)in[0] << 8 | in[1];
+
+			if ((in[0] & 0x8F) != 0x08 || hdr % 31 != 0)
+				while (skip < (size_t)n && in[skip++] & 0x80)
+					;
+		}
+		first = 0;
+		zs.next_in = in + skip;
+		zs.avail_in = (uInt)((size_t)n - skip);
+		do {
+			zs.next_out = out;
+			zs.avail_out = sizeof(out);
+			ret = inflate(&zs, Z_NO_FLUSH);
+		} while (ret == Z_OK &&
+		    (zs.avail_in > 0 || zs.avail_out == 0));
+		if (ret == Z_STREAM_END) {
+			state = STREAM_WHOLE;
+		} else if (ret != Z_OK && ret != Z_BUF_ERROR) {
+			state = STREAM_BAD;
+			break;
+		}
+	}
+	inflateEnd(&zs);
+	return state;
+}
+
+static int
+guard_read(void **data, size_t *len, git_object_t *type,
+    git_odb_backend *backend, const git_oid *id)
+{
+	struct guard *g = (struct guard *)backend;
+	char hex[GIT_OID_HEXSZ + 1], path[PATH_MAX], msg[160];
+	enum stream_state state;
+	int fd;
+
+	(void)data;
+	(void)len;
+	(void)type;
+	git_oid_tostr(hex, sizeof(hex), id);
+	if ((size_t)snprintf(path, sizeof(path), "%s%.2s/%s", g->objects, hex,
+	    hex + 2) >= sizeof(path))
+		return GIT_PASSTHROUGH;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return GIT_PASSTHROUGH;	/* packed, or somewhere else */
+	state = check_stream(fd);
+	close(fd);
+	if (state == STREAM_WHOLE)
+		return GIT_PASSTHROUGH;
+	snprintf(msg, sizeof(msg), "object %s: corrupt loose object (%s)", hex,
+	    state == STREAM_TRUNCATED ? "truncated" : "not a zlib stream");
+	git_error_set_str(GIT_ERROR_ODB, msg);
+	return GIT_ERROR;
+}
+
+/* libgit2 1.5 calls every backend's foreach unchecked; the guard holds
+ * no objects of its own to list. */
+static int
+guard_foreach(git_odb_backend *backend, git_odb_foreach_cb cb, void *payload)
+{
+	(void)backend;
+	(void)cb;
+	(void)payload;
+	return 0;
+}
+
+static void
+guard_free(git_odb_backend *backend)
+{
+	struct guard *g = (struct guard *)backend;
+
+	free(g->objects);
+	free(g);
+}
+
+/* Whether any of objects/00 … objects/ff holds a file. */
+static int
+has_loose_objects(const char *objects)
+{
+	char path[PATH_MAX];
+	struct dirent *de;
+	DIR *dir;
+	int i, found = 0;
+
+	for (i = 0; i < 256 && !found; i++) {
+		if ((size_t)snprintf(path, sizeof(path), "%s%02x", objects, i) >=
+		    sizeof(path) || (dir = opendir(path)) == NULL)
+			continue;
+		while (!found && (de = readdir(dir)) != NULL)
+			found = de->d_name[0] != '.';
+		closedir(dir);
+	}
+	return found;
+}
+
+int
+pm_odbguard_attach(git_repository *repo, struct pm_error *err)
+{
+	git_buf objects = GIT_BUF_INIT;
+	struct guard *g = NULL;
+	git_odb *odb = NULL;
+	char *dir = NULL;
+	size_t n;
+	int rc = 0;
+
+	if (git_repository_item_path(&objects, repo,
+	    GIT_REPOSITORY_ITEM_OBJECTS) < 0 ||
+	    git_repository_odb(&odb, repo) < 0) {
+		rc = pm_error_set(err, PM_ERROR, NULL, 0, 0,
+		    "repository: %s", git_error_last() ?
+		    git_error_last()->message : "no object database");
+		goto out;
+	}
+	n = strlen(objects.ptr);
+	dir = pm_xmalloc(n + 2);
+	memcpy(dir, objects.ptr, n);
+	if (n == 0 || dir[n - 1] != '/')
+		dir[n++] = '/';
+	dir[n] = '\0';
+	if (!has_loose_objects(dir))
+		goto out;
+	g = pm_xcalloc(1, sizeof(*g));
+	git_odb_init_backend(&g->parent, GIT_ODB_BACKEND_VERSION);
+	g->parent.read = guard_read;
+	g->parent.foreach = guard_foreach;
+	g->parent.free = guard_free;
+	g->objects = dir;
+	dir = NULL;
+	if (git_odb_add_backend(odb, &g->parent, GUARD_PRIORITY) < 0) {
+		guard_free(&g->parent);
+		rc = pm_error_set(err, PM_ERROR, NULL, 0, 0,
+		    "repository: %s", git_error_last() ?
+		    git_error_last()->message : "cannot guard objects");
+	}
+out:
+	free(dir);
+	git_odb_free(odb);
+	git_buf_dispose(&objects);
+	return rc;
+}
