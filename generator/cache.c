@@ -553,6 +553,12 @@ pm_cache_doc_key(char out[PM_CACHE_KEY_SIZE], const struct pm_cache *c,
 	pm_cache_key_add_str(&k, "commit", doc->commit_id);
 	for (size_t i = 0; i < doc->nauthors; i++)
 		pm_cache_key_add_str(&k, "author", doc->authors[i]);
+	/* The ages of action items come from every version. */
+	for (size_t i = 0; i < doc->nversions; i++) {
+		pm_cache_key_add_str(&k, "version", doc->versions[i].blob_id);
+		pm_cache_key_add_str(&k, "version-time",
+		    doc->versions[i].when);
+	}
 	pm_cache_key_final(out, &k);
 	pm_cache_key_free(&k);
 }

@@ -69,7 +69,7 @@
 #define PM_CACHE_KEY_SIZE 41
 
 /* Bumped whenever the layout of a cache file changes. */
-#define PM_CACHE_FORMAT 1
+#define PM_CACHE_FORMAT 2
 
 struct pm_cache;
 

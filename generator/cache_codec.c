@@ -239,6 +239,8 @@ pm_cache__encode(struct pm_buf *out, const struct pm_incident *inc,
 		put_str(&e, inc->action_items[i].text);
 		put_int(&e, inc->action_items[i].done);
 		put_int(&e, inc->action_items[i].line);
+		put_str(&e, inc->action_items[i].added);
+		put_str(&e, inc->action_items[i].done_at);
 	}
 	put_int(&e, inc->sections.issue_summary);
 	put_int(&e, inc->sections.timeline);
@@ -530,6 +532,8 @@ pm_cache__decode(struct pm_incident *inc, const char ***lines,
 		inc->action_items[i].text = get_str(&d);
 		inc->action_items[i].done = get_int(&d);
 		inc->action_items[i].line = get_int(&d);
+		inc->action_items[i].added = get_str(&d);
+		inc->action_items[i].done_at = get_str(&d);
 	}
 	inc->sections.issue_summary = get_int(&d);
 	inc->sections.timeline = get_int(&d);

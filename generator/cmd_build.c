@@ -13,6 +13,7 @@
 #include "config.h"
 #include "error.h"
 #include "ingest.h"
+#include "itemhist.h"
 #include "output.h"
 #include "render.h"
 #include "site.h"
@@ -192,6 +193,13 @@ read_incidents(struct pm_site *site, struct pm_arena *arena,
 			broken++;
 			continue;
 		}
+		/* Ages of action items are a nicety: an old version that
+		 * cannot be read costs them, not the build. */
+		pm_error_clear(&err);
+		if (pm_itemhist_apply(inc, doc, src, &err) < 0)
+			pm_warnings_add(warnings, doc->path, 0,
+			    "action item history unavailable: %s",
+			    err.message);
 		/* The review of `pmsite check`, so writers see it on every
 		 * build; it never stops one. */
 		pm_check_incident(warnings, inc, &rep, doc->path);
@@ -447,6 +455,7 @@ pm_cmd_build(int argc, char **argv)
 		goto fail;
 	pm_site_init(&site, arena, &cfg);
 	site.commit = pm_source_commit(src);
+	site.as_of = pm_source_commit_time(src);
 	site.taxonomy = tax;
 	broken = read_incidents(&site, arena, src, &cfg, cache, keys,
 	    &warnings);

@@ -7,6 +7,7 @@
 #include "cmd_docs.h"
 #include "error.h"
 #include "ingest.h"
+#include "itemhist.h"
 #include "site.h"
 
 #include <getopt.h>
@@ -183,6 +184,7 @@ pm_cmd_inspect(int argc, char **argv)
 	pm_site_init(&site, arena, &docs.cfg);
 	site.taxonomy = docs.tax;
 	site.commit = docs.src ? pm_source_commit(docs.src) : "";
+	site.as_of = docs.src ? pm_source_commit_time(docs.src) : NULL;
 	for (i = 0; i < docs.len; i++) {
 		struct pm_incident *inc = pm_arena_alloc(arena, sizeof(*inc));
 		struct pm_error ierr;
@@ -196,6 +198,11 @@ pm_cmd_inspect(int argc, char **argv)
 			}
 			continue;
 		}
+		if (docs.src && pm_itemhist_apply(inc, docs.docs[i], docs.src,
+		    &ierr) < 0)
+			pm_warnings_add(&warnings, docs.docs[i]->path, 0,
+			    "action item history unavailable: %s",
+			    ierr.message);
 		incs[i] = inc;
 		pm_site_add(&site, inc);
 	}

@@ -82,6 +82,7 @@ add_item(struct items *it, const char *s, size_t len, int done, int line)
 		it->cap = it->cap ? it->cap * 2 : 16;
 		it->v = pm_xrealloc(it->v, pm_xmul(it->cap, sizeof(*it->v)));
 	}
+	memset(&it->v[it->n], 0, sizeof(it->v[it->n]));
 	it->v[it->n].text = x_strdup_trim(it->d, s, len);
 	it->v[it->n].done = done || ticked == 1 || is_done_text(s, len);
 	it->v[it->n].line = line;

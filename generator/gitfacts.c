@@ -42,6 +42,12 @@ struct memo {
 	int used;
 };
 
+/* One version of a document: the content a counted commit gave it. */
+struct version {
+	git_time when;
+	git_oid blob;
+};
+
 /* The facts of one document while the walk runs. */
 struct fact {
 	int seen;
@@ -49,6 +55,9 @@ struct fact {
 	git_oid last;
 	size_t *authors;	/* ids into walk.name_list */
 	size_t nauthors, cap;
+	struct version *versions;	/* oldest first */
+	size_t nversions, vcap;
+	git_oid blob;		/* its blob in the commit being visited */
 	size_t seq;		/* the commit that last marked it */
 	unsigned int hits;	/* parents it differs from, in that commit */
 };
@@ -318,15 +327,16 @@ out:
 	return rc;
 }
 
-/* Parent k says document d differs from it. */
+/* Parent k says document d, now blob, differs from it. */
 static void
-mark(struct walk *w, size_t d, unsigned int k)
+mark(struct walk *w, size_t d, unsigned int k, const git_oid *blob)
 {
 	struct fact *f = &w->facts[d];
 
 	if (k == 0) {
 		f->seq = w->seq;
 		f->hits = 1;
+		git_oid_cpy(&f->blob, blob);
 		w->changed[w->nchanged++] = d;
 	} else if (f->seq == w->seq) {
 		f->hits++;
@@ -355,7 +365,7 @@ compare_entry(struct walk *w, const git_tree_entry *e,
 	if (mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE) {
 		d = strset_get(&w->files, w->path.ptr, w->path.len);
 		if (d != SIZE_MAX)
-			mark(w, d, k);
+			mark(w, d, k, git_tree_entry_id(e));
 	} else if (mode == GIT_FILEMODE_TREE &&
 	    strset_get(&w->dirs, w->path.ptr, w->path.len) != SIZE_MAX) {
 		if ((rc = tree_get(&sub, w, git_tree_entry_id(e))) < 0)
@@ -464,6 +474,19 @@ intern(struct walk *w, const char *name)
 	return id;
 }
 
+static void
+add_version(struct fact *f, git_time when)
+{
+	if (f->nversions == f->vcap) {
+		f->vcap = f->vcap ? f->vcap * 2 : 4;
+		f->versions = pm_xrealloc(f->versions,
+		    pm_xmul(f->vcap, sizeof(*f->versions)));
+	}
+	f->versions[f->nversions].when = when;
+	git_oid_cpy(&f->versions[f->nversions].blob, &f->blob);
+	f->nversions++;
+}
+
 /* Credit commit with the changes it marked against all its parents. */
 static void
 record(struct walk *w, const git_commit *commit, unsigned int parents)
@@ -491,6 +514,7 @@ record(struct walk *w, const git_commit *commit, unsigned int parents)
 		f->seen = 1;
 		f->updated = sig->when;
 		git_oid_cpy(&f->last, git_commit_id(commit));
+		add_version(f, sig->when);
 		if (author == SIZE_MAX)
 			continue;
 		for (a = 0; a < f->nauthors && f->authors[a] != author; a++)
@@ -645,6 +669,23 @@ pm_gitfacts__iso8601(struct pm_arena *arena, git_time_t when, int offset)
 	    (int)(secs % 60), offset < 0 ? '-' : '+', off / 60, off % 60);
 }
 
+static void
+publish_versions(struct walk *w, const struct fact *f, struct pm_doc *doc)
+{
+	struct pm_doc_version *v = pm_arena_alloc(w->arena,
+	    pm_xmul(f->nversions, sizeof(*v)));
+
+	for (size_t i = 0; i < f->nversions; i++) {
+		v[i].when = pm_gitfacts__iso8601(w->arena,
+		    f->versions[i].when.time, f->versions[i].when.offset);
+		v[i].time = (long long)f->versions[i].when.time;
+		git_oid_tostr(v[i].blob_id, sizeof(v[i].blob_id),
+		    &f->versions[i].blob);
+	}
+	doc->versions = v;
+	doc->nversions = f->nversions;
+}
+
 /* Move the facts into the documents, now that nothing can fail. */
 static void
 publish(struct walk *w)
@@ -661,6 +702,7 @@ publish(struct walk *w)
 		doc->updated = pm_gitfacts__iso8601(w->arena, f->updated.time,
 		    f->updated.offset);
 		git_oid_tostr(doc->commit_id, sizeof(doc->commit_id), &f->last);
+		publish_versions(w, f, doc);
 		doc->nauthors = f->nauthors;
 		doc->authors = NULL;
 		if (f->nauthors == 0)
@@ -709,8 +751,10 @@ pm_gitfacts_fill(struct pm_doc *docs, size_t ndocs, git_repository *repo,
 	}
 	if ((rc = walk_history(&w, commit)) == 0)
 		publish(&w);
-	for (size_t i = 0; i < ndocs; i++)
+	for (size_t i = 0; i < ndocs; i++) {
 		free(w.facts[i].authors);
+		free(w.facts[i].versions);
+	}
 	for (size_t i = 0; i < TREE_CACHE; i++)
 		git_tree_free(w.cache[i].tree);
 	git_mailmap_free(w.mailmap);

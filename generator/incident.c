@@ -319,6 +319,8 @@ pm_incident_to_value(const struct pm_incident *inc, struct pm_arena *a)
 		set_str(a, item, "text", inc->action_items[i].text);
 		pm_value_map_set_bool(a, item, "done",
 		    inc->action_items[i].done);
+		set_str(a, item, "added", inc->action_items[i].added);
+		set_str(a, item, "done_at", inc->action_items[i].done_at);
 		pm_value_list_push(a, list, item);
 	}
 	pm_value_map_set(a, m, "action_items", list);

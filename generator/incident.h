@@ -41,6 +41,9 @@ struct pm_action_item {
 	const char *text;
 	int done;
 	int line;
+	/* From git (itemhist.h), ISO 8601 or NULL: when the item was
+	 * written down, and when it was ticked for good. */
+	const char *added, *done_at;
 };
 
 struct pm_incident {

@@ -45,6 +45,9 @@ struct pm_site {
 	struct pm_incident **incidents;
 	size_t len, cap;
 	const char *commit;	/* commit built, "" for a plain folder */
+	/* The author time of that commit (ISO 8601), the "now" of ages on
+	 * the pages; NULL when there is none. */
+	const char *as_of;
 	/* Categories for names and descriptions; NULL: the built-in one.
 	 * Borrowed: it must outlive the site. */
 	const struct pm_taxonomy *taxonomy;

@@ -40,6 +40,7 @@ struct pm_source {
 	int has_commit;
 	git_oid commit;
 	char commit_hex[41];
+	const char *commit_time;	/* ISO 8601, NULL without a commit */
 	git_oid config_id;	/* committed mode: pmsite.yml, zero if none */
 	const char *config;
 	size_t config_len;
@@ -691,6 +692,13 @@ resolve_ref(struct pm_source *src, struct pm_error *err)
 	}
 	git_oid_cpy(&src->commit, git_object_id(commit));
 	git_oid_tostr(src->commit_hex, sizeof(src->commit_hex), &src->commit);
+	{
+		const git_signature *sig = git_commit_author(
+		    (const git_commit *)commit);
+
+		src->commit_time = pm_gitfacts__iso8601(src->arena,
+		    sig->when.time, sig->when.offset);
+	}
 	src->has_commit = 1;
 out:
 	git_object_free(commit);
@@ -752,6 +760,37 @@ const char *
 pm_source_commit(const struct pm_source *src)
 {
 	return src->commit_hex;
+}
+
+const char *
+pm_source_commit_time(const struct pm_source *src)
+{
+	return src->commit_time;
+}
+
+int
+pm_source_read_version(const struct pm_source *src, const struct pm_doc *doc,
+    size_t i, struct pm_buf *out, struct pm_error *err)
+{
+	git_blob *blob = NULL;
+	git_oid id;
+	int rc = 0;
+
+	pm_buf_clear(out);
+	if (src->repo == NULL || i >= doc->nversions ||
+	    git_oid_fromstr(&id, doc->versions[i].blob_id) < 0 ||
+	    git_blob_lookup(&blob, src->repo, &id) < 0) {
+		rc = pm_error_set(err, PM_ERROR, doc->path, 0, 0,
+		    "version %zu: %s", i + 1, git_message());
+		goto out;
+	}
+	pm_buf_put(out, git_blob_rawcontent(blob),
+	    (size_t)git_blob_rawsize(blob));
+	pm_buf_grow(out, 1);
+	out->ptr[out->len] = '\0';
+out:
+	git_blob_free(blob);
+	return rc;
 }
 
 const char *

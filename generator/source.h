@@ -42,7 +42,8 @@
  *    such commit, updated the author time of the last, authors the
  *    distinct author names (mapped through the .mailmap committed at the
  *    resolved commit) in order of first change, commit_id the last such
- *    commit.  Unlike `git log -- PATH`, a change that a later merge threw
+ *    commit, versions the blob each such commit wrote, oldest first.  Unlike
+ *    `git log -- PATH`, a change that a later merge threw
  *    away still counts (its author did write a version of the file), and
  *    renames are not followed: a moved file starts a new history.
  *  - Not thread-safe; a finished source is only read, so its documents
@@ -59,7 +60,15 @@
 
 #include <stddef.h>
 
+#include "buf.h"
 #include "error.h"
+
+/* A version of a file in the history: what one counted commit wrote. */
+struct pm_doc_version {
+	const char *when;	/* the commit's author time, ISO 8601 */
+	long long time;		/* the same, in seconds since the epoch */
+	char blob_id[41];	/* hex */
+};
 
 /* One Markdown file.  Every pointer lives as long as its source. */
 struct pm_doc {
@@ -74,6 +83,8 @@ struct pm_doc {
 	const char *const *authors;	/* nauthors names; NULL when none */
 	size_t nauthors;
 	char commit_id[41];	/* last commit that changed it, or "" */
+	const struct pm_doc_version *versions;	/* oldest first; NULL */
+	size_t nversions;			/* when there is no history */
 };
 
 struct pm_source_opts {
@@ -133,6 +144,22 @@ const char *pm_source_workdir(const struct pm_source *src);
  * folder and in a repository without commits (worktree mode).
  */
 const char *pm_source_commit(const struct pm_source *src);
+
+/*
+ * The author time of the resolved commit, ISO 8601 with its offset: the
+ * "now" of a site built from it, so that ages on its pages depend on the
+ * commit only.  NULL when there is no commit.
+ */
+const char *pm_source_commit_time(const struct pm_source *src);
+
+/*
+ * Read version i (i < doc->nversions) of a document of this source into
+ * out, replacing what out held; NUL-terminated.  PM_ERROR with libgit2's
+ * message when the blob cannot be read.
+ */
+int pm_source_read_version(const struct pm_source *src,
+    const struct pm_doc *doc, size_t i, struct pm_buf *out,
+    struct pm_error *err);
 
 /*
  * The content path as normalised ("content" for "./content/", "" for the

@@ -7,6 +7,7 @@
 #include "views_int.h"
 #include "search.h"
 #include "svg.h"
+#include "when.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -352,6 +353,63 @@ views_add_causes(struct views *v, struct pm_error *err)
 	return rc;
 }
 
+/* Whole days from one ISO 8601 time to another, or -1 when either is
+ * missing or unreadable. */
+static long
+days_between(const char *from, const char *to)
+{
+	struct pm_when a, b;
+	long minutes;
+
+	if (from == NULL || to == NULL)
+		return -1;
+	pm_when_init(&a);
+	pm_when_init(&b);
+	if (pm_when_parse(&a, from, strlen(from)) == 0 ||
+	    pm_when_parse(&b, to, strlen(to)) == 0 ||
+	    !pm_when_diff_minutes(&minutes, &a, &b) || minutes < 0)
+		return -1;
+	return minutes / 1440;
+}
+
+static const char *
+days_text(struct pm_arena *a, long days)
+{
+	return days == 1 ? "1 day" : pm_arena_printf(a, "%ld days", days);
+}
+
+/*
+ * What git says of an item: when it was written down and, open, how long
+ * ago (as of the commit built, so the page depends on the commit only);
+ * done, how long it took.
+ */
+static void
+item_ages(struct views *v, struct pm_value *it, const struct pm_action_item *ai)
+{
+	struct pm_arena *a = v->a;
+	long age = days_between(ai->added, v->site->as_of);
+	long took = days_between(ai->added, ai->done_at);
+	const char *text = NULL;
+
+	pm_value_map_set_str(a, it, "added", ai->added);
+	pm_value_map_set_str(a, it, "added_display",
+	    pm_views_human_date(a, ai->added));
+	pm_value_map_set_str(a, it, "done_at", ai->done_at);
+	pm_value_map_set_str(a, it, "done_at_display",
+	    pm_views_human_date(a, ai->done_at));
+	pm_value_map_set(a, it, "age_days", !ai->done && age >= 0 ?
+	    pm_value_new_number(a, (double)age) : NULL);
+	pm_value_map_set(a, it, "took_days", ai->done && took >= 0 ?
+	    pm_value_new_number(a, (double)took) : NULL);
+	if (!ai->done && age >= 0)
+		text = age == 0 ? "open less than a day" : pm_arena_printf(a,
+		    "open for %s", days_text(a, age));
+	else if (ai->done && took >= 0)
+		text = took == 0 ? "done the day it was written" :
+		    pm_arena_printf(a, "done in %s", days_text(a, took));
+	pm_value_map_set_str(a, it, "age_display", text);
+}
+
 /* One incident's items that are open (done 0) or done (done 1). */
 static struct pm_value *
 action_group(struct views *v, size_t i, int done)
@@ -368,6 +426,7 @@ action_group(struct views *v, size_t i, int done)
 		pm_value_map_set_str(v->a, it, "text",
 		    inc->action_items[k].text);
 		pm_value_map_set_bool(v->a, it, "done", done);
+		item_ages(v, it, &inc->action_items[k]);
 		pm_value_list_push(v->a, items, it);
 	}
 	if (pm_value_len(items) == 0)
@@ -405,6 +464,9 @@ views_add_actions(struct views *v)
 	pm_value_map_set_num(a, ctx, "open_count", (double)nopen);
 	pm_value_map_set_num(a, ctx, "done_count", (double)ndone);
 	pm_value_map_set_num(a, ctx, "total_count", (double)(nopen + ndone));
+	pm_value_map_set_str(a, ctx, "as_of", v->site->as_of);
+	pm_value_map_set_str(a, ctx, "as_of_display",
+	    pm_views_human_date(a, v->site->as_of));
 	pm_value_map_set_bool(a, ctx, "has_open", nopen > 0);
 	pm_value_map_set_bool(a, ctx, "has_done", ndone > 0);
 	pm_value_map_set_bool(a, ctx, "has_items", nopen + ndone > 0);

@@ -202,8 +202,9 @@ test_to_value_full(void **state)
 		{ "10:40", "Rolled back", "mitigated", 13 },
 	};
 	struct pm_action_item items[2] = {
-		{ "Add an index", 1, 20 },
-		{ "Page the DBA", 0, 21 },
+		{ "Add an index", 1, 20, "2024-03-06T09:00:00+00:00",
+		    "2024-03-09T17:30:00+00:00" },
+		{ "Page the DBA", 0, 21, "2024-03-06T09:00:00+00:00", NULL },
 	};
 
 	pm_incident_init(&inc);
@@ -266,8 +267,11 @@ test_to_value_full(void **state)
 	    "{\"time\":\"10:40\",\"text\":\"Rolled back\","
 	    "\"kind\":\"mitigated\"}],\"time_to_detect_minutes\":2,"
 	    "\"time_to_resolve_minutes\":90,\"action_items\":["
-	    "{\"text\":\"Add an index\",\"done\":true},"
-	    "{\"text\":\"Page the DBA\",\"done\":false}],"
+	    "{\"text\":\"Add an index\",\"done\":true,"
+	    "\"added\":\"2024-03-06T09:00:00+00:00\","
+	    "\"done_at\":\"2024-03-09T17:30:00+00:00\"},"
+	    "{\"text\":\"Page the DBA\",\"done\":false,"
+	    "\"added\":\"2024-03-06T09:00:00+00:00\",\"done_at\":null}],"
 	    "\"sections\":{\"issue_summary\":true,\"timeline\":true,"
 	    "\"root_cause\":true,\"corrective_measures\":false,"
 	    "\"task_list\":true},\"word_count\":412,\"reading_minutes\":2,"

@@ -1,0 +1,300 @@
+/*
+ * itemhist.c: following each action item through the versions of its
+ * file, by the words of the line it stands on (see itemhist.h).
+ */
+#include "itemhist.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+
+/* Marks that say an item is done, blanked before the words are taken. */
+static const char *const done_marks[] = {
+	"(done)", "[done]", "(completed)", "[completed]", "(complete)",
+	"(fixed)", "(resolved)", "(shipped)", "\xe2\x9c\x85", "\xe2\x9c\x94",
+	"\xe2\x98\x91", NULL
+};
+
+/* Status cells of a table row that say the item is done. */
+static const char *const done_cells[] = {
+	"done", "completed", "complete", "closed", "fixed", "resolved",
+	"shipped", "yes", NULL
+};
+
+/* The lines of one version that could be items: words and done state. */
+struct lines {
+	struct pm_buf words;	/* every key, each NUL-terminated */
+	size_t *at;		/* offsets into words */
+	int *done;
+	size_t n, cap;
+};
+
+/* What is known of one item while the versions go by. */
+struct track {
+	size_t key;		/* offset into the keys buffer; SIZE_MAX: none */
+	const char *added, *done_at;
+};
+
+static int
+lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+static int
+is_alnum(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || (unsigned char)c >= 0x80;
+}
+
+/* Does s[0..len) start with prefix, ignoring ASCII case? */
+static int
+starts_with(const char *s, size_t len, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	if (n > len)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (lower((unsigned char)s[i]) != lower((unsigned char)prefix[i]))
+			return 0;
+	return 1;
+}
+
+/*
+ * Append to out the words of s[0..len), lowercased and folded to single
+ * spaces, with done marks and strike-through left out; sets *done when
+ * one was there.
+ */
+static void
+put_words(struct pm_buf *out, const char *s, size_t len, int *done)
+{
+	size_t start = out->len, i = 0;
+	int space = 0;
+
+	while (i < len) {
+		size_t skip = 0;
+
+		if (starts_with(s + i, len - i, "~~"))
+			skip = 2;
+		for (int m = 0; skip == 0 && done_marks[m]; m++)
+			if (starts_with(s + i, len - i, done_marks[m]))
+				skip = strlen(done_marks[m]);
+		if (skip) {
+			*done = 1;
+			i += skip;
+			space = 1;
+			continue;
+		}
+		if (!is_alnum((unsigned char)s[i])) {
+			space = 1;
+			i++;
+			continue;
+		}
+		if (space && out->len > start)
+			pm_buf_putc(out, ' ');
+		space = 0;
+		pm_buf_putc(out, lower((unsigned char)s[i++]));
+	}
+}
+
+/* The cells of a table row: the longest is the item, another may be its
+ * status. */
+static void
+put_row_words(struct pm_buf *out, const char *s, size_t len, int *done)
+{
+	const char *best = NULL;
+	size_t best_len = 0, i = 0;
+
+	while (i < len) {
+		size_t j = i, a, b;
+
+		while (j < len && s[j] != '|')
+			j++;
+		for (a = i; a < j && (s[a] == ' ' || s[a] == '\t'); a++)
+			;
+		for (b = j; b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'); b--)
+			;
+		for (int c = 0; done_cells[c]; c++)
+			if (b - a == strlen(done_cells[c]) &&
+			    starts_with(s + a, b - a, done_cells[c]))
+				*done = 1;
+		if (b - a > best_len) {
+			best = s + a;
+			best_len = b - a;
+		}
+		i = j + 1;
+	}
+	if (best)
+		put_words(out, best, best_len, done);
+}
+
+/* Append the key of one source line to out (nothing when it has no
+ * words) and say whether it marks the item done. */
+static void
+line_key(struct pm_buf *out, const char *s, size_t len, int *done)
+{
+	size_t i = 0;
+
+	*done = 0;
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '>'))
+		i++;
+	if (i < len && s[i] == '|') {
+		put_row_words(out, s + i + 1, len - i - 1, done);
+		return;
+	}
+	if (i + 1 < len && strchr("-*+", s[i]) && (s[i + 1] == ' ' ||
+	    s[i + 1] == '\t')) {
+		i += 2;
+	} else if (starts_with(s + i, len - i, "\xe2\x80\xa2")) {
+		i += 3;
+	} else {
+		size_t d = i;
+
+		while (d < len && s[d] >= '0' && s[d] <= '9')
+			d++;
+		if (d > i && d + 1 < len && (s[d] == '.' || s[d] == ')') &&
+		    s[d + 1] == ' ')
+			i = d + 2;
+	}
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i + 2 < len && s[i] == '[' && s[i + 2] == ']' &&
+	    strchr(" xX", s[i + 1])) {
+		*done = s[i + 1] != ' ';
+		i += 3;
+	}
+	put_words(out, s + i, len - i, done);
+}
+
+/* The keys of every line of text. */
+static void
+scan_lines(struct lines *l, const char *text, size_t len)
+{
+	size_t i = 0;
+
+	pm_buf_clear(&l->words);
+	l->n = 0;
+	while (i < len) {
+		const char *nl = memchr(text + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - text) : len, at = l->words.len;
+		int done;
+
+		line_key(&l->words, text + i, end - i, &done);
+		if (l->words.len > at) {
+			pm_buf_putc(&l->words, '\0');
+			if (l->n == l->cap) {
+				l->cap = l->cap ? l->cap * 2 : 64;
+				l->at = pm_xrealloc(l->at,
+				    pm_xmul(l->cap, sizeof(*l->at)));
+				l->done = pm_xrealloc(l->done,
+				    pm_xmul(l->cap, sizeof(*l->done)));
+			}
+			l->at[l->n] = at;
+			l->done[l->n++] = done;
+		}
+		i = end + 1;
+	}
+}
+
+/* The keys of the current items, from the lines they stand on. */
+static void
+item_keys(struct track *t, struct pm_buf *keys, const struct pm_incident *inc,
+    const struct pm_doc *doc)
+{
+	const char *p = doc->data, *end = doc->data + doc->len;
+	int line = 1;
+
+	for (size_t k = 0; k < inc->naction_items; k++)
+		t[k].key = SIZE_MAX;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+
+		for (size_t k = 0; k < inc->naction_items; k++) {
+			size_t at = keys->len;
+			int done;
+
+			if (inc->action_items[k].line != line)
+				continue;
+			line_key(keys, p, len, &done);
+			if (keys->len > at) {
+				pm_buf_putc(keys, '\0');
+				t[k].key = at;
+			}
+		}
+		if (nl == NULL)
+			break;
+		p = nl + 1;
+		line++;
+	}
+}
+
+/* One version seen: items present get added, done ones keep or start
+ * their done time, and the others lose it. */
+static void
+follow(struct track *t, size_t n, const struct pm_buf *keys,
+    const struct lines *l, const char *when)
+{
+	for (size_t k = 0; k < n; k++) {
+		size_t e;
+
+		if (t[k].key == SIZE_MAX)
+			continue;
+		for (e = 0; e < l->n; e++)
+			if (strcmp(l->words.ptr + l->at[e],
+			    keys->ptr + t[k].key) == 0)
+				break;
+		if (e < l->n && t[k].added == NULL)
+			t[k].added = when;
+		if (e < l->n && l->done[e]) {
+			if (t[k].done_at == NULL)
+				t[k].done_at = when;
+		} else {
+			t[k].done_at = NULL;
+		}
+	}
+}
+
+int
+pm_itemhist_apply(struct pm_incident *inc, const struct pm_doc *doc,
+    const struct pm_source *src, struct pm_error *err)
+{
+	struct pm_buf keys = PM_BUF_INIT, old = PM_BUF_INIT;
+	struct lines l = { PM_BUF_INIT, NULL, NULL, 0, 0 };
+	struct track *t;
+	size_t n = inc->naction_items;
+	int rc = 0;
+
+	if (n == 0 || doc->nversions == 0)
+		return 0;
+	t = pm_xcalloc(n, sizeof(*t));
+	item_keys(t, &keys, inc, doc);
+	for (size_t v = 0; v < doc->nversions && rc == 0; v++) {
+		const struct pm_doc_version *ver = &doc->versions[v];
+
+		if (strcmp(ver->blob_id, doc->blob_id) == 0) {
+			scan_lines(&l, doc->data, doc->len);
+		} else if ((rc = pm_source_read_version(src, doc, v, &old,
+		    err)) == 0) {
+			scan_lines(&l, old.ptr, old.len);
+		}
+		if (rc == 0)
+			follow(t, n, &keys, &l, ver->when);
+	}
+	for (size_t k = 0; k < n && rc == 0; k++) {
+		inc->action_items[k].added = t[k].added;
+		inc->action_items[k].done_at = inc->action_items[k].done ?
+		    t[k].done_at : NULL;
+	}
+	free(t);
+	free(l.at);
+	free(l.done);
+	pm_buf_free(&l.words);
+	pm_buf_free(&old);
+	pm_buf_free(&keys);
+	return rc;
+}

@@ -1,0 +1,37 @@
+/*
+ * itemhist.h: when each action item of a postmortem was written down and
+ * when it was ticked, from the versions of the file in git.
+ *
+ * An item is followed through the history by its words: the line it
+ * stands on, without list marker, checkbox, strike-through or done mark,
+ * lowercased, with everything but letters and digits folded to single
+ * spaces.  Rewording an item therefore starts it again, and two items
+ * with the same words share one history; both are rare in task lists and
+ * the alternative, running the whole extractor on every old version,
+ * would cost a Markdown parse per version.
+ *
+ * Contract
+ *  - pm_itemhist_apply() sets added and done_at of the items of inc (the
+ *    incident ingested from doc): added is the author time of the first
+ *    version holding the item, done_at, for an item done now, the time of
+ *    the version from which on it stayed done.  Both are ISO 8601 strings
+ *    borrowed from the source (they live as long as it).  Items without
+ *    history (a file on disk only, an item that appears in no version,
+ *    an item done only in the working tree) keep NULL.
+ *  - It reads the old versions through pm_source_read_version(); the
+ *    newest version is doc itself when its blob matches, and a file with a
+ *    single version needs no read at all.
+ *  - Returns 0, or PM_ERROR with err set when a version cannot be read;
+ *    the items are then left without history.
+ */
+#ifndef PM_ITEMHIST_H
+#define PM_ITEMHIST_H
+
+#include "error.h"
+#include "incident.h"
+#include "source.h"
+
+int pm_itemhist_apply(struct pm_incident *inc, const struct pm_doc *doc,
+    const struct pm_source *src, struct pm_error *err);
+
+#endif

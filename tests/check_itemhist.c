@@ -1,0 +1,292 @@
+/*
+ * check_itemhist.c: ages of action items from a real history: items
+ * written down, ticked, unticked, reworded and kept in tables over
+ * several commits, read back through the source, the extractor and the
+ * built actions page.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <git2.h>
+
+#include "arena.h"
+#include "classify.h"
+#include "config.h"
+#include "incident.h"
+#include "ingest.h"
+#include "itemhist.h"
+#include "markdown.h"
+#include "source.h"
+#include "testutil.h"
+#include "warnings.h"
+
+#define DAY 86400LL
+#define T0 1704103200LL		/* 2024-01-01T10:00:00Z */
+
+static const char v1[] =
+	"# Queue backlog\n\n"
+	"## Action items\n\n"
+	"- [ ] Alert on queue depth\n"
+	"- [ ] Cap retries at three\n"
+	"- [ ] Write the runbook\n";
+
+/* Three days later: the alert is done, the runbook item reworded. */
+static const char v2[] =
+	"# Queue backlog\n\n"
+	"## Action items\n\n"
+	"- [x] Alert on queue depth\n"
+	"- [ ] Cap retries at three\n"
+	"- [ ] Write the on-call runbook\n";
+
+/* Ten days in: retries capped, then a new item; the alert stays done. */
+static const char v3[] =
+	"# Queue backlog\n\n"
+	"## Action items\n\n"
+	"- [x] Alert on queue depth\n"
+	"- [x] ~~Cap retries at three~~\n"
+	"- [ ] Write the on-call runbook\n"
+	"- [ ] Load-test the consumer\n";
+
+/* Twelve days in: retries were unticked again (it regressed). */
+static const char v4[] =
+	"# Queue backlog\n\n"
+	"## Action items\n\n"
+	"- [x] Alert on queue depth\n"
+	"- [ ] Cap retries at three\n"
+	"- [ ] Write the on-call runbook\n"
+	"- [ ] Load-test the consumer\n";
+
+static const char table1[] =
+	"# Disk full\n\n"
+	"## Action items\n\n"
+	"| Item | Owner | Status |\n"
+	"|---|---|---|\n"
+	"| Rotate the audit logs daily | ana | Open |\n"
+	"| Alert at 80% disk | bo | Open |\n";
+
+static const char table2[] =
+	"# Disk full\n\n"
+	"## Action items\n\n"
+	"| Item | Owner | Status |\n"
+	"|---|---|---|\n"
+	"| Rotate the audit logs daily | ana | Done |\n"
+	"| Alert at 80% disk | bo | Open |\n";
+
+struct fx {
+	char *dir;
+	struct pm_arena *arena;
+	struct pm_source *src;
+	struct pm_config cfg;
+};
+
+static void
+commit(git_repository *repo, long long when, const char *path,
+    const char *text)
+{
+	const char *files[] = { path, text, NULL };
+	char id[41];
+
+	tu_commit(repo, "Ada", when, files, "edit", id);
+}
+
+static int
+setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof(*f));
+	git_repository *repo;
+
+	assert_non_null(f);
+	f->dir = tu_tempdir();
+	repo = tu_repo_init(f->dir);
+	commit(repo, T0, "content/queue.md", v1);
+	commit(repo, T0 + DAY / 2, "content/disk.md", table1);
+	commit(repo, T0 + 3 * DAY, "content/queue.md", v2);
+	commit(repo, T0 + 5 * DAY, "content/disk.md", table2);
+	commit(repo, T0 + 10 * DAY, "content/queue.md", v3);
+	commit(repo, T0 + 12 * DAY, "content/queue.md", v4);
+	git_repository_free(repo);
+	f->arena = pm_arena_new();
+	pm_config_defaults(&f->cfg);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fx *f = *state;
+
+	pm_source_free(f->src);
+	pm_arena_free(f->arena);
+	tu_rm_rf(f->dir);
+	free(f->dir);
+	free(f);
+	return 0;
+}
+
+/* The incident of one document, with its item history applied. */
+static struct pm_incident *
+incident(struct fx *f, const char *name)
+{
+	struct pm_source_opts o = { f->dir, NULL, "content", 0 };
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident *inc = pm_arena_alloc(f->arena, sizeof(*inc));
+	struct pm_error err;
+
+	pm_error_clear(&err);
+	if (f->src == NULL) {
+		assert_int_equal(pm_source_open(&f->src, &o, &err), 0);
+		assert_int_equal(pm_source_load(f->src, &err), 0);
+	}
+	for (size_t i = 0; i < pm_source_count(f->src); i++) {
+		const struct pm_doc *doc = pm_source_doc(f->src, i);
+
+		if (strcmp(doc->name, name) != 0)
+			continue;
+		if (pm_ingest_doc(inc, NULL, f->arena, doc, &f->cfg,
+		    pm_taxonomy_default(), &w, &err) < 0)
+			fail_msg("%s: %s", name, err.message);
+		assert_int_equal(pm_itemhist_apply(inc, doc, f->src, &err), 0);
+		pm_warnings_free(&w);
+		return inc;
+	}
+	fail_msg("%s not found", name);
+	return NULL;
+}
+
+static const struct pm_action_item *
+item(const struct pm_incident *inc, const char *prefix)
+{
+	for (size_t i = 0; i < inc->naction_items; i++)
+		if (strncmp(inc->action_items[i].text, prefix,
+		    strlen(prefix)) == 0)
+			return &inc->action_items[i];
+	fail_msg("no item starting %s", prefix);
+	return NULL;
+}
+
+static void
+test_versions_recorded(void **state)
+{
+	struct fx *f = *state;
+	const struct pm_doc *doc = NULL;
+
+	(void)incident(f, "queue.md");
+	for (size_t i = 0; i < pm_source_count(f->src); i++)
+		if (strcmp(pm_source_doc(f->src, i)->name, "queue.md") == 0)
+			doc = pm_source_doc(f->src, i);
+	assert_non_null(doc);
+	assert_int_equal(doc->nversions, 4);
+	assert_string_equal(doc->versions[0].when,
+	    "2024-01-01T10:00:00+00:00");
+	assert_string_equal(doc->versions[3].when,
+	    "2024-01-13T10:00:00+00:00");
+	assert_string_equal(doc->versions[3].blob_id, doc->blob_id);
+	assert_string_equal(pm_source_commit_time(f->src),
+	    "2024-01-13T10:00:00+00:00");
+}
+
+static void
+test_ticked_and_open(void **state)
+{
+	struct fx *f = *state;
+	const struct pm_incident *inc = incident(f, "queue.md");
+	const struct pm_action_item *alert = item(inc, "Alert on queue");
+	const struct pm_action_item *retries = item(inc, "Cap retries");
+	const struct pm_action_item *load = item(inc, "Load-test");
+
+	assert_true(alert->done);
+	assert_string_equal(alert->added, "2024-01-01T10:00:00+00:00");
+	assert_string_equal(alert->done_at, "2024-01-04T10:00:00+00:00");
+	/* Ticked on day 10, unticked on day 12: open, with no done time. */
+	assert_false(retries->done);
+	assert_string_equal(retries->added, "2024-01-01T10:00:00+00:00");
+	assert_null(retries->done_at);
+	assert_string_equal(load->added, "2024-01-11T10:00:00+00:00");
+	assert_null(load->done_at);
+}
+
+/* A reworded item starts again from the version that reworded it. */
+static void
+test_reworded(void **state)
+{
+	struct fx *f = *state;
+	const struct pm_incident *inc = incident(f, "queue.md");
+
+	assert_string_equal(item(inc, "Write the on-call")->added,
+	    "2024-01-04T10:00:00+00:00");
+}
+
+/* Table rows are followed by their longest cell; a Done status ticks. */
+static void
+test_table_rows(void **state)
+{
+	struct fx *f = *state;
+	const struct pm_incident *inc = incident(f, "disk.md");
+	const struct pm_action_item *rotate = item(inc, "Rotate");
+	const struct pm_action_item *alert = item(inc, "Alert at 80%");
+
+	assert_true(rotate->done);
+	assert_string_equal(rotate->added, "2024-01-01T22:00:00+00:00");
+	assert_string_equal(rotate->done_at, "2024-01-06T10:00:00+00:00");
+	assert_false(alert->done);
+	assert_string_equal(alert->added, "2024-01-01T22:00:00+00:00");
+}
+
+/* The whole path: incidents.json and the actions page of a build. */
+static void
+test_built_site(void **state)
+{
+	struct fx *f = *state;
+	char cmd[2048], path[1024], *page, *json;
+
+	snprintf(cmd, sizeof(cmd), "'%s' build -q --repo '%s' --out '%s/site'",
+	    tu_pmsite(), f->dir, f->dir);
+	assert_int_equal(tu_run(cmd, NULL, NULL), 0);
+	snprintf(path, sizeof(path), "%s/site/actions/index.html", f->dir);
+	page = tu_read(path, NULL);
+	assert_non_null(page);
+	assert_non_null(strstr(page, "done in 3 days"));
+	assert_non_null(strstr(page, "done in 4 days"));
+	/* Open since 1 January, as of the last commit on 13 January. */
+	assert_non_null(strstr(page, "open for 12 days"));
+	assert_non_null(strstr(page, "open for 2 days"));
+	assert_non_null(strstr(page, "as of 13 January 2024"));
+	snprintf(path, sizeof(path), "%s/site/incidents.json", f->dir);
+	json = tu_read(path, NULL);
+	assert_non_null(json);
+	assert_non_null(strstr(json,
+	    "\"done_at\": \"2024-01-04T10:00:00+00:00\""));
+	free(json);
+	free(page);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_versions_recorded,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ticked_and_open,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reworded,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_table_rows,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_built_site,
+		    setup, teardown),
+	};
+	int rc;
+
+	git_libgit2_init();
+	pm_markdown_init();
+	rc = cmocka_run_group_tests(tests, NULL, NULL);
+	git_libgit2_shutdown();
+	return rc;
+}
