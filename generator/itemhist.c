@@ -77,10 +77,14 @@ put_words(struct pm_buf *out, const char *s, size_t len, int *done)
 
 	while (i < len) {
 		size_t skip = 0;
+		unsigned char c = (unsigned char)s[i];
 
-		if (starts_with(s + i, len - i, "~~"))
+		/* Every mark starts with one of these: most bytes are passed
+		 * by one comparison. */
+		if (c == '~' && starts_with(s + i, len - i, "~~"))
 			skip = 2;
-		for (int m = 0; skip == 0 && done_marks[m]; m++)
+		for (int m = 0; skip == 0 && (c == '(' || c == '[' ||
+		    c == 0xe2) && done_marks[m]; m++)
 			if (starts_with(s + i, len - i, done_marks[m]))
 				skip = strlen(done_marks[m]);
 		if (skip) {
