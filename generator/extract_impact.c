@@ -58,7 +58,8 @@ static const char *const people[] = {
 	"transfer*", "search*", "signup*", "sign up*", "sign in*",
 	"signin*", "attempt*", "population", "employer*", "business*",
 	"compan*", "organi*", "restaurant*", "shop*", "school*",
-	"teacher*", "pay run*", "payroll*", "store*", NULL
+	"teacher*", "pay run*", "payroll*", "store*", "reqs", "lookup*",
+	"event*", "dashboard*", "loads", NULL
 };
 
 /* Words that make the number a change, not a share. */
@@ -103,6 +104,17 @@ static const char *const small_numbers[] = {
 	"eight", "nine", "ten", "eleven", "twelve", NULL
 };
 
+/* A thousands separator at s[j]: "1,200", "41,000", not "3, 4" or
+ * "1,5". */
+static int
+thousands_at(const char *s, size_t len, size_t j)
+{
+	for (size_t k = 1; k <= 3; k++)
+		if (j + k >= len || s[j + k] < '0' || s[j + k] > '9')
+			return 0;
+	return j + 4 >= len || s[j + 4] < '0' || s[j + 4] > '9';
+}
+
 /* A number written in digits or words at s[i]; its end, or 0. */
 static size_t
 number_at(const char *s, size_t len, size_t i, double *v)
@@ -115,7 +127,11 @@ number_at(const char *s, size_t len, size_t i, double *v)
 	if (i < len && s[i] >= '0' && s[i] <= '9') {
 		for (; j < len && ((s[j] >= '0' && s[j] <= '9') ||
 		    (s[j] == '.' && scale == 0 && j + 1 < len &&
-		    s[j + 1] >= '0' && s[j + 1] <= '9')); j++) {
+		    s[j + 1] >= '0' && s[j + 1] <= '9') ||
+		    (s[j] == ',' && scale == 0 && thousands_at(s, len, j)));
+		    j++) {
+			if (s[j] == ',')
+				continue;
 			if (s[j] == '.')
 				scale = 1;
 			else if (scale)
@@ -168,6 +184,25 @@ people_after(const char *s, size_t len, size_t i)
 		    s[i] != ';' && s[i] != ')')
 			i++;
 		words++;
+	}
+	return 0;
+}
+
+/* Is a word of people[] among the two words before s[i] ("every user
+ * (100%)", "of our customers (12%)")? */
+static int
+people_before(const char *s, size_t i)
+{
+	size_t k = i;
+
+	for (int words = 0; k > 0 && words < 2; words++) {
+		while (k > 0 && s[k - 1] == ' ')
+			k--;
+		while (k > 0 && s[k - 1] != ' ')
+			k--;
+		for (const char *const *p = people; *p; p++)
+			if (x_phrase_at(s, i, k, *p))
+				return 1;
 	}
 	return 0;
 }
@@ -256,14 +291,23 @@ share_in(const char *s, size_t len, int *whole)
 			if (v > 100 || change_before(s, i) ||
 			    next_is_change(s, len, k))
 				continue;
-			/* "30% of users", "affecting 30% of our base" */
-			if (people_after(s, len, k) || impact_before(s, i))
+			/* "30% of users", "affecting 30% of our base", "every
+			 * user (100%)" */
+			if (people_after(s, len, k) || impact_before(s, i) ||
+			    (i > 0 && s[i - 1] == '(' &&
+			    people_before(s, i - 1)))
 				return v;
 			continue;
 		}
 		/* "1 in 5 users", "one out of ten requests", "12 of our 40
 		 * customers" */
-		if ((e = x_phrase_at(s, len, k, "in")) == 0 &&
+		/* "1/4 of users" */
+		if (e < len && s[e] == '/' && number_at(s, len, e + 1, &den) &&
+		    den > v && v > 0 && people_after(s, len,
+		    number_at(s, len, e + 1, &den)))
+			return 100.0 * v / den;
+		if ((e = x_phrase_at(s, len, k, "in every")) == 0 &&
+		    (e = x_phrase_at(s, len, k, "in")) == 0 &&
 		    (e = x_phrase_at(s, len, k, "out of")) == 0 &&
 		    (e = x_phrase_at(s, len, k, "of our")) == 0)
 			e = x_phrase_at(s, len, k, "of the");

@@ -773,6 +773,14 @@ test_impact_words(void **state)
 		{ "Two thirds of EU search requests returned nothing.", 67 },
 		{ "Roughly one in ten payments failed.", 10 },
 		{ "3 of our 5 database nodes restarted.", NAN },
+		{ "It locked 1,200 of our 8,000 active customer accounts.",
+		    15 },
+		{ "Two in every five searches came back empty.", 40 },
+		{ "While it was off, every user (100%) saw placeholders.",
+		    100 },
+		{ "Roughly 1/4 of users could not pay.", 25 },
+		{ "A quarter of dashboard loads timed out.", 25 },
+		{ "3,412 of our 41,000 subscribers were charged twice.", 8.3 },
 		{ "Errors for every thumbnail request. About 30% of page "
 		    "views showed broken images.", 30 },
 	};
