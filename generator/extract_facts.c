@@ -158,6 +158,23 @@ date_ends_night(const char *s, size_t len, size_t at)
 	return x_find_any(s + b, e - b, after_midnight, NULL) != NULL;
 }
 
+/* Labels of dates about the document, not the incident. */
+static const char *const doc_date_labels[] = {
+	"last updated", "updated", "last modified", "last edited",
+	"modified", "published", "written on", "written", "reviewed",
+	"review date", "approved", "prepared", "doc date", "report date",
+	"date of report", "created on", NULL
+};
+
+/* Does the line open with such a label ("**Doc last updated:** ...")? */
+static int
+dates_the_document(const struct xline *l)
+{
+	size_t at, n = l->len < 40 ? l->len : 40;
+
+	return x_find_any(l->s, n, doc_date_labels, &at) != NULL && at < 16;
+}
+
 /* The incident's day, for times written without one. */
 static void
 find_day(struct xdoc *d)
@@ -181,7 +198,8 @@ find_day(struct xdoc *d)
 			    pass == 1 ? l->line == d->rep->title_line ||
 			    l->sec == SEC_NONE : 1;
 
-			if (in && find_point(&w, &at, l->t, l->len, 1) &&
+			if (in && !dates_the_document(l) &&
+			    find_point(&w, &at, l->t, l->len, 1) &&
 			    (w.year || pass == 2)) {
 				if (!d->has_date)
 					d->date_ends = date_ends_night(l->s,
@@ -584,7 +602,16 @@ iso(struct xdoc *d, const struct pm_when *w)
 	return pm_arena_strdup(d->arena, out);
 }
 
-/* The timeline's first entry and its last resolved one (else its last). */
+/* Words of a timeline entry that marks the start of the incident. */
+static const char *const start_markers[] = {
+	"incident start*", "incident begin*", "impact start*",
+	"impact begin*", "start of impact", "start of the incident",
+	"start of the outage", "outage start*", "outage begin*",
+	"incident declared start", NULL
+};
+
+/* The timeline's first entry (or the one that says the incident starts)
+ * and its last resolved one (else its last). */
 static void
 times_from_timeline(struct xdoc *d)
 {
@@ -594,12 +621,27 @@ times_from_timeline(struct xdoc *d)
 	if (inc->ntimeline == 0 || d->tl_when == NULL)
 		return;
 	if (!d->has_start && !inc->fixed.start) {
-		d->start = d->tl_when[0];
+		size_t first = 0;
+
+		/* "10:00 Sales open ... Incident starts.": entries before
+		 * the one that says so are the lead-up */
+		for (i = 0; i < inc->ntimeline; i++)
+			if (x_find_any(inc->timeline[i].text,
+			    strlen(inc->timeline[i].text), start_markers,
+			    NULL) && d->tl_when[i].hour >= 0) {
+				first = i;
+				break;
+			}
+		d->start = d->tl_when[first];
 		d->has_start = 1;
-		d->rep->start_line = inc->timeline[0].line;
+		d->start_from_timeline = 1;
+		d->rep->start_line = inc->timeline[first].line;
 		d->rep->times_source = "timeline";
 	}
-	if (d->has_end || inc->fixed.end || inc->ntimeline < 2)
+	/* A stated duration from a stated start says more than the last
+	 * entry of the timeline. */
+	if (d->has_end || inc->fixed.end || inc->ntimeline < 2 ||
+	    (!d->start_from_timeline && d->stated_minutes != PM_UNKNOWN))
 		return;
 	for (i = inc->ntimeline; i-- > 0;)
 		if (d->tl_kind[i] == TK_RESOLVED) {
@@ -610,6 +652,7 @@ times_from_timeline(struct xdoc *d)
 		last = inc->ntimeline - 1;
 	d->end = d->tl_when[last];
 	d->has_end = 1;
+	d->end_from_timeline = 1;
 	d->rep->end_line = inc->timeline[last].line;
 }
 
@@ -699,17 +742,18 @@ x_facts_finish(struct xdoc *d)
 		    d->start.zone[0] ? d->start.zone : d->has_zone &&
 		    d->zone.zone[0] ? d->zone.zone : NULL;
 
-		/* "Z" is how ISO 8601 writes UTC, not a name for it */
-		if (z && (strcmp(z, "Z") == 0 || strcmp(z, "z") == 0))
-			z = "UTC";
 		if (z)
 			inc->timezone = pm_arena_strdup(d->arena, z);
 		d->rep->timezone_line = d->zone_line ? d->zone_line :
 		    d->rep->start_line;
 	}
+	/* Times taken from the timeline are a guess; a duration the
+	 * report states is not. */
 	if (!inc->fixed.duration)
-		inc->duration_minutes = computed >= 0 ? computed :
-		    d->stated_minutes;
+		inc->duration_minutes = computed >= 0 &&
+		    !(d->stated_minutes != PM_UNKNOWN &&
+		    (d->start_from_timeline || d->end_from_timeline)) ?
+		    computed : d->stated_minutes;
 
 	/* time to detect: start to the first detection */
 	if (d->ttd_stated != PM_UNKNOWN) {

@@ -108,6 +108,7 @@ struct xdoc {
 	int zone_line;
 	struct pm_when start, end;	/* as read, before formatting */
 	int has_start, has_end;
+	int start_from_timeline, end_from_timeline;
 	long stated_minutes;	/* PM_UNKNOWN when none */
 	struct pm_when detect;	/* a "Detected:" label */
 	int has_detect;

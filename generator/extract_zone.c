@@ -70,6 +70,29 @@ zone_words(struct pm_when *z, const char *s, size_t len)
 }
 
 /*
+ * "09:40, Central European time, browsers ...": a zone set off by commas
+ * right after a time.  It must start with a capital and end its clause,
+ * so that "10:00, CT scans were ..." stays a sentence.
+ */
+static int
+zone_after_comma(struct pm_when *z, const struct xline *l, size_t i)
+{
+	size_t e;
+
+	while (i < l->len && l->s[i] == ' ')
+		i++;
+	if (i >= l->len || l->s[i] < 'A' || l->s[i] > 'Z')
+		return 0;
+	for (e = i; e < l->len && l->s[e] != ',' && l->s[e] != '.' &&
+	    l->s[e] != ';'; e++)
+		;
+	if (e - i > 40 || !zone_here(z, l->s + i, e - i))
+		return 0;
+	return strlen(z->zone) == e - i || (e - i >= 23 &&
+	    strlen(z->zone) == 23);
+}
+
+/*
  * A zone a few words after a time written without one, in the same
  * clause: "3:45 in the afternoon Pacific time", "2:20 (Pacific)".  The
  * zone must start with a capital, a sign or a parenthesis, so that words
@@ -91,6 +114,9 @@ zone_near_time(struct pm_when *z, const struct xline *l)
 		for (words = 0; i < l->len && words < 4; words++) {
 			while (i < l->len && l->s[i] == ' ')
 				i++;
+			if (i < l->len && l->s[i] == ',' && words == 0 &&
+			    zone_after_comma(z, l, i + 1))
+				return 1;
 			if (i >= l->len || l->s[i] == ',' || l->s[i] == '.' ||
 			    l->s[i] == ';')
 				break;

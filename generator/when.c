@@ -134,20 +134,35 @@ name_at(const char *s, size_t len, size_t i, const char *const *names,
 	return 0;
 }
 
-/* An optional weekday with its comma and blanks: returns i when none. */
+/* An optional weekday with its comma and blanks: returns i when none.
+ * *wd is the weekday (Monday 0) or -1. */
 static size_t
-weekday_at(const char *s, size_t len, size_t i)
+weekday_at(const char *s, size_t len, size_t i, int *wd)
 {
 	size_t e, k;
-	int wd;
 
-	if (!(e = name_at(s, len, i, weekdays, COUNT(weekdays), &wd)))
+	*wd = -1;
+	if (!(e = name_at(s, len, i, weekdays, COUNT(weekdays), wd))) {
+		*wd = -1;
 		return i;
+	}
 	k = e;
 	if (ch(s, len, k) == ',')
 		k++;
 	k = skip_blanks(s, len, k);
+	if (k == e)
+		*wd = -1;
 	return k > e ? k : i;
+}
+
+/* The weekday of a date, Monday 0. */
+static int
+weekday_of(int y, int m, int d)
+{
+	/* 1970-01-01 was a Thursday (3) */
+	long long days = pm_when_days_from_date(y, m, d);
+
+	return (int)(((days % 7) + 7 + 3) % 7);
 }
 
 /* A day of the month, 1-31, with an optional ordinal suffix ("3rd"). */
@@ -184,8 +199,8 @@ year_at(const char *s, size_t len, size_t i, int *y)
 static size_t
 words_date_at(const char *s, size_t len, size_t i, struct pm_when *w)
 {
-	size_t j = weekday_at(s, len, i), e, k;
-	int m, d, y = 0;
+	int m, d, y = 0, wd;
+	size_t j = weekday_at(s, len, i, &wd), e, k;
 
 	if ((e = name_at(s, len, j, months, COUNT(months), &m))) {
 		if (!(e = day_at(s, len, skip_blanks(s, len, e), &d)))
@@ -217,11 +232,13 @@ words_date_at(const char *s, size_t len, size_t i, struct pm_when *w)
 
 /*
  * "YYYY-MM-DD" (sets *iso), "YYYY/MM/DD", and "A/B/YYYY", which is
- * month/day/year unless A is above 12, then day/month/year.
+ * month/day/year unless A is above 12, then day/month/year, or unless a
+ * weekday written before it (wd, Monday 0; -1 for none) fits only
+ * day/month/year: "Tuesday 05/03/2024" is 5 March.
  */
 static size_t
 numeric_date_at(const char *s, size_t len, size_t i, struct pm_when *w,
-    int *iso)
+    int *iso, int wd)
 {
 	int a, b, c, y, m, d, sep;
 	size_t n = digits(s, len, i, &a), j, n2, n3;
@@ -246,6 +263,10 @@ numeric_date_at(const char *s, size_t len, size_t i, struct pm_when *w,
 			return 0;
 		m = a > 12 ? b : a;
 		d = a > 12 ? a : b;
+		if (wd >= 0 && a <= 12 && b <= 12 && valid_date(y, b, a) &&
+		    (!valid_date(y, a, b) || weekday_of(y, a, b) != wd) &&
+		    weekday_of(y, b, a) == wd)
+			m = b, d = a;
 	} else {
 		return 0;
 	}
@@ -265,10 +286,14 @@ numeric_date_at(const char *s, size_t len, size_t i, struct pm_when *w,
 static size_t
 date_at(const char *s, size_t len, size_t i, struct pm_when *w, int *iso)
 {
-	size_t e;
+	size_t e, j;
+	int wd;
 
 	*iso = 0;
-	if ((e = numeric_date_at(s, len, i, w, iso)))
+	if ((e = numeric_date_at(s, len, i, w, iso, -1)))
+		return e;
+	j = weekday_at(s, len, i, &wd);
+	if (wd >= 0 && (e = numeric_date_at(s, len, j, w, iso, wd)))
 		return e;
 	return words_date_at(s, len, i, w);
 }

@@ -48,6 +48,23 @@ static const struct zone {
 	{ "British Summer Time", 60 }, { "Central European Time", 60 },
 	{ "Central European Summer Time", 120 },
 	{ "India Standard Time", 330 }, { "Japan Standard Time", 540 },
+	{ "Western European Time", 0 }, { "Eastern European Time", 120 },
+	/* only as a whole field ("Time zone: Eastern"): see label_only */
+	{ "Eastern", -300 }, { "Central", -360 }, { "Mountain", -420 },
+	{ "Pacific", -480 },
+};
+
+/* Names that are a zone when they are all a field says, or right after a
+ * time and capitalised ("2:15 PM Eastern"): elsewhere "central" or
+ * "pacific" is far more often something else. */
+static const char *const label_only[] = {
+	"Eastern", "Central", "Mountain", "Pacific"
+};
+
+/* Names of European local time, which follow the EU's summer time. */
+static const char *const european[] = {
+	"Western European Time", "Central European Time",
+	"Eastern European Time"
 };
 
 /*
@@ -91,14 +108,18 @@ offset_at(const char *s, size_t len, size_t i, int *off, int strict)
 }
 
 static int
-is_wordlike(const char *name)
+in_list(const char *const *list, size_t n, const char *name)
 {
-	size_t k;
-
-	for (k = 0; k < COUNT(wordlike); k++)
-		if (strcmp(wordlike[k], name) == 0)
+	for (size_t k = 0; k < n; k++)
+		if (strcmp(list[k], name) == 0)
 			return 1;
 	return 0;
+}
+
+static int
+is_wordlike(const char *name)
+{
+	return in_list(wordlike, COUNT(wordlike), name);
 }
 
 /*
@@ -124,6 +145,9 @@ named_zone_at(const char *s, size_t len, size_t i, int *off, int text)
 			continue;
 		if (text && is_wordlike(zones[k].name) &&
 		    strncmp(s + i, zones[k].name, e - i) != 0)
+			continue;
+		if (text && in_list(label_only, COUNT(label_only),
+		    zones[k].name) && (s[i] < 'A' || s[i] > 'Z'))
 			continue;
 		best = e;
 		*off = zones[k].offset_minutes;
@@ -209,7 +233,8 @@ pm_when__zone_after(const char *s, size_t len, size_t j, struct pm_when *w,
  */
 static const char *const regional[] = {
 	"PT", "ET", "CT", "MT", "Pacific Time", "Eastern Time",
-	"Central Time", "Mountain Time"
+	"Central Time", "Mountain Time", "Eastern", "Central", "Mountain",
+	"Pacific"
 };
 
 /* The day of month of the n-th Sunday of month m of year y. */
@@ -223,6 +248,54 @@ nth_sunday(int y, int m, int n)
 	return 1 + (7 - wd) % 7 + 7 * (n - 1);
 }
 
+/* The day of month of the last Sunday of month m of year y. */
+static int
+last_sunday(int y, int m)
+{
+	int d = nth_sunday(y, m, 4);
+	long long days = pm_when_days_from_date(m == 12 ? y + 1 : y,
+	    m == 12 ? 1 : m + 1, 1) - pm_when_days_from_date(y, m, 1);
+
+	return d + 7 <= days ? d + 7 : d;
+}
+
+/* Is the name European local time ("Central European time")? */
+static size_t
+european_zone(const char *zone)
+{
+	size_t n = strlen(zone);
+
+	for (size_t k = 0; k < COUNT(european); k++)
+		if (strlen(european[k]) == n && match(zone, n, 0,
+		    european[k]) == n)
+			return k + 1;
+	return 0;
+}
+
+/* EU summer time: from 01:00 UTC on the last Sunday of March to 01:00 UTC
+ * on the last Sunday of October; the hour repeated in October is read as
+ * the first (summer) one. */
+static int
+settle_european(struct pm_when *w, size_t which)
+{
+	int std = which == 1 ? 0 : which == 2 ? 60 : 120, dst;
+	int start = last_sunday(w->year, 3), end = last_sunday(w->year, 10);
+	int switch_hour = 1 + std / 60;	/* 01:00 UTC in local time */
+
+	if (w->month > 3 && w->month < 10)
+		dst = 1;
+	else if (w->month == 3)
+		dst = w->day > start || (w->day == start &&
+		    w->hour >= switch_hour);
+	else if (w->month == 10)
+		dst = w->day < end || (w->day == end &&
+		    w->hour < switch_hour + 1);
+	else
+		dst = 0;
+	w->offset_minutes = std + (dst ? 60 : 0);
+	return dst;
+}
+
 int
 pm_when_settle_zone(struct pm_when *w)
 {
@@ -231,6 +304,8 @@ pm_when_settle_zone(struct pm_when *w)
 
 	if (!w->has_zone || !w->year || !w->month || !w->day)
 		return 0;
+	if ((k = european_zone(w->zone)) != 0)
+		return settle_european(w, k);
 	for (k = 0; k < COUNT(regional); k++) {
 		n = strlen(regional[k]);
 		if (strlen(w->zone) == n && match(w->zone, n, 0,

@@ -969,6 +969,29 @@ test_duration_gives_end(void **state)
 	pm_arena_free(a);
 }
 
+/* The timeline may open before the incident, and a stated duration beats
+ * the span of the entries; a date about the document is not the day. */
+static void
+test_timeline_start_and_stated_duration(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Ticket sale overload\n\n**Last updated:** 9 August 2024\n\n"
+	    "## Summary\n\nOn 30 July 2024 the waiting room failed. "
+	    "Duration: 2 hours 10 minutes.\n\n"
+	    "## Timeline (UTC)\n\n- 09:30 Pre-sale checks pass.\n"
+	    "- 10:00 Sales open; join requests fail. Incident starts.\n"
+	    "- 11:00 Second pool added.\n- 12:10 Queue drains, resolved.\n"
+	    "- 12:40 Retrospective booked.\n");
+	assert_str(inc.start, "2024-07-30T10:00:00+00:00");
+	assert_int_equal(inc.duration_minutes, 130);
+	pm_arena_free(a);
+}
+
 static void
 test_fenced_postmortem(void **state)
 {
@@ -1093,6 +1116,7 @@ main(void)
 		cmocka_unit_test(test_front_matter_normalised),
 		cmocka_unit_test(test_doubtful),
 		cmocka_unit_test(test_duration_gives_end),
+		cmocka_unit_test(test_timeline_start_and_stated_duration),
 		cmocka_unit_test(test_fenced_postmortem),
 		cmocka_unit_test(test_action_items),
 		cmocka_unit_test(test_nothing_said),

@@ -89,6 +89,10 @@ static const struct {
 	{ "15/08/2024", -1, DATE(2024, 8, 15) },
 	{ "08/15/2024", -1, DATE(2024, 8, 15) },
 	{ "03/05/2024", -1, DATE(2024, 3, 5) },
+	/* a weekday settles day/month: 5 March 2024 was a Tuesday */
+	{ "Tuesday 05/03/2024", -1, DATE(2024, 3, 5) },
+	{ "Fri, 05/03/2024", -1, DATE(2024, 5, 3) },
+	{ "Sunday 03/05/2024", -1, DATE(2024, 3, 5) },
 	{ "13/12/2024", -1, DATE(2024, 12, 13) },
 	{ "12/13/2024", -1, DATE(2024, 12, 13) },
 	{ "Tuesday, 12 March 2024", -1, DATE(2024, 3, 12) },
@@ -295,6 +299,17 @@ static const struct {
 	{ DTZ(2024, 7, 1, 9, 0, 0, 0, "UTC"), 0, 0 },
 	{ TZ(9, 0, -480, "PT"), -480, 0 },
 	{ DTZ(0, 7, 1, 9, 0, 0, -480, "PT"), -480, 0 },
+	/* a field that says only "Eastern" is US Eastern local time */
+	{ DTZ(2024, 7, 11, 19, 2, 0, -300, "Eastern"), -240, 1 },
+	/* European local time follows EU summer time */
+	{ DTZ(2024, 6, 13, 21, 15, 0, 60, "Central European time"), 120, 1 },
+	{ DTZ(2024, 1, 5, 10, 0, 0, 60, "Central European Time"), 60, 0 },
+	{ DTZ(2024, 3, 31, 1, 59, 0, 60, "Central European Time"), 60, 0 },
+	{ DTZ(2024, 3, 31, 3, 0, 0, 60, "Central European Time"), 120, 1 },
+	{ DTZ(2024, 10, 27, 2, 30, 0, 60, "Central European Time"), 120, 1 },
+	{ DTZ(2024, 10, 27, 3, 0, 0, 60, "Central European Time"), 60, 0 },
+	{ DTZ(2024, 8, 1, 12, 0, 0, 0, "Western European Time"), 60, 1 },
+	{ DTZ(2024, 7, 1, 9, 0, 0, 60, "CET"), 60, 0 },
 };
 
 /* How the hour was written: the first point of the text, and the second
@@ -515,7 +530,9 @@ static const struct {
 	{ "XYZ", BAD }, { "", BAD }, { "UTC+15", BAD }, { "+25:00", BAD },
 	{ "UTC+5:60", BAD }, { "ESTX", BAD }, { "EST EDT", BAD },
 	{ "GMT+", BAD }, { "12:00", BAD }, { "UT", BAD }, { "()", BAD },
-	{ "UTC+", BAD }, { "+2:3", BAD },
+	{ "UTC+", BAD }, { "+2:3", BAD }, { "Eastern", -300 },
+	{ "Pacific", -480 }, { "Central European Time", 60 },
+	{ "Eastern European Time", 120 },
 };
 
 /* pm_when_format: a point and its ISO 8601 text. */
