@@ -75,7 +75,10 @@ find_any(const char *s, size_t *at, size_t *end, const char *const *list)
 
 	for (size_t i = *at; i < len; i++)
 		for (const char *const *p = list; *p; p++)
-			if ((*end = phrase_at(s, len, i, *p)) != 0) {
+			/* the first byte rules out nearly every try */
+			if (((*p)[0] == ' ' || lower((unsigned char)s[i]) ==
+			    lower((unsigned char)(*p)[0])) &&
+			    (*end = phrase_at(s, len, i, *p)) != 0) {
 				*at = i;
 				return *p;
 			}

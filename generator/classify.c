@@ -166,13 +166,19 @@ find_any(const char *s, size_t len, size_t from, const char *const *ps,
 {
 	size_t e;
 
-	for (size_t i = from; i < len; i++)
+	for (size_t i = from; i < len; i++) {
+		/* phrase_at() refuses the middle of a word: pass it by once
+		 * rather than once per phrase */
+		if (i > 0 && is_word((unsigned char)s[i - 1]))
+			continue;
 		for (const char *const *p = ps; *p; p++)
-			if ((e = phrase_at(s, len, i, *p)) != 0) {
+			if (s[i] == (*p)[0] &&
+			    (e = phrase_at(s, len, i, *p)) != 0) {
 				if (end)
 					*end = e;
 				return i;
 			}
+	}
 	return (size_t)-1;
 }
 
@@ -224,9 +230,11 @@ normalise(struct ntext *t, const char *src)
 		t->w[i] = t->quoted[i] ? QUOTE_FACTOR : 1;
 		/* Only a phrase starting at i: find_any() would search on to
 		 * the end of the text for every i, quadratic in its length. */
+		if (i > 0 && is_word((unsigned char)t->s[i - 1]))
+			continue;
 		for (const char *const *p = clause_words;
 		    t->brk[i] == 0 && *p; p++)
-			if (phrase_at(t->s, o, i, *p) != 0)
+			if (t->s[i] == (*p)[0] && phrase_at(t->s, o, i, *p) != 0)
 				t->brk[i] = 1;
 	}
 }
@@ -301,34 +309,108 @@ weigh(struct ntext *t, int decay)
 	}
 }
 
+/* A keyword found in a text: its index in taxonomy order, where. */
+struct mention {
+	size_t keyword, at;
+};
+
+/*
+ * Add to scores what text says of each category.  One pass over the word
+ * starts tries only the keywords that begin with the letter there; the
+ * mentions are then added in taxonomy order, keyword by keyword, so the
+ * sums are the same, to the last bit, as trying each keyword over the
+ * whole text in turn.
+ */
 static void
 score_text(double *scores, const struct pm_taxonomy *tax, const char *text,
     double weight, int decay)
 {
 	struct ntext t;
+	size_t nkeys = 0, first[257] = { 0 }, *by_char, *base, *count, *key_cat;
+	struct mention *found = NULL, *sorted;
+	size_t *start;
+	size_t nfound = 0, cap = 0, k, c, i;
 
 	if (text == NULL || *text == '\0')
 		return;
 	normalise(&t, text);
 	weigh(&t, decay);
-	for (size_t c = 0; c < tax->len; c++) {
-		const struct pm_category *cat = &tax->categories[c];
+	base = pm_xcalloc(tax->len + 1, sizeof(*base));
+	for (c = 0; c < tax->len; c++) {
+		base[c] = nkeys;
+		nkeys += tax->categories[c].nkeywords;
+	}
+	base[tax->len] = nkeys;
+	key_cat = pm_xcalloc(nkeys + 1, sizeof(*key_cat));
+	for (c = 0; c < tax->len; c++)
+		for (k = base[c]; k < base[c + 1]; k++)
+			key_cat[k] = c;
+	/* keywords bucketed by their first byte */
+	by_char = pm_xcalloc(nkeys + 1, sizeof(*by_char));
+	for (c = 0; c < tax->len; c++)
+		for (k = 0; k < tax->categories[c].nkeywords; k++)
+			first[(unsigned char)tax->categories[c].keywords[k]
+			    .phrase[0] + 1]++;
+	for (i = 1; i < 257; i++)
+		first[i] += first[i - 1];
+	count = pm_xcalloc(257, sizeof(*count));
+	for (c = 0; c < tax->len; c++)
+		for (k = 0; k < tax->categories[c].nkeywords; k++) {
+			unsigned char b = (unsigned char)tax->categories[c]
+			    .keywords[k].phrase[0];
 
-		for (size_t k = 0; k < cat->nkeywords; k++) {
-			const char *p = cat->keywords[k].phrase;
-			int mentions = 0;
+			by_char[first[b] + count[b]++] = base[c] + k;
+		}
+	for (i = 0; i < t.len; i++) {
+		unsigned char b = (unsigned char)t.s[i];
 
-			for (size_t i = 0; i < t.len && mentions < MAX_MENTIONS;
-			    i++) {
-				if (t.s[i] != p[0] || !phrase_at(t.s, t.len, i,
-				    p))
-					continue;
-				scores[c] += cat->keywords[k].weight *
-				    t.w[i] * weight;
-				mentions++;
+		if (i > 0 && is_word((unsigned char)t.s[i - 1]))
+			continue;
+		for (size_t j = first[b]; j < first[b + 1]; j++) {
+			size_t key = by_char[j], cat = key_cat[key];
+
+			if (!phrase_at(t.s, t.len, i, tax->categories[cat]
+			    .keywords[key - base[cat]].phrase))
+				continue;
+			if (nfound == cap) {
+				cap = cap ? cap * 2 : 32;
+				found = pm_xrealloc(found,
+				    pm_xmul(cap, sizeof(*found)));
 			}
+			found[nfound].keyword = key;
+			found[nfound++].at = i;
 		}
 	}
+	/* a stable counting sort by keyword keeps each keyword's mentions
+	 * in text order */
+	sorted = pm_xcalloc(nfound + 1, sizeof(*sorted));
+	start = pm_xcalloc(nkeys + 1, sizeof(*start));
+	for (i = 0; i < nfound; i++)
+		start[found[i].keyword + 1]++;
+	for (k = 1; k <= nkeys; k++)
+		start[k] += start[k - 1];
+	for (i = 0; i < nfound; i++)
+		sorted[start[found[i].keyword]++] = found[i];
+	for (i = 0; i < nfound; ) {
+		size_t key = sorted[i].keyword;
+		int mentions = 0;
+
+		c = key_cat[key];
+		for (; i < nfound && sorted[i].keyword == key; i++) {
+			if (mentions >= MAX_MENTIONS)
+				continue;
+			scores[c] += tax->categories[c].keywords[key - base[c]]
+			    .weight * t.w[sorted[i].at] * weight;
+			mentions++;
+		}
+	}
+	free(start);
+	free(sorted);
+	free(found);
+	free(count);
+	free(by_char);
+	free(key_cat);
+	free(base);
 	ntext_free(&t);
 }
 

@@ -146,11 +146,21 @@ int x_day_line(const struct xline *l, struct pm_when *out);
 
 /* extract_text.c: reading helpers. */
 
-/* ASCII lowercase of c. */
-int x_lower(int c);
+/* ASCII lowercase of c.  Inline: the scanners call these for every byte
+ * of every phrase they try. */
+static inline int
+x_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
 
 /* Is c an ASCII letter or digit? */
-int x_alnum(int c);
+static inline int
+x_alnum(int c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z');
+}
 
 /*
  * Does phrase occur in s at i, case-insensitively, starting on a word
@@ -158,7 +168,21 @@ int x_alnum(int c);
  * trailing '*' makes it a stem ("escalat*"); otherwise it must end on a
  * word boundary.  Returns the end, or 0.
  */
-size_t x_phrase_at(const char *s, size_t len, size_t i, const char *phrase);
+size_t x_phrase_at_full(const char *s, size_t len, size_t i,
+    const char *phrase);
+
+/* Most tries fail on the first byte: that test is inlined, the rest is
+ * x_phrase_at_full(). */
+static inline size_t
+x_phrase_at(const char *s, size_t len, size_t i, const char *phrase)
+{
+	int p0 = (unsigned char)phrase[0];
+
+	if (p0 != ' ' && p0 != '*' && p0 != '\0' && (i >= len ||
+	    x_lower((unsigned char)s[i]) != x_lower(p0)))
+		return 0;
+	return x_phrase_at_full(s, len, i, phrase);
+}
 
 /* The first place phrase occurs in s (x_phrase_at rules): its offset, or
  * (size_t)-1. */

@@ -9,19 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-int
-x_lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
-int
-x_alnum(int c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-	    (c >= 'A' && c <= 'Z');
-}
-
 static int
 is_blank(int c)
 {
@@ -62,7 +49,7 @@ x_has_letter(const char *s, size_t len)
 }
 
 size_t
-x_phrase_at(const char *s, size_t len, size_t i, const char *phrase)
+x_phrase_at_full(const char *s, size_t len, size_t i, const char *phrase)
 {
 	const char *p = phrase;
 
