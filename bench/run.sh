@@ -476,10 +476,12 @@ fi
 	echo "pages/s counts postmortems (N) per second of wall time for" \
 		"every tool.  CPU is user + system time; wall above CPU" \
 		"means waiting (disk, fsync, other processes); CPU above" \
-		"wall means several cores.  pmsite has no cache and no" \
-		"\`-j\` yet: its no-op and one-change rebuilds run the same" \
-		"full build (plus removing the previous site), so today" \
-		"those rows cost what a full build costs."
+		"wall means several cores.  pmsite renders on every core" \
+		"(\`-j\`, default: the number of cores) and keeps its cache" \
+		"beside the site: the no-op rebuild stops after comparing" \
+		"one key; the one-change rebuild reads the history again," \
+		"ingests the changed file only and rewrites only pages" \
+		"whose bytes changed."
 	echo
 	echo "## Profile"
 	echo
