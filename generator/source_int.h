@@ -1,0 +1,45 @@
+/*
+ * source_int.h: the source's state, shared by source.c (listing and
+ * reading) and source_open.c (finding the repository, resolving the ref).
+ * Not part of the API: callers use source.h.
+ */
+#ifndef PM_SOURCE_INT_H
+#define PM_SOURCE_INT_H
+
+#include <git2.h>
+
+#include "arena.h"
+#include "source.h"
+
+struct pm_source {
+	struct pm_arena *arena;
+	git_repository *repo;	/* NULL for a plain folder */
+	const char *where;	/* the repository or folder, for messages */
+	const char *workdir;	/* NULL for a bare repository */
+	const char *content;	/* normalised, "" for the root */
+	const char *ref;	/* as given, for messages */
+	int worktree;
+	int loaded;
+	int has_commit;
+	git_oid commit;
+	char commit_hex[41];
+	const char *commit_time;	/* ISO 8601, NULL without a commit */
+	git_oid config_id;	/* committed mode: pmsite.yml, zero if none */
+	const char *config;
+	size_t config_len;
+	struct pm_doc *docs;
+	size_t ndocs, docs_cap;
+	const char **warnings;
+	size_t nwarnings, warnings_cap;
+};
+
+/* libgit2's last message, or a stand-in when it has none. */
+static inline const char *
+git_message(void)
+{
+	const git_error *e = git_error_last();
+
+	return e && e->message ? e->message : "libgit2 error";
+}
+
+#endif
