@@ -96,4 +96,11 @@ void pm_extract_run(struct pm_extract_report *out, struct pm_incident *inc,
     struct pm_arena *arena, const struct pm_markdown *md,
     const struct pm_extract_opts *opts, struct pm_warnings *warnings);
 
+/*
+ * The marks that say an action item is done besides a ticked box: "(done)",
+ * "\u2705" and the like, lowercase, NULL-terminated.  Shared with the
+ * history of items (itemhist.h), which must agree on what "done" means.
+ */
+extern const char *const pm_extract_done_marks[];
+
 #endif

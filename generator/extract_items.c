@@ -30,8 +30,8 @@ static const char *const closers[] = {
 	"in the future", "our team", NULL
 };
 
-/* Marks that say an item is done. */
-static const char *const done_marks[] = {
+/* Marks that say an item is done (extract.h). */
+const char *const pm_extract_done_marks[] = {
 	"(done)", "[done]", "(completed)", "[completed]", "(complete)",
 	"(fixed)", "(resolved)", "(shipped)", "\xe2\x9c\x85", "\xe2\x9c\x94",
 	"\xe2\x98\x91", NULL
@@ -47,7 +47,7 @@ struct items {
 static int
 is_done_text(const char *s, size_t len)
 {
-	for (const char *const *m = done_marks; *m; m++) {
+	for (const char *const *m = pm_extract_done_marks; *m; m++) {
 		size_t ml = strlen(*m), k;
 
 		for (size_t i = 0; i + ml <= len; i++) {

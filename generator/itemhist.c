@@ -9,13 +9,7 @@
 
 #include "arena.h"
 #include "buf.h"
-
-/* Marks that say an item is done, blanked before the words are taken. */
-static const char *const done_marks[] = {
-	"(done)", "[done]", "(completed)", "[completed]", "(complete)",
-	"(fixed)", "(resolved)", "(shipped)", "\xe2\x9c\x85", "\xe2\x9c\x94",
-	"\xe2\x98\x91", NULL
-};
+#include "extract.h"
 
 /* Status cells of a table row that say the item is done. */
 static const char *const done_cells[] = {
@@ -33,7 +27,7 @@ struct lines {
 
 /* What is known of one item while the versions go by. */
 struct track {
-	size_t key;		/* offset into the keys buffer; SIZE_MAX: none */
+	size_t key;	/* into the keys buffer; SIZE_MAX: none */
 	const char *added, *done_at;
 };
 
@@ -59,7 +53,8 @@ starts_with(const char *s, size_t len, const char *prefix)
 	if (n > len)
 		return 0;
 	for (size_t i = 0; i < n; i++)
-		if (lower((unsigned char)s[i]) != lower((unsigned char)prefix[i]))
+		if (lower((unsigned char)s[i]) !=
+		    lower((unsigned char)prefix[i]))
 			return 0;
 	return 1;
 }
@@ -79,14 +74,14 @@ put_words(struct pm_buf *out, const char *s, size_t len, int *done)
 		size_t skip = 0;
 		unsigned char c = (unsigned char)s[i];
 
-		/* Every mark starts with one of these: most bytes are passed
-		 * by one comparison. */
 		if (c == '~' && starts_with(s + i, len - i, "~~"))
 			skip = 2;
-		for (int m = 0; skip == 0 && (c == '(' || c == '[' ||
-		    c == 0xe2) && done_marks[m]; m++)
-			if (starts_with(s + i, len - i, done_marks[m]))
-				skip = strlen(done_marks[m]);
+		/* done marks are blanked out: the first byte rules out most */
+		for (const char *const *m = pm_extract_done_marks;
+		    skip == 0 && *m; m++)
+			if ((unsigned char)(*m)[0] == c &&
+			    starts_with(s + i, len - i, *m))
+				skip = strlen(*m);
 		if (skip) {
 			*done = 1;
 			i += skip;

@@ -21,7 +21,8 @@
 #define GUARD_PRIORITY 10
 
 struct guard {
-	git_odb_backend parent;	/* first: libgit2 hands this pointer back */
+	/* first: libgit2 hands this pointer back */
+	git_odb_backend parent;
 	char *objects;		/* the objects folder, with a final '/' */
 };
 
@@ -49,7 +50,7 @@ check_stream(int fd)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
-			break;	/* end of file before the end of the stream */
+			break;	/* the file ended before the stream */
 		skip = 0;
 		if (first && n >= 2) {
 			/* Loose objects written by git before 1.5.3 start
@@ -138,8 +139,10 @@ has_loose_objects(const char *objects)
 	int i, found = 0;
 
 	for (i = 0; i < 256 && !found; i++) {
-		if ((size_t)snprintf(path, sizeof(path), "%s%02x", objects, i) >=
-		    sizeof(path) || (dir = opendir(path)) == NULL)
+		int n = snprintf(path, sizeof(path), "%s%02x", objects, i);
+
+		if (n < 0 || (size_t)n >= sizeof(path) ||
+		    (dir = opendir(path)) == NULL)
 			continue;
 		while (!found && (de = readdir(dir)) != NULL)
 			found = de->d_name[0] != '.';
