@@ -166,6 +166,29 @@ pm_arena_alloc(struct pm_arena *arena, size_t size)
 	return b->data;
 }
 
+void
+pm_arena_adopt(struct pm_arena *arena, struct pm_arena *from)
+{
+	struct block *last;
+
+	if (from == NULL)
+		return;
+	/* Behind the current block, like a big allocation, so the space
+	 * left in arena's current block stays usable. */
+	if (from->head) {
+		for (last = from->head; last->next; last = last->next)
+			;
+		if (arena->head) {
+			last->next = arena->head->next;
+			arena->head->next = from->head;
+		} else {
+			arena->head = from->head;
+		}
+	}
+	arena->total += from->total;
+	free(from);
+}
+
 void *
 pm_arena_calloc(struct pm_arena *arena, size_t count, size_t size)
 {

@@ -36,6 +36,13 @@ struct pm_arena *pm_arena_new(void);
 /* Free the arena and everything allocated from it.  Accepts NULL. */
 void pm_arena_free(struct pm_arena *arena);
 
+/*
+ * Hand everything of from over to arena and free from itself: its memory
+ * now lives as long as arena's.  For the arenas of worker threads, whose
+ * allocations must outlive the threads.  from may be NULL.
+ */
+void pm_arena_adopt(struct pm_arena *arena, struct pm_arena *from);
+
 /* size bytes, aligned for any type, uninitialised. */
 void *pm_arena_alloc(struct pm_arena *arena, size_t size);
 

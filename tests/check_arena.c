@@ -279,6 +279,48 @@ test_free_null(void **state)
 	pm_arena_free(pm_arena_new());
 }
 
+/* Memory of an adopted arena stays readable until the adopter is freed,
+ * the adopter keeps allocating in its current block, and the counts add
+ * up; ASan and valgrind see any block lost or freed twice. */
+static void
+test_adopt(void **state)
+{
+	struct pm_arena *a = pm_arena_new(), *b = pm_arena_new();
+	struct pm_arena *empty = pm_arena_new();
+	char *kept[64];
+	char *before, *after;
+	size_t used;
+
+	(void)state;
+	before = pm_arena_strdup(a, "before");
+	for (int i = 0; i < 64; i++)
+		kept[i] = pm_arena_printf(b, "from b %d", i);
+	/* a big allocation in b: a block of its own */
+	memset(pm_arena_alloc(b, 1 << 20), 'x', 1 << 20);
+	used = pm_arena_used(a) + pm_arena_used(b);
+	pm_arena_adopt(a, b);
+	pm_arena_adopt(a, empty);
+	pm_arena_adopt(a, NULL);
+	assert_int_equal(pm_arena_used(a), used);
+	after = pm_arena_strdup(a, "after");
+	/* still in a's first block, right behind "before" */
+	assert_true(after > before && after - before < 64);
+	for (int i = 0; i < 64; i++) {
+		char want[32];
+
+		snprintf(want, sizeof(want), "from b %d", i);
+		assert_string_equal(kept[i], want);
+	}
+	/* an empty arena adopts a whole one */
+	empty = pm_arena_new();
+	b = pm_arena_new();
+	before = pm_arena_strdup(b, "kept");
+	pm_arena_adopt(empty, b);
+	assert_string_equal(before, "kept");
+	pm_arena_free(empty);
+	pm_arena_free(a);
+}
+
 static void
 test_x_wrappers(void **state)
 {
@@ -377,6 +419,7 @@ main(void)
 		cmocka_unit_test(test_calloc_zeroes),
 		cmocka_unit_test(test_free_null),
 		cmocka_unit_test(test_x_wrappers),
+		cmocka_unit_test(test_adopt),
 		cmocka_unit_test(test_overflow_aborts),
 	};
 
