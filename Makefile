@@ -69,6 +69,18 @@ asan ubsan:
 	$(MAKE) O=build-san OPT="-O1 -g -fno-omit-frame-pointer \
 		-fsanitize=address,undefined -fno-sanitize-recover=all" check
 
+# What runs on several threads (ingest, render) under ThreadSanitizer:
+# the pool's own test and the end-to-end builds, any race a failure.
+# ThreadSanitizer sees only instrumented code, so the cmark-gfm race of
+# DESIGN.md is caught by check_parallel's comparison instead.
+TSAN_TESTS = check_parallel check_build check_incremental
+tsan:
+	$(MAKE) O=build-tsan OPT="-O1 -g -fsanitize=thread" build-tsan/pmsite \
+		$(TSAN_TESTS:%=build-tsan/tests/%)
+	@PMSITE=$(CURDIR)/build-tsan/pmsite \
+		TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" \
+		sh tests/run.sh --no-regress $(TSAN_TESTS:%=build-tsan/tests/%)
+
 # Benchmarks, not part of check: pmsite against Hugo and the bare
 # libgit2 + cmark-gfm floor at N = 1,000 and 10,000 postmortems
 # (BENCH_SIZES="1000 10000 100000" for more), and the Mustache engine
@@ -111,6 +123,6 @@ install: pmsite
 		install -m 644 pmsite-theme.5 $(DESTDIR)$(MANDIR)/man5/
 
 clean:
-	rm -rf build build-san pmsite
+	rm -rf build build-san build-tsan pmsite
 
-.PHONY: all check asan ubsan deps deps-test site install clean bench fuzz valgrind
+.PHONY: all check asan ubsan tsan deps deps-test site install clean bench fuzz valgrind

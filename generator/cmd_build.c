@@ -8,12 +8,10 @@
  */
 #include "cache.h"
 #include "classify.h"
-#include "check.h"
 #include "cmd.h"
 #include "config.h"
 #include "error.h"
-#include "ingest.h"
-#include "itemhist.h"
+#include "ingest_pool.h"
 #include "output.h"
 #include "render.h"
 #include "site.h"
@@ -27,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 
 struct build_opts {
@@ -127,13 +126,16 @@ stage_done(const struct build_opts *o, struct timespec *t, const char *what,
     size_t count)
 {
 	struct timespec now;
+	struct rusage ru;
 
 	if (!o->verbose)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	fprintf(stderr, "pmsite: %-10s %6zu  %8.3f s\n", what, count,
-	    (double)(now.tv_sec - t->tv_sec) +
-	    (double)(now.tv_nsec - t->tv_nsec) / 1e9);
+	/* The peak so far tells which stage makes the memory high-water. */
+	getrusage(RUSAGE_SELF, &ru);
+	fprintf(stderr, "pmsite: %-10s %6zu  %8.3f s  peak %6ld MB\n", what,
+	    count, (double)(now.tv_sec - t->tv_sec) +
+	    (double)(now.tv_nsec - t->tv_nsec) / 1e9, ru.ru_maxrss / 1024);
 	*t = now;
 }
 
@@ -162,51 +164,68 @@ load_config(struct pm_config *cfg, struct pm_arena *arena,
 	return rc;
 }
 
+/* Append a document's warnings to the build's, and free them. */
+static void
+take_warnings(struct pm_warnings *into, struct pm_warnings *from)
+{
+	for (size_t i = 0; i < from->len; i++)
+		pm_warnings_add_line(into, from->lines[i]);
+	pm_warnings_free(from);
+}
+
 /*
- * Every postmortem into an incident.  A broken file does not stop the
- * others: the user gets the whole list of what to fix at once.
+ * Every postmortem into an incident: those the cache has, then the others
+ * on jobs threads (ingest_pool.h); results are taken in document order, so
+ * warnings, errors and the cache do not depend on the threads.  A broken
+ * file does not stop the others: the user gets the whole list of what to
+ * fix at once.
  */
 static int
 read_incidents(struct pm_site *site, struct pm_arena *arena,
     const struct pm_source *src, const struct pm_config *cfg,
-    struct pm_cache *cache, char (*keys)[PM_CACHE_KEY_SIZE],
+    struct pm_cache *cache, char (*keys)[PM_CACHE_KEY_SIZE], int jobs,
     struct pm_warnings *warnings)
 {
-	size_t i, broken = 0;
+	size_t n = pm_source_count(src), ntodo = 0, k = 0, broken = 0;
+	struct pm_incident **cached = pm_arena_calloc(arena, n + 1,
+	    sizeof(*cached));
+	struct pm_ingest_task *todo = pm_arena_calloc(arena, n + 1,
+	    sizeof(*todo));
+	struct pm_warnings *cache_warnings = pm_xcalloc(n + 1,
+	    sizeof(*cache_warnings));
 
-	for (i = 0; i < pm_source_count(src); i++) {
-		const struct pm_doc *doc = pm_source_doc(src, i);
+	for (size_t i = 0; i < n; i++) {
 		struct pm_incident *inc = pm_arena_alloc(arena, sizeof(*inc));
-		struct pm_extract_report rep;
-		struct pm_error err;
+
+		if (cache && pm_cache_get(inc, &cache_warnings[i], cache,
+		    keys[i], arena))
+			cached[i] = inc;
+		else
+			todo[ntodo++].doc = pm_source_doc(src, i);
+	}
+	pm_ingest_pool_run(todo, ntodo, arena, src, cfg, site->taxonomy,
+	    jobs);
+	for (size_t i = 0; i < n; i++) {
+		struct pm_ingest_task *t;
 		size_t first = warnings->len;
 
-		if (cache && pm_cache_get(inc, warnings, cache, keys[i],
-		    arena)) {
-			pm_site_add(site, inc);
+		if (cached[i]) {
+			take_warnings(warnings, &cache_warnings[i]);
+			pm_site_add(site, cached[i]);
 			continue;
 		}
-		pm_error_clear(&err);
-		if (pm_ingest_doc(inc, &rep, arena, doc, cfg, site->taxonomy,
-		    warnings, &err) < 0) {
-			pm_cmd_print_error(&err);
+		t = &todo[k++];
+		take_warnings(warnings, &t->warnings);
+		if (t->failed) {
+			pm_cmd_print_error(&t->err);
 			broken++;
 			continue;
 		}
-		/* Ages of action items are a nicety: an old version that
-		 * cannot be read costs them, not the build. */
-		pm_error_clear(&err);
-		if (pm_itemhist_apply(inc, doc, src, &err) < 0)
-			pm_warnings_add(warnings, doc->path, 0,
-			    "action item history unavailable: %s",
-			    err.message);
-		/* The review of `pmsite check`, so writers see it on every
-		 * build; it never stops one. */
-		pm_check_incident(warnings, inc, &rep, doc->path);
 		if (cache)
-			pm_cache_put(cache, keys[i], inc, warnings, first);
-		pm_site_add(site, inc);
+			pm_cache_put(cache, keys[i], &t->inc, warnings, first);
+		pm_site_add(site, &t->inc);
 	}
+	free(cache_warnings);
 	return broken ? (int)broken : 0;
 }
 
@@ -457,7 +476,7 @@ pm_cmd_build(int argc, char **argv)
 	site.commit = pm_source_commit(src);
 	site.as_of = pm_source_commit_time(src);
 	site.taxonomy = tax;
-	broken = read_incidents(&site, arena, src, &cfg, cache, keys,
+	broken = read_incidents(&site, arena, src, &cfg, cache, keys, o.jobs,
 	    &warnings);
 	stage_done(&o, &ts, "ingest", site.len);
 	if (cache && o.verbose)

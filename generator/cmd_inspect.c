@@ -191,7 +191,7 @@ pm_cmd_inspect(int argc, char **argv)
 
 		pm_error_clear(&ierr);
 		if (pm_ingest_doc(inc, NULL, arena, docs.docs[i], &docs.cfg,
-		    docs.tax, &warnings, &ierr) < 0) {
+		    docs.tax, NULL, &warnings, &ierr) < 0) {
 			if (is_picked(pick, npick, i)) {
 				pm_cmd_print_error(&ierr);
 				broken++;

@@ -713,7 +713,7 @@ head_sections(const struct xdoc *d)
  * document.
  */
 static void
-read_fenced(struct xdoc *d)
+read_fenced(struct xdoc *d, pthread_mutex_t *parse_lock)
 {
 	struct pm_markdown_opts o;
 	struct pm_markdown *inner = NULL;
@@ -722,6 +722,7 @@ read_fenced(struct xdoc *d)
 	memset(&o, 0, sizeof(o));
 	o.file = d->file;
 	o.first_line = cmark_node_get_start_line(d->code) + 1;
+	o.parse_lock = parse_lock;
 	if (pm_markdown_parse(&inner, lit, strlen(lit), &o, NULL) < 0)
 		return;
 	d->n = 0;
@@ -763,7 +764,7 @@ pm_extract_run(struct pm_extract_report *out, struct pm_incident *inc,
 	assign_sections(&d);
 	if (d.code && d.code_score >= 3 &&
 	    d.code_score >= head_sections(&d) + 2)
-		read_fenced(&d);
+		read_fenced(&d, opts ? opts->parse_lock : NULL);
 	note_sections(&d);
 	if (!inc->fixed.title)
 		find_title(&d);

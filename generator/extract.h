@@ -79,6 +79,9 @@ struct pm_extract_report {
 struct pm_extract_opts {
 	const char *fallback_date;
 	int fallback_is_day;
+	/* A code fence holding a whole postmortem is parsed as Markdown:
+	 * with this lock held when not NULL (markdown.h). */
+	pthread_mutex_t *parse_lock;
 };
 
 /*

@@ -98,8 +98,8 @@ static int
 ingest(struct pm_incident *inc, struct pm_extract_report *rep,
     struct pm_arena *arena, const char *path, const char *data, size_t len,
     const char *created, const struct pm_config *cfg,
-    const struct pm_taxonomy *tax, struct pm_warnings *warnings,
-    struct pm_error *err)
+    const struct pm_taxonomy *tax, pthread_mutex_t *parse_lock,
+    struct pm_warnings *warnings, struct pm_error *err)
 {
 	struct pm_extract_opts xopts;
 	struct pm_frontmatter fm;
@@ -142,6 +142,7 @@ ingest(struct pm_incident *inc, struct pm_extract_report *rep,
 	mopts.file = path;
 	mopts.first_line = fm.body_line;
 	mopts.unsafe_html = cfg->unsafe_html;
+	mopts.parse_lock = parse_lock;
 	if (pm_markdown_parse(&md, fm.body, fm.body_len, &mopts, err) < 0)
 		goto out;
 	/* a date written without a year takes the file name's, else the
@@ -149,6 +150,7 @@ ingest(struct pm_incident *inc, struct pm_extract_report *rep,
 	memset(&xopts, 0, sizeof(xopts));
 	xopts.fallback_date = date_from_name(arena, path);
 	xopts.fallback_is_day = xopts.fallback_date != NULL;
+	xopts.parse_lock = parse_lock;
 	if (xopts.fallback_date == NULL)
 		xopts.fallback_date = created;
 	pm_extract_run(rep, inc, arena, md, &xopts, NULL);
@@ -178,7 +180,7 @@ pm_ingest_bytes_report(struct pm_incident *inc,
     const struct pm_taxonomy *tax, struct pm_warnings *warnings,
     struct pm_error *err)
 {
-	return ingest(inc, rep, arena, path, data, len, NULL, cfg, tax,
+	return ingest(inc, rep, arena, path, data, len, NULL, cfg, tax, NULL,
 	    warnings, err);
 }
 
@@ -196,10 +198,11 @@ int
 pm_ingest_doc(struct pm_incident *inc, struct pm_extract_report *rep,
     struct pm_arena *arena, const struct pm_doc *doc,
     const struct pm_config *cfg, const struct pm_taxonomy *tax,
-    struct pm_warnings *warnings, struct pm_error *err)
+    pthread_mutex_t *parse_lock, struct pm_warnings *warnings,
+    struct pm_error *err)
 {
 	if (ingest(inc, rep, arena, doc->path, doc->data, doc->len,
-	    doc->created, cfg, tax, warnings, err) < 0)
+	    doc->created, cfg, tax, parse_lock, warnings, err) < 0)
 		return PM_ERROR;
 	inc->blob_id = doc->blob_id;
 	inc->git.created = doc->created;

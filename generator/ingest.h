@@ -18,8 +18,11 @@
  *  - Errors (broken front matter, an invalid slug) return -1 with the file
  *    and line in err; problems that do not stop a build are added to
  *    warnings.
- *  - Not thread-safe: it parses Markdown (DESIGN.md: cmark-gfm's parser
- *    edits process-wide state).
+ *  - It parses Markdown, and cmark-gfm's parser edits process-wide state
+ *    (DESIGN.md): pm_ingest_bytes*() must run on one thread at a time;
+ *    pm_ingest_doc() may run on several when they all pass the same
+ *    parse_lock, which it holds for each parse and nothing else.  arena
+ *    and warnings are then each thread's own.
  */
 #ifndef PM_INGEST_H
 #define PM_INGEST_H
@@ -39,7 +42,8 @@
 int pm_ingest_doc(struct pm_incident *inc, struct pm_extract_report *rep,
     struct pm_arena *arena, const struct pm_doc *doc,
     const struct pm_config *cfg, const struct pm_taxonomy *tax,
-    struct pm_warnings *warnings, struct pm_error *err);
+    pthread_mutex_t *parse_lock, struct pm_warnings *warnings,
+    struct pm_error *err);
 
 /*
  * The same for bytes that are not in a repository (`pmsite inspect FILE`):

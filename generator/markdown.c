@@ -272,6 +272,7 @@ pm_markdown_parse(struct pm_markdown **out, const char *body, size_t len,
 	cmark_parser *parser = NULL;
 	const char *file = opts ? opts->file : NULL;
 	int pad = opts && opts->first_line > 1 ? opts->first_line - 1 : 0;
+	pthread_mutex_t *lock = opts ? opts->parse_lock : NULL;
 	int rc = 0;
 
 	*out = NULL;
@@ -280,6 +281,8 @@ pm_markdown_parse(struct pm_markdown **out, const char *body, size_t len,
 	    CMARK_OPT_VALIDATE_UTF8;
 	if (opts && opts->unsafe_html)
 		md->options |= CMARK_OPT_UNSAFE;
+	if (lock)
+		pthread_mutex_lock(lock);
 	parser = cmark_parser_new(md->options);
 	for (size_t i = 0; i < sizeof(extension_names) /
 	    sizeof(*extension_names); i++) {
@@ -321,6 +324,8 @@ pm_markdown_parse(struct pm_markdown **out, const char *body, size_t len,
 out:
 	if (parser)
 		cmark_parser_free(parser);
+	if (lock)
+		pthread_mutex_unlock(lock);
 	if (rc == 0)
 		*out = md;
 	else

@@ -18,7 +18,9 @@
  *    Walk them with cmark_iter; do not change or free them.
  *  - Parsing is not thread-safe: while it runs, cmark-gfm edits a global
  *    table of special characters (see DESIGN.md, "Facts about the
- *    libraries").  Parse in one thread.  A parsed document may be rendered
+ *    libraries").  Parse in one thread, or give every caller the same
+ *    opts->parse_lock: the parse then runs with it held, so no two parses
+ *    ever overlap, whatever thread asks.  A parsed document may be rendered
  *    or read from another thread, as long as only one thread uses a given
  *    document at a time (rendering rewrites the tree for its duration).
  *  - Lines reported by pm_markdown_node_line() are lines of the whole file:
@@ -38,6 +40,7 @@
 #ifndef PM_MARKDOWN_H
 #define PM_MARKDOWN_H
 
+#include <pthread.h>
 #include <stddef.h>
 
 #include <cmark-gfm.h>
@@ -51,6 +54,7 @@ struct pm_markdown_opts {
 	const char *file;	/* for error messages; may be NULL */
 	int first_line;		/* file line of the body's first line; 0 = 1 */
 	int unsafe_html;	/* trust the content: keep raw HTML and URLs */
+	pthread_mutex_t *parse_lock;	/* held for the parse; may be NULL */
 };
 
 /* Render flags for pm_markdown_render_html(). */

@@ -537,6 +537,7 @@ pm_source_read_version(const struct pm_source *src, const struct pm_doc *doc,
 	int rc = 0;
 
 	pm_buf_clear(out);
+	pthread_mutex_lock(src->read_lock);
 	if (src->repo == NULL || i >= doc->nversions ||
 	    git_oid_fromstr(&id, doc->versions[i].blob_id) < 0 ||
 	    git_blob_lookup(&blob, src->repo, &id) < 0) {
@@ -550,6 +551,7 @@ pm_source_read_version(const struct pm_source *src, const struct pm_doc *doc,
 	out->ptr[out->len] = '\0';
 out:
 	git_blob_free(blob);
+	pthread_mutex_unlock(src->read_lock);
 	return rc;
 }
 
@@ -577,6 +579,10 @@ pm_source_free(struct pm_source *src)
 	if (src == NULL)
 		return;
 	git_repository_free(src->repo);
+	if (src->read_lock) {
+		pthread_mutex_destroy(src->read_lock);
+		free(src->read_lock);
+	}
 	free(src->docs);
 	free(src->warnings);
 	pm_arena_free(src->arena);

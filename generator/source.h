@@ -155,7 +155,8 @@ const char *pm_source_commit_time(const struct pm_source *src);
 /*
  * Read version i (i < doc->nversions) of a document of this source into
  * out, replacing what out held; NUL-terminated.  PM_ERROR with libgit2's
- * message when the blob cannot be read.
+ * message when the blob cannot be read.  Thread-safe: the one function of
+ * a source that may run on several threads at once (reads take turns).
  */
 int pm_source_read_version(const struct pm_source *src,
     const struct pm_doc *doc, size_t i, struct pm_buf *out,

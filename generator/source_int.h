@@ -7,6 +7,7 @@
 #define PM_SOURCE_INT_H
 
 #include <git2.h>
+#include <pthread.h>
 
 #include "arena.h"
 #include "source.h"
@@ -14,6 +15,11 @@
 struct pm_source {
 	struct pm_arena *arena;
 	git_repository *repo;	/* NULL for a plain folder */
+	/* Held by pm_source_read_version(), the one reader that runs while
+	 * other threads work: a git_repository is not to be used by two
+	 * threads at once (DESIGN.md).  Allocated, so a const source can
+	 * take it. */
+	pthread_mutex_t *read_lock;
 	const char *where;	/* the repository or folder, for messages */
 	const char *workdir;	/* NULL for a bare repository */
 	const char *content;	/* normalised, "" for the root */

@@ -216,6 +216,8 @@ pm_source_open(struct pm_source **out, const struct pm_source_opts *opts,
 
 	*out = NULL;
 	src->arena = pm_arena_new();
+	src->read_lock = pm_xmalloc(sizeof(*src->read_lock));
+	pthread_mutex_init(src->read_lock, NULL);
 	src->worktree = opts->worktree;
 	src->ref = pm_arena_strdup(src->arena,
 	    opts->ref && opts->ref[0] ? opts->ref : "HEAD");

@@ -81,9 +81,10 @@ pm_theme_exe_dir(void)
 	if (slash == NULL)
 		return NULL;
 	*slash = '\0';
-	/* Tests run the binary from build/ or build-san/; the themes of the
-	 * tree are one folder up. */
-	if (ends_with(path, "/build") || ends_with(path, "/build-san"))
+	/* Tests run the binary from build/, build-san/ or build-tsan/; the
+	 * themes of the tree are one folder up. */
+	if (ends_with(path, "/build") || ends_with(path, "/build-san") ||
+	    ends_with(path, "/build-tsan"))
 		*strrchr(path, '/') = '\0';
 	return pm_xstrdup(path);
 }

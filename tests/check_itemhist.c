@@ -150,7 +150,7 @@ incident(struct fx *f, const char *name)
 		if (strcmp(doc->name, name) != 0)
 			continue;
 		if (pm_ingest_doc(inc, NULL, f->arena, doc, &f->cfg,
-		    pm_taxonomy_default(), &w, &err) < 0)
+		    pm_taxonomy_default(), NULL, &w, &err) < 0)
 			fail_msg("%s: %s", name, err.message);
 		assert_int_equal(pm_itemhist_apply(inc, doc, f->src, &err), 0);
 		pm_warnings_free(&w);

@@ -24,7 +24,7 @@
 static struct pm_markdown *
 parse(const char *src, int first_line, int unsafe)
 {
-	struct pm_markdown_opts opts = { "t.md", first_line, unsafe };
+	struct pm_markdown_opts opts = { "t.md", first_line, unsafe, NULL };
 	struct pm_markdown *md = NULL;
 	struct pm_error err;
 
@@ -107,7 +107,7 @@ strip_heading_ids(char *html)
 static void
 test_parse_before_init(void **state)
 {
-	struct pm_markdown_opts opts = { "post.md", 1, 0 };
+	struct pm_markdown_opts opts = { "post.md", 1, 0, NULL };
 	struct pm_markdown *md = (struct pm_markdown *)&opts;
 	struct pm_error err;
 
@@ -558,7 +558,7 @@ render_case(const char *name, const char *src, size_t len, char **native)
 	int unsafe = strncmp(name, "unsafe-", 7) == 0;
 	unsigned flags = strncmp(name, "anchors-", 8) == 0 ?
 	    PM_MARKDOWN_ANCHORS : 0;
-	struct pm_markdown_opts opts = { name, 1, unsafe };
+	struct pm_markdown_opts opts = { name, 1, unsafe, NULL };
 	struct pm_frontmatter fm;
 	struct pm_markdown *md = NULL;
 	struct pm_buf out = PM_BUF_INIT;

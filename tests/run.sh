@@ -3,7 +3,14 @@
 # spec runner) plus the shell-driven regress suites, and end with one line:
 # "N passed, N failed".  Exit status 1 when anything failed.
 #
+# --no-regress: the given programs only.
+#
 # Environment: PMSITE is the pmsite binary under test.
+regress=1
+if [ "$1" = --no-regress ]; then
+	regress=0
+	shift
+fi
 passed=0
 failed=0
 log=$(mktemp)
@@ -40,7 +47,7 @@ for t in "$@"; do
 done
 
 for s in tests/regress_*.sh; do
-	[ -f "$s" ] || continue
+	[ "$regress" = 1 ] && [ -f "$s" ] || continue
 	name=$(basename "$s" .sh)
 	sh "$s" >"$log" 2>&1
 	rc=$?
