@@ -43,6 +43,9 @@ render_one(struct pm_buf *b, const struct pool *pool, size_t i,
 {
 	const struct pm_page *p = &pool->pages->items[i];
 	const struct pm_template *tpl;
+	const struct pm_value *ctx;
+	struct pm_arena *arena = NULL;
+	int rc = PM_ERROR;
 
 	if (p->template == NULL)
 		return pm_output_write(pool->out, p->path, p->data, p->len,
@@ -52,11 +55,16 @@ render_one(struct pm_buf *b, const struct pool *pool, size_t i,
 		return pm_error_set(err, PM_ENOTFOUND, NULL, 0, 0,
 		    "theme has no template '%s.mustache' (for %s)",
 		    p->template, p->path);
+	/* A context made for this page lives only as long as the page. */
+	if (p->make)
+		arena = pm_arena_new();
 	pm_buf_clear(b);
-	if (pm_template_render(b, tpl, pool->set, p->context, err) < 0)
-		return PM_ERROR;
-	return pm_output_write(pool->out, p->path, b->ptr ? b->ptr : "",
-	    b->len, err);
+	if (pm_page_context(&ctx, p, arena, err) == 0 &&
+	    pm_template_render(b, tpl, pool->set, ctx, err) == 0)
+		rc = pm_output_write(pool->out, p->path, b->ptr ? b->ptr : "",
+		    b->len, err);
+	pm_arena_free(arena);
+	return rc;
 }
 
 static void *

@@ -9,7 +9,8 @@
  *    the calling thread alone); the bytes of every page are the same
  *    whatever jobs is, because each page is rendered on its own from
  *    read-only inputs: compiled templates, contexts and the site are
- *    never written during rendering.
+ *    never written during rendering.  A page made at render time
+ *    (pm_page.make) gets an arena of its own, freed once it is written.
  *  - On failure it returns the error of the page that comes first in the
  *    list among those that failed, so the message does not depend on
  *    thread timing; pages after a failure may or may not have been

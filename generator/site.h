@@ -8,8 +8,10 @@
  *  - A struct pm_site borrows the incidents added to it (they live in the
  *    build arena), the configuration and the taxonomy; its own arrays live
  *    in the arena given to pm_site_init(); there is nothing to free on its
- *    own.  Every result below is allocated in that arena too, and borrows
- *    the incidents.
+ *    own.  Every result below is allocated in that arena too (except where
+ *    a function takes an arena of its own), and borrows the incidents.
+ *  - Once finished, a site is only read: any number of threads may query
+ *    it at once.
  *  - pm_site_finish() orders incidents newest first (date, then slug, so the
  *    order is total and output deterministic) and refuses two incidents
  *    with one slug, naming both files; every such clash is listed in err's
@@ -120,16 +122,18 @@ enum pm_relation pm_site_relation(const struct pm_incident *a,
  * within `months` months before it (a day exactly `months` months earlier
  * is outside), newest first.  ordinal counts the incident itself: 1 when
  * none is earlier, 3 for "3rd in 12 months".  Undated or uncategorised
- * incidents have ordinal 1 and no earlier ones.
+ * incidents have ordinal 1 and no earlier ones.  The list is allocated
+ * from arena, not the site's, so that pages made on several threads can
+ * ask at once.
  */
 struct pm_recurrence {
 	size_t ordinal;
-	struct pm_incident **earlier;	/* in the site's arena */
+	struct pm_incident **earlier;	/* in arena */
 	size_t nearlier;
 };
 
 void pm_site_recurrence(struct pm_recurrence *out, const struct pm_site *site,
-    size_t i, int months);
+    size_t i, int months, struct pm_arena *arena);
 
 /* site_stats.c ---------------------------------------------------------- */
 

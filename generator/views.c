@@ -515,7 +515,7 @@ recurrence_value(struct views *v, size_t i)
 	struct pm_recurrence r;
 	struct pm_value *m, *list;
 
-	pm_site_recurrence(&r, v->site, i, PM_SITE_RECURRENCE_MONTHS);
+	pm_site_recurrence(&r, v->site, i, PM_SITE_RECURRENCE_MONTHS, a);
 	if (r.ordinal < 2)
 		return NULL;
 	m = pm_value_new_map(a);
@@ -567,26 +567,28 @@ svg_width(const char *svg)
 	return w;
 }
 
+/* The context of incident page i, in v->a. */
 static int
-add_incident_page(struct views *v, size_t i, struct pm_buf *b,
-    struct pm_error *err)
+incident_context(const struct pm_value **out, struct views *v, size_t i,
+    const char *path, struct pm_error *err)
 {
 	struct pm_arena *a = v->a;
 	const struct pm_site *site = v->site;
 	const struct pm_incident *inc = site->incidents[i];
 	struct pm_value *ctx, *related;
-	const char *path, *h, *vert;
+	struct pm_buf b = PM_BUF_INIT;
+	const char *h, *vert;
 
 	/* Both layouts inline: CSS shows one by the width of the screen,
 	 * with no script and no second request. */
-	if (pm_svg_timeline(b, inc, PM_SVG_HORIZONTAL, err) < 0)
-		return PM_ERROR;
-	h = views_take(v, b);
-	if (pm_svg_timeline(b, inc, PM_SVG_VERTICAL, err) < 0)
-		return PM_ERROR;
-	vert = views_take(v, b);
+	if (pm_svg_timeline(&b, inc, PM_SVG_HORIZONTAL, err) < 0)
+		goto fail;
+	h = views_take(v, &b);
+	if (pm_svg_timeline(&b, inc, PM_SVG_VERTICAL, err) < 0)
+		goto fail;
+	vert = views_take(v, &b);
+	pm_buf_free(&b);
 
-	path = pm_arena_printf(a, "incidents/%s/index.html", inc->slug);
 	ctx = views_context(v, path, inc->title, "../../", "incidents");
 	pm_value_map_set(a, ctx, "incident", v->records[i]);
 	pm_value_map_set(a, ctx, "body", pm_value_new_string_ref(a,
@@ -606,8 +608,47 @@ add_incident_page(struct views *v, size_t i, struct pm_buf *b,
 	    v->records[i + 1] : NULL);
 	pm_value_map_set(a, ctx, "next", i > 0 ? v->records[i - 1] : NULL);
 	pm_value_map_set(a, ctx, "git_links", git_links(site, inc, a));
-	views_add(v, path, "incident", ctx);
+	*out = ctx;
 	return 0;
+fail:
+	pm_buf_free(&b);
+	return PM_ERROR;
+}
+
+/* pm_page.make of incident pages: the shared views, allocating in the
+ * rendering thread's arena instead of the build's. */
+static int
+make_incident(const struct pm_value **out, struct pm_arena *arena,
+    const struct pm_page *page, struct pm_error *err)
+{
+	struct views local = *(const struct views *)page->make_arg;
+
+	local.a = arena;
+	local.pages = NULL;
+	return incident_context(out, &local, page->make_index, page->path,
+	    err);
+}
+
+static void
+add_incident_page(struct views *v, size_t i)
+{
+	struct pm_page page = { 0 };
+
+	page.path = pm_arena_printf(v->a, "incidents/%s/index.html",
+	    v->site->incidents[i]->slug);
+	page.template = "incident";
+	page.make = make_incident;
+	page.make_arg = v;
+	page.make_index = i;
+	views_push_page(v, &page);
+}
+
+int
+pm_page_context(const struct pm_value **out, const struct pm_page *page,
+    struct pm_arena *arena, struct pm_error *err)
+{
+	*out = page->context;
+	return page->make ? page->make(out, arena, page, err) : 0;
 }
 
 /* The data files: the record export, search index and feeds. */
@@ -648,57 +689,56 @@ int
 pm_views_build(struct pm_pages *pages, struct pm_arena *a,
     const struct pm_site *site, struct pm_error *err)
 {
-	struct views v;
+	/* In the arena: incident pages keep it to make their contexts. */
+	struct views *v = pm_arena_calloc(a, 1, sizeof(*v));
 	struct pm_page page = { 0 };
 	struct pm_buf b = PM_BUF_INIT;
 	size_t i;
 	int rc = PM_ERROR;
 
-	memset(&v, 0, sizeof(v));
-	v.a = a;
-	v.site = site;
-	v.tax = pm_site_taxonomy(site);
-	v.pages = pages;
-	v.sitev = site_value(site, a);
-	pm_site_stats(&v.stats, site);
-	make_causes(&v);
-	v.records = pm_arena_alloc(a, pm_xmul(site->len + 1,
-	    sizeof(*v.records)));
+	v->a = a;
+	v->site = site;
+	v->tax = pm_site_taxonomy(site);
+	v->pages = pages;
+	v->sitev = site_value(site, a);
+	pm_site_stats(&v->stats, site);
+	make_causes(v);
+	v->records = pm_arena_alloc(a, pm_xmul(site->len + 1,
+	    sizeof(*v->records)));
 	for (i = 0; i < site->len; i++)
-		v.records[i] = incident_value(&v, site->incidents[i]);
-	for (i = 0; i < v.stats.ncauses; i++)
-		set_latest(&v, v.causes[i], v.stats.causes[i].incidents[0]);
+		v->records[i] = incident_value(v, site->incidents[i]);
+	for (i = 0; i < v->stats.ncauses; i++)
+		set_latest(v, v->causes[i], v->stats.causes[i].incidents[0]);
 
-	if (views_add_home(&v, err) < 0)
+	if (views_add_home(v, err) < 0)
 		goto out;
 	for (i = 0; i < site->len; i++)
-		if (add_incident_page(&v, i, &b, err) < 0)
-			goto out;
-	views_add_incident_list(&v);
-	if (views_add_causes(&v, err) < 0)
+		add_incident_page(v, i);
+	views_add_incident_list(v);
+	if (views_add_causes(v, err) < 0)
 		goto out;
-	views_add_actions(&v);
-	views_add_misleading(&v);
+	views_add_actions(v);
+	views_add_misleading(v);
 
 	page = (struct pm_page){ .path = "404.html", .template = "404" };
 	/* Hosts serve 404.html at any depth: links in it must be absolute
 	 * when a base URL is known, else relative to the root. */
-	page.context = views_context(&v, page.path, "Page not found",
+	page.context = views_context(v, page.path, "Page not found",
 	    *site->config->base_url ? site->config->base_url : "", NULL);
-	views_push_page(&v, &page);
-	views_add_search(&v);
-	if (add_data(&v, err) < 0)
+	views_push_page(v, &page);
+	views_add_search(v);
+	if (add_data(v, err) < 0)
 		goto out;
 
 	/* GitHub Pages runs Jekyll unless told not to; Jekyll would hide
 	 * files and folders that start with an underscore. */
 	page = (struct pm_page){ .path = ".nojekyll", .data = "", .len = 0 };
-	views_push_page(&v, &page);
+	views_push_page(v, &page);
 	if (site->config->cname) {
 		page = (struct pm_page){ .path = "CNAME" };
 		page.data = pm_arena_printf(a, "%s\n", site->config->cname);
 		page.len = strlen(page.data);
-		views_push_page(&v, &page);
+		views_push_page(v, &page);
 	}
 	/* Last, so it lists every page; sitemaps need absolute URLs, so
 	 * there is none without a base URL. */
@@ -711,7 +751,7 @@ pm_views_build(struct pm_pages *pages, struct pm_arena *a,
 		pm_buf_clear(&b);
 		if (pm_feeds_sitemap(&b, site, paths, pages->len, err) < 0)
 			goto out;
-		push_data(&v, "sitemap.xml", &b);
+		push_data(v, "sitemap.xml", &b);
 	}
 	rc = 0;
 out:

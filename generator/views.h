@@ -14,6 +14,13 @@
  *  - Links inside contexts are relative (`root` is "", "../" or "../../"),
  *    so the site works under any prefix and from disk (file://); absolute
  *    URLs (canonical, feeds) use base_url and are null when it is "".
+ *  - An incident page's context is made only when the page is rendered
+ *    (pm_page.make), in an arena of the rendering thread that is freed
+ *    with the page: the site never holds ten thousand contexts at once.
+ *    make reads the site and the views' shared records, which are never
+ *    written after pm_views_build() returns, so pages may be made on
+ *    several threads at once.  It needs a, the arena given to
+ *    pm_views_build(), alive.
  *  - Pages are in a fixed order; nothing depends on the clock ("this year"
  *    on the home page is the year of the newest incident).
  *  - Text reaches templates as strings for {{ }} (escaped); only the SVG
@@ -47,6 +54,14 @@ struct pm_page {
 	const struct pm_value *context;	/* for template pages */
 	const char *data;		/* for data pages */
 	size_t len;
+	/*
+	 * When not NULL (context is then NULL): makes the context in arena
+	 * at render time.  Errors are those of the SVG drawers.
+	 */
+	int (*make)(const struct pm_value **context, struct pm_arena *arena,
+	    const struct pm_page *page, struct pm_error *err);
+	const void *make_arg;		/* for make: the views */
+	size_t make_index;		/* for make: the site position */
 };
 
 struct pm_pages {
@@ -56,6 +71,14 @@ struct pm_pages {
 
 int pm_views_build(struct pm_pages *pages, struct pm_arena *arena,
     const struct pm_site *site, struct pm_error *err);
+
+/*
+ * The context of a template page: page->context, or the one page->make
+ * makes in arena (which the caller frees when the page is written).
+ * Errors: those of make.
+ */
+int pm_page_context(const struct pm_value **out, const struct pm_page *page,
+    struct pm_arena *arena, struct pm_error *err);
 
 /* "2024-03-05…" as "5 March 2024"; NULL when s is not a date (a day the
  * month does not have included: "2023-02-29"). */

@@ -423,7 +423,7 @@ earlier_of(struct fx *fx, const char *slug, size_t *ordinal, int months)
 	const char *s;
 
 	pm_site_recurrence(&r, &fx->site, pm_site_position(&fx->site, slug),
-	    months);
+	    months, fx->site.arena);
 	for (size_t i = 0; i < r.nearlier; i++)
 		pm_buf_printf(&b, "%s%s", i ? " " : "", r.earlier[i]->slug);
 	s = pm_arena_strdup(fx->arena, pm_buf_cstr(&b));
@@ -468,7 +468,7 @@ test_recurrence_window(void **state)
 	assert_string_equal(earlier_of(fx, "x", &n, 1), "");
 	/* Out of range: the first of its kind. */
 	pm_site_recurrence(&(struct pm_recurrence){ 0 }, &fx->site,
-	    fx->site.len, 12);
+	    fx->site.len, 12, fx->site.arena);
 }
 
 /* Sums and means cover only what is known; means round to the minute. */

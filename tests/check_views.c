@@ -107,6 +107,16 @@ build(struct fx *fx)
 	if (pm_views_build(&fx->pages, fx->arena, &fx->site, &fx->err) != 0)
 		fail_msg("views: %s", pm_error_format(msg, sizeof(msg),
 		    &fx->err));
+	/* Incident pages make their contexts when rendered; the tests look
+	 * at every context, so make them all now. */
+	for (size_t i = 0; i < fx->pages.len; i++) {
+		struct pm_page *p = &fx->pages.items[i];
+
+		if (p->make && pm_page_context(&p->context, p, fx->arena,
+		    &fx->err) != 0)
+			fail_msg("%s: %s", p->path, pm_error_format(msg,
+			    sizeof(msg), &fx->err));
+	}
 }
 
 /* The index of the page at path, or -1. */
@@ -1195,6 +1205,59 @@ test_ordinal(void **state)
 	assert_string_equal(pm_views_ordinal(fx->arena, 111), "111th");
 }
 
+/*
+ * Incident pages are made when rendered: pm_views_build() leaves them
+ * without a context, and each one made lands in the arena given, not in
+ * the build's, the same whichever arena and however often.
+ */
+static void
+test_incident_pages_made_on_demand(void **state)
+{
+	struct fx *fx = *state;
+	struct pm_pages pages = { 0 };
+	struct pm_buf one = PM_BUF_INIT, two = PM_BUF_INIT;
+	size_t made = 0;
+
+	rich_site(fx);
+	assert_int_equal(pm_views_build(&pages, fx->arena, &fx->site,
+	    &fx->err), 0);
+	for (size_t i = 0; i < pages.len; i++) {
+		const struct pm_page *p = &pages.items[i];
+		struct pm_arena *a1, *a2;
+		const struct pm_value *c1, *c2;
+		size_t used;
+
+		if (strncmp(p->path, "incidents/", 10) != 0 ||
+		    strcmp(p->path, "incidents/index.html") == 0) {
+			assert_null(p->make);
+			continue;
+		}
+		assert_non_null(p->make);
+		assert_null(p->context);
+		a1 = pm_arena_new();
+		a2 = pm_arena_new();
+		used = pm_arena_used(fx->arena);
+		assert_int_equal(pm_page_context(&c1, p, a1, &fx->err), 0);
+		assert_int_equal(pm_page_context(&c2, p, a2, &fx->err), 0);
+		assert_int_equal(pm_arena_used(fx->arena), used);
+		assert_true(pm_arena_used(a1) > 0);
+		pm_buf_clear(&one);
+		pm_buf_clear(&two);
+		pm_value_write_json(&one, c1, 0);
+		pm_value_write_json(&two, c2, 0);
+		assert_string_equal(pm_buf_cstr(&one), pm_buf_cstr(&two));
+		assert_non_null(pm_value_get_path(c1, "incident.slug"));
+		assert_string_equal(pm_value_str(pm_value_get_path(c1,
+		    "page.path")), p->path);
+		pm_arena_free(a1);
+		pm_arena_free(a2);
+		made++;
+	}
+	assert_int_equal(made, fx->site.len);
+	pm_buf_free(&one);
+	pm_buf_free(&two);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int
@@ -1227,6 +1290,7 @@ main(void)
 		T(test_actions_page),
 		T(test_misleading_page),
 		T(test_contexts_deterministic),
+		T(test_incident_pages_made_on_demand),
 		T(test_human_span),
 		T(test_ordinal),
 	};

@@ -92,6 +92,7 @@ pg_pipeline(const char *data, size_t size, pg_page_fn fn, void *payload)
 	for (size_t i = 0; i < pages.len; i++) {
 		const struct pm_page *p = &pages.items[i];
 		const struct pm_template *tpl;
+		const struct pm_value *ctx;
 
 		if (p->template == NULL) {
 			if (fn(payload, p->path, NULL, p->data, p->len))
@@ -100,8 +101,8 @@ pg_pipeline(const char *data, size_t size, pg_page_fn fn, void *payload)
 		}
 		tpl = pm_template_set_get(set, p->template);
 		pm_buf_clear(&b);
-		if (tpl == NULL || pm_template_render(&b, tpl, set,
-		    p->context, &err) < 0) {
+		if (tpl == NULL || pm_page_context(&ctx, p, arena, &err) < 0 ||
+		    pm_template_render(&b, tpl, set, ctx, &err) < 0) {
 			fprintf(stderr, "fuzz_page: %s: cannot render: %s\n",
 			    p->path, err.message);
 			goto out;
