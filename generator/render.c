@@ -47,9 +47,16 @@ render_one(struct pm_buf *b, const struct pool *pool, size_t i,
 	struct pm_arena *arena = NULL;
 	int rc = PM_ERROR;
 
-	if (p->template == NULL)
+	if (p->template == NULL && p->write == NULL)
 		return pm_output_write(pool->out, p->path, p->data, p->len,
 		    err);
+	if (p->template == NULL) {
+		pm_buf_clear(b);
+		if (pm_page_data(b, p, err) < 0)
+			return PM_ERROR;
+		return pm_output_write(pool->out, p->path, b->ptr ? b->ptr :
+		    "", b->len, err);
+	}
 	tpl = pm_template_set_get(pool->set, p->template);
 	if (tpl == NULL)
 		return pm_error_set(err, PM_ENOTFOUND, NULL, 0, 0,

@@ -304,6 +304,13 @@ write_json(struct pm_buf *out, const struct pm_value *v, int indent,
 }
 
 void
+pm_value_write_json_nested(struct pm_buf *out, const struct pm_value *v,
+    int indent, int depth)
+{
+	write_json(out, v, indent, depth);
+}
+
+void
 pm_value_write_json(struct pm_buf *out, const struct pm_value *v, int indent)
 {
 	write_json(out, v, indent, 0);

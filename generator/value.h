@@ -127,6 +127,14 @@ void pm_value_put_number(struct pm_buf *out, double n);
 void pm_value_write_json(struct pm_buf *out, const struct pm_value *v,
     int indent);
 
+/*
+ * v as pm_value_write_json() writes it when v stands depth levels deep in
+ * a larger document, without the final newline: for writing a long list
+ * one element at a time, each built and freed in turn.
+ */
+void pm_value_write_json_nested(struct pm_buf *out, const struct pm_value *v,
+    int indent, int depth);
+
 /* A deep copy of v into arena. */
 struct pm_value *pm_value_copy(struct pm_arena *arena,
     const struct pm_value *v);

@@ -20,7 +20,9 @@
  *    make reads the site and the views' shared records, which are never
  *    written after pm_views_build() returns, so pages may be made on
  *    several threads at once.  It needs a, the arena given to
- *    pm_views_build(), alive.
+ *    pm_views_build(), alive.  The same goes for the record export and
+ *    the feeds (pm_page.write): incidents.json is written one record at
+ *    a time, each built and freed in turn.
  *  - Pages are in a fixed order; nothing depends on the clock ("this year"
  *    on the home page is the year of the newest incident).
  *  - Text reaches templates as strings for {{ }} (escaped); only the SVG
@@ -37,6 +39,7 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "error.h"
 #include "site.h"
 #include "value.h"
@@ -60,7 +63,13 @@ struct pm_page {
 	 */
 	int (*make)(const struct pm_value **context, struct pm_arena *arena,
 	    const struct pm_page *page, struct pm_error *err);
-	const void *make_arg;		/* for make: the views */
+	/*
+	 * When not NULL (a data page, data NULL): appends the bytes to out
+	 * at render time.  Errors are those of the feeds.
+	 */
+	int (*write)(struct pm_buf *out, const struct pm_page *page,
+	    struct pm_error *err);
+	const void *make_arg;		/* for make and write: the views */
 	size_t make_index;		/* for make: the site position */
 };
 
@@ -79,6 +88,13 @@ int pm_views_build(struct pm_pages *pages, struct pm_arena *arena,
  */
 int pm_page_context(const struct pm_value **out, const struct pm_page *page,
     struct pm_arena *arena, struct pm_error *err);
+
+/*
+ * Append the bytes of a data page (template NULL) to out: page->data, or
+ * what page->write writes.  Errors: those of write.
+ */
+int pm_page_data(struct pm_buf *out, const struct pm_page *page,
+    struct pm_error *err);
 
 /* "2024-03-05…" as "5 March 2024"; NULL when s is not a date (a day the
  * month does not have included: "2023-02-29"). */

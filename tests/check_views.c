@@ -107,8 +107,8 @@ build(struct fx *fx)
 	if (pm_views_build(&fx->pages, fx->arena, &fx->site, &fx->err) != 0)
 		fail_msg("views: %s", pm_error_format(msg, sizeof(msg),
 		    &fx->err));
-	/* Incident pages make their contexts when rendered; the tests look
-	 * at every context, so make them all now. */
+	/* Incident pages make their contexts, and data pages their bytes,
+	 * when rendered; the tests look at every one, so make them now. */
 	for (size_t i = 0; i < fx->pages.len; i++) {
 		struct pm_page *p = &fx->pages.items[i];
 
@@ -116,6 +116,17 @@ build(struct fx *fx)
 		    &fx->err) != 0)
 			fail_msg("%s: %s", p->path, pm_error_format(msg,
 			    sizeof(msg), &fx->err));
+		if (p->write) {
+			struct pm_buf b = PM_BUF_INIT;
+
+			if (pm_page_data(&b, p, &fx->err) != 0)
+				fail_msg("%s: %s", p->path, pm_error_format(
+				    msg, sizeof(msg), &fx->err));
+			p->data = pm_arena_strndup(fx->arena, pm_buf_cstr(&b),
+			    b.len);
+			p->len = b.len;
+			pm_buf_free(&b);
+		}
 	}
 }
 

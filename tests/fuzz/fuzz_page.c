@@ -95,7 +95,9 @@ pg_pipeline(const char *data, size_t size, pg_page_fn fn, void *payload)
 		const struct pm_value *ctx;
 
 		if (p->template == NULL) {
-			if (fn(payload, p->path, NULL, p->data, p->len))
+			pm_buf_clear(&b);
+			if (pm_page_data(&b, p, &err) < 0 || fn(payload,
+			    p->path, NULL, pm_buf_cstr(&b), b.len))
 				goto out;
 			continue;
 		}
