@@ -252,6 +252,69 @@ code_sections(const char *s)
 	return score;
 }
 
+/* Does the line start with a time ("07:36:50", "2024-10-08T07:36:50Z",
+ * "1340  text")? */
+static int
+starts_with_time(const char *s, size_t len)
+{
+	struct pm_when w;
+	size_t n;
+
+	while (len > 0 && (*s == ' ' || *s == '\t'))
+		s++, len--;
+	if (len == 0 || *s < '0' || *s > '9')
+		return 0;
+	n = pm_when_parse(&w, s, len);
+	return (n > 0 && w.hour >= 0) || x_hhmm_at(s, len, &w) > 0;
+}
+
+/* How many lines of a code block start with a time. */
+static int
+log_lines(const char *s)
+{
+	int n = 0;
+
+	while (*s) {
+		size_t len = strcspn(s, "\n");
+
+		n += starts_with_time(s, len);
+		s += len + (s[len] == '\n');
+	}
+	return n;
+}
+
+/*
+ * A code block of log lines, the way people paste a timeline from a log
+ * or a chat export: its lines become the lines of one paragraph, so the
+ * timeline reads them as it reads typed ones.
+ */
+static void
+cut_code(struct xdoc *d, struct cut *c, cmark_node *code, int block)
+{
+	const char *s = cmark_node_get_literal(code);
+	int fence_len = 0, fence_offset = 0;
+	char fence_char = 0;
+	int line = cmark_node_get_start_line(code) +
+	    (cmark_node_get_fenced(code, &fence_len, &fence_offset,
+	    &fence_char) ? 1 : 0);
+
+	c->kind = XL_PARA;
+	c->level = 0;
+	c->block = block;
+	c->first_done = 0;
+	c->task = -1;
+	while (*s) {
+		size_t len = strcspn(s, "\n"), lead = strspn(s, " \t");
+
+		pm_buf_clear(&c->b);
+		if (lead < len)
+			pm_buf_put(&c->b, s + lead, len - lead);
+		c->line = line++;
+		cut_flush(d, c);
+		s += len + (s[len] == '\n');
+	}
+}
+
 /* -1 for an item that is not a task, else 1 when ticked. */
 static int
 task_state(cmark_node *item, const char *name)
@@ -328,6 +391,8 @@ x_lines_build(struct xdoc *d, cmark_node *root)
 			if (score >= 2 && score > d->code_score) {
 				d->code = n;
 				d->code_score = score;
+			} else if (lit && log_lines(lit) >= 3) {
+				cut_code(d, &c, n, ++blocks);
 			}
 		}
 	}

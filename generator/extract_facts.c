@@ -158,6 +158,9 @@ date_ends_night(const char *s, size_t len, size_t at)
 	return x_find_any(s + b, e - b, after_midnight, NULL) != NULL;
 }
 
+/* How long after an incident its postmortem may be published (find_day). */
+#define PUBLISH_LAG_DAYS 60
+
 /* Labels of dates about the document, not the incident. */
 static const char *const doc_date_labels[] = {
 	"last updated", "updated", "last modified", "last edited",
@@ -175,18 +178,15 @@ dates_the_document(const struct xline *l)
 	return x_find_any(l->s, n, doc_date_labels, &at) != NULL && at < 16;
 }
 
-/* The incident's day, for times written without one. */
+/* The day the prose names, for times written without one. */
 static void
-find_day(struct xdoc *d)
+find_prose_day(struct xdoc *d)
 {
 	const struct xfield *f;
 	struct pm_when w;
 	int pass, year = 0;
 	size_t at;
 
-	if (d->inc->fixed.date && d->inc->date && find_point(&w, NULL,
-	    d->inc->date, strlen(d->inc->date), 1))
-		goto found;
 	if ((f = x_field(d, date_labels)) && find_point(&w, NULL, f->tv,
 	    f->vlen, 1))
 		goto found;
@@ -230,6 +230,45 @@ found:
 		w.year = x_nearest_year(w.month, w.day, &d->fallback);
 	d->date = w;
 	d->has_date = 1;
+}
+
+/* Days from a to b, dates of the proleptic Gregorian calendar. */
+static long long
+days_between(const struct pm_when *a, const struct pm_when *b)
+{
+	return pm_when_days_from_date(b->year, b->month, b->day) -
+	    pm_when_days_from_date(a->year, a->month, a->day);
+}
+
+/*
+ * The incident's day.  A front matter date is taken as it is, unless the
+ * prose names a day up to PUBLISH_LAG_DAYS before it: Hugo's and Jekyll's
+ * `date` is when the page was published, and a postmortem is published
+ * days after the incident it tells ("date: 2024-10-30" over "the night of
+ * Friday 25 October").  A front matter `start` is never second-guessed.
+ */
+static void
+find_day(struct xdoc *d)
+{
+	struct pm_when fm;
+	long long lag;
+
+	if (!(d->inc->fixed.date && d->inc->date && find_point(&fm, NULL,
+	    d->inc->date, strlen(d->inc->date), 1))) {
+		find_prose_day(d);
+		return;
+	}
+	/* the published day dates the prose's "Friday 25 October" */
+	d->fallback = fm;
+	d->has_fallback = 1;
+	find_prose_day(d);
+	if (d->has_date && d->date.year && d->date.day &&
+	    (lag = days_between(&d->date, &fm)) >= 0 &&
+	    lag <= PUBLISH_LAG_DAYS)
+		return;
+	d->date = fm;
+	d->has_date = 1;
+	d->date_ends = 0;
 }
 
 /* The same point, dated with the pseudo day when it has only a time, so

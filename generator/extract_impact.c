@@ -59,7 +59,9 @@ static const char *const people[] = {
 	"signin*", "attempt*", "population", "employer*", "business*",
 	"compan*", "organi*", "restaurant*", "shop*", "school*",
 	"teacher*", "pay run*", "payroll*", "store*", "reqs", "lookup*",
-	"event*", "dashboard*", "loads", NULL
+	"event*", "dashboard*", "loads", "invoice*", "pipeline*",
+	"renewal*", "confirmation*", "deliveries", "shipment*", "parcel*",
+	"ticket*", "receipt*", "statement*", NULL
 };
 
 /* Words that make the number a change, not a share. */
@@ -165,6 +167,9 @@ people_after(const char *s, size_t len, size_t i)
 {
 	int words = 0;
 
+	/* "half (52%) of uploads": the share's own closing parenthesis */
+	if (i < len && s[i] == ')')
+		i++;
 	while (i < len && words < 6) {
 		while (i < len && (s[i] == ' ' || s[i] == '-'))
 			i++;

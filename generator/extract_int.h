@@ -232,6 +232,15 @@ size_t x_skip_symbols(const char *s, size_t len, size_t i);
 /* Does s hold any letter? */
 int x_has_letter(const char *s, size_t len);
 
+/*
+ * "1340", "0400 hrs", "0914Z" at the start of s: a 24-hour time written
+ * without a colon, as logs and military-style notes do.  A bare 2000 to
+ * 2059 could be a year, so it counts only with a suffix or followed by a
+ * tab or two spaces (a log's column).  Sets the hour and minute of *w;
+ * returns the bytes read, 0 when s does not start with one.
+ */
+size_t x_hhmm_at(const char *s, size_t len, struct pm_when *w);
+
 /* Collect d->fields from the lines (after the sections are known). */
 void x_fields_build(struct xdoc *d);
 

@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static int
 is_blank(int c)
@@ -548,6 +549,56 @@ x_strdup_trim(struct xdoc *d, const char *s, size_t len)
 			out[o++] = s[i];
 	out[o] = '\0';
 	return out;
+}
+
+/* Does s (len bytes) start with word, case-insensitively, ending there? */
+static size_t
+word_at(const char *s, size_t len, const char *word)
+{
+	size_t n = strlen(word);
+
+	if (len < n || strncasecmp(s, word, n) != 0 ||
+	    (len > n && x_alnum((unsigned char)s[n])))
+		return 0;
+	return n;
+}
+
+size_t
+x_hhmm_at(const char *s, size_t len, struct pm_when *w)
+{
+	static const char *const suffixes[] = { "hrs", "hours", "h", NULL };
+	size_t i, n;
+	int h, m, suffix = 0;
+
+	for (i = 0; i < 4; i++)
+		if (i >= len || s[i] < '0' || s[i] > '9')
+			return 0;
+	h = (s[0] - '0') * 10 + s[1] - '0';
+	m = (s[2] - '0') * 10 + s[3] - '0';
+	if (h > 23 || m > 59)
+		return 0;
+	if (i < len && s[i] == 'Z' && (i + 1 >= len ||
+	    !x_alnum((unsigned char)s[i + 1]))) {
+		i++;
+		suffix = 1;
+	}
+	for (size_t k = 0; !suffix && suffixes[k]; k++) {
+		size_t at = i + (i < len && s[i] == ' ');
+
+		if ((n = word_at(s + at, len - at, suffixes[k])) != 0) {
+			i = at + n;
+			suffix = 1;
+		}
+	}
+	if (i < len && x_alnum((unsigned char)s[i]))
+		return 0;
+	if (!suffix && h == 20 && !(i < len && (s[i] == '\t' ||
+	    (s[i] == ' ' && i + 1 < len && s[i + 1] == ' '))))
+		return 0;
+	pm_when_init(w);
+	w->hour = h;
+	w->minute = m;
+	return i;
 }
 
 const char *

@@ -108,8 +108,9 @@ entry_at(const char *s, size_t len, struct pm_when *w, int *mer,
 			i = skip_blanks(s, len, e);
 			break;
 		}
-	if ((n = pm_when_parse(w, s + i, len - i)) == 0 ||
-	    (w->hour < 0 && w->day == 0))
+	n = pm_when_parse(w, s + i, len - i);
+	if ((n == 0 || (w->hour < 0 && w->day == 0)) &&
+	    (n = x_hhmm_at(s + i, len - i, w)) == 0)
 		return 0;
 	*mer = has_meridiem(s + i, n);
 	j = skip_blanks(s, len, i + n);

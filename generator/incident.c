@@ -93,6 +93,32 @@ pm_slug_valid(const char *s)
 	return strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-") == len;
 }
 
+/*
+ * "/incidents/upload-limit/" -> "upload-limit": the last segment of a URL
+ * path, when every segment is a slug; otherwise path itself, which the
+ * caller then refuses ("../../x" is not a URL path anyone means).
+ */
+static const char *
+last_segment(struct pm_arena *arena, const char *path)
+{
+	const char *p = path, *last = NULL;
+	size_t n, last_len = 0;
+
+	while (*p) {
+		n = strcspn(p, "/");
+		if (n > 0) {
+			char *seg = pm_arena_strndup(arena, p, n);
+
+			if (!pm_slug_valid(seg))
+				return path;
+			last = seg;
+			last_len = n;
+		}
+		p += n + (p[n] == '/');
+	}
+	return last_len ? last : path;
+}
+
 static int
 type_error(const char *file, const struct pm_value *v, const char *key,
     const char *what, struct pm_error *err)
@@ -210,6 +236,10 @@ pm_incident_apply_front(struct pm_incident *inc, struct pm_arena *arena,
 		STRING_FIELD("category", category, category)
 		else if (strcmp(k, "slug") == 0) {
 			rc = front_string(&inc->slug, arena, v, k, file, err);
+			/* Docusaurus and Hugo write the slug as a URL path
+			 * ("/incidents/upload-limit/"): its last segment */
+			if (rc == 0 && strchr(inc->slug, '/'))
+				inc->slug = last_segment(arena, inc->slug);
 			if (rc == 0 && !pm_slug_valid(inc->slug))
 				rc = type_error(file, v, k, "lowercase letters, "
 				    "digits and dashes (at most 100)", err);

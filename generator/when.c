@@ -351,6 +351,11 @@ clock_at(const char *s, size_t len, size_t i, struct pm_when *w, int *mer,
 	else if (n == 4 && ch(s, len, j) == 'Z' &&
 	    !is_alnum(ch(s, len, j + 1)) && h / 100 <= 23 && h % 100 <= 59)
 		m = h % 100, h /= 100;
+	/* "0605 hrs", "1400 hours": the military form, with its unit */
+	else if (n == 4 && h / 100 <= 23 && h % 100 <= 59 &&
+	    ((e = word_at(s, len, skip_blanks(s, len, j), "hrs")) ||
+	    (e = word_at(s, len, skip_blanks(s, len, j), "hours"))))
+		j = e, m = h % 100, h /= 100;
 	else if (n < 1 || n > 2)
 		return 0;
 	else {

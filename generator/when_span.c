@@ -307,6 +307,10 @@ pm_when_find_duration(long *minutes, const char *s, size_t len)
 			if ((word && k == q) ||
 			    !(u = unit_at(s, len, k, k == q && !word, &sec)))
 				break;
+			/* "0605 hrs" is a time of day, not 605 hours */
+			if (sec == 3600 && den == 1 && q - j == 4 &&
+			    num / 100 <= 23 && num % 100 <= 59)
+				break;
 			total += (num * sec + den / 2) / den;
 			found = 1;
 			j = u;

@@ -49,6 +49,39 @@ static const struct zone {
 	{ "Central European Summer Time", 120 },
 	{ "India Standard Time", 330 }, { "Japan Standard Time", 540 },
 	{ "Western European Time", 0 }, { "Eastern European Time", 120 },
+	/* IANA names, at their standard offsets: pm_when_settle_zone()
+	 * applies the summer time of their region */
+	{ "America/New_York", -300 }, { "America/Detroit", -300 },
+	{ "America/Toronto", -300 }, { "America/Chicago", -360 },
+	{ "America/Denver", -420 }, { "America/Phoenix", -420 },
+	{ "America/Los_Angeles", -480 }, { "America/Vancouver", -480 },
+	{ "America/Anchorage", -540 }, { "Pacific/Honolulu", -600 },
+	{ "America/Mexico_City", -360 }, { "America/Bogota", -300 },
+	{ "America/Sao_Paulo", -180 }, { "America/Buenos_Aires", -180 },
+	{ "Europe/London", 0 }, { "Europe/Dublin", 0 }, { "Europe/Lisbon", 0 },
+	{ "Europe/Berlin", 60 }, { "Europe/Paris", 60 },
+	{ "Europe/Amsterdam", 60 }, { "Europe/Brussels", 60 },
+	{ "Europe/Madrid", 60 }, { "Europe/Rome", 60 }, { "Europe/Vienna", 60 },
+	{ "Europe/Zurich", 60 }, { "Europe/Stockholm", 60 },
+	{ "Europe/Oslo", 60 }, { "Europe/Copenhagen", 60 },
+	{ "Europe/Warsaw", 60 }, { "Europe/Prague", 60 },
+	{ "Europe/Budapest", 60 }, { "Europe/Helsinki", 120 },
+	{ "Europe/Athens", 120 }, { "Europe/Kyiv", 120 }, { "Europe/Kiev", 120 },
+	{ "Europe/Bucharest", 120 }, { "Europe/Sofia", 120 },
+	{ "Europe/Riga", 120 }, { "Europe/Vilnius", 120 },
+	{ "Europe/Tallinn", 120 }, { "Europe/Istanbul", 180 },
+	{ "Europe/Moscow", 180 }, { "Africa/Lagos", 60 },
+	{ "Africa/Johannesburg", 120 }, { "Africa/Nairobi", 180 },
+	{ "Asia/Dubai", 240 }, { "Asia/Karachi", 300 }, { "Asia/Kolkata", 330 },
+	{ "Asia/Calcutta", 330 }, { "Asia/Bangkok", 420 },
+	{ "Asia/Jakarta", 420 }, { "Asia/Singapore", 480 },
+	{ "Asia/Shanghai", 480 }, { "Asia/Hong_Kong", 480 },
+	{ "Asia/Manila", 480 }, { "Australia/Perth", 480 },
+	{ "Asia/Tokyo", 540 }, { "Asia/Seoul", 540 },
+	{ "Australia/Brisbane", 600 }, { "Australia/Adelaide", 570 },
+	{ "Australia/Sydney", 600 }, { "Australia/Melbourne", 600 },
+	{ "Australia/Canberra", 600 }, { "Australia/Hobart", 600 },
+	{ "Pacific/Auckland", 720 }, { "Etc/UTC", 0 },
 	/* only as a whole field ("Time zone: Eastern"): see label_only */
 	{ "Eastern", -300 }, { "Central", -360 }, { "Mountain", -420 },
 	{ "Pacific", -480 },
@@ -64,8 +97,24 @@ static const char *const label_only[] = {
 /* Names of European local time, which follow the EU's summer time. */
 static const char *const european[] = {
 	"Western European Time", "Central European Time",
-	"Eastern European Time"
+	"Eastern European Time", "Europe/London", "Europe/Dublin",
+	"Europe/Lisbon", "Europe/Berlin", "Europe/Paris", "Europe/Amsterdam",
+	"Europe/Brussels", "Europe/Madrid", "Europe/Rome", "Europe/Vienna",
+	"Europe/Zurich", "Europe/Stockholm", "Europe/Oslo",
+	"Europe/Copenhagen", "Europe/Warsaw", "Europe/Prague",
+	"Europe/Budapest", "Europe/Helsinki", "Europe/Athens", "Europe/Kyiv",
+	"Europe/Kiev", "Europe/Bucharest", "Europe/Sofia", "Europe/Riga",
+	"Europe/Vilnius", "Europe/Tallinn"
 };
+
+/* Southern summer time: Australia's south-east (first Sunday of October
+ * to first Sunday of April) and New Zealand (last Sunday of September to
+ * first Sunday of April), switching at 02:00 standard time. */
+static const char *const australian[] = {
+	"Australia/Sydney", "Australia/Melbourne", "Australia/Canberra",
+	"Australia/Hobart", "Australia/Adelaide"
+};
+static const char *const new_zealand[] = { "Pacific/Auckland" };
 
 /*
  * Abbreviations that are also English words ("we eat", "et al.", "art
@@ -234,7 +283,9 @@ pm_when__zone_after(const char *s, size_t len, size_t j, struct pm_when *w,
 static const char *const regional[] = {
 	"PT", "ET", "CT", "MT", "Pacific Time", "Eastern Time",
 	"Central Time", "Mountain Time", "Eastern", "Central", "Mountain",
-	"Pacific"
+	"Pacific", "America/New_York", "America/Detroit", "America/Toronto",
+	"America/Chicago", "America/Denver", "America/Los_Angeles",
+	"America/Vancouver", "America/Anchorage"
 };
 
 /* The day of month of the n-th Sunday of month m of year y. */
@@ -276,9 +327,9 @@ european_zone(const char *zone)
  * on the last Sunday of October; the hour repeated in October is read as
  * the first (summer) one. */
 static int
-settle_european(struct pm_when *w, size_t which)
+settle_european(struct pm_when *w, int std)
 {
-	int std = which == 1 ? 0 : which == 2 ? 60 : 120, dst;
+	int dst;
 	int start = last_sunday(w->year, 3), end = last_sunday(w->year, 10);
 	int switch_hour = 1 + std / 60;	/* 01:00 UTC in local time */
 
@@ -296,6 +347,40 @@ settle_european(struct pm_when *w, size_t which)
 	return dst;
 }
 
+/* The standard offset the table gives a name (as written, any case). */
+static int
+standard_offset(const char *zone)
+{
+	size_t n = strlen(zone);
+
+	for (size_t k = 0; k < COUNT(zones); k++)
+		if (strlen(zones[k].name) == n && match(zone, n, 0,
+		    zones[k].name) == n)
+			return zones[k].offset_minutes;
+	return 0;
+}
+
+/* Summer time south of the equator: from the switch day of on_month
+ * (October in Australia, September in New Zealand) at 02:00 to April's
+ * at 03:00 summer time, the repeated hour read as the first (summer)
+ * one.  on and off are days of month. */
+static int
+settle_southern(struct pm_when *w, int on_month, int on, int off)
+{
+	int std = standard_offset(w->zone), dst;
+
+	if (w->month > on_month || w->month < 4)
+		dst = 1;
+	else if (w->month == 4)
+		dst = w->day < off || (w->day == off && w->hour < 3);
+	else if (w->month == on_month)
+		dst = w->day > on || (w->day == on && w->hour >= 2);
+	else
+		dst = 0;
+	w->offset_minutes = std + (dst ? 60 : 0);
+	return dst;
+}
+
 int
 pm_when_settle_zone(struct pm_when *w)
 {
@@ -304,8 +389,14 @@ pm_when_settle_zone(struct pm_when *w)
 
 	if (!w->has_zone || !w->year || !w->month || !w->day)
 		return 0;
-	if ((k = european_zone(w->zone)) != 0)
-		return settle_european(w, k);
+	if (european_zone(w->zone) != 0)
+		return settle_european(w, standard_offset(w->zone));
+	if (in_list(australian, COUNT(australian), w->zone))
+		return settle_southern(w, 10, nth_sunday(w->year, 10, 1),
+		    nth_sunday(w->year, 4, 1));
+	if (in_list(new_zealand, COUNT(new_zealand), w->zone))
+		return settle_southern(w, 9, last_sunday(w->year, 9),
+		    nth_sunday(w->year, 4, 1));
 	for (k = 0; k < COUNT(regional); k++) {
 		n = strlen(regional[k]);
 		if (strlen(w->zone) == n && match(w->zone, n, 0,

@@ -1014,6 +1014,88 @@ test_fenced_postmortem(void **state)
 	pm_arena_free(a);
 }
 
+/* A timeline pasted from a log into a code block: each line that starts
+ * with a time is an entry; the line under it continues it. */
+static void
+test_log_timeline(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Pool exhaustion\n\n## Timeline\n\nTimes are UTC.\n\n```\n"
+	    "2024-10-08T07:39:12Z app   409s climb to 212/min\n"
+	    "2024-10-08T07:41:30Z alert 5xx rate above 2%, paged\n"
+	    "                           (second line of the alert)\n"
+	    "2024-10-08T08:21:08Z deploy hotfix rolling out\n"
+	    "2024-10-08T08:28:00Z alert resolved\n```\n\n"
+	    "## Root cause\n\nA leaked connection per conflict.\n\n"
+	    "```\nERROR 12:00 is not a timeline\n```\n");
+	assert_int_equal(inc.ntimeline, 4);
+	assert_str(inc.timeline[0].time, "2024-10-08T07:39:12+00:00");
+	assert_str(inc.timeline[3].time, "2024-10-08T08:28:00+00:00");
+	pm_arena_free(a);
+}
+
+/* Military times: "0605 hrs" anywhere, a bare "1340" where a timeline
+ * entry starts (but "2015 text" could be a year, so it needs a log's
+ * column). */
+static void
+test_military_times(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Zone signatures expired\n\n**Incident date:** 17 July 2024\n"
+	    "**Outage:** 0605 hrs to 0917 hrs NZST (3h 12m)\n\n"
+	    "## Timeline\n\n- 0400 hrs: signatures expire\n"
+	    "- 0605 hrs: resolvers fail\n- 0917 hrs: all clear\n\n"
+	    "## Root cause\n\nThe signing job was not moved.\n");
+	assert_str(inc.start, "2024-07-17T06:05:00+12:00");
+	assert_str(inc.end, "2024-07-17T09:17:00+12:00");
+	assert_int_equal(inc.duration_minutes, 192);
+	assert_int_equal(inc.ntimeline, 3);
+	run(&inc, &r, a, NULL,
+	    "# SMS fraud\n\n## Timeline (UTC), 16 Feb 2025\n\n```\n"
+	    "1340  requests start\n1405  vendor suspends us\n"
+	    "2015  late check\n1652  closed\n```\n");
+	assert_int_equal(inc.ntimeline, 4);
+	run(&inc, &r, a, NULL,
+	    "# Notes\n\n## Timeline\n\n2015 was a quiet year.\n");
+	assert_int_equal(inc.ntimeline, 0);
+	pm_arena_free(a);
+}
+
+/* A front matter date is when the page was published: the prose's day,
+ * up to 60 days before it, is the incident's. */
+static void
+test_published_date(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+
+	(void)state;
+	ingest(&inc, a, &w, "content/x.md",
+	    "---\ntitle: Cold stack\ndate: 2024-10-30\n---\n"
+	    "On the night of Friday 25 October the switch came early.\n\n"
+	    "## Timeline\n\n- 23:41 CEST 502s begin\n- 23:59 rolled back\n");
+	assert_str(inc.start, "2024-10-25T23:41:00+02:00");
+	/* a day after the front matter's, or long before, is not it */
+	ingest(&inc, a, &w, "content/y.md",
+	    "---\ntitle: Cold stack\ndate: 2024-10-30\n---\n"
+	    "We planned this on 2 January 2024.\n\n"
+	    "## Timeline\n\n- 23:41 CEST 502s begin\n- 23:59 rolled back\n");
+	assert_str(inc.start, "2024-10-30T23:41:00+02:00");
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+}
+
 static void
 test_action_items(void **state)
 {
@@ -1118,6 +1200,9 @@ main(void)
 		cmocka_unit_test(test_duration_gives_end),
 		cmocka_unit_test(test_timeline_start_and_stated_duration),
 		cmocka_unit_test(test_fenced_postmortem),
+		cmocka_unit_test(test_log_timeline),
+		cmocka_unit_test(test_military_times),
+		cmocka_unit_test(test_published_date),
 		cmocka_unit_test(test_action_items),
 		cmocka_unit_test(test_nothing_said),
 	};

@@ -519,7 +519,7 @@ static void
 test_front_slug(void **state)
 {
 	static const char *const bad[] = {
-		"Bad Slug", "-x", "x-", "UPPER", "a_b", "a/b", "''",
+		"Bad Slug", "-x", "x-", "UPPER", "a_b", "a/B", "''", "/",
 		"caf\xc3\xa9",
 	};
 	struct pm_arena *a = *state;
@@ -529,6 +529,11 @@ test_front_slug(void **state)
 	apply_ok(&inc, a, "slug: db-outage-2\n");
 	assert_string_equal(inc.slug, "db-outage-2");
 	assert_true(inc.fixed.slug);
+	/* a URL path, as Docusaurus and Hugo write it: its last segment */
+	apply_ok(&inc, a, "slug: /incidents/2024-07-10-upload-limit\n");
+	assert_string_equal(inc.slug, "2024-07-10-upload-limit");
+	apply_ok(&inc, a, "slug: upload-limit/\n");
+	assert_string_equal(inc.slug, "upload-limit");
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		apply_err(a, pm_arena_printf(a, "slug: %s\n", bad[i]),
 		    "pm.md:2: front matter: slug must be lowercase letters, "

@@ -165,6 +165,13 @@ static const struct {
 	{ "10:00 BST", -1, TZ(10, 0, 60, "BST") },
 	{ "10:00 CET", -1, TZ(10, 0, 60, "CET") },
 	{ "10:00 CEST", -1, TZ(10, 0, 120, "CEST") },
+	/* IANA names at their standard offsets; settles gives summer */
+	{ "15:10 America/New_York", -1, TZ(15, 10, -300, "America/New_York") },
+	{ "09:00 Europe/Berlin", -1, TZ(9, 0, 60, "Europe/Berlin") },
+	{ "09:00 (Asia/Kolkata)", -1, TZ(9, 0, 330, "Asia/Kolkata") },
+	/* the military form with its unit */
+	{ "0605 hrs", -1, TIME(6, 5, 0) },
+	{ "1400 hours", -1, TIME(14, 0, 0) },
 	{ "10:00 JST", -1, TZ(10, 0, 540, "JST") },
 	{ "10:00 AEST", -1, TZ(10, 0, 600, "AEST") },
 	{ "10:00 AEDT", -1, TZ(10, 0, 660, "AEDT") },
@@ -310,6 +317,22 @@ static const struct {
 	{ DTZ(2024, 10, 27, 3, 0, 0, 60, "Central European Time"), 60, 0 },
 	{ DTZ(2024, 8, 1, 12, 0, 0, 0, "Western European Time"), 60, 1 },
 	{ DTZ(2024, 7, 1, 9, 0, 0, 60, "CET"), 60, 0 },
+	/* IANA names follow their region's summer time */
+	{ DTZ(2024, 7, 10, 9, 0, 0, -300, "America/New_York"), -240, 1 },
+	{ DTZ(2024, 11, 12, 9, 0, 0, -300, "America/New_York"), -300, 0 },
+	{ DTZ(2024, 7, 10, 9, 0, 0, -420, "America/Phoenix"), -420, 0 },
+	{ DTZ(2024, 7, 10, 9, 0, 0, 60, "Europe/Berlin"), 120, 1 },
+	{ DTZ(2024, 7, 10, 9, 0, 0, 0, "Europe/London"), 60, 1 },
+	{ DTZ(2024, 1, 10, 9, 0, 0, 60, "Europe/Berlin"), 60, 0 },
+	/* south of the equator, summer is December */
+	{ DTZ(2024, 1, 10, 9, 0, 0, 600, "Australia/Sydney"), 660, 1 },
+	{ DTZ(2024, 7, 10, 9, 0, 0, 600, "Australia/Sydney"), 600, 0 },
+	{ DTZ(2024, 4, 7, 2, 30, 0, 600, "Australia/Sydney"), 660, 1 },
+	{ DTZ(2024, 4, 7, 3, 0, 0, 600, "Australia/Sydney"), 600, 0 },
+	{ DTZ(2024, 10, 6, 2, 0, 0, 600, "Australia/Melbourne"), 660, 1 },
+	{ DTZ(2024, 9, 30, 9, 0, 0, 720, "Pacific/Auckland"), 780, 1 },
+	{ DTZ(2024, 9, 28, 9, 0, 0, 720, "Pacific/Auckland"), 720, 0 },
+	{ DTZ(2024, 7, 10, 9, 0, 0, 600, "Australia/Brisbane"), 600, 0 },
 };
 
 /* How the hour was written: the first point of the text, and the second
@@ -458,6 +481,10 @@ static const struct {
 	long minutes;
 } durations[] = {
 	{ "Duration: 3 hours 15 minutes", 195 },
+	/* "0605 hrs" is a time of day, and "Outage: 0605 hrs to 0917 hrs
+	 * (3h 12m)" states its length after it */
+	{ "Outage: 0605 hrs to 0917 hrs (3h 12m)", 192 },
+	{ "from 1400 hours", -1 },
 	{ "2h 40m", 160 },
 	/* pmsite's own display form, and its day variant */
 	{ "(1 h 45 min)", 105 },
