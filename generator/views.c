@@ -152,8 +152,8 @@ views_push_page(struct views *v, const struct pm_page *page)
 	pages->items[pages->len++] = *page;
 }
 
-static void
-push_data(struct views *v, const char *path, const struct pm_buf *b)
+void
+views_push_data(struct views *v, const char *path, const struct pm_buf *b)
 {
 	struct pm_page page = { .path = path };
 
@@ -651,86 +651,6 @@ pm_page_context(const struct pm_value **out, const struct pm_page *page,
 	return page->make ? page->make(out, arena, page, err) : 0;
 }
 
-/* incidents.json, one record at a time, each built and freed in turn: as
- * pm_value_write_json() writes the whole list, byte for byte. */
-static int
-write_records(struct pm_buf *out, const struct pm_page *page,
-    struct pm_error *err)
-{
-	const struct pm_site *site = ((const struct views *)
-	    page->make_arg)->site;
-
-	(void)err;
-	pm_buf_putc(out, '[');
-	for (size_t i = 0; i < site->len; i++) {
-		struct pm_arena *a = pm_arena_new();
-
-		pm_buf_puts(out, i ? ",\n  " : "\n  ");
-		pm_value_write_json_nested(out, pm_incident_to_value(
-		    site->incidents[i], a), 2, 1);
-		pm_arena_free(a);
-	}
-	pm_buf_puts(out, site->len ? "\n]\n" : "]\n");
-	return 0;
-}
-
-static int
-write_atom(struct pm_buf *out, const struct pm_page *page,
-    struct pm_error *err)
-{
-	return pm_feeds_atom(out, ((const struct views *)
-	    page->make_arg)->site, err);
-}
-
-static int
-write_json_feed(struct pm_buf *out, const struct pm_page *page,
-    struct pm_error *err)
-{
-	return pm_feeds_json(out, ((const struct views *)
-	    page->make_arg)->site, err);
-}
-
-static void
-push_writer(struct views *v, const char *path,
-    int (*write)(struct pm_buf *, const struct pm_page *, struct pm_error *))
-{
-	struct pm_page page = { .path = path, .write = write,
-	    .make_arg = v };
-
-	views_push_page(v, &page);
-}
-
-/* The data files: the record export, search index and feeds. */
-static int
-add_data(struct views *v, struct pm_error *err)
-{
-	struct pm_buf b = PM_BUF_INIT, js = PM_BUF_INIT;
-	int rc = PM_ERROR;
-
-	push_writer(v, "incidents.json", write_records);
-	if (pm_search_index(&b, &js, v->site, err) < 0)
-		goto out;
-	push_data(v, "search.json", &b);
-	push_data(v, "search-index.js", &js);
-	push_writer(v, "feed.xml", write_atom);
-	push_writer(v, "feed.json", write_json_feed);
-	rc = 0;
-out:
-	pm_buf_free(&b);
-	pm_buf_free(&js);
-	return rc;
-}
-
-int
-pm_page_data(struct pm_buf *out, const struct pm_page *page,
-    struct pm_error *err)
-{
-	if (page->write)
-		return page->write(out, page, err);
-	pm_buf_put(out, page->data, page->len);
-	return 0;
-}
-
 int
 pm_views_build(struct pm_pages *pages, struct pm_arena *a,
     const struct pm_site *site, struct pm_error *err)
@@ -773,7 +693,7 @@ pm_views_build(struct pm_pages *pages, struct pm_arena *a,
 	    *site->config->base_url ? site->config->base_url : "", NULL);
 	views_push_page(v, &page);
 	views_add_search(v);
-	if (add_data(v, err) < 0)
+	if (views_add_data(v, err) < 0)
 		goto out;
 
 	/* GitHub Pages runs Jekyll unless told not to; Jekyll would hide
@@ -797,7 +717,7 @@ pm_views_build(struct pm_pages *pages, struct pm_arena *a,
 		pm_buf_clear(&b);
 		if (pm_feeds_sitemap(&b, site, paths, pages->len, err) < 0)
 			goto out;
-		push_data(v, "sitemap.xml", &b);
+		views_push_data(v, "sitemap.xml", &b);
 	}
 	rc = 0;
 out:

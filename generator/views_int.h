@@ -57,6 +57,14 @@ const char *views_times(struct views *v, size_t n);
  * empty for the next picture. */
 const char *views_take(struct views *v, struct pm_buf *b);
 
+/* Add a data page holding a copy of b's bytes. */
+void views_push_data(struct views *v, const char *path,
+    const struct pm_buf *b);
+
+/* Add the data files: incidents.json, search.json, search-index.js and
+ * the feeds (views_data.c).  Errors: those of the search index. */
+int views_add_data(struct views *v, struct pm_error *err);
+
 /* views_pages.c: the pages beyond one incident. */
 int views_add_home(struct views *v, struct pm_error *err);
 void views_add_incident_list(struct views *v);

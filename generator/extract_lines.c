@@ -1,0 +1,396 @@
+/*
+ * extract_lines.c: the document flattened into lines for the extractor:
+ * paragraphs and headings cut at their line breaks, list items with their
+ * depth and task state, table rows with their cells, and code blocks of
+ * log lines, each line with its file line, its block and its emphasis.
+ */
+#include "extract_int.h"
+
+#include <string.h>
+
+#include <cmark-gfm-core-extensions.h>
+
+#define MAX_DEPTH 32
+
+/* Lines of one block being cut out of its inlines. */
+struct cut {
+	struct pm_buf b;
+	int line, block, kind, level, task, first_done;
+	size_t strong;
+	int lead_depth;		/* nesting of the leading emphasis, or -1 */
+	int struck_lead;	/* a strikethrough opened the line */
+	size_t struck_end;
+};
+
+static struct xline *
+push_line(struct xdoc *d)
+{
+	struct xline *l;
+
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 64;
+		d->v = pm_xrealloc(d->v, pm_xmul(d->cap, sizeof(*d->v)));
+	}
+	l = &d->v[d->n++];
+	memset(l, 0, sizeof(*l));
+	l->task = -1;
+	return l;
+}
+
+/* End the line being cut; blank lines are dropped. */
+static void
+cut_flush(struct xdoc *d, struct cut *c)
+{
+	static const char *const glyphs[] = {
+		"\xe2\x80\xa2", "\xc2\xb7", "\xe2\x97\xa6", "\xe2\x96\xaa",
+		"\xe2\x80\xa3", "\xe2\x81\x83"
+	};
+	size_t len = c->b.len;
+	const char *s = c->b.ptr;
+	struct xline *l;
+	int bullet = 0;
+
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	/* "• item" typed in a paragraph: a list item in all but syntax */
+	for (size_t g = 0; g < XCOUNT(glyphs) && len > 0; g++) {
+		size_t n = strlen(glyphs[g]);
+
+		if (len > n && memcmp(s, glyphs[g], n) == 0 && s[n] == ' ') {
+			s += n + 1;
+			len -= n + 1;
+			bullet = 1;
+			c->strong = c->strong > n + 1 ? c->strong - n - 1 : 0;
+			break;
+		}
+	}
+	if (len > 0) {
+		l = push_line(d);
+		l->bullet = bullet;
+		l->s = pm_arena_strndup(d->arena, s, len);
+		l->len = len;
+		l->t = x_time_text(d, l->s, len);
+		l->line = c->line;
+		l->kind = c->kind;
+		l->level = c->level;
+		l->block = c->block;
+		l->first = !c->first_done;
+		l->task = c->first_done ? -1 : c->task;
+		l->strong = c->strong > len ? len : c->strong;
+		/* "**Timeline**:" is all label too */
+		l->all_strong = l->strong > 0 && (l->strong == len ||
+		    (len - l->strong <= 2 && s[l->strong] == ':'));
+		l->struck = c->struck_lead && c->struck_end + 1 >= len;
+		c->first_done = 1;
+	}
+	pm_buf_clear(&c->b);
+	c->line = 0;
+	c->strong = 0;
+	c->lead_depth = -1;
+	c->struck_lead = 0;
+	c->struck_end = 0;
+}
+
+/*
+ * Append text.  The parser's smart punctuation turned the writer's
+ * straight quotes into curly ones; they go back to what was typed (plain
+ * text, and quotes that compare equal with the writer's own).
+ */
+static void
+cut_text(struct cut *c, const char *t)
+{
+	if (c->b.len == 0)
+		t += strspn(t, " \t");
+	for (; *t; t++) {
+		const unsigned char *u = (const unsigned char *)t;
+
+		if (u[0] == 0xe2 && u[1] == 0x80 && u[2] >= 0x98 &&
+		    u[2] <= 0x9d) {
+			pm_buf_putc(&c->b, u[2] <= 0x9b ? '\'' : '"');
+			t += 2;
+		} else {
+			pm_buf_putc(&c->b, *t);
+		}
+	}
+}
+
+/* Is an inline HTML tag a line break ("<br>", "<br/>", "<BR />")? */
+static int
+is_br(const char *t)
+{
+	return t && (t[0] == '<') && x_lower((unsigned char)t[1]) == 'b' &&
+	    x_lower((unsigned char)t[2]) == 'r' && (t[3] == '>' ||
+	    t[3] == '/' || t[3] == ' ');
+}
+
+/* The inlines of a paragraph or heading, cut at line breaks. */
+static void
+cut_block(struct xdoc *d, struct cut *c, cmark_node *block)
+{
+	cmark_iter *it = cmark_iter_new(block);
+	cmark_event_type ev;
+	int depth = 0, breaks = 0;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+		const char *name = cmark_node_get_type_string(n);
+		int emph = t == CMARK_NODE_STRONG || t == CMARK_NODE_EMPH;
+		int strike = strcmp(name, "strikethrough") == 0;
+
+		if (n == block)
+			continue;
+		if (ev == CMARK_EVENT_EXIT) {
+			depth--;
+			if (emph && c->lead_depth == depth)
+				c->strong = c->b.len, c->lead_depth = -2;
+			if (strike && c->struck_lead == 1)
+				c->struck_end = c->b.len, c->struck_lead = 2;
+			continue;
+		}
+		if (c->line == 0 && cmark_node_get_start_line(n) > 0)
+			c->line = cmark_node_get_start_line(n);
+		switch (t) {
+		case CMARK_NODE_TEXT:
+			cut_text(c, cmark_node_get_literal(n));
+			break;
+		case CMARK_NODE_CODE:
+			/* the backticks stay, so that readers can tell a log
+			 * line ("`deadlock detected`") from prose; they are
+			 * dropped from every text the extractor keeps */
+			pm_buf_putc(&c->b, '`');
+			pm_buf_puts(&c->b, cmark_node_get_literal(n));
+			pm_buf_putc(&c->b, '`');
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			cut_flush(d, c);
+			breaks++;
+			c->line = cmark_node_get_start_line(block) + breaks;
+			break;
+		case CMARK_NODE_HTML_INLINE:
+			if (is_br(cmark_node_get_literal(n))) {
+				cut_flush(d, c);
+				c->line = cmark_node_get_start_line(block) +
+				    breaks;
+			}
+			break;
+		case CMARK_NODE_IMAGE:
+			/* alt text is not prose; skip the subtree */
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+			break;
+		default:
+			break;
+		}
+		if (cmark_node_first_child(n) != NULL) {
+			if (emph && c->b.len == 0 && c->lead_depth == -1)
+				c->lead_depth = depth;
+			if (strike && c->b.len == 0 && c->struck_lead == 0)
+				c->struck_lead = 1;
+			depth++;
+		}
+	}
+	cmark_iter_free(it);
+	cut_flush(d, c);
+}
+
+static void
+cut_row(struct xdoc *d, struct cut *c, cmark_node *row, int header)
+{
+	struct pm_buf cell = PM_BUF_INIT;
+	struct xline *l;
+	cmark_node *n;
+	int ncells = 0;
+
+	for (n = cmark_node_first_child(row); n; n = cmark_node_next(n)) {
+		pm_buf_clear(&cell);
+		pm_markdown_node_text(&cell, n);
+		for (size_t i = 0; i < cell.len; i++)
+			if (cell.ptr[i] == '\t' || cell.ptr[i] == '\n')
+				cell.ptr[i] = ' ';
+		if (ncells++)
+			pm_buf_putc(&c->b, '\t');
+		pm_buf_put(&c->b, cell.ptr ? cell.ptr : "", cell.len);
+	}
+	l = push_line(d);
+	l->s = pm_arena_strndup(d->arena, pm_buf_cstr(&c->b), c->b.len);
+	l->len = c->b.len;
+	l->t = x_time_text(d, l->s, l->len);
+	l->line = cmark_node_get_start_line(row);
+	l->kind = XL_ROW;
+	l->block = c->block;
+	l->first = 1;
+	l->header_row = header;
+	l->ncells = ncells;
+	pm_buf_clear(&c->b);
+	pm_buf_free(&cell);
+}
+
+/* How much a code block looks like a pasted postmortem: the number of
+ * different sections its lines name. */
+static int
+code_sections(const char *s)
+{
+	unsigned seen = 0;
+	int score = 0, sec;
+
+	while (*s) {
+		size_t n = strcspn(s, "\n");
+
+		if (n > 0 && n < 60 && (sec = x_section_of(s, n, 0)) !=
+		    SEC_NONE && sec != SEC_OTHER && !(seen & (1u << sec))) {
+			seen |= 1u << sec;
+			score++;
+		}
+		s += n + (s[n] == '\n');
+	}
+	return score;
+}
+
+/* Does the line start with a time ("07:36:50", "2024-10-08T07:36:50Z",
+ * "1340  text")? */
+static int
+starts_with_time(const char *s, size_t len)
+{
+	struct pm_when w;
+	size_t n;
+
+	while (len > 0 && (*s == ' ' || *s == '\t'))
+		s++, len--;
+	if (len == 0 || *s < '0' || *s > '9')
+		return 0;
+	n = pm_when_parse(&w, s, len);
+	return (n > 0 && w.hour >= 0) || x_hhmm_at(s, len, &w) > 0;
+}
+
+/* How many lines of a code block start with a time. */
+static int
+log_lines(const char *s)
+{
+	int n = 0;
+
+	while (*s) {
+		size_t len = strcspn(s, "\n");
+
+		n += starts_with_time(s, len);
+		s += len + (s[len] == '\n');
+	}
+	return n;
+}
+
+/*
+ * A code block of log lines, the way people paste a timeline from a log
+ * or a chat export: its lines become the lines of one paragraph, so the
+ * timeline reads them as it reads typed ones.
+ */
+static void
+cut_code(struct xdoc *d, struct cut *c, cmark_node *code, int block)
+{
+	const char *s = cmark_node_get_literal(code);
+	int fence_len = 0, fence_offset = 0;
+	char fence_char = 0;
+	int line = cmark_node_get_start_line(code) +
+	    (cmark_node_get_fenced(code, &fence_len, &fence_offset,
+	    &fence_char) ? 1 : 0);
+
+	c->kind = XL_PARA;
+	c->level = 0;
+	c->block = block;
+	c->first_done = 0;
+	c->task = -1;
+	while (*s) {
+		size_t len = strcspn(s, "\n"), lead = strspn(s, " \t");
+
+		pm_buf_clear(&c->b);
+		if (lead < len)
+			pm_buf_put(&c->b, s + lead, len - lead);
+		c->line = line++;
+		cut_flush(d, c);
+		s += len + (s[len] == '\n');
+	}
+}
+
+/* -1 for an item that is not a task, else 1 when ticked. */
+static int
+task_state(cmark_node *item, const char *name)
+{
+	if (strcmp(name, "tasklist") != 0)
+		return -1;
+	return cmark_gfm_extensions_get_tasklist_item_checked(item) ? 1 : 0;
+}
+
+void
+x_lines_build(struct xdoc *d, cmark_node *root)
+{
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+	struct cut c;
+	int items[MAX_DEPTH], tasks[MAX_DEPTH], item_depth = 0, list_depth = 0;
+	int blocks = 0, top;
+
+	memset(&c, 0, sizeof(c));
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+		const char *name = cmark_node_get_type_string(n);
+
+		if (t == CMARK_NODE_LIST) {
+			list_depth += ev == CMARK_EVENT_ENTER ? 1 : -1;
+			continue;
+		}
+		if (t == CMARK_NODE_ITEM) {
+			/* items nested deeper than MAX_DEPTH share the
+			 * deepest slot */
+			if (ev == CMARK_EVENT_EXIT) {
+				item_depth--;
+			} else {
+				top = item_depth < MAX_DEPTH ? item_depth :
+				    MAX_DEPTH - 1;
+				items[top] = ++blocks;
+				tasks[top] = task_state(n, name);
+				item_depth++;
+			}
+			continue;
+		}
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		pm_buf_clear(&c.b);
+		c.line = 0;
+		c.lead_depth = -1;
+		c.struck_lead = 0;
+		c.strong = 0;
+		top = (item_depth < MAX_DEPTH ? item_depth : MAX_DEPTH) - 1;
+		if (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING) {
+			int in_item = item_depth > 0 && list_depth > 0;
+
+			c.kind = t == CMARK_NODE_HEADING ? XL_HEADING :
+			    in_item ? XL_ITEM : XL_PARA;
+			c.level = t == CMARK_NODE_HEADING ?
+			    cmark_node_get_heading_level(n) : list_depth;
+			c.block = in_item ? items[top] : ++blocks;
+			/* a later paragraph of an item continues it */
+			c.first_done = in_item &&
+			    cmark_node_previous(n) != NULL;
+			c.task = in_item ? tasks[top] : -1;
+			cut_block(d, &c, n);
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+		} else if (strcmp(name, "table_row") == 0 ||
+		    strcmp(name, "table_header") == 0) {
+			c.block = ++blocks;
+			cut_row(d, &c, n, name[6] == 'h');
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+		} else if (t == CMARK_NODE_CODE_BLOCK) {
+			const char *lit = cmark_node_get_literal(n);
+			int score = lit ? code_sections(lit) : 0;
+
+			if (score >= 2 && score > d->code_score) {
+				d->code = n;
+				d->code_score = score;
+			} else if (lit && log_lines(lit) >= 3) {
+				cut_code(d, &c, n, ++blocks);
+			}
+		}
+	}
+	cmark_iter_free(it);
+	pm_buf_free(&c.b);
+}
