@@ -45,6 +45,7 @@ static char *
 doc_text(int i, int done)
 {
 	struct pm_buf b = PM_BUF_INIT;
+	char *s;
 
 	pm_buf_printf(&b, "# %s slowed down, case %d\n\n", services[i % 5], i);
 	pm_buf_printf(&b, "## Summary\n\nOn March %d, 2024, from 10:%02d to "
@@ -64,7 +65,9 @@ doc_text(int i, int done)
 	pm_buf_printf(&b, "- [%c] Add an alert for case %d\n", done ? 'x' :
 	    ' ', i);
 	pm_buf_printf(&b, "- [ ] ~~Drop~~ Keep the retry cap of %d\n", i);
-	return pm_xstrdup(pm_buf_cstr(&b));
+	s = pm_xstrdup(pm_buf_cstr(&b));
+	pm_buf_free(&b);
+	return s;
 }
 
 static int
