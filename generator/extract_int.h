@@ -257,11 +257,21 @@ int x_clock_pm(const struct xdoc *d, struct pm_when *w);
  * fields are built). */
 void x_find_zone(struct xdoc *d);
 
-/* extract_facts.c */
+/* extract_day.c */
 /* The year that puts month/day nearest to ref's day (ref->year when ref
  * has no full date). */
 int x_nearest_year(int month, int day, const struct pm_when *ref);
 
+/* The first point in s with a day (want_day) or a time of day; its
+ * offset in *at when at is not NULL.  0 when there is none. */
+int x_find_point(struct pm_when *out, size_t *at, const char *s, size_t len,
+    int want_day);
+
+/* Set d->date (has_date, date_ends) to the incident's day, where the
+ * document gives one. */
+void x_find_day(struct xdoc *d);
+
+/* extract_facts.c */
 void x_facts_context(struct xdoc *d);	/* zone, day, start and end */
 void x_facts_finish(struct xdoc *d);	/* after the timeline */
 

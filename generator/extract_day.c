@@ -1,0 +1,183 @@
+/*
+ * extract_day.c: the incident's day, for the times a postmortem writes
+ * without one: the day written with a "Date:" field, the summary, the
+ * title, the preamble, any full date, then the front matter's date (a
+ * publishing date, unless nothing in the prose comes before it) and the
+ * fallback date.  And the year of a date written without one: the year
+ * that puts it nearest a reference date.
+ */
+#include "extract_int.h"
+
+#include <string.h>
+
+static const char *const date_labels[] = {
+	"date", "incident date", "date of incident", "day", "when",
+	"date and time", "occurred", "occurred on", NULL
+};
+
+int
+x_find_point(struct pm_when *out, size_t *at, const char *s, size_t len,
+    int want_day)
+{
+	size_t from = 0, a, n;
+	struct pm_when w;
+
+	while (from < len && pm_when_find(&w, &a, &n, s + from, len - from)) {
+		if (want_day ? (w.day != 0 && w.month != 0) : w.hour >= 0) {
+			*out = w;
+			if (at)
+				*at = from + a;
+			return 1;
+		}
+		from += a + (n ? n : 1);
+	}
+	return 0;
+}
+
+/* Words that put a date after midnight: the night began the day before. */
+static const char *const after_midnight[] = {
+	"after midnight", "past midnight", "early hours", "small hours",
+	"wee hours", "early morning", "early on", NULL
+};
+
+/* Is the date at s[at] written as the early hours of its day? */
+static int
+date_ends_night(const char *s, size_t len, size_t at)
+{
+	size_t b = 0, e;
+
+	while ((e = x_sentence_end(s, len, b)) <= at && e > b)
+		b = e;
+	return x_find_any(s + b, e - b, after_midnight, NULL) != NULL;
+}
+
+/* How long after an incident its postmortem may be published (find_day). */
+#define PUBLISH_LAG_DAYS 60
+
+/* Labels of dates about the document, not the incident. */
+static const char *const doc_date_labels[] = {
+	"last updated", "updated", "last modified", "last edited",
+	"modified", "published", "written on", "written", "reviewed",
+	"review date", "approved", "prepared", "doc date", "report date",
+	"date of report", "created on", NULL
+};
+
+/* Does the line open with such a label ("**Doc last updated:** ...")? */
+static int
+dates_the_document(const struct xline *l)
+{
+	size_t at, n = l->len < 40 ? l->len : 40;
+
+	return x_find_any(l->s, n, doc_date_labels, &at) != NULL && at < 16;
+}
+
+/* The day the prose names, for times written without one. */
+static void
+find_prose_day(struct xdoc *d)
+{
+	const struct xfield *f;
+	struct pm_when w;
+	int pass, year = 0;
+	size_t at;
+
+	if ((f = x_field(d, date_labels)) && x_find_point(&w, NULL, f->tv,
+	    f->vlen, 1))
+		goto found;
+	/* the summary, the title, the preamble, then anywhere */
+	for (pass = 0; pass < 3; pass++) {
+		for (size_t i = 0; i < d->n; i++) {
+			const struct xline *l = &d->v[i];
+			int in = pass == 0 ? l->sec == SEC_SUMMARY :
+			    pass == 1 ? l->line == d->rep->title_line ||
+			    l->sec == SEC_NONE : 1;
+
+			if (in && !dates_the_document(l) &&
+			    x_find_point(&w, &at, l->t, l->len, 1) &&
+			    (w.year || pass == 2)) {
+				if (!d->has_date)
+					d->date_ends = date_ends_night(l->s,
+					    l->len, at);
+				if (w.year)
+					goto found;
+				if (!d->has_date)
+					d->date = w, d->has_date = 1;
+			}
+		}
+	}
+	if (d->has_date && d->has_fallback) {
+		/* "Tuesday, November 28" and a file filed in 2023 */
+		d->date.year = x_nearest_year(d->date.month, d->date.day,
+		    &d->fallback);
+	} else if (!d->has_date && d->has_fallback == 2) {
+		d->date = d->fallback;
+		d->has_date = 1;
+	}
+	return;
+found:
+	year = w.year;
+	if (d->has_date && d->date.year == 0) {
+		d->date.year = year;	/* "March 5" with the year found */
+		return;
+	}
+	if (w.year == 0 && d->has_fallback)
+		w.year = x_nearest_year(w.month, w.day, &d->fallback);
+	d->date = w;
+	d->has_date = 1;
+}
+
+/* Days from a to b, dates of the proleptic Gregorian calendar. */
+static long long
+days_between(const struct pm_when *a, const struct pm_when *b)
+{
+	return pm_when_days_from_date(b->year, b->month, b->day) -
+	    pm_when_days_from_date(a->year, a->month, a->day);
+}
+
+/*
+ * The incident's day.  A front matter date is taken as it is, unless the
+ * prose names a day up to PUBLISH_LAG_DAYS before it: Hugo's and Jekyll's
+ * `date` is when the page was published, and a postmortem is published
+ * days after the incident it tells ("date: 2024-10-30" over "the night of
+ * Friday 25 October").  A front matter `start` is never second-guessed.
+ */
+void
+x_find_day(struct xdoc *d)
+{
+	struct pm_when fm;
+	long long lag;
+
+	if (!(d->inc->fixed.date && d->inc->date && x_find_point(&fm, NULL,
+	    d->inc->date, strlen(d->inc->date), 1))) {
+		find_prose_day(d);
+		return;
+	}
+	/* the published day dates the prose's "Friday 25 October" */
+	d->fallback = fm;
+	d->has_fallback = 1;
+	find_prose_day(d);
+	if (d->has_date && d->date.year && d->date.day &&
+	    (lag = days_between(&d->date, &fm)) >= 0 &&
+	    lag <= PUBLISH_LAG_DAYS)
+		return;
+	d->date = fm;
+	d->has_date = 1;
+	d->date_ends = 0;
+}
+
+int
+x_nearest_year(int month, int day, const struct pm_when *ref)
+{
+	long long best = -1, dist;
+	int year = ref->year;
+
+	if (!ref->year || !ref->month || !ref->day)
+		return ref->year;
+	for (int y = ref->year - 1; y <= ref->year + 1; y++) {
+		dist = pm_when_days_from_date(y, month, day) -
+		    pm_when_days_from_date(ref->year, ref->month, ref->day);
+		dist = dist < 0 ? -dist : dist;
+		if (best < 0 || dist < best)
+			best = dist, year = y;
+	}
+	return year;
+}
