@@ -93,7 +93,7 @@ static const char *const end_words[] = {
 static const char *const duration_words[] = {
 	"lasted", "lasting", "duration of", "downtime of", "outage of",
 	"a total of", "in total", "for about", "for approximately",
-	"for roughly", "for around", "for nearly", "for over", NULL
+	"for roughly", "for around", "for nearly", "for over", "for", NULL
 };
 
 /* ---------------------------------------------------------------- points */
@@ -303,11 +303,17 @@ stated_duration(struct xdoc *d)
 	for (size_t i = 0; i < d->n; i++) {
 		const struct xline *l = &d->v[i];
 
-		if (l->sec != SEC_SUMMARY || time_led(l) || (w = x_find_any(
+		if ((l->sec != SEC_SUMMARY && l->sec != SEC_NONE) ||
+		    l->kind == XL_HEADING || time_led(l) || (w = x_find_any(
 		    l->s, l->len, duration_words, &at)) == NULL)
 			continue;
 		e = x_sentence_end(l->s, l->len, at);
 		if (w[0] == 'f' && !x_find_any(l->s, e, down, NULL))
+			continue;
+		/* a bare "for" only before a number: "for 66 minutes", not
+		 * "for a bit under two hours" */
+		if (strcmp(w, "for") == 0 && !(at + 4 < l->len &&
+		    l->s[at + 4] >= '0' && l->s[at + 4] <= '9'))
 			continue;
 		if (pm_when_find_duration(&m, l->t + at, e - at) && m > 0) {
 			d->stated_minutes = m;
@@ -476,8 +482,21 @@ static const char *const start_markers[] = {
 	"incident declared start", NULL
 };
 
-/* The timeline's first entry (or the one that says the incident starts)
- * and its last resolved one (else its last). */
+/* Words of a timeline entry that marks the end of the impact, which
+ * beat later resolved entries ("17:30 OUTAGE ENDS", "18:05 Incident
+ * closed"). */
+static const char *const end_markers[] = {
+	"outage end*", "outage over", "impact end*", "impact over",
+	"end of impact", "end of the impact", "end of the outage",
+	"end of outage", "incident end*", "incident over", NULL
+};
+
+/*
+ * The timeline's first entry (or the one that says the incident starts)
+ * and the one that says the impact ends, else the entry a stated duration
+ * from that start lands on ("unavailable for 66 minutes"), else its last
+ * resolved one, else its last.
+ */
 static void
 times_from_timeline(struct xdoc *d)
 {
@@ -509,11 +528,19 @@ times_from_timeline(struct xdoc *d)
 	if (d->has_end || inc->fixed.end || inc->ntimeline < 2 ||
 	    (!d->start_from_timeline && d->stated_minutes != PM_UNKNOWN))
 		return;
-	for (i = inc->ntimeline; i-- > 0;)
-		if (d->tl_kind[i] == TK_RESOLVED) {
+	for (i = inc->ntimeline; i-- > 0 && last == inc->ntimeline;)
+		if (d->tl_when[i].hour >= 0 && x_find_any(
+		    inc->timeline[i].text, strlen(inc->timeline[i].text),
+		    end_markers, NULL))
 			last = i;
-			break;
-		}
+	for (i = 0; i < inc->ntimeline && last == inc->ntimeline &&
+	    d->stated_minutes != PM_UNKNOWN; i++)
+		if (d->tl_when[i].hour >= 0 && minutes_between(&d->start,
+		    &d->tl_when[i]) == d->stated_minutes)
+			last = i;
+	for (i = inc->ntimeline; i-- > 0 && last == inc->ntimeline;)
+		if (d->tl_kind[i] == TK_RESOLVED)
+			last = i;
 	if (last == inc->ntimeline)
 		last = inc->ntimeline - 1;
 	d->end = d->tl_when[last];

@@ -61,7 +61,8 @@ static const char *const people[] = {
 	"teacher*", "pay run*", "payroll*", "store*", "reqs", "lookup*",
 	"event*", "dashboard*", "loads", "invoice*", "pipeline*",
 	"renewal*", "confirmation*", "deliveries", "shipment*", "parcel*",
-	"ticket*", "receipt*", "statement*", NULL
+	"ticket*", "receipt*", "statement*", "scanner*", "terminal*",
+	"unit*", NULL
 };
 
 /* Words that make the number a change, not a share. */
@@ -247,6 +248,36 @@ next_is_change(const char *s, size_t len, size_t k)
 	return 0;
 }
 
+/*
+ * Is the percentage s[i..k) one end of a move between two levels ("from
+ * 5% to 10% of shoppers", "raised from 10% to 50%")?  That is a plan or a
+ * rollout, not the share hurt.
+ */
+static int
+level_change(const char *s, size_t len, size_t i, size_t k)
+{
+	size_t b = i;
+
+	while (b > 0 && s[b - 1] == ' ')
+		b--;
+	if (b >= 2 && (s[b - 1] | 0x20) == 'o' && (s[b - 2] | 0x20) == 't' &&
+	    (b == 2 || s[b - 3] == ' ')) {
+		b -= 2;
+		while (b > 0 && s[b - 1] == ' ')
+			b--;
+		if (b > 0 && s[b - 1] == '%')
+			return 1;
+	}
+	while (k < len && s[k] == ' ')
+		k++;
+	if (x_phrase_at(s, len, k, "to") == 0)
+		return 0;
+	k += 2;
+	while (k < len && s[k] == ' ')
+		k++;
+	return k < len && s[k] >= '0' && s[k] <= '9';
+}
+
 /* Is an impact verb among the few words before s[i]? */
 static int
 impact_before(const char *s, size_t i)
@@ -294,7 +325,8 @@ share_in(const char *s, size_t len, int *whole)
 		    "percent"))) {
 			k = s[k] == '%' ? k + 1 : k + 7;
 			if (v > 100 || change_before(s, i) ||
-			    next_is_change(s, len, k))
+			    next_is_change(s, len, k) || level_change(s, len,
+			    i, k))
 				continue;
 			/* "30% of users", "affecting 30% of our base", "every
 			 * user (100%)" */
@@ -305,7 +337,7 @@ share_in(const char *s, size_t len, int *whole)
 			continue;
 		}
 		/* "1 in 5 users", "one out of ten requests", "12 of our 40
-		 * customers" */
+		 * customers", "12,000 of 48,000 merchants" */
 		/* "1/4 of users" */
 		if (e < len && s[e] == '/' && number_at(s, len, e + 1, &den) &&
 		    den > v && v > 0 && people_after(s, len,
@@ -313,9 +345,11 @@ share_in(const char *s, size_t len, int *whole)
 			return 100.0 * v / den;
 		if ((e = x_phrase_at(s, len, k, "in every")) == 0 &&
 		    (e = x_phrase_at(s, len, k, "in")) == 0 &&
+		    (e = x_phrase_at(s, len, k, "out of every")) == 0 &&
 		    (e = x_phrase_at(s, len, k, "out of")) == 0 &&
-		    (e = x_phrase_at(s, len, k, "of our")) == 0)
-			e = x_phrase_at(s, len, k, "of the");
+		    (e = x_phrase_at(s, len, k, "of our")) == 0 &&
+		    (e = x_phrase_at(s, len, k, "of the")) == 0)
+			e = x_phrase_at(s, len, k, "of");
 		if (e && e < len && number_at(s, len, e + 1, &den) &&
 		    den > v && v > 0 && people_after(s, len,
 		    number_at(s, len, e + 1, &den)))

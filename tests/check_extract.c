@@ -639,6 +639,23 @@ static const struct shape {
 	    "late.\n",
 	    "2024-02-06T09:20:00+00:00", "2024-02-06T12:10:00+00:00", NULL,
 	    NULL, -2, -2, -2 },
+	{ "an entry that says the outage ends beats a later resolved one",
+	    "# Tiles\n\n## Timeline\n\n2024-04-08 (all times UTC)\n\n"
+	    "- 16:24 OUTAGE BEGINS, renderers killed\n"
+	    "- 16:26 alert pages the on-call\n"
+	    "- 17:15 OUTAGE MITIGATED, error rate below 1%\n"
+	    "- 17:30 OUTAGE ENDS, traffic served normally\n"
+	    "- 18:05 Incident closed\n",
+	    "2024-04-08T16:24:00+00:00", "2024-04-08T17:30:00+00:00", NULL,
+	    NULL, 2, 5, -2 },
+	{ "a stated duration lands on an entry of the timeline",
+	    "# Tiles\n\nTiles failed for 51 minutes.\n\n## Timeline\n\n"
+	    "2024-04-08 (all times UTC)\n\n- 16:24 renderers killed\n"
+	    "- 16:30 alert pages the on-call\n"
+	    "- 17:15 error rate back to normal\n"
+	    "- 18:05 incident closed\n",
+	    "2024-04-08T16:24:00+00:00", "2024-04-08T17:15:00+00:00", NULL,
+	    NULL, 6, 4, -2 },
 	{ "prose that says when it was found",
 	    "# What happened to the exports on Sunday\n\nOn Sunday, May 5, "
 	    "2024 exports failed. The outage began at 4:12 a.m. UTC and "
@@ -783,6 +800,13 @@ test_impact_words(void **state)
 		{ "3,412 of our 41,000 subscribers were charged twice.", 8.3 },
 		{ "Errors for every thumbnail request. About 30% of page "
 		    "views showed broken images.", 30 },
+		{ "12,000 of 48,000 active merchants saw a failed checkout; "
+		    "every attempt failed before payment.", 25 },
+		{ "An estimated 2 out of every 5 map tile requests failed.",
+		    40 },
+		{ "The plan was to move from 5% to 10% of shoppers. The "
+		    "effect was that 90% of shoppers got the broken page.", 90 },
+		{ "Nine of our twelve inpatient units were affected.", 75 },
 	};
 	char doc[512];
 
