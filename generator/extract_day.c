@@ -71,6 +71,64 @@ dates_the_document(const struct xline *l)
 	return x_find_any(l->s, n, doc_date_labels, &at) != NULL && at < 16;
 }
 
+/*
+ * A year written on its own somewhere in the document ("tax day 2025",
+ * "Q3 2024 review"), the first one, or 0.  Only asked when no date with a
+ * year was found, so it is not one of a date's parts.
+ */
+static int
+year_written(const struct xdoc *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const char *s = d->v[i].s;
+		size_t len = d->v[i].len;
+
+		for (size_t k = 0; k + 4 <= len; k++) {
+			int y = 0;
+			size_t j;
+
+			if (k > 0 && (x_alnum((unsigned char)s[k - 1]) || s[k - 1] == '$'))
+				continue;
+			for (j = k; j < k + 4 && s[j] >= '0' && s[j] <= '9'; j++)
+				y = y * 10 + (s[j] - '0');
+			if (j < k + 4 || (j < len && (x_alnum((unsigned char)s[j]) ||
+			    ((s[j] == '-' || s[j] == '/' || s[j] == '.' ||
+			    s[j] == ',') && j + 1 < len && s[j + 1] >= '0' &&
+			    s[j + 1] <= '9'))))
+				continue;
+			if (y >= 1990 && y <= 2099)
+				return y;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The year of a date written without one, when the caller knows no date
+ * to take it from: the year the document writes on its own, or the one
+ * next to it whose calendar has the weekday written with the date
+ * ("Tuesday, April 15th" with "2025" elsewhere).  0 when there is none.
+ */
+static int
+year_from_text(const struct xdoc *d, const struct pm_when *w)
+{
+	int y = year_written(d);
+
+	if (y == 0 || w->weekday < 0)
+		return y;
+	for (int delta = 0; delta <= 1; delta++)
+		for (int sign = 1; sign >= -1; sign -= 2) {
+			int c = y + sign * delta;
+			/* 1970-01-01, day 0, was a Thursday: Monday 0 */
+			long long days = pm_when_days_from_date(c, w->month,
+			    w->day);
+
+			if ((((days + 3) % 7) + 7) % 7 == w->weekday)
+				return c;
+		}
+	return y;
+}
+
 /* The day the prose names, for times written without one. */
 static void
 find_prose_day(struct xdoc *d)
@@ -108,6 +166,8 @@ find_prose_day(struct xdoc *d)
 		/* "Tuesday, November 28" and a file filed in 2023 */
 		d->date.year = x_nearest_year(d->date.month, d->date.day,
 		    &d->fallback);
+	} else if (d->has_date && d->date.year == 0) {
+		d->date.year = year_from_text(d, &d->date);
 	} else if (!d->has_date && d->has_fallback == 2) {
 		d->date = d->fallback;
 		d->has_date = 1;

@@ -212,10 +212,14 @@ range_in(struct xdoc *d, int sec, int title, const char *source)
 	for (size_t i = 0; i < d->n; i++) {
 		const struct xline *l = &d->v[i];
 
+		/* a paragraph may open with the range ("14:03-14:21 ET (18
+		 * min). All API requests failed."); an entry of a list that
+		 * does is a step of a timeline */
 		if (title ? l->line != d->rep->title_line : (l->sec != sec ||
-		    l->kind == XL_HEADING || time_led(l)))
+		    l->kind == XL_HEADING || (l->kind != XL_PARA &&
+		    time_led(l))))
 			continue;
-		if (pm_when_find_range(&a, &b, l->t, l->len) &&
+		if (pm_when_find_timed_range(&a, &b, l->t, l->len) &&
 		    a.hour >= 0) {
 			take_range(d, &a, &b, l->line, source);
 			return 1;

@@ -98,6 +98,7 @@ pm_when_init(struct pm_when *out)
 	memset(out, 0, sizeof(*out));
 	out->hour = -1;
 	out->meridiem = -1;
+	out->weekday = -1;
 }
 
 /* Dates. */
@@ -227,6 +228,7 @@ words_date_at(const char *s, size_t len, size_t i, struct pm_when *w)
 	w->year = y;
 	w->month = m + 1;
 	w->day = d;
+	w->weekday = wd;
 	return e;
 }
 

@@ -56,6 +56,7 @@ struct pm_when {
 	int has_zone;
 	int offset_minutes;
 	char zone[24];
+	int weekday;	/* written with a date in words, Monday 0; else -1 */
 };
 
 /*
@@ -102,6 +103,15 @@ int pm_when_find(struct pm_when *out, size_t *at, size_t *consumed,
  * Returns 1 and fills *start and *end, 0 when s holds no range.
  */
 int pm_when_find_range(struct pm_when *start, struct pm_when *end,
+    const char *s, size_t len);
+
+/*
+ * As pm_when_find_range(), but the first range whose ends have a time of
+ * day: a range of days before it is passed over and dates the times
+ * after it ("the night of 31 October to 1 November 2024: from 23:50 to
+ * 01:35").
+ */
+int pm_when_find_timed_range(struct pm_when *start, struct pm_when *end,
     const char *s, size_t len);
 
 /*

@@ -95,7 +95,9 @@ copy_zone(struct pm_when *to, const struct pm_when *from)
 	memcpy(to->zone, from->zone, sizeof(to->zone));
 }
 
-/* Fill in what one end of a range says for both.  ctx may be NULL. */
+/* Fill in what one end of a range says for both, and what the date ctx
+ * written before it says for a range without a day or a year.  ctx may
+ * be NULL. */
 static void
 complete_range(struct pm_when *a, struct pm_when *b,
     const struct pm_when *ctx)
@@ -110,6 +112,9 @@ complete_range(struct pm_when *a, struct pm_when *b,
 		copy_zone(a, b);
 	else if (a->has_zone && !b->has_zone)
 		copy_zone(b, a);
+	/* "March 3, 2024: from 23:50 on March 3 to 01:35 on March 4" */
+	if (a->month && !a->year && !b->year && ctx && ctx->year)
+		a->year = ctx->year + (a->month < ctx->month);
 	if (a->month && !a->year && b->year)
 		a->year = b->year - (a->month > b->month);
 	else if (b->month && !b->year && a->year)
@@ -156,12 +161,14 @@ bare_range_at(const char *s, size_t len, size_t i, struct pm_when *a,
 	return 1;
 }
 
-int
-pm_when_find_range(struct pm_when *start, struct pm_when *end,
-    const char *s, size_t len)
+/* The first range of s; with timed, the first whose ends have a time of
+ * day, a range of days before it dating the times after it. */
+static int
+find_range(struct pm_when *start, struct pm_when *end, const char *s,
+    size_t len, int timed)
 {
 	struct pm_when a, b, ctx;
-	size_t i, e, k;
+	size_t i, e, k, be = 0;
 	int amer, bmer, tight, have_ctx = 0;
 
 	pm_when_init(&ctx);
@@ -174,7 +181,7 @@ pm_when_find_range(struct pm_when *start, struct pm_when *end,
 			amer = -1;
 		} else if (!(k = connector_at(s, len, e,
 		    preceded_by(s, i, "between"), &tight)) ||
-		    !pm_when__point_at(s, len, k, &b, &bmer) ||
+		    !(be = pm_when__point_at(s, len, k, &b, &bmer)) ||
 		    (a.hour < 0) != (b.hour < 0)) {
 			/*
 			 * No range here ("March 5 - 10:00" pairs a day with
@@ -189,11 +196,33 @@ pm_when_find_range(struct pm_when *start, struct pm_when *end,
 		}
 		share_meridiem(&a, amer, &b, bmer);
 		complete_range(&a, &b, have_ctx ? &ctx : NULL);
+		if (timed && a.hour < 0 && be > i) {
+			/* "the night of 31 October to 1 November 2024, from
+			 * 23:50 to 01:35": the night began on its first day */
+			ctx = a;
+			have_ctx = a.day != 0;
+			i = be - 1;
+			continue;
+		}
 		*start = a;
 		*end = b;
 		return 1;
 	}
 	return 0;
+}
+
+int
+pm_when_find_range(struct pm_when *start, struct pm_when *end,
+    const char *s, size_t len)
+{
+	return find_range(start, end, s, len, 0);
+}
+
+int
+pm_when_find_timed_range(struct pm_when *start, struct pm_when *end,
+    const char *s, size_t len)
+{
+	return find_range(start, end, s, len, 1);
 }
 
 /* Durations. */

@@ -639,6 +639,17 @@ static const struct shape {
 	    "late.\n",
 	    "2024-02-06T09:20:00+00:00", "2024-02-06T12:10:00+00:00", NULL,
 	    NULL, -2, -2, -2 },
+	{ "a weekday and a year written apart date a day without a year",
+	    "# We fell over on tax day\n\nIf you filed on the evening of "
+	    "Tuesday, April 15th, you saw errors.\n\nFrom 9:05pm to 11:40pm "
+	    "ET on tax day 2025 about 30% of users could not file.\n",
+	    "2025-04-15T21:05:00-04:00", "2025-04-15T23:40:00-04:00", NULL,
+	    NULL, -2, -2, -2 },
+	{ "a paragraph that opens with the range",
+	    "# API redirected \xe2\x80\x94 Sun 2 Jun 2024\n\n14:03\xe2\x80\x93"
+	    "14:21 ET (18 min). Every API request got a redirect.\n",
+	    "2024-06-02T14:03:00-04:00", "2024-06-02T14:21:00-04:00", NULL,
+	    NULL, -2, -2, -2 },
 	{ "an entry that says the outage ends beats a later resolved one",
 	    "# Tiles\n\n## Timeline\n\n2024-04-08 (all times UTC)\n\n"
 	    "- 16:24 OUTAGE BEGINS, renderers killed\n"

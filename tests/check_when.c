@@ -773,6 +773,42 @@ test_range(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* A range of days before a range of times dates it, and is passed over
+ * by pm_when_find_timed_range() only. */
+static void
+test_timed_range(void **state)
+{
+	static const struct {
+		const char *in, *start, *end;
+	} cases[] = {
+		{ "the night of 31 October to 1 November 2024, from 23:50 on "
+		    "31 October to 01:35 on 1 November",
+		    "2024-10-31T23:50:00", "2024-11-01T01:35:00" },
+		{ "from March 3 to March 5, 2024, between 23:50 and 01:35 UTC",
+		    "2024-03-03T23:50:00+00:00", "2024-03-04T01:35:00+00:00" },
+		{ "14:03\xe2\x80\x93" "14:21 ET (18 min).",
+		    "14:03-05:00", "14:21-05:00" },
+	};
+	struct pm_when a, b;
+	char fa[64], fb[64];
+
+	(void)state;
+	for (size_t i = 0; i < COUNT(cases); i++, ncases++) {
+		assert_true(pm_when_find_timed_range(&a, &b, cases[i].in,
+		    strlen(cases[i].in)));
+		pm_when_format(fa, sizeof(fa), &a);
+		pm_when_format(fb, sizeof(fb), &b);
+		if (strncmp(fa, cases[i].start, strlen(cases[i].start)) != 0 ||
+		    strncmp(fb, cases[i].end, strlen(cases[i].end)) != 0)
+			fail_msg("\"%s\": %s .. %s", cases[i].in, fa, fb);
+	}
+	/* the first range of all is the one of days */
+	assert_true(pm_when_find_range(&a, &b, cases[0].in,
+	    strlen(cases[0].in)));
+	assert_int_equal(a.hour, -1);
+	assert_int_equal(b.day, 1);
+}
+
 static void
 test_duration(void **state)
 {
@@ -1059,6 +1095,7 @@ main(void)
 		cmocka_unit_test(test_length_bound),
 		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_range),
+		cmocka_unit_test(test_timed_range),
 		cmocka_unit_test(test_range_format),
 		cmocka_unit_test(test_duration),
 		cmocka_unit_test(test_zone),
