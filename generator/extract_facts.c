@@ -155,7 +155,7 @@ complete(struct xdoc *d, struct pm_when *w)
 		w->year = x_nearest_year(w->month, w->day, &d->date);
 	if (!w->has_zone && d->has_zone && w->hour >= 0)
 		set_zone(w, &d->zone);
-	pm_when_settle_zone(w);
+	x_zone_settle(d, w);
 }
 
 /* The pm a 12-hour clock left out, for the start and the end; an end

@@ -105,6 +105,7 @@ struct xdoc {
 	int has_fallback;	/* 0 none, 1 for years, 2 the day itself */
 	struct pm_when zone;	/* the zone written for the document */
 	int has_zone;
+	int zone_defined;	/* the document says what zone.zone means */
 	int zone_line;
 	struct pm_when start, end;	/* as read, before formatting */
 	int has_start, has_end;
@@ -256,6 +257,10 @@ int x_clock_pm(const struct xdoc *d, struct pm_when *w);
 /* extract_zone.c: d->zone, d->has_zone, d->zone_line (after the
  * fields are built). */
 void x_find_zone(struct xdoc *d);
+
+/* Settle w's offset: the document's meaning of its zone when it defines
+ * it ("CST (China Standard Time)"), else pm_when_settle_zone(). */
+void x_zone_settle(const struct xdoc *d, struct pm_when *w);
 
 /* extract_day.c */
 /* The year that puts month/day nearest to ref's day (ref->year when ref

@@ -652,7 +652,7 @@ tl_date(struct tl *t)
 			memcpy(w.zone, d->zone.zone, sizeof(w.zone));
 		}
 		if (real) {
-			pm_when_settle_zone(&w);
+			x_zone_settle(d, &w);
 			pm_when_format(out, sizeof(out), &w);
 		} else {
 			struct pm_when bare = w;

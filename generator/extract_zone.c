@@ -22,14 +22,14 @@ static const char *const zone_phrases[] = {
 	"times in", "times are", "all times", "timezone", "time zone", NULL
 };
 
-/* A zone named by one to three words at s. */
+/* A zone named by one to four words at s. */
 static int
 zone_here(struct pm_when *z, const char *s, size_t len)
 {
-	size_t e[3], n = 0, i;
+	size_t e[4], n = 0, i;
 	int off;
 
-	for (i = 0; i < len && n < 3; i++)
+	for (i = 0; i < len && n < 4; i++)
 		if (i + 1 == len || s[i + 1] == ' ' || s[i + 1] == ',' ||
 		    s[i + 1] == '.' || s[i + 1] == ')' || s[i + 1] == ';' ||
 		    s[i + 1] == ':')
@@ -39,8 +39,11 @@ zone_here(struct pm_when *z, const char *s, size_t len)
 			pm_when_init(z);
 			z->has_zone = 1;
 			z->offset_minutes = off;
-			memcpy(z->zone, s, e[n] < 23 ? e[n] : 23);
-			z->zone[e[n] < 23 ? e[n] : 23] = '\0';
+			size_t k = e[n] < sizeof(z->zone) ? e[n] :
+			    sizeof(z->zone) - 1;
+
+			memcpy(z->zone, s, k);
+			z->zone[k] = '\0';
 			return 1;
 		}
 	}
@@ -88,8 +91,8 @@ zone_after_comma(struct pm_when *z, const struct xline *l, size_t i)
 		;
 	if (e - i > 40 || !zone_here(z, l->s + i, e - i))
 		return 0;
-	return strlen(z->zone) == e - i || (e - i >= 23 &&
-	    strlen(z->zone) == 23);
+	return strlen(z->zone) == e - i || (e - i >= sizeof(z->zone) - 1 &&
+	    strlen(z->zone) == sizeof(z->zone) - 1);
 }
 
 /*
@@ -150,9 +153,119 @@ zone_in_parens(struct pm_when *z, const char *s, size_t len)
 	return 0;
 }
 
-/* The zone written for the whole document. */
+/* Words near an ambiguous abbreviation that say which zone it is. */
+static const struct {
+	const char *abbrev, *word;
+	int offset_minutes;
+} regions[] = {
+	{ "IST", "irish", 60 }, { "IST", "ireland", 60 },
+	{ "IST", "dublin", 60 }, { "IST", "israel", 120 },
+	{ "CST", "china", 480 }, { "CST", "chinese", 480 },
+	{ "CST", "beijing", 480 }, { "CST", "shanghai", 480 },
+	{ "CST", "cuba", -300 },
+};
+
+/* How far from an abbreviation its definition may be written. */
+#define DEFINITION_REACH 48
+
+/*
+ * Is the abbreviation z defined at l->s[i..e): another zone or an offset
+ * ("CST (China Standard Time, UTC+8)", "TRT (UTC+3)", "MSK, UTC+3"), or a
+ * region's name ("Irish time (IST)")?  Sets *off.
+ */
+static int
+definition_near(int *off, const struct xline *l, size_t i, size_t e,
+    const char *abbrev)
+{
+	size_t from = i > DEFINITION_REACH ? i - DEFINITION_REACH : 0;
+	size_t to = e + DEFINITION_REACH < l->len ? e + DEFINITION_REACH :
+	    l->len;
+	struct pm_when z;
+
+	for (size_t j = e; j < to; j++) {
+		if (!(l->s[j] >= 'A' && l->s[j] <= 'Z') || (j > 0 &&
+		    x_alnum((unsigned char)l->s[j - 1])))
+			continue;
+		/* a name or an offset, not another abbreviation: "14:00 UTC
+		 * (10:00 EDT)" gives the time twice */
+		if (zone_here(&z, l->s + j, to - j) &&
+		    strcmp(z.zone, abbrev) != 0 && strpbrk(z.zone, " +-")) {
+			*off = z.offset_minutes;
+			return 1;
+		}
+	}
+	for (size_t k = 0; k < XCOUNT(regions); k++)
+		if (strcmp(regions[k].abbrev, abbrev) == 0 &&
+		    x_find(l->s + from, to - from, regions[k].word) !=
+		    (size_t)-1) {
+			*off = regions[k].offset_minutes;
+			return 1;
+		}
+	return 0;
+}
+
+/*
+ * A document may say what its ambiguous abbreviation means, and then
+ * that wins over the one meaning the table gives it (when_zone.c): look
+ * next to every place the abbreviation is written.
+ */
+static void
+find_definition(struct xdoc *d)
+{
+	const char *abbrev = d->zone.zone;
+	size_t n = strlen(abbrev), at;
+	int off;
+
+	static const char *const ambiguous[] = {
+		"IST", "CST", "BST", "GST", "AST"
+	};
+	size_t k;
+
+	for (k = 0; k < XCOUNT(ambiguous) && strcmp(ambiguous[k], abbrev);
+	    k++)
+		;
+	if (k == XCOUNT(ambiguous))
+		return;
+	for (size_t i = 0; i < d->n; i++) {
+		const struct xline *l = &d->v[i];
+
+		for (size_t from = 0; from < l->len && (at = x_find(l->s +
+		    from, l->len - from, abbrev)) != (size_t)-1;
+		    from += at + n) {
+			if (definition_near(&off, l, from + at, from + at + n,
+			    abbrev)) {
+				d->zone.offset_minutes = off;
+				d->zone_defined = 1;
+				return;
+			}
+		}
+	}
+}
+
+void
+x_zone_settle(const struct xdoc *d, struct pm_when *w)
+{
+	if (d->zone_defined && w->has_zone &&
+	    strcmp(w->zone, d->zone.zone) == 0) {
+		w->offset_minutes = d->zone.offset_minutes;
+		return;
+	}
+	pm_when_settle_zone(w);
+}
+
+static void find_zone(struct xdoc *d);
+
+/* The zone written for the whole document, and what it means there. */
 void
 x_find_zone(struct xdoc *d)
+{
+	find_zone(d);
+	if (d->has_zone)
+		find_definition(d);
+}
+
+static void
+find_zone(struct xdoc *d)
 {
 	const struct pm_incident *inc = d->inc;
 	const struct xfield *f;

@@ -38,12 +38,15 @@
 
 #include <stddef.h>
 
+#define PM_WHEN_ZONE_MAX 40
+
 /*
  * A point in time as written: any part may be missing.  year, month and
  * day are 0 when not written (a date without a year, "March 5", has only
  * month and day); hour is -1 when no time of day was written.  zone holds
- * the zone exactly as written ("EST", "UTC-05:00", "Z"), truncated to 23
- * bytes, and is "" when has_zone is 0.  meridiem says how the hour was
+ * the zone exactly as written ("EST", "UTC-05:00", "Z"), truncated to
+ * PM_WHEN_ZONE_MAX - 1 bytes ("Australian Eastern Daylight Time" fits), and
+ * is "" when has_zone is 0.  meridiem says how the hour was
  * written: 1 with pm (or "noon"), 0 with am (or "midnight"), -1 without
  * either (a 24-hour clock, or a 12-hour clock that left it out) or when
  * there is no time; a range's end that takes its start's pm takes its
@@ -55,7 +58,7 @@ struct pm_when {
 	int meridiem;
 	int has_zone;
 	int offset_minutes;
-	char zone[24];
+	char zone[PM_WHEN_ZONE_MAX];
 	int weekday;	/* written with a date in words, Monday 0; else -1 */
 };
 

@@ -15,6 +15,9 @@
  *  - BST is British Summer Time (+01:00), not Bangladesh (+06:00);
  *  - GST is Gulf Standard (+04:00), not South Georgia (-02:00);
  *  - AST is Atlantic Standard (-04:00), not Arabia (+03:00);
+ *  - a postmortem that says what it means by one of these five wins
+ *    ("CST (China Standard Time, UTC+8)", "Irish time (IST)"): see
+ *    extract_zone.c;
  *  - ET, CT, MT, PT and "Eastern/Central/Mountain/Pacific Time" are read
  *    as standard time all year: nothing here knows the DST calendar, and
  *    a writer who meant daylight time can say EDT/CDT/MDT/PDT.
@@ -48,6 +51,16 @@ static const struct zone {
 	{ "British Summer Time", 60 }, { "Central European Time", 60 },
 	{ "Central European Summer Time", 120 },
 	{ "India Standard Time", 330 }, { "Japan Standard Time", 540 },
+	{ "China Standard Time", 480 }, { "Irish Standard Time", 60 },
+	{ "Korea Standard Time", 540 }, { "Moscow Standard Time", 180 },
+	{ "Singapore Time", 480 }, { "Hong Kong Time", 480 },
+	{ "Turkey Time", 180 }, { "TRT", 180 }, { "Israel Standard Time", 120 },
+	{ "Israel Daylight Time", 180 }, { "IDT", 180 }, { "CLST", -180 },
+	{ "Australian Eastern Standard Time", 600 },
+	{ "Australian Eastern Daylight Time", 660 },
+	{ "Australian Western Standard Time", 480 },
+	{ "New Zealand Standard Time", 720 },
+	{ "New Zealand Daylight Time", 780 },
 	{ "Western European Time", 0 }, { "Eastern European Time", 120 },
 	/* IANA names, at their standard offsets: pm_when_settle_zone()
 	 * applies the summer time of their region */

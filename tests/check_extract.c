@@ -650,6 +650,22 @@ static const struct shape {
 	    "14:21 ET (18 min). Every API request got a redirect.\n",
 	    "2024-06-02T14:03:00-04:00", "2024-06-02T14:21:00-04:00", NULL,
 	    NULL, -2, -2, -2 },
+	{ "an ambiguous abbreviation the document defines",
+	    "# Orders slow\n\nTime zone: all times in CST (China Standard "
+	    "Time, UTC+8)\n\nOn 18 June 2024, from 20:14 to 21:09 CST, "
+	    "order pages timed out.\n",
+	    "2024-06-18T20:14:00+08:00", "2024-06-18T21:09:00+08:00", NULL,
+	    NULL, -2, -2, -2 },
+	{ "a region named next to the abbreviation",
+	    "# SSO down\n\nOn Thursday, 11 July 2024, from 08:20 to 10:12 "
+	    "Irish time (IST), single sign-on failed.\n",
+	    "2024-07-11T08:20:00+01:00", "2024-07-11T10:12:00+01:00", NULL,
+	    NULL, -2, -2, -2 },
+	{ "the same times in a second zone define nothing",
+	    "# Search slow\n\n**Duration:** 14:00\xe2\x80\x93" "15:35 IST "
+	    "(10:30\xe2\x80\x93" "12:05 CEST) on 2 October 2024.\n",
+	    "2024-10-02T14:00:00+05:30", "2024-10-02T15:35:00+05:30", NULL,
+	    NULL, -2, -2, -2 },
 	{ "an entry that says the outage ends beats a later resolved one",
 	    "# Tiles\n\n## Timeline\n\n2024-04-08 (all times UTC)\n\n"
 	    "- 16:24 OUTAGE BEGINS, renderers killed\n"
