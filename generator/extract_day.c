@@ -40,15 +40,32 @@ static const char *const after_midnight[] = {
 	"wee hours", "early morning", "early on", NULL
 };
 
-/* Is the date at s[at] written as the early hours of its day? */
+/*
+ * Is the date at s[at] written as the early hours of its day ("in the
+ * early hours of March 4", "just after midnight on 4 March")?  The words
+ * come shortly before the date, in its sentence: in "from the night of 4
+ * December until the early hours of 6 December" they date the end.
+ */
 static int
 date_ends_night(const char *s, size_t len, size_t at)
 {
-	size_t b = 0, e;
+	size_t b = 0, e, k;
+	const char *w;
 
 	while ((e = x_sentence_end(s, len, b)) <= at && e > b)
 		b = e;
-	return x_find_any(s + b, e - b, after_midnight, NULL) != NULL;
+	if (at - b > 32)
+		b = at - 32;
+	/* "after midnight on 4 March" may be read as one point, at
+	 * "midnight" */
+	e = at + 16 < len ? at + 16 : len;
+	while ((w = x_find_any(s + b, e - b, after_midnight, &k)) != NULL &&
+	    b + k <= at) {
+		if (b + k + strlen(w) + 12 >= at)
+			return 1;
+		b += k + 1;
+	}
+	return 0;
 }
 
 /* How long after an incident its postmortem may be published (find_day). */

@@ -666,6 +666,13 @@ static const struct shape {
 	    "(10:30\xe2\x80\x93" "12:05 CEST) on 2 October 2024.\n",
 	    "2024-10-02T14:00:00+05:30", "2024-10-02T15:35:00+05:30", NULL,
 	    NULL, -2, -2, -2 },
+	{ "the early hours that date the end, not the start",
+	    "# Dispatch late\n\n## Summary\n\nFrom the night of Wednesday 4 "
+	    "December until the early hours of Friday 6 December 2024, "
+	    "dispatch was late.\n\nIt started at 22:47 MSK on 4 December "
+	    "and ended at 03:10 MSK on 6 December.\n",
+	    "2024-12-04T22:47:00+03:00", "2024-12-06T03:10:00+03:00", NULL,
+	    NULL, -2, -2, -2 },
 	{ "an entry that says the outage ends beats a later resolved one",
 	    "# Tiles\n\n## Timeline\n\n2024-04-08 (all times UTC)\n\n"
 	    "- 16:24 OUTAGE BEGINS, renderers killed\n"
