@@ -915,6 +915,9 @@ test_section_synonyms(void **state)
 		"Root Cause and Resolution:\nA typo.\n\n"
 		"Corrective and Preventative Measures:\n\n- care\n\n"
 		"Next steps:\n\n- add a test\n",
+		"# X\n\n### Summary\n\nIt broke.\n\n### Timeline\n\n"
+		"- 10:00 alert\n\n### What actually happened\n\nA typo.\n\n"
+		"### Lessons\n\n- care\n\n### Follow-up\n\n- add a test\n",
 	};
 
 	(void)state;
