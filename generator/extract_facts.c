@@ -252,6 +252,7 @@ summary_points(struct xdoc *d, int sec)
 			if (!d->has_start) {
 				d->start = w;
 				d->has_start = 1;
+				d->times_from_story = 1;
 				d->rep->start_line = l->line;
 				d->rep->times_source = "summary";
 				start_block = l->block;
@@ -509,6 +510,16 @@ times_from_timeline(struct xdoc *d)
 
 	if (inc->ntimeline == 0 || d->tl_when == NULL)
 		return;
+	/* "| 23:41 | ... **impact starts** |" says more than the first
+	 * time the story tells ("At 23:39 UTC, path B went dark") */
+	if (d->times_from_story && !inc->fixed.start && !inc->fixed.end)
+		for (i = 0; i < inc->ntimeline; i++)
+			if (d->tl_when[i].hour >= 0 && x_find_any(
+			    inc->timeline[i].text, strlen(
+			    inc->timeline[i].text), start_markers, NULL)) {
+				d->has_start = d->has_end = 0;
+				break;
+			}
 	if (!d->has_start && !inc->fixed.start) {
 		size_t first = 0;
 

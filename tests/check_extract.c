@@ -673,6 +673,16 @@ static const struct shape {
 	    "and ended at 03:10 MSK on 6 December.\n",
 	    "2024-12-04T22:47:00+03:00", "2024-12-06T03:10:00+03:00", NULL,
 	    NULL, -2, -2, -2 },
+	{ "the timeline's 'impact starts' beats the story's first time",
+	    "# Fibre cut\n\n## What happened\n\nAt 23:39 UTC on 19 November "
+	    "2024, path B went dark.\n\n## Timeline\n\n"
+	    "| Time (UTC) | Event |\n|---|---|\n"
+	    "| 2024-11-19 23:39 | Path B fails |\n"
+	    "| 2024-11-19 23:41 | Loss begins; **impact starts** |\n"
+	    "| 2024-11-20 01:07 | Loss at baseline; **impact ends** |\n"
+	    "| 2024-11-20 06:30 | Splice done, closed |\n",
+	    "2024-11-19T23:41:00+00:00", "2024-11-20T01:07:00+00:00", NULL,
+	    NULL, -2, 4, -2 },
 	{ "an entry that says the outage ends beats a later resolved one",
 	    "# Tiles\n\n## Timeline\n\n2024-04-08 (all times UTC)\n\n"
 	    "- 16:24 OUTAGE BEGINS, renderers killed\n"
