@@ -320,7 +320,9 @@ stated_duration(struct xdoc *d)
 		if (strcmp(w, "for") == 0 && !(at + 4 < l->len &&
 		    l->s[at + 4] >= '0' && l->s[at + 4] <= '9'))
 			continue;
-		if (pm_when_find_duration(&m, l->t + at, e - at) && m > 0) {
+		/* "hung for 30 seconds and then failed" is not the outage */
+		if (pm_when_find_duration(&m, l->t + at, e - at) && m > 0 &&
+		    (strcmp(w, "for") != 0 || m >= 5)) {
 			d->stated_minutes = m;
 			d->rep->duration_line = l->line;
 			return;

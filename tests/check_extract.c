@@ -1040,6 +1040,28 @@ test_duration_gives_end(void **state)
 	pm_arena_free(a);
 }
 
+/* "For" a number states the duration ("down for 66 minutes"), but not a
+ * wait of seconds inside the story. */
+static void
+test_bare_for_duration(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Logins\n\n## Summary\n\nFrom 09:12 to 10:03 UTC on 14 May "
+	    "2024, logins hung for 30 seconds and then failed.\n");
+	assert_int_equal(inc.duration_minutes, 51);
+	run(&inc, &r, a, NULL,
+	    "# Tiles\n\n## Summary\n\nOn 8 April 2024 at 16:24 UTC tiles "
+	    "failed for 66 minutes.\n");
+	assert_int_equal(inc.duration_minutes, 66);
+	assert_str(inc.end, "2024-04-08T17:30:00+00:00");
+	pm_arena_free(a);
+}
+
 /* The timeline may open before the incident, and a stated duration beats
  * the span of the entries; a date about the document is not the day. */
 static void
@@ -1269,6 +1291,7 @@ main(void)
 		cmocka_unit_test(test_front_matter_normalised),
 		cmocka_unit_test(test_doubtful),
 		cmocka_unit_test(test_duration_gives_end),
+		cmocka_unit_test(test_bare_for_duration),
 		cmocka_unit_test(test_timeline_start_and_stated_duration),
 		cmocka_unit_test(test_fenced_postmortem),
 		cmocka_unit_test(test_log_timeline),
