@@ -14,8 +14,10 @@
  *  5. the times named in the summary's sentences ("began at 10:00 ...
  *     restored at 12:45"); an end in the paragraph of the start is not
  *     replaced by one in a later paragraph of the story;
- *  6. the timeline: its first entry, and its last "resolved" entry (else
- *     its last entry).
+ *  6. the timeline: its first entry (or the one that says the impact
+ *     starts, which also beats the times of 5), and the entry that says
+ *     the impact ends, else the one a stated duration lands on, else its
+ *     last "resolved" entry, else its last entry.
  * A time without a day takes the incident's day: the one written with the
  * start (with or without its year: "from 23:10 on March 3 to 01:40" in a
  * document dated March 4 starts on March 3), else the day extract_day.c

@@ -6,7 +6,9 @@
  * "Timezone:" field; "all times in UTC" and the like; a zone opening
  * parentheses ("Timeline (PST)"); the first time written with a zone, in
  * the summary first; a zone a few words after a time of the summary or
- * the preamble ("from 2:20 to 3:45 in the afternoon Pacific time").
+ * the preamble ("from 2:20 to 3:45 in the afternoon Pacific time").  An
+ * ambiguous abbreviation then takes the meaning the document writes next
+ * to it ("CST (China Standard Time, UTC+8)"), for every time that uses it.
  */
 #include "extract_int.h"
 
