@@ -136,11 +136,8 @@ year_from_text(const struct xdoc *d, const struct pm_when *w)
 	for (int delta = 0; delta <= 1; delta++)
 		for (int sign = 1; sign >= -1; sign -= 2) {
 			int c = y + sign * delta;
-			/* 1970-01-01, day 0, was a Thursday: Monday 0 */
-			long long days = pm_when_days_from_date(c, w->month,
-			    w->day);
 
-			if ((((days + 3) % 7) + 7) % 7 == w->weekday)
+			if (pm_when_weekday(c, w->month, w->day) == w->weekday)
 				return c;
 		}
 	return y;

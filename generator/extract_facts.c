@@ -506,36 +506,43 @@ static const char *const end_markers[] = {
  * from that start lands on ("unavailable for 66 minutes"), else its last
  * resolved one, else its last.
  */
+/* The first (or, with last, the last) timed entry whose words say one of
+ * markers, or ntimeline. */
+static size_t
+marked_entry(const struct xdoc *d, const char *const *markers, int last)
+{
+	const struct pm_incident *inc = d->inc;
+
+	for (size_t k = 0; k < inc->ntimeline; k++) {
+		size_t i = last ? inc->ntimeline - 1 - k : k;
+
+		if (d->tl_when[i].hour >= 0 && x_find_any(
+		    inc->timeline[i].text, strlen(inc->timeline[i].text),
+		    markers, NULL))
+			return i;
+	}
+	return inc->ntimeline;
+}
+
 static void
 times_from_timeline(struct xdoc *d)
 {
 	const struct pm_incident *inc = d->inc;
-	size_t i, last = inc->ntimeline;
+	size_t i, first, last;
 
 	if (inc->ntimeline == 0 || d->tl_when == NULL)
 		return;
-	/* "| 23:41 | ... **impact starts** |" says more than the first
-	 * time the story tells ("At 23:39 UTC, path B went dark") */
-	if (d->times_from_story && !inc->fixed.start && !inc->fixed.end)
-		for (i = 0; i < inc->ntimeline; i++)
-			if (d->tl_when[i].hour >= 0 && x_find_any(
-			    inc->timeline[i].text, strlen(
-			    inc->timeline[i].text), start_markers, NULL)) {
-				d->has_start = d->has_end = 0;
-				break;
-			}
+	/* "10:00 Sales open ... Incident starts.": entries before the one
+	 * that says so are the lead-up; and "| 23:41 | **impact starts** |"
+	 * says more than the first time the story tells ("At 23:39 UTC,
+	 * path B went dark") */
+	first = marked_entry(d, start_markers, 0);
+	if (first < inc->ntimeline && d->times_from_story &&
+	    !inc->fixed.start && !inc->fixed.end)
+		d->has_start = d->has_end = 0;
 	if (!d->has_start && !inc->fixed.start) {
-		size_t first = 0;
-
-		/* "10:00 Sales open ... Incident starts.": entries before
-		 * the one that says so are the lead-up */
-		for (i = 0; i < inc->ntimeline; i++)
-			if (x_find_any(inc->timeline[i].text,
-			    strlen(inc->timeline[i].text), start_markers,
-			    NULL) && d->tl_when[i].hour >= 0) {
-				first = i;
-				break;
-			}
+		if (first == inc->ntimeline)
+			first = 0;
 		d->start = d->tl_when[first];
 		d->has_start = 1;
 		d->start_from_timeline = 1;
@@ -547,11 +554,7 @@ times_from_timeline(struct xdoc *d)
 	if (d->has_end || inc->fixed.end || inc->ntimeline < 2 ||
 	    (!d->start_from_timeline && d->stated_minutes != PM_UNKNOWN))
 		return;
-	for (i = inc->ntimeline; i-- > 0 && last == inc->ntimeline;)
-		if (d->tl_when[i].hour >= 0 && x_find_any(
-		    inc->timeline[i].text, strlen(inc->timeline[i].text),
-		    end_markers, NULL))
-			last = i;
+	last = marked_entry(d, end_markers, 1);
 	for (i = 0; i < inc->ntimeline && last == inc->ntimeline &&
 	    d->stated_minutes != PM_UNKNOWN; i++)
 		if (d->tl_when[i].hour >= 0 && minutes_between(&d->start,

@@ -156,9 +156,8 @@ weekday_at(const char *s, size_t len, size_t i, int *wd)
 	return k > e ? k : i;
 }
 
-/* The weekday of a date, Monday 0. */
-static int
-weekday_of(int y, int m, int d)
+int
+pm_when_weekday(long long y, int m, int d)
 {
 	/* 1970-01-01 was a Thursday (3) */
 	long long days = pm_when_days_from_date(y, m, d);
@@ -266,8 +265,8 @@ numeric_date_at(const char *s, size_t len, size_t i, struct pm_when *w,
 		m = a > 12 ? b : a;
 		d = a > 12 ? a : b;
 		if (wd >= 0 && a <= 12 && b <= 12 && valid_date(y, b, a) &&
-		    (!valid_date(y, a, b) || weekday_of(y, a, b) != wd) &&
-		    weekday_of(y, b, a) == wd)
+		    (!valid_date(y, a, b) || pm_when_weekday(y, a, b) != wd) &&
+		    pm_when_weekday(y, b, a) == wd)
 			m = b, d = a;
 	} else {
 		return 0;

@@ -213,6 +213,9 @@ void pm_when_add_minutes(struct pm_when *w, long minutes);
  * February 30 counts as March 1 or 2.
  */
 long long pm_when_days_from_date(long long y, int m, int d);
+
+/* The weekday of a date of the proleptic Gregorian calendar, Monday 0. */
+int pm_when_weekday(long long y, int m, int d);
 void pm_when_date_from_days(long long *y_out, int *m_out, int *d_out,
     long long days);
 

@@ -305,9 +305,7 @@ static const char *const regional[] = {
 static int
 nth_sunday(int y, int m, int n)
 {
-	/* 1970-01-01 was a Thursday: day 0 is weekday 4 (Sunday 0) */
-	long long d = pm_when_days_from_date(y, m, 1);
-	int wd = (int)(((d % 7) + 7 + 4) % 7);
+	int wd = (pm_when_weekday(y, m, 1) + 1) % 7;	/* Sunday 0 */
 
 	return 1 + (7 - wd) % 7 + 7 * (n - 1);
 }
