@@ -479,9 +479,9 @@ fi
 		"wall means several cores.  pmsite renders on every core" \
 		"(\`-j\`, default: the number of cores) and keeps its cache" \
 		"beside the site: the no-op rebuild stops after comparing" \
-		"one key; the one-change rebuild reads the history again," \
-		"ingests the changed file only and rewrites only pages" \
-		"whose bytes changed."
+		"one key; the one-change rebuild walks only the new commit" \
+		"of the history, reads and ingests the changed file only" \
+		"and rewrites only pages whose bytes changed."
 	echo
 	echo "## Profile"
 	echo

@@ -25,7 +25,9 @@
 #define HEADER_SIZE (8 + 4 + 4 + 8 + 8 + 40)
 #define KIND_DOC 1
 #define KIND_STATE 2
+#define KIND_HISTORY 3
 #define STATE_NAME "state"
+#define HISTORY_NAME "history"
 #define DOCS_NAME "docs"
 #define SPARE_NAME "spare"
 #define TMP_PREFIX "tmp-"
@@ -403,7 +405,7 @@ static int
 store(struct pm_cache *c, int dirfd, const char *name, int kind,
     const char key[PM_CACHE_KEY_SIZE], const struct pm_buf *payload)
 {
-	int direct = kind == KIND_DOC;
+	int direct = kind == KIND_DOC;	/* the others are renamed in */
 	struct pm_buf file = PM_BUF_INIT, tmp = PM_BUF_INIT;
 	uint64_t sum = pm_cache__checksum(payload->ptr, payload->len);
 	unsigned char num[8];
@@ -622,6 +624,40 @@ size_t
 pm_cache_lookups(const struct pm_cache *c)
 {
 	return c->lookups;
+}
+
+/* -------------------------------------------------------------- history */
+
+/*
+ * The history is keyed by the identity alone: it depends on the
+ * repository, which pm_source_resume() checks itself, and on how this
+ * pmsite walks, which the identity names.
+ */
+const struct pm_history *
+pm_cache_history_get(struct pm_cache *c, struct pm_arena *arena)
+{
+	struct pm_history *h = pm_arena_calloc(arena, 1, sizeof(*h));
+	const char *data;
+	size_t len;
+
+	if (open_folder(c, 0) < 0 || (data = load(c, c->dir_fd,
+	    HISTORY_NAME, KIND_HISTORY, c->identity, NULL, &len,
+	    arena)) == NULL ||
+	    pm_cache__decode_history(h, arena, data, len) < 0)
+		return NULL;
+	return h;
+}
+
+void
+pm_cache_history_put(struct pm_cache *c, const struct pm_history *h)
+{
+	struct pm_buf payload = PM_BUF_INIT;
+
+	if (h && open_folder(c, 1) == 0 &&
+	    pm_cache__encode_history(&payload, h) == 0)
+		(void)store(c, c->dir_fd, HISTORY_NAME, KIND_HISTORY,
+		    c->identity, &payload);
+	pm_buf_free(&payload);
 }
 
 /* ---------------------------------------------------------------- state */

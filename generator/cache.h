@@ -9,7 +9,8 @@
  *    the same parent (like the staging folder), never inside the site, so
  *    it is not published.  It holds CACHEDIR.TAG (backup tools skip it), a
  *    `.gitignore` of `*` (git status does not list it when the site lives
- *    in a working tree), `state` (the last build), `docs/KEY` (one
+ *    in a working tree), `state` (the last build), `history` (the
+ *    history walk's state at the last build's commit), `docs/KEY` (one
  *    ingested postmortem each) and `spare/` (the site the last build
  *    replaced, which the next one recycles: output.h).  Nothing is
  *    created until the first write.  One build at a time per site, as
@@ -37,9 +38,10 @@
  *    the entry a miss (the document is ingested again and the entry
  *    rewritten) or the state absent (a full build): a damaged or stale
  *    cache costs time, never a wrong page.
- *  - The state is written to a temporary name and renamed in place; a
- *    document entry is created afresh under its name (a killed build may
- *    leave half of one, which its length and checksum give away).  A
+ *  - The state and the history are written to a temporary name and
+ *    renamed in place; a document entry is created afresh under its name
+ *    (a killed build may leave half of one, which its length and
+ *    checksum give away).  A
  *    failure to write disables the cache for the rest of the build with
  *    one warning: the site never depends on the cache being writable.
  *  - Ownership: pm_cache_open() allocates a struct pm_cache the caller
@@ -181,6 +183,17 @@ int pm_cache_get(struct pm_incident *inc, struct pm_warnings *warnings,
 void pm_cache_put(struct pm_cache *c, const char key[PM_CACHE_KEY_SIZE],
     const struct pm_incident *inc, const struct pm_warnings *warnings,
     size_t first_warning);
+
+/*
+ * The history walk's state the last build saved (source.h struct
+ * pm_history), decoded into arena; NULL when there is none or it fails a
+ * check.  pm_source_resume() checks whether it applies.
+ */
+const struct pm_history *pm_cache_history_get(struct pm_cache *c,
+    struct pm_arena *arena);
+
+/* Save h (NULL: nothing) for the next build, in place of the last. */
+void pm_cache_history_put(struct pm_cache *c, const struct pm_history *h);
 
 /* Hits, and lookups, since pm_cache_open(). */
 size_t pm_cache_hits(const struct pm_cache *c);

@@ -8,7 +8,8 @@
  * fields follow struct pm_incident in order (incident.h), then the front
  * matter tree, the `fixed` bits, and the warning lines.  A decoder that
  * does not end exactly at the end of the payload has read something else.
- * The state of the last build uses the same pieces.
+ * The state of the last build and the history walk's state use the same
+ * pieces.
  */
 #include "cache_int.h"
 
@@ -648,6 +649,121 @@ pm_cache__decode_state(struct pm_cache_state *st, struct pm_arena *arena,
 	st->nwarnings = nlines;
 	st->files = files;
 	st->nfiles = nfiles;
+	return 0;
+}
+
+/* ------------------------------------------------------------- history */
+
+/* A SHA-1 id, raw. */
+#define ID_SIZE 20
+
+int
+pm_cache__encode_history(struct pm_buf *out, const struct pm_history *h)
+{
+	struct enc e = { out, 0 };
+	size_t start = out->len;
+
+	pm_buf_put(out, h->commit, ID_SIZE);
+	pm_buf_put(out, h->mailmap, ID_SIZE);
+	put_str(&e, h->content);
+	put_count(&e, h->nauthors);
+	for (size_t i = 0; i < h->nauthors; i++)
+		put_str(&e, h->authors[i]);
+	put_count(&e, h->nfiles);
+	for (size_t i = 0; i < h->nfiles; i++) {
+		const struct pm_history_file *f = &h->files[i];
+
+		put_str(&e, f->name);
+		pm_buf_put(out, f->last, ID_SIZE);
+		put_count(&e, f->nauthors);
+		for (size_t a = 0; a < f->nauthors; a++)
+			put_count(&e, f->authors[a]);
+		put_count(&e, f->nversions);
+		for (size_t v = 0; v < f->nversions; v++) {
+			put_u64(&e, (uint64_t)(int64_t)f->versions[v].time);
+			put_int(&e, f->versions[v].offset);
+			pm_buf_put(out, f->versions[v].blob, ID_SIZE);
+		}
+	}
+	if (e.bad) {
+		pm_buf_truncate(out, start);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+get_id(struct dec *d, unsigned char out[ID_SIZE])
+{
+	memset(out, 0, ID_SIZE);
+	if (!have(d, ID_SIZE))
+		return;
+	memcpy(out, d->p, ID_SIZE);
+	d->p += ID_SIZE;
+}
+
+/* The files of a history; NULL (and d->bad) when they do not decode. */
+static struct pm_history_file *
+get_history_files(struct dec *d, size_t n)
+{
+	struct pm_history_file *files = pm_arena_calloc(d->arena, n + 1,
+	    sizeof(*files));
+
+	for (size_t i = 0; i < n && !d->bad; i++) {
+		struct pm_history_file *f = &files[i];
+		struct pm_history_version *v;
+		size_t *a;
+
+		if ((f->name = get_str(d)) == NULL)
+			d->bad = 1;
+		get_id(d, f->last);
+		f->nauthors = get_count(d, 4);
+		a = pm_arena_calloc(d->arena, f->nauthors + 1, sizeof(*a));
+		for (size_t k = 0; k < f->nauthors && !d->bad; k++)
+			a[k] = get_u32(d);
+		f->authors = a;
+		f->nversions = get_count(d, 8 + 4 + ID_SIZE);
+		v = pm_arena_calloc(d->arena, f->nversions + 1, sizeof(*v));
+		for (size_t k = 0; k < f->nversions && !d->bad; k++) {
+			v[k].time = (long long)(int64_t)get_u64(d);
+			v[k].offset = get_int(d);
+			get_id(d, v[k].blob);
+		}
+		f->versions = v;
+	}
+	return d->bad ? NULL : files;
+}
+
+int
+pm_cache__decode_history(struct pm_history *h, struct pm_arena *arena,
+    const char *data, size_t len)
+{
+	struct dec d = { (const unsigned char *)data,
+	    (const unsigned char *)data + len, arena, 0 };
+	const char **authors;
+	struct pm_history_file *files = NULL;
+	size_t n;
+
+	memset(h, 0, sizeof(*h));
+	get_id(&d, h->commit);
+	get_id(&d, h->mailmap);
+	h->content = get_str(&d);
+	n = get_count(&d, 5);
+	authors = pm_arena_calloc(arena, n + 1, sizeof(*authors));
+	for (size_t i = 0; i < n && !d.bad; i++)
+		if ((authors[i] = get_str(&d)) == NULL)
+			d.bad = 1;
+	h->authors = authors;
+	h->nauthors = n;
+	n = get_count(&d, 5 + ID_SIZE + 4 + 4);
+	if (!d.bad)
+		files = get_history_files(&d, n);
+	if (d.bad || d.p != d.end || h->content == NULL) {
+		memset(h, 0, sizeof(*h));
+		return -1;
+	}
+	h->files = files;
+	h->nfiles = n;
 	return 0;
 }
 

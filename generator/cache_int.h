@@ -40,6 +40,11 @@ int pm_cache__encode_state(struct pm_buf *out, const char *theme,
 int pm_cache__decode_state(struct pm_cache_state *st, struct pm_arena *arena,
     const char *data, size_t len);
 
+/* The history walk's state (source.h struct pm_history). */
+int pm_cache__encode_history(struct pm_buf *out, const struct pm_history *h);
+int pm_cache__decode_history(struct pm_history *h, struct pm_arena *arena,
+    const char *data, size_t len);
+
 /*
  * The checksum of cache files: 64 bits, eight bytes at a time, each step
  * a bijection of the running value, so a change confined to one 8-byte

@@ -393,8 +393,8 @@ pm_cmd_build(int argc, char **argv)
 	char (*keys)[PM_CACHE_KEY_SIZE] = NULL;
 	const char **files = NULL;
 	char *exe_dir = NULL;
-	size_t nfiles;
-	int rc = PM_EXIT_ERROR, broken;
+	size_t nfiles, walked;
+	int rc = PM_EXIT_ERROR, broken, resumed;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	ts = t0;
@@ -414,6 +414,8 @@ pm_cmd_build(int argc, char **argv)
 	so.ref = o.ref;
 	so.content_path = o.content;
 	so.worktree = o.worktree;
+	/* Only the documents the cache does not hold are read. */
+	so.lazy = 1;
 	if (pm_source_open(&src, &so, &err) < 0)
 		goto fail;
 	exe_dir = pm_theme_exe_dir();
@@ -424,9 +426,16 @@ pm_cmd_build(int argc, char **argv)
 		rc = PM_EXIT_OK;
 		goto out;
 	}
+	if (cache)
+		pm_source_resume(src, pm_cache_history_get(cache, arena));
 	if (pm_source_load(src, &err) < 0)
 		goto fail;
 	stage_done(&o, &ts, "read", pm_source_count(src));
+	walked = pm_source_walked(src, &resumed);
+	if (o.verbose)
+		fprintf(stderr, "pmsite: history: %zu commit%s walked%s\n",
+		    walked, walked == 1 ? "" : "s", resumed ?
+		    ", from the last build's" : "");
 	for (size_t i = 0; i < pm_source_warning_count(src); i++)
 		pm_warnings_add_line(&warnings, pm_source_warning(src, i));
 	if (load_config(&cfg, arena, src, &o, &warnings, &err) < 0)
@@ -449,6 +458,8 @@ pm_cmd_build(int argc, char **argv)
 		pm_error_clear(&err);
 		pm_cache_freeze(cache);
 	}
+	if (cache && !(resumed && walked == 0))
+		pm_cache_history_put(cache, pm_source_history(src));
 	if (cache) {
 		keys = pm_arena_calloc(arena, pm_source_count(src) + 1,
 		    sizeof(*keys));

@@ -190,7 +190,8 @@ pm_cmd_inspect(int argc, char **argv)
 		struct pm_error ierr;
 
 		pm_error_clear(&ierr);
-		if (pm_ingest_doc(inc, NULL, arena, docs.docs[i], &docs.cfg,
+		if (pm_ingest_doc(inc, NULL, arena, docs.docs[i],
+		    docs.docs[i]->data, docs.docs[i]->len, &docs.cfg,
 		    docs.tax, NULL, &warnings, &ierr) < 0) {
 			if (is_picked(pick, npick, i)) {
 				pm_cmd_print_error(&ierr);
@@ -198,7 +199,8 @@ pm_cmd_inspect(int argc, char **argv)
 			}
 			continue;
 		}
-		if (docs.src && pm_itemhist_apply(inc, docs.docs[i], docs.src,
+		if (docs.src && pm_itemhist_apply(inc, docs.docs[i],
+		    docs.docs[i]->data, docs.docs[i]->len, docs.src,
 		    &ierr) < 0)
 			pm_warnings_add(&warnings, docs.docs[i]->path, 0,
 			    "action item history unavailable: %s",

@@ -9,162 +9,19 @@
  * without reading a blob.
  */
 #include "gitfacts.h"
+#include "gitfacts_int.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
 #include "when.h"
 
-/*
- * Trees kept loaded between commits.  libgit2 caches only trees under 4 KiB,
- * and a content folder of a few hundred postmortems is larger, so without
- * this every commit would inflate its parent's tree a second time.
- */
-#define TREE_CACHE	16
+/* As source.c's listing refuses deeper folders, and it bounds the stack. */
+#define MAX_DEPTH	64
 
-/* A set of byte strings with a value each; keys are borrowed. */
-struct strset {
-	struct strslot {
-		const char *key;	/* NULL when free */
-		size_t len;
-		size_t val;
-	} *slots;
-	size_t mask, count;
-};
-
-/* What the walk remembers of each commit it has seen. */
-struct memo {
-	git_oid commit;
-	git_oid root;		/* the commit's tree */
-	git_oid content;	/* the content tree, zero when absent */
-	int used;
-};
-
-/* One version of a document: the content a counted commit gave it. */
-struct version {
-	git_time when;
-	git_oid blob;
-};
-
-/* The facts of one document while the walk runs. */
-struct fact {
-	int seen;
-	git_time created, updated;
-	git_oid last;
-	size_t *authors;	/* ids into walk.name_list */
-	size_t nauthors, cap;
-	struct version *versions;	/* oldest first */
-	size_t nversions, vcap;
-	git_oid blob;		/* its blob in the commit being visited */
-	size_t seq;		/* the commit that last marked it */
-	unsigned int hits;	/* parents it differs from, in that commit */
-};
-
-struct cached_tree {
-	git_tree *tree;		/* NULL when free */
-	unsigned long used;
-};
-
-struct walk {
-	git_repository *repo;
-	const char *content;
-	struct pm_doc *docs;
-	size_t ndocs;
-	struct strset files;	/* name -> document index */
-	struct strset dirs;	/* directories that lead to a document */
-	struct fact *facts;
-	struct memo *memo;
-	size_t memo_mask, memo_count;
-	struct cached_tree cache[TREE_CACHE];
-	unsigned long clock;
-	git_mailmap *mailmap;
-	struct strset names;	/* author name -> id */
-	const char **name_list;
-	size_t nnames, names_cap;
-	size_t *changed;	/* documents the current commit marked */
-	size_t nchanged;
-	size_t seq;		/* number of the current commit */
-	struct pm_buf path;	/* directory being compared */
-	struct pm_arena *arena;
-	struct pm_error *err;
-};
-
-static uint64_t
-hash_bytes(const void *data, size_t len)
-{
-	const unsigned char *s = data;
-	uint64_t h = 14695981039346656037u;
-
-	for (size_t i = 0; i < len; i++) {
-		h ^= s[i];
-		h *= 1099511628211u;
-	}
-	return h;
-}
-
-static void
-strset_init(struct strset *set, size_t expected)
-{
-	size_t size = 16;
-
-	while (size < expected * 2)
-		size *= 2;
-	set->slots = pm_xcalloc(size, sizeof(*set->slots));
-	set->mask = size - 1;
-	set->count = 0;
-}
-
-/* The slot holding key, or the free slot where it belongs. */
-static struct strslot *
-strset_slot(const struct strset *set, const char *key, size_t len)
-{
-	size_t i = (size_t)hash_bytes(key, len) & set->mask;
-
-	while (set->slots[i].key != NULL && (set->slots[i].len != len ||
-	    memcmp(set->slots[i].key, key, len) != 0))
-		i = (i + 1) & set->mask;
-	return &set->slots[i];
-}
-
-/* The value of key, or SIZE_MAX when absent. */
-static size_t
-strset_get(const struct strset *set, const char *key, size_t len)
-{
-	const struct strslot *slot = strset_slot(set, key, len);
-
-	return slot->key ? slot->val : SIZE_MAX;
-}
-
-/* Insert key unless present; key must outlive the set. */
-static void
-strset_put(struct strset *set, const char *key, size_t len, size_t val)
-{
-	struct strslot *slot;
-
-	if ((set->count + 1) * 2 > set->mask + 1) {
-		struct strset bigger;
-
-		strset_init(&bigger, set->mask + 1);
-		for (size_t i = 0; i <= set->mask; i++)
-			if (set->slots[i].key)
-				strset_put(&bigger, set->slots[i].key,
-				    set->slots[i].len, set->slots[i].val);
-		free(set->slots);
-		*set = bigger;
-	}
-	slot = strset_slot(set, key, len);
-	if (slot->key == NULL) {
-		slot->key = key;
-		slot->len = len;
-		slot->val = val;
-		set->count++;
-	}
-}
-
-static int
-git_fail(struct walk *w, const char *what)
+int
+pm_gitfacts__fail(struct gf_walk *w, const char *what)
 {
 	const git_error *e = git_error_last();
 
@@ -173,8 +30,8 @@ git_fail(struct walk *w, const char *what)
 }
 
 /* The memo slot of id: the one holding it or the free one for it. */
-static struct memo *
-memo_slot(const struct walk *w, const git_oid *id)
+static struct gf_memo *
+memo_slot(const struct gf_walk *w, const git_oid *id)
 {
 	size_t i;
 
@@ -186,14 +43,14 @@ memo_slot(const struct walk *w, const git_oid *id)
 	return &w->memo[i];
 }
 
-static struct memo *
-memo_put(struct walk *w, const git_oid *commit, const git_oid *root,
+static struct gf_memo *
+memo_put(struct gf_walk *w, const git_oid *commit, const git_oid *root,
     const git_oid *content)
 {
-	struct memo *m;
+	struct gf_memo *m;
 
 	if ((w->memo_count + 1) * 2 > w->memo_mask + 1) {
-		struct memo *old = w->memo;
+		struct gf_memo *old = w->memo;
 		size_t old_size = w->memo_mask + 1;
 
 		w->memo_mask = old_size * 2 - 1;
@@ -220,16 +77,16 @@ memo_put(struct walk *w, const git_oid *commit, const git_oid *root,
  * that a caller still uses only drops the cache's share.
  */
 static int
-tree_get(git_tree **out, struct walk *w, const git_oid *id)
+tree_get(git_tree **out, struct gf_walk *w, const git_oid *id)
 {
-	struct cached_tree *slot = &w->cache[0], *hit = NULL;
+	struct gf_cached_tree *slot = &w->cache[0], *hit = NULL;
 	git_tree *tree = NULL;
 	int rc = 0;
 
 	*out = NULL;
 	w->clock++;
-	for (size_t i = 0; i < TREE_CACHE && hit == NULL; i++) {
-		struct cached_tree *c = &w->cache[i];
+	for (size_t i = 0; i < GF_TREE_CACHE && hit == NULL; i++) {
+		struct gf_cached_tree *c = &w->cache[i];
 
 		if (c->tree && git_oid_equal(git_tree_id(c->tree), id))
 			hit = c;
@@ -239,7 +96,7 @@ tree_get(git_tree **out, struct walk *w, const git_oid *id)
 	}
 	if (hit == NULL) {
 		if (git_tree_lookup(&tree, w->repo, id) < 0) {
-			rc = git_fail(w, "tree");
+			rc = pm_gitfacts__fail(w, "tree");
 			goto out;
 		}
 		git_tree_free(slot->tree);
@@ -248,14 +105,14 @@ tree_get(git_tree **out, struct walk *w, const git_oid *id)
 	}
 	hit->used = w->clock;
 	if (git_tree_dup(out, hit->tree) < 0)
-		rc = git_fail(w, "tree");
+		rc = pm_gitfacts__fail(w, "tree");
 out:
 	return rc;
 }
 
 /* The content tree inside the tree root, zero when there is none. */
 static int
-content_tree_id(git_oid *out, struct walk *w, const git_oid *root)
+content_tree_id(git_oid *out, struct gf_walk *w, const git_oid *root)
 {
 	git_tree *tree = NULL;
 	git_tree_entry *entry = NULL;
@@ -267,14 +124,14 @@ content_tree_id(git_oid *out, struct walk *w, const git_oid *root)
 		goto out;
 	}
 	if (git_tree_lookup(&tree, w->repo, root) < 0) {
-		rc = git_fail(w, "tree");
+		rc = pm_gitfacts__fail(w, "tree");
 		goto out;
 	}
 	found = git_tree_entry_bypath(&entry, tree, w->content);
 	if (found == GIT_ENOTFOUND)
 		goto out;
 	if (found < 0) {
-		rc = git_fail(w, w->content);
+		rc = pm_gitfacts__fail(w, w->content);
 		goto out;
 	}
 	if (git_tree_entry_type(entry) == GIT_OBJECT_TREE)
@@ -292,8 +149,8 @@ out:
  * unchanged root tree then spares the lookup of the content tree.
  */
 static int
-memo_commit(struct memo **out, struct walk *w, const git_commit *commit,
-    const struct memo *parent)
+memo_commit(struct gf_memo **out, struct gf_walk *w, const git_commit *commit,
+    const struct gf_memo *parent)
 {
 	const git_oid *root = git_commit_tree_id(commit);
 	git_oid content;
@@ -309,7 +166,7 @@ out:
 }
 
 static int
-memo_fetch(struct memo **out, struct walk *w, const git_oid *id)
+memo_fetch(struct gf_memo **out, struct gf_walk *w, const git_oid *id)
 {
 	git_commit *commit = NULL;
 	int rc = 0;
@@ -318,7 +175,7 @@ memo_fetch(struct memo **out, struct walk *w, const git_oid *id)
 	if ((*out)->used)
 		goto out;
 	if (git_commit_lookup(&commit, w->repo, id) < 0) {
-		rc = git_fail(w, "commit");
+		rc = pm_gitfacts__fail(w, "commit");
 		goto out;
 	}
 	rc = memo_commit(out, w, commit, NULL);
@@ -327,53 +184,82 @@ out:
 	return rc;
 }
 
-/* Parent k says document d, now blob, differs from it. */
-static void
-mark(struct walk *w, size_t d, unsigned int k, const git_oid *blob)
+size_t
+pm_gitfacts__fact(struct gf_walk *w, const char *name, size_t len)
 {
-	struct fact *f = &w->facts[d];
+	size_t d = pm_strmap_get(&w->files, name, len);
+	struct gf_fact *f;
+
+	if (d != SIZE_MAX)
+		return d;
+	if (w->nfacts == w->facts_cap) {
+		w->facts_cap = w->facts_cap ? w->facts_cap * 2 : 64;
+		w->facts = pm_xrealloc(w->facts,
+		    pm_xmul(w->facts_cap, sizeof(*w->facts)));
+		w->changed = pm_xrealloc(w->changed,
+		    pm_xmul(w->facts_cap, sizeof(*w->changed)));
+	}
+	d = w->nfacts++;
+	f = &w->facts[d];
+	memset(f, 0, sizeof(*f));
+	f->name = pm_arena_strndup(w->arena, name, len);
+	f->len = len;
+	pm_strmap_put(&w->files, f->name, len, d);
+	return d;
+}
+
+/*
+ * Parent k says the file at w->path, now blob, differs from it.  Only the
+ * first parent makes a file known: a later one only confirms a change the
+ * first parent saw, as a merge counts only when it differs from all.
+ */
+static void
+mark(struct gf_walk *w, unsigned int k, const git_oid *blob)
+{
+	struct gf_fact *f;
+	size_t d;
 
 	if (k == 0) {
+		d = pm_gitfacts__fact(w, w->path.ptr, w->path.len);
+		f = &w->facts[d];
 		f->seq = w->seq;
 		f->hits = 1;
 		git_oid_cpy(&f->blob, blob);
 		w->changed[w->nchanged++] = d;
-	} else if (f->seq == w->seq) {
-		f->hits++;
+	} else if ((d = pm_strmap_get(&w->files, w->path.ptr,
+	    w->path.len)) != SIZE_MAX && w->facts[d].seq == w->seq) {
+		w->facts[d].hits++;
 	}
 }
 
-static int compare_trees(struct walk *, git_tree *, git_tree *,
-    unsigned int);
+static int compare_trees(struct gf_walk *, git_tree *, git_tree *,
+    unsigned int, int);
 
 /* Entry e of the new tree is absent from the old one (o NULL) or differs
- * from o. */
+ * from o; depth is the number of folders above e. */
 static int
-compare_entry(struct walk *w, const git_tree_entry *e,
-    const git_tree_entry *o, unsigned int k)
+compare_entry(struct gf_walk *w, const git_tree_entry *e,
+    const git_tree_entry *o, unsigned int k, int depth)
 {
 	size_t base = w->path.len;
 	const char *name = git_tree_entry_name(e);
 	git_filemode_t mode = git_tree_entry_filemode(e);
 	git_tree *sub = NULL, *old = NULL;
-	size_t d;
 	int rc = 0;
 
 	if (base > 0)
 		pm_buf_putc(&w->path, '/');
 	pm_buf_puts(&w->path, name);
-	if (mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE) {
-		d = strset_get(&w->files, w->path.ptr, w->path.len);
-		if (d != SIZE_MAX)
-			mark(w, d, k, git_tree_entry_id(e));
-	} else if (mode == GIT_FILEMODE_TREE &&
-	    strset_get(&w->dirs, w->path.ptr, w->path.len) != SIZE_MAX) {
+	if ((mode == GIT_FILEMODE_BLOB ||
+	    mode == GIT_FILEMODE_BLOB_EXECUTABLE) && pm_source_is_markdown(name)) {
+		mark(w, k, git_tree_entry_id(e));
+	} else if (mode == GIT_FILEMODE_TREE && depth < MAX_DEPTH) {
 		if ((rc = tree_get(&sub, w, git_tree_entry_id(e))) < 0)
 			goto out;
 		if (o && git_tree_entry_filemode(o) == GIT_FILEMODE_TREE &&
 		    (rc = tree_get(&old, w, git_tree_entry_id(o))) < 0)
 			goto out;
-		rc = compare_trees(w, sub, old, k);
+		rc = compare_trees(w, sub, old, k, depth + 1);
 	}
 out:
 	git_tree_free(old);
@@ -383,14 +269,15 @@ out:
 }
 
 /*
- * Mark the documents whose blob in tree differs from old (NULL: empty).
+ * Mark the files whose blob in tree differs from old (NULL: empty).
  * Both entry lists are in git's order, so one merge pass pairs them; an
  * entry that became a directory or stopped being one compares as two
- * names, as git orders "x/" apart from "x".  Deletions matter to no
- * document of the resolved commit, so they are passed over.
+ * names, as git orders "x/" apart from "x".  Deleting a file is not
+ * writing it, so deletions are passed over.
  */
 static int
-compare_trees(struct walk *w, git_tree *tree, git_tree *old, unsigned int k)
+compare_trees(struct gf_walk *w, git_tree *tree, git_tree *old, unsigned int k,
+    int depth)
 {
 	size_t n = git_tree_entrycount(tree);
 	size_t m = old ? git_tree_entrycount(old) : 0;
@@ -429,14 +316,14 @@ compare_trees(struct walk *w, git_tree *tree, git_tree *old, unsigned int k)
 		} else {
 			o = NULL;
 		}
-		rc = compare_entry(w, e, o, k);
+		rc = compare_entry(w, e, o, k, depth);
 	}
 	return rc;
 }
 
 /* Mark what differs between content trees id and old (zero: none). */
 static int
-compare_content(struct walk *w, const git_oid *id, const git_oid *old,
+compare_content(struct gf_walk *w, const git_oid *id, const git_oid *old,
     unsigned int k)
 {
 	git_tree *tree = NULL, *prev = NULL;
@@ -447,19 +334,18 @@ compare_content(struct walk *w, const git_oid *id, const git_oid *old,
 	if (!git_oid_is_zero(old) && (rc = tree_get(&prev, w, old)) < 0)
 		goto out;
 	pm_buf_truncate(&w->path, 0);
-	rc = compare_trees(w, tree, prev, k);
+	rc = compare_trees(w, tree, prev, k, 0);
 out:
 	git_tree_free(prev);
 	git_tree_free(tree);
 	return rc;
 }
 
-/* The id of an author name, interned in the arena. */
-static size_t
-intern(struct walk *w, const char *name)
+size_t
+pm_gitfacts__intern(struct gf_walk *w, const char *name)
 {
 	size_t len = strlen(name);
-	size_t id = strset_get(&w->names, name, len);
+	size_t id = pm_strmap_get(&w->names, name, len);
 
 	if (id != SIZE_MAX)
 		return id;
@@ -470,12 +356,12 @@ intern(struct walk *w, const char *name)
 	}
 	id = w->nnames++;
 	w->name_list[id] = pm_arena_strndup(w->arena, name, len);
-	strset_put(&w->names, w->name_list[id], len, id);
+	pm_strmap_put(&w->names, w->name_list[id], len, id);
 	return id;
 }
 
 static void
-add_version(struct fact *f, git_time when)
+add_version(struct gf_fact *f, git_time when)
 {
 	if (f->nversions == f->vcap) {
 		f->vcap = f->vcap ? f->vcap * 2 : 4;
@@ -489,7 +375,7 @@ add_version(struct fact *f, git_time when)
 
 /* Credit commit with the changes it marked against all its parents. */
 static void
-record(struct walk *w, const git_commit *commit, unsigned int parents)
+record(struct gf_walk *w, const git_commit *commit, unsigned int parents)
 {
 	const git_signature *sig = git_commit_author(commit);
 	const char *name = NULL, *email = NULL;
@@ -502,17 +388,13 @@ record(struct walk *w, const git_commit *commit, unsigned int parents)
 	if (name == NULL || name[0] == '\0')
 		name = sig->email;
 	if (name && name[0])
-		author = intern(w, name);
+		author = pm_gitfacts__intern(w, name);
 	for (size_t i = 0; i < w->nchanged; i++) {
-		struct fact *f = &w->facts[w->changed[i]];
+		struct gf_fact *f = &w->facts[w->changed[i]];
 		size_t a;
 
 		if (f->hits < (parents ? parents : 1))
 			continue;
-		if (!f->seen)
-			f->created = sig->when;
-		f->seen = 1;
-		f->updated = sig->when;
 		git_oid_cpy(&f->last, git_commit_id(commit));
 		add_version(f, sig->when);
 		if (author == SIZE_MAX)
@@ -530,20 +412,20 @@ record(struct walk *w, const git_commit *commit, unsigned int parents)
 	}
 }
 
-/* Compare one commit with its parents and credit what it changed. */
-static int
-visit(struct walk *w, const git_oid *id)
+int
+pm_gitfacts__visit(struct gf_walk *w, const git_oid *id)
 {
 	git_commit *commit = NULL;
-	struct memo *self, *first = NULL, *parent;
+	struct gf_memo *self, *first = NULL, *parent;
 	unsigned int parents;
 	git_oid content;
 	int rc = 0;
 
 	if (git_commit_lookup(&commit, w->repo, id) < 0) {
-		rc = git_fail(w, "commit");
+		rc = pm_gitfacts__fail(w, "commit");
 		goto out;
 	}
+	w->walked++;
 	parents = git_commit_parentcount(commit);
 	if (parents > 0 && (rc = memo_fetch(&first, w, git_commit_parent_id(
 	    commit, 0))) < 0)
@@ -590,7 +472,7 @@ out:
 
 /* The .mailmap committed at the root of commit's tree, if any. */
 static int
-load_mailmap(struct walk *w, const git_oid *commit_id)
+load_mailmap(struct gf_walk *w, const git_oid *commit_id)
 {
 	git_commit *commit = NULL;
 	git_tree *tree = NULL;
@@ -600,7 +482,7 @@ load_mailmap(struct walk *w, const git_oid *commit_id)
 
 	if (git_commit_lookup(&commit, w->repo, commit_id) < 0 ||
 	    git_commit_tree(&tree, commit) < 0) {
-		rc = git_fail(w, "commit");
+		rc = pm_gitfacts__fail(w, "commit");
 		goto out;
 	}
 	found = git_tree_entry_bypath(&entry, tree, ".mailmap");
@@ -609,12 +491,13 @@ load_mailmap(struct walk *w, const git_oid *commit_id)
 		goto out;
 	if (found < 0 || git_blob_lookup(&blob, w->repo,
 	    git_tree_entry_id(entry)) < 0) {
-		rc = git_fail(w, ".mailmap");
+		rc = pm_gitfacts__fail(w, ".mailmap");
 		goto out;
 	}
+	git_oid_cpy(&w->mailmap_id, git_tree_entry_id(entry));
 	if (git_mailmap_from_buffer(&w->mailmap, git_blob_rawcontent(blob),
 	    (size_t)git_blob_rawsize(blob)) < 0)
-		rc = git_fail(w, ".mailmap");
+		rc = pm_gitfacts__fail(w, ".mailmap");
 out:
 	git_blob_free(blob);
 	git_tree_entry_free(entry);
@@ -623,8 +506,10 @@ out:
 	return rc;
 }
 
+/* Every commit reachable from commit, unless run->prior spares them. */
 static int
-walk_history(struct walk *w, const git_oid *commit)
+walk_history(struct gf_walk *w, const git_oid *commit,
+    struct pm_gitfacts_run *run)
 {
 	git_revwalk *rw = NULL;
 	git_oid id;
@@ -632,19 +517,23 @@ walk_history(struct walk *w, const git_oid *commit)
 
 	if ((rc = load_mailmap(w, commit)) < 0)
 		goto out;
+	run->resumed = 0;
+	if (run->prior && ((rc = pm_gitfacts__resume(w, run->prior, commit,
+	    &run->resumed)) < 0 || run->resumed))
+		goto out;
 	/* Parents come before children; among commits on different
 	 * branches, the older commit time comes first. */
 	if (git_revwalk_new(&rw, w->repo) < 0 ||
 	    git_revwalk_sorting(rw, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME |
 	    GIT_SORT_REVERSE) < 0 || git_revwalk_push(rw, commit) < 0) {
-		rc = git_fail(w, "revision walk");
+		rc = pm_gitfacts__fail(w, "revision walk");
 		goto out;
 	}
 	while ((next = git_revwalk_next(&id, rw)) == 0)
-		if ((rc = visit(w, &id)) < 0)
+		if ((rc = pm_gitfacts__visit(w, &id)) < 0)
 			goto out;
 	if (next != GIT_ITEROVER)
-		rc = git_fail(w, "revision walk");
+		rc = pm_gitfacts__fail(w, "revision walk");
 out:
 	git_revwalk_free(rw);
 	return rc;
@@ -670,7 +559,8 @@ pm_gitfacts__iso8601(struct pm_arena *arena, git_time_t when, int offset)
 }
 
 static void
-publish_versions(struct walk *w, const struct fact *f, struct pm_doc *doc)
+publish_versions(struct gf_walk *w, const struct gf_fact *f,
+    struct pm_doc *doc)
 {
 	struct pm_doc_version *v = pm_arena_alloc(w->arena,
 	    pm_xmul(f->nversions, sizeof(*v)));
@@ -688,21 +578,24 @@ publish_versions(struct walk *w, const struct fact *f, struct pm_doc *doc)
 
 /* Move the facts into the documents, now that nothing can fail. */
 static void
-publish(struct walk *w)
+publish(struct gf_walk *w, struct pm_doc *docs, size_t ndocs)
 {
-	for (size_t i = 0; i < w->ndocs; i++) {
-		struct fact *f = &w->facts[i];
-		struct pm_doc *doc = &w->docs[i];
+	for (size_t i = 0; i < ndocs; i++) {
+		struct pm_doc *doc = &docs[i];
+		size_t d = pm_strmap_get(&w->files, doc->name,
+		    strlen(doc->name));
+		const struct gf_fact *f;
 		const char **authors;
 
-		if (!f->seen)
+		if (d == SIZE_MAX || w->facts[d].nversions == 0)
 			continue;
-		doc->created = pm_gitfacts__iso8601(w->arena, f->created.time,
-		    f->created.offset);
-		doc->updated = pm_gitfacts__iso8601(w->arena, f->updated.time,
-		    f->updated.offset);
-		git_oid_tostr(doc->commit_id, sizeof(doc->commit_id), &f->last);
+		f = &w->facts[d];
 		publish_versions(w, f, doc);
+		/* Versions are the counted commits: the first made the
+		 * file, the last updated it. */
+		doc->created = doc->versions[0].when;
+		doc->updated = doc->versions[f->nversions - 1].when;
+		git_oid_tostr(doc->commit_id, sizeof(doc->commit_id), &f->last);
 		doc->nauthors = f->nauthors;
 		doc->authors = NULL;
 		if (f->nauthors == 0)
@@ -717,54 +610,46 @@ publish(struct walk *w)
 
 int
 pm_gitfacts_fill(struct pm_doc *docs, size_t ndocs, git_repository *repo,
-    const git_oid *commit, const char *content_path, struct pm_arena *arena,
+    const git_oid *commit, const char *content_path,
+    struct pm_gitfacts_run *run, struct pm_arena *arena,
     struct pm_error *err)
 {
-	struct walk w;
+	struct gf_walk w;
 	int rc = 0;
 
+	run->history = NULL;
+	run->walked = 0;
+	run->resumed = 0;
 	if (ndocs == 0)
 		return 0;
 	memset(&w, 0, sizeof(w));
 	w.repo = repo;
 	w.content = content_path;
-	w.docs = docs;
-	w.ndocs = ndocs;
 	w.arena = arena;
 	w.err = err;
 	pm_buf_init(&w.path);
-	strset_init(&w.files, ndocs);
-	strset_init(&w.dirs, 16);
-	strset_init(&w.names, 16);
-	w.facts = pm_xcalloc(ndocs, sizeof(*w.facts));
-	w.changed = pm_xcalloc(ndocs, sizeof(*w.changed));
+	pm_strmap_init(&w.files, ndocs);
+	pm_strmap_init(&w.names, 16);
 	w.memo_mask = 1023;
 	w.memo = pm_xcalloc(w.memo_mask + 1, sizeof(*w.memo));
-	for (size_t i = 0; i < ndocs; i++) {
-		const char *name = docs[i].name;
-
-		strset_put(&w.files, name, strlen(name), i);
-		for (const char *p = name; *p; p++)
-			if (*p == '/')
-				strset_put(&w.dirs, name,
-				    (size_t)(p - name), 0);
+	if ((rc = walk_history(&w, commit, run)) == 0) {
+		publish(&w, docs, ndocs);
+		run->history = pm_gitfacts__history(&w, commit);
 	}
-	if ((rc = walk_history(&w, commit)) == 0)
-		publish(&w);
-	for (size_t i = 0; i < ndocs; i++) {
+	run->walked = w.walked;
+	for (size_t i = 0; i < w.nfacts; i++) {
 		free(w.facts[i].authors);
 		free(w.facts[i].versions);
 	}
-	for (size_t i = 0; i < TREE_CACHE; i++)
+	for (size_t i = 0; i < GF_TREE_CACHE; i++)
 		git_tree_free(w.cache[i].tree);
 	git_mailmap_free(w.mailmap);
 	free(w.facts);
 	free(w.changed);
 	free(w.memo);
 	free(w.name_list);
-	free(w.files.slots);
-	free(w.dirs.slots);
-	free(w.names.slots);
+	pm_strmap_free(&w.files);
+	pm_strmap_free(&w.names);
 	pm_buf_free(&w.path);
 	return rc;
 }

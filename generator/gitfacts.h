@@ -3,18 +3,25 @@
  * one walk of a repository's history; the engine behind source.h.
  *
  * Contract
- *  - pm_gitfacts_fill() walks every commit reachable from one commit once,
- *    parents before children, and compares each commit's content tree with
- *    its parents' by object id, descending only into subtrees that differ
- *    and that hold a file of interest.  The rules (which commits count,
+ *  - pm_gitfacts_fill() walks every commit reachable from one commit once
+ *    (or only those since run->prior), parents before children, and
+ *    compares each commit's content tree with its parents' by object id,
+ *    descending only into subtrees that differ.  The rules (which commits count,
  *    merges, author time, mailmap, renames) are the ones source.h states.
- *  - It writes the created, updated, authors, nauthors and commit_id
- *    fields of the documents it is given, looking them up by name (the path
- *    relative to the content path).  A document the history never touches
- *    keeps NULL, 0 and "".  Strings and arrays go to the arena passed in.
- *  - It borrows repo for the call only and keeps no state.  Errors are
- *    PM_ERROR with libgit2's message, and the documents are then left as
- *    they were.
+ *  - It writes the created, updated, authors, nauthors, commit_id and
+ *    versions fields of the documents it is given, looking them up by
+ *    name (the path relative to the content path).  A document the
+ *    history never touches keeps NULL, 0 and "".  Strings and arrays go
+ *    to the arena passed in.
+ *  - It tracks every Markdown file the content path ever held, not only
+ *    the documents, so that its state at the commit (run->history) lets a
+ *    later call start from there (run->prior) and still give what a whole
+ *    walk gives: source.h pm_source_resume() states when a prior is used.
+ *    The walk does not descend more than 64 folders under the content
+ *    path, as the listing refuses deeper ones.
+ *  - It borrows repo and run->prior for the call only and keeps no state.
+ *    Errors are PM_ERROR with libgit2's message, and the documents are
+ *    then left as they were.
  */
 #ifndef PM_GITFACTS_H
 #define PM_GITFACTS_H
@@ -27,13 +34,24 @@
 #include "error.h"
 #include "source.h"
 
+/* Where a walk starts, and what it did. */
+struct pm_gitfacts_run {
+	const struct pm_history *prior;	/* in: an earlier state, or NULL */
+	const struct pm_history *history; /* out: the state at commit, in
+					   * the arena; NULL on error */
+	size_t walked;			/* out: commits compared */
+	int resumed;			/* out: 1 when prior was used */
+};
+
 /*
  * Fill the git facts of docs[0..ndocs) from the history of commit, for
  * files under content_path ("" for the root; normalised, no slashes at
- * either end).  The names of docs must be distinct.
+ * either end).  The names of docs must be distinct.  run is in and out
+ * as its fields say.
  */
 int pm_gitfacts_fill(struct pm_doc *docs, size_t ndocs, git_repository *repo,
-    const git_oid *commit, const char *content_path, struct pm_arena *arena,
+    const git_oid *commit, const char *content_path,
+    struct pm_gitfacts_run *run, struct pm_arena *arena,
     struct pm_error *err);
 
 /*

@@ -196,12 +196,12 @@ pm_ingest_bytes(struct pm_incident *inc, struct pm_arena *arena,
 
 int
 pm_ingest_doc(struct pm_incident *inc, struct pm_extract_report *rep,
-    struct pm_arena *arena, const struct pm_doc *doc,
-    const struct pm_config *cfg, const struct pm_taxonomy *tax,
+    struct pm_arena *arena, const struct pm_doc *doc, const char *data,
+    size_t len, const struct pm_config *cfg, const struct pm_taxonomy *tax,
     pthread_mutex_t *parse_lock, struct pm_warnings *warnings,
     struct pm_error *err)
 {
-	if (ingest(inc, rep, arena, doc->path, doc->data, doc->len,
+	if (ingest(inc, rep, arena, doc->path, data, len,
 	    doc->created, cfg, tax, parse_lock, warnings, err) < 0)
 		return PM_ERROR;
 	inc->blob_id = doc->blob_id;

@@ -39,9 +39,14 @@
 /* 4 MiB: the longest real postmortems are a few tens of kilobytes. */
 #define PM_INGEST_MAX_BYTES	((size_t)4 * 1024 * 1024)
 
+/*
+ * Ingest doc, whose bytes are data (len bytes, NUL after the last): its
+ * doc->data, or what pm_source_doc_bytes() read when the source was
+ * loaded lazily.
+ */
 int pm_ingest_doc(struct pm_incident *inc, struct pm_extract_report *rep,
-    struct pm_arena *arena, const struct pm_doc *doc,
-    const struct pm_config *cfg, const struct pm_taxonomy *tax,
+    struct pm_arena *arena, const struct pm_doc *doc, const char *data,
+    size_t len, const struct pm_config *cfg, const struct pm_taxonomy *tax,
     pthread_mutex_t *parse_lock, struct pm_warnings *warnings,
     struct pm_error *err);
 

@@ -42,16 +42,23 @@ static void
 run_task(struct pool *pool, struct pm_ingest_task *t, struct pm_arena *arena)
 {
 	struct pm_extract_report rep;
+	const char *data;
+	size_t len;
 
 	pm_error_clear(&t->err);
-	if (pm_ingest_doc(&t->inc, &rep, arena, t->doc, pool->cfg, pool->tax,
-	    &pool->parse_lock, &t->warnings, &t->err) < 0) {
+	/* Read here, not at load: a build whose cache holds a document
+	 * never reads it, and this thread inflates while others parse. */
+	if (pm_source_doc_bytes(pool->src, t->doc, arena, &data, &len,
+	    &t->err) < 0 || pm_ingest_doc(&t->inc, &rep, arena, t->doc, data,
+	    len, pool->cfg, pool->tax, &pool->parse_lock, &t->warnings,
+	    &t->err) < 0) {
 		t->failed = 1;
 		return;
 	}
 	/* Ages of action items are a nicety: an old version that cannot be
 	 * read costs them, not the build. */
-	if (pm_itemhist_apply(&t->inc, t->doc, pool->src, &t->err) < 0) {
+	if (pm_itemhist_apply(&t->inc, t->doc, data, len, pool->src,
+	    &t->err) < 0) {
 		pm_warnings_add(&t->warnings, t->doc->path, 0,
 		    "action item history unavailable: %s", t->err.message);
 		pm_error_clear(&t->err);

@@ -202,9 +202,9 @@ scan_lines(struct lines *l, const char *text, size_t len)
 /* The keys of the current items, from the lines they stand on. */
 static void
 item_keys(struct track *t, struct pm_buf *keys, const struct pm_incident *inc,
-    const struct pm_doc *doc)
+    const char *data, size_t len)
 {
-	const char *p = doc->data, *end = doc->data + doc->len;
+	const char *p = data, *end = data + len;
 	int line = 1;
 
 	for (size_t k = 0; k < inc->naction_items; k++)
@@ -260,7 +260,8 @@ follow(struct track *t, size_t n, const struct pm_buf *keys,
 
 int
 pm_itemhist_apply(struct pm_incident *inc, const struct pm_doc *doc,
-    const struct pm_source *src, struct pm_error *err)
+    const char *data, size_t len, const struct pm_source *src,
+    struct pm_error *err)
 {
 	struct pm_buf keys = PM_BUF_INIT, old = PM_BUF_INIT;
 	struct lines l = { PM_BUF_INIT, NULL, NULL, 0, 0 };
@@ -271,12 +272,12 @@ pm_itemhist_apply(struct pm_incident *inc, const struct pm_doc *doc,
 	if (n == 0 || doc->nversions == 0)
 		return 0;
 	t = pm_xcalloc(n, sizeof(*t));
-	item_keys(t, &keys, inc, doc);
+	item_keys(t, &keys, inc, data, len);
 	for (size_t v = 0; v < doc->nversions && rc == 0; v++) {
 		const struct pm_doc_version *ver = &doc->versions[v];
 
 		if (strcmp(ver->blob_id, doc->blob_id) == 0) {
-			scan_lines(&l, doc->data, doc->len);
+			scan_lines(&l, data, len);
 		} else if ((rc = pm_source_read_version(src, doc, v, &old,
 		    err)) == 0) {
 			scan_lines(&l, old.ptr, old.len);

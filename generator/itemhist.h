@@ -12,14 +12,15 @@
  *
  * Contract
  *  - pm_itemhist_apply() sets added and done_at of the items of inc (the
- *    incident ingested from doc): added is the author time of the first
- *    version holding the item, done_at, for an item done now, the time of
- *    the version from which on it stayed done.  Both are ISO 8601 strings
+ *    incident ingested from doc, whose bytes are data and len): added is
+ *    the author time of the first version holding the item, done_at, for
+ *    an item done now, the time of the version from which on it stayed
+ *    done.  Both are ISO 8601 strings
  *    borrowed from the source (they live as long as it).  Items without
  *    history (a file on disk only, an item that appears in no version,
  *    an item done only in the working tree) keep NULL.
  *  - It reads the old versions through pm_source_read_version(); the
- *    newest version is doc itself when its blob matches, and a file with a
+ *    newest version is data itself when doc's blob matches, and a file with a
  *    single version needs no read at all.
  *  - Returns 0, or PM_ERROR with err set when a version cannot be read;
  *    the items are then left without history.
@@ -32,6 +33,7 @@
 #include "source.h"
 
 int pm_itemhist_apply(struct pm_incident *inc, const struct pm_doc *doc,
-    const struct pm_source *src, struct pm_error *err);
+    const char *data, size_t len, const struct pm_source *src,
+    struct pm_error *err);
 
 #endif

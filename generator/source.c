@@ -106,8 +106,8 @@ warn(struct lister *l, const char *what)
 	pm_buf_free(&line);
 }
 
-static int
-is_markdown(const char *name)
+int
+pm_source_is_markdown(const char *name)
 {
 	size_t len = strlen(name);
 
@@ -197,7 +197,7 @@ list_tree(struct lister *l, git_tree *tree, int depth)
 			if (depth == 0 && strcmp(name, CONFIG_NAME) == 0) {
 				git_oid_cpy(&src->config_id,
 				    git_tree_entry_id(e));
-			} else if (is_markdown(name)) {
+			} else if (pm_source_is_markdown(name)) {
 				git_oid_tostr(hex, sizeof(hex),
 				    git_tree_entry_id(e));
 				add_doc(l, hex);
@@ -258,10 +258,11 @@ out:
 	return rc;
 }
 
-/* A copy of blob id in the arena, NUL-terminated. */
+/* A copy of blob id in arena, NUL-terminated. */
 static int
-read_blob(struct pm_source *src, const git_oid *id, const char *path,
-    const char **data, size_t *len, struct pm_error *err)
+read_blob(const struct pm_source *src, const git_oid *id, const char *path,
+    struct pm_arena *arena, const char **data, size_t *len,
+    struct pm_error *err)
 {
 	git_blob *blob = NULL;
 	char *copy;
@@ -273,7 +274,7 @@ read_blob(struct pm_source *src, const git_oid *id, const char *path,
 		goto out;
 	}
 	*len = (size_t)git_blob_rawsize(blob);
-	copy = pm_arena_alloc(src->arena, *len + 1);
+	copy = pm_arena_alloc(arena, *len + 1);
 	memcpy(copy, git_blob_rawcontent(blob), *len);
 	copy[*len] = '\0';
 	*data = copy;
@@ -373,9 +374,9 @@ list_folder(struct lister *l, int depth)
 				rc = read_file(src, l->fs.ptr,
 				    doc_path(src, name, strlen(name)),
 				    &src->config, &src->config_len, l->err);
-			else if (is_markdown(name))
+			else if (pm_source_is_markdown(name))
 				add_doc(l, NULL);
-		} else if (is_markdown(name)) {
+		} else if (pm_source_is_markdown(name)) {
 			warn(l, "special file");
 		}
 		pm_buf_truncate(&l->name, base);
@@ -421,13 +422,15 @@ read_docs(struct pm_source *src, struct pm_error *err)
 		struct pm_doc *doc = &src->docs[i];
 		git_oid id;
 
+		if (src->lazy)
+			continue;
 		if (!src->worktree) {
 			if (git_oid_fromstr(&id, doc->blob_id) < 0)
 				rc = pm_error_set(err, PM_ERROR, doc->path, 0,
 				    0, "%s", git_message());
 			else
-				rc = read_blob(src, &id, doc->path, &doc->data,
-				    &doc->len, err);
+				rc = read_blob(src, &id, doc->path,
+				    src->arena, &doc->data, &doc->len, err);
 			continue;
 		}
 		rc = read_file(src, pm_arena_printf(src->arena, "%s/%s",
@@ -446,8 +449,8 @@ read_docs(struct pm_source *src, struct pm_error *err)
 			git_oid_tostr(doc->blob_id, sizeof(doc->blob_id), &id);
 	}
 	if (rc == 0 && !src->worktree && !git_oid_is_zero(&src->config_id))
-		rc = read_blob(src, &src->config_id, CONFIG_NAME, &src->config,
-		    &src->config_len, err);
+		rc = read_blob(src, &src->config_id, CONFIG_NAME, src->arena,
+		    &src->config, &src->config_len, err);
 	return rc;
 }
 
@@ -476,9 +479,16 @@ pm_source_load(struct pm_source *src, struct pm_error *err)
 		qsort(src->docs, src->ndocs, sizeof(*src->docs), doc_cmp);
 	if (rc == 0)
 		rc = read_docs(src, err);
-	if (rc == 0 && src->has_commit)
+	if (rc == 0 && src->has_commit) {
+		struct pm_gitfacts_run run = { src->prior, NULL, 0, 0 };
+
 		rc = pm_gitfacts_fill(src->docs, src->ndocs, src->repo,
-		    &src->commit, src->content, src->arena, err);
+		    &src->commit, src->content, &run, src->arena, err);
+		src->history = run.history;
+		src->walked = run.walked;
+		src->resumed = run.resumed;
+	}
+	src->prior = NULL;
 	if (rc < 0) {
 		src->ndocs = 0;
 		src->config = NULL;
@@ -488,6 +498,26 @@ pm_source_load(struct pm_source *src, struct pm_error *err)
 	pm_buf_free(&l.name);
 	pm_buf_free(&l.fs);
 	return rc;
+}
+
+void
+pm_source_resume(struct pm_source *src, const struct pm_history *prior)
+{
+	src->prior = prior;
+}
+
+const struct pm_history *
+pm_source_history(const struct pm_source *src)
+{
+	return src->history;
+}
+
+size_t
+pm_source_walked(const struct pm_source *src, int *resumed)
+{
+	if (resumed)
+		*resumed = src->resumed;
+	return src->walked;
 }
 
 size_t
@@ -551,6 +581,28 @@ pm_source_read_version(const struct pm_source *src, const struct pm_doc *doc,
 	out->ptr[out->len] = '\0';
 out:
 	git_blob_free(blob);
+	pthread_mutex_unlock(src->read_lock);
+	return rc;
+}
+
+int
+pm_source_doc_bytes(const struct pm_source *src, const struct pm_doc *doc,
+    struct pm_arena *arena, const char **data, size_t *len,
+    struct pm_error *err)
+{
+	git_oid id;
+	int rc;
+
+	*data = doc->data;
+	*len = doc->len;
+	if (doc->data)
+		return 0;
+	pthread_mutex_lock(src->read_lock);
+	if (src->repo == NULL || git_oid_fromstr(&id, doc->blob_id) < 0)
+		rc = pm_error_set(err, PM_ERROR, doc->path, 0, 0, "%s",
+		    git_message());
+	else
+		rc = read_blob(src, &id, doc->path, arena, data, len, err);
 	pthread_mutex_unlock(src->read_lock);
 	return rc;
 }

@@ -60,6 +60,7 @@
 
 #include <stddef.h>
 
+#include "arena.h"
 #include "buf.h"
 #include "error.h"
 
@@ -76,7 +77,8 @@ struct pm_doc {
 	const char *name;	/* relative to the content path: 2024-x.md */
 	char blob_id[41];	/* hex; in worktree mode the id git would
 				 * give the file if it were added now */
-	const char *data;	/* the bytes, with a NUL after the last */
+	const char *data;	/* the bytes, with a NUL after the last;
+				 * NULL when loaded lazily */
 	size_t len;
 	const char *created;	/* ISO 8601 with offset, or NULL */
 	const char *updated;	/* ISO 8601 with offset, or NULL */
@@ -87,12 +89,47 @@ struct pm_doc {
 	size_t nversions;			/* when there is no history */
 };
 
+/*
+ * What the history walk knows at one commit: the versions of every
+ * Markdown file the content path ever held in the history of that commit,
+ * deleted ones included (a file deleted and added again keeps its first
+ * date).  A later load that is given it (pm_source_resume()) walks only
+ * the commits added since.  Plain data, so that the build cache can store
+ * it (cache.h); the source does not trust it: see pm_source_resume().
+ */
+struct pm_history_version {
+	long long time;			/* author time, seconds since 1970 */
+	int offset;			/* its offset, minutes east of UTC */
+	unsigned char blob[20];		/* what the commit wrote */
+};
+
+struct pm_history_file {
+	const char *name;		/* relative to the content path */
+	unsigned char last[20];		/* the last commit that wrote it */
+	const size_t *authors;		/* indexes into pm_history.authors, */
+	size_t nauthors;		/* in order of first change */
+	const struct pm_history_version *versions;	/* oldest first, */
+	size_t nversions;				/* at least one */
+};
+
+struct pm_history {
+	unsigned char commit[20];	/* the commit it describes */
+	unsigned char mailmap[20];	/* its .mailmap blob; zero: none */
+	const char *content;		/* the content path, normalised */
+	const char *const *authors;	/* names after the mailmap */
+	size_t nauthors;
+	const struct pm_history_file *files;	/* in byte order of name, */
+	size_t nfiles;				/* no name twice */
+};
+
 struct pm_source_opts {
 	const char *repo_dir;	/* NULL: discover from the current folder */
 	const char *ref;	/* NULL: HEAD */
 	const char *content_path;	/* relative to the repository root;
 				 * NULL or "" for the root itself */
 	int worktree;		/* read the files on disk, not the commit */
+	int lazy;		/* committed mode: leave data NULL for
+				 * pm_source_doc_bytes() to read */
 };
 
 struct pm_source;
@@ -121,11 +158,48 @@ int pm_source_open(struct pm_source **out, const struct pm_source_opts *opts,
  */
 int pm_source_load(struct pm_source *src, struct pm_error *err);
 
+/*
+ * Before pm_source_load(): the history state an earlier load returned
+ * (pm_source_history()), borrowed until pm_source_load() returns.  The
+ * load then walks only the commits since prior->commit, when they are a
+ * line of ordinary commits (one parent each) leading from it to the
+ * resolved commit, for the same content path and the same .mailmap;
+ * otherwise it walks the whole history, as without it.  Either way the
+ * facts are the ones a whole walk gives (tests/check_history.c holds the
+ * two walks to that).  A prior whose author indexes are out of range,
+ * whose files are out of order or without versions, is not used.
+ */
+void pm_source_resume(struct pm_source *src, const struct pm_history *prior);
+
+/*
+ * After pm_source_load(): the history state at the resolved commit, for a
+ * later load's pm_source_resume(); NULL when there is no commit or no
+ * document.  Lives as long as src.
+ */
+const struct pm_history *pm_source_history(const struct pm_source *src);
+
+/*
+ * After pm_source_load(): how many commits the history walk compared, and
+ * whether it resumed from a prior state (1) or walked everything (0).
+ */
+size_t pm_source_walked(const struct pm_source *src, int *resumed);
+
 /* Documents loaded, 0 before pm_source_load(). */
 size_t pm_source_count(const struct pm_source *src);
 
 /* Document i (i < pm_source_count()), in byte order of path. */
 const struct pm_doc *pm_source_doc(const struct pm_source *src, size_t i);
+
+/*
+ * The bytes of doc (NUL-terminated) in *data and *len: doc->data when the
+ * load read them, else its blob, read now into arena.  PM_ERROR with
+ * libgit2's message when the blob cannot be read.  Thread-safe, as
+ * pm_source_read_version() is (arena must be the calling thread's): a
+ * lazy source's documents are read by the threads that ingest them.
+ */
+int pm_source_doc_bytes(const struct pm_source *src, const struct pm_doc *doc,
+    struct pm_arena *arena, const char **data, size_t *len,
+    struct pm_error *err);
 
 /*
  * The bytes of pmsite.yml at the root of the content path (NUL-terminated)
@@ -171,6 +245,9 @@ const char *pm_source_content_path(const struct pm_source *src);
 /* Warnings collected by pm_source_load(), one line each, in order. */
 size_t pm_source_warning_count(const struct pm_source *src);
 const char *pm_source_warning(const struct pm_source *src, size_t i);
+
+/* Whether a file name (its last component) names a document: "*.md". */
+int pm_source_is_markdown(const char *name);
 
 /* Free the source and everything it returned.  Accepts NULL. */
 void pm_source_free(struct pm_source *src);

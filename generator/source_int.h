@@ -25,6 +25,7 @@ struct pm_source {
 	const char *content;	/* normalised, "" for the root */
 	const char *ref;	/* as given, for messages */
 	int worktree;
+	int lazy;		/* leave documents unread (source.h) */
 	int loaded;
 	int has_commit;
 	git_oid commit;
@@ -35,6 +36,10 @@ struct pm_source {
 	size_t config_len;
 	struct pm_doc *docs;
 	size_t ndocs, docs_cap;
+	const struct pm_history *prior;	/* borrowed until the load */
+	const struct pm_history *history;	/* after the load */
+	size_t walked;		/* commits the walk compared */
+	int resumed;		/* it started from prior */
 	const char **warnings;
 	size_t nwarnings, warnings_cap;
 };

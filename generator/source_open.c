@@ -219,6 +219,8 @@ pm_source_open(struct pm_source **out, const struct pm_source_opts *opts,
 	src->read_lock = pm_xmalloc(sizeof(*src->read_lock));
 	pthread_mutex_init(src->read_lock, NULL);
 	src->worktree = opts->worktree;
+	/* Worktree documents are hashed from their bytes: read them all. */
+	src->lazy = opts->lazy && !opts->worktree;
 	src->ref = pm_arena_strdup(src->arena,
 	    opts->ref && opts->ref[0] ? opts->ref : "HEAD");
 	if ((rc = normalise_content(src, opts->content_path, err)) < 0 ||

@@ -590,11 +590,17 @@ test_corrupt_cache_gives_correct_build(void **state)
 		"for e in docs/*; do s=$(wc -c < \"$e\"); head -c $s "
 		    "/dev/urandom > \"$e\"; done",
 		/* another format version */
-		"for e in docs/* state; do printf '\\002' | dd of=\"$e\" bs=1 "
-		    "seek=8 conv=notrunc 2>/dev/null; done",
+		"for e in docs/* state history; do printf '\\002' | "
+		    "dd of=\"$e\" bs=1 seek=8 conv=notrunc 2>/dev/null; done",
 		/* one payload byte flipped */
 		"for e in docs/*; do printf 'Z' | dd of=\"$e\" bs=1 seek=100 "
 		    "conv=notrunc 2>/dev/null; done",
+		/* the history's payload damaged, then truncated */
+		"printf 'Z' | dd of=history bs=1 seek=90 conv=notrunc "
+		    "2>/dev/null",
+		"head -c 100 history > t && mv t history",
+		/* the history a folder */
+		"rm -f history; mkdir -p history/x",
 		/* entries swapped between keys */
 		"set -- docs/*; cp \"$1\" t; cp \"$2\" \"$1\"; mv t \"$2\"",
 		/* the state is garbage, the docs folder a file */
@@ -603,7 +609,7 @@ test_corrupt_cache_gives_correct_build(void **state)
 		"rm -f state; mkdir -p state/x; for e in docs/*; do rm \"$e\"; "
 		    "mkdir \"$e\"; done",
 		/* empty files everywhere */
-		"for e in docs/* state; do : > \"$e\"; done",
+		"for e in docs/* state history; do : > \"$e\"; done",
 		/* the whole cache gone */
 		"cd .. && rm -rf .out.pmsite-cache",
 	};

@@ -134,7 +134,7 @@ teardown(void **state)
 static struct pm_incident *
 incident(struct fx *f, const char *name)
 {
-	struct pm_source_opts o = { f->dir, NULL, "content", 0 };
+	struct pm_source_opts o = { f->dir, NULL, "content", 0, 0 };
 	struct pm_warnings w = PM_WARNINGS_INIT;
 	struct pm_incident *inc = pm_arena_alloc(f->arena, sizeof(*inc));
 	struct pm_error err;
@@ -149,10 +149,12 @@ incident(struct fx *f, const char *name)
 
 		if (strcmp(doc->name, name) != 0)
 			continue;
-		if (pm_ingest_doc(inc, NULL, f->arena, doc, &f->cfg,
-		    pm_taxonomy_default(), NULL, &w, &err) < 0)
+		if (pm_ingest_doc(inc, NULL, f->arena, doc, doc->data,
+		    doc->len, &f->cfg, pm_taxonomy_default(), NULL, &w,
+		    &err) < 0)
 			fail_msg("%s: %s", name, err.message);
-		assert_int_equal(pm_itemhist_apply(inc, doc, f->src, &err), 0);
+		assert_int_equal(pm_itemhist_apply(inc, doc, doc->data,
+		    doc->len, f->src, &err), 0);
 		pm_warnings_free(&w);
 		return inc;
 	}

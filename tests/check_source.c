@@ -38,16 +38,8 @@
 
 #define GITLINK "0123456789abcdef0123456789abcdef01234567"
 
-/* One entry to change in a commit. */
-struct change {
-	const char *path;
-	const char *data;	/* content, link target or gitlink id */
-	char kind;		/* f file, x executable, l link, m submodule,
-				 * d delete */
-};
-
-#define FILE_(p, d) { (p), (d), 'f' }
-#define DELETE(p) { (p), NULL, 'd' }
+#define FILE_(p, d) TU_FILE(p, d)
+#define DELETE(p) TU_DELETE(p)
 #define NCH(a) (sizeof(a) / sizeof((a)[0]))
 
 struct fx {
@@ -56,16 +48,6 @@ struct fx {
 	git_repository *repo;
 	struct pm_source *src;
 };
-
-static void
-check_git(int rc)
-{
-	if (rc < 0) {
-		const git_error *e = git_error_last();
-
-		fail_msg("libgit2: %s", e ? e->message : "?");
-	}
-}
 
 static int
 setup(void **state)
@@ -97,84 +79,27 @@ teardown(void **state)
 }
 
 /*
- * Commit changes on top of parents[0] (an empty tree when there is no
- * parent), by author who at when (offset in minutes), moving ref when it
- * is not NULL.
+ * Commit changes on top of parents[0] (testutil.h tu_commit_changes()).
  */
 static void
 commit_to(struct fx *fx, git_oid *out, const char *ref,
     const git_oid *parents, size_t nparents, const char *who,
-    git_time_t when, int offset, const struct change *ch, size_t n)
+    git_time_t when, int offset, const struct tu_change *ch, size_t n)
 {
-	git_tree_update up[32];
-	const git_commit *pc[4];
-	git_commit *owned[4] = { NULL, NULL, NULL, NULL };
-	git_tree *base = NULL, *tree = NULL;
-	git_treebuilder *tb = NULL;
-	git_signature *sig = NULL;
-	git_oid id, tree_id;
-	char email[64];
-
-	assert_true(n <= 32 && nparents <= 4);
-	for (size_t i = 0; i < nparents; i++) {
-		check_git(git_commit_lookup(&owned[i], fx->repo, &parents[i]));
-		pc[i] = owned[i];
-	}
-	if (nparents > 0) {
-		check_git(git_commit_tree(&base, owned[0]));
-	} else {
-		check_git(git_treebuilder_new(&tb, fx->repo, NULL));
-		check_git(git_treebuilder_write(&id, tb));
-		check_git(git_tree_lookup(&base, fx->repo, &id));
-	}
-	for (size_t i = 0; i < n; i++) {
-		memset(&up[i], 0, sizeof(up[i]));
-		up[i].path = ch[i].path;
-		up[i].action = GIT_TREE_UPDATE_UPSERT;
-		switch (ch[i].kind) {
-		case 'd':
-			up[i].action = GIT_TREE_UPDATE_REMOVE;
-			break;
-		case 'm':
-			up[i].filemode = GIT_FILEMODE_COMMIT;
-			check_git(git_oid_fromstr(&up[i].id, ch[i].data));
-			break;
-		default:
-			up[i].filemode = ch[i].kind == 'l' ? GIT_FILEMODE_LINK :
-			    ch[i].kind == 'x' ? GIT_FILEMODE_BLOB_EXECUTABLE :
-			    GIT_FILEMODE_BLOB;
-			check_git(git_blob_create_from_buffer(&up[i].id,
-			    fx->repo, ch[i].data, strlen(ch[i].data)));
-			break;
-		}
-	}
-	check_git(git_tree_create_updated(&tree_id, fx->repo, base, n, up));
-	check_git(git_tree_lookup(&tree, fx->repo, &tree_id));
-	snprintf(email, sizeof(email), "%s@example.com", who);
-	for (char *p = email; *p; p++)
-		if (*p == ' ')
-			*p = '.';
-	check_git(git_signature_new(&sig, who, email, when, offset));
-	check_git(git_commit_create(out, fx->repo, ref, sig, sig, NULL,
-	    "change\n", tree, nparents, pc));
-	git_signature_free(sig);
-	git_tree_free(tree);
-	git_tree_free(base);
-	git_treebuilder_free(tb);
-	for (size_t i = 0; i < nparents; i++)
-		git_commit_free(owned[i]);
+	tu_commit_changes(fx->repo, out, ref, parents, nparents, who, when,
+	    offset, ch, n);
 }
 
 /* Commit on top of HEAD (or as the first commit) and move HEAD. */
 static void
 commit(struct fx *fx, git_oid *out, const char *who, git_time_t when,
-    int offset, const struct change *ch, size_t n)
+    int offset, const struct tu_change *ch, size_t n)
 {
 	git_oid head;
 	int unborn = git_repository_head_unborn(fx->repo) == 1;
 
 	if (!unborn)
-		check_git(git_reference_name_to_id(&head, fx->repo, "HEAD"));
+		tu_git(git_reference_name_to_id(&head, fx->repo, "HEAD"));
 	commit_to(fx, out, "HEAD", &head, unborn ? 0 : 1, who, when, offset,
 	    ch, n);
 }
@@ -184,7 +109,7 @@ static struct pm_source *
 load(struct fx *fx, const char *repo_dir, const char *ref,
     const char *content, int worktree)
 {
-	struct pm_source_opts opts = { repo_dir, ref, content, worktree };
+	struct pm_source_opts opts = { repo_dir, ref, content, worktree, 0 };
 	struct pm_error err;
 	char line[1024];
 
@@ -202,7 +127,7 @@ static void
 load_fails(const char *repo_dir, const char *ref, const char *content,
     int worktree, int code, char *line, size_t size)
 {
-	struct pm_source_opts opts = { repo_dir, ref, content, worktree };
+	struct pm_source_opts opts = { repo_dir, ref, content, worktree, 0 };
 	struct pm_source *src = NULL;
 	struct pm_error err;
 	int rc;
@@ -258,14 +183,14 @@ hex(char out[41], const git_oid *id)
 static void
 base_history(struct fx *fx, git_oid c[4])
 {
-	const struct change one[] = {
+	const struct tu_change one[] = {
 		FILE_("content/a.md", "# A\n"),
 		FILE_("content/b.md", "# B\n"),
 		FILE_("README.txt", "readme\n"),
 	};
-	const struct change two[] = { FILE_("content/a.md", "# A, fixed\n") };
-	const struct change three[] = { FILE_("README.txt", "more\n") };
-	const struct change four[] = {
+	const struct tu_change two[] = { FILE_("content/a.md", "# A, fixed\n") };
+	const struct tu_change three[] = { FILE_("README.txt", "more\n") };
+	const struct tu_change four[] = {
 		FILE_("content/b.md", "# B, longer\n"),
 		FILE_("content/c.md", "# C\n"),
 	};
@@ -325,7 +250,7 @@ test_blob_id_is_the_git_id(void **state)
 
 	base_history(fx, c);
 	src = load(fx, fx->repo_dir, NULL, "content", 0);
-	check_git(git_odb_hash(&blob, "# C\n", 4, GIT_OBJECT_BLOB));
+	tu_git(git_odb_hash(&blob, "# C\n", 4, GIT_OBJECT_BLOB));
 	hex(want, &blob);
 	assert_string_equal(find(src, "c.md")->blob_id, want);
 }
@@ -334,7 +259,7 @@ static void
 test_later_change_moves_updated(void **state)
 {
 	struct fx *fx = *state;
-	const struct change five[] = { FILE_("content/a.md", "# A, again\n") };
+	const struct tu_change five[] = { FILE_("content/a.md", "# A, again\n") };
 	const struct pm_doc *a;
 	git_oid c[5];
 	char h5[41];
@@ -355,16 +280,16 @@ static void
 test_subdirectories(void **state)
 {
 	struct fx *fx = *state;
-	const struct change one[] = {
+	const struct tu_change one[] = {
 		FILE_("content/2023/x.md", "x\n"),
 		FILE_("content/2024/q1/y.md", "y\n"),
 		FILE_("content/2024/q1/notes.txt", "n\n"),
 	};
-	const struct change two[] = {
+	const struct tu_change two[] = {
 		FILE_("content/2024/q1/y.md", "y2\n"),
 		FILE_("content/2024/q1/notes.txt", "n2\n"),
 	};
-	const struct change three[] = { FILE_("content/2024/q1/notes.txt",
+	const struct tu_change three[] = { FILE_("content/2024/q1/notes.txt",
 	    "n3\n") };
 	struct pm_source *src;
 	const struct pm_doc *x, *y;
@@ -392,7 +317,7 @@ static void
 test_many_folders(void **state)
 {
 	struct fx *fx = *state;
-	struct change ch[30];
+	struct tu_change ch[30];
 	char paths[30][32], data[30][16];
 	struct pm_source *src;
 	git_oid c[3];
@@ -424,11 +349,11 @@ static void
 test_empty_commit(void **state)
 {
 	struct fx *fx = *state;
-	const struct change one[] = {
+	const struct tu_change one[] = {
 		FILE_("content/a.md", "a\n"),
 		FILE_("content/b.md", "b\n"),
 	};
-	const struct change three[] = { FILE_("content/b.md", "b2\n") };
+	const struct tu_change three[] = { FILE_("content/b.md", "b2\n") };
 	git_oid c[3];
 
 	commit(fx, &c[0], "Alice", T1, 60, one, NCH(one));
@@ -477,14 +402,14 @@ test_branch_and_tags(void **state)
 
 	base_history(fx, c);
 	hex(h, &c[0]);
-	check_git(git_commit_lookup(&commit1, fx->repo, &c[0]));
-	check_git(git_branch_create(&ref, fx->repo, "release", commit1, 0));
+	tu_git(git_commit_lookup(&commit1, fx->repo, &c[0]));
+	tu_git(git_branch_create(&ref, fx->repo, "release", commit1, 0));
 	git_reference_free(ref);
-	check_git(git_reference_create(&ref, fx->repo, "refs/tags/light",
+	tu_git(git_reference_create(&ref, fx->repo, "refs/tags/light",
 	    &c[0], 0, NULL));
 	git_reference_free(ref);
-	check_git(git_signature_new(&sig, "Tagger", "t@example.com", T5, 0));
-	check_git(git_tag_create(&tag, fx->repo, "v1", (git_object *)commit1,
+	tu_git(git_signature_new(&sig, "Tagger", "t@example.com", T5, 0));
+	tu_git(git_tag_create(&tag, fx->repo, "v1", (git_object *)commit1,
 	    sig, "release\n", 0));
 	assert_string_equal(pm_source_commit(load(fx, fx->repo_dir, "release",
 	    "content", 0)), h);
@@ -548,7 +473,7 @@ static void
 test_content_path_forms(void **state)
 {
 	struct fx *fx = *state;
-	const struct change one[] = {
+	const struct tu_change one[] = {
 		FILE_("top.md", "top\n"),
 		FILE_("pmsite.yml", "title: root\n"),
 		FILE_("content/a.md", "a\n"),
@@ -603,14 +528,14 @@ bare_copy(struct fx *fx, const char *dir)
 	git_reference *head = NULL, *ref = NULL;
 	struct odb_pair p = { NULL, NULL };
 
-	check_git(git_repository_init(&bare, dir, 1));
-	check_git(git_repository_odb(&p.from, fx->repo));
-	check_git(git_repository_odb(&p.to, bare));
-	check_git(git_odb_foreach(p.from, copy_object, &p));
-	check_git(git_repository_head(&head, fx->repo));
-	check_git(git_reference_create(&ref, bare, git_reference_name(head),
+	tu_git(git_repository_init(&bare, dir, 1));
+	tu_git(git_repository_odb(&p.from, fx->repo));
+	tu_git(git_repository_odb(&p.to, bare));
+	tu_git(git_odb_foreach(p.from, copy_object, &p));
+	tu_git(git_repository_head(&head, fx->repo));
+	tu_git(git_reference_create(&ref, bare, git_reference_name(head),
 	    git_reference_target(head), 0, NULL));
-	check_git(git_repository_set_head(bare, git_reference_name(head)));
+	tu_git(git_repository_set_head(bare, git_reference_name(head)));
 	git_reference_free(ref);
 	git_reference_free(head);
 	git_odb_free(p.to);
@@ -665,7 +590,7 @@ test_bare_worktree_is_an_error(void **state)
 	char dir[128], line[1024], want[256];
 
 	snprintf(dir, sizeof(dir), "%s/bare.git", fx->dir);
-	check_git(git_repository_init(&bare, dir, 1));
+	tu_git(git_repository_init(&bare, dir, 1));
 	git_repository_free(bare);
 	load_fails(dir, NULL, "content", 1, PM_ERROR, line, sizeof(line));
 	snprintf(want, sizeof(want), "repository: %s: a bare repository has no "
@@ -746,7 +671,7 @@ test_plain_folder(void **state)
 	assert_string_equal(pm_source_doc(src, 0)->path, "posts/one.md");
 	assert_int_equal(pm_source_doc(src, 0)->len, 0);
 	assert_null(pm_source_doc(src, 0)->created);
-	check_git(git_odb_hash(&id, "", 0, GIT_OBJECT_BLOB));
+	tu_git(git_odb_hash(&id, "", 0, GIT_OBJECT_BLOB));
 	assert_string_equal(pm_source_doc(src, 0)->blob_id,
 	    git_oid_tostr_s(&id));
 	assert_string_equal(pm_source_config(src, &len), "");
@@ -787,7 +712,7 @@ static void
 test_symlink_and_submodule_skipped(void **state)
 {
 	struct fx *fx = *state;
-	const struct change one[] = {
+	const struct tu_change one[] = {
 		FILE_("content/a.md", "a\n"),
 		{ "content/link.md", "a.md", 'l' },
 		{ "content/vendor", GITLINK, 'm' },
@@ -833,7 +758,7 @@ static void
 test_bad_names_skipped(void **state)
 {
 	struct fx *fx = *state;
-	const struct change one[] = {
+	const struct tu_change one[] = {
 		FILE_("content/ok-\xc3\xa9.md", "fine\n"),
 		FILE_("content/bad\xff.md", "latin-1\n"),
 		FILE_("content/tab\there.md", "tab\n"),
@@ -877,7 +802,7 @@ static void
 test_only_markdown_and_config(void **state)
 {
 	struct fx *fx = *state;
-	const struct change one[] = {
+	const struct tu_change one[] = {
 		FILE_("content/a.md", "a\n"),
 		FILE_("content/a.markdown", "no\n"),
 		FILE_("content/b.MD", "no\n"),
@@ -910,7 +835,7 @@ test_byte_order(void **state)
 		"B.md", "Z.md", "a-b.md", "a.md", "a/b.md", "a0.md", "b.md",
 		"\xc3\xa9.md",
 	};
-	const struct change one[] = {
+	const struct tu_change one[] = {
 		FILE_("content/\xc3\xa9.md", "1\n"),
 		FILE_("content/b.md", "2\n"),
 		FILE_("content/a0.md", "3\n"),
@@ -952,13 +877,13 @@ static void
 test_merges(void **state)
 {
 	struct fx *fx = *state;
-	const struct change one[] = {
+	const struct tu_change one[] = {
 		FILE_("content/a.md", "a\n"),
 		FILE_("content/x.txt", "x\n"),
 	};
-	const struct change side[] = { FILE_("content/s.md", "s\n") };
-	const struct change two[] = { FILE_("content/x.txt", "x2\n") };
-	const struct change merge[] = {
+	const struct tu_change side[] = { FILE_("content/s.md", "s\n") };
+	const struct tu_change two[] = { FILE_("content/x.txt", "x2\n") };
+	const struct tu_change merge[] = {
 		FILE_("content/s.md", "s\n"),
 		FILE_("content/a.md", "a, resolved\n"),
 	};
@@ -993,16 +918,16 @@ static void
 test_delete_and_readd(void **state)
 {
 	struct fx *fx = *state;
-	const struct change one[] = {
+	const struct tu_change one[] = {
 		FILE_("content/a.md", "a\n"),
 		FILE_("content/gone.md", "g\n"),
 	};
-	const struct change two[] = {
+	const struct tu_change two[] = {
 		DELETE("content/a.md"),
 		DELETE("content/gone.md"),
 		FILE_("content/keep.md", "k\n"),
 	};
-	const struct change three[] = { FILE_("content/a.md", "a\n") };
+	const struct tu_change three[] = { FILE_("content/a.md", "a\n") };
 	const struct pm_doc *a;
 	git_oid c[3];
 
@@ -1023,8 +948,8 @@ static void
 test_content_moved_in(void **state)
 {
 	struct fx *fx = *state;
-	const struct change one[] = { FILE_("other/a.md", "a\n") };
-	const struct change two[] = {
+	const struct tu_change one[] = { FILE_("other/a.md", "a\n") };
+	const struct tu_change two[] = {
 		DELETE("other/a.md"),
 		FILE_("content/a.md", "a\n"),
 	};
@@ -1042,11 +967,11 @@ static void
 test_mailmap(void **state)
 {
 	struct fx *fx = *state;
-	const struct change one[] = {
+	const struct tu_change one[] = {
 		FILE_(".mailmap", "Alice Real <alice@example.com>\n"),
 		FILE_("content/a.md", "a\n"),
 	};
-	const struct change two[] = { FILE_("content/a.md", "a2\n") };
+	const struct tu_change two[] = { FILE_("content/a.md", "a2\n") };
 	git_oid c[2];
 
 	commit(fx, &c[0], "alice", T1, 60, one, NCH(one));
@@ -1079,7 +1004,7 @@ test_too_deep(void **state)
 {
 	struct fx *fx = *state;
 	char path[512], line[1024];
-	struct change one[1];
+	struct tu_change one[1];
 	size_t len = 0;
 	git_oid c;
 

@@ -181,6 +181,80 @@ tu_commit(git_repository *repo, const char *name, long long when,
 	git_index_free(index);
 }
 
+void
+tu_git(int rc)
+{
+	if (rc < 0) {
+		const git_error *e = git_error_last();
+
+		fail_msg("libgit2: %s", e ? e->message : "?");
+	}
+}
+
+void
+tu_commit_changes(git_repository *repo, git_oid *out, const char *ref,
+    const git_oid *parents, size_t nparents, const char *who,
+    git_time_t when, int offset, const struct tu_change *ch, size_t n)
+{
+	git_tree_update up[32];
+	const git_commit *pc[4];
+	git_commit *owned[4] = { NULL, NULL, NULL, NULL };
+	git_tree *base = NULL, *tree = NULL;
+	git_treebuilder *tb = NULL;
+	git_signature *sig = NULL;
+	git_oid id, tree_id;
+	char email[64];
+
+	assert_true(n <= 32 && nparents <= 4);
+	for (size_t i = 0; i < nparents; i++) {
+		tu_git(git_commit_lookup(&owned[i], repo, &parents[i]));
+		pc[i] = owned[i];
+	}
+	if (nparents > 0) {
+		tu_git(git_commit_tree(&base, owned[0]));
+	} else {
+		tu_git(git_treebuilder_new(&tb, repo, NULL));
+		tu_git(git_treebuilder_write(&id, tb));
+		tu_git(git_tree_lookup(&base, repo, &id));
+	}
+	for (size_t i = 0; i < n; i++) {
+		memset(&up[i], 0, sizeof(up[i]));
+		up[i].path = ch[i].path;
+		up[i].action = GIT_TREE_UPDATE_UPSERT;
+		switch (ch[i].kind) {
+		case 'd':
+			up[i].action = GIT_TREE_UPDATE_REMOVE;
+			break;
+		case 'm':
+			up[i].filemode = GIT_FILEMODE_COMMIT;
+			tu_git(git_oid_fromstr(&up[i].id, ch[i].data));
+			break;
+		default:
+			up[i].filemode = ch[i].kind == 'l' ? GIT_FILEMODE_LINK :
+			    ch[i].kind == 'x' ? GIT_FILEMODE_BLOB_EXECUTABLE :
+			    GIT_FILEMODE_BLOB;
+			tu_git(git_blob_create_from_buffer(&up[i].id,
+			    repo, ch[i].data, strlen(ch[i].data)));
+			break;
+		}
+	}
+	tu_git(git_tree_create_updated(&tree_id, repo, base, n, up));
+	tu_git(git_tree_lookup(&tree, repo, &tree_id));
+	snprintf(email, sizeof(email), "%s@example.com", who);
+	for (char *p = email; *p; p++)
+		if (*p == ' ')
+			*p = '.';
+	tu_git(git_signature_new(&sig, who, email, when, offset));
+	tu_git(git_commit_create(out, repo, ref, sig, sig, NULL,
+	    "change\n", tree, nparents, pc));
+	git_signature_free(sig);
+	git_tree_free(tree);
+	git_tree_free(base);
+	git_treebuilder_free(tb);
+	for (size_t i = 0; i < nparents; i++)
+		git_commit_free(owned[i]);
+}
+
 static char *
 slurp_and_remove(const char *path)
 {

@@ -45,6 +45,31 @@ git_repository *tu_repo_init(const char *dir);
 void tu_commit(git_repository *repo, const char *name, long long when,
     const char *const *files, const char *message, char out[41]);
 
+/* Fail the test with libgit2's message when rc < 0. */
+void tu_git(int rc);
+
+/* One entry to change in a commit made by tu_commit_changes(). */
+struct tu_change {
+	const char *path;
+	const char *data;	/* content, link target or gitlink id */
+	char kind;		/* f file, x executable, l link, m submodule,
+				 * d delete */
+};
+
+#define TU_FILE(p, d) { (p), (d), 'f' }
+#define TU_DELETE(p) { (p), NULL, 'd' }
+
+/*
+ * Commit the changes (at most 32) on top of parents[0] (an empty tree
+ * when nparents is 0) with up to 4 parents, by author who
+ * <who@example.com, spaces as dots> at when (offset in minutes east of
+ * UTC), moving ref when it is not NULL.  Trees are built directly: no
+ * work tree or index is touched, so bare repositories work too.
+ */
+void tu_commit_changes(git_repository *repo, git_oid *out, const char *ref,
+    const git_oid *parents, size_t nparents, const char *who,
+    git_time_t when, int offset, const struct tu_change *ch, size_t n);
+
 /*
  * Run a shell command line; its standard output and error are captured
  * into *out and *err when not NULL.  Returns the exit status (128 + n for
