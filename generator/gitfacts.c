@@ -1,6 +1,7 @@
 /*
  * gitfacts.c: one walk of the history that attributes every change under
- * the content path to the files of interest, by comparing tree object ids.
+ * the content path to its Markdown files, by comparing tree object ids.
+ * Starting from an earlier walk's state is gitfacts_history.c.
  *
  * Why not git_diff: a diff loads and compares every entry of both trees and
  * builds delta records; comparing ids lets a commit that touches nothing

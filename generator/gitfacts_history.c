@@ -57,7 +57,7 @@ prior_sound(const struct pm_history *h)
  * The commits after base up to head, oldest first, into *chain (freed by
  * the caller) when each has exactly one parent and the first-parent line
  * from head reaches base: returns 1.  0 when it does not (a merge, a
- * root, base not an ancestor), -1 on a libgit2 error.
+ * root, base not an ancestor, a commit that cannot be read).
  */
 static int
 line_since(git_oid **chain, size_t *n, struct gf_walk *w,
@@ -72,8 +72,11 @@ line_since(git_oid **chain, size_t *n, struct gf_walk *w,
 	*n = 0;
 	git_oid_cpy(&id, head);
 	while (!git_oid_equal(&id, base)) {
+		/* A commit that cannot be read (a shallow clone's missing
+		 * parent) is for the whole walk to report, if it must. */
 		if (git_commit_lookup(&commit, w->repo, &id) < 0) {
-			rc = pm_gitfacts__fail(w, "commit");
+			git_error_clear();
+			rc = 0;
 			break;
 		}
 		if (git_commit_parentcount(commit) != 1) {
@@ -146,9 +149,8 @@ pm_gitfacts__resume(struct gf_walk *w, const struct pm_history *prior,
 	    memcmp(prior->mailmap, w->mailmap_id.id, 20) != 0)
 		goto out;
 	git_oid_fromraw(&base, prior->commit);
-	if ((rc = line_since(&chain, &n, w, &base, head)) <= 0)
+	if (line_since(&chain, &n, w, &base, head) == 0)
 		goto out;
-	rc = 0;
 	load(w, prior);
 	for (size_t i = 0; i < n && rc == 0; i++)
 		rc = pm_gitfacts__visit(w, &chain[i]);
