@@ -2,7 +2,8 @@
  * gitfacts_bench.c: the cost of reading a repository apart from the rest
  * of a build: pm_source_open() + pm_source_load() (list the tree, read
  * every blob, walk the history), then pm_gitfacts_fill() alone on the same
- * documents, which is the history walk by itself.  Linked against
+ * documents, which is the whole history walk by itself (a first build's;
+ * a rebuild resumes from the last build's state, see gitfacts.h).  Linked against
  * build/libpmsite.a.
  *
  * usage: gitfacts_bench REPO [CONTENT]	(CONTENT defaults to "content")
@@ -76,6 +77,8 @@ time_walk(double *wall, double *cpu, const struct pm_source *src,
 	struct pm_doc *docs = pm_xcalloc(n ? n : 1, sizeof(*docs));
 	struct pm_arena *arena = pm_arena_new();
 	git_repository *repo = NULL;
+	/* No prior state: the whole walk, as in a first build. */
+	struct pm_gitfacts_run run = { NULL, NULL, 0, 0 };
 	git_oid commit;
 	double t0, c0;
 	int rc = -1;
@@ -96,7 +99,7 @@ time_walk(double *wall, double *cpu, const struct pm_source *src,
 	t0 = now();
 	c0 = clock_seconds(CLOCK_PROCESS_CPUTIME_ID);
 	rc = pm_gitfacts_fill(docs, n, repo, &commit,
-	    pm_source_content_path(src), arena, err);
+	    pm_source_content_path(src), &run, arena, err);
 	*cpu = clock_seconds(CLOCK_PROCESS_CPUTIME_ID) - c0;
 	*wall = now() - t0;
 	for (i = 0; rc == 0 && i < n; i++)
