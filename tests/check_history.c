@@ -147,6 +147,17 @@ saved(struct fx *fx, const struct pm_source *src)
 	return h;
 }
 
+/* The state a build of HEAD saves, as the next build reads it. */
+static const struct pm_history *
+state_at_head(struct fx *fx, const char *content)
+{
+	struct pm_source *src = load(fx, content, NULL);
+	const struct pm_history *h = saved(fx, src);
+
+	pm_source_free(src);
+	return h;
+}
+
 /*
  * Load HEAD from prior and from nothing; the facts must be the same.
  * Returns how the resumed load went: walked commits, and resumed.
@@ -207,14 +218,11 @@ static void
 test_line_of_commits_resumes(void **state)
 {
 	struct fx *fx = *state;
-	struct pm_source *at_c;
 	const struct pm_history *prior;
 	int resumed;
 
 	base_history(fx);
-	at_c = load(fx, "content", NULL);
-	prior = saved(fx, at_c);
-	pm_source_free(at_c);
+	prior = state_at_head(fx, "content");
 	COMMIT(fx, "Ben", TU_FILE("content/a.md", "# A\n\nthird\n"));
 	COMMIT(fx, "Dee", TU_FILE("content/new.md", "# New\n"),
 	    TU_DELETE("content/b.md"));
@@ -228,14 +236,11 @@ static void
 test_same_commit_walks_nothing(void **state)
 {
 	struct fx *fx = *state;
-	struct pm_source *src;
 	const struct pm_history *prior;
 	int resumed;
 
 	base_history(fx);
-	src = load(fx, "content", NULL);
-	prior = saved(fx, src);
-	pm_source_free(src);
+	prior = state_at_head(fx, "content");
 	assert_int_equal(assert_same_as_whole(fx, "content", prior,
 	    &resumed), 0);
 	assert_int_equal(resumed, 1);
@@ -276,18 +281,13 @@ static void
 test_whole_walk_when_prior_does_not_apply(void **state)
 {
 	struct fx *fx = *state;
-	struct pm_source *src;
 	const struct pm_history *prior, *other_path;
 	git_oid saved_at, side, parents[2];
 	int resumed;
 
 	base_history(fx);
-	src = load(fx, "content", NULL);
-	prior = saved(fx, src);
-	pm_source_free(src);
-	src = load(fx, "content/deep", NULL);
-	other_path = saved(fx, src);
-	pm_source_free(src);
+	prior = state_at_head(fx, "content");
+	other_path = state_at_head(fx, "content/deep");
 	saved_at = fx->head;
 
 	/* A merge. */
@@ -340,9 +340,7 @@ test_mailmap_change_walks_everything(void **state)
 	int resumed;
 
 	base_history(fx);
-	src = load(fx, "content", NULL);
-	prior = saved(fx, src);
-	pm_source_free(src);
+	prior = state_at_head(fx, "content");
 	COMMIT(fx, "Ada", TU_FILE(".mailmap",
 	    "Benjamin Ng <Ben@example.com>\n"));
 	assert_same_as_whole(fx, "content", prior, &resumed);
@@ -364,7 +362,6 @@ static void
 test_unsound_prior_is_ignored(void **state)
 {
 	struct fx *fx = *state;
-	struct pm_source *src;
 	const struct pm_history *good;
 	struct pm_history bad;
 	struct pm_history_file files[2];
@@ -372,9 +369,7 @@ test_unsound_prior_is_ignored(void **state)
 	int resumed;
 
 	base_history(fx);
-	src = load(fx, "content", NULL);
-	good = saved(fx, src);
-	pm_source_free(src);
+	good = state_at_head(fx, "content");
 	COMMIT(fx, "Ben", TU_FILE("content/a.md", "# A\n\nlater\n"));
 	assert_true(good->nfiles >= 2);
 
