@@ -435,7 +435,7 @@ pm_cmd_build(int argc, char **argv)
 	if (o.verbose)
 		fprintf(stderr, "pmsite: history: %zu commit%s walked%s\n",
 		    walked, walked == 1 ? "" : "s", resumed ?
-		    ", from the last build's" : "");
+		    ", resumed from the last build" : "");
 	for (size_t i = 0; i < pm_source_warning_count(src); i++)
 		pm_warnings_add_line(&warnings, pm_source_warning(src, i));
 	if (load_config(&cfg, arena, src, &o, &warnings, &err) < 0)
