@@ -31,6 +31,28 @@ int fuzz_when(const uint8_t *data, size_t size);
 int fuzz_ingest(const uint8_t *data, size_t size);
 int fuzz_page(const uint8_t *data, size_t size);
 
+/*
+ * The libFuzzer entry points of a target (compiled with -DPM_FUZZER): set
+ * up once, then abort on a broken property so that it is a finding.
+ */
+#define FUZZ_ENTRY(target)						\
+int									\
+LLVMFuzzerInitialize(int *argc, char ***argv)				\
+{									\
+	(void)argc;							\
+	(void)argv;							\
+	fuzz_init();							\
+	return 0;							\
+}									\
+									\
+int									\
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)		\
+{									\
+	if (target(data, size) != 0)					\
+		abort();						\
+	return 0;							\
+}
+
 /* Returns 0, or -1 when the theme cannot be loaded (fuzz_page then
  * fails every input). */
 int fuzz_init(void);

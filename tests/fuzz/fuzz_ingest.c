@@ -76,20 +76,5 @@ out:
 }
 
 #ifdef PM_FUZZER
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_init();
-	return 0;
-}
-
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	if (fuzz_ingest(data, size) != 0)
-		abort();
-	return 0;
-}
+FUZZ_ENTRY(fuzz_ingest)
 #endif

@@ -139,25 +139,9 @@ fuzz_mustache_data(const uint8_t *data, size_t size)
 }
 
 #ifdef PM_FUZZER
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_init();
-	return 0;
-}
-
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
 #ifdef PM_FUZZ_DATA
-	if (fuzz_mustache_data(data, size) != 0)
-		abort();
+FUZZ_ENTRY(fuzz_mustache_data)
 #else
-	if (fuzz_mustache(data, size) != 0)
-		abort();
+FUZZ_ENTRY(fuzz_mustache)
 #endif
-	return 0;
-}
 #endif

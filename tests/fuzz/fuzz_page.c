@@ -213,20 +213,5 @@ fuzz_page(const uint8_t *data, size_t size)
 }
 
 #ifdef PM_FUZZER
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_init();
-	return 0;
-}
-
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	if (fuzz_page(data, size) != 0)
-		abort();
-	return 0;
-}
+FUZZ_ENTRY(fuzz_page)
 #endif

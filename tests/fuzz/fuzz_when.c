@@ -128,20 +128,5 @@ fuzz_when(const uint8_t *data, size_t size)
 }
 
 #ifdef PM_FUZZER
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_init();
-	return 0;
-}
-
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	if (fuzz_when(data, size) != 0)
-		abort();
-	return 0;
-}
+FUZZ_ENTRY(fuzz_when)
 #endif
