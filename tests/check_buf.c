@@ -221,6 +221,37 @@ test_printf(void **state)
 }
 
 /*
+ * printf formats in place when the text fits in the room left and again
+ * after growing when it does not: texts one byte short of the room, the
+ * room exactly (no space for the NUL) and one byte over must all come
+ * out whole after what was there.
+ */
+static void
+test_printf_at_capacity(void **state)
+{
+	char want[320], text[300];
+
+	(void)state;
+	for (int delta = -2; delta <= 2; delta++) {
+		struct pm_buf b = PM_BUF_INIT;
+		size_t room, len;
+
+		pm_buf_puts(&b, "head:");
+		room = b.cap - b.len;
+		len = (size_t)((long)room + delta);
+		assert_true(len > 0 && len < sizeof(text));
+		memset(text, 'a' + delta + 2, len);
+		text[len] = '\0';
+		pm_buf_printf(&b, "%s", text);
+		snprintf(want, sizeof(want), "head:%s", text);
+		assert_string_equal(b.ptr, want);
+		assert_int_equal(b.len, 5 + len);
+		assert_true(b.cap > b.len);
+		pm_buf_free(&b);
+	}
+}
+
+/*
  * BUG (generator/buf.c, pm_buf_grow and put_escaped): on a buffer that has
  * never been written, pm_buf_grow() allocates without writing the NUL, and
  * the HTML, attribute and XML escapers start with pm_buf_grow().  When they
@@ -628,6 +659,7 @@ main(void)
 		cmocka_unit_test(test_clear_truncate),
 		cmocka_unit_test(test_detach),
 		cmocka_unit_test(test_printf),
+		cmocka_unit_test(test_printf_at_capacity),
 		cmocka_unit_test(test_html),
 		cmocka_unit_test(test_html_appends),
 		cmocka_unit_test(test_attr),

@@ -8,6 +8,7 @@
  * boxes the drawing uses; the pictures themselves are checked as text.
  */
 
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -20,6 +21,7 @@
 #include <cmocka.h>
 
 #include "svg.h"
+#include "svg_int.h"
 #include "testutil.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -396,6 +398,61 @@ check_overlap(size_t n, int same_minute, enum pm_svg_layout asked)
 		assert_picture(pm_buf_cstr(&b), b.len);
 	pm_buf_free(&b);
 	fixture_free(&fx);
+}
+
+/* What svg_num wrote before it was written by hand, as the oracle. */
+static void
+num_oracle(char *out, size_t size, double v)
+{
+	long long r;
+
+	if (!isfinite(v))
+		v = 0;
+	v = v > 1e15 ? 1e15 : v < -1e15 ? -1e15 : v;
+	r = llround(v * 10);
+	if (r % 10 == 0)
+		snprintf(out, size, "%lld", r / 10);
+	else
+		snprintf(out, size, "%s%lld.%lld", r < 0 ? "-" : "",
+		    llabs(r) / 10, llabs(r) % 10);
+}
+
+/* Numbers come out as snprintf wrote them: one decimal at most, none
+ * when it is 0, a sign only below zero, clamped, 0 for NaN. */
+static void
+test_numbers(void **state)
+{
+	static const double fixed[] = { 0, -0.0, 0.04, 0.05, -0.04, -0.05,
+		0.5, -0.5, 1, -1, 12.5, -3.25, 99.96, 1234567.89, 1e15,
+		-1e15, 1e20, -1e20, 1e-300 };
+	unsigned long seed = 99;
+	struct pm_buf b = PM_BUF_INIT;
+	char want[64];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < COUNT(fixed) + 20000; i++) {
+		double v;
+
+		if (i < COUNT(fixed)) {
+			v = fixed[i];
+		} else {
+			seed = seed * 6364136223846793005UL +
+			    1442695040888963407UL;
+			v = ((double)(seed >> 11) / 9007199254740992.0 - 0.5) *
+			    (i % 2 ? 2000.0 : 2e9);
+		}
+		num_oracle(want, sizeof(want), v);
+		pm_buf_clear(&b);
+		svg_num(&b, v);
+		assert_string_equal(pm_buf_cstr(&b), want);
+	}
+	pm_buf_clear(&b);
+	svg_num(&b, NAN);
+	svg_num_attr(&b, "x", -7.25);
+	svg_num(&b, -INFINITY);
+	assert_string_equal(pm_buf_cstr(&b), "0 x=\"-7.3\"0");
+	pm_buf_free(&b);
 }
 
 static void
@@ -912,6 +969,7 @@ main(void)
 		cmocka_unit_test(test_text_width),
 		cmocka_unit_test(test_chart_stacked),
 		cmocka_unit_test(test_chart_stacked_many_categories),
+		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_chart_bars),
 		cmocka_unit_test(test_chart_dots),
 		cmocka_unit_test(test_chart_empty_and_errors),
