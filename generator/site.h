@@ -122,18 +122,19 @@ enum pm_relation pm_site_relation(const struct pm_incident *a,
  * within `months` months before it (a day exactly `months` months earlier
  * is outside), newest first.  ordinal counts the incident itself: 1 when
  * none is earlier, 3 for "3rd in 12 months".  Undated or uncategorised
- * incidents have ordinal 1 and no earlier ones.  The list is allocated
- * from arena, not the site's, so that pages made on several threads can
- * ask at once.
+ * incidents have ordinal 1 and no earlier ones.  earlier holds site
+ * positions (site->incidents[earlier[k]]) and points into the site, which
+ * is only read: pages made on several threads can ask at once, and a
+ * page's context takes each record by position instead of by slug.
  */
 struct pm_recurrence {
 	size_t ordinal;
-	struct pm_incident **earlier;	/* in arena */
+	const size_t *earlier;		/* positions, borrowed from site */
 	size_t nearlier;
 };
 
 void pm_site_recurrence(struct pm_recurrence *out, const struct pm_site *site,
-    size_t i, int months, struct pm_arena *arena);
+    size_t i, int months);
 
 /* site_stats.c ---------------------------------------------------------- */
 

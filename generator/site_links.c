@@ -303,7 +303,7 @@ read_ymd(int *y, int *m, int *d, const char *s)
 
 void
 pm_site_recurrence(struct pm_recurrence *out, const struct pm_site *site,
-    size_t i, int months, struct pm_arena *arena)
+    size_t i, int months)
 {
 	const struct pm_incident *inc;
 	char from[48];
@@ -335,9 +335,6 @@ pm_site_recurrence(struct pm_recurrence *out, const struct pm_site *site,
 			break;
 	}
 	out->nearlier = at - first;
-	out->earlier = pm_arena_alloc(arena, pm_xmul(out->nearlier + 1,
-	    sizeof(*out->earlier)));
-	for (at = 0; at < out->nearlier; at++)
-		out->earlier[at] = site->incidents[site->by_cause[first + at]];
+	out->earlier = site->by_cause + first;
 	out->ordinal = out->nearlier + 1;
 }

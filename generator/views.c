@@ -515,13 +515,13 @@ recurrence_value(struct views *v, size_t i)
 	struct pm_recurrence r;
 	struct pm_value *m, *list;
 
-	pm_site_recurrence(&r, v->site, i, PM_SITE_RECURRENCE_MONTHS, a);
+	pm_site_recurrence(&r, v->site, i, PM_SITE_RECURRENCE_MONTHS);
 	if (r.ordinal < 2)
 		return NULL;
 	m = pm_value_new_map(a);
 	list = pm_value_new_list(a);
 	for (size_t k = 0; k < r.nearlier; k++)
-		pm_value_list_push(a, list, views_record(v, r.earlier[k]));
+		pm_value_list_push(a, list, v->records[r.earlier[k]]);
 	pm_value_map_set_num(a, m, "ordinal", (double)r.ordinal);
 	pm_value_map_set_str(a, m, "ordinal_display", pm_views_ordinal(a,
 	    r.ordinal));

@@ -243,6 +243,24 @@ test_words_are_capped(void **state)
 	pm_buf_free(&b);
 }
 
+/* Each incident has its own bag: words met in one are not repeats in
+ * the next. */
+static void
+test_words_are_per_incident(void **state)
+{
+	struct fx *fx = *state;
+	struct pm_value *list;
+
+	add(fx, "a", "2024-01-02")->title = "Disk full on db1";
+	add(fx, "b", "2024-01-01")->title = "Disk full again on db1";
+	finish(fx);
+	list = build(fx);
+	assert_string_equal(str(list->u.list.items[0], "words"),
+	    "disk full on db1");
+	assert_string_equal(str(list->u.list.items[1], "words"),
+	    "disk full again on db1");
+}
+
 static void
 test_summary_is_cut_at_a_word(void **state)
 {
@@ -460,6 +478,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_index_has_one_entry_per_incident),
 		T(test_words_are_a_bag_of_distinct_lowercase_words),
+		T(test_words_are_per_incident),
 		T(test_words_are_capped),
 		T(test_summary_is_cut_at_a_word),
 		T(test_script_cannot_be_broken_out_of),

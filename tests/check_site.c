@@ -423,9 +423,10 @@ earlier_of(struct fx *fx, const char *slug, size_t *ordinal, int months)
 	const char *s;
 
 	pm_site_recurrence(&r, &fx->site, pm_site_position(&fx->site, slug),
-	    months, fx->site.arena);
+	    months);
 	for (size_t i = 0; i < r.nearlier; i++)
-		pm_buf_printf(&b, "%s%s", i ? " " : "", r.earlier[i]->slug);
+		pm_buf_printf(&b, "%s%s", i ? " " : "",
+		    fx->site.incidents[r.earlier[i]]->slug);
 	s = pm_arena_strdup(fx->arena, pm_buf_cstr(&b));
 	pm_buf_free(&b);
 	*ordinal = r.ordinal;
@@ -468,7 +469,7 @@ test_recurrence_window(void **state)
 	assert_string_equal(earlier_of(fx, "x", &n, 1), "");
 	/* Out of range: the first of its kind. */
 	pm_site_recurrence(&(struct pm_recurrence){ 0 }, &fx->site,
-	    fx->site.len, 12, fx->site.arena);
+	    fx->site.len, 12);
 }
 
 /* Sums and means cover only what is known; means round to the minute. */
