@@ -73,7 +73,7 @@ pm_template_set_get(const struct pm_template_set *set, const char *name)
 	size_t len = strlen(name);
 
 	return pm__template_set_find(set, name, len,
-	    pm__template_hash(name, len));
+	    pm_value_key_hash(name, len));
 }
 
 const char *

@@ -84,19 +84,6 @@ is_space(int ch)
 	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
 }
 
-uint32_t
-pm__template_hash(const char *s, size_t len)
-{
-	uint32_t h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
-}
-
 /* First occurrence of needle in src[from, len), or len. */
 static size_t
 find(const char *src, size_t from, size_t len, const char *needle,
@@ -287,6 +274,7 @@ context_name(struct compiler *c, const struct tag *t, const char *p,
 		seg->ptr = p + start;
 		seg->len = i - start;
 		seg->index = list_index(seg->ptr, seg->len);
+		seg->hash = pm_value_key_hash(seg->ptr, seg->len);
 		seg++;
 		start = i + 1;
 	}
@@ -349,7 +337,7 @@ target_name(struct compiler *c, const struct tag *t, struct mt_op *op)
 		return rc;
 	op->str = p;
 	op->len = n;
-	op->hash = pm__template_hash(p, n);
+	op->hash = pm_value_key_hash(p, n);
 	return 0;
 }
 
@@ -749,7 +737,7 @@ pm__template_compile(struct pm_template **out, struct pm_arena *arena,
 		memcpy(ops, c->ops, c->nops * sizeof(*ops));
 	tpl->name = name;
 	tpl->name_len = strlen(name);
-	tpl->hash = pm__template_hash(name, tpl->name_len);
+	tpl->hash = pm_value_key_hash(name, tpl->name_len);
 	tpl->file = file;
 	tpl->ops = ops;
 	tpl->nops = (uint32_t)c->nops;

@@ -18,6 +18,7 @@
 #include "arena.h"
 #include "error.h"
 #include "mustache.h"
+#include "value.h"
 
 enum mt_kind {
 	MT_TEXT,
@@ -55,6 +56,7 @@ struct mt_seg {
 	const char *ptr;
 	size_t len;
 	size_t index;		/* all digits: the list index; else SIZE_MAX */
+	uint32_t hash;		/* pm_value_key_hash(ptr, len) */
 };
 
 struct mt_op {
@@ -89,10 +91,7 @@ int pm__template_compile(struct pm_template **out, struct pm_arena *arena,
 /* pm_value_put_number, byte for byte, faster for the common numbers. */
 void pm__template_put_number(struct pm_buf *out, double n);
 
-/* FNV-1a of a name: the set's hash table and static partial names. */
-uint32_t pm__template_hash(const char *s, size_t len);
-
-/* The template called name (len bytes, hash pm__template_hash), or NULL;
+/* The template called name (len bytes, hash pm_value_key_hash), or NULL;
  * set may be NULL. */
 const struct pm_template *pm__template_set_find(
     const struct pm_template_set *set, const char *name, size_t len,

@@ -93,9 +93,10 @@ limit(struct render *r, const struct pm_template *t, const struct mt_op *op,
 }
 
 /*
- * pm_value_map_getn with the first byte compared before memcmp: a context
- * lookup misses in most maps it visits on its way down the stack, and the
- * first byte settles nearly every miss.
+ * pm_value_map_getn with the name hashed once, when the template was
+ * compiled: a context lookup misses in most maps it visits on its way
+ * down the stack, and the hash each entry carries settles nearly every
+ * miss without reading the key.  Lookups were a tenth of a rebuild.
  */
 static const struct pm_value *
 map_get(const struct pm_value *map, const struct mt_seg *seg)
@@ -106,7 +107,7 @@ map_get(const struct pm_value *map, const struct mt_seg *seg)
 	if (map->u.map.len == 0)
 		return NULL;
 	for (end = e + map->u.map.len; e < end; e++)
-		if (e->key_len == seg->len && e->key[0] == seg->ptr[0] &&
+		if (e->hash == seg->hash && e->key_len == seg->len &&
 		    memcmp(e->key, seg->ptr, seg->len) == 0)
 			return e->value;
 	return NULL;
@@ -320,7 +321,7 @@ include(struct render *r, const struct pm_template *t,
 			return 0;
 		name = v->u.string.ptr;
 		len = v->u.string.len;
-		hash = pm__template_hash(name, len);
+		hash = pm_value_key_hash(name, len);
 	}
 	inc = pm__template_set_find(r->set, name, len, hash);
 	if (inc == NULL)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "value.h"
 #include "when.h"
 
 /* Slots of a bag's hash set: a power of two, over twice the words. */
@@ -16,7 +17,7 @@
 
 /*
  * The distinct words of one incident, in the order first met.  A hash set
- * finds repeats: comparing each word with every word kept before it made
+ * (keyed by pm_value_key_hash, any string hash would do) finds repeats: comparing each word with every word kept before it made
  * the index a third of a rebuild's views stage.
  */
 struct bag {
@@ -36,17 +37,6 @@ bag_clear(struct bag *bag)
 	pm_buf_clear(&bag->text);
 	bag->n = 0;
 	memset(bag->slot, 0, sizeof(bag->slot));
-}
-
-/* FNV-1a: short keys, no need for more. */
-static size_t
-word_hash(const char *w, size_t len)
-{
-	uint32_t h = 2166136261u;
-
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)w[i]) * 16777619u;
-	return h;
 }
 
 /*
@@ -73,7 +63,7 @@ is_word_char(uint32_t cp)
 static void
 bag_add_word(struct bag *bag, const char *w, size_t len)
 {
-	size_t at = word_hash(w, len) & (BAG_SLOTS - 1), i;
+	size_t at = pm_value_key_hash(w, len) & (BAG_SLOTS - 1), i;
 
 	if (bag->n == PM_SEARCH_MAX_WORDS)
 		return;

@@ -100,9 +100,20 @@ pm_value_list_push(struct pm_arena *arena, struct pm_value *list,
 	    item ? item : pm_value_new_null(arena);
 }
 
+uint32_t
+pm_value_key_hash(const char *key, size_t key_len)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < key_len; i++)
+		h = (h ^ (unsigned char)key[i]) * 16777619u;
+	return h;
+}
+
 struct pm_value *
 pm_value_map_getn(const struct pm_value *map, const char *key, size_t len)
 {
+	uint32_t hash = pm_value_key_hash(key, len);
 	size_t i;
 
 	if (map == NULL || map->type != PM_VALUE_MAP)
@@ -110,7 +121,8 @@ pm_value_map_getn(const struct pm_value *map, const char *key, size_t len)
 	for (i = 0; i < map->u.map.len; i++) {
 		const struct pm_value_entry *e = &map->u.map.entries[i];
 
-		if (e->key_len == len && memcmp(e->key, key, len) == 0)
+		if (e->hash == hash && e->key_len == len &&
+		    memcmp(e->key, key, len) == 0)
 			return e->value;
 	}
 	return NULL;
@@ -127,13 +139,15 @@ pm_value_map_setn(struct pm_arena *arena, struct pm_value *map,
     const char *key, size_t key_len, struct pm_value *value)
 {
 	struct pm_value_entry *e;
+	uint32_t hash = pm_value_key_hash(key, key_len);
 	size_t i;
 
 	if (value == NULL)
 		value = pm_value_new_null(arena);
 	for (i = 0; i < map->u.map.len; i++) {
 		e = &map->u.map.entries[i];
-		if (e->key_len == key_len && memcmp(e->key, key, key_len) == 0) {
+		if (e->hash == hash && e->key_len == key_len &&
+		    memcmp(e->key, key, key_len) == 0) {
 			e->value = value;
 			return;
 		}
@@ -143,8 +157,11 @@ pm_value_map_setn(struct pm_arena *arena, struct pm_value *map,
 		    map->u.map.len, &map->u.map.cap,
 		    sizeof(*map->u.map.entries));
 	e = &map->u.map.entries[map->u.map.len++];
+	if (key_len > UINT32_MAX)
+		abort();
 	e->key = pm_arena_strndup(arena, key, key_len);
-	e->key_len = key_len;
+	e->key_len = (uint32_t)key_len;
+	e->hash = hash;
 	e->value = value;
 }
 

@@ -21,6 +21,7 @@
 #define PM_VALUE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "buf.h"
@@ -38,8 +39,14 @@ struct pm_value;
 
 struct pm_value_entry {
 	const char *key;	/* NUL-terminated */
-	size_t key_len;
 	struct pm_value *value;
+	/* 32 bits, so that the hash costs no room: a site's contexts hold
+	 * millions of entries.  Keys come from parsed documents, which are
+	 * far smaller (PM_INGEST_MAX_BYTES); a longer key aborts. */
+	uint32_t key_len;
+	/* pm_value_key_hash(key, key_len): a lookup compares it before
+	 * touching the key, so a miss costs no read outside the entries. */
+	uint32_t hash;
 };
 
 struct pm_value {
@@ -92,6 +99,10 @@ void pm_value_map_set_num(struct pm_arena *arena, struct pm_value *map,
     const char *key, double n);
 void pm_value_map_set_bool(struct pm_arena *arena, struct pm_value *map,
     const char *key, int b);
+
+/* The hash that map entries carry (FNV-1a), for callers that look the
+ * same key up many times and hash it once. */
+uint32_t pm_value_key_hash(const char *key, size_t key_len);
 
 /* The value under key, or NULL when map is not a map or has no such key. */
 struct pm_value *pm_value_map_get(const struct pm_value *map,

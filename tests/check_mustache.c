@@ -474,6 +474,12 @@ test_values_and_truthiness(void **state)
 	    "{&quot;a&quot;:[true,null]}|truefalse|1.5|");
 	/* NULL context: everything is missing. */
 	assert_string_equal(render(fx, "t", NULL), "eu||||||");
+	/* Names whose hashes collide are still told apart, on the stack
+	 * and in dotted names. */
+	add(fx, "h", "{{bgpx_}}{{b13ck}}{{#m}}{{b13ck}}{{bgpx_}}{{/m}}"
+	    "{{m.bgpx_}}{{m.b13ck}}");
+	assert_string_equal(render(fx, "h", yaml(fx,
+	    "bgpx_: 1\nm: {b13ck: 2}")), "1212");
 }
 
 /* The renderer's fast number path writes what pm_value_put_number does. */

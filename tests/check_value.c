@@ -206,6 +206,15 @@ test_map_getn(void **state)
 	assert_ptr_equal(pm_value_map_getn(m, "abc", 2), three);
 	assert_null(pm_value_map_getn(m, "abc", 3));
 	assert_null(pm_value_map_getn(m, "", 0));
+	/* Keys with the same hash are still two keys. */
+	assert_int_equal(pm_value_key_hash("bgpx_", 5),
+	    pm_value_key_hash("b13ck", 5));
+	pm_value_map_set(a, m, "bgpx_", one);
+	assert_null(pm_value_map_get(m, "b13ck"));
+	pm_value_map_set(a, m, "b13ck", two);
+	assert_int_equal(pm_value_len(m), 5);
+	assert_ptr_equal(pm_value_map_get(m, "bgpx_"), one);
+	assert_ptr_equal(pm_value_map_get(m, "b13ck"), two);
 	/* Lookups in what is not a map. */
 	assert_null(pm_value_map_get(NULL, "a"));
 	assert_null(pm_value_map_get(one, "a"));
