@@ -5,6 +5,7 @@
 #include "cmd.h"
 #include "error.h"
 #include "markdown.h"
+#include "source.h"
 
 #include <git2.h>
 
@@ -99,15 +100,7 @@ main(int argc, char **argv)
 	}
 	/* Both libraries keep process-wide state that must be set up once,
 	 * before any thread exists (DESIGN.md, "Facts about the libraries"). */
-	git_libgit2_init();
-	/*
-	 * libgit2 re-hashes every object it reads to check its SHA-1; on the
-	 * history walk that is most of the time (10,000 files over 20,000
-	 * commits: 5.2 s of CPU with it, 1.9 s without).  Damaged objects are
-	 * still refused: zlib checks every inflated object and packs carry
-	 * their own checksums.
-	 */
-	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+	pm_source_init_libgit2();
 	pm_markdown_init();
 	rc = commands[i].run(argc - 1, argv + 1);
 	git_libgit2_shutdown();

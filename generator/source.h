@@ -135,6 +135,13 @@ struct pm_source_opts {
 struct pm_source;
 
 /*
+ * Set libgit2 up the way the source reads: git_libgit2_init() and the
+ * process-wide options (why each, in source_open.c).  Call once, before
+ * any thread exists, and git_libgit2_shutdown() at the end.
+ */
+void pm_source_init_libgit2(void);
+
+/*
  * Open the repository (repo_dir, or the one holding the current directory,
  * searching parent directories as git does and honouring GIT_DIR and
  * GIT_CEILING_DIRECTORIES when repo_dir is NULL) and resolve the ref to a
