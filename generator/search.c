@@ -244,26 +244,38 @@ int
 pm_search_index(struct pm_buf *json_out, struct pm_buf *js_out,
     const struct pm_site *site, struct pm_error *err)
 {
-	struct pm_arena *a = pm_arena_new();
-	struct pm_value *list = pm_value_new_list(a);
-	struct pm_buf json = PM_BUF_INIT;
+	struct pm_buf entry = PM_BUF_INIT;
 	struct bag *bag = pm_xcalloc(1, sizeof(*bag));
 	size_t i;
 
 	(void)err;
-	for (i = 0; i < site->len; i++)
-		pm_value_list_push(a, list, index_entry(a, site->incidents[i],
-		    bag));
-	pm_value_write_json(&json, list, 0);
-	pm_buf_put(json_out, json.ptr, json.len);
-	pm_buf_putc(json_out, '\n');
-	pm_buf_puts(js_out, "window.PMSITE_SEARCH = ");
-	put_script_safe(js_out, json.ptr, json.len);
-	pm_buf_puts(js_out, ";\n");
-	pm_buf_free(&json);
+	/* One entry at a time, each built, written and freed in turn: the
+	 * index of ten thousand incidents is never held as a tree. */
+	if (json_out)
+		pm_buf_putc(json_out, '[');
+	if (js_out)
+		pm_buf_puts(js_out, "window.PMSITE_SEARCH = [");
+	for (i = 0; i < site->len; i++) {
+		struct pm_arena *a = pm_arena_new();
+
+		pm_buf_clear(&entry);
+		if (i)
+			pm_buf_putc(&entry, ',');
+		pm_value_write_json(&entry, index_entry(a, site->incidents[i],
+		    bag), 0);
+		if (json_out)
+			pm_buf_put(json_out, entry.ptr, entry.len);
+		if (js_out)
+			put_script_safe(js_out, entry.ptr, entry.len);
+		pm_arena_free(a);
+	}
+	if (json_out)
+		pm_buf_puts(json_out, "]\n");
+	if (js_out)
+		pm_buf_puts(js_out, "];\n");
+	pm_buf_free(&entry);
 	pm_buf_free(&bag->text);
 	free(bag);
-	pm_arena_free(a);
 	return 0;
 }
 

@@ -4,9 +4,10 @@
  * shows without JavaScript.
  *
  * Contract
- *  - pm_search_index() appends to two buffers the caller owns (and frees);
+ *  - pm_search_index() appends to the buffers the caller owns (and frees);
  *    the site is borrowed for the call only and scratch memory is freed
- *    before it returns.  pm_search_facets() builds its lists, strings
+ *    before it returns.  Entries are made one at a time, so memory does
+ *    not grow with the site beyond the bytes written.  pm_search_facets() builds its lists, strings
  *    included (copied), in the arena passed in.
  *  - Output depends only on the site, in site order (newest first), so it
  *    is byte-identical from one build to the next.
@@ -52,6 +53,7 @@
  * pm_buf_put_json, so no '<', '>' or '&' appears in either (a title
  * "</script>" cannot end a script element); in js_out, U+2028 and U+2029
  * are also escaped, as older JavaScript engines end a line at them.
+ * Either buffer may be NULL: that file is not made.
  */
 int pm_search_index(struct pm_buf *json_out, struct pm_buf *js_out,
     const struct pm_site *site, struct pm_error *err);

@@ -693,8 +693,7 @@ pm_views_build(struct pm_pages *pages, struct pm_arena *a,
 	    *site->config->base_url ? site->config->base_url : "", NULL);
 	views_push_page(v, &page);
 	views_add_search(v);
-	if (views_add_data(v, err) < 0)
-		goto out;
+	views_add_data(v);
 
 	/* GitHub Pages runs Jekyll unless told not to; Jekyll would hide
 	 * files and folders that start with an underscore. */

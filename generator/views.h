@@ -20,9 +20,10 @@
  *    make reads the site and the views' shared records, which are never
  *    written after pm_views_build() returns, so pages may be made on
  *    several threads at once.  It needs a, the arena given to
- *    pm_views_build(), alive.  The same goes for the record export and
- *    the feeds (pm_page.write): incidents.json is written one record at
- *    a time, each built and freed in turn.
+ *    pm_views_build(), alive.  The same goes for the data files
+ *    (pm_page.write): incidents.json and the search index are written
+ *    one record at a time, each built and freed in turn, and so are the
+ *    feeds.
  *  - Pages are in a fixed order; nothing depends on the clock ("this year"
  *    on the home page is the year of the newest incident).
  *  - Text reaches templates as strings for {{ }} (escaped); only the SVG

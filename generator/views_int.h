@@ -62,8 +62,8 @@ void views_push_data(struct views *v, const char *path,
     const struct pm_buf *b);
 
 /* Add the data files: incidents.json, search.json, search-index.js and
- * the feeds (views_data.c).  Errors: those of the search index. */
-int views_add_data(struct views *v, struct pm_error *err);
+ * the feeds (views_data.c), all written at render time. */
+void views_add_data(struct views *v);
 
 /* views_pages.c: the pages beyond one incident. */
 int views_add_home(struct views *v, struct pm_error *err);

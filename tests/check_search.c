@@ -81,6 +81,23 @@ finish(struct fx *fx)
 }
 
 /* Write both files; return search.json read back. */
+/* Each file made alone, as the site makes them, is the same bytes as
+ * when both are made at once. */
+static void
+check_alone(struct fx *fx)
+{
+	struct pm_buf one = PM_BUF_INIT;
+
+	assert_int_equal(pm_search_index(&one, NULL, &fx->site, NULL), 0);
+	assert_int_equal(one.len, fx->json.len);
+	assert_memory_equal(one.ptr, fx->json.ptr, one.len);
+	pm_buf_clear(&one);
+	assert_int_equal(pm_search_index(NULL, &one, &fx->site, NULL), 0);
+	assert_int_equal(one.len, fx->js.len);
+	assert_memory_equal(one.ptr, fx->js.ptr, one.len);
+	pm_buf_free(&one);
+}
+
 static struct pm_value *
 build(struct fx *fx)
 {
@@ -94,6 +111,7 @@ build(struct fx *fx)
 	assert_int_equal(pm_search_index(&fx->json, &fx->js, &fx->site,
 	    &err), 0);
 	assert_false(pm_error_is_set(&err));
+	check_alone(fx);
 	if (pm_yaml_parse(&v, fx->a, fx->json.ptr, fx->json.len,
 	    "search.json", 1, &err))
 		fail_msg("%s", pm_error_format(msg, sizeof(msg), &err));
