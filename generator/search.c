@@ -17,8 +17,9 @@
 
 /*
  * The distinct words of one incident, in the order first met.  A hash set
- * (keyed by pm_value_key_hash, any string hash would do) finds repeats: comparing each word with every word kept before it made
- * the index a third of a rebuild's views stage.
+ * (keyed by pm_value_key_hash; any string hash would do) finds repeats:
+ * comparing each word with every word kept before it made the index a
+ * third of a rebuild's views stage.
  */
 struct bag {
 	struct pm_buf text;	/* "word word word" */
