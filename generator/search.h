@@ -7,8 +7,9 @@
  *  - pm_search_index() appends to the buffers the caller owns (and frees);
  *    the site is borrowed for the call only and scratch memory is freed
  *    before it returns.  Entries are made one at a time, so memory does
- *    not grow with the site beyond the bytes written.  pm_search_facets() builds its lists, strings
- *    included (copied), in the arena passed in.
+ *    not grow with the site beyond the bytes written.
+ *    pm_search_facets() builds its lists, strings included (copied), in
+ *    the arena passed in.
  *  - Output depends only on the site, in site order (newest first), so it
  *    is byte-identical from one build to the next.
  *  - Neither function can fail today; pm_search_index() returns int and
