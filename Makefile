@@ -8,7 +8,7 @@ DATADIR = $(PREFIX)/share/pmsite
 MANDIR = $(PREFIX)/share/man
 
 CC ?= cc
-PKGS = libgit2 libcmark-gfm yaml-0.1 zlib
+PKGS = libgit2 libcmark-gfm yaml-0.1 zlib libxxhash
 OPT ?= -O2 -g
 CFLAGS ?= $(OPT)
 CFLAGS += -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L \

@@ -680,7 +680,7 @@ pm_cache_state_load(struct pm_cache_state *st, struct pm_cache *c,
 }
 
 static void
-stat_of(struct pm_cache_stat *f, const struct stat *st)
+stat_of(struct pm_output_stat *f, const struct stat *st)
 {
 	f->size = (uint64_t)st->st_size;
 	f->ino = (uint64_t)st->st_ino;
@@ -690,19 +690,55 @@ stat_of(struct pm_cache_stat *f, const struct stat *st)
 	f->ctime_ns = (int64_t)st->st_ctim.tv_nsec;
 }
 
+static int
+same_stat(const struct pm_output_stat *a, const struct pm_output_stat *b)
+{
+	return a->size == b->size && a->ino == b->ino &&
+	    a->mtime_s == b->mtime_s && a->mtime_ns == b->mtime_ns &&
+	    a->ctime_s == b->ctime_s && a->ctime_ns == b->ctime_ns;
+}
+
+int
+pm_cache_state_published(const struct pm_cache *c,
+    const struct pm_cache_state *st)
+{
+	char *stamp;
+	int same;
+
+	if (st->theme == NULL)
+		return 0;
+	stamp = pm_output_read_stamp(c->site);
+	same = stamp != NULL && strcmp(stamp, st->key) == 0;
+	free(stamp);
+	return same;
+}
+
+static int
+compare_path_of_file(const void *key, const void *f)
+{
+	return strcmp(key, ((const struct pm_cache_stat *)f)->path);
+}
+
+const struct pm_cache_stat *
+pm_cache_state_file(const struct pm_cache_state *st, const char *path)
+{
+	if (st->nfiles == 0)
+		return NULL;
+	return bsearch(path, st->files, st->nfiles, sizeof(*st->files),
+	    compare_path_of_file);
+}
+
 int
 pm_cache_up_to_date(struct pm_cache *c, const struct pm_cache_state *st,
     const char key[PM_CACHE_KEY_SIZE])
 {
 	char *stamp = NULL;
-	struct pm_cache_stat now;
+	struct pm_output_stat now;
 	struct stat sb;
 	int fd = -1, same = 0;
 
-	if (st->theme == NULL || strcmp(st->key, key) != 0)
-		goto out;
-	stamp = pm_output_read_stamp(c->site);
-	if (stamp == NULL || strcmp(stamp, key) != 0)
+	if (st->theme == NULL || strcmp(st->key, key) != 0 ||
+	    !pm_cache_state_published(c, st))
 		goto out;
 	fd = open(c->site, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0)
@@ -714,9 +750,7 @@ pm_cache_up_to_date(struct pm_cache *c, const struct pm_cache_state *st,
 		    !S_ISREG(sb.st_mode))
 			goto out;
 		stat_of(&now, &sb);
-		if (now.size != f->size || now.ino != f->ino ||
-		    now.mtime_s != f->mtime_s || now.mtime_ns != f->mtime_ns ||
-		    now.ctime_s != f->ctime_s || now.ctime_ns != f->ctime_ns)
+		if (!same_stat(&now, &f->st))
 			goto out;
 	}
 	same = 1;
@@ -731,6 +765,19 @@ static int
 compare_keys(const void *a, const void *b)
 {
 	return strcmp(a, b);
+}
+
+static int
+compare_page_keys(const void *a, const void *b)
+{
+	return strcmp(((const struct pm_cache_page_key *)a)->path,
+	    ((const struct pm_cache_page_key *)b)->path);
+}
+
+static int
+compare_path_of_key(const void *path, const void *k)
+{
+	return strcmp(path, ((const struct pm_cache_page_key *)k)->path);
 }
 
 /* Remove every document entry (and leftover temporary) not used. */
@@ -755,9 +802,13 @@ collect(struct pm_cache *c)
 void
 pm_cache_finish(struct pm_cache *c, const char key[PM_CACHE_KEY_SIZE],
     const char *theme, const struct pm_warnings *warnings,
-    const char *const *files, size_t nfiles, struct pm_warnings *problems)
+    const char *const *files, size_t nfiles,
+    const struct pm_cache_page_key *keys, size_t nkeys,
+    struct pm_warnings *problems)
 {
 	struct pm_cache_stat *stats = NULL;
+	struct pm_cache_page_key *sorted = NULL;
+	const struct pm_cache_page_key *k;
 	struct pm_buf payload = PM_BUF_INIT;
 	struct stat sb;
 	int fd = -1;
@@ -769,6 +820,10 @@ pm_cache_finish(struct pm_cache *c, const char key[PM_CACHE_KEY_SIZE],
 		give_up(c, c->site, errno);
 		goto out;
 	}
+	sorted = pm_xcalloc(nkeys + 1, sizeof(*sorted));
+	if (nkeys > 0)
+		memcpy(sorted, keys, nkeys * sizeof(*keys));
+	qsort(sorted, nkeys, sizeof(*sorted), compare_page_keys);
 	stats = pm_xcalloc(nfiles + 1, sizeof(*stats));
 	for (size_t i = 0; i < nfiles; i++) {
 		if (fstatat(fd, files[i], &sb, AT_SYMLINK_NOFOLLOW) < 0) {
@@ -776,7 +831,13 @@ pm_cache_finish(struct pm_cache *c, const char key[PM_CACHE_KEY_SIZE],
 			goto out;
 		}
 		stats[i].path = files[i];
-		stat_of(&stats[i], &sb);
+		stat_of(&stats[i].st, &sb);
+		k = bsearch(files[i], sorted, nkeys, sizeof(*sorted),
+		    compare_path_of_key);
+		if (k != NULL) {
+			stats[i].keyed = 1;
+			stats[i].key = k->key;
+		}
 	}
 	if (pm_cache__encode_state(&payload, theme, (const char *const *)
 	    warnings->lines, warnings->len, stats, nfiles) < 0 ||
@@ -789,5 +850,6 @@ out:
 	if (fd >= 0)
 		close(fd);
 	free(stats);
+	free(sorted);
 	pm_buf_free(&payload);
 }

@@ -61,8 +61,10 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "digest.h"
 #include "error.h"
 #include "incident.h"
+#include "output.h"
 #include "source.h"
 #include "theme.h"
 #include "warnings.h"
@@ -71,7 +73,7 @@
 #define PM_CACHE_KEY_SIZE 41
 
 /* Bumped whenever the layout of a cache file changes. */
-#define PM_CACHE_FORMAT 2
+#define PM_CACHE_FORMAT 3
 
 struct pm_cache;
 
@@ -199,8 +201,17 @@ void pm_cache_history_put(struct pm_cache *c, const struct pm_history *h);
 size_t pm_cache_hits(const struct pm_cache *c);
 size_t pm_cache_lookups(const struct pm_cache *c);
 
+/* One file of a published site, as stat saw it after the build. */
+struct pm_cache_stat {
+	const char *path;	/* relative to the site */
+	struct pm_output_stat st;
+	/* A page's key (render.h), when it had one: a page made from the
+	 * same key comes out the same, so the file can be kept as it is. */
+	int keyed;
+	struct pm_digest key;
+};
+
 /* What the last successful build recorded; strings in the caller's arena. */
-struct pm_cache_stat;
 struct pm_cache_state {
 	char key[PM_CACHE_KEY_SIZE];	/* its build key */
 	const char *theme;		/* the theme name it used */
@@ -218,6 +229,17 @@ int pm_cache_state_load(struct pm_cache_state *st, struct pm_cache *c,
     struct pm_arena *arena);
 
 /*
+ * Does st describe the published site, the one its files' stats and
+ * page keys are about?  Yes when the site's marker stamp is st's key.
+ */
+int pm_cache_state_published(const struct pm_cache *c,
+    const struct pm_cache_state *st);
+
+/* The file st lists at path (relative to the site), or NULL. */
+const struct pm_cache_stat *pm_cache_state_file(
+    const struct pm_cache_state *st, const char *path);
+
+/*
  * Is the published site exactly what a build with key would publish?
  * Yes when the state's key and the site's marker stamp both equal key and
  * every file the state lists is still there with the size, inode, mtime
@@ -227,15 +249,23 @@ int pm_cache_state_load(struct pm_cache_state *st, struct pm_cache *c,
 int pm_cache_up_to_date(struct pm_cache *c, const struct pm_cache_state *st,
     const char key[PM_CACHE_KEY_SIZE]);
 
+/* A page's key (render.h), for the state. */
+struct pm_cache_page_key {
+	const char *path;	/* relative to the site */
+	struct pm_digest key;
+};
+
 /*
  * After a successful commit: record key, the theme name, the warnings and
- * the stat of each of the nfiles site files (paths relative to the site)
- * as the new state, then remove every document entry this build did not
- * look up.  Problems become one warning line in warnings.
+ * the stat of each of the nfiles site files (paths relative to the site),
+ * with its page key when keys (nkeys, in any order) has one, as the new
+ * state, then remove every document entry this build did not look up.
+ * Problems become one warning line in warnings.
  */
 void pm_cache_finish(struct pm_cache *c, const char key[PM_CACHE_KEY_SIZE],
     const char *theme, const struct pm_warnings *warnings,
     const char *const *files, size_t nfiles,
+    const struct pm_cache_page_key *keys, size_t nkeys,
     struct pm_warnings *problems);
 
 #endif

@@ -592,12 +592,16 @@ pm_cache__encode_state(struct pm_buf *out, const char *theme,
 	put_count(&e, nfiles);
 	for (size_t i = 0; i < nfiles; i++) {
 		put_str(&e, files[i].path);
-		put_u64(&e, files[i].size);
-		put_u64(&e, files[i].ino);
-		put_u64(&e, (uint64_t)files[i].mtime_s);
-		put_u64(&e, (uint64_t)files[i].mtime_ns);
-		put_u64(&e, (uint64_t)files[i].ctime_s);
-		put_u64(&e, (uint64_t)files[i].ctime_ns);
+		const struct pm_output_stat *st = &files[i].st;
+
+		put_u64(&e, st->size);
+		put_u64(&e, st->ino);
+		put_u64(&e, (uint64_t)st->mtime_s);
+		put_u64(&e, (uint64_t)st->mtime_ns);
+		put_u64(&e, (uint64_t)st->ctime_s);
+		put_u64(&e, (uint64_t)st->ctime_ns);
+		pm_buf_putc(out, files[i].keyed ? 1 : 0);
+		pm_buf_put(out, files[i].key.bytes, PM_DIGEST_SIZE);
 	}
 	if (e.bad || theme == NULL) {
 		pm_buf_truncate(out, start);
@@ -623,17 +627,25 @@ pm_cache__decode_state(struct pm_cache_state *st, struct pm_arena *arena,
 	for (size_t i = 0; i < nlines && !d.bad; i++)
 		if ((lines[i] = get_str(&d)) == NULL)
 			d.bad = 1;
-	nfiles = get_count(&d, 53);
+	nfiles = get_count(&d, 53 + 1 + PM_DIGEST_SIZE);
 	if (!d.bad && nfiles > 0)
 		files = pm_arena_calloc(arena, nfiles, sizeof(*files));
 	for (size_t i = 0; i < nfiles && !d.bad; i++) {
+		struct pm_output_stat *st = &files[i].st;
+
 		files[i].path = get_str(&d);
-		files[i].size = get_u64(&d);
-		files[i].ino = get_u64(&d);
-		files[i].mtime_s = (int64_t)get_u64(&d);
-		files[i].mtime_ns = (int64_t)get_u64(&d);
-		files[i].ctime_s = (int64_t)get_u64(&d);
-		files[i].ctime_ns = (int64_t)get_u64(&d);
+		st->size = get_u64(&d);
+		st->ino = get_u64(&d);
+		st->mtime_s = (int64_t)get_u64(&d);
+		st->mtime_ns = (int64_t)get_u64(&d);
+		st->ctime_s = (int64_t)get_u64(&d);
+		st->ctime_ns = (int64_t)get_u64(&d);
+		if (have(&d, 1 + PM_DIGEST_SIZE)) {
+			files[i].keyed = *d.p == 1;
+			d.bad |= *d.p > 1;
+			memcpy(files[i].key.bytes, d.p + 1, PM_DIGEST_SIZE);
+			d.p += 1 + PM_DIGEST_SIZE;
+		}
 		if (files[i].path == NULL)
 			d.bad = 1;
 	}

@@ -20,13 +20,6 @@
 
 #include "cache.h"
 
-/* One file of a published site, as stat saw it after the build. */
-struct pm_cache_stat {
-	const char *path;	/* relative to the site */
-	uint64_t size, ino;
-	int64_t mtime_s, mtime_ns, ctime_s, ctime_ns;
-};
-
 /* A document entry: the incident and the warning lines of its ingest. */
 int pm_cache__encode(struct pm_buf *out, const struct pm_incident *inc,
     const char *const *lines, size_t nlines);

@@ -235,6 +235,24 @@ read_incidents(struct pm_site *site, struct pm_arena *arena,
  * can be made before anything is read; in worktree mode it needs the
  * documents' keys (keys, after pm_source_load()).
  */
+/* The theme's files into k: its own, and the default theme's, from which
+ * come the templates it leaves out. */
+static int
+add_theme(struct pm_cache_key *k, const struct pm_source *src,
+    const struct pm_theme *theme, const char *exe_dir, struct pm_error *err)
+{
+	struct pm_theme *def = NULL;
+	int rc = 0;
+
+	if (strcmp(theme->name, "default") != 0 && (rc = pm_theme_load(&def,
+	    "default", getenv("PMSITE_THEME_PATH"), pm_source_workdir(src),
+	    exe_dir, err)) < 0 && rc != PM_ENOTFOUND)
+		return rc;
+	rc = pm_cache_key_add_theme(k, theme, def ? def->dir : NULL, err);
+	pm_theme_free(def);
+	return rc < 0 ? rc : 0;
+}
+
 static int
 build_key(char key[PM_CACHE_KEY_SIZE], const struct build_opts *o,
     const struct pm_source *src, const struct pm_theme *theme,
@@ -242,7 +260,6 @@ build_key(char key[PM_CACHE_KEY_SIZE], const struct build_opts *o,
     char (*keys)[PM_CACHE_KEY_SIZE], struct pm_error *err)
 {
 	struct pm_cache_key k;
-	struct pm_theme *def = NULL;
 	const char *yml;
 	size_t len;
 	int rc = 0;
@@ -255,14 +272,7 @@ build_key(char key[PM_CACHE_KEY_SIZE], const struct build_opts *o,
 	pm_cache_key_add_str(&k, "ref", o->ref);
 	pm_cache_key_add_str(&k, "base-url", o->base_url);
 	pm_cache_key_add_str(&k, "theme-option", o->theme);
-	/* The templates a theme leaves out come from the default theme: its
-	 * folder is wherever the same search finds it. */
-	if (strcmp(theme->name, "default") != 0 && (rc = pm_theme_load(&def,
-	    "default", getenv("PMSITE_THEME_PATH"), pm_source_workdir(src),
-	    exe_dir, err)) < 0 && rc != PM_ENOTFOUND)
-		goto out;
-	if ((rc = pm_cache_key_add_theme(&k, theme, def ? def->dir : NULL,
-	    err)) < 0)
+	if ((rc = add_theme(&k, src, theme, exe_dir, err)) < 0)
 		goto out;
 	if (o->worktree) {
 		yml = pm_source_config(src, &len);
@@ -273,8 +283,99 @@ build_key(char key[PM_CACHE_KEY_SIZE], const struct build_opts *o,
 	pm_cache_key_final(key, &k);
 out:
 	pm_cache_key_free(&k);
-	pm_theme_free(def);
 	return rc;
+}
+
+/*
+ * What every page depends on beyond its context (render.h reuse->env):
+ * pmsite, the theme and, to be safe, pmsite.yml and the options, though
+ * what they change reaches the contexts.  Not the commit: that a page's
+ * context did not change is what its key is for.
+ */
+static int
+page_env(struct pm_digest *env, const struct build_opts *o,
+    const struct pm_source *src, const struct pm_theme *theme,
+    const char *exe_dir, const struct pm_cache *cache, struct pm_error *err)
+{
+	char key[PM_CACHE_KEY_SIZE];
+	struct pm_cache_key k;
+	const char *yml;
+	size_t len;
+	int rc;
+
+	yml = pm_source_config(src, &len);
+	pm_cache_key_init(&k);
+	pm_cache_key_add_str(&k, "identity", pm_cache_identity_of(cache));
+	pm_cache_key_add(&k, "pmsite.yml", yml, len);
+	pm_cache_key_add_str(&k, "base-url", o->base_url);
+	pm_cache_key_add_str(&k, "theme-option", o->theme);
+	if ((rc = add_theme(&k, src, theme, exe_dir, err)) == 0) {
+		pm_cache_key_final(key, &k);
+		pm_digest_bytes(env, key, strlen(key));
+	}
+	pm_cache_key_free(&k);
+	return rc;
+}
+
+/* render.h reuse->last, from the state of the last build. */
+static int
+last_page(struct pm_digest *key, struct pm_output_stat *st,
+    const char *path, const void *arg)
+{
+	const struct pm_cache_stat *f = pm_cache_state_file(arg, path);
+
+	if (f == NULL || !f->keyed)
+		return 0;
+	*key = f->key;
+	*st = f->st;
+	return 1;
+}
+
+/* Page reuse for this build (NULL without a cache, or without the
+ * theme's bytes), in arena. */
+static struct pm_render_reuse *
+open_reuse(const struct build_opts *o, const struct pm_source *src,
+    const struct pm_theme *theme, const char *exe_dir,
+    struct pm_cache *cache, size_t npages, struct pm_arena *arena)
+{
+	struct pm_render_reuse *r;
+	struct pm_cache_state *last;
+	struct pm_error err;
+
+	pm_error_clear(&err);
+	if (cache == NULL)
+		return NULL;
+	r = pm_arena_calloc(arena, 1, sizeof(*r));
+	if (page_env(&r->env, o, src, theme, exe_dir, cache, &err) < 0)
+		return NULL;
+	last = pm_arena_calloc(arena, 1, sizeof(*last));
+	if (pm_cache_state_load(last, cache, arena) &&
+	    pm_cache_state_published(cache, last)) {
+		r->last = last_page;
+		r->arg = last;
+	}
+	r->keys = pm_arena_calloc(arena, npages + 1, sizeof(*r->keys));
+	r->keyed = pm_arena_calloc(arena, npages + 1, sizeof(*r->keyed));
+	return r;
+}
+
+/* The keys reuse made, for pm_cache_finish(), in arena. */
+static struct pm_cache_page_key *
+page_keys(size_t *n, const struct pm_render_reuse *r,
+    const struct pm_pages *pages, struct pm_arena *arena)
+{
+	struct pm_cache_page_key *keys;
+
+	*n = 0;
+	if (r == NULL)
+		return NULL;
+	keys = pm_arena_calloc(arena, pages->len + 1, sizeof(*keys));
+	for (size_t i = 0; i < pages->len; i++)
+		if (r->keyed[i]) {
+			keys[*n].path = pages->items[i].path;
+			keys[(*n)++].key = r->keys[i];
+		}
+	return keys;
 }
 
 /*
@@ -391,9 +492,11 @@ pm_cmd_build(int argc, char **argv)
 	struct timespec t0, ts;
 	char key[PM_CACHE_KEY_SIZE];
 	char (*keys)[PM_CACHE_KEY_SIZE] = NULL;
+	struct pm_render_reuse *reuse = NULL;
+	struct pm_cache_page_key *pkeys;
 	const char **files = NULL;
 	char *exe_dir = NULL;
-	size_t nfiles, walked;
+	size_t nfiles, nkeys, walked;
 	int rc = PM_EXIT_ERROR, broken, resumed;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -508,19 +611,25 @@ pm_cmd_build(int argc, char **argv)
 
 	oo.stamp = cache ? key : NULL;
 	oo.spare = cache ? pm_cache_spare(cache) : NULL;
+	reuse = open_reuse(&o, src, theme, exe_dir, cache, pages.len, arena);
 	if (pm_output_open(&out, o.out, &oo, &err) < 0 ||
-	    pm_render_pages(out, &pages, theme->templates, o.jobs, &err) < 0 ||
+	    pm_render_pages(out, &pages, theme->templates, o.jobs, reuse,
+	    &err) < 0 ||
 	    (theme->assets_dir && pm_output_copy_dir(out, theme->assets_dir,
 	    "assets", &err) < 0))
 		goto fail;
 	stage_done(&o, &ts, "render", pm_output_files(out));
+	if (reuse && o.verbose)
+		fprintf(stderr, "pmsite: %zu pages kept without rendering, "
+		    "their inputs unchanged\n", reuse->reused);
 	if (pm_output_commit(out, &err) < 0)
 		goto fail;
 	stage_done(&o, &ts, "commit", 1);
 	if (cache) {
 		files = pm_output_list(out, &nfiles);
+		pkeys = page_keys(&nkeys, reuse, &pages, arena);
 		pm_cache_finish(cache, key, cfg.theme, &warnings, files,
-		    nfiles, &cache_problems);
+		    nfiles, pkeys, nkeys, &cache_problems);
 		stage_done(&o, &ts, "cache", nfiles);
 	}
 

@@ -338,7 +338,7 @@ render_workflow(struct pm_buf *b, const char *branch, const char *source)
 "        run: |\n"
 "          sudo apt-get update\n"
 "          sudo apt-get install -y libgit2-dev libcmark-gfm-dev \\\n"
-"            libcmark-gfm-extensions-dev libyaml-dev\n"
+"            libcmark-gfm-extensions-dev libyaml-dev libxxhash-dev\n"
 "      - name: Build pmsite\n"
 "        run: make -C .pmsite pmsite\n"
 "      - name: Configure GitHub Pages\n"

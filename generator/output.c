@@ -34,38 +34,57 @@
 #define COMMITTED PM_OUTPUT_COMMITTED
 #define ABORTED PM_OUTPUT_ABORTED
 
-int
-pm_output_write(struct pm_output *o, const char *relpath, const void *data,
-    size_t len, struct pm_error *err)
+/*
+ * Claim relpath for one writer (output.h: every path once, conflicts
+ * decided by the order of the calls alone).
+ */
+static int
+claim(struct pm_output *o, const char *relpath, struct pm_error *err)
 {
 	struct pm_buf file = PM_BUF_INIT;
-	const char *why = NULL;
-	int rc = PM_ERROR, kept;
+	const char *why;
 	enum pm_output_state state;
 	size_t at = 0;
+	int rc;
 
-	why = pm_output__path_problem(relpath);
-	if (why) {
-		rc = pm_output__path_error(err, relpath, why);
-		goto out;
-	}
+	if ((why = pm_output__path_problem(relpath)) != NULL)
+		return pm_output__path_error(err, relpath, why);
 	pthread_mutex_lock(&o->lock);
 	state = o->state;
 	if (state == OPEN &&
 	    (why = pm_output__conflict(o, relpath, &at)) == NULL)
 		pm_output__claim(o, relpath);
 	pthread_mutex_unlock(&o->lock);
-	if (state != OPEN) {
-		rc = pm_error_set(err, PM_ERROR, o->display, 0, 0,
+	if (state != OPEN)
+		return pm_error_set(err, PM_ERROR, o->display, 0, 0,
 		    "output already %s", state == COMMITTED ? "committed" :
 		    "aborted");
-		goto out;
-	}
-	if (why) {
-		pm_buf_printf(&file, "%s/%.*s", o->display, (int)at, relpath);
-		rc = pm_error_set(err, PM_EEXISTS, file.ptr, 0, 0, "%s", why);
-		goto out;
-	}
+	if (why == NULL)
+		return 0;
+	pm_buf_printf(&file, "%s/%.*s", o->display, (int)at, relpath);
+	rc = pm_error_set(err, PM_EEXISTS, file.ptr, 0, 0, "%s", why);
+	pm_buf_free(&file);
+	return rc;
+}
+
+static void
+count(struct pm_output *o, int kept, uint64_t len)
+{
+	pthread_mutex_lock(&o->lock);
+	o->files++;
+	o->kept += (size_t)kept;
+	o->bytes += len;
+	pthread_mutex_unlock(&o->lock);
+}
+
+int
+pm_output_write(struct pm_output *o, const char *relpath, const void *data,
+    size_t len, struct pm_error *err)
+{
+	int rc, kept;
+
+	if ((rc = claim(o, relpath, err)) < 0)
+		return rc;
 	kept = o->old_fd >= 0 && pm_output__keep(o, relpath, data, len) == 0;
 	/* A recycled tree may hold anything at relpath: make room first;
 	 * if that fails, the write reports what is in the way. */
@@ -73,15 +92,43 @@ pm_output_write(struct pm_output *o, const char *relpath, const void *data,
 		(void)pm_output__clear(o, relpath);
 	if (!kept && (rc = pm_fs_write(o->staging_fd, o->display, relpath,
 	    data, len, err)) < 0)
+		return rc;
+	count(o, kept, len);
+	return 0;
+}
+
+int
+pm_output_keep(struct pm_output *o, const char *relpath,
+    const struct pm_output_stat *expect, struct pm_error *err)
+{
+	struct pm_buf bytes = PM_BUF_INIT;
+	int rc;
+
+	if (o->old_fd < 0 || pm_output__path_problem(relpath) ||
+	    !pm_output__old_is(o, relpath, expect))
+		return 0;
+	if ((rc = claim(o, relpath, err)) < 0)
+		return rc;
+	if (pm_output__link_old(o, relpath, expect) == 0) {
+		count(o, 1, expect->size);
+		return 1;
+	}
+	/* The file is the right one but cannot be linked (EXDEV, EMLINK):
+	 * its bytes are as good. */
+	if (pm_output__read_old(&bytes, o, relpath, expect) < 0) {
+		rc = pm_error_set(err, PM_ERROR, o->display, 0, 0,
+		    "%s changed during the build", relpath);
 		goto out;
-	rc = 0;
-	pthread_mutex_lock(&o->lock);
-	o->files++;
-	o->kept += (size_t)kept;
-	o->bytes += len;
-	pthread_mutex_unlock(&o->lock);
+	}
+	if (o->recycled)
+		(void)pm_output__clear(o, relpath);
+	if ((rc = pm_fs_write(o->staging_fd, o->display, relpath,
+	    bytes.ptr ? bytes.ptr : "", bytes.len, err)) < 0)
+		goto out;
+	count(o, 0, bytes.len);
+	rc = 1;
 out:
-	pm_buf_free(&file);
+	pm_buf_free(&bytes);
 	return rc;
 }
 

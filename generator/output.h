@@ -147,6 +147,30 @@ int pm_output_write(struct pm_output *o, const char *relpath,
     const void *data, size_t len, struct pm_error *err);
 
 /*
+ * What a file's stat was: size, inode, modification and change times.  A
+ * file that still shows all of them is the very file (a write, a rename
+ * over it or a new link changes the change time at least).
+ */
+struct pm_output_stat {
+	uint64_t size, ino;
+	int64_t mtime_s, mtime_ns, ctime_s, ctime_ns;
+};
+
+/*
+ * Keep the file relpath of the site being replaced without its bytes: for
+ * a caller who knows from elsewhere that the page would come out the same
+ * (the build cache's page keys), and that expect is the stat that file
+ * had when it was written.  When the replaced site holds relpath as that
+ * very file, relpath is claimed as by pm_output_write() and the file
+ * hard-linked (or, when the link is refused, copied) into the staging
+ * tree: returns 1.  When it does not (no incremental output, the file
+ * edited, replaced or gone), returns 0 and claims nothing: the caller
+ * writes the page.  Errors are those of pm_output_write().  Thread-safe.
+ */
+int pm_output_keep(struct pm_output *o, const char *relpath,
+    const struct pm_output_stat *expect, struct pm_error *err);
+
+/*
  * Copy the regular files under src_dir, recursively, to dest_rel in the
  * output (dest_rel NULL or "" means the top of the site), as with
  * pm_output_write() for each file.  Symbolic links, special files and

@@ -15,7 +15,9 @@
 #include <sys/types.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "error.h"
+#include "output.h"
 
 enum pm_output_state {
 	PM_OUTPUT_OPEN,
@@ -95,6 +97,19 @@ int pm_output__pathset_has(const struct pm_output_pathset *set,
  */
 int pm_output__keep(struct pm_output *o, const char *relpath,
     const void *data, size_t len);
+
+/*
+ * For pm_output_keep(): is relpath of the replaced site the file expect
+ * describes (1 or 0); make the staging tree's relpath that file (0, or
+ * -1 when it cannot be linked or is no longer that file); its bytes
+ * appended to out (0, or -1 when it is no longer that file).
+ */
+int pm_output__old_is(struct pm_output *o, const char *relpath,
+    const struct pm_output_stat *expect);
+int pm_output__link_old(struct pm_output *o, const char *relpath,
+    const struct pm_output_stat *expect);
+int pm_output__read_old(struct pm_buf *out, struct pm_output *o,
+    const char *relpath, const struct pm_output_stat *expect);
 int pm_output__clear(struct pm_output *o, const char *relpath);
 int pm_output__recycle(struct pm_output *o, int use,
     struct pm_error *err);

@@ -102,26 +102,25 @@ split(char dir[PM_OUTPUT_PATH_MAX + 1], const char *relpath)
 	return slash ? slash + 1 : relpath;
 }
 
-int
-pm_output__keep(struct pm_output *o, const char *relpath, const void *data,
-    size_t len)
+/*
+ * Make the staging tree's relpath (folder dir, file name) the replaced
+ * site's file name under from, whose stat is *old: a hard link, or
+ * nothing when a recycled tree holds that very file already.
+ */
+static int
+link_into(struct pm_output *o, int from, const char *dir, const char *name,
+    const struct stat *old)
 {
-	char dir[PM_OUTPUT_PATH_MAX + 1];
-	const char *name = split(dir, relpath);
-	struct stat old, st;
-	int from = -1, to = -1, rc = -1;
+	struct stat st;
+	int to, rc = -1;
 
-	from = open_dirs(o->old_fd, dir, 0);
-	if (from < 0 || !same_bytes(&old, from, name, data, len))
-		goto out;
 	to = open_dirs(o->staging_fd, dir, 1);
 	if (to < 0)
-		goto out;
-	/* A recycled tree often holds that very file already. */
+		return -1;
 	if (o->recycled &&
 	    fstatat(to, name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
-		if (S_ISREG(st.st_mode) && st.st_ino == old.st_ino &&
-		    st.st_dev == old.st_dev) {
+		if (S_ISREG(st.st_mode) && st.st_ino == old->st_ino &&
+		    st.st_dev == old->st_dev) {
 			rc = 0;
 			goto out;
 		}
@@ -131,10 +130,119 @@ pm_output__keep(struct pm_output *o, const char *relpath, const void *data,
 	if (linkat(from, name, to, name, 0) == 0)
 		rc = 0;
 out:
+	close(to);
+	return rc;
+}
+
+int
+pm_output__keep(struct pm_output *o, const char *relpath, const void *data,
+    size_t len)
+{
+	char dir[PM_OUTPUT_PATH_MAX + 1];
+	const char *name = split(dir, relpath);
+	struct stat old;
+	int from, rc = -1;
+
+	from = open_dirs(o->old_fd, dir, 0);
+	if (from >= 0 && same_bytes(&old, from, name, data, len))
+		rc = link_into(o, from, dir, name, &old);
 	if (from >= 0)
 		close(from);
-	if (to >= 0)
-		close(to);
+	return rc;
+}
+
+/* Is st the file that expect describes (output.h)? */
+static int
+same_stat(const struct stat *st, const struct pm_output_stat *expect)
+{
+	return S_ISREG(st->st_mode) &&
+	    (uint64_t)st->st_size == expect->size &&
+	    (uint64_t)st->st_ino == expect->ino &&
+	    (int64_t)st->st_mtim.tv_sec == expect->mtime_s &&
+	    (int64_t)st->st_mtim.tv_nsec == expect->mtime_ns &&
+	    (int64_t)st->st_ctim.tv_sec == expect->ctime_s &&
+	    (int64_t)st->st_ctim.tv_nsec == expect->ctime_ns;
+}
+
+/* The folder of relpath in the replaced site, when its file name there
+ * is the file expect describes; -1 otherwise.  *old gets its stat. */
+static int
+open_old(struct stat *old, struct pm_output *o, char dir[PM_OUTPUT_PATH_MAX
+    + 1], const char *name, const struct pm_output_stat *expect)
+{
+	int from = open_dirs(o->old_fd, dir, 0);
+
+	if (from >= 0 && (fstatat(from, name, old, AT_SYMLINK_NOFOLLOW) < 0 ||
+	    !same_stat(old, expect))) {
+		close(from);
+		from = -1;
+	}
+	return from;
+}
+
+int
+pm_output__old_is(struct pm_output *o, const char *relpath,
+    const struct pm_output_stat *expect)
+{
+	char dir[PM_OUTPUT_PATH_MAX + 1];
+	const char *name = split(dir, relpath);
+	struct stat old;
+	int from = open_old(&old, o, dir, name, expect);
+
+	if (from < 0)
+		return 0;
+	close(from);
+	return 1;
+}
+
+int
+pm_output__link_old(struct pm_output *o, const char *relpath,
+    const struct pm_output_stat *expect)
+{
+	char dir[PM_OUTPUT_PATH_MAX + 1];
+	const char *name = split(dir, relpath);
+	struct stat old;
+	int from = open_old(&old, o, dir, name, expect), rc;
+
+	if (from < 0)
+		return -1;
+	rc = link_into(o, from, dir, name, &old);
+	close(from);
+	return rc;
+}
+
+int
+pm_output__read_old(struct pm_buf *out, struct pm_output *o,
+    const char *relpath, const struct pm_output_stat *expect)
+{
+	char dir[PM_OUTPUT_PATH_MAX + 1];
+	const char *name = split(dir, relpath);
+	struct stat st;
+	int from = open_dirs(o->old_fd, dir, 0), fd = -1, rc = -1;
+
+	if (from < 0)
+		return -1;
+	fd = openat(from, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st) < 0 || !same_stat(&st, expect))
+		goto out;
+	pm_buf_grow(out, (size_t)expect->size);
+	while (out->len < (size_t)expect->size) {
+		ssize_t n = read(fd, out->ptr + out->len,
+		    (size_t)expect->size - out->len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			goto out;
+		out->len += (size_t)n;
+	}
+	if (out->ptr)
+		out->ptr[out->len] = '\0';
+	rc = 0;
+out:
+	if (fd >= 0)
+		close(fd);
+	close(from);
 	return rc;
 }
 

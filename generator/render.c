@@ -20,6 +20,7 @@ struct pool {
 	struct pm_output *out;
 	const struct pm_pages *pages;
 	const struct pm_template_set *set;
+	struct pm_render_reuse *reuse;	/* or NULL */
 	atomic_size_t next;
 	/*
 	 * The lowest index of a page that failed.  Pages are handed out in
@@ -35,21 +36,58 @@ struct worker {
 	struct pool *pool;
 	struct pm_error err;
 	size_t failed_at;	/* page index of err, when set */
+	size_t reused;		/* pages kept by their key */
 };
+
+/*
+ * Keep page i's published file when its key did not change: 1 when kept,
+ * 0 when the page must be rendered, PM_ERROR.  The key's context is made
+ * in an arena of its own, freed before the page is rendered.
+ */
+static int
+reuse_one(struct pm_buf *b, const struct pool *pool, size_t i,
+    struct pm_error *err)
+{
+	struct pm_render_reuse *r = pool->reuse;
+	const struct pm_page *p = &pool->pages->items[i];
+	struct pm_arena *arena = pm_arena_new();
+	struct pm_output_stat st;
+	struct pm_digest last;
+	int rc;
+
+	rc = pm_page_key(&r->keys[i], p, &r->env, arena, b, err);
+	pm_arena_free(arena);
+	if (rc <= 0)
+		return rc;
+	r->keyed[i] = 1;
+	if (r->last == NULL || !r->last(&last, &st, p->path, r->arg) ||
+	    !pm_digest_equal(&last, &r->keys[i]))
+		return 0;
+	return pm_output_keep(pool->out, p->path, &st, err);
+}
 
 static int
 render_one(struct pm_buf *b, const struct pool *pool, size_t i,
-    struct pm_error *err)
+    size_t *reused, struct pm_error *err)
 {
 	const struct pm_page *p = &pool->pages->items[i];
-	const struct pm_template *tpl;
+	const struct pm_template *tpl = NULL;
 	const struct pm_value *ctx;
 	struct pm_arena *arena = NULL;
-	int rc = PM_ERROR;
+	int rc;
 
 	if (p->template == NULL && p->write == NULL)
 		return pm_output_write(pool->out, p->path, p->data, p->len,
 		    err);
+	if (p->template &&
+	    (tpl = pm_template_set_get(pool->set, p->template)) == NULL)
+		return pm_error_set(err, PM_ENOTFOUND, NULL, 0, 0,
+		    "theme has no template '%s.mustache' (for %s)",
+		    p->template, p->path);
+	if (pool->reuse && (rc = reuse_one(b, pool, i, err)) != 0) {
+		*reused += rc == 1;
+		return rc < 0 ? rc : 0;
+	}
 	if (p->template == NULL) {
 		pm_buf_clear(b);
 		if (pm_page_data(b, p, err) < 0)
@@ -57,11 +95,7 @@ render_one(struct pm_buf *b, const struct pool *pool, size_t i,
 		return pm_output_write(pool->out, p->path, b->ptr ? b->ptr :
 		    "", b->len, err);
 	}
-	tpl = pm_template_set_get(pool->set, p->template);
-	if (tpl == NULL)
-		return pm_error_set(err, PM_ENOTFOUND, NULL, 0, 0,
-		    "theme has no template '%s.mustache' (for %s)",
-		    p->template, p->path);
+	rc = PM_ERROR;
 	/* A context made for this page lives only as long as the page. */
 	if (p->make)
 		arena = pm_arena_new();
@@ -86,7 +120,7 @@ work(void *arg)
 		i = atomic_fetch_add(&pool->next, 1);
 		if (i >= pool->pages->len || i >= atomic_load(&pool->stop_at))
 			break;
-		if (render_one(&b, pool, i, &w->err) < 0) {
+		if (render_one(&b, pool, i, &w->reused, &w->err) < 0) {
 			size_t cur = atomic_load(&pool->stop_at);
 
 			w->failed_at = i;
@@ -110,7 +144,8 @@ pm_render_default_jobs(void)
 
 int
 pm_render_pages(struct pm_output *out, const struct pm_pages *pages,
-    const struct pm_template_set *set, int jobs, struct pm_error *err)
+    const struct pm_template_set *set, int jobs,
+    struct pm_render_reuse *reuse, struct pm_error *err)
 {
 	struct pool pool;
 	struct worker *w;
@@ -126,6 +161,9 @@ pm_render_pages(struct pm_output *out, const struct pm_pages *pages,
 	pool.out = out;
 	pool.pages = pages;
 	pool.set = set;
+	pool.reuse = reuse;
+	if (reuse)
+		reuse->reused = 0;
 	atomic_init(&pool.next, 0);
 	atomic_init(&pool.stop_at, SIZE_MAX);
 	w = pm_xcalloc((size_t)jobs, sizeof(*w));
@@ -143,6 +181,8 @@ pm_render_pages(struct pm_output *out, const struct pm_pages *pages,
 	work(&w[0]);
 	for (i = 1; i <= started; i++)
 		pthread_join(w[i].thread, NULL);
+	for (i = 0; i < jobs && reuse; i++)
+		reuse->reused += w[i].reused;
 	for (i = 0; i < jobs; i++)
 		if (pm_error_is_set(&w[i].err) &&
 		    (first == NULL || w[i].failed_at < first->failed_at))

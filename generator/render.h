@@ -15,6 +15,13 @@
  *    list among those that failed, so the message does not depend on
  *    thread timing; pages after a failure may or may not have been
  *    written (the caller aborts the output anyway).
+ *  - Reuse (reuse not NULL): before a template page is rendered, its key
+ *    (views.h pm_page_key()) is made; when the published site's file at
+ *    that path was made from the same key and is still as that build
+ *    left it, the file is kept as it is (pm_output_keep()) and the page
+ *    is not rendered.  The key of every template page goes to
+ *    reuse->keys for the next build.  A kept page has the bytes a
+ *    render would give, so the output does not depend on reuse either.
  *  - Nothing it allocates outlives the call.
  */
 #ifndef PM_RENDER_H
@@ -25,10 +32,29 @@
 #include "output.h"
 #include "views.h"
 
+struct pm_render_reuse {
+	/* Mixed into every key: what all pages depend on beyond their
+	 * contexts (pmsite, the theme, the configuration). */
+	struct pm_digest env;
+	/* The key the published file at path was made from, and the stat
+	 * it had then: 1, or 0 when there is none.  Called from the
+	 * rendering threads at once. */
+	int (*last)(struct pm_digest *key, struct pm_output_stat *st,
+	    const char *path, const void *arg);
+	const void *arg;
+	/* Filled in: the key of each page (pages->len of each), keyed[i]
+	 * set when page i has one (template pages), and how many pages were
+	 * kept without rendering. */
+	struct pm_digest *keys;
+	unsigned char *keyed;
+	size_t reused;
+};
+
 /* The number of online processors, at least 1 (the default for -j). */
 int pm_render_default_jobs(void);
 
 int pm_render_pages(struct pm_output *out, const struct pm_pages *pages,
-    const struct pm_template_set *set, int jobs, struct pm_error *err);
+    const struct pm_template_set *set, int jobs,
+    struct pm_render_reuse *reuse, struct pm_error *err);
 
 #endif

@@ -149,7 +149,10 @@ views_push_page(struct views *v, const struct pm_page *page)
 		pages->items = n;
 		pages->cap = cap;
 	}
-	pages->items[pages->len++] = *page;
+	pages->items[pages->len] = *page;
+	if (page->make_arg == NULL)
+		pages->items[pages->len].make_arg = v;
+	pages->len++;
 }
 
 void
@@ -193,8 +196,9 @@ views_times(struct views *v, size_t n)
 	}
 }
 
-static struct pm_value *
-site_value(const struct pm_site *site, struct pm_arena *a)
+struct pm_value *
+views_site_value(const struct pm_site *site, struct pm_arena *a,
+    int with_commit)
 {
 	const struct pm_config *cfg = site->config;
 	struct pm_value *v = pm_value_new_map(a);
@@ -206,8 +210,9 @@ site_value(const struct pm_site *site, struct pm_arena *a)
 	pm_value_map_set_str(a, v, "repo_url", cfg->repo_url);
 	pm_value_map_set_str(a, v, "generator", "pmsite " PM_VERSION);
 	pm_value_map_set_num(a, v, "incident_count", (double)site->len);
-	pm_value_map_set_str(a, v, "commit", *site->commit ? site->commit :
-	    NULL);
+	if (with_commit)
+		pm_value_map_set_str(a, v, "commit", *site->commit ?
+		    site->commit : NULL);
 	return v;
 }
 
@@ -567,20 +572,20 @@ svg_width(const char *svg)
 	return w;
 }
 
-/* The context of incident page i, in v->a. */
+/*
+ * The timeline pictures of inc into ctx.  Both layouts inline: CSS shows
+ * one by the width of the screen, with no script and no second request.
+ * They are drawn from the incident's record alone (pm_page_key() counts
+ * on it).
+ */
 static int
-incident_context(const struct pm_value **out, struct views *v, size_t i,
-    const char *path, struct pm_error *err)
+add_pictures(struct views *v, struct pm_value *ctx,
+    const struct pm_incident *inc, struct pm_error *err)
 {
 	struct pm_arena *a = v->a;
-	const struct pm_site *site = v->site;
-	const struct pm_incident *inc = site->incidents[i];
-	struct pm_value *ctx, *related;
 	struct pm_buf b = PM_BUF_INIT;
 	const char *h, *vert;
 
-	/* Both layouts inline: CSS shows one by the width of the screen,
-	 * with no script and no second request. */
 	if (pm_svg_timeline(&b, inc, PM_SVG_HORIZONTAL, err) < 0)
 		goto fail;
 	h = views_take(v, &b);
@@ -588,16 +593,34 @@ incident_context(const struct pm_value **out, struct views *v, size_t i,
 		goto fail;
 	vert = views_take(v, &b);
 	pm_buf_free(&b);
-
-	ctx = views_context(v, path, inc->title, "../../", "incidents");
-	pm_value_map_set(a, ctx, "incident", v->records[i]);
-	pm_value_map_set(a, ctx, "body", pm_value_new_string_ref(a,
-	    inc->html ? inc->html : "", inc->html ? inc->html_len : 0));
 	pm_value_map_set_str(a, ctx, "timeline_svg_h", h);
 	pm_value_map_set_str(a, ctx, "timeline_svg_v", vert);
 	pm_value_map_set_bool(a, ctx, "has_timeline_svg", h != NULL);
 	pm_value_map_set_bool(a, ctx, "timeline_h_narrow", h &&
 	    svg_width(h) < svg_width(vert) * 1.5);
+	return 0;
+fail:
+	pm_buf_free(&b);
+	return PM_ERROR;
+}
+
+/* The context of incident page i, in v->a; without the pictures unless
+ * pictures is set. */
+static int
+incident_context(const struct pm_value **out, struct views *v, size_t i,
+    const char *path, int pictures, struct pm_error *err)
+{
+	struct pm_arena *a = v->a;
+	const struct pm_site *site = v->site;
+	const struct pm_incident *inc = site->incidents[i];
+	struct pm_value *ctx, *related;
+
+	ctx = views_context(v, path, inc->title, "../../", "incidents");
+	pm_value_map_set(a, ctx, "incident", v->records[i]);
+	pm_value_map_set(a, ctx, "body", pm_value_new_string_ref(a,
+	    inc->html ? inc->html : "", inc->html ? inc->html_len : 0));
+	if (pictures && add_pictures(v, ctx, inc, err) < 0)
+		return PM_ERROR;
 	related = related_value(v, inc);
 	pm_value_map_set(a, ctx, "related", related);
 	pm_value_map_set_bool(a, ctx, "has_related", pm_value_len(related));
@@ -610,23 +633,20 @@ incident_context(const struct pm_value **out, struct views *v, size_t i,
 	pm_value_map_set(a, ctx, "git_links", git_links(site, inc, a));
 	*out = ctx;
 	return 0;
-fail:
-	pm_buf_free(&b);
-	return PM_ERROR;
 }
 
 /* pm_page.make of incident pages: the shared views, allocating in the
  * rendering thread's arena instead of the build's. */
 static int
 make_incident(const struct pm_value **out, struct pm_arena *arena,
-    const struct pm_page *page, struct pm_error *err)
+    const struct pm_page *page, int pictures, struct pm_error *err)
 {
 	struct views local = *(const struct views *)page->make_arg;
 
 	local.a = arena;
 	local.pages = NULL;
 	return incident_context(out, &local, page->make_index, page->path,
-	    err);
+	    pictures, err);
 }
 
 static void
@@ -648,7 +668,7 @@ pm_page_context(const struct pm_value **out, const struct pm_page *page,
     struct pm_arena *arena, struct pm_error *err)
 {
 	*out = page->context;
-	return page->make ? page->make(out, arena, page, err) : 0;
+	return page->make ? page->make(out, arena, page, 1, err) : 0;
 }
 
 int
@@ -666,7 +686,7 @@ pm_views_build(struct pm_pages *pages, struct pm_arena *a,
 	v->site = site;
 	v->tax = pm_site_taxonomy(site);
 	v->pages = pages;
-	v->sitev = site_value(site, a);
+	v->sitev = views_site_value(site, a, 0);
 	pm_site_stats(&v->stats, site);
 	make_causes(v);
 	v->records = pm_arena_alloc(a, pm_xmul(site->len + 1,
@@ -675,6 +695,8 @@ pm_views_build(struct pm_pages *pages, struct pm_arena *a,
 		v->records[i] = incident_value(v, site->incidents[i]);
 	for (i = 0; i < v->stats.ncauses; i++)
 		set_latest(v, v->causes[i], v->stats.causes[i].incidents[0]);
+	/* Finished: the records are only read from here on. */
+	views_digest_records(v);
 
 	if (views_add_home(v, err) < 0)
 		goto out;

@@ -41,6 +41,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "digest.h"
 #include "error.h"
 #include "site.h"
 #include "value.h"
@@ -60,19 +61,31 @@ struct pm_page {
 	size_t len;
 	/*
 	 * When not NULL (context is then NULL): makes the context in arena
-	 * at render time.  Errors are those of the SVG drawers.
+	 * at render time; without pictures, for pm_page_key() only.  Errors
+	 * are those of the SVG drawers.
 	 */
 	int (*make)(const struct pm_value **context, struct pm_arena *arena,
-	    const struct pm_page *page, struct pm_error *err);
+	    const struct pm_page *page, int pictures, struct pm_error *err);
 	/*
 	 * When not NULL (a data page, data NULL): appends the bytes to out
 	 * at render time.  Errors are those of the feeds.
 	 */
 	int (*write)(struct pm_buf *out, const struct pm_page *page,
 	    struct pm_error *err);
-	const void *make_arg;		/* for make and write: the views */
+	/*
+	 * For a page made by write, what pm_page_key() may take its bytes
+	 * to depend on: PM_PAGE_READS_RECORDS, the incident records, in
+	 * order; PM_PAGE_READS_BODIES, those and the bodies; 0, more than
+	 * that (the page has no key).
+	 */
+	int write_reads;
+	/* The views (for make, write and pm_page_key()). */
+	const void *make_arg;
 	size_t make_index;		/* for make: the site position */
 };
+
+#define PM_PAGE_READS_RECORDS 1
+#define PM_PAGE_READS_BODIES 2
 
 struct pm_pages {
 	struct pm_page *items;
@@ -89,6 +102,24 @@ int pm_views_build(struct pm_pages *pages, struct pm_arena *arena,
  */
 int pm_page_context(const struct pm_value **out, const struct pm_page *page,
     struct pm_arena *arena, struct pm_error *err);
+
+/*
+ * The key of a page: a digest of env (what every page depends on beyond
+ * its inputs: pmsite, the theme, the configuration), the page's path and
+ * its inputs.  Those of a template page are its template's name and its
+ * context, less an incident page's timeline pictures, which are drawn
+ * from the incident's record in that same context; those of a data page
+ * are what its write_reads says.  Pages with equal keys come out as
+ * equal bytes, so a rebuild may keep the file of a page whose key did
+ * not change (render.h).  The records that many contexts share, and the
+ * bodies, are digested once, by pm_views_build().  scratch is the
+ * caller's, for the encoding; a context made for the key lives in arena,
+ * which the caller frees.  Returns 1 with the key, 0 for a page that has
+ * none, or the errors of make.
+ */
+int pm_page_key(struct pm_digest *out, const struct pm_page *page,
+    const struct pm_digest *env, struct pm_arena *arena,
+    struct pm_buf *scratch, struct pm_error *err);
 
 /*
  * Append the bytes of a data page (template NULL) to out: page->data, or

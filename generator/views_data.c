@@ -69,10 +69,11 @@ write_search_script(struct pm_buf *out, const struct pm_page *page,
 
 static void
 push_writer(struct views *v, const char *path,
-    int (*write)(struct pm_buf *, const struct pm_page *, struct pm_error *))
+    int (*write)(struct pm_buf *, const struct pm_page *, struct pm_error *),
+    int reads)
 {
 	struct pm_page page = { .path = path, .write = write,
-	    .make_arg = v };
+	    .write_reads = reads, .make_arg = v };
 
 	views_push_page(v, &page);
 }
@@ -80,11 +81,17 @@ push_writer(struct views *v, const char *path,
 void
 views_add_data(struct views *v)
 {
-	push_writer(v, "incidents.json", write_records);
-	push_writer(v, "search.json", write_search_json);
-	push_writer(v, "search-index.js", write_search_script);
-	push_writer(v, "feed.xml", write_atom);
-	push_writer(v, "feed.json", write_json_feed);
+	/* The export is the records without their displays; the index reads
+	 * the bodies too.  The feeds read the configuration and the dates
+	 * of the build: never kept by key, they are small. */
+	push_writer(v, "incidents.json", write_records,
+	    PM_PAGE_READS_RECORDS);
+	push_writer(v, "search.json", write_search_json,
+	    PM_PAGE_READS_BODIES);
+	push_writer(v, "search-index.js", write_search_script,
+	    PM_PAGE_READS_BODIES);
+	push_writer(v, "feed.xml", write_atom, 0);
+	push_writer(v, "feed.json", write_json_feed, 0);
 }
 
 int

@@ -21,9 +21,27 @@ struct views {
 	struct pm_value **records;	/* by site position, with displays */
 	struct pm_value **causes;	/* by position in stats.causes */
 	struct pm_pages *pages;
+	/* views_key.c: the digest of each record, and a table from record
+	 * to site position (by address; empty slots NULL). */
+	struct pm_digest *digests;
+	struct pm_digest *body_digests;
+	const struct pm_value **known;
+	size_t *known_at;
+	size_t known_mask;
 };
 
+/* Digest every record, once they are finished (views_key.c). */
+void views_digest_records(struct views *v);
+
 void views_push_page(struct views *v, const struct pm_page *page);
+
+/*
+ * The `site` of every context; with_commit adds the commit, which only the
+ * home page has: on every page it would change the inputs of every page
+ * at every commit, and a rebuild could keep none (render.h).
+ */
+struct pm_value *views_site_value(const struct pm_site *site,
+    struct pm_arena *a, int with_commit);
 
 /*
  * The context every page starts from: site, page (title, path,

@@ -204,6 +204,7 @@ views_add_home(struct views *v, struct pm_error *err)
 	int rc = PM_ERROR;
 
 	ctx = views_context(v, "index.html", site->config->title, "", "home");
+	pm_value_map_set(a, ctx, "site", views_site_value(site, a, 1));
 	pm_value_map_set(a, ctx, "figures", views_figures(v, &v->stats.all));
 	pm_value_map_set(a, ctx, "year", year_value(v));
 	if (site->len) {

@@ -600,8 +600,11 @@ test_state_round_trip(void **state)
 {
 	struct pm_arena *a = *state;
 	struct pm_cache_stat files[2] = {
-		{ "index.html", 123, 456, 1700000000, 999999999, -1, 0 },
-		{ "incidents/x/index.html", 0, 1, 0, 0, 1, 2 }
+		{ "index.html", { 123, 456, 1700000000, 999999999, -1, 0 },
+		    0, { { 0 } } },
+		{ "incidents/x/index.html", { 0, 1, 0, 0, 1, 2 }, 1,
+		    { { 0xff, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
+		    0xfe } } }
 	};
 	const char *lines[] = { "w1", "w2" };
 	struct pm_cache_state st;
@@ -615,11 +618,17 @@ test_state_round_trip(void **state)
 	assert_string_equal(st.warnings[1], "w2");
 	assert_int_equal(st.nfiles, 2);
 	assert_string_equal(st.files[1].path, "incidents/x/index.html");
-	assert_int_equal(st.files[0].size, 123);
-	assert_int_equal(st.files[0].ino, 456);
-	assert_int_equal(st.files[0].mtime_ns, 999999999);
-	assert_int_equal(st.files[0].ctime_s, -1);
-	assert_int_equal(st.files[1].ctime_ns, 2);
+	assert_int_equal(st.files[0].st.size, 123);
+	assert_int_equal(st.files[0].st.ino, 456);
+	assert_int_equal(st.files[0].st.mtime_ns, 999999999);
+	assert_int_equal(st.files[0].st.ctime_s, -1);
+	assert_int_equal(st.files[1].st.ctime_ns, 2);
+	assert_false(st.files[0].keyed);
+	assert_true(st.files[1].keyed);
+	assert_true(pm_digest_equal(&st.files[1].key, &files[1].key));
+	assert_ptr_equal(pm_cache_state_file(&st, "incidents/x/index.html"),
+	    &st.files[1]);
+	assert_null(pm_cache_state_file(&st, "incidents/y/index.html"));
 	for (size_t n = 0; n < b.len; n++)
 		assert_int_equal(pm_cache__decode_state(&st, a, b.ptr, n), -1);
 	assert_null(st.theme);
@@ -850,7 +859,8 @@ test_folder_refuses_links(void **state)
 	assert_int_equal(symlink(elsewhere, f.cache), 0);
 	put_one(&f, key1, "one", a);
 	assert_int_equal(get_one(&f, key1, a, &slug), 0);
-	pm_cache_finish(f.c, key1, "default", &problems, NULL, 0, &problems);
+	pm_cache_finish(f.c, key1, "default", &problems, NULL, 0, NULL, 0,
+	    &problems);
 	assert_int_equal(problems.len, 1);
 	assert_non_null(strstr(problems.lines[0], "warning: cache not "
 	    "updated"));
@@ -873,6 +883,9 @@ test_state_and_up_to_date(void **state)
 	struct pm_arena *a = *state;
 	struct pm_warnings w = PM_WARNINGS_INIT, problems = PM_WARNINGS_INIT;
 	const char *files[] = { "a.html", "d/b.html" };
+	/* Keys in any order, one for a file that is not there. */
+	struct pm_cache_page_key keys[2] = { { "e.html", { { 1 } } },
+	    { "d/b.html", { { 2 } } } };
 	struct pm_cache_state st;
 	struct folder f = { 0 };
 	const char *slug;
@@ -890,7 +903,8 @@ test_state_and_up_to_date(void **state)
 	folder_open(&f);
 	put_one(&f, key1, "new", a);
 	assert_int_equal(get_one(&f, key1, a, &slug), 1);
-	pm_cache_finish(f.c, key1, "default", &w, files, 2, &problems);
+	pm_cache_finish(f.c, key1, "default", &w, files, 2, keys, 2,
+	    &problems);
 	assert_int_equal(problems.len, 0);
 	assert_int_equal(get_one(&f, key2, a, &slug), 0);	/* collected */
 	folder_open(&f);
@@ -899,6 +913,12 @@ test_state_and_up_to_date(void **state)
 	assert_string_equal(st.theme, "default");
 	assert_int_equal(st.nwarnings, 1);
 	assert_int_equal(st.nfiles, 2);
+	assert_false(pm_cache_state_file(&st, "a.html")->keyed);
+	assert_true(pm_cache_state_file(&st, "d/b.html")->keyed);
+	assert_int_equal(pm_cache_state_file(&st, "d/b.html")->key.bytes[0],
+	    2);
+	assert_null(pm_cache_state_file(&st, "e.html"));
+	assert_true(pm_cache_state_published(f.c, &st));
 	assert_true(pm_cache_up_to_date(f.c, &st, key1));
 	assert_false(pm_cache_up_to_date(f.c, &st, key2));
 	/* Same size, same content, rewritten: the inode tells. */
@@ -913,13 +933,15 @@ test_state_and_up_to_date(void **state)
 		assert_false(pm_cache_up_to_date(f.c, &st, key1));
 	}
 	/* A marker with another stamp, or none. */
-	pm_cache_finish(f.c, key1, "default", &w, files, 1, &problems);
+	pm_cache_finish(f.c, key1, "default", &w, files, 1, NULL, 0,
+	    &problems);
 	folder_open(&f);
 	assert_int_equal(pm_cache_state_load(&st, f.c, a), 1);
 	assert_true(pm_cache_up_to_date(f.c, &st, key1));
 	snprintf(marker, sizeof(marker), "pmsite site v1\nbuild %s\n", key2);
 	write_site_file(&f, ".pmsite", marker);
 	assert_false(pm_cache_up_to_date(f.c, &st, key1));
+	assert_false(pm_cache_state_published(f.c, &st));
 	write_site_file(&f, ".pmsite", "pmsite site v1\n");
 	assert_false(pm_cache_up_to_date(f.c, &st, key1));
 	/* A damaged state is no state. */

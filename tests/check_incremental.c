@@ -54,8 +54,8 @@ static const char pm_pool[] =
 static const char pm_disk[] =
     "---\ntitle: Blob store disk slow\ncategory: hardware-infrastructure\n"
     "---\n# Blob store disk slow\n\nUploads were slow for a day.\n";
-/* A footer without the build's commit id, which would otherwise change
- * every page on every commit (the default theme prints it). */
+/* A theme of the repository's own, with a footer that shows no commit
+ * id (the default theme's shows it on the home page). */
 static const char quiet_footer[] =
     "<footer class=\"site-footer\"><p>{{site.description}}</p></footer>\n";
 
@@ -775,6 +775,119 @@ test_worktree(void **state)
 	assert_same_as_fresh(f, NULL);
 }
 
+/* "N pages kept without rendering" of the -v output (stderr). */
+static size_t
+pages_reused(const char *err)
+{
+	const char *p = strstr(err, " pages kept without rendering");
+	size_t n;
+
+	assert_non_null(p);
+	while (p > err && p[-1] >= '0' && p[-1] <= '9')
+		p--;
+	assert_int_equal(sscanf(p, "%zu pages kept", &n), 1);
+	return n;
+}
+
+/* Build out with -v and expect success; returns the pages kept by key. */
+static size_t
+build_counting_reuse(const struct fixture *f)
+{
+	char *so = NULL, *se = NULL;
+	size_t n;
+
+	if (build_into(f, f->out, "-v", &so, &se) != 0)
+		fail_msg("build failed: %s", se);
+	n = pages_reused(se);
+	free(so);
+	free(se);
+	return n;
+}
+
+/*
+ * Pages whose inputs did not change are kept without being rendered; the
+ * others (the edited incident's page, its neighbours and the lists that
+ * show its new title) are rendered again, and the site is a fresh
+ * build's.
+ */
+static void
+test_unchanged_pages_are_not_rendered(void **state)
+{
+	struct fixture *f = *state;
+	const char *files[] = { "content/2024-03-05-orders-lock.md",
+	    pm_lock_v2, NULL };
+	const char *other[] = { "content/2023-01-10-cert-expired.md",
+	    "---\ncategory: security\n---\n# Certificate expired\n\n"
+	    "The TLS certificate of the API expired on a Sunday.\n", NULL };
+	struct snap before, after;
+	const struct entry *a, *b;
+	size_t first, second;
+
+	/* Nothing to reuse the first time. */
+	assert_int_equal(build_counting_reuse(f), 0);
+	snap_take(&before, f->out);
+	commit(f, files, "revise the lock postmortem");
+	first = build_counting_reuse(f);
+	snap_take(&after, f->out);
+	assert_true(first > 0);
+	a = snap_find(&before, "/incidents/2024-10-22-disk-slow/index.html");
+	b = snap_find(&after, "/incidents/2024-10-22-disk-slow/index.html");
+	assert_true(a->ino == b->ino);
+	/* Its neighbour in time shows the new title. */
+	b = snap_find(&after, "/incidents/2024-01-02-billing-pool/index.html");
+	assert_non_null(strstr(b->data, "locked up for good"));
+	snap_free(&before);
+	snap_free(&after);
+	assert_same_as_fresh(f, NULL);
+	/* A second edit elsewhere: the first's pages are kept this time. */
+	commit(f, other, "add a detail");
+	second = build_counting_reuse(f);
+	assert_true(second > 0);
+	assert_same_as_fresh(f, NULL);
+}
+
+/* A page edited by hand in the published site, in place or replaced, is
+ * rendered again at the next build even though its inputs did not
+ * change: the state's stat of it no longer holds. */
+static void
+test_hand_edited_page_is_rendered_again(void **state)
+{
+	struct fixture *f = *state;
+	const char *files[] = { "content/2024-03-05-orders-lock.md",
+	    pm_lock_v2, NULL };
+	const char *back[] = { "content/2024-03-05-orders-lock.md",
+	    pm_lock, NULL };
+	char page[700], other[700], *text;
+	FILE *fp;
+
+	free(build(f, NULL));
+	snprintf(page, sizeof(page), "%s/incidents/2024-10-22-disk-slow/"
+	    "index.html", f->out);
+	snprintf(other, sizeof(other), "%s/incidents/resolver-outage/"
+	    "index.html", f->out);
+	/* Same size, same inode: only the times tell. */
+	fp = fopen(page, "r+");
+	assert_non_null(fp);
+	assert_int_equal(fputs("<!-- hand -->", fp) >= 0, 1);
+	fclose(fp);
+	/* A new file under the same name. */
+	assert_int_equal(unlink(other), 0);
+	tu_write(f->out, "incidents/resolver-outage/index.html", "edited\n");
+	commit(f, files, "revise");
+	free(build(f, NULL));
+	text = tu_read(page, NULL);
+	assert_null(strstr(text, "<!-- hand -->"));
+	free(text);
+	text = tu_read(other, NULL);
+	assert_null(strstr(text, "edited"));
+	free(text);
+	assert_same_as_fresh(f, NULL);
+	/* Back to the first version: keys already seen come back. */
+	commit(f, back, "revert");
+	free(build(f, NULL));
+	assert_same_as_fresh(f, NULL);
+}
+
 /* ------------------------------------- the output module on its own */
 
 struct ofx {
@@ -857,6 +970,89 @@ test_output_keeps_same_bytes(void **state)
 	    PM_EEXISTS);
 	assert_int_equal(pm_output_files(o), 2);
 	assert_int_equal(pm_output_kept(o), 1);
+	pm_output_free(o);
+	tu_rm_rf(x.dir);
+	free(x.dir);
+}
+
+/* The stat of rel under x->site, as the build cache records it. */
+static struct pm_output_stat
+stat_of(const struct ofx *x, const char *rel)
+{
+	struct pm_output_stat s;
+	struct stat st;
+	char p[700];
+
+	snprintf(p, sizeof(p), "%s/%s", x->site, rel);
+	assert_int_equal(lstat(p, &st), 0);
+	s.size = (uint64_t)st.st_size;
+	s.ino = (uint64_t)st.st_ino;
+	s.mtime_s = st.st_mtim.tv_sec;
+	s.mtime_ns = st.st_mtim.tv_nsec;
+	s.ctime_s = st.st_ctim.tv_sec;
+	s.ctime_ns = st.st_ctim.tv_nsec;
+	return s;
+}
+
+/* pm_output_keep(): the very file is linked; anything else is left to
+ * the caller, with nothing claimed. */
+static void
+test_output_keep_by_stat(void **state)
+{
+	struct ofx x;
+	const char *v1[] = { "a.html", "A", "d/b.html", "B", "c.html", "C",
+	    NULL };
+	struct pm_output_opts opts = PM_OUTPUT_OPTS_INIT;
+	struct pm_output *o = NULL;
+	struct pm_output_stat a, b, c;
+	struct pm_error err;
+	char *text;
+	ino_t ia;
+
+	(void)state;
+	x.dir = tu_tempdir();
+	snprintf(x.site, sizeof(x.site), "%s/site", x.dir);
+	x.spare[0] = '\0';
+	publish(&x, v1, 1);
+	a = stat_of(&x, "a.html");
+	b = stat_of(&x, "d/b.html");
+	c = stat_of(&x, "c.html");
+	ia = inode(&x, "a.html");
+	c.mtime_ns ^= 1;	/* not the file the caller knew */
+	opts.incremental = 1;
+	pm_error_clear(&err);
+	assert_int_equal(pm_output_open(&o, x.site, &opts, &err), 0);
+	assert_int_equal(pm_output_keep(o, "a.html", &a, &err), 1);
+	/* The new link changed the file's change time: a second page at
+	 * the same path is no longer that file's, and the write that
+	 * follows reports the duplicate. */
+	assert_int_equal(pm_output_keep(o, "a.html", &a, &err), 0);
+	assert_int_equal(pm_output_write(o, "a.html", "A", 1, &err),
+	    PM_EEXISTS);
+	assert_int_equal(pm_output_keep(o, "d/b.html", &b, &err), 1);
+	assert_int_equal(pm_output_keep(o, "c.html", &c, &err), 0);
+	assert_int_equal(pm_output_keep(o, "gone.html", &c, &err), 0);
+	/* Nothing was claimed: the caller writes them. */
+	assert_int_equal(pm_output_write(o, "c.html", "C2", 2, &err), 0);
+	assert_int_equal(pm_output_keep(o, "../x", &a, &err), 0);
+	assert_int_equal(pm_output_files(o), 3);
+	assert_int_equal(pm_output_kept(o), 2);
+	assert_int_equal(pm_output_commit(o, &err), 0);
+	pm_output_free(o);
+	assert_true(inode(&x, "a.html") == ia);
+	{
+		char p[700];
+
+		snprintf(p, sizeof(p), "%s/c.html", x.site);
+		text = tu_read(p, NULL);
+		assert_string_equal(text, "C2");
+		free(text);
+	}
+	/* Not incremental: nothing to keep from. */
+	a = stat_of(&x, "a.html");
+	opts.incremental = 0;
+	assert_int_equal(pm_output_open(&o, x.site, &opts, &err), 0);
+	assert_int_equal(pm_output_keep(o, "a.html", &a, &err), 0);
 	pm_output_free(o);
 	tu_rm_rf(x.dir);
 	free(x.dir);
@@ -1051,7 +1247,10 @@ main(void)
 		T(test_no_cache),
 		T(test_refused_build_makes_no_cache),
 		T(test_worktree),
+		T(test_unchanged_pages_are_not_rendered),
+		T(test_hand_edited_page_is_rendered_again),
 		cmocka_unit_test(test_output_keeps_same_bytes),
+		cmocka_unit_test(test_output_keep_by_stat),
 		cmocka_unit_test(test_output_keeps_only_own_files),
 		cmocka_unit_test(test_output_recycles_parked_tree),
 	};

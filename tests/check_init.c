@@ -177,7 +177,7 @@ check_workflow(const struct fixture *f, const char *branch,
 	const struct pm_value *wf = parse_rel(f, WORKFLOW), *branches, *steps,
 	    *checkout, *pmsrc, *apt, *make, *pages, *build, *upload, *deploy;
 	const char *pkgs[] = { "libgit2-dev", "libcmark-gfm-dev",
-	    "libcmark-gfm-extensions-dev", "libyaml-dev" };
+	    "libcmark-gfm-extensions-dev", "libyaml-dev", "libxxhash-dev" };
 	const char *run;
 	size_t i;
 

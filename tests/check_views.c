@@ -344,7 +344,8 @@ test_site_context(void **state)
 	    "https://github.com/acme/pm");
 	assert_true(pm_value_get_path(p->context,
 	    "site.incident_count")->u.number == 3);
-	assert_true(ctx_is_null(p, "site.commit"));
+	/* The commit only on the home page (views_int.h). */
+	assert_null(pm_value_get_path(p->context, "site.commit"));
 	gen = ctx_str(p, "site.generator");
 	assert_non_null(gen);
 	assert_int_equal(strncmp(gen, "pmsite ", 7), 0);
@@ -369,6 +370,117 @@ test_commit_in_context(void **state)
 	build(fx);
 	assert_string_equal(ctx_str(page(fx, "index.html"), "site.commit"),
 	    "0123456789abcdef");
+	/* Anywhere else it would change every page at every commit. */
+	assert_null(pm_value_get_path(page(fx, "causes/index.html")->context,
+	    "site.commit"));
+}
+
+/* The key of every page (views.h pm_page_key()), by path. */
+struct keys {
+	const char *path[64];
+	struct pm_digest key[64];
+	int has[64];
+	size_t n;
+};
+
+static void
+page_keys(struct fx *fx, struct keys *k, const struct pm_digest *env)
+{
+	struct pm_buf scratch = PM_BUF_INIT;
+
+	build(fx);
+	assert_true(fx->pages.len <= 64);
+	k->n = fx->pages.len;
+	for (size_t i = 0; i < k->n; i++) {
+		int rc = pm_page_key(&k->key[i], &fx->pages.items[i], env,
+		    fx->arena, &scratch, &fx->err);
+
+		assert_true(rc >= 0);
+		k->path[i] = fx->pages.items[i].path;
+		k->has[i] = rc;
+	}
+	pm_buf_free(&scratch);
+}
+
+/* Has the key of path changed from a to b? */
+static int
+key_changed(const struct keys *a, const struct keys *b, const char *path)
+{
+	for (size_t i = 0; i < a->n; i++)
+		if (strcmp(a->path[i], path) == 0) {
+			assert_string_equal(b->path[i], path);
+			assert_true(a->has[i] && b->has[i]);
+			return !pm_digest_equal(&a->key[i], &b->key[i]);
+		}
+	fail_msg("no page %s", path);
+	return -1;
+}
+
+/*
+ * A page's key changes with what the page shows and nothing else: an
+ * incident's title reaches its page, its neighbours', the lists and the
+ * export; its body only its page and the search index.
+ */
+static void
+test_page_keys(void **state)
+{
+	struct fx *fx = *state;
+	const char *slugs[] = { "y2019", "y2020", "y2021", "y2022", "y2023" };
+	const char *dates[] = { "2019-02-01", "2020-02-01", "2021-02-01",
+	    "2022-02-01", "2023-02-01" };
+	struct pm_incident *inc[5];
+	struct pm_digest env = { { 1 } }, env2 = { { 2 } };
+	static struct keys k1, k2, k3, k4;
+
+	for (int i = 0; i < 5; i++) {
+		inc[i] = add(fx, slugs[i], pm_arena_printf(fx->arena,
+		    "pm/%s.md", slugs[i]), dates[i], slugs[i]);
+		inc[i]->html = pm_arena_printf(fx->arena, "<p>%s</p>",
+		    slugs[i]);
+		inc[i]->html_len = strlen(inc[i]->html);
+	}
+	{
+		struct pm_warnings w = PM_WARNINGS_INIT;
+
+		assert_int_equal(pm_site_finish(&fx->site, &w, &fx->err), 0);
+		pm_warnings_free(&w);
+	}
+	page_keys(fx, &k1, &env);
+	page_keys(fx, &k2, &env);
+	for (size_t i = 0; i < k1.n; i++) {
+		assert_int_equal(k1.has[i], k2.has[i]);
+		if (k1.has[i])
+			assert_true(pm_digest_equal(&k1.key[i], &k2.key[i]));
+	}
+	/* Only data pages read outside their records go without a key. */
+	assert_int_equal(pm_page_key(&k3.key[0], page(fx, "feed.xml"), &env,
+	    fx->arena, &(struct pm_buf)PM_BUF_INIT, &fx->err), 0);
+	assert_false(key_changed(&k1, &k2, "incidents.json"));
+	/* The body of 2021. */
+	inc[2]->html = "<p>y2021, revised</p>";
+	inc[2]->html_len = strlen(inc[2]->html);
+	page_keys(fx, &k3, &env);
+	assert_true(key_changed(&k1, &k3, "incidents/y2021/index.html"));
+	assert_true(key_changed(&k1, &k3, "search.json"));
+	assert_true(key_changed(&k1, &k3, "search-index.js"));
+	assert_false(key_changed(&k1, &k3, "incidents.json"));
+	assert_false(key_changed(&k1, &k3, "incidents/y2020/index.html"));
+	assert_false(key_changed(&k1, &k3, "index.html"));
+	/* The title of 2021. */
+	inc[2]->title = "The year of the disk";
+	page_keys(fx, &k4, &env);
+	assert_true(key_changed(&k3, &k4, "incidents/y2021/index.html"));
+	assert_true(key_changed(&k3, &k4, "incidents/y2020/index.html"));
+	assert_true(key_changed(&k3, &k4, "incidents/y2022/index.html"));
+	assert_true(key_changed(&k3, &k4, "incidents.json"));
+	assert_true(key_changed(&k3, &k4, "incidents/index.html"));
+	assert_false(key_changed(&k3, &k4, "incidents/y2019/index.html"));
+	assert_false(key_changed(&k3, &k4, "incidents/y2023/index.html"));
+	/* Another theme or pmsite: every key. */
+	page_keys(fx, &k1, &env2);
+	for (size_t i = 0; i < k1.n; i++)
+		if (k1.has[i])
+			assert_false(pm_digest_equal(&k1.key[i], &k4.key[i]));
 }
 
 static void
@@ -1282,6 +1394,7 @@ main(void)
 		T(test_roots_and_canonical_base_url),
 		T(test_site_context),
 		T(test_commit_in_context),
+		T(test_page_keys),
 		T(test_empty_site),
 		T(test_incident_context),
 		T(test_previous_next),

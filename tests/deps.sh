@@ -4,7 +4,8 @@
 # what the end-to-end and browser tests use.
 set -e
 want="build-essential pkg-config git libgit2-dev libcmark-gfm-dev \
-libcmark-gfm-extensions-dev libyaml-dev zlib1g-dev libcmocka-dev libxml2-utils"
+libcmark-gfm-extensions-dev libyaml-dev zlib1g-dev libxxhash-dev libcmocka-dev \
+libxml2-utils"
 if [ "${1:-build}" = test ]; then
 	# tidy and python3: tests/regress_html.sh; chromium: the browser test;
 	# clang and its runtime: the libFuzzer targets; valgrind: make valgrind.

@@ -1,0 +1,116 @@
+/*
+ * views_key.c: the keys of pages (views.h pm_page_key()).  A context is
+ * mostly records that other contexts hold too: an incident's record sits
+ * in its own page, in its neighbours', in every later page of its cause
+ * and in the lists.  Each record is digested once, here, and stands in
+ * every key by its digest, so a key costs the page's own text (its body)
+ * and little else.
+ */
+#include "views_int.h"
+
+#include <stdint.h>
+#include <string.h>
+
+/* Addresses are aligned, so their low bits say little: mix them. */
+static size_t
+slot_of(const struct pm_value *p, size_t mask)
+{
+	uint64_t h = (uint64_t)(uintptr_t)p * 0x9e3779b97f4a7c15u;
+
+	return (size_t)(h >> 32) & mask;
+}
+
+void
+views_digest_records(struct views *v)
+{
+	struct pm_buf scratch = PM_BUF_INIT;
+	size_t n = v->site->len, cap = 16;
+
+	while (cap < 2 * n)
+		cap *= 2;
+	v->digests = pm_arena_alloc(v->a, pm_xmul(n + 1, sizeof(*v->digests)));
+	v->body_digests = pm_arena_alloc(v->a, pm_xmul(n + 1,
+	    sizeof(*v->body_digests)));
+	v->known = pm_arena_calloc(v->a, cap, sizeof(*v->known));
+	v->known_at = pm_arena_calloc(v->a, cap, sizeof(*v->known_at));
+	v->known_mask = cap - 1;
+	for (size_t i = 0; i < n; i++) {
+		size_t s = slot_of(v->records[i], v->known_mask);
+
+		const struct pm_incident *inc = v->site->incidents[i];
+
+		pm_digest_value(&v->digests[i], &scratch, v->records[i], NULL,
+		    NULL);
+		pm_digest_bytes(&v->body_digests[i], inc->html ? inc->html :
+		    "", inc->html ? inc->html_len : 0);
+		while (v->known[s] != NULL)
+			s = (s + 1) & v->known_mask;
+		v->known[s] = v->records[i];
+		v->known_at[s] = i;
+	}
+	pm_buf_free(&scratch);
+}
+
+/* pm_digest_known_fn: the digest of a record of the site. */
+static int
+known_record(struct pm_digest *out, const struct pm_value *val,
+    const void *arg)
+{
+	const struct views *v = arg;
+	size_t s;
+
+	if (val->type != PM_VALUE_MAP || v->known == NULL)
+		return 0;
+	for (s = slot_of(val, v->known_mask); v->known[s] != NULL;
+	    s = (s + 1) & v->known_mask)
+		if (v->known[s] == val) {
+			*out = v->digests[v->known_at[s]];
+			return 1;
+		}
+	return 0;
+}
+
+static void
+put_text(struct pm_buf *b, const char *s)
+{
+	uint64_t n = strlen(s);
+	unsigned char w[8];
+
+	for (int i = 0; i < 8; i++)
+		w[i] = (unsigned char)(n >> (8 * i));
+	pm_buf_put(b, w, sizeof(w));
+	pm_buf_put(b, s, (size_t)n);
+}
+
+int
+pm_page_key(struct pm_digest *out, const struct pm_page *page,
+    const struct pm_digest *env, struct pm_arena *arena,
+    struct pm_buf *scratch, struct pm_error *err)
+{
+	const struct views *v = page->make_arg;
+	const struct pm_value *ctx = page->context;
+	int rc;
+
+	if (v == NULL || (page->template == NULL && page->write_reads == 0))
+		return 0;
+	if (page->make && (rc = page->make(&ctx, arena, page, 0, err)) < 0)
+		return rc;
+	pm_buf_clear(scratch);
+	pm_buf_put(scratch, env->bytes, sizeof(env->bytes));
+	put_text(scratch, page->path);
+	if (page->template) {
+		put_text(scratch, page->template);
+		pm_digest_encode(scratch, ctx, known_record, v);
+	} else {
+		pm_buf_putc(scratch, page->write_reads);
+		for (size_t i = 0; i < v->site->len; i++) {
+			pm_buf_put(scratch, v->digests[i].bytes,
+			    PM_DIGEST_SIZE);
+			if (page->write_reads == PM_PAGE_READS_BODIES)
+				pm_buf_put(scratch, v->body_digests[i].bytes,
+				    PM_DIGEST_SIZE);
+		}
+	}
+	pm_digest_bytes(out, scratch->ptr, scratch->len);
+	return 1;
+}

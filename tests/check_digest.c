@@ -1,0 +1,242 @@
+/*
+ * check_digest.c: unit tests of the digests that key pages
+ * (generator/digest.h): trees a template could tell apart never share an
+ * encoding, equal trees always do, and a known subtree stands for itself.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <string.h>
+
+#include "digest.h"
+
+static int
+setup(void **state)
+{
+	*state = pm_arena_new();
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	pm_arena_free(*state);
+	return 0;
+}
+
+static struct pm_digest
+digest_of(const struct pm_value *v, pm_digest_known_fn known,
+    const void *arg)
+{
+	struct pm_buf scratch = PM_BUF_INIT;
+	struct pm_digest d;
+
+	pm_digest_value(&d, &scratch, v, known, arg);
+	pm_buf_free(&scratch);
+	return d;
+}
+
+static struct pm_value *
+list_of(struct pm_arena *a, const char *const *items, size_t n)
+{
+	struct pm_value *l = pm_value_new_list(a);
+
+	for (size_t i = 0; i < n; i++)
+		pm_value_list_push(a, l, pm_value_new_cstr(a, items[i]));
+	return l;
+}
+
+/* Pairs that differ only in where their bytes fall, or in their types. */
+static void
+test_distinct_trees(void **state)
+{
+	struct pm_arena *a = *state;
+	const char *ab[] = { "ab" }, *a_b[] = { "a", "b" };
+	const char *ab_[] = { "ab", "" };
+	struct pm_value *t[16];
+	struct pm_value *m;
+	size_t n = 0;
+
+	t[n++] = list_of(a, ab, 1);
+	t[n++] = list_of(a, a_b, 2);
+	t[n++] = list_of(a, ab_, 2);
+	t[n++] = pm_value_new_list(a);
+	t[n++] = pm_value_new_map(a);
+	t[n++] = pm_value_new_null(a);
+	t[n++] = pm_value_new_bool(a, 0);
+	t[n++] = pm_value_new_bool(a, 1);
+	t[n++] = pm_value_new_number(a, 0);
+	t[n++] = pm_value_new_number(a, 1);
+	t[n++] = pm_value_new_cstr(a, "");
+	t[n++] = pm_value_new_cstr(a, "1");
+	/* {"a": "bc"} and {"ab": "c"}: a key's end is not a value's start. */
+	m = pm_value_new_map(a);
+	pm_value_map_set_str(a, m, "a", "bc");
+	t[n++] = m;
+	m = pm_value_new_map(a);
+	pm_value_map_set_str(a, m, "ab", "c");
+	t[n++] = m;
+	/* Map order is output order. */
+	m = pm_value_new_map(a);
+	pm_value_map_set_str(a, m, "x", "1");
+	pm_value_map_set_str(a, m, "y", "2");
+	t[n++] = m;
+	m = pm_value_new_map(a);
+	pm_value_map_set_str(a, m, "y", "2");
+	pm_value_map_set_str(a, m, "x", "1");
+	t[n++] = m;
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = i + 1; k < n; k++) {
+			struct pm_digest x = digest_of(t[i], NULL, NULL);
+			struct pm_digest y = digest_of(t[k], NULL, NULL);
+
+			if (pm_digest_equal(&x, &y))
+				fail_msg("trees %zu and %zu share a digest",
+				    i, k);
+		}
+}
+
+/* Built apart, the same tree gives the same digest; NULL is null. */
+static void
+test_equal_trees(void **state)
+{
+	struct pm_arena *a = *state;
+	struct pm_value *m[2];
+	struct pm_digest x, y;
+
+	for (int i = 0; i < 2; i++) {
+		const char *items[] = { "one", "two" };
+
+		m[i] = pm_value_new_map(a);
+		pm_value_map_set_str(a, m[i], "title", "Disk full");
+		pm_value_map_set_num(a, m[i], "minutes", 95.5);
+		pm_value_map_set(a, m[i], "tags", list_of(a, items, 2));
+		pm_value_map_set(a, m[i], "none", NULL);
+	}
+	x = digest_of(m[0], NULL, NULL);
+	y = digest_of(m[1], NULL, NULL);
+	assert_true(pm_digest_equal(&x, &y));
+	x = digest_of(NULL, NULL, NULL);
+	y = digest_of(pm_value_new_null(a), NULL, NULL);
+	assert_true(pm_digest_equal(&x, &y));
+	/* One byte of one string deep down. */
+	pm_value_list_push(a, pm_value_map_get(m[1], "tags"),
+	    pm_value_new_cstr(a, "x"));
+	y = digest_of(m[1], NULL, NULL);
+	x = digest_of(m[0], NULL, NULL);
+	assert_false(pm_digest_equal(&x, &y));
+}
+
+struct known {
+	const struct pm_value *node;
+	struct pm_digest d;
+	int asked;
+};
+
+static int
+known_one(struct pm_digest *out, const struct pm_value *v, const void *arg)
+{
+	struct known *k = (struct known *)arg;
+
+	if (v != k->node)
+		return 0;
+	k->asked++;
+	*out = k->d;
+	return 1;
+}
+
+/* A known node stands for itself by its digest, wherever it sits; a
+ * different digest for it changes the tree's. */
+static void
+test_known_subtrees(void **state)
+{
+	struct pm_arena *a = *state;
+	struct pm_value *rec = pm_value_new_map(a), *ctx, *list;
+	struct known k = { 0 };
+	struct pm_digest plain, with, again;
+
+	pm_value_map_set_str(a, rec, "title", "Disk full");
+	ctx = pm_value_new_map(a);
+	list = pm_value_new_list(a);
+	pm_value_list_push(a, list, rec);
+	pm_value_list_push(a, list, rec);
+	pm_value_map_set(a, ctx, "incident", rec);
+	pm_value_map_set(a, ctx, "earlier", list);
+	k.node = rec;
+	k.d = digest_of(rec, NULL, NULL);
+	plain = digest_of(ctx, NULL, NULL);
+	with = digest_of(ctx, known_one, &k);
+	assert_int_equal(k.asked, 3);
+	/* A known node is not encoded like its contents. */
+	assert_false(pm_digest_equal(&plain, &with));
+	again = digest_of(ctx, known_one, &k);
+	assert_true(pm_digest_equal(&with, &again));
+	k.d.bytes[7] ^= 1;
+	again = digest_of(ctx, known_one, &k);
+	assert_false(pm_digest_equal(&with, &again));
+}
+
+/* Numbers by their bits: 0 and -0 print differently, so they differ;
+ * every NaN with the same bits is the same. */
+static void
+test_numbers(void **state)
+{
+	struct pm_arena *a = *state;
+	struct pm_digest x, y;
+
+	x = digest_of(pm_value_new_number(a, 0.0), NULL, NULL);
+	y = digest_of(pm_value_new_number(a, -0.0), NULL, NULL);
+	assert_false(pm_digest_equal(&x, &y));
+	x = digest_of(pm_value_new_number(a, NAN), NULL, NULL);
+	y = digest_of(pm_value_new_number(a, NAN), NULL, NULL);
+	assert_true(pm_digest_equal(&x, &y));
+	x = digest_of(pm_value_new_number(a, 0.1 + 0.2), NULL, NULL);
+	y = digest_of(pm_value_new_number(a, 0.3), NULL, NULL);
+	assert_false(pm_digest_equal(&x, &y));
+}
+
+/* Bytes: empty input, and a change in any byte of a long one. */
+static void
+test_bytes(void **state)
+{
+	char buf[4096];
+	struct pm_digest x, y;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(buf); i++)
+		buf[i] = (char)(i * 31);
+	pm_digest_bytes(&x, "", 0);
+	pm_digest_bytes(&y, buf, 0);
+	assert_true(pm_digest_equal(&x, &y));
+	pm_digest_bytes(&x, buf, sizeof(buf));
+	for (size_t i = 0; i < sizeof(buf); i += 97) {
+		buf[i] ^= 0x10;
+		pm_digest_bytes(&y, buf, sizeof(buf));
+		assert_false(pm_digest_equal(&x, &y));
+		buf[i] ^= 0x10;
+	}
+	pm_digest_bytes(&y, buf, sizeof(buf));
+	assert_true(pm_digest_equal(&x, &y));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_distinct_trees, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_equal_trees, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_known_subtrees, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_numbers, setup,
+		    teardown),
+		cmocka_unit_test(test_bytes),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
