@@ -60,6 +60,10 @@ zone_words(struct pm_when *z, const char *s, size_t len)
 	size_t i = 0;
 	int words = 0;
 
+	while (i < len && (s[i] == ' ' || s[i] == ':'))
+		i++;
+	if (pm_when_windows_zone(z, s + i, len - i))
+		return 1;
 	while (i < len && words < 7) {
 		while (i < len && (s[i] == ' ' || s[i] == ':' || s[i] == '('))
 			i++;

@@ -38,14 +38,15 @@
 
 #include <stddef.h>
 
-#define PM_WHEN_ZONE_MAX 40
+#define PM_WHEN_ZONE_MAX 80
 
 /*
  * A point in time as written: any part may be missing.  year, month and
  * day are 0 when not written (a date without a year, "March 5", has only
  * month and day); hour is -1 when no time of day was written.  zone holds
  * the zone exactly as written ("EST", "UTC-05:00", "Z"), truncated to
- * PM_WHEN_ZONE_MAX - 1 bytes ("Australian Eastern Daylight Time" fits), and
+ * PM_WHEN_ZONE_MAX - 1 bytes (Windows' "(UTC+01:00) Amsterdam, Berlin,
+ * Bern, Rome, Stockholm, Vienna" fits), and
  * is "" when has_zone is 0.  meridiem says how the hour was
  * written: 1 with pm (or "noon"), 0 with am (or "midnight"), -1 without
  * either (a 24-hour clock, or a 12-hour clock that left it out) or when
@@ -138,14 +139,28 @@ int pm_when_find_duration(long *minutes, const char *s, size_t len);
 int pm_when_zone(int *offset_minutes, const char *s, size_t len);
 
 /*
+ * Windows' names of zones, as its settings and ITSM tools write them:
+ * "(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna",
+ * "(UTC-05:00) Eastern Time (US & Canada)", "(UTC) Coordinated Universal
+ * Time".  The offset is standard time; the places say whose summer time
+ * applies (pm_when_settle_zone()).  When s starts with such a name, z
+ * gets it (zone: the whole name, up to the end of s, trailing blanks and
+ * periods left out) and its length is returned; else 0.
+ */
+size_t pm_when_windows_zone(struct pm_when *z, const char *s, size_t len);
+
+/*
  * Zones that name a region's clock rather than an offset: "PT", "ET",
  * "CT", "MT", "Pacific Time", "Eastern Time", "Central Time", "Mountain
  * Time" (any case).  Read alone they are standard time (see when_zone.c);
  * with a date, this sets w's offset to daylight time when the date falls
  * in US daylight saving time: from 2:00 on the second Sunday of March to
  * 2:00 on the first Sunday of November, local time (the repeated hour of
- * November counts as daylight time).  Returns 1 when it changed w, 0 when
- * w has no such zone, no full date, or falls in standard time.
+ * November counts as daylight time).  European names ("Central European
+ * Time", "Europe/Paris") follow the EU's summer time, Australia's south
+ * east and New Zealand theirs, and a Windows name the rule of its places
+ * (pm_when_windows_zone()).  Returns 1 when it changed w, 0 when w has no
+ * such zone, no full date, or falls in standard time.
  */
 int pm_when_settle_zone(struct pm_when *w);
 

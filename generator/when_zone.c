@@ -376,9 +376,9 @@ standard_offset(const char *zone)
  * at 03:00 summer time, the repeated hour read as the first (summer)
  * one.  on and off are days of month. */
 static int
-settle_southern(struct pm_when *w, int on_month, int on, int off)
+settle_southern(struct pm_when *w, int std, int on_month, int on, int off)
 {
-	int std = standard_offset(w->zone), dst;
+	int dst;
 
 	if (w->month > on_month || w->month < 4)
 		dst = 1;
@@ -392,30 +392,87 @@ settle_southern(struct pm_when *w, int on_month, int on, int off)
 	return dst;
 }
 
-int
-pm_when_settle_zone(struct pm_when *w)
+/*
+ * Windows' zone names: the places that say whose summer time applies.
+ * 'E': the EU's; 'U': the US's; 'A': Australia's south east; 'N': New
+ * Zealand's.  A name that lists none of them (Brisbane, Kolkata, Tokyo)
+ * has none.
+ */
+static const struct {
+	const char *place;
+	char rule;
+} windows_places[] = {
+	{ "Amsterdam", 'E' }, { "Berlin", 'E' }, { "Brussels", 'E' },
+	{ "Copenhagen", 'E' }, { "Madrid", 'E' }, { "Paris", 'E' },
+	{ "Belgrade", 'E' }, { "Budapest", 'E' }, { "Prague", 'E' },
+	{ "Sarajevo", 'E' }, { "Warsaw", 'E' }, { "Zagreb", 'E' },
+	{ "Dublin", 'E' }, { "Lisbon", 'E' }, { "London", 'E' },
+	{ "Helsinki", 'E' }, { "Kyiv", 'E' }, { "Riga", 'E' },
+	{ "Sofia", 'E' }, { "Tallinn", 'E' }, { "Vilnius", 'E' },
+	{ "Athens", 'E' }, { "Bucharest", 'E' },
+	{ "(US & Canada)", 'U' },
+	{ "Canberra", 'A' }, { "Melbourne", 'A' }, { "Sydney", 'A' },
+	{ "Hobart", 'A' }, { "Adelaide", 'A' },
+	{ "Auckland", 'N' }, { "Wellington", 'N' },
+};
+
+/* "(UTC+01:00)", "(GMT-05:00)", "(UTC)" at the start of s: the length,
+ * and the offset into *off; 0 when s does not start so. */
+static size_t
+windows_offset(const char *s, size_t len, int *off)
 {
-	size_t k, n;
+	size_t e;
+
+	if (ch(s, len, 0) != '(' || (!(e = match(s, len, 1, "utc")) &&
+	    !(e = match(s, len, 1, "gmt"))))
+		return 0;
+	*off = 0;
+	if (ch(s, len, e) != ')' && !(e = offset_at(s, len, e, off, 1)))
+		return 0;
+	return ch(s, len, e) == ')' ? e + 1 : 0;
+}
+
+size_t
+pm_when_windows_zone(struct pm_when *z, const char *s, size_t len)
+{
+	size_t e, end = len;
+	int off;
+
+	if (!(e = windows_offset(s, len, &off)) || ch(s, len, e) != ' ' ||
+	    ch(s, len, e + 1) < 'A' || ch(s, len, e + 1) > 'Z')
+		return 0;
+	while (end > e && (s[end - 1] == ' ' || s[end - 1] == '\t' ||
+	    s[end - 1] == '.'))
+		end--;
+	pm_when_init(z);
+	z->has_zone = 1;
+	z->offset_minutes = off;
+	e = end < sizeof(z->zone) ? end : sizeof(z->zone) - 1;
+	memcpy(z->zone, s, e);
+	z->zone[e] = '\0';
+	return end;
+}
+
+/* The rule of a Windows zone name and its standard offset; 0 when w's
+ * zone is not one, or names no place with summer time. */
+static char
+windows_rule(const struct pm_when *w, int *std)
+{
+	if (!windows_offset(w->zone, strlen(w->zone), std))
+		return 0;
+	for (size_t k = 0; k < COUNT(windows_places); k++)
+		if (strstr(w->zone, windows_places[k].place))
+			return windows_places[k].rule;
+	return 0;
+}
+
+/* US daylight saving time, from 2:00 on the second Sunday of March to
+ * 2:00 on the first Sunday of November, local time. */
+static int
+settle_us(struct pm_when *w, int std)
+{
 	int start, end, dst;
 
-	if (!w->has_zone || !w->year || !w->month || !w->day)
-		return 0;
-	if (european_zone(w->zone) != 0)
-		return settle_european(w, standard_offset(w->zone));
-	if (in_list(australian, COUNT(australian), w->zone))
-		return settle_southern(w, 10, nth_sunday(w->year, 10, 1),
-		    nth_sunday(w->year, 4, 1));
-	if (in_list(new_zealand, COUNT(new_zealand), w->zone))
-		return settle_southern(w, 9, last_sunday(w->year, 9),
-		    nth_sunday(w->year, 4, 1));
-	for (k = 0; k < COUNT(regional); k++) {
-		n = strlen(regional[k]);
-		if (strlen(w->zone) == n && match(w->zone, n, 0,
-		    regional[k]) == n)
-			break;
-	}
-	if (k == COUNT(regional))
-		return 0;
 	start = nth_sunday(w->year, 3, 2);
 	end = nth_sunday(w->year, 11, 1);
 	if (w->month > 3 && w->month < 11)
@@ -428,14 +485,45 @@ pm_when_settle_zone(struct pm_when *w)
 		dst = 0;
 	if (!dst)
 		return 0;
-	/* the table gives the standard offset of every regional name */
-	for (k = 0; k < COUNT(zones); k++)
-		if (match(w->zone, strlen(w->zone), 0, zones[k].name) ==
-		    strlen(w->zone) && strlen(zones[k].name) ==
-		    strlen(w->zone))
-			break;
-	if (k == COUNT(zones))
-		return 0;
-	w->offset_minutes = zones[k].offset_minutes + 60;
+	w->offset_minutes = std + 60;
 	return 1;
+}
+
+int
+pm_when_settle_zone(struct pm_when *w)
+{
+	int std;
+
+	if (!w->has_zone || !w->year || !w->month || !w->day)
+		return 0;
+	switch (windows_rule(w, &std)) {
+	case 'E':
+		return settle_european(w, std);
+	case 'U':
+		return settle_us(w, std);
+	case 'A':
+		return settle_southern(w, std, 10, nth_sunday(w->year, 10, 1),
+		    nth_sunday(w->year, 4, 1));
+	case 'N':
+		return settle_southern(w, std, 9, last_sunday(w->year, 9),
+		    nth_sunday(w->year, 4, 1));
+	}
+	if (european_zone(w->zone) != 0)
+		return settle_european(w, standard_offset(w->zone));
+	if (in_list(australian, COUNT(australian), w->zone))
+		return settle_southern(w, standard_offset(w->zone), 10,
+		    nth_sunday(w->year, 10, 1), nth_sunday(w->year, 4, 1));
+	if (in_list(new_zealand, COUNT(new_zealand), w->zone))
+		return settle_southern(w, standard_offset(w->zone), 9,
+		    last_sunday(w->year, 9), nth_sunday(w->year, 4, 1));
+	for (size_t k = 0; k < COUNT(regional); k++) {
+		size_t n = strlen(regional[k]);
+
+		/* the table gives the standard offset of every regional
+		 * name */
+		if (strlen(w->zone) == n && match(w->zone, n, 0,
+		    regional[k]) == n)
+			return settle_us(w, standard_offset(w->zone));
+	}
+	return 0;
 }

@@ -324,6 +324,26 @@ static const struct {
 	{ DTZ(2024, 7, 10, 9, 0, 0, 60, "Europe/Berlin"), 120, 1 },
 	{ DTZ(2024, 7, 10, 9, 0, 0, 0, "Europe/London"), 60, 1 },
 	{ DTZ(2024, 1, 10, 9, 0, 0, 60, "Europe/Berlin"), 60, 0 },
+	/* Windows' names: the places say whose summer time */
+	{ DTZ(2024, 6, 18, 5, 48, 0, 60, "(UTC+01:00) Amsterdam, Berlin, "
+	    "Bern, Rome, Stockholm, Vienna"), 120, 1 },
+	{ DTZ(2024, 2, 18, 5, 48, 0, 60, "(UTC+01:00) Amsterdam, Berlin, "
+	    "Bern, Rome, Stockholm, Vienna"), 60, 0 },
+	{ DTZ(2024, 7, 2, 14, 0, 0, 0, "(UTC+00:00) Dublin, Edinburgh, "
+	    "Lisbon, London"), 60, 1 },
+	{ DTZ(2024, 7, 2, 14, 0, 0, -300, "(UTC-05:00) Eastern Time (US & "
+	    "Canada)"), -240, 1 },
+	{ DTZ(2024, 12, 2, 14, 0, 0, -300, "(UTC-05:00) Eastern Time (US & "
+	    "Canada)"), -300, 0 },
+	{ DTZ(2024, 1, 9, 8, 0, 0, 600, "(UTC+10:00) Canberra, Melbourne, "
+	    "Sydney"), 660, 1 },
+	{ DTZ(2024, 1, 9, 8, 0, 0, 600, "(UTC+10:00) Brisbane"), 600, 0 },
+	{ DTZ(2024, 1, 9, 8, 0, 0, 720, "(UTC+12:00) Auckland, Wellington"),
+	    780, 1 },
+	{ DTZ(2024, 7, 9, 8, 0, 0, 330, "(UTC+05:30) Chennai, Kolkata, "
+	    "Mumbai, New Delhi"), 330, 0 },
+	{ DTZ(2024, 7, 9, 8, 0, 0, -360, "(UTC-06:00) Central America"),
+	    -360, 0 },
 	/* south of the equator, summer is December */
 	{ DTZ(2024, 1, 10, 9, 0, 0, 600, "Australia/Sydney"), 660, 1 },
 	{ DTZ(2024, 7, 10, 9, 0, 0, 600, "Australia/Sydney"), 600, 0 },
@@ -1032,6 +1052,55 @@ test_rewrite(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* pm_when_windows_zone: a text, the zone it starts with (or NULL), the
+ * offset. */
+static const struct {
+	const char *in, *zone;
+	int off;
+} windows_zones[] = {
+	{ "(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna",
+	  "(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna", 60 },
+	{ "(UTC-05:00) Eastern Time (US & Canada).  ",
+	  "(UTC-05:00) Eastern Time (US & Canada)", -300 },
+	{ "(GMT+05:30) Chennai, Kolkata", "(GMT+05:30) Chennai, Kolkata",
+	  330 },
+	{ "(UTC) Coordinated Universal Time",
+	  "(UTC) Coordinated Universal Time", 0 },
+	{ "(UTC+01:00)", NULL, 0 },
+	{ "(UTC+01:00) all times", NULL, 0 },
+	{ "UTC+01:00 Amsterdam", NULL, 0 },
+	{ "(UTC+1) Amsterdam", NULL, 0 },
+	{ "(PST) Pacific", NULL, 0 },
+	/* longer than a zone holds: cut, the offset kept */
+	{ "(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna, and "
+	  "every other place we run a depot in",
+	  "(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna, and "
+	  "every other p", 60 },
+};
+
+static void
+test_windows_zone(void **state)
+{
+	struct pm_when w;
+	size_t i, n;
+	int bad = 0;
+
+	(void)state;
+	for (i = 0; i < COUNT(windows_zones); i++, ncases++) {
+		const char *in = windows_zones[i].in;
+
+		n = pm_when_windows_zone(&w, in, strlen(in));
+		if (windows_zones[i].zone == NULL ? n != 0 : n == 0 ||
+		    strcmp(w.zone, windows_zones[i].zone) != 0 ||
+		    w.offset_minutes != windows_zones[i].off) {
+			print_message("windows zone #%zu: %zu \"%s\" %d\n", i,
+			    n, n ? w.zone : "", n ? w.offset_minutes : 0);
+			bad++;
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
 static void
 test_settle_zone(void **state)
 {
@@ -1106,6 +1175,7 @@ main(void)
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_rewrite),
 		cmocka_unit_test(test_settle_zone),
+		cmocka_unit_test(test_windows_zone),
 		cmocka_unit_test(test_meridiem),
 		cmocka_unit_test(test_count),
 	};
