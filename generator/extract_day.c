@@ -9,6 +9,7 @@
 #include "extract_int.h"
 
 #include <string.h>
+#include <strings.h>
 
 static const char *const date_labels[] = {
 	"date", "incident date", "date of incident", "day", "when",
@@ -143,6 +144,119 @@ year_from_text(const struct xdoc *d, const struct pm_when *w)
 	return y;
 }
 
+/* A month and year written together, "November 2024" (a byline, a
+ * report's heading), the first one: 1 with *y and *m set, else 0. */
+static int
+month_year_written(const struct xdoc *d, int *y, int *m)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const struct xline *l = &d->v[i];
+
+		for (size_t k = 0; k < l->len; k++)
+			if ((k == 0 || !x_alnum((unsigned char)l->s[k - 1])) &&
+			    pm_when_month_year(y, m, l->s + k, l->len - k))
+				return 1;
+	}
+	return 0;
+}
+
+static const char *const weekday_names[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday"
+};
+
+/*
+ * "Tuesday the 7th", "on the 7th": a day of the month written without a
+ * month.  The day, with the weekday (Monday 0) or -1 in *wd; 0 when the
+ * line has none.
+ */
+static int
+day_alone(const struct xline *l, int *wd)
+{
+	const char *s = l->s;
+	size_t len = l->len;
+
+	for (size_t at = 0; at + 6 <= len; at++) {
+		size_t j = at + 4, b = at;
+		int day = 0, digits = 0;
+
+		if (strncasecmp(s + at, "the ", 4) != 0 ||
+		    (at > 0 && x_alnum((unsigned char)s[at - 1])))
+			continue;
+		while (j < len && s[j] >= '0' && s[j] <= '9' && digits < 3)
+			day = day * 10 + (s[j++] - '0'), digits++;
+		if (digits == 0 || digits > 2 || day < 1 || day > 31 ||
+		    j + 2 > len || !strchr("snrt", x_lower((unsigned char)
+		    s[j])) || (j + 2 < len && x_alnum((unsigned char)s[j + 2])))
+			continue;
+		while (b > 0 && s[b - 1] == ' ')
+			b--;
+		if (b > 0 && s[b - 1] == ',')
+			b--;
+		*wd = -1;
+		for (int w = 0; w < 7; w++) {
+			size_t n = strlen(weekday_names[w]);
+
+			if (b >= n && strncasecmp(s + b - n, weekday_names[w],
+			    n) == 0 && (b == n || !x_alnum((unsigned char)
+			    s[b - n - 1])))
+				*wd = w;
+		}
+		if (*wd >= 0 || (b >= 2 && strncasecmp(s + b - 2, "on", 2) ==
+		    0 && (b == 2 || s[b - 3] == ' ')))
+			return day;
+	}
+	return 0;
+}
+
+/* Days in month m of year y. */
+static int
+month_days(int y, int m)
+{
+	return (int)(pm_when_days_from_date(m == 12 ? y + 1 : y,
+	    m == 12 ? 1 : m + 1, 1) - pm_when_days_from_date(y, m, 1));
+}
+
+/*
+ * A day written alone ("Tuesday the 7th") in the summary, the title or
+ * the preamble, dated by a month and year written elsewhere ("incident
+ * notes, May 2024"): that month, or the one before or after when only
+ * theirs has the weekday (a report is often dated after the incident).
+ */
+static int
+day_by_month_written(const struct xdoc *d, struct pm_when *out)
+{
+	int day = 0, wd = -1, y, m;
+
+	for (size_t i = 0; i < d->n && day == 0; i++) {
+		const struct xline *l = &d->v[i];
+
+		if (l->sec == SEC_SUMMARY || l->sec == SEC_NONE ||
+		    l->line == d->rep->title_line)
+			day = day_alone(l, &wd);
+	}
+	if (day == 0 || !month_year_written(d, &y, &m))
+		return 0;
+	for (int delta = 0; delta <= 1; delta++)
+		for (int sign = -1; sign <= 1; sign += 2) {
+			int mm = m + sign * delta, yy = y;
+
+			if (mm < 1)
+				mm = 12, yy--;
+			if (mm > 12)
+				mm = 1, yy++;
+			if (day > month_days(yy, mm) || (wd >= 0 &&
+			    pm_when_weekday(yy, mm, day) != wd))
+				continue;
+			pm_when_init(out);
+			out->year = yy;
+			out->month = mm;
+			out->day = day;
+			return 1;
+		}
+	return 0;
+}
+
 /* The day the prose names, for times written without one. */
 static void
 find_prose_day(struct xdoc *d)
@@ -182,6 +296,9 @@ find_prose_day(struct xdoc *d)
 		    &d->fallback);
 	} else if (d->has_date && d->date.year == 0) {
 		d->date.year = year_from_text(d, &d->date);
+	} else if (!d->has_date && day_by_month_written(d, &w)) {
+		d->date = w;
+		d->has_date = 1;
 	} else if (!d->has_date && d->has_fallback == 2) {
 		d->date = d->fallback;
 		d->has_date = 1;

@@ -192,6 +192,27 @@ year_at(const char *s, size_t len, size_t i, int *y)
 	return i + 4;
 }
 
+size_t
+pm_when_month_year(int *year, int *month, const char *s, size_t len)
+{
+	size_t i = skip_blanks(s, len, 0), e, k;
+	int m, y;
+
+	if (!(e = name_at(s, len, i, months, COUNT(months), &m)) ||
+	    is_alnum(ch(s, len, e)))
+		return 0;
+	k = e + (ch(s, len, e) == ',');
+	/* Not year_at(): a byline's year may close its emphasis ("_May
+	 * 2024_"). */
+	k = skip_blanks(s, len, k);
+	if (k == e || digits(s, len, k, &y) != 4 || y < 1 ||
+	    is_digit(ch(s, len, k + 4)) || is_alpha(ch(s, len, k + 4)))
+		return 0;
+	*year = y;
+	*month = m + 1;
+	return k + 4;
+}
+
 /*
  * "[Weekday,] Month D[th][,] [YYYY]" or
  * "[Weekday,] D[th] [of] Month[,] [YYYY]".

@@ -79,6 +79,14 @@ void pm_when_init(struct pm_when *out);
 size_t pm_when_parse(struct pm_when *out, const char *s, size_t len);
 
 /*
+ * A month and year without a day at the start of s (after blanks): "May
+ * 2024", "November, 2024", "Sept 2023".  Returns the bytes consumed and
+ * sets *year and *month (1-12); 0 when s does not start with one.
+ */
+size_t pm_when_month_year(int *year, int *month, const char *s,
+    size_t len);
+
+/*
  * Find the first date or time anywhere in s that starts on a word
  * boundary (so "v2.10" and "10.0.0.1" hold none).  Returns 1 and sets
  * *out, *at (offset of the match in s) and *consumed (its length);

@@ -1078,6 +1078,40 @@ static const struct {
 	  "every other p", 60 },
 };
 
+/* pm_when_month_year: a text, the year and month it starts with (0 for
+ * none). */
+static const struct {
+	const char *in;
+	int y, m;
+} month_years[] = {
+	{ "May 2024", 2024, 5 }, { " November, 2024_", 2024, 11 },
+	{ "Sept 2023 review", 2023, 9 }, { "dec. 2022", 2022, 12 },
+	{ "May 7, 2024", 0, 0 }, { "May2024", 0, 0 }, { "May 202", 0, 0 },
+	{ "Mayday 2024", 0, 0 }, { "May 20245", 0, 0 }, { "2024 May", 0, 0 },
+	{ "", 0, 0 },
+};
+
+static void
+test_month_year(void **state)
+{
+	size_t i;
+	int bad = 0, y, m;
+
+	(void)state;
+	for (i = 0; i < COUNT(month_years); i++, ncases++) {
+		const char *in = month_years[i].in;
+
+		y = m = 0;
+		if (!pm_when_month_year(&y, &m, in, strlen(in)))
+			y = m = 0;
+		if (y != month_years[i].y || m != month_years[i].m) {
+			print_message("month year #%zu: %d-%d\n", i, y, m);
+			bad++;
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
 static void
 test_windows_zone(void **state)
 {
@@ -1176,6 +1210,7 @@ main(void)
 		cmocka_unit_test(test_rewrite),
 		cmocka_unit_test(test_settle_zone),
 		cmocka_unit_test(test_windows_zone),
+		cmocka_unit_test(test_month_year),
 		cmocka_unit_test(test_meridiem),
 		cmocka_unit_test(test_count),
 	};
