@@ -38,6 +38,11 @@ int pm_cache__encode_history(struct pm_buf *out, const struct pm_history *h);
 int pm_cache__decode_history(struct pm_history *h, struct pm_arena *arena,
     const char *data, size_t len);
 
+/* The whole regular file name under dirfd (links followed when follow
+ * is set), into b, when it is at most max bytes: 0, or -1. */
+int pm_cache__read_whole(struct pm_buf *b, int dirfd, const char *name,
+    uint64_t max, int follow);
+
 /*
  * The checksum of cache files: 64 bits, eight bytes at a time, each step
  * a bijection of the running value, so a change confined to one 8-byte

@@ -34,12 +34,8 @@
 #define COMMITTED PM_OUTPUT_COMMITTED
 #define ABORTED PM_OUTPUT_ABORTED
 
-/*
- * Claim relpath for one writer (output.h: every path once, conflicts
- * decided by the order of the calls alone).
- */
-static int
-claim(struct pm_output *o, const char *relpath, struct pm_error *err)
+int
+pm_output__reserve(struct pm_output *o, const char *relpath, struct pm_error *err)
 {
 	struct pm_buf file = PM_BUF_INIT;
 	const char *why;
@@ -67,8 +63,8 @@ claim(struct pm_output *o, const char *relpath, struct pm_error *err)
 	return rc;
 }
 
-static void
-count(struct pm_output *o, int kept, uint64_t len)
+void
+pm_output__tally(struct pm_output *o, int kept, uint64_t len)
 {
 	pthread_mutex_lock(&o->lock);
 	o->files++;
@@ -83,7 +79,7 @@ pm_output_write(struct pm_output *o, const char *relpath, const void *data,
 {
 	int rc, kept;
 
-	if ((rc = claim(o, relpath, err)) < 0)
+	if ((rc = pm_output__reserve(o, relpath, err)) < 0)
 		return rc;
 	kept = o->old_fd >= 0 && pm_output__keep(o, relpath, data, len) == 0;
 	/* A recycled tree may hold anything at relpath: make room first;
@@ -93,43 +89,8 @@ pm_output_write(struct pm_output *o, const char *relpath, const void *data,
 	if (!kept && (rc = pm_fs_write(o->staging_fd, o->display, relpath,
 	    data, len, err)) < 0)
 		return rc;
-	count(o, kept, len);
+	pm_output__tally(o, kept, len);
 	return 0;
-}
-
-int
-pm_output_keep(struct pm_output *o, const char *relpath,
-    const struct pm_output_stat *expect, struct pm_error *err)
-{
-	struct pm_buf bytes = PM_BUF_INIT;
-	int rc;
-
-	if (o->old_fd < 0 || pm_output__path_problem(relpath) ||
-	    !pm_output__old_is(o, relpath, expect))
-		return 0;
-	if ((rc = claim(o, relpath, err)) < 0)
-		return rc;
-	if (pm_output__link_old(o, relpath, expect) == 0) {
-		count(o, 1, expect->size);
-		return 1;
-	}
-	/* The file is the right one but cannot be linked (EXDEV, EMLINK):
-	 * its bytes are as good. */
-	if (pm_output__read_old(&bytes, o, relpath, expect) < 0) {
-		rc = pm_error_set(err, PM_ERROR, o->display, 0, 0,
-		    "%s changed during the build", relpath);
-		goto out;
-	}
-	if (o->recycled)
-		(void)pm_output__clear(o, relpath);
-	if ((rc = pm_fs_write(o->staging_fd, o->display, relpath,
-	    bytes.ptr ? bytes.ptr : "", bytes.len, err)) < 0)
-		goto out;
-	count(o, 0, bytes.len);
-	rc = 1;
-out:
-	pm_buf_free(&bytes);
-	return rc;
 }
 
 /* Is name `.BASE.pmsite-KIND-` followed by a mkdtemp suffix? */

@@ -99,6 +99,16 @@ int pm_output__keep(struct pm_output *o, const char *relpath,
     const void *data, size_t len);
 
 /*
+ * output.c, for both files.  reserve: claim relpath for one writer
+ * (output.h: every path once, conflicts decided by the order of the calls
+ * alone), or the error pm_output_write() gives.  tally: count a file
+ * written or kept (len bytes), under the lock.
+ */
+int pm_output__reserve(struct pm_output *o, const char *relpath,
+    struct pm_error *err);
+void pm_output__tally(struct pm_output *o, int kept, uint64_t len);
+
+/*
  * For pm_output_keep(): is relpath of the replaced site the file expect
  * describes (1 or 0); make the staging tree's relpath that file (0, or
  * -1 when it cannot be linked or is no longer that file); its bytes

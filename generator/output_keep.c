@@ -1,7 +1,8 @@
 /*
  * output_keep.c: incremental output: keeping the files whose bytes did not
- * change, and recycling the tree a swap replaced, so a rebuild makes and
- * removes only what changed instead of every folder of the site.
+ * change, or that a caller knows did not (pm_output_keep()), and
+ * recycling the tree a swap replaced, so a rebuild makes and removes only
+ * what changed instead of every folder of the site.
  */
 #include "output_int.h"
 #include "buf.h"
@@ -258,6 +259,41 @@ pm_output__clear(struct pm_output *o, const char *relpath)
 		rc = pm_fs_remove(to, o->display, name, NULL) < 0 ? -1 : 0;
 		close(to);
 	}
+	return rc;
+}
+
+int
+pm_output_keep(struct pm_output *o, const char *relpath,
+    const struct pm_output_stat *expect, struct pm_error *err)
+{
+	struct pm_buf bytes = PM_BUF_INIT;
+	int rc;
+
+	if (o->old_fd < 0 || pm_output__path_problem(relpath) ||
+	    !pm_output__old_is(o, relpath, expect))
+		return 0;
+	if ((rc = pm_output__reserve(o, relpath, err)) < 0)
+		return rc;
+	if (pm_output__link_old(o, relpath, expect) == 0) {
+		pm_output__tally(o, 1, expect->size);
+		return 1;
+	}
+	/* The file is the right one but cannot be linked (EXDEV, EMLINK):
+	 * its bytes are as good. */
+	if (pm_output__read_old(&bytes, o, relpath, expect) < 0) {
+		rc = pm_error_set(err, PM_ERROR, o->display, 0, 0,
+		    "%s changed during the build", relpath);
+		goto out;
+	}
+	if (o->recycled)
+		(void)pm_output__clear(o, relpath);
+	if ((rc = pm_fs_write(o->staging_fd, o->display, relpath,
+	    bytes.ptr ? bytes.ptr : "", bytes.len, err)) < 0)
+		goto out;
+	pm_output__tally(o, 0, bytes.len);
+	rc = 1;
+out:
+	pm_buf_free(&bytes);
 	return rc;
 }
 

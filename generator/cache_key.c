@@ -1,0 +1,230 @@
+/*
+ * cache_key.c: the keys of the build cache (SHA-1 of length-prefixed
+ * fields, through libgit2), what goes into them from a theme and from
+ * pmsite itself, and the checksum of cache files.
+ */
+#include "cache.h"
+#include "cache_int.h"
+#include "fsutil.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <git2.h>
+
+#ifndef PM_VERSION
+#define PM_VERSION "unknown"
+#endif
+
+#define THEME_FILE_MAX (256u << 20)	/* as output.c copies */
+
+/* ------------------------------------------------------------------ keys */
+
+void
+pm_cache_key_init(struct pm_cache_key *k)
+{
+	pm_buf_init(&k->buf);
+}
+
+void
+pm_cache_key_add(struct pm_cache_key *k, const char *name, const void *data,
+    size_t len)
+{
+	if (data == NULL) {
+		pm_buf_printf(&k->buf, "%s -\n", name);
+		return;
+	}
+	pm_buf_printf(&k->buf, "%s %zu:", name, len);
+	pm_buf_put(&k->buf, data, len);
+	pm_buf_putc(&k->buf, '\n');
+}
+
+void
+pm_cache_key_add_str(struct pm_cache_key *k, const char *name, const char *s)
+{
+	pm_cache_key_add(k, name, s, s ? strlen(s) : 0);
+}
+
+void
+pm_cache_key_final(char out[PM_CACHE_KEY_SIZE], struct pm_cache_key *k)
+{
+	git_oid id;
+
+	/* git_odb_hash fails only on an invalid object type. */
+	if (git_odb_hash(&id, k->buf.ptr ? k->buf.ptr : "", k->buf.len,
+	    GIT_OBJECT_BLOB) < 0)
+		memset(&id, 0, sizeof(id));
+	git_oid_tostr(out, PM_CACHE_KEY_SIZE, &id);
+	pm_buf_clear(&k->buf);
+}
+
+void
+pm_cache_key_free(struct pm_cache_key *k)
+{
+	pm_buf_free(&k->buf);
+}
+
+int
+pm_cache__read_whole(struct pm_buf *b, int dirfd, const char *name, uint64_t max,
+    int follow)
+{
+	struct stat st;
+	int fd, rc = -1;
+
+	fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC |
+	    (follow ? 0 : O_NOFOLLOW));
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    (uint64_t)st.st_size > max)
+		goto out;
+	pm_buf_clear(b);
+	pm_buf_grow(b, (size_t)st.st_size + 1);
+	while (b->len < (size_t)st.st_size) {
+		ssize_t n = read(fd, b->ptr + b->len,
+		    (size_t)st.st_size - b->len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			goto out;
+		b->len += (size_t)n;
+	}
+	b->ptr[b->len] = '\0';
+	rc = 0;
+out:
+	close(fd);
+	return rc;
+}
+
+/* The top of a theme folder as the template loader reads it: every
+ * regular file not starting with '.', links followed, in name order. */
+static int
+add_theme_dir(struct pm_cache_key *k, const char *dir, struct pm_error *err)
+{
+	struct pm_buf b = PM_BUF_INIT;
+	char **names = NULL;
+	struct stat st;
+	int fd, rc = PM_ERROR;
+
+	pm_cache_key_add_str(k, "theme-dir", dir);
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0) {
+		pm_fs_error(err, dir, "open", errno);
+		goto out;
+	}
+	if (pm_fs_list(&names, fd, dir, err) < 0)
+		goto out;
+	for (char **p = names; *p; p++) {
+		if ((*p)[0] == '.' || fstatat(fd, *p, &st, 0) < 0 ||
+		    !S_ISREG(st.st_mode))
+			continue;
+		if (pm_cache__read_whole(&b, fd, *p, THEME_FILE_MAX, 1) < 0) {
+			pm_fs_error(err, dir, "read theme file", errno);
+			goto out;
+		}
+		pm_cache_key_add_str(k, "name", *p);
+		pm_cache_key_add(k, "bytes", b.ptr ? b.ptr : "", b.len);
+	}
+	rc = 0;
+out:
+	pm_fs_names_free(names);
+	if (fd >= 0)
+		close(fd);
+	pm_buf_free(&b);
+	return rc;
+}
+
+static int
+add_asset(const struct pm_fs_entry *e, void *payload, struct pm_error *err)
+{
+	struct pm_cache_key *k = payload;
+
+	(void)err;
+	pm_cache_key_add_str(k, e->kind == PM_FS_DIR ? "dir" : "file",
+	    e->rel);
+	if (e->kind == PM_FS_FILE)
+		pm_cache_key_add(k, "bytes", e->data, e->len);
+	return 0;
+}
+
+int
+pm_cache_key_add_theme(struct pm_cache_key *k, const struct pm_theme *theme,
+    const char *default_dir, struct pm_error *err)
+{
+	int fd = -1, rc;
+
+	pm_cache_key_add_str(k, "theme", theme->name);
+	if ((rc = add_theme_dir(k, theme->dir, err)) < 0 ||
+	    (default_dir && (rc = add_theme_dir(k, default_dir, err)) < 0))
+		goto out;
+	pm_cache_key_add_str(k, "assets", theme->assets_dir);
+	if (theme->assets_dir == NULL)
+		goto out;
+	/* Read the way pm_output_copy_dir() copies. */
+	fd = open(theme->assets_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0) {
+		rc = pm_fs_error(err, theme->assets_dir, "open", errno);
+		goto out;
+	}
+	rc = pm_fs_read_tree(fd, theme->assets_dir, THEME_FILE_MAX, add_asset,
+	    k, err);
+out:
+	if (fd >= 0)
+		close(fd);
+	return rc;
+}
+
+int
+pm_cache_identity(char out[PM_CACHE_KEY_SIZE])
+{
+	struct pm_cache_key k;
+	char exe[GIT_OID_HEXSZ + 1];
+	git_oid id;
+
+	out[0] = '\0';
+	if (git_odb_hashfile(&id, "/proc/self/exe", GIT_OBJECT_BLOB) < 0)
+		return -1;
+	git_oid_tostr(exe, sizeof(exe), &id);
+	pm_cache_key_init(&k);
+	pm_cache_key_add_str(&k, "pmsite", PM_VERSION);
+	pm_cache_key_add_str(&k, "executable", exe);
+	pm_cache_key_final(out, &k);
+	pm_cache_key_free(&k);
+	return 0;
+}
+
+/* ------------------------------------------------------------ checksum */
+
+uint64_t
+pm_cache__checksum(const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	uint64_t h = 0x9e3779b97f4a7c15u ^ (uint64_t)len;
+
+	/* Each step: xor a word in, multiply by an odd constant (a
+	 * bijection), fold the high bits down so they reach the low ones. */
+	for (; len >= 8; p += 8, len -= 8) {
+		uint64_t w = 0;
+
+		for (int i = 0; i < 8; i++)
+			w |= (uint64_t)p[i] << (8 * i);
+		h = (h ^ w) * 0xff51afd7ed558ccdu;
+		h ^= h >> 32;
+	}
+	if (len > 0) {
+		uint64_t w = 0;
+
+		for (size_t i = 0; i < len; i++)
+			w |= (uint64_t)p[i] << (8 * i);
+		h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
+		h ^= h >> 29;
+	}
+	h *= 0xff51afd7ed558ccdu;
+	return h ^ (h >> 33);
+}
