@@ -98,9 +98,9 @@ $CC -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L $CFLAGS \
 	$(pkg-config --libs $pkgs) -lcmark-gfm-extensions
 # shellcheck disable=SC2086
 $CC -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L $CFLAGS \
-	-I"$inc" $(pkg-config --cflags $pkgs yaml-0.1 zlib) \
+	-I"$inc" $(pkg-config --cflags $pkgs yaml-0.1 zlib libxxhash) \
 	-o "$bin/gitfacts_bench" "$here/gitfacts_bench.c" "$lib" \
-	$(pkg-config --libs $pkgs yaml-0.1 zlib) -lcmark-gfm-extensions \
+	$(pkg-config --libs $pkgs yaml-0.1 zlib libxxhash) -lcmark-gfm-extensions \
 	-lpthread -lm
 
 # ------------------------------------------------------------- measuring

@@ -36,7 +36,7 @@ jobs=${FUZZ_JOBS:-2}
 cc=${CLANG:-clang}
 dir=${FUZZ_DIR:-build/fuzz}
 gen=${FUZZ_SRC:-generator}
-pkgs="libgit2 libcmark-gfm yaml-0.1 zlib"
+pkgs="libgit2 libcmark-gfm yaml-0.1 zlib libxxhash"
 san="-fsanitize=address,undefined -fno-sanitize-recover=all"
 cflags="-g -O1 -fno-omit-frame-pointer $san -std=c11 \
 -D_POSIX_C_SOURCE=200809L -DPM_VERSION=\"0.1.0\" \
