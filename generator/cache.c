@@ -498,25 +498,6 @@ pm_cache_state_load(struct pm_cache_state *st, struct pm_cache *c,
 	return 1;
 }
 
-static void
-stat_of(struct pm_output_stat *f, const struct stat *st)
-{
-	f->size = (uint64_t)st->st_size;
-	f->ino = (uint64_t)st->st_ino;
-	f->mtime_s = (int64_t)st->st_mtim.tv_sec;
-	f->mtime_ns = (int64_t)st->st_mtim.tv_nsec;
-	f->ctime_s = (int64_t)st->st_ctim.tv_sec;
-	f->ctime_ns = (int64_t)st->st_ctim.tv_nsec;
-}
-
-static int
-same_stat(const struct pm_output_stat *a, const struct pm_output_stat *b)
-{
-	return a->size == b->size && a->ino == b->ino &&
-	    a->mtime_s == b->mtime_s && a->mtime_ns == b->mtime_ns &&
-	    a->ctime_s == b->ctime_s && a->ctime_ns == b->ctime_ns;
-}
-
 int
 pm_cache_state_published(const struct pm_cache *c,
     const struct pm_cache_state *st)
@@ -568,8 +549,8 @@ pm_cache_up_to_date(struct pm_cache *c, const struct pm_cache_state *st,
 		if (fstatat(fd, f->path, &sb, AT_SYMLINK_NOFOLLOW) < 0 ||
 		    !S_ISREG(sb.st_mode))
 			goto out;
-		stat_of(&now, &sb);
-		if (!same_stat(&now, &f->st))
+		pm_output_stat_of(&now, &sb);
+		if (!pm_output_stat_equal(&now, &f->st))
 			goto out;
 	}
 	same = 1;
@@ -650,7 +631,7 @@ pm_cache_finish(struct pm_cache *c, const char key[PM_CACHE_KEY_SIZE],
 			goto out;
 		}
 		stats[i].path = files[i];
-		stat_of(&stats[i].st, &sb);
+		pm_output_stat_of(&stats[i].st, &sb);
 		k = bsearch(files[i], sorted, nkeys, sizeof(*sorted),
 		    compare_path_of_key);
 		if (k != NULL) {

@@ -235,6 +235,22 @@ read_incidents(struct pm_site *site, struct pm_arena *arena,
  * can be made before anything is read; in worktree mode it needs the
  * documents' keys (keys, after pm_source_load()).
  */
+/* What both the documents' and the pages' keys depend on: pmsite,
+ * pmsite.yml and the options that shape output. */
+static void
+add_env(struct pm_cache_key *k, const struct build_opts *o,
+    const struct pm_source *src, const struct pm_cache *cache)
+{
+	const char *yml;
+	size_t len;
+
+	yml = pm_source_config(src, &len);
+	pm_cache_key_add_str(k, "identity", pm_cache_identity_of(cache));
+	pm_cache_key_add(k, "pmsite.yml", yml, len);
+	pm_cache_key_add_str(k, "base-url", o->base_url);
+	pm_cache_key_add_str(k, "theme-option", o->theme);
+}
+
 /* The theme's files into k: its own, and the default theme's, from which
  * come the templates it leaves out. */
 static int
@@ -299,16 +315,10 @@ page_env(struct pm_digest *env, const struct build_opts *o,
 {
 	char key[PM_CACHE_KEY_SIZE];
 	struct pm_cache_key k;
-	const char *yml;
-	size_t len;
 	int rc;
 
-	yml = pm_source_config(src, &len);
 	pm_cache_key_init(&k);
-	pm_cache_key_add_str(&k, "identity", pm_cache_identity_of(cache));
-	pm_cache_key_add(&k, "pmsite.yml", yml, len);
-	pm_cache_key_add_str(&k, "base-url", o->base_url);
-	pm_cache_key_add_str(&k, "theme-option", o->theme);
+	add_env(&k, o, src, cache);
 	if ((rc = add_theme(&k, src, theme, exe_dir, err)) == 0) {
 		pm_cache_key_final(key, &k);
 		pm_digest_bytes(env, key, strlen(key));
@@ -388,16 +398,11 @@ doc_keys(char (*keys)[PM_CACHE_KEY_SIZE], struct pm_cache *cache,
 {
 	char env[PM_CACHE_KEY_SIZE];
 	struct pm_cache_key k;
-	const char *yml;
-	size_t len, n = pm_source_count(src);
+	size_t n = pm_source_count(src);
 
-	yml = pm_source_config(src, &len);
 	pm_cache_key_init(&k);
-	pm_cache_key_add_str(&k, "identity", pm_cache_identity_of(cache));
-	pm_cache_key_add(&k, "pmsite.yml", yml, len);
+	add_env(&k, o, src, cache);
 	pm_cache_key_add_str(&k, "content", pm_source_content_path(src));
-	pm_cache_key_add_str(&k, "base-url", o->base_url);
-	pm_cache_key_add_str(&k, "theme-option", o->theme);
 	pm_cache_key_final(env, &k);
 	pm_cache_key_free(&k);
 	pm_cache_set_env(cache, env);

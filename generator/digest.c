@@ -30,8 +30,8 @@ put_u64(struct pm_buf *b, uint64_t n)
 	pm_buf_put(b, w, sizeof(w));
 }
 
-static void
-put_bytes(struct pm_buf *b, const char *s, size_t len)
+void
+pm_digest_encode_bytes(struct pm_buf *b, const char *s, size_t len)
 {
 	put_u64(b, len);
 	if (len > 0)
@@ -68,7 +68,7 @@ pm_digest_encode(struct pm_buf *b, const struct pm_value *v,
 		break;
 	case PM_VALUE_STRING:
 		pm_buf_putc(b, 's');
-		put_bytes(b, v->u.string.ptr, v->u.string.len);
+		pm_digest_encode_bytes(b, v->u.string.ptr, v->u.string.len);
 		break;
 	case PM_VALUE_LIST:
 		pm_buf_putc(b, 'l');
@@ -82,7 +82,7 @@ pm_digest_encode(struct pm_buf *b, const struct pm_value *v,
 		for (size_t i = 0; i < v->u.map.len; i++) {
 			const struct pm_value_entry *e = &v->u.map.entries[i];
 
-			put_bytes(b, e->key, e->key_len);
+			pm_digest_encode_bytes(b, e->key, e->key_len);
 			pm_digest_encode(b, e->value, known, arg);
 		}
 		break;

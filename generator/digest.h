@@ -42,6 +42,10 @@ void pm_digest_bytes(struct pm_digest *out, const void *data, size_t len);
 typedef int (*pm_digest_known_fn)(struct pm_digest *out,
     const struct pm_value *v, const void *arg);
 
+/* Append len bytes at s to b, length-prefixed as the encoding's
+ * strings are, for callers that digest fields beside a tree. */
+void pm_digest_encode_bytes(struct pm_buf *b, const char *s, size_t len);
+
 /* Append the encoding of v to b (see the contract); known may be NULL. */
 void pm_digest_encode(struct pm_buf *b, const struct pm_value *v,
     pm_digest_known_fn known, const void *arg);

@@ -156,6 +156,15 @@ struct pm_output_stat {
 	int64_t mtime_s, mtime_ns, ctime_s, ctime_ns;
 };
 
+struct stat;
+
+/* The four of st into *out. */
+void pm_output_stat_of(struct pm_output_stat *out, const struct stat *st);
+
+/* Are a and b the same file (all four equal)? */
+int pm_output_stat_equal(const struct pm_output_stat *a,
+    const struct pm_output_stat *b);
+
 /*
  * Keep the file relpath of the site being replaced without its bytes: for
  * a caller who knows from elsewhere that the page would come out the same

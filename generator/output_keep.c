@@ -152,17 +152,34 @@ pm_output__keep(struct pm_output *o, const char *relpath, const void *data,
 	return rc;
 }
 
-/* Is st the file that expect describes (output.h)? */
+void
+pm_output_stat_of(struct pm_output_stat *out, const struct stat *st)
+{
+	out->size = (uint64_t)st->st_size;
+	out->ino = (uint64_t)st->st_ino;
+	out->mtime_s = (int64_t)st->st_mtim.tv_sec;
+	out->mtime_ns = (int64_t)st->st_mtim.tv_nsec;
+	out->ctime_s = (int64_t)st->st_ctim.tv_sec;
+	out->ctime_ns = (int64_t)st->st_ctim.tv_nsec;
+}
+
+int
+pm_output_stat_equal(const struct pm_output_stat *a,
+    const struct pm_output_stat *b)
+{
+	return a->size == b->size && a->ino == b->ino &&
+	    a->mtime_s == b->mtime_s && a->mtime_ns == b->mtime_ns &&
+	    a->ctime_s == b->ctime_s && a->ctime_ns == b->ctime_ns;
+}
+
+/* Is st a regular file, the one that expect describes? */
 static int
 same_stat(const struct stat *st, const struct pm_output_stat *expect)
 {
-	return S_ISREG(st->st_mode) &&
-	    (uint64_t)st->st_size == expect->size &&
-	    (uint64_t)st->st_ino == expect->ino &&
-	    (int64_t)st->st_mtim.tv_sec == expect->mtime_s &&
-	    (int64_t)st->st_mtim.tv_nsec == expect->mtime_ns &&
-	    (int64_t)st->st_ctim.tv_sec == expect->ctime_s &&
-	    (int64_t)st->st_ctim.tv_nsec == expect->ctime_ns;
+	struct pm_output_stat now;
+
+	pm_output_stat_of(&now, st);
+	return S_ISREG(st->st_mode) && pm_output_stat_equal(&now, expect);
 }
 
 /* The folder of relpath in the replaced site, when its file name there

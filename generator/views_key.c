@@ -70,18 +70,6 @@ known_record(struct pm_digest *out, const struct pm_value *val,
 	return 0;
 }
 
-static void
-put_text(struct pm_buf *b, const char *s)
-{
-	uint64_t n = strlen(s);
-	unsigned char w[8];
-
-	for (int i = 0; i < 8; i++)
-		w[i] = (unsigned char)(n >> (8 * i));
-	pm_buf_put(b, w, sizeof(w));
-	pm_buf_put(b, s, (size_t)n);
-}
-
 int
 pm_page_key(struct pm_digest *out, const struct pm_page *page,
     const struct pm_digest *env, struct pm_arena *arena,
@@ -97,9 +85,10 @@ pm_page_key(struct pm_digest *out, const struct pm_page *page,
 		return rc;
 	pm_buf_clear(scratch);
 	pm_buf_put(scratch, env->bytes, sizeof(env->bytes));
-	put_text(scratch, page->path);
+	pm_digest_encode_bytes(scratch, page->path, strlen(page->path));
 	if (page->template) {
-		put_text(scratch, page->template);
+		pm_digest_encode_bytes(scratch, page->template,
+		    strlen(page->template));
 		pm_digest_encode(scratch, ctx, known_record, v);
 	} else {
 		pm_buf_putc(scratch, page->write_reads);
