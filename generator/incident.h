@@ -95,6 +95,15 @@ struct pm_incident {
 void pm_incident_init(struct pm_incident *inc);
 
 /*
+ * Copy src into dst with everything it points to, strings, lists, entries
+ * and front matter, allocated in arena: dst depends on nothing of src's.
+ * Ingest reads and extracts in an arena of its own and keeps only this
+ * copy, so the build does not hold every document's bytes and scratch.
+ */
+void pm_incident_copy(struct pm_incident *dst, const struct pm_incident *src,
+    struct pm_arena *arena);
+
+/*
  * Take what the front matter states.  Known keys: title, slug, date,
  * summary, start, end, timezone, duration_minutes, impact, impact_percent,
  * severity, services, root_cause, category, categories, tags.  A value of

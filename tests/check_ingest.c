@@ -104,6 +104,72 @@ test_errors(void **state)
 	pm_arena_free(a);
 }
 
+/* The whole incident as text: the record, and what is not in it. */
+static const char *
+everything(struct pm_arena *a, const struct pm_incident *inc)
+{
+	struct pm_buf b = PM_BUF_INIT;
+	const char *s;
+
+	pm_value_write_json(&b, pm_incident_to_value(inc, a), 0);
+	pm_buf_printf(&b, "|%s|%s|%d|%zu|", inc->date, inc->blob_id,
+	    inc->body_line, inc->html_len);
+	pm_buf_puts(&b, inc->html);
+	pm_value_write_json(&b, inc->front, 0);
+	s = pm_arena_strdup(a, pm_buf_cstr(&b));
+	pm_buf_free(&b);
+	return s;
+}
+
+/*
+ * Ingest keeps a copy of each incident and frees the arena it was read
+ * in: the copy must point into nothing of that arena.  Under ASan a missed
+ * pointer is a use after free; without it, the freed memory is handed
+ * out again and overwritten before the copy is read.
+ */
+static void
+test_copy_owns_everything(void **state)
+{
+	struct pm_arena *keep = pm_arena_new(), *scratch = pm_arena_new(),
+	    *reuse;
+	struct pm_incident *inc = ingest(scratch, "content/2024/db.md",
+	    "---\nseverity: SEV2\nservices: [api, db]\ntags: [pg]\n"
+	    "owner: {team: storage}\n---\n"
+	    "# Database pool exhausted\n\n## Summary\n\n"
+	    "On 5 March 2024 from 10:00 to 11:30 UTC, 40% of users saw "
+	    "errors.\n\n## Timeline\n\n- 10:00 alert fired\n"
+	    "- 10:20 pool raised\n- 11:30 resolved\n\n## Root cause\n\n"
+	    "A connection leak in the pool.\n\n## Action items\n\n"
+	    "- [x] Fix the leak\n- [ ] Alert on pool use\n");
+	struct pm_incident copy;
+	const char *before;
+
+	(void)state;
+	inc->git.created = pm_arena_strdup(scratch, "2024-03-06T09:00:00Z");
+	inc->git.updated = pm_arena_strdup(scratch, "2024-03-07T09:00:00Z");
+	inc->git.commit = pm_arena_strdup(scratch, "0123abcd");
+	pm_strlist_push(&inc->git.authors, scratch,
+	    pm_arena_strdup(scratch, "Ada"));
+	pm_strlist_push(&inc->related, scratch,
+	    pm_arena_strdup(scratch, "older"));
+	inc->repeat_of = pm_arena_strdup(scratch, "older");
+	inc->blob_id = pm_arena_strdup(scratch, "ffff");
+	inc->action_items[0].added = pm_arena_strdup(scratch, "2024-03-06");
+	inc->action_items[0].done_at = pm_arena_strdup(scratch,
+	    "2024-03-08");
+	assert_int_equal(inc->ntimeline, 3);
+	assert_non_null(inc->front);
+	before = everything(keep, inc);
+	pm_incident_copy(&copy, inc, keep);
+	pm_arena_free(scratch);
+	reuse = pm_arena_new();
+	for (int i = 0; i < 64; i++)
+		memset(pm_arena_alloc(reuse, 4096), 'X', 4096);
+	assert_string_equal(everything(keep, &copy), before);
+	pm_arena_free(reuse);
+	pm_arena_free(keep);
+}
+
 int
 main(void)
 {
@@ -111,6 +177,7 @@ main(void)
 		cmocka_unit_test(test_links_to_other_postmortems),
 		cmocka_unit_test(test_fallbacks),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_copy_owns_everything),
 	};
 
 	pm_markdown_init();

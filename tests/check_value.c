@@ -134,18 +134,21 @@ test_map_order_replace(void **state)
 	struct pm_value *m = pm_value_new_map(a);
 	struct pm_value *x = pm_value_new_cstr(a, "x");
 	char key[] = "zeta";
+	static const char alpha[] = "alpha";
 
-	pm_value_map_set(a, m, key, x);
-	pm_value_map_set_num(a, m, "alpha", 1);
+	pm_value_map_setn(a, m, key, strlen(key), x);
+	pm_value_map_set_num(a, m, alpha, 1);
 	pm_value_map_set_bool(a, m, "mid", 1);
 	pm_value_map_set_str(a, m, "s", "text");
 	pm_value_map_set_str(a, m, "nil", NULL);
 	pm_value_map_set(a, m, "nothing", NULL);
 	assert_int_equal(pm_value_len(m), 6);
-	/* The key is copied. */
+	/* pm_value_map_setn copies the key. */
 	key[0] = 'Z';
 	assert_ptr_equal(pm_value_map_get(m, "zeta"), x);
 	assert_null(pm_value_map_get(m, "Zeta"));
+	/* pm_value_map_set borrows it. */
+	assert_ptr_equal(m->u.map.entries[1].key, alpha);
 	/* Replacing keeps the position and the count. */
 	pm_value_map_set_num(a, m, "zeta", 26);
 	pm_value_map_set_str(a, m, "alpha", "first");
@@ -174,7 +177,8 @@ test_map_growth(void **state)
 
 	for (i = 0; i < 500; i++) {
 		snprintf(key, sizeof(key), "k%d", i);
-		pm_value_map_set_num(a, m, key, i);
+		pm_value_map_setn(a, m, key, strlen(key),
+		    pm_value_new_number(a, i));
 	}
 	assert_int_equal(pm_value_len(m), 500);
 	for (i = 0; i < 500; i++) {
