@@ -40,7 +40,8 @@ static const char *const cause_markers[] = {
 	"traced to", "traced back to", "came from", "comes from",
 	"the reason", "culprit", "boils down to", "in short", "the cause",
 	"cause was", "cause is", "originated", "the problem was",
-	"the issue was", "was simply", NULL
+	"the issue was", "was simply", "real problem", "real cause",
+	"actual cause", "actual problem", "underlying cause", NULL
 };
 
 /* Words that introduce consequences; what follows counts a third. */
@@ -69,7 +70,8 @@ static const char *const denial_markers[] = {
 	"ruled out", "was fine", "were fine", "was healthy", "were healthy",
 	"not related", "unrelated", "nothing wrong", "did nothing",
 	"wasn t", "weren t", "not it", "not in itself", "isn t",
-	"was not the problem", "not the cause", NULL
+	"was not the problem", "not the cause", "never busy",
+	"could not help", "did not help", "didn t help", NULL
 };
 
 /* Words after which a contributing factor follows: it counts half. */

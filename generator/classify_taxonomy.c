@@ -91,6 +91,10 @@ static const struct pm_keyword kw_config[] = {
 	{ "was configured with", 4 }, { "changed the default*", 4 },
 	{ "changed a default*", 4 }, { "new default*", 4 },
 	{ "waf rule*", 4 }, { "firewall rule*", 4 },
+	/* limits and addresses that a setting decides */
+	{ "ulimit", 5 }, { "nofile", 5 }, { "open files", 4 },
+	{ "file descriptor limit*", 6 }, { "soft limit", 5 },
+	{ "default limit", 5 }, { "bind address", 5 }, { "sysctl", 4 },
 };
 
 static const struct pm_keyword kw_capacity[] = {

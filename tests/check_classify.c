@@ -64,6 +64,15 @@ test_cause_not_symptom(void **state)
 		    "hit max_connections.", "database-connections" },
 		{ "An N+1 pattern exhausted the connection pool: one query "
 		    "per author.", "database-query-performance" },
+		/* a limit a setting decides, with the suspect denied */
+		{ "We blamed the database, but it was never busy. The real "
+		    "problem was the soft limit of 1024 open files per "
+		    "worker, so new connections were refused.",
+		    "configuration" },
+		{ "After the upgrade MySQL listened on 127.0.0.1 only, the "
+		    "bind address of the packaged my.cnf, so every "
+		    "connection from the app servers was refused. Raising "
+		    "max_connections did not help.", "configuration" },
 	};
 
 	(void)state;
