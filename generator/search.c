@@ -96,7 +96,13 @@ bag_add_text(struct bag *bag, const char *s)
 		return;
 	len = strlen(s);
 	while (i < len && bag->n < PM_SEARCH_MAX_WORDS) {
-		n = pm_utf8_decode(&cp, s + i, len - i);
+		/* ASCII, nearly every byte, needs no decoder call */
+		if (u[i] < 0x80) {
+			cp = u[i];
+			n = 1;
+		} else {
+			n = pm_utf8_decode(&cp, s + i, len - i);
+		}
 		if (n && is_word_char(cp)) {
 			if (wl + n > sizeof(word))
 				too_long = 1;
