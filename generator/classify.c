@@ -166,12 +166,17 @@ static size_t
 find_any(const char *s, size_t len, size_t from, const char *const *ps,
     size_t *end)
 {
+	/* the bytes a phrase starts with: the text is lowercase already */
+	unsigned char first[256] = { 0 };
 	size_t e;
 
+	for (const char *const *p = ps; *p; p++)
+		first[(unsigned char)(*p)[0]] = 1;
 	for (size_t i = from; i < len; i++) {
 		/* phrase_at() refuses the middle of a word: pass it by once
 		 * rather than once per phrase */
-		if (i > 0 && is_word((unsigned char)s[i - 1]))
+		if (!first[(unsigned char)s[i]] ||
+		    (i > 0 && is_word((unsigned char)s[i - 1])))
 			continue;
 		for (const char *const *p = ps; *p; p++)
 			if (s[i] == (*p)[0] &&

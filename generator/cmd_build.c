@@ -120,23 +120,35 @@ seconds_since(const struct timespec *t0)
 	    (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
+/* Where the last stage ended: wall clock and the process's CPU time. */
+struct stage_clock {
+	struct timespec wall;
+	double cpu;
+};
+
 /* -v: how long each stage took, on stderr, for people and benchmarks. */
 static void
-stage_done(const struct build_opts *o, struct timespec *t, const char *what,
-    size_t count)
+stage_done(const struct build_opts *o, struct stage_clock *t,
+    const char *what, size_t count)
 {
 	struct timespec now;
 	struct rusage ru;
+	double cpu;
 
 	if (!o->verbose)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	/* The peak so far tells which stage makes the memory high-water. */
+	/* The peak so far tells which stage makes the memory high-water;
+	 * CPU time against wall time, how busy the threads were. */
 	getrusage(RUSAGE_SELF, &ru);
-	fprintf(stderr, "pmsite: %-10s %6zu  %8.3f s  peak %6ld MB\n", what,
-	    count, (double)(now.tv_sec - t->tv_sec) +
-	    (double)(now.tv_nsec - t->tv_nsec) / 1e9, ru.ru_maxrss / 1024);
-	*t = now;
+	cpu = (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+	    (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+	fprintf(stderr, "pmsite: %-10s %6zu  %8.3f s  cpu %7.3f s  peak %6ld "
+	    "MB\n", what, count, (double)(now.tv_sec - t->wall.tv_sec) +
+	    (double)(now.tv_nsec - t->wall.tv_nsec) / 1e9, cpu - t->cpu,
+	    ru.ru_maxrss / 1024);
+	t->wall = now;
+	t->cpu = cpu;
 }
 
 static int
@@ -494,7 +506,8 @@ pm_cmd_build(int argc, char **argv)
 	struct pm_site site;
 	struct pm_pages pages = { 0 };
 	struct pm_error err;
-	struct timespec t0, ts;
+	struct timespec t0;
+	struct stage_clock ts = { { 0, 0 }, 0 };
 	char key[PM_CACHE_KEY_SIZE];
 	char (*keys)[PM_CACHE_KEY_SIZE] = NULL;
 	struct pm_render_reuse *reuse = NULL;
@@ -505,7 +518,7 @@ pm_cmd_build(int argc, char **argv)
 	int rc = PM_EXIT_ERROR, broken, resumed;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	ts = t0;
+	ts.wall = t0;
 	pm_error_clear(&err);
 	switch (parse_opts(&o, argc, argv)) {
 	case 1:

@@ -103,6 +103,8 @@ void pm_extract_run(struct pm_extract_report *out, struct pm_incident *inc,
  * The marks that say an action item is done besides a ticked box: "(done)",
  * "\u2705" and the like, lowercase, NULL-terminated.  Shared with the
  * history of items (itemhist.h), which must agree on what "done" means.
+ * None may start with an ASCII letter or digit: itemhist.c skips the
+ * search inside words.
  */
 extern const char *const pm_extract_done_marks[];
 

@@ -74,6 +74,17 @@ put_words(struct pm_buf *out, const char *s, size_t len, int *done)
 		size_t skip = 0;
 		unsigned char c = (unsigned char)s[i];
 
+		/* Most bytes are ASCII letters and digits, and no done mark
+		 * starts with one (pm_extract_done_marks): every line of
+		 * every version comes through here. */
+		if (c < 0x80 && is_alnum(c)) {
+			if (space && out->len > start)
+				pm_buf_putc(out, ' ');
+			space = 0;
+			pm_buf_putc(out, lower(c));
+			i++;
+			continue;
+		}
 		if (c == '~' && starts_with(s + i, len - i, "~~"))
 			skip = 2;
 		/* done marks are blanked out: the first byte rules out most */

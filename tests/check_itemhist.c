@@ -18,6 +18,7 @@
 #include "arena.h"
 #include "classify.h"
 #include "config.h"
+#include "extract.h"
 #include "incident.h"
 #include "ingest.h"
 #include "itemhist.h"
@@ -269,6 +270,21 @@ test_built_site(void **state)
 	free(page);
 }
 
+/* itemhist.c takes letters and digits as words without looking for a
+ * done mark there: no mark may start with one. */
+static void
+test_marks_start_outside_words(void **state)
+{
+	(void)state;
+	for (const char *const *m = pm_extract_done_marks; *m; m++) {
+		unsigned char c = (unsigned char)(*m)[0];
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9'))
+			fail_msg("done mark \"%s\" starts a word", *m);
+	}
+}
+
 int
 main(void)
 {
@@ -283,6 +299,7 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_built_site,
 		    setup, teardown),
+		cmocka_unit_test(test_marks_start_outside_words),
 	};
 	int rc;
 
