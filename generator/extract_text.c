@@ -676,8 +676,13 @@ x_fields_build(struct xdoc *d)
 			add_field(d, a, al, l, b, bl, l->sec);
 		} else if (l->kind == XL_ROW && l->header_row &&
 		    i + 1 < d->n && d->v[i + 1].kind == XL_ROW &&
-		    d->v[i + 1].block != l->block) {
-			/* | Date | Duration | Severity | over one row */
+		    !d->v[i + 1].header_row && !(i + 2 < d->n &&
+		    d->v[i + 2].kind == XL_ROW && !d->v[i + 2].header_row) &&
+		    l->sec != SEC_CORRECTIVE && l->sec != SEC_TASKS) {
+			/* | Date | Duration | Severity | over one row.  A
+			 * table of more rows, or of the measures taken, lists
+			 * things (| Action | Owner | When |): the "When" of
+			 * its first row is not the incident's. */
 			for (int c = 0; c < l->ncells; c++)
 				if (cell(l, c, &a, &al) &&
 				    cell(&d->v[i + 1], c, &b, &bl))
