@@ -256,7 +256,9 @@ words_date_at(const char *s, size_t len, size_t i, struct pm_when *w)
  * "YYYY-MM-DD" (sets *iso), "YYYY/MM/DD", and "A/B/YYYY", which is
  * month/day/year unless A is above 12, then day/month/year, or unless a
  * weekday written before it (wd, Monday 0; -1 for none) fits only
- * day/month/year: "Tuesday 05/03/2024" is 5 March.
+ * day/month/year: "Tuesday 05/03/2024" is 5 March.  With a weekday, the
+ * year may have two digits, of this century ("Monday 3/6/24"): without
+ * one, "5/10/15" is as likely three latencies as a date.
  */
 static size_t
 numeric_date_at(const char *s, size_t len, size_t i, struct pm_when *w,
@@ -280,9 +282,16 @@ numeric_date_at(const char *s, size_t len, size_t i, struct pm_when *w,
 	} else if (n >= 1 && n <= 2 && sep == '/') {
 		j = i + n + 1;
 		n2 = digits(s, len, j, &b);
-		if (n2 < 1 || n2 > 2 || ch(s, len, j + n2) != '/' ||
-		    !(j = year_at(s, len, j + n2 + 1, &y)))
+		if (n2 < 1 || n2 > 2 || ch(s, len, j + n2) != '/')
 			return 0;
+		j += n2 + 1;
+		if (wd >= 0 && digits(s, len, j, &y) == 2 &&
+		    ends_clean(s, len, j + 2)) {
+			y += 2000;
+			j += 2;
+		} else if (!(j = year_at(s, len, j, &y))) {
+			return 0;
+		}
 		m = a > 12 ? b : a;
 		d = a > 12 ? a : b;
 		if (wd >= 0 && a <= 12 && b <= 12 && valid_date(y, b, a) &&

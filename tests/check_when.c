@@ -93,6 +93,9 @@ static const struct {
 	{ "Tuesday 05/03/2024", -1, DATE(2024, 3, 5) },
 	{ "Fri, 05/03/2024", -1, DATE(2024, 5, 3) },
 	{ "Sunday 03/05/2024", -1, DATE(2024, 3, 5) },
+	/* with a weekday, a two-digit year: 3 June 2024 was a Monday */
+	{ "Monday 3/6/24", -1, DATE(2024, 6, 3) },
+	{ "Wed 3/6/24", -1, DATE(2024, 3, 6) },
 	{ "13/12/2024", -1, DATE(2024, 12, 13) },
 	{ "12/13/2024", -1, DATE(2024, 12, 13) },
 	{ "Tuesday, 12 March 2024", -1, DATE(2024, 3, 12) },
@@ -392,6 +395,8 @@ static const struct {
 	{ "we had 1.5 hours of downtime", -1, 0, NONE },
 	{ "version 2.10.3", -1, 0, NONE },
 	{ "ticket #1430", -1, 0, NONE },
+	/* no weekday, no two-digit year: p50/p95/p99 of 5/10/15 ms */
+	{ "latency 5/10/15 ms", -1, 0, NONE },
 	{ "took 45 min", -1, 0, NONE },
 	{ "on Summary 5", -1, 0, NONE },
 	{ "at 10:00.5", -1, 0, NONE },
