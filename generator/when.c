@@ -355,8 +355,9 @@ meridiem_at(const char *s, size_t len, size_t i, int *pm)
 
 /*
  * A clock reading: "H:MM[:SS[.fff]]" with optional am/pm, "H am/pm",
- * "noon", "midnight", "12 noon", and "HHMMZ" (the Z is left for the zone
- * reader: without it four digits are a number, not a time).  *mer is -1
+ * "noon", "midnight", "12 noon", and "HHMMZ" or "HHMM UTC" (the zone is
+ * left for the zone reader: without Z, UTC or GMT, or a unit ("hrs"),
+ * four digits are a number, not a time: "2024 EST" is not 20:24).  *mer is -1
  * without am/pm, else 0 or 1 (noon 1, midnight 0); *secs tells whether
  * seconds were written.
  */
@@ -379,8 +380,10 @@ clock_at(const char *s, size_t len, size_t i, struct pm_when *w, int *mer,
 		j = e, h = 12, *mer = 1;
 	else if (n == 0 && (e = word_at(s, len, i, "midnight")))
 		j = e, h = 0, *mer = 0;
-	else if (n == 4 && ch(s, len, j) == 'Z' &&
-	    !is_alnum(ch(s, len, j + 1)) && h / 100 <= 23 && h % 100 <= 59)
+	else if (n == 4 && h / 100 <= 23 && h % 100 <= 59 &&
+	    ((ch(s, len, j) == 'Z' && !is_alnum(ch(s, len, j + 1))) ||
+	    word_at(s, len, skip_blanks(s, len, j), "utc") ||
+	    word_at(s, len, skip_blanks(s, len, j), "gmt")))
 		m = h % 100, h /= 100;
 	/* "0605 hrs", "1400 hours": the military form, with its unit */
 	else if (n == 4 && h / 100 <= 23 && h % 100 <= 59 &&

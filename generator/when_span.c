@@ -143,8 +143,22 @@ bare_range_at(const char *s, size_t len, size_t i, struct pm_when *a,
     struct pm_when *b, int *bmer)
 {
 	int h, tight, between = preceded_by(s, i, "between");
-	size_t n = digits(s, len, i, &h), k;
+	size_t n = digits(s, len, i, &h), k, n2;
+	int hm;
 
+	/* "1405 to 1652 UTC": four digits, when the end is a time of the
+	 * same form, with its zone */
+	if (n == 4 && h / 100 <= 23 && h % 100 <= 59 &&
+	    ends_clean(s, len, i + n) &&
+	    (k = connector_at(s, len, i + n, between, &tight)) &&
+	    (n2 = digits(s, len, k, &hm)) == 4 &&
+	    pm_when__point_at(s, len, k, b, bmer) && b->has_zone &&
+	    b->hour == hm / 100 && b->minute == hm % 100) {
+		pm_when_init(a);
+		a->hour = h / 100;
+		a->minute = h % 100;
+		return 1;
+	}
 	if (n < 1 || n > 2 || h < 1 || h > 12 || !ends_clean(s, len, i + n))
 		return 0;
 	if (!(k = connector_at(s, len, i + n, between, &tight)) ||

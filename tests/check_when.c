@@ -175,6 +175,9 @@ static const struct {
 	/* the military form with its unit */
 	{ "0605 hrs", -1, TIME(6, 5, 0) },
 	{ "1400 hours", -1, TIME(14, 0, 0) },
+	/* four digits and UTC or GMT: a time in operations shorthand */
+	{ "1405 UTC", -1, TZ(14, 5, 0, "UTC") },
+	{ "0930 gmt", -1, TZ(9, 30, 0, "gmt") },
 	{ "10:00 JST", -1, TZ(10, 0, 540, "JST") },
 	{ "10:00 AEST", -1, TZ(10, 0, 600, "AEST") },
 	{ "10:00 AEDT", -1, TZ(10, 0, 660, "AEDT") },
@@ -265,7 +268,7 @@ static const char *const rejects[] = {
 	"25:00", "24:00", "12:60", "13 PM", "0 AM", "February 30, 2024",
 	"February 29, 2023", "April 31", "13/13/2024", "2024-13-01",
 	"2024-02-30", "March 2024", "Tuesday", "hello", "", "   ", "10:5",
-	"10:000", "1430 UTC", "2024-03", "10:00.5", "14:30:15:00",
+	"10:000", "1430 EST", "2024-03", "10:00.5", "14:30:15:00",
 	"0000-01-01", "5 amazing", "32 March 2024", "March 32", "10 a",
 	"99/99/9999", "1/2", "24/7", "2024-03-05T25:00", "3/5/24",
 	"00/05/2024", "15.08.2024", "20240815", "10:00x", "2 p.", "noonday",
@@ -407,6 +410,8 @@ static const struct {
 	{ "build 20240815", -1, 0, NONE },
 	{ "error 30% at 10", -1, 0, NONE },
 	{ "v1.10:30", -1, 0, NONE },
+	/* other zones after four digits: a year, not a time */
+	{ "In 2019 EST became our zone", -1, 0, NONE },
 };
 
 /* pm_when_find_range: input, start, end (start.y -2: no range). */
@@ -425,6 +430,9 @@ static const struct {
 	    TZ(15, 0, -300, "EST"), TZ(17, 0, -300, "EST") },
 	{ "from 14:30 to 17:45 UTC",
 	    TZ(14, 30, 0, "UTC"), TZ(17, 45, 0, "UTC") },
+	{ "1405 to 1652 utc (2h47m) codes failed",
+	    TZ(14, 5, 0, "utc"), TZ(16, 52, 0, "utc") },
+	{ "rooms 1405 to 1652 were booked", NORANGE, NORANGE },
 	{ "14:30\xe2\x80\x93" "17:45 CET",
 	    TZ(14, 30, 60, "CET"), TZ(17, 45, 60, "CET") },
 	{ "14:00 \xe2\x80\x94 16:00 UTC",
