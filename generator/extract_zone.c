@@ -12,7 +12,10 @@
  */
 #include "extract_int.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const char *const zone_labels[] = {
 	"timezone", "time zone", "tz", "zone", "all times", "times", NULL
@@ -261,6 +264,82 @@ x_zone_settle(const struct xdoc *d, struct pm_when *w)
 
 static void find_zone(struct xdoc *d);
 
+/* Offsets people write out: "two hours ahead of UTC". */
+static const char *const offset_anchors[] = {
+	"ahead of utc", "ahead of gmt", "behind utc", "behind gmt", NULL
+};
+
+static const char *const hour_words[] = {
+	"zero", "one", "two", "three", "four", "five", "six", "seven",
+	"eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
+	NULL
+};
+
+/* The word of s that ends at e (blanks before e skipped): its start. */
+static size_t
+word_before(const char *s, size_t e, size_t *end)
+{
+	size_t b;
+
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	for (b = e; b > 0 && x_alnum((unsigned char)s[b - 1]); b--)
+		;
+	*end = e;
+	return b;
+}
+
+static int
+word_is(const char *s, size_t b, size_t e, const char *w)
+{
+	return e - b == strlen(w) && strncasecmp(s + b, w, e - b) == 0;
+}
+
+/*
+ * "Times are Cape Town time, two hours ahead of UTC", "we are 5 and a
+ * half hours ahead of GMT", "three hours behind UTC": a zone stated as
+ * its offset in words, named "UTC+2", "UTC+5:30", "UTC-3".
+ */
+static int
+zone_stated_offset(struct pm_when *z, const char *s, size_t len)
+{
+	size_t at, b, e, half = 0;
+	const char *hit = x_find_any(s, len, offset_anchors, &at);
+	int h = -1, ahead;
+
+	if (hit == NULL)
+		return 0;
+	ahead = hit[0] == 'a';
+	b = word_before(s, at, &e);
+	if (!word_is(s, b, e, "hours") && !word_is(s, b, e, "hour"))
+		return 0;
+	b = word_before(s, b, &e);
+	if (word_is(s, b, e, "half")) {
+		/* "five and a half hours" */
+		b = word_before(s, b, &e);
+		if (!word_is(s, b, e, "a"))
+			return 0;
+		b = word_before(s, b, &e);
+		if (!word_is(s, b, e, "and"))
+			return 0;
+		b = word_before(s, b, &e);
+		half = 30;
+	}
+	if (e > b && e - b <= 2 && s[b] >= '0' && s[b] <= '9')
+		h = atoi(s + b);
+	for (int k = 0; h < 0 && hour_words[k]; k++)
+		if (word_is(s, b, e, hour_words[k]))
+			h = k;
+	if (h < 0 || h > 14)
+		return 0;
+	pm_when_init(z);
+	z->has_zone = 1;
+	z->offset_minutes = (ahead ? 1 : -1) * (h * 60 + (int)half);
+	snprintf(z->zone, sizeof(z->zone), half ? "UTC%c%d:30" : "UTC%c%d",
+	    ahead ? '+' : '-', h);
+	return 1;
+}
+
 /* The zone written for the whole document, and what it means there. */
 void
 x_find_zone(struct xdoc *d)
@@ -339,6 +418,16 @@ find_zone(struct xdoc *d)
 
 		if ((l->sec == SEC_SUMMARY || l->sec == SEC_NONE) &&
 		    zone_near_time(&w, l)) {
+			d->zone = w;
+			d->has_zone = 1;
+			d->zone_line = l->line;
+			return;
+		}
+	}
+	for (size_t i = 0; i < d->n; i++) {
+		const struct xline *l = &d->v[i];
+
+		if (zone_stated_offset(&w, l->s, l->len)) {
 			d->zone = w;
 			d->has_zone = 1;
 			d->zone_line = l->line;

@@ -1164,6 +1164,41 @@ test_military_times(void **state)
 	pm_arena_free(a);
 }
 
+/* A zone stated as its offset in words, when no zone is named. */
+static void
+test_offset_in_words(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Labels failed\n\nTimes here are Nairobi office time, three "
+	    "hours ahead of UTC.\n\n## Summary\n\nFrom 09:05 to 10:40 on "
+	    "2024-11-20 labels failed.\n");
+	assert_str(inc.start, "2024-11-20T09:05:00+03:00");
+	assert_str(inc.end, "2024-11-20T10:40:00+03:00");
+	assert_str(inc.timezone, "UTC+3");
+	run(&inc, &r, a, NULL,
+	    "# Labels failed\n\nOur clocks run five and a half hours ahead "
+	    "of GMT.\n\n## Summary\n\nFrom 09:05 to 10:40 on 2024-11-20 "
+	    "labels failed.\n");
+	assert_str(inc.start, "2024-11-20T09:05:00+05:30");
+	assert_str(inc.timezone, "UTC+5:30");
+	run(&inc, &r, a, NULL,
+	    "# Labels failed\n\nWe are 3 hours behind UTC.\n\n## Summary\n\n"
+	    "From 09:05 to 10:40 on 2024-11-20 labels failed.\n");
+	assert_str(inc.start, "2024-11-20T09:05:00-03:00");
+	/* a zone named wins over any offset in words */
+	run(&inc, &r, a, NULL,
+	    "# Labels failed\n\nThe vendor is two hours ahead of UTC.\n\n"
+	    "## Summary\n\nFrom 09:05 to 10:40 EST on 2024-11-20 labels "
+	    "failed.\n");
+	assert_str(inc.start, "2024-11-20T09:05:00-05:00");
+	pm_arena_free(a);
+}
+
 /* A front matter date is when the page was published: the prose's day,
  * up to 60 days before it, is the incident's. */
 static void
@@ -1296,6 +1331,7 @@ main(void)
 		cmocka_unit_test(test_fenced_postmortem),
 		cmocka_unit_test(test_log_timeline),
 		cmocka_unit_test(test_military_times),
+		cmocka_unit_test(test_offset_in_words),
 		cmocka_unit_test(test_published_date),
 		cmocka_unit_test(test_action_items),
 		cmocka_unit_test(test_nothing_said),
