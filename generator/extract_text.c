@@ -619,6 +619,19 @@ x_time_text(struct xdoc *d, const char *s, size_t len)
 
 /* Fields: "label: value" pairs. */
 
+/* A label without what it says in brackets after its words: "Incident
+ * start (T+0)" and "Duration (approx.)" are "Incident start" and
+ * "Duration". */
+static size_t
+label_len(const char *label, size_t len)
+{
+	const char *p = memchr(label, '(', len);
+
+	while (p && p > label && (p[-1] == ' ' || p[-1] == '\t'))
+		p--;
+	return p && p > label ? (size_t)(p - label) : len;
+}
+
 static void
 add_field(struct xdoc *d, const char *label, size_t llen,
     const struct xline *from, const char *v, size_t vlen, int sec)
@@ -635,7 +648,7 @@ add_field(struct xdoc *d, const char *label, size_t llen,
 		    sizeof(*f)));
 	}
 	f = &d->fields[d->nfields++];
-	x_norm(f->label, sizeof(f->label), label, llen);
+	x_norm(f->label, sizeof(f->label), label, label_len(label, llen));
 	f->v = v;
 	f->tv = from->t + (v - from->s);
 	f->vlen = vlen;

@@ -83,6 +83,47 @@ skip_blanks(const char *s, size_t len, size_t i)
 }
 
 /*
+ * "T+4 (09:16 EDT)", "T−6 min (09:06)", "T+1h [10:12]": a time relative to
+ * the start, with the clock time in brackets after it.  Returns where the
+ * clock time starts, or 0.  A relative time alone ("T+38 min") is no
+ * entry: its clock time is not written.
+ */
+static size_t
+relative_lead(const char *s, size_t len, size_t i)
+{
+	static const char *const units[] = {
+		"minutes", "minute", "mins", "min", "m", "hours", "hour",
+		"hrs", "hr", "h", NULL
+	};
+	size_t j, e;
+
+	if (i + 2 >= len || (s[i] != 'T' && s[i] != 't'))
+		return 0;
+	j = i + 1;
+	if (s[j] == '+' || s[j] == '-')
+		j++;
+	else if (j + 3 <= len && memcmp(s + j, "\xe2\x88\x92", 3) == 0)
+		j += 3;		/* U+2212 MINUS SIGN */
+	else
+		return 0;
+	if (j >= len || s[j] < '0' || s[j] > '9')
+		return 0;
+	while (j < len && s[j] >= '0' && s[j] <= '9')
+		j++;
+	for (const char *const *u = units; *u; u++) {
+		size_t k = skip_blanks(s, len, j);
+
+		if ((e = x_phrase_at(s, len, k, *u)) != 0) {
+			j = e;
+			break;
+		}
+	}
+	j = skip_blanks(s, len, j);
+	return j < len && (s[j] == '(' || s[j] == '[') ?
+	    skip_blanks(s, len, j + 1) : 0;
+}
+
+/*
  * A timeline entry at the start of s: its point, whether am/pm was
  * written, and where its text starts.  Returns 0 when s does not start
  * with a time (or a day) followed by some text.
@@ -103,6 +144,8 @@ entry_at(const char *s, size_t len, struct pm_when *w, int *mer,
 	while (i < len && (s[i] == '[' || s[i] == '(' || s[i] == '~' ||
 	    s[i] == ' ' || s[i] == '*' || s[i] == '`'))
 		tick |= s[i++] == '`';
+	if ((e = relative_lead(s, len, i)) != 0)
+		i = e;
 	for (k = 0; lead[k]; k++)
 		if ((e = x_phrase_at(s, len, i, lead[k])) != 0) {
 			i = skip_blanks(s, len, e);

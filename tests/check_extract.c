@@ -1199,6 +1199,34 @@ test_offset_in_words(void **state)
 	pm_arena_free(a);
 }
 
+/* Times relative to the start with the clock time in brackets; labels
+ * with a bracketed note. */
+static void
+test_relative_times(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Queue stalled\n\n**Start (T+0):** 4 March 2025, 14:20 UTC\n"
+	    "**Duration (approx.):** 40 minutes\n\n## Timeline\n\n"
+	    "- T\xe2\x88\x92" "5 min (14:15 UTC): config pushed\n"
+	    "- T+0 (14:20 UTC): consumers stop acking\n"
+	    "- T+12 min: on-call paged\n"
+	    "- T+25 [14:45 UTC]: consumers restarted\n"
+	    "- T+40 (15:00 UTC): backlog drained, closed\n");
+	assert_str(inc.start, "2025-03-04T14:20:00+00:00");
+	assert_int_equal(inc.duration_minutes, 40);
+	/* "T+12 min" has no clock time: not an entry */
+	assert_int_equal(inc.ntimeline, 4);
+	assert_str(inc.timeline[0].time, "2025-03-04T14:15:00+00:00");
+	assert_str(inc.timeline[2].time, "2025-03-04T14:45:00+00:00");
+	assert_str(inc.timeline[2].text, "consumers restarted");
+	pm_arena_free(a);
+}
+
 /* A front matter date is when the page was published: the prose's day,
  * up to 60 days before it, is the incident's. */
 static void
@@ -1332,6 +1360,7 @@ main(void)
 		cmocka_unit_test(test_log_timeline),
 		cmocka_unit_test(test_military_times),
 		cmocka_unit_test(test_offset_in_words),
+		cmocka_unit_test(test_relative_times),
 		cmocka_unit_test(test_published_date),
 		cmocka_unit_test(test_action_items),
 		cmocka_unit_test(test_nothing_said),
