@@ -262,8 +262,8 @@ static void
 find_prose_day(struct xdoc *d)
 {
 	const struct xfield *f;
-	struct pm_when w;
-	int pass, year = 0;
+	struct pm_when w, written;
+	int pass, year = 0, has_written = 0;
 	size_t at;
 
 	if ((f = x_field(d, date_labels)) && x_find_point(&w, NULL, f->tv,
@@ -277,6 +277,10 @@ find_prose_day(struct xdoc *d)
 			    pass == 1 ? l->line == d->rep->title_line ||
 			    l->sec == SEC_NONE : 1;
 
+			if (in && !has_written && dates_the_document(l) &&
+			    x_find_point(&written, NULL, l->t, l->len, 1) &&
+			    written.year)
+				has_written = 1;
 			if (in && !dates_the_document(l) &&
 			    x_find_point(&w, &at, l->t, l->len, 1) &&
 			    (w.year || pass == 2)) {
@@ -301,6 +305,11 @@ find_prose_day(struct xdoc *d)
 		d->has_date = 1;
 	} else if (!d->has_date && d->has_fallback == 2) {
 		d->date = d->fallback;
+		d->has_date = 1;
+	} else if (!d->has_date && has_written) {
+		/* "Written up by Wes, Tue 14 Jan 2025" and no other day: the
+		 * write-up's day, as a front matter date would be taken */
+		d->date = written;
 		d->has_date = 1;
 	}
 	return;

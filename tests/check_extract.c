@@ -1227,6 +1227,30 @@ test_relative_times(void **state)
 	pm_arena_free(a);
 }
 
+/* The write-up's day dates the times when no other day is written. */
+static void
+test_written_day(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Partner calls hung\n\nWritten up by Ana, Tue 14 Jan 2025. "
+	    "Times are UTC.\n\n**Impact:** from 14:05 until 15:17, one in "
+	    "ten calls hung.\n");
+	assert_str(inc.start, "2025-01-14T14:05:00+00:00");
+	assert_str(inc.end, "2025-01-14T15:17:00+00:00");
+	/* a day the prose gives wins over the write-up's */
+	run(&inc, &r, a, NULL,
+	    "# Partner calls hung\n\nWritten up by Ana, Tue 14 Jan 2025. "
+	    "Times are UTC.\n\n**Impact:** on 10 January 2025 from 14:05 "
+	    "until 15:17, one in ten calls hung.\n");
+	assert_str(inc.start, "2025-01-10T14:05:00+00:00");
+	pm_arena_free(a);
+}
+
 /* A front matter date is when the page was published: the prose's day,
  * up to 60 days before it, is the incident's. */
 static void
@@ -1361,6 +1385,7 @@ main(void)
 		cmocka_unit_test(test_military_times),
 		cmocka_unit_test(test_offset_in_words),
 		cmocka_unit_test(test_relative_times),
+		cmocka_unit_test(test_written_day),
 		cmocka_unit_test(test_published_date),
 		cmocka_unit_test(test_action_items),
 		cmocka_unit_test(test_nothing_said),
