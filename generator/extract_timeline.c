@@ -517,6 +517,35 @@ tl_narrative(struct tl *t, const struct xline *l, size_t from)
 }
 
 /* Read line l into the timeline; returns how many entries it made. */
+/*
+ * "Wes Abernathy  [2:05 PM]" on a line of its own, the message on the
+ * lines under it: a chat export (Slack copies a thread so).  The name is
+ * one to four words without digits.  Sets *w; returns where the time
+ * starts when l is one, else 0.
+ */
+static size_t
+chat_header(const struct xline *l, struct pm_when *w)
+{
+	size_t open, n, words = 0;
+
+	if (l->kind != XL_PARA || !l->first || l->len < 5 ||
+	    l->s[l->len - 1] != ']')
+		return 0;
+	for (open = l->len - 1; open > 0 && l->s[open] != '['; open--)
+		;
+	if (open == 0)
+		return 0;
+	for (size_t i = 0; i < open; i++) {
+		if (l->s[i] >= '0' && l->s[i] <= '9')
+			return 0;
+		words += l->s[i] != ' ' && (i == 0 || l->s[i - 1] == ' ');
+	}
+	if (words < 1 || words > 4)
+		return 0;
+	n = pm_when_parse(w, l->t + open + 1, l->len - open - 2);
+	return n == l->len - open - 2 && w->hour >= 0 ? open + 1 : 0;
+}
+
 static int
 tl_line(struct tl *t, const struct xline *l, int continuation)
 {
@@ -535,6 +564,20 @@ tl_line(struct tl *t, const struct xline *l, int continuation)
 	}
 	if (l->head && l->content >= l->len)
 		return 0;
+	if ((n = chat_header(l, &w)) != 0) {
+		tl_push(t, l, &w, has_meridiem(l->t + n, l->len - n - 1), "",
+		    0);
+		t->e[t->n - 1].text = NULL;
+		t->awaiting = t->n;
+		return 1;
+	}
+	/* the message under a chat header, as it is: its times are what
+	 * was said, not when */
+	if (t->awaiting && t->block[t->awaiting - 1] == l->block &&
+	    l->kind == XL_PARA && !l->first) {
+		tl_append(t, t->awaiting - 1, l->s, l->len);
+		return 0;
+	}
 	if (l->kind == XL_HEADING) {
 		t->awaiting = 0;
 		/* "### 2018 October 21 22:52 UTC": the paragraphs under it

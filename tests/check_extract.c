@@ -1227,6 +1227,36 @@ test_relative_times(void **state)
 	pm_arena_free(a);
 }
 
+/* A chat thread pasted as the timeline: a header line per message. */
+static void
+test_chat_export(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Uploads hung\n\n**Date:** 3 April 2025, times in UTC\n\n"
+	    "## Timeline\n\n"
+	    "Priya Nair  [9:02 AM]\nuploads over 5 MB hang, small ones fine\n"
+	    "\nTom  [9:10 AM]\nthe proxy was changed at 8:40, rolling it "
+	    "back\nshould take two minutes\n\n"
+	    "Priya Nair  [9:31 AM]\nall clear, closing\n");
+	assert_int_equal(inc.ntimeline, 3);
+	assert_str(inc.timeline[0].time, "2025-04-03T09:02:00+00:00");
+	/* the message's own times are what was said, not entries */
+	assert_str(inc.timeline[1].text, "the proxy was changed at 8:40, "
+	    "rolling it back should take two minutes");
+	assert_str(inc.timeline[2].time, "2025-04-03T09:31:00+00:00");
+	/* a line that ends in brackets but says more is not a header */
+	run(&inc, &r, a, NULL,
+	    "# Uploads hung\n\n## Timeline\n\n- 09:02 uploads hang [9:02 AM]\n"
+	    "- 09:31 all clear\n");
+	assert_int_equal(inc.ntimeline, 2);
+	pm_arena_free(a);
+}
+
 /* The write-up's day dates the times when no other day is written. */
 static void
 test_written_day(void **state)
@@ -1386,6 +1416,7 @@ main(void)
 		cmocka_unit_test(test_offset_in_words),
 		cmocka_unit_test(test_relative_times),
 		cmocka_unit_test(test_written_day),
+		cmocka_unit_test(test_chat_export),
 		cmocka_unit_test(test_published_date),
 		cmocka_unit_test(test_action_items),
 		cmocka_unit_test(test_nothing_said),
