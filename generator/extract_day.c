@@ -257,6 +257,39 @@ day_by_month_written(const struct xdoc *d, struct pm_when *out)
 	return 0;
 }
 
+/*
+ * Is field f the Date of an e-mail's headers (a postmortem sent as a
+ * mail, "From:", "To:", "Date:", "Subject:")?  That is when it was sent,
+ * not when the incident was.
+ */
+static int
+mail_header(const struct xdoc *d, const struct xfield *f)
+{
+	int from = 0, subject = 0;
+
+	for (size_t i = 0; i < d->nfields; i++) {
+		const struct xfield *g = &d->fields[i];
+
+		if (g->line < f->line - 4 || g->line > f->line + 4)
+			continue;
+		from |= strcmp(g->label, "from") == 0;
+		subject |= strcmp(g->label, "subject") == 0;
+	}
+	return from && subject;
+}
+
+/* Is line the Date of an e-mail's headers? */
+static int
+mail_date_line(const struct xdoc *d, int line)
+{
+	for (size_t i = 0; i < d->nfields; i++)
+		if (d->fields[i].line == line &&
+		    (strcmp(d->fields[i].label, "date") == 0 ||
+		    strcmp(d->fields[i].label, "sent") == 0))
+			return mail_header(d, &d->fields[i]);
+	return 0;
+}
+
 /* The day the prose names, for times written without one. */
 static void
 find_prose_day(struct xdoc *d)
@@ -266,8 +299,8 @@ find_prose_day(struct xdoc *d)
 	int pass, year = 0, has_written = 0;
 	size_t at;
 
-	if ((f = x_field(d, date_labels)) && x_find_point(&w, NULL, f->tv,
-	    f->vlen, 1))
+	if ((f = x_field(d, date_labels)) && !mail_header(d, f) &&
+	    x_find_point(&w, NULL, f->tv, f->vlen, 1))
 		goto found;
 	/* the summary, the title, the preamble, then anywhere */
 	for (pass = 0; pass < 3; pass++) {
@@ -277,6 +310,12 @@ find_prose_day(struct xdoc *d)
 			    pass == 1 ? l->line == d->rep->title_line ||
 			    l->sec == SEC_NONE : 1;
 
+			if (in && mail_date_line(d, l->line)) {
+				if (!has_written && x_find_point(&written,
+				    NULL, l->t, l->len, 1) && written.year)
+					has_written = 1;
+				continue;
+			}
 			if (in && !has_written && dates_the_document(l) &&
 			    x_find_point(&written, NULL, l->t, l->len, 1) &&
 			    written.year)

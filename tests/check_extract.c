@@ -1278,6 +1278,20 @@ test_written_day(void **state)
 	    "Times are UTC.\n\n**Impact:** on 10 January 2025 from 14:05 "
 	    "until 15:17, one in ten calls hung.\n");
 	assert_str(inc.start, "2025-01-10T14:05:00+00:00");
+	/* a postmortem sent as a mail: its Date header is when it was
+	 * sent, and dates the times only when nothing else does */
+	run(&inc, &r, a, NULL,
+	    "From: Ana <ana@example.com>\nTo: eng@example.com\n"
+	    "Date: Mon, 13 Jan 2025 16:12\nSubject: Partner calls hung\n\n"
+	    "Hi all, here is the write-up for Friday, January 10th. Times "
+	    "are UTC.\n\nFrom 14:05 until 15:17 one in ten calls hung.\n");
+	assert_str(inc.start, "2025-01-10T14:05:00+00:00");
+	run(&inc, &r, a, NULL,
+	    "From: Ana <ana@example.com>\nTo: eng@example.com\n"
+	    "Date: Mon, 13 Jan 2025 16:12\nSubject: Partner calls hung\n\n"
+	    "Hi all. Times are UTC.\n\nFrom 14:05 until 15:17 one in ten "
+	    "calls hung.\n");
+	assert_str(inc.start, "2025-01-13T14:05:00+00:00");
 	pm_arena_free(a);
 }
 
