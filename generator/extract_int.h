@@ -232,6 +232,34 @@ const char *x_strdup_trim(struct xdoc *d, const char *s, size_t len);
  * the blanks after them: they decorate a line, they do not start it. */
 size_t x_skip_symbols(const char *s, size_t len, size_t i);
 
+/* extract_entry.c: where a timeline entry starts. */
+
+/* Was am or pm (or noon, midnight) written in s? */
+int x_has_meridiem(const char *s, size_t len);
+
+/* A dash, colon, bar or arrow between a time and its text at s[i]:
+ * sets *end past it. */
+int x_is_dash(const char *s, size_t len, size_t i, size_t *end);
+
+/* i moved past spaces and tabs. */
+size_t x_skip_blanks(const char *s, size_t len, size_t i);
+
+/* A timeline entry at the start of s: its point, whether am/pm was
+ * written, and where its text starts; 0 when s does not start with a time
+ * (or a day) followed by some text. */
+int x_entry_at(const char *s, size_t len, struct pm_when *w, int *mer,
+    size_t *text);
+
+/* Does a table header cell name a time or a date column? */
+int x_time_column(const char *cell, size_t len);
+
+/* A cell of a time column holding "0914" or "0914Z". */
+int x_hhmm_cell(const char *p, size_t len, struct pm_when *w);
+
+/* "Wes Abernathy  [2:05 PM]": the header line of a pasted chat message.
+ * Sets *w; returns where the time starts, or 0. */
+size_t x_chat_header(const struct xline *l, struct pm_when *w);
+
 /* Does s hold any letter? */
 int x_has_letter(const char *s, size_t len);
 

@@ -19,186 +19,13 @@
  * timeline crossed midnight), and on a 12-hour clock written without
  * am/pm, "11:30 ... 1:00" is 13:00.  When no section is called a
  * timeline, two or more consecutive time-led lines anywhere make one.
- * What each entry says happened is read by extract_kind.c.
+ * Where an entry starts is read by extract_entry.c, what each entry says
+ * happened by extract_kind.c.
  */
 #include "extract_int.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/* Was am or pm (or noon, midnight) written in s? */
-static int
-has_meridiem(const char *s, size_t len)
-{
-	for (size_t i = 0; i < len; i++) {
-		int c = x_lower((unsigned char)s[i]), k = (int)i + 1;
-
-		if (x_phrase_at(s, len, i, "noon") ||
-		    x_phrase_at(s, len, i, "midnight"))
-			return 1;
-		if ((c != 'a' && c != 'p') || (i > 0 &&
-		    x_alnum((unsigned char)s[i - 1]) &&
-		    !(s[i - 1] >= '0' && s[i - 1] <= '9')))
-			continue;
-		if ((size_t)k < len && s[k] == '.')
-			k++;
-		if ((size_t)k < len && x_lower((unsigned char)s[k]) == 'm' &&
-		    ((size_t)k + 1 >= len ||
-		    !x_alnum((unsigned char)s[k + 1])))
-			return 1;
-	}
-	return 0;
-}
-
-static int
-is_dash(const char *s, size_t len, size_t i, size_t *end)
-{
-	if (i < len && (s[i] == '-' || s[i] == '|' || s[i] == ':' ||
-	    s[i] == ',' || s[i] == '>' || s[i] == '~')) {
-		*end = i + 1;
-		if (s[i] == '-' && i + 1 < len && (s[i + 1] == '>' ||
-		    s[i + 1] == '-'))
-			(*end)++;
-		return 1;
-	}
-	/* en dash, em dash, right arrow */
-	if (i + 2 < len && (unsigned char)s[i] == 0xe2 &&
-	    (((unsigned char)s[i + 1] == 0x80 &&
-	    ((unsigned char)s[i + 2] == 0x93 ||
-	    (unsigned char)s[i + 2] == 0x94)) ||
-	    ((unsigned char)s[i + 1] == 0x86 &&
-	    (unsigned char)s[i + 2] == 0x92))) {
-		*end = i + 3;
-		return 1;
-	}
-	return 0;
-}
-
-static size_t
-skip_blanks(const char *s, size_t len, size_t i)
-{
-	while (i < len && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	return i;
-}
-
-/*
- * "T+4 (09:16 EDT)", "T−6 min (09:06)", "T+1h [10:12]": a time relative to
- * the start, with the clock time in brackets after it.  Returns where the
- * clock time starts, or 0.  A relative time alone ("T+38 min") is no
- * entry: its clock time is not written.
- */
-static size_t
-relative_lead(const char *s, size_t len, size_t i)
-{
-	static const char *const units[] = {
-		"minutes", "minute", "mins", "min", "m", "hours", "hour",
-		"hrs", "hr", "h", NULL
-	};
-	size_t j, e;
-
-	if (i + 2 >= len || (s[i] != 'T' && s[i] != 't'))
-		return 0;
-	j = i + 1;
-	if (s[j] == '+' || s[j] == '-')
-		j++;
-	else if (j + 3 <= len && memcmp(s + j, "\xe2\x88\x92", 3) == 0)
-		j += 3;		/* U+2212 MINUS SIGN */
-	else
-		return 0;
-	if (j >= len || s[j] < '0' || s[j] > '9')
-		return 0;
-	while (j < len && s[j] >= '0' && s[j] <= '9')
-		j++;
-	for (const char *const *u = units; *u; u++) {
-		size_t k = skip_blanks(s, len, j);
-
-		if ((e = x_phrase_at(s, len, k, *u)) != 0) {
-			j = e;
-			break;
-		}
-	}
-	j = skip_blanks(s, len, j);
-	return j < len && (s[j] == '(' || s[j] == '[') ?
-	    skip_blanks(s, len, j + 1) : 0;
-}
-
-/*
- * A timeline entry at the start of s: its point, whether am/pm was
- * written, and where its text starts.  Returns 0 when s does not start
- * with a time (or a day) followed by some text.
- */
-static int
-entry_at(const char *s, size_t len, struct pm_when *w, int *mer,
-    size_t *text)
-{
-	static const char *const lead[] = {
-		"at", "around", "about", "approx", "approximately", "by",
-		"~", "at approximately", "at around", NULL
-	};
-	size_t i = 0, n, j, e, k;
-	struct pm_when w2;
-	int tick = 0;
-
-	i = x_skip_symbols(s, len, 0);
-	while (i < len && (s[i] == '[' || s[i] == '(' || s[i] == '~' ||
-	    s[i] == ' ' || s[i] == '*' || s[i] == '`'))
-		tick |= s[i++] == '`';
-	if ((e = relative_lead(s, len, i)) != 0)
-		i = e;
-	for (k = 0; lead[k]; k++)
-		if ((e = x_phrase_at(s, len, i, lead[k])) != 0) {
-			i = skip_blanks(s, len, e);
-			break;
-		}
-	n = pm_when_parse(w, s + i, len - i);
-	if ((n == 0 || (w->hour < 0 && w->day == 0)) &&
-	    (n = x_hhmm_at(s + i, len - i, w)) == 0)
-		return 0;
-	*mer = has_meridiem(s + i, n);
-	j = skip_blanks(s, len, i + n);
-	/* "`09:02` text": the closing tick of a time in a code span */
-	while (j < len && (s[j] == ']' || s[j] == ')' || s[j] == '*' ||
-	    (tick && s[j] == '`')))
-		j = skip_blanks(s, len, j + 1);
-	if (is_dash(s, len, j, &e))
-		j = skip_blanks(s, len, e);
-	else if (j < len && s[j] == '.' && w->hour < 0)
-		j = skip_blanks(s, len, j + 1);
-	/* "10:00 - 10:30 text", "10:00 to 10:30: text": keep the first */
-	if ((n = pm_when_parse(&w2, s + j, len - j)) != 0 && w2.hour >= 0) {
-		j = skip_blanks(s, len, j + n);
-		while (j < len && (s[j] == ']' || s[j] == ')'))
-			j = skip_blanks(s, len, j + 1);
-		if (is_dash(s, len, j, &e))
-			j = skip_blanks(s, len, e);
-	} else if ((e = x_phrase_at(s, len, j, "to")) &&
-	    (n = pm_when_parse(&w2, s + e, len - e)) && w2.hour >= 0) {
-		j = skip_blanks(s, len, e + n);
-		if (is_dash(s, len, j, &e))
-			j = skip_blanks(s, len, e);
-	}
-	if (j >= len || !x_has_letter(s + j, len - j))
-		return 0;
-	*text = j;
-	return 1;
-}
-
-/* The cells of a row whose header names a time or a date. */
-static int
-time_column(const char *cell, size_t len)
-{
-	static const char *const names[] = {
-		"time*", "when", "date*", "hour", "utc", "clock", NULL
-	};
-	char n[48];
-	size_t nl = x_norm(n, sizeof(n), cell, len);
-
-	for (const char *const *p = names; *p; p++)
-		if (x_phrase_at(n, nl, 0, *p))
-			return 1;
-	return 0;
-}
 
 struct tl {
 	struct xdoc *d;
@@ -248,29 +75,6 @@ tl_day(struct tl *t, const struct xline *l, const struct pm_when *w)
 	t->e[t->n - 1].text = NULL;
 }
 
-/* A cell of a time column that holds "0914" or "0914Z": the military
- * form, a time only where the column says so. */
-static int
-hhmm_cell(const char *p, size_t len, struct pm_when *w)
-{
-	int h, m;
-
-	while (len > 0 && p[len - 1] == ' ')
-		len--;
-	if (len > 0 && p[len - 1] == 'Z')
-		len--;
-	if (len != 4 || strspn(p, "0123456789") < 4)
-		return 0;
-	h = (p[0] - '0') * 10 + p[1] - '0';
-	m = (p[2] - '0') * 10 + p[3] - '0';
-	if (h > 23 || m > 59)
-		return 0;
-	pm_when_init(w);
-	w->hour = h;
-	w->minute = m;
-	return 1;
-}
-
 /* A table row: the time from the time (and date) columns, the text from
  * the others. */
 static void
@@ -292,7 +96,7 @@ tl_row(struct tl *t, const struct xline *l)
 			is_time |= t->cols[k] == c;
 		if ((is_time || (t->ncols == 0 && c == 0)) && len > 0 &&
 		    (pm_when_parse(&part, l->t + (p - l->s), len) > 0 ||
-		    (is_time && hhmm_cell(p, len, &part)))) {
+		    (is_time && x_hhmm_cell(p, len, &part)))) {
 			if (part.day)
 				w.year = part.year, w.month = part.month,
 				    w.day = part.day;
@@ -304,7 +108,7 @@ tl_row(struct tl *t, const struct xline *l)
 					    part.offset_minutes,
 					    memcpy(w.zone, part.zone,
 					    sizeof(w.zone));
-				mer = has_meridiem(p, len);
+				mer = x_has_meridiem(p, len);
 			}
 			have = 1;
 		} else if (len > 0 && x_has_letter(p, len)) {
@@ -331,7 +135,7 @@ tl_header(struct tl *t, const struct xline *l)
 		const char *q = memchr(p, '\t', (size_t)(end - p));
 		size_t len = (size_t)((q ? q : end) - p);
 
-		if (time_column(p, len))
+		if (x_time_column(p, len))
 			t->cols[t->ncols++] = c;
 		if (!q)
 			break;
@@ -370,7 +174,7 @@ tl_sentences(struct tl *t, const struct xline *l, size_t from)
 	size_t text, text2, at, i, e, k;
 	int mer, mer2, n = 0;
 
-	if (!entry_at(l->t + from, l->len - from, &w, &mer, &text))
+	if (!x_entry_at(l->t + from, l->len - from, &w, &mer, &text))
 		return 0;
 	at = from + text;
 	for (i = at; i < l->len; i = e) {
@@ -381,7 +185,7 @@ tl_sentences(struct tl *t, const struct xline *l, size_t from)
 			;
 		if (!(x_alnum((unsigned char)l->s[k]) &&
 		    !(l->s[k] >= 'a' && l->s[k] <= 'z')) ||
-		    !entry_at(l->t + k, l->len - k, &w2, &mer2, &text2) ||
+		    !x_entry_at(l->t + k, l->len - k, &w2, &mer2, &text2) ||
 		    w2.hour < 0)
 			continue;
 		tl_push(t, l, &w, mer, l->s + at, e - at);
@@ -501,7 +305,7 @@ tl_narrative(struct tl *t, const struct xline *l, size_t from)
 		cut[ncut] = ncut > 0 && cut[ncut - 1] >= ss ? lead : ss;
 		cw[ncut++] = w;
 	}
-	if (ncut == 0 || (ncut == 1 && entry_at(l->t + from, l->len - from,
+	if (ncut == 0 || (ncut == 1 && x_entry_at(l->t + from, l->len - from,
 	    &w, &mer, &txt)))
 		return 0;	/* one entry: the line's own reading */
 	cut[0] = from;
@@ -509,7 +313,7 @@ tl_narrative(struct tl *t, const struct xline *l, size_t from)
 		size_t end = i + 1 < ncut ? cut[i + 1] : l->len;
 
 		txt = cut[i];
-		if (entry_at(l->t + txt, end - txt, &w, &mer, &n))
+		if (x_entry_at(l->t + txt, end - txt, &w, &mer, &n))
 			txt += n;
 		tl_cut(t, l, &cw[i], txt, end);
 	}
@@ -517,35 +321,6 @@ tl_narrative(struct tl *t, const struct xline *l, size_t from)
 }
 
 /* Read line l into the timeline; returns how many entries it made. */
-/*
- * "Wes Abernathy  [2:05 PM]" on a line of its own, the message on the
- * lines under it: a chat export (Slack copies a thread so).  The name is
- * one to four words without digits.  Sets *w; returns where the time
- * starts when l is one, else 0.
- */
-static size_t
-chat_header(const struct xline *l, struct pm_when *w)
-{
-	size_t open, n, words = 0;
-
-	if (l->kind != XL_PARA || !l->first || l->len < 5 ||
-	    l->s[l->len - 1] != ']')
-		return 0;
-	for (open = l->len - 1; open > 0 && l->s[open] != '['; open--)
-		;
-	if (open == 0)
-		return 0;
-	for (size_t i = 0; i < open; i++) {
-		if (l->s[i] >= '0' && l->s[i] <= '9')
-			return 0;
-		words += l->s[i] != ' ' && (i == 0 || l->s[i - 1] == ' ');
-	}
-	if (words < 1 || words > 4)
-		return 0;
-	n = pm_when_parse(w, l->t + open + 1, l->len - open - 2);
-	return n == l->len - open - 2 && w->hour >= 0 ? open + 1 : 0;
-}
-
 static int
 tl_line(struct tl *t, const struct xline *l, int continuation)
 {
@@ -564,8 +339,8 @@ tl_line(struct tl *t, const struct xline *l, int continuation)
 	}
 	if (l->head && l->content >= l->len)
 		return 0;
-	if ((n = chat_header(l, &w)) != 0) {
-		tl_push(t, l, &w, has_meridiem(l->t + n, l->len - n - 1), "",
+	if ((n = x_chat_header(l, &w)) != 0) {
+		tl_push(t, l, &w, x_has_meridiem(l->t + n, l->len - n - 1), "",
 		    0);
 		t->e[t->n - 1].text = NULL;
 		t->awaiting = t->n;
@@ -585,7 +360,7 @@ tl_line(struct tl *t, const struct xline *l, int continuation)
 		n = pm_when_parse(&w, l->t, l->len);
 		if (n > 0 && w.hour >= 0 && !x_has_letter(l->s + n,
 		    l->len - n)) {
-			tl_push(t, l, &w, has_meridiem(l->s, n), "", 0);
+			tl_push(t, l, &w, x_has_meridiem(l->s, n), "", 0);
 			t->e[t->n - 1].text = NULL;
 			t->awaiting = t->n;
 			return 1;
