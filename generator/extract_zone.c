@@ -349,6 +349,15 @@ x_find_zone(struct xdoc *d)
 		find_definition(d);
 }
 
+/* The zone of the document is w, written at line (0: front matter). */
+static void
+take_zone(struct xdoc *d, const struct pm_when *w, int line)
+{
+	d->zone = *w;
+	d->has_zone = 1;
+	d->zone_line = line;
+}
+
 static void
 find_zone(struct xdoc *d)
 {
@@ -359,14 +368,11 @@ find_zone(struct xdoc *d)
 
 	if (inc->timezone && zone_words(&w, inc->timezone,
 	    strlen(inc->timezone))) {
-		d->zone = w;
-		d->has_zone = 1;
+		take_zone(d, &w, 0);
 		return;
 	}
 	if ((f = x_field(d, zone_labels)) && zone_words(&w, f->v, f->vlen)) {
-		d->zone = w;
-		d->has_zone = 1;
-		d->zone_line = f->line;
+		take_zone(d, &w, f->line);
 		return;
 	}
 	for (size_t i = 0; i < d->n; i++) {
@@ -377,9 +383,7 @@ find_zone(struct xdoc *d)
 		if ((p = x_find_any(l->s, l->len, zone_phrases, &at)) &&
 		    zone_words(&w, l->s + at + strlen(p),
 		    l->len - at - strlen(p))) {
-			d->zone = w;
-			d->has_zone = 1;
-			d->zone_line = l->line;
+			take_zone(d, &w, l->line);
 			return;
 		}
 	}
@@ -387,9 +391,7 @@ find_zone(struct xdoc *d)
 		const struct xline *l = &d->v[i];
 
 		if (zone_in_parens(&w, l->s, l->len)) {
-			d->zone = w;
-			d->has_zone = 1;
-			d->zone_line = l->line;
+			take_zone(d, &w, l->line);
 			return;
 		}
 	}
@@ -404,9 +406,7 @@ find_zone(struct xdoc *d)
 			while (from < l->len && pm_when_find(&w, &a, &n,
 			    l->t + from, l->len - from)) {
 				if (w.has_zone && w.hour >= 0) {
-					d->zone = w;
-					d->has_zone = 1;
-					d->zone_line = l->line;
+					take_zone(d, &w, l->line);
 					return;
 				}
 				from += a + (n ? n : 1);
@@ -418,9 +418,7 @@ find_zone(struct xdoc *d)
 
 		if ((l->sec == SEC_SUMMARY || l->sec == SEC_NONE) &&
 		    zone_near_time(&w, l)) {
-			d->zone = w;
-			d->has_zone = 1;
-			d->zone_line = l->line;
+			take_zone(d, &w, l->line);
 			return;
 		}
 	}
@@ -428,9 +426,7 @@ find_zone(struct xdoc *d)
 		const struct xline *l = &d->v[i];
 
 		if (zone_stated_offset(&w, l->s, l->len)) {
-			d->zone = w;
-			d->has_zone = 1;
-			d->zone_line = l->line;
+			take_zone(d, &w, l->line);
 			return;
 		}
 	}
