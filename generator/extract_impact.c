@@ -62,7 +62,7 @@ static const char *const people[] = {
 	"event*", "dashboard*", "loads", "invoice*", "pipeline*",
 	"renewal*", "confirmation*", "deliveries", "shipment*", "parcel*",
 	"ticket*", "receipt*", "statement*", "scanner*", "terminal*",
-	"unit*", NULL
+	"unit*", "our base", NULL
 };
 
 /* Words that make the number a change, not a share. */

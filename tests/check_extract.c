@@ -840,6 +840,11 @@ test_impact_words(void **state)
 		{ "While it was off, every user (100%) saw placeholders.",
 		    100 },
 		{ "Roughly 1/4 of users could not pay.", 25 },
+		/* all of a region, which is a share of the whole */
+		{ "Sign-in failed for all users in the EU region (roughly "
+		    "40% of our base).", 40 },
+		{ "We rebuilt 30% of the base image layers; logins failed.",
+		    NAN },
 		{ "A quarter of dashboard loads timed out.", 25 },
 		{ "3,412 of our 41,000 subscribers were charged twice.", 8.3 },
 		{ "Errors for every thumbnail request. About 30% of page "
