@@ -142,6 +142,10 @@ number_at(const char *s, size_t len, size_t i, double *v)
 			else
 				n = n * 10 + (s[j] - '0');
 		}
+		/* "5k of 20k users", "1.2M of 3M requests" */
+		if (j < len && (s[j] == 'k' || s[j] == 'K' || s[j] == 'M') &&
+		    (j + 1 >= len || !x_alnum((unsigned char)s[j + 1])))
+			n *= s[j++] == 'M' ? 1e6 : 1e3;
 		*v = n;
 		return j;
 	}

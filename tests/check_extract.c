@@ -845,6 +845,10 @@ test_impact_words(void **state)
 		    "40% of our base).", 40 },
 		{ "We rebuilt 30% of the base image layers; logins failed.",
 		    NAN },
+		/* thousands and millions written short */
+		{ "Approximately 5k of 20k active portal users could not "
+		    "log in.", 25 },
+		{ "1.2M of 4.8M requests failed.", 25 },
 		{ "A quarter of dashboard loads timed out.", 25 },
 		{ "3,412 of our 41,000 subscribers were charged twice.", 8.3 },
 		{ "Errors for every thumbnail request. About 30% of page "
