@@ -529,6 +529,7 @@ times_from_timeline(struct xdoc *d)
 {
 	const struct pm_incident *inc = d->inc;
 	size_t i, first, last;
+	int marked;
 
 	if (inc->ntimeline == 0 || d->tl_when == NULL)
 		return;
@@ -537,6 +538,7 @@ times_from_timeline(struct xdoc *d)
 	 * says more than the first time the story tells ("At 23:39 UTC,
 	 * path B went dark") */
 	first = marked_entry(d, start_markers, 0);
+	marked = first < inc->ntimeline;
 	if (first < inc->ntimeline && d->times_from_story &&
 	    !inc->fixed.start && !inc->fixed.end)
 		d->has_start = d->has_end = 0;
@@ -569,6 +571,21 @@ times_from_timeline(struct xdoc *d)
 	d->has_end = 1;
 	d->end_from_timeline = 1;
 	d->rep->end_line = inc->timeline[last].line;
+	/* "For the first 85 minutes our site could not cope": when the
+	 * first entry does not fit the stated duration, the entry that
+	 * duration before the end does, and those before it led up to the
+	 * incident ("11:00 the scale-up did not run", "Noon: sale opens") */
+	if (!d->start_from_timeline || marked || inc->fixed.start ||
+	    d->stated_minutes == PM_UNKNOWN ||
+	    minutes_between(&d->start, &d->end) == d->stated_minutes)
+		return;
+	for (i = 1; i < last; i++)
+		if (d->tl_when[i].hour >= 0 && minutes_between(&d->tl_when[i],
+		    &d->end) == d->stated_minutes) {
+			d->start = d->tl_when[i];
+			d->rep->start_line = inc->timeline[i].line;
+			break;
+		}
 }
 
 /*

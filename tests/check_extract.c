@@ -1091,6 +1091,17 @@ test_timeline_start_and_stated_duration(void **state)
 	    "- 12:40 Retrospective booked.\n");
 	assert_str(inc.start, "2024-07-30T10:00:00+00:00");
 	assert_int_equal(inc.duration_minutes, 130);
+	/* no entry says it starts: the one the stated duration before the
+	 * end lands on does, and those before it led up to it */
+	run(&inc, &r, a, NULL,
+	    "# On-sale trouble\n\n**Date:** 7 November 2024 (NZDT)\n"
+	    "**Duration:** 85 minutes\n\n## Timeline\n\n"
+	    "- 11:00 Scheduled scale-up did not run\n"
+	    "- 11:30 Virtual queue opens\n- 12:00 Sale opens; checkout "
+	    "saturates\n- 12:40 Checkout scaled out\n- 13:25 Error rate "
+	    "back to normal\n- 14:40 Event sells out\n");
+	assert_str(inc.start, "2024-11-07T12:00:00+13:00");
+	assert_str(inc.end, "2024-11-07T13:25:00+13:00");
 	pm_arena_free(a);
 }
 
