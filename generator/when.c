@@ -28,6 +28,18 @@ static const char *const weekdays[] = {
 	"sunday"
 };
 
+/*
+ * The letters a date or time written in words can start with: those of
+ * the months and weekdays above, "noon" and "midnight".  Most words of a
+ * text start with none of them, and pm_when_find() passes them by
+ * without trying each way of writing a date.  A name added above must
+ * have its first letter here (check_when parses every name).
+ */
+#define LETTER(c)	(1u << ((c) - 'a'))
+#define POINT_LETTERS	(LETTER('a') | LETTER('d') | LETTER('f') | \
+	LETTER('j') | LETTER('m') | LETTER('n') | LETTER('o') | LETTER('s') | \
+	LETTER('t') | LETTER('w'))
+
 /* Calendar: proleptic Gregorian, days counted from 1970-01-01. */
 
 static int
@@ -518,7 +530,11 @@ pm_when_find(struct pm_when *out, size_t *at, size_t *consumed,
 	int mer;
 
 	for (i = 0; i < len; i++) {
-		if (!is_alnum(ch(s, len, i)) || !starts_clean(s, i) ||
+		int c = lower(ch(s, len, i));
+
+		if (!(is_digit(c) || (c >= 'a' && c <= 'z' &&
+		    (POINT_LETTERS & LETTER(c)))) ||
+		    !starts_clean(s, i) ||
 		    !(e = pm_when__point_at(s, len, i, &w, &mer)))
 			continue;
 		*out = w;

@@ -745,6 +745,48 @@ test_length_bound(void **state)
 	assert_int_equal(w.has_zone, 0);
 }
 
+/* pm_when_find() tries only words that start with a letter of a month,
+ * a weekday, noon or midnight: every such name, as text, is found. */
+static void
+test_find_every_name(void **state)
+{
+	static const char *const names[] = {
+		"January", "Jan", "February", "Feb", "March", "Mar", "April",
+		"Apr", "May", "June", "Jun", "July", "Jul", "August", "Aug",
+		"September", "Sept", "Sep", "October", "Oct", "November",
+		"Nov", "December", "Dec"
+	};
+	static const char *const days[] = {
+		"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+		"Saturday", "Sunday", "Mon", "Tue", "Wed", "Thu", "Fri",
+		"Sat", "Sun"
+	};
+	struct pm_when w;
+	size_t at, used;
+	char text[96];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++) {
+		snprintf(text, sizeof(text), "it broke on %s 5, 2024.",
+		    names[i]);
+		if (!pm_when_find(&w, &at, &used, text, strlen(text)) ||
+		    at != 12 || w.day != 5 || w.year != 2024)
+			fail_msg("%s: not found", text);
+	}
+	for (size_t i = 0; i < sizeof(days) / sizeof(*days); i++) {
+		snprintf(text, sizeof(text), "it broke %s 5 March 2024.",
+		    days[i]);
+		if (!pm_when_find(&w, &at, &used, text, strlen(text)) ||
+		    at != 9 || w.month != 3)
+			fail_msg("%s: not found", text);
+	}
+	snprintf(text, sizeof(text), "it broke at noon and midnight");
+	assert_true(pm_when_find(&w, &at, &used, text, strlen(text)));
+	assert_int_equal(w.hour, 12);
+	assert_true(pm_when_find(&w, &at, &used, text + 17, strlen(text + 17)));
+	assert_int_equal(w.hour, 0);
+}
+
 static void
 test_find(void **state)
 {
@@ -1210,6 +1252,7 @@ main(void)
 		cmocka_unit_test(test_reject),
 		cmocka_unit_test(test_length_bound),
 		cmocka_unit_test(test_find),
+		cmocka_unit_test(test_find_every_name),
 		cmocka_unit_test(test_range),
 		cmocka_unit_test(test_timed_range),
 		cmocka_unit_test(test_range_format),
