@@ -22,7 +22,7 @@ struct check_opts {
 };
 
 static const char check_usage[] =
-    "usage: pmsite check [--strict] [-v] [--config FILE] FILE...\n"
+    "usage: pmsite check [--strict] [-v] [--config FILE] FILE|DIR...\n"
     "       pmsite check [--strict] [-v] [--repo DIR] [--ref REF] "
     "[--content PATH]\n"
     "                    [--worktree]\n";

@@ -23,7 +23,7 @@ struct inspect_opts {
 };
 
 static const char inspect_usage[] =
-    "usage: pmsite inspect [--config FILE] [-q] FILE...\n"
+    "usage: pmsite inspect [--config FILE] [-q] FILE|DIR...\n"
     "       pmsite inspect [--repo DIR] [--ref REF] [--content PATH] "
     "[--worktree] [-q]\n"
     "                      [PATH...]\n";

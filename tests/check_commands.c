@@ -239,6 +239,39 @@ test_inspect_files(void **state)
 	pm_arena_free(arena);
 }
 
+/* A folder stands for the Markdown files under it, in name order; hidden
+ * folders and other files are left out. */
+static void
+test_inspect_folder(void **state)
+{
+	struct dir *d = *state;
+	struct pm_arena *arena = pm_arena_new();
+	struct pm_value *list;
+	char *out, *err;
+
+	tu_write(d->path, "pm/b.md", pm_plain);
+	tu_write(d->path, "pm/2024/a.md", pm_front);
+	tu_write(d->path, "pm/.drafts/c.md", pm_plain);
+	tu_write(d->path, "pm/notes.txt", "not a postmortem\n");
+	assert_int_equal(run_in(d->path, NULL, "inspect pm/", &out, &err),
+	    0);
+	assert_string_equal(err, "");
+	list = parse_json(arena, out);
+	assert_int_equal(pm_value_len(list), 2);
+	assert_string_equal(str_at(list->u.list.items[0], "path"),
+	    "pm/2024/a.md");
+	assert_string_equal(str_at(list->u.list.items[1], "path"),
+	    "pm/b.md");
+	free(out);
+	free(err);
+	/* check reads a folder the same way */
+	assert_int_equal(run_in(d->path, NULL, "check pm", &out, &err), 0);
+	assert_non_null(strstr(out, "pmsite check: 2 files"));
+	free(out);
+	free(err);
+	pm_arena_free(arena);
+}
+
 /* --config: the taxonomy of a pmsite.yml applies to files on disk. */
 static void
 test_inspect_config(void **state)
@@ -715,6 +748,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_inspect_files,
+		    setup_dir, teardown_dir),
+		cmocka_unit_test_setup_teardown(test_inspect_folder,
 		    setup_dir, teardown_dir),
 		cmocka_unit_test_setup_teardown(test_inspect_config,
 		    setup_dir, teardown_dir),
