@@ -276,7 +276,7 @@ static size_t
 numeric_date_at(const char *s, size_t len, size_t i, struct pm_when *w,
     int *iso, int wd)
 {
-	int a, b, c, y, m, d, sep;
+	int a, b, c, y, m, d, sep, noyear = 0;
 	size_t n = digits(s, len, i, &a), j, n2, n3;
 
 	sep = ch(s, len, i + n);
@@ -294,26 +294,40 @@ numeric_date_at(const char *s, size_t len, size_t i, struct pm_when *w,
 	} else if (n >= 1 && n <= 2 && sep == '/') {
 		j = i + n + 1;
 		n2 = digits(s, len, j, &b);
-		if (n2 < 1 || n2 > 2 || ch(s, len, j + n2) != '/')
+		if (n2 < 1 || n2 > 2)
 			return 0;
-		j += n2 + 1;
-		if (wd >= 0 && digits(s, len, j, &y) == 2 &&
-		    ends_clean(s, len, j + 2)) {
+		j += n2;
+		y = 0;
+		if (ch(s, len, j) == '/' && wd >= 0 &&
+		    digits(s, len, j + 1, &y) == 2 &&
+		    ends_clean(s, len, j + 3)) {
 			y += 2000;
-			j += 2;
-		} else if (!(j = year_at(s, len, j, &y))) {
+			j += 3;
+		} else if (ch(s, len, j) == '/') {
+			if (!(j = year_at(s, len, j + 1, &y)))
+				return 0;
+		} else if (wd >= 0 && (a > 12 || b > 12)) {
+			/* "Wed 9/18": after a weekday, a month and day, the
+			 * year from the rest of the document.  Without the
+			 * weekday "9/18" is as likely a score or a fraction,
+			 * and without the year the weekday cannot tell
+			 * "Tue 05/03" (5 March) from 3 May. */
+			noyear = 1;
+		} else {
 			return 0;
 		}
 		m = a > 12 ? b : a;
 		d = a > 12 ? a : b;
-		if (wd >= 0 && a <= 12 && b <= 12 && valid_date(y, b, a) &&
-		    (!valid_date(y, a, b) || pm_when_weekday(y, a, b) != wd) &&
+		if (y && wd >= 0 && a <= 12 && b <= 12 &&
+		    valid_date(y, b, a) && (!valid_date(y, a, b) ||
+		    pm_when_weekday(y, a, b) != wd) &&
 		    pm_when_weekday(y, b, a) == wd)
 			m = b, d = a;
 	} else {
 		return 0;
 	}
-	if (y < 1 || !valid_date(y, m, d))
+	/* a leap day without its year is checked against a leap year */
+	if ((!noyear && y < 1) || !valid_date(noyear ? 2000 : y, m, d))
 		return 0;
 	/* "2024-03-05T10:00" runs straight into its time */
 	if (!ends_clean(s, len, j) && !(sep == '-' &&

@@ -96,6 +96,10 @@ static const struct {
 	/* with a weekday, a two-digit year: 3 June 2024 was a Monday */
 	{ "Monday 3/6/24", -1, DATE(2024, 6, 3) },
 	{ "Wed 3/6/24", -1, DATE(2024, 3, 6) },
+	/* with a weekday and no year, a month and day that cannot be read
+	 * the other way round */
+	{ "Wed 9/18", -1, DATE(0, 9, 18) },
+	{ "Friday 25/10", -1, DATE(0, 10, 25) },
 	{ "13/12/2024", -1, DATE(2024, 12, 13) },
 	{ "12/13/2024", -1, DATE(2024, 12, 13) },
 	{ "Tuesday, 12 March 2024", -1, DATE(2024, 3, 12) },
@@ -400,6 +404,8 @@ static const struct {
 	{ "ticket #1430", -1, 0, NONE },
 	/* no weekday, no two-digit year: p50/p95/p99 of 5/10/15 ms */
 	{ "latency 5/10/15 ms", -1, 0, NONE },
+	{ "scored 9/18 on the quiz", -1, 0, NONE },
+	{ "Tue 05/03 in the afternoon", -1, 0, NONE },
 	{ "took 45 min", -1, 0, NONE },
 	{ "on Summary 5", -1, 0, NONE },
 	{ "at 10:00.5", -1, 0, NONE },
