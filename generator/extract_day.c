@@ -290,6 +290,21 @@ mail_date_line(const struct xdoc *d, int line)
 	return 0;
 }
 
+/* A day with its year in a title that the front matter gives
+ * ("Incident 2024-08-21: ..."), which no line of the body holds. */
+static int
+front_title_day(struct xdoc *d, struct pm_when *w)
+{
+	const char *title = d->inc->title;
+	size_t len;
+
+	if (!d->inc->fixed.title || title == NULL)
+		return 0;
+	len = strlen(title);
+	return x_find_point(w, NULL, x_time_text(d, title, len), len, 1) &&
+	    w->year;
+}
+
 /* The day the prose names, for times written without one. */
 static void
 find_prose_day(struct xdoc *d)
@@ -304,6 +319,8 @@ find_prose_day(struct xdoc *d)
 		goto found;
 	/* the summary, the title, the preamble, then anywhere */
 	for (pass = 0; pass < 3; pass++) {
+		if (pass == 1 && !d->has_date && front_title_day(d, &w))
+			goto found;
 		for (size_t i = 0; i < d->n; i++) {
 			const struct xline *l = &d->v[i];
 			int in = pass == 0 ? l->sec == SEC_SUMMARY :

@@ -1286,6 +1286,14 @@ test_written_day(void **state)
 	struct pm_incident inc;
 
 	(void)state;
+	/* a front matter title that names the day */
+	run(&inc, &r, a, NULL,
+	    "---\ntitle: \"Incident 2024-08-21: inbox empty\"\n---\n\n"
+	    "**Impact window:** 2:35 PM - 3:48 PM CDT\n\nOn the 21st the "
+	    "web release went out before the API; until August 20 one "
+	    "pipeline shipped both.\n");
+	assert_str(inc.start, "2024-08-21T14:35:00-05:00");
+	assert_str(inc.end, "2024-08-21T15:48:00-05:00");
 	run(&inc, &r, a, NULL,
 	    "# Partner calls hung\n\nWritten up by Ana, Tue 14 Jan 2025. "
 	    "Times are UTC.\n\n**Impact:** from 14:05 until 15:17, one in "
