@@ -198,6 +198,9 @@ static const struct pm_keyword kw_bug[] = {
 	{ "unbounded", 5 },
 	{ "resource leak*", 6 }, { "latent bug", 7 },
 	{ "idempoten*", 4 }, { "backoff", 3 }, { "jitter", 3 },
+	/* text our code mishandles */
+	{ "unicode", 5 }, { "normalisation", 4 }, { "normalization", 4 },
+	{ "encoding", 3 },
 };
 
 static const struct pm_keyword kw_human[] = {

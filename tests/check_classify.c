@@ -73,6 +73,9 @@ test_cause_not_symptom(void **state)
 		    "bind address of the packaged my.cnf, so every "
 		    "connection from the app servers was refused. Raising "
 		    "max_connections did not help.", "configuration" },
+		{ "The slot lookup compared suburb names byte for byte and "
+		    "never applied Unicode normalization, so two spellings "
+		    "that look the same did not match.", "software-bug" },
 	};
 
 	(void)state;

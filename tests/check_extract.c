@@ -937,6 +937,12 @@ test_section_synonyms(void **state)
 		"# X\n\n### Summary\n\nIt broke.\n\n### Timeline\n\n"
 		"- 10:00 alert\n\n### What actually happened\n\nA typo.\n\n"
 		"### Lessons\n\n- care\n\n### Follow-up\n\n- add a test\n",
+		"# X\n\n## The short version\n\nIt broke.\n\n## Timeline\n\n"
+		"- 10:00 alert\n\n## What was actually happening\n\nA typo.\n\n"
+		"## Lessons\n\n- care\n\n## Follow-up\n\n- add a test\n",
+		"# X\n\n## Summary\n\nIt broke.\n\n## Timeline\n\n"
+		"- 10:00 alert\n\n## Why it hurt as much as it did\n\nA typo.\n\n"
+		"## Lessons\n\n- care\n\n## Next steps\n\n- add a test\n",
 	};
 
 	(void)state;
