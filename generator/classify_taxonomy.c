@@ -144,6 +144,10 @@ static const struct pm_keyword kw_hardware[] = {
 	{ "battery", 4 }, { "generator", 4 }, { "storage controller", 7 },
 	{ "controller", 2 }, { "firmware", 4 }, { "raid", 5 },
 	{ "physical host", 5 }, { "bare metal", 3 }, { "faulty", 3 },
+	/* the room the machines stand in */
+	{ "air conditioning", 6 }, { "air conditioner*", 6 }, { "hvac", 6 },
+	{ "compressor", 5 }, { "chiller*", 6 }, { "thermal*", 4 },
+	{ "temperature", 2 },
 };
 
 static const struct pm_keyword kw_dependency[] = {
@@ -220,6 +224,9 @@ static const struct pm_keyword kw_human[] = {
 	{ "entered incorrectly", 7 }, { "incorrectly entered", 7 },
 	{ "mistyped", 6 }, { "wrong input", 5 }, { "incorrect input", 5 },
 	{ "typo in the command", 7 }, { "executed a command", 3 },
+	{ "meant to run", 6 }, { "did not mean to", 5 },
+	{ "didn t mean to", 5 }, { "ran a statement", 4 },
+	{ "wrong statement", 6 }, { "wrong query", 5 },
 };
 
 static const struct pm_category default_categories[] = {

@@ -76,6 +76,11 @@ test_cause_not_symptom(void **state)
 		{ "The slot lookup compared suburb names byte for byte and "
 		    "never applied Unicode normalization, so two spellings "
 		    "that look the same did not match.", "software-bug" },
+		{ "The only air conditioning unit of the server room lost "
+		    "its compressor overnight and the switches shut down "
+		    "when the room got too hot.", "hardware-infrastructure" },
+		{ "An engineer ran a statement that was not the one they "
+		    "meant to run against the orders table.", "human-error" },
 	};
 
 	(void)state;
