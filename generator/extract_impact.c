@@ -62,7 +62,8 @@ static const char *const people[] = {
 	"event*", "dashboard*", "loads", "invoice*", "pipeline*",
 	"renewal*", "confirmation*", "deliveries", "shipment*", "parcel*",
 	"ticket*", "receipt*", "statement*", "scanner*", "terminal*",
-	"unit*", "our base", NULL
+	"unit*", "our base", "message*", "donor*", "production line*",
+	NULL
 };
 
 /* Words that make the number a change, not a share. */
@@ -351,9 +352,15 @@ share_in(const char *s, size_t len, int *whole)
 		    (e = x_phrase_at(s, len, k, "in")) == 0 &&
 		    (e = x_phrase_at(s, len, k, "out of every")) == 0 &&
 		    (e = x_phrase_at(s, len, k, "out of")) == 0 &&
+		    (e = x_phrase_at(s, len, k, "of every")) == 0 &&
 		    (e = x_phrase_at(s, len, k, "of our")) == 0 &&
 		    (e = x_phrase_at(s, len, k, "of the")) == 0)
 			e = x_phrase_at(s, len, k, "of");
+		/* "one of the 2,600 shops" is a shop, not a share */
+		if (e && v == 1 && !(s[i] >= '0' && s[i] <= '9') &&
+		    x_phrase_at(s, len, k, "of") && !x_phrase_at(s, len, k,
+		    "of every"))
+			e = 0;
 		if (e && e < len && number_at(s, len, e + 1, &den) &&
 		    den > v && v > 0 && people_after(s, len,
 		    number_at(s, len, e + 1, &den)))

@@ -849,6 +849,13 @@ test_impact_words(void **state)
 		{ "Approximately 5k of 20k active portal users could not "
 		    "log in.", 25 },
 		{ "1.2M of 4.8M requests failed.", 25 },
+		{ "7 of every 10 fund transfers failed.", 70 },
+		{ "One in eight messages failed to send.", 12.5 },
+		{ "11 of 16 production lines were stopped.", 68.75 },
+		{ "Roughly 2,300 of 9,200 donors were charged late.", 25 },
+		/* "one of the N" names one, it is no share */
+		{ "If you shopped at one of the 2,600 shops, checkout "
+		    "failed.", NAN },
 		{ "A quarter of dashboard loads timed out.", 25 },
 		{ "3,412 of our 41,000 subscribers were charged twice.", 8.3 },
 		{ "Errors for every thumbnail request. About 30% of page "
