@@ -77,6 +77,21 @@ tl_day(struct tl *t, const struct xline *l, const struct pm_when *w)
 
 /* A table row: the time from the time (and date) columns, the text from
  * the others. */
+/* "Mon 8:50 AM" in a time column: the day is told by the order of the
+ * rows (a time earlier than the one before is the next day). */
+static int
+weekday_time(struct pm_when *w, const char *cell, size_t len)
+{
+	int wd;
+	size_t k = pm_when_skip_weekday(cell, len, &wd);
+
+	if (k == 0 || pm_when_parse(w, cell + k, len - k) == 0 ||
+	    w->hour < 0 || w->day != 0)
+		return 0;
+	w->weekday = wd;
+	return 1;
+}
+
 static void
 tl_row(struct tl *t, const struct xline *l)
 {
@@ -96,13 +111,15 @@ tl_row(struct tl *t, const struct xline *l)
 			is_time |= t->cols[k] == c;
 		if ((is_time || (t->ncols == 0 && c == 0)) && len > 0 &&
 		    (pm_when_parse(&part, l->t + (p - l->s), len) > 0 ||
-		    (is_time && x_hhmm_cell(p, len, &part)))) {
+		    (is_time && x_hhmm_cell(p, len, &part)) ||
+		    weekday_time(&part, l->t + (p - l->s), len))) {
 			if (part.day)
 				w.year = part.year, w.month = part.month,
 				    w.day = part.day;
 			if (part.hour >= 0) {
 				w.hour = part.hour, w.minute = part.minute;
 				w.second = part.second;
+				w.weekday = part.weekday;
 				if (part.has_zone)
 					w.has_zone = 1, w.offset_minutes =
 					    part.offset_minutes,
@@ -470,6 +487,16 @@ tl_date(struct tl *t)
 	    i < t->n && t->w[i].day == 0 && t->w[i].hour >= 18 &&
 	    crosses_midnight(t, i))
 		pm_when_add_minutes(&day, -1440);
+	/* "Sun 9:40 PM" first in the timeline of a Monday's incident: it
+	 * starts on the day its first row names, up to three days before */
+	else if (real && i < t->n && t->w[i].day == 0 &&
+	    t->w[i].weekday >= 0) {
+		int back = (pm_when_weekday(day.year, day.month, day.day) -
+		    t->w[i].weekday + 7) % 7;
+
+		if (back <= 3)
+			pm_when_add_minutes(&day, -1440 * back);
+	}
 	for (i = 0; i < t->n; i++) {
 		struct pm_when w = t->w[i];
 		int m;

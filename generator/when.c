@@ -168,6 +168,12 @@ weekday_at(const char *s, size_t len, size_t i, int *wd)
 	return k > e ? k : i;
 }
 
+size_t
+pm_when_skip_weekday(const char *s, size_t len, int *wd)
+{
+	return weekday_at(s, len, 0, wd);
+}
+
 int
 pm_when_weekday(long long y, int m, int d)
 {

@@ -239,6 +239,11 @@ long long pm_when_days_from_date(long long y, int m, int d);
 
 /* The weekday of a date of the proleptic Gregorian calendar, Monday 0. */
 int pm_when_weekday(long long y, int m, int d);
+
+/* The bytes of a weekday name ("Sun", "Monday,") and the blanks after it
+ * at the start of s, or 0: "Mon 8:50 AM" in a timeline's time column.
+ * Sets *wd to the weekday (Monday 0), or -1. */
+size_t pm_when_skip_weekday(const char *s, size_t len, int *wd);
 void pm_when_date_from_days(long long *y_out, int *m_out, int *d_out,
     long long days);
 

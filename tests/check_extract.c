@@ -1260,6 +1260,29 @@ test_relative_times(void **state)
 	pm_arena_free(a);
 }
 
+/* "Sun 9:40 PM" in a time column: the weekday dates the row. */
+static void
+test_weekday_rows(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Desktop errors\n\nOn Monday, March 11, 2024, from 8:50 AM "
+	    "until noon Pacific, the desktop app failed.\n\n## Timeline\n\n"
+	    "| Time (Pacific) | What happened |\n|---|---|\n"
+	    "| Sun 9:40 PM | Gateway change deployed |\n"
+	    "| Mon 8:50 AM | Errors climb |\n"
+	    "| Mon 12:00 PM | Resolved |\n");
+	assert_int_equal(inc.ntimeline, 3);
+	assert_str(inc.timeline[0].time, "2024-03-10T21:40:00-07:00");
+	assert_str(inc.timeline[1].time, "2024-03-11T08:50:00-07:00");
+	assert_str(inc.start, "2024-03-11T08:50:00-07:00");
+	pm_arena_free(a);
+}
+
 /* A chat thread pasted as the timeline: a header line per message. */
 static void
 test_chat_export(void **state)
@@ -1472,6 +1495,7 @@ main(void)
 		cmocka_unit_test(test_relative_times),
 		cmocka_unit_test(test_written_day),
 		cmocka_unit_test(test_chat_export),
+		cmocka_unit_test(test_weekday_rows),
 		cmocka_unit_test(test_published_date),
 		cmocka_unit_test(test_action_items),
 		cmocka_unit_test(test_nothing_said),
