@@ -74,7 +74,7 @@ struct xline {
 struct xfield {
 	char label[48];		/* normalised (x_norm) */
 	const char *v;		/* the value, not NUL-terminated */
-	const char *tv;		/* the same bytes of the line's t */
+	const char *tv;		/* the value with its times rewritten */
 	size_t vlen;
 	int line, sec;
 };

@@ -659,7 +659,10 @@ add_field(struct xdoc *d, const char *label, size_t llen,
 	f = &d->fields[d->nfields++];
 	x_norm(f->label, sizeof(f->label), label, label_len(label, llen));
 	f->v = v;
-	f->tv = from->t + (v - from->s);
+	/* the value's times read on their own: "Time: 13.20 - 14.05 WIB"
+	 * has its first dotted time at the start of the value, where it is
+	 * a time, not in the middle of the line */
+	f->tv = x_time_text(d, v, vlen);
 	f->vlen = vlen;
 	f->line = from->line;
 	f->sec = sec;

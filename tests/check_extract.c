@@ -1260,6 +1260,23 @@ test_relative_times(void **state)
 	pm_arena_free(a);
 }
 
+/* Dotted times at the start of a field's value. */
+static void
+test_dotted_field_times(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Checkout failed\n\n**Date:** Monday, 14 October 2024\n"
+	    "**Time:** 13.20 - 14.05 WIB\n**Duration:** 45 minute\n");
+	assert_str(inc.start, "2024-10-14T13:20:00+07:00");
+	assert_str(inc.end, "2024-10-14T14:05:00+07:00");
+	pm_arena_free(a);
+}
+
 /* "Sun 9:40 PM" in a time column: the weekday dates the row. */
 static void
 test_weekday_rows(void **state)
@@ -1496,6 +1513,7 @@ main(void)
 		cmocka_unit_test(test_written_day),
 		cmocka_unit_test(test_chat_export),
 		cmocka_unit_test(test_weekday_rows),
+		cmocka_unit_test(test_dotted_field_times),
 		cmocka_unit_test(test_published_date),
 		cmocka_unit_test(test_action_items),
 		cmocka_unit_test(test_nothing_said),
