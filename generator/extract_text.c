@@ -241,6 +241,8 @@ static const struct {
 	{ SEC_CORRECTIVE, WORD, "lessons" },
 	{ SEC_CORRECTIVE, WORD, "improvement*" },
 	{ SEC_CORRECTIVE, WORD, "recommendation*" },
+	{ SEC_CORRECTIVE, WORD, "countermeasure*" },
+	{ SEC_CORRECTIVE, WORD, "counter measure*" },
 	{ SEC_CORRECTIVE, PREFIX, "what we are doing" },
 	{ SEC_CORRECTIVE, PREFIX, "what were doing" },
 	{ SEC_CORRECTIVE, PREFIX, "what we will do" },
