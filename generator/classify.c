@@ -120,16 +120,74 @@ static const char *const pool_exhaustion[] = {
  *    capacity-traffic: more traffic is why, the pool is what failed (and
  *    the same incident told twice, once with "traffic" in front, must
  *    land in the same category).
+ *  - the network and the load are where most incidents show, not what
+ *    caused them: a registrar account taken over is security, a cache
+ *    rule or a limit set wrong is configuration, a change made in the
+ *    wrong place is human error, a rollout strategy that took the
+ *    capacity away is deployment-change, a chiller that failed is
+ *    hardware, even when the story is told in DNS or traffic words.
+ *    These rules need the mechanism to be a candidate already.
  * Not a rule, on purpose: a query pattern that exhausts the pool (N+1,
  * slow queries holding connections) stays database-query-performance,
  * which its own keywords already decide; and a lock that piles up
  * connections stays database-locking.
  */
+/* An account or a system taken over: what made the DNS or the
+ * traffic go wrong was an attack. */
+static const char *const takeover[] = {
+	"compromis*", "hijack*", "breach*", "stolen", "phish*",
+	"two factor", "2fa", "mfa", "taken over", "takeover", NULL
+};
+
+/* A setting written wrong, which the network or the load only showed. */
+static const char *const setting_wrong[] = {
+	"misconfigur*", "was configured", "were configured",
+	"configured to", "was set to", "were set to", "set too",
+	"cache rule", "the rule", "rule was", "path pattern", "ttl was",
+	"ttl of", "default limit", "limit was set", "config file",
+	"configuration file", "config block", "in the config", NULL
+};
+
+/* Machines or the room they stand in failing, which the load showed. */
+static const char *const hardware_failed[] = {
+	"chiller*", "cooling", "overheat*", "air conditioning",
+	"power loss", "power outage", "hardware failure", "failed disk*",
+	"disk failure", "failed host*", NULL
+};
+
+/* A person's action in the wrong place, which the network showed. */
+static const char *const action_wrong[] = {
+	"by mistake", "accidentally", "mistakenly", "wrong workspace",
+	"wrong zone", "wrong account", "wrong environment", "meant to",
+	"instead of staging", NULL
+};
+
+/* How a release was rolled out, which took the capacity away. */
+static const char *const rollout_wrong[] = {
+	"rollout strategy", "deployment strategy", "deploy strategy",
+	"update strategy", "maxunavailable", "max unavailable",
+	"maxsurge", "max surge", "rolling update", "recreate", NULL
+};
+
+/*
+ * The rules after the first need the mechanism to be a candidate already
+ * (min_share of the best score): the network and the load are where
+ * most incidents show, so their words come with nearly every story, and
+ * the rules must not pull a category out of one word.
+ */
 static const struct {
 	const char *first, *over;
 	const char *const *when;
+	double min_share;
 } tie_breaks[] = {
-	{ "database-connections", "capacity-traffic", pool_exhaustion },
+	{ "database-connections", "capacity-traffic", pool_exhaustion, 0 },
+	{ "security", "network-dns", takeover, ALSO_SHARE },
+	{ "configuration", "network-dns", setting_wrong, ALSO_SHARE },
+	{ "human-error", "network-dns", action_wrong, ALSO_SHARE },
+	{ "deployment-change", "capacity-traffic", rollout_wrong, ALSO_SHARE },
+	{ "configuration", "capacity-traffic", setting_wrong, ALSO_SHARE },
+	{ "hardware-infrastructure", "capacity-traffic", hardware_failed,
+	    ALSO_SHARE },
 };
 
 /* A text made for matching: lowercase words and single spaces, with the
@@ -475,7 +533,8 @@ tie_break(double *scores, const struct pm_taxonomy *tax,
 			continue;
 		ia = (size_t)(a - tax->categories);
 		ib = (size_t)(b - tax->categories);
-		if (scores[ia] < MIN_SCORE || scores[ib] <= scores[ia])
+		if (scores[ia] < MIN_SCORE || scores[ib] <= scores[ia] ||
+		    scores[ia] < tie_breaks[r].min_share * scores[ib])
 			continue;
 		if (names_any(root_cause, tie_breaks[r].when) ||
 		    names_any(summary, tie_breaks[r].when) ||

@@ -128,6 +128,9 @@ static const struct pm_keyword kw_network[] = {
 	{ "dns cache", 6 }, { "could not translate host name", 6 },
 	{ "nxdomain", 6 }, { "dangling", 4 }, { "upstream provider", 3 },
 	{ "fiber", 5 }, { "fibre", 5 }, { "latency", 1 }, { "timeouts", 1 },
+	/* links between switches and routers */
+	{ "lacp", 6 }, { "link aggregation", 6 }, { "dropping frames", 6 },
+	{ "dropped frames", 6 }, { "interface errors", 5 },
 };
 
 static const struct pm_keyword kw_hardware[] = {

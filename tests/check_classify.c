@@ -131,6 +131,28 @@ test_tie_breaks(void **state)
 		{ "An N+1 query pattern exhausted the connection pool during "
 		    "a traffic peak: one query per item.", NULL,
 		    "database-query-performance" },
+		/* the network and the load show what another layer did */
+		{ "Our DNS records were changed to point at a stranger's "
+		    "servers after the registrar account was compromised "
+		    "with a reused password.",
+		    "The domain resolved to the wrong servers for an hour.",
+		    "security" },
+		{ "A CDN cache rule was configured to override the origin's "
+		    "headers, and its path pattern also matched /account, so "
+		    "the CDN served one customer's page to others.",
+		    "Account pages were cached by the CDN.", "configuration" },
+		{ "The deployment strategy was changed to Recreate, so every "
+		    "pod restarted at once and the capacity left could not "
+		    "take the traffic.", "Checkout failed under load.",
+		    "deployment-change" },
+		{ "The only chiller of hall B failed; the hosts overheated, "
+		    "throttled and could not keep up with the evening "
+		    "traffic.", "Requests queued under the evening load.",
+		    "hardware-infrastructure" },
+		/* but one word does not pull a category that does not fit */
+		{ "A traffic spike from a TV spot was ten times our capacity; "
+		    "the rule was that we scale at 70% CPU.", NULL,
+		    "capacity-traffic" },
 	};
 
 	(void)state;
