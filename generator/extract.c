@@ -95,6 +95,25 @@ title_heading(const struct xline *l)
 }
 
 /*
+ * "# Root Cause Analysis Report" over a "## Root Cause" further down: an
+ * opening heading whose section a later heading names again is the
+ * document's title.
+ */
+static int
+names_later_heading(const struct xdoc *d, const struct xline *l)
+{
+	int s = x_section_of(l->s, l->len, 0);
+
+	if (s == SEC_NONE || s == SEC_OTHER)
+		return 0;
+	for (size_t i = 1; i < d->n; i++)
+		if (d->v[i].kind == XL_HEADING && d->v[i].level > l->level &&
+		    x_section_of(d->v[i].s, d->v[i].len, 0) == s)
+			return 1;
+	return 0;
+}
+
+/*
  * A list item that is a section's heading: a short line alone in its
  * item whose words are a section's name ("1. Summary", "4. Root cause").
  * When the document numbers its sections so (numbered), a few words that
@@ -142,7 +161,7 @@ assign_sections(struct xdoc *d)
 
 		x_label_split(l);
 		if (l->kind == XL_HEADING && l->level == 1 && i == 0 &&
-		    title_heading(l)) {
+		    (title_heading(l) || names_later_heading(d, l))) {
 			/* "# What happened to sign-ins on Sunday": a title */
 		} else if (l->kind == XL_HEADING) {
 			s = x_section_of(l->s, l->label_len, 0);

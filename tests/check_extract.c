@@ -1266,6 +1266,25 @@ test_relative_times(void **state)
 	pm_arena_free(a);
 }
 
+/* A report's title that names a section named again below. */
+static void
+test_report_title(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Root Cause Analysis Report\n\n## Problem Statement\n\n"
+	    "Scanners hung when pickers scanned an item.\n\n## Root Cause\n\n"
+	    "The nightly job held an exclusive table lock during the "
+	    "shift.\n");
+	assert_str(inc.root_cause, "The nightly job held an exclusive table "
+	    "lock during the shift.");
+	pm_arena_free(a);
+}
+
 /* Dotted times at the start of a field's value. */
 static void
 test_dotted_field_times(void **state)
@@ -1520,6 +1539,7 @@ main(void)
 		cmocka_unit_test(test_chat_export),
 		cmocka_unit_test(test_weekday_rows),
 		cmocka_unit_test(test_dotted_field_times),
+		cmocka_unit_test(test_report_title),
 		cmocka_unit_test(test_published_date),
 		cmocka_unit_test(test_action_items),
 		cmocka_unit_test(test_nothing_said),
