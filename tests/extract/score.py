@@ -31,8 +31,12 @@ def parse_expect(path):
             val = val.strip()
             if val in ("null", "~", ""):
                 out[key.strip()] = None
-            elif val[0] in "\"'":
-                out[key.strip()] = val[1:-1]
+            elif val[0] == '"':
+                # YAML double quotes: \" and \\ are escapes
+                out[key.strip()] = (val[1:-1].replace('\\"', '"')
+                                    .replace("\\\\", "\\"))
+            elif val[0] == "'":
+                out[key.strip()] = val[1:-1].replace("''", "'")
             else:
                 try:
                     out[key.strip()] = float(val) if "." in val else int(val)
