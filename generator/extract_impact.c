@@ -1,7 +1,7 @@
 /*
- * extract_impact.c: who was hurt and why: the impact sentence and the
- * share of users it names, the severity, the affected services and the
- * root cause.
+ * extract_impact.c: who was hurt: the impact sentence and the share of
+ * users it names, the severity and the affected services (the root
+ * cause, which x_facts_other() also fills, is read by extract_cause.c).
  *
  * The share of users must be a share of people or of their requests:
  * "approximately 30% of users", "65% of our user base", "three quarters
@@ -36,11 +36,6 @@ static const char *const service_labels[] = {
 	"products affected", "impacted systems", "systems impacted", NULL
 };
 
-static const char *const root_labels[] = {
-	"root cause", "root causes", "cause", "causes", "root cause analysis",
-	"underlying cause", "rca", NULL
-};
-
 /* Nouns a share of which is an impact. */
 static const char *const people[] = {
 	"user*", "customer*", "request*", "traffic", "transaction*",
@@ -63,7 +58,7 @@ static const char *const people[] = {
 	"renewal*", "confirmation*", "deliveries", "shipment*", "parcel*",
 	"ticket*", "receipt*", "statement*", "scanner*", "terminal*",
 	"unit*", "our base", "message*", "donor*", "production line*",
-	NULL
+	"visit*", "appointment*", "consultation*", NULL
 };
 
 /* Words that make the number a change, not a share. */
@@ -304,6 +299,33 @@ impact_before(const char *s, size_t i)
 }
 
 /*
+ * "40,800 of 340,000 thermostats (12%)": whatever the noun, a share
+ * written out in brackets right after "N of M" that agrees with it says
+ * the count is a share.
+ */
+static int
+share_said(const char *s, size_t len, size_t i, double share)
+{
+	double p;
+	size_t e;
+
+	for (int words = 0; i < len && words < 4; words++) {
+		while (i < len && s[i] == ' ')
+			i++;
+		if (i < len && s[i] == '(') {
+			i++;
+			while (i < len && s[i] == '~')
+				i++;
+			return (e = number_at(s, len, i, &p)) != 0 &&
+			    e < len && s[e] == '%' && fabs(p - share) < 1;
+		}
+		while (i < len && s[i] != ' ' && s[i] != '(')
+			i++;
+	}
+	return 0;
+}
+
+/*
  * The share of users a sentence names, or NAN.  "All" counts only in a
  * sentence about impact and not about the affected ones ("we apologise
  * to all affected users"); *whole is set when the share is such a word
@@ -362,8 +384,9 @@ share_in(const char *s, size_t len, int *whole)
 		    "of every"))
 			e = 0;
 		if (e && e < len && number_at(s, len, e + 1, &den) &&
-		    den > v && v > 0 && people_after(s, len,
-		    number_at(s, len, e + 1, &den)))
+		    den > v && v > 0 && (people_after(s, len,
+		    number_at(s, len, e + 1, &den)) || share_said(s, len,
+		    number_at(s, len, e + 1, &den), 100.0 * v / den)))
 			return 100.0 * v / den;
 		i = e ? e : i;
 	}
@@ -637,154 +660,6 @@ find_services(struct xdoc *d)
 	}
 }
 
-/* Sentences that open the fix, not the cause. */
-static const char *const resolution_openers[] = {
-	"to resolve", "to fix", "to mitigate", "the resolution",
-	"the fix", "we fixed", "we resolved", "resolution", "to address",
-	"the issue was resolved", "the team resolved", "we mitigated",
-	"the immediate fix", "to restore", NULL
-};
-
-/* Words that introduce a cause. */
-static const char *const causal[] = {
-	"root cause*", "caused by", "due to", "because", "result of",
-	"triggered by", "stemmed from", "traced to", "was caused", NULL
-};
-
-/* The same, and the verbs whose subject is a cause ("the partition caused
- * the failover"). */
-static const char *const causal_any[] = {
-	"root cause*", "caused by", "due to", "because", "result of",
-	"triggered by", "stemmed from", "traced to", "was caused", "caused",
-	"led to", "resulted in", "triggered", NULL
-};
-
-/* The first sentence with one of words: in the summary and the preamble,
- * or (anywhere) in any prose but the timeline and the lists of actions.
- * Appends it to b; returns its line or 0. */
-static int
-causal_sentence(struct pm_buf *b, const struct xdoc *d,
-    const char *const *words, int anywhere)
-{
-	for (size_t i = 0; i < d->n; i++) {
-		const struct xline *l = &d->v[i];
-		size_t s0, e;
-
-		if (anywhere ? l->sec == SEC_TIMELINE || l->sec == SEC_TASKS ||
-		    l->sec == SEC_CORRECTIVE || l->kind == XL_ROW :
-		    l->sec != SEC_SUMMARY && l->sec != SEC_NONE)
-			continue;
-		if (l->line == d->rep->title_line)
-			continue;
-		for (s0 = l->head ? l->content : 0; s0 < l->len; s0 = e) {
-			e = x_sentence_end(l->s, l->len, s0);
-			if (e == s0)
-				break;
-			if (x_find_any(l->s + s0, e - s0, words, NULL)) {
-				pm_buf_put(b, l->s + s0, e - s0);
-				return l->line;
-			}
-		}
-	}
-	return 0;
-}
-
-/* Does a "Root cause:" line state the cause, rather than point at the
- * section that does? */
-static int
-states_cause(const char *s, size_t len)
-{
-	static const char *const pointers[] = {
-		"below", "see", "tbd", "todo", "pending", "under investigation",
-		"to be determined", "section", "fill in", "xxx", NULL
-	};
-	size_t words = 0;
-
-	for (size_t i = 0; i < len; i++)
-		words += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
-	/* "[fill in: the cause]", "<cause here>": a template's blank */
-	return words >= 6 && !x_find_any(s, len, pointers, NULL) &&
-	    !memchr(s, '[', len) && !memchr(s, '<', len);
-}
-
-/* The cause, not the symptoms: the root cause section up to the first
- * sentence about the fix, else a "Root cause:" field, else the summary's
- * sentence that names the cause. */
-static void
-find_root_cause(struct xdoc *d)
-{
-	struct pm_buf b = PM_BUF_INIT;
-	const struct xfield *f;
-	int line = 0, stop = 0, sections = 0;
-
-	for (size_t i = 0; i < d->n && !stop; i++) {
-		const struct xline *l = &d->v[i];
-		size_t from = 0, e, at;
-
-		if (l->sec != SEC_ROOT || l->kind == XL_ROW)
-			continue;
-		/* a section under its own heading beats a "Root cause:"
-		 * line of the summary that only points at it ("see
-		 * below"); a line that states the cause opens it */
-		if (l->head && l->content >= l->len && sections++ == 0 &&
-		    b.len && (l->kind == XL_HEADING || l->all_strong ||
-		    l->label_len)) {
-			if (!states_cause(b.ptr, b.len)) {
-				pm_buf_clear(&b);
-				line = 0;
-			}
-		} else if (l->head && l->content >= l->len) {
-			if (b.len)
-				stop = 1;
-			continue;
-		}
-		if (l->head) {
-			from = l->content;
-		} else if (l->label_len && l->content < l->len &&
-		    x_section_of(l->s, l->label_len, 1) == SEC_ROOT) {
-			from = l->content;	/* "Cause: ..." */
-		} else if (l->label_len && l->content < l->len &&
-		    x_section_of(l->s, l->label_len, 0) != SEC_NONE &&
-		    x_section_of(l->s, l->label_len, 0) != SEC_ROOT) {
-			/* "Trigger: ...", "Resolution: ...": another field */
-			if (b.len)
-				stop = 1;
-			continue;
-		}
-		for (; from < l->len && !stop; from = e) {
-			e = x_sentence_end(l->s, l->len, from);
-			while (from < e && l->s[from] == ' ')
-				from++;
-			if (x_find_any(l->s + from, e - from,
-			    resolution_openers, &at) && at == 0) {
-				stop = b.len > 0;
-				break;
-			}
-			if (b.len)
-				pm_buf_putc(&b, ' ');
-			pm_buf_put(&b, l->s + from, e - from);
-			if (!line)
-				line = l->line;
-		}
-		if (b.len > 1500)
-			break;
-	}
-	if (b.len == 0 && (f = x_field(d, root_labels)) != NULL) {
-		pm_buf_put(&b, f->v, f->vlen);
-		line = f->line;
-	}
-	/* the summary's sentence that names the cause; else, last, any
-	 * sentence of the prose that says what caused what */
-	for (int pass = 0; pass < 2 && b.len == 0; pass++)
-		line = causal_sentence(&b, d, pass ? causal_any : causal,
-		    pass);
-	if (b.len) {
-		d->inc->root_cause = x_strdup_trim(d, b.ptr, b.len);
-		d->rep->root_cause_line = line;
-	}
-	pm_buf_free(&b);
-}
-
 void
 x_facts_other(struct xdoc *d)
 {
@@ -794,5 +669,5 @@ x_facts_other(struct xdoc *d)
 	if (!d->inc->fixed.services)
 		find_services(d);
 	if (!d->inc->fixed.root_cause)
-		find_root_cause(d);
+		x_find_root_cause(d);
 }

@@ -310,8 +310,12 @@ void x_find_day(struct xdoc *d);
 void x_facts_context(struct xdoc *d);	/* zone, day, start and end */
 void x_facts_finish(struct xdoc *d);	/* after the timeline */
 
-/* extract_impact.c: impact, severity, services, root cause. */
+/* extract_impact.c: impact, severity, services, and the root cause
+ * through x_find_root_cause(). */
 void x_facts_other(struct xdoc *d);
+
+/* extract_cause.c: inc->root_cause and its line. */
+void x_find_root_cause(struct xdoc *d);
 
 /* extract_timeline.c */
 void x_timeline(struct xdoc *d);

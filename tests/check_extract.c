@@ -853,6 +853,13 @@ test_impact_words(void **state)
 		{ "One in eight messages failed to send.", 12.5 },
 		{ "11 of 16 production lines were stopped.", 68.75 },
 		{ "Roughly 2,300 of 9,200 donors were charged late.", 25 },
+		/* a share in brackets that agrees with "N of M", whatever
+		 * the noun */
+		{ "About 40,800 of 340,000 thermostats (12%) went offline.",
+		    12 },
+		{ "About 2 in 5 scheduled video visits could not connect.",
+		    40 },
+		{ "3 of 40 builds (50%) failed.", NAN },
 		/* "one of the N" names one, it is no share */
 		{ "If you shopped at one of the 2,600 shops, checkout "
 		    "failed.", NAN },

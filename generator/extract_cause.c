@@ -1,0 +1,163 @@
+/*
+ * extract_cause.c: the root cause as written: the root cause section up
+ * to the first sentence about the fix, else a "Root cause:" field, else
+ * the sentence of the summary that names the cause.  The category is read
+ * from it by classify.c.
+ */
+#include "extract_int.h"
+
+#include <string.h>
+
+/* Labels of a "Root cause:" field. */
+static const char *const root_labels[] = {
+	"root cause", "root causes", "cause", "causes", "root cause analysis",
+	"underlying cause", "rca", NULL
+};
+
+/* Sentences that open the fix, not the cause. */
+static const char *const resolution_openers[] = {
+	"to resolve", "to fix", "to mitigate", "the resolution",
+	"the fix", "we fixed", "we resolved", "resolution", "to address",
+	"the issue was resolved", "the team resolved", "we mitigated",
+	"the immediate fix", "to restore", NULL
+};
+
+/* Words that introduce a cause. */
+static const char *const causal[] = {
+	"root cause*", "caused by", "due to", "because", "result of",
+	"triggered by", "stemmed from", "traced to", "was caused", NULL
+};
+
+/* The same, and the verbs whose subject is a cause ("the partition caused
+ * the failover"). */
+static const char *const causal_any[] = {
+	"root cause*", "caused by", "due to", "because", "result of",
+	"triggered by", "stemmed from", "traced to", "was caused", "caused",
+	"led to", "resulted in", "triggered", NULL
+};
+
+/* The first sentence with one of words: in the summary and the preamble,
+ * or (anywhere) in any prose but the timeline and the lists of actions.
+ * Appends it to b; returns its line or 0. */
+static int
+causal_sentence(struct pm_buf *b, const struct xdoc *d,
+    const char *const *words, int anywhere)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const struct xline *l = &d->v[i];
+		size_t s0, e;
+
+		if (anywhere ? l->sec == SEC_TIMELINE || l->sec == SEC_TASKS ||
+		    l->sec == SEC_CORRECTIVE || l->kind == XL_ROW :
+		    l->sec != SEC_SUMMARY && l->sec != SEC_NONE)
+			continue;
+		if (l->line == d->rep->title_line)
+			continue;
+		for (s0 = l->head ? l->content : 0; s0 < l->len; s0 = e) {
+			e = x_sentence_end(l->s, l->len, s0);
+			if (e == s0)
+				break;
+			if (x_find_any(l->s + s0, e - s0, words, NULL)) {
+				pm_buf_put(b, l->s + s0, e - s0);
+				return l->line;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Does a "Root cause:" line state the cause, rather than point at the
+ * section that does? */
+static int
+states_cause(const char *s, size_t len)
+{
+	static const char *const pointers[] = {
+		"below", "see", "tbd", "todo", "pending", "under investigation",
+		"to be determined", "section", "fill in", "xxx", NULL
+	};
+	size_t words = 0;
+
+	for (size_t i = 0; i < len; i++)
+		words += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
+	/* "[fill in: the cause]", "<cause here>": a template's blank */
+	return words >= 6 && !x_find_any(s, len, pointers, NULL) &&
+	    !memchr(s, '[', len) && !memchr(s, '<', len);
+}
+
+/* The cause, not the symptoms: the root cause section up to the first
+ * sentence about the fix, else a "Root cause:" field, else the summary's
+ * sentence that names the cause. */
+void
+x_find_root_cause(struct xdoc *d)
+{
+	struct pm_buf b = PM_BUF_INIT;
+	const struct xfield *f;
+	int line = 0, stop = 0, sections = 0;
+
+	for (size_t i = 0; i < d->n && !stop; i++) {
+		const struct xline *l = &d->v[i];
+		size_t from = 0, e, at;
+
+		if (l->sec != SEC_ROOT || l->kind == XL_ROW)
+			continue;
+		/* a section under its own heading beats a "Root cause:"
+		 * line of the summary that only points at it ("see
+		 * below"); a line that states the cause opens it */
+		if (l->head && l->content >= l->len && sections++ == 0 &&
+		    b.len && (l->kind == XL_HEADING || l->all_strong ||
+		    l->label_len)) {
+			if (!states_cause(b.ptr, b.len)) {
+				pm_buf_clear(&b);
+				line = 0;
+			}
+		} else if (l->head && l->content >= l->len) {
+			if (b.len)
+				stop = 1;
+			continue;
+		}
+		if (l->head) {
+			from = l->content;
+		} else if (l->label_len && l->content < l->len &&
+		    x_section_of(l->s, l->label_len, 1) == SEC_ROOT) {
+			from = l->content;	/* "Cause: ..." */
+		} else if (l->label_len && l->content < l->len &&
+		    x_section_of(l->s, l->label_len, 0) != SEC_NONE &&
+		    x_section_of(l->s, l->label_len, 0) != SEC_ROOT) {
+			/* "Trigger: ...", "Resolution: ...": another field */
+			if (b.len)
+				stop = 1;
+			continue;
+		}
+		for (; from < l->len && !stop; from = e) {
+			e = x_sentence_end(l->s, l->len, from);
+			while (from < e && l->s[from] == ' ')
+				from++;
+			if (x_find_any(l->s + from, e - from,
+			    resolution_openers, &at) && at == 0) {
+				stop = b.len > 0;
+				break;
+			}
+			if (b.len)
+				pm_buf_putc(&b, ' ');
+			pm_buf_put(&b, l->s + from, e - from);
+			if (!line)
+				line = l->line;
+		}
+		if (b.len > 1500)
+			break;
+	}
+	if (b.len == 0 && (f = x_field(d, root_labels)) != NULL) {
+		pm_buf_put(&b, f->v, f->vlen);
+		line = f->line;
+	}
+	/* the summary's sentence that names the cause; else, last, any
+	 * sentence of the prose that says what caused what */
+	for (int pass = 0; pass < 2 && b.len == 0; pass++)
+		line = causal_sentence(&b, d, pass ? causal_any : causal,
+		    pass);
+	if (b.len) {
+		d->inc->root_cause = x_strdup_trim(d, b.ptr, b.len);
+		d->rep->root_cause_line = line;
+	}
+	pm_buf_free(&b);
+}
