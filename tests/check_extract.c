@@ -1210,39 +1210,85 @@ test_military_times(void **state)
 	pm_arena_free(a);
 }
 
-/* A zone stated as its offset in words, when no zone is named. */
+/*
+ * Where the day and the zone come from when the prose is all there is:
+ * each document with the start, end and zone it gives (NULL: not
+ * asserted).
+ */
 static void
-test_offset_in_words(void **state)
+test_days_and_zones(void **state)
 {
-	struct pm_arena *a = pm_arena_new();
-	struct pm_extract_report r;
-	struct pm_incident inc;
+	static const struct {
+		const char *doc, *start, *end, *zone;
+	} cases[] = {
+		/* a zone stated as its offset in words */
+		{ "# Labels failed\n\nTimes here are Nairobi office time, three "
+		    "hours ahead of UTC.\n\n## Summary\n\nFrom 09:05 to 10:40 "
+		    "on 2024-11-20 labels failed.\n",
+		    "2024-11-20T09:05:00+03:00", "2024-11-20T10:40:00+03:00",
+		    "UTC+3" },
+		{ "# Labels failed\n\nOur clocks run five and a half hours "
+		    "ahead of GMT.\n\n## Summary\n\nFrom 09:05 to 10:40 on "
+		    "2024-11-20 labels failed.\n",
+		    "2024-11-20T09:05:00+05:30", NULL, "UTC+5:30" },
+		{ "# Labels failed\n\nWe are 3 hours behind UTC.\n\n## Summary"
+		    "\n\nFrom 09:05 to 10:40 on 2024-11-20 labels failed.\n",
+		    "2024-11-20T09:05:00-03:00", NULL, NULL },
+		/* a zone named wins over any offset in words */
+		{ "# Labels failed\n\nThe vendor is two hours ahead of UTC.\n\n"
+		    "## Summary\n\nFrom 09:05 to 10:40 EST on 2024-11-20 "
+		    "labels failed.\n", "2024-11-20T09:05:00-05:00", NULL,
+		    NULL },
+		/* dotted times at the start of a field's value */
+		{ "# Checkout failed\n\n**Date:** Monday, 14 October 2024\n"
+		    "**Time:** 13.20 - 14.05 WIB\n**Duration:** 45 minute\n",
+		    "2024-10-14T13:20:00+07:00", "2024-10-14T14:05:00+07:00",
+		    NULL },
+		/* a front matter title that names the day */
+		{ "---\ntitle: \"Incident 2024-08-21: inbox empty\"\n---\n\n"
+		    "**Impact window:** 2:35 PM - 3:48 PM CDT\n\nOn the 21st "
+		    "the web release went out before the API; until August 20 "
+		    "one pipeline shipped both.\n",
+		    "2024-08-21T14:35:00-05:00", "2024-08-21T15:48:00-05:00",
+		    NULL },
+		/* the write-up's day, when the prose names no other */
+		{ "# Partner calls hung\n\nWritten up by Ana, Tue 14 Jan 2025. "
+		    "Times are UTC.\n\n**Impact:** from 14:05 until 15:17, one "
+		    "in ten calls hung.\n",
+		    "2025-01-14T14:05:00+00:00", "2025-01-14T15:17:00+00:00",
+		    NULL },
+		{ "# Partner calls hung\n\nWritten up by Ana, Tue 14 Jan 2025. "
+		    "Times are UTC.\n\n**Impact:** on 10 January 2025 from "
+		    "14:05 until 15:17, one in ten calls hung.\n",
+		    "2025-01-10T14:05:00+00:00", NULL, NULL },
+		/* a mail's Date header is when it was sent */
+		{ "From: Ana <ana@example.com>\nTo: eng@example.com\n"
+		    "Date: Mon, 13 Jan 2025 16:12\nSubject: Partner calls hung"
+		    "\n\nHi all, here is the write-up for Friday, January "
+		    "10th. Times are UTC.\n\nFrom 14:05 until 15:17 one in ten "
+		    "calls hung.\n", "2025-01-10T14:05:00+00:00", NULL, NULL },
+		{ "From: Ana <ana@example.com>\nTo: eng@example.com\n"
+		    "Date: Mon, 13 Jan 2025 16:12\nSubject: Partner calls hung"
+		    "\n\nHi all. Times are UTC.\n\nFrom 14:05 until 15:17 one "
+		    "in ten calls hung.\n", "2025-01-13T14:05:00+00:00", NULL,
+		    NULL },
+	};
 
 	(void)state;
-	run(&inc, &r, a, NULL,
-	    "# Labels failed\n\nTimes here are Nairobi office time, three "
-	    "hours ahead of UTC.\n\n## Summary\n\nFrom 09:05 to 10:40 on "
-	    "2024-11-20 labels failed.\n");
-	assert_str(inc.start, "2024-11-20T09:05:00+03:00");
-	assert_str(inc.end, "2024-11-20T10:40:00+03:00");
-	assert_str(inc.timezone, "UTC+3");
-	run(&inc, &r, a, NULL,
-	    "# Labels failed\n\nOur clocks run five and a half hours ahead "
-	    "of GMT.\n\n## Summary\n\nFrom 09:05 to 10:40 on 2024-11-20 "
-	    "labels failed.\n");
-	assert_str(inc.start, "2024-11-20T09:05:00+05:30");
-	assert_str(inc.timezone, "UTC+5:30");
-	run(&inc, &r, a, NULL,
-	    "# Labels failed\n\nWe are 3 hours behind UTC.\n\n## Summary\n\n"
-	    "From 09:05 to 10:40 on 2024-11-20 labels failed.\n");
-	assert_str(inc.start, "2024-11-20T09:05:00-03:00");
-	/* a zone named wins over any offset in words */
-	run(&inc, &r, a, NULL,
-	    "# Labels failed\n\nThe vendor is two hours ahead of UTC.\n\n"
-	    "## Summary\n\nFrom 09:05 to 10:40 EST on 2024-11-20 labels "
-	    "failed.\n");
-	assert_str(inc.start, "2024-11-20T09:05:00-05:00");
-	pm_arena_free(a);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct pm_arena *a = pm_arena_new();
+		struct pm_extract_report r;
+		struct pm_incident inc;
+
+		run(&inc, &r, a, NULL, cases[i].doc);
+		if (cases[i].start)
+			assert_str(inc.start, cases[i].start);
+		if (cases[i].end)
+			assert_str(inc.end, cases[i].end);
+		if (cases[i].zone)
+			assert_str(inc.timezone, cases[i].zone);
+		pm_arena_free(a);
+	}
 }
 
 /* Times relative to the start with the clock time in brackets; labels
@@ -1289,23 +1335,6 @@ test_report_title(void **state)
 	    "shift.\n");
 	assert_str(inc.root_cause, "The nightly job held an exclusive table "
 	    "lock during the shift.");
-	pm_arena_free(a);
-}
-
-/* Dotted times at the start of a field's value. */
-static void
-test_dotted_field_times(void **state)
-{
-	struct pm_arena *a = pm_arena_new();
-	struct pm_extract_report r;
-	struct pm_incident inc;
-
-	(void)state;
-	run(&inc, &r, a, NULL,
-	    "# Checkout failed\n\n**Date:** Monday, 14 October 2024\n"
-	    "**Time:** 13.20 - 14.05 WIB\n**Duration:** 45 minute\n");
-	assert_str(inc.start, "2024-10-14T13:20:00+07:00");
-	assert_str(inc.end, "2024-10-14T14:05:00+07:00");
 	pm_arena_free(a);
 }
 
@@ -1359,52 +1388,6 @@ test_chat_export(void **state)
 	    "# Uploads hung\n\n## Timeline\n\n- 09:02 uploads hang [9:02 AM]\n"
 	    "- 09:31 all clear\n");
 	assert_int_equal(inc.ntimeline, 2);
-	pm_arena_free(a);
-}
-
-/* The write-up's day dates the times when no other day is written. */
-static void
-test_written_day(void **state)
-{
-	struct pm_arena *a = pm_arena_new();
-	struct pm_extract_report r;
-	struct pm_incident inc;
-
-	(void)state;
-	/* a front matter title that names the day */
-	run(&inc, &r, a, NULL,
-	    "---\ntitle: \"Incident 2024-08-21: inbox empty\"\n---\n\n"
-	    "**Impact window:** 2:35 PM - 3:48 PM CDT\n\nOn the 21st the "
-	    "web release went out before the API; until August 20 one "
-	    "pipeline shipped both.\n");
-	assert_str(inc.start, "2024-08-21T14:35:00-05:00");
-	assert_str(inc.end, "2024-08-21T15:48:00-05:00");
-	run(&inc, &r, a, NULL,
-	    "# Partner calls hung\n\nWritten up by Ana, Tue 14 Jan 2025. "
-	    "Times are UTC.\n\n**Impact:** from 14:05 until 15:17, one in "
-	    "ten calls hung.\n");
-	assert_str(inc.start, "2025-01-14T14:05:00+00:00");
-	assert_str(inc.end, "2025-01-14T15:17:00+00:00");
-	/* a day the prose gives wins over the write-up's */
-	run(&inc, &r, a, NULL,
-	    "# Partner calls hung\n\nWritten up by Ana, Tue 14 Jan 2025. "
-	    "Times are UTC.\n\n**Impact:** on 10 January 2025 from 14:05 "
-	    "until 15:17, one in ten calls hung.\n");
-	assert_str(inc.start, "2025-01-10T14:05:00+00:00");
-	/* a postmortem sent as a mail: its Date header is when it was
-	 * sent, and dates the times only when nothing else does */
-	run(&inc, &r, a, NULL,
-	    "From: Ana <ana@example.com>\nTo: eng@example.com\n"
-	    "Date: Mon, 13 Jan 2025 16:12\nSubject: Partner calls hung\n\n"
-	    "Hi all, here is the write-up for Friday, January 10th. Times "
-	    "are UTC.\n\nFrom 14:05 until 15:17 one in ten calls hung.\n");
-	assert_str(inc.start, "2025-01-10T14:05:00+00:00");
-	run(&inc, &r, a, NULL,
-	    "From: Ana <ana@example.com>\nTo: eng@example.com\n"
-	    "Date: Mon, 13 Jan 2025 16:12\nSubject: Partner calls hung\n\n"
-	    "Hi all. Times are UTC.\n\nFrom 14:05 until 15:17 one in ten "
-	    "calls hung.\n");
-	assert_str(inc.start, "2025-01-13T14:05:00+00:00");
 	pm_arena_free(a);
 }
 
@@ -1540,12 +1523,10 @@ main(void)
 		cmocka_unit_test(test_fenced_postmortem),
 		cmocka_unit_test(test_log_timeline),
 		cmocka_unit_test(test_military_times),
-		cmocka_unit_test(test_offset_in_words),
+		cmocka_unit_test(test_days_and_zones),
 		cmocka_unit_test(test_relative_times),
-		cmocka_unit_test(test_written_day),
 		cmocka_unit_test(test_chat_export),
 		cmocka_unit_test(test_weekday_rows),
-		cmocka_unit_test(test_dotted_field_times),
 		cmocka_unit_test(test_report_title),
 		cmocka_unit_test(test_published_date),
 		cmocka_unit_test(test_action_items),
