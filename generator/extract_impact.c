@@ -75,7 +75,9 @@ static const char *const impact_words[] = {
 	"affect*", "impact*", "unable", "could not", "couldn't", "cannot",
 	"can't", "unavailable", "down", "outage", "failed", "fail*",
 	"errors", "timeouts", "experienced", "lost", "degraded",
-	"logged out", "broken", "stuck", "blocked", "timed out", NULL
+	"logged out", "broken", "stuck", "blocked", "timed out",
+	"declined", "rejected", "delay*", "hung", "offline", "dropped",
+	"missed", NULL
 };
 
 /* Writing that talks to users rather than about the impact on them. */
@@ -298,6 +300,66 @@ impact_before(const char *s, size_t i)
 	return 0;
 }
 
+/* The machines and the resources a count may be of: "3 of our 5
+ * database nodes restarted" is no share of anyone. */
+static const char *const resources[] = {
+	"cpu*", "core*", "memory", "disk*", "storage", "node*", "server*",
+	"host*", "pod*", "replica*", "instance*", "shard*", "cluster*",
+	"region*", "zone*", "machine*", "vm*", "container*", "worker*",
+	"thread*", "capacity", "budget", "quota", "bandwidth", "limit*",
+	"queue*", "partition*", "broker*", "database*", "table*", "index*",
+	"cache*", "space", "inode*", "connection*", "link*", "switch*",
+	"router*", "disks", "drive*", "volume*", "job*", "build*", "test*",
+	"step*", "retries", "attempt at", NULL
+};
+
+/*
+ * "one in four of our product pages", "3 in 10 clinics": in a sentence
+ * about the impact, a count of anything but machines and resources is a
+ * share of what people use; no list of nouns can hold them all.  The
+ * first word of the noun phrase after s[i] decides.
+ */
+static int
+thing_after(const char *s, size_t len, size_t i)
+{
+	static const char *const skip[] = {
+		"of", "our", "the", "all", "its", "their", "active", NULL
+	};
+	int words = 0;
+
+	while (i < len && words < 6) {
+		int skipped = 0;
+
+		while (i < len && (s[i] == ' ' || s[i] == '-'))
+			i++;
+		if (i >= len || !x_alnum((unsigned char)s[i]))
+			return 0;
+		for (const char *const *p = skip; *p && !skipped; p++)
+			skipped = x_phrase_at(s, len, i, *p) != 0;
+		if (!skipped) {
+			for (const char *const *p = resources; *p; p++)
+				if (x_phrase_at(s, len, i, *p))
+					return 0;
+			for (const char *const *p = phrase_ends; *p; p++)
+				if (x_phrase_at(s, len, i, *p))
+					return 0;
+			/* a resource a word further ("database nodes") */
+			while (i < len && x_alnum((unsigned char)s[i]))
+				i++;
+			while (i < len && s[i] == ' ')
+				i++;
+			for (const char *const *p = resources; *p; p++)
+				if (x_phrase_at(s, len, i, *p))
+					return 0;
+			return 1;
+		}
+		while (i < len && s[i] != ' ')
+			i++;
+		words++;
+	}
+	return 0;
+}
+
 /*
  * "40,800 of 340,000 thermostats (12%)": whatever the noun, a share
  * written out in brackets right after "N of M" that agrees with it says
@@ -386,7 +448,9 @@ share_in(const char *s, size_t len, int *whole)
 		if (e && e < len && number_at(s, len, e + 1, &den) &&
 		    den > v && v > 0 && (people_after(s, len,
 		    number_at(s, len, e + 1, &den)) || share_said(s, len,
-		    number_at(s, len, e + 1, &den), 100.0 * v / den)))
+		    number_at(s, len, e + 1, &den), 100.0 * v / den) ||
+		    (impact && thing_after(s, len, number_at(s, len, e + 1,
+		    &den)))))
 			return 100.0 * v / den;
 		i = e ? e : i;
 	}
@@ -448,9 +512,13 @@ find_impact(struct xdoc *d)
 	const struct xline *at = NULL;
 
 	/* the impact field or section, the summary, the preamble, the
-	 * title, then anything but the timeline and the action items; in
-	 * a pass, a number beats an earlier "all users" */
-	for (pass = 0; pass < 4 && isnan(v); pass++) {
+	 * title, then anything but the timeline and the action items; a
+	 * number beats an "all users" found before it, in its pass or an
+	 * earlier one up to the preamble ("every renewal was rejected" in
+	 * the impact section, "1,900 of the 2,400 renewals" at the top),
+	 * but not from the rest of the text, where numbers are details */
+	for (pass = 0; pass < 4 && (isnan(v) || (whole && pass < 3));
+	    pass++) {
 		for (size_t i = 0; i < d->n && (isnan(v) || whole); i++) {
 			const struct xline *l = &d->v[i];
 			int in;

@@ -860,6 +860,16 @@ test_impact_words(void **state)
 		{ "About 2 in 5 scheduled video visits could not connect.",
 		    40 },
 		{ "3 of 40 builds (50%) failed.", NAN },
+		/* in a sentence about the impact, a count of anything but
+		 * machines and resources */
+		{ "Roughly one in six card authorisations for our debit "
+		    "cards was declined.", 16.7 },
+		{ "About 3 in 10 clinics could not check patients in.", 30 },
+		{ "1 in 8 badge taps were rejected at the door.", 12.5 },
+		{ "Two of our five distribution centres could not scan.",
+		    40 },
+		{ "2 of our 6 database nodes failed over.", NAN },
+		{ "3 of 12 Kafka brokers were offline.", NAN },
 		/* "one of the N" names one, it is no share */
 		{ "If you shopped at one of the 2,600 shops, checkout "
 		    "failed.", NAN },
@@ -892,6 +902,19 @@ test_impact_words(void **state)
 		    fabs(inc.impact_percent - cases[i].want) > 0.5)
 			fail_msg("\"%s\": got %g, want %g", cases[i].text,
 			    inc.impact_percent, cases[i].want);
+		pm_arena_free(a);
+	}
+	/* a number at the top beats the impact section's "every" */
+	{
+		struct pm_arena *a = pm_arena_new();
+		struct pm_extract_report r;
+		struct pm_incident inc;
+
+		run(&inc, &r, a, NULL, "# Renewals\n\n**How many:** 1,900 of "
+		    "the 2,400 renewals due were rejected.\n\n## Impact\n\n"
+		    "Every renewal dated 29 February was rejected.\n\n"
+		    "## Root cause\n\nA date helper. 10 of 40 tests ran.\n");
+		assert_true(fabs(inc.impact_percent - 79.2) < 0.5);
 		pm_arena_free(a);
 	}
 }
