@@ -71,7 +71,8 @@ static const char *const denial_markers[] = {
 	"not related", "unrelated", "nothing wrong", "did nothing",
 	"wasn t", "weren t", "not it", "not in itself", "isn t",
 	"was not the problem", "not the cause", "never busy",
-	"could not help", "did not help", "didn t help", NULL
+	"could not help", "did not help", "didn t help", "were symptoms",
+	"was a symptom", "were only symptoms", "just a symptom", NULL
 };
 
 /* Words after which a contributing factor follows: it counts half. */
@@ -155,6 +156,14 @@ static const char *const hardware_failed[] = {
 	"disk failure", "failed host*", NULL
 };
 
+/* A provider's outage, which our network only carried. */
+static const char *const provider_down[] = {
+	"outage at", "provider s incident", "provider s outage",
+	"vendor s incident", "vendor s outage", "provider outage",
+	"vendor outage", "their incident", "their side", "their end",
+	"status page", NULL
+};
+
 /* A person's action in the wrong place, which the network showed. */
 static const char *const action_wrong[] = {
 	"by mistake", "accidentally", "mistakenly", "wrong workspace",
@@ -184,6 +193,8 @@ static const struct {
 	{ "security", "network-dns", takeover, ALSO_SHARE },
 	{ "configuration", "network-dns", setting_wrong, ALSO_SHARE },
 	{ "human-error", "network-dns", action_wrong, ALSO_SHARE },
+	{ "dependency-third-party", "network-dns", provider_down,
+	    ALSO_SHARE },
 	{ "deployment-change", "capacity-traffic", rollout_wrong, ALSO_SHARE },
 	{ "configuration", "capacity-traffic", setting_wrong, ALSO_SHARE },
 	{ "hardware-infrastructure", "capacity-traffic", hardware_failed,

@@ -55,6 +55,9 @@ static const struct pm_keyword kw_locking[] = {
 	{ "hot row", 6 }, { "contention", 4 }, { "access exclusive", 6 },
 	{ "exclusive lock", 6 }, { "waiting for the lock", 6 },
 	{ "waiting on a lock", 6 }, { "queueing for the lock", 6 },
+	/* maintenance that locks a table while it runs */
+	{ "blocks writes", 6 }, { "blocks every write", 6 },
+	{ "blocked writes", 6 }, { "reindex", 4 },
 };
 
 static const struct pm_keyword kw_deploy[] = {
@@ -95,6 +98,8 @@ static const struct pm_keyword kw_config[] = {
 	{ "ulimit", 5 }, { "nofile", 5 }, { "open files", 4 },
 	{ "file descriptor limit*", 6 }, { "soft limit", 5 },
 	{ "default limit", 5 }, { "bind address", 5 }, { "sysctl", 4 },
+	/* "A configuration change to the load balancer" */
+	{ "configuration change*", 6 }, { "config change*", 6 },
 };
 
 static const struct pm_keyword kw_capacity[] = {
@@ -113,6 +118,8 @@ static const struct pm_keyword kw_capacity[] = {
 	{ "memory", 1 }, { "throughput", 2 }, { "growth", 2 },
 	{ "volume", 2.5 }, { "month end", 2 }, { "traffic", 2 },
 	{ "could not keep up", 5 }, { "ran out of room", 5 },
+	/* a resource used up by growth */
+	{ "out of inodes", 6 }, { "inode*", 3 }, { "ran out of", 3 },
 };
 
 static const struct pm_keyword kw_network[] = {
@@ -167,6 +174,8 @@ static const struct pm_keyword kw_dependency[] = {
 	{ "their incident", 5 }, { "their service", 5 },
 	{ "their platform", 5 }, { "carrier", 3 }, { "changelog", 3 },
 	{ "api change*", 3 }, { "outage at", 3 }, { "on their", 3 },
+	{ "dns provider", 6 }, { "managed dns", 6 }, { "hosting provider", 6 },
+	{ "cloud provider", 5 },
 };
 
 static const struct pm_keyword kw_security[] = {

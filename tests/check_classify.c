@@ -81,6 +81,15 @@ test_cause_not_symptom(void **state)
 		    "when the room got too hot.", "hardware-infrastructure" },
 		{ "An engineer ran a statement that was not the one they "
 		    "meant to run against the orders table.", "human-error" },
+		/* what the story calls symptoms counts for nothing */
+		{ "A query in the release that could not use an index. The "
+		    "pool exhaustion and the CPU were symptoms.",
+		    "database-query-performance" },
+		{ "The weekly job runs a plain REINDEX, which blocks every "
+		    "write to the table until it finishes.",
+		    "database-locking" },
+		{ "The catalogue grew until the thumbnail cache ran out of "
+		    "inodes; nothing was broken.", "capacity-traffic" },
 	};
 
 	(void)state;
@@ -149,6 +158,13 @@ test_tie_breaks(void **state)
 		    "throttled and could not keep up with the evening "
 		    "traffic.", "Requests queued under the evening load.",
 		    "hardware-infrastructure" },
+		{ "An outage at our managed DNS provider: their name servers "
+		    "dropped queries after a bad configuration push.",
+		    "Our portal's names did not resolve.",
+		    "dependency-third-party" },
+		{ "A configuration change to the load balancer: the health "
+		    "check path was changed to one the app does not serve yet.",
+		    "Every target was marked unhealthy.", "configuration" },
 		/* but one word does not pull a category that does not fit */
 		{ "A traffic spike from a TV spot was ten times our capacity; "
 		    "the rule was that we scale at 70% CPU.", NULL,
