@@ -95,6 +95,34 @@ static const struct zone {
 	{ "Australia/Sydney", 600 }, { "Australia/Melbourne", 600 },
 	{ "Australia/Canberra", 600 }, { "Australia/Hobart", 600 },
 	{ "Pacific/Auckland", 720 }, { "Etc/UTC", 0 },
+	/* a place's time as people name it; the European ones take the EU's
+	 * summer time (european[]).  Not "Irish time" or "Moscow time":
+	 * writers put them before the abbreviation they mean ("Irish time
+	 * (IST)"), which extract_zone.c reads as its definition. */
+	{ "UK time", 0 }, { "British time", 0 }, { "London time", 0 },
+	{ "Dublin time", 0 }, { "Lisbon time", 0 },
+	{ "Portuguese time", 0 }, { "Madrid time", 60 },
+	{ "Spanish time", 60 }, { "Paris time", 60 }, { "French time", 60 },
+	{ "Berlin time", 60 }, { "German time", 60 },
+	{ "Amsterdam time", 60 }, { "Dutch time", 60 },
+	{ "Brussels time", 60 }, { "Rome time", 60 }, { "Italian time", 60 },
+	{ "Vienna time", 60 }, { "Zurich time", 60 }, { "Swiss time", 60 },
+	{ "Stockholm time", 60 }, { "Swedish time", 60 },
+	{ "Oslo time", 60 }, { "Copenhagen time", 60 },
+	{ "Warsaw time", 60 }, { "Polish time", 60 }, { "Prague time", 60 },
+	{ "Helsinki time", 120 }, { "Finnish time", 120 },
+	{ "Athens time", 120 }, { "Greek time", 120 }, { "Kyiv time", 120 },
+	{ "Bucharest time", 120 }, { "Romanian time", 120 },
+	{ "Tokyo time", 540 }, { "Japan time", 540 }, { "Seoul time", 540 },
+	{ "India time", 330 }, { "Nepal time", 345 }, { "NPT", 345 },
+	{ "Dubai time", 240 },
+	{ "Istanbul time", 180 }, { "Nairobi time", 180 },
+	{ "Johannesburg time", 120 }, { "Bangkok time", 420 },
+	{ "Jakarta time", 420 }, { "Manila time", 480 },
+	{ "Beijing time", 480 }, { "Taipei time", 480 },
+	/* German and Quebec French abbreviations */
+	{ "MEZ", 60 }, { "MESZ", 120 }, { "HNE", -300 }, { "HAE", -240 },
+	{ "HNC", -360 }, { "HAC", -300 }, { "HNP", -480 }, { "HAP", -420 },
 	/* only as a whole field ("Time zone: Eastern"): see label_only */
 	{ "Eastern", -300 }, { "Central", -360 }, { "Mountain", -420 },
 	{ "Pacific", -480 },
@@ -117,7 +145,16 @@ static const char *const european[] = {
 	"Europe/Copenhagen", "Europe/Warsaw", "Europe/Prague",
 	"Europe/Budapest", "Europe/Helsinki", "Europe/Athens", "Europe/Kyiv",
 	"Europe/Kiev", "Europe/Bucharest", "Europe/Sofia", "Europe/Riga",
-	"Europe/Vilnius", "Europe/Tallinn"
+	"Europe/Vilnius", "Europe/Tallinn", "UK time", "British time",
+	"London time", "Dublin time", "Lisbon time",
+	"Portuguese time", "Madrid time", "Spanish time", "Paris time",
+	"French time", "Berlin time", "German time", "Amsterdam time",
+	"Dutch time", "Brussels time", "Rome time", "Italian time",
+	"Vienna time", "Zurich time", "Swiss time", "Stockholm time",
+	"Swedish time", "Oslo time", "Copenhagen time", "Warsaw time",
+	"Polish time", "Prague time", "Helsinki time", "Finnish time",
+	"Athens time", "Greek time", "Kyiv time", "Bucharest time",
+	"Romanian time"
 };
 
 /* Southern summer time: Australia's south-east (first Sunday of October

@@ -172,6 +172,11 @@ static const struct {
 	{ "10:00 BST", -1, TZ(10, 0, 60, "BST") },
 	{ "10:00 CET", -1, TZ(10, 0, 60, "CET") },
 	{ "10:00 CEST", -1, TZ(10, 0, 120, "CEST") },
+	{ "14:05 MESZ", -1, TZ(14, 5, 120, "MESZ") },
+	{ "6:40 HAE", -1, TZ(6, 40, -240, "HAE") },
+	{ "06:10 NPT", -1, TZ(6, 10, 345, "NPT") },
+	{ "20:00 Finnish time", -1, TZ(20, 0, 120, "Finnish time") },
+	{ "07:00 uk time", -1, TZ(7, 0, 0, "uk time") },
 	/* IANA names at their standard offsets; settles gives summer */
 	{ "15:10 America/New_York", -1, TZ(15, 10, -300, "America/New_York") },
 	{ "09:00 Europe/Berlin", -1, TZ(9, 0, 60, "Europe/Berlin") },
@@ -313,6 +318,11 @@ static const struct {
 	{ DTZ(2023, 10, 8, 12, 0, 0, -480, "pacific time"), -420, 1 },
 	{ DTZ(2024, 7, 1, 9, 0, 0, -360, "CT"), -300, 1 },
 	{ DTZ(2024, 7, 1, 9, 0, 0, -480, "PST"), -480, 0 },
+	/* a place's time, named as people name it */
+	{ DTZ(2024, 9, 13, 20, 0, 0, 120, "Finnish time"), 180, 1 },
+	{ DTZ(2024, 12, 30, 7, 0, 0, 0, "uk time"), 0, 0 },
+	{ DTZ(2024, 7, 1, 9, 0, 0, 0, "UK time"), 60, 1 },
+	{ DTZ(2024, 7, 1, 9, 0, 0, 345, "NPT"), 345, 0 },
 	{ DTZ(2024, 7, 1, 9, 0, 0, 0, "UTC"), 0, 0 },
 	{ TZ(9, 0, -480, "PT"), -480, 0 },
 	{ DTZ(0, 7, 1, 9, 0, 0, -480, "PT"), -480, 0 },
