@@ -372,6 +372,13 @@ meridiem_at(const char *s, size_t len, size_t i, int *pm)
 
 	if (c != 'a' && c != 'p')
 		return 0;
+	/* "11:05a", "12:52p": the letter alone, glued to the minutes */
+	if (i > 0 && is_digit(ch(s, len, i - 1)) && i >= 3 &&
+	    ch(s, len, i - 3) == ':' && !is_alnum(ch(s, len, j)) &&
+	    ch(s, len, j) != '.') {
+		*pm = c == 'p';
+		return j;
+	}
 	if (ch(s, len, j) == '.')
 		j++, dot = 1;
 	if (lower(ch(s, len, j)) != 'm')

@@ -142,6 +142,21 @@ pm_when_rewrite(char *out, const char *s, size_t len)
 			continue;
 		a = digit_run(s, len, i, &h);
 		sep = ch(s, len, i + a);
+		/* "6 h 40", the French way, where a time is expected: "6:40"
+		 * and two blanks ("durée : 2 h 35" is a duration) */
+		if (a >= 1 && a <= 2 && sep == ' ' &&
+		    ch(s, len, i + a + 1) == 'h' &&
+		    ch(s, len, i + a + 2) == ' ' &&
+		    digit_run(s, len, i + a + 3, &m) == 2 &&
+		    !is_alnum(ch(s, len, i + a + 5)) && h <= 23 && m <= 59 &&
+		    time_context(s, i) > 0) {
+			out[i + a] = ':';
+			memcpy(out + i + a + 1, s + i + a + 3, 2);
+			memset(out + i + a + 3, ' ', 2);
+			i += a + 4;
+			changed = 1;
+			continue;
+		}
 		if (a < 1 || a > 2 || (sep != '.' && sep != ':' &&
 		    sep != 'h') || (b = digit_run(s, len, i + a + 1,
 		    &m)) < 1 || b > 2)

@@ -184,6 +184,11 @@ static const struct {
 	/* the military form with its unit */
 	{ "0605 hrs", -1, TIME(6, 5, 0) },
 	{ "1400 hours", -1, TIME(14, 0, 0) },
+	/* the meridiem's letter alone, glued to the minutes */
+	{ "11:05a", -1, TIME(11, 5, 0) },
+	{ "12:52p", -1, TIME(12, 52, 0) },
+	{ "1:30p", -1, TIME(13, 30, 0) },
+	{ "10:05 a table", 5, TIME(10, 5, 0) },
 	/* four digits and UTC or GMT: a time in operations shorthand */
 	{ "1405 UTC", -1, TZ(14, 5, 0, "UTC") },
 	{ "0930 gmt", -1, TZ(9, 30, 0, "gmt") },
@@ -296,6 +301,8 @@ static const struct {
 	{ "On 27.02.2024 at 9.05", "On 2024-02-27 at 9:05" },
 	{ "2018 October 21 22:52 UTC", "October 21 2018 22:52 UTC" },
 	{ "14:10h deploy", "14:10  deploy" },
+	{ "from 6 h 40 to 9 h 15", "from 6:40   to 9:15  " },
+	{ "duration : 2 h 35", NULL },
 	{ "2.10 released", "2:10 released" },
 	{ "from 10:30 hrs", "from 10:30    " },
 	{ "lasted 2h30 in total", NULL },
