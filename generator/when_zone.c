@@ -43,7 +43,8 @@ static const struct zone {
 	{ "CET", 60 }, { "CEST", 120 }, { "EET", 120 }, { "EEST", 180 },
 	{ "WAT", 60 }, { "CAT", 120 }, { "EAT", 180 }, { "SAST", 120 },
 	{ "MSK", 180 }, { "GST", 240 }, { "PKT", 300 }, { "ICT", 420 },
-	{ "WIB", 420 }, { "SGT", 480 }, { "HKT", 480 }, { "PHT", 480 },
+	{ "WIB", 420 }, { "WITA", 480 }, { "WIT", 540 }, { "MYT", 480 },
+	{ "SGT", 480 }, { "HKT", 480 }, { "PHT", 480 },
 	{ "AWST", 480 }, { "JST", 540 }, { "KST", 540 }, { "ACST", 570 },
 	{ "ACDT", 630 }, { "AEST", 600 }, { "AEDT", 660 },
 	{ "NZST", 720 }, { "NZDT", 780 },
@@ -171,7 +172,8 @@ static const char *const new_zealand[] = { "Pacific/Auckland" };
  * department"): in running text they count as zones only in capitals.
  */
 static const char *const wordlike[] = {
-	"ART", "CAT", "EAT", "WAT", "WEST", "ET", "CT", "MT", "PT", "AST"
+	"ART", "CAT", "EAT", "WAT", "WEST", "ET", "CT", "MT", "PT", "AST",
+	"WIT"
 };
 
 /*

@@ -175,6 +175,7 @@ static const struct {
 	{ "14:05 MESZ", -1, TZ(14, 5, 120, "MESZ") },
 	{ "6:40 HAE", -1, TZ(6, 40, -240, "HAE") },
 	{ "06:10 NPT", -1, TZ(6, 10, 345, "NPT") },
+	{ "3:15pm MYT", -1, TZ(15, 15, 480, "MYT") },
 	{ "20:00 Finnish time", -1, TZ(20, 0, 120, "Finnish time") },
 	{ "07:00 uk time", -1, TZ(7, 0, 0, "uk time") },
 	/* IANA names at their standard offsets; settles gives summer */
