@@ -72,7 +72,8 @@ static const char *const denial_markers[] = {
 	"wasn t", "weren t", "not it", "not in itself", "isn t",
 	"was not the problem", "not the cause", "never busy",
 	"could not help", "did not help", "didn t help", "were symptoms",
-	"was a symptom", "were only symptoms", "just a symptom", NULL
+	"was a symptom", "were only symptoms", "just a symptom",
+	"not malicious", NULL
 };
 
 /* Words after which a contributing factor follows: it counts half. */

@@ -176,6 +176,8 @@ static const struct pm_keyword kw_dependency[] = {
 	{ "api change*", 3 }, { "outage at", 3 }, { "on their", 3 },
 	{ "dns provider", 6 }, { "managed dns", 6 }, { "hosting provider", 6 },
 	{ "cloud provider", 5 },
+	{ "public cdn", 5 }, { "third party script*", 6 },
+	{ "external script*", 5 },
 };
 
 static const struct pm_keyword kw_security[] = {
@@ -217,6 +219,8 @@ static const struct pm_keyword kw_bug[] = {
 	/* text our code mishandles */
 	{ "unicode", 5 }, { "normalisation", 4 }, { "normalization", 4 },
 	{ "encoding", 3 },
+	{ "regular expression*", 4 }, { "regex*", 4 },
+	{ "backtracking", 5 },
 };
 
 static const struct pm_keyword kw_human[] = {
@@ -239,6 +243,8 @@ static const struct pm_keyword kw_human[] = {
 	{ "meant to run", 6 }, { "did not mean to", 5 },
 	{ "didn t mean to", 5 }, { "ran a statement", 4 },
 	{ "wrong statement", 6 }, { "wrong query", 5 },
+	{ "wrong argument*", 6 }, { "wrong parameter*", 5 },
+	{ "wrong flag", 5 }, { "wrong target", 5 }, { "wrong node*", 5 },
 };
 
 static const struct pm_category default_categories[] = {

@@ -81,6 +81,12 @@ test_cause_not_symptom(void **state)
 		    "when the room got too hot.", "hardware-infrastructure" },
 		{ "An engineer ran a statement that was not the one they "
 		    "meant to run against the orders table.", "human-error" },
+		{ "A manual command was run with the wrong argument: a "
+		    "wildcard matched ten nodes instead of one.", "human-error" },
+		{ "A software defect: a regular expression with nested "
+		    "quantifiers, vulnerable to catastrophic backtracking. The "
+		    "addresses were unusual but not malicious.",
+		    "software-bug" },
 		/* what the story calls symptoms counts for nothing */
 		{ "A query in the release that could not use an index. The "
 		    "pool exhaustion and the CPU were symptoms.",
