@@ -337,6 +337,15 @@ thing_after(const char *s, size_t len, size_t i)
 		for (const char *const *p = skip; *p && !skipped; p++)
 			skipped = x_phrase_at(s, len, i, *p) != 0;
 		if (!skipped) {
+			/* "99.2% of them": of what, the sentence before says */
+			static const char *const pronouns[] = {
+				"them", "those", "these", "it", "which", "us",
+				NULL
+			};
+
+			for (const char *const *p = pronouns; *p; p++)
+				if (x_phrase_at(s, len, i, *p))
+					return 0;
 			for (const char *const *p = resources; *p; p++)
 				if (x_phrase_at(s, len, i, *p))
 					return 0;
@@ -358,6 +367,19 @@ thing_after(const char *s, size_t len, size_t i)
 		words++;
 	}
 	return 0;
+}
+
+/* An impact word in the clause that goes on from s[k] ("96% of permits
+ * were affected"; not "30% of the layers; logins failed"). */
+static int
+impact_in_clause(const char *s, size_t len, size_t k)
+{
+	size_t e = k;
+
+	while (e < len && s[e] != ';' && s[e] != ',' && s[e] != ':' &&
+	    !(s[e] == '.' && (e + 1 == len || s[e + 1] == ' ')))
+		e++;
+	return x_find_any(s + k, e - k, impact_words, NULL) != NULL;
 }
 
 /*
@@ -418,10 +440,14 @@ share_in(const char *s, size_t len, int *whole)
 			    i, k))
 				continue;
 			/* "30% of users", "affecting 30% of our base", "every
-			 * user (100%)" */
+			 * user (100%)", and in a sentence about the impact
+			 * "96% of permits were affected" (not "of disk") */
 			if (people_after(s, len, k) || impact_before(s, i) ||
 			    (i > 0 && s[i - 1] == '(' &&
-			    people_before(s, i - 1)))
+			    people_before(s, i - 1)) || (x_phrase_at(s, len,
+			    x_skip_blanks(s, len, k), "of") &&
+			    thing_after(s, len, k) && impact_in_clause(s, len,
+			    k)))
 				return v;
 			continue;
 		}

@@ -870,6 +870,12 @@ test_impact_words(void **state)
 		    40 },
 		{ "2 of our 6 database nodes failed over.", NAN },
 		{ "3 of 12 Kafka brokers were offline.", NAN },
+		{ "About 96% of permits were affected: every annual one.",
+		    96 },
+		{ "Disk use reached 96% of the volume and writes failed.",
+		    NAN },
+		{ "It took 41,000 attempts; 99.2% of them were declined.",
+		    NAN },
 		/* "one of the N" names one, it is no share */
 		{ "If you shopped at one of the 2,600 shops, checkout "
 		    "failed.", NAN },
