@@ -179,15 +179,12 @@ people_after(const char *s, size_t len, size_t i)
 		if (i >= len || s[i] == ',' || s[i] == '.' || s[i] == ';' ||
 		    s[i] == ')' || s[i] == ':')
 			return 0;
-		for (const char *const *p = people; *p; p++)
-			if (x_phrase_at(s, len, i, *p))
-				return 1;
-		for (const char *const *p = change_words; *p; p++)
-			if (x_phrase_at(s, len, i, *p))
-				return 0;
-		for (const char *const *p = phrase_ends; *p; p++)
-			if (x_phrase_at(s, len, i, *p))
-				return 0;
+		if (x_phrase_at_any(s, len, i, people))
+			return 1;
+		if (x_phrase_at_any(s, len, i, change_words))
+			return 0;
+		if (x_phrase_at_any(s, len, i, phrase_ends))
+			return 0;
 		while (i < len && s[i] != ' ' && s[i] != ',' && s[i] != '.' &&
 		    s[i] != ';' && s[i] != ')')
 			i++;
@@ -208,9 +205,8 @@ people_before(const char *s, size_t i)
 			k--;
 		while (k > 0 && s[k - 1] != ' ')
 			k--;
-		for (const char *const *p = people; *p; p++)
-			if (x_phrase_at(s, i, k, *p))
-				return 1;
+		if (x_phrase_at_any(s, i, k, people))
+			return 1;
 	}
 	return 0;
 }
@@ -230,9 +226,8 @@ change_before(const char *s, size_t i)
 			break;
 		while (k > 0 && s[k - 1] != ' ')
 			k--;
-		for (const char *const *p = change_words; *p; p++)
-			if (x_phrase_at(s, i, k, *p))
-				return 1;
+		if (x_phrase_at_any(s, i, k, change_words))
+			return 1;
 		words++;
 	}
 	return 0;
@@ -244,9 +239,8 @@ next_is_change(const char *s, size_t len, size_t k)
 {
 	while (k < len && s[k] == ' ')
 		k++;
-	for (const char *const *p = change_words; *p; p++)
-		if (x_phrase_at(s, len, k, *p))
-			return 1;
+	if (x_phrase_at_any(s, len, k, change_words))
+		return 1;
 	return 0;
 }
 
@@ -292,9 +286,8 @@ impact_before(const char *s, size_t i)
 			k--;
 		while (k > 0 && s[k - 1] != ' ')
 			k--;
-		for (const char *const *p = impact_words; *p; p++)
-			if (x_phrase_at(s, i, k, *p))
-				return 1;
+		if (x_phrase_at_any(s, i, k, impact_words))
+			return 1;
 		words++;
 	}
 	return 0;
@@ -343,23 +336,19 @@ thing_after(const char *s, size_t len, size_t i)
 				NULL
 			};
 
-			for (const char *const *p = pronouns; *p; p++)
-				if (x_phrase_at(s, len, i, *p))
-					return 0;
-			for (const char *const *p = resources; *p; p++)
-				if (x_phrase_at(s, len, i, *p))
-					return 0;
-			for (const char *const *p = phrase_ends; *p; p++)
-				if (x_phrase_at(s, len, i, *p))
-					return 0;
+			if (x_phrase_at_any(s, len, i, pronouns))
+				return 0;
+			if (x_phrase_at_any(s, len, i, resources))
+				return 0;
+			if (x_phrase_at_any(s, len, i, phrase_ends))
+				return 0;
 			/* a resource a word further ("database nodes") */
 			while (i < len && x_alnum((unsigned char)s[i]))
 				i++;
 			while (i < len && s[i] == ' ')
 				i++;
-			for (const char *const *p = resources; *p; p++)
-				if (x_phrase_at(s, len, i, *p))
-					return 0;
+			if (x_phrase_at_any(s, len, i, resources))
+				return 0;
 			return 1;
 		}
 		while (i < len && s[i] != ' ')

@@ -191,6 +191,11 @@ x_phrase_at(const char *s, size_t len, size_t i, const char *phrase)
  * (size_t)-1. */
 size_t x_find(const char *s, size_t len, const char *phrase);
 
+/* Does one of a NULL-terminated list of phrases occur in s at i
+ * (x_phrase_at rules)?  Its end, or 0. */
+size_t x_phrase_at_any(const char *s, size_t len, size_t i,
+    const char *const *phrases);
+
 /* The first of a NULL-terminated list of phrases found in s, or NULL. */
 const char *x_find_any(const char *s, size_t len,
     const char *const *phrases, size_t *at);

@@ -90,6 +90,18 @@ x_find(const char *s, size_t len, const char *phrase)
 	return (size_t)-1;
 }
 
+size_t
+x_phrase_at_any(const char *s, size_t len, size_t i,
+    const char *const *phrases)
+{
+	size_t e;
+
+	for (const char *const *p = phrases; *p; p++)
+		if ((e = x_phrase_at(s, len, i, *p)) != 0)
+			return e;
+	return 0;
+}
+
 const char *
 x_find_any(const char *s, size_t len, const char *const *phrases,
     size_t *at)
