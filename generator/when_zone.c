@@ -18,115 +18,138 @@
  *  - a postmortem that says what it means by one of these five wins
  *    ("CST (China Standard Time, UTC+8)", "Irish time (IST)"): see
  *    extract_zone.c;
- *  - ET, CT, MT, PT and "Eastern/Central/Mountain/Pacific Time" are read
- *    as standard time all year: nothing here knows the DST calendar, and
- *    a writer who meant daylight time can say EDT/CDT/MDT/PDT.
+ *  - ET, CT, MT, PT and "Eastern/Central/Mountain/Pacific Time" are given
+ *    at standard time, and pm_when_settle_zone() moves them to daylight
+ *    time on US summer dates (their `summer`, below); an abbreviation
+ *    that names standard or daylight time (EST, EDT) is taken as written.
  * UTC, GMT and their "+h[:mm]" forms are read in code, not here.
  */
 static const struct zone {
 	const char *name;
 	int offset_minutes;
+	/* the summer time a name of a region's clock follows, applied by
+	 * pm_when_settle_zone(): 'E' the EU's, 'U' the US's since 2007 (the
+	 * regional names here are American), 'A' south-east Australia's,
+	 * 'N' New Zealand's; 0 none (the name says which time it is) */
+	char summer;
 } zones[] = {
-	{ "EST", -300 }, { "EDT", -240 }, { "CST", -360 }, { "CDT", -300 },
-	{ "MST", -420 }, { "MDT", -360 }, { "PST", -480 }, { "PDT", -420 },
-	{ "AKST", -540 }, { "AKDT", -480 }, { "HST", -600 },
-	{ "AST", -240 }, { "ADT", -180 }, { "NST", -210 }, { "NDT", -150 },
-	{ "ET", -300 }, { "CT", -360 }, { "MT", -420 }, { "PT", -480 },
-	{ "Eastern Time", -300 }, { "Central Time", -360 },
-	{ "Mountain Time", -420 }, { "Pacific Time", -480 },
-	{ "Eastern Standard Time", -300 }, { "Eastern Daylight Time", -240 },
-	{ "Central Standard Time", -360 }, { "Central Daylight Time", -300 },
-	{ "Mountain Standard Time", -420 }, { "Mountain Daylight Time", -360 },
-	{ "Pacific Standard Time", -480 }, { "Pacific Daylight Time", -420 },
-	{ "BRT", -180 }, { "ART", -180 }, { "CLT", -240 }, { "COT", -300 },
-	{ "WET", 0 }, { "WEST", 60 }, { "BST", 60 }, { "IST", 330 },
-	{ "CET", 60 }, { "CEST", 120 }, { "EET", 120 }, { "EEST", 180 },
-	{ "WAT", 60 }, { "CAT", 120 }, { "EAT", 180 }, { "SAST", 120 },
-	{ "MSK", 180 }, { "GST", 240 }, { "PKT", 300 }, { "ICT", 420 },
-	{ "WIB", 420 }, { "WITA", 480 }, { "WIT", 540 }, { "MYT", 480 },
-	{ "SGT", 480 }, { "HKT", 480 }, { "PHT", 480 },
-	{ "AWST", 480 }, { "JST", 540 }, { "KST", 540 }, { "ACST", 570 },
-	{ "ACDT", 630 }, { "AEST", 600 }, { "AEDT", 660 },
-	{ "NZST", 720 }, { "NZDT", 780 },
-	{ "Coordinated Universal Time", 0 }, { "Greenwich Mean Time", 0 },
-	{ "British Summer Time", 60 }, { "Central European Time", 60 },
-	{ "Central European Summer Time", 120 },
-	{ "India Standard Time", 330 }, { "Japan Standard Time", 540 },
-	{ "China Standard Time", 480 }, { "Irish Standard Time", 60 },
-	{ "Korea Standard Time", 540 }, { "Moscow Standard Time", 180 },
-	{ "Singapore Time", 480 }, { "Hong Kong Time", 480 },
-	{ "Turkey Time", 180 }, { "TRT", 180 }, { "Israel Standard Time", 120 },
-	{ "Israel Daylight Time", 180 }, { "IDT", 180 }, { "CLST", -180 },
-	{ "Australian Eastern Standard Time", 600 },
-	{ "Australian Eastern Daylight Time", 660 },
-	{ "Australian Western Standard Time", 480 },
-	{ "New Zealand Standard Time", 720 },
-	{ "New Zealand Daylight Time", 780 },
-	{ "Western European Time", 0 }, { "Eastern European Time", 120 },
+	{ "EST", -300, 0 }, { "EDT", -240, 0 }, { "CST", -360, 0 },
+	{ "CDT", -300, 0 }, { "MST", -420, 0 }, { "MDT", -360, 0 },
+	{ "PST", -480, 0 }, { "PDT", -420, 0 }, { "AKST", -540, 0 },
+	{ "AKDT", -480, 0 }, { "HST", -600, 0 }, { "AST", -240, 0 },
+	{ "ADT", -180, 0 }, { "NST", -210, 0 }, { "NDT", -150, 0 },
+	{ "ET", -300, 'U' }, { "CT", -360, 'U' }, { "MT", -420, 'U' },
+	{ "PT", -480, 'U' }, { "Eastern Time", -300, 'U' },
+	{ "Central Time", -360, 'U' }, { "Mountain Time", -420, 'U' },
+	{ "Pacific Time", -480, 'U' }, { "Eastern Standard Time", -300, 0 },
+	{ "Eastern Daylight Time", -240, 0 },
+	{ "Central Standard Time", -360, 0 },
+	{ "Central Daylight Time", -300, 0 },
+	{ "Mountain Standard Time", -420, 0 },
+	{ "Mountain Daylight Time", -360, 0 },
+	{ "Pacific Standard Time", -480, 0 },
+	{ "Pacific Daylight Time", -420, 0 }, { "BRT", -180, 0 },
+	{ "ART", -180, 0 }, { "CLT", -240, 0 }, { "COT", -300, 0 },
+	{ "WET", 0, 0 }, { "WEST", 60, 0 }, { "BST", 60, 0 },
+	{ "IST", 330, 0 }, { "CET", 60, 0 }, { "CEST", 120, 0 },
+	{ "EET", 120, 0 }, { "EEST", 180, 0 }, { "WAT", 60, 0 },
+	{ "CAT", 120, 0 }, { "EAT", 180, 0 }, { "SAST", 120, 0 },
+	{ "MSK", 180, 0 }, { "GST", 240, 0 }, { "PKT", 300, 0 },
+	{ "ICT", 420, 0 }, { "WIB", 420, 0 }, { "WITA", 480, 0 },
+	{ "WIT", 540, 0 }, { "MYT", 480, 0 }, { "SGT", 480, 0 },
+	{ "HKT", 480, 0 }, { "PHT", 480, 0 }, { "AWST", 480, 0 },
+	{ "JST", 540, 0 }, { "KST", 540, 0 }, { "ACST", 570, 0 },
+	{ "ACDT", 630, 0 }, { "AEST", 600, 0 }, { "AEDT", 660, 0 },
+	{ "NZST", 720, 0 }, { "NZDT", 780, 0 },
+	{ "Coordinated Universal Time", 0, 0 },
+	{ "Greenwich Mean Time", 0, 0 }, { "British Summer Time", 60, 0 },
+	{ "Central European Time", 60, 'E' },
+	{ "Central European Summer Time", 120, 0 },
+	{ "India Standard Time", 330, 0 }, { "Japan Standard Time", 540, 0 },
+	{ "China Standard Time", 480, 0 }, { "Irish Standard Time", 60, 0 },
+	{ "Korea Standard Time", 540, 0 }, { "Moscow Standard Time", 180, 0 },
+	{ "Singapore Time", 480, 0 }, { "Hong Kong Time", 480, 0 },
+	{ "Turkey Time", 180, 0 }, { "TRT", 180, 0 },
+	{ "Israel Standard Time", 120, 0 }, { "Israel Daylight Time", 180, 0 },
+	{ "IDT", 180, 0 }, { "CLST", -180, 0 },
+	{ "Australian Eastern Standard Time", 600, 0 },
+	{ "Australian Eastern Daylight Time", 660, 0 },
+	{ "Australian Western Standard Time", 480, 0 },
+	{ "New Zealand Standard Time", 720, 0 },
+	{ "New Zealand Daylight Time", 780, 0 },
+	{ "Western European Time", 0, 'E' },
+	{ "Eastern European Time", 120, 'E' },
 	/* IANA names, at their standard offsets: pm_when_settle_zone()
 	 * applies the summer time of their region */
-	{ "America/New_York", -300 }, { "America/Detroit", -300 },
-	{ "America/Toronto", -300 }, { "America/Chicago", -360 },
-	{ "America/Denver", -420 }, { "America/Phoenix", -420 },
-	{ "America/Los_Angeles", -480 }, { "America/Vancouver", -480 },
-	{ "America/Anchorage", -540 }, { "Pacific/Honolulu", -600 },
-	{ "America/Mexico_City", -360 }, { "America/Bogota", -300 },
-	{ "America/Sao_Paulo", -180 }, { "America/Buenos_Aires", -180 },
-	{ "Europe/London", 0 }, { "Europe/Dublin", 0 }, { "Europe/Lisbon", 0 },
-	{ "Europe/Berlin", 60 }, { "Europe/Paris", 60 },
-	{ "Europe/Amsterdam", 60 }, { "Europe/Brussels", 60 },
-	{ "Europe/Madrid", 60 }, { "Europe/Rome", 60 }, { "Europe/Vienna", 60 },
-	{ "Europe/Zurich", 60 }, { "Europe/Stockholm", 60 },
-	{ "Europe/Oslo", 60 }, { "Europe/Copenhagen", 60 },
-	{ "Europe/Warsaw", 60 }, { "Europe/Prague", 60 },
-	{ "Europe/Budapest", 60 }, { "Europe/Helsinki", 120 },
-	{ "Europe/Athens", 120 }, { "Europe/Kyiv", 120 }, { "Europe/Kiev", 120 },
-	{ "Europe/Bucharest", 120 }, { "Europe/Sofia", 120 },
-	{ "Europe/Riga", 120 }, { "Europe/Vilnius", 120 },
-	{ "Europe/Tallinn", 120 }, { "Europe/Istanbul", 180 },
-	{ "Europe/Moscow", 180 }, { "Africa/Lagos", 60 },
-	{ "Africa/Johannesburg", 120 }, { "Africa/Nairobi", 180 },
-	{ "Asia/Dubai", 240 }, { "Asia/Karachi", 300 }, { "Asia/Kolkata", 330 },
-	{ "Asia/Calcutta", 330 }, { "Asia/Bangkok", 420 },
-	{ "Asia/Jakarta", 420 }, { "Asia/Singapore", 480 },
-	{ "Asia/Shanghai", 480 }, { "Asia/Hong_Kong", 480 },
-	{ "Asia/Manila", 480 }, { "Australia/Perth", 480 },
-	{ "Asia/Tokyo", 540 }, { "Asia/Seoul", 540 },
-	{ "Australia/Brisbane", 600 }, { "Australia/Adelaide", 570 },
-	{ "Australia/Sydney", 600 }, { "Australia/Melbourne", 600 },
-	{ "Australia/Canberra", 600 }, { "Australia/Hobart", 600 },
-	{ "Pacific/Auckland", 720 }, { "Etc/UTC", 0 },
+	{ "America/New_York", -300, 'U' }, { "America/Detroit", -300, 'U' },
+	{ "America/Toronto", -300, 'U' }, { "America/Chicago", -360, 'U' },
+	{ "America/Denver", -420, 'U' }, { "America/Phoenix", -420, 0 },
+	{ "America/Los_Angeles", -480, 'U' },
+	{ "America/Vancouver", -480, 'U' }, { "America/Anchorage", -540, 'U' },
+	{ "Pacific/Honolulu", -600, 0 }, { "America/Mexico_City", -360, 0 },
+	{ "America/Bogota", -300, 0 }, { "America/Sao_Paulo", -180, 0 },
+	{ "America/Buenos_Aires", -180, 0 }, { "Europe/London", 0, 'E' },
+	{ "Europe/Dublin", 0, 'E' }, { "Europe/Lisbon", 0, 'E' },
+	{ "Europe/Berlin", 60, 'E' }, { "Europe/Paris", 60, 'E' },
+	{ "Europe/Amsterdam", 60, 'E' }, { "Europe/Brussels", 60, 'E' },
+	{ "Europe/Madrid", 60, 'E' }, { "Europe/Rome", 60, 'E' },
+	{ "Europe/Vienna", 60, 'E' }, { "Europe/Zurich", 60, 'E' },
+	{ "Europe/Stockholm", 60, 'E' }, { "Europe/Oslo", 60, 'E' },
+	{ "Europe/Copenhagen", 60, 'E' }, { "Europe/Warsaw", 60, 'E' },
+	{ "Europe/Prague", 60, 'E' }, { "Europe/Budapest", 60, 'E' },
+	{ "Europe/Helsinki", 120, 'E' }, { "Europe/Athens", 120, 'E' },
+	{ "Europe/Kyiv", 120, 'E' }, { "Europe/Kiev", 120, 'E' },
+	{ "Europe/Bucharest", 120, 'E' }, { "Europe/Sofia", 120, 'E' },
+	{ "Europe/Riga", 120, 'E' }, { "Europe/Vilnius", 120, 'E' },
+	{ "Europe/Tallinn", 120, 'E' }, { "Europe/Istanbul", 180, 0 },
+	{ "Europe/Moscow", 180, 0 }, { "Africa/Lagos", 60, 0 },
+	{ "Africa/Johannesburg", 120, 0 }, { "Africa/Nairobi", 180, 0 },
+	{ "Asia/Dubai", 240, 0 }, { "Asia/Karachi", 300, 0 },
+	{ "Asia/Kolkata", 330, 0 }, { "Asia/Calcutta", 330, 0 },
+	{ "Asia/Bangkok", 420, 0 }, { "Asia/Jakarta", 420, 0 },
+	{ "Asia/Singapore", 480, 0 }, { "Asia/Shanghai", 480, 0 },
+	{ "Asia/Hong_Kong", 480, 0 }, { "Asia/Manila", 480, 0 },
+	{ "Australia/Perth", 480, 0 }, { "Asia/Tokyo", 540, 0 },
+	{ "Asia/Seoul", 540, 0 }, { "Australia/Brisbane", 600, 0 },
+	{ "Australia/Adelaide", 570, 'A' }, { "Australia/Sydney", 600, 'A' },
+	{ "Australia/Melbourne", 600, 'A' },
+	{ "Australia/Canberra", 600, 'A' }, { "Australia/Hobart", 600, 'A' },
+	{ "Pacific/Auckland", 720, 'N' }, { "Etc/UTC", 0, 0 },
 	/* a place's time as people name it; the European ones take the EU's
-	 * summer time (european[]).  Not "Irish time" or "Moscow time":
+	 * summer time ('E').  Not "Irish time" or "Moscow time":
 	 * writers put them before the abbreviation they mean ("Irish time
 	 * (IST)"), which extract_zone.c reads as its definition. */
-	{ "UK time", 0 }, { "British time", 0 }, { "London time", 0 },
-	{ "Dublin time", 0 }, { "Lisbon time", 0 },
-	{ "Portuguese time", 0 }, { "Madrid time", 60 },
-	{ "Spanish time", 60 }, { "Paris time", 60 }, { "French time", 60 },
-	{ "Berlin time", 60 }, { "German time", 60 },
-	{ "Amsterdam time", 60 }, { "Dutch time", 60 },
-	{ "Brussels time", 60 }, { "Rome time", 60 }, { "Italian time", 60 },
-	{ "Vienna time", 60 }, { "Zurich time", 60 }, { "Swiss time", 60 },
-	{ "Stockholm time", 60 }, { "Swedish time", 60 },
-	{ "Oslo time", 60 }, { "Copenhagen time", 60 },
-	{ "Warsaw time", 60 }, { "Polish time", 60 }, { "Prague time", 60 },
-	{ "Helsinki time", 120 }, { "Finnish time", 120 },
-	{ "Athens time", 120 }, { "Greek time", 120 }, { "Kyiv time", 120 },
-	{ "Bucharest time", 120 }, { "Romanian time", 120 },
-	{ "Tokyo time", 540 }, { "Japan time", 540 }, { "Seoul time", 540 },
-	{ "India time", 330 }, { "Nepal time", 345 }, { "NPT", 345 },
-	{ "Dubai time", 240 },
-	{ "Istanbul time", 180 }, { "Nairobi time", 180 },
-	{ "Johannesburg time", 120 }, { "Bangkok time", 420 },
-	{ "Jakarta time", 420 }, { "Manila time", 480 },
-	{ "Beijing time", 480 }, { "Taipei time", 480 },
+	{ "UK time", 0, 'E' }, { "British time", 0, 'E' },
+	{ "London time", 0, 'E' }, { "Dublin time", 0, 'E' },
+	{ "Lisbon time", 0, 'E' }, { "Portuguese time", 0, 'E' },
+	{ "Madrid time", 60, 'E' }, { "Spanish time", 60, 'E' },
+	{ "Paris time", 60, 'E' }, { "French time", 60, 'E' },
+	{ "Berlin time", 60, 'E' }, { "German time", 60, 'E' },
+	{ "Amsterdam time", 60, 'E' }, { "Dutch time", 60, 'E' },
+	{ "Brussels time", 60, 'E' }, { "Rome time", 60, 'E' },
+	{ "Italian time", 60, 'E' }, { "Vienna time", 60, 'E' },
+	{ "Zurich time", 60, 'E' }, { "Swiss time", 60, 'E' },
+	{ "Stockholm time", 60, 'E' }, { "Swedish time", 60, 'E' },
+	{ "Oslo time", 60, 'E' }, { "Copenhagen time", 60, 'E' },
+	{ "Warsaw time", 60, 'E' }, { "Polish time", 60, 'E' },
+	{ "Prague time", 60, 'E' }, { "Helsinki time", 120, 'E' },
+	{ "Finnish time", 120, 'E' }, { "Athens time", 120, 'E' },
+	{ "Greek time", 120, 'E' }, { "Kyiv time", 120, 'E' },
+	{ "Bucharest time", 120, 'E' }, { "Romanian time", 120, 'E' },
+	{ "Tokyo time", 540, 0 }, { "Japan time", 540, 0 },
+	{ "Seoul time", 540, 0 }, { "India time", 330, 0 },
+	{ "Nepal time", 345, 0 }, { "NPT", 345, 0 }, { "Dubai time", 240, 0 },
+	{ "Istanbul time", 180, 0 }, { "Nairobi time", 180, 0 },
+	{ "Johannesburg time", 120, 0 }, { "Bangkok time", 420, 0 },
+	{ "Jakarta time", 420, 0 }, { "Manila time", 480, 0 },
+	{ "Beijing time", 480, 0 }, { "Taipei time", 480, 0 },
 	/* German and Quebec French abbreviations */
-	{ "MEZ", 60 }, { "MESZ", 120 }, { "HNE", -300 }, { "HAE", -240 },
-	{ "HNC", -360 }, { "HAC", -300 }, { "HNP", -480 }, { "HAP", -420 },
+	{ "MEZ", 60, 0 }, { "MESZ", 120, 0 }, { "HNE", -300, 0 },
+	{ "HAE", -240, 0 }, { "HNC", -360, 0 }, { "HAC", -300, 0 },
+	{ "HNP", -480, 0 }, { "HAP", -420, 0 },
 	/* only as a whole field ("Time zone: Eastern"): see label_only */
-	{ "Eastern", -300 }, { "Central", -360 }, { "Mountain", -420 },
-	{ "Pacific", -480 },
+	{ "Eastern", -300, 'U' }, { "Central", -360, 'U' },
+	{ "Mountain", -420, 'U' }, { "Pacific", -480, 'U' },
 };
 
 /* Names that are a zone when they are all a field says, or right after a
@@ -136,36 +159,7 @@ static const char *const label_only[] = {
 	"Eastern", "Central", "Mountain", "Pacific"
 };
 
-/* Names of European local time, which follow the EU's summer time. */
-static const char *const european[] = {
-	"Western European Time", "Central European Time",
-	"Eastern European Time", "Europe/London", "Europe/Dublin",
-	"Europe/Lisbon", "Europe/Berlin", "Europe/Paris", "Europe/Amsterdam",
-	"Europe/Brussels", "Europe/Madrid", "Europe/Rome", "Europe/Vienna",
-	"Europe/Zurich", "Europe/Stockholm", "Europe/Oslo",
-	"Europe/Copenhagen", "Europe/Warsaw", "Europe/Prague",
-	"Europe/Budapest", "Europe/Helsinki", "Europe/Athens", "Europe/Kyiv",
-	"Europe/Kiev", "Europe/Bucharest", "Europe/Sofia", "Europe/Riga",
-	"Europe/Vilnius", "Europe/Tallinn", "UK time", "British time",
-	"London time", "Dublin time", "Lisbon time",
-	"Portuguese time", "Madrid time", "Spanish time", "Paris time",
-	"French time", "Berlin time", "German time", "Amsterdam time",
-	"Dutch time", "Brussels time", "Rome time", "Italian time",
-	"Vienna time", "Zurich time", "Swiss time", "Stockholm time",
-	"Swedish time", "Oslo time", "Copenhagen time", "Warsaw time",
-	"Polish time", "Prague time", "Helsinki time", "Finnish time",
-	"Athens time", "Greek time", "Kyiv time", "Bucharest time",
-	"Romanian time"
-};
 
-/* Southern summer time: Australia's south-east (first Sunday of October
- * to first Sunday of April) and New Zealand (last Sunday of September to
- * first Sunday of April), switching at 02:00 standard time. */
-static const char *const australian[] = {
-	"Australia/Sydney", "Australia/Melbourne", "Australia/Canberra",
-	"Australia/Hobart", "Australia/Adelaide"
-};
-static const char *const new_zealand[] = { "Pacific/Auckland" };
 
 /*
  * Abbreviations that are also English words ("we eat", "et al.", "art
@@ -327,18 +321,6 @@ pm_when__zone_after(const char *s, size_t len, size_t j, struct pm_when *w,
 	return e;
 }
 
-/*
- * Daylight saving time for the zones that name a region's clock.  The US
- * rule since 2007 is the only one applied: these names are American, and
- * a writer elsewhere names an offset or a standard/summer abbreviation.
- */
-static const char *const regional[] = {
-	"PT", "ET", "CT", "MT", "Pacific Time", "Eastern Time",
-	"Central Time", "Mountain Time", "Eastern", "Central", "Mountain",
-	"Pacific", "America/New_York", "America/Detroit", "America/Toronto",
-	"America/Chicago", "America/Denver", "America/Los_Angeles",
-	"America/Vancouver", "America/Anchorage"
-};
 
 /* The day of month of the n-th Sunday of month m of year y. */
 static int
@@ -360,18 +342,6 @@ last_sunday(int y, int m)
 	return d + 7 <= days ? d + 7 : d;
 }
 
-/* Is the name European local time ("Central European time")? */
-static size_t
-european_zone(const char *zone)
-{
-	size_t n = strlen(zone);
-
-	for (size_t k = 0; k < COUNT(european); k++)
-		if (strlen(european[k]) == n && match(zone, n, 0,
-		    european[k]) == n)
-			return k + 1;
-	return 0;
-}
 
 /* EU summer time: from 01:00 UTC on the last Sunday of March to 01:00 UTC
  * on the last Sunday of October; the hour repeated in October is read as
@@ -397,18 +367,6 @@ settle_european(struct pm_when *w, int std)
 	return dst;
 }
 
-/* The standard offset the table gives a name (as written, any case). */
-static int
-standard_offset(const char *zone)
-{
-	size_t n = strlen(zone);
-
-	for (size_t k = 0; k < COUNT(zones); k++)
-		if (strlen(zones[k].name) == n && match(zone, n, 0,
-		    zones[k].name) == n)
-			return zones[k].offset_minutes;
-	return 0;
-}
 
 /* Summer time south of the equator: from the switch day of on_month
  * (October in Australia, September in New Zealand) at 02:00 to April's
@@ -528,14 +486,33 @@ settle_us(struct pm_when *w, int std)
 	return 1;
 }
 
+/* The table's entry for a zone as written ("uk time"), or NULL. */
+static const struct zone *
+zone_named(const char *zone)
+{
+	size_t n = strlen(zone);
+
+	for (size_t k = 0; k < COUNT(zones); k++)
+		if (strlen(zones[k].name) == n && match(zone, n, 0,
+		    zones[k].name) == n)
+			return &zones[k];
+	return NULL;
+}
+
 int
 pm_when_settle_zone(struct pm_when *w)
 {
-	int std;
+	const struct zone *z;
+	int std, rule;
 
 	if (!w->has_zone || !w->year || !w->month || !w->day)
 		return 0;
-	switch (windows_rule(w, &std)) {
+	if ((rule = windows_rule(w, &std)) == 0 &&
+	    (z = zone_named(w->zone)) != NULL) {
+		rule = z->summer;
+		std = z->offset_minutes;
+	}
+	switch (rule) {
 	case 'E':
 		return settle_european(w, std);
 	case 'U':
@@ -546,23 +523,6 @@ pm_when_settle_zone(struct pm_when *w)
 	case 'N':
 		return settle_southern(w, std, 9, last_sunday(w->year, 9),
 		    nth_sunday(w->year, 4, 1));
-	}
-	if (european_zone(w->zone) != 0)
-		return settle_european(w, standard_offset(w->zone));
-	if (in_list(australian, COUNT(australian), w->zone))
-		return settle_southern(w, standard_offset(w->zone), 10,
-		    nth_sunday(w->year, 10, 1), nth_sunday(w->year, 4, 1));
-	if (in_list(new_zealand, COUNT(new_zealand), w->zone))
-		return settle_southern(w, standard_offset(w->zone), 9,
-		    last_sunday(w->year, 9), nth_sunday(w->year, 4, 1));
-	for (size_t k = 0; k < COUNT(regional); k++) {
-		size_t n = strlen(regional[k]);
-
-		/* the table gives the standard offset of every regional
-		 * name */
-		if (strlen(w->zone) == n && match(w->zone, n, 0,
-		    regional[k]) == n)
-			return settle_us(w, standard_offset(w->zone));
 	}
 	return 0;
 }
