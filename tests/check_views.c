@@ -1003,6 +1003,8 @@ test_incident_links(void **state)
 	assert_int_equal(pm_value_len(ctx_get(p, "recurrence.earlier")), 1);
 	assert_string_equal(ctx_str(p, "recurrence.earlier.0.slug"),
 	    "pool-2");
+	assert_int_equal(ctx_num(p, "recurrence.earlier_count"), 1);
+	assert_int_equal(ctx_num(p, "recurrence.more"), 0);
 	p = page(fx, "incidents/pool-2/index.html");
 	assert_string_equal(ctx_str(p, "recurrence.badge"),
 	    "2nd in 12 months");
@@ -1013,6 +1015,15 @@ test_incident_links(void **state)
 	p = page(fx, "incidents/bug-6/index.html");
 	assert_string_equal(ctx_str(p, "recurrence.badge"),
 	    "7th in 12 months");
+	/* Six came before; the newest five are listed, the cause's page
+	 * has the rest. */
+	assert_int_equal(ctx_num(p, "recurrence.earlier_count"), 6);
+	assert_int_equal(pm_value_len(ctx_get(p, "recurrence.earlier")), 5);
+	assert_string_equal(ctx_str(p, "recurrence.earlier.0.slug"), "bug-5");
+	assert_string_equal(ctx_str(p, "recurrence.earlier.4.slug"), "bug-1");
+	assert_int_equal(ctx_num(p, "recurrence.more"), 1);
+	assert_string_equal(ctx_str(p, "recurrence.cause.slug"),
+	    "software-bug");
 	assert_int_equal(pm_value_len(ctx_get(p, "related")), 5);
 	assert_true(ctx_get(page(fx, "incidents/dns-2/index.html"),
 	    "has_related")->u.boolean);
