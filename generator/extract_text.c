@@ -338,6 +338,27 @@ lead_word(const char *n, size_t nl)
 	return 0;
 }
 
+/*
+ * "Massnahmen / Actions", "Azioni / Actions": a heading in two languages
+ * names the section in either half.  Only tried when the whole does not
+ * name one, so "Root cause / Resolution" stays a root cause.
+ */
+static int
+bilingual_section(const char *s, size_t len, int strict)
+{
+	for (size_t i = 1; i + 2 < len; i++) {
+		int sec;
+
+		if (s[i] != '/' || s[i - 1] != ' ' || s[i + 1] != ' ')
+			continue;
+		if ((sec = x_section_of(s + i + 2, len - i - 2, strict)) !=
+		    SEC_NONE)
+			return sec;
+		return x_section_of(s, i - 1, strict);
+	}
+	return SEC_NONE;
+}
+
 int
 x_section_of(const char *s, size_t len, int strict)
 {
@@ -377,7 +398,7 @@ x_section_of(const char *s, size_t len, int strict)
 				return sections[i].sec;
 		}
 	}
-	return SEC_NONE;
+	return bilingual_section(s, len, strict);
 }
 
 /* Is the line written in capitals ("TIMELINE", "ROOT CAUSE:")? */

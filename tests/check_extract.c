@@ -992,6 +992,13 @@ test_section_synonyms(void **state)
 		"X\n\nSummary:\nIt broke.\n\nTimeline:\n10:00 alert fired\n"
 		"10:05 fixed\n\nRoot cause:\nA typo.\n\nCountermeasures:\n"
 		"1) care\n\nTODO:\n1) add a test\n",
+		/* Headings in two languages name the section in either half;
+		 * "Root cause / Resolution" stays a root cause. */
+		"# X\n\n## Zusammenfassung / Summary\n\nIt broke.\n\n"
+		"## Zeitablauf / Timeline\n\n- 10:00 alert\n\n"
+		"## Root cause / Resolution\n\nA typo.\n\n"
+		"## Lessons / Lezioni\n\n- care\n\n"
+		"## Massnahmen / Actions\n\n1. add a test\n",
 	};
 
 	(void)state;
