@@ -464,6 +464,7 @@ pm_extract_run(struct pm_extract_report *out, struct pm_incident *inc,
 	if (d.code && d.code_score >= 3 &&
 	    d.code_score >= head_sections(&d) + 2)
 		read_fenced(&d, opts ? opts->parse_lock : NULL);
+	x_slash_order(&d);
 	note_sections(&d);
 	if (!inc->fixed.title)
 		find_title(&d);

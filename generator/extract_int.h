@@ -107,6 +107,7 @@ struct xdoc {
 	int has_zone;
 	int zone_defined;	/* the document says what zone.zone means */
 	int zone_line;
+	int day_first;		/* slash dates are day/month/year */
 	struct pm_when start, end;	/* as read, before formatting */
 	int has_start, has_end;
 	int start_from_timeline, end_from_timeline;
@@ -236,6 +237,17 @@ const char *x_strdup_trim(struct xdoc *d, const char *s, size_t len);
 /* The index after the emoji and symbols ("🔥 ", "✅ ", "↩️ ") at s[i] and
  * the blanks after them: they decorate a line, they do not start it. */
 size_t x_skip_symbols(const char *s, size_t len, size_t i);
+
+/* extract_slash.c: which way round the slash dates are. */
+
+/* Decide from the whole document whether its ambiguous slash dates
+ * ("12/03/2025") are day first, and if so rewrite them in every line's
+ * time text. */
+void x_slash_order(struct xdoc *d);
+
+/* t (len bytes, a time text) with its ambiguous slash dates in ISO order
+ * when the document writes the day first; t itself otherwise. */
+const char *x_slash_day_first(struct xdoc *d, const char *t, size_t len);
 
 /* extract_entry.c: where a timeline entry starts. */
 

@@ -666,7 +666,7 @@ x_time_text(struct xdoc *d, const char *s, size_t len)
 	if (pm_when_rewrite(t, s, len))
 		out = pm_arena_strndup(d->arena, t, len);
 	free(t);
-	return out;
+	return x_slash_day_first(d, out, len);
 }
 
 /* Fields: "label: value" pairs. */

@@ -147,6 +147,17 @@ int pm_when_find_duration(long *minutes, const char *s, size_t len);
 int pm_when_zone(int *offset_minutes, const char *s, size_t len);
 
 /*
+ * The order in which the people of the zone named at the start of s write
+ * slash dates: 'M' (month first) for the zones of the United States and
+ * Canada ("EST", "Pacific Time", "America/Chicago") and the Philippines,
+ * 'D' (day first) for every other zone of the table ("CEST", "BRT", "IST",
+ * "Finnish time").  Abbreviations count only in capitals ("est" is French)
+ * and UTC, GMT and offsets say nothing of the writer.  Returns 'M' or 'D'
+ * and sets *end to the name's length, or returns 0.
+ */
+int pm_when_zone_date_order(size_t *end, const char *s, size_t len);
+
+/*
  * Windows' names of zones, as its settings and ITSM tools write them:
  * "(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna",
  * "(UTC-05:00) Eastern Time (US & Canada)", "(UTC) Coordinated Universal

@@ -486,6 +486,58 @@ settle_us(struct pm_when *w, int std)
 	return 1;
 }
 
+/*
+ * Places that write a slash date month first: the United States and
+ * Canada (the table's first block, up to "BRT", and the names that follow
+ * US summer time) and the Philippines.  Every other zone's people write
+ * the day first.
+ */
+static int
+month_first(const struct zone *z)
+{
+	static const char *const more[] = { "America/Phoenix",
+	    "Pacific/Honolulu", "PHT", "Manila time", "Asia/Manila" };
+	const struct zone *brt = zones;
+
+	while (strcmp(brt->name, "BRT") != 0)
+		brt++;
+	return z < brt || z->summer == 'U' || in_list(more, COUNT(more),
+	    z->name);
+}
+
+static int
+all_caps(const char *name)
+{
+	for (; *name; name++)
+		if (*name >= 'a' && *name <= 'z')
+			return 0;
+	return 1;
+}
+
+int
+pm_when_zone_date_order(size_t *end, const char *s, size_t len)
+{
+	const struct zone *z = NULL;
+	size_t best = 0, e;
+
+	for (size_t k = 0; k < COUNT(zones); k++) {
+		if (!(e = word_at(s, len, 0, zones[k].name)) || e <= best ||
+		    in_list(label_only, COUNT(label_only), zones[k].name))
+			continue;
+		/* "est", "ist" and "wet" are words of French, German and
+		 * English: abbreviations count only in capitals */
+		if (all_caps(zones[k].name) &&
+		    strncmp(s, zones[k].name, e) != 0)
+			continue;
+		best = e;
+		z = &zones[k];
+	}
+	if (z == NULL)
+		return 0;
+	*end = best;
+	return month_first(z) ? 'M' : 'D';
+}
+
 /* The table's entry for a zone as written ("uk time"), or NULL. */
 static const struct zone *
 zone_named(const char *zone)

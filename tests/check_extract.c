@@ -511,6 +511,49 @@ test_kinds_words(void **state)
 	pm_arena_free(a);
 }
 
+/* "12/03/2025" is read the way the document's writer writes dates: the
+ * zones it names say where that is, then its other slash dates. */
+static void
+test_slash_date_order(void **state)
+{
+	static const struct {
+		const char *doc, *start;
+	} cases[] = {
+		{ "# Top-ups\n\nDate: 12/03/2025\n\nFrom 14:30 to 16:05 BRT "
+		  "card top-ups failed.\n", "2025-03-12T14:30:00-03:00" },
+		{ "# Top-ups\n\nDate: 12/03/2025\n\nFrom 14:30 to 16:05 EST "
+		  "card top-ups failed.\n", "2025-12-03T14:30:00-05:00" },
+		/* no zone: another date has the day first */
+		{ "# Top-ups\n\nDate: 12/03/2025\n\nFrom 14:30 to 16:05 "
+		  "card top-ups failed.\n\n## Action items\n\n"
+		  "- [ ] Retry queue (due 28/03/2025)\n", "2025-03-12T14:30:00" },
+		/* UTC says nothing: month first, as before */
+		{ "# Top-ups\n\nDate: 12/03/2025\n\nFrom 14:30 to 16:05 UTC "
+		  "card top-ups failed.\n", "2025-12-03T14:30:00+00:00" },
+		/* the writer's zone beats a due date filled in abroad */
+		{ "# Exports\n\nStart: 09/03/2024 06:00 EDT\n\n"
+		  "End: 09/03/2024 11:45 EDT\n\n## Action items\n\n"
+		  "- [ ] Lease row (due 30/09/2024)\n",
+		  "2024-09-03T06:00:00-04:00" },
+		/* "est" is French here, not a zone; CET is */
+		{ "# Paiements\n\nLe 07/05/2024, le service est tombé de 06:10 "
+		  "à 09:55 CET.\n", "2024-05-07T06:10:00+01:00" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct pm_arena *a = pm_arena_new();
+		struct pm_extract_report r;
+		struct pm_incident inc;
+
+		run(&inc, &r, a, NULL, cases[i].doc);
+		if (inc.start == NULL || strcmp(inc.start, cases[i].start))
+			fail_msg("case %zu: start %s, want %s", i,
+			    inc.start ? inc.start : "(null)", cases[i].start);
+		pm_arena_free(a);
+	}
+}
+
 /* A narrative timeline: an entry at each time an event happened, in the
  * middle of a sentence too; bounds ("until 11:30") are no events. */
 static void
@@ -1567,6 +1610,7 @@ main(void)
 		cmocka_unit_test(test_published_date),
 		cmocka_unit_test(test_action_items),
 		cmocka_unit_test(test_nothing_said),
+		cmocka_unit_test(test_slash_date_order),
 	};
 
 	pm_markdown_init();

@@ -951,6 +951,37 @@ test_zone(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* Which way round the people of a zone write slash dates. */
+static void
+test_zone_date_order(void **state)
+{
+	static const struct {
+		const char *in;
+		int order;
+		size_t len;
+	} cases[] = {
+		{ "EST", 'M', 3 }, { "PDT today", 'M', 3 },
+		{ "Pacific Time", 'M', 12 }, { "America/Chicago", 'M', 15 },
+		{ "America/Phoenix", 'M', 15 }, { "CEST", 'D', 4 },
+		{ "BRT,", 'D', 3 }, { "IST", 'D', 3 }, { "AEDT", 'D', 4 },
+		{ "Finnish time", 'D', 12 }, { "America/Sao_Paulo", 'D', 17 },
+		{ "UTC", 0, 0 }, { "GMT+2", 0, 0 }, { "est", 0, 0 },
+		{ "ist", 0, 0 }, { "Eastern", 0, 0 }, { "ESTATE", 0, 0 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < COUNT(cases); i++, ncases++) {
+		size_t end = 0;
+		int order = pm_when_zone_date_order(&end, cases[i].in,
+		    strlen(cases[i].in));
+
+		if (order != cases[i].order || end != cases[i].len)
+			fail_msg("\"%s\": %d (%zu), want %d (%zu)",
+			    cases[i].in, order, end, cases[i].order,
+			    cases[i].len);
+	}
+}
+
 static void
 test_format(void **state)
 {
@@ -1282,6 +1313,7 @@ main(void)
 		cmocka_unit_test(test_range_format),
 		cmocka_unit_test(test_duration),
 		cmocka_unit_test(test_zone),
+		cmocka_unit_test(test_zone_date_order),
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_diff),
 		cmocka_unit_test(test_add),
