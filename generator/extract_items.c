@@ -2,9 +2,9 @@
  * extract_items.c: the action items of a postmortem: GFM task list items
  * anywhere ("- [ ] add an alert", "- [x] ..."), and every item of a
  * section named TODO, Tasks, Action items, Follow-ups or Next steps,
- * written as bullets, numbered items, table rows, "•" lines, or one
- * item per line of a paragraph when the section has no list; when there
- * is no such section, the listed items of the corrective measures.  An
+ * written as bullets, numbered items, table rows, "•" or "(1)" lines,
+ * or one item per line of a paragraph when the section has no list; when
+ * there is no such section, the listed items of the corrective measures.  An
  * item is done when it is ticked, struck through or marked done
  * ("(done)", "✅", a "Done" status column).  Closing prose after the
  * last item ("By implementing these measures ...", "In conclusion ...")
@@ -163,10 +163,26 @@ introduces(const struct xdoc *d, size_t i, size_t next)
 	    d->v[next].kind == XL_ITEM && d->v[next].level > l->level;
 }
 
+/* "(1) Add a test", a list as typed where Markdown sees paragraphs: the
+ * length of the marker and its blank, else 0. */
+static size_t
+paren_numbered(const struct xline *l)
+{
+	size_t k = 1;
+
+	if (l->len < 4 || l->s[0] != '(')
+		return 0;
+	while (k < l->len && k < 4 && l->s[k] >= '0' && l->s[k] <= '9')
+		k++;
+	return k > 1 && k + 1 < l->len && l->s[k] == ')' &&
+	    l->s[k + 1] == ' ' ? k + 2 : 0;
+}
+
 /*
  * The items of the lines of section sec that are not task items.  lines:
  * every line of a paragraph is an item (a TODO list typed without
- * bullets); else only list items, "•" lines and table rows are.
+ * bullets); else only list items, "•" lines, "(1)" lines and table rows
+ * are.
  */
 static void
 section_items(struct items *it, int sec, int lines)
@@ -198,12 +214,14 @@ section_items(struct items *it, int sec, int lines)
 			if (!introduces(d, i, next) && !is_closer(l))
 				add_item(it, it->b.ptr, it->b.len, l->struck,
 				    l->line);
-		} else if (l->kind == XL_PARA && (lines || l->bullet)) {
+		} else if (l->kind == XL_PARA && (lines || l->bullet ||
+		    paren_numbered(l))) {
 			/* one item a line; lines ending in ':' introduce */
 			if (is_closer(l))
 				stopped_block = l->block;
 			else if (l->s[l->len - 1] != ':')
-				add_item(it, l->s, l->len, l->struck,
+				add_item(it, l->s + paren_numbered(l),
+				    l->len - paren_numbered(l), l->struck,
 				    l->line);
 		}
 		i = next;
@@ -218,7 +236,7 @@ has_list(const struct xdoc *d, int sec)
 	for (size_t i = 0; i < d->n; i++)
 		if (d->v[i].sec == sec && !d->v[i].head &&
 		    (d->v[i].kind == XL_ITEM || d->v[i].kind == XL_ROW ||
-		    d->v[i].bullet))
+		    d->v[i].bullet || paren_numbered(&d->v[i])))
 			return 1;
 	return 0;
 }

@@ -245,6 +245,11 @@ static const struct {
 	{ SEC_TASKS, PREFIX, "what we will change" },
 	{ SEC_TASKS, PREFIX, "what were changing" },	/* x_norm: "we're" */
 	{ SEC_TASKS, PREFIX, "what we are changing" },
+	{ SEC_TASKS, PREFIX, "what we change" },
+	{ SEC_TASKS, PREFIX, "what we are fixing" },
+	{ SEC_TASKS, PREFIX, "what were fixing" },	/* "we're" */
+	{ SEC_TASKS, PREFIX, "what we will fix" },
+	{ SEC_TASKS, PREFIX, "what we fix" },
 	{ SEC_CORRECTIVE, WORD, "corrective" },
 	{ SEC_CORRECTIVE, WORD, "preventative" },
 	{ SEC_CORRECTIVE, WORD, "preventive" },
@@ -266,6 +271,9 @@ static const struct {
 	{ SEC_CORRECTIVE, PREFIX, "preventing" },
 	{ SEC_CORRECTIVE, EXACT, "fixes" },
 	{ SEC_CORRECTIVE, EXACT, "measures" },
+	{ SEC_CORRECTIVE, PREFIX, "measures to prevent" },
+	{ SEC_CORRECTIVE, WORD, "prevent recurrence" },
+	{ SEC_CORRECTIVE, WORD, "recurrence prevention" },
 	{ SEC_IMPACT, PREFIX, "impact" },
 	{ SEC_IMPACT, EXACT, "customer impact" },
 	{ SEC_IMPACT, EXACT, "user impact" },

@@ -511,6 +511,42 @@ test_kinds_words(void **state)
 	pm_arena_free(a);
 }
 
+/* Measures written "(1) ..." as paragraphs are items; "What we're
+ * fixing" and "Measures to prevent recurrence" name their sections. */
+static void
+test_typed_numbered_items(void **state)
+{
+	static const char *const docs[] = {
+		"# X\n\n## Measures to prevent recurrence\n\n"
+		"(1) Add a test for repeated chunks.\n\n"
+		"(2) Alert on upload failures.\n\n"
+		"Contact: the help desk (ext. 2240)\n",
+		"# X\n\n## What we're fixing\n\n"
+		"(1) Add a test for repeated chunks.\n"
+		"(2) Alert on upload failures.\n",
+		"# X\n\n## What we change\n\n"
+		"1. Add a test for repeated chunks.\n"
+		"2. Alert on upload failures.\n\nThanks to all.\n",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(docs) / sizeof(docs[0]); i++) {
+		struct pm_arena *a = pm_arena_new();
+		struct pm_extract_report r;
+		struct pm_incident inc;
+
+		run(&inc, &r, a, NULL, docs[i]);
+		if (inc.naction_items != 2)
+			fail_msg("document %zu: %zu items", i,
+			    inc.naction_items);
+		assert_str(inc.action_items[0].text,
+		    "Add a test for repeated chunks.");
+		assert_str(inc.action_items[1].text,
+		    "Alert on upload failures.");
+		pm_arena_free(a);
+	}
+}
+
 /* "12/03/2025" is read the way the document's writer writes dates: the
  * zones it names say where that is, then its other slash dates. */
 static void
@@ -1611,6 +1647,7 @@ main(void)
 		cmocka_unit_test(test_action_items),
 		cmocka_unit_test(test_nothing_said),
 		cmocka_unit_test(test_slash_date_order),
+		cmocka_unit_test(test_typed_numbered_items),
 	};
 
 	pm_markdown_init();
