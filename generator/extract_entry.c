@@ -117,7 +117,9 @@ x_entry_at(const char *s, size_t len, struct pm_when *w, int *mer,
 {
 	static const char *const lead[] = {
 		"at", "around", "about", "approx", "approximately", "by",
-		"~", "at approximately", "at around", NULL
+		"~", "at approximately", "at around",
+		/* "kl. 07.40", "klo 14.05": Nordic for "o'clock" */
+		"kl.", "kl", "klo", NULL
 	};
 	size_t i = 0, n, j, e, k;
 	struct pm_when w2;

@@ -190,7 +190,8 @@ int pm_when_settle_zone(struct pm_when *w);
  *  - "14.25" and "10h05" become "14:25" and "10:05" at the start of s or
  *    of a table cell (after a tab), after a dash, or after "at", "from",
  *    "to", "until", "between", "and", "by", "since", "around", "about",
- *    "approx", "after", "before"; "7.30pm" and "7.30 p.m." anywhere.  A
+ *    "approx", "after", "before", or the "o'clock" of "kl. 07.40", "klo 14.05"
+ *    and "um 14.05"; "7.30pm" and "7.30 p.m." anywhere.  A
  *    text that names a version ("version", "upgrade", "release", "bump",
  *    "patch") keeps "2.10" after such a word, but not at the start;
  *  - the European "27.02.2024" becomes "2024-02-27" (widths kept);

@@ -27,6 +27,8 @@ static const char *const time_words[] = {
 	"around", "about", "approx", "approximately", "after", "before"
 };
 
+static const char *const clock_words[] = { "kl", "klo", "kello", "um" };
+
 /* Does a word starting with one of the stems occur in s? */
 static int
 has_version_word(const char *s, size_t len)
@@ -61,7 +63,7 @@ digit_run(const char *s, size_t len, size_t i, int *v)
 static int
 time_context(const char *s, size_t i)
 {
-	size_t k = i, w;
+	size_t k = i, w, e;
 
 	while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '(' ||
 	    s[k - 1] == '[' || s[k - 1] == '~' || s[k - 1] == '*'))
@@ -69,8 +71,14 @@ time_context(const char *s, size_t i)
 	if (k == 0 || s[k - 1] == '\t' || s[k - 1] == '-' ||
 	    (unsigned char)s[k - 1] == 0x93 || (unsigned char)s[k - 1] == 0x94)
 		return 2;
-	for (w = k; w > 0 && is_alnum((unsigned char)s[w - 1]); w--)
+	/* "kl. 07.40", "klo 14.05", "um 14.05 Uhr": the Nordic and German
+	 * words for "o'clock" say time as surely as a line's start does */
+	e = k > 0 && s[k - 1] == '.' ? k - 1 : k;
+	for (w = e; w > 0 && is_alnum((unsigned char)s[w - 1]); w--)
 		;
+	for (size_t p = 0; p < COUNT(clock_words); p++)
+		if (word_at(s, e, w, clock_words[p]) == e)
+			return 2;
 	for (size_t p = 0; p < COUNT(time_words); p++)
 		if (word_at(s, k, w, time_words[p]) == k)
 			return 1;

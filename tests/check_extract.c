@@ -547,6 +547,28 @@ test_typed_numbered_items(void **state)
 	}
 }
 
+/* "kl. 07.40 – text": a Nordic timeline, "o'clock" before each time. */
+static void
+test_nordic_clock_entries(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Fares\n\nOn 14 June 2024 trailer bookings failed (CEST).\n\n"
+	    "## Timeline\n\n"
+	    "- kl. 07.45 \xe2\x80\x93 First failed bookings.\n"
+	    "- kl. 08.10 \xe2\x80\x93 Customer service calls IT.\n"
+	    "- klo 10.20 \xe2\x80\x93 Bookings work again.\n");
+	assert_int_equal(inc.ntimeline, 3);
+	assert_str(inc.timeline[0].text, "First failed bookings.");
+	assert_str(inc.start, "2024-06-14T07:45:00+02:00");
+	assert_str(inc.end, "2024-06-14T10:20:00+02:00");
+	pm_arena_free(a);
+}
+
 /* "12/03/2025" is read the way the document's writer writes dates: the
  * zones it names say where that is, then its other slash dates. */
 static void
@@ -1648,6 +1670,7 @@ main(void)
 		cmocka_unit_test(test_nothing_said),
 		cmocka_unit_test(test_slash_date_order),
 		cmocka_unit_test(test_typed_numbered_items),
+		cmocka_unit_test(test_nordic_clock_entries),
 	};
 
 	pm_markdown_init();
