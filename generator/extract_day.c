@@ -41,14 +41,51 @@ static const char *const after_midnight[] = {
 	"wee hours", "early morning", "early on", NULL
 };
 
+/* Words that put a date before a night: its early hours are the next
+ * day's. */
+static const char *const night_of[] = {
+	"night of", "overnight", "evening of", NULL
+};
+
+/* Is the date at s[at] the second of two days ("Tuesday 14 to Wednesday
+ * 15 January", "14-15 January", "14/15 January")?  from: where to stop
+ * looking back. */
+static int
+second_day(const char *s, size_t from, size_t at)
+{
+	size_t e = at, w;
+	int wd;
+
+	while (e > from && (s[e - 1] == ' ' || s[e - 1] == ','))
+		e--;
+	/* a weekday before the day: "to Wednesday 15 January" */
+	for (w = e; w > from && x_alnum((unsigned char)s[w - 1]); w--)
+		;
+	if (w < e && pm_when_skip_weekday(s + w, e - w, &wd) == e - w)
+		for (e = w; e > from && s[e - 1] == ' '; e--)
+			;
+	if (e > from && (s[e - 1] == '-' || s[e - 1] == '/' ||
+	    (unsigned char)s[e - 1] == 0x93 || (unsigned char)s[e - 1] == 0x94))
+		return 1;	/* "-", "/", and the ends of "–" and "—" */
+	return (e >= from + 3 && x_phrase_at(s, e, e - 3, "and")) ||
+	    (e >= from + 2 && x_phrase_at(s, e, e - 2, "to"));
+}
+
 /*
- * Is the date at s[at] written as the early hours of its day ("in the
- * early hours of March 4", "just after midnight on 4 March")?  The words
- * come shortly before the date, in its sentence: in "from the night of 4
- * December until the early hours of 6 December" they date the end.
+ * Which end of a night the date at s[at] is: +1 when it ends one (see
+ * below), -1 when it begins one ("on the night of Friday 15 November":
+ * the 00:01 after it is on the 16th), 0 when it is an ordinary day.
+ *  - The early hours of its day ("in the early hours of March 4", "just
+ *    after midnight on 4 March") end a night.  The words come shortly
+ *    before the date, in its sentence: in "from the night of 4 December
+ *    until the early hours of 6 December" they date the end.
+ *  - "the night of" the date begins one, unless another day stands
+ *    between them: "the night of Tuesday 14 to Wednesday 15 January" or
+ *    "overnight 14-15 January" are read at their second day, which ends
+ *    the night.
  */
 static int
-date_ends_night(const char *s, size_t len, size_t at)
+night_side(const char *s, size_t len, size_t at)
 {
 	size_t b = 0, e, k;
 	const char *w;
@@ -57,6 +94,8 @@ date_ends_night(const char *s, size_t len, size_t at)
 		b = e;
 	if (at - b > 32)
 		b = at - 32;
+	if (x_find_any(s + b, at - b, night_of, &k) != NULL)
+		return second_day(s, b + k, at) ? 1 : -1;
 	/* "after midnight on 4 March" may be read as one point, at
 	 * "midnight" */
 	e = at + 16 < len ? at + 16 : len;
@@ -340,9 +379,13 @@ find_prose_day(struct xdoc *d)
 			if (in && !dates_the_document(l) &&
 			    x_find_point(&w, &at, l->t, l->len, 1) &&
 			    (w.year || pass == 2)) {
-				if (!d->has_date)
-					d->date_ends = date_ends_night(l->s,
-					    l->len, at);
+				if (!d->has_date) {
+					int side = night_side(l->s, l->len,
+					    at);
+
+					d->date_ends = side > 0;
+					d->date_begins = side < 0;
+				}
 				if (w.year)
 					goto found;
 				if (!d->has_date)
@@ -417,7 +460,7 @@ x_find_day(struct xdoc *d)
 		return;
 	d->date = fm;
 	d->has_date = 1;
-	d->date_ends = 0;
+	d->date_ends = d->date_begins = 0;
 }
 
 int

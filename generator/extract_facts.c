@@ -160,6 +160,36 @@ complete(struct xdoc *d, struct pm_when *w)
 	x_zone_settle(d, w);
 }
 
+/*
+ * A start whose day is the document's (undated: it was written without
+ * one), in a document dated by one side of a night: "on the night of 15 November ... from 00:01" starts on the
+ * 16th, "in the early hours of 15 January ... from 23:52 to 01:12" on the
+ * 14th.  The date of the early hours moves back with the start: it dates
+ * the timeline, which starts that evening; the evening's date stays, and
+ * a timeline that starts after midnight moves itself (extract_timeline.c).
+ */
+static void
+night_start(struct xdoc *d, int undated)
+{
+	int m = d->start.hour * 60 + d->start.minute, shift = 0;
+
+	if (d->date_begins && d->start.hour < 6)
+		shift = 1440;
+	else if (undated && d->date_ends && d->start.hour >= 18 &&
+	    d->has_end &&
+	    d->end.day == 0 && d->end.hour >= 0 &&
+	    d->end.hour * 60 + d->end.minute < m)
+		shift = -1440;
+	pm_when_add_minutes(&d->start, shift);
+	if (shift < 0)
+		pm_when_add_minutes(&d->date, shift);
+	/* an end dated like the start, in the same small hours */
+	if (shift > 0 && d->has_end && d->end.day == d->date.day &&
+	    d->end.month == d->date.month && d->end.hour >= 0 &&
+	    d->end.hour < 12)
+		pm_when_add_minutes(&d->end, shift);
+}
+
 /* The pm a 12-hour clock left out, for the start and the end; an end
  * moved to the next day because it looked earlier than the start comes
  * back when pm puts it after the start. */
@@ -361,8 +391,9 @@ void
 x_facts_context(struct xdoc *d)
 {
 	struct pm_incident *inc = d->inc;
-	struct pm_when a, b;
+	struct pm_when a, b, night;
 	const struct xfield *f;
+	int undated;
 
 	x_fields_build(d);
 	x_find_zone(d);
@@ -422,6 +453,8 @@ x_facts_context(struct xdoc *d)
 		d->zone = d->start;
 		d->has_zone = 1;
 	}
+	/* the document's day, before the start's day takes its place */
+	night = d->date;
 	/*
 	 * The day written with the start dates the timeline, with or
 	 * without its year: "from 23:10 on March 3 to 01:40" in a document
@@ -443,13 +476,18 @@ x_facts_context(struct xdoc *d)
 	/* "in the early hours of March 4, from 23:10 to 01:40" */
 	if (d->date_ends && d->has_start && d->has_end && d->start.day &&
 	    d->start.hour >= 18 && d->end.day && d->end.day != d->start.day &&
-	    d->start.day == d->date.day && d->start.month == d->date.month) {
+	    d->start.day == night.day && d->start.month == night.month) {
 		pm_when_add_minutes(&d->start, -1440);
 		pm_when_add_minutes(&d->end, -1440);
 		pm_when_add_minutes(&d->date, -1440);
 	}
+	undated = d->has_start && d->start.day == 0;
 	if (d->has_start)
 		complete(d, &d->start);
+	if (d->has_start && d->start.day && d->start.hour >= 0 &&
+	    (undated || (d->start.day == night.day &&
+	    d->start.month == night.month)))
+		night_start(d, undated);
 	if (d->has_end) {
 		if (d->end.day == 0 && d->has_start && d->start.day) {
 			d->end.year = d->start.year;

@@ -101,6 +101,8 @@ struct xdoc {
 	int has_date;
 	int date_ends;		/* the date is written as the early hours
 				 * of a night ("after midnight on March 4") */
+	int date_begins;	/* or as the evening before one ("the night
+				 * of Friday 15 November") */
 	struct pm_when fallback;	/* pm_extract_opts's fallback_date */
 	int has_fallback;	/* 0 none, 1 for years, 2 the day itself */
 	struct pm_when zone;	/* the zone written for the document */

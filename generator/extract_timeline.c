@@ -487,6 +487,12 @@ tl_date(struct tl *t)
 	    i < t->n && t->w[i].day == 0 && t->w[i].hour >= 18 &&
 	    crosses_midnight(t, i))
 		pm_when_add_minutes(&day, -1440);
+	/* one that starts in the small hours, in a document dated by the
+	 * evening before ("the night of Friday 15 November"), the day after */
+	else if (d->date_begins && d->has_date && day.day == d->date.day &&
+	    i < t->n && t->w[i].day == 0 && t->w[i].hour >= 0 &&
+	    t->w[i].hour < 6)
+		pm_when_add_minutes(&day, 1440);
 	/* "Sun 9:40 PM" first in the timeline of a Monday's incident: it
 	 * starts on the day its first row names, up to three days before */
 	else if (real && i < t->n && t->w[i].day == 0 &&

@@ -151,9 +151,11 @@ int pm_when_zone(int *offset_minutes, const char *s, size_t len);
  * slash dates: 'M' (month first) for the zones of the United States and
  * Canada ("EST", "Pacific Time", "America/Chicago") and the Philippines,
  * 'D' (day first) for every other zone of the table ("CEST", "BRT", "IST",
- * "Finnish time").  Abbreviations count only in capitals ("est" is French)
- * and UTC, GMT and offsets say nothing of the writer.  Returns 'M' or 'D'
- * and sets *end to the name's length, or returns 0.
+ * "Finnish time") and for offsets east of Greenwich ("UTC+5:30").
+ * Abbreviations count only in capitals ("est" is French); UTC, GMT and
+ * offsets west of Greenwich (Chicago's or Bogotá's) say nothing of the
+ * writer.  Returns 'M' or 'D' and sets *end to the name's length, or
+ * returns 0 (with *end set past an offset it passed over).
  */
 int pm_when_zone_date_order(size_t *end, const char *s, size_t len);
 

@@ -113,6 +113,57 @@ year_first(const char *s, size_t len, size_t i)
 	return k + 1 + n;
 }
 
+/* Does s[e] end a date: no letter or digit, nor a '.' or '-' and a digit
+ * ("2024.10.16.1" is a version, "14-08-2024-17" a ticket)? */
+static int
+date_ends(const char *s, size_t len, size_t e)
+{
+	int c = ch(s, len, e);
+
+	return !is_alnum(c) && !((c == '.' || c == '-') &&
+	    is_digit(ch(s, len, e + 1)));
+}
+
+/* "YYYY.M.D" at s[i], a year of 1970-2099: its end, or 0. */
+static size_t
+ymd_dots(const char *s, size_t len, size_t i)
+{
+	size_t n, k;
+	int y, m, d;
+
+	if (digit_run(s, len, i, &y) != 4 || y < 1970 || y > 2099 ||
+	    ch(s, len, i + 4) != '.' ||
+	    (n = digit_run(s, len, i + 5, &m)) < 1 || n > 2 ||
+	    ch(s, len, i + 5 + n) != '.')
+		return 0;
+	k = i + 6 + n;
+	if ((n = digit_run(s, len, k, &d)) < 1 || n > 2 || m < 1 || m > 12 ||
+	    d < 1 || d > 31 || !date_ends(s, len, k + n))
+		return 0;
+	return k + n;
+}
+
+/* "D-M-YYYY" at s[i], either of the first two up to 12 and a year of
+ * 1970-2099: its end, or 0. */
+static size_t
+dmy_dashes(const char *s, size_t len, size_t i)
+{
+	size_t na, nb, k;
+	int a, b, y;
+
+	if ((na = digit_run(s, len, i, &a)) < 1 || na > 2 ||
+	    ch(s, len, i + na) != '-' ||
+	    (nb = digit_run(s, len, i + na + 1, &b)) < 1 || nb > 2 ||
+	    ch(s, len, i + na + 1 + nb) != '-')
+		return 0;
+	k = i + na + nb + 2;
+	if (digit_run(s, len, k, &y) != 4 || y < 1970 || y > 2099 ||
+	    a < 1 || b < 1 || a > 31 || b > 31 || (a > 12 && b > 12) ||
+	    !date_ends(s, len, k + 4))
+		return 0;
+	return k + 4;
+}
+
 /* Is am/pm ("pm", "a.m.") after the blanks at s[k]? */
 static int
 meridiem_next(const char *s, size_t len, size_t k)
@@ -162,6 +213,26 @@ pm_when_rewrite(char *out, const char *s, size_t len)
 			memcpy(out + i + a + 1, s + i + a + 3, 2);
 			memset(out + i + a + 3, ' ', 2);
 			i += a + 4;
+			changed = 1;
+			continue;
+		}
+		if ((e = ymd_dots(s, len, i)) != 0 && !versions) {
+			/* "2024.10.16", the East Asian way: "2024-10-16" */
+			for (j = i; j < e; j++)
+				if (out[j] == '.')
+					out[j] = '-';
+			i = e;
+			changed = 1;
+			continue;
+		}
+		if ((i == 0 || s[i - 1] != '-') &&
+		    (e = dmy_dashes(s, len, i)) != 0) {
+			/* "14-08-2024": "14/08/2024", whose order the slash
+			 * rules settle */
+			for (j = i; j < e - 4; j++)
+				if (out[j] == '-')
+					out[j] = '/';
+			i = e;
 			changed = 1;
 			continue;
 		}

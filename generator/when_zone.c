@@ -519,7 +519,16 @@ pm_when_zone_date_order(size_t *end, const char *s, size_t len)
 {
 	const struct zone *z = NULL;
 	size_t best = 0, e;
+	int off;
 
+	/* east of Greenwich, from Lagos to Auckland, people write the day
+	 * first (China's year-first dates are never ambiguous); west of it
+	 * an offset could be Chicago's or Bogotá's */
+	if (((e = match(s, len, 0, "utc")) || (e = match(s, len, 0, "gmt"))) &&
+	    (best = offset_at(s, len, e, &off, 0)) != 0) {
+		*end = best;
+		return off > 0 ? 'D' : 0;
+	}
 	for (size_t k = 0; k < COUNT(zones); k++) {
 		if (!(e = word_at(s, len, 0, zones[k].name)) || e <= best ||
 		    in_list(label_only, COUNT(label_only), zones[k].name))

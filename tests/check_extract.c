@@ -569,6 +569,63 @@ test_nordic_clock_entries(void **state)
 	pm_arena_free(a);
 }
 
+/* A day written as one side of a night: "the night of 15 November" is
+ * its evening, so 00:01 is the 16th; "the night of 14 to 15 January" and
+ * "overnight 14-15 January" are read at the 15th, which ends the night. */
+static void
+test_night_of(void **state)
+{
+	static const struct {
+		const char *doc, *start, *end, *first_entry;
+	} cases[] = {
+		{ "# Logins\n\nOn the night of Friday 15 November 2024 logins "
+		  "failed from 00:01 to 00:53 KST.\n",
+		  "2024-11-16T00:01:00+09:00", "2024-11-16T00:53:00+09:00",
+		  NULL },
+		{ "# Slots\n\n**Incident:** night of Tuesday 14 to Wednesday "
+		  "15 January 2025\n\nFrom 23:52 until 01:12 (EET) bookings "
+		  "failed.\n", "2025-01-14T23:52:00+02:00",
+		  "2025-01-15T01:12:00+02:00", NULL },
+		{ "# Slots\n\nOvernight 14-15 January 2025, from 23:52 to "
+		  "01:12 EET, bookings failed.\n", "2025-01-14T23:52:00+02:00",
+		  "2025-01-15T01:12:00+02:00", NULL },
+		/* a day written with the start is kept */
+		{ "# Trackers overnight (14\xe2\x80\x93" "15 January 2025)\n\n"
+		  "Between 21:40 on Tuesday 14 January and 10:25 on Wednesday "
+		  "15 January 2025 (UTC) trackers went silent.\n",
+		  "2025-01-14T21:40:00+00:00", "2025-01-15T10:25:00+00:00",
+		  NULL },
+		/* a timeline that starts after midnight is the next day's */
+		{ "# Resets\n\nOn the night of 15 November 2024 the reset "
+		  "failed (UTC).\n\n## Timeline\n\n- 00:05 Alert fires\n"
+		  "- 00:40 Fixed\n", NULL, NULL,
+		  "2024-11-16T00:05:00+00:00" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct pm_arena *a = pm_arena_new();
+		struct pm_extract_report r;
+		struct pm_incident inc;
+
+		run(&inc, &r, a, NULL, cases[i].doc);
+		if (cases[i].start) {
+			if (!inc.start || strcmp(inc.start, cases[i].start) ||
+			    !inc.end || strcmp(inc.end, cases[i].end))
+				fail_msg("case %zu: %s to %s", i,
+				    inc.start ? inc.start : "(null)",
+				    inc.end ? inc.end : "(null)");
+		} else {
+			assert_true(inc.ntimeline > 0);
+			if (strcmp(inc.timeline[0].time,
+			    cases[i].first_entry))
+				fail_msg("case %zu: first entry %s", i,
+				    inc.timeline[0].time);
+		}
+		pm_arena_free(a);
+	}
+}
+
 /* "12/03/2025" is read the way the document's writer writes dates: the
  * zones it names say where that is, then its other slash dates. */
 static void
@@ -1671,6 +1728,7 @@ main(void)
 		cmocka_unit_test(test_slash_date_order),
 		cmocka_unit_test(test_typed_numbered_items),
 		cmocka_unit_test(test_nordic_clock_entries),
+		cmocka_unit_test(test_night_of),
 	};
 
 	pm_markdown_init();

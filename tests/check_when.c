@@ -311,6 +311,12 @@ static const struct {
 	{ "klo 14.05 alkaen", "klo 14:05 alkaen" },
 	{ "um 14.05 Uhr", "um 14:05 Uhr" },
 	{ "pkg 2.10 released", NULL },
+	{ "Wednesday 2024.10.16 at 19:25", "Wednesday 2024-10-16 at 19:25" },
+	{ "release 2024.10.16 shipped", NULL },
+	{ "build 2024.10.16.1", NULL },
+	{ "On 14-08-2024, from 10:05", "On 14/08/2024, from 10:05" },
+	{ "INC-14-08-2024", NULL },
+	{ "call 555-12-2024-7", NULL },
 	{ "upgraded from 2.10 to 2.12", NULL }, { "at 10h05m", NULL },
 	{ "CPU at 95.50%", NULL }, { "v2.10 is out", NULL }, { "", NULL },
 	{ "host 10.0.0.1 at 3.2.1", NULL },
@@ -969,7 +975,8 @@ test_zone_date_order(void **state)
 		{ "America/Phoenix", 'M', 15 }, { "CEST", 'D', 4 },
 		{ "BRT,", 'D', 3 }, { "IST", 'D', 3 }, { "AEDT", 'D', 4 },
 		{ "Finnish time", 'D', 12 }, { "America/Sao_Paulo", 'D', 17 },
-		{ "UTC", 0, 0 }, { "GMT+2", 0, 0 }, { "est", 0, 0 },
+		{ "UTC+5:30", 'D', 8 }, { "GMT+2", 'D', 5 },
+		{ "UTC-05:00", 0, 9 }, { "UTC", 0, 0 }, { "est", 0, 0 },
 		{ "ist", 0, 0 }, { "Eastern", 0, 0 }, { "ESTATE", 0, 0 },
 	};
 
