@@ -58,7 +58,7 @@ static const char *const people[] = {
 	"renewal*", "confirmation*", "deliveries", "shipment*", "parcel*",
 	"ticket*", "receipt*", "statement*", "scanner*", "terminal*",
 	"unit*", "our base", "message*", "donor*", "production line*",
-	"visit*", "appointment*", "consultation*", NULL
+	"visit*", "appointment*", "consultation*", "regulars", NULL
 };
 
 /* Words that make the number a change, not a share. */
@@ -74,10 +74,11 @@ static const char *const change_words[] = {
 static const char *const impact_words[] = {
 	"affect*", "impact*", "unable", "could not", "couldn't", "cannot",
 	"can't", "unavailable", "down", "outage", "failed", "fail*",
-	"errors", "timeouts", "experienced", "lost", "degraded",
+	"error*", "timeouts", "experienced", "lost", "degraded",
 	"logged out", "broken", "stuck", "blocked", "timed out",
 	"declined", "rejected", "delay*", "hung", "offline", "dropped",
-	"missed", NULL
+	"missed", "refus*", "bounce*", "denied", "locked out", "went silent",
+	"disrupt*", "interrupt*", "disconnect*", NULL
 };
 
 /* Writing that talks to users rather than about the impact on them. */
@@ -157,16 +158,28 @@ number_at(const char *s, size_t len, size_t i, double *v)
 
 /* Words that end the noun phrase after a number: "95% and traffic ..."
  * is not a share of traffic. */
+/* The people among them: a share of these beats a share of requests in
+ * the same sentence ("12% of page loads, and 38% of active users"). */
+static const char *const persons[] = {
+	"user*", "customer*", "account*", "client*", "visitor*", "merchant*",
+	"tenant*", "player*", "subscriber*", "member*", "shopper*", "buyer*",
+	"people", "seller*", "driver*", "rider*", "patient*", "student*",
+	"employee*", "consumer*", "partner*", "developer*", "reader*",
+	"listener*", "viewer*", "guest*", "passenger*", "traveller*",
+	"traveler*", "household*", "employer*", "business*", "compan*",
+	"organi*", "restaurant*", "shop*", "school*", "teacher*", "store*",
+	"donor*", "staff", "clinician*", "publisher*", "regulars", NULL
+};
 static const char *const phrase_ends[] = {
 	"and", "or", "but", "was", "were", "is", "are", "had", "has", "have",
 	"with", "over", "from", "to", "in", "on", "at", "for", "while",
 	"which", "that", "when", "by", "as", "than", "because", NULL
 };
 
-/* Is a word of people[] within the next few words after s[i], in the
- * same noun phrase, with no change word on the way? */
+/* Is a word of nouns (people[] or persons[]) within the next few words
+ * after s[i], in the same noun phrase, with no change word on the way? */
 static int
-people_after(const char *s, size_t len, size_t i)
+noun_after(const char *s, size_t len, size_t i, const char *const *nouns)
 {
 	int words = 0;
 
@@ -179,7 +192,7 @@ people_after(const char *s, size_t len, size_t i)
 		if (i >= len || s[i] == ',' || s[i] == '.' || s[i] == ';' ||
 		    s[i] == ')' || s[i] == ':')
 			return 0;
-		if (x_phrase_at_any(s, len, i, people))
+		if (x_phrase_at_any(s, len, i, nouns))
 			return 1;
 		if (x_phrase_at_any(s, len, i, change_words))
 			return 0;
@@ -191,6 +204,12 @@ people_after(const char *s, size_t len, size_t i)
 		words++;
 	}
 	return 0;
+}
+
+static int
+people_after(const char *s, size_t len, size_t i)
+{
+	return noun_after(s, len, i, people);
 }
 
 /* Is a word of people[] among the two words before s[i] ("every user
@@ -303,7 +322,8 @@ static const char *const resources[] = {
 	"queue*", "partition*", "broker*", "database*", "table*", "index*",
 	"cache*", "space", "inode*", "connection*", "link*", "switch*",
 	"router*", "disks", "drive*", "volume*", "job*", "build*", "test*",
-	"step*", "retries", "attempt at", NULL
+	"step*", "retries", "attempt at", "size", "normal", "usual", "peak",
+	"rate", "throughput", "speed", "price*", "cost*", NULL
 };
 
 /*
@@ -398,6 +418,69 @@ share_said(const char *s, size_t len, size_t i, double share)
 	return 0;
 }
 
+/* "a little over half of our order volume, 54%", "a third of customers
+ * (35%)": a percentage a few words after a fraction (from s[i]) that
+ * agrees with it says it more exactly. */
+static double
+refined(const char *s, size_t len, size_t i, double fraction)
+{
+	size_t end = i + 60 < len ? i + 60 : len, e;
+	double v;
+
+	for (; i < end; i++) {
+		if ((i > 0 && x_alnum((unsigned char)s[i - 1])) ||
+		    (e = number_at(s, len, i, &v)) == 0)
+			continue;
+		if (e < len && s[e] == '%' && fabs(v - fraction) <= 10)
+			return v;
+		i = e;
+	}
+	return fraction;
+}
+
+/* "Of the 9,800 students who tried to enrol, 2,140 had an add fail":
+ * the whole first, the part after the comma.  NAN when s is not so. */
+static double
+of_the_first(const char *s, size_t len)
+{
+	static const char *const lead[] = { "of the", "of our", "of all", NULL };
+	static const char *const about[] = {
+		"about", "around", "roughly", "approximately", "some", NULL
+	};
+	size_t i = x_skip_blanks(s, len, 0), e;
+	double whole, part;
+
+	if ((e = x_phrase_at_any(s, len, i, lead)) == 0 ||
+	    (e = number_at(s, len, x_skip_blanks(s, len, e), &whole)) == 0 ||
+	    !thing_after(s, len, e))
+		return NAN;
+	while (e < len && s[e] != ',')
+		e++;
+	i = x_skip_blanks(s, len, e + 1);
+	if ((e = x_phrase_at_any(s, len, i, about)) != 0)
+		i = x_skip_blanks(s, len, e);
+	if (i >= len || number_at(s, len, i, &part) == 0 || part <= 0 ||
+	    part >= whole)
+		return NAN;
+	return 100.0 * part / whole;
+}
+
+/* "nearly all", "almost every", "not all": no whole at s[i]. */
+static int
+hedged(const char *s, size_t i)
+{
+	static const char *const hedges[] = {
+		"nearly", "almost", "not", "virtually", "practically", NULL
+	};
+	size_t k = i;
+
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	while (k > 0 && x_alnum((unsigned char)s[k - 1]))
+		k--;
+	return k < i && x_phrase_at_any(s, i, k, hedges) != 0;
+}
+
 /*
  * The share of users a sentence names, or NAN.  "All" counts only in a
  * sentence about impact and not about the affected ones ("we apologise
@@ -406,11 +489,11 @@ share_said(const char *s, size_t len, size_t i, double share)
  * for every thumbnail request ... about 30% of page views").
  */
 static double
-share_in(const char *s, size_t len, int *whole)
+share_in(const char *s, size_t len, int in_impact, int *whole)
 {
-	double v, den;
+	double v, den, found = NAN;
 	size_t i, e, k;
-	int impact = x_find_any(s, len, impact_words, NULL) != NULL &&
+	int of, impact = (in_impact || x_find_any(s, len, impact_words, NULL)) &&
 	    x_find_any(s, len, not_impact, NULL) == NULL;
 
 	*whole = 0;
@@ -431,12 +514,21 @@ share_in(const char *s, size_t len, int *whole)
 			/* "30% of users", "affecting 30% of our base", "every
 			 * user (100%)", and in a sentence about the impact
 			 * "96% of permits were affected" (not "of disk") */
-			if (people_after(s, len, k) || impact_before(s, i) ||
+			if (!(people_after(s, len, k) || impact_before(s, i) ||
 			    (i > 0 && s[i - 1] == '(' &&
 			    people_before(s, i - 1)) || (x_phrase_at(s, len,
 			    x_skip_blanks(s, len, k), "of") &&
 			    thing_after(s, len, k) && impact_in_clause(s, len,
-			    k)))
+			    k))))
+				continue;
+			/* the first share of people in the sentence, else
+			 * its first share */
+			if (!isnan(found) && noun_after(s, len, k, persons) &&
+			    impact_in_clause(s, len, k))
+				return v;
+			if (isnan(found))
+				found = v;
+			if (noun_after(s, len, k, persons))
 				return v;
 			continue;
 		}
@@ -469,30 +561,51 @@ share_in(const char *s, size_t len, int *whole)
 			return 100.0 * v / den;
 		i = e ? e : i;
 	}
+	if (!isnan(found))
+		return found;
+	if (impact && !isnan(v = of_the_first(s, len)))
+		return v;
+	/* a fraction; "all" and "every" only when nothing smaller is said
+	 * ("nearly all of our best sellers, so about half of visitors") */
 	for (i = 0; i < len; i++) {
 		for (k = 0; k < XCOUNT(fractions); k++) {
 			if ((e = x_phrase_at(s, len, i,
 			    fractions[k].words)) == 0)
 				continue;
-			if (fractions[k].percent == 100 && !impact)
+			if (fractions[k].percent == 100 && (!impact ||
+			    !isnan(found) || hedged(s, i)))
 				continue;
 			while (e < len && s[e] == ' ')
 				e++;
-			if (x_phrase_at(s, len, e, "of"))
+			of = x_phrase_at(s, len, e, "of") != 0;
+			if (of)
 				e += 2;
-			if (people_after(s, len, e)) {
-				*whole = fractions[k].percent == 100;
-				return fractions[k].percent;
+			/* "three quarters of clinicians who tried to log in
+			 * were refused": any noun after "of", in a sentence
+			 * about the impact ("an hour and a quarter" is no
+			 * share) */
+			if (people_after(s, len, e) || (impact && of &&
+			    fractions[k].percent < 100 &&
+			    thing_after(s, len, e))) {
+				if (fractions[k].percent < 100) {
+					*whole = 0;
+					return refined(s, len, e,
+					    fractions[k].percent);
+				}
+				*whole = 1;
+				found = 100;
+				break;
 			}
 		}
 	}
-	return NAN;
+	return found;
 }
 
 /* The share in the sentences of one line, a number before a whole;
  * [*from, *to) gets the sentence. */
 static double
-share_in_line(const struct xline *l, size_t *from, size_t *to, int *whole)
+share_in_line(const struct xline *l, int in_impact, size_t *from, size_t *to,
+    int *whole)
 {
 	size_t i = 0, e;
 	double v, best = NAN;
@@ -501,7 +614,7 @@ share_in_line(const struct xline *l, size_t *from, size_t *to, int *whole)
 	*whole = 0;
 	for (; i < l->len; i = e) {
 		e = x_sentence_end(l->s, l->len, i);
-		v = share_in(l->s + i, e - i, &w);
+		v = share_in(l->s + i, e - i, in_impact, &w);
 		if (!isnan(v) && (isnan(best) || (*whole && !w))) {
 			*from = i;
 			*to = e;
@@ -526,6 +639,10 @@ find_impact(struct xdoc *d)
 	size_t from = 0, to = 0, f0 = 0, t0 = 0;
 	const struct xline *at = NULL;
 
+	/* front matter's impact text says it first ("impact: 15% of
+	 * viewers") */
+	if (inc->fixed.impact && inc->impact && !inc->fixed.impact_percent)
+		v = share_in(inc->impact, strlen(inc->impact), 1, &w);
 	/* the impact field or section, the summary, the preamble, the
 	 * title, then anything but the timeline and the action items; a
 	 * number beats an "all users" found before it, in its pass or an
@@ -555,8 +672,10 @@ find_impact(struct xdoc *d)
 				    l->sec != SEC_CORRECTIVE &&
 				    l->kind != XL_ROW;
 			}
-			if (in && !isnan(x = share_in_line(l, &f0, &t0,
-			    &w)) && (isnan(v) || (whole && !w))) {
+			/* a sentence of the impact section is about the
+			 * impact, whatever its words */
+			if (in && !isnan(x = share_in_line(l, pass == 0, &f0,
+			    &t0, &w)) && (isnan(v) || (whole && !w))) {
 				v = x, whole = w, from = f0, to = t0;
 				at = l, line = l->line;
 			}

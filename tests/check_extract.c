@@ -1048,6 +1048,30 @@ test_impact_words(void **state)
 		{ "The plan was to move from 5% to 10% of shoppers. The "
 		    "effect was that 90% of shoppers got the broken page.", 90 },
 		{ "Nine of our twelve inpatient units were affected.", 75 },
+		/* a fraction of any noun after "of", in the impact section */
+		{ "About three quarters of clinicians who tried to log in "
+		    "were refused.", 75 },
+		{ "Roughly two thirds of staff who sent email had messages "
+		    "bounce.", 67 },
+		{ "For an hour and a quarter the API timed out.", NAN },
+		{ "The backup link is a tenth of the size and dropped "
+		    "packets.", NAN },
+		/* people before requests; a whole after a part */
+		{ "Errors on about 12% of page loads, and about 38% of "
+		    "active users saw at least one failed page.", 38 },
+		{ "Nearly all of our best sellers failed, so about half of "
+		    "visitors hit an error.", 50 },
+		{ "All US checkouts (a little over half of our order volume, "
+		    "54%) failed.", 54 },
+		{ "Of the 9,800 students who tried to enrol, 2,140 had at "
+		    "least one add fail.", 21.8 },
+		{ "Every player online at this time was disconnected.", 100 },
+		{ "Approximately two of every five procedures ended in an "
+		    "error.", 40 },
+		{ "Ad requests from about 3 in 10 of our publishers (870 of "
+		    "2,870) were refused.", 30 },
+		{ "Roughly 70% of our regulars play there, so most of you "
+		    "were affected.", 70 },
 	};
 	char doc[512];
 
@@ -1210,6 +1234,28 @@ test_front_matter_normalised(void **state)
 	assert_int_equal(inc.duration_minutes, 50);
 	assert_str(inc.severity, "SEV1");
 	assert_str(inc.category, "configuration");
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+}
+
+/* Front matter's impact text gives the share before the prose does. */
+static void
+test_front_matter_impact_share(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+
+	(void)state;
+	ingest(&inc, a, &w, "2025-01-27-tv.md",
+	    "---\n"
+	    "title: TV playback\n"
+	    "impact: \"15% of viewers\"\n"
+	    "---\n"
+	    "# TV playback\n\n"
+	    "Roughly one in ten of our viewers could not play anything.\n");
+	assert_str(inc.impact, "15% of viewers");
+	assert_true(fabs(inc.impact_percent - 15) < 1e-9);
 	pm_warnings_free(&w);
 	pm_arena_free(a);
 }
@@ -1729,6 +1775,7 @@ main(void)
 		cmocka_unit_test(test_typed_numbered_items),
 		cmocka_unit_test(test_nordic_clock_entries),
 		cmocka_unit_test(test_night_of),
+		cmocka_unit_test(test_front_matter_impact_share),
 	};
 
 	pm_markdown_init();
