@@ -127,7 +127,10 @@ static const char *const pool_exhaustion[] = {
  *    rule or a limit set wrong is configuration, a change made in the
  *    wrong place is human error, a rollout strategy that took the
  *    capacity away is deployment-change, a chiller that failed is
- *    hardware, even when the story is told in DNS or traffic words.
+ *    hardware, a playbook run against the wrong hosts is human error,
+ *    even when the story is told in DNS, traffic or firmware words.
+ *    (Not a rule: a faulty cable or optic that drops packets, which
+ *    writers file under the network as often as under hardware.)
  *    These rules need the mechanism to be a candidate already.
  * Not a rule, on purpose: a query pattern that exhausts the pool (N+1,
  * slow queries holding connections) stays database-query-performance,
@@ -147,7 +150,8 @@ static const char *const setting_wrong[] = {
 	"configured to", "was set to", "were set to", "set too",
 	"cache rule", "the rule", "rule was", "path pattern", "ttl was",
 	"ttl of", "default limit", "limit was set", "config file",
-	"configuration file", "config block", "in the config", NULL
+	"configuration file", "config block", "in the config",
+	"configuration template", "config template", NULL
 };
 
 /* Machines or the room they stand in failing, which the load showed. */
@@ -169,7 +173,8 @@ static const char *const provider_down[] = {
 static const char *const action_wrong[] = {
 	"by mistake", "accidentally", "mistakenly", "wrong workspace",
 	"wrong zone", "wrong account", "wrong environment", "meant to",
-	"instead of staging", NULL
+	"instead of staging", "wrong host", "wrong file", "meant for",
+	"instead targeted", "pointed at production", "shell history", NULL
 };
 
 /* How a release was rolled out, which took the capacity away. */
@@ -194,6 +199,7 @@ static const struct {
 	{ "security", "network-dns", takeover, ALSO_SHARE },
 	{ "configuration", "network-dns", setting_wrong, ALSO_SHARE },
 	{ "human-error", "network-dns", action_wrong, ALSO_SHARE },
+	{ "human-error", "hardware-infrastructure", action_wrong, ALSO_SHARE },
 	{ "dependency-third-party", "network-dns", provider_down,
 	    ALSO_SHARE },
 	{ "deployment-change", "capacity-traffic", rollout_wrong, ALSO_SHARE },

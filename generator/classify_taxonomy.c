@@ -19,7 +19,7 @@
 static const struct pm_keyword kw_query[] = {
 	{ "slow query", 5 }, { "slow queries", 5 }, { "missing index", 6 },
 	{ "without an index", 6 }, { "without index", 6 }, { "no index", 5 },
-	{ "lacked proper indexing", 6 }, { "index*", 2 },
+	{ "lacked proper indexing", 6 }, { "index*", 1.5 },
 	{ "full table scan*", 6 }, { "table scan*", 5 },
 	{ "sequential scan*", 6 }, { "seq scan*", 6 }, { "query plan*", 4 },
 	{ "execution plan*", 4 }, { "inefficient query", 6 },
@@ -100,6 +100,11 @@ static const struct pm_keyword kw_config[] = {
 	{ "default limit", 5 }, { "bind address", 5 }, { "sysctl", 4 },
 	/* "A configuration change to the load balancer" */
 	{ "configuration change*", 6 }, { "config change*", 6 },
+	/* a value changed everywhere but one place */
+	{ "inventory file", 5 }, { "secret rotation", 5 },
+	{ "key rotation", 5 }, { "credential rotation", 5 },
+	{ "rotation job", 4 }, { "kept the old", 4 }, { "missing from the", 3 },
+	{ "configuration template", 5 }, { "config template", 5 },
 };
 
 static const struct pm_keyword kw_capacity[] = {
@@ -118,6 +123,8 @@ static const struct pm_keyword kw_capacity[] = {
 	{ "memory", 1 }, { "throughput", 2 }, { "growth", 2 },
 	{ "volume", 2.5 }, { "month end", 2 }, { "traffic", 2 },
 	{ "could not keep up", 5 }, { "ran out of room", 5 },
+	{ "sized for", 5 }, { "sized and tested for", 5 },
+	{ "waiting room", 4 }, { "at the same moment", 3 },
 	/* a resource used up by growth */
 	{ "out of inodes", 6 }, { "inode*", 3 }, { "ran out of", 3 },
 };
@@ -126,7 +133,12 @@ static const struct pm_keyword kw_network[] = {
 	{ "dns", 5 }, { "resolver*", 4 }, { "nameserver*", 5 },
 	{ "name server*", 5 }, { "domain*", 3 }, { "registrar", 4 },
 	{ "network*", 3 }, { "packet loss", 7 }, { "packets", 4 },
-	{ "bgp", 7 }, { "routing", 3 }, { "route*", 2 }, { "firewall*", 3 },
+	{ "bgp", 7 }, { "routing", 3 }, { "firewall*", 3 },
+	/* "route*" alone is a courier's route as often as a packet's */
+	{ "route table*", 4 }, { "route leak*", 6 }, { "static route*", 4 },
+	{ "default route*", 4 }, { "routes were", 2 }, { "advertised", 2 },
+	{ "route announcement*", 5 }, { "route advert*", 5 },
+	{ "announced route*", 5 },
 	{ "load balancer*", 3 }, { "cdn", 2 }, { "switch", 2 },
 	{ "router*", 4 }, { "cname", 4 }, { "a record", 5 }, { "ttl", 2 },
 	{ "tcp", 2 }, { "connectivity", 4 }, { "network partition", 7 },
@@ -144,16 +156,24 @@ static const struct pm_keyword kw_hardware[] = {
 	{ "hardware", 6 }, { "disk*", 3 }, { "disk failure", 7 },
 	{ "ssd*", 4 }, { "power", 4 }, { "power outage", 7 },
 	{ "power loss", 7 }, { "power event", 7 }, { "power feed", 7 },
-	{ "ups", 5 }, { "pdu*", 5 }, { "rack*", 3 }, { "data center", 3 },
+	/* "ups" alone is every "sign-ups", "top-ups" and "pop-ups" */
+	{ "the ups", 5 }, { "our ups", 5 }, { "an ups", 5 }, { "a ups", 5 },
+	{ "ups batter*", 5 }, { "pdu*", 5 }, { "rack*", 3 }, { "data center", 3 },
 	{ "datacenter", 3 }, { "colo", 4 }, { "server failure", 6 },
 	{ "host failure", 6 }, { "node failure", 5 }, { "kernel panic", 6 },
 	{ "memory module", 6 }, { "dimm*", 6 }, { "ecc", 5 }, { "ram", 2 },
 	{ "nic", 4 }, { "cable", 4 }, { "cooling", 6 }, { "overheat*", 6 },
 	{ "availability zone", 3 }, { "zone outage", 5 }, { "hypervisor*", 5 },
 	{ "instance failure", 5 }, { "hardware failure", 8 },
-	{ "battery", 4 }, { "generator", 4 }, { "storage controller", 7 },
+	{ "battery", 4 }, { "diesel generator*", 6 },
+	{ "backup generator*", 6 }, { "standby generator*", 6 },
+	{ "on generator*", 4 }, { "storage controller", 7 },
 	{ "controller", 2 }, { "firmware", 4 }, { "raid", 5 },
 	{ "physical host", 5 }, { "bare metal", 3 }, { "faulty", 3 },
+	/* the parts of a link: a failing optic is hardware, whatever the
+	 * network showed */
+	{ "transceiver*", 6 }, { "sfp*", 5 }, { "optic", 4 }, { "optics", 4 },
+	{ "crc error*", 5 },
 	/* the room the machines stand in */
 	{ "air conditioning", 6 }, { "air conditioner*", 6 }, { "hvac", 6 },
 	{ "compressor", 5 }, { "chiller*", 6 }, { "thermal*", 4 },
@@ -177,6 +197,9 @@ static const struct pm_keyword kw_dependency[] = {
 	{ "dns provider", 6 }, { "managed dns", 6 }, { "hosting provider", 6 },
 	{ "cloud provider", 5 },
 	{ "public cdn", 5 }, { "third party script*", 6 },
+	{ "their data cent*", 6 }, { "their system*", 4 },
+	{ "their authori*", 4 }, { "payment partner", 6 }, { "acquirer", 3 },
+	{ "card processor", 5 },
 	{ "external script*", 5 },
 };
 
@@ -192,7 +215,7 @@ static const struct pm_keyword kw_security[] = {
 	{ "cryptocurrency", 5 }, { "mining", 2 }, { "abuse", 3 },
 	{ "intrusion", 6 }, { "ransomware", 7 }, { "hacked", 6 },
 	{ "sql injection", 7 }, { "xss", 6 }, { "login flood", 5 },
-	{ "scraper*", 3 }, { "committed", 2 }, { "public repo*", 4 },
+	{ "scraper*", 3 }, { "public repo*", 4 },
 	{ "hard coded", 3 }, { "plain text", 3 }, { "rate limit*", 2 },
 };
 
@@ -213,7 +236,8 @@ static const struct pm_keyword kw_bug[] = {
 	{ "never closed", 5 }, { "not closed", 4 }, { "file handle*", 4 },
 	{ "goroutine*", 3 }, { "thread*", 2 }, { "duplicate*", 1.5 },
 	{ "file descriptor*", 5 }, { "descriptor leak*", 7 },
-	{ "unbounded", 5 },
+	{ "unbounded", 5 }, { "collid*", 4 }, { "collision*", 4 },
+	{ "not unique", 4 },
 	{ "resource leak*", 6 }, { "latent bug", 7 },
 	{ "idempoten*", 4 }, { "backoff", 3 }, { "jitter", 3 },
 	/* text our code mishandles */
@@ -245,6 +269,11 @@ static const struct pm_keyword kw_human[] = {
 	{ "wrong statement", 6 }, { "wrong query", 5 },
 	{ "wrong argument*", 6 }, { "wrong parameter*", 5 },
 	{ "wrong flag", 5 }, { "wrong target", 5 }, { "wrong node*", 5 },
+	{ "wrong file", 6 }, { "picked the wrong", 6 }, { "chose the wrong", 6 },
+	{ "selected the wrong", 6 }, { "the operator", 3 },
+	{ "pointed at production", 6 }, { "pointed to production", 6 },
+	{ "ran the script", 3 }, { "shell history", 5 },
+	{ "meant for the lab", 6 }, { "instead targeted", 6 },
 };
 
 static const struct pm_category default_categories[] = {

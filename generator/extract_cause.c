@@ -25,7 +25,9 @@ static const char *const resolution_openers[] = {
 /* Words that introduce a cause. */
 static const char *const causal[] = {
 	"root cause*", "caused by", "due to", "because", "result of",
-	"triggered by", "stemmed from", "traced to", "was caused", NULL
+	"triggered by", "stemmed from", "traced to", "was caused",
+	"the cause was", "the cause is", "was the cause", "the culprit",
+	NULL
 };
 
 /* The same, and the verbs whose subject is a cause ("the partition caused
@@ -33,7 +35,8 @@ static const char *const causal[] = {
 static const char *const causal_any[] = {
 	"root cause*", "caused by", "due to", "because", "result of",
 	"triggered by", "stemmed from", "traced to", "was caused", "caused",
-	"led to", "resulted in", "triggered", NULL
+	"led to", "resulted in", "triggered", "the cause was", "the cause is",
+	"was the cause", "the culprit", NULL
 };
 
 /* The first sentence with one of words: in the summary and the preamble,

@@ -96,6 +96,32 @@ test_cause_not_symptom(void **state)
 		    "database-locking" },
 		{ "The catalogue grew until the thumbnail cache ran out of "
 		    "inodes; nothing was broken.", "capacity-traffic" },
+		/* words that are other things in other trades: a courier's
+		 * route, a sign-up, a reference generator */
+		{ "Route-close held one transaction open for an hour; every "
+		    "scan of a parcel waited for its row lock.",
+		    "database-locking" },
+		{ "Bots scripted the sign-ups through the API to farm the "
+		    "referral bonus: an attack on a flow with no rate limit.",
+		    "security" },
+		{ "Our reference generator gave two donations the same "
+		    "reference: references collided once a third server "
+		    "joined.", "software-bug" },
+		{ "The transceiver in port 14 of the storage controller was "
+		    "failing and corrupted reads with CRC errors.",
+		    "hardware-infrastructure" },
+		{ "The site had been sized and tested for 5,000 people at "
+		    "once; 11,000 arrived at the same moment and the waiting "
+		    "room was off.", "capacity-traffic" },
+		{ "The secret rotation job only updates the clusters in its "
+		    "inventory file; the new cluster kept the old secret.",
+		    "configuration" },
+		{ "The engineer ran the script in a terminal whose "
+		    "environment still pointed at production.",
+		    "human-error" },
+		{ "Their data center in Campinas had a storage fault, so "
+		    "their authorization system timed out for our requests.",
+		    "dependency-third-party" },
 	};
 
 	(void)state;
@@ -171,6 +197,17 @@ test_tie_breaks(void **state)
 		{ "A configuration change to the load balancer: the health "
 		    "check path was changed to one the app does not serve yet.",
 		    "Every target was marked unhealthy.", "configuration" },
+		{ "The load balancer's virtual server moved to the new "
+		    "configuration template, which has no persistence profile "
+		    "for the load balancer pool.",
+		    "Customers were logged out by the load balancer.",
+		    "configuration" },
+		/* a person's action, whatever machine it reached */
+		{ "An engineer ran the firmware playbook with the wrong host "
+		    "limit; it was meant for the lab and instead targeted "
+		    "production, where the firmware update rebooted three "
+		    "storage nodes.", "Storage pool outage during firmware "
+		    "work on the storage hardware.", "human-error" },
 		/* but one word does not pull a category that does not fit */
 		{ "A traffic spike from a TV spot was ten times our capacity; "
 		    "the rule was that we scale at 70% CPU.", NULL,

@@ -626,6 +626,26 @@ test_night_of(void **state)
 	}
 }
 
+/* With no root cause section, the summary's "The cause was ..." is it. */
+static void
+test_cause_was_sentence(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Saturday's outage\n\n"
+	    "**TL;DR:** Three servers were down all evening. The cause was "
+	    "a dead SSD in the machine that runs them. We restored from "
+	    "the morning's backup.\n\n"
+	    "## What happened\n\nWe first assumed a DDoS.\n");
+	assert_str(inc.root_cause, "The cause was a dead SSD in the machine "
+	    "that runs them.");
+	pm_arena_free(a);
+}
+
 /* "12/03/2025" is read the way the document's writer writes dates: the
  * zones it names say where that is, then its other slash dates. */
 static void
@@ -1776,6 +1796,7 @@ main(void)
 		cmocka_unit_test(test_nordic_clock_entries),
 		cmocka_unit_test(test_night_of),
 		cmocka_unit_test(test_front_matter_impact_share),
+		cmocka_unit_test(test_cause_was_sentence),
 	};
 
 	pm_markdown_init();
