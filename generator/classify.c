@@ -128,7 +128,9 @@ static const char *const pool_exhaustion[] = {
  *    wrong place is human error, a rollout strategy that took the
  *    capacity away is deployment-change, a chiller that failed is
  *    hardware, a playbook run against the wrong hosts is human error,
- *    even when the story is told in DNS, traffic or firmware words.
+ *    even when the story is told in DNS, traffic or firmware words, and
+ *    an expired certificate is configuration though a provider's calls
+ *    were what it broke.
  *    (Not a rule: a faulty cable or optic that drops packets, which
  *    writers file under the network as often as under hardware.)
  *    These rules need the mechanism to be a candidate already.
@@ -177,6 +179,12 @@ static const char *const action_wrong[] = {
 	"instead targeted", "pointed at production", "shell history", NULL
 };
 
+/* Our certificate left to expire, which a provider's calls showed. */
+static const char *const cert_expired[] = {
+	"certificate expired", "certificate had expired", "cert expired",
+	"expired certificate", "certificate expiry", NULL
+};
+
 /* How a release was rolled out, which took the capacity away. */
 static const char *const rollout_wrong[] = {
 	"rollout strategy", "deployment strategy", "deploy strategy",
@@ -201,6 +209,8 @@ static const struct {
 	{ "human-error", "network-dns", action_wrong, ALSO_SHARE },
 	{ "human-error", "hardware-infrastructure", action_wrong, ALSO_SHARE },
 	{ "dependency-third-party", "network-dns", provider_down,
+	    ALSO_SHARE },
+	{ "configuration", "dependency-third-party", cert_expired,
 	    ALSO_SHARE },
 	{ "deployment-change", "capacity-traffic", rollout_wrong, ALSO_SHARE },
 	{ "configuration", "capacity-traffic", setting_wrong, ALSO_SHARE },

@@ -237,7 +237,8 @@ static const struct pm_keyword kw_bug[] = {
 	{ "goroutine*", 3 }, { "thread*", 2 }, { "duplicate*", 1.5 },
 	{ "file descriptor*", 5 }, { "descriptor leak*", 7 },
 	{ "unbounded", 5 }, { "collid*", 4 }, { "collision*", 4 },
-	{ "not unique", 4 },
+	{ "not unique", 4 }, { "the same reference*", 4 },
+	{ "the same id*", 4 },
 	{ "resource leak*", 6 }, { "latent bug", 7 },
 	{ "idempoten*", 4 }, { "backoff", 3 }, { "jitter", 3 },
 	/* text our code mishandles */

@@ -202,6 +202,12 @@ test_tie_breaks(void **state)
 		    "for the load balancer pool.",
 		    "Customers were logged out by the load balancer.",
 		    "configuration" },
+		/* our certificate, though the provider's calls failed */
+		{ "When you pay, our payment provider calls back our "
+		    "servers. One server's certificate expired, so the "
+		    "payment provider's confirmations to it were refused by "
+		    "the provider's client.",
+		    "Payments could not be confirmed.", "configuration" },
 		/* a person's action, whatever machine it reached */
 		{ "An engineer ran the firmware playbook with the wrong host "
 		    "limit; it was meant for the lab and instead targeted "
