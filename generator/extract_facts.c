@@ -503,6 +503,36 @@ x_facts_context(struct xdoc *d)
 
 /* ---------------------------------------------------------------- finish */
 
+/* Is the zone as written an offset ("+00:00", "-08:00", "Z")? */
+static int
+is_offset(const char *zone)
+{
+	return zone[0] == '+' || zone[0] == '-' || strcmp(zone, "Z") == 0;
+}
+
+/*
+ * The time zone as written: the start's, else the document's.  Front
+ * matter times carry only offsets ("2025-01-27T20:10:00+00:00"); when the
+ * prose names a zone that has that offset on that day ("GMT", "PT"), the
+ * name is what the writer calls it.
+ */
+static const char *
+zone_written(struct xdoc *d)
+{
+	struct pm_when w;
+
+	if (!(d->has_start && d->start.has_zone && d->start.zone[0]))
+		return d->has_zone && d->zone.zone[0] ? d->zone.zone : NULL;
+	if (!d->inc->fixed.start || !is_offset(d->start.zone) ||
+	    !d->has_zone || is_offset(d->zone.zone))
+		return d->start.zone;
+	w = d->start;
+	set_zone(&w, &d->zone);
+	x_zone_settle(d, &w);
+	return w.offset_minutes == d->start.offset_minutes ? d->zone.zone :
+	    d->start.zone;
+}
+
 static int
 full(const struct pm_when *w)
 {
@@ -708,9 +738,7 @@ x_facts_finish(struct xdoc *d)
 	if (d->has_end && (!inc->fixed.end || full(&d->end)))
 		inc->end = iso(d, &d->end);
 	if (!inc->fixed.timezone) {
-		const char *z = d->has_start && d->start.has_zone &&
-		    d->start.zone[0] ? d->start.zone : d->has_zone &&
-		    d->zone.zone[0] ? d->zone.zone : NULL;
+		const char *z = zone_written(d);
 
 		if (z)
 			inc->timezone = pm_arena_strdup(d->arena, z);

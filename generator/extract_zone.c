@@ -27,11 +27,36 @@ static const char *const zone_phrases[] = {
 	"times in", "times are", "all times", "timezone", "time zone", NULL
 };
 
+/* The abbreviation in brackets after a zone's name ("Vienna local time
+ * (CET)"): its length, with *off set, or 0.  The abbreviation is what the
+ * writer calls the zone for short. */
+static size_t
+abbreviation_after(const char *s, size_t len, size_t i, size_t *at,
+    int *off)
+{
+	const char *close;
+	size_t k;
+
+	while (i < len && s[i] == ' ')
+		i++;
+	if (i >= len || s[i] != '(' ||
+	    (close = memchr(s + i, ')', len - i)) == NULL)
+		return 0;
+	k = (size_t)(close - s) - i - 1;
+	if (k < 2 || k > 5 || !pm_when_zone(off, s + i + 1, k))
+		return 0;
+	for (size_t j = i + 1; j < i + 1 + k; j++)
+		if (s[j] < 'A' || s[j] > 'Z')
+			return 0;
+	*at = i + 1;
+	return k;
+}
+
 /* A zone named by one to four words at s. */
 static int
 zone_here(struct pm_when *z, const char *s, size_t len)
 {
-	size_t e[4], n = 0, i;
+	size_t e[4], n = 0, i, at, k;
 	int off;
 
 	for (i = 0; i < len && n < 4; i++)
@@ -43,11 +68,14 @@ zone_here(struct pm_when *z, const char *s, size_t len)
 		if (pm_when_zone(&off, s, e[n])) {
 			pm_when_init(z);
 			z->has_zone = 1;
+			if ((k = abbreviation_after(s, len, e[n], &at,
+			    &off)) == 0) {
+				at = 0;
+				k = e[n] < sizeof(z->zone) ? e[n] :
+				    sizeof(z->zone) - 1;
+			}
 			z->offset_minutes = off;
-			size_t k = e[n] < sizeof(z->zone) ? e[n] :
-			    sizeof(z->zone) - 1;
-
-			memcpy(z->zone, s, k);
+			memcpy(z->zone, s + at, k);
 			z->zone[k] = '\0';
 			return 1;
 		}
@@ -123,7 +151,7 @@ zone_near_time(struct pm_when *z, const struct xline *l)
 		from = i;
 		if (w.hour < 0 || w.has_zone)
 			continue;
-		for (words = 0; i < l->len && words < 4; words++) {
+		for (words = 0; i < l->len && words < 6; words++) {
 			while (i < l->len && l->s[i] == ' ')
 				i++;
 			if (i < l->len && l->s[i] == ',' && words == 0 &&

@@ -143,6 +143,13 @@ static const struct zone {
 	{ "Johannesburg time", 120, 0 }, { "Bangkok time", 420, 0 },
 	{ "Jakarta time", 420, 0 }, { "Manila time", 480, 0 },
 	{ "Beijing time", 480, 0 }, { "Taipei time", 480, 0 },
+	{ "Montevideo time", -180, 0 }, { "Buenos Aires time", -180, 0 },
+	{ "Brasilia time", -180, 0 }, { "Bogota time", -300, 0 },
+	{ "Lima time", -300, 0 }, { "Mexico City time", -360, 0 },
+	{ "Delhi time", 330, 0 }, { "Mumbai time", 330, 0 },
+	{ "Karachi time", 300, 0 }, { "Lagos time", 60, 0 },
+	{ "Sydney time", 600, 'A' }, { "Melbourne time", 600, 'A' },
+	{ "Auckland time", 720, 'N' },
 	/* German and Quebec French abbreviations */
 	{ "MEZ", 60, 0 }, { "MESZ", 120, 0 }, { "HNE", -300, 0 },
 	{ "HAE", -240, 0 }, { "HNC", -360, 0 }, { "HAC", -300, 0 },
@@ -218,6 +225,26 @@ is_wordlike(const char *name)
 }
 
 /*
+ * The zone name at s[i], as word_at() reads it; a place's time may say
+ * "local" before "time" ("UK local time", "Montevideo local time").
+ */
+static size_t
+zone_name_at(const char *s, size_t len, size_t i, const char *name)
+{
+	size_t e = word_at(s, len, i, name), n = strlen(name), k;
+	char place[48];
+
+	if (e || n < 6 || n - 5 >= sizeof(place) ||
+	    strcmp(name + n - 5, " time") != 0)
+		return e;
+	memcpy(place, name, n - 5);
+	place[n - 5] = '\0';
+	if (!(e = match(s, len, i, place)) || (k = skip_blanks(s, len, e)) == e)
+		return 0;
+	return word_at(s, len, k, "local time");
+}
+
+/*
  * A named zone at s[i]: "UTC", "GMT-3", "EST", "Pacific Time".  In
  * running text (text != 0) word-like abbreviations must be in capitals.
  * The longest name wins.
@@ -236,7 +263,7 @@ named_zone_at(const char *s, size_t len, size_t i, int *off, int text)
 		return e;
 	}
 	for (k = 0; k < COUNT(zones); k++) {
-		if (!(e = word_at(s, len, i, zones[k].name)) || e <= best)
+		if (!(e = zone_name_at(s, len, i, zones[k].name)) || e <= best)
 			continue;
 		if (text && is_wordlike(zones[k].name) &&
 		    strncmp(s + i, zones[k].name, e - i) != 0)
@@ -530,7 +557,8 @@ pm_when_zone_date_order(size_t *end, const char *s, size_t len)
 		return off > 0 ? 'D' : 0;
 	}
 	for (size_t k = 0; k < COUNT(zones); k++) {
-		if (!(e = word_at(s, len, 0, zones[k].name)) || e <= best ||
+		if (!(e = zone_name_at(s, len, 0, zones[k].name)) ||
+		    e <= best ||
 		    in_list(label_only, COUNT(label_only), zones[k].name))
 			continue;
 		/* "est", "ist" and "wet" are words of French, German and
@@ -554,8 +582,7 @@ zone_named(const char *zone)
 	size_t n = strlen(zone);
 
 	for (size_t k = 0; k < COUNT(zones); k++)
-		if (strlen(zones[k].name) == n && match(zone, n, 0,
-		    zones[k].name) == n)
+		if (zone_name_at(zone, n, 0, zones[k].name) == n)
 			return &zones[k];
 	return NULL;
 }

@@ -626,6 +626,48 @@ test_night_of(void **state)
 	}
 }
 
+/* The zone as the writer names it: the prose's name for the front
+ * matter's offset, a zone six words after a time, and the abbreviation
+ * a place's time is given in brackets. */
+static void
+test_zone_as_named(void **state)
+{
+	static const struct {
+		const char *doc, *zone;
+	} cases[] = {
+		{ "---\ntitle: TV\nstart: 2025-01-27T20:10:00+00:00\n"
+		  "end: 2025-01-27T21:32:00+00:00\n---\n# TV\n\n"
+		  "From 20:10 GMT playback failed.\n", "GMT" },
+		/* a name whose offset is not the front matter's is not it */
+		{ "---\ntitle: TV\nstart: 2025-01-27T20:10:00+00:00\n"
+		  "end: 2025-01-27T21:32:00+00:00\n---\n# TV\n\n"
+		  "Our Toronto office saw it at 15:10 EST.\n", "+00:00" },
+		{ "# Cards\n\nOn Thursday 12 December 2024, from about 5:30 to "
+		  "7 in the evening PT, card updates failed.\n", "PT" },
+		{ "# Pharmacies\n\nAll times below are Vienna local time "
+		  "(CET).\n\nOn 12 February 2025 from 09:05 to 10:40 the "
+		  "tills failed.\n", "CET" },
+		{ "# Permits\n\nOn 16 July 2024, from 07:40 to 10:40 UK local "
+		  "time, payments failed.\n", "UK local time" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct pm_arena *a = pm_arena_new();
+		struct pm_warnings w = PM_WARNINGS_INIT;
+		struct pm_incident inc;
+
+		ingest(&inc, a, &w, "2025-01-27-x.md", cases[i].doc);
+		if (inc.timezone == NULL || strcmp(inc.timezone,
+		    cases[i].zone) != 0)
+			fail_msg("case %zu: zone %s, want %s", i,
+			    inc.timezone ? inc.timezone : "(null)",
+			    cases[i].zone);
+		pm_warnings_free(&w);
+		pm_arena_free(a);
+	}
+}
+
 /* With no root cause section, the summary's "The cause was ..." is it. */
 static void
 test_cause_was_sentence(void **state)
@@ -1797,6 +1839,7 @@ main(void)
 		cmocka_unit_test(test_night_of),
 		cmocka_unit_test(test_front_matter_impact_share),
 		cmocka_unit_test(test_cause_was_sentence),
+		cmocka_unit_test(test_zone_as_named),
 	};
 
 	pm_markdown_init();
