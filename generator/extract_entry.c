@@ -65,42 +65,90 @@ x_skip_blanks(const char *s, size_t len, size_t i)
 	return i;
 }
 
-/*
- * "T+4 (09:16 EDT)", "T−6 min (09:06)", "T+1h [10:12]": a time relative to
- * the start, with the clock time in brackets after it.  Returns where the
- * clock time starts, or 0.  A relative time alone ("T+38 min") is no
- * entry: its clock time is not written.
- */
+/* One of units at s[i], glued to its number or not ("7m", "15 min"),
+ * and to the minutes after it when digits may follow ("1h25m"): its end,
+ * or 0. */
 static size_t
-relative_lead(const char *s, size_t len, size_t i)
+unit_at(const char *s, size_t len, size_t i, const char *const *units,
+    int digits)
 {
-	static const char *const units[] = {
-		"minutes", "minute", "mins", "min", "m", "hours", "hour",
-		"hrs", "hr", "h", NULL
-	};
+	for (; *units; units++) {
+		size_t n = strlen(*units), k;
+		int c;
+
+		for (k = 0; k < n && i + k < len &&
+		    x_lower((unsigned char)s[i + k]) == (*units)[k]; k++)
+			;
+		c = i + n < len ? (unsigned char)s[i + n] : ' ';
+		if (k == n && !(x_alnum(c) && !(digits && c >= '0' &&
+		    c <= '9')))
+			return i + n;
+	}
+	return 0;
+}
+
+size_t
+x_relative_at(const char *s, size_t len, size_t i, long *minutes)
+{
+	static const char *const hours[] = { "hours", "hour", "hrs", "hr",
+	    "h", NULL };
+	static const char *const mins[] = { "minutes", "minute", "mins",
+	    "min", "m", NULL };
 	size_t j, e;
+	long sign = 1, v;
+	int parts = 0;
 
 	if (i + 2 >= len || (s[i] != 'T' && s[i] != 't'))
 		return 0;
 	j = i + 1;
-	if (s[j] == '+' || s[j] == '-')
+	if (s[j] == '+')
 		j++;
+	else if (s[j] == '-')
+		j++, sign = -1;
 	else if (j + 3 <= len && memcmp(s + j, "\xe2\x88\x92", 3) == 0)
-		j += 3;		/* U+2212 MINUS SIGN */
+		j += 3, sign = -1;	/* U+2212 MINUS SIGN */
 	else
 		return 0;
-	if (j >= len || s[j] < '0' || s[j] > '9')
-		return 0;
-	while (j < len && s[j] >= '0' && s[j] <= '9')
-		j++;
-	for (const char *const *u = units; *u; u++) {
-		size_t k = x_skip_blanks(s, len, j);
-
-		if ((e = x_phrase_at(s, len, k, *u)) != 0) {
-			j = e;
-			break;
+	*minutes = 0;
+	/* "0", "7m", "1h25m", "1 h 25 min", "15 min": a number without a
+	 * unit is minutes, and a bare number after hours too */
+	while (parts < 2 && j < len && s[j] >= '0' && s[j] <= '9') {
+		for (v = 0; j < len && s[j] >= '0' && s[j] <= '9' &&
+		    v < 100000; j++)
+			v = v * 10 + (s[j] - '0');
+		if ((e = unit_at(s, len, x_skip_blanks(s, len, j),
+		    hours, 1)) != 0) {
+			*minutes += v * 60;
+			j = x_skip_blanks(s, len, e);
+		} else {
+			if ((e = unit_at(s, len, x_skip_blanks(s, len, j),
+			    mins, 0)) != 0)
+				j = e;
+			*minutes += v;
+			parts = 2;
 		}
+		parts++;
 	}
+	if (parts == 0)
+		return 0;
+	*minutes *= sign;
+	return j;
+}
+
+/*
+ * "T+4 (09:16 EDT)", "T−6 min (09:06)", "T+1h [10:12]": a time relative to
+ * the start, with the clock time in brackets after it.  Returns where the
+ * clock time starts, or 0.  A relative time alone ("T+38 min") is read by
+ * the timeline only when the document says when T0 was.
+ */
+static size_t
+relative_lead(const char *s, size_t len, size_t i)
+{
+	long minutes;
+	size_t j = x_relative_at(s, len, i, &minutes);
+
+	if (j == 0)
+		return 0;
 	j = x_skip_blanks(s, len, j);
 	return j < len && (s[j] == '(' || s[j] == '[') ?
 	    x_skip_blanks(s, len, j + 1) : 0;

@@ -253,6 +253,10 @@ const char *x_slash_day_first(struct xdoc *d, const char *t, size_t len);
 
 /* extract_entry.c: where a timeline entry starts. */
 
+/* "T+0", "T+7m", "T+1h25m", "T-6 min" at s[i]: the end, with *minutes
+ * the offset from T0; 0 when there is none. */
+size_t x_relative_at(const char *s, size_t len, size_t i, long *minutes);
+
 /* Was am or pm (or noon, midnight) written in s? */
 int x_has_meridiem(const char *s, size_t len);
 

@@ -225,6 +225,23 @@ front_string(const char **out, struct pm_arena *arena,
 	}
 }
 
+/* Front matter keys that incident tools use for the impact window. */
+static const char *const start_aliases[] = {
+	"impact_start", "start_time", "started_at", "started", NULL
+};
+static const char *const end_aliases[] = {
+	"impact_end", "end_time", "ended_at", "ended", NULL
+};
+
+static int
+is_alias(const char *key, const char *const *aliases)
+{
+	for (; *aliases; aliases++)
+		if (strcmp(key, *aliases) == 0)
+			return 1;
+	return 0;
+}
+
 /* A list of strings, or one string standing for a list of one. */
 static int
 front_list(struct pm_strlist *out, struct pm_arena *arena,
@@ -303,6 +320,15 @@ pm_incident_apply_front(struct pm_incident *inc, struct pm_arena *arena,
 		STRING_FIELD("date", date, date)
 		STRING_FIELD("start", start, start)
 		STRING_FIELD("end", end, end)
+		/* incident tools' names for them; "start" and "end" win
+		 * wherever they stand, since they are read over these */
+		else if (is_alias(k, start_aliases) && !inc->fixed.start) {
+			rc = front_string(&inc->start, arena, v, k, file, err);
+			inc->fixed.start = rc == 0;
+		} else if (is_alias(k, end_aliases) && !inc->fixed.end) {
+			rc = front_string(&inc->end, arena, v, k, file, err);
+			inc->fixed.end = rc == 0;
+		}
 		STRING_FIELD("timezone", timezone, timezone)
 		STRING_FIELD("impact", impact, impact)
 		STRING_FIELD("severity", severity, severity)

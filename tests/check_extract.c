@@ -547,6 +547,52 @@ test_typed_numbered_items(void **state)
 	}
 }
 
+/* A timeline in offsets from T0, when the document says when T0 was. */
+static void
+test_t_plus_entries(void **state)
+{
+	static const char *const docs[] = {
+		"# Recs\n\n**T0:** Tuesday, 8 October 2024, 18:30 IST\n\n"
+		"## Timeline\n\n- **T+0** \xe2\x80\x94 Widget goes live.\n"
+		"- **T+7m** \xe2\x80\x94 Alert: p99 latency.\n"
+		"- **T+1h25m** \xe2\x80\x94 48 nodes serving.\n"
+		"- **T+1h55m** \xe2\x80\x94 Incident resolved.\n",
+		"# Recs\n\nOn 8 October 2024 recommendations timed out.\n\n"
+		"## Timeline\n\nOffsets from T0 (18:30 IST).\n\n"
+		"- T+0: Widget goes live.\n- T+7 min: Alert: p99 latency.\n"
+		"- T+1 h 25 min: 48 nodes serving.\n"
+		"- T+115m: Incident resolved.\n",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(docs) / sizeof(docs[0]); i++) {
+		struct pm_arena *a = pm_arena_new();
+		struct pm_extract_report r;
+		struct pm_incident inc;
+
+		run(&inc, &r, a, NULL, docs[i]);
+		if (inc.ntimeline != 4)
+			fail_msg("document %zu: %zu entries", i,
+			    inc.ntimeline);
+		assert_str(inc.timeline[1].time, "2024-10-08T18:37:00+05:30");
+		assert_str(inc.timeline[1].text, "Alert: p99 latency.");
+		assert_str(inc.timeline[2].time, "2024-10-08T19:55:00+05:30");
+		assert_str(inc.timeline[3].time, "2024-10-08T20:25:00+05:30");
+		pm_arena_free(a);
+	}
+	/* without T0, an offset alone says no clock time */
+	{
+		struct pm_arena *a = pm_arena_new();
+		struct pm_extract_report r;
+		struct pm_incident inc;
+
+		run(&inc, &r, a, NULL, "# Recs\n\n## Timeline\n\n"
+		    "- T+0: Widget goes live.\n- T+7m: Alert fires.\n");
+		assert_int_equal(inc.ntimeline, 0);
+		pm_arena_free(a);
+	}
+}
+
 /* "kl. 07.40 – text": a Nordic timeline, "o'clock" before each time. */
 static void
 test_nordic_clock_entries(void **state)
@@ -1300,6 +1346,41 @@ test_front_matter_normalised(void **state)
 	pm_arena_free(a);
 }
 
+/* Incident tools' names for the window; "start" and "end" win. */
+static void
+test_front_matter_window_aliases(void **state)
+{
+	static const char *const docs[] = {
+		"---\ntitle: Feed\nimpact_start: 2024-07-18T14:02:00-07:00\n"
+		"impact_end: 2024-07-18T15:31:00-07:00\n---\n# Feed\n\n"
+		"From 14:00 to 15:30 PDT the feed was stale.\n",
+		"---\ntitle: Feed\nstarted_at: 2024-07-18T10:00:00-07:00\n"
+		"start: 2024-07-18T14:02:00-07:00\n"
+		"end_time: 2024-07-18T15:31:00-07:00\n---\n# Feed\n",
+		"---\ntitle: Feed\nstart: 2024-07-18T14:02:00-07:00\n"
+		"started_at: 2024-07-18T10:00:00-07:00\n"
+		"ended: 2024-07-18T15:31:00-07:00\n---\n# Feed\n",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(docs) / sizeof(docs[0]); i++) {
+		struct pm_arena *a = pm_arena_new();
+		struct pm_warnings w = PM_WARNINGS_INIT;
+		struct pm_incident inc;
+
+		ingest(&inc, a, &w, "2024-07-18-feed.md", docs[i]);
+		if (!inc.start || strcmp(inc.start,
+		    "2024-07-18T14:02:00-07:00") || !inc.end ||
+		    strcmp(inc.end, "2024-07-18T15:31:00-07:00"))
+			fail_msg("document %zu: %s to %s", i,
+			    inc.start ? inc.start : "(null)",
+			    inc.end ? inc.end : "(null)");
+		assert_int_equal(inc.duration_minutes, 89);
+		pm_warnings_free(&w);
+		pm_arena_free(a);
+	}
+}
+
 /* Front matter's impact text gives the share before the prose does. */
 static void
 test_front_matter_impact_share(void **state)
@@ -1836,8 +1917,10 @@ main(void)
 		cmocka_unit_test(test_slash_date_order),
 		cmocka_unit_test(test_typed_numbered_items),
 		cmocka_unit_test(test_nordic_clock_entries),
+		cmocka_unit_test(test_t_plus_entries),
 		cmocka_unit_test(test_night_of),
 		cmocka_unit_test(test_front_matter_impact_share),
+		cmocka_unit_test(test_front_matter_window_aliases),
 		cmocka_unit_test(test_cause_was_sentence),
 		cmocka_unit_test(test_zone_as_named),
 	};
