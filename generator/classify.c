@@ -168,7 +168,8 @@ static const char *const provider_down[] = {
 	"outage at", "provider s incident", "provider s outage",
 	"vendor s incident", "vendor s outage", "provider outage",
 	"vendor outage", "their incident", "their side", "their end",
-	"status page", NULL
+	"status page", "their report", "their later report",
+	"according to their", NULL
 };
 
 /* A person's action in the wrong place, which the network showed. */
@@ -189,7 +190,10 @@ static const char *const cert_expired[] = {
 static const char *const rollout_wrong[] = {
 	"rollout strategy", "deployment strategy", "deploy strategy",
 	"update strategy", "maxunavailable", "max unavailable",
-	"maxsurge", "max surge", "rolling update", "recreate", NULL
+	"maxsurge", "max surge", "rolling update", "recreate",
+	"pilot step", "skipped the pilot", "pilot was skipped",
+	"skipped the canary", "canary was skipped", "without a canary",
+	NULL
 };
 
 /*
@@ -213,6 +217,10 @@ static const struct {
 	{ "configuration", "dependency-third-party", cert_expired,
 	    ALSO_SHARE },
 	{ "deployment-change", "capacity-traffic", rollout_wrong, ALSO_SHARE },
+	{ "deployment-change", "hardware-infrastructure", rollout_wrong,
+	    ALSO_SHARE },
+	{ "dependency-third-party", "configuration", provider_down,
+	    ALSO_SHARE },
 	{ "configuration", "capacity-traffic", setting_wrong, ALSO_SHARE },
 	{ "hardware-infrastructure", "capacity-traffic", hardware_failed,
 	    ALSO_SHARE },

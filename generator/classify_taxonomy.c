@@ -198,6 +198,8 @@ static const struct pm_keyword kw_dependency[] = {
 	{ "cloud provider", 5 },
 	{ "public cdn", 5 }, { "third party script*", 6 },
 	{ "their data cent*", 6 }, { "their system*", 4 },
+	{ "platform holder", 6 }, { "according to their", 4 },
+	{ "their later report", 5 },
 	{ "their authori*", 4 }, { "payment partner", 6 }, { "acquirer", 3 },
 	{ "card processor", 5 },
 	{ "external script*", 5 },
@@ -216,7 +218,11 @@ static const struct pm_keyword kw_security[] = {
 	{ "intrusion", 6 }, { "ransomware", 7 }, { "hacked", 6 },
 	{ "sql injection", 7 }, { "xss", 6 }, { "login flood", 5 },
 	{ "scraper*", 3 }, { "public repo*", 4 },
-	{ "hard coded", 3 }, { "plain text", 3 }, { "rate limit*", 2 },
+	/* "hard-coded per host" is an address, not a secret */
+	{ "hard coded credential*", 5 }, { "hard coded password*", 5 },
+	{ "hard coded key*", 5 }, { "hard coded secret*", 5 },
+	{ "hard coded token*", 5 }, { "plain text", 3 },
+	{ "rate limit*", 2 },
 };
 
 static const struct pm_keyword kw_bug[] = {

@@ -44,7 +44,7 @@ static const char *const people[] = {
 	"log in*", "player*", "subscriber*", "member*", "shopper*",
 	"buyer*", "people", "audience", "userbase", "purchases",
 	"payments", "page loads", "page views", "pageviews", "seller*",
-	"driver*", "rider*", "patient*", "student*", "employee*", "devices",
+	"driver*", "rider*", "patient*", "student*", "employee*",
 	"sites", "stores", "websites", "queries", "api requests",
 	"consumer*", "partner*", "integrator*", "developer*", "donation*",
 	"booking*", "reader*", "listener*", "viewer*", "guest*",
@@ -58,7 +58,10 @@ static const char *const people[] = {
 	"renewal*", "confirmation*", "deliveries", "shipment*", "parcel*",
 	"ticket*", "receipt*", "statement*", "scanner*", "terminal*",
 	"unit*", "our base", "message*", "donor*", "production line*",
-	"visit*", "appointment*", "consultation*", "regulars", NULL
+	"visit*", "appointment*", "consultation*", "regulars",
+	/* the devices people use */
+	"device*", "laptop*", "desktop*", "workstation*", "tablet*",
+	"handset*", "phone*", NULL
 };
 
 /* Words that make the number a change, not a share. */

@@ -119,6 +119,9 @@ test_cause_not_symptom(void **state)
 		{ "The engineer ran the script in a terminal whose "
 		    "environment still pointed at production.",
 		    "human-error" },
+		{ "The relay's public address was hard-coded per host in the "
+		    "old configuration; the new config renders the private "
+		    "address instead.", "configuration" },
 		{ "Their data center in Campinas had a storage fault, so "
 		    "their authorization system timed out for our requests.",
 		    "dependency-third-party" },
@@ -208,6 +211,18 @@ test_tie_breaks(void **state)
 		    "payment provider's confirmations to it were refused by "
 		    "the provider's client.",
 		    "Payments could not be confirmed.", "configuration" },
+		/* a provider's own configuration change is their outage */
+		{ "The platform holder's account service had a failure. "
+		    "According to their later report, a configuration change "
+		    "in their token service caused timeouts.",
+		    "Console logins failed.", "dependency-third-party" },
+		/* a release that skipped its pilot, whatever it broke */
+		{ "Release 5.3 was deployed to every site because the pilot "
+		    "step was skipped. Printer firmware older than 2018 "
+		    "ignores the new font command, and old firmware is still "
+		    "on the printers of two sites.",
+		    "Label printers with old firmware printed blank labels.",
+		    "deployment-change" },
 		/* a person's action, whatever machine it reached */
 		{ "An engineer ran the firmware playbook with the wrong host "
 		    "limit; it was meant for the lab and instead targeted "
