@@ -20,10 +20,17 @@
 /* Above the loose (1) and pack (2) backends libgit2 adds itself. */
 #define GUARD_PRIORITY 10
 
+/* Beyond this many loose objects the guard stops listing them and looks
+ * for each object's file instead (2 MB of ids). */
+#define LOOSE_LISTED_MAX 100000
+
 struct guard {
 	/* first: libgit2 hands this pointer back */
 	git_odb_backend parent;
 	char *objects;		/* the objects folder, with a final '/' */
+	git_oid *loose;		/* the loose objects, sorted; NULL: too many
+				 * to list, look for the file */
+	size_t nloose;
 };
 
 enum stream_state { STREAM_WHOLE, STREAM_TRUNCATED, STREAM_BAD };
@@ -82,6 +89,12 @@ check_stream(int fd)
 }
 
 static int
+oid_cmp(const void *a, const void *b)
+{
+	return git_oid_cmp(a, b);
+}
+
+static int
 guard_read(void **data, size_t *len, git_object_t *type,
     git_odb_backend *backend, const git_oid *id)
 {
@@ -93,6 +106,10 @@ guard_read(void **data, size_t *len, git_object_t *type,
 	(void)data;
 	(void)len;
 	(void)type;
+	/* a packed object costs a binary search, not a failed open() */
+	if (g->loose && bsearch(id, g->loose, g->nloose, sizeof(*g->loose),
+	    oid_cmp) == NULL)
+		return GIT_PASSTHROUGH;
 	git_oid_tostr(hex, sizeof(hex), id);
 	if ((size_t)snprintf(path, sizeof(path), "%s%.2s/%s", g->objects, hex,
 	    hex + 2) >= sizeof(path))
@@ -126,29 +143,58 @@ guard_free(git_odb_backend *backend)
 	struct guard *g = (struct guard *)backend;
 
 	free(g->objects);
+	free(g->loose);
 	free(g);
 }
 
-/* Whether any of objects/00 … objects/ff holds a file. */
-static int
-has_loose_objects(const char *objects)
+/*
+ * The loose objects of objects/00 … objects/ff into g, sorted: how many
+ * files there are (names that are no object id count, and are never
+ * read).  Past LOOSE_LISTED_MAX, g->loose stays NULL and the count is
+ * only known to be above 0.  Objects written later (a fetch while the
+ * build runs) are not listed; the build reads the commit it resolved
+ * first, whose objects were all there.
+ */
+static size_t
+list_loose(struct guard *g)
 {
-	char path[PATH_MAX];
+	char path[PATH_MAX], hex[GIT_OID_HEXSZ + 1];
 	struct dirent *de;
+	size_t files = 0, cap = 0;
 	DIR *dir;
-	int i, found = 0;
 
-	for (i = 0; i < 256 && !found; i++) {
-		int n = snprintf(path, sizeof(path), "%s%02x", objects, i);
+	for (int i = 0; i < 256; i++) {
+		int n = snprintf(path, sizeof(path), "%s%02x", g->objects, i);
 
 		if (n < 0 || (size_t)n >= sizeof(path) ||
 		    (dir = opendir(path)) == NULL)
 			continue;
-		while (!found && (de = readdir(dir)) != NULL)
-			found = de->d_name[0] != '.';
+		while ((de = readdir(dir)) != NULL) {
+			if (de->d_name[0] == '.')
+				continue;
+			files++;
+			if (files > LOOSE_LISTED_MAX) {
+				free(g->loose);
+				g->loose = NULL;
+				closedir(dir);
+				return files;
+			}
+			snprintf(hex, sizeof(hex), "%02x%.38s", i, de->d_name);
+			if (strlen(de->d_name) != GIT_OID_HEXSZ - 2)
+				continue;
+			if (g->nloose == cap) {
+				cap = cap ? cap * 2 : 64;
+				g->loose = pm_xrealloc(g->loose,
+				    pm_xmul(cap, sizeof(*g->loose)));
+			}
+			if (git_oid_fromstr(&g->loose[g->nloose], hex) == 0)
+				g->nloose++;
+		}
 		closedir(dir);
 	}
-	return found;
+	if (g->nloose > 1)
+		qsort(g->loose, g->nloose, sizeof(*g->loose), oid_cmp);
+	return files;
 }
 
 int
@@ -175,15 +221,17 @@ pm_odbguard_attach(git_repository *repo, struct pm_error *err)
 	if (n == 0 || dir[n - 1] != '/')
 		dir[n++] = '/';
 	dir[n] = '\0';
-	if (!has_loose_objects(dir))
-		goto out;
 	g = pm_xcalloc(1, sizeof(*g));
+	g->objects = dir;
+	dir = NULL;
+	if (list_loose(g) == 0) {
+		guard_free(&g->parent);
+		goto out;
+	}
 	git_odb_init_backend(&g->parent, GIT_ODB_BACKEND_VERSION);
 	g->parent.read = guard_read;
 	g->parent.foreach = guard_foreach;
 	g->parent.free = guard_free;
-	g->objects = dir;
-	dir = NULL;
 	if (git_odb_add_backend(odb, &g->parent, GUARD_PRIORITY) < 0) {
 		guard_free(&g->parent);
 		rc = pm_error_set(err, PM_ERROR, NULL, 0, 0,

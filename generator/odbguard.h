@@ -24,7 +24,12 @@
  *    loose object (truncated)" (or "(not a zlib stream)") as libgit2's
  *    error message, which callers report like any other libgit2 error.
  *  - The cost is a second inflate of each loose object read, into a small
- *    scratch buffer; packed objects cost one failed open().
+ *    scratch buffer.  The loose objects are listed once when the guard is
+ *    added, so a packed object costs a binary search, not a failed open()
+ *    (125,000 of them, about 2.5 s of system time, in a build of 10,000
+ *    postmortems next to a few loose objects).  Past 100,000 loose
+ *    objects the guard looks for each object's file instead.  Objects
+ *    written after the guard was added are not checked.
  *  - Returns 0, or -1 with err set when the backend cannot be added.
  *  - Thread safety is libgit2's: the guard keeps no state but its path.
  */

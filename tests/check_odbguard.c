@@ -272,6 +272,37 @@ test_packed_unguarded(void **state)
 	git_repository_free(repo);
 }
 
+/* Packed objects next to a few loose ones: the loose ones are still
+ * checked, the packed ones read as ever. */
+static void
+test_packed_and_loose(void **state)
+{
+	struct fx *f = *state;
+	git_repository *repo;
+	git_odb_object *obj = NULL;
+	git_odb *odb = NULL;
+	git_oid loose, packed;
+	char path[1024];
+	static const char text[] = "a postmortem written after the pack\n";
+
+	assert_int_equal(pack_everything(f), 0);
+	assert_int_equal(git_oid_fromstr(&packed, f->c1), 0);
+	assert_int_equal(git_blob_create_from_buffer(&loose, f->repo, text,
+	    sizeof(text) - 1), 0);
+	loose_path(path, sizeof(path), f, &loose);
+	truncate_half(path);
+	repo = reopen_guarded(f);
+	assert_int_equal(git_repository_odb(&odb, repo), 0);
+	assert_true(git_odb_read(&obj, odb, &loose) < 0);
+	assert_non_null(strstr(git_error_last()->message,
+	    "corrupt loose object (truncated)"));
+	assert_int_equal(git_odb_read(&obj, odb, &packed), 0);
+	assert_int_equal(git_odb_object_type(obj), GIT_OBJECT_COMMIT);
+	git_odb_object_free(obj);
+	git_odb_free(odb);
+	git_repository_free(repo);
+}
+
 int
 main(void)
 {
@@ -285,6 +316,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_truncated_commit_build,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_packed_unguarded,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_packed_and_loose,
 		    setup, teardown),
 	};
 	int rc;
