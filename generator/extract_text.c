@@ -250,11 +250,18 @@ static const struct {
 	{ SEC_TASKS, PREFIX, "what were fixing" },	/* "we're" */
 	{ SEC_TASKS, PREFIX, "what we will fix" },
 	{ SEC_TASKS, PREFIX, "what we fix" },
+	{ SEC_TASKS, WORD, "action plan" },
+	{ SEC_TASKS, WORD, "capa" },	/* corrective and preventive actions */
+	{ SEC_TASKS, PREFIX, "sub issues" },	/* Linear, GitHub */
+	{ SEC_TASKS, PREFIX, "subtasks" },
+	{ SEC_TASKS, PREFIX, "sub tasks" },
+	{ SEC_TASKS, EXACT, "child issues" },
 	{ SEC_CORRECTIVE, WORD, "corrective" },
 	{ SEC_CORRECTIVE, WORD, "preventative" },
 	{ SEC_CORRECTIVE, WORD, "preventive" },
 	{ SEC_CORRECTIVE, WORD, "prevention" },
 	{ SEC_CORRECTIVE, WORD, "remediation*" },
+	{ SEC_CORRECTIVE, WORD, "remedial" },
 	{ SEC_CORRECTIVE, WORD, "lessons" },
 	{ SEC_CORRECTIVE, WORD, "improvement*" },
 	{ SEC_CORRECTIVE, WORD, "recommendation*" },

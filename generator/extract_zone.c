@@ -42,7 +42,9 @@ abbreviation_after(const char *s, size_t len, size_t i, size_t *at,
 	if (i >= len || s[i] != '(' ||
 	    (close = memchr(s + i, ')', len - i)) == NULL)
 		return 0;
-	k = (size_t)(close - s) - i - 1;
+	/* "(MSK, UTC+3)": the abbreviation is the first thing said */
+	for (k = 0; s + i + 1 + k < close && s[i + 1 + k] != ','; k++)
+		;
 	if (k < 2 || k > 5 || !pm_when_zone(off, s + i + 1, k))
 		return 0;
 	for (size_t j = i + 1; j < i + 1 + k; j++)
@@ -172,6 +174,23 @@ zone_near_time(struct pm_when *z, const struct xline *l)
 	return 0;
 }
 
+/* Does a zone abbreviation in capitals end just before the bracket at
+ * s[i] ("IST (Irish Standard Time)")? */
+static int
+abbreviation_before(const char *s, size_t i)
+{
+	size_t e = i, b;
+	int off;
+
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	for (b = e; b > 0 && s[b - 1] >= 'A' && s[b - 1] <= 'Z'; b--)
+		;
+	return e - b >= 2 && e - b <= 5 &&
+	    !(b > 0 && x_alnum((unsigned char)s[b - 1])) &&
+	    pm_when_zone(&off, s + b, e - b);
+}
+
 /* A zone opening parentheses: "Timeline (PST)", "(EDT, June 18)". */
 static int
 zone_in_parens(struct pm_when *z, const char *s, size_t len)
@@ -180,6 +199,10 @@ zone_in_parens(struct pm_when *z, const char *s, size_t len)
 		const char *c;
 
 		if (s[i] != '(' || (c = memchr(s + i, ')', len - i)) == NULL)
+			continue;
+		/* "IST (Irish Standard Time)" defines the abbreviation before
+		 * it, which is the zone (find_definition()) */
+		if (abbreviation_before(s, i))
 			continue;
 		/* "(PST)", "(EDT, June 18)": the zone first, then ')' or ',' */
 		if (c - (s + i) < 48 && zone_here(z, s + i + 1,
@@ -246,6 +269,12 @@ definition_near(int *off, const struct xline *l, size_t i, size_t e,
  * that wins over the one meaning the table gives it (when_zone.c): look
  * next to every place the abbreviation is written.
  */
+/* Abbreviations the zone table reads one way that documents may define
+ * another ("IST (Irish Standard Time)"). */
+static const char *const ambiguous[] = {
+	"IST", "CST", "BST", "GST", "AST"
+};
+
 static void
 find_definition(struct xdoc *d)
 {
@@ -253,9 +282,6 @@ find_definition(struct xdoc *d)
 	size_t n = strlen(abbrev), at;
 	int off;
 
-	static const char *const ambiguous[] = {
-		"IST", "CST", "BST", "GST", "AST"
-	};
 	size_t k;
 
 	for (k = 0; k < XCOUNT(ambiguous) && strcmp(ambiguous[k], abbrev);

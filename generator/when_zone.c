@@ -116,9 +116,9 @@ static const struct zone {
 	{ "Australia/Canberra", 600, 'A' }, { "Australia/Hobart", 600, 'A' },
 	{ "Pacific/Auckland", 720, 'N' }, { "Etc/UTC", 0, 0 },
 	/* a place's time as people name it; the European ones take the EU's
-	 * summer time ('E').  Not "Irish time" or "Moscow time":
-	 * writers put them before the abbreviation they mean ("Irish time
-	 * (IST)"), which extract_zone.c reads as its definition. */
+	 * summer time ('E').  "Irish time (IST)" is Irish time: an
+	 * ambiguous abbreviation in brackets after a place is left to the
+	 * place (extract_zone.c). */
 	{ "UK time", 0, 'E' }, { "British time", 0, 'E' },
 	{ "London time", 0, 'E' }, { "Dublin time", 0, 'E' },
 	{ "Lisbon time", 0, 'E' }, { "Portuguese time", 0, 'E' },
@@ -149,7 +149,11 @@ static const struct zone {
 	{ "Delhi time", 330, 0 }, { "Mumbai time", 330, 0 },
 	{ "Karachi time", 300, 0 }, { "Lagos time", 60, 0 },
 	{ "Sydney time", 600, 'A' }, { "Melbourne time", 600, 'A' },
-	{ "Auckland time", 720, 'N' },
+	{ "Auckland time", 720, 'N' }, { "New Zealand time", 720, 'N' },
+	{ "NZ time", 720, 'N' }, { "Irish time", 0, 'E' },
+	{ "Atlantic time", -240, 'U' }, { "Newfoundland time", -210, 'U' },
+	{ "Alaska time", -540, 'U' }, { "Hawaii time", -600, 0 },
+	{ "Arizona time", -420, 0 }, { "Moscow time", 180, 0 },
 	/* German and Quebec French abbreviations */
 	{ "MEZ", 60, 0 }, { "MESZ", 120, 0 }, { "HNE", -300, 0 },
 	{ "HAE", -240, 0 }, { "HNC", -360, 0 }, { "HAC", -300, 0 },

@@ -695,6 +695,9 @@ test_zone_as_named(void **state)
 		  "tills failed.\n", "CET" },
 		{ "# Permits\n\nOn 16 July 2024, from 07:40 to 10:40 UK local "
 		  "time, payments failed.\n", "UK local time" },
+		{ "# Firmware\n\nAll times are Moscow time (MSK, UTC+3).\n\n"
+		  "On 4 December 2024 from 22:47 the cluster was down.\n",
+		  "MSK" },
 	};
 
 	(void)state;
@@ -712,6 +715,25 @@ test_zone_as_named(void **state)
 		pm_warnings_free(&w);
 		pm_arena_free(a);
 	}
+}
+
+/* "IST (Irish Standard Time)" defines the abbreviation, which stays the
+ * zone, at the offset the definition gives. */
+static void
+test_abbreviation_defined_after(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+
+	(void)state;
+	ingest(&inc, a, &w, "2024-07-09-booking.md",
+	    "# Booking\n\nBetween 11:05 and 13:50 IST (Irish Standard Time) "
+	    "on Tuesday 9 July 2024, guests could not book.\n");
+	assert_str(inc.timezone, "IST");
+	assert_str(inc.start, "2024-07-09T11:05:00+01:00");
+	pm_warnings_free(&w);
+	pm_arena_free(a);
 }
 
 /* With no root cause section, the summary's "The cause was ..." is it. */
@@ -1925,6 +1947,7 @@ main(void)
 		cmocka_unit_test(test_front_matter_window_aliases),
 		cmocka_unit_test(test_cause_was_sentence),
 		cmocka_unit_test(test_zone_as_named),
+		cmocka_unit_test(test_abbreviation_defined_after),
 	};
 
 	pm_markdown_init();
