@@ -61,7 +61,9 @@ static const char *const people[] = {
 	"visit*", "appointment*", "consultation*", "regulars",
 	/* the devices people use */
 	"device*", "laptop*", "desktop*", "workstation*", "tablet*",
-	"handset*", "phone*", NULL
+	"handset*", "phone*",
+	/* what a business is made of, or handles for people */
+	"hotel*", "clinic*", "pharmac*", "branch*", "bags", "claims", NULL
 };
 
 /* Words that make the number a change, not a share. */
@@ -233,6 +235,25 @@ people_before(const char *s, size_t i)
 	return 0;
 }
 
+/* "make up 30% of booking attempts": the "up" at s[k] is a part of a
+ * whole, not a rise. */
+static int
+makes_up(const char *s, size_t k)
+{
+	static const char *const make[] = {
+		"make", "makes", "made", "making", NULL
+	};
+	size_t b = k;
+
+	if (!x_phrase_at(s, k + 2, k, "up"))
+		return 0;
+	while (b > 0 && s[b - 1] == ' ')
+		b--;
+	while (b > 0 && s[b - 1] != ' ')
+		b--;
+	return x_phrase_at_any(s, k, b, make) != 0;
+}
+
 /* Is a change word among the words before s[i], in its clause ("traffic
  * grew, affecting 12% of requests" is a share)? */
 static int
@@ -248,7 +269,8 @@ change_before(const char *s, size_t i)
 			break;
 		while (k > 0 && s[k - 1] != ' ')
 			k--;
-		if (x_phrase_at_any(s, i, k, change_words))
+		if (x_phrase_at_any(s, i, k, change_words) &&
+		    !makes_up(s, k))
 			return 1;
 		words++;
 	}
@@ -326,6 +348,7 @@ static const char *const resources[] = {
 	"cache*", "space", "inode*", "connection*", "link*", "switch*",
 	"router*", "disks", "drive*", "volume*", "job*", "build*", "test*",
 	"step*", "retries", "attempt at", "size", "normal", "usual", "peak",
+	"second*", "minute*", "hour*", "day*", "week*", "month*", "year*",
 	"rate", "throughput", "speed", "price*", "cost*", NULL
 };
 
@@ -442,9 +465,11 @@ refined(const char *s, size_t len, size_t i, double fraction)
 }
 
 /* "Of the 9,800 students who tried to enrol, 2,140 had an add fail":
- * the whole first, the part after the comma.  NAN when s is not so. */
+ * the whole first, the part after the comma, in a sentence about the
+ * impact or with the share in brackets ("1,338 (14.2%) settled late").
+ * NAN when s is not so. */
 static double
-of_the_first(const char *s, size_t len)
+of_the_first(const char *s, size_t len, int impact)
 {
 	static const char *const lead[] = { "of the", "of our", "of all", NULL };
 	static const char *const about[] = {
@@ -462,10 +487,30 @@ of_the_first(const char *s, size_t len)
 	i = x_skip_blanks(s, len, e + 1);
 	if ((e = x_phrase_at_any(s, len, i, about)) != 0)
 		i = x_skip_blanks(s, len, e);
-	if (i >= len || number_at(s, len, i, &part) == 0 || part <= 0 ||
-	    part >= whole)
+	if (i >= len || (e = number_at(s, len, i, &part)) == 0 ||
+	    part <= 0 || part >= whole || !(impact || share_said(s, len, e,
+	    100.0 * part / whole)))
 		return NAN;
 	return 100.0 * part / whole;
+}
+
+/* "player in three" at s[i]: one word, "in" and a number; the end, with
+ * *den set, or 0. */
+static size_t
+noun_then_in(const char *s, size_t len, size_t i, double *den)
+{
+	size_t e = i, n;
+
+	while (e < len && x_alnum((unsigned char)s[e]))
+		e++;
+	if (e == i || !(n = x_phrase_at(s, len, x_skip_blanks(s, len, e),
+	    "in")))
+		return 0;
+	n = x_skip_blanks(s, len, n);
+	if ((e = number_at(s, len, n, den)) == 0 ||
+	    x_phrase_at_any(s, len, x_skip_blanks(s, len, e), resources))
+		return 0;	/* "5 failures in 15 minutes" is a rate */
+	return e;
 }
 
 /* "nearly all", "almost every", "not all": no whole at s[i]. */
@@ -495,7 +540,7 @@ static double
 share_in(const char *s, size_t len, int in_impact, int *whole)
 {
 	double v, den, found = NAN;
-	size_t i, e, k;
+	size_t i, e, k, d;
 	int of, impact = (in_impact || x_find_any(s, len, impact_words, NULL)) &&
 	    x_find_any(s, len, not_impact, NULL) == NULL;
 
@@ -538,7 +583,8 @@ share_in(const char *s, size_t len, int in_impact, int *whole)
 		/* "1 in 5 users", "one out of ten requests", "12 of our 40
 		 * customers", "12,000 of 48,000 merchants" */
 		/* "1/4 of users" */
-		if (e < len && s[e] == '/' && number_at(s, len, e + 1, &den) &&
+		if (isnan(found) && e < len && s[e] == '/' &&
+		    number_at(s, len, e + 1, &den) &&
 		    den > v && v > 0 && people_after(s, len,
 		    number_at(s, len, e + 1, &den)))
 			return 100.0 * v / den;
@@ -550,12 +596,19 @@ share_in(const char *s, size_t len, int in_impact, int *whole)
 		    (e = x_phrase_at(s, len, k, "of our")) == 0 &&
 		    (e = x_phrase_at(s, len, k, "of the")) == 0)
 			e = x_phrase_at(s, len, k, "of");
+		/* "one player in three": the noun between */
+		if (isnan(found) && e == 0 &&
+		    (d = noun_then_in(s, len, k, &den)) > 0 &&
+		    den > v && v > 0 && (people_after(s, len, k) ||
+		    (impact && thing_after(s, len, k))))
+			return 100.0 * v / den;
 		/* "one of the 2,600 shops" is a shop, not a share */
 		if (e && v == 1 && !(s[i] >= '0' && s[i] <= '9') &&
 		    x_phrase_at(s, len, k, "of") && !x_phrase_at(s, len, k,
 		    "of every"))
 			e = 0;
-		if (e && e < len && number_at(s, len, e + 1, &den) &&
+		if (isnan(found) && e && e < len &&
+		    number_at(s, len, e + 1, &den) &&
 		    den > v && v > 0 && (people_after(s, len,
 		    number_at(s, len, e + 1, &den)) || share_said(s, len,
 		    number_at(s, len, e + 1, &den), 100.0 * v / den) ||
@@ -566,7 +619,7 @@ share_in(const char *s, size_t len, int in_impact, int *whole)
 	}
 	if (!isnan(found))
 		return found;
-	if (impact && !isnan(v = of_the_first(s, len)))
+	if (!isnan(v = of_the_first(s, len, impact)))
 		return v;
 	/* a fraction; "all" and "every" only when nothing smaller is said
 	 * ("nearly all of our best sellers, so about half of visitors") */

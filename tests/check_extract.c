@@ -1204,6 +1204,17 @@ test_impact_words(void **state)
 		    "were affected.", 70 },
 		{ "1,150 of our 3,400 managed laptops received the profile.",
 		    33.8 },
+		{ "Guests from the UK make up about 30% of booking attempts.",
+		    30 },
+		{ "About one player in three opened the launcher and all of "
+		    "them were affected.", 33 },
+		{ "The plan was to add one server in two weeks.", NAN },
+		{ "Of the 9,412 payment instructions submitted, 1,338 (14.2%) "
+		    "settled late.", 14.2 },
+		{ "8% of login requests were locked out, because our rule (5 "
+		    "failures in 15 minutes) fired.", 8 },
+		{ "14 of the 58 hotels on our engine showed no availability.",
+		    24.1 },
 	};
 	char doc[512];
 
