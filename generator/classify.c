@@ -129,8 +129,12 @@ static const char *const pool_exhaustion[] = {
  *    capacity away is deployment-change, a chiller that failed is
  *    hardware, a playbook run against the wrong hosts is human error,
  *    even when the story is told in DNS, traffic or firmware words, and
- *    an expired certificate is configuration though a provider's calls
- *    were what it broke.
+ *    an expired certificate or an allowlist of ours is configuration
+ *    though a provider's calls were what it broke.
+ *  - a lock a migration held is database-locking, a key we leaked that a
+ *    provider suspended us for is security, a provider's own database
+ *    or capacity running out is the provider's, and an ISP's peering is
+ *    the network though a provider runs it.
  *    (Not a rule: a faulty cable or optic that drops packets, which
  *    writers file under the network as often as under hardware.)
  *    These rules need the mechanism to be a candidate already.
@@ -143,7 +147,8 @@ static const char *const pool_exhaustion[] = {
  * traffic go wrong was an attack. */
 static const char *const takeover[] = {
 	"compromis*", "hijack*", "breach*", "stolen", "phish*",
-	"two factor", "2fa", "mfa", "taken over", "takeover", NULL
+	"two factor", "2fa", "mfa", "taken over", "takeover", "leaked",
+	"abused", NULL
 };
 
 /* A setting written wrong, which the network or the load only showed. */
@@ -177,13 +182,29 @@ static const char *const action_wrong[] = {
 	"by mistake", "accidentally", "mistakenly", "wrong workspace",
 	"wrong zone", "wrong account", "wrong environment", "meant to",
 	"instead of staging", "wrong host", "wrong file", "meant for",
-	"instead targeted", "pointed at production", "shell history", NULL
+	"instead targeted", "pointed at production", "shell history",
+	"command history", "wrong tab", "production tab", NULL
 };
 
-/* Our certificate left to expire, which a provider's calls showed. */
-static const char *const cert_expired[] = {
+/* A setting of ours (a certificate left to expire, an allowlist that
+ * missed an address), which a provider's calls showed. */
+static const char *const own_setting[] = {
 	"certificate expired", "certificate had expired", "cert expired",
-	"expired certificate", "certificate expiry", NULL
+	"expired certificate", "certificate expiry", "allowlist",
+	"whitelist", NULL
+};
+
+/* A lock held by a migration or a job, which every query then waited
+ * for. */
+static const char *const lock_held[] = {
+	"exclusive lock", "access exclusive", "table lock", "held a lock",
+	"held the lock", "waited for the lock", "queued behind", NULL
+};
+
+/* The internet's own carriers: a peering or transit failure is the
+ * network, though a provider runs it. */
+static const char *const carrier_down[] = {
+	"isp", "isps", "peering", "transit provider", NULL
 };
 
 /* How a release was rolled out, which took the capacity away. */
@@ -214,7 +235,14 @@ static const struct {
 	{ "human-error", "hardware-infrastructure", action_wrong, ALSO_SHARE },
 	{ "dependency-third-party", "network-dns", provider_down,
 	    ALSO_SHARE },
-	{ "configuration", "dependency-third-party", cert_expired,
+	/* after the rule above: a carrier's failure stays the network */
+	{ "network-dns", "dependency-third-party", carrier_down, ALSO_SHARE },
+	{ "configuration", "dependency-third-party", own_setting, 0.4 },
+	{ "database-locking", "deployment-change", lock_held, ALSO_SHARE },
+	{ "security", "dependency-third-party", takeover, 0.3 },
+	{ "dependency-third-party", "database-connections", provider_down,
+	    ALSO_SHARE },
+	{ "dependency-third-party", "capacity-traffic", provider_down,
 	    ALSO_SHARE },
 	{ "deployment-change", "capacity-traffic", rollout_wrong, ALSO_SHARE },
 	{ "deployment-change", "hardware-infrastructure", rollout_wrong,

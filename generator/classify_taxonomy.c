@@ -22,6 +22,8 @@ static const struct pm_keyword kw_query[] = {
 	{ "lacked proper indexing", 6 }, { "index*", 1.5 },
 	{ "full table scan*", 6 }, { "table scan*", 5 },
 	{ "sequential scan*", 6 }, { "seq scan*", 6 }, { "query plan*", 4 },
+	{ "scanned the table", 5 }, { "could not use an index", 6 },
+	{ "could not use the index", 6 },
 	{ "execution plan*", 4 }, { "inefficient query", 6 },
 	{ "inefficient queries", 6 }, { "inefficient sql", 6 },
 	{ "unoptimized", 4 }, { "unoptimised", 4 }, { "expensive query", 5 },
@@ -124,7 +126,7 @@ static const struct pm_keyword kw_capacity[] = {
 	{ "volume", 2.5 }, { "month end", 2 }, { "traffic", 2 },
 	{ "could not keep up", 5 }, { "ran out of room", 5 },
 	{ "sized for", 5 }, { "sized and tested for", 5 },
-	{ "waiting room", 4 }, { "at the same moment", 3 },
+	{ "virtual waiting room", 4 }, { "at the same moment", 3 },
 	/* a resource used up by growth */
 	{ "out of inodes", 6 }, { "inode*", 3 }, { "ran out of", 3 },
 };
@@ -173,6 +175,7 @@ static const struct pm_keyword kw_hardware[] = {
 	/* the parts of a link: a failing optic is hardware, whatever the
 	 * network showed */
 	{ "transceiver*", 6 }, { "sfp*", 5 }, { "optic", 4 }, { "optics", 4 },
+	{ "network card*", 6 }, { "network interface card*", 6 },
 	{ "crc error*", 5 },
 	/* the room the machines stand in */
 	{ "air conditioning", 6 }, { "air conditioner*", 6 }, { "hvac", 6 },
@@ -199,6 +202,7 @@ static const struct pm_keyword kw_dependency[] = {
 	{ "public cdn", 5 }, { "third party script*", 6 },
 	{ "their data cent*", 6 }, { "their system*", 4 },
 	{ "platform holder", 6 }, { "according to their", 4 },
+	{ "behind their", 5 }, { "has told us", 3 },
 	{ "their later report", 5 },
 	{ "their authori*", 4 }, { "payment partner", 6 }, { "acquirer", 3 },
 	{ "card processor", 5 },
@@ -281,6 +285,10 @@ static const struct pm_keyword kw_human[] = {
 	{ "pointed at production", 6 }, { "pointed to production", 6 },
 	{ "ran the script", 3 }, { "shell history", 5 },
 	{ "meant for the lab", 6 }, { "instead targeted", 6 },
+	{ "command history", 5 }, { "recalled the earlier", 5 },
+	{ "wrong tab", 7 }, { "switched tabs", 5 }, { "production tab", 5 },
+	{ "against the production", 5 }, { "production connection string", 5 },
+	{ "wrote for staging", 5 }, { "no confirmation step", 4 },
 };
 
 static const struct pm_category default_categories[] = {

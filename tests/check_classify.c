@@ -119,6 +119,17 @@ test_cause_not_symptom(void **state)
 		{ "The engineer ran the script in a terminal whose "
 		    "environment still pointed at production.",
 		    "human-error" },
+		{ "The engineer switched tabs to run the test commands, but "
+		    "the focus stayed on the production tab.", "human-error" },
+		{ "The engineer recalled the earlier command from the command "
+		    "history and ran the purge with the production connection.",
+		    "human-error" },
+		{ "The broker's single network card was failing, so its link "
+		    "dropped and every session on it reconnected.",
+		    "hardware-infrastructure" },
+		{ "The lookup's OR over group_id could not use an index and "
+		    "scanned the table on every poll of the waiting room.",
+		    "database-query-performance" },
 		{ "The relay's public address was hard-coded per host in the "
 		    "old configuration; the new config renders the private "
 		    "address instead.", "configuration" },
@@ -223,6 +234,36 @@ test_tie_breaks(void **state)
 		    "on the printers of two sites.",
 		    "Label printers with old firmware printed blank labels.",
 		    "deployment-change" },
+		/* a migration's lock is a lock */
+		{ "The release shipped a migration that rewrote the "
+		    "appointments table; the migration ran during the deploy "
+		    "and held an exclusive lock on the table while bookings "
+		    "queued behind it.",
+		    "Bookings hung during the deploy of the migration.",
+		    "database-locking" },
+		/* a leaked key the provider suspended us for */
+		{ "Our SMS provider suspended the account after fraud: the "
+		    "API key was leaked in the app bundle and abused to send "
+		    "messages through the provider.", "The SMS provider "
+		    "stopped sending our codes; the provider's support "
+		    "confirmed the suspension.", "security" },
+		/* an ISP's peering is the network, though a provider runs it */
+		{ "The ISP's peering session in Mumbai failed and our traffic "
+		    "took a congested transit detour through Singapore; on "
+		    "their side the provider restored the peering.",
+		    "Live classes stuttered for students on the provider's "
+		    "network.", "network-dns" },
+		/* a provider's database ran out of connections */
+		{ "The provider has told us that a database cluster behind "
+		    "their challenge service reached its connection limit and "
+		    "its connection pool was exhausted; their report is due.",
+		    "3-D Secure challenges timed out at the provider.",
+		    "dependency-third-party" },
+		/* an allowlist of ours missed a vendor's new range */
+		{ "Our allowlist is generated from the vendor register "
+		    "export, which was stale, so the vendor's new address range "
+		    "was missing from the allowlist.",
+		    "The vendor could not reach us.", "configuration" },
 		/* a person's action, whatever machine it reached */
 		{ "An engineer ran the firmware playbook with the wrong host "
 		    "limit; it was meant for the lab and instead targeted "
