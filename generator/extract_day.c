@@ -48,7 +48,8 @@ static const char *const night_of[] = {
 };
 
 /* Is the date at s[at] the second of two days ("Tuesday 14 to Wednesday
- * 15 January", "14-15 January", "14/15 January")?  from: where to stop
+ * 15 January", "Friday 28 February into Saturday 1 March", "14-15
+ * January", "14/15 January")?  from: where to stop
  * looking back. */
 static int
 second_day(const char *s, size_t from, size_t at)
@@ -68,7 +69,8 @@ second_day(const char *s, size_t from, size_t at)
 	    (unsigned char)s[e - 1] == 0x93 || (unsigned char)s[e - 1] == 0x94))
 		return 1;	/* "-", "/", and the ends of "–" and "—" */
 	return (e >= from + 3 && x_phrase_at(s, e, e - 3, "and")) ||
-	    (e >= from + 2 && x_phrase_at(s, e, e - 2, "to"));
+	    (e >= from + 2 && x_phrase_at(s, e, e - 2, "to")) ||
+	    (e >= from + 4 && x_phrase_at(s, e, e - 4, "into"));
 }
 
 /*

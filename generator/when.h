@@ -97,8 +97,9 @@ int pm_when_find(struct pm_when *out, size_t *at, size_t *consumed,
 
 /*
  * Find the first range in s: "A - B" (also en and em dash), "A to B",
- * "from A to B", "A until B", "A through B", "between A and B", and bare
- * hours before a time with am/pm ("2-4 PM", "from 2 to 4 PM").
+ * "from A to B", "A until B", "A through B", "A into B" ("Friday 28
+ * February into Saturday 1 March"), "between A and B", and bare hours
+ * before a time with am/pm ("2-4 PM", "from 2 to 4 PM").
  *  - A zone written on only one end applies to both ("10:00 - 11:00 UTC").
  *  - An end without a date takes the start's date, and the next day when
  *    its time is earlier than the start's ("23:00 to 01:00").  A start

@@ -632,6 +632,10 @@ test_night_of(void **state)
 		  "15 January 2025\n\nFrom 23:52 until 01:12 (EET) bookings "
 		  "failed.\n", "2025-01-14T23:52:00+02:00",
 		  "2025-01-15T01:12:00+02:00", NULL },
+		{ "# PINs\n\nOn the night of Friday 28 February into Saturday "
+		  "1 March 2025, from 22:40 to 01:15 EAT, logins failed.\n",
+		  "2025-02-28T22:40:00+03:00", "2025-03-01T01:15:00+03:00",
+		  NULL },
 		{ "# Slots\n\nOvernight 14-15 January 2025, from 23:52 to "
 		  "01:12 EET, bookings failed.\n", "2025-01-14T23:52:00+02:00",
 		  "2025-01-15T01:12:00+02:00", NULL },

@@ -907,6 +907,9 @@ test_timed_range(void **state)
 		    "2024-03-03T23:50:00+00:00", "2024-03-04T01:35:00+00:00" },
 		{ "14:03\xe2\x80\x93" "14:21 ET (18 min).",
 		    "14:03-05:00", "14:21-05:00" },
+		{ "the night of Friday 28 February into Saturday 1 March "
+		    "2025, from 22:40 to 01:15 EAT",
+		    "2025-02-28T22:40:00+03:00", "2025-03-01T01:15:00+03:00" },
 	};
 	struct pm_when a, b;
 	char fa[64], fb[64];
