@@ -1,0 +1,390 @@
+/*
+ * check_extract_forms.c: forms of writing the extractor learnt from the
+ * ninth and later blind sets: slash dates read the way the writer's zone
+ * writes them, the two sides of a night, Nordic and T+ clocks, zones as
+ * people name them, items typed as "(1)" and front matter under the names
+ * incident tools give it.
+ */
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_fixture.h"
+
+/* "12/03/2025" is read the way the document's writer writes dates: the
+ * zones it names say where that is, then its other slash dates. */
+static void
+test_slash_date_order(void **state)
+{
+	static const struct {
+		const char *doc, *start;
+	} cases[] = {
+		{ "# Top-ups\n\nDate: 12/03/2025\n\nFrom 14:30 to 16:05 BRT "
+		  "card top-ups failed.\n", "2025-03-12T14:30:00-03:00" },
+		{ "# Top-ups\n\nDate: 12/03/2025\n\nFrom 14:30 to 16:05 EST "
+		  "card top-ups failed.\n", "2025-12-03T14:30:00-05:00" },
+		/* no zone: another date has the day first */
+		{ "# Top-ups\n\nDate: 12/03/2025\n\nFrom 14:30 to 16:05 "
+		  "card top-ups failed.\n\n## Action items\n\n"
+		  "- [ ] Retry queue (due 28/03/2025)\n", "2025-03-12T14:30:00" },
+		/* UTC says nothing: month first, as before */
+		{ "# Top-ups\n\nDate: 12/03/2025\n\nFrom 14:30 to 16:05 UTC "
+		  "card top-ups failed.\n", "2025-12-03T14:30:00+00:00" },
+		/* the writer's zone beats a due date filled in abroad */
+		{ "# Exports\n\nStart: 09/03/2024 06:00 EDT\n\n"
+		  "End: 09/03/2024 11:45 EDT\n\n## Action items\n\n"
+		  "- [ ] Lease row (due 30/09/2024)\n",
+		  "2024-09-03T06:00:00-04:00" },
+		/* "est" is French here, not a zone; CET is */
+		{ "# Paiements\n\nLe 07/05/2024, le service est tombé de 06:10 "
+		  "à 09:55 CET.\n", "2024-05-07T06:10:00+01:00" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct pm_arena *a = pm_arena_new();
+		struct pm_extract_report r;
+		struct pm_incident inc;
+
+		run(&inc, &r, a, NULL, cases[i].doc);
+		if (inc.start == NULL || strcmp(inc.start, cases[i].start))
+			fail_msg("case %zu: start %s, want %s", i,
+			    inc.start ? inc.start : "(null)", cases[i].start);
+		pm_arena_free(a);
+	}
+}
+
+/* Measures written "(1) ..." as paragraphs are items; "What we're
+ * fixing" and "Measures to prevent recurrence" name their sections. */
+static void
+test_typed_numbered_items(void **state)
+{
+	static const char *const docs[] = {
+		"# X\n\n## Measures to prevent recurrence\n\n"
+		"(1) Add a test for repeated chunks.\n\n"
+		"(2) Alert on upload failures.\n\n"
+		"Contact: the help desk (ext. 2240)\n",
+		"# X\n\n## What we're fixing\n\n"
+		"(1) Add a test for repeated chunks.\n"
+		"(2) Alert on upload failures.\n",
+		"# X\n\n## What we change\n\n"
+		"1. Add a test for repeated chunks.\n"
+		"2. Alert on upload failures.\n\nThanks to all.\n",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(docs) / sizeof(docs[0]); i++) {
+		struct pm_arena *a = pm_arena_new();
+		struct pm_extract_report r;
+		struct pm_incident inc;
+
+		run(&inc, &r, a, NULL, docs[i]);
+		if (inc.naction_items != 2)
+			fail_msg("document %zu: %zu items", i,
+			    inc.naction_items);
+		assert_str(inc.action_items[0].text,
+		    "Add a test for repeated chunks.");
+		assert_str(inc.action_items[1].text,
+		    "Alert on upload failures.");
+		pm_arena_free(a);
+	}
+}
+
+/* "kl. 07.40 – text": a Nordic timeline, "o'clock" before each time. */
+static void
+test_nordic_clock_entries(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Fares\n\nOn 14 June 2024 trailer bookings failed (CEST).\n\n"
+	    "## Timeline\n\n"
+	    "- kl. 07.45 \xe2\x80\x93 First failed bookings.\n"
+	    "- kl. 08.10 \xe2\x80\x93 Customer service calls IT.\n"
+	    "- klo 10.20 \xe2\x80\x93 Bookings work again.\n");
+	assert_int_equal(inc.ntimeline, 3);
+	assert_str(inc.timeline[0].text, "First failed bookings.");
+	assert_str(inc.start, "2024-06-14T07:45:00+02:00");
+	assert_str(inc.end, "2024-06-14T10:20:00+02:00");
+	pm_arena_free(a);
+}
+
+/* A timeline in offsets from T0, when the document says when T0 was. */
+static void
+test_t_plus_entries(void **state)
+{
+	static const char *const docs[] = {
+		"# Recs\n\n**T0:** Tuesday, 8 October 2024, 18:30 IST\n\n"
+		"## Timeline\n\n- **T+0** \xe2\x80\x94 Widget goes live.\n"
+		"- **T+7m** \xe2\x80\x94 Alert: p99 latency.\n"
+		"- **T+1h25m** \xe2\x80\x94 48 nodes serving.\n"
+		"- **T+1h55m** \xe2\x80\x94 Incident resolved.\n",
+		"# Recs\n\nOn 8 October 2024 recommendations timed out.\n\n"
+		"## Timeline\n\nOffsets from T0 (18:30 IST).\n\n"
+		"- T+0: Widget goes live.\n- T+7 min: Alert: p99 latency.\n"
+		"- T+1 h 25 min: 48 nodes serving.\n"
+		"- T+115m: Incident resolved.\n",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(docs) / sizeof(docs[0]); i++) {
+		struct pm_arena *a = pm_arena_new();
+		struct pm_extract_report r;
+		struct pm_incident inc;
+
+		run(&inc, &r, a, NULL, docs[i]);
+		if (inc.ntimeline != 4)
+			fail_msg("document %zu: %zu entries", i,
+			    inc.ntimeline);
+		assert_str(inc.timeline[1].time, "2024-10-08T18:37:00+05:30");
+		assert_str(inc.timeline[1].text, "Alert: p99 latency.");
+		assert_str(inc.timeline[2].time, "2024-10-08T19:55:00+05:30");
+		assert_str(inc.timeline[3].time, "2024-10-08T20:25:00+05:30");
+		pm_arena_free(a);
+	}
+	/* without T0, an offset alone says no clock time */
+	{
+		struct pm_arena *a = pm_arena_new();
+		struct pm_extract_report r;
+		struct pm_incident inc;
+
+		run(&inc, &r, a, NULL, "# Recs\n\n## Timeline\n\n"
+		    "- T+0: Widget goes live.\n- T+7m: Alert fires.\n");
+		assert_int_equal(inc.ntimeline, 0);
+		pm_arena_free(a);
+	}
+}
+
+/* A day written as one side of a night: "the night of 15 November" is
+ * its evening, so 00:01 is the 16th; "the night of 14 to 15 January" and
+ * "overnight 14-15 January" are read at the 15th, which ends the night. */
+static void
+test_night_of(void **state)
+{
+	static const struct {
+		const char *doc, *start, *end, *first_entry;
+	} cases[] = {
+		{ "# Logins\n\nOn the night of Friday 15 November 2024 logins "
+		  "failed from 00:01 to 00:53 KST.\n",
+		  "2024-11-16T00:01:00+09:00", "2024-11-16T00:53:00+09:00",
+		  NULL },
+		{ "# Slots\n\n**Incident:** night of Tuesday 14 to Wednesday "
+		  "15 January 2025\n\nFrom 23:52 until 01:12 (EET) bookings "
+		  "failed.\n", "2025-01-14T23:52:00+02:00",
+		  "2025-01-15T01:12:00+02:00", NULL },
+		{ "# PINs\n\nOn the night of Friday 28 February into Saturday "
+		  "1 March 2025, from 22:40 to 01:15 EAT, logins failed.\n",
+		  "2025-02-28T22:40:00+03:00", "2025-03-01T01:15:00+03:00",
+		  NULL },
+		{ "# Slots\n\nOvernight 14-15 January 2025, from 23:52 to "
+		  "01:12 EET, bookings failed.\n", "2025-01-14T23:52:00+02:00",
+		  "2025-01-15T01:12:00+02:00", NULL },
+		/* a day written with the start is kept */
+		{ "# Trackers overnight (14\xe2\x80\x93" "15 January 2025)\n\n"
+		  "Between 21:40 on Tuesday 14 January and 10:25 on Wednesday "
+		  "15 January 2025 (UTC) trackers went silent.\n",
+		  "2025-01-14T21:40:00+00:00", "2025-01-15T10:25:00+00:00",
+		  NULL },
+		/* a timeline that starts after midnight is the next day's */
+		{ "# Resets\n\nOn the night of 15 November 2024 the reset "
+		  "failed (UTC).\n\n## Timeline\n\n- 00:05 Alert fires\n"
+		  "- 00:40 Fixed\n", NULL, NULL,
+		  "2024-11-16T00:05:00+00:00" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct pm_arena *a = pm_arena_new();
+		struct pm_extract_report r;
+		struct pm_incident inc;
+
+		run(&inc, &r, a, NULL, cases[i].doc);
+		if (cases[i].start) {
+			if (!inc.start || strcmp(inc.start, cases[i].start) ||
+			    !inc.end || strcmp(inc.end, cases[i].end))
+				fail_msg("case %zu: %s to %s", i,
+				    inc.start ? inc.start : "(null)",
+				    inc.end ? inc.end : "(null)");
+		} else {
+			assert_true(inc.ntimeline > 0);
+			if (strcmp(inc.timeline[0].time,
+			    cases[i].first_entry))
+				fail_msg("case %zu: first entry %s", i,
+				    inc.timeline[0].time);
+		}
+		pm_arena_free(a);
+	}
+}
+
+/* With no root cause section, the summary's "The cause was ..." is it. */
+static void
+test_cause_was_sentence(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Saturday's outage\n\n"
+	    "**TL;DR:** Three servers were down all evening. The cause was "
+	    "a dead SSD in the machine that runs them. We restored from "
+	    "the morning's backup.\n\n"
+	    "## What happened\n\nWe first assumed a DDoS.\n");
+	assert_str(inc.root_cause, "The cause was a dead SSD in the machine "
+	    "that runs them.");
+	pm_arena_free(a);
+}
+
+/* The zone as the writer names it: the prose's name for the front
+ * matter's offset, a zone six words after a time, and the abbreviation
+ * a place's time is given in brackets. */
+static void
+test_zone_as_named(void **state)
+{
+	static const struct {
+		const char *doc, *zone;
+	} cases[] = {
+		{ "---\ntitle: TV\nstart: 2025-01-27T20:10:00+00:00\n"
+		  "end: 2025-01-27T21:32:00+00:00\n---\n# TV\n\n"
+		  "From 20:10 GMT playback failed.\n", "GMT" },
+		/* a name whose offset is not the front matter's is not it */
+		{ "---\ntitle: TV\nstart: 2025-01-27T20:10:00+00:00\n"
+		  "end: 2025-01-27T21:32:00+00:00\n---\n# TV\n\n"
+		  "Our Toronto office saw it at 15:10 EST.\n", "+00:00" },
+		{ "# Cards\n\nOn Thursday 12 December 2024, from about 5:30 to "
+		  "7 in the evening PT, card updates failed.\n", "PT" },
+		{ "# Pharmacies\n\nAll times below are Vienna local time "
+		  "(CET).\n\nOn 12 February 2025 from 09:05 to 10:40 the "
+		  "tills failed.\n", "CET" },
+		{ "# Permits\n\nOn 16 July 2024, from 07:40 to 10:40 UK local "
+		  "time, payments failed.\n", "UK local time" },
+		{ "# Firmware\n\nAll times are Moscow time (MSK, UTC+3).\n\n"
+		  "On 4 December 2024 from 22:47 the cluster was down.\n",
+		  "MSK" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct pm_arena *a = pm_arena_new();
+		struct pm_warnings w = PM_WARNINGS_INIT;
+		struct pm_incident inc;
+
+		ingest(&inc, a, &w, "2025-01-27-x.md", cases[i].doc);
+		if (inc.timezone == NULL || strcmp(inc.timezone,
+		    cases[i].zone) != 0)
+			fail_msg("case %zu: zone %s, want %s", i,
+			    inc.timezone ? inc.timezone : "(null)",
+			    cases[i].zone);
+		pm_warnings_free(&w);
+		pm_arena_free(a);
+	}
+}
+
+/* "IST (Irish Standard Time)" defines the abbreviation, which stays the
+ * zone, at the offset the definition gives. */
+static void
+test_abbreviation_defined_after(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+
+	(void)state;
+	ingest(&inc, a, &w, "2024-07-09-booking.md",
+	    "# Booking\n\nBetween 11:05 and 13:50 IST (Irish Standard Time) "
+	    "on Tuesday 9 July 2024, guests could not book.\n");
+	assert_str(inc.timezone, "IST");
+	assert_str(inc.start, "2024-07-09T11:05:00+01:00");
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+}
+
+/* Incident tools' names for the window; "start" and "end" win. */
+static void
+test_front_matter_window_aliases(void **state)
+{
+	static const char *const docs[] = {
+		"---\ntitle: Feed\nimpact_start: 2024-07-18T14:02:00-07:00\n"
+		"impact_end: 2024-07-18T15:31:00-07:00\n---\n# Feed\n\n"
+		"From 14:00 to 15:30 PDT the feed was stale.\n",
+		"---\ntitle: Feed\nstarted_at: 2024-07-18T10:00:00-07:00\n"
+		"start: 2024-07-18T14:02:00-07:00\n"
+		"end_time: 2024-07-18T15:31:00-07:00\n---\n# Feed\n",
+		"---\ntitle: Feed\nstart: 2024-07-18T14:02:00-07:00\n"
+		"started_at: 2024-07-18T10:00:00-07:00\n"
+		"ended: 2024-07-18T15:31:00-07:00\n---\n# Feed\n",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(docs) / sizeof(docs[0]); i++) {
+		struct pm_arena *a = pm_arena_new();
+		struct pm_warnings w = PM_WARNINGS_INIT;
+		struct pm_incident inc;
+
+		ingest(&inc, a, &w, "2024-07-18-feed.md", docs[i]);
+		if (!inc.start || strcmp(inc.start,
+		    "2024-07-18T14:02:00-07:00") || !inc.end ||
+		    strcmp(inc.end, "2024-07-18T15:31:00-07:00"))
+			fail_msg("document %zu: %s to %s", i,
+			    inc.start ? inc.start : "(null)",
+			    inc.end ? inc.end : "(null)");
+		assert_int_equal(inc.duration_minutes, 89);
+		pm_warnings_free(&w);
+		pm_arena_free(a);
+	}
+}
+
+/* Front matter's impact text gives the share before the prose does. */
+static void
+test_front_matter_impact_share(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+
+	(void)state;
+	ingest(&inc, a, &w, "2025-01-27-tv.md",
+	    "---\n"
+	    "title: TV playback\n"
+	    "impact: \"15% of viewers\"\n"
+	    "---\n"
+	    "# TV playback\n\n"
+	    "Roughly one in ten of our viewers could not play anything.\n");
+	assert_str(inc.impact, "15% of viewers");
+	assert_true(fabs(inc.impact_percent - 15) < 1e-9);
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_slash_date_order),
+		cmocka_unit_test(test_typed_numbered_items),
+		cmocka_unit_test(test_nordic_clock_entries),
+		cmocka_unit_test(test_t_plus_entries),
+		cmocka_unit_test(test_night_of),
+		cmocka_unit_test(test_cause_was_sentence),
+		cmocka_unit_test(test_zone_as_named),
+		cmocka_unit_test(test_abbreviation_defined_after),
+		cmocka_unit_test(test_front_matter_window_aliases),
+		cmocka_unit_test(test_front_matter_impact_share),
+	};
+
+	pm_markdown_init();
+	return cmocka_run_group_tests_name("extract_forms", tests, NULL, NULL);
+}
