@@ -333,9 +333,14 @@ void x_find_day(struct xdoc *d);
 void x_facts_context(struct xdoc *d);	/* zone, day, start and end */
 void x_facts_finish(struct xdoc *d);	/* after the timeline */
 
-/* extract_impact.c: impact, severity, services, and the root cause
- * through x_find_root_cause(). */
+/* extract_impact.c: impact, then severity and services (below) and the
+ * root cause through x_find_root_cause(). */
 void x_facts_other(struct xdoc *d);
+
+/* extract_severity.c: the severity and the affected services, unless the
+ * front matter set them. */
+void x_find_severity(struct xdoc *d);
+void x_find_services(struct xdoc *d);
 
 /* extract_cause.c: inc->root_cause and its line. */
 void x_find_root_cause(struct xdoc *d);
