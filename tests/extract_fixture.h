@@ -49,6 +49,12 @@ run(struct pm_incident *inc, struct pm_extract_report *rep,
 	pm_markdown_free(md);
 }
 
+static inline int
+same_str(const char *got, const char *want)
+{
+	return got && want && strcmp(got, want) == 0;
+}
+
 static inline void
 assert_str(const char *got, const char *want)
 {
@@ -57,6 +63,32 @@ assert_str(const char *got, const char *want)
 	if (want == NULL || got == NULL || strcmp(got, want) != 0)
 		fail_msg("got \"%s\", want \"%s\"", got ? got : "(null)",
 		    want ? want : "(null)");
+}
+
+/*
+ * The window and zone read from doc through the real pipeline: each of
+ * start, end and zone that is not NULL must match.  what names the case
+ * in a failure.
+ */
+static inline void
+expect_window(const char *what, const char *doc, const char *start,
+    const char *end, const char *zone)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+
+	ingest(&inc, a, &w, "t.md", doc);
+	if ((start && !same_str(inc.start, start)) ||
+	    (end && !same_str(inc.end, end)) ||
+	    (zone && !same_str(inc.timezone, zone)))
+		fail_msg("%s: %s to %s in %s; want %s to %s in %s", what,
+		    inc.start ? inc.start : "(null)",
+		    inc.end ? inc.end : "(null)",
+		    inc.timezone ? inc.timezone : "(null)",
+		    start ? start : "-", end ? end : "-", zone ? zone : "-");
+	pm_warnings_free(&w);
+	pm_arena_free(a);
 }
 
 #endif
