@@ -32,7 +32,8 @@ static size_t
 connector_at(const char *s, size_t len, size_t i, int between, int *tight)
 {
 	static const char *const words[] = {
-		"to", "until", "till", "through", "thru", "into", "and"
+		"to", "until", "till", "through", "thru", "going into", "into",
+		"and"
 	};
 	size_t k = skip_blanks(s, len, i), e = 0, n;
 

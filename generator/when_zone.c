@@ -79,6 +79,15 @@ static const struct zone {
 	{ "New Zealand Daylight Time", 780, 0 },
 	{ "Western European Time", 0, 'E' },
 	{ "Eastern European Time", 120, 'E' },
+	{ "Western European Summer Time", 60, 0 },
+	{ "Eastern European Summer Time", 180, 0 },
+	{ "West Africa Time", 60, 0 }, { "Central Africa Time", 120, 0 },
+	{ "East Africa Time", 180, 0 },
+	{ "South Africa Standard Time", 120, 0 },
+	{ "Gulf Standard Time", 240, 0 }, { "Pakistan Standard Time", 300, 0 },
+	{ "Indochina Time", 420, 0 }, { "Western Indonesia Time", 420, 0 },
+	{ "Philippine Time", 480, 0 }, { "Philippine Standard Time", 480, 0 },
+	{ "Brasilia Time", -180, 0 }, { "Argentina Time", -180, 0 },
 	/* IANA names, at their standard offsets: pm_when_settle_zone()
 	 * applies the summer time of their region */
 	{ "America/New_York", -300, 'U' }, { "America/Detroit", -300, 'U' },
@@ -314,6 +323,40 @@ pm_when_zone(int *offset_minutes, const char *s, size_t len)
  * range.  After blanks, optionally in parentheses: a named zone or a
  * "+0200" offset.  Returns the end, or j when there is no zone.
  */
+/* "(EAT)" or "(MSK, UTC+3)" after a zone's name (whose offset *off holds)
+ * that ends at s[i]: the end of the brackets, with *at where the
+ * abbreviation starts and *off its offset; 0 when there is none. */
+static size_t
+short_name_after(const char *s, size_t len, size_t i, size_t *at, int *off)
+{
+	int named = *off, abbrev;
+	size_t k = skip_blanks(s, len, i), b, e;
+
+	if (ch(s, len, k) != '(')
+		return 0;
+	for (b = e = k + 1; e < len && s[e] >= 'A' && s[e] <= 'Z'; e++)
+		;
+	static const char *const ambiguous[] = {
+		"IST", "CST", "BST", "GST", "AST"
+	};
+
+	if (e - b < 2 || e - b > 5 || (ch(s, len, e) != ')' &&
+	    ch(s, len, e) != ',') || !pm_when_zone(&abbrev, s + b, e - b))
+		return 0;
+	/* "Irish time (IST)": the name says which IST, and the table's
+	 * IST would say India; "Central Standard Time (CST)" agrees */
+	for (size_t k2 = 0; k2 < COUNT(ambiguous); k2++)
+		if (strlen(ambiguous[k2]) == e - b &&
+		    memcmp(ambiguous[k2], s + b, e - b) == 0 &&
+		    abbrev != named)
+			return 0;
+	while (e < len && s[e] != ')')
+		e++;
+	*at = b;
+	*off = abbrev;
+	return e < len ? e + 1 : e;
+}
+
 size_t
 pm_when__zone_after(const char *s, size_t len, size_t j, struct pm_when *w,
     int minus_ok)
@@ -342,6 +385,14 @@ pm_when__zone_after(const char *s, size_t len, size_t j, struct pm_when *w,
 			if (ch(s, len, e = skip_blanks(s, len, to)) != ')')
 				return j;
 			e++;
+		} else if (to - from > 5 && (k = short_name_after(s, len, to,
+		    &from, &off)) != 0) {
+			/* "East Africa Time (EAT)": what the writer calls it
+			 * for short */
+			e = k;
+			to = from;
+			while (to < len && s[to] >= 'A' && s[to] <= 'Z')
+				to++;
 		}
 	}
 	w->has_zone = 1;

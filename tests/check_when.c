@@ -182,6 +182,12 @@ static const struct {
 	{ "08:40 Montevideo local time", -1,
 	    TZ(8, 40, -180, "Montevideo local time") },
 	{ "08:40 Montevideo local", 5, TIME(8, 40, 0) },
+	/* a name with its abbreviation in brackets: the abbreviation, when
+	 * it means the same */
+	{ "10:20 East Africa Time (EAT)", -1, TZ(10, 20, 180, "EAT") },
+	{ "23:20 Central Standard Time (CST)", -1,
+	    TZ(23, 20, -360, "CST") },
+	{ "08:20 Irish time (IST)", 16, TZ(8, 20, 0, "Irish time") },
 	/* IANA names at their standard offsets; settles gives summer */
 	{ "15:10 America/New_York", -1, TZ(15, 10, -300, "America/New_York") },
 	{ "09:00 Europe/Berlin", -1, TZ(9, 0, 60, "Europe/Berlin") },
@@ -910,6 +916,9 @@ test_timed_range(void **state)
 		{ "the night of Friday 28 February into Saturday 1 March "
 		    "2025, from 22:40 to 01:15 EAT",
 		    "2025-02-28T22:40:00+03:00", "2025-03-01T01:15:00+03:00" },
+		{ "On the night of Saturday 8 March 2025 going into Sunday 9 "
+		    "March, from 11:20 PM to 1:05 AM WAT",
+		    "2025-03-08T23:20:00+01:00", "2025-03-09T01:05:00+01:00" },
 	};
 	struct pm_when a, b;
 	char fa[64], fb[64];
