@@ -562,7 +562,10 @@ share_in(const char *s, size_t len, int in_impact, int *whole)
 				return v;
 			if (isnan(found))
 				found = v;
-			if (noun_after(s, len, k, persons))
+			/* "31% of our users have Loop ID ..., but only ...:
+			 * about 9% of active users were affected" */
+			if (noun_after(s, len, k, persons) &&
+			    impact_in_clause(s, len, k))
 				return v;
 			continue;
 		}

@@ -225,12 +225,18 @@ front_string(const char **out, struct pm_arena *arena,
 	}
 }
 
-/* Front matter keys that incident tools use for the impact window. */
+/* Front matter keys that incident tools use for the impact window and
+ * the share of users. */
 static const char *const start_aliases[] = {
 	"impact_start", "start_time", "started_at", "started", NULL
 };
 static const char *const end_aliases[] = {
 	"impact_end", "end_time", "ended_at", "ended", NULL
+};
+
+static const char *const percent_aliases[] = {
+	"users_affected_percent", "affected_users_percent",
+	"percent_affected", "impact_pct", NULL
 };
 
 static int
@@ -353,7 +359,9 @@ pm_incident_apply_front(struct pm_incident *inc, struct pm_arena *arena,
 				inc->duration_minutes = (long)n;
 				inc->fixed.duration = 1;
 			}
-		} else if (strcmp(k, "impact_percent") == 0) {
+		} else if (strcmp(k, "impact_percent") == 0 ||
+		    (is_alias(k, percent_aliases) &&
+		    !inc->fixed.impact_percent)) {
 			if (v->type == PM_VALUE_NULL)
 				continue;
 			rc = front_number(&n, v, k, file, 1, err);

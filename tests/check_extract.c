@@ -883,6 +883,9 @@ test_impact_words(void **state)
 		    "failures in 15 minutes) fired.", 8 },
 		{ "14 of the 58 hotels on our engine showed no availability.",
 		    24.1 },
+		{ "About 31% of our users have Loop ID as their only sign-in "
+		    "method, but only those who signed out were blocked: about "
+		    "9% of active users were affected.", 9 },
 	};
 	char doc[512];
 

@@ -322,6 +322,15 @@ test_front_matter_impact_share(void **state)
 	assert_true(fabs(inc.impact_percent - 15) < 1e-9);
 	pm_warnings_free(&w);
 	pm_arena_free(a);
+	/* and a share under an incident tool's name wins over the prose */
+	a = pm_arena_new();
+	ingest(&inc, a, &w, "2024-09-16-android.md",
+	    "---\ntitle: Android uploads\nusers_affected_percent: 24\n---\n"
+	    "# Android uploads\n\nAround a fifth of Android users could "
+	    "not upload.\n");
+	assert_true(fabs(inc.impact_percent - 24) < 1e-9);
+	pm_warnings_free(&w);
+	pm_arena_free(a);
 }
 
 int
