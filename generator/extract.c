@@ -289,6 +289,16 @@ reads_like_title(const struct xdoc *d)
 	return words <= 15;
 }
 
+static size_t
+words_in(const struct xline *l)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < l->len; i++)
+		n += l->s[i] != ' ' && (i == 0 || l->s[i - 1] == ' ');
+	return n;
+}
+
 static void
 find_title(struct xdoc *d)
 {
@@ -303,6 +313,12 @@ find_title(struct xdoc *d)
 	for (i = 0; i < d->n && !pick; i++)
 		if (d->v[i].kind == XL_HEADING && d->v[i].sec == SEC_NONE)
 			pick = &d->v[i];
+	/* "## Login failures: recommendation backfill used up Postgres
+	 * connections" opening the document names it, though one of its
+	 * words ("recommendation") also names a section */
+	if (!pick && d->n > 0 && d->v[0].kind == XL_HEADING &&
+	    d->v[0].level <= 2 && words_in(&d->v[0]) >= 5)
+		pick = &d->v[0];
 	if (!pick && d->n > 0 && reads_like_title(d))
 		pick = &d->v[0];
 	if (pick) {

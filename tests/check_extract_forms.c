@@ -207,6 +207,25 @@ test_night_of(void **state)
 	}
 }
 
+/* A heading that opens the document names it, even when a word of it
+ * also names a section ("recommendation"). */
+static void
+test_title_heading_with_section_word(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "## Login failures: recommendation backfill used up Postgres "
+	    "connections\n\nSRE on-call report\n\n### Issue Summary\n\n"
+	    "Logins failed.\n");
+	assert_str(inc.title, "Login failures: recommendation backfill used "
+	    "up Postgres connections");
+	pm_arena_free(a);
+}
+
 /* With no root cause section, the summary's "The cause was ..." is it. */
 static void
 test_cause_was_sentence(void **state)
@@ -343,6 +362,7 @@ main(void)
 		cmocka_unit_test(test_t_plus_entries),
 		cmocka_unit_test(test_night_of),
 		cmocka_unit_test(test_cause_was_sentence),
+		cmocka_unit_test(test_title_heading_with_section_word),
 		cmocka_unit_test(test_zone_as_named),
 		cmocka_unit_test(test_abbreviation_defined_after),
 		cmocka_unit_test(test_front_matter_window_aliases),
