@@ -240,6 +240,17 @@ makes_up(const char *s, size_t k)
 	return x_phrase_at_any(s, k, b, make) != 0;
 }
 
+/* "more or less 45 %": the "less" (or "more") at s[k], before s[end],
+ * hedges; it does not compare. */
+static int
+more_or_less(const char *s, size_t k, size_t end)
+{
+	size_t n = strlen("more or ");
+
+	return (k >= n && x_phrase_at(s, end, k - n, "more or less")) ||
+	    x_phrase_at(s, end, k, "more or less");
+}
+
 /* Is a change word among the words before s[i], in its clause ("traffic
  * grew, affecting 12% of requests" is a share)? */
 static int
@@ -256,7 +267,7 @@ change_before(const char *s, size_t i)
 		while (k > 0 && s[k - 1] != ' ')
 			k--;
 		if (x_phrase_at_any(s, i, k, change_words) &&
-		    !makes_up(s, k))
+		    !makes_up(s, k) && !more_or_less(s, k, i))
 			return 1;
 		words++;
 	}
@@ -674,6 +685,30 @@ share_in_line(const struct xline *l, int in_impact, size_t *from, size_t *to,
 	return best;
 }
 
+/* "22%", "~22 %", "about 22%": a front matter impact that is a share and
+ * nothing else; NAN otherwise. */
+static double
+bare_percent(const char *s)
+{
+	static const char *const about[] = {
+		"about", "around", "roughly", "approximately", "approx", NULL
+	};
+	size_t len = strlen(s), i = x_skip_blanks(s, len, 0), e;
+	double v;
+
+	if (i < len && s[i] == '~')
+		i++;
+	if ((e = x_phrase_at_any(s, len, i, about)) != 0)
+		i = x_skip_blanks(s, len, e);
+	if ((e = number_at(s, len, i, &v)) == 0)
+		return NAN;
+	e = x_skip_blanks(s, len, e);
+	if (e >= len || s[e] != '%' || x_skip_blanks(s, len, e + 1) != len ||
+	    v < 0 || v > 100)
+		return NAN;
+	return v;
+}
+
 static void
 find_impact(struct xdoc *d)
 {
@@ -686,7 +721,8 @@ find_impact(struct xdoc *d)
 
 	/* front matter's impact text says it first ("impact: 15% of
 	 * viewers") */
-	if (inc->fixed.impact && inc->impact && !inc->fixed.impact_percent)
+	if (inc->fixed.impact && inc->impact && !inc->fixed.impact_percent &&
+	    isnan(v = bare_percent(inc->impact)))
 		v = share_in(inc->impact, strlen(inc->impact), 1, &w);
 	/* the impact field or section, the summary, the preamble, the
 	 * title, then anything but the timeline and the action items; a

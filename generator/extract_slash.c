@@ -8,7 +8,8 @@
  * where its writer is ("BRT", "CEST" against "EST", "Pacific Time"), and
  * failing those a slash date elsewhere in it whose first number is above
  * 12 ("21/03/2025") says day first, one whose second is ("3/21/2025")
- * month first.  The zone comes first because it is the writer's own: a US
+ * month first.  The zone comes first because it is the writer's own (and
+ * so are the words of his language: "quarta-feira", "Uhr"): a US
  * team's table of due dates may be filled in by a colleague abroad.  UTC
  * says nothing, and a document that says nothing keeps the month-first
  * reading.
@@ -111,6 +112,21 @@ count_dates(struct votes *v, const char *s, size_t len)
 	}
 }
 
+/*
+ * Words of the languages whose writers put the day first, as they slip
+ * into an English postmortem: weekdays ("quarta-feira", "martes",
+ * "mercredi", "Mittwoch", "mercoledì") and the names of the local clock
+ * ("hora de Brasília", "Uhr").
+ */
+static const char *const day_first_words[] = {
+	"segunda feira", "terca feira", "quarta feira", "quinta feira",
+	"sexta feira", "lunes", "martes", "miercoles", "jueves", "viernes",
+	"sabado", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+	"samedi", "dimanche", "montag", "dienstag", "mittwoch", "donnerstag",
+	"freitag", "samstag", "sonntag", "lunedi", "martedi", "mercoledi",
+	"giovedi", "venerdi", "hora de", "horario de", "uhr", NULL
+};
+
 static void
 count_zones(struct votes *v, const char *s, size_t len)
 {
@@ -121,6 +137,11 @@ count_zones(struct votes *v, const char *s, size_t len)
 		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ||
 		    (i > 0 && is_alnum((unsigned char)s[i - 1])))
 			continue;
+		if ((n = x_phrase_at_any(s, len, i, day_first_words)) != 0) {
+			v->day_first++;
+			i = n - 1;
+			continue;
+		}
 		switch (pm_when_zone_date_order(&n, s + i, len - i)) {
 		case 'D':
 			v->day_first++;

@@ -44,6 +44,10 @@ test_slash_date_order(void **state)
 		  "End: 09/03/2024 11:45 EDT\n\n## Action items\n\n"
 		  "- [ ] Lease row (due 30/09/2024)\n",
 		  "2024-09-03T06:00:00-04:00" },
+		/* the writer's language says where the writer is */
+		{ "# Portal\n\n**Duration:** dia 06/11/2024 (quarta-feira), "
+		  "between 21h40 and 22h55 (UTC-3).\n",
+		  "2024-11-06T21:40:00-03:00" },
 		/* "est" is French here, not a zone; CET is */
 		{ "# Paiements\n\nLe 07/05/2024, le service est tombé de 06:10 "
 		  "à 09:55 CET.\n", "2024-05-07T06:10:00+01:00" },
@@ -348,6 +352,14 @@ test_front_matter_impact_share(void **state)
 	    "# Android uploads\n\nAround a fifth of Android users could "
 	    "not upload.\n");
 	assert_true(fabs(inc.impact_percent - 24) < 1e-9);
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+	/* a bare percentage is the share */
+	a = pm_arena_new();
+	ingest(&inc, a, &w, "2024-10-02-ebooks.md",
+	    "---\ntitle: E-book loans\nimpact: 22%\n---\n# E-book loans\n\n"
+	    "About a third of patrons could not borrow.\n");
+	assert_true(fabs(inc.impact_percent - 22) < 1e-9);
 	pm_warnings_free(&w);
 	pm_arena_free(a);
 }
