@@ -158,7 +158,8 @@ static const char *const setting_wrong[] = {
 	"cache rule", "the rule", "rule was", "path pattern", "ttl was",
 	"ttl of", "default limit", "limit was set", "config file",
 	"configuration file", "config block", "in the config",
-	"configuration template", "config template", NULL
+	"configuration template", "config template", "idle timeout",
+	"set them all", "block mode", "blocking mode", NULL
 };
 
 /* Machines or the room they stand in failing, which the load showed. */
@@ -174,7 +175,7 @@ static const char *const provider_down[] = {
 	"vendor s incident", "vendor s outage", "provider outage",
 	"vendor outage", "their incident", "their side", "their end",
 	"status page", "their report", "their later report",
-	"according to their", NULL
+	"according to their", "s incident report", NULL
 };
 
 /* A person's action in the wrong place, which the network showed. */
@@ -183,7 +184,7 @@ static const char *const action_wrong[] = {
 	"wrong zone", "wrong account", "wrong environment", "meant to",
 	"instead of staging", "wrong host", "wrong file", "meant for",
 	"instead targeted", "pointed at production", "shell history",
-	"command history", "wrong tab", "production tab", NULL
+	"command history", "wrong tab", "production tab", "live tab", NULL
 };
 
 /* A setting of ours (a certificate left to expire, an allowlist that
@@ -191,7 +192,7 @@ static const char *const action_wrong[] = {
 static const char *const own_setting[] = {
 	"certificate expired", "certificate had expired", "cert expired",
 	"expired certificate", "certificate expiry", "allowlist",
-	"whitelist", NULL
+	"whitelist", "block mode", "blocking mode", "count only mode", NULL
 };
 
 /* A lock held by a migration or a job, which every query then waited
@@ -205,6 +206,13 @@ static const char *const lock_held[] = {
  * network, though a provider runs it. */
 static const char *const carrier_down[] = {
 	"isp", "isps", "peering", "transit provider", NULL
+};
+
+/* Infrastructure as code that replaced what it changed, which the network
+ * showed. */
+static const char *const infra_replaced[] = {
+	"destroyed and created", "destroyed and recreated",
+	"infrastructure change", "module version", NULL
 };
 
 /* How a release was rolled out, which took the capacity away. */
@@ -233,6 +241,8 @@ static const struct {
 	{ "configuration", "network-dns", setting_wrong, ALSO_SHARE },
 	{ "human-error", "network-dns", action_wrong, ALSO_SHARE },
 	{ "human-error", "hardware-infrastructure", action_wrong, ALSO_SHARE },
+	{ "human-error", "security", action_wrong, ALSO_SHARE },
+	{ "deployment-change", "network-dns", infra_replaced, 0.3 },
 	{ "dependency-third-party", "network-dns", provider_down,
 	    ALSO_SHARE },
 	/* after the rule above: a carrier's failure stays the network */

@@ -78,6 +78,9 @@ static const struct pm_keyword kw_deploy[] = {
 	{ "recently deployed", 3 }, { "new feature", 2 },
 	{ "change management", 4 }, { "without a canary", 6 },
 	{ "skipped the canary", 6 }, { "upgrade*", 2 },
+	/* infrastructure as code that replaced what it changed */
+	{ "infrastructure change*", 4 }, { "module version", 3 },
+	{ "destroyed and created", 5 }, { "destroyed and recreated", 5 },
 };
 
 static const struct pm_keyword kw_config[] = {
@@ -107,6 +110,9 @@ static const struct pm_keyword kw_config[] = {
 	{ "key rotation", 5 }, { "credential rotation", 5 },
 	{ "rotation job", 4 }, { "kept the old", 4 }, { "missing from the", 3 },
 	{ "configuration template", 5 }, { "config template", 5 },
+	{ "block mode", 4 }, { "blocking mode", 4 }, { "count only mode", 4 },
+	{ "rule set*", 3 }, { "idle timeout*", 5 }, { "timeout setting*", 4 },
+	{ "set them all", 4 },
 };
 
 static const struct pm_keyword kw_capacity[] = {
@@ -203,6 +209,7 @@ static const struct pm_keyword kw_dependency[] = {
 	{ "their data cent*", 6 }, { "their system*", 4 },
 	{ "platform holder", 6 }, { "according to their", 4 },
 	{ "behind their", 5 }, { "has told us", 3 },
+	{ "s incident report", 6 },
 	{ "their later report", 5 },
 	{ "their authori*", 4 }, { "payment partner", 6 }, { "acquirer", 3 },
 	{ "card processor", 5 },
@@ -248,6 +255,7 @@ static const struct pm_keyword kw_bug[] = {
 	{ "file descriptor*", 5 }, { "descriptor leak*", 7 },
 	{ "unbounded", 5 }, { "collid*", 4 }, { "collision*", 4 },
 	{ "not unique", 4 }, { "the same reference*", 4 },
+	{ "pagination", 3 }, { "cursor", 3 },
 	{ "the same id*", 4 },
 	{ "resource leak*", 6 }, { "latent bug", 7 },
 	{ "idempoten*", 4 }, { "backoff", 3 }, { "jitter", 3 },

@@ -124,6 +124,13 @@ test_cause_not_symptom(void **state)
 		{ "The engineer recalled the earlier command from the command "
 		    "history and ran the purge with the production connection.",
 		    "human-error" },
+		{ "The next-page cursor was the creation timestamp of the "
+		    "last item, so the pagination returned the same page "
+		    "again and again when two items shared it.",
+		    "software-bug" },
+		{ "MapTerra's incident report describes a faulty release of "
+		    "their key validation service that rejected our keys.",
+		    "dependency-third-party" },
 		{ "The broker's single network card was failing, so its link "
 		    "dropped and every session on it reconnected.",
 		    "hardware-infrastructure" },
@@ -264,6 +271,25 @@ test_tie_breaks(void **state)
 		    "export, which was stale, so the vendor's new address range "
 		    "was missing from the allowlist.",
 		    "The vendor could not reach us.", "configuration" },
+		/* a provider's rule set we applied in the wrong mode */
+		{ "Our WAF provider publishes managed rule sets. The change "
+		    "said to apply version 2 in count only mode; it was "
+		    "applied in block mode and the provider's rules blocked "
+		    "invoices.", "The provider's WAF blocked uploads.",
+		    "configuration" },
+		/* infrastructure as code that replaced the load balancer */
+		{ "A routine infrastructure change upgraded our Terraform "
+		    "load balancer module; the new module version renames the "
+		    "load balancer, so it was destroyed and created again with "
+		    "a new address while DNS still pointed at the old load "
+		    "balancer.", "Tickets could not be bought: DNS pointed at "
+		    "a load balancer that was gone.", "deployment-change" },
+		/* a timeout we set, which the load balancer enforced */
+		{ "The change set them all to 30 seconds: the load balancer "
+		    "idle timeout cut the export requests that need minutes, "
+		    "behind the load balancer of the export service.",
+		    "Exports failed with timeouts at the load balancer.",
+		    "configuration" },
 		/* a person's action, whatever machine it reached */
 		{ "An engineer ran the firmware playbook with the wrong host "
 		    "limit; it was meant for the lab and instead targeted "
