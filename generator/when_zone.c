@@ -50,6 +50,9 @@ static const struct zone {
 	{ "Pacific Standard Time", -480, 0 },
 	{ "Pacific Daylight Time", -420, 0 }, { "BRT", -180, 0 },
 	{ "ART", -180, 0 }, { "CLT", -240, 0 }, { "COT", -300, 0 },
+	{ "UYT", -180, 0 }, { "PET", -300, 0 }, { "ECT", -300, 0 },
+	{ "VET", -240, 0 }, { "SLST", 330, 0 },
+	{ "MMT", 390, 0 }, { "IRST", 210, 0 },
 	{ "WET", 0, 0 }, { "WEST", 60, 0 }, { "BST", 60, 0 },
 	{ "IST", 330, 0 }, { "CET", 60, 0 }, { "CEST", 120, 0 },
 	{ "EET", 120, 0 }, { "EEST", 180, 0 }, { "WAT", 60, 0 },
@@ -187,7 +190,7 @@ static const char *const label_only[] = {
  */
 static const char *const wordlike[] = {
 	"ART", "CAT", "EAT", "WAT", "WEST", "ET", "CT", "MT", "PT", "AST",
-	"WIT"
+	"WIT", "PET", "VET"
 };
 
 /*

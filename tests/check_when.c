@@ -185,6 +185,10 @@ static const struct {
 	/* a name with its abbreviation in brackets: the abbreviation, when
 	 * it means the same */
 	{ "10:20 East Africa Time (EAT)", -1, TZ(10, 20, 180, "EAT") },
+	{ "20:30 UYT", -1, TZ(20, 30, -180, "UYT") },
+	{ "19:05 ECT", -1, TZ(19, 5, -300, "ECT") },
+	{ "12:00 SLST", -1, TZ(12, 0, 330, "SLST") },
+	{ "10:00 pet food", 5, TIME(10, 0, 0) },
 	{ "23:20 Central Standard Time (CST)", -1,
 	    TZ(23, 20, -360, "CST") },
 	{ "08:20 Irish time (IST)", 16, TZ(8, 20, 0, "Irish time") },
