@@ -97,6 +97,13 @@ static const char *const unknown_markers[] = {
 	NULL
 };
 
+/* What a title or summary says when nobody found the cause. */
+static const char *const cause_not_found[] = {
+	"cause not found", "not found the cause", "not find the cause",
+	"cause unknown", "cause is unknown", "cause remains unknown",
+	"unknown cause", "cause not yet known", "no root cause", NULL
+};
+
 /* A connection pool or limit used up ("the connection pool was
  * exhausted", "hit max_connections", "could not get a connection"). */
 static const char *const pool_exhaustion[] = {
@@ -187,12 +194,19 @@ static const char *const action_wrong[] = {
 	"command history", "wrong tab", "production tab", "live tab", NULL
 };
 
+/* An attack, which the network only carried. */
+static const char *const attack_signs[] = {
+	"scraper*", "botnet*", "residential prox*", "ddos",
+	"credential stuffing", "brute force", NULL
+};
+
 /* A setting of ours (a certificate left to expire, an allowlist that
  * missed an address), which a provider's calls showed. */
 static const char *const own_setting[] = {
 	"certificate expired", "certificate had expired", "cert expired",
 	"expired certificate", "certificate expiry", "allowlist",
-	"whitelist", "block mode", "blocking mode", "count only mode", NULL
+	"whitelist", "block mode", "blocking mode", "count only mode",
+	"tls certificate", "automatic renewal", NULL
 };
 
 /* A lock held by a migration or a job, which every query then waited
@@ -238,6 +252,7 @@ static const struct {
 } tie_breaks[] = {
 	{ "database-connections", "capacity-traffic", pool_exhaustion, 0 },
 	{ "security", "network-dns", takeover, ALSO_SHARE },
+	{ "security", "network-dns", attack_signs, ALSO_SHARE },
 	{ "configuration", "network-dns", setting_wrong, ALSO_SHARE },
 	{ "human-error", "network-dns", action_wrong, ALSO_SHARE },
 	{ "human-error", "hardware-infrastructure", action_wrong, ALSO_SHARE },
@@ -629,7 +644,11 @@ pm_classify_text(const char **ids, size_t max,
 
 	if (max == 0)
 		return 0;
-	if (says_unknown(root_cause)) {
+	/* "Unknown." as the root cause, or, with none written, a title or
+	 * summary that says so ("(cause not found)") */
+	if (says_unknown(root_cause) || (root_cause == NULL &&
+	    (names_any(title, cause_not_found) ||
+	    names_any(summary, cause_not_found)))) {
 		ids[0] = other ? other->id : PM_CATEGORY_OTHER;
 		return 1;
 	}

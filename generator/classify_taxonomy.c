@@ -182,6 +182,8 @@ static const struct pm_keyword kw_hardware[] = {
 	 * network showed */
 	{ "transceiver*", 6 }, { "sfp*", 5 }, { "optic", 4 }, { "optics", 4 },
 	{ "network card*", 6 }, { "network interface card*", 6 },
+	{ "backplane*", 6 }, { "chassis", 4 }, { "failing drive*", 5 },
+	{ "drive fail*", 5 }, { "failing connector*", 5 },
 	{ "crc error*", 5 },
 	/* the room the machines stand in */
 	{ "air conditioning", 6 }, { "air conditioner*", 6 }, { "hvac", 6 },
@@ -228,7 +230,7 @@ static const struct pm_keyword kw_security[] = {
 	{ "cryptocurrency", 5 }, { "mining", 2 }, { "abuse", 3 },
 	{ "intrusion", 6 }, { "ransomware", 7 }, { "hacked", 6 },
 	{ "sql injection", 7 }, { "xss", 6 }, { "login flood", 5 },
-	{ "scraper*", 3 }, { "public repo*", 4 },
+	{ "scraper*", 3 }, { "residential prox*", 5 }, { "public repo*", 4 },
 	/* "hard-coded per host" is an address, not a secret */
 	{ "hard coded credential*", 5 }, { "hard coded password*", 5 },
 	{ "hard coded key*", 5 }, { "hard coded secret*", 5 },
@@ -255,7 +257,8 @@ static const struct pm_keyword kw_bug[] = {
 	{ "file descriptor*", 5 }, { "descriptor leak*", 7 },
 	{ "unbounded", 5 }, { "collid*", 4 }, { "collision*", 4 },
 	{ "not unique", 4 }, { "the same reference*", 4 },
-	{ "pagination", 3 }, { "cursor", 3 },
+	{ "pagination", 3 }, { "cursor", 3 }, { "never removed", 5 },
+	{ "never deleted", 5 }, { "never cleaned up", 5 }, { "never freed", 5 },
 	{ "the same id*", 4 },
 	{ "resource leak*", 6 }, { "latent bug", 7 },
 	{ "idempoten*", 4 }, { "backoff", 3 }, { "jitter", 3 },
@@ -295,6 +298,7 @@ static const struct pm_keyword kw_human[] = {
 	{ "meant for the lab", 6 }, { "instead targeted", 6 },
 	{ "command history", 5 }, { "recalled the earlier", 5 },
 	{ "wrong tab", 7 }, { "switched tabs", 5 }, { "production tab", 5 },
+	{ "terminal tab", 5 },
 	{ "against the production", 5 }, { "production connection string", 5 },
 	{ "wrote for staging", 5 }, { "no confirmation step", 4 },
 };

@@ -124,6 +124,12 @@ test_cause_not_symptom(void **state)
 		{ "The engineer recalled the earlier command from the command "
 		    "history and ran the purge with the production connection.",
 		    "human-error" },
+		{ "The backplane of the chassis had a failing connector that "
+		    "dropped the link to different drives in turn.",
+		    "hardware-infrastructure" },
+		{ "The engineer had exported the production variables in a "
+		    "terminal tab that he later reused to run the clean-up.",
+		    "human-error" },
 		{ "The next-page cursor was the creation timestamp of the "
 		    "last item, so the pagination returned the same page "
 		    "again and again when two items shared it.",
@@ -290,6 +296,17 @@ test_tie_breaks(void **state)
 		    "behind the load balancer of the export service.",
 		    "Exports failed with timeouts at the load balancer.",
 		    "configuration" },
+		/* a scraper from residential proxies is an attack */
+		{ "The scraper requests came from 2,600 IP addresses in "
+		    "residential proxy networks, so no single IP address "
+		    "tripped our per-IP rate limit at the CDN.",
+		    "Search was slow for everyone on the network.",
+		    "security" },
+		/* our TLS certificate, whose renewal used a provider we left */
+		{ "The TLS certificate for the API expired at 11:20. "
+		    "Automatic renewal had been failing because it still used "
+		    "credentials for the DNS provider we left.",
+		    "The apps could not reach the API.", "configuration" },
 		/* a person's action, whatever machine it reached */
 		{ "An engineer ran the firmware playbook with the wrong host "
 		    "limit; it was meant for the lab and instead targeted "
@@ -370,6 +387,13 @@ test_other(void **state)
 	assert_string_equal(primary("Unknown. We checked the load balancer "
 	    "and the DNS.", "Intermittent 502 errors on the network edge.",
 	    NULL), "other");
+	/* with no root cause written, the title or summary may say so */
+	assert_string_equal(primary(NULL, "Live view failed after a deploy "
+	    "of the relay and a traffic peak. We have not found the cause.",
+	    "Live view unavailable (cause not found)"), "other");
+	assert_string_equal(primary(NULL, "Live view failed after a bad "
+	    "deploy of the relay.", "Live view unavailable"),
+	    "deployment-change");
 }
 
 static void
