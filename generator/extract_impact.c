@@ -22,35 +22,6 @@ static const char *const impact_labels[] = {
 	"who was affected", "who was impacted", "affected", NULL
 };
 
-/* Nouns a share of which is an impact. */
-static const char *const people[] = {
-	"user*", "customer*", "request*", "traffic", "transaction*",
-	"account*", "client*", "visitor*", "session*", "merchant*",
-	"tenant*", "api call*", "calls", "order*", "checkout*", "login*",
-	"log in*", "player*", "subscriber*", "member*", "shopper*",
-	"buyer*", "people", "audience", "userbase", "purchases",
-	"payments", "page loads", "page views", "pageviews", "seller*",
-	"driver*", "rider*", "patient*", "student*", "employee*",
-	"sites", "stores", "websites", "queries", "api requests",
-	"consumer*", "partner*", "integrator*", "developer*", "donation*",
-	"booking*", "reader*", "listener*", "viewer*", "guest*",
-	"passenger*", "traveller*", "traveler*", "household*", "home*",
-	"upload*", "download*", "payout*",
-	"transfer*", "search*", "signup*", "sign up*", "sign in*",
-	"signin*", "attempt*", "population", "employer*", "business*",
-	"compan*", "organi*", "restaurant*", "shop*", "school*",
-	"teacher*", "pay run*", "payroll*", "store*", "reqs", "lookup*",
-	"event*", "dashboard*", "loads", "invoice*", "pipeline*",
-	"renewal*", "confirmation*", "deliveries", "shipment*", "parcel*",
-	"ticket*", "receipt*", "statement*", "scanner*", "terminal*",
-	"unit*", "our base", "message*", "donor*", "production line*",
-	"visit*", "appointment*", "consultation*", "regulars",
-	/* the devices people use */
-	"device*", "laptop*", "desktop*", "workstation*", "tablet*",
-	"handset*", "phone*",
-	/* what a business is made of, or handles for people */
-	"hotel*", "clinic*", "pharmac*", "branch*", "bags", "claims", NULL
-};
 
 /* Words that make the number a change, not a share. */
 static const char *const change_words[] = {
@@ -149,25 +120,13 @@ number_at(const char *s, size_t len, size_t i, double *v)
 
 /* Words that end the noun phrase after a number: "95% and traffic ..."
  * is not a share of traffic. */
-/* The people among them: a share of these beats a share of requests in
- * the same sentence ("12% of page loads, and 38% of active users"). */
-static const char *const persons[] = {
-	"user*", "customer*", "account*", "client*", "visitor*", "merchant*",
-	"tenant*", "player*", "subscriber*", "member*", "shopper*", "buyer*",
-	"people", "seller*", "driver*", "rider*", "patient*", "student*",
-	"employee*", "consumer*", "partner*", "developer*", "reader*",
-	"listener*", "viewer*", "guest*", "passenger*", "traveller*",
-	"traveler*", "household*", "employer*", "business*", "compan*",
-	"organi*", "restaurant*", "shop*", "school*", "teacher*", "store*",
-	"donor*", "staff", "clinician*", "publisher*", "regulars", NULL
-};
 static const char *const phrase_ends[] = {
 	"and", "or", "but", "was", "were", "is", "are", "had", "has", "have",
 	"with", "over", "from", "to", "in", "on", "at", "for", "while",
 	"which", "that", "when", "by", "as", "than", "because", NULL
 };
 
-/* Is a word of nouns (people[] or persons[]) within the next few words
+/* Is a word of nouns (x_people or x_persons) within the next few words
  * after s[i], in the same noun phrase, with no change word on the way? */
 static int
 noun_after(const char *s, size_t len, size_t i, const char *const *nouns)
@@ -200,10 +159,10 @@ noun_after(const char *s, size_t len, size_t i, const char *const *nouns)
 static int
 people_after(const char *s, size_t len, size_t i)
 {
-	return noun_after(s, len, i, people);
+	return noun_after(s, len, i, x_people);
 }
 
-/* Is a word of people[] among the two words before s[i] ("every user
+/* Is a word of x_people among the two words before s[i] ("every user
  * (100%)", "of our customers (12%)")? */
 static int
 people_before(const char *s, size_t i)
@@ -215,7 +174,7 @@ people_before(const char *s, size_t i)
 			k--;
 		while (k > 0 && s[k - 1] != ' ')
 			k--;
-		if (x_phrase_at_any(s, i, k, people))
+		if (x_phrase_at_any(s, i, k, x_people))
 			return 1;
 	}
 	return 0;
@@ -568,14 +527,14 @@ share_in(const char *s, size_t len, int in_impact, int *whole)
 				continue;
 			/* the first share of people in the sentence, else
 			 * its first share */
-			if (!isnan(found) && noun_after(s, len, k, persons) &&
+			if (!isnan(found) && noun_after(s, len, k, x_persons) &&
 			    impact_in_clause(s, len, k))
 				return v;
 			if (isnan(found))
 				found = v;
 			/* "31% of our users have Loop ID ..., but only ...:
 			 * about 9% of active users were affected" */
-			if (noun_after(s, len, k, persons) &&
+			if (noun_after(s, len, k, x_persons) &&
 			    impact_in_clause(s, len, k))
 				return v;
 			continue;

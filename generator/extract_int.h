@@ -337,6 +337,10 @@ void x_facts_finish(struct xdoc *d);	/* after the timeline */
  * root cause through x_find_root_cause(). */
 void x_facts_other(struct xdoc *d);
 
+/* extract_nouns.c: NULL-terminated phrase lists (x_phrase_at rules). */
+extern const char *const x_people[];	/* nouns a share of is an impact */
+extern const char *const x_persons[];	/* the people among them */
+
 /* extract_severity.c: the severity and the affected services, unless the
  * front matter set them. */
 void x_find_severity(struct xdoc *d);
