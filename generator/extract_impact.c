@@ -305,6 +305,8 @@ static const char *const resources[] = {
 	"router*", "disks", "drive*", "volume*", "job*", "build*", "test*",
 	"step*", "retries", "attempt at", "size", "normal", "usual", "peak",
 	"second*", "minute*", "hour*", "day*", "week*", "month*", "year*",
+	/* the people who answer the incident, not those it hurt */
+	"engineer*", "responder*", "on call*", "sre*",
 	"rate", "throughput", "speed", "price*", "cost*", NULL
 };
 
@@ -561,7 +563,8 @@ share_in(const char *s, size_t len, int in_impact, int *whole)
 		    den > v && v > 0 && (people_after(s, len, k) ||
 		    (impact && thing_after(s, len, k))))
 			return 100.0 * v / den;
-		/* "one of the 2,600 shops" is a shop, not a share */
+		/* "one of the 2,600 shops" is a shop, not a share; "52 of our
+		 * 130 routes" is a share of ours whatever the sentence says */
 		if (e && v == 1 && !(s[i] >= '0' && s[i] <= '9') &&
 		    x_phrase_at(s, len, k, "of") && !x_phrase_at(s, len, k,
 		    "of every"))
@@ -571,8 +574,8 @@ share_in(const char *s, size_t len, int in_impact, int *whole)
 		    den > v && v > 0 && (people_after(s, len,
 		    number_at(s, len, e + 1, &den)) || share_said(s, len,
 		    number_at(s, len, e + 1, &den), 100.0 * v / den) ||
-		    (impact && thing_after(s, len, number_at(s, len, e + 1,
-		    &den)))))
+		    ((impact || x_phrase_at(s, len, k, "of our")) &&
+		    thing_after(s, len, number_at(s, len, e + 1, &den)))))
 			return 100.0 * v / den;
 		i = e ? e : i;
 	}

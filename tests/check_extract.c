@@ -884,6 +884,7 @@ test_impact_words(void **state)
 		{ "14 of the 58 hotels on our engine showed no availability.",
 		    24.1 },
 		{ "More or less 45 % of the readers received an error.", 45 },
+		{ "Two of our three on-call engineers were on leave.", NAN },
 		{ "Traffic was less than 40% of a normal day.", NAN },
 		{ "About 31% of our users have Loop ID as their only sign-in "
 		    "method, but only those who signed out were blocked: about "

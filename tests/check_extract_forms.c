@@ -230,6 +230,37 @@ test_title_heading_with_section_word(void **state)
 	pm_arena_free(a);
 }
 
+/* "52 of our 130 routes" is a share of ours, though the sentence has no
+ * word of impact; "two of our three on-call engineers" is not. */
+static void
+test_share_of_ours(void **state)
+{
+	static const struct {
+		const char *doc;
+		double want;
+	} cases[] = {
+		{ "# Buses\n\n## Summary\n\nThe stop displays for every route "
+		  "run from those two depots went dark: 52 of our 130 "
+		  "routes.\n", 40 },
+		{ "# Buses\n\n## Summary\n\nThe displays went dark. Two of our "
+		  "three on-call engineers were on leave.\n", NAN },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct pm_arena *a = pm_arena_new();
+		struct pm_extract_report r;
+		struct pm_incident inc;
+
+		run(&inc, &r, a, NULL, cases[i].doc);
+		if (isnan(cases[i].want) ? !isnan(inc.impact_percent) :
+		    fabs(inc.impact_percent - cases[i].want) > 0.5)
+			fail_msg("case %zu: %g, want %g", i,
+			    inc.impact_percent, cases[i].want);
+		pm_arena_free(a);
+	}
+}
+
 /* With no root cause section, the summary's "The cause was ..." is it. */
 static void
 test_cause_was_sentence(void **state)
@@ -374,6 +405,7 @@ main(void)
 		cmocka_unit_test(test_t_plus_entries),
 		cmocka_unit_test(test_night_of),
 		cmocka_unit_test(test_cause_was_sentence),
+		cmocka_unit_test(test_share_of_ours),
 		cmocka_unit_test(test_title_heading_with_section_word),
 		cmocka_unit_test(test_zone_as_named),
 		cmocka_unit_test(test_abbreviation_defined_after),
