@@ -27,33 +27,6 @@ static const char *const zone_phrases[] = {
 	"times in", "times are", "all times", "timezone", "time zone", NULL
 };
 
-/* The abbreviation in brackets after a zone's name ("Vienna local time
- * (CET)"): its length, with *off set, or 0.  The abbreviation is what the
- * writer calls the zone for short. */
-static size_t
-abbreviation_after(const char *s, size_t len, size_t i, size_t *at,
-    int *off)
-{
-	const char *close;
-	size_t k;
-
-	while (i < len && s[i] == ' ')
-		i++;
-	if (i >= len || s[i] != '(' ||
-	    (close = memchr(s + i, ')', len - i)) == NULL)
-		return 0;
-	/* "(MSK, UTC+3)": the abbreviation is the first thing said */
-	for (k = 0; s + i + 1 + k < close && s[i + 1 + k] != ','; k++)
-		;
-	if (k < 2 || k > 5 || !pm_when_zone(off, s + i + 1, k))
-		return 0;
-	for (size_t j = i + 1; j < i + 1 + k; j++)
-		if (s[j] < 'A' || s[j] > 'Z')
-			return 0;
-	*at = i + 1;
-	return k;
-}
-
 /* A zone named by one to four words at s. */
 static int
 zone_here(struct pm_when *z, const char *s, size_t len)
@@ -70,8 +43,8 @@ zone_here(struct pm_when *z, const char *s, size_t len)
 		if (pm_when_zone(&off, s, e[n])) {
 			pm_when_init(z);
 			z->has_zone = 1;
-			if ((k = abbreviation_after(s, len, e[n], &at,
-			    &off)) == 0) {
+			if (pm_when_short_name(s, len, e[n], &at, &k,
+			    &off) == 0) {
 				at = 0;
 				k = e[n] < sizeof(z->zone) ? e[n] :
 				    sizeof(z->zone) - 1;
@@ -269,12 +242,6 @@ definition_near(int *off, const struct xline *l, size_t i, size_t e,
  * that wins over the one meaning the table gives it (when_zone.c): look
  * next to every place the abbreviation is written.
  */
-/* Abbreviations the zone table reads one way that documents may define
- * another ("IST (Irish Standard Time)"). */
-static const char *const ambiguous[] = {
-	"IST", "CST", "BST", "GST", "AST"
-};
-
 static void
 find_definition(struct xdoc *d)
 {
@@ -282,12 +249,7 @@ find_definition(struct xdoc *d)
 	size_t n = strlen(abbrev), at;
 	int off;
 
-	size_t k;
-
-	for (k = 0; k < XCOUNT(ambiguous) && strcmp(ambiguous[k], abbrev);
-	    k++)
-		;
-	if (k == XCOUNT(ambiguous))
+	if (!pm_when_zone_ambiguous(abbrev, n))
 		return;
 	for (size_t i = 0; i < d->n; i++) {
 		const struct xline *l = &d->v[i];

@@ -161,6 +161,25 @@ int pm_when_zone(int *offset_minutes, const char *s, size_t len);
 int pm_when_zone_date_order(size_t *end, const char *s, size_t len);
 
 /*
+ * The abbreviation in brackets after a zone's name that ends at s[i]
+ * ("East Africa Time (EAT)", "Moscow time (MSK, UTC+3)"): what the writer
+ * calls the zone for short.  *off holds the name's offset on entry.  An
+ * ambiguous abbreviation (pm_when_zone_ambiguous()) counts only when its
+ * offset agrees ("Central Standard Time (CST)", not "Irish time (IST)").
+ * Returns the end of the brackets and sets *at and *n (where the
+ * abbreviation starts, its length) and *off (its offset); 0 when there is
+ * none.
+ */
+size_t pm_when_short_name(const char *s, size_t len, size_t i, size_t *at,
+    size_t *n, int *off);
+
+/*
+ * Is s (len bytes) an abbreviation the zone table reads one way that a
+ * document may mean another ("IST", "CST", "BST", "GST", "AST")?
+ */
+int pm_when_zone_ambiguous(const char *s, size_t len);
+
+/*
  * Windows' names of zones, as its settings and ITSM tools write them:
  * "(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna",
  * "(UTC-05:00) Eastern Time (US & Canada)", "(UTC) Coordinated Universal

@@ -326,11 +326,24 @@ pm_when_zone(int *offset_minutes, const char *s, size_t len)
  * range.  After blanks, optionally in parentheses: a named zone or a
  * "+0200" offset.  Returns the end, or j when there is no zone.
  */
-/* "(EAT)" or "(MSK, UTC+3)" after a zone's name (whose offset *off holds)
- * that ends at s[i]: the end of the brackets, with *at where the
- * abbreviation starts and *off its offset; 0 when there is none. */
-static size_t
-short_name_after(const char *s, size_t len, size_t i, size_t *at, int *off)
+/* Abbreviations the table reads one way that documents may mean
+ * another way ("IST": India, Ireland or Israel). */
+static const char *const ambiguous[] = {
+	"IST", "CST", "BST", "GST", "AST", NULL
+};
+
+int
+pm_when_zone_ambiguous(const char *s, size_t len)
+{
+	for (const char *const *a = ambiguous; *a; a++)
+		if (strlen(*a) == len && memcmp(*a, s, len) == 0)
+			return 1;
+	return 0;
+}
+
+size_t
+pm_when_short_name(const char *s, size_t len, size_t i, size_t *at,
+    size_t *n, int *off)
 {
 	int named = *off, abbrev;
 	size_t k = skip_blanks(s, len, i), b, e;
@@ -339,24 +352,18 @@ short_name_after(const char *s, size_t len, size_t i, size_t *at, int *off)
 		return 0;
 	for (b = e = k + 1; e < len && s[e] >= 'A' && s[e] <= 'Z'; e++)
 		;
-	static const char *const ambiguous[] = {
-		"IST", "CST", "BST", "GST", "AST"
-	};
-
 	if (e - b < 2 || e - b > 5 || (ch(s, len, e) != ')' &&
 	    ch(s, len, e) != ',') || !pm_when_zone(&abbrev, s + b, e - b))
 		return 0;
 	/* "Irish time (IST)": the name says which IST, and the table's
 	 * IST would say India; "Central Standard Time (CST)" agrees */
-	for (size_t k2 = 0; k2 < COUNT(ambiguous); k2++)
-		if (strlen(ambiguous[k2]) == e - b &&
-		    memcmp(ambiguous[k2], s + b, e - b) == 0 &&
-		    abbrev != named)
-			return 0;
+	if (pm_when_zone_ambiguous(s + b, e - b) && abbrev != named)
+		return 0;
+	*at = b;
+	*n = e - b;
+	*off = abbrev;
 	while (e < len && s[e] != ')')
 		e++;
-	*at = b;
-	*off = abbrev;
 	return e < len ? e + 1 : e;
 }
 
@@ -365,7 +372,7 @@ pm_when__zone_after(const char *s, size_t len, size_t j, struct pm_when *w,
     int minus_ok)
 {
 	int c = ch(s, len, j), off, open;
-	size_t k, e, from = j, to;
+	size_t k, e, from = j, to, n;
 
 	if (c == 'Z' && !is_alnum(ch(s, len, j + 1))) {
 		off = 0;
@@ -388,14 +395,12 @@ pm_when__zone_after(const char *s, size_t len, size_t j, struct pm_when *w,
 			if (ch(s, len, e = skip_blanks(s, len, to)) != ')')
 				return j;
 			e++;
-		} else if (to - from > 5 && (k = short_name_after(s, len, to,
-		    &from, &off)) != 0) {
+		} else if (to - from > 5 && (k = pm_when_short_name(s, len,
+		    to, &from, &n, &off)) != 0) {
 			/* "East Africa Time (EAT)": what the writer calls it
 			 * for short */
 			e = k;
-			to = from;
-			while (to < len && s[to] >= 'A' && s[to] <= 'Z')
-				to++;
+			to = from + n;
 		}
 	}
 	w->has_zone = 1;
