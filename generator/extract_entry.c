@@ -96,7 +96,7 @@ x_relative_at(const char *s, size_t len, size_t i, long *minutes)
 	    "min", "m", NULL };
 	size_t j, e;
 	long sign = 1, v;
-	int parts = 0;
+	int read = 0, hours_read = 0;
 
 	if (i + 2 >= len || (s[i] != 'T' && s[i] != 't'))
 		return 0;
@@ -112,24 +112,25 @@ x_relative_at(const char *s, size_t len, size_t i, long *minutes)
 	*minutes = 0;
 	/* "0", "7m", "1h25m", "1 h 25 min", "15 min": a number without a
 	 * unit is minutes, and a bare number after hours too */
-	while (parts < 2 && j < len && s[j] >= '0' && s[j] <= '9') {
+	while (j < len && s[j] >= '0' && s[j] <= '9') {
 		for (v = 0; j < len && s[j] >= '0' && s[j] <= '9' &&
 		    v < 100000; j++)
 			v = v * 10 + (s[j] - '0');
-		if ((e = unit_at(s, len, x_skip_blanks(s, len, j),
-		    hours, 1)) != 0) {
+		read = 1;
+		if (!hours_read && (e = unit_at(s, len,
+		    x_skip_blanks(s, len, j), hours, 1)) != 0) {
 			*minutes += v * 60;
 			j = x_skip_blanks(s, len, e);
-		} else {
-			if ((e = unit_at(s, len, x_skip_blanks(s, len, j),
-			    mins, 0)) != 0)
-				j = e;
-			*minutes += v;
-			parts = 2;
+			hours_read = 1;
+			continue;
 		}
-		parts++;
+		if ((e = unit_at(s, len, x_skip_blanks(s, len, j), mins,
+		    0)) != 0)
+			j = e;
+		*minutes += v;
+		break;		/* the minutes end it */
 	}
-	if (parts == 0)
+	if (!read)
 		return 0;
 	*minutes *= sign;
 	return j;
