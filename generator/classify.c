@@ -469,8 +469,57 @@ struct mention {
 };
 
 /*
+ * Keywords are bucketed by their first two bytes, folded to five bits
+ * each (the text is lowercase ASCII words, so letters stay apart); a
+ * keyword whose second byte is a stem mark or its end, and so matches
+ * whatever follows its first letter, goes to the bucket of its first
+ * byte with 31 as its second.  Folding only puts more keywords in a
+ * bucket: phrase_at() still decides.
+ */
+#define KEY_BUCKETS 1024
+#define ANY_SECOND 31
+
+static size_t
+bucket_of(int b0, int b1)
+{
+	return (size_t)(b0 & 31) << 5 | (size_t)(b1 & 31);
+}
+
+static size_t
+keyword_bucket(const char *phrase)
+{
+	int b1 = (unsigned char)phrase[0] ? (unsigned char)phrase[1] : 0;
+
+	return bucket_of((unsigned char)phrase[0], b1 == '*' || b1 == '\0' ?
+	    ANY_SECOND : b1);
+}
+
+/* Note the mentions at s[i] of the keywords of bucket b. */
+static void
+try_bucket(const struct pm_taxonomy *tax, const struct ntext *t, size_t i,
+    const size_t *first, const size_t *by_bucket, const size_t *key_cat,
+    const size_t *base, size_t b, struct mention **found, size_t *nfound,
+    size_t *cap)
+{
+	for (size_t j = first[b]; j < first[b + 1]; j++) {
+		size_t key = by_bucket[j], cat = key_cat[key];
+
+		if (!phrase_at(t->s, t->len, i, tax->categories[cat]
+		    .keywords[key - base[cat]].phrase))
+			continue;
+		if (*nfound == *cap) {
+			*cap = *cap ? *cap * 2 : 32;
+			*found = pm_xrealloc(*found,
+			    pm_xmul(*cap, sizeof(**found)));
+		}
+		(*found)[*nfound].keyword = key;
+		(*found)[(*nfound)++].at = i;
+	}
+}
+
+/*
  * Add to scores what text says of each category.  One pass over the word
- * starts tries only the keywords that begin with the letter there; the
+ * starts tries only the keywords that begin with the two bytes there; the
  * mentions are then added in taxonomy order, keyword by keyword, so the
  * sums are the same, to the last bit, as trying each keyword over the
  * whole text in turn.
@@ -480,7 +529,8 @@ score_text(double *scores, const struct pm_taxonomy *tax, const char *text,
     double weight, int decay)
 {
 	struct ntext t;
-	size_t nkeys = 0, first[257] = { 0 }, *by_char, *base, *count, *key_cat;
+	size_t nkeys = 0, first[KEY_BUCKETS + 1] = { 0 }, *by_bucket, *base,
+	    *count, *key_cat;
 	struct mention *found = NULL, *sorted;
 	size_t *start;
 	size_t nfound = 0, cap = 0, k, c, i;
@@ -499,41 +549,36 @@ score_text(double *scores, const struct pm_taxonomy *tax, const char *text,
 	for (c = 0; c < tax->len; c++)
 		for (k = base[c]; k < base[c + 1]; k++)
 			key_cat[k] = c;
-	/* keywords bucketed by their first byte */
-	by_char = pm_xcalloc(nkeys + 1, sizeof(*by_char));
+	/* a counting sort of the keywords into their buckets */
+	by_bucket = pm_xcalloc(nkeys + 1, sizeof(*by_bucket));
 	for (c = 0; c < tax->len; c++)
 		for (k = 0; k < tax->categories[c].nkeywords; k++)
-			first[(unsigned char)tax->categories[c].keywords[k]
-			    .phrase[0] + 1]++;
-	for (i = 1; i < 257; i++)
+			first[keyword_bucket(tax->categories[c].keywords[k]
+			    .phrase) + 1]++;
+	for (i = 1; i <= KEY_BUCKETS; i++)
 		first[i] += first[i - 1];
-	count = pm_xcalloc(257, sizeof(*count));
+	count = pm_xcalloc(KEY_BUCKETS, sizeof(*count));
 	for (c = 0; c < tax->len; c++)
 		for (k = 0; k < tax->categories[c].nkeywords; k++) {
-			unsigned char b = (unsigned char)tax->categories[c]
-			    .keywords[k].phrase[0];
+			size_t b = keyword_bucket(tax->categories[c]
+			    .keywords[k].phrase);
 
-			by_char[first[b] + count[b]++] = base[c] + k;
+			by_bucket[first[b] + count[b]++] = base[c] + k;
 		}
 	for (i = 0; i < t.len; i++) {
-		unsigned char b = (unsigned char)t.s[i];
+		int b0 = (unsigned char)t.s[i];
+		int b1 = i + 1 < t.len ? (unsigned char)t.s[i + 1] : 0;
+		size_t two = bucket_of(b0, b1), any = bucket_of(b0, ANY_SECOND);
 
 		if (i > 0 && is_word((unsigned char)t.s[i - 1]))
 			continue;
-		for (size_t j = first[b]; j < first[b + 1]; j++) {
-			size_t key = by_char[j], cat = key_cat[key];
-
-			if (!phrase_at(t.s, t.len, i, tax->categories[cat]
-			    .keywords[key - base[cat]].phrase))
-				continue;
-			if (nfound == cap) {
-				cap = cap ? cap * 2 : 32;
-				found = pm_xrealloc(found,
-				    pm_xmul(cap, sizeof(*found)));
-			}
-			found[nfound].keyword = key;
-			found[nfound++].at = i;
-		}
+		/* each keyword is in one bucket: the order of the mentions
+		 * at one place does not matter, the sort below orders them */
+		if (two != any)
+			try_bucket(tax, &t, i, first, by_bucket, key_cat, base,
+			    two, &found, &nfound, &cap);
+		try_bucket(tax, &t, i, first, by_bucket, key_cat, base, any,
+		    &found, &nfound, &cap);
 	}
 	/* a stable counting sort by keyword keeps each keyword's mentions
 	 * in text order */
@@ -562,7 +607,7 @@ score_text(double *scores, const struct pm_taxonomy *tax, const char *text,
 	free(sorted);
 	free(found);
 	free(count);
-	free(by_char);
+	free(by_bucket);
 	free(key_cat);
 	free(base);
 	ntext_free(&t);

@@ -586,6 +586,10 @@ share_in(const char *s, size_t len, int in_impact, int *whole)
 	/* a fraction; "all" and "every" only when nothing smaller is said
 	 * ("nearly all of our best sellers, so about half of visitors") */
 	for (i = 0; i < len; i++) {
+		/* every fraction starts a word with a letter or a digit */
+		if (!x_alnum((unsigned char)s[i]) ||
+		    (i > 0 && x_alnum((unsigned char)s[i - 1])))
+			continue;
 		for (k = 0; k < XCOUNT(fractions); k++) {
 			if ((e = x_phrase_at(s, len, i,
 			    fractions[k].words)) == 0)

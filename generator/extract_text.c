@@ -102,24 +102,6 @@ x_phrase_at_any(const char *s, size_t len, size_t i,
 	return 0;
 }
 
-const char *
-x_find_any(const char *s, size_t len, const char *const *phrases,
-    size_t *at)
-{
-	for (size_t i = 0; i < len; i++) {
-		if (i > 0 && x_alnum((unsigned char)s[i - 1]))
-			continue;
-		for (const char *const *p = phrases; *p; p++) {
-			if (x_phrase_at(s, len, i, *p)) {
-				if (at)
-					*at = i;
-				return *p;
-			}
-		}
-	}
-	return NULL;
-}
-
 size_t
 x_numbering_end(const char *s, size_t len)
 {

@@ -132,7 +132,9 @@ name_at(const char *s, size_t len, size_t i, const char *const *names,
 	if (k < 3)
 		return 0;
 	for (j = 0; j < n; j++) {
-		if (k > strlen(names[j]))
+		/* most words are no month: refuse them on the first letter */
+		if (names[j][0] != lower(ch(s, len, i)) ||
+		    k > strlen(names[j]))
 			continue;
 		for (q = 0; q < k && lower(ch(s, len, i + q)) == names[j][q];
 		    q++)

@@ -43,6 +43,15 @@ has_version_word(const char *s, size_t len)
 	return 0;
 }
 
+/* has_version_word(), asked once: *known is -1 until then. */
+static int
+says_versions(int *known, const char *s, size_t len)
+{
+	if (*known < 0)
+		*known = has_version_word(s, len);
+	return *known;
+}
+
 /* At most 5 digits at s[i] and their value. */
 static size_t
 digit_run(const char *s, size_t len, size_t i, int *v)
@@ -181,8 +190,9 @@ pm_when_rewrite(char *out, const char *s, size_t len)
 {
 	size_t i, a, b, c, j, e;
 	int h, m, y, changed = 0, ctx, sep;
-	/* "upgraded from 2.10 to 2.12" names versions, not times */
-	int versions = has_version_word(s, len);
+	/* "upgraded from 2.10 to 2.12" names versions, not times; asked
+	 * only of a line with a dotted number, which few lines have */
+	int versions = -1;
 
 	memcpy(out, s, len);
 	for (i = 0; i < len; i++) {
@@ -216,7 +226,8 @@ pm_when_rewrite(char *out, const char *s, size_t len)
 			changed = 1;
 			continue;
 		}
-		if ((e = ymd_dots(s, len, i)) != 0 && !versions) {
+		if ((e = ymd_dots(s, len, i)) != 0 &&
+		    !says_versions(&versions, s, len)) {
 			/* "2024.10.16", the East Asian way: "2024-10-16" */
 			for (j = i; j < e; j++)
 				if (out[j] == '.')
@@ -278,7 +289,7 @@ pm_when_rewrite(char *out, const char *s, size_t len)
 		 * "2.10" not in a line about versions */
 		ctx = time_context(s, i);
 		if (!meridiem_next(s, len, j) && ctx != 2 && !(ctx == 1 &&
-		    (!versions || sep == 'h')))
+		    (sep == 'h' || !says_versions(&versions, s, len))))
 			continue;
 		out[i + a] = ':';
 		i = j;

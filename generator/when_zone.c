@@ -269,6 +269,7 @@ static size_t
 named_zone_at(const char *s, size_t len, size_t i, int *off, int text)
 {
 	size_t e, best = 0, k;
+	int first = lower(ch(s, len, i));
 
 	if ((e = match(s, len, i, "utc")) || (e = match(s, len, i, "gmt"))) {
 		if ((k = offset_at(s, len, e, off, 0)))
@@ -278,7 +279,13 @@ named_zone_at(const char *s, size_t len, size_t i, int *off, int text)
 		*off = 0;
 		return e;
 	}
+	if (!is_alpha(first))
+		return 0;
+	/* This runs after every time in every document: the first letter
+	 * rules out nearly all of the table before any name is compared. */
 	for (k = 0; k < COUNT(zones); k++) {
+		if (lower(zones[k].name[0]) != first)
+			continue;
 		if (!(e = zone_name_at(s, len, i, zones[k].name)) || e <= best)
 			continue;
 		if (text && is_wordlike(zones[k].name) &&
