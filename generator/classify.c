@@ -17,6 +17,7 @@
  * names two categories, the tie-breaks below decide between them.
  */
 #include "classify.h"
+#include "phrase_index.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -309,25 +310,20 @@ phrase_at(const char *s, size_t len, size_t i, const char *p)
 	return i;
 }
 
+/* The first phrase of an index at a word start in s[from, len): where
+ * it starts, with *end (may be NULL) set to its end; or (size_t)-1. */
 static size_t
-find_any(const char *s, size_t len, size_t from, const char *const *ps,
-    size_t *end)
+find_any(const char *s, size_t len, size_t from,
+    const struct pm_phrase_index *x, size_t *end)
 {
-	/* the bytes a phrase starts with: the text is lowercase already */
-	unsigned char first[256] = { 0 };
 	size_t e;
 
-	for (const char *const *p = ps; *p; p++)
-		first[(unsigned char)(*p)[0]] = 1;
 	for (size_t i = from; i < len; i++) {
-		/* phrase_at() refuses the middle of a word: pass it by once
-		 * rather than once per phrase */
-		if (!first[(unsigned char)s[i]] ||
-		    (i > 0 && is_word((unsigned char)s[i - 1])))
+		if (i > 0 && is_word((unsigned char)s[i - 1]))
 			continue;
-		for (const char *const *p = ps; *p; p++)
-			if (s[i] == (*p)[0] &&
-			    (e = phrase_at(s, len, i, *p)) != 0) {
+		for (size_t k = pm_phrase_index_head(x, (unsigned char)s[i]); k;
+		    k = pm_phrase_index_next(x, k))
+			if ((e = phrase_at(s, len, i, x->list[k - 1])) != 0) {
 				if (end)
 					*end = e;
 				return i;
@@ -336,11 +332,22 @@ find_any(const char *s, size_t len, size_t from, const char *const *ps,
 	return (size_t)-1;
 }
 
+/* find_any() of a list used once. */
+static size_t
+find_in_list(const char *s, size_t len, const char *const *list)
+{
+	struct pm_phrase_index x;
+
+	pm_phrase_index_init(&x, list);
+	return find_any(s, len, 0, &x, NULL);
+}
+
 static void
 normalise(struct ntext *t, const char *src)
 {
 	size_t n = strlen(src), i, o = 0;
 	int pending = 0, space = 0, quote = 0;
+	struct pm_phrase_index clauses;
 
 	t->s = pm_xmalloc(n + 1);
 	t->w = pm_xmalloc(pm_xmul(n + 1, sizeof(*t->w)));
@@ -380,15 +387,17 @@ normalise(struct ntext *t, const char *src)
 	}
 	t->s[o] = '\0';
 	t->len = o;
+	pm_phrase_index_init(&clauses, clause_words);
 	for (i = 0; i < o; i++) {
 		t->w[i] = t->quoted[i] ? QUOTE_FACTOR : 1;
 		/* Only a phrase starting at i: find_any() would search on to
 		 * the end of the text for every i, quadratic in its length. */
-		if (i > 0 && is_word((unsigned char)t->s[i - 1]))
+		if (t->brk[i] || (i > 0 && is_word((unsigned char)t->s[i - 1])))
 			continue;
-		for (const char *const *p = clause_words;
-		    t->brk[i] == 0 && *p; p++)
-			if (t->s[i] == (*p)[0] && phrase_at(t->s, o, i, *p) != 0)
+		for (size_t k = pm_phrase_index_head(&clauses,
+		    (unsigned char)t->s[i]); k && !t->brk[i];
+		    k = pm_phrase_index_next(&clauses, k))
+			if (phrase_at(t->s, o, i, clause_words[k - 1]) != 0)
 				t->brk[i] = 1;
 	}
 }
@@ -420,6 +429,13 @@ weigh(struct ntext *t, int decay)
 {
 	size_t a = 0, b, c, e, m;
 	int sentence = 0;
+	struct pm_phrase_index effects, causes, factors, denials, doubts;
+
+	pm_phrase_index_init(&effects, effect_markers);
+	pm_phrase_index_init(&causes, cause_markers);
+	pm_phrase_index_init(&factors, factor_markers);
+	pm_phrase_index_init(&denials, denial_markers);
+	pm_phrase_index_init(&doubts, doubt_markers);
 
 	while (a < t->len) {
 		/* a sentence [a, b) */
@@ -430,20 +446,20 @@ weigh(struct ntext *t, int decay)
 			    1.0f : sentence == 2 ? 0.8f : sentence == 3 ?
 			    0.65f : 0.5f);
 		sentence++;
-		for (m = a; (m = find_any(t->s, b, m, effect_markers, &e)) !=
+		for (m = a; (m = find_any(t->s, b, m, &effects, &e)) !=
 		    (size_t)-1; m = e) {
 			if (phrase_at(t->s, b, m, "caused by"))
 				continue;
 			scale(t, e, b, EFFECT_FACTOR);
 		}
-		if ((m = find_any(t->s, b, a, cause_markers, &e)) !=
+		if ((m = find_any(t->s, b, a, &causes, &e)) !=
 		    (size_t)-1) {
 			/* the cause undoes the effect before it */
 			for (size_t i = e; i < b; i++)
 				t->w[i] = t->w[i] < 1 ? CAUSE_FACTOR *
 				    EFFECT_FACTOR : CAUSE_FACTOR;
 		}
-		for (m = a; (m = find_any(t->s, b, m, factor_markers, &e)) !=
+		for (m = a; (m = find_any(t->s, b, m, &factors, &e)) !=
 		    (size_t)-1; m = e)
 			scale(t, e, b, 0.5f);
 		/* clauses [c, e) of the sentence */
@@ -452,10 +468,10 @@ weigh(struct ntext *t, int decay)
 
 			for (e = c + 1; e < b && t->brk[e] == 0; e++)
 				;
-			if (find_any(t->s, e, c, denial_markers, NULL) !=
+			if (find_any(t->s, e, c, &denials, NULL) !=
 			    (size_t)-1)
 				scale(t, c, e, 0);
-			else if ((d = find_any(t->s, e, c, doubt_markers,
+			else if ((d = find_any(t->s, e, c, &doubts,
 			    &de)) != (size_t)-1)
 				scale(t, de, e, 0);
 		}
@@ -623,7 +639,7 @@ says_unknown(const char *text)
 	if (text == NULL)
 		return 0;
 	normalise(&t, text);
-	at = find_any(t.s, t.len, 0, unknown_markers, NULL);
+	at = find_in_list(t.s, t.len, unknown_markers);
 	/* "Unknown.", "The cause is still unknown", in its first words */
 	unknown = at != (size_t)-1 && at < 40;
 	ntext_free(&t);
@@ -635,6 +651,7 @@ static int
 names_any(const char *text, const char *const *phrases)
 {
 	struct ntext t;
+	struct pm_phrase_index x;
 	size_t at = 0, e;
 	int found = 0;
 
@@ -642,7 +659,8 @@ names_any(const char *text, const char *const *phrases)
 		return 0;
 	normalise(&t, text);
 	weigh(&t, 0);
-	while (!found && (at = find_any(t.s, t.len, at, phrases, &e)) !=
+	pm_phrase_index_init(&x, phrases);
+	while (!found && (at = find_any(t.s, t.len, at, &x, &e)) !=
 	    (size_t)-1) {
 		found = t.w[at] > 0;
 		at = e;
@@ -763,7 +781,7 @@ findings(struct pm_arena *arena, const struct pm_incident *inc)
 		    strcmp(inc->timeline[i].kind, "investigated") != 0)
 			continue;
 		normalise(&n, t);
-		if (find_any(n.s, n.len, 0, found, NULL) != (size_t)-1) {
+		if (find_in_list(n.s, n.len, found) != (size_t)-1) {
 			pm_buf_puts(&b, t);
 			pm_buf_puts(&b, "\n");
 		}

@@ -20,6 +20,7 @@
 #include <stddef.h>
 
 #include "extract.h"
+#include "phrase_index.h"
 #include "when.h"
 
 #define XCOUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -199,44 +200,13 @@ size_t x_find(const char *s, size_t len, const char *phrase);
 size_t x_phrase_at_any(const char *s, size_t len, size_t i,
     const char *const *phrases);
 
-/* extract_phrases.c: one of a list of phrases, tried by first letter. */
-
-/* A NULL-terminated phrase list chained by the lowercase first byte of
- * its phrases, for one scan; it lives on the caller's stack and borrows
- * the list.  Lists longer than X_INDEX_MAX, or with a phrase that starts
- * with a blank or '*', are tried whole ('plain'). */
-#define X_INDEX_MAX 512
-struct x_index {
-	const char *const *list;
-	int plain;
-	unsigned short head[256];		/* 1 + first phrase, or 0 */
-	unsigned short next[X_INDEX_MAX];	/* 1 + next phrase, or 0 */
-};
-
-void x_index_init(struct x_index *x, const char *const *list);
-
-/* The phrases that may start at s[i], 1-based, in list order: walk
- * them with x_index_next() while the index is not 0. */
-static inline size_t
-x_index_head(const struct x_index *x, const char *s, size_t len, size_t i)
-{
-	if (x->plain)
-		return x->list[0] ? 1 : 0;
-	return i < len ? x->head[x_lower((unsigned char)s[i])] : 0;
-}
-
-static inline size_t
-x_index_next(const struct x_index *x, size_t k)
-{
-	if (x->plain)
-		return x->list[k] ? k + 1 : 0;
-	return x->next[k - 1];
-}
+/* extract_phrases.c: one of a list of phrases, tried by first letter
+ * (phrase_index.h). */
 
 /* The first phrase of the list (in its order) at s[i] (x_phrase_at
  * rules), with *end (may be NULL) set to its end; or NULL. */
-const char *x_index_at(const struct x_index *x, const char *s, size_t len,
-    size_t i, size_t *end);
+const char *x_index_at(const struct pm_phrase_index *x, const char *s,
+    size_t len, size_t i, size_t *end);
 
 /* The first of a NULL-terminated list of phrases found in s, or NULL. */
 const char *x_find_any(const char *s, size_t len,

@@ -256,16 +256,16 @@ denied(const char *s, size_t len, size_t at, size_t end)
 static const char *
 said(const char *s, size_t len, const char *const *words, int deny)
 {
-	struct x_index x;
+	struct pm_phrase_index x;
 
-	x_index_init(&x, words);
+	pm_phrase_index_init(&x, words);
 	for (size_t i = 0; i < len; i++) {
 		size_t e;
 
 		if (i > 0 && x_alnum((unsigned char)s[i - 1]))
 			continue;
-		for (size_t k = x_index_head(&x, s, len, i); k;
-		    k = x_index_next(&x, k))
+		for (size_t k = pm_phrase_index_head(&x, (unsigned char)s[i]);
+		    k; k = pm_phrase_index_next(&x, k))
 			if ((e = x_phrase_at(s, len, i, words[k - 1])) != 0 &&
 			    (!deny || !denied(s, len, i, e)))
 				return words[k - 1];
