@@ -5,6 +5,7 @@
  */
 #include "check_int.h"
 #include "buf.h"
+#include "phrase_index.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -72,32 +73,18 @@ static const char *
 find_any(const char *s, size_t *at, size_t *end, const char *const *list)
 {
 	size_t len = strlen(s);
-	/* The first bytes the phrases can start with (both cases; a space
-	 * matches any): most bytes of the text start none, and are passed
-	 * over without trying each phrase.  Every text of every postmortem
-	 * goes through here once per rule. */
-	unsigned char first[256] = { 0 };
+	/* Every text of every postmortem goes through here once per rule:
+	 * at each byte only the phrases that can start there are tried. */
+	struct pm_phrase_index x;
 
-	for (const char *const *p = list; *p; p++) {
-		unsigned char c = (unsigned char)(*p)[0];
-
-		if (c == ' ')
-			memset(first, 1, sizeof(first));
-		first[c] = first[lower(c)] = 1;
-		if (c >= 'a' && c <= 'z')
-			first[c - 'a' + 'A'] = 1;
-	}
-	for (size_t i = *at; i < len; i++) {
-		if (!first[(unsigned char)s[i]])
-			continue;
-		for (const char *const *p = list; *p; p++)
-			if (((*p)[0] == ' ' || lower((unsigned char)s[i]) ==
-			    lower((unsigned char)(*p)[0])) &&
-			    (*end = phrase_at(s, len, i, *p)) != 0) {
+	pm_phrase_index_init(&x, list);
+	for (size_t i = *at; i < len; i++)
+		for (size_t k = pm_phrase_index_head(&x, (unsigned char)s[i]);
+		    k; k = pm_phrase_index_next(&x, k))
+			if ((*end = phrase_at(s, len, i, list[k - 1])) != 0) {
 				*at = i;
-				return *p;
+				return list[k - 1];
 			}
-	}
 	return NULL;
 }
 
@@ -311,8 +298,13 @@ skip_gap(const char *s, size_t i)
 static int
 is_one_of(const char *w, size_t n, const char *const *list)
 {
+	/* asked of every word of every text: the first letter refuses
+	 * most of the list before strlen() does */
+	if (n == 0)
+		return 0;
 	for (const char *const *p = list; *p; p++)
-		if (strlen(*p) == n && phrase_at(w, n, 0, *p) == n)
+		if (lower((unsigned char)**p) == lower((unsigned char)*w) &&
+		    strlen(*p) == n && phrase_at(w, n, 0, *p) == n)
 			return 1;
 	return 0;
 }
