@@ -487,6 +487,30 @@ hedged(const char *s, size_t i)
 	return k < i && x_phrase_at_any(s, i, k, hedges) != 0;
 }
 
+/* "a small part of all requests", "once every dashboard showed current
+ * data": an "all" or "every" at s[i] that is the whole a part is
+ * compared with, or that says when the impact ended, is no share. */
+static int
+not_the_affected(const char *s, size_t i)
+{
+	static const char *const openers[] = {
+		"when", "once", "until", "till", "after", NULL
+	};
+	size_t k = i, w;
+
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	w = k;
+	while (w > 0 && x_alnum((unsigned char)s[w - 1]))
+		w--;
+	if (w < k && x_phrase_at(s, k, w, "of"))
+		return 1;
+	/* the clause the word stands in opens with a word of time */
+	for (k = i; k > 0 && s[k - 1] != ',' && s[k - 1] != ';'; k--)
+		;
+	return x_phrase_at_any(s, i, x_skip_blanks(s, i, k), openers) != 0;
+}
+
 /*
  * The share of users a sentence names, or NAN.  "All" counts only in a
  * sentence about impact and not about the affected ones ("we apologise
@@ -595,7 +619,8 @@ share_in(const char *s, size_t len, int in_impact, int *whole)
 			    fractions[k].words)) == 0)
 				continue;
 			if (fractions[k].percent == 100 && (!impact ||
-			    !isnan(found) || hedged(s, i)))
+			    !isnan(found) || hedged(s, i) ||
+			    not_the_affected(s, i)))
 				continue;
 			while (e < len && s[e] == ' ')
 				e++;

@@ -230,24 +230,16 @@ test_title_heading_with_section_word(void **state)
 	pm_arena_free(a);
 }
 
-/* "52 of our 130 routes" is a share of ours, though the sentence has no
- * word of impact; "two of our three on-call engineers" is not. */
-static void
-test_share_of_ours(void **state)
-{
-	static const struct {
-		const char *doc;
-		double want;
-	} cases[] = {
-		{ "# Buses\n\n## Summary\n\nThe stop displays for every route "
-		  "run from those two depots went dark: 52 of our 130 "
-		  "routes.\n", 40 },
-		{ "# Buses\n\n## Summary\n\nThe displays went dark. Two of our "
-		  "three on-call engineers were on leave.\n", NAN },
-	};
+struct share_case {
+	const char *doc;
+	double want;	/* NAN: no share */
+};
 
-	(void)state;
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+/* Each document's body through the extractor, its share compared. */
+static void
+check_shares(const struct share_case *cases, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
 		struct pm_arena *a = pm_arena_new();
 		struct pm_extract_report r;
 		struct pm_incident inc;
@@ -259,6 +251,46 @@ test_share_of_ours(void **state)
 			    inc.impact_percent, cases[i].want);
 		pm_arena_free(a);
 	}
+}
+
+/* "52 of our 130 routes" is a share of ours, though the sentence has no
+ * word of impact; "two of our three on-call engineers" is not. */
+static void
+test_share_of_ours(void **state)
+{
+	static const struct share_case cases[] = {
+		{ "# Buses\n\n## Summary\n\nThe stop displays for every route "
+		  "run from those two depots went dark: 52 of our 130 "
+		  "routes.\n", 40 },
+		{ "# Buses\n\n## Summary\n\nThe displays went dark. Two of our "
+		  "three on-call engineers were on leave.\n", NAN },
+	};
+
+	(void)state;
+	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
+}
+
+/* "all" and "every" that are the whole a part is compared with, or that
+ * say when the impact ended, are no share; those that say who was hurt
+ * still are. */
+static void
+test_whole_not_affected(void **state)
+{
+	static const struct share_case cases[] = {
+		{ "# Exports\n\n## Impact\n\nThe alert did not fire because "
+		  "exports are a small part of all requests.\n", NAN },
+		{ "# Runs\n\n## Impact\n\nImpact lasted until 11:05 AM, when "
+		  "every dashboard showed current data.\n", NAN },
+		{ "# Runs\n\n## Impact\n\nImpact lasted until 11:05, once "
+		  "all customers could sign in again.\n", NAN },
+		{ "# Login\n\n## Impact\n\nAll customers were unable to sign "
+		  "in for two hours.\n", 100 },
+		{ "# Login\n\n## Impact\n\nFor two hours, every user who "
+		  "tried to sign in was refused.\n", 100 },
+	};
+
+	(void)state;
+	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
 }
 
 /* With no root cause section, the summary's "The cause was ..." is it. */
@@ -406,6 +438,7 @@ main(void)
 		cmocka_unit_test(test_night_of),
 		cmocka_unit_test(test_cause_was_sentence),
 		cmocka_unit_test(test_share_of_ours),
+		cmocka_unit_test(test_whole_not_affected),
 		cmocka_unit_test(test_title_heading_with_section_word),
 		cmocka_unit_test(test_zone_as_named),
 		cmocka_unit_test(test_abbreviation_defined_after),
