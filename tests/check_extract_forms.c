@@ -270,6 +270,29 @@ test_share_of_ours(void **state)
 	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
 }
 
+/* In the impact section, "23% of them failed" after what people did is
+ * the share, but not outside it ("41,000 attempts; 99.2% of them were
+ * declined"); in one paragraph, a percentage of people beats a fraction
+ * of requests said before it. */
+static void
+test_share_of_them_and_of_people(void **state)
+{
+	static const struct share_case cases[] = {
+		{ "# Search\n\n## Impact\n\nSearches were slow, and about 23% "
+		  "of them failed.\n", 23 },
+		{ "# Cards\n\n## Summary\n\nIn 45 minutes the bots made "
+		  "41,000 attempts; 99.2% of them were declined.\n", NAN },
+		{ "# Latency\n\n## Impact\n\nFor users on two networks about "
+		  "a third of their requests timed out. That is roughly 8% of "
+		  "our users.\n", 8 },
+		{ "# Latency\n\n## Impact\n\nAbout a third of requests timed "
+		  "out. Latency rose by 8% overall.\n", 33 },
+	};
+
+	(void)state;
+	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
+}
+
 /* "all" and "every" that are the whole a part is compared with, or that
  * say when the impact ended, are no share; those that say who was hurt
  * still are. */
@@ -439,6 +462,7 @@ main(void)
 		cmocka_unit_test(test_cause_was_sentence),
 		cmocka_unit_test(test_share_of_ours),
 		cmocka_unit_test(test_whole_not_affected),
+		cmocka_unit_test(test_share_of_them_and_of_people),
 		cmocka_unit_test(test_title_heading_with_section_word),
 		cmocka_unit_test(test_zone_as_named),
 		cmocka_unit_test(test_abbreviation_defined_after),
