@@ -20,11 +20,32 @@ FIELDS = ["title", "start", "end", "timezone", "duration_minutes",
           "action_items_count"]
 
 
+def strip_comment(line):
+    """The line without its YAML comment: a " #" outside quotes."""
+    quote = None
+    skip = False
+    for i, c in enumerate(line):
+        if skip:
+            skip = False
+        elif quote:
+            if c == "\\" and quote == '"':
+                skip = True
+            elif c == quote and quote == "'" and line[i + 1:i + 2] == "'":
+                skip = True
+            elif c == quote:
+                quote = None
+        elif c in "\"'" and (i == 0 or line[i - 1] in " :"):
+            quote = c
+        elif c == "#" and (i == 0 or line[i - 1] == " "):
+            return line[:i].rstrip()
+    return line.rstrip()
+
+
 def parse_expect(path):
     out = {}
     with open(path, encoding="utf-8") as f:
         for line in f:
-            line = line.split(" #", 1)[0].rstrip()
+            line = strip_comment(line)
             if not line or line.startswith("#") or ":" not in line:
                 continue
             key, _, val = line.partition(":")
