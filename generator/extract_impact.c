@@ -65,7 +65,15 @@ static const struct {
 
 static const char *const small_numbers[] = {
 	"zero", "one", "two", "three", "four", "five", "six", "seven",
-	"eight", "nine", "ten", "eleven", "twelve", NULL
+	"eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
+	"fifteen", "sixteen", "seventeen", "eighteen", "nineteen", NULL
+};
+
+/* "twenty", "twenty-five", "forty five": tens in words, with their
+ * unit ("one in twenty-five visitors"). */
+static const char *const tens[] = {
+	"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+	"ninety", NULL
 };
 
 /* A thousands separator at s[j]: "1,200", "41,000", not "3, 4" or
@@ -115,6 +123,22 @@ number_at(const char *s, size_t len, size_t i, double *v)
 			*v = k;
 			return e;
 		}
+	for (int k = 0; tens[k]; k++) {
+		size_t u;
+
+		if ((e = x_phrase_at(s, len, i, tens[k])) == 0)
+			continue;
+		*v = 20 + 10 * k;
+		/* the unit after a hyphen or a blank: one to nine */
+		if (e < len && (s[e] == '-' || s[e] == ' '))
+			for (int d = 1; d <= 9; d++)
+				if ((u = x_phrase_at(s, len, e + 1,
+				    small_numbers[d])) != 0) {
+					*v += d;
+					return u;
+				}
+		return e;
+	}
 	return 0;
 }
 
@@ -148,8 +172,11 @@ noun_after(const char *s, size_t len, size_t i, const char *const *nouns)
 			return 0;
 		if (x_phrase_at_any(s, len, i, phrase_ends))
 			return 0;
-		while (i < len && s[i] != ' ' && s[i] != ',' && s[i] != '.' &&
-		    s[i] != ';' && s[i] != ')')
+		/* "of the morning's 2,600 visitors": a number's separator
+		 * does not end the phrase */
+		while (i < len && s[i] != ' ' && s[i] != ';' && s[i] != ')' &&
+		    ((s[i] != ',' && s[i] != '.') || (i > 0 && s[i - 1] >= '0' &&
+		    s[i - 1] <= '9' && thousands_at(s, len, i))))
 			i++;
 		words++;
 	}
@@ -388,8 +415,10 @@ impact_in_clause(const char *s, size_t len, size_t k)
 {
 	size_t e = k;
 
-	while (e < len && s[e] != ';' && s[e] != ',' && s[e] != ':' &&
-	    !(s[e] == '.' && (e + 1 == len || s[e + 1] == ' ')))
+	/* "3,412 residents": a number's separator goes on */
+	while (e < len && (s[e] != ',' || (e > k && s[e - 1] >= '0' &&
+	    s[e - 1] <= '9' && thousands_at(s, len, e))) && s[e] != ';' &&
+	    s[e] != ':' && !(s[e] == '.' && (e + 1 == len || s[e + 1] == ' ')))
 		e++;
 	return x_find_any(s + k, e - k, impact_words, NULL) != NULL;
 }
@@ -476,18 +505,47 @@ of_the_first(const char *s, size_t len, int impact)
 static size_t
 noun_then_in(const char *s, size_t len, size_t i, double *den)
 {
-	size_t e = i, n;
+	size_t e = i, n = 0;
 
-	while (e < len && x_alnum((unsigned char)s[e]))
-		e++;
-	if (e == i || !(n = x_phrase_at(s, len, x_skip_blanks(s, len, e),
-	    "in")))
+	/* one to three words: "player", "card payment" */
+	for (int words = 0; words < 3 && n == 0; words++) {
+		size_t b = e;
+
+		while (e < len && x_alnum((unsigned char)s[e]))
+			e++;
+		if (e == b)
+			return 0;
+		n = x_phrase_at(s, len, x_skip_blanks(s, len, e), "in");
+		if (n == 0)
+			e = x_skip_blanks(s, len, e);
+	}
+	if (n == 0)
 		return 0;
 	n = x_skip_blanks(s, len, n);
 	if ((e = number_at(s, len, n, den)) == 0 ||
 	    x_phrase_at_any(s, len, x_skip_blanks(s, len, e), resources))
 		return 0;	/* "5 failures in 15 minutes" is a rate */
 	return e;
+}
+
+/* "1,800 of the county's 6,000 staff": past a possessive after s[e],
+ * to the blank before what follows it; e when there is none. */
+static size_t
+past_possessive(const char *s, size_t len, size_t e)
+{
+	size_t w = x_skip_blanks(s, len, e), k = w;
+
+	while (k < len && x_alnum((unsigned char)s[k]))
+		k++;
+	if (k == w)
+		return e;
+	if (k + 1 < len && s[k] == '\'' && s[k + 1] == 's')
+		k += 2;
+	else if (k + 3 < len && memcmp(s + k, "\xe2\x80\x99s", 4) == 0)
+		k += 4;
+	else
+		return e;
+	return k < len && s[k] == ' ' ? k : e;
 }
 
 /* "nearly all", "almost every", "not all": no whole at s[i]. */
@@ -601,6 +659,8 @@ share_in(const char *s, size_t len, int in_impact, int *whole)
 		    (e = x_phrase_at(s, len, k, "of our")) == 0 &&
 		    (e = x_phrase_at(s, len, k, "of the")) == 0)
 			e = x_phrase_at(s, len, k, "of");
+		if (e)
+			e = past_possessive(s, len, e);
 		/* "one player in three": the noun between */
 		if (isnan(found) && e == 0 &&
 		    (d = noun_then_in(s, len, k, &den)) > 0 &&
@@ -651,6 +711,12 @@ share_in(const char *s, size_t len, int in_impact, int *whole)
 			 * were refused": any noun after "of", in a sentence
 			 * about the impact ("an hour and a quarter" is no
 			 * share) */
+			/* "a correction to all 1,930 subscribers": everyone
+			 * counted is a share only where the clause says they
+			 * were hurt ("All 3,412 residents ... were affected") */
+			if (fractions[k].percent == 100 && number_at(s, len,
+			    e, &v) && !impact_in_clause(s, len, e))
+				continue;
 			if (people_after(s, len, e) || (impact && of &&
 			    fractions[k].percent < 100 &&
 			    thing_after(s, len, e))) {

@@ -33,7 +33,11 @@ const char *const x_people[] = {
 	"device*", "laptop*", "desktop*", "workstation*", "tablet*",
 	"handset*", "phone*",
 	/* what a business is made of, or handles for people */
-	"hotel*", "clinic*", "pharmac*", "branch*", "bags", "claims", NULL
+	"hotel*", "clinic*", "pharmac*", "branch*", "bags", "claims",
+	/* the people an organisation serves or employs */
+	"staff", "clinician*", "publisher*", "resident*", "supporter*",
+	"ticket holder*", "account holder*", "policyholder*", "citizen*",
+	"arrivals", NULL
 };
 
 /* The people among them: a share of these beats a share of requests in
@@ -46,5 +50,7 @@ const char *const x_persons[] = {
 	"listener*", "viewer*", "guest*", "passenger*", "traveller*",
 	"traveler*", "household*", "employer*", "business*", "compan*",
 	"organi*", "restaurant*", "shop*", "school*", "teacher*", "store*",
-	"donor*", "staff", "clinician*", "publisher*", "regulars", NULL
+	"donor*", "staff", "clinician*", "publisher*", "regulars",
+	"resident*", "supporter*", "ticket holder*", "account holder*",
+	"policyholder*", "citizen*", NULL
 };

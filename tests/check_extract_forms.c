@@ -293,6 +293,32 @@ test_share_of_them_and_of_people(void **state)
 	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
 }
 
+/* Counts written with thousands separators, after a possessive, in
+ * words past twelve, and one noun of several words in "one ... in N". */
+static void
+test_share_counts_and_number_words(void **state)
+{
+	static const struct share_case cases[] = {
+		{ "# VPN\n\n## Impact\n\nAbout 1,800 of the county's 6,000 "
+		  "staff could not connect.\n", 30 },
+		{ "# Gates\n\n## Impact\n\nAbout 40% of the morning's 2,600 "
+		  "visitors were admitted by hand.\n", 40 },
+		{ "# Pay\n\n## Impact\n\nAll 3,412 residents due a payment "
+		  "that Friday were affected.\n", 100 },
+		{ "# Mail\n\n## Impact\n\nThe emails could not be unsent; we "
+		  "sent a correction to all 1,930 subscribers.\n", NAN },
+		{ "# Docs\n\n## Impact\n\nAbout one in twenty-five visitors "
+		  "saw an error.\n", 4 },
+		{ "# Tills\n\n## Impact\n\nAbout one card payment in six was "
+		  "declined.\n", 16.7 },
+		{ "# Gates\n\n## Impact\n\nAround 11,400 supporters, 30% of "
+		  "the 38,000 ticket holders, waited at the turnstiles.\n", 30 },
+	};
+
+	(void)state;
+	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
+}
+
 /* "all" and "every" that are the whole a part is compared with, or that
  * say when the impact ended, are no share; those that say who was hurt
  * still are. */
@@ -463,6 +489,7 @@ main(void)
 		cmocka_unit_test(test_share_of_ours),
 		cmocka_unit_test(test_whole_not_affected),
 		cmocka_unit_test(test_share_of_them_and_of_people),
+		cmocka_unit_test(test_share_counts_and_number_words),
 		cmocka_unit_test(test_title_heading_with_section_word),
 		cmocka_unit_test(test_zone_as_named),
 		cmocka_unit_test(test_abbreviation_defined_after),
