@@ -346,6 +346,24 @@ void x_facts_finish(struct xdoc *d);	/* after the timeline */
  * root cause through x_find_root_cause(). */
 void x_facts_other(struct xdoc *d);
 
+/* extract_share.c: the share of users a text names, in percent, or NAN.
+ * in_impact: the text is from the impact section or field, so every
+ * sentence of it is about the impact.  *whole is set when the share is
+ * a word such as "all" or "every", which a number elsewhere beats. */
+double x_share_in(const char *s, size_t len, int in_impact, int *whole);
+
+/* x_share_in() over the sentences of a line; [*from, *to) gets the
+ * sentence that said it. */
+double x_share_in_line(const struct xline *l, int in_impact, size_t *from,
+    size_t *to, int *whole);
+
+/* "22%", "about 22%": a front matter impact that is a share and nothing
+ * else; NAN otherwise. */
+double x_bare_percent(const char *s);
+
+/* Words that make a sentence about impact (NULL-terminated). */
+extern const char *const x_impact_words[];
+
 /* extract_nouns.c: NULL-terminated phrase lists (x_phrase_at rules). */
 extern const char *const x_people[];	/* nouns a share of is an impact */
 extern const char *const x_persons[];	/* the people among them */

@@ -1,0 +1,803 @@
+/*
+ * extract_share.c: the share of users a sentence names.
+ *
+ * The share of users must be a share of people or of their requests:
+ * "approximately 30% of users", "65% of our user base", "three quarters
+ * of customers", "1 in 5 requests", "12 of our 40 customers", "all users
+ * were unable to ...".
+ * Percentages of anything else ("CPU at 95%", "traffic up 30%", "a 40%
+ * increase in users") are not an impact and are skipped.
+ */
+#include "extract_int.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Words that make the number a change, not a share. */
+static const char *const change_words[] = {
+	"increase*", "rise", "rose", "growth", "grew", "jump*", "spike*",
+	"more", "higher", "drop*", "decrease*", "fewer", "less", "up",
+	"down", "surge*", "reduction", "reduced", "improv*", "faster",
+	"slower", "cpu", "memory", "disk", "utili*", "usage", "load",
+	"capacity", "error rate", NULL
+};
+
+/* Words that make a sentence about impact. */
+const char *const x_impact_words[] = {
+	"affect*", "impact*", "unable", "could not", "couldn't", "cannot",
+	"can't", "unavailable", "down", "outage", "failed", "fail*",
+	"error*", "timeouts", "experienced", "lost", "degraded",
+	"logged out", "broken", "stuck", "blocked", "timed out",
+	"declined", "rejected", "delay*", "hung", "offline", "dropped",
+	"missed", "refus*", "bounce*", "denied", "locked out", "went silent",
+	"disrupt*", "interrupt*", "disconnect*", NULL
+};
+
+/* Writing that talks to users rather than about the impact on them. */
+static const char *const not_impact[] = {
+	"apolog*", "thank*", "notif*", "emailed", "we email*", "communicat*",
+	"inform*", "all affected", NULL
+};
+
+static const struct {
+	const char *words;
+	double percent;
+} fractions[] = {
+	{ "three quarters", 75 }, { "three fourths", 75 },
+	{ "two thirds", 200.0 / 3 }, { "one third", 100.0 / 3 },
+	{ "a third", 100.0 / 3 }, { "one quarter", 25 }, { "a quarter", 25 },
+	{ "one fourth", 25 }, { "half", 50 }, { "one fifth", 20 },
+	{ "a fifth", 20 }, { "one tenth", 10 }, { "a tenth", 10 },
+	{ "all of our", 100 }, { "all of the", 100 }, { "all", 100 },
+	{ "every", 100 }, { "the entire", 100 }, { "entire", 100 },
+	{ "100 percent", 100 },
+};
+
+static const char *const small_numbers[] = {
+	"zero", "one", "two", "three", "four", "five", "six", "seven",
+	"eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
+	"fifteen", "sixteen", "seventeen", "eighteen", "nineteen", NULL
+};
+
+/* "twenty", "twenty-five", "forty five": tens in words, with their
+ * unit ("one in twenty-five visitors"). */
+static const char *const tens[] = {
+	"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+	"ninety", NULL
+};
+
+/* A thousands separator at s[j]: "1,200", "41,000", not "3, 4" or
+ * "1,5". */
+static int
+thousands_at(const char *s, size_t len, size_t j)
+{
+	for (size_t k = 1; k <= 3; k++)
+		if (j + k >= len || s[j + k] < '0' || s[j + k] > '9')
+			return 0;
+	return j + 4 >= len || s[j + 4] < '0' || s[j + 4] > '9';
+}
+
+/* A number written in digits or words at s[i]; its end, or 0. */
+static size_t
+number_at(const char *s, size_t len, size_t i, double *v)
+{
+	size_t j = i, e;
+	double n = 0, scale = 0;
+
+	if (i > 0 && x_alnum((unsigned char)s[i - 1]))
+		return 0;
+	if (i < len && s[i] >= '0' && s[i] <= '9') {
+		for (; j < len && ((s[j] >= '0' && s[j] <= '9') ||
+		    (s[j] == '.' && scale == 0 && j + 1 < len &&
+		    s[j + 1] >= '0' && s[j + 1] <= '9') ||
+		    (s[j] == ',' && scale == 0 && thousands_at(s, len, j)));
+		    j++) {
+			if (s[j] == ',')
+				continue;
+			if (s[j] == '.')
+				scale = 1;
+			else if (scale)
+				n += (s[j] - '0') * (scale /= 10);
+			else
+				n = n * 10 + (s[j] - '0');
+		}
+		/* "5k of 20k users", "1.2M of 3M requests" */
+		if (j < len && (s[j] == 'k' || s[j] == 'K' || s[j] == 'M') &&
+		    (j + 1 >= len || !x_alnum((unsigned char)s[j + 1])))
+			n *= s[j++] == 'M' ? 1e6 : 1e3;
+		*v = n;
+		return j;
+	}
+	for (int k = 0; small_numbers[k]; k++)
+		if ((e = x_phrase_at(s, len, i, small_numbers[k])) != 0) {
+			*v = k;
+			return e;
+		}
+	for (int k = 0; tens[k]; k++) {
+		size_t u;
+
+		if ((e = x_phrase_at(s, len, i, tens[k])) == 0)
+			continue;
+		*v = 20 + 10 * k;
+		/* the unit after a hyphen or a blank: one to nine */
+		if (e < len && (s[e] == '-' || s[e] == ' '))
+			for (int d = 1; d <= 9; d++)
+				if ((u = x_phrase_at(s, len, e + 1,
+				    small_numbers[d])) != 0) {
+					*v += d;
+					return u;
+				}
+		return e;
+	}
+	return 0;
+}
+
+/* Words that end the noun phrase after a number: "95% and traffic ..."
+ * is not a share of traffic. */
+static const char *const phrase_ends[] = {
+	"and", "or", "but", "was", "were", "is", "are", "had", "has", "have",
+	"with", "over", "from", "to", "in", "on", "at", "for", "while",
+	"which", "that", "when", "by", "as", "than", "because", NULL
+};
+
+/* Is a word of nouns (x_people or x_persons) within the next few words
+ * after s[i], in the same noun phrase, with no change word on the way? */
+static int
+noun_after(const char *s, size_t len, size_t i, const char *const *nouns)
+{
+	int words = 0;
+
+	/* "half (52%) of uploads": the share's own closing parenthesis */
+	if (i < len && s[i] == ')')
+		i++;
+	while (i < len && words < 6) {
+		while (i < len && (s[i] == ' ' || s[i] == '-'))
+			i++;
+		if (i >= len || s[i] == ',' || s[i] == '.' || s[i] == ';' ||
+		    s[i] == ')' || s[i] == ':')
+			return 0;
+		if (x_phrase_at_any(s, len, i, nouns))
+			return 1;
+		if (x_phrase_at_any(s, len, i, change_words))
+			return 0;
+		if (x_phrase_at_any(s, len, i, phrase_ends))
+			return 0;
+		/* "of the morning's 2,600 visitors": a number's separator
+		 * does not end the phrase */
+		while (i < len && s[i] != ' ' && s[i] != ';' && s[i] != ')' &&
+		    ((s[i] != ',' && s[i] != '.') || (i > 0 && s[i - 1] >= '0' &&
+		    s[i - 1] <= '9' && thousands_at(s, len, i))))
+			i++;
+		words++;
+	}
+	return 0;
+}
+
+static int
+people_after(const char *s, size_t len, size_t i)
+{
+	return noun_after(s, len, i, x_people);
+}
+
+/* Is a word of x_people among the two words before s[i] ("every user
+ * (100%)", "of our customers (12%)")? */
+static int
+people_before(const char *s, size_t i)
+{
+	size_t k = i;
+
+	for (int words = 0; k > 0 && words < 2; words++) {
+		while (k > 0 && s[k - 1] == ' ')
+			k--;
+		while (k > 0 && s[k - 1] != ' ')
+			k--;
+		if (x_phrase_at_any(s, i, k, x_people))
+			return 1;
+	}
+	return 0;
+}
+
+/* "make up 30% of booking attempts": the "up" at s[k] is a part of a
+ * whole, not a rise. */
+static int
+makes_up(const char *s, size_t k)
+{
+	static const char *const make[] = {
+		"make", "makes", "made", "making", NULL
+	};
+	size_t b = k;
+
+	if (!x_phrase_at(s, k + 2, k, "up"))
+		return 0;
+	while (b > 0 && s[b - 1] == ' ')
+		b--;
+	while (b > 0 && s[b - 1] != ' ')
+		b--;
+	return x_phrase_at_any(s, k, b, make) != 0;
+}
+
+/* "more or less 45 %": the "less" (or "more") at s[k], before s[end],
+ * hedges; it does not compare. */
+static int
+more_or_less(const char *s, size_t k, size_t end)
+{
+	size_t n = strlen("more or ");
+
+	return (k >= n && x_phrase_at(s, end, k - n, "more or less")) ||
+	    x_phrase_at(s, end, k, "more or less");
+}
+
+/* Is a change word among the words before s[i], in its clause ("traffic
+ * grew, affecting 12% of requests" is a share)? */
+static int
+change_before(const char *s, size_t i)
+{
+	size_t k = i;
+	int words = 0;
+
+	while (k > 0 && words < 3) {
+		while (k > 0 && s[k - 1] == ' ')
+			k--;
+		if (k > 0 && (s[k - 1] == ',' || s[k - 1] == ';'))
+			break;
+		while (k > 0 && s[k - 1] != ' ')
+			k--;
+		if (x_phrase_at_any(s, i, k, change_words) &&
+		    !makes_up(s, k) && !more_or_less(s, k, i))
+			return 1;
+		words++;
+	}
+	return 0;
+}
+
+/* Is the word after s[k] a change ("30% increase")? */
+static int
+next_is_change(const char *s, size_t len, size_t k)
+{
+	while (k < len && s[k] == ' ')
+		k++;
+	if (x_phrase_at_any(s, len, k, change_words))
+		return 1;
+	return 0;
+}
+
+/*
+ * Is the percentage s[i..k) one end of a move between two levels ("from
+ * 5% to 10% of shoppers", "raised from 10% to 50%")?  That is a plan or a
+ * rollout, not the share hurt.
+ */
+static int
+level_change(const char *s, size_t len, size_t i, size_t k)
+{
+	size_t b = i;
+
+	while (b > 0 && s[b - 1] == ' ')
+		b--;
+	if (b >= 2 && (s[b - 1] | 0x20) == 'o' && (s[b - 2] | 0x20) == 't' &&
+	    (b == 2 || s[b - 3] == ' ')) {
+		b -= 2;
+		while (b > 0 && s[b - 1] == ' ')
+			b--;
+		if (b > 0 && s[b - 1] == '%')
+			return 1;
+	}
+	while (k < len && s[k] == ' ')
+		k++;
+	if (x_phrase_at(s, len, k, "to") == 0)
+		return 0;
+	k += 2;
+	while (k < len && s[k] == ' ')
+		k++;
+	return k < len && s[k] >= '0' && s[k] <= '9';
+}
+
+/* Is an impact verb among the few words before s[i]? */
+static int
+impact_before(const char *s, size_t i)
+{
+	size_t k = i;
+	int words = 0;
+
+	while (k > 0 && words < 4) {
+		while (k > 0 && s[k - 1] == ' ')
+			k--;
+		while (k > 0 && s[k - 1] != ' ')
+			k--;
+		if (x_phrase_at_any(s, i, k, x_impact_words))
+			return 1;
+		words++;
+	}
+	return 0;
+}
+
+/* The machines and the resources a count may be of: "3 of our 5
+ * database nodes restarted" is no share of anyone. */
+static const char *const resources[] = {
+	"cpu*", "core*", "memory", "disk*", "storage", "node*", "server*",
+	"host*", "pod*", "replica*", "instance*", "shard*", "cluster*",
+	"region*", "zone*", "machine*", "vm*", "container*", "worker*",
+	"thread*", "capacity", "budget", "quota", "bandwidth", "limit*",
+	"queue*", "partition*", "broker*", "database*", "table*", "index*",
+	"cache*", "space", "inode*", "connection*", "link*", "switch*",
+	"router*", "disks", "drive*", "volume*", "job*", "build*", "test*",
+	"step*", "retries", "attempt at", "size", "normal", "usual", "peak",
+	"second*", "minute*", "hour*", "day*", "week*", "month*", "year*",
+	/* the people who answer the incident, not those it hurt */
+	"engineer*", "responder*", "on call*", "sre*",
+	"rate", "throughput", "speed", "price*", "cost*", NULL
+};
+
+/*
+ * "one in four of our product pages", "3 in 10 clinics": in a sentence
+ * about the impact, a count of anything but machines and resources is a
+ * share of what people use; no list of nouns can hold them all.  The
+ * first word of the noun phrase after s[i] decides.
+ */
+static int
+thing_after(const char *s, size_t len, size_t i)
+{
+	static const char *const skip[] = {
+		"of", "our", "the", "all", "its", "their", "active", NULL
+	};
+	int words = 0;
+
+	while (i < len && words < 6) {
+		int skipped = 0;
+
+		while (i < len && (s[i] == ' ' || s[i] == '-'))
+			i++;
+		if (i >= len || !x_alnum((unsigned char)s[i]))
+			return 0;
+		for (const char *const *p = skip; *p && !skipped; p++)
+			skipped = x_phrase_at(s, len, i, *p) != 0;
+		if (!skipped) {
+			/* "99.2% of them": of what, the sentence before says */
+			static const char *const pronouns[] = {
+				"them", "those", "these", "it", "which", "us",
+				NULL
+			};
+
+			if (x_phrase_at_any(s, len, i, pronouns))
+				return 0;
+			if (x_phrase_at_any(s, len, i, resources))
+				return 0;
+			if (x_phrase_at_any(s, len, i, phrase_ends))
+				return 0;
+			/* a resource a word further ("database nodes") */
+			while (i < len && x_alnum((unsigned char)s[i]))
+				i++;
+			while (i < len && s[i] == ' ')
+				i++;
+			if (x_phrase_at_any(s, len, i, resources))
+				return 0;
+			return 1;
+		}
+		while (i < len && s[i] != ' ')
+			i++;
+		words++;
+	}
+	return 0;
+}
+
+/* "Searches were slow, and about 23% of them failed": "of them" at s[k]
+ * (after a percentage), where the clause has named what people do
+ * before s[i].  Asked only in the impact section or field, where the
+ * clause after says whether it is the impact. */
+static int
+of_them(const char *s, size_t len, size_t i, size_t k)
+{
+	static const char *const pronouns[] = { "them", "those", NULL };
+	size_t e = x_phrase_at(s, len, x_skip_blanks(s, len, k), "of"), b;
+
+	/* what "them" stands for is in the same clause: after a semicolon
+	 * ("41,000 attempts; 99.2% of them were declined") a new one
+	 * begins */
+	for (b = i; b > 0 && s[b - 1] != ';' && s[b - 1] != ':'; b--)
+		;
+	return e && x_phrase_at_any(s, len, x_skip_blanks(s, len, e),
+	    pronouns) && x_find_any(s + b, i - b, x_people, NULL) != NULL;
+}
+
+/* An impact word in the clause that goes on from s[k] ("96% of permits
+ * were affected"; not "30% of the layers; logins failed"). */
+static int
+impact_in_clause(const char *s, size_t len, size_t k)
+{
+	size_t e = k;
+
+	/* "3,412 residents": a number's separator goes on */
+	while (e < len && (s[e] != ',' || (e > k && s[e - 1] >= '0' &&
+	    s[e - 1] <= '9' && thousands_at(s, len, e))) && s[e] != ';' &&
+	    s[e] != ':' && !(s[e] == '.' && (e + 1 == len || s[e + 1] == ' ')))
+		e++;
+	return x_find_any(s + k, e - k, x_impact_words, NULL) != NULL;
+}
+
+/*
+ * "40,800 of 340,000 thermostats (12%)": whatever the noun, a share
+ * written out in brackets right after "N of M" that agrees with it says
+ * the count is a share.
+ */
+static int
+share_said(const char *s, size_t len, size_t i, double share)
+{
+	double p;
+	size_t e;
+
+	for (int words = 0; i < len && words < 4; words++) {
+		while (i < len && s[i] == ' ')
+			i++;
+		if (i < len && s[i] == '(') {
+			i++;
+			while (i < len && s[i] == '~')
+				i++;
+			return (e = number_at(s, len, i, &p)) != 0 &&
+			    e < len && s[e] == '%' && fabs(p - share) < 1;
+		}
+		while (i < len && s[i] != ' ' && s[i] != '(')
+			i++;
+	}
+	return 0;
+}
+
+/* "a little over half of our order volume, 54%", "a third of customers
+ * (35%)": a percentage a few words after a fraction (from s[i]) that
+ * agrees with it says it more exactly. */
+static double
+refined(const char *s, size_t len, size_t i, double fraction)
+{
+	size_t end = i + 60 < len ? i + 60 : len, e;
+	double v;
+
+	for (; i < end; i++) {
+		if ((i > 0 && x_alnum((unsigned char)s[i - 1])) ||
+		    (e = number_at(s, len, i, &v)) == 0)
+			continue;
+		if (e < len && s[e] == '%' && fabs(v - fraction) <= 10)
+			return v;
+		i = e;
+	}
+	return fraction;
+}
+
+/* "Of the 9,800 students who tried to enrol, 2,140 had an add fail":
+ * the whole first, the part after the comma, in a sentence about the
+ * impact or with the share in brackets ("1,338 (14.2%) settled late").
+ * NAN when s is not so. */
+static double
+of_the_first(const char *s, size_t len, int impact)
+{
+	static const char *const lead[] = { "of the", "of our", "of all", NULL };
+	static const char *const about[] = {
+		"about", "around", "roughly", "approximately", "some", NULL
+	};
+	size_t i = x_skip_blanks(s, len, 0), e;
+	double whole, part;
+
+	if ((e = x_phrase_at_any(s, len, i, lead)) == 0 ||
+	    (e = number_at(s, len, x_skip_blanks(s, len, e), &whole)) == 0 ||
+	    !thing_after(s, len, e))
+		return NAN;
+	while (e < len && s[e] != ',')
+		e++;
+	i = x_skip_blanks(s, len, e + 1);
+	if ((e = x_phrase_at_any(s, len, i, about)) != 0)
+		i = x_skip_blanks(s, len, e);
+	if (i >= len || (e = number_at(s, len, i, &part)) == 0 ||
+	    part <= 0 || part >= whole || !(impact || share_said(s, len, e,
+	    100.0 * part / whole)))
+		return NAN;
+	return 100.0 * part / whole;
+}
+
+/* "player in three" at s[i]: one word, "in" and a number; the end, with
+ * *den set, or 0. */
+static size_t
+noun_then_in(const char *s, size_t len, size_t i, double *den)
+{
+	size_t e = i, n = 0;
+
+	/* one to three words: "player", "card payment" */
+	for (int words = 0; words < 3 && n == 0; words++) {
+		size_t b = e;
+
+		while (e < len && x_alnum((unsigned char)s[e]))
+			e++;
+		if (e == b)
+			return 0;
+		n = x_phrase_at(s, len, x_skip_blanks(s, len, e), "in");
+		if (n == 0)
+			e = x_skip_blanks(s, len, e);
+	}
+	if (n == 0)
+		return 0;
+	n = x_skip_blanks(s, len, n);
+	if ((e = number_at(s, len, n, den)) == 0 ||
+	    x_phrase_at_any(s, len, x_skip_blanks(s, len, e), resources))
+		return 0;	/* "5 failures in 15 minutes" is a rate */
+	return e;
+}
+
+/* "1,800 of the county's 6,000 staff": past a possessive after s[e],
+ * to the blank before what follows it; e when there is none. */
+static size_t
+past_possessive(const char *s, size_t len, size_t e)
+{
+	size_t w = x_skip_blanks(s, len, e), k = w;
+
+	while (k < len && x_alnum((unsigned char)s[k]))
+		k++;
+	if (k == w)
+		return e;
+	if (k + 1 < len && s[k] == '\'' && s[k + 1] == 's')
+		k += 2;
+	else if (k + 3 < len && memcmp(s + k, "\xe2\x80\x99s", 4) == 0)
+		k += 4;
+	else
+		return e;
+	return k < len && s[k] == ' ' ? k : e;
+}
+
+/* "nearly all", "almost every", "not all": no whole at s[i]. */
+static int
+hedged(const char *s, size_t i)
+{
+	static const char *const hedges[] = {
+		"nearly", "almost", "not", "virtually", "practically", NULL
+	};
+	size_t k = i;
+
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	while (k > 0 && x_alnum((unsigned char)s[k - 1]))
+		k--;
+	return k < i && x_phrase_at_any(s, i, k, hedges) != 0;
+}
+
+/* "a small part of all requests", "once every dashboard showed current
+ * data": an "all" or "every" at s[i] that is the whole a part is
+ * compared with, or that says when the impact ended, is no share. */
+static int
+not_the_affected(const char *s, size_t i)
+{
+	static const char *const openers[] = {
+		"when", "once", "until", "till", "after", NULL
+	};
+	size_t k = i, w;
+
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	w = k;
+	while (w > 0 && x_alnum((unsigned char)s[w - 1]))
+		w--;
+	if (w < k && x_phrase_at(s, k, w, "of"))
+		return 1;
+	/* the clause the word stands in opens with a word of time */
+	for (k = i; k > 0 && s[k - 1] != ',' && s[k - 1] != ';'; k--)
+		;
+	return x_phrase_at_any(s, i, x_skip_blanks(s, i, k), openers) != 0;
+}
+
+/*
+ * The share of users a sentence names, or NAN.  "All" counts only in a
+ * sentence about impact and not about the affected ones ("we apologise
+ * to all affected users"); *whole is set when the share is such a word
+ * ("all", "every", "the entire"), which a number elsewhere beats ("errors
+ * for every thumbnail request ... about 30% of page views").
+ */
+double
+x_share_in(const char *s, size_t len, int in_impact, int *whole)
+{
+	double v, den, found = NAN;
+	size_t i, e, k, d;
+	int of, impact = (in_impact || x_find_any(s, len, x_impact_words, NULL)) &&
+	    x_find_any(s, len, not_impact, NULL) == NULL;
+
+	*whole = 0;
+
+	for (i = 0; i < len; i++) {
+		if ((e = number_at(s, len, i, &v)) == 0)
+			continue;
+		k = e;
+		while (k < len && s[k] == ' ')
+			k++;
+		if (k < len && (s[k] == '%' || x_phrase_at(s, len, k,
+		    "percent"))) {
+			k = s[k] == '%' ? k + 1 : k + 7;
+			if (v > 100 || change_before(s, i) ||
+			    next_is_change(s, len, k) || level_change(s, len,
+			    i, k))
+				continue;
+			/* "30% of users", "affecting 30% of our base", "every
+			 * user (100%)", and in a sentence about the impact
+			 * "96% of permits were affected" (not "of disk") */
+			if (!(people_after(s, len, k) || impact_before(s, i) ||
+			    (i > 0 && s[i - 1] == '(' &&
+			    people_before(s, i - 1)) || (x_phrase_at(s, len,
+			    x_skip_blanks(s, len, k), "of") &&
+			    thing_after(s, len, k) && impact_in_clause(s, len,
+			    k)) || (in_impact && of_them(s, len, i, k) &&
+			    impact_in_clause(s, len, k))))
+				continue;
+			/* the first share of people in the sentence, else
+			 * its first share */
+			if (!isnan(found) && noun_after(s, len, k, x_persons) &&
+			    impact_in_clause(s, len, k))
+				return v;
+			if (isnan(found))
+				found = v;
+			/* "31% of our users have Loop ID ..., but only ...:
+			 * about 9% of active users were affected" */
+			if (noun_after(s, len, k, x_persons) &&
+			    impact_in_clause(s, len, k))
+				return v;
+			continue;
+		}
+		/* "1 in 5 users", "one out of ten requests", "12 of our 40
+		 * customers", "12,000 of 48,000 merchants" */
+		/* "1/4 of users" */
+		if (isnan(found) && e < len && s[e] == '/' &&
+		    number_at(s, len, e + 1, &den) &&
+		    den > v && v > 0 && people_after(s, len,
+		    number_at(s, len, e + 1, &den)))
+			return 100.0 * v / den;
+		if ((e = x_phrase_at(s, len, k, "in every")) == 0 &&
+		    (e = x_phrase_at(s, len, k, "in")) == 0 &&
+		    (e = x_phrase_at(s, len, k, "out of every")) == 0 &&
+		    (e = x_phrase_at(s, len, k, "out of")) == 0 &&
+		    (e = x_phrase_at(s, len, k, "of every")) == 0 &&
+		    (e = x_phrase_at(s, len, k, "of our")) == 0 &&
+		    (e = x_phrase_at(s, len, k, "of the")) == 0)
+			e = x_phrase_at(s, len, k, "of");
+		if (e)
+			e = past_possessive(s, len, e);
+		/* "one player in three": the noun between */
+		if (isnan(found) && e == 0 &&
+		    (d = noun_then_in(s, len, k, &den)) > 0 &&
+		    den > v && v > 0 && (people_after(s, len, k) ||
+		    (impact && thing_after(s, len, k))))
+			return 100.0 * v / den;
+		/* "one of the 2,600 shops" is a shop, not a share; "52 of our
+		 * 130 routes" is a share of ours whatever the sentence says */
+		if (e && v == 1 && !(s[i] >= '0' && s[i] <= '9') &&
+		    x_phrase_at(s, len, k, "of") && !x_phrase_at(s, len, k,
+		    "of every"))
+			e = 0;
+		if (isnan(found) && e && e < len &&
+		    number_at(s, len, e + 1, &den) &&
+		    den > v && v > 0 && (people_after(s, len,
+		    number_at(s, len, e + 1, &den)) || share_said(s, len,
+		    number_at(s, len, e + 1, &den), 100.0 * v / den) ||
+		    ((impact || x_phrase_at(s, len, k, "of our")) &&
+		    thing_after(s, len, number_at(s, len, e + 1, &den)))))
+			return 100.0 * v / den;
+		i = e ? e : i;
+	}
+	if (!isnan(found))
+		return found;
+	if (!isnan(v = of_the_first(s, len, impact)))
+		return v;
+	/* a fraction; "all" and "every" only when nothing smaller is said
+	 * ("nearly all of our best sellers, so about half of visitors") */
+	for (i = 0; i < len; i++) {
+		/* every fraction starts a word with a letter or a digit */
+		if (!x_alnum((unsigned char)s[i]) ||
+		    (i > 0 && x_alnum((unsigned char)s[i - 1])))
+			continue;
+		for (k = 0; k < XCOUNT(fractions); k++) {
+			if ((e = x_phrase_at(s, len, i,
+			    fractions[k].words)) == 0)
+				continue;
+			if (fractions[k].percent == 100 && (!impact ||
+			    !isnan(found) || hedged(s, i) ||
+			    not_the_affected(s, i)))
+				continue;
+			while (e < len && s[e] == ' ')
+				e++;
+			of = x_phrase_at(s, len, e, "of") != 0;
+			if (of)
+				e += 2;
+			/* "three quarters of clinicians who tried to log in
+			 * were refused": any noun after "of", in a sentence
+			 * about the impact ("an hour and a quarter" is no
+			 * share) */
+			/* "a correction to all 1,930 subscribers": everyone
+			 * counted is a share only where the clause says they
+			 * were hurt ("All 3,412 residents ... were affected") */
+			if (fractions[k].percent == 100 && number_at(s, len,
+			    e, &v) && !impact_in_clause(s, len, e))
+				continue;
+			if (people_after(s, len, e) || (impact && of &&
+			    fractions[k].percent < 100 &&
+			    thing_after(s, len, e))) {
+				if (fractions[k].percent < 100) {
+					*whole = 0;
+					return refined(s, len, e,
+					    fractions[k].percent);
+				}
+				*whole = 1;
+				found = 100;
+				break;
+			}
+		}
+	}
+	return found;
+}
+
+/* Does a percentage of people ("roughly 8% of our users") stand in
+ * s? */
+static int
+names_persons_percent(const char *s, size_t len)
+{
+	double v;
+	size_t e, k;
+
+	for (size_t i = 0; i < len; i++) {
+		if ((e = number_at(s, len, i, &v)) == 0)
+			continue;
+		k = x_skip_blanks(s, len, e);
+		if (k < len && s[k] == '%' && noun_after(s, len, k + 1,
+		    x_persons))
+			return 1;
+		i = e;
+	}
+	return 0;
+}
+
+/* The share in the sentences of one line, a number before a whole;
+ * [*from, *to) gets the sentence.  As within a sentence, a percentage of
+ * people beats a share of anything else said before it ("about a third
+ * of their requests timed out.  That is roughly 8% of our users"). */
+double
+x_share_in_line(const struct xline *l, int in_impact, size_t *from, size_t *to,
+    int *whole)
+{
+	size_t i = 0, e;
+	double v, best = NAN;
+	int w, persons = 0;
+
+	*whole = 0;
+	for (; i < l->len; i = e) {
+		e = x_sentence_end(l->s, l->len, i);
+		v = x_share_in(l->s + i, e - i, in_impact, &w);
+		if (!isnan(v) && (isnan(best) || (*whole && !w) ||
+		    (!w && !persons && names_persons_percent(l->s + i,
+		    e - i)))) {
+			*from = i;
+			*to = e;
+			*whole = w;
+			best = v;
+			persons = !w && names_persons_percent(l->s + i, e - i);
+			if (persons)
+				break;
+		}
+		if (e == i)
+			break;
+	}
+	return best;
+}
+
+/* "22%", "~22 %", "about 22%": a front matter impact that is a share and
+ * nothing else; NAN otherwise. */
+double
+x_bare_percent(const char *s)
+{
+	static const char *const about[] = {
+		"about", "around", "roughly", "approximately", "approx", NULL
+	};
+	size_t len = strlen(s), i = x_skip_blanks(s, len, 0), e;
+	double v;
+
+	if (i < len && s[i] == '~')
+		i++;
+	if ((e = x_phrase_at_any(s, len, i, about)) != 0)
+		i = x_skip_blanks(s, len, e);
+	if ((e = number_at(s, len, i, &v)) == 0)
+		return NAN;
+	e = x_skip_blanks(s, len, e);
+	if (e >= len || s[e] != '%' || x_skip_blanks(s, len, e + 1) != len ||
+	    v < 0 || v > 100)
+		return NAN;
+	return v;
+}
+
