@@ -361,10 +361,8 @@ double x_share_in_line(const struct xline *l, int in_impact, size_t *from,
  * else; NAN otherwise. */
 double x_bare_percent(const char *s);
 
-/* Words that make a sentence about impact (NULL-terminated). */
-extern const char *const x_impact_words[];
-
 /* extract_nouns.c: NULL-terminated phrase lists (x_phrase_at rules). */
+extern const char *const x_impact_words[];	/* make a sentence about impact */
 extern const char *const x_people[];	/* nouns a share of is an impact */
 extern const char *const x_persons[];	/* the people among them */
 

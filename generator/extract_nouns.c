@@ -54,3 +54,14 @@ const char *const x_persons[] = {
 	"resident*", "supporter*", "ticket holder*", "account holder*",
 	"policyholder*", "citizen*", NULL
 };
+
+/* Words that make a sentence about impact. */
+const char *const x_impact_words[] = {
+	"affect*", "impact*", "unable", "could not", "couldn't", "cannot",
+	"can't", "unavailable", "down", "outage", "failed", "fail*",
+	"error*", "timeouts", "experienced", "lost", "degraded",
+	"logged out", "broken", "stuck", "blocked", "timed out",
+	"declined", "rejected", "delay*", "hung", "offline", "dropped",
+	"missed", "refus*", "bounce*", "denied", "locked out", "went silent",
+	"disrupt*", "interrupt*", "disconnect*", NULL
+};

@@ -22,17 +22,6 @@ static const char *const change_words[] = {
 	"capacity", "error rate", NULL
 };
 
-/* Words that make a sentence about impact. */
-const char *const x_impact_words[] = {
-	"affect*", "impact*", "unable", "could not", "couldn't", "cannot",
-	"can't", "unavailable", "down", "outage", "failed", "fail*",
-	"error*", "timeouts", "experienced", "lost", "degraded",
-	"logged out", "broken", "stuck", "blocked", "timed out",
-	"declined", "rejected", "delay*", "hung", "offline", "dropped",
-	"missed", "refus*", "bounce*", "denied", "locked out", "went silent",
-	"disrupt*", "interrupt*", "disconnect*", NULL
-};
-
 /* Writing that talks to users rather than about the impact on them. */
 static const char *const not_impact[] = {
 	"apolog*", "thank*", "notif*", "emailed", "we email*", "communicat*",
