@@ -259,6 +259,8 @@ pm_cache__encode(struct pm_buf *out, const struct pm_incident *inc,
 	put_str(&e, inc->date);
 	put_str(&e, inc->blob_id);
 	put_bytes(&e, inc->html, inc->html ? inc->html_len : 0);
+	put_bytes(&e, inc->search_entry, inc->search_entry ?
+	    inc->search_entry_len : 0);
 	put_int(&e, inc->body_line);
 	put_value(&e, inc->front, 0);
 	put_u32(&e, fixed_mask(inc));
@@ -554,6 +556,7 @@ pm_cache__decode(struct pm_incident *inc, const char ***lines,
 	html = get_bytes(&d, &n);
 	inc->html = html;
 	inc->html_len = n;
+	inc->search_entry = get_bytes(&d, &inc->search_entry_len);
 	inc->body_line = get_int(&d);
 	inc->front = get_value(&d, 0);
 	mask = get_u32(&d);

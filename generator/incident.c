@@ -89,6 +89,8 @@ pm_incident_copy(struct pm_incident *dst, const struct pm_incident *src,
 	dst->blob_id = copy_str(a, src->blob_id);
 	dst->html = src->html ? pm_arena_strndup(a, src->html,
 	    src->html_len) : NULL;
+	dst->search_entry = src->search_entry ? pm_arena_strndup(a,
+	    src->search_entry, src->search_entry_len) : NULL;
 	dst->front = src->front ? pm_value_copy(a, src->front) : NULL;
 }
 

@@ -80,6 +80,12 @@ struct pm_incident {
 	const char *blob_id;
 	const char *html;	/* the rendered body */
 	size_t html_len;
+	/* Its entry of the search index (search.h pm_search_entry()), made
+	 * where the build ingests the document and kept by the cache, so a
+	 * rebuild does not cut every incident into words again; NULL when
+	 * not made (inspect, check): the index then makes it itself. */
+	const char *search_entry;
+	size_t search_entry_len;
 	int body_line;		/* file line where the Markdown body starts */
 	const struct pm_value *front;	/* front matter map or NULL */
 	struct {

@@ -19,6 +19,7 @@
 #include "incident.h"
 #include "ingest.h"
 #include "itemhist.h"
+#include "search.h"
 
 /* As in render.c: beyond this, threads only wait on the locks. */
 #define MAX_JOBS 64
@@ -51,6 +52,7 @@ run_task(struct pool *pool, struct pm_ingest_task *t, struct pm_arena *arena)
 	struct pm_arena *scratch = pm_arena_new();
 	struct pm_extract_report rep;
 	struct pm_incident inc;
+	struct pm_buf entry = PM_BUF_INIT;
 	const char *data;
 	size_t len;
 
@@ -75,8 +77,14 @@ run_task(struct pool *pool, struct pm_ingest_task *t, struct pm_arena *arena)
 	/* The review of `pmsite check`, so writers see it on every build;
 	 * it never stops one. */
 	pm_check_incident(&t->warnings, &inc, &rep, t->doc->path);
+	/* Made here, on every thread, and kept by the cache, so that a
+	 * rebuild cuts into words only the documents that changed. */
+	pm_search_entry(&entry, &inc);
+	inc.search_entry = pm_buf_cstr(&entry);
+	inc.search_entry_len = entry.len;
 	pm_incident_copy(&t->inc, &inc, arena);
 out:
+	pm_buf_free(&entry);
 	pm_arena_free(scratch);
 }
 

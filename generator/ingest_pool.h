@@ -1,7 +1,8 @@
 /*
  * ingest_pool.h: every postmortem of a build from its bytes to a reviewed
  * incident, on several threads: ingest (ingest.h), the ages of its action
- * items (itemhist.h) and the review of `pmsite check` (check.h).
+ * items (itemhist.h), the review of `pmsite check` (check.h) and its entry
+ * of the search index (search.h), which the cache keeps with it.
  *
  * Contract
  *  - pm_ingest_pool_run() fills tasks[0 .. n-1]; each task is worked on by

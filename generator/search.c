@@ -247,42 +247,72 @@ put_script_safe(struct pm_buf *out, const char *s, size_t len)
 	pm_buf_put(out, s + start, len - start);
 }
 
+/* Append inc's entry to out, cut into words with bag (scratch). */
+static void
+put_entry(struct pm_buf *out, const struct pm_incident *inc,
+    struct bag *bag)
+{
+	struct pm_arena *a = pm_arena_new();
+
+	pm_value_write_json(out, index_entry(a, inc, bag), 0);
+	pm_arena_free(a);
+}
+
+void
+pm_search_entry(struct pm_buf *out, const struct pm_incident *inc)
+{
+	struct bag *bag = pm_xcalloc(1, sizeof(*bag));
+
+	put_entry(out, inc, bag);
+	pm_buf_free(&bag->text);
+	free(bag);
+}
+
 int
 pm_search_index(struct pm_buf *json_out, struct pm_buf *js_out,
     const struct pm_site *site, struct pm_error *err)
 {
 	struct pm_buf entry = PM_BUF_INIT;
-	struct bag *bag = pm_xcalloc(1, sizeof(*bag));
+	struct bag *bag = NULL;
 	size_t i;
 
 	(void)err;
-	/* One entry at a time, each built, written and freed in turn: the
-	 * index of ten thousand incidents is never held as a tree. */
+	/* One entry at a time, each written and dropped in turn: the index
+	 * of ten thousand incidents is never held as a tree.  Entries the
+	 * build made at ingest (and the cache kept) are copied as they are. */
 	if (json_out)
 		pm_buf_putc(json_out, '[');
 	if (js_out)
 		pm_buf_puts(js_out, "window.PMSITE_SEARCH = [");
 	for (i = 0; i < site->len; i++) {
-		struct pm_arena *a = pm_arena_new();
+		const struct pm_incident *inc = site->incidents[i];
+		const char *s = inc->search_entry;
+		size_t len = inc->search_entry_len;
 
 		pm_buf_clear(&entry);
 		if (i)
 			pm_buf_putc(&entry, ',');
-		pm_value_write_json(&entry, index_entry(a, site->incidents[i],
-		    bag), 0);
+		if (s) {
+			pm_buf_put(&entry, s, len);
+		} else {
+			if (bag == NULL)
+				bag = pm_xcalloc(1, sizeof(*bag));
+			put_entry(&entry, inc, bag);
+		}
 		if (json_out)
 			pm_buf_put(json_out, entry.ptr, entry.len);
 		if (js_out)
 			put_script_safe(js_out, entry.ptr, entry.len);
-		pm_arena_free(a);
 	}
 	if (json_out)
 		pm_buf_puts(json_out, "]\n");
 	if (js_out)
 		pm_buf_puts(js_out, "];\n");
 	pm_buf_free(&entry);
-	pm_buf_free(&bag->text);
-	free(bag);
+	if (bag) {
+		pm_buf_free(&bag->text);
+		free(bag);
+	}
 	return 0;
 }
 

@@ -60,6 +60,16 @@ int pm_search_index(struct pm_buf *json_out, struct pm_buf *js_out,
     const struct pm_site *site, struct pm_error *err);
 
 /*
+ * One incident's entry of that index, as compact JSON, appended to out.
+ * It depends on the incident alone, so the build makes it where it
+ * ingests the document and keeps it in the incident (search_entry) and
+ * in the cache: a rebuild after one change cuts one incident into words,
+ * not all of them.  pm_search_index() copies entries so kept and makes
+ * the others, with the same bytes either way.
+ */
+void pm_search_entry(struct pm_buf *out, const struct pm_incident *inc);
+
+/*
  * The lists the search page shows without JavaScript (and its <select>
  * options):
  *  - *causes_out: [{id, name, count}], one per primary category, counted

@@ -276,10 +276,19 @@ pm_value_put_number(struct pm_buf *out, double n)
 static void
 newline_indent(struct pm_buf *out, int indent, int depth)
 {
+	/* A newline and the spaces of the deepest common level in one go:
+	 * a line's start is a sixth of incidents.json. */
+	static const char line[] = "\n                                ";
+	size_t n = indent > 0 ? (size_t)indent * (size_t)depth : 0;
+
 	if (indent <= 0)
 		return;
+	if (n < sizeof(line) - 1) {
+		pm_buf_put(out, line, n + 1);
+		return;
+	}
 	pm_buf_putc(out, '\n');
-	for (int i = 0; i < indent * depth; i++)
+	while (n--)
 		pm_buf_putc(out, ' ');
 }
 

@@ -119,6 +119,8 @@ fill(struct pm_incident *inc, struct pm_arena *a)
 	/* HTML carries its length: a NUL inside must survive. */
 	inc->html = "<p>a\0b</p>";
 	inc->html_len = 10;
+	inc->search_entry = "{\"slug\":\"earlier-lock\"}";
+	inc->search_entry_len = strlen(inc->search_entry);
 	inc->body_line = 9;
 	pm_error_clear(&err);
 	assert_int_equal(pm_yaml_parse(&front, a, yaml, strlen(yaml), "x.md",
@@ -276,6 +278,12 @@ assert_same_incident(const struct pm_incident *a, const struct pm_incident *b,
 		assert_null(b->html);
 	else
 		assert_memory_equal(a->html, b->html, a->html_len);
+	assert_int_equal(a->search_entry_len, b->search_entry_len);
+	if (a->search_entry == NULL)
+		assert_null(b->search_entry);
+	else
+		assert_memory_equal(a->search_entry, b->search_entry,
+		    a->search_entry_len);
 	assert_int_equal(a->body_line, b->body_line);
 	assert_same_value(a->front, b->front);
 	assert_memory_equal(&a->fixed, &b->fixed, sizeof(a->fixed));
@@ -319,7 +327,7 @@ test_incident_layout_known(void **state)
 {
 	(void)state;
 #if defined(__x86_64__) || defined(__aarch64__)
-	assert_int_equal(sizeof(struct pm_incident), 360);
+	assert_int_equal(sizeof(struct pm_incident), 376);
 #else
 	skip();
 #endif

@@ -80,7 +80,35 @@ finish(struct fx *fx)
 	pm_warnings_free(&w);
 }
 
-/* Write both files; return search.json read back. */
+/* Entries made ahead, as a build makes them at ingest and the cache
+ * keeps them, give the same bytes as entries made by the index. */
+static void
+check_kept_entries(struct fx *fx)
+{
+	struct pm_buf one = PM_BUF_INIT, two = PM_BUF_INIT, e = PM_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < fx->site.len; i++) {
+		struct pm_incident *inc = fx->site.incidents[i];
+
+		pm_buf_clear(&e);
+		pm_search_entry(&e, inc);
+		inc->search_entry = pm_arena_strndup(fx->a, pm_buf_cstr(&e),
+		    e.len);
+		inc->search_entry_len = e.len;
+	}
+	assert_int_equal(pm_search_index(&one, &two, &fx->site, NULL), 0);
+	assert_int_equal(one.len, fx->json.len);
+	assert_memory_equal(one.ptr, fx->json.ptr, one.len);
+	assert_int_equal(two.len, fx->js.len);
+	assert_memory_equal(two.ptr, fx->js.ptr, two.len);
+	for (i = 0; i < fx->site.len; i++)
+		fx->site.incidents[i]->search_entry = NULL;
+	pm_buf_free(&one);
+	pm_buf_free(&two);
+	pm_buf_free(&e);
+}
+
 /* Each file made alone, as the site makes them, is the same bytes as
  * when both are made at once. */
 static void
@@ -112,6 +140,7 @@ build(struct fx *fx)
 	    &err), 0);
 	assert_false(pm_error_is_set(&err));
 	check_alone(fx);
+	check_kept_entries(fx);
 	if (pm_yaml_parse(&v, fx->a, fx->json.ptr, fx->json.len,
 	    "search.json", 1, &err))
 		fail_msg("%s", pm_error_format(msg, sizeof(msg), &err));
@@ -489,6 +518,30 @@ test_empty_site(void **state)
 	assert_int_equal(pm_value_len(causes) + pm_value_len(years), 0);
 }
 
+/* A kept entry is copied as it is: the index does not make it again
+ * (this one says what no incident field does); in the script, the line
+ * separators it holds are still escaped. */
+static void
+test_kept_entry_is_copied(void **state)
+{
+	struct fx *fx = *state;
+	struct pm_incident *inc;
+	static const char kept[] = "{\"slug\":\"kept\",\"words\":"
+	    "\"a\xe2\x80\xa8" "b\"}";
+
+	add(fx, "made-here", "2024-05-01");
+	inc = add(fx, "from-the-cache", "2024-04-01");
+	inc->search_entry = kept;
+	inc->search_entry_len = strlen(kept);
+	finish(fx);
+	assert_int_equal(pm_search_index(&fx->json, &fx->js, &fx->site, NULL),
+	    0);
+	assert_non_null(strstr(pm_buf_cstr(&fx->json), ",{\"slug\":\"kept\""));
+	assert_non_null(strstr(pm_buf_cstr(&fx->json), "\"made-here\""));
+	assert_null(strstr(pm_buf_cstr(&fx->json), "from-the-cache"));
+	assert_non_null(strstr(pm_buf_cstr(&fx->js), "a\\u2028b"));
+}
+
 int
 main(void)
 {
@@ -504,6 +557,7 @@ main(void)
 		T(test_index_is_deterministic),
 		T(test_facets_list_causes_and_years),
 		T(test_empty_site),
+		T(test_kept_entry_is_copied),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
