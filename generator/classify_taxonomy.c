@@ -30,8 +30,14 @@ static const struct pm_keyword kw_query[] = {
 	{ "expensive queries", 5 }, { "n 1", 6 }, { "one query per", 5 },
 	{ "missing join", 6 }, { "join*", 2 }, { "query", 1.5 },
 	{ "queries", 1.5 }, { "sql", 1 }, { "leading wildcard", 6 },
-	{ "wildcard", 3 }, { "like query", 4 }, { "query optimi*", 3 },
+	{ "like query", 4 }, { "query optimi*", 3 },
 	{ "optimi*", 1 }, { "explain", 2 }, { "scan*", 2 },
+	/* a search pattern, not a certificate's or a key rule's wildcard */
+	{ "wildcard search*", 5 }, { "wildcard quer*", 5 },
+	{ "subquer*", 3 }, { "query planner", 4 }, { "bad plan", 5 },
+	{ "wrong plan", 5 }, { "planner statistics", 6 },
+	{ "table statistics", 6 }, { "stale statistics", 6 },
+	{ "missing statistics", 6 }, { "no statistics", 6 },
 };
 
 static const struct pm_keyword kw_connections[] = {
@@ -81,6 +87,9 @@ static const struct pm_keyword kw_deploy[] = {
 	/* infrastructure as code that replaced what it changed */
 	{ "infrastructure change*", 4 }, { "module version", 3 },
 	{ "destroyed and created", 5 }, { "destroyed and recreated", 5 },
+	/* what was shipped was not what was tested */
+	{ "stale artifact*", 6 }, { "cached artifact*", 5 },
+	{ "build profile", 5 }, { "wrong profile", 5 },
 };
 
 static const struct pm_keyword kw_config[] = {
@@ -95,7 +104,11 @@ static const struct pm_keyword kw_config[] = {
 	{ "client max body size", 5 },
 	{ "limit was set", 4 }, { "was set to", 3 }, { "default value", 3 },
 	{ "include", 1 }, { "allowlist", 3 }, { "whitelist", 3 },
-	{ "unit", 1 }, { "renew*", 2 }, { "default setting*", 5 },
+	{ "unit", 1 }, { "default setting*", 5 },
+	/* a certificate's or a domain's renewal, not a policy's or a
+	 * subscription's: "renewal" alone is an insurer's daily business */
+	{ "failed to renew", 5 }, { "did not renew", 5 },
+	{ "not renewed", 5 }, { "auto renew*", 3 }, { "renewal fail*", 5 },
 	{ "was configured with", 4 }, { "changed the default*", 4 },
 	{ "changed a default*", 4 }, { "new default*", 4 },
 	{ "waf rule*", 4 }, { "firewall rule*", 4 },
@@ -113,6 +126,13 @@ static const struct pm_keyword kw_config[] = {
 	{ "block mode", 4 }, { "blocking mode", 4 }, { "count only mode", 4 },
 	{ "rule set*", 3 }, { "idle timeout*", 5 }, { "timeout setting*", 4 },
 	{ "set them all", 4 },
+	/* a health check tuned for another service kills a busy one */
+	{ "probe setting*", 5 }, { "probe timeout*", 5 },
+	{ "probe threshold*", 5 }, { "liveness probe*", 3 },
+	/* what a cache or a CDN keys its objects by */
+	{ "cache key*", 4 },
+	/* a test endpoint reached from production */
+	{ "sandbox", 3 },
 };
 
 static const struct pm_keyword kw_capacity[] = {
@@ -135,6 +155,10 @@ static const struct pm_keyword kw_capacity[] = {
 	{ "virtual waiting room", 4 }, { "at the same moment", 3 },
 	/* a resource used up by growth */
 	{ "out of inodes", 6 }, { "inode*", 3 }, { "ran out of", 3 },
+	/* seats bought for fewer users than came */
+	{ "licence limit*", 6 }, { "license limit*", 6 },
+	{ "licence count", 5 }, { "license count", 5 },
+	{ "concurrent licen*", 5 },
 };
 
 static const struct pm_keyword kw_network[] = {
@@ -158,6 +182,9 @@ static const struct pm_keyword kw_network[] = {
 	/* links between switches and routers */
 	{ "lacp", 6 }, { "link aggregation", 6 }, { "dropping frames", 6 },
 	{ "dropped frames", 6 }, { "interface errors", 5 },
+	/* an address that moved without its neighbours learning it */
+	{ "arp", 5 }, { "garp", 6 }, { "gratuitous arp", 7 },
+	{ "arp cache*", 6 }, { "arp table*", 6 },
 };
 
 static const struct pm_keyword kw_hardware[] = {
@@ -235,7 +262,7 @@ static const struct pm_keyword kw_security[] = {
 	{ "hard coded credential*", 5 }, { "hard coded password*", 5 },
 	{ "hard coded key*", 5 }, { "hard coded secret*", 5 },
 	{ "hard coded token*", 5 }, { "plain text", 3 },
-	{ "rate limit*", 2 },
+	{ "rate limit*", 2 }, { "rapid reset", 7 },
 };
 
 static const struct pm_keyword kw_bug[] = {

@@ -330,6 +330,46 @@ test_tie_breaks(void **state)
 	}
 }
 
+/* Causes told in a trade's own words, and business words that are no
+ * cause: an insurer's "renewal" is not a certificate's. */
+static void
+test_trade_words(void **state)
+{
+	static const struct {
+		const char *root, *want;
+	} cases[] = {
+		{ "The renewal print run locked each policy it read until "
+		    "the whole batch was done, and agents' amendments waited "
+		    "on those locks.", "database-locking" },
+		{ "Each sign-on ran a subquery over 28 days of duty records "
+		    "for every line of the day.",
+		    "database-query-performance" },
+		{ "After the upgrade the tables had no statistics, so the "
+		    "query planner chose nested loops.",
+		    "database-query-performance" },
+		{ "An HTTP/2 rapid reset flood against our origin.",
+		    "security" },
+		{ "Staff working from home hit the VPN licence limit of 400 "
+		    "concurrent users.", "capacity-traffic" },
+		{ "The cluster moved the address to the standby, but the "
+		    "router ignored the gratuitous ARP.", "network-dns" },
+		{ "Our probe settings came from a template for small "
+		    "services: a one-second probe timeout killed busy pods.",
+		    "configuration" },
+		{ "The payment URL fell back to the sandbox default when the "
+		    "key was renamed.", "configuration" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < COUNT(cases); i++) {
+		const char *got = primary(cases[i].root, NULL, NULL);
+
+		if (strcmp(got, cases[i].want) != 0)
+			fail_msg("case %zu: got %s, want %s", i, got,
+			    cases[i].want);
+	}
+}
+
 /*
  * The same incident told twice lands in one category: once with a
  * "Root cause:" line in the summary and a section that tells how the
@@ -680,6 +720,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cause_not_symptom),
+		cmocka_unit_test(test_trade_words),
 		cmocka_unit_test(test_tie_breaks),
 		cmocka_unit_test(test_repeat_consistent),
 		cmocka_unit_test(test_other),
