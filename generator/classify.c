@@ -73,7 +73,10 @@ static const char *const denial_markers[] = {
 	"was not the problem", "not the cause", "never busy",
 	"could not help", "did not help", "didn t help", "were symptoms",
 	"was a symptom", "were only symptoms", "just a symptom",
-	"not malicious", NULL
+	"not malicious",
+	/* "the email provider was the natural suspect": named, then doubted */
+	"natural suspect", "first suspect", "obvious suspect",
+	"usual suspect", "prime suspect", "main suspect", NULL
 };
 
 /* Words after which a contributing factor follows: it counts half. */

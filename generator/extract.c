@@ -48,13 +48,15 @@ opens_with_content(int sec)
 /*
  * A line that reads as a heading without markup: a few words, no final
  * punctuation, in title case ("Corrective and Preventative Measures") or
- * exactly a section's name ("Timeline").
+ * exactly a section's name ("Timeline").  Alone in its paragraph, as a
+ * report pasted as plain text sets its headings, sentence case will do
+ * ("Corrective and preventative measures").
  */
 static int
-plain_heading(const struct xline *l)
+plain_heading(const struct xline *l, const struct xline *next)
 {
 	size_t i, words = 0;
-	int c = (unsigned char)l->s[l->len - 1];
+	int c = (unsigned char)l->s[l->len - 1], lower = 0;
 
 	if (l->len > 60 || c == '.' || c == ',' || c == ';' || c == '!' ||
 	    c == '?')
@@ -74,8 +76,10 @@ plain_heading(const struct xline *l)
 		for (k = i; k < l->len && l->s[k] != ' '; k++)
 			;
 		if (k - i >= 4 && !(l->s[i] >= 'A' && l->s[i] <= 'Z'))
-			return 0;
+			lower = 1;
 	}
+	if (lower && !(l->first && (next == NULL || next->block != l->block)))
+		return 0;
 	return words <= 6;
 }
 
@@ -188,7 +192,8 @@ assign_sections(struct xdoc *d)
 			l->label_len = l->len;
 			l->content = l->len;
 		} else if (l->kind == XL_PARA && l->label_len == 0 &&
-		    plain_heading(l) && (s = x_section_of(l->s, l->len, 0)) !=
+		    plain_heading(l, i + 1 < d->n ? &d->v[i + 1] : NULL) &&
+		    (s = x_section_of(l->s, l->len, 0)) !=
 		    SEC_NONE) {
 			/* "Root Cause and Resolution" on a line of its own */
 			cur = s;
@@ -267,6 +272,25 @@ static const char *const field_labels[] = {
 	NULL
 };
 
+/* Does the label end with a word that says "report" ("Kestrel Route —
+ * RCA: OTP delays", "Billing postmortem: ...")?  Then the line names the
+ * report, whatever section words the label holds. */
+static int
+label_names_report(const struct xline *l)
+{
+	char n[128];
+	size_t nl = x_norm(n, sizeof(n), l->s, l->label_len);
+
+	for (size_t i = 0; title_prefixes[i]; i++) {
+		size_t k = strlen(title_prefixes[i]);
+
+		if (nl > k && n[nl - k - 1] == ' ' &&
+		    memcmp(n + nl - k, title_prefixes[i], k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* A first line on its own that reads like a title: a few words, no final
  * period, and not a field ("Date: ..."). */
 static int
@@ -280,7 +304,8 @@ reads_like_title(const struct xdoc *d)
 	    !x_has_letter(l->s, l->len))
 		return 0;
 	if (l->label_len && l->content < l->len &&
-	    !x_label_is(l, title_prefixes) && (x_label_is(l, field_labels) ||
+	    !x_label_is(l, title_prefixes) && !label_names_report(l) &&
+	    (x_label_is(l, field_labels) ||
 	    x_section_of(l->s, l->label_len, 0) != SEC_NONE ||
 	    (d->n > 1 && d->v[1].block == l->block)))
 		return 0;

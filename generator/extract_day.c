@@ -436,7 +436,8 @@ days_between(const struct pm_when *a, const struct pm_when *b)
 
 /*
  * The incident's day.  A front matter date is taken as it is, unless the
- * prose names a day up to PUBLISH_LAG_DAYS before it: Hugo's and Jekyll's
+ * prose names a day up to PUBLISH_LAG_DAYS before it, or the night that
+ * ends the day after it: Hugo's and Jekyll's
  * `date` is when the page was published, and a postmortem is published
  * days after the incident it tells ("date: 2024-10-30" over "the night of
  * Friday 25 October").  A front matter `start` is never second-guessed.
@@ -456,8 +457,11 @@ x_find_day(struct xdoc *d)
 	d->fallback = fm;
 	d->has_fallback = 1;
 	find_prose_day(d);
+	/* "the night of Wednesday 22 to Thursday 23 January" under "date:
+	 * 2025-01-22": the prose's night ends the day after the front
+	 * matter's evening */
 	if (d->has_date && d->date.year && d->date.day &&
-	    (lag = days_between(&d->date, &fm)) >= 0 &&
+	    (lag = days_between(&d->date, &fm)) >= -d->date_ends &&
 	    lag <= PUBLISH_LAG_DAYS)
 		return;
 	d->date = fm;

@@ -161,6 +161,23 @@ complete(struct xdoc *d, struct pm_when *w)
 }
 
 /*
+ * Is a, on b's day, before b?  As instants when both carry a zone (02:41
+ * CET comes 43 minutes after 02:58 CEST, the night the clocks go back),
+ * else as the clock reads.
+ */
+static int
+earlier(const struct pm_when *a, const struct pm_when *b)
+{
+	int ma = a->hour * 60 + a->minute, mb = b->hour * 60 + b->minute;
+
+	if (a->has_zone && b->has_zone) {
+		ma -= a->offset_minutes;
+		mb -= b->offset_minutes;
+	}
+	return ma < mb;
+}
+
+/*
  * A start whose day is the document's (undated: it was written without
  * one), in a document dated by one side of a night: "on the night of 15 November ... from 00:01" starts on the
  * 16th, "in the early hours of 15 January ... from 23:52 to 01:12" on the
@@ -493,9 +510,11 @@ x_facts_context(struct xdoc *d)
 			d->end.year = d->start.year;
 			d->end.month = d->start.month;
 			d->end.day = d->start.day;
-			if (d->end.hour * 60 + d->end.minute <
-			    d->start.hour * 60 + d->start.minute)
+			complete(d, &d->end);
+			if (earlier(&d->end, &d->start)) {
 				pm_when_add_minutes(&d->end, 1440);
+				x_zone_settle(d, &d->end);
+			}
 		}
 		complete(d, &d->end);
 	}

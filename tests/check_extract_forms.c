@@ -211,6 +211,59 @@ test_night_of(void **state)
 	}
 }
 
+/* A front matter date names the evening of the night the prose tells;
+ * and an end read on the start's day comes after it as an instant, so
+ * the night the clocks go back keeps its 43 minutes. */
+static void
+test_night_under_front_matter_and_clock_change(void **state)
+{
+	(void)state;
+	expect_window("front matter evening", "---\ndate: 2025-01-22\n---\n"
+	    "# Meter reads\n\nOn the night of Wednesday 22 to Thursday 23 "
+	    "January 2025, from 23:40 CET until 02:10 CET, reads failed.\n",
+	    "2025-01-22T23:40:00+01:00", "2025-01-23T02:10:00+01:00", NULL);
+	expect_window("clocks go back", "# Playout\n\nIn the early hours of "
+	    "Sunday 27 October 2024 the slate began at 02:58 CEST and ended "
+	    "at 02:41 CET.\n",
+	    "2024-10-27T02:58:00+02:00", "2024-10-27T02:41:00+01:00", NULL);
+	/* the same clock readings in one zone still cross midnight */
+	expect_window("one zone", "# Playout\n\nOn Sunday 27 October 2024 "
+	    "the slate ran from 22:58 to 02:41 CET.\n",
+	    "2024-10-27T22:58:00+01:00", "2024-10-28T02:41:00+01:00", NULL);
+}
+
+/* A report pasted as plain text: its first line, "Name — RCA: what
+ * happened", is the title, and a line alone in its paragraph that names
+ * a section in sentence case is a heading. */
+static void
+test_plain_text_report(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "Kestrel Route \xe2\x80\x94 RCA: OTP delays to one operator\n\n"
+	    "Summary\n\nOTPs were late for 2 hours.\n\n"
+	    "Corrective and preventative measures\n\n"
+	    "We will depend less on one route.\n\n"
+	    "1. Add automatic spill-over.\n2. Alert on throttling.\n");
+	assert_str(inc.title, "Kestrel Route \xe2\x80\x94 RCA: OTP delays to "
+	    "one operator");
+	assert_int_equal(inc.naction_items, 2);
+	pm_arena_free(a);
+	/* a sentence without its period, in a paragraph of more lines, is
+	 * no heading */
+	a = pm_arena_new();
+	run(&inc, &r, a, NULL, "# Outage\n\n## Summary\n\nRequests "
+	    "failed.\n\nAction items were agreed on the call\nand are "
+	    "tracked in the board.\n\n## Action items\n\n- [ ] Add an "
+	    "alert.\n");
+	assert_int_equal(inc.naction_items, 1);
+	pm_arena_free(a);
+}
+
 /* A heading that opens the document names it, even when a word of it
  * also names a section ("recommendation"). */
 static void
@@ -485,6 +538,8 @@ main(void)
 		cmocka_unit_test(test_nordic_clock_entries),
 		cmocka_unit_test(test_t_plus_entries),
 		cmocka_unit_test(test_night_of),
+		cmocka_unit_test(test_night_under_front_matter_and_clock_change),
+		cmocka_unit_test(test_plain_text_report),
 		cmocka_unit_test(test_cause_was_sentence),
 		cmocka_unit_test(test_share_of_ours),
 		cmocka_unit_test(test_whole_not_affected),
