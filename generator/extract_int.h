@@ -236,6 +236,13 @@ int x_label_is(const struct xline *l, const char *const *names);
  * punctuation, or len). */
 size_t x_sentence_end(const char *s, size_t len, size_t i);
 
+/* A thousands separator at s[j]: "1,200", "41,000", not "3, 4" or "1,5". */
+int x_thousands_at(const char *s, size_t len, size_t j);
+
+/* A number written in digits or words at s[i] (extract_number.c): its
+ * end, with *v set; or 0. */
+size_t x_number_at(const char *s, size_t len, size_t i, double *v);
+
 /* s as the when module can read it (pm_when_rewrite()): in the arena and
  * of the same length, so that offsets stay valid; s itself when nothing
  * changed. */

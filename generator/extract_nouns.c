@@ -31,13 +31,13 @@ const char *const x_people[] = {
 	"visit*", "appointment*", "consultation*", "regulars",
 	/* the devices people use */
 	"device*", "laptop*", "desktop*", "workstation*", "tablet*",
-	"handset*", "phone*",
+	"handset*", "phone*", "handheld*",
 	/* what a business is made of, or handles for people */
 	"hotel*", "clinic*", "pharmac*", "branch*", "bags", "claims",
 	/* the people an organisation serves or employs */
 	"staff", "clinician*", "publisher*", "resident*", "supporter*",
 	"ticket holder*", "account holder*", "policyholder*", "citizen*",
-	"arrivals", NULL
+	"arrivals", "recipient*", NULL
 };
 
 /* The people among them: a share of these beats a share of requests in
@@ -52,7 +52,7 @@ const char *const x_persons[] = {
 	"organi*", "restaurant*", "shop*", "school*", "teacher*", "store*",
 	"donor*", "staff", "clinician*", "publisher*", "regulars",
 	"resident*", "supporter*", "ticket holder*", "account holder*",
-	"policyholder*", "citizen*", NULL
+	"policyholder*", "citizen*", "recipient*", NULL
 };
 
 /* Words that make a sentence about impact. */
@@ -63,5 +63,6 @@ const char *const x_impact_words[] = {
 	"logged out", "broken", "stuck", "blocked", "timed out",
 	"declined", "rejected", "delay*", "hung", "offline", "dropped",
 	"missed", "refus*", "bounce*", "denied", "locked out", "went silent",
-	"disrupt*", "interrupt*", "disconnect*", NULL
+	"disrupt*", "interrupt*", "disconnect*", "froze", "frozen",
+	"freez*", NULL
 };

@@ -42,85 +42,6 @@ static const struct {
 	{ "100 percent", 100 },
 };
 
-static const char *const small_numbers[] = {
-	"zero", "one", "two", "three", "four", "five", "six", "seven",
-	"eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
-	"fifteen", "sixteen", "seventeen", "eighteen", "nineteen", NULL
-};
-
-/* "twenty", "twenty-five", "forty five": tens in words, with their
- * unit ("one in twenty-five visitors"). */
-static const char *const tens[] = {
-	"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-	"ninety", NULL
-};
-
-/* A thousands separator at s[j]: "1,200", "41,000", not "3, 4" or
- * "1,5". */
-static int
-thousands_at(const char *s, size_t len, size_t j)
-{
-	for (size_t k = 1; k <= 3; k++)
-		if (j + k >= len || s[j + k] < '0' || s[j + k] > '9')
-			return 0;
-	return j + 4 >= len || s[j + 4] < '0' || s[j + 4] > '9';
-}
-
-/* A number written in digits or words at s[i]; its end, or 0. */
-static size_t
-number_at(const char *s, size_t len, size_t i, double *v)
-{
-	size_t j = i, e;
-	double n = 0, scale = 0;
-
-	if (i > 0 && x_alnum((unsigned char)s[i - 1]))
-		return 0;
-	if (i < len && s[i] >= '0' && s[i] <= '9') {
-		for (; j < len && ((s[j] >= '0' && s[j] <= '9') ||
-		    (s[j] == '.' && scale == 0 && j + 1 < len &&
-		    s[j + 1] >= '0' && s[j + 1] <= '9') ||
-		    (s[j] == ',' && scale == 0 && thousands_at(s, len, j)));
-		    j++) {
-			if (s[j] == ',')
-				continue;
-			if (s[j] == '.')
-				scale = 1;
-			else if (scale)
-				n += (s[j] - '0') * (scale /= 10);
-			else
-				n = n * 10 + (s[j] - '0');
-		}
-		/* "5k of 20k users", "1.2M of 3M requests" */
-		if (j < len && (s[j] == 'k' || s[j] == 'K' || s[j] == 'M') &&
-		    (j + 1 >= len || !x_alnum((unsigned char)s[j + 1])))
-			n *= s[j++] == 'M' ? 1e6 : 1e3;
-		*v = n;
-		return j;
-	}
-	for (int k = 0; small_numbers[k]; k++)
-		if ((e = x_phrase_at(s, len, i, small_numbers[k])) != 0) {
-			*v = k;
-			return e;
-		}
-	for (int k = 0; tens[k]; k++) {
-		size_t u;
-
-		if ((e = x_phrase_at(s, len, i, tens[k])) == 0)
-			continue;
-		*v = 20 + 10 * k;
-		/* the unit after a hyphen or a blank: one to nine */
-		if (e < len && (s[e] == '-' || s[e] == ' '))
-			for (int d = 1; d <= 9; d++)
-				if ((u = x_phrase_at(s, len, e + 1,
-				    small_numbers[d])) != 0) {
-					*v += d;
-					return u;
-				}
-		return e;
-	}
-	return 0;
-}
-
 /* Words that end the noun phrase after a number: "95% and traffic ..."
  * is not a share of traffic. */
 static const char *const phrase_ends[] = {
@@ -154,18 +75,33 @@ noun_after(const char *s, size_t len, size_t i, const char *const *nouns)
 		/* "of the morning's 2,600 visitors": a number's separator
 		 * does not end the phrase */
 		while (i < len && s[i] != ' ' && s[i] != ';' && s[i] != ')' &&
-		    ((s[i] != ',' && s[i] != '.') || (i > 0 && s[i - 1] >= '0' &&
-		    s[i - 1] <= '9' && thousands_at(s, len, i))))
+		    ((s[i] != ',' && s[i] != '.') || (i > 0 &&
+		    s[i - 1] >= '0' && s[i - 1] <= '9' &&
+		    x_thousands_at(s, len, i))))
 			i++;
 		words++;
 	}
 	return 0;
 }
 
+/* "one in ten of their requests", "12% of its calls": a rate within
+ * each customer's own traffic, not a share of the customers. */
+static int
+of_their(const char *s, size_t len, size_t i)
+{
+	static const char *const owners[] = {
+		"of their", "of its", "of his", "of her", NULL
+	};
+
+	if (i < len && s[i] == ')')
+		i++;
+	return x_phrase_at_any(s, len, x_skip_blanks(s, len, i), owners) != 0;
+}
+
 static int
 people_after(const char *s, size_t len, size_t i)
 {
-	return noun_after(s, len, i, x_people);
+	return !of_their(s, len, i) && noun_after(s, len, i, x_people);
 }
 
 /* Is a word of x_people among the two words before s[i] ("every user
@@ -330,6 +266,8 @@ thing_after(const char *s, size_t len, size_t i)
 	};
 	int words = 0;
 
+	if (of_their(s, len, i))
+		return 0;
 	while (i < len && words < 6) {
 		int skipped = 0;
 
@@ -396,10 +334,46 @@ impact_in_clause(const char *s, size_t len, size_t k)
 
 	/* "3,412 residents": a number's separator goes on */
 	while (e < len && (s[e] != ',' || (e > k && s[e - 1] >= '0' &&
-	    s[e - 1] <= '9' && thousands_at(s, len, e))) && s[e] != ';' &&
+	    s[e - 1] <= '9' && x_thousands_at(s, len, e))) && s[e] != ';' &&
 	    s[e] != ':' && !(s[e] == '.' && (e + 1 == len || s[e + 1] == ' ')))
 		e++;
 	return x_find_any(s + k, e - k, x_impact_words, NULL) != NULL;
+}
+
+/* Words after a share of people that make it the share of all of them
+ * ("about 6% of players worldwide"). */
+static const char *const overall_words[] = {
+	"worldwide", "overall", "globally", "in total", "across the board",
+	"across all", "of the total", NULL
+};
+
+/*
+ * "27% of our players in South-East Asia were affected, which is about
+ * 6% of players worldwide": a later percentage of people in the sentence
+ * (from s[k]) that says it is of all of them ("of all", "worldwide",
+ * "overall") is the share of the whole; NAN when there is none.
+ */
+static double
+share_of_all(const char *s, size_t len, size_t k)
+{
+	size_t end = x_sentence_end(s, len, k), i, e, n;
+	double v;
+
+	for (i = k; i < end; i++) {
+		if ((e = x_number_at(s, len, i, &v)) == 0)
+			continue;
+		n = x_skip_blanks(s, len, e);
+		if (n >= end || s[n] != '%' || v > 100 ||
+		    !noun_after(s, len, n + 1, x_persons))
+			continue;
+		n = x_skip_blanks(s, len, n + 1);
+		if (x_phrase_at(s, len, n, "of all") ||
+		    x_find_any(s + n, end - n < 48 ? end - n : 48,
+		    overall_words, NULL) != NULL)
+			return v;
+		i = e;
+	}
+	return NAN;
 }
 
 /*
@@ -420,7 +394,7 @@ share_said(const char *s, size_t len, size_t i, double share)
 			i++;
 			while (i < len && s[i] == '~')
 				i++;
-			return (e = number_at(s, len, i, &p)) != 0 &&
+			return (e = x_number_at(s, len, i, &p)) != 0 &&
 			    e < len && s[e] == '%' && fabs(p - share) < 1;
 		}
 		while (i < len && s[i] != ' ' && s[i] != '(')
@@ -440,7 +414,7 @@ refined(const char *s, size_t len, size_t i, double fraction)
 
 	for (; i < end; i++) {
 		if ((i > 0 && x_alnum((unsigned char)s[i - 1])) ||
-		    (e = number_at(s, len, i, &v)) == 0)
+		    (e = x_number_at(s, len, i, &v)) == 0)
 			continue;
 		if (e < len && s[e] == '%' && fabs(v - fraction) <= 10)
 			return v;
@@ -464,7 +438,7 @@ of_the_first(const char *s, size_t len, int impact)
 	double whole, part;
 
 	if ((e = x_phrase_at_any(s, len, i, lead)) == 0 ||
-	    (e = number_at(s, len, x_skip_blanks(s, len, e), &whole)) == 0 ||
+	    (e = x_number_at(s, len, x_skip_blanks(s, len, e), &whole)) == 0 ||
 	    !thing_after(s, len, e))
 		return NAN;
 	while (e < len && s[e] != ',')
@@ -472,7 +446,7 @@ of_the_first(const char *s, size_t len, int impact)
 	i = x_skip_blanks(s, len, e + 1);
 	if ((e = x_phrase_at_any(s, len, i, about)) != 0)
 		i = x_skip_blanks(s, len, e);
-	if (i >= len || (e = number_at(s, len, i, &part)) == 0 ||
+	if (i >= len || (e = x_number_at(s, len, i, &part)) == 0 ||
 	    part <= 0 || part >= whole || !(impact || share_said(s, len, e,
 	    100.0 * part / whole)))
 		return NAN;
@@ -501,7 +475,7 @@ noun_then_in(const char *s, size_t len, size_t i, double *den)
 	if (n == 0)
 		return 0;
 	n = x_skip_blanks(s, len, n);
-	if ((e = number_at(s, len, n, den)) == 0 ||
+	if ((e = x_number_at(s, len, n, den)) == 0 ||
 	    x_phrase_at_any(s, len, x_skip_blanks(s, len, e), resources))
 		return 0;	/* "5 failures in 15 minutes" is a rate */
 	return e;
@@ -577,7 +551,7 @@ not_the_affected(const char *s, size_t i)
 double
 x_share_in(const char *s, size_t len, int in_impact, int *whole)
 {
-	double v, den, found = NAN;
+	double v, den, all, found = NAN;
 	size_t i, e, k, d;
 	int of, impact = (in_impact || x_find_any(s, len, x_impact_words, NULL)) &&
 	    x_find_any(s, len, not_impact, NULL) == NULL;
@@ -585,7 +559,7 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 	*whole = 0;
 
 	for (i = 0; i < len; i++) {
-		if ((e = number_at(s, len, i, &v)) == 0)
+		if ((e = x_number_at(s, len, i, &v)) == 0)
 			continue;
 		k = e;
 		while (k < len && s[k] == ' ')
@@ -619,16 +593,17 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 			 * about 9% of active users were affected" */
 			if (noun_after(s, len, k, x_persons) &&
 			    impact_in_clause(s, len, k))
-				return v;
+				return isnan(all = share_of_all(s, len, k)) ?
+				    v : all;
 			continue;
 		}
 		/* "1 in 5 users", "one out of ten requests", "12 of our 40
 		 * customers", "12,000 of 48,000 merchants" */
 		/* "1/4 of users" */
 		if (isnan(found) && e < len && s[e] == '/' &&
-		    number_at(s, len, e + 1, &den) &&
+		    x_number_at(s, len, e + 1, &den) &&
 		    den > v && v > 0 && people_after(s, len,
-		    number_at(s, len, e + 1, &den)))
+		    x_number_at(s, len, e + 1, &den)))
 			return 100.0 * v / den;
 		if ((e = x_phrase_at(s, len, k, "in every")) == 0 &&
 		    (e = x_phrase_at(s, len, k, "in")) == 0 &&
@@ -653,12 +628,12 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 		    "of every"))
 			e = 0;
 		if (isnan(found) && e && e < len &&
-		    number_at(s, len, e + 1, &den) &&
+		    x_number_at(s, len, e + 1, &den) &&
 		    den > v && v > 0 && (people_after(s, len,
-		    number_at(s, len, e + 1, &den)) || share_said(s, len,
-		    number_at(s, len, e + 1, &den), 100.0 * v / den) ||
+		    x_number_at(s, len, e + 1, &den)) || share_said(s, len,
+		    x_number_at(s, len, e + 1, &den), 100.0 * v / den) ||
 		    ((impact || x_phrase_at(s, len, k, "of our")) &&
-		    thing_after(s, len, number_at(s, len, e + 1, &den)))))
+		    thing_after(s, len, x_number_at(s, len, e + 1, &den)))))
 			return 100.0 * v / den;
 		i = e ? e : i;
 	}
@@ -693,8 +668,9 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 			/* "a correction to all 1,930 subscribers": everyone
 			 * counted is a share only where the clause says they
 			 * were hurt ("All 3,412 residents ... were affected") */
-			if (fractions[k].percent == 100 && number_at(s, len,
-			    e, &v) && !impact_in_clause(s, len, e))
+			if (fractions[k].percent == 100 &&
+			    x_number_at(s, len, e, &v) &&
+			    !impact_in_clause(s, len, e))
 				continue;
 			if (people_after(s, len, e) || (impact && of &&
 			    fractions[k].percent < 100 &&
@@ -722,7 +698,7 @@ names_persons_percent(const char *s, size_t len)
 	size_t e, k;
 
 	for (size_t i = 0; i < len; i++) {
-		if ((e = number_at(s, len, i, &v)) == 0)
+		if ((e = x_number_at(s, len, i, &v)) == 0)
 			continue;
 		k = x_skip_blanks(s, len, e);
 		if (k < len && s[k] == '%' && noun_after(s, len, k + 1,
@@ -781,7 +757,7 @@ x_bare_percent(const char *s)
 		i++;
 	if ((e = x_phrase_at_any(s, len, i, about)) != 0)
 		i = x_skip_blanks(s, len, e);
-	if ((e = number_at(s, len, i, &v)) == 0)
+	if ((e = x_number_at(s, len, i, &v)) == 0)
 		return NAN;
 	e = x_skip_blanks(s, len, e);
 	if (e >= len || s[e] != '%' || x_skip_blanks(s, len, e + 1) != len ||

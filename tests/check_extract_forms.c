@@ -323,6 +323,35 @@ test_share_of_ours(void **state)
 	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
 }
 
+/* A rate within each customer's own requests is no share of customers;
+ * a region's share restated as the share of all players is the share;
+ * recipients and handhelds are counted as people and their devices. */
+static void
+test_share_of_their_and_of_all(void **state)
+{
+	static const struct share_case cases[] = {
+		{ "# OCR\n\n## Summary\n\nAbout a third of API customers saw "
+		  "more than one in ten of their requests time out.\n",
+		  100.0 / 3 },
+		{ "# OCR\n\n## Summary\n\nSome customers saw 12% of their "
+		  "requests fail.\n", NAN },
+		{ "# Relays\n\n## Summary\n\nAround 27% of our players in "
+		  "South-East Asia were affected, which is about 6% of "
+		  "players worldwide.\n", 6 },
+		/* without "worldwide", the second share is the region's too */
+		{ "# Relays\n\n## Summary\n\nAround 27% of our players were "
+		  "affected, and 6% of players lost a match.\n", 27 },
+		{ "# SMS\n\n## Summary\n\nVayu carries roughly 3 in 10 of the "
+		  "end recipients on our platform, and for practically all of "
+		  "them delivery slowed.\n", 30 },
+		{ "# Picking\n\n## Summary\n\nAbout 70% of handhelds on the "
+		  "morning shift froze at least once.\n", 70 },
+	};
+
+	(void)state;
+	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
+}
+
 /* In the impact section, "23% of them failed" after what people did is
  * the share, but not outside it ("41,000 attempts; 99.2% of them were
  * declined"); in one paragraph, a percentage of people beats a fraction
@@ -542,6 +571,7 @@ main(void)
 		cmocka_unit_test(test_plain_text_report),
 		cmocka_unit_test(test_cause_was_sentence),
 		cmocka_unit_test(test_share_of_ours),
+		cmocka_unit_test(test_share_of_their_and_of_all),
 		cmocka_unit_test(test_whole_not_affected),
 		cmocka_unit_test(test_share_of_them_and_of_people),
 		cmocka_unit_test(test_share_counts_and_number_words),
