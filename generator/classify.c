@@ -97,7 +97,8 @@ static const char *const unknown_markers[] = {
 	"we don t know", "we do not know", "still unknown", "unclear",
 	"under investigation", "tbd", "n a", "cause unknown",
 	"unknown cause", "could not find the cause", "no root cause",
-	NULL
+	"not determined", "not been determined", "not identified",
+	"not been identified", "unexplained", NULL
 };
 
 /* What a title or summary says when nobody found the cause. */

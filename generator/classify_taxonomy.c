@@ -38,6 +38,10 @@ static const struct pm_keyword kw_query[] = {
 	{ "wrong plan", 5 }, { "planner statistics", 6 },
 	{ "table statistics", 6 }, { "stale statistics", 6 },
 	{ "missing statistics", 6 }, { "no statistics", 6 },
+	/* a predicate the planner cannot match to partitions or an index */
+	{ "partition pruning", 6 }, { "every partition", 4 },
+	{ "all partitions", 4 }, { "index cannot", 5 },
+	{ "index could not", 5 },
 };
 
 static const struct pm_keyword kw_connections[] = {
@@ -90,6 +94,9 @@ static const struct pm_keyword kw_deploy[] = {
 	/* what was shipped was not what was tested */
 	{ "stale artifact*", 6 }, { "cached artifact*", 5 },
 	{ "build profile", 5 }, { "wrong profile", 5 },
+	/* an image built for one model or hardware revision */
+	{ "release manifest*", 5 }, { "hardware revision*", 4 },
+	{ "wrong image*", 6 }, { "wrong firmware", 6 },
 };
 
 static const struct pm_keyword kw_config[] = {
@@ -328,6 +335,9 @@ static const struct pm_keyword kw_human[] = {
 	{ "terminal tab", 5 },
 	{ "against the production", 5 }, { "production connection string", 5 },
 	{ "wrote for staging", 5 }, { "no confirmation step", 4 },
+	/* a console that acted on what it still had selected */
+	{ "wrong group", 6 }, { "one click", 4 }, { "selector", 2 },
+	{ "confirmation dialog", 4 }, { "confirmation prompt", 4 },
 };
 
 static const struct pm_category default_categories[] = {

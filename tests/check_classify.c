@@ -358,6 +358,17 @@ test_trade_words(void **state)
 		    "configuration" },
 		{ "The payment URL fell back to the sandbox default when the "
 		    "key was renamed.", "configuration" },
+		{ "With the function around the column the planner lost "
+		    "partition pruning and read every partition.",
+		    "database-query-performance" },
+		{ "The console's selector still held the previous group, and "
+		    "one click reset the wrong group of terminals.",
+		    "human-error" },
+		{ "The pipeline copied the one image it had built into the "
+		    "manifest of every hardware revision, so rev B units got "
+		    "the wrong image.", "deployment-change" },
+		{ "Not determined; the encoder and the network were ruled "
+		    "out.", "other" },
 	};
 
 	(void)state;
