@@ -515,8 +515,9 @@ x_facts_context(struct xdoc *d)
 				pm_when_add_minutes(&d->end, 1440);
 				x_zone_settle(d, &d->end);
 			}
+		} else {
+			complete(d, &d->end);
 		}
-		complete(d, &d->end);
 	}
 }
 

@@ -32,12 +32,27 @@ primary(const char *root, const char *summary, const char *title)
 	return ids[0];
 }
 
+/* A root cause and the primary category it should get. */
+struct cause_case {
+	const char *root, *want;
+};
+
+static void
+check_causes(const struct cause_case *cases, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *got = primary(cases[i].root, NULL, NULL);
+
+		if (strcmp(got, cases[i].want) != 0)
+			fail_msg("\"%s\": got %s, want %s", cases[i].root,
+			    got, cases[i].want);
+	}
+}
+
 static void
 test_cause_not_symptom(void **state)
 {
-	static const struct {
-		const char *root, *want;
-	} cases[] = {
+	static const struct cause_case cases[] = {
 		{ "High CPU on the database caused by a deadlock.",
 		    "database-locking" },
 		{ "A query missing an index.", "database-query-performance" },
@@ -152,13 +167,7 @@ test_cause_not_symptom(void **state)
 	};
 
 	(void)state;
-	for (size_t i = 0; i < COUNT(cases); i++) {
-		const char *got = primary(cases[i].root, NULL, NULL);
-
-		if (strcmp(got, cases[i].want) != 0)
-			fail_msg("\"%s\": got %s, want %s", cases[i].root,
-			    got, cases[i].want);
-	}
+	check_causes(cases, COUNT(cases));
 }
 
 /*
@@ -335,9 +344,7 @@ test_tie_breaks(void **state)
 static void
 test_trade_words(void **state)
 {
-	static const struct {
-		const char *root, *want;
-	} cases[] = {
+	static const struct cause_case cases[] = {
 		{ "The renewal print run locked each policy it read until "
 		    "the whole batch was done, and agents' amendments waited "
 		    "on those locks.", "database-locking" },
@@ -372,13 +379,7 @@ test_trade_words(void **state)
 	};
 
 	(void)state;
-	for (size_t i = 0; i < COUNT(cases); i++) {
-		const char *got = primary(cases[i].root, NULL, NULL);
-
-		if (strcmp(got, cases[i].want) != 0)
-			fail_msg("case %zu: got %s, want %s", i, got,
-			    cases[i].want);
-	}
+	check_causes(cases, COUNT(cases));
 }
 
 /*
