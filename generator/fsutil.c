@@ -212,13 +212,20 @@ write_all(int fd, const void *data, size_t len)
 }
 
 int
-pm_fs_write(int dirfd, const char *display, const char *relpath,
-    const void *data, size_t len, struct pm_error *err)
+pm_fs_write_all(int fd, const void *data, size_t len)
+{
+	return write_all(fd, data, len);
+}
+
+int
+pm_fs_create(int *fd_out, int dirfd, const char *display,
+    const char *relpath, struct pm_error *err)
 {
 	struct pm_buf file = PM_BUF_INIT;
 	char *comps = NULL, *comp, *slash;
 	int dfd = dirfd, fd = -1, rc = PM_ERROR, e;
 
+	*fd_out = -1;
 	pm_buf_printf(&file, "%s/%s", display, relpath);
 	comps = pm_xstrdup(relpath);
 	for (comp = comps; (slash = strchr(comp, '/')) != NULL;
@@ -246,8 +253,6 @@ pm_fs_write(int dirfd, const char *display, const char *relpath,
 			goto out;
 		}
 	}
-	/* Seam for incremental builds: compare with the old site's file here
-	 * and hard-link it instead when the bytes are identical. */
 	fd = openat(dfd, comp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
 	    O_CLOEXEC, 0644);
 	if (fd < 0 && errno == EEXIST) {
@@ -260,24 +265,33 @@ pm_fs_write(int dirfd, const char *display, const char *relpath,
 		pm_fs_error(err, file.ptr, "create", errno);
 		goto out;
 	}
-	if (write_all(fd, data, len) < 0) {
-		pm_fs_error(err, file.ptr, "write", errno);
-		goto out;
-	}
-	e = close(fd);
-	fd = -1;
-	if (e < 0) {
-		/* Delayed write errors (NFS, quota) surface here. */
-		pm_fs_error(err, file.ptr, "close", errno);
-		goto out;
-	}
+	*fd_out = fd;
 	rc = 0;
 out:
-	if (fd >= 0)
-		close(fd);
 	if (dfd >= 0 && dfd != dirfd)
 		close(dfd);
 	free(comps);
+	pm_buf_free(&file);
+	return rc;
+}
+
+int
+pm_fs_write(int dirfd, const char *display, const char *relpath,
+    const void *data, size_t len, struct pm_error *err)
+{
+	struct pm_buf file = PM_BUF_INIT;
+	int fd, rc;
+
+	if ((rc = pm_fs_create(&fd, dirfd, display, relpath, err)) < 0)
+		return rc;
+	pm_buf_printf(&file, "%s/%s", display, relpath);
+	if (write_all(fd, data, len) < 0) {
+		rc = pm_fs_error(err, file.ptr, "write", errno);
+		(void)close(fd);
+	} else if (close(fd) < 0) {
+		/* Delayed write errors (NFS, quota) surface here. */
+		rc = pm_fs_error(err, file.ptr, "close", errno);
+	}
 	pm_buf_free(&file);
 	return rc;
 }

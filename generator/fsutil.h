@@ -96,6 +96,19 @@ int pm_fs_remove(int dirfd, const char *display, const char *name,
 int pm_fs_write(int dirfd, const char *display, const char *relpath,
     const void *data, size_t len, struct pm_error *err);
 
+/*
+ * As pm_fs_write(), for a file written in pieces: create relpath (and
+ * the directories on the way) with O_EXCL and set *fd_out to it, open
+ * for writing; the caller writes (pm_fs_write_all()) and closes it.  On
+ * failure *fd_out is -1; errors as pm_fs_write()'s.
+ */
+int pm_fs_create(int *fd_out, int dirfd, const char *display,
+    const char *relpath, struct pm_error *err);
+
+/* Write all len bytes to fd, retrying after EINTR and short writes: 0,
+ * or -1 with errno set. */
+int pm_fs_write_all(int fd, const void *data, size_t len);
+
 enum pm_fs_kind {
 	PM_FS_DIR,		/* a directory, about to be walked */
 	PM_FS_FILE		/* a regular file, read whole */

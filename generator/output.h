@@ -147,6 +147,30 @@ int pm_output_write(struct pm_output *o, const char *relpath,
     const void *data, size_t len, struct pm_error *err);
 
 /*
+ * A file written in pieces, for a page too large to hold whole (the
+ * record export of a big site is tens of megabytes).
+ * pm_output_stream_open() claims relpath as pm_output_write() does and
+ * creates the file; pm_output_stream_put() appends to it;
+ * pm_output_stream_close() finishes it and frees the stream, and must be
+ * called once for every stream opened, after an error too.  With ok set
+ * and incremental output, a finished file whose bytes equal the replaced
+ * site's relpath gives way to a link to that file, as pm_output_write()
+ * keeps files.  With ok clear (the caller gave up), close only releases
+ * the stream: the output is to be freed without committing.  Errors are
+ * those of pm_output_write(); open sets *s to NULL on failure.  One
+ * stream belongs to one thread; streams of several threads may run at
+ * once, beside pm_output_write() calls.
+ */
+struct pm_output_stream;
+
+int pm_output_stream_open(struct pm_output_stream **s, struct pm_output *o,
+    const char *relpath, struct pm_error *err);
+int pm_output_stream_put(struct pm_output_stream *s, const void *data,
+    size_t len, struct pm_error *err);
+int pm_output_stream_close(struct pm_output_stream *s, int ok,
+    struct pm_error *err);
+
+/*
  * What a file's stat was: size, inode, modification and change times.  A
  * file that still shows all of them is the very file (a write, a rename
  * over it or a new link changes the change time at least).

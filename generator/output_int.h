@@ -99,6 +99,14 @@ int pm_output__keep(struct pm_output *o, const char *relpath,
     const void *data, size_t len);
 
 /*
+ * keep_written: as keep, for a file already written whole into the
+ * staging tree (a stream): when the replaced site's relpath holds the
+ * same bytes, the written file is replaced by a link to it; 0 when done,
+ * -1 when the written file stays.
+ */
+int pm_output__keep_written(struct pm_output *o, const char *relpath);
+
+/*
  * output.c, for both files.  reserve: claim relpath for one writer
  * (output.h: every path once, conflicts decided by the order of the calls
  * alone), or the error pm_output_write() gives.  tally: count a file

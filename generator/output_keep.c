@@ -152,6 +152,78 @@ pm_output__keep(struct pm_output *o, const char *relpath, const void *data,
 	return rc;
 }
 
+/* Do the files a and b (descriptors) hold the same bytes?  Read in
+ * pieces, as same_bytes() does. */
+static int
+same_files(int a, int b)
+{
+	char pa[16384], pb[sizeof(pa)];
+
+	for (;;) {
+		ssize_t na = read(a, pa, sizeof(pa)), nb;
+		size_t got = 0;
+
+		if (na < 0 && errno == EINTR)
+			continue;
+		if (na < 0)
+			return 0;
+		while (got < (size_t)na) {
+			nb = read(b, pb + got, (size_t)na - got);
+			if (nb < 0 && errno == EINTR)
+				continue;
+			if (nb <= 0)
+				return 0;
+			got += (size_t)nb;
+		}
+		if (na == 0)
+			return read(b, pb, 1) == 0;
+		if (memcmp(pa, pb, (size_t)na) != 0)
+			return 0;
+	}
+}
+
+int
+pm_output__keep_written(struct pm_output *o, const char *relpath)
+{
+	char dir[PM_OUTPUT_PATH_MAX + 1];
+	const char *name = split(dir, relpath);
+	struct pm_buf tmp = PM_BUF_INIT;
+	struct stat old, now;
+	int from = -1, to = -1, a = -1, b = -1, rc = -1;
+
+	if ((from = open_dirs(o->old_fd, dir, 0)) < 0 ||
+	    (to = open_dirs(o->staging_fd, dir, 0)) < 0)
+		goto out;
+	a = openat(from, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	b = openat(to, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (a < 0 || b < 0 || fstat(a, &old) < 0 || fstat(b, &now) < 0 ||
+	    !S_ISREG(old.st_mode) || old.st_size != now.st_size ||
+	    !same_files(a, b))
+		goto out;
+	/* The old file takes the written one's place, keeping its inode
+	 * and mtime: linked beside it under a name no page can have (a
+	 * leading dot), then renamed over it, so that whatever fails, a
+	 * file with these bytes stays at relpath. */
+	pm_buf_printf(&tmp, ".%s.keep", name);
+	if (linkat(from, name, to, tmp.ptr, 0) == 0) {
+		if (renameat(to, tmp.ptr, to, name) == 0)
+			rc = 0;
+		else
+			(void)unlinkat(to, tmp.ptr, 0);
+	}
+out:
+	pm_buf_free(&tmp);
+	if (a >= 0)
+		close(a);
+	if (b >= 0)
+		close(b);
+	if (to >= 0)
+		close(to);
+	if (from >= 0)
+		close(from);
+	return rc;
+}
+
 void
 pm_output_stat_of(struct pm_output_stat *out, const struct stat *st)
 {

@@ -67,6 +67,34 @@ reuse_one(struct pm_buf *b, const struct pool *pool, size_t i,
 }
 
 static int
+put_piece(void *stream, const char *data, size_t len, struct pm_error *err)
+{
+	return pm_output_stream_put(stream, data, len, err);
+}
+
+/* A data page goes out in pieces as its writer makes them: the record
+ * export of ten thousand incidents is 60 MB that need not be held. */
+static int
+stream_page(struct pm_buf *b, const struct pool *pool,
+    const struct pm_page *p, struct pm_error *err)
+{
+	struct pm_output_stream *s;
+	struct pm_page_sink sink = { b, put_piece, NULL };
+	int rc, closed;
+
+	if ((rc = pm_output_stream_open(&s, pool->out, p->path, err)) < 0)
+		return rc;
+	sink.arg = s;
+	pm_buf_clear(b);
+	rc = pm_page_data_to(&sink, p, err);
+	if (rc == 0)
+		rc = pm_page_sink_drain(&sink, 1, err);
+	pm_buf_clear(b);
+	closed = pm_output_stream_close(s, rc == 0, err);
+	return rc < 0 ? rc : closed;
+}
+
+static int
 render_one(struct pm_buf *b, const struct pool *pool, size_t i,
     size_t *reused, struct pm_error *err)
 {
@@ -88,13 +116,8 @@ render_one(struct pm_buf *b, const struct pool *pool, size_t i,
 		*reused += rc == 1;
 		return rc < 0 ? rc : 0;
 	}
-	if (p->template == NULL) {
-		pm_buf_clear(b);
-		if (pm_page_data(b, p, err) < 0)
-			return PM_ERROR;
-		return pm_output_write(pool->out, p->path, b->ptr ? b->ptr :
-		    "", b->len, err);
-	}
+	if (p->template == NULL)
+		return stream_page(b, pool, p, err);
 	rc = PM_ERROR;
 	/* A context made for this page lives only as long as the page. */
 	if (p->make)

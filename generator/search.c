@@ -272,11 +272,20 @@ int
 pm_search_index(struct pm_buf *json_out, struct pm_buf *js_out,
     const struct pm_site *site, struct pm_error *err)
 {
+	return pm_search_index_drained(json_out, js_out, site, NULL, NULL,
+	    err);
+}
+
+int
+pm_search_index_drained(struct pm_buf *json_out, struct pm_buf *js_out,
+    const struct pm_site *site, int (*drain)(void *arg,
+    struct pm_error *err), void *arg, struct pm_error *err)
+{
 	struct pm_buf entry = PM_BUF_INIT;
 	struct bag *bag = NULL;
 	size_t i;
+	int rc = 0;
 
-	(void)err;
 	/* One entry at a time, each written and dropped in turn: the index
 	 * of ten thousand incidents is never held as a tree.  Entries the
 	 * build made at ingest (and the cache kept) are copied as they are. */
@@ -303,17 +312,19 @@ pm_search_index(struct pm_buf *json_out, struct pm_buf *js_out,
 			pm_buf_put(json_out, entry.ptr, entry.len);
 		if (js_out)
 			put_script_safe(js_out, entry.ptr, entry.len);
+		if (drain && (rc = drain(arg, err)) < 0)
+			break;
 	}
-	if (json_out)
+	if (rc == 0 && json_out)
 		pm_buf_puts(json_out, "]\n");
-	if (js_out)
+	if (rc == 0 && js_out)
 		pm_buf_puts(js_out, "];\n");
 	pm_buf_free(&entry);
 	if (bag) {
 		pm_buf_free(&bag->text);
 		free(bag);
 	}
-	return 0;
+	return rc;
 }
 
 struct tally {

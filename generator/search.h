@@ -12,8 +12,8 @@
  *    the arena passed in.
  *  - Output depends only on the site, in site order (newest first), so it
  *    is byte-identical from one build to the next.
- *  - Neither function can fail today; pm_search_index() returns int and
- *    takes err so that future limits report through the usual path.
+ *  - pm_search_index() cannot fail; pm_search_index_drained() fails only
+ *    with its drain's error.
  */
 #ifndef PM_SEARCH_H
 #define PM_SEARCH_H
@@ -58,6 +58,15 @@
  */
 int pm_search_index(struct pm_buf *json_out, struct pm_buf *js_out,
     const struct pm_site *site, struct pm_error *err);
+
+/*
+ * The same, for a caller that hands the bytes on in pieces: after each
+ * entry, drain(arg, err) may take what the buffers hold (and empty
+ * them).  An error it returns stops the index and is returned.
+ */
+int pm_search_index_drained(struct pm_buf *json_out, struct pm_buf *js_out,
+    const struct pm_site *site, int (*drain)(void *arg,
+    struct pm_error *err), void *arg, struct pm_error *err);
 
 /*
  * One incident's entry of that index, as compact JSON, appended to out.

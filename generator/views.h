@@ -53,6 +53,27 @@
  * body. */
 #define PM_VIEWS_CAUSE_SHORT 320
 
+/*
+ * Where a data page's writer puts its bytes: into buf, which the writer
+ * hands on in pieces with pm_page_sink_drain() so that a large page (the
+ * record export is 6 KB an incident) is never held whole.  flush gives
+ * the pieces on (0, or an error); NULL keeps them all in buf.
+ */
+struct pm_page_sink {
+	struct pm_buf *buf;
+	int (*flush)(void *arg, const char *data, size_t len,
+	    struct pm_error *err);
+	void *arg;
+};
+
+/* buf passes this many bytes before a drain hands them on. */
+#define PM_PAGE_SINK_PIECE (256u << 10)
+
+/* Hand the bytes of out->buf on once they pass PM_PAGE_SINK_PIECE (all
+ * of them when at_end), leaving it empty: 0 or the flush's error. */
+int pm_page_sink_drain(struct pm_page_sink *out, int at_end,
+    struct pm_error *err);
+
 struct pm_page {
 	const char *path;		/* "incidents/x/index.html" */
 	const char *template;		/* theme template, NULL for data */
@@ -67,10 +88,10 @@ struct pm_page {
 	int (*make)(const struct pm_value **context, struct pm_arena *arena,
 	    const struct pm_page *page, int pictures, struct pm_error *err);
 	/*
-	 * When not NULL (a data page, data NULL): appends the bytes to out
-	 * at render time.  Errors are those of the feeds.
+	 * When not NULL (a data page, data NULL): writes the bytes to out
+	 * at render time.  Errors are those of the feeds and of out.
 	 */
-	int (*write)(struct pm_buf *out, const struct pm_page *page,
+	int (*write)(struct pm_page_sink *out, const struct pm_page *page,
 	    struct pm_error *err);
 	/*
 	 * For a page made by write, what pm_page_key() may take its bytes
@@ -126,6 +147,12 @@ int pm_page_key(struct pm_digest *out, const struct pm_page *page,
  * what page->write writes.  Errors: those of write.
  */
 int pm_page_data(struct pm_buf *out, const struct pm_page *page,
+    struct pm_error *err);
+
+/* The same, into a sink that may hand them on in pieces; whatever is
+ * left in its buf at the end is the caller's to pass on.  Errors: those
+ * of write and of the sink. */
+int pm_page_data_to(struct pm_page_sink *out, const struct pm_page *page,
     struct pm_error *err);
 
 /* "2024-03-05…" as "5 March 2024"; NULL when s is not a date (a day the

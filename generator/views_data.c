@@ -12,64 +12,72 @@
 /* incidents.json, one record at a time, each built and freed in turn: as
  * pm_value_write_json() writes the whole list, byte for byte. */
 static int
-write_records(struct pm_buf *out, const struct pm_page *page,
+write_records(struct pm_page_sink *out, const struct pm_page *page,
     struct pm_error *err)
 {
 	const struct pm_site *site = ((const struct views *)
 	    page->make_arg)->site;
 
-	(void)err;
-	pm_buf_putc(out, '[');
+	pm_buf_putc(out->buf, '[');
 	for (size_t i = 0; i < site->len; i++) {
 		struct pm_arena *a = pm_arena_new();
 
-		pm_buf_puts(out, i ? ",\n  " : "\n  ");
-		pm_value_write_json_nested(out, pm_incident_to_value(
+		pm_buf_puts(out->buf, i ? ",\n  " : "\n  ");
+		pm_value_write_json_nested(out->buf, pm_incident_to_value(
 		    site->incidents[i], a), 2, 1);
 		pm_arena_free(a);
+		if (pm_page_sink_drain(out, 0, err) < 0)
+			return PM_ERROR;
 	}
-	pm_buf_puts(out, site->len ? "\n]\n" : "]\n");
+	pm_buf_puts(out->buf, site->len ? "\n]\n" : "]\n");
 	return 0;
 }
 
 static int
-write_atom(struct pm_buf *out, const struct pm_page *page,
+write_atom(struct pm_page_sink *out, const struct pm_page *page,
     struct pm_error *err)
 {
-	return pm_feeds_atom(out, ((const struct views *)
+	return pm_feeds_atom(out->buf, ((const struct views *)
 	    page->make_arg)->site, err);
 }
 
 static int
-write_json_feed(struct pm_buf *out, const struct pm_page *page,
+write_json_feed(struct pm_page_sink *out, const struct pm_page *page,
     struct pm_error *err)
 {
-	return pm_feeds_json(out, ((const struct views *)
-	    page->make_arg)->site, err);
-}
-
-/* The search index: two pages, made at render time one entry at a time,
- * so neither is held whole before its turn.  Each makes the index again
- * (0.1 s for ten thousand incidents), which costs less than keeping it. */
-static int
-write_search_json(struct pm_buf *out, const struct pm_page *page,
-    struct pm_error *err)
-{
-	return pm_search_index(out, NULL, ((const struct views *)
+	return pm_feeds_json(out->buf, ((const struct views *)
 	    page->make_arg)->site, err);
 }
 
 static int
-write_search_script(struct pm_buf *out, const struct pm_page *page,
+drain_sink(void *sink, struct pm_error *err)
+{
+	return pm_page_sink_drain(sink, 0, err);
+}
+
+/* The search index: two pages, made at render time one entry at a time
+ * and handed on in pieces, so neither is ever held whole.  Each copies
+ * the entries the ingest made. */
+static int
+write_search_json(struct pm_page_sink *out, const struct pm_page *page,
     struct pm_error *err)
 {
-	return pm_search_index(NULL, out, ((const struct views *)
-	    page->make_arg)->site, err);
+	return pm_search_index_drained(out->buf, NULL, ((const struct views *)
+	    page->make_arg)->site, drain_sink, out, err);
+}
+
+static int
+write_search_script(struct pm_page_sink *out, const struct pm_page *page,
+    struct pm_error *err)
+{
+	return pm_search_index_drained(NULL, out->buf, ((const struct views *)
+	    page->make_arg)->site, drain_sink, out, err);
 }
 
 static void
 push_writer(struct views *v, const char *path,
-    int (*write)(struct pm_buf *, const struct pm_page *, struct pm_error *),
+    int (*write)(struct pm_page_sink *, const struct pm_page *,
+    struct pm_error *),
     int reads)
 {
 	struct pm_page page = { .path = path, .write = write,
@@ -95,11 +103,35 @@ views_add_data(struct views *v)
 }
 
 int
-pm_page_data(struct pm_buf *out, const struct pm_page *page,
+pm_page_sink_drain(struct pm_page_sink *out, int at_end,
+    struct pm_error *err)
+{
+	struct pm_buf *b = out->buf;
+	int rc;
+
+	if (out->flush == NULL || b->len == 0 ||
+	    (!at_end && b->len < PM_PAGE_SINK_PIECE))
+		return 0;
+	rc = out->flush(out->arg, b->ptr, b->len, err);
+	pm_buf_clear(b);
+	return rc;
+}
+
+int
+pm_page_data_to(struct pm_page_sink *out, const struct pm_page *page,
     struct pm_error *err)
 {
 	if (page->write)
 		return page->write(out, page, err);
-	pm_buf_put(out, page->data, page->len);
+	pm_buf_put(out->buf, page->data, page->len);
 	return 0;
+}
+
+int
+pm_page_data(struct pm_buf *out, const struct pm_page *page,
+    struct pm_error *err)
+{
+	struct pm_page_sink sink = { out, NULL, NULL };
+
+	return pm_page_data_to(&sink, page, err);
 }

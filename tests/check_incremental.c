@@ -1229,6 +1229,132 @@ test_output_recycles_parked_tree(void **state)
 	free(x.dir);
 }
 
+/* The bytes of rel under x->site (free() them). */
+static char *
+site_file(const struct ofx *x, const char *rel)
+{
+	char p[800];
+	char *data;
+
+	snprintf(p, sizeof(p), "%s/%s", x->site, rel);
+	data = tu_read(p, NULL);
+	assert_non_null(data);
+	return data;
+}
+
+/* Write data as rel through a stream, in pieces of step bytes. */
+static void
+stream(struct pm_output *o, const char *rel, const char *data, size_t step)
+{
+	struct pm_output_stream *s = NULL;
+	struct pm_error err;
+	size_t len = strlen(data);
+
+	pm_error_clear(&err);
+	assert_int_equal(pm_output_stream_open(&s, o, rel, &err), 0);
+	assert_non_null(s);
+	for (size_t at = 0; at < len; at += step)
+		assert_int_equal(pm_output_stream_put(s, data + at,
+		    len - at < step ? len - at : step, &err), 0);
+	assert_int_equal(pm_output_stream_close(s, 1, &err), 0);
+}
+
+/* A file written in pieces is kept like one written whole: the same
+ * bytes keep the published inode, anything else (a byte changed, one
+ * more or one fewer) is written; claims and counters are those of
+ * pm_output_write(); a stream given up leaves the old site alone. */
+static void
+test_output_stream(void **state)
+{
+	struct ofx x;
+	size_t big = 200000;
+	char *a = malloc(big + 1), *a2, *shorter;
+	const char *v1[] = { "a.json", NULL, "b.json", "B", "c.json", "CC",
+	    "d.json", "D", NULL };
+	struct pm_output_opts opts = PM_OUTPUT_OPTS_INIT;
+	struct pm_output_stream *s = (void *)1;
+	struct pm_output *o = NULL;
+	struct pm_error err;
+	ino_t ia, ib, ic, id;
+	char *got;
+
+	(void)state;
+	for (size_t i = 0; i < big; i++)
+		a[i] = (char)('a' + i % 23);
+	a[big] = '\0';
+	a2 = strdup(a);
+	a2[big - 1] = '!';
+	shorter = strndup(a, big - 1);
+	v1[1] = a;
+	x.dir = tu_tempdir();
+	snprintf(x.site, sizeof(x.site), "%s/site", x.dir);
+	snprintf(x.spare, sizeof(x.spare), "%s/spare", x.dir);
+	publish(&x, v1, 1);
+	ia = inode(&x, "a.json");
+	ib = inode(&x, "b.json");
+	ic = inode(&x, "c.json");
+	id = inode(&x, "d.json");
+	for (int round = 0; round < 2; round++) {
+		/* the second round runs on the recycled, parked tree */
+		opts.incremental = 1;
+		opts.spare = x.spare;
+		pm_error_clear(&err);
+		assert_int_equal(pm_output_open(&o, x.site, &opts, &err), 0);
+		stream(o, "a.json", a, 4096 + 7);
+		stream(o, "b.json", "B", 1);
+		stream(o, "c.json", "CCC", 1);
+		stream(o, "d.json", "", 1);
+		stream(o, "n/new.json", "N", 1);
+		assert_int_equal(pm_output_stream_open(&s, o, "b.json", &err),
+		    PM_EEXISTS);
+		assert_null(s);
+		assert_int_equal(pm_output_files(o), 5);
+		assert_int_equal(pm_output_kept(o), 2);
+		assert_int_equal(pm_output_commit(o, &err), 0);
+		pm_output_free(o);
+		assert_true(inode(&x, "a.json") == ia);
+		assert_true(inode(&x, "b.json") == ib);
+		assert_true(inode(&x, "c.json") != ic);
+		assert_true(inode(&x, "d.json") != id);
+		publish(&x, v1, 1);	/* back to v1: c and d written again */
+		assert_true(inode(&x, "a.json") == ia);
+		ic = inode(&x, "c.json");
+		id = inode(&x, "d.json");
+	}
+	/* One byte changed, one fewer: written, and what was written is
+	 * there. */
+	opts.spare = NULL;
+	assert_int_equal(pm_output_open(&o, x.site, &opts, &err), 0);
+	stream(o, "a.json", a2, 65536);
+	stream(o, "b.json", "B", 1);
+	assert_int_equal(pm_output_kept(o), 1);
+	assert_int_equal(pm_output_commit(o, &err), 0);
+	pm_output_free(o);
+	assert_true(inode(&x, "a.json") != ia);
+	assert_true(inode(&x, "b.json") == ib);
+	got = site_file(&x, "a.json");
+	assert_string_equal(got, a2);
+	free(got);
+	ia = inode(&x, "a.json");
+	assert_int_equal(pm_output_open(&o, x.site, &opts, &err), 0);
+	stream(o, "a.json", shorter, 100000);
+	assert_int_equal(pm_output_kept(o), 0);
+	/* A stream given up, then the output freed: the site stays. */
+	assert_int_equal(pm_output_stream_open(&s, o, "b.json", &err), 0);
+	assert_int_equal(pm_output_stream_put(s, "X", 1, &err), 0);
+	assert_int_equal(pm_output_stream_close(s, 0, &err), 0);
+	pm_output_free(o);
+	assert_true(inode(&x, "a.json") == ia);
+	got = site_file(&x, "b.json");
+	assert_string_equal(got, "B");
+	free(got);
+	free(a);
+	free(a2);
+	free(shorter);
+	tu_rm_rf(x.dir);
+	free(x.dir);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int
@@ -1253,6 +1379,7 @@ main(void)
 		cmocka_unit_test(test_output_keep_by_stat),
 		cmocka_unit_test(test_output_keeps_only_own_files),
 		cmocka_unit_test(test_output_recycles_parked_tree),
+		cmocka_unit_test(test_output_stream),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1406,6 +1406,92 @@ test_pages_made_on_demand(void **state)
 	pm_buf_free(&two);
 }
 
+/* A sink's far end: the pieces, and an error to give at piece fail_at. */
+struct pieces {
+	struct pm_buf all;
+	size_t count, largest, fail_at;
+};
+
+static int
+take_piece(void *arg, const char *data, size_t len, struct pm_error *err)
+{
+	struct pieces *p = arg;
+
+	if (++p->count == p->fail_at)
+		return pm_error_set(err, PM_ERROR, "out/incidents.json", 0, 0,
+		    "write: no space left on device");
+	pm_buf_put(&p->all, data, len);
+	if (len > p->largest)
+		p->largest = len;
+	return 0;
+}
+
+/* The large data pages go out in pieces of about PM_PAGE_SINK_PIECE,
+ * whose bytes are those of the page made whole; an error of the far end
+ * stops the writer and comes back from it. */
+static void
+test_data_pages_in_pieces(void **state)
+{
+	struct fx *fx = *state;
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	const char *paths[] = { "incidents.json", "search.json",
+	    "search-index.js" };
+	char *text = malloc(4001);
+
+	memset(text, 'x', 4000);
+	text[4000] = '\0';
+	/* 200 incidents with 4 KB titles and summaries: each file is more
+	 * than 800 KB */
+	for (int i = 0; i < 200; i++) {
+		char slug[32], path[64], date[16];
+		struct pm_incident *inc;
+
+		snprintf(slug, sizeof(slug), "incident-%03d", i);
+		snprintf(path, sizeof(path), "content/%s.md", slug);
+		snprintf(date, sizeof(date), "2024-%02d-%02d", i % 12 + 1,
+		    i % 28 + 1);
+		inc = add(fx, pm_arena_strdup(fx->arena, slug),
+		    pm_arena_strdup(fx->arena, path),
+		    pm_arena_strdup(fx->arena, date), text);
+		inc->summary = text;
+	}
+	assert_int_equal(pm_site_finish(&fx->site, &w, &fx->err), 0);
+	pm_warnings_free(&w);
+	assert_int_equal(pm_views_build(&fx->pages, fx->arena, &fx->site,
+	    &fx->err), 0);
+	for (size_t k = 0; k < 3; k++) {
+		const struct pm_page *p = page(fx, paths[k]);
+		struct pm_buf whole = PM_BUF_INIT, b = PM_BUF_INIT;
+		struct pieces got = { PM_BUF_INIT, 0, 0, 0 };
+		struct pm_page_sink sink = { &b, take_piece, &got };
+
+		assert_int_equal(pm_page_data(&whole, p, &fx->err), 0);
+		assert_int_equal(pm_page_data_to(&sink, p, &fx->err), 0);
+		assert_int_equal(pm_page_sink_drain(&sink, 1, &fx->err), 0);
+		assert_int_equal(b.len, 0);
+		assert_true(whole.len > 3 * PM_PAGE_SINK_PIECE);
+		assert_int_equal(got.all.len, whole.len);
+		assert_memory_equal(got.all.ptr, whole.ptr, whole.len);
+		assert_true(got.count >= 3);
+		/* a piece is cut after the record that passes the mark */
+		assert_true(got.largest < PM_PAGE_SINK_PIECE + 16384);
+		/* the far end fails at its second piece */
+		pm_buf_free(&got.all);
+		pm_buf_clear(&b);
+		got.count = 0;
+		got.fail_at = 2;
+		assert_int_equal(pm_page_data_to(&sink, p, &fx->err),
+		    PM_ERROR);
+		assert_int_equal(got.count, 2);
+		assert_non_null(strstr(fx->err.message, "no space left"));
+		pm_error_clear(&fx->err);
+		pm_buf_free(&got.all);
+		pm_buf_free(&whole);
+		pm_buf_free(&b);
+	}
+	free(text);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int
@@ -1440,6 +1526,7 @@ main(void)
 		T(test_misleading_page),
 		T(test_contexts_deterministic),
 		T(test_pages_made_on_demand),
+		T(test_data_pages_in_pieces),
 		T(test_human_span),
 		T(test_ordinal),
 	};
