@@ -27,8 +27,8 @@ struct pm_arena {
 	size_t total;
 };
 
-static void
-out_of_memory(size_t size)
+void
+pm_xalloc_failed(size_t size)
 {
 	fprintf(stderr, "pmsite: out of memory (%zu bytes)\n", size);
 	abort();
@@ -40,7 +40,7 @@ pm_xmalloc(size_t size)
 	void *p = malloc(size ? size : 1);
 
 	if (p == NULL)
-		out_of_memory(size);
+		pm_xalloc_failed(size);
 	return p;
 }
 
@@ -50,7 +50,7 @@ pm_xcalloc(size_t count, size_t size)
 	void *p = calloc(count ? count : 1, size ? size : 1);
 
 	if (p == NULL)
-		out_of_memory(size);
+		pm_xalloc_failed(size);
 	return p;
 }
 
@@ -60,7 +60,7 @@ pm_xrealloc(void *ptr, size_t size)
 	void *p = realloc(ptr, size ? size : 1);
 
 	if (p == NULL)
-		out_of_memory(size);
+		pm_xalloc_failed(size);
 	return p;
 }
 
@@ -84,7 +84,7 @@ size_t
 pm_xmul(size_t count, size_t size)
 {
 	if (size != 0 && count > SIZE_MAX / size)
-		out_of_memory(SIZE_MAX);
+		pm_xalloc_failed(SIZE_MAX);
 	return count * size;
 }
 
@@ -117,7 +117,7 @@ block_new(size_t size)
 	struct block *b;
 
 	if (size > SIZE_MAX - sizeof(*b))
-		out_of_memory(size);
+		pm_xalloc_failed(size);
 	b = pm_xmalloc(sizeof(*b) + size);
 	b->size = size;
 	b->used = 0;
@@ -132,7 +132,7 @@ pm_arena_alloc(struct pm_arena *arena, size_t size)
 	size_t need;
 
 	if (size > SIZE_MAX - ALIGN)
-		out_of_memory(size);
+		pm_xalloc_failed(size);
 	need = (size + ALIGN - 1) & ~(ALIGN - 1);
 	if (need == 0)
 		need = ALIGN;

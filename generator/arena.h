@@ -25,6 +25,13 @@ void *pm_xrealloc(void *ptr, size_t size);
 char *pm_xstrdup(const char *s);
 char *pm_xstrndup(const char *s, size_t len);
 
+/* End the process as the wrappers above do when size bytes could not be
+ * had: for memory a library allocates (an xxHash state). */
+#if defined(__GNUC__)
+__attribute__((noreturn))
+#endif
+void pm_xalloc_failed(size_t size);
+
 /* Multiply with an overflow check; aborts when count * size overflows. */
 size_t pm_xmul(size_t count, size_t size);
 

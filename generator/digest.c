@@ -1,14 +1,18 @@
 /*
  * digest.c: XXH3-128 over an unambiguous encoding of value trees.  The
- * tree is encoded into a buffer and hashed in one call: XXH3's streaming
- * interface costs more per call than the small fields of a context take
- * to hash.
+ * tree is encoded into a buffer, which is hashed in pieces of 64 KB:
+ * XXH3's streaming interface costs more per call than the small fields of
+ * a context take to hash, so it is called per piece, not per field, and
+ * not at all for an encoding shorter than a piece.
  */
 #include "digest.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
+
+#include "arena.h"
 
 void
 pm_digest_bytes(struct pm_digest *out, const void *data, size_t len)
@@ -17,6 +21,54 @@ pm_digest_bytes(struct pm_digest *out, const void *data, size_t len)
 
 	XXH128_canonicalFromHash(&c, XXH3_128bits(data, len));
 	memcpy(out->bytes, c.digest, PM_DIGEST_SIZE);
+}
+
+void
+pm_digester_start(struct pm_digester *d, struct pm_buf *scratch)
+{
+	d->buf = scratch;
+	d->state = NULL;
+	pm_buf_clear(scratch);
+}
+
+/* Hash what buf holds once it passes a piece. */
+static void
+drain(struct pm_digester *d)
+{
+	if (d->buf->len < PM_DIGEST_PIECE)
+		return;
+	if (d->state == NULL) {
+		if ((d->state = XXH3_createState()) == NULL)
+			pm_xalloc_failed(1);	/* the state is about 600 bytes */
+		XXH3_128bits_reset(d->state);
+	}
+	XXH3_128bits_update(d->state, d->buf->ptr, d->buf->len);
+	pm_buf_clear(d->buf);
+}
+
+void
+pm_digester_put(struct pm_digester *d, const void *data, size_t len)
+{
+	pm_buf_put(d->buf, data, len);
+	drain(d);
+}
+
+void
+pm_digester_finish(struct pm_digester *d, struct pm_digest *out)
+{
+	XXH128_canonical_t c;
+	const char *rest = d->buf->ptr ? d->buf->ptr : "";
+
+	if (d->state == NULL) {
+		pm_digest_bytes(out, rest, d->buf->len);
+		return;
+	}
+	XXH3_128bits_update(d->state, rest, d->buf->len);
+	XXH128_canonicalFromHash(&c, XXH3_128bits_digest(d->state));
+	memcpy(out->bytes, c.digest, PM_DIGEST_SIZE);
+	XXH3_freeState(d->state);
+	d->state = NULL;
+	pm_buf_clear(d->buf);
 }
 
 /* Little-endian, so an encoding means the same on every machine. */
@@ -31,27 +83,29 @@ put_u64(struct pm_buf *b, uint64_t n)
 }
 
 void
-pm_digest_encode_bytes(struct pm_buf *b, const char *s, size_t len)
+pm_digest_encode_bytes(struct pm_digester *d, const char *s, size_t len)
 {
-	put_u64(b, len);
+	put_u64(d->buf, len);
 	if (len > 0)
-		pm_buf_put(b, s, len);
+		pm_buf_put(d->buf, s, len);
+	drain(d);
 }
 
 void
-pm_digest_encode(struct pm_buf *b, const struct pm_value *v,
+pm_digest_encode(struct pm_digester *d, const struct pm_value *v,
     pm_digest_known_fn known, const void *arg)
 {
-	struct pm_digest d;
+	struct pm_buf *b = d->buf;
+	struct pm_digest k;
 	uint64_t bits;
 
 	if (v == NULL) {
 		pm_buf_putc(b, 'n');
 		return;
 	}
-	if (known && known(&d, v, arg)) {
+	if (known && known(&k, v, arg)) {
 		pm_buf_putc(b, 'k');
-		pm_buf_put(b, d.bytes, sizeof(d.bytes));
+		pm_buf_put(b, k.bytes, sizeof(k.bytes));
 		return;
 	}
 	switch (v->type) {
@@ -68,13 +122,13 @@ pm_digest_encode(struct pm_buf *b, const struct pm_value *v,
 		break;
 	case PM_VALUE_STRING:
 		pm_buf_putc(b, 's');
-		pm_digest_encode_bytes(b, v->u.string.ptr, v->u.string.len);
+		pm_digest_encode_bytes(d, v->u.string.ptr, v->u.string.len);
 		break;
 	case PM_VALUE_LIST:
 		pm_buf_putc(b, 'l');
 		put_u64(b, v->u.list.len);
 		for (size_t i = 0; i < v->u.list.len; i++)
-			pm_digest_encode(b, v->u.list.items[i], known, arg);
+			pm_digest_encode(d, v->u.list.items[i], known, arg);
 		break;
 	case PM_VALUE_MAP:
 		pm_buf_putc(b, 'm');
@@ -82,8 +136,8 @@ pm_digest_encode(struct pm_buf *b, const struct pm_value *v,
 		for (size_t i = 0; i < v->u.map.len; i++) {
 			const struct pm_value_entry *e = &v->u.map.entries[i];
 
-			pm_digest_encode_bytes(b, e->key, e->key_len);
-			pm_digest_encode(b, e->value, known, arg);
+			pm_digest_encode_bytes(d, e->key, e->key_len);
+			pm_digest_encode(d, e->value, known, arg);
 		}
 		break;
 	}
@@ -93,9 +147,11 @@ void
 pm_digest_value(struct pm_digest *out, struct pm_buf *scratch,
     const struct pm_value *v, pm_digest_known_fn known, const void *arg)
 {
-	pm_buf_clear(scratch);
-	pm_digest_encode(scratch, v, known, arg);
-	pm_digest_bytes(out, scratch->ptr ? scratch->ptr : "", scratch->len);
+	struct pm_digester d;
+
+	pm_digester_start(&d, scratch);
+	pm_digest_encode(&d, v, known, arg);
+	pm_digester_finish(&d, out);
 }
 
 int

@@ -77,29 +77,32 @@ pm_page_key(struct pm_digest *out, const struct pm_page *page,
 {
 	const struct views *v = page->make_arg;
 	const struct pm_value *ctx = page->context;
+	struct pm_digester d;
 	int rc;
 
 	if (v == NULL || (page->template == NULL && page->write_reads == 0))
 		return 0;
 	if (page->make && (rc = page->make(&ctx, arena, page, 0, err)) < 0)
 		return rc;
-	pm_buf_clear(scratch);
-	pm_buf_put(scratch, env->bytes, sizeof(env->bytes));
-	pm_digest_encode_bytes(scratch, page->path, strlen(page->path));
+	pm_digester_start(&d, scratch);
+	pm_digester_put(&d, env->bytes, sizeof(env->bytes));
+	pm_digest_encode_bytes(&d, page->path, strlen(page->path));
 	if (page->template) {
-		pm_digest_encode_bytes(scratch, page->template,
+		pm_digest_encode_bytes(&d, page->template,
 		    strlen(page->template));
-		pm_digest_encode(scratch, ctx, known_record, v);
+		pm_digest_encode(&d, ctx, known_record, v);
 	} else {
-		pm_buf_putc(scratch, page->write_reads);
+		unsigned char reads = (unsigned char)page->write_reads;
+
+		pm_digester_put(&d, &reads, 1);
 		for (size_t i = 0; i < v->site->len; i++) {
-			pm_buf_put(scratch, v->digests[i].bytes,
+			pm_digester_put(&d, v->digests[i].bytes,
 			    PM_DIGEST_SIZE);
 			if (page->write_reads == PM_PAGE_READS_BODIES)
-				pm_buf_put(scratch, v->body_digests[i].bytes,
+				pm_digester_put(&d, v->body_digests[i].bytes,
 				    PM_DIGEST_SIZE);
 		}
 	}
-	pm_digest_bytes(out, scratch->ptr, scratch->len);
+	pm_digester_finish(&d, out);
 	return 1;
 }

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "digest.h"
@@ -223,6 +224,70 @@ test_bytes(void **state)
 	assert_true(pm_digest_equal(&x, &y));
 }
 
+/* Bytes put in pieces give the digest of all of them at once, whether
+ * they end before the first piece is hashed or long after, and whatever
+ * the sizes of the puts. */
+static void
+test_pieces(void **state)
+{
+	size_t sizes[] = { 0, 1, PM_DIGEST_PIECE - 1, PM_DIGEST_PIECE,
+	    PM_DIGEST_PIECE + 1, 5 * PM_DIGEST_PIECE + 123 };
+	size_t steps[] = { 1, 7, 4096, PM_DIGEST_PIECE + 5 };
+	size_t max = 5 * PM_DIGEST_PIECE + 123;
+	char *data = malloc(max);
+	struct pm_buf scratch = PM_BUF_INIT;
+
+	(void)state;
+	for (size_t i = 0; i < max; i++)
+		data[i] = (char)(i * 131 + (i >> 9));
+	for (size_t k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++)
+		for (size_t j = 0; j < sizeof(steps) / sizeof(steps[0]); j++) {
+			struct pm_digester d;
+			struct pm_digest whole, parts;
+
+			if (steps[j] == 1 && sizes[k] > PM_DIGEST_PIECE + 1)
+				continue;	/* slow, and nothing new */
+			pm_digest_bytes(&whole, data, sizes[k]);
+			pm_digester_start(&d, &scratch);
+			for (size_t at = 0; at < sizes[k]; at += steps[j])
+				pm_digester_put(&d, data + at, sizes[k] - at <
+				    steps[j] ? sizes[k] - at : steps[j]);
+			pm_digester_finish(&d, &parts);
+			assert_true(pm_digest_equal(&whole, &parts));
+			assert_null(d.state);
+		}
+	pm_buf_free(&scratch);
+	free(data);
+}
+
+/* A tree whose encoding is many pieces long: its scratch stays about a
+ * piece, and a change in its last leaf still changes the digest. */
+static void
+test_large_tree(void **state)
+{
+	struct pm_arena *a = *state;
+	struct pm_value *l = pm_value_new_list(a), *last = NULL;
+	struct pm_buf scratch = PM_BUF_INIT;
+	struct pm_digest x, y;
+
+	for (int i = 0; i < 20000; i++) {
+		struct pm_value *m = pm_value_new_map(a);
+
+		pm_value_map_set_str(a, m, "text", "an action item to do");
+		pm_value_list_push(a, l, m);
+		last = m;
+	}
+	pm_digest_value(&x, &scratch, l, NULL, NULL);
+	assert_true(scratch.cap <= 2 * PM_DIGEST_PIECE + 64);
+	pm_value_map_set_str(a, last, "text", "an action item done");
+	pm_digest_value(&y, &scratch, l, NULL, NULL);
+	assert_false(pm_digest_equal(&x, &y));
+	pm_value_map_set_str(a, last, "text", "an action item to do");
+	pm_digest_value(&y, &scratch, l, NULL, NULL);
+	assert_true(pm_digest_equal(&x, &y));
+	pm_buf_free(&scratch);
+}
+
 int
 main(void)
 {
@@ -236,6 +301,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_numbers, setup,
 		    teardown),
 		cmocka_unit_test(test_bytes),
+		cmocka_unit_test(test_pieces),
+		cmocka_unit_test_setup_teardown(test_large_tree, setup,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
