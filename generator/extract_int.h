@@ -373,6 +373,15 @@ extern const char *const x_impact_words[];	/* make a sentence about impact */
 extern const char *const x_people[];	/* nouns a share of is an impact */
 extern const char *const x_persons[];	/* the people among them */
 
+/* A plural of people the lists do not hold, known by its ending
+ * ("claimants", "couriers", "retailers", "trainees") at s[i]: its end,
+ * or 0. */
+size_t x_agent_noun_at(const char *s, size_t len, size_t i);
+
+/* The same in the singular, followed by "who", for "every applicant
+ * who tried": its end, or 0. */
+size_t x_agent_one_at(const char *s, size_t len, size_t i);
+
 /* extract_severity.c: the severity and the affected services, unless the
  * front matter set them. */
 void x_find_severity(struct xdoc *d);

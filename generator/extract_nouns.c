@@ -6,6 +6,8 @@
  */
 #include "extract_int.h"
 
+#include <string.h>
+
 /* Nouns a share of which is an impact. */
 const char *const x_people[] = {
 	"user*", "customer*", "request*", "traffic", "transaction*",
@@ -64,5 +66,96 @@ const char *const x_impact_words[] = {
 	"declined", "rejected", "delay*", "hung", "offline", "dropped",
 	"missed", "refus*", "bounce*", "denied", "locked out", "went silent",
 	"disrupt*", "interrupt*", "disconnect*", "froze", "frozen",
-	"freez*", NULL
+	"freez*",
+	/* harm told plainly, without an engineer's word for it */
+	"unpaid", "not paid", "turned away", "left without", "stranded",
+	"without service", "charged twice", "double charged",
+	"did not receive", "didn't receive", "never received",
+	"not received", "this problem", "the problem", NULL
 };
+
+/*
+ * Plurals that end like people and are not: what a share of them is
+ * says nothing about who was hurt ("40% of errors", "12% of
+ * components").  The devices people use (meters, chargers, scanners)
+ * are not here: a share of them is an impact, as in x_people.
+ */
+static const char *const not_agents[] = {
+	"errors", "servers", "routers", "containers", "clusters", "brokers",
+	"buffers", "headers", "parameters", "layers", "filters", "timers",
+	"numbers", "letters", "characters", "chapters", "markers",
+	"identifiers", "others", "answers", "folders", "handlers",
+	"controllers", "triggers", "counters", "centers", "centres",
+	"monitors", "peers", "components", "segments", "elements",
+	"documents", "incidents", "deployments", "environments",
+	"experiments", "requirements", "adjustments", "assignments",
+	"attachments", "comments", "amounts", "variants", "constants",
+	"contents", "moments", "investments", "arguments", "fragments",
+	"instruments", "departments", "sectors", "factors", "vectors",
+	"colors", "colours", "floors", "doors", "mirrors", "processors",
+	"cursors", "selectors", "connectors", "generators", "indicators",
+	"executors", "descriptors", "validators", "tiers", "papers",
+	"covers", "towers", "powers", "offers", "registers", "matters",
+	"masters", "producers", "writers", "workers", "parsers", "loaders",
+	"schedulers", "balancers", "resolvers", "pointers", "integers",
+	"barriers", "borders", "quarters", "corners", "dollars", "chambers",
+	"engineers", "responders", "providers", "vendors", "carriers",
+	"suppliers", "regulators", "auditors", "investigators", "analysts",
+	"specialists", "percents", "clients", NULL
+};
+
+/* Endings of plural words for people: claimants, residents, couriers,
+ * retailers, donors, trainees, pharmacists, librarians. */
+static const char *const agent_endings[] = {
+	"ants", "ents", "ers", "ors", "ees", "ists", "ians", NULL
+};
+
+/* A plural of people at s[i], or with one, the singular followed by
+ * "who" ("every applicant who"), whose plural must not be one of
+ * not_agents. */
+static size_t
+agent_at(const char *s, size_t len, size_t i, int one)
+{
+	const char *const *p;
+	char plural[48];
+	size_t e = i;
+
+	while (e < len && ((s[e] >= 'a' && s[e] <= 'z') ||
+	    (s[e] >= 'A' && s[e] <= 'Z')))
+		e++;
+	if (e - i < 4 + !one || e - i + 2 > sizeof(plural) ||
+	    (e < len && x_alnum((unsigned char)s[e])))
+		return 0;
+	memcpy(plural, s + i, e - i);
+	plural[e - i] = 's';
+	plural[e - i + one] = '\0';
+	for (p = agent_endings; *p; p++) {
+		size_t n = strlen(*p), w = e - i + (size_t)one, k = 0;
+
+		while (k < n && x_lower((unsigned char)plural[w - n + k]) ==
+		    (*p)[k])
+			k++;
+		if (k == n && x_phrase_at_any(plural, w, 0, not_agents) != w)
+			break;
+	}
+	if (*p == NULL)
+		return 0;
+	/* one of a kind is a person only when a "who" says so ("every
+	 * applicant who tried"; not "every chiller plant") */
+	if (one && !x_phrase_at(s, len, x_skip_blanks(s, len, e), "who") &&
+	    !x_phrase_at(s, len, x_skip_blanks(s, len, e), "whose"))
+		return 0;
+	return e;
+}
+
+size_t
+x_agent_noun_at(const char *s, size_t len, size_t i)
+{
+	return agent_at(s, len, i, 0);
+}
+
+size_t
+x_agent_one_at(const char *s, size_t len, size_t i)
+{
+	return agent_at(s, len, i, 1);
+}

@@ -1,8 +1,8 @@
 /*
  * extract_number.c: numbers as people write them in a sentence about
  * the impact: digits with thousands separators and decimals ("41,800",
- * "12.5"), "5k" and "1.2M", and words up to ninety-nine ("one in
- * twenty-five").
+ * "12.5", "12,5 %"), "5k", "1.2M" and "1.9 million", and words up to
+ * ninety-nine ("one in twenty-five").
  */
 #include "extract_int.h"
 
@@ -51,10 +51,32 @@ x_number_at(const char *s, size_t len, size_t i, double *v)
 			else
 				n = n * 10 + (s[j] - '0');
 		}
+		/* "12,5 %": a decimal comma, taken only before a percent
+		 * sign, where it cannot be a list ("versions 1,2 and 3") */
+		if (j + 1 < len && s[j] == ',' && scale == 0 &&
+		    s[j + 1] >= '0' && s[j + 1] <= '9') {
+			size_t d = j + 1;
+			double f = 0, sc = 1;
+
+			while (d < len && s[d] >= '0' && s[d] <= '9' && d < j + 3)
+				f += (s[d++] - '0') * (sc /= 10);
+			if ((d >= len || s[d] < '0' || s[d] > '9') &&
+			    x_skip_blanks(s, len, d) < len &&
+			    s[x_skip_blanks(s, len, d)] == '%') {
+				n += f;
+				j = d;
+			}
+		}
 		/* "5k of 20k users", "1.2M of 3M requests" */
 		if (j < len && (s[j] == 'k' || s[j] == 'K' || s[j] == 'M') &&
 		    (j + 1 >= len || !x_alnum((unsigned char)s[j + 1])))
 			n *= s[j++] == 'M' ? 1e6 : 1e3;
+		else if ((e = x_phrase_at(s, len, x_skip_blanks(s, len, j),
+		    "million")) != 0)
+			n *= 1e6, j = e;
+		else if ((e = x_phrase_at(s, len, x_skip_blanks(s, len, j),
+		    "thousand")) != 0)
+			n *= 1e3, j = e;
 		*v = n;
 		return j;
 	}

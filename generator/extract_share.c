@@ -50,6 +50,17 @@ static const char *const phrase_ends[] = {
 	"which", "that", "when", "by", "as", "than", "because", NULL
 };
 
+/* A percent sign at s[k]: "%", "percent", "per cent"; its end, or 0. */
+static size_t
+percent_at(const char *s, size_t len, size_t k)
+{
+	static const char *const signs[] = { "percent", "per cent", NULL };
+
+	if (k < len && s[k] == '%')
+		return k + 1;
+	return x_phrase_at_any(s, len, k, signs);
+}
+
 /* Is a word of nouns (x_people or x_persons) within the next few words
  * after s[i], in the same noun phrase, with no change word on the way? */
 static int
@@ -66,7 +77,8 @@ noun_after(const char *s, size_t len, size_t i, const char *const *nouns)
 		if (i >= len || s[i] == ',' || s[i] == '.' || s[i] == ';' ||
 		    s[i] == ')' || s[i] == ':')
 			return 0;
-		if (x_phrase_at_any(s, len, i, nouns))
+		if (x_phrase_at_any(s, len, i, nouns) ||
+		    x_agent_noun_at(s, len, i))
 			return 1;
 		if (x_phrase_at_any(s, len, i, change_words))
 			return 0;
@@ -363,10 +375,10 @@ share_of_all(const char *s, size_t len, size_t k)
 		if ((e = x_number_at(s, len, i, &v)) == 0)
 			continue;
 		n = x_skip_blanks(s, len, e);
-		if (n >= end || s[n] != '%' || v > 100 ||
-		    !noun_after(s, len, n + 1, x_persons))
+		if (n >= end || (n = percent_at(s, end, n)) == 0 || v > 100 ||
+		    !noun_after(s, len, n, x_persons))
 			continue;
-		n = x_skip_blanks(s, len, n + 1);
+		n = x_skip_blanks(s, len, n);
 		if (x_phrase_at(s, len, n, "of all") ||
 		    x_find_any(s + n, end - n < 48 ? end - n : 48,
 		    overall_words, NULL) != NULL)
@@ -564,10 +576,11 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 		k = e;
 		while (k < len && s[k] == ' ')
 			k++;
-		if (k < len && (s[k] == '%' || x_phrase_at(s, len, k,
-		    "percent"))) {
-			k = s[k] == '%' ? k + 1 : k + 7;
-			if (v > 100 || change_before(s, i) ||
+		if ((d = percent_at(s, len, k)) != 0) {
+			k = d;
+			/* "the error rate stayed at 0%": no share of an
+			 * incident's harm is nothing */
+			if (v <= 0 || v > 100 || change_before(s, i) ||
 			    next_is_change(s, len, k) || level_change(s, len,
 			    i, k))
 				continue;
@@ -672,9 +685,12 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 			    x_number_at(s, len, e, &v) &&
 			    !impact_in_clause(s, len, e))
 				continue;
+			/* "every applicant who tried to book" */
 			if (people_after(s, len, e) || (impact && of &&
 			    fractions[k].percent < 100 &&
-			    thing_after(s, len, e))) {
+			    thing_after(s, len, e)) || (impact &&
+			    x_phrase_at(s, len, i, "every") &&
+			    x_agent_one_at(s, len, e))) {
 				if (fractions[k].percent < 100) {
 					*whole = 0;
 					return refined(s, len, e,
@@ -701,7 +717,7 @@ names_persons_percent(const char *s, size_t len)
 		if ((e = x_number_at(s, len, i, &v)) == 0)
 			continue;
 		k = x_skip_blanks(s, len, e);
-		if (k < len && s[k] == '%' && noun_after(s, len, k + 1,
+		if ((k = percent_at(s, len, k)) != 0 && noun_after(s, len, k,
 		    x_persons))
 			return 1;
 		i = e;

@@ -352,6 +352,49 @@ test_share_of_their_and_of_all(void **state)
 	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
 }
 
+/* People no list names, known by the ending of their name ("64% of
+ * claimants", "one in eight retailers", "every applicant who tried"),
+ * with plain words of harm ("unpaid", "this problem"); the things that
+ * end like them ("40% of components", "every chiller plant") are no
+ * share of people.  "per cent", a decimal comma before the sign and a million in
+ * words are read; an error rate "at 0%" is no share. */
+static void
+test_share_of_people_by_their_name(void **state)
+{
+	static const struct share_case cases[] = {
+		{ "# Benefits\n\n## Summary\n\nIn the Namur caseload, 64% of "
+		  "claimants were still unpaid at 10:00; across the whole "
+		  "country that is about 11% of all child benefit claimants.\n",
+		  11 },
+		{ "# Lottery\n\n## Summary\n\nOne in eight retailers who "
+		  "traded in that window had to sign in again and again.\n",
+		  12.5 },
+		{ "# Rider app\n\n## Summary\n\nAbout 60 % of couriers online "
+		  "in that time have this problem at least one time.\n", 60 },
+		{ "# Passports\n\n## Summary\n\nFrom 8:00 AM until noon, every "
+		  "applicant who tried to book failed at the last step.\n",
+		  100 },
+		{ "# Plant\n\n## Summary\n\nWe added a flow sensor to every "
+		  "chiller plant after the pump failed.\n", NAN },
+		{ "# Logs\n\n## Summary\n\nAbout 40% of components came "
+		  "from one vendor.\n", NAN },
+		{ "# Customs\n\n## Summary\n\nApproximately 38 per cent of "
+		  "declarants who attempted to file were unable to do so.\n",
+		  38 },
+		{ "# Tickets\n\n## Summary\n\n12,5 % of purchase attempts "
+		  "failed.\n", 12.5 },
+		{ "# OTA\n\n## Summary\n\nAbout 212,000 of our 1.9 million "
+		  "connected vehicles could not fetch the update.\n",
+		  100.0 * 212000 / 1.9e6 },
+		{ "# Canary\n\n## Summary\n\nThe error page returns HTTP 200, "
+		  "so the canary's error rate stayed at 0% and the build "
+		  "failed nobody's check.\n", NAN },
+	};
+
+	(void)state;
+	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
+}
+
 /* In the impact section, "23% of them failed" after what people did is
  * the share, but not outside it ("41,000 attempts; 99.2% of them were
  * declined"); in one paragraph, a percentage of people beats a fraction
@@ -572,6 +615,7 @@ main(void)
 		cmocka_unit_test(test_cause_was_sentence),
 		cmocka_unit_test(test_share_of_ours),
 		cmocka_unit_test(test_share_of_their_and_of_all),
+		cmocka_unit_test(test_share_of_people_by_their_name),
 		cmocka_unit_test(test_whole_not_affected),
 		cmocka_unit_test(test_share_of_them_and_of_people),
 		cmocka_unit_test(test_share_counts_and_number_words),
