@@ -31,7 +31,10 @@ static const struct pm_keyword kw_query[] = {
 	{ "missing join", 6 }, { "join*", 2 }, { "query", 1.5 },
 	{ "queries", 1.5 }, { "sql", 1 }, { "leading wildcard", 6 },
 	{ "like query", 4 }, { "query optimi*", 3 },
-	{ "optimi*", 1 }, { "explain", 2 }, { "scan*", 2 },
+	{ "optimi*", 1 }, { "explain", 2 },
+	/* not "scan*": every barcode scanner, and scanning for malware */
+	{ "scan", 2 }, { "scans", 2 }, { "rows scanned", 4 },
+	{ "scanned rows", 4 },
 	/* a search pattern, not a certificate's or a key rule's wildcard */
 	{ "wildcard search*", 5 }, { "wildcard quer*", 5 },
 	{ "subquer*", 3 }, { "query planner", 4 }, { "bad plan", 5 },
