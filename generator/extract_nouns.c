@@ -101,7 +101,7 @@ static const char *const not_agents[] = {
 	"barriers", "borders", "quarters", "corners", "dollars", "chambers",
 	"engineers", "responders", "providers", "vendors", "carriers",
 	"suppliers", "regulators", "auditors", "investigators", "analysts",
-	"specialists", "percents", "clients", NULL
+	"specialists", NULL
 };
 
 /* Endings of plural words for people: claimants, residents, couriers,

@@ -356,8 +356,8 @@ test_share_of_their_and_of_all(void **state)
  * claimants", "one in eight retailers", "every applicant who tried"),
  * with plain words of harm ("unpaid", "this problem"); the things that
  * end like them ("40% of components", "every chiller plant") are no
- * share of people.  "per cent", a decimal comma before the sign and a million in
- * words are read; an error rate "at 0%" is no share. */
+ * share of people.  "per cent", a decimal comma before the sign and a
+ * million in words are read; an error rate "at 0%" is no share. */
 static void
 test_share_of_people_by_their_name(void **state)
 {
