@@ -73,7 +73,8 @@ static const char *const denial_markers[] = {
 	"was not the problem", "not the cause", "never busy",
 	"could not help", "did not help", "didn t help", "were symptoms",
 	"was a symptom", "were only symptoms", "just a symptom",
-	"not malicious",
+	"not malicious", "working normally", "worked normally",
+	"not at fault",
 	/* "the email provider was the natural suspect": named, then doubted */
 	"natural suspect", "first suspect", "obvious suspect",
 	"usual suspect", "prime suspect", "main suspect", NULL
@@ -468,8 +469,10 @@ says_unknown(const char *text)
 		return 0;
 	normalise(&t, text);
 	at = find_in_list(t.s, t.len, unknown_markers);
-	/* "Unknown.", "The cause is still unknown", in its first words */
-	unknown = at != (size_t)-1 && at < 40;
+	/* "Unknown.", "The cause is still unknown", in its first words;
+	 * "Not found." only as the first, where it is no error message */
+	unknown = (at != (size_t)-1 && at < 40) ||
+	    strncmp(t.s, "not found ", 10) == 0;
 	ntext_free(&t);
 	return unknown;
 }

@@ -273,6 +273,12 @@ static const struct pm_keyword kw_security[] = {
 	{ "hard coded key*", 5 }, { "hard coded secret*", 5 },
 	{ "hard coded token*", 5 }, { "plain text", 3 },
 	{ "rate limit*", 2 }, { "rapid reset", 7 },
+	/* a flaw named as such, and reading what is not one's own */
+	{ "security flaw*", 7 }, { "security hole*", 7 },
+	{ "security bug*", 7 }, { "security issue*", 6 },
+	{ "idor", 7 }, { "insecure direct object*", 7 },
+	{ "enumerat*", 3 },
+	{ "fraudulent*", 5 }, { "false identit*", 5 },
 };
 
 static const struct pm_keyword kw_bug[] = {
@@ -285,7 +291,9 @@ static const struct pm_keyword kw_bug[] = {
 	{ "retry storm", 4 }, { "retry*", 1.5 }, { "edge case", 4 },
 	{ "unhandled", 5 }, { "crash*", 3 }, { "logic error", 6 },
 	{ "code path", 3 }, { "in the code", 3 }, { "the code", 1.5 },
-	{ "coding error", 6 }, { "overflow", 4 }, { "deserializ*", 3 },
+	{ "coding error", 6 }, { "truncated to", 5 }, { "truncation", 4 },
+	{ "character field", 5 }, { "field size", 4 }, { "field length", 4 },
+	{ "never been tested", 3 }, { "overflow", 4 }, { "deserializ*", 3 },
 	{ "parser", 2 }, { "segfault", 6 }, { "panic", 2 }, { "assert*", 2 },
 	{ "does not handle", 5 }, { "didn t handle", 5 },
 	{ "did not handle", 5 }, { "not handled", 5 }, { "without a check", 5 },

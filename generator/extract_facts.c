@@ -20,22 +20,21 @@
  *     last "resolved" entry, else its last entry.
  * A time without a day takes the incident's day: the one written with the
  * start (with or without its year: "from 23:10 on March 3 to 01:40" in a
- * document dated March 4 starts on March 3), else the day extract_day.c
- * finds (a "Date:" field, the summary, the title, any full date in the
- * text, the front matter's date, the fallback date: the file name's).  A date written as the early hours
- * of a day ("after midnight on March 4") with an evening start that
- * crosses midnight began the day before.  A date without a year takes the
+ * document dated March 4 starts on March 3), else the day extract_day.c finds
+ * (a "Date:" field, the summary, the title, any full date in the text, the
+ * front matter's date, the fallback date: the file name's).  A date written as
+ * the early hours of a day ("after midnight on March 4") with an evening start
+ * that crosses midnight began the day before.  A date without a year takes the
  * year that puts it nearest the document's date, else the fallback date
- * (pm_extract_opts).  A time without am/pm takes the pm the document's
- * clock gives it (extract_clock.c).  A time without a zone takes the zone
- * written for the document (extract_zone.c); "PT" and the other regional
- * zones take daylight time on summer dates.  A stated duration ("Duration:
- * 3 hours 15 minutes") gives the end when only the start is known, and is
- * compared with the times when both are.  The time to detect runs from
- * the start to the first detection: a "Detected:" field, the timeline's
- * first detected entry, or, without a timeline, the first time of a
- * sentence that reads as a detection ("Our monitoring paged the on-call
- * at 4:31 a.m.").
+ * (pm_extract_opts).  A time without am/pm takes the pm the document's clock
+ * gives it (extract_clock.c).  A time without a zone takes the zone written for
+ * the document (extract_zone.c); "PT" and the other regional zones take
+ * daylight time on summer dates.  A stated duration ("Duration: 3 hours 15
+ * minutes") gives the end when only the start is known, and is compared with
+ * the times when both are.  The time to detect runs from the start to the
+ * first detection: a "Detected:" field, the timeline's first detected entry,
+ * or, without a timeline, the first time of a sentence that reads as a
+ * detection ("Our monitoring paged the on-call at 4:31 a.m.").
  */
 #include "extract_int.h"
 
@@ -178,12 +177,13 @@ earlier(const struct pm_when *a, const struct pm_when *b)
 }
 
 /*
- * A start whose day is the document's (undated: it was written without
- * one), in a document dated by one side of a night: "on the night of 15 November ... from 00:01" starts on the
- * 16th, "in the early hours of 15 January ... from 23:52 to 01:12" on the
- * 14th.  The date of the early hours moves back with the start: it dates
- * the timeline, which starts that evening; the evening's date stays, and
- * a timeline that starts after midnight moves itself (extract_timeline.c).
+ * A start whose day is the document's (undated: it was written without one),
+ * in a document dated by one side of a night: "on the night of 15 November ...
+ * from 00:01" starts on the 16th, "in the early hours of 15 January ... from
+ * 23:52 to 01:12" on the 14th.  The date of the early hours moves back with
+ * the start: it dates the timeline, which starts that evening; the evening's
+ * date stays, and a timeline that starts after midnight moves itself
+ * (extract_timeline.c).
  */
 static void
 night_start(struct xdoc *d, int undated)
@@ -541,6 +541,9 @@ zone_written(struct xdoc *d)
 {
 	struct pm_when w;
 
+	if (d->has_start && !strcmp(d->start.zone, "Z") && d->has_zone &&
+	    d->zone.offset_minutes == 0 && d->zone.zone[0])
+		return d->zone.zone;	/* "08:04Z" under "All times UTC." */
 	if (!(d->has_start && d->start.has_zone && d->start.zone[0]))
 		return d->has_zone && d->zone.zone[0] ? d->zone.zone : NULL;
 	if (!d->inc->fixed.start || !is_offset(d->start.zone) ||

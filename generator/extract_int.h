@@ -359,8 +359,12 @@ void x_facts_other(struct xdoc *d);
  * a word such as "all" or "every", which a number elsewhere beats. */
 double x_share_in(const char *s, size_t len, int in_impact, int *whole);
 
-/* x_share_in() over the sentences of a line; [*from, *to) gets the
- * sentence that said it. */
+/* Does a percentage of people ("roughly 8% of our users") stand in s? */
+int x_names_persons_percent(const char *s, size_t len);
+
+/* extract_share_line.c: x_share_in() over the sentences of a line, where
+ * a sentence may divide the count of the one before ("Of these, ...");
+ * [*from, *to) gets the sentence that said it. */
 double x_share_in_line(const struct xline *l, int in_impact, size_t *from,
     size_t *to, int *whole);
 

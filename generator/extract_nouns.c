@@ -25,7 +25,7 @@ const char *const x_people[] = {
 	"transfer*", "search*", "signup*", "sign up*", "sign in*",
 	"signin*", "attempt*", "population", "employer*", "business*",
 	"compan*", "organi*", "restaurant*", "shop*", "school*",
-	"teacher*", "pay run*", "payroll*", "store*", "reqs", "lookup*",
+	"teacher*", "pay run*", "payroll*", "storefront*", "reqs", "lookup*",
 	"event*", "dashboard*", "loads", "invoice*", "pipeline*",
 	"renewal*", "confirmation*", "deliveries", "shipment*", "parcel*",
 	"ticket*", "receipt*", "statement*", "scanner*", "terminal*",
@@ -71,7 +71,8 @@ const char *const x_impact_words[] = {
 	"unpaid", "not paid", "turned away", "left without", "stranded",
 	"without service", "charged twice", "double charged",
 	"did not receive", "didn't receive", "never received",
-	"not received", "this problem", "the problem", NULL
+	"not received", "this problem", "the problem", "stood idle",
+	"sat idle", "out of service", "out of action", NULL
 };
 
 /*

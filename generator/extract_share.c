@@ -36,7 +36,9 @@ static const struct {
 	{ "two thirds", 200.0 / 3 }, { "one third", 100.0 / 3 },
 	{ "a third", 100.0 / 3 }, { "one quarter", 25 }, { "a quarter", 25 },
 	{ "one fourth", 25 }, { "half", 50 }, { "one fifth", 20 },
-	{ "a fifth", 20 }, { "one tenth", 10 }, { "a tenth", 10 },
+	{ "a fifth", 20 }, { "two fifths", 40 }, { "three fifths", 60 },
+	{ "four fifths", 80 }, { "one tenth", 10 }, { "a tenth", 10 },
+	{ "nine tenths", 90 },
 	{ "all of our", 100 }, { "all of the", 100 }, { "all", 100 },
 	{ "every", 100 }, { "the entire", 100 }, { "entire", 100 },
 	{ "100 percent", 100 },
@@ -58,6 +60,12 @@ percent_at(const char *s, size_t len, size_t k)
 
 	if (k < len && s[k] == '%')
 		return k + 1;
+	/* "41pc", the newspapers' way, written onto the number */
+	if (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9' && k + 1 < len &&
+	    (s[k] == 'p' || s[k] == 'P') && (s[k + 1] == 'c' ||
+	    s[k + 1] == 'C') && (k + 2 == len ||
+	    !x_alnum((unsigned char)s[k + 2])))
+		return k + 2;
 	return x_phrase_at_any(s, len, k, signs);
 }
 
@@ -493,6 +501,27 @@ noun_then_in(const char *s, size_t len, size_t i, double *den)
 	return e;
 }
 
+/* "Among hirers opening the app, one in seven was on 5.0": the people
+ * a count divides, named at the head of the sentence before s[i]. */
+static int
+among_people(const char *s, size_t len, size_t i)
+{
+	size_t b = x_skip_blanks(s, len, 0), e = x_phrase_at(s, len, b,
+	    "among");
+
+	if (e == 0)
+		return 0;
+	for (e = x_skip_blanks(s, len, e); e < i && x_alnum((unsigned
+	    char)s[e]); e = x_skip_blanks(s, len, e)) {
+		if (x_phrase_at_any(s, len, e, x_people) ||
+		    x_agent_noun_at(s, len, e))
+			return 1;
+		while (e < i && x_alnum((unsigned char)s[e]))
+			e++;
+	}
+	return 0;
+}
+
 /* "1,800 of the county's 6,000 staff": past a possessive after s[e],
  * to the blank before what follows it; e when there is none. */
 static size_t
@@ -587,7 +616,8 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 			/* "30% of users", "affecting 30% of our base", "every
 			 * user (100%)", and in a sentence about the impact
 			 * "96% of permits were affected" (not "of disk") */
-			if (!(people_after(s, len, k) || impact_before(s, i) ||
+			if (!(people_after(s, len, k) || (impact_before(s, i) &&
+			    !of_their(s, len, k)) ||
 			    (i > 0 && s[i - 1] == '(' &&
 			    people_before(s, i - 1)) || (x_phrase_at(s, len,
 			    x_skip_blanks(s, len, k), "of") &&
@@ -621,11 +651,21 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 		if ((e = x_phrase_at(s, len, k, "in every")) == 0 &&
 		    (e = x_phrase_at(s, len, k, "in")) == 0 &&
 		    (e = x_phrase_at(s, len, k, "out of every")) == 0 &&
+		    (e = x_phrase_at(s, len, k, "out of the")) == 0 &&
+		    (e = x_phrase_at(s, len, k, "out of our")) == 0 &&
 		    (e = x_phrase_at(s, len, k, "out of")) == 0 &&
 		    (e = x_phrase_at(s, len, k, "of every")) == 0 &&
 		    (e = x_phrase_at(s, len, k, "of our")) == 0 &&
 		    (e = x_phrase_at(s, len, k, "of the")) == 0)
 			e = x_phrase_at(s, len, k, "of");
+		/* "204 on 212 who tried": a count on its whole, as French
+		 * has it, only before the people it counts */
+		if (e == 0 && (d = x_phrase_at(s, len, k, "on")) != 0 &&
+		    (d = x_number_at(s, len, x_skip_blanks(s, len, d),
+		    &den)) != 0 && (x_phrase_at(s, len, x_skip_blanks(s,
+		    len, d), "who") || people_after(s, len, d)))
+			e = x_skip_blanks(s, len, x_phrase_at(s, len, k,
+			    "on")) - 1;
 		if (e)
 			e = past_possessive(s, len, e);
 		/* "one player in three": the noun between */
@@ -643,7 +683,9 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 		if (isnan(found) && e && e < len &&
 		    x_number_at(s, len, e + 1, &den) &&
 		    den > v && v > 0 && (people_after(s, len,
-		    x_number_at(s, len, e + 1, &den)) || share_said(s, len,
+		    x_number_at(s, len, e + 1, &den)) || among_people(s, len,
+		    i) || x_phrase_at(s, len, x_skip_blanks(s, len,
+		    x_number_at(s, len, e + 1, &den)), "who") || share_said(s, len,
 		    x_number_at(s, len, e + 1, &den), 100.0 * v / den) ||
 		    ((impact || x_phrase_at(s, len, k, "of our")) &&
 		    thing_after(s, len, x_number_at(s, len, e + 1, &den)))))
@@ -707,8 +749,8 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 
 /* Does a percentage of people ("roughly 8% of our users") stand in
  * s? */
-static int
-names_persons_percent(const char *s, size_t len)
+int
+x_names_persons_percent(const char *s, size_t len)
 {
 	double v;
 	size_t e, k;
@@ -724,61 +766,3 @@ names_persons_percent(const char *s, size_t len)
 	}
 	return 0;
 }
-
-/* The share in the sentences of one line, a number before a whole;
- * [*from, *to) gets the sentence.  As within a sentence, a percentage of
- * people beats a share of anything else said before it ("about a third
- * of their requests timed out.  That is roughly 8% of our users"). */
-double
-x_share_in_line(const struct xline *l, int in_impact, size_t *from, size_t *to,
-    int *whole)
-{
-	size_t i = 0, e;
-	double v, best = NAN;
-	int w, persons = 0;
-
-	*whole = 0;
-	for (; i < l->len; i = e) {
-		e = x_sentence_end(l->s, l->len, i);
-		v = x_share_in(l->s + i, e - i, in_impact, &w);
-		if (!isnan(v) && (isnan(best) || (*whole && !w) ||
-		    (!w && !persons && names_persons_percent(l->s + i,
-		    e - i)))) {
-			*from = i;
-			*to = e;
-			*whole = w;
-			best = v;
-			persons = !w && names_persons_percent(l->s + i, e - i);
-			if (persons)
-				break;
-		}
-		if (e == i)
-			break;
-	}
-	return best;
-}
-
-/* "22%", "~22 %", "about 22%": a front matter impact that is a share and
- * nothing else; NAN otherwise. */
-double
-x_bare_percent(const char *s)
-{
-	static const char *const about[] = {
-		"about", "around", "roughly", "approximately", "approx", NULL
-	};
-	size_t len = strlen(s), i = x_skip_blanks(s, len, 0), e;
-	double v;
-
-	if (i < len && s[i] == '~')
-		i++;
-	if ((e = x_phrase_at_any(s, len, i, about)) != 0)
-		i = x_skip_blanks(s, len, e);
-	if ((e = x_number_at(s, len, i, &v)) == 0)
-		return NAN;
-	e = x_skip_blanks(s, len, e);
-	if (e >= len || s[e] != '%' || x_skip_blanks(s, len, e + 1) != len ||
-	    v < 0 || v > 100)
-		return NAN;
-	return v;
-}
-

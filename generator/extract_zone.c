@@ -170,6 +170,8 @@ zone_in_parens(struct pm_when *z, const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++) {
 		const char *c;
+		size_t n;
+		char after;
 
 		if (s[i] != '(' || (c = memchr(s + i, ')', len - i)) == NULL)
 			continue;
@@ -177,10 +179,12 @@ zone_in_parens(struct pm_when *z, const char *s, size_t len)
 		 * it, which is the zone (find_definition()) */
 		if (abbreviation_before(s, i))
 			continue;
-		/* "(PST)", "(EDT, June 18)": the zone first, then ')' or ',' */
-		if (c - (s + i) < 48 && zone_here(z, s + i + 1,
-		    (size_t)(c - (s + i) - 1)) && (s[i + 1 + strlen(z->zone)] ==
-		    ')' || s[i + 1 + strlen(z->zone)] == ','))
+		/* "(PST)", "(EDT, June 18)": the zone first, then ')' or
+		 * ','; after "(MST;" any explanation may follow */
+		n = (size_t)(c - (s + i) - 1);
+		if (zone_here(z, s + i + 1, n < 47 ? n : 47) &&
+		    (after = s[i + 1 + strlen(z->zone)]) != '\0' &&
+		    (after == ';' || (n < 47 && strchr("),", after))))
 			return 1;
 	}
 	return 0;

@@ -176,6 +176,27 @@ static const struct zone {
 	{ "Riga time", 120, 'E' }, { "Vilnius time", 120, 'E' },
 	{ "Tallinn time", 120, 'E' }, { "Tashkent time", 300, 0 },
 	{ "UZT", 300, 0 }, { "Fiji time", 720, 0 }, { "FJT", 720, 0 },
+	{ "Singapore time", 480, 0 }, { "Hong Kong time", 480, 0 },
+	{ "Perth time", 480, 0 }, { "Brisbane time", 600, 0 },
+	{ "Adelaide time", 570, 'A' }, { "Darwin time", 570, 0 },
+	{ "Canberra time", 600, 'A' }, { "Hobart time", 600, 'A' },
+	{ "Sao Paulo time", -180, 0 }, { "São Paulo time", -180, 0 },
+	/* North American cities; Saskatchewan, Arizona (but not the Navajo
+	 * Nation) and Hawaii keep standard time all year */
+	{ "Vancouver time", -480, 'U' }, { "Seattle time", -480, 'U' },
+	{ "Portland time", -480, 'U' }, { "San Francisco time", -480, 'U' },
+	{ "Los Angeles time", -480, 'U' }, { "California time", -480, 'U' },
+	{ "Denver time", -420, 'U' }, { "Calgary time", -420, 'U' },
+	{ "Edmonton time", -420, 'U' }, { "Phoenix time", -420, 0 },
+	{ "Chicago time", -360, 'U' }, { "Dallas time", -360, 'U' },
+	{ "Houston time", -360, 'U' }, { "Austin time", -360, 'U' },
+	{ "Winnipeg time", -360, 'U' }, { "Regina time", -360, 0 },
+	{ "Saskatchewan time", -360, 0 }, { "Toronto time", -300, 'U' },
+	{ "Ottawa time", -300, 'U' }, { "Montreal time", -300, 'U' },
+	{ "Montréal time", -300, 'U' }, { "New York time", -300, 'U' },
+	{ "Boston time", -300, 'U' }, { "Atlanta time", -300, 'U' },
+	{ "Miami time", -300, 'U' }, { "Halifax time", -240, 'U' },
+	{ "Honolulu time", -600, 0 }, { "Anchorage time", -540, 'U' },
 	/* German and Quebec French abbreviations */
 	{ "MEZ", 60, 0 }, { "MESZ", 120, 0 }, { "HNE", -300, 0 },
 	{ "HAE", -240, 0 }, { "HNC", -360, 0 }, { "HAC", -300, 0 },
@@ -370,7 +391,8 @@ pm_when_short_name(const char *s, size_t len, size_t i, size_t *at,
 	for (b = e = k + 1; e < len && s[e] >= 'A' && s[e] <= 'Z'; e++)
 		;
 	if (e - b < 2 || e - b > 5 || (ch(s, len, e) != ')' &&
-	    ch(s, len, e) != ',') || !pm_when_zone(&abbrev, s + b, e - b))
+	    ch(s, len, e) != ',' && ch(s, len, e) != ';') ||
+	    !pm_when_zone(&abbrev, s + b, e - b))
 		return 0;
 	/* "Irish time (IST)": the name says which IST, and the table's
 	 * IST would say India; "Central Standard Time (CST)" agrees */
@@ -408,8 +430,10 @@ pm_when__zone_after(const char *s, size_t len, size_t j, struct pm_when *w,
 			return j;
 		e = to;
 		if (open) {
-			/* "(UTC)": the parentheses are not part of the zone */
-			if (ch(s, len, e = skip_blanks(s, len, to)) != ')')
+			/* "(UTC)": the parentheses are not part of the zone;
+			 * "(MST; Arizona keeps standard time)" explains it */
+			e = skip_blanks(s, len, to);
+			if (ch(s, len, e) != ')' && ch(s, len, e) != ';')
 				return j;
 			e++;
 		} else if (to - from > 5 && (k = pm_when_short_name(s, len,

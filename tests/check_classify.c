@@ -356,6 +356,17 @@ test_trade_words(void **state)
 		    "database-query-performance" },
 		{ "An HTTP/2 rapid reset flood against our origin.",
 		    "security" },
+		/* a flaw named as one; a provider cleared by the writer */
+		{ "Invoice links ended in a running number and nothing "
+		    "checked the owner: a security flaw since 2021.",
+		    "security" },
+		{ "The shop's return address was only in our account at the "
+		    "card provider. The provider was working normally; the "
+		    "setting was ours and nobody updated it.",
+		    "configuration" },
+		{ "Order numbers were kept in a six-character field, and the "
+		    "code had never been tested with a seventh digit.",
+		    "software-bug" },
 		/* scanners that scan tickets are no table scan */
 		{ "Scanners at the gates kept an old NTP setting; scanners "
 		    "then refused scanned tickets and scanning stalled.",
@@ -450,6 +461,13 @@ test_other(void **state)
 	assert_string_equal(primary(NULL, "Live view failed after a bad "
 	    "deploy of the relay.", "Live view unavailable"),
 	    "deployment-change");
+	/* "Not found." heading the cause is no error message */
+	assert_string_equal(primary("Not found. The agent reported success "
+	    "and the vendor's servers answered every poll.", NULL, NULL),
+	    "other");
+	assert_string_equal(primary("The vendor's agent returned not found "
+	    "for every poll after its update.", NULL, NULL),
+	    "dependency-third-party");
 }
 
 static void

@@ -395,6 +395,52 @@ test_share_of_people_by_their_name(void **state)
 	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
 }
 
+/*
+ * Counts against their whole written in other ways: the whole in the
+ * sentence before ("Of these, ..."), the people before the count
+ * ("Among riders ..., one in four"), "57 on 300 who", "out of the",
+ * "23pc" and fifths; a share of people beats a share of places said
+ * before it in the paragraph; and what no share is.
+ */
+static void
+test_share_counts_written_otherwise(void **state)
+{
+	static const struct share_case cases[] = {
+		{ "# Water\n\n## Summary\n\nThe utility reads about 800 "
+		  "thousand meters. Of these, roughly 120 thousand were left "
+		  "without a read for two days.\n", 15 },
+		{ "# Shop\n\n## Summary\n\nWe have 4,000 customers. Of these, "
+		  "300 live in Canada.\n", NAN },
+		{ "# Rides\n\n## Summary\n\nAmong riders who opened the app "
+		  "that evening, one in four was on the new build and tried "
+		  "to pay.\n", 25 },
+		{ "# Rota\n\n## Summary\n\nThat morning 57 on 300 who tried "
+		  "could not sign in.\n", 19 },
+		{ "# Batch\n\n## Summary\n\nThe job ran 5 on 12 nodes and "
+		  "failed.\n", NAN },
+		{ "# Heat\n\n## Summary\n\nIn the outage, 1,200 out of the "
+		  "6,000 tenants had no heating app.\n", 20 },
+		{ "# Club\n\n## Summary\n\nAbout 23pc of members could not "
+		  "renew online.\n", 23 },
+		{ "# Club\n\n## Summary\n\nRenewal income was down 60pc on "
+		  "the week.\n", NAN },
+		{ "# Depot\n\n## Summary\n\nTwo fifths of the drivers who "
+		  "started a shift could not log in.\n", 40 },
+		{ "# Gyms\n\n## Summary\n\nThe doors at 6 of our 40 gyms "
+		  "would not open. Of the 9,000 members who came, 1,800 "
+		  "could not get in.\n", 20 },
+		{ "# Robots\n\n## Summary\n\nFor three hours 4 of the 10 "
+		  "packing robots stood idle.\n", 40 },
+		{ "# Links\n\n## Impact\n\nThe routers lost 100% of their "
+		  "packets for an hour.\n", NAN },
+		{ "# Files\n\n## Summary\n\nAbout 2% of the file store was "
+		  "copied by the intruder.\n", NAN },
+	};
+
+	(void)state;
+	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
+}
+
 /* In the impact section, "23% of them failed" after what people did is
  * the share, but not outside it ("41,000 attempts; 99.2% of them were
  * declined"); in one paragraph, a percentage of people beats a fraction
@@ -513,6 +559,17 @@ test_zone_as_named(void **state)
 		{ "# Firmware\n\nAll times are Moscow time (MSK, UTC+3).\n\n"
 		  "On 4 December 2024 from 22:47 the cluster was down.\n",
 		  "MSK" },
+		/* North American cities; an abbreviation explained after a
+		 * semicolon; "Z" times under a stated zone */
+		{ "# Portal\n\nFrom 9:10 a.m. to 4:45 p.m. Seattle time on "
+		  "Thursday, March 20, 2025, the portal was down.\n",
+		  "Seattle time" },
+		{ "# Meters\n\nBetween 10:14 p.m. on 14 July 2025 and 6:52 "
+		  "a.m. on 15 July 2025, Phoenix time (MST; the state keeps "
+		  "standard time the whole year round), reads failed.\n",
+		  "MST" },
+		{ "# Lab\n\nAll times UTC.\n\nFrom 2025-03-04T08:04Z to "
+		  "2025-03-04T12:35Z the lab system was down.\n", "UTC" },
 	};
 
 	(void)state;
@@ -618,6 +675,7 @@ main(void)
 		cmocka_unit_test(test_share_of_people_by_their_name),
 		cmocka_unit_test(test_whole_not_affected),
 		cmocka_unit_test(test_share_of_them_and_of_people),
+		cmocka_unit_test(test_share_counts_written_otherwise),
 		cmocka_unit_test(test_share_counts_and_number_words),
 		cmocka_unit_test(test_title_heading_with_section_word),
 		cmocka_unit_test(test_zone_as_named),

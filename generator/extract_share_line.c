@@ -1,0 +1,154 @@
+/*
+ * extract_share_line.c: the share of users over the sentences of a line,
+ * where a sentence may give the whole of a count the next one divides
+ * ("It serves 1.2 million meters.  Of these, roughly 310 thousand were
+ * left without a read"), and the share a front matter field gives.
+ */
+#include "extract_int.h"
+
+#include <math.h>
+#include <string.h>
+
+/* The last count in s that is of something ("1.2 million meters"): a
+ * number with a word after it, so neither a percentage nor a year that
+ * ends the sentence.  NAN when there is none. */
+static double
+last_count(const char *s, size_t len)
+{
+	double v, count = NAN;
+	size_t e, k;
+
+	for (size_t i = 0; i < len; i++) {
+		if ((e = x_number_at(s, len, i, &v)) == 0)
+			continue;
+		k = x_skip_blanks(s, len, e);
+		if (k < len && k > e && x_alnum((unsigned char)s[k]) &&
+		    !x_phrase_at(s, len, k, "percent") &&
+		    !x_phrase_at(s, len, k, "per cent"))
+			count = v;
+		i = e;
+	}
+	return count;
+}
+
+/* Does s count people against their whole ("Of the 41,600 members who
+ * tried, 12,900 could not", "2,986 out of the 14,212 runners")?  Such a
+ * share beats a share of places or things said before it. */
+static int
+names_persons_count(const char *s, size_t len)
+{
+	static const char *const of[] = {
+		"of the", "of our", "of all", "out of the", "out of", "of",
+		NULL
+	};
+	double v;
+	size_t e, k;
+
+	for (size_t i = 0; i < len; i++) {
+		if ((e = x_phrase_at_any(s, len, i, of)) == 0 ||
+		    (e = x_number_at(s, len, x_skip_blanks(s, len, e),
+		    &v)) == 0)
+			continue;
+		k = x_skip_blanks(s, len, e);
+		if (v > 1 && (x_phrase_at_any(s, len, k, x_persons) ||
+		    x_agent_noun_at(s, len, k)))
+			return 1;
+		i = e;
+	}
+	return 0;
+}
+
+/*
+ * "Of these, roughly 310 thousand were left without a read": a part at
+ * the head of s whose whole is the last count of the sentence before
+ * (prev), in a sentence about the impact.  NAN when s is not so.
+ */
+static double
+of_these(const char *prev, size_t plen, const char *s, size_t len,
+    int in_impact)
+{
+	static const char *const lead[] = {
+		"of these", "of those", "of them", "of that number", NULL
+	};
+	static const char *const about[] = {
+		"about", "around", "roughly", "approximately", "some",
+		"nearly", "almost", NULL
+	};
+	size_t i = x_skip_blanks(s, len, 0), e;
+	double whole, part;
+
+	if ((e = x_phrase_at_any(s, len, i, lead)) == 0)
+		return NAN;
+	i = x_skip_blanks(s, len, e);
+	if (i < len && s[i] == ',')
+		i = x_skip_blanks(s, len, i + 1);
+	if ((e = x_phrase_at_any(s, len, i, about)) != 0)
+		i = x_skip_blanks(s, len, e);
+	if (x_number_at(s, len, i, &part) == 0 || part <= 0 ||
+	    !(in_impact || x_find_any(s, len, x_impact_words, NULL)))
+		return NAN;
+	whole = last_count(prev, plen);
+	return isnan(whole) || part >= whole ? NAN : 100.0 * part / whole;
+}
+
+/* The share in the sentences of one line, a number before a whole;
+ * [*from, *to) gets the sentence.  As within a sentence, a percentage of
+ * people beats a share of anything else said before it ("about a third
+ * of their requests timed out.  That is roughly 8% of our users"). */
+double
+x_share_in_line(const struct xline *l, int in_impact, size_t *from, size_t *to,
+    int *whole)
+{
+	size_t i = 0, e, prev = 0;
+	double v, best = NAN;
+	int w, p, persons = 0;
+
+	*whole = 0;
+	for (; i < l->len; prev = i, i = e) {
+		e = x_sentence_end(l->s, l->len, i);
+		v = x_share_in(l->s + i, e - i, in_impact, &w);
+		if (isnan(v) && i > 0)
+			v = of_these(l->s + prev, i - prev, l->s + i, e - i,
+			    in_impact);
+		p = !w && (x_names_persons_percent(l->s + i, e - i) ||
+		    names_persons_count(l->s + i, e - i));
+		if (!isnan(v) && (isnan(best) || (*whole && !w) ||
+		    (p && !persons))) {
+			*from = i;
+			*to = e;
+			*whole = w;
+			best = v;
+			persons = p;
+			if (persons)
+				break;
+		}
+		if (e == i)
+			break;
+	}
+	return best;
+}
+
+/* "22%", "~22 %", "about 22%": a front matter impact that is a share and
+ * nothing else; NAN otherwise. */
+double
+x_bare_percent(const char *s)
+{
+	static const char *const about[] = {
+		"about", "around", "roughly", "approximately", "approx", NULL
+	};
+	size_t len = strlen(s), i = x_skip_blanks(s, len, 0), e;
+	double v;
+
+	if (i < len && s[i] == '~')
+		i++;
+	if ((e = x_phrase_at_any(s, len, i, about)) != 0)
+		i = x_skip_blanks(s, len, e);
+	if ((e = x_number_at(s, len, i, &v)) == 0)
+		return NAN;
+	e = x_skip_blanks(s, len, e);
+	if (e >= len || s[e] != '%' || x_skip_blanks(s, len, e + 1) != len ||
+	    v < 0 || v > 100)
+		return NAN;
+	return v;
+}
+
