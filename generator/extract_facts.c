@@ -296,7 +296,8 @@ summary_points(struct xdoc *d, int sec)
 			continue;
 		for (from = 0; from < l->len && pm_when_find(&w, &at, &n,
 		    l->t + from, l->len - from); from += at + n) {
-			if (w.hour < 0)
+			if (w.hour < 0 || (!d->has_start &&
+			    x_deadline_before(l->t, from + at)))
 				continue;
 			if (!d->has_start) {
 				d->start = w;
@@ -768,8 +769,7 @@ x_facts_finish(struct xdoc *d)
 		d->rep->timezone_line = d->zone_line ? d->zone_line :
 		    d->rep->start_line;
 	}
-	/* Times taken from the timeline are a guess; a duration the
-	 * report states is not. */
+	/* Times from the timeline are a guess; a stated duration is not. */
 	if (!inc->fixed.duration)
 		inc->duration_minutes = computed >= 0 &&
 		    !(d->stated_minutes != PM_UNKNOWN &&

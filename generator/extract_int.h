@@ -236,6 +236,10 @@ int x_label_is(const struct xline *l, const char *const *names);
  * punctuation, or len). */
 size_t x_sentence_end(const char *s, size_t len, size_t i);
 
+/* Is the word before s[i] one that makes the time there a deadline or a
+ * bound ("every gift made before 3 p.m.", "after 6 pm"), not an event? */
+int x_deadline_before(const char *s, size_t i);
+
 /* A thousands separator at s[j]: "1,200", "41,000", not "3, 4" or "1,5". */
 int x_thousands_at(const char *s, size_t len, size_t j);
 

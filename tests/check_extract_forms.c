@@ -190,6 +190,12 @@ test_night_of(void **state)
 		  "Between 21:40 on Tuesday 14 January and 10:25 on Wednesday "
 		  "15 January 2025 (UTC) trackers went silent.\n",
 		  "2025-01-14T21:40:00+00:00", "2025-01-15T10:25:00+00:00" },
+		/* a deadline is no start: "before 3 p.m." comes first */
+		{ "# Donations\n\n## What happened\n\nOn 2 December 2025 a "
+		  "sponsor matched every gift made before 3 p.m. From 7:40 "
+		  "a.m., when the new page reached its first visitors, until "
+		  "2:25 p.m. ET, the form was blank.\n",
+		  "2025-12-02T07:40:00-05:00", "2025-12-02T14:25:00-05:00" },
 	};
 
 	(void)state;
