@@ -172,7 +172,7 @@ x_entry_at(const char *s, size_t len, struct pm_when *w, int *mer,
 	};
 	size_t i = 0, n, j, e, k;
 	struct pm_when w2;
-	int tick = 0;
+	int tick = 0, wd;
 
 	i = x_skip_symbols(s, len, 0);
 	while (i < len && (s[i] == '[' || s[i] == '(' || s[i] == '~' ||
@@ -186,7 +186,15 @@ x_entry_at(const char *s, size_t len, struct pm_when *w, int *mer,
 			break;
 		}
 	n = pm_when_parse(w, s + i, len - i);
+	/* "Sun 11:30pm — ...": a weekday and a time, dated by the
+	 * timeline as a time column's "Sun 9:40 PM" is */
 	if ((n == 0 || (w->hour < 0 && w->day == 0)) &&
+	    (k = pm_when_skip_weekday(s + i, len - i, &wd)) != 0 &&
+	    (n = pm_when_parse(w, s + i + k, len - i - k)) != 0 &&
+	    w->hour >= 0 && w->day == 0) {
+		w->weekday = wd;
+		i += k;
+	} else if ((n == 0 || (w->hour < 0 && w->day == 0)) &&
 	    (n = x_hhmm_at(s + i, len - i, w)) == 0)
 		return 0;
 	*mer = x_has_meridiem(s + i, n);

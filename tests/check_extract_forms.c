@@ -117,6 +117,29 @@ test_nordic_clock_entries(void **state)
 	pm_arena_free(a);
 }
 
+/* "Sun 11:30pm — text": a weekday and a time lead the entry, dated by
+ * the weekday before the incident's Monday. */
+static void
+test_weekday_led_entries(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Prices\n\nOn Monday 8 December 2025 price lookups were slow "
+	    "(AEST).\n\n## Timeline\n\n"
+	    "1. Sun 11:30pm \xe2\x80\x94 The weekly price file is loaded.\n"
+	    "2. 6:05am \xe2\x80\x94 Branches open; lookups are slow.\n"
+	    "3. 9:40am \xe2\x80\x94 Lookups are fast again.\n");
+	assert_int_equal(inc.ntimeline, 3);
+	assert_str(inc.timeline[0].text, "The weekly price file is loaded.");
+	assert_str(inc.timeline[0].time, "2025-12-07T23:30:00+10:00");
+	assert_str(inc.timeline[1].time, "2025-12-08T06:05:00+10:00");
+	pm_arena_free(a);
+}
+
 /* A timeline in offsets from T0, when the document says when T0 was. */
 static void
 test_t_plus_entries(void **state)
@@ -671,6 +694,7 @@ main(void)
 		cmocka_unit_test(test_slash_date_order),
 		cmocka_unit_test(test_typed_numbered_items),
 		cmocka_unit_test(test_nordic_clock_entries),
+		cmocka_unit_test(test_weekday_led_entries),
 		cmocka_unit_test(test_t_plus_entries),
 		cmocka_unit_test(test_night_of),
 		cmocka_unit_test(test_night_under_front_matter_and_clock_change),
