@@ -360,10 +360,9 @@ test_trade_words(void **state)
 		{ "Invoice links ended in a running number and nothing "
 		    "checked the owner: a security flaw since 2021.",
 		    "security" },
-		{ "The shop's return address was only in our account at the "
-		    "card provider. The provider was working normally; the "
-		    "setting was ours and nobody updated it.",
-		    "configuration" },
+		{ "Our payment settings still pointed at the old return "
+		    "address, and nobody updated them. The card provider was "
+		    "working normally.", "configuration" },
 		{ "Order numbers were kept in a six-character field, and the "
 		    "code had never been tested with a seventh digit.",
 		    "software-bug" },
