@@ -24,6 +24,7 @@ static const char *const zone_labels[] = {
 /* Words after which a zone is named for all times ("All times in UTC"). */
 static const char *const zone_phrases[] = {
 	"times are in", "times are shown in", "times are listed in",
+	"times below are in", "times below are", "times below in",
 	"times in", "times are", "all times", "timezone", "time zone", NULL
 };
 

@@ -599,6 +599,9 @@ test_zone_as_named(void **state)
 		  "MST" },
 		{ "# Lab\n\nAll times UTC.\n\nFrom 2025-03-04T08:04Z to "
 		  "2025-03-04T12:35Z the lab system was down.\n", "UTC" },
+		{ "---\ntitle: Boards\nstart: 2025-07-09T10:05:00+10:00\n"
+		  "end: 2025-07-09T12:50:00+10:00\n---\n# Boards\n\n"
+		  "Times below are AEST.\n\nBoards were read-only.\n", "AEST" },
 	};
 
 	(void)state;
