@@ -191,7 +191,6 @@ static const struct {
 	{ SEC_ROOT, PREFIX, "what was the cause" },
 	{ SEC_ROOT, PREFIX, "what was behind" },
 	{ SEC_ROOT, PREFIX, "what lay behind" },
-	{ SEC_ROOT, EXACT, "the cause" },
 	{ SEC_TIMELINE, WORD, "timeline*" },
 	{ SEC_TIMELINE, WORD, "time line" },
 	{ SEC_TIMELINE, WORD, "chronology" },
