@@ -257,8 +257,8 @@ same_stat(const struct stat *st, const struct pm_output_stat *expect)
 /* The folder of relpath in the replaced site, when its file name there
  * is the file expect describes; -1 otherwise.  *old gets its stat. */
 static int
-open_old(struct stat *old, struct pm_output *o, char dir[PM_OUTPUT_PATH_MAX
-    + 1], const char *name, const struct pm_output_stat *expect)
+open_old(struct stat *old, struct pm_output *o, const char *dir,
+    const char *name, const struct pm_output_stat *expect)
 {
 	int from = open_dirs(o->old_fd, dir, 0);
 
@@ -270,48 +270,15 @@ open_old(struct stat *old, struct pm_output *o, char dir[PM_OUTPUT_PATH_MAX
 	return from;
 }
 
-int
-pm_output__old_is(struct pm_output *o, const char *relpath,
+/* The bytes of name under from appended to out, when it is still the
+ * file expect describes: 0, or -1. */
+static int
+read_old(struct pm_buf *out, int from, const char *name,
     const struct pm_output_stat *expect)
 {
-	char dir[PM_OUTPUT_PATH_MAX + 1];
-	const char *name = split(dir, relpath);
-	struct stat old;
-	int from = open_old(&old, o, dir, name, expect);
-
-	if (from < 0)
-		return 0;
-	close(from);
-	return 1;
-}
-
-int
-pm_output__link_old(struct pm_output *o, const char *relpath,
-    const struct pm_output_stat *expect)
-{
-	char dir[PM_OUTPUT_PATH_MAX + 1];
-	const char *name = split(dir, relpath);
-	struct stat old;
-	int from = open_old(&old, o, dir, name, expect), rc;
-
-	if (from < 0)
-		return -1;
-	rc = link_into(o, from, dir, name, &old);
-	close(from);
-	return rc;
-}
-
-int
-pm_output__read_old(struct pm_buf *out, struct pm_output *o,
-    const char *relpath, const struct pm_output_stat *expect)
-{
-	char dir[PM_OUTPUT_PATH_MAX + 1];
-	const char *name = split(dir, relpath);
 	struct stat st;
-	int from = open_dirs(o->old_fd, dir, 0), fd = -1, rc = -1;
+	int fd, rc = -1;
 
-	if (from < 0)
-		return -1;
 	fd = openat(from, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0 || fstat(fd, &st) < 0 || !same_stat(&st, expect))
 		goto out;
@@ -332,7 +299,6 @@ pm_output__read_old(struct pm_buf *out, struct pm_output *o,
 out:
 	if (fd >= 0)
 		close(fd);
-	close(from);
 	return rc;
 }
 
@@ -351,25 +317,40 @@ pm_output__clear(struct pm_output *o, const char *relpath)
 	return rc;
 }
 
+/*
+ * The replaced site's folder of relpath is opened once, and its
+ * descriptor serves the check that the file is the one the caller knew,
+ * the link and, when the link is refused, the read: a kept page is most
+ * of a rebuild, and each open is a system call per folder level.  A
+ * second check just before the link would not close the window in which
+ * the file could be replaced, only narrow it.
+ */
 int
 pm_output_keep(struct pm_output *o, const char *relpath,
     const struct pm_output_stat *expect, struct pm_error *err)
 {
+	char dir[PM_OUTPUT_PATH_MAX + 1];
+	const char *name;
 	struct pm_buf bytes = PM_BUF_INIT;
-	int rc;
+	struct stat old;
+	int from, rc;
 
-	if (o->old_fd < 0 || pm_output__path_problem(relpath) ||
-	    !pm_output__old_is(o, relpath, expect))
+	/* The check bounds relpath for split(). */
+	if (o->old_fd < 0 || pm_output__path_problem(relpath))
+		return 0;
+	name = split(dir, relpath);
+	if ((from = open_old(&old, o, dir, name, expect)) < 0)
 		return 0;
 	if ((rc = pm_output__reserve(o, relpath, err)) < 0)
-		return rc;
-	if (pm_output__link_old(o, relpath, expect) == 0) {
+		goto out;
+	if (link_into(o, from, dir, name, &old) == 0) {
 		pm_output__tally(o, 1, expect->size);
-		return 1;
+		rc = 1;
+		goto out;
 	}
 	/* The file is the right one but cannot be linked (EXDEV, EMLINK):
 	 * its bytes are as good. */
-	if (pm_output__read_old(&bytes, o, relpath, expect) < 0) {
+	if (read_old(&bytes, from, name, expect) < 0) {
 		rc = pm_error_set(err, PM_ERROR, o->display, 0, 0,
 		    "%s changed during the build", relpath);
 		goto out;
@@ -383,6 +364,7 @@ pm_output_keep(struct pm_output *o, const char *relpath,
 	rc = 1;
 out:
 	pm_buf_free(&bytes);
+	close(from);
 	return rc;
 }
 
