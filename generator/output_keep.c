@@ -17,41 +17,44 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#define DIR_FLAGS (O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+
 /*
  * The folder dir (relative, '/'-separated, "" for root itself) under root,
  * opened one level at a time without following links.  With create, the
  * missing levels are made, and a level that is not a folder is replaced:
  * writers claim their paths first (output.c), so in the staging tree such
- * a thing can only be a leftover of a recycled tree.  Other writers may
- * make the same levels at once, hence the tolerance of EEXIST and ENOENT.
- * Returns a descriptor the caller closes, or -1.
+ * a thing can only be a leftover of a recycled tree.  A level is opened
+ * before it is made, since in a rebuild it nearly always exists already;
+ * other writers may make the same levels at once, hence the tolerance of
+ * EEXIST and ENOENT.  Returns a descriptor the caller closes, or -1.
  */
 static int
 open_dirs(int root, const char *dir, int create)
 {
 	char comp[PM_OUTPUT_NAME_MAX + 1];
-	int fd = dup(root), next;
+	int fd = root, next;
 
+	if (*dir == '\0')
+		return dup(root);
 	while (fd >= 0 && *dir) {
 		size_t n = strcspn(dir, "/");
 
 		memcpy(comp, dir, n);	/* output.c bounds n */
 		comp[n] = '\0';
 		dir += n + (dir[n] == '/');
-		if (create && mkdirat(fd, comp, 0755) < 0 && errno != EEXIST) {
-			next = -1;
-		} else {
-			next = openat(fd, comp, O_RDONLY | O_DIRECTORY |
-			    O_NOFOLLOW | O_CLOEXEC);
-			if (next < 0 && create && (errno == ENOTDIR ||
-			    errno == ELOOP)) {
-				(void)unlinkat(fd, comp, 0);
-				(void)mkdirat(fd, comp, 0755);
-				next = openat(fd, comp, O_RDONLY |
-				    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-			}
+		next = openat(fd, comp, DIR_FLAGS);
+		if (next < 0 && create && errno == ENOENT) {
+			if (mkdirat(fd, comp, 0755) == 0 || errno == EEXIST)
+				next = openat(fd, comp, DIR_FLAGS);
+		} else if (next < 0 && create && (errno == ENOTDIR ||
+		    errno == ELOOP)) {
+			(void)unlinkat(fd, comp, 0);
+			(void)mkdirat(fd, comp, 0755);
+			next = openat(fd, comp, DIR_FLAGS);
 		}
-		close(fd);
+		if (fd != root)
+			close(fd);
 		fd = next;
 	}
 	return fd;
