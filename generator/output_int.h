@@ -47,6 +47,7 @@ struct pm_output {
 	mode_t dir_mode;	/* what mkdir(0755) gives under the umask */
 	int force;
 	int exchange;
+	int beneath;		/* walk folders with openat2 (fsutil.h) */
 	pthread_mutex_t lock;
 	enum pm_output_state state;
 	struct pm_arena *arena;

@@ -21,7 +21,8 @@
 
 /*
  * The folder dir (relative, '/'-separated, "" for root itself) under root,
- * opened one level at a time without following links.  With create, the
+ * opened without following links: in one call where the system can
+ * (pm_fs_open_beneath()), else one level at a time.  With create, the
  * missing levels are made, and a level that is not a folder is replaced:
  * writers claim their paths first (output.c), so in the staging tree such
  * a thing can only be a leftover of a recycled tree.  A level is opened
@@ -30,13 +31,24 @@
  * EEXIST and ENOENT.  Returns a descriptor the caller closes, or -1.
  */
 static int
-open_dirs(int root, const char *dir, int create)
+open_dirs(const struct pm_output *o, int root, const char *dir, int create)
 {
 	char comp[PM_OUTPUT_NAME_MAX + 1];
 	int fd = root, next;
 
 	if (*dir == '\0')
 		return dup(root);
+	if (o->beneath) {
+		fd = pm_fs_open_beneath(root, dir);
+		/* A level missing, not a folder or a link: the walk
+		 * would find the same, so it is needed only to make or
+		 * replace the level.  Anything else (no openat2, a
+		 * seccomp filter) is left to the walk. */
+		if (fd >= 0 || (!create && (errno == ENOENT ||
+		    errno == ENOTDIR || errno == ELOOP)))
+			return fd;
+		fd = root;
+	}
 	while (fd >= 0 && *dir) {
 		size_t n = strcspn(dir, "/");
 
@@ -118,7 +130,7 @@ link_into(struct pm_output *o, int from, const char *dir, const char *name,
 	struct stat st;
 	int to, rc = -1;
 
-	to = open_dirs(o->staging_fd, dir, 1);
+	to = open_dirs(o, o->staging_fd, dir, 1);
 	if (to < 0)
 		return -1;
 	if (o->recycled &&
@@ -147,7 +159,7 @@ pm_output__keep(struct pm_output *o, const char *relpath, const void *data,
 	struct stat old;
 	int from, rc = -1;
 
-	from = open_dirs(o->old_fd, dir, 0);
+	from = open_dirs(o, o->old_fd, dir, 0);
 	if (from >= 0 && same_bytes(&old, from, name, data, len))
 		rc = link_into(o, from, dir, name, &old);
 	if (from >= 0)
@@ -194,8 +206,8 @@ pm_output__keep_written(struct pm_output *o, const char *relpath)
 	struct stat old, now;
 	int from = -1, to = -1, a = -1, b = -1, rc = -1;
 
-	if ((from = open_dirs(o->old_fd, dir, 0)) < 0 ||
-	    (to = open_dirs(o->staging_fd, dir, 0)) < 0)
+	if ((from = open_dirs(o, o->old_fd, dir, 0)) < 0 ||
+	    (to = open_dirs(o, o->staging_fd, dir, 0)) < 0)
 		goto out;
 	a = openat(from, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	b = openat(to, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
@@ -263,7 +275,7 @@ static int
 open_old(struct stat *old, struct pm_output *o, const char *dir,
     const char *name, const struct pm_output_stat *expect)
 {
-	int from = open_dirs(o->old_fd, dir, 0);
+	int from = open_dirs(o, o->old_fd, dir, 0);
 
 	if (from >= 0 && (fstatat(from, name, old, AT_SYMLINK_NOFOLLOW) < 0 ||
 	    !same_stat(old, expect))) {
@@ -312,7 +324,7 @@ pm_output__clear(struct pm_output *o, const char *relpath)
 	const char *name = split(dir, relpath);
 	int to, rc = -1;
 
-	to = open_dirs(o->staging_fd, dir, 1);
+	to = open_dirs(o, o->staging_fd, dir, 1);
 	if (to >= 0) {
 		rc = pm_fs_remove(to, o->display, name, NULL) < 0 ? -1 : 0;
 		close(to);
@@ -484,4 +496,10 @@ pm_output__park(struct pm_output *o, const char *old)
 		return -1;
 	remove_path(o->spare);
 	return renameat(o->parent_fd, old, AT_FDCWD, o->spare);
+}
+
+void
+pm_output__set_beneath(struct pm_output *o, int enabled)
+{
+	o->beneath = enabled;
 }
