@@ -1,7 +1,8 @@
 /* fsutil.c: directory trees through descriptors, never following a link. */
 #if defined(__linux__) && !defined(_GNU_SOURCE)
-/* syscall() for renameat2 and syncfs(): the atomic exchange and the one-call
- * flush exist only on Linux, and glibc hides them behind _GNU_SOURCE. */
+/* syscall() for renameat2, openat2 and syncfs(): the atomic exchange, the
+ * one-call walk beneath a folder and the one-call flush exist only on
+ * Linux, and glibc hides them behind _GNU_SOURCE. */
 #define _GNU_SOURCE
 #endif
 
@@ -21,6 +22,9 @@
 #include <unistd.h>
 #if defined(__linux__)
 #include <sys/syscall.h>
+#if defined(SYS_openat2)
+#include <linux/openat2.h>
+#endif
 #endif
 
 #ifndef RENAME_EXCHANGE
@@ -454,6 +458,25 @@ pm_fs_exchange(int dirfd, const char *a, const char *b)
 	(void)dirfd;
 	(void)a;
 	(void)b;
+	errno = ENOSYS;
+	return -1;
+#endif
+}
+
+int
+pm_fs_open_beneath(int dirfd, const char *path)
+{
+#if defined(__linux__) && defined(SYS_openat2)
+	struct open_how how;
+
+	memset(&how, 0, sizeof(how));
+	how.flags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
+	how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS;
+	/* Through syscall(): glibc has no openat2 wrapper. */
+	return (int)syscall(SYS_openat2, dirfd, path, &how, sizeof(how));
+#else
+	(void)dirfd;
+	(void)path;
 	errno = ENOSYS;
 	return -1;
 #endif

@@ -157,6 +157,20 @@ int pm_fs_read_tree(int dirfd, const char *display, uint64_t max_size,
 int pm_fs_exchange(int dirfd, const char *a, const char *b);
 
 /*
+ * Open the directory path (relative, '/'-separated, without empty, `.`
+ * or `..` components) under dirfd in one call, as a walk of one openat
+ * with O_NOFOLLOW per level would, but without a descriptor per level:
+ * Linux openat2 with RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS, so no
+ * symbolic link is followed anywhere on the way and nothing outside
+ * dirfd is reached.  Returns a descriptor the caller closes, or -1 with
+ * errno: ENOENT, ENOTDIR or ELOOP when a level is missing, not a
+ * directory or a link, as the walk would find; ENOSYS, EPERM (a seccomp
+ * filter), EINVAL or another error where the system cannot resolve that
+ * way, and the caller then walks the levels itself.
+ */
+int pm_fs_open_beneath(int dirfd, const char *path);
+
+/*
  * Make everything written to the filesystem holding fd durable: Linux
  * syncfs(), one call covering every file and directory and cheaper than
  * an fsync per file; elsewhere an fsync() of fd only.  Returns 0, or -1

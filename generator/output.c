@@ -418,6 +418,7 @@ prepare(struct pm_output **op, const char *out_dir,
 	o->old_fd = -1;
 	o->force = opts->force;
 	o->exchange = 1;
+	o->beneath = 1;
 	o->state = ABORTED;	/* nothing to remove until staging exists */
 	o->arena = pm_arena_new();
 	pthread_mutex_init(&o->lock, NULL);

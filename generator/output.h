@@ -287,4 +287,10 @@ const char *pm_output_path(const struct pm_output *o);
  * the two-rename fallback can be exercised on systems that have it. */
 void pm_output__set_exchange(struct pm_output *o, int enabled);
 
+/* For tests only: enable (the default) or disable opening folder paths in
+ * one openat2 call, so the walk of one level at a time that replaces it
+ * where the system has no openat2 can be exercised where it has.  Call it
+ * before any write. */
+void pm_output__set_beneath(struct pm_output *o, int enabled);
+
 #endif

@@ -47,6 +47,7 @@ struct pm_output {
 	mode_t dir_mode;	/* what mkdir(0755) gives under the umask */
 	int force;
 	int exchange;
+	int beneath;		/* walk folders with openat2 (fsutil.h) */
 	pthread_mutex_t lock;
 	enum pm_output_state state;
 	struct pm_arena *arena;
@@ -116,18 +117,7 @@ int pm_output__reserve(struct pm_output *o, const char *relpath,
     struct pm_error *err);
 void pm_output__tally(struct pm_output *o, int kept, uint64_t len);
 
-/*
- * For pm_output_keep(): is relpath of the replaced site the file expect
- * describes (1 or 0); make the staging tree's relpath that file (0, or
- * -1 when it cannot be linked or is no longer that file); its bytes
- * appended to out (0, or -1 when it is no longer that file).
- */
-int pm_output__old_is(struct pm_output *o, const char *relpath,
-    const struct pm_output_stat *expect);
-int pm_output__link_old(struct pm_output *o, const char *relpath,
-    const struct pm_output_stat *expect);
-int pm_output__read_old(struct pm_buf *out, struct pm_output *o,
-    const char *relpath, const struct pm_output_stat *expect);
+/* output_keep.c: clear, recycle, sweep and park, described with keep. */
 int pm_output__clear(struct pm_output *o, const char *relpath);
 int pm_output__recycle(struct pm_output *o, int use,
     struct pm_error *err);

@@ -17,41 +17,56 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#define DIR_FLAGS (O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+
 /*
  * The folder dir (relative, '/'-separated, "" for root itself) under root,
- * opened one level at a time without following links.  With create, the
+ * opened without following links: in one call where the system can
+ * (pm_fs_open_beneath()), else one level at a time.  With create, the
  * missing levels are made, and a level that is not a folder is replaced:
  * writers claim their paths first (output.c), so in the staging tree such
- * a thing can only be a leftover of a recycled tree.  Other writers may
- * make the same levels at once, hence the tolerance of EEXIST and ENOENT.
- * Returns a descriptor the caller closes, or -1.
+ * a thing can only be a leftover of a recycled tree.  A level is opened
+ * before it is made, since in a rebuild it nearly always exists already;
+ * other writers may make the same levels at once, hence the tolerance of
+ * EEXIST and ENOENT.  Returns a descriptor the caller closes, or -1.
  */
 static int
-open_dirs(int root, const char *dir, int create)
+open_dirs(const struct pm_output *o, int root, const char *dir, int create)
 {
 	char comp[PM_OUTPUT_NAME_MAX + 1];
-	int fd = dup(root), next;
+	int fd = root, next;
 
+	if (*dir == '\0')
+		return dup(root);
+	if (o->beneath) {
+		fd = pm_fs_open_beneath(root, dir);
+		/* A level missing, not a folder or a link: the walk
+		 * would find the same, so it is needed only to make or
+		 * replace the level.  Anything else (no openat2, a
+		 * seccomp filter) is left to the walk. */
+		if (fd >= 0 || (!create && (errno == ENOENT ||
+		    errno == ENOTDIR || errno == ELOOP)))
+			return fd;
+		fd = root;
+	}
 	while (fd >= 0 && *dir) {
 		size_t n = strcspn(dir, "/");
 
 		memcpy(comp, dir, n);	/* output.c bounds n */
 		comp[n] = '\0';
 		dir += n + (dir[n] == '/');
-		if (create && mkdirat(fd, comp, 0755) < 0 && errno != EEXIST) {
-			next = -1;
-		} else {
-			next = openat(fd, comp, O_RDONLY | O_DIRECTORY |
-			    O_NOFOLLOW | O_CLOEXEC);
-			if (next < 0 && create && (errno == ENOTDIR ||
-			    errno == ELOOP)) {
-				(void)unlinkat(fd, comp, 0);
-				(void)mkdirat(fd, comp, 0755);
-				next = openat(fd, comp, O_RDONLY |
-				    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-			}
+		next = openat(fd, comp, DIR_FLAGS);
+		if (next < 0 && create && errno == ENOENT) {
+			if (mkdirat(fd, comp, 0755) == 0 || errno == EEXIST)
+				next = openat(fd, comp, DIR_FLAGS);
+		} else if (next < 0 && create && (errno == ENOTDIR ||
+		    errno == ELOOP)) {
+			(void)unlinkat(fd, comp, 0);
+			(void)mkdirat(fd, comp, 0755);
+			next = openat(fd, comp, DIR_FLAGS);
 		}
-		close(fd);
+		if (fd != root)
+			close(fd);
 		fd = next;
 	}
 	return fd;
@@ -115,7 +130,7 @@ link_into(struct pm_output *o, int from, const char *dir, const char *name,
 	struct stat st;
 	int to, rc = -1;
 
-	to = open_dirs(o->staging_fd, dir, 1);
+	to = open_dirs(o, o->staging_fd, dir, 1);
 	if (to < 0)
 		return -1;
 	if (o->recycled &&
@@ -144,7 +159,7 @@ pm_output__keep(struct pm_output *o, const char *relpath, const void *data,
 	struct stat old;
 	int from, rc = -1;
 
-	from = open_dirs(o->old_fd, dir, 0);
+	from = open_dirs(o, o->old_fd, dir, 0);
 	if (from >= 0 && same_bytes(&old, from, name, data, len))
 		rc = link_into(o, from, dir, name, &old);
 	if (from >= 0)
@@ -191,8 +206,8 @@ pm_output__keep_written(struct pm_output *o, const char *relpath)
 	struct stat old, now;
 	int from = -1, to = -1, a = -1, b = -1, rc = -1;
 
-	if ((from = open_dirs(o->old_fd, dir, 0)) < 0 ||
-	    (to = open_dirs(o->staging_fd, dir, 0)) < 0)
+	if ((from = open_dirs(o, o->old_fd, dir, 0)) < 0 ||
+	    (to = open_dirs(o, o->staging_fd, dir, 0)) < 0)
 		goto out;
 	a = openat(from, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	b = openat(to, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
@@ -257,10 +272,10 @@ same_stat(const struct stat *st, const struct pm_output_stat *expect)
 /* The folder of relpath in the replaced site, when its file name there
  * is the file expect describes; -1 otherwise.  *old gets its stat. */
 static int
-open_old(struct stat *old, struct pm_output *o, char dir[PM_OUTPUT_PATH_MAX
-    + 1], const char *name, const struct pm_output_stat *expect)
+open_old(struct stat *old, struct pm_output *o, const char *dir,
+    const char *name, const struct pm_output_stat *expect)
 {
-	int from = open_dirs(o->old_fd, dir, 0);
+	int from = open_dirs(o, o->old_fd, dir, 0);
 
 	if (from >= 0 && (fstatat(from, name, old, AT_SYMLINK_NOFOLLOW) < 0 ||
 	    !same_stat(old, expect))) {
@@ -270,48 +285,15 @@ open_old(struct stat *old, struct pm_output *o, char dir[PM_OUTPUT_PATH_MAX
 	return from;
 }
 
-int
-pm_output__old_is(struct pm_output *o, const char *relpath,
+/* The bytes of name under from appended to out, when it is still the
+ * file expect describes: 0, or -1. */
+static int
+read_old(struct pm_buf *out, int from, const char *name,
     const struct pm_output_stat *expect)
 {
-	char dir[PM_OUTPUT_PATH_MAX + 1];
-	const char *name = split(dir, relpath);
-	struct stat old;
-	int from = open_old(&old, o, dir, name, expect);
-
-	if (from < 0)
-		return 0;
-	close(from);
-	return 1;
-}
-
-int
-pm_output__link_old(struct pm_output *o, const char *relpath,
-    const struct pm_output_stat *expect)
-{
-	char dir[PM_OUTPUT_PATH_MAX + 1];
-	const char *name = split(dir, relpath);
-	struct stat old;
-	int from = open_old(&old, o, dir, name, expect), rc;
-
-	if (from < 0)
-		return -1;
-	rc = link_into(o, from, dir, name, &old);
-	close(from);
-	return rc;
-}
-
-int
-pm_output__read_old(struct pm_buf *out, struct pm_output *o,
-    const char *relpath, const struct pm_output_stat *expect)
-{
-	char dir[PM_OUTPUT_PATH_MAX + 1];
-	const char *name = split(dir, relpath);
 	struct stat st;
-	int from = open_dirs(o->old_fd, dir, 0), fd = -1, rc = -1;
+	int fd, rc = -1;
 
-	if (from < 0)
-		return -1;
 	fd = openat(from, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0 || fstat(fd, &st) < 0 || !same_stat(&st, expect))
 		goto out;
@@ -332,7 +314,6 @@ pm_output__read_old(struct pm_buf *out, struct pm_output *o,
 out:
 	if (fd >= 0)
 		close(fd);
-	close(from);
 	return rc;
 }
 
@@ -343,7 +324,7 @@ pm_output__clear(struct pm_output *o, const char *relpath)
 	const char *name = split(dir, relpath);
 	int to, rc = -1;
 
-	to = open_dirs(o->staging_fd, dir, 1);
+	to = open_dirs(o, o->staging_fd, dir, 1);
 	if (to >= 0) {
 		rc = pm_fs_remove(to, o->display, name, NULL) < 0 ? -1 : 0;
 		close(to);
@@ -351,25 +332,40 @@ pm_output__clear(struct pm_output *o, const char *relpath)
 	return rc;
 }
 
+/*
+ * The replaced site's folder of relpath is opened once, and its
+ * descriptor serves the check that the file is the one the caller knew,
+ * the link and, when the link is refused, the read: a kept page is most
+ * of a rebuild, and each open is a system call per folder level.  A
+ * second check just before the link would not close the window in which
+ * the file could be replaced, only narrow it.
+ */
 int
 pm_output_keep(struct pm_output *o, const char *relpath,
     const struct pm_output_stat *expect, struct pm_error *err)
 {
+	char dir[PM_OUTPUT_PATH_MAX + 1];
+	const char *name;
 	struct pm_buf bytes = PM_BUF_INIT;
-	int rc;
+	struct stat old;
+	int from, rc;
 
-	if (o->old_fd < 0 || pm_output__path_problem(relpath) ||
-	    !pm_output__old_is(o, relpath, expect))
+	/* The check bounds relpath for split(). */
+	if (o->old_fd < 0 || pm_output__path_problem(relpath))
+		return 0;
+	name = split(dir, relpath);
+	if ((from = open_old(&old, o, dir, name, expect)) < 0)
 		return 0;
 	if ((rc = pm_output__reserve(o, relpath, err)) < 0)
-		return rc;
-	if (pm_output__link_old(o, relpath, expect) == 0) {
+		goto out;
+	if (link_into(o, from, dir, name, &old) == 0) {
 		pm_output__tally(o, 1, expect->size);
-		return 1;
+		rc = 1;
+		goto out;
 	}
 	/* The file is the right one but cannot be linked (EXDEV, EMLINK):
 	 * its bytes are as good. */
-	if (pm_output__read_old(&bytes, o, relpath, expect) < 0) {
+	if (read_old(&bytes, from, name, expect) < 0) {
 		rc = pm_error_set(err, PM_ERROR, o->display, 0, 0,
 		    "%s changed during the build", relpath);
 		goto out;
@@ -383,6 +379,7 @@ pm_output_keep(struct pm_output *o, const char *relpath,
 	rc = 1;
 out:
 	pm_buf_free(&bytes);
+	close(from);
 	return rc;
 }
 
@@ -499,4 +496,10 @@ pm_output__park(struct pm_output *o, const char *old)
 		return -1;
 	remove_path(o->spare);
 	return renameat(o->parent_fd, old, AT_FDCWD, o->spare);
+}
+
+void
+pm_output__set_beneath(struct pm_output *o, int enabled)
+{
+	o->beneath = enabled;
 }

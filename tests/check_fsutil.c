@@ -510,6 +510,51 @@ test_exchange(void **state)
 	assert_int_equal(errno, ENOENT);
 }
 
+/* Does pm_fs_open_beneath(fd, path) fail with errno e or also (or is
+ * there no openat2 here, and the caller walks)? */
+static int
+beneath_fails(int fd, const char *path, int e, int also)
+{
+	int got = pm_fs_open_beneath(fd, path);
+
+	if (got >= 0)
+		close(got);
+	return got < 0 && (errno == e || errno == also || errno == ENOSYS);
+}
+
+static void
+test_open_beneath(void **state)
+{
+	struct fx *fx = *state;
+	struct stat st, want;
+	int fd;
+
+	tu_write(fx->root, "a/b/c/f", "x");
+	tu_write(fx->root, "outside/c/f", "y");
+	link_at(fx, at(fx, "outside"), "a/up");
+	link_at(fx, "b", "a/same");
+	fd = pm_fs_open_beneath(fx->fd, "a/b/c");
+	if (fd < 0 && errno == ENOSYS)
+		skip();		/* no openat2: the walk's case */
+	assert_true(fd >= 0);
+	assert_int_equal(fstat(fd, &st), 0);
+	assert_int_equal(stat(at(fx, "a/b/c"), &want), 0);
+	assert_true(st.st_ino == want.st_ino);
+	close(fd);
+	/* No link is followed, on the way or at the end (ENOTDIR there,
+	 * as O_NOFOLLOW | O_DIRECTORY gives), even one that stays inside;
+	 * a missing level and a file fail as a walk would. */
+	assert_true(beneath_fails(fx->fd, "a/up/c", ELOOP, ELOOP));
+	assert_true(beneath_fails(fx->fd, "a/same/c", ELOOP, ELOOP));
+	assert_true(beneath_fails(fx->fd, "a/up", ELOOP, ENOTDIR));
+	assert_true(beneath_fails(fx->fd, "a/none/c", ENOENT, ENOENT));
+	assert_true(beneath_fails(fx->fd, "a/b/c/f", ENOTDIR, ENOTDIR));
+	assert_true(beneath_fails(fx->fd, "a/b/c/f/g", ENOTDIR, ENOTDIR));
+	/* Nothing outside fd, by `..` or an absolute path. */
+	assert_true(beneath_fails(fx->fd, "a/../..", EXDEV, EXDEV));
+	assert_true(beneath_fails(fx->fd, at(fx, "a"), EXDEV, EXDEV));
+}
+
 static void
 test_sync_and_error(void **state)
 {
@@ -548,6 +593,7 @@ main(void)
 		T(test_read_tree_unreadable),
 		T(test_write_creates_and_refuses),
 		T(test_exchange),
+		T(test_open_beneath),
 		T(test_sync_and_error),
 #undef T
 	};
