@@ -450,7 +450,9 @@ refined(const char *s, size_t len, size_t i, double fraction)
 static double
 of_the_first(const char *s, size_t len, int impact)
 {
-	static const char *const lead[] = { "of the", "of our", "of all", NULL };
+	static const char *const lead[] = {
+		"of the", "of our", "of all", NULL
+	};
 	static const char *const about[] = {
 		"about", "around", "roughly", "approximately", "some", NULL
 	};
@@ -593,9 +595,9 @@ double
 x_share_in(const char *s, size_t len, int in_impact, int *whole)
 {
 	double v, den, all, found = NAN;
-	size_t i, e, k, d;
-	int of, impact = (in_impact || x_find_any(s, len, x_impact_words, NULL)) &&
-	    x_find_any(s, len, not_impact, NULL) == NULL;
+	size_t i, e, k, d, n;
+	int of, impact = (in_impact || x_find_any(s, len, x_impact_words,
+	    NULL)) && x_find_any(s, len, not_impact, NULL) == NULL;
 
 	*whole = 0;
 
@@ -681,14 +683,12 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 		    "of every"))
 			e = 0;
 		if (isnan(found) && e && e < len &&
-		    x_number_at(s, len, e + 1, &den) &&
-		    den > v && v > 0 && (people_after(s, len,
-		    x_number_at(s, len, e + 1, &den)) || among_people(s, len,
-		    i) || x_phrase_at(s, len, x_skip_blanks(s, len,
-		    x_number_at(s, len, e + 1, &den)), "who") || share_said(s, len,
-		    x_number_at(s, len, e + 1, &den), 100.0 * v / den) ||
-		    ((impact || x_phrase_at(s, len, k, "of our")) &&
-		    thing_after(s, len, x_number_at(s, len, e + 1, &den)))))
+		    (n = x_number_at(s, len, e + 1, &den)) != 0 &&
+		    den > v && v > 0 && (people_after(s, len, n) ||
+		    among_people(s, len, i) || x_phrase_at(s, len,
+		    x_skip_blanks(s, len, n), "who") || share_said(s, len, n,
+		    100.0 * v / den) || ((impact || x_phrase_at(s, len, k,
+		    "of our")) && thing_after(s, len, n))))
 			return 100.0 * v / den;
 		i = e ? e : i;
 	}
@@ -722,7 +722,8 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 			 * share) */
 			/* "a correction to all 1,930 subscribers": everyone
 			 * counted is a share only where the clause says they
-			 * were hurt ("All 3,412 residents ... were affected") */
+			 * were hurt ("All 3,412 residents ... were
+			 * affected") */
 			if (fractions[k].percent == 100 &&
 			    x_number_at(s, len, e, &v) &&
 			    !impact_in_clause(s, len, e))
