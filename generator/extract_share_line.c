@@ -110,8 +110,9 @@ x_share_in_line(const struct xline *l, int in_impact, size_t *from, size_t *to,
 		if (isnan(v) && i > 0)
 			v = of_these(l->s + prev, i - prev, l->s + i, e - i,
 			    in_impact);
-		p = !w && (x_names_persons_percent(l->s + i, e - i) ||
-		    names_persons_count(l->s + i, e - i));
+		/* whether the share is of people is asked only of a share */
+		p = !isnan(v) && !w && (x_names_persons_percent(l->s + i,
+		    e - i) || names_persons_count(l->s + i, e - i));
 		if (!isnan(v) && (isnan(best) || (*whole && !w) ||
 		    (p && !persons))) {
 			*from = i;
