@@ -610,6 +610,8 @@ pm_cmd_build(int argc, char **argv)
 	site.taxonomy = tax;
 	broken = read_incidents(&site, arena, src, &cfg, cache, keys, o.jobs,
 	    &warnings);
+	/* Read through: the packs' maps would stay in memory to the end. */
+	pm_source_release(src);
 	stage_done(&o, &ts, "ingest", site.len);
 	if (cache && o.verbose)
 		fprintf(stderr, "pmsite: %zu of %zu postmortems from the cache "

@@ -567,8 +567,11 @@ pm_source_read_version(const struct pm_source *src, const struct pm_doc *doc,
 	int rc = 0;
 
 	pm_buf_clear(out);
+	if (src->repo == NULL)
+		return pm_error_set(err, PM_ERROR, doc->path, 0, 0,
+		    "version %zu: no open repository", i + 1);
 	pthread_mutex_lock(src->read_lock);
-	if (src->repo == NULL || i >= doc->nversions ||
+	if (i >= doc->nversions ||
 	    git_oid_fromstr(&id, doc->versions[i].blob_id) < 0 ||
 	    git_blob_lookup(&blob, src->repo, &id) < 0) {
 		rc = pm_error_set(err, PM_ERROR, doc->path, 0, 0,
@@ -598,7 +601,10 @@ pm_source_doc_bytes(const struct pm_source *src, const struct pm_doc *doc,
 	if (doc->data)
 		return 0;
 	pthread_mutex_lock(src->read_lock);
-	if (src->repo == NULL || git_oid_fromstr(&id, doc->blob_id) < 0)
+	if (src->repo == NULL)
+		rc = pm_error_set(err, PM_ERROR, doc->path, 0, 0,
+		    "no open repository to read it from");
+	else if (git_oid_fromstr(&id, doc->blob_id) < 0)
 		rc = pm_error_set(err, PM_ERROR, doc->path, 0, 0, "%s",
 		    git_message());
 	else
@@ -623,6 +629,13 @@ const char *
 pm_source_warning(const struct pm_source *src, size_t i)
 {
 	return i < src->nwarnings ? src->warnings[i] : NULL;
+}
+
+void
+pm_source_release(struct pm_source *src)
+{
+	git_repository_free(src->repo);
+	src->repo = NULL;
 }
 
 void

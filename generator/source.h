@@ -256,6 +256,16 @@ const char *pm_source_warning(const struct pm_source *src, size_t i);
 /* Whether a file name (its last component) names a document: "*.md". */
 int pm_source_is_markdown(const char *name);
 
+/*
+ * Close the repository once every document and version has been read
+ * (after the ingest): an open repository keeps its pack files mapped, and
+ * those count in the process's memory, as much as the packs' size, for
+ * the rest of the build.  Everything else the source returned stays
+ * valid; pm_source_doc_bytes() and pm_source_read_version() fail from
+ * then on.  Not thread-safe: no reader may be running.
+ */
+void pm_source_release(struct pm_source *src);
+
 /* Free the source and everything it returned.  Accepts NULL. */
 void pm_source_free(struct pm_source *src);
 

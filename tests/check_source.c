@@ -19,6 +19,7 @@
 #include <git2.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "error.h"
 #include "gitfacts.h"
 #include "source.h"
@@ -1071,6 +1072,57 @@ group_teardown(void **state)
 	return 0;
 }
 
+/*
+ * After pm_source_release() the facts, the history and the commit stay;
+ * only reading blobs fails, with a message that says why.
+ */
+static void
+test_release_keeps_facts(void **state)
+{
+	struct fx *fx = *state;
+	struct pm_source_opts opts = { fx->repo_dir, NULL, "content", 0, 1 };
+	const struct pm_doc *a;
+	struct pm_arena *arena = pm_arena_new();
+	struct pm_buf old = PM_BUF_INIT;
+	struct pm_error err;
+	char commit[41], line[1024];
+	const char *data;
+	size_t len;
+	git_oid c[4];
+
+	base_history(fx, c);
+	pm_error_clear(&err);
+	assert_int_equal(pm_source_open(&fx->src, &opts, &err), 0);
+	assert_int_equal(pm_source_load(fx->src, &err), 0);
+	a = find(fx->src, "a.md");
+	assert_non_null(a);
+	assert_null(a->data);
+	assert_int_equal(pm_source_doc_bytes(fx->src, a, arena, &data, &len,
+	    &err), 0);
+	assert_string_equal(data, "# A, fixed\n");
+	assert_int_equal(pm_source_read_version(fx->src, a, 0, &old, &err),
+	    0);
+	assert_string_equal(old.ptr, "# A\n");
+
+	pm_source_release(fx->src);
+	hex(commit, &c[3]);
+	assert_string_equal(pm_source_commit(fx->src), commit);
+	assert_non_null(pm_source_history(fx->src));
+	assert_int_equal(a->nversions, 2);
+	assert_authors(a, 2, "Alice", "Bob");
+	assert_int_equal(pm_source_doc_bytes(fx->src, a, arena, &data, &len,
+	    &err), PM_ERROR);
+	pm_error_format(line, sizeof(line), &err);
+	assert_non_null(strstr(line, "content/a.md"));
+	assert_non_null(strstr(line, "no open repository"));
+	pm_error_clear(&err);
+	assert_int_equal(pm_source_read_version(fx->src, a, 0, &old, &err),
+	    PM_ERROR);
+	assert_int_equal(old.len, 0);
+	pm_buf_free(&old);
+	pm_arena_free(arena);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
@@ -1104,6 +1156,7 @@ main(void)
 		T(test_discovery_from_cwd),
 		T(test_too_deep),
 		T(test_load_twice),
+		T(test_release_keeps_facts),
 		cmocka_unit_test(test_iso8601),
 	};
 
