@@ -73,7 +73,8 @@ asan ubsan:
 # the pool's own test and the end-to-end builds, any race a failure.
 # ThreadSanitizer sees only instrumented code, so the cmark-gfm race of
 # DESIGN.md is caught by check_parallel's comparison instead.
-TSAN_TESTS = check_parallel check_build check_incremental check_output_keep
+TSAN_TESTS = check_parallel check_build check_incremental check_output_keep \
+	check_render
 tsan:
 	$(MAKE) O=build-tsan OPT="-O1 -g -fsanitize=thread" build-tsan/pmsite \
 		$(TSAN_TESTS:%=build-tsan/tests/%)

@@ -143,8 +143,13 @@ put_value(struct enc *e, const struct pm_value *v, int depth)
 		break;
 	case PM_VALUE_LIST:
 		put_count(e, v->u.list.len);
-		for (size_t i = 0; i < v->u.list.len; i++)
-			put_value(e, v->u.list.items[i], depth + 1);
+		for (size_t i = 0; i < v->u.list.len; i++) {
+			struct pm_arena *a = pm_value_is_made(v) ?
+			    pm_arena_new() : NULL;
+
+			put_value(e, pm_value_list_item(v, i, a), depth + 1);
+			pm_arena_free(a);
+		}
 		break;
 	case PM_VALUE_MAP:
 		put_count(e, v->u.map.len);

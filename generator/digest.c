@@ -127,8 +127,15 @@ pm_digest_encode(struct pm_digester *d, const struct pm_value *v,
 	case PM_VALUE_LIST:
 		pm_buf_putc(b, 'l');
 		put_u64(b, v->u.list.len);
-		for (size_t i = 0; i < v->u.list.len; i++)
-			pm_digest_encode(d, v->u.list.items[i], known, arg);
+		for (size_t i = 0; i < v->u.list.len; i++) {
+			/* A made item is digested as the item it makes. */
+			struct pm_arena *a = pm_value_is_made(v) ?
+			    pm_arena_new() : NULL;
+
+			pm_digest_encode(d, pm_value_list_item(v, i, a), known,
+			    arg);
+			pm_arena_free(a);
+		}
 		break;
 	case PM_VALUE_MAP:
 		pm_buf_putc(b, 'm');

@@ -415,15 +415,63 @@ set_minutes(struct pm_arena *a, struct pm_value *m, const char *k, long n)
 	    pm_value_new_number(a, (double)n));
 }
 
-struct pm_value *
-pm_incident_to_value(const struct pm_incident *inc, struct pm_arena *a)
+static struct pm_value *
+timeline_entry(const void *arg, size_t i, struct pm_arena *a)
+{
+	const struct pm_timeline_entry *e = &((const struct pm_incident *)
+	    arg)->timeline[i];
+	struct pm_value *item = pm_value_new_map(a);
+
+	pm_value_map_reserve(a, item, 3);
+	set_str(a, item, "time", e->time);
+	set_str(a, item, "text", e->text);
+	set_str(a, item, "kind", e->kind);
+	return item;
+}
+
+static struct pm_value *
+action_item(const void *arg, size_t i, struct pm_arena *a)
+{
+	const struct pm_action_item *ai = &((const struct pm_incident *)
+	    arg)->action_items[i];
+	struct pm_value *item = pm_value_new_map(a);
+
+	pm_value_map_reserve(a, item, 4);
+	set_str(a, item, "text", ai->text);
+	pm_value_map_set_bool(a, item, "done", ai->done);
+	set_str(a, item, "added", ai->added);
+	set_str(a, item, "done_at", ai->done_at);
+	return item;
+}
+
+static struct pm_value *
+list_of(const struct pm_incident *inc, size_t n,
+    struct pm_value *(*item)(const void *, size_t, struct pm_arena *),
+    struct pm_arena *a)
+{
+	struct pm_value *list = pm_value_new_list(a);
+
+	for (size_t i = 0; i < n; i++)
+		pm_value_list_push(a, list, item(inc, i, a));
+	return list;
+}
+
+/* made: the timeline and action items as made lists (incident.h). */
+static struct pm_value *
+to_value(const struct pm_incident *inc, struct pm_arena *a, size_t room,
+    int made)
 {
 	/* The fields below: more would only cost the map a doubling. */
 	enum { FIELDS = 26 };
-	struct pm_value *m = pm_value_new_map(a), *list, *item, *sec, *git;
-	size_t i;
+	struct pm_value *m = pm_value_new_map(a), *sec, *git;
+	struct pm_value_maker *makers = NULL;
 
-	pm_value_map_reserve(a, m, FIELDS);
+	if (made) {
+		makers = pm_arena_alloc(a, 2 * sizeof(*makers));
+		makers[0] = (struct pm_value_maker){ timeline_entry, inc };
+		makers[1] = (struct pm_value_maker){ action_item, inc };
+	}
+	pm_value_map_reserve(a, m, FIELDS + room);
 
 	set_str(a, m, "slug", inc->slug);
 	set_str(a, m, "path", inc->path);
@@ -444,30 +492,16 @@ pm_incident_to_value(const struct pm_incident *inc, struct pm_arena *a)
 	pm_value_map_set(a, m, "categories",
 	    pm_strlist_to_value(&inc->categories, a));
 	pm_value_map_set(a, m, "tags", pm_strlist_to_value(&inc->tags, a));
-	list = pm_value_new_list(a);
-	for (i = 0; i < inc->ntimeline; i++) {
-		item = pm_value_new_map(a);
-		set_str(a, item, "time", inc->timeline[i].time);
-		set_str(a, item, "text", inc->timeline[i].text);
-		set_str(a, item, "kind", inc->timeline[i].kind);
-		pm_value_list_push(a, list, item);
-	}
-	pm_value_map_set(a, m, "timeline", list);
+	pm_value_map_set(a, m, "timeline", made ? pm_value_new_made_list(a,
+	    inc->ntimeline, &makers[0]) : list_of(inc, inc->ntimeline,
+	    timeline_entry, a));
 	set_minutes(a, m, "time_to_detect_minutes",
 	    inc->time_to_detect_minutes);
 	set_minutes(a, m, "time_to_resolve_minutes",
 	    inc->time_to_resolve_minutes);
-	list = pm_value_new_list(a);
-	for (i = 0; i < inc->naction_items; i++) {
-		item = pm_value_new_map(a);
-		set_str(a, item, "text", inc->action_items[i].text);
-		pm_value_map_set_bool(a, item, "done",
-		    inc->action_items[i].done);
-		set_str(a, item, "added", inc->action_items[i].added);
-		set_str(a, item, "done_at", inc->action_items[i].done_at);
-		pm_value_list_push(a, list, item);
-	}
-	pm_value_map_set(a, m, "action_items", list);
+	pm_value_map_set(a, m, "action_items", made ?
+	    pm_value_new_made_list(a, inc->naction_items, &makers[1]) :
+	    list_of(inc, inc->naction_items, action_item, a));
 	sec = pm_value_new_map(a);
 	pm_value_map_set_bool(a, sec, "issue_summary",
 	    inc->sections.issue_summary);
@@ -490,4 +524,17 @@ pm_incident_to_value(const struct pm_incident *inc, struct pm_arena *a)
 	    a));
 	set_str(a, m, "repeat_of", inc->repeat_of);
 	return m;
+}
+
+struct pm_value *
+pm_incident_to_value(const struct pm_incident *inc, struct pm_arena *a)
+{
+	return to_value(inc, a, 0, 0);
+}
+
+struct pm_value *
+pm_incident_to_value_made(const struct pm_incident *inc, size_t room,
+    struct pm_arena *a)
+{
+	return to_value(inc, a, room, 1);
 }

@@ -126,6 +126,16 @@ int pm_incident_apply_front(struct pm_incident *inc, struct pm_arena *arena,
 struct pm_value *pm_incident_to_value(const struct pm_incident *inc,
     struct pm_arena *arena);
 
+/*
+ * The same record with timeline and action_items as made lists (value.h),
+ * whose items are made from inc each time they are read: for the records
+ * a site holds through the whole build, where the two lists were 40 % of
+ * their memory.  inc is borrowed, must outlive the value and must not
+ * change.  room: entries the caller will add, reserved with the rest.
+ */
+struct pm_value *pm_incident_to_value_made(const struct pm_incident *inc,
+    size_t room, struct pm_arena *a);
+
 /* A list of strings as a value list (in arena). */
 struct pm_value *pm_strlist_to_value(const struct pm_strlist *l,
     struct pm_arena *arena);

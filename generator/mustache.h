@@ -134,4 +134,29 @@ int pm_template_render(struct pm_buf *out, const struct pm_template *tpl,
     const struct pm_template_set *set, const struct pm_value *ctx,
     struct pm_error *err);
 
+/*
+ * Where pm_template_render_to() hands its bytes on while it renders, so
+ * that a page of many megabytes (the list of every incident) is never
+ * held whole.  flush receives each piece once out holds at least piece
+ * bytes of this render (checked as each section body begins) and returns
+ * 0 or an error, which ends the render with it.
+ */
+struct pm_template_sink {
+	int (*flush)(void *arg, const char *data, size_t len,
+	    struct pm_error *err);
+	void *arg;
+	size_t piece;
+};
+
+/*
+ * pm_template_render(), handing pieces on to sink (NULL: none) as it goes.
+ * The bytes not yet handed on are in out when it returns; after a failure
+ * pieces may already have been handed on, and the caller discards them.
+ * PM_TEMPLATE_MAX_OUTPUT counts every byte, handed on or not.
+ */
+int pm_template_render_to(struct pm_buf *out,
+    const struct pm_template_sink *sink, const struct pm_template *tpl,
+    const struct pm_template_set *set, const struct pm_value *ctx,
+    struct pm_error *err);
+
 #endif

@@ -37,6 +37,11 @@ struct render {
 	int nesting;		/* partials and parents open */
 	size_t bodies;		/* section bodies rendered: the budget */
 	size_t out_start;	/* out->len on entry */
+	/* Items of made lists reached by index ("list.0"), kept to the end
+	 * of the render; NULL until the first. */
+	struct pm_arena *made;
+	const struct pm_template_sink *sink;	/* or NULL */
+	size_t handed;		/* bytes given to the sink so far */
 };
 
 static int render_ops(struct render *r, const struct pm_template *t,
@@ -115,13 +120,15 @@ map_get(const struct pm_value *map, const struct mt_seg *seg)
 
 /* A part of a dotted name after the first: a key, or an index. */
 static const struct pm_value *
-child(const struct pm_value *v, const struct mt_seg *seg)
+child(struct render *r, const struct pm_value *v, const struct mt_seg *seg)
 {
 	if (v->type == PM_VALUE_MAP)
 		return map_get(v, seg);
-	if (v->type == PM_VALUE_LIST && seg->index < v->u.list.len)
-		return v->u.list.items[seg->index];
-	return NULL;
+	if (v->type != PM_VALUE_LIST || seg->index >= v->u.list.len)
+		return NULL;
+	if (pm_value_is_made(v) && r->made == NULL)
+		r->made = pm_arena_new();
+	return pm_value_list_item(v, seg->index, r->made);
 }
 
 /*
@@ -129,7 +136,7 @@ child(const struct pm_value *v, const struct mt_seg *seg)
  * the context stack down, the others only in what the first found.
  */
 static const struct pm_value *
-lookup(const struct render *r, const struct mt_op *op)
+lookup(struct render *r, const struct mt_op *op)
 {
 	const struct pm_value *v = NULL;
 	const struct mt_seg *seg = op->seg;
@@ -145,7 +152,7 @@ lookup(const struct render *r, const struct mt_op *op)
 			break;
 	}
 	for (i = 1; v != NULL && i < op->nseg; i++)
-		v = child(v, &seg[i]);
+		v = child(r, v, &seg[i]);
 	return v;
 }
 
@@ -268,8 +275,16 @@ body(struct render *r, const struct pm_template *t, uint32_t i,
 
 	if (r->depth >= PM_TEMPLATE_MAX_RENDER_DEPTH)
 		return limit(r, t, op, "section", PM_TEMPLATE_MAX_RENDER_DEPTH);
+	if (r->sink && r->out->len - r->out_start >= r->sink->piece) {
+		rc = r->sink->flush(r->sink->arg, r->out->ptr + r->out_start,
+		    r->out->len - r->out_start, r->err);
+		if (rc < 0)
+			return rc;
+		r->handed += r->out->len - r->out_start;
+		pm_buf_truncate(r->out, r->out_start);
+	}
 	if (++r->bodies > PM_TEMPLATE_MAX_BODIES ||
-	    r->out->len - r->out_start > PM_TEMPLATE_MAX_OUTPUT)
+	    r->handed + r->out->len - r->out_start > PM_TEMPLATE_MAX_OUTPUT)
 		return pm_error_set(r->err, PM_ELIMIT, t->file, op->line,
 		    op->column, "section '%.*s' renders too much (over %d "
 		    "section bodies or %zu MiB)", (int)(op->len > 64 ? 64 :
@@ -291,9 +306,14 @@ section(struct render *r, const struct pm_template *t, uint32_t i,
 
 	if (v != NULL && v->type == PM_VALUE_LIST) {
 		for (k = 0; k < v->u.list.len && rc == 0; k++) {
-			r->ctx[r->nctx++] = v->u.list.items[k];
+			/* A made item lives as long as its body. */
+			struct pm_arena *a = pm_value_is_made(v) ?
+			    pm_arena_new() : NULL;
+
+			r->ctx[r->nctx++] = pm_value_list_item(v, k, a);
 			rc = body(r, t, i, sc);
 			r->nctx--;
+			pm_arena_free(a);
 		}
 	} else if (truthy(v)) {
 		r->ctx[r->nctx++] = v;
@@ -451,6 +471,14 @@ pm_template_render(struct pm_buf *out, const struct pm_template *tpl,
     const struct pm_template_set *set, const struct pm_value *ctx,
     struct pm_error *err)
 {
+	return pm_template_render_to(out, NULL, tpl, set, ctx, err);
+}
+
+int
+pm_template_render_to(struct pm_buf *out, const struct pm_template_sink *sink,
+    const struct pm_template *tpl, const struct pm_template_set *set,
+    const struct pm_value *ctx, struct pm_error *err)
+{
 	/* Each section level pushes at most one value and is one render
 	 * level, so the stack can never hold more than this. */
 	const struct pm_value *stack[PM_TEMPLATE_MAX_RENDER_DEPTH + 2];
@@ -461,12 +489,14 @@ pm_template_render(struct pm_buf *out, const struct pm_template *tpl,
 	memset(&r, 0, sizeof(r));
 	r.out = out;
 	r.out_start = len;
+	r.sink = sink;
 	r.set = set;
 	r.err = err;
 	r.ctx = stack;
 	stack[r.nctx++] = ctx;
 	rc = render_ops(&r, tpl, 0, tpl->nops, NULL);
 	free(r.ind);
+	pm_arena_free(r.made);
 	if (rc != 0)
 		pm_buf_truncate(out, len);
 	return rc;

@@ -94,6 +94,52 @@ stream_page(struct pm_buf *b, const struct pool *pool,
 	return rc < 0 ? rc : closed;
 }
 
+/*
+ * A template page is written whole, as most pages are small; one that
+ * outgrows a piece (the lists of every incident or action item run to
+ * megabytes) goes out in pieces, its file opened at the first.
+ */
+struct page_stream {
+	const struct pool *pool;
+	const char *path;
+	struct pm_output_stream *s;
+};
+
+static int
+put_page_piece(void *arg, const char *data, size_t len,
+    struct pm_error *err)
+{
+	struct page_stream *ps = arg;
+	int rc;
+
+	if (ps->s == NULL && (rc = pm_output_stream_open(&ps->s,
+	    ps->pool->out, ps->path, err)) < 0)
+		return rc;
+	return pm_output_stream_put(ps->s, data, len, err);
+}
+
+static int
+render_template(struct pm_buf *b, const struct pool *pool,
+    const struct pm_page *p, const struct pm_template *tpl,
+    const struct pm_value *ctx, struct pm_error *err)
+{
+	struct page_stream ps = { pool, p->path, NULL };
+	struct pm_template_sink sink = { put_page_piece, &ps,
+	    PM_PAGE_SINK_PIECE };
+	int rc, closed;
+
+	pm_buf_clear(b);
+	rc = pm_template_render_to(b, &sink, tpl, pool->set, ctx, err);
+	if (ps.s == NULL)
+		return rc < 0 ? rc : pm_output_write(pool->out, p->path,
+		    b->ptr ? b->ptr : "", b->len, err);
+	if (rc == 0 && b->len)
+		rc = pm_output_stream_put(ps.s, b->ptr, b->len, err);
+	pm_buf_clear(b);
+	closed = pm_output_stream_close(ps.s, rc == 0, err);
+	return rc < 0 ? rc : closed;
+}
+
 static int
 render_one(struct pm_buf *b, const struct pool *pool, size_t i,
     size_t *reused, struct pm_error *err)
@@ -122,11 +168,8 @@ render_one(struct pm_buf *b, const struct pool *pool, size_t i,
 	/* A context made for this page lives only as long as the page. */
 	if (p->make)
 		arena = pm_arena_new();
-	pm_buf_clear(b);
-	if (pm_page_context(&ctx, p, arena, err) == 0 &&
-	    pm_template_render(b, tpl, pool->set, ctx, err) == 0)
-		rc = pm_output_write(pool->out, p->path, b->ptr ? b->ptr : "",
-		    b->len, err);
+	if (pm_page_context(&ctx, p, arena, err) == 0)
+		rc = render_template(b, pool, p, tpl, ctx, err);
 	pm_arena_free(arena);
 	return rc;
 }

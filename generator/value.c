@@ -88,10 +88,36 @@ grow(struct pm_arena *arena, void *old, size_t len, size_t *cap, size_t size)
 	return p;
 }
 
+struct pm_value *
+pm_value_new_made_list(struct pm_arena *arena, size_t len,
+    const struct pm_value_maker *maker)
+{
+	struct pm_value *v = value_new(arena, PM_VALUE_LIST);
+
+	v->u.list.maker = maker;
+	v->u.list.len = len;
+	v->u.list.cap = PM_VALUE_MADE;
+	return v;
+}
+
+struct pm_value *
+pm_value_list_item(const struct pm_value *list, size_t i,
+    struct pm_arena *arena)
+{
+	struct pm_value *item;
+
+	if (!pm_value_is_made(list))
+		return list->u.list.items[i];
+	item = list->u.list.maker->make(list->u.list.maker->arg, i, arena);
+	return item ? item : pm_value_new_null(arena);
+}
+
 void
 pm_value_list_push(struct pm_arena *arena, struct pm_value *list,
     struct pm_value *item)
 {
+	if (pm_value_is_made(list))
+		abort();
 	if (list->u.list.len == list->u.list.cap)
 		list->u.list.items = grow(arena, list->u.list.items,
 		    list->u.list.len, &list->u.list.cap,
@@ -297,6 +323,25 @@ newline_indent(struct pm_buf *out, int indent, int depth)
  * built by pmsite itself or parsed under the YAML depth limit, so the
  * recursion depth is bounded by that limit.
  */
+static void write_json(struct pm_buf *out, const struct pm_value *v,
+    int indent, int depth);
+
+/* Item i of list; a made one is made and freed here. */
+static void
+write_item(struct pm_buf *out, const struct pm_value *list, size_t i,
+    int indent, int depth)
+{
+	struct pm_arena *a;
+
+	if (!pm_value_is_made(list)) {
+		write_json(out, list->u.list.items[i], indent, depth);
+		return;
+	}
+	a = pm_arena_new();
+	write_json(out, pm_value_list_item(list, i, a), indent, depth);
+	pm_arena_free(a);
+}
+
 static void
 write_json(struct pm_buf *out, const struct pm_value *v, int indent,
     int depth)
@@ -326,7 +371,7 @@ write_json(struct pm_buf *out, const struct pm_value *v, int indent,
 			if (i)
 				pm_buf_putc(out, ',');
 			newline_indent(out, indent, depth + 1);
-			write_json(out, v->u.list.items[i], indent, depth + 1);
+			write_item(out, v, i, indent, depth + 1);
 		}
 		if (v->u.list.len)
 			newline_indent(out, indent, depth);
@@ -382,8 +427,8 @@ pm_value_copy(struct pm_arena *arena, const struct pm_value *v)
 	case PM_VALUE_LIST:
 		c = pm_value_new_list(arena);
 		for (i = 0; i < v->u.list.len; i++)
-			pm_value_list_push(arena, c,
-			    pm_value_copy(arena, v->u.list.items[i]));
+			pm_value_list_push(arena, c, pm_value_copy(arena,
+			    pm_value_list_item(v, i, arena)));
 		break;
 	case PM_VALUE_MAP:
 		c = pm_value_new_map(arena);

@@ -60,7 +60,11 @@ struct pm_value {
 			size_t len;
 		} string;
 		struct {
-			struct pm_value **items;
+			union {
+				struct pm_value **items;
+				/* a made list (cap PM_VALUE_MADE) */
+				const struct pm_value_maker *maker;
+			};
 			size_t len, cap;
 		} list;
 		struct {
@@ -81,7 +85,47 @@ struct pm_value *pm_value_new_string_ref(struct pm_arena *arena,
 struct pm_value *pm_value_new_list(struct pm_arena *arena);
 struct pm_value *pm_value_new_map(struct pm_arena *arena);
 
-/* Append item to list (a PM_VALUE_LIST). */
+/*
+ * A made list: a list whose items are made only when read, one at a time,
+ * and freed by the reader when it is done with each.  Fifty thousand
+ * action items held as values for one page that only walks through them
+ * cost fifty megabytes; made, they cost one item at a time.
+ *
+ * make(arg, i, arena) returns item i (i < len), built in arena.  It must
+ * give the same item each time, read nothing that changes while the tree
+ * is read, and be safe to call from several threads at once; it may not
+ * fail.  Readers see an ordinary PM_VALUE_LIST of len items:
+ * pm_value_list_item(), the JSON writer, pm_value_copy(), the digest and
+ * the template renderer make the items as they go.  Nothing may be pushed
+ * onto a made list.
+ */
+struct pm_value_maker {
+	struct pm_value *(*make)(const void *arg, size_t i,
+	    struct pm_arena *arena);
+	const void *arg;
+};
+
+/* The cap of a made list: no list of items has this one. */
+#define PM_VALUE_MADE SIZE_MAX
+
+/* maker is borrowed and must outlive the list. */
+struct pm_value *pm_value_new_made_list(struct pm_arena *arena, size_t len,
+    const struct pm_value_maker *maker);
+
+static inline int
+pm_value_is_made(const struct pm_value *v)
+{
+	return v->type == PM_VALUE_LIST && v->u.list.cap == PM_VALUE_MADE;
+}
+
+/*
+ * Item i of list (i < pm_value_len(list)): borrowed from the list, or for
+ * a made list made now in arena.
+ */
+struct pm_value *pm_value_list_item(const struct pm_value *list, size_t i,
+    struct pm_arena *arena);
+
+/* Append item to list (a PM_VALUE_LIST, not made). */
 void pm_value_list_push(struct pm_arena *arena, struct pm_value *list,
     struct pm_value *item);
 

@@ -396,10 +396,8 @@ incident_value(struct views *v, const struct pm_incident *inc)
 	struct pm_arena *a = v->a;
 	/* The displays below, added to the record's fields in one go. */
 	enum { DISPLAYS = 16 };
-	struct pm_value *m = pm_incident_to_value(inc, a);
+	struct pm_value *m = pm_incident_to_value_made(inc, DISPLAYS, a);
 	size_t open = 0;
-
-	pm_value_map_reserve(a, m, pm_value_len(m) + DISPLAYS);
 
 	pm_value_map_set_str(a, m, "date", inc->date);
 	pm_value_map_set_str(a, m, "date_display",

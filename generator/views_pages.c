@@ -442,32 +442,75 @@ action_group(struct views *v, size_t i, int done)
 	return m;
 }
 
+/*
+ * The open (done 0) or done groups of the actions page, made one at a
+ * time as the page is written: held whole, a site's tens of thousands of
+ * items came to fifty megabytes for this one page.
+ */
+struct action_groups {
+	struct pm_value_maker maker;
+	const struct views *v;
+	size_t *at;		/* site positions of the incidents listed */
+	size_t len;
+	size_t items;		/* their items, in all */
+	int done;
+};
+
+static struct pm_value *
+make_action_group(const void *arg, size_t k, struct pm_arena *arena)
+{
+	const struct action_groups *g = arg;
+	struct views local = *g->v;
+
+	local.a = arena;
+	return action_group(&local, g->at[k], g->done);
+}
+
+static struct pm_value *
+action_groups(struct views *v, int done)
+{
+	struct action_groups *g = pm_arena_calloc(v->a, 1, sizeof(*g));
+	const struct pm_site *site = v->site;
+
+	g->maker.make = make_action_group;
+	g->maker.arg = g;
+	g->v = v;
+	g->done = done;
+	g->at = pm_arena_alloc(v->a, pm_xmul(site->len + 1, sizeof(*g->at)));
+	for (size_t i = 0; i < site->len; i++) {
+		const struct pm_incident *inc = site->incidents[i];
+		size_t n = 0;
+
+		for (size_t k = 0; k < inc->naction_items; k++)
+			n += !inc->action_items[k].done == !done;
+		if (n) {
+			g->at[g->len++] = i;
+			g->items += n;
+		}
+	}
+	return pm_value_new_made_list(v->a, g->len, &g->maker);
+}
+
 /* actions/index.html: open items first, then done, each by incident. */
 static int
 make_actions(const struct pm_value **out, struct pm_arena *arena,
     const struct pm_page *page, int pictures, struct pm_error *err)
 {
-	struct views local, *v = &local;
+	/* In the arena: the groups are made from it as the page renders. */
+	struct views *v = pm_arena_alloc(arena, sizeof(*v));
 	struct pm_arena *a = arena;
-	struct pm_value *ctx, *open = pm_value_new_list(a),
-	    *done = pm_value_new_list(a), *g;
-	size_t nopen = 0, ndone = 0;
+	struct pm_value *ctx, *open, *done;
+	size_t nopen, ndone;
 
 	(void)pictures;
 	(void)err;
-	views_for_make(&local, page, arena);
+	views_for_make(v, page, arena);
 	ctx = views_context(v, "actions/index.html", "Action items", "../",
 	    "actions");
-	for (size_t i = 0; i < v->site->len; i++) {
-		if ((g = action_group(v, i, 0)) != NULL) {
-			nopen += pm_value_len(pm_value_map_get(g, "items"));
-			pm_value_list_push(a, open, g);
-		}
-		if ((g = action_group(v, i, 1)) != NULL) {
-			ndone += pm_value_len(pm_value_map_get(g, "items"));
-			pm_value_list_push(a, done, g);
-		}
-	}
+	open = action_groups(v, 0);
+	done = action_groups(v, 1);
+	nopen = ((const struct action_groups *)open->u.list.maker->arg)->items;
+	ndone = ((const struct action_groups *)done->u.list.maker->arg)->items;
 	pm_value_map_set(a, ctx, "open_groups", open);
 	pm_value_map_set(a, ctx, "done_groups", done);
 	pm_value_map_set_num(a, ctx, "open_count", (double)nopen);

@@ -288,6 +288,30 @@ test_large_tree(void **state)
 	pm_buf_free(&scratch);
 }
 
+static struct pm_value *
+make_word(const void *arg, size_t i, struct pm_arena *a)
+{
+	return pm_value_new_cstr(a, ((const char *const *)arg)[i]);
+}
+
+/* A made list digests as the list of the items it makes. */
+static void
+test_made_list(void **state)
+{
+	static const char *const words[] = { "alpha", "beta", "gamma" };
+	struct pm_arena *a = *state;
+	const struct pm_value_maker maker = { make_word, words };
+	struct pm_value *real = list_of(a, words, 3);
+	struct pm_value *made = pm_value_new_made_list(a, 3, &maker);
+	struct pm_value *shorter = pm_value_new_made_list(a, 2, &maker);
+	struct pm_digest x = digest_of(real, NULL, NULL);
+	struct pm_digest y = digest_of(made, NULL, NULL);
+	struct pm_digest z = digest_of(shorter, NULL, NULL);
+
+	assert_true(pm_digest_equal(&x, &y));
+	assert_false(pm_digest_equal(&x, &z));
+}
+
 int
 main(void)
 {
@@ -301,6 +325,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_numbers, setup,
 		    teardown),
 		cmocka_unit_test(test_bytes),
+		cmocka_unit_test_setup_teardown(test_made_list, setup,
+		    teardown),
 		cmocka_unit_test(test_pieces),
 		cmocka_unit_test_setup_teardown(test_large_tree, setup,
 		    teardown),

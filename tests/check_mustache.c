@@ -656,6 +656,117 @@ test_threads(void **state)
 	}
 }
 
+/* Made lists (value.h): row i is {name: "rI", sub: a made list of i}. */
+static struct pm_value *
+make_row(const void *arg, size_t i, struct pm_arena *a)
+{
+	struct pm_value *row = pm_value_new_map(a);
+
+	pm_value_map_set_str(a, row, "name", pm_arena_printf(a, "r%zu", i));
+	pm_value_map_set(a, row, "sub", pm_value_new_made_list(a, i, arg));
+	return row;
+}
+
+static struct pm_value *
+rows_context(struct pm_arena *a, const struct pm_value_maker *maker,
+    size_t n, int made)
+{
+	struct pm_value *ctx = pm_value_new_map(a), *rows;
+
+	if (made) {
+		rows = pm_value_new_made_list(a, n, maker);
+	} else {
+		/* The same rows, held: copying reads every made item. */
+		rows = pm_value_copy(a, pm_value_new_made_list(a, n, maker));
+	}
+	pm_value_map_set(a, ctx, "rows", rows);
+	pm_value_map_set(a, ctx, "none", pm_value_new_made_list(a, 0, maker));
+	return ctx;
+}
+
+/* A made list renders as the list it makes: sections, nesting, index. */
+static void
+test_made_lists(void **state)
+{
+	struct fx *fx = *state;
+	struct pm_value_maker maker = { make_row, &maker };
+	char want[256];
+
+	add(fx, "t", "{{#rows}}[{{name}}:{{#sub}}<{{name}}>{{/sub}}]{{/rows}}"
+	    "|{{rows.2.name}}|{{rows.2.sub.1.name}}|{{rows.9.name}}|"
+	    "{{^none}}none{{/none}}{{#none}}?{{/none}}");
+	snprintf(want, sizeof(want), "%s", render(fx, "t",
+	    rows_context(fx->arena, &maker, 4, 0)));
+	assert_string_equal(want, "[r0:][r1:<r0>][r2:<r0><r1>]"
+	    "[r3:<r0><r1><r2>]|r2|r1||none");
+	assert_string_equal(render(fx, "t", rows_context(fx->arena, &maker, 4,
+	    1)), want);
+}
+
+/* What a sink was handed, and an error to give at the nth piece. */
+struct pieces {
+	struct pm_buf all;
+	size_t count;
+	size_t fail_at;		/* 0: never */
+};
+
+static int
+take_piece(void *arg, const char *data, size_t len, struct pm_error *err)
+{
+	struct pieces *p = arg;
+
+	if (++p->count == p->fail_at)
+		return pm_error_set(err, PM_ERROR, "out.html", 0, 0,
+		    "disk full");
+	pm_buf_put(&p->all, data, len);
+	return 0;
+}
+
+/* Rendered to a sink, a page arrives in pieces that add up to it. */
+static void
+test_render_to_sink(void **state)
+{
+	struct fx *fx = *state;
+	struct pm_value_maker maker = { make_row, &maker };
+	struct pm_value *ctx = rows_context(fx->arena, &maker, 40, 1);
+	struct pieces p = { PM_BUF_INIT, 0, 0 };
+	struct pm_template_sink sink = { take_piece, &p, 64 };
+	const struct pm_template *t;
+	char *whole;
+
+	add(fx, "t", "<ul>{{#rows}}<li>{{name}}: {{#sub}}{{name}} {{/sub}}"
+	    "</li>{{/rows}}</ul>\n");
+	t = pm_template_set_get(fx->set, "t");
+	whole = strdup(render(fx, "t", ctx));
+	assert_true(strlen(whole) > 40 * 64 / 4);
+
+	pm_buf_clear(&fx->out);
+	pm_buf_puts(&fx->out, "kept:");
+	assert_int_equal(pm_template_render_to(&fx->out, &sink, t, fx->set,
+	    ctx, &fx->err), 0);
+	/* What was written before the render stays; the rest of the page
+	 * is what the sink did not get yet. */
+	assert_true(strncmp(fx->out.ptr, "kept:", 5) == 0);
+	assert_true(fx->out.len - 5 < strlen(whole));
+	pm_buf_put(&p.all, fx->out.ptr + 5, fx->out.len - 5);
+	assert_string_equal(pm_buf_cstr(&p.all), whole);
+	assert_true(p.count > 10);
+
+	/* A sink's error ends the render with it. */
+	pm_buf_clear(&p.all);
+	p.count = 0;
+	p.fail_at = 3;
+	pm_buf_clear(&fx->out);
+	pm_error_clear(&fx->err);
+	assert_int_equal(pm_template_render_to(&fx->out, &sink, t, fx->set,
+	    ctx, &fx->err), PM_ERROR);
+	assert_int_equal(p.count, 3);
+	assert_string_equal(fx->err.message, "disk full");
+	assert_int_equal(fx->out.len, 0);
+	pm_buf_free(&p.all);
+	free(whole);
+}
+
 #define T(fn)	cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int
@@ -678,6 +789,8 @@ main(void)
 		T(test_values_and_truthiness),
 		cmocka_unit_test(test_numbers),
 		T(test_list_index),
+		T(test_made_lists),
+		T(test_render_to_sink),
 		T(test_missing_partials),
 		T(test_override_scope),
 		T(test_dynamic_parent_and_indent),

@@ -447,6 +447,59 @@ test_copy_deep(void **state)
 	assert_int_equal(pm_value_copy(b, NULL)->type, PM_VALUE_NULL);
 }
 
+/* Made lists (value.h): item i is {"n": i, "sub": a made list of i}. */
+struct maker_arg {
+	struct pm_value_maker maker;
+	size_t *calls;
+};
+
+static struct pm_value *
+make_row(const void *arg, size_t i, struct pm_arena *a)
+{
+	const struct maker_arg *m = arg;
+	struct pm_value *row = pm_value_new_map(a);
+
+	(*m->calls)++;
+	if (i == 3)	/* a maker's NULL reads as null */
+		return NULL;
+	pm_value_map_set_num(a, row, "n", (double)i);
+	pm_value_map_set(a, row, "sub", pm_value_new_made_list(a, i,
+	    &m->maker));
+	return row;
+}
+
+static void
+test_made_list(void **state)
+{
+	struct pm_arena *a = *state;
+	size_t calls = 0;
+	struct maker_arg m = { { make_row, &m }, &calls };
+	struct pm_value *made = pm_value_new_made_list(a, 4, &m.maker);
+	struct pm_value *copy, *empty = pm_value_new_made_list(a, 0, &m.maker);
+	const char *want = "[{\"n\":0,\"sub\":[]},{\"n\":1,\"sub\":[{\"n\":0,"
+	    "\"sub\":[]}]},{\"n\":2,\"sub\":[{\"n\":0,\"sub\":[]},{\"n\":1,"
+	    "\"sub\":[{\"n\":0,\"sub\":[]}]}]},null]";
+
+	assert_true(pm_value_is(made, PM_VALUE_LIST));
+	assert_true(pm_value_is_made(made));
+	assert_int_equal(pm_value_len(made), 4);
+	expect_json(made, 0, want);
+	/* Each item once per read, nested ones too: 4 + 1 + 2 + 1. */
+	assert_int_equal(calls, 8);
+	expect_json(empty, 0, "[]");
+	expect_json(empty, 2, "[]\n");
+
+	copy = pm_value_copy(a, made);
+	assert_false(pm_value_is_made(copy));
+	assert_false(pm_value_is_made(pm_value_map_get(
+	    pm_value_list_item(copy, 2, NULL), "sub")));
+	expect_json(copy, 0, want);
+	assert_int_equal(pm_value_list_item(made, 2, a)->type, PM_VALUE_MAP);
+	assert_int_equal(pm_value_list_item(made, 3, a)->type, PM_VALUE_NULL);
+	assert_true(pm_value_is_made(pm_value_map_get(pm_value_list_item(made,
+	    1, a), "sub")));
+}
+
 int
 main(void)
 {
@@ -454,6 +507,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_scalars, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_strings, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_made_list, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_map_order_replace, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_map_growth, setup,

@@ -116,6 +116,10 @@ build(struct fx *fx)
 		    &fx->err) != 0)
 			fail_msg("%s: %s", p->path, pm_error_format(msg,
 			    sizeof(msg), &fx->err));
+		/* Made lists (the action groups) only make their items when
+		 * read: a deep copy reads them all, once, for walk(). */
+		if (p->make)
+			p->context = pm_value_copy(fx->arena, p->context);
 		if (p->write) {
 			struct pm_buf b = PM_BUF_INIT;
 
@@ -1226,6 +1230,25 @@ test_actions_page(void **state)
 	assert_string_equal(ctx_str(p, "done_groups.1.items.0.text"),
 	    "Restart the job");
 	assert_true(ctx_get(p, "done_groups.1.items.0.done")->u.boolean);
+
+	/* As rendered, the groups are made one at a time, and a record's
+	 * lists are made from its incident. */
+	{
+		const struct pm_value *ctx, *g, *item;
+		struct pm_arena *a = pm_arena_new();
+
+		assert_int_equal(pm_page_context(&ctx, p, a, &fx->err), 0);
+		g = pm_value_map_get(ctx, "open_groups");
+		assert_true(pm_value_is_made(g));
+		assert_int_equal(pm_value_len(g), 2);
+		item = pm_value_list_item(g, 1, a);
+		assert_int_equal(pm_value_get_path(item, "count")->u.number, 1);
+		g = pm_value_get_path(item, "incident.action_items");
+		assert_true(pm_value_is_made(g));
+		item = pm_value_list_item(g, 0, a);
+		assert_non_null(pm_value_map_get(item, "text"));
+		pm_arena_free(a);
+	}
 }
 
 /* Misleading entries grouped by first guess. */
