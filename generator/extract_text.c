@@ -469,8 +469,14 @@ x_label_split(struct xline *l)
 	l->content = len;
 	if (len == 0)
 		return;
+	/* A line in capitals is a label ("ROOT CAUSE"), unless it is a
+	 * field with its value after a colon ("TZ: UTC", "START: 16:12") */
+	for (i = 0; i < len && s[i] != ':'; i++)
+		;
 	if (l->kind == XL_HEADING || l->all_strong ||
-	    (all_caps(s, len) && count_words(s, len) <= 8 && len <= 80)) {
+	    (all_caps(s, len) && count_words(s, len) <= 8 && len <= 80 &&
+	    !(i > 0 && i + 1 < len && !(s[i - 1] >= '0' && s[i - 1] <= '9') &&
+	    content_after(s, len, i) < len))) {
 		l->label_len = label_trim(s, len);
 		return;
 	}

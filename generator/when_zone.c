@@ -30,7 +30,8 @@ static const struct zone {
 	/* the summer time a name of a region's clock follows, applied by
 	 * pm_when_settle_zone(): 'E' the EU's, 'U' the US's since 2007 (the
 	 * regional names here are American), 'A' south-east Australia's,
-	 * 'N' New Zealand's; 0 none (the name says which time it is) */
+	 * 'N' New Zealand's, 'C' Chile's; 0 none (the name says which
+	 * time it is) */
 	char summer;
 } zones[] = {
 	{ "EST", -300, 0 }, { "EDT", -240, 0 }, { "CST", -360, 0 },
@@ -181,6 +182,7 @@ static const struct zone {
 	{ "Adelaide time", 570, 'A' }, { "Darwin time", 570, 0 },
 	{ "Canberra time", 600, 'A' }, { "Hobart time", 600, 'A' },
 	{ "Sao Paulo time", -180, 0 }, { "São Paulo time", -180, 0 },
+	{ "Santiago time", -240, 'C' }, { "America/Santiago", -240, 'C' },
 	/* North American cities; Saskatchewan, Arizona (but not the Navajo
 	 * Nation) and Hawaii keep standard time all year */
 	{ "Vancouver time", -480, 'U' }, { "Seattle time", -480, 'U' },
@@ -691,6 +693,16 @@ zone_named(const char *zone)
 	return NULL;
 }
 
+/* Chile moves its clocks at midnight after the month's first Saturday:
+ * the day of the Sunday after it. */
+static int
+sunday_after_saturday(int year, int month)
+{
+	int d = nth_sunday(year, month, 1);
+
+	return d == 1 ? 8 : d;
+}
+
 int
 pm_when_settle_zone(struct pm_when *w)
 {
@@ -715,6 +727,9 @@ pm_when_settle_zone(struct pm_when *w)
 	case 'N':
 		return settle_southern(w, std, 9, last_sunday(w->year, 9),
 		    nth_sunday(w->year, 4, 1));
+	case 'C':	/* at the end of the first Saturday of September */
+		return settle_southern(w, std, 9, sunday_after_saturday(
+		    w->year, 9), sunday_after_saturday(w->year, 4));
 	}
 	return 0;
 }

@@ -602,6 +602,13 @@ test_zone_as_named(void **state)
 		{ "---\ntitle: Boards\nstart: 2025-07-09T10:05:00+10:00\n"
 		  "end: 2025-07-09T12:50:00+10:00\n---\n# Boards\n\n"
 		  "Times below are AEST.\n\nBoards were read-only.\n", "AEST" },
+		/* a template of fields in capitals; a city with summer time
+		 * of its own */
+		{ "# Bidder\n\nDATE: 2025-08-05\nTZ: UTC\nSTART: 16:12\n"
+		  "END: 19:04\nIMPACT: late bids\n", "UTC" },
+		{ "# Club\n\nOn Friday, January 9th, 2026, between 12:35 and "
+		  "15:05 Santiago time, members were logged out.\n",
+		  "Santiago time" },
 	};
 
 	(void)state;

@@ -415,6 +415,11 @@ static const struct {
 	{ DTZ(2024, 9, 30, 9, 0, 0, 720, "Pacific/Auckland"), 780, 1 },
 	{ DTZ(2024, 9, 28, 9, 0, 0, 720, "Pacific/Auckland"), 720, 0 },
 	{ DTZ(2024, 7, 10, 9, 0, 0, 600, "Australia/Brisbane"), 600, 0 },
+	/* Chile: summer time from the first Sunday of September */
+	{ DTZ(2026, 1, 9, 12, 35, 0, -240, "Santiago time"), -180, 1 },
+	{ DTZ(2024, 7, 10, 9, 0, 0, -240, "Santiago time"), -240, 0 },
+	{ DTZ(2024, 9, 9, 9, 0, 0, -240, "America/Santiago"), -180, 1 },
+	{ DTZ(2024, 9, 7, 9, 0, 0, -240, "America/Santiago"), -240, 0 },
 };
 
 /* How the hour was written: the first point of the text, and the second
