@@ -331,13 +331,8 @@ static void
 write_item(struct pm_buf *out, const struct pm_value *list, size_t i,
     int indent, int depth)
 {
-	struct pm_arena *a;
+	struct pm_arena *a = pm_value_is_made(list) ? pm_arena_new() : NULL;
 
-	if (!pm_value_is_made(list)) {
-		write_json(out, list->u.list.items[i], indent, depth);
-		return;
-	}
-	a = pm_arena_new();
 	write_json(out, pm_value_list_item(list, i, a), indent, depth);
 	pm_arena_free(a);
 }

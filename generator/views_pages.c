@@ -466,8 +466,9 @@ make_action_group(const void *arg, size_t k, struct pm_arena *arena)
 	return action_group(&local, g->at[k], g->done);
 }
 
+/* The groups as a made list; *items: how many items they hold. */
 static struct pm_value *
-action_groups(struct views *v, int done)
+action_groups(struct views *v, int done, size_t *items)
 {
 	struct action_groups *g = pm_arena_calloc(v->a, 1, sizeof(*g));
 	const struct pm_site *site = v->site;
@@ -488,6 +489,7 @@ action_groups(struct views *v, int done)
 			g->items += n;
 		}
 	}
+	*items = g->items;
 	return pm_value_new_made_list(v->a, g->len, &g->maker);
 }
 
@@ -507,10 +509,8 @@ make_actions(const struct pm_value **out, struct pm_arena *arena,
 	views_for_make(v, page, arena);
 	ctx = views_context(v, "actions/index.html", "Action items", "../",
 	    "actions");
-	open = action_groups(v, 0);
-	done = action_groups(v, 1);
-	nopen = ((const struct action_groups *)open->u.list.maker->arg)->items;
-	ndone = ((const struct action_groups *)done->u.list.maker->arg)->items;
+	open = action_groups(v, 0, &nopen);
+	done = action_groups(v, 1, &ndone);
 	pm_value_map_set(a, ctx, "open_groups", open);
 	pm_value_map_set(a, ctx, "done_groups", done);
 	pm_value_map_set_num(a, ctx, "open_count", (double)nopen);
