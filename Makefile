@@ -74,7 +74,7 @@ asan ubsan:
 # ThreadSanitizer sees only instrumented code, so the cmark-gfm race of
 # DESIGN.md is caught by check_parallel's comparison instead.
 TSAN_TESTS = check_parallel check_build check_incremental check_output_keep \
-	check_render
+	check_render check_itemhist
 tsan:
 	$(MAKE) O=build-tsan OPT="-O1 -g -fsanitize=thread" build-tsan/pmsite \
 		$(TSAN_TESTS:%=build-tsan/tests/%)

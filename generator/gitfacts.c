@@ -572,6 +572,7 @@ publish_versions(struct gf_walk *w, const struct gf_fact *f,
 		v[i].time = (long long)f->versions[i].when.time;
 		git_oid_tostr(v[i].blob_id, sizeof(v[i].blob_id),
 		    &f->versions[i].blob);
+		v[i].pack_key = UINT64_MAX;	/* the source's to find */
 	}
 	doc->versions = v;
 	doc->nversions = f->nversions;

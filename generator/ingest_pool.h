@@ -10,10 +10,12 @@
  *    single-threaded run gives, whatever jobs is and however the threads
  *    are scheduled.
  *  - Markdown is parsed under one lock the pool owns (DESIGN.md: cmark-gfm
- *    edits process-wide state while it parses); older versions of a file
- *    are read under the source's own lock (source.h).  Everything else
- *    runs in parallel on read-only inputs: src, cfg and tax are never
- *    written.
+ *    edits process-wide state while it parses).  Everything else runs in
+ *    parallel on read-only inputs: src, cfg and tax are never written.
+ *  - Blobs are read in the order they lie in the pack files (packorder.h):
+ *    the documents first, then, once all are ingested, the older versions
+ *    of those with action items, for their ages (itemhist.h).  The order
+ *    of the work never shows in the results.
  *  - Strings of the incidents live in arena when the call returns (each
  *    thread allocates from an arena of its own, adopted by arena at the
  *    end).  A task's warnings (heap) are the caller's to merge and free,

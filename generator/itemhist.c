@@ -243,30 +243,128 @@ item_keys(struct track *t, struct pm_buf *keys, const struct pm_incident *inc,
 	}
 }
 
-/* One version seen: items present get added, done ones keep or start
- * their done time, and the others lose it. */
-static void
-follow(struct track *t, size_t n, const struct pm_buf *keys,
-    const struct lines *l, const char *when)
-{
-	for (size_t k = 0; k < n; k++) {
-		size_t e;
+/* One document's items on their way through its versions. */
+struct pm_itemhist {
+	const struct pm_doc *doc;
+	struct track *t;
+	size_t n;
+	struct pm_buf keys;
+	/* nversions * n: for each version, whether item k is there and
+	 * whether it is done there (SEEN, SEEN | DONE); 0 when absent. */
+	unsigned char *seen;
+	char **errors;		/* per version: why it was not read */
+};
 
-		if (t[k].key == SIZE_MAX)
+enum { SEEN = 1, DONE = 2 };
+
+struct pm_itemhist *
+pm_itemhist_new(const struct pm_incident *inc, const struct pm_doc *doc,
+    const char *data, size_t len)
+{
+	struct pm_itemhist *h;
+	size_t n = inc->naction_items;
+
+	if (n == 0 || doc->nversions == 0)
+		return NULL;
+	h = pm_xcalloc(1, sizeof(*h));
+	h->doc = doc;
+	h->n = n;
+	h->t = pm_xcalloc(n, sizeof(*h->t));
+	pm_buf_init(&h->keys);
+	item_keys(h->t, &h->keys, inc, data, len);
+	h->seen = pm_xcalloc(doc->nversions, n);
+	h->errors = pm_xcalloc(doc->nversions, sizeof(*h->errors));
+	for (size_t v = 0; v < doc->nversions; v++)
+		if (!pm_itemhist_needs(h, v))
+			pm_itemhist_version(h, v, data, len);
+	return h;
+}
+
+int
+pm_itemhist_needs(const struct pm_itemhist *h, size_t v)
+{
+	return strcmp(h->doc->versions[v].blob_id, h->doc->blob_id) != 0;
+}
+
+void
+pm_itemhist_version(struct pm_itemhist *h, size_t v, const char *data,
+    size_t len)
+{
+	struct lines l = { PM_BUF_INIT, NULL, NULL, 0, 0 };
+	unsigned char *seen = h->seen + v * h->n;
+
+	scan_lines(&l, data, len);
+	for (size_t k = 0; k < h->n; k++) {
+		if (h->t[k].key == SIZE_MAX)
 			continue;
-		for (e = 0; e < l->n; e++)
-			if (strcmp(l->words.ptr + l->at[e],
-			    keys->ptr + t[k].key) == 0)
+		for (size_t e = 0; e < l.n; e++)
+			if (strcmp(l.words.ptr + l.at[e],
+			    h->keys.ptr + h->t[k].key) == 0) {
+				seen[k] = SEEN | (l.done[e] ? DONE : 0);
 				break;
-		if (e < l->n && t[k].added == NULL)
-			t[k].added = when;
-		if (e < l->n && l->done[e]) {
-			if (t[k].done_at == NULL)
-				t[k].done_at = when;
-		} else {
-			t[k].done_at = NULL;
+			}
+	}
+	free(l.at);
+	free(l.done);
+	pm_buf_free(&l.words);
+}
+
+void
+pm_itemhist_failed(struct pm_itemhist *h, size_t v, const char *why)
+{
+	free(h->errors[v]);
+	h->errors[v] = pm_xstrdup(why);
+}
+
+int
+pm_itemhist_finish(struct pm_itemhist *h, struct pm_incident *inc,
+    struct pm_arena *arena, struct pm_error *err)
+{
+	const struct pm_doc *doc = h->doc;
+
+	for (size_t v = 0; v < doc->nversions; v++)
+		if (h->errors[v])
+			return pm_error_set(err, PM_ERROR, doc->path, 0, 0,
+			    "%s", h->errors[v]);
+	/* Items present get added, done ones keep or start their done
+	 * time, and the others lose it. */
+	for (size_t v = 0; v < doc->nversions; v++) {
+		const unsigned char *seen = h->seen + v * h->n;
+		const char *when = doc->versions[v].when;
+
+		for (size_t k = 0; k < h->n; k++) {
+			if ((seen[k] & SEEN) && h->t[k].added == NULL)
+				h->t[k].added = when;
+			if (!(seen[k] & DONE))
+				h->t[k].done_at = NULL;
+			else if (h->t[k].done_at == NULL)
+				h->t[k].done_at = when;
 		}
 	}
+	for (size_t k = 0; k < h->n && k < inc->naction_items; k++) {
+		struct pm_action_item *it = &inc->action_items[k];
+
+		it->added = h->t[k].added && arena ?
+		    pm_arena_strdup(arena, h->t[k].added) : h->t[k].added;
+		it->done_at = it->done ? h->t[k].done_at : NULL;
+		if (it->done_at && arena)
+			it->done_at = pm_arena_strdup(arena, it->done_at);
+	}
+	return 0;
+}
+
+void
+pm_itemhist_free(struct pm_itemhist *h)
+{
+	if (h == NULL)
+		return;
+	for (size_t v = 0; v < h->doc->nversions; v++)
+		free(h->errors[v]);
+	free(h->errors);
+	free(h->seen);
+	free(h->t);
+	pm_buf_free(&h->keys);
+	free(h);
 }
 
 int
@@ -274,38 +372,19 @@ pm_itemhist_apply(struct pm_incident *inc, const struct pm_doc *doc,
     const char *data, size_t len, const struct pm_source *src,
     struct pm_error *err)
 {
-	struct pm_buf keys = PM_BUF_INIT, old = PM_BUF_INIT;
-	struct lines l = { PM_BUF_INIT, NULL, NULL, 0, 0 };
-	struct track *t;
-	size_t n = inc->naction_items;
+	struct pm_itemhist *h = pm_itemhist_new(inc, doc, data, len);
+	struct pm_buf old = PM_BUF_INIT;
 	int rc = 0;
 
-	if (n == 0 || doc->nversions == 0)
+	if (h == NULL)
 		return 0;
-	t = pm_xcalloc(n, sizeof(*t));
-	item_keys(t, &keys, inc, data, len);
-	for (size_t v = 0; v < doc->nversions && rc == 0; v++) {
-		const struct pm_doc_version *ver = &doc->versions[v];
-
-		if (strcmp(ver->blob_id, doc->blob_id) == 0) {
-			scan_lines(&l, data, len);
-		} else if ((rc = pm_source_read_version(src, doc, v, &old,
-		    err)) == 0) {
-			scan_lines(&l, old.ptr, old.len);
-		}
-		if (rc == 0)
-			follow(t, n, &keys, &l, ver->when);
-	}
-	for (size_t k = 0; k < n && rc == 0; k++) {
-		inc->action_items[k].added = t[k].added;
-		inc->action_items[k].done_at = inc->action_items[k].done ?
-		    t[k].done_at : NULL;
-	}
-	free(t);
-	free(l.at);
-	free(l.done);
-	pm_buf_free(&l.words);
+	for (size_t v = 0; v < doc->nversions && rc == 0; v++)
+		if (pm_itemhist_needs(h, v) && (rc = pm_source_read_version(
+		    src, doc, v, &old, err)) == 0)
+			pm_itemhist_version(h, v, old.ptr, old.len);
+	if (rc == 0)
+		rc = pm_itemhist_finish(h, inc, NULL, err);
+	pm_itemhist_free(h);
 	pm_buf_free(&old);
-	pm_buf_free(&keys);
 	return rc;
 }

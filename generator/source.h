@@ -59,6 +59,7 @@
 #define PM_SOURCE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "buf.h"
@@ -69,6 +70,7 @@ struct pm_doc_version {
 	const char *when;	/* the commit's author time, ISO 8601 */
 	long long time;		/* the same, in seconds since the epoch */
 	char blob_id[41];	/* hex */
+	uint64_t pack_key;	/* as pm_doc's */
 };
 
 /* One Markdown file.  Every pointer lives as long as its source. */
@@ -87,6 +89,8 @@ struct pm_doc {
 	char commit_id[41];	/* last commit that changed it, or "" */
 	const struct pm_doc_version *versions;	/* oldest first; NULL */
 	size_t nversions;			/* when there is no history */
+	uint64_t pack_key;	/* where its blob lies in the pack files
+				 * (packorder.h); UINT64_MAX: unknown */
 };
 
 /*
@@ -234,10 +238,19 @@ const char *pm_source_commit(const struct pm_source *src);
 const char *pm_source_commit_time(const struct pm_source *src);
 
 /*
+ * Fill order[0 .. n-1] with 0 .. n-1 sorted by keys[] (pm_doc.pack_key),
+ * equal keys in index order: reading blobs in this order is several times
+ * faster (packorder.h).  keys and order may not overlap.
+ */
+void pm_source_read_order(const uint64_t *keys, size_t n, size_t *order);
+
+/*
  * Read version i (i < doc->nversions) of a document of this source into
  * out, replacing what out held; NUL-terminated.  PM_ERROR with libgit2's
- * message when the blob cannot be read.  Thread-safe: the one function of
- * a source that may run on several threads at once (reads take turns).
+ * message when the blob cannot be read, "version N: " before it.
+ * Thread-safe, with pm_source_doc_bytes() the only functions of a source
+ * that may run on several threads at once; each thread reads through a
+ * repository handle of its own (source_int.h).
  */
 int pm_source_read_version(const struct pm_source *src,
     const struct pm_doc *doc, size_t i, struct pm_buf *out,

@@ -10,16 +10,31 @@
 #include <pthread.h>
 
 #include "arena.h"
+#include "packorder.h"
 #include "source.h"
+
+/*
+ * A handle for reading blobs on one thread at a time.  libgit2's git_odb
+ * is thread-safe because it takes a lock for the whole of each read, the
+ * inflating included, so threads that share one take turns: at 10,000
+ * postmortems on two cores, the ingest waited there for a fifth of its
+ * time.  Each reader has a repository and object database of its own.
+ */
+#define PM_SOURCE_READERS	16
+
+struct pm_source_reader {
+	pthread_mutex_t lock;
+	git_repository *repo;	/* opened at the first read; 0: src->repo */
+	git_odb *odb;		/* NULL until then */
+};
 
 struct pm_source {
 	struct pm_arena *arena;
 	git_repository *repo;	/* NULL for a plain folder */
-	/* Held by pm_source_read_version(), the one reader that runs while
-	 * other threads work: a git_repository is not to be used by two
-	 * threads at once (DESIGN.md).  Allocated, so a const source can
-	 * take it. */
-	pthread_mutex_t *read_lock;
+	const char *open_dir;	/* as given; NULL: found from the environment */
+	/* PM_SOURCE_READERS of them, allocated so that a const source can
+	 * take one (source_read.c). */
+	struct pm_source_reader *readers;
 	const char *where;	/* the repository or folder, for messages */
 	const char *workdir;	/* NULL for a bare repository */
 	const char *content;	/* normalised, "" for the root */
@@ -52,5 +67,30 @@ git_message(void)
 
 	return e && e->message ? e->message : "libgit2 error";
 }
+
+/*
+ * The blob id into arena, NUL-terminated, read by a free reader.  PM_ERROR
+ * naming path with libgit2's message when it cannot be read or is not a
+ * blob.  Thread-safe.
+ */
+int pm_source__copy_blob(const struct pm_source *src, const git_oid *id,
+    const char *path, struct pm_arena *arena, const char **data,
+    size_t *len, struct pm_error *err);
+
+/* Allocate the readers (none opened yet); close what they opened (they
+ * open again if asked); free them all. */
+void pm_source__readers_init(struct pm_source *src);
+void pm_source__readers_close(struct pm_source *src);
+void pm_source__readers_free(struct pm_source *src);
+
+/* Where the blobs lie: NULL unless in committed mode with a repository
+ * (free with pm_packorder_free()).  Set the pack_key of every document
+ * and of the versions it has so far (UINT64_MAX when po is NULL). */
+struct pm_packorder *pm_source__pack_order(const struct pm_source *src);
+void pm_source__pack_keys(struct pm_source *src,
+    const struct pm_packorder *po);
+
+/* Open the repository again, as pm_source_open() found it. */
+int pm_source__reopen(const struct pm_source *src, git_repository **out);
 
 #endif

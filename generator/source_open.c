@@ -105,6 +105,18 @@ out:
 	return rc;
 }
 
+int
+pm_source__reopen(const struct pm_source *src, git_repository **out)
+{
+	/* Discovery behaves as git does in a hook or a script: GIT_DIR and
+	 * GIT_CEILING_DIRECTORIES apply.  An explicit folder is taken as
+	 * given, whatever the environment says. */
+	if (src->open_dir)
+		return git_repository_open_ext(out, src->open_dir, 0, NULL);
+	return git_repository_open_ext(out, NULL,
+	    GIT_REPOSITORY_OPEN_FROM_ENV, NULL);
+}
+
 static int
 open_repository(struct pm_source *src, const char *dir, struct pm_error *err)
 {
@@ -117,14 +129,8 @@ open_repository(struct pm_source *src, const char *dir, struct pm_error *err)
 	else
 		src->where = pm_arena_strdup(src->arena,
 		    getcwd(cwd, sizeof(cwd)) ? cwd : ".");
-	/* Discovery behaves as git does in a hook or a script: GIT_DIR and
-	 * GIT_CEILING_DIRECTORIES apply.  An explicit folder is taken as
-	 * given, whatever the environment says. */
-	if (dir)
-		found = git_repository_open_ext(&src->repo, dir, 0, NULL);
-	else
-		found = git_repository_open_ext(&src->repo, NULL,
-		    GIT_REPOSITORY_OPEN_FROM_ENV, NULL);
+	src->open_dir = dir ? src->where : NULL;
+	found = pm_source__reopen(src, &src->repo);
 	if (found == GIT_ENOTFOUND && src->worktree) {
 		rc = open_folder(src, dir ? dir : ".", err);
 		goto out;
@@ -238,8 +244,7 @@ pm_source_open(struct pm_source **out, const struct pm_source_opts *opts,
 
 	*out = NULL;
 	src->arena = pm_arena_new();
-	src->read_lock = pm_xmalloc(sizeof(*src->read_lock));
-	pthread_mutex_init(src->read_lock, NULL);
+	pm_source__readers_init(src);
 	src->worktree = opts->worktree;
 	/* Worktree documents are hashed from their bytes: read them all. */
 	src->lazy = opts->lazy && !opts->worktree;

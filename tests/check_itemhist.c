@@ -270,6 +270,144 @@ test_built_site(void **state)
 	free(page);
 }
 
+/* The document of that name in the fixture's source. */
+static const struct pm_doc *
+doc_named(struct fx *f, const char *name)
+{
+	(void)incident(f, name);
+	for (size_t i = 0; i < pm_source_count(f->src); i++)
+		if (strcmp(pm_source_doc(f->src, i)->name, name) == 0)
+			return pm_source_doc(f->src, i);
+	fail_msg("%s not found", name);
+	return NULL;
+}
+
+/*
+ * In steps, the versions given newest first (as a build that reads them
+ * in the order of the packs may): the same ages as in one go.  A version
+ * that could not be read leaves every item without history and says why.
+ */
+static void
+test_steps_any_order(void **state)
+{
+	struct fx *f = *state;
+	const struct pm_doc *doc = doc_named(f, "queue.md");
+	struct pm_incident *inc = incident(f, "queue.md");
+	struct pm_incident *again = pm_arena_alloc(f->arena, sizeof(*again));
+	struct pm_buf old = PM_BUF_INIT;
+	struct pm_itemhist *h;
+	struct pm_error err;
+
+	*again = *inc;
+	again->action_items = pm_arena_alloc(f->arena,
+	    inc->naction_items * sizeof(*inc->action_items));
+	memcpy(again->action_items, inc->action_items,
+	    inc->naction_items * sizeof(*inc->action_items));
+	for (size_t k = 0; k < again->naction_items; k++)
+		again->action_items[k].added = again->action_items[k].done_at =
+		    NULL;
+	h = pm_itemhist_new(again, doc, doc->data, doc->len);
+	assert_non_null(h);
+	assert_false(pm_itemhist_needs(h, 3));	/* the bytes given */
+	for (size_t v = 3; v-- > 0;) {
+		assert_true(pm_itemhist_needs(h, v));
+		pm_error_clear(&err);
+		assert_int_equal(pm_source_read_version(f->src, doc, v, &old,
+		    &err), 0);
+		pm_itemhist_version(h, v, old.ptr, old.len);
+	}
+	assert_int_equal(pm_itemhist_finish(h, again, f->arena, &err), 0);
+	for (size_t k = 0; k < inc->naction_items; k++) {
+		const struct pm_action_item *a = &inc->action_items[k];
+		const struct pm_action_item *b = &again->action_items[k];
+
+		assert_string_equal(a->added, b->added);
+		if (a->done_at || b->done_at)
+			assert_string_equal(a->done_at, b->done_at);
+	}
+	pm_itemhist_free(h);
+
+	h = pm_itemhist_new(again, doc, doc->data, doc->len);
+	for (size_t k = 0; k < again->naction_items; k++)
+		again->action_items[k].added = NULL;
+	pm_itemhist_version(h, 0, v1, strlen(v1));
+	pm_itemhist_failed(h, 2, "version 3: object not found");
+	pm_itemhist_failed(h, 1, "version 2: object not found");
+	assert_int_equal(pm_itemhist_finish(h, again, f->arena, &err),
+	    PM_ERROR);
+	assert_string_equal(err.file, "content/queue.md");
+	assert_non_null(strstr(err.message, "version 2:"));
+	for (size_t k = 0; k < again->naction_items; k++)
+		assert_null(again->action_items[k].added);
+	pm_itemhist_free(h);
+	pm_itemhist_free(NULL);
+	pm_buf_free(&old);
+}
+
+/*
+ * The build reads old versions after all documents, in the order of the
+ * pack files: packed by git, on three threads, the site says what it
+ * says loose on one.
+ */
+static void
+test_built_site_packed(void **state)
+{
+	struct fx *f = *state;
+	char cmd[2048], path[1024], *one, *three;
+
+	snprintf(cmd, sizeof(cmd), "'%s' build -q -j 1 --repo '%s' "
+	    "--out '%s/one'", tu_pmsite(), f->dir, f->dir);
+	assert_int_equal(tu_run(cmd, NULL, NULL), 0);
+	snprintf(cmd, sizeof(cmd), "git -C '%s' gc -q", f->dir);
+	assert_int_equal(tu_run(cmd, NULL, NULL), 0);
+	snprintf(cmd, sizeof(cmd), "'%s' build -q -j 3 --repo '%s' "
+	    "--out '%s/three'", tu_pmsite(), f->dir, f->dir);
+	assert_int_equal(tu_run(cmd, NULL, NULL), 0);
+	snprintf(path, sizeof(path), "%s/one/incidents.json", f->dir);
+	one = tu_read(path, NULL);
+	snprintf(path, sizeof(path), "%s/three/incidents.json", f->dir);
+	three = tu_read(path, NULL);
+	assert_non_null(one);
+	assert_non_null(three);
+	assert_string_equal(one, three);
+	assert_non_null(strstr(three,
+	    "\"done_at\": \"2024-01-04T10:00:00+00:00\""));
+	assert_non_null(strstr(three,
+	    "\"added\": \"2024-01-11T10:00:00+00:00\""));
+	free(one);
+	free(three);
+}
+
+/* An old version gone from the repository costs the ages of that
+ * file's items, with a warning naming it, and not the build. */
+static void
+test_version_missing(void **state)
+{
+	struct fx *f = *state;
+	const struct pm_doc *doc = doc_named(f, "queue.md");
+	char cmd[2048], path[1024], *err = NULL, *json;
+	const char *hex = doc->versions[1].blob_id;
+
+	snprintf(path, sizeof(path), "%s/.git/objects/%.2s/%s", f->dir, hex,
+	    hex + 2);
+	assert_int_equal(remove(path), 0);
+	snprintf(cmd, sizeof(cmd), "'%s' build -j 2 --repo '%s' "
+	    "--out '%s/site'", tu_pmsite(), f->dir, f->dir);
+	assert_int_equal(tu_run(cmd, NULL, &err), 0);
+	assert_non_null(strstr(err, "content/queue.md: warning: action item "
+	    "history unavailable: version 2"));
+	assert_null(strstr(err, "disk.md: warning: action item history"));
+	snprintf(path, sizeof(path), "%s/site/incidents.json", f->dir);
+	json = tu_read(path, NULL);
+	assert_non_null(json);
+	/* disk.md keeps its ages; queue.md has none. */
+	assert_non_null(strstr(json,
+	    "\"done_at\": \"2024-01-06T10:00:00+00:00\""));
+	assert_null(strstr(json, "\"added\": \"2024-01-11T10:00:00"));
+	free(json);
+	free(err);
+}
+
 /* itemhist.c takes letters and digits as words without looking for a
  * done mark there: no mark may start with one. */
 static void
@@ -298,6 +436,12 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_table_rows,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_built_site,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_steps_any_order,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_built_site_packed,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_version_missing,
 		    setup, teardown),
 		cmocka_unit_test(test_marks_start_outside_words),
 	};
