@@ -15,7 +15,10 @@
  *     the impact say when in the day it happened: "afternoon", "after
  *     lunch", "mid-day", "business hours" or "working hours" make hours
  *     1 to 6 pm, "evening" and "tonight" hours 5 to 11; a document that
- *     also says "morning", "overnight" or "night" is left alone.
+ *     also says "morning", "overnight" or "night" is left alone, and so
+ *     is, for the evening, one that writes 12:xx without am/pm: in an
+ *     evening that is noon, hours before it began ("From 10:31 to 12:07",
+ *     with "the EU rollout was scheduled for the evening" in the impact).
  * Timelines add their own rule on top (extract_timeline.c): on a 12-hour
  * clock, "11:30 ... 1:00" is 13:00.
  */
@@ -76,6 +79,8 @@ x_clock_read(struct xdoc *d)
 				c->pm_hours |= 1u << (w.hour - 12);
 			else if (w.meridiem == 0 && w.hour >= 1)
 				c->am_hours |= 1u << w.hour;
+			if (w.meridiem < 0 && w.hour == 12)
+				c->twelve = 1;
 		}
 		if (!context_line(d, l))
 			continue;
@@ -101,7 +106,7 @@ x_clock_pm(const struct xdoc *d, struct pm_when *w)
 	if ((c->pm_hours & near) && !(c->am_hours & near))
 		pm = 1;
 	else if (!c->morning && ((c->afternoon && h <= 6) || (c->evening &&
-	    h >= 5)) && !c->am_hours)
+	    !c->twelve && h >= 5)) && !c->am_hours)
 		pm = 1;
 	if (pm) {
 		w->hour += 12;

@@ -86,6 +86,7 @@ struct xclock {
 	unsigned pm_hours;	/* bit h: h o'clock written with pm (1-11) */
 	unsigned am_hours;	/* bit h: written with am */
 	int afternoon, evening, morning;	/* what the context says */
+	int twelve;		/* 12:xx written without am/pm */
 };
 
 struct xdoc {

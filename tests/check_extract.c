@@ -522,6 +522,18 @@ static const struct shape {
 	    "kiosks froze from 3:05 to 4:20 CEST.\n",
 	    "2024-06-07T15:05:00+02:00", "2024-06-07T16:20:00+02:00", NULL,
 	    NULL, -2, -2, -2 },
+	{ "in the evening, without am/pm",
+	    "# Bookings\n\nOn 3 March 2024, in the evening, bookings failed "
+	    "from 8:10 to 9:40 ET.\n",
+	    "2024-03-03T20:10:00-05:00", "2024-03-03T21:40:00-05:00", NULL,
+	    NULL, -2, -2, -2 },
+	{ "an evening elsewhere, and 12:xx written bare",
+	    "# Races dropped\n\nOn 17 July 2025, from 10:31 to 12:07 PT, "
+	    "players were dropped from races.\n\n## Impact\n\n"
+	    "- A third of players online dropped.\n- Europe was not touched; "
+	    "its rollout was set for the evening.\n",
+	    "2025-07-17T10:31:00-07:00", "2025-07-17T12:07:00-07:00", NULL,
+	    NULL, -2, -2, -2 },
 	{ "a 24-hour clock",
 	    "# Night batch\n\nOn 7 June 2024 the batch failed from 2:05 to "
 	    "3:30 UTC. The retry at 14:00 worked.\n",
