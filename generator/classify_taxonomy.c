@@ -249,7 +249,8 @@ static const struct pm_keyword kw_dependency[] = {
 	{ "platform holder", 6 }, { "according to their", 4 },
 	{ "behind their", 5 }, { "has told us", 3 },
 	{ "s incident report", 6 },
-	{ "their later report", 5 },
+	{ "their later report", 5 }, { "their report", 5 },
+	{ "their postmortem", 5 }, { "their post mortem", 5 },
 	{ "their authori*", 4 }, { "payment partner", 6 }, { "acquirer", 3 },
 	{ "card processor", 5 },
 	{ "external script*", 5 },
@@ -305,6 +306,7 @@ static const struct pm_keyword kw_bug[] = {
 	{ "pagination", 3 }, { "cursor", 3 }, { "never removed", 5 },
 	{ "never deleted", 5 }, { "never cleaned up", 5 }, { "never freed", 5 },
 	{ "the same id*", 4 },
+	{ "never evict*", 5 }, { "never expired", 5 }, { "never expire", 5 },
 	{ "resource leak*", 6 }, { "latent bug", 7 },
 	{ "idempoten*", 4 }, { "backoff", 3 }, { "jitter", 3 },
 	/* text our code mishandles */

@@ -164,6 +164,14 @@ test_cause_not_symptom(void **state)
 		{ "Their data center in Campinas had a storage fault, so "
 		    "their authorization system timed out for our requests.",
 		    "dependency-third-party" },
+		/* a cache that keeps what it should drop is a leak */
+		{ "The session cache never evicted entries after the key "
+		    "format changed, the heap filled and garbage collection "
+		    "stalled every node.", "software-bug" },
+		/* a stranger's name, but "their report" tells whose it was */
+		{ "Relaymesh's east region kept routing to a failed node "
+		    "(their report names it), and our app was pinned there.",
+		    "dependency-third-party" },
 	};
 
 	(void)state;
