@@ -133,6 +133,7 @@ add_doc(struct lister *l, const char *blob_hex)
 	}
 	doc = &src->docs[src->ndocs++];
 	memset(doc, 0, sizeof(*doc));
+	doc->pack_key = UINT64_MAX;	/* until pm_source__pack_keys() */
 	doc->name = pm_arena_strndup(src->arena, l->name.ptr, l->name.len);
 	doc->path = doc_path(src, l->name.ptr, l->name.len);
 	if (blob_hex)
@@ -400,6 +401,11 @@ read_docs(struct pm_source *src, struct pm_error *err)
 	if (src->lazy)
 		goto config;
 	if (!src->worktree) {
+		/* The walk has not run yet: the keys of the tips only. */
+		struct pm_packorder *po = pm_source__pack_order(src);
+
+		pm_source__pack_keys(src, po);
+		pm_packorder_free(po);
 		keys = pm_xcalloc(src->ndocs + 1, sizeof(*keys));
 		order = pm_xcalloc(src->ndocs + 1, sizeof(*order));
 		for (size_t i = 0; i < src->ndocs; i++)
@@ -467,12 +473,8 @@ pm_source_load(struct pm_source *src, struct pm_error *err)
 	rc = src->worktree ? list_worktree(&l) : list_commit(&l);
 	if (rc == 0 && src->ndocs > 1)
 		qsort(src->docs, src->ndocs, sizeof(*src->docs), doc_cmp);
-	if (rc == 0) {
-		po = pm_source__pack_order(src);
-		pm_source__pack_keys(src, po);
-		pm_packorder_free(po);
+	if (rc == 0)
 		rc = read_docs(src, err);
-	}
 	if (rc == 0 && src->has_commit) {
 		struct pm_gitfacts_run run = { src->prior, NULL, 0, 0 };
 
@@ -481,8 +483,10 @@ pm_source_load(struct pm_source *src, struct pm_error *err)
 		src->history = run.history;
 		src->walked = run.walked;
 		src->resumed = run.resumed;
-		/* Again, for the versions the walk found.  Not kept open
-		 * through the walk: the indexes count in its peak. */
+		/* Every document's and version's key, for the readers
+		 * (and again for a document read above: a few lookups).
+		 * Not kept open through the walk: the indexes count in
+		 * its peak. */
 		po = pm_source__pack_order(src);
 		pm_source__pack_keys(src, po);
 		pm_packorder_free(po);
