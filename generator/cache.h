@@ -73,7 +73,7 @@
 #define PM_CACHE_KEY_SIZE 41
 
 /* Bumped whenever the layout of a cache file changes. */
-#define PM_CACHE_FORMAT 4
+#define PM_CACHE_FORMAT 5
 
 struct pm_cache;
 

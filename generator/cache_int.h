@@ -44,9 +44,10 @@ int pm_cache__read_whole(struct pm_buf *b, int dirfd, const char *name,
     uint64_t max, int follow);
 
 /*
- * The checksum of cache files: 64 bits, eight bytes at a time, each step
- * a bijection of the running value, so a change confined to one 8-byte
- * word is always detected; not cryptographic.
+ * The checksum of cache files: XXH3's 64 bits (libxxhash, which the
+ * page digests use too), to catch a torn or damaged file; not
+ * cryptographic.  It is read for every cached postmortem of a rebuild,
+ * so it must cost less than reading the file did.
  */
 uint64_t pm_cache__checksum(const void *data, size_t len);
 

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include <git2.h>
+#include <xxhash.h>
 
 #ifndef PM_VERSION
 #define PM_VERSION "unknown"
@@ -204,27 +205,5 @@ pm_cache_identity(char out[PM_CACHE_KEY_SIZE])
 uint64_t
 pm_cache__checksum(const void *data, size_t len)
 {
-	const unsigned char *p = data;
-	uint64_t h = 0x9e3779b97f4a7c15u ^ (uint64_t)len;
-
-	/* Each step: xor a word in, multiply by an odd constant (a
-	 * bijection), fold the high bits down so they reach the low ones. */
-	for (; len >= 8; p += 8, len -= 8) {
-		uint64_t w = 0;
-
-		for (int i = 0; i < 8; i++)
-			w |= (uint64_t)p[i] << (8 * i);
-		h = (h ^ w) * 0xff51afd7ed558ccdu;
-		h ^= h >> 32;
-	}
-	if (len > 0) {
-		uint64_t w = 0;
-
-		for (size_t i = 0; i < len; i++)
-			w |= (uint64_t)p[i] << (8 * i);
-		h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
-		h ^= h >> 29;
-	}
-	h *= 0xff51afd7ed558ccdu;
-	return h ^ (h >> 33);
+	return (uint64_t)XXH3_64bits(data, len);
 }
