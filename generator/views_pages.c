@@ -354,21 +354,63 @@ views_add_causes(struct views *v, struct pm_error *err)
 	return rc;
 }
 
+/*
+ * The seconds since 1970 of "YYYY-MM-DDTHH:MM:SS+HH:MM", the one shape of
+ * the times git gives items (gitfacts.c); 0 for any other text.  The
+ * actions page reads two per item, tens of thousands per build, and the
+ * general parser (when.h) cost a tenth of a one-file rebuild.
+ */
+static int
+stamp_seconds(long long *out, const char *s)
+{
+	static const char shape[] = "dddd-dd-ddTdd:dd:dd+dd:dd";
+	int y, mo, d, h, mi, sec, oh, om;
+
+	if (strlen(s) != sizeof(shape) - 1)
+		return 0;
+	for (size_t k = 0; k < sizeof(shape) - 1; k++)
+		if (shape[k] == 'd' ? (s[k] < '0' || s[k] > '9') :
+		    shape[k] == '+' ? (s[k] != '+' && s[k] != '-') :
+		    s[k] != shape[k])
+			return 0;
+	y = atoi(s);
+	mo = atoi(s + 5);
+	d = atoi(s + 8);
+	h = atoi(s + 11);
+	mi = atoi(s + 14);
+	sec = atoi(s + 17);
+	oh = atoi(s + 20);
+	om = atoi(s + 23);
+	if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 ||
+	    sec > 60)
+		return 0;
+	*out = pm_when_days_from_date(y, mo, d) * 86400 + h * 3600 +
+	    mi * 60 + sec - (s[19] == '-' ? -60 : 60) * (oh * 60 + om);
+	return 1;
+}
+
 /* Whole days from one ISO 8601 time to another, or -1 when either is
  * missing or unreadable. */
 static long
 days_between(const char *from, const char *to)
 {
 	struct pm_when a, b;
+	long long fa, fb;
 	long minutes;
 
 	if (from == NULL || to == NULL)
 		return -1;
-	pm_when_init(&a);
-	pm_when_init(&b);
-	if (pm_when_parse(&a, from, strlen(from)) == 0 ||
-	    pm_when_parse(&b, to, strlen(to)) == 0 ||
-	    !pm_when_diff_minutes(&minutes, &a, &b) || minutes < 0)
+	if (stamp_seconds(&fa, from) && stamp_seconds(&fb, to)) {
+		minutes = (long)((fb - fa) / 60);
+	} else {
+		pm_when_init(&a);
+		pm_when_init(&b);
+		if (pm_when_parse(&a, from, strlen(from)) == 0 ||
+		    pm_when_parse(&b, to, strlen(to)) == 0 ||
+		    !pm_when_diff_minutes(&minutes, &a, &b))
+			return -1;
+	}
+	if (minutes < 0)
 		return -1;
 	return minutes / 1440;
 }
