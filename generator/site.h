@@ -56,6 +56,12 @@ struct pm_site {
 	/* After pm_site_finish(): site positions ordered by slug, and by
 	 * primary category then position (pm_site_link). */
 	size_t *by_slug, *by_cause;
+	/* Also set by pm_site_link, for pm_site_recurrence(), which runs
+	 * for every incident page: per slot of by_cause, the slot after the
+	 * last of its category; per position, the date as the number
+	 * YYYYMMDD (0 when undated). */
+	size_t *cause_end;
+	long *ymd;
 };
 
 void pm_site_init(struct pm_site *site, struct pm_arena *arena,

@@ -264,25 +264,6 @@ link_one(struct pm_site *site, size_t i, const struct key_index *svc,
 		inc->repeat_of = site->incidents[best]->slug;
 }
 
-void
-pm_site_link(struct pm_site *site)
-{
-	struct key_index svc, tag;
-	size_t i;
-
-	site->by_cause = pm_arena_alloc(site->arena, pm_xmul(site->len + 1,
-	    sizeof(*site->by_cause)));
-	for (i = 0; i < site->len; i++)
-		site->by_cause[i] = i;
-	pm_site__sort(site->by_cause, site->len, site, cause_order);
-	key_index_build(&svc, site, 0);
-	key_index_build(&tag, site, 1);
-	for (i = 0; i < site->len; i++)
-		link_one(site, i, &svc, &tag);
-	free(svc.items);
-	free(tag.items);
-}
-
 /* "YYYY-MM-DD" at the start of s, as numbers; 0 when s has no date. */
 static int
 read_ymd(int *y, int *m, int *d, const char *s)
@@ -302,36 +283,65 @@ read_ymd(int *y, int *m, int *d, const char *s)
 }
 
 void
+pm_site_link(struct pm_site *site)
+{
+	struct key_index svc, tag;
+	size_t i;
+
+	site->by_cause = pm_arena_alloc(site->arena, pm_xmul(site->len + 1,
+	    sizeof(*site->by_cause)));
+	for (i = 0; i < site->len; i++)
+		site->by_cause[i] = i;
+	pm_site__sort(site->by_cause, site->len, site, cause_order);
+	site->cause_end = pm_arena_alloc(site->arena, pm_xmul(site->len + 1,
+	    sizeof(*site->cause_end)));
+	site->ymd = pm_arena_alloc(site->arena, pm_xmul(site->len + 1,
+	    sizeof(*site->ymd)));
+	for (i = site->len; i-- > 0;) {
+		int y, m, d;
+
+		site->ymd[i] = read_ymd(&y, &m, &d, site->incidents[i]->date) ?
+		    y * 10000L + m * 100 + d : 0;
+		site->cause_end[i] = i + 1 < site->len && same_cause(
+		    site->incidents[site->by_cause[i]],
+		    site->incidents[site->by_cause[i + 1]]) ?
+		    site->cause_end[i + 1] : i + 1;
+	}
+	key_index_build(&svc, site, 0);
+	key_index_build(&tag, site, 1);
+	for (i = 0; i < site->len; i++)
+		link_one(site, i, &svc, &tag);
+	free(svc.items);
+	free(tag.items);
+}
+
+void
 pm_site_recurrence(struct pm_recurrence *out, const struct pm_site *site,
     size_t i, int months)
 {
-	const struct pm_incident *inc;
-	char from[48];
-	int y, m, d, total;
-	size_t at, first;
+	long from;
+	int total;
+	size_t at, first, end;
 
 	memset(out, 0, sizeof(*out));
 	out->ordinal = 1;
 	if (i >= site->len || site->by_cause == NULL)
 		return;
-	inc = site->incidents[i];
-	if (!has_cause(inc) || !read_ymd(&y, &m, &d, inc->date) ||
-	    months < 0)
+	if (!has_cause(site->incidents[i]) || site->ymd[i] == 0 || months < 0)
 		return;
 	/* The window starts after the same day `months` months before;
-	 * "2024-02-31" is fine as a bound, as dates compare as text. */
-	total = y * 12 + (m - 1) - months;
-	snprintf(from, sizeof(from), "%04d-%02d-%02d", total / 12,
-	    total % 12 + 1, d);
+	 * "2024-02-31" is fine as a bound, as dates compare as numbers. */
+	total = (int)(site->ymd[i] / 10000) * 12 +
+	    (int)(site->ymd[i] / 100 % 100) - 1 - months;
+	from = total < 0 ? -1 : (total / 12) * 10000L + (total % 12 + 1) * 100 +
+	    site->ymd[i] % 100;
 	/* Site order is by date, so the first one outside ends the walk. */
 	first = cause_slot(site, i) + 1;
-	for (at = first; at < site->len; at++) {
-		const struct pm_incident *e =
-		    site->incidents[site->by_cause[at]];
-		int ey, em, ed;
+	end = site->cause_end[first - 1];
+	for (at = first; at < end; at++) {
+		long day = site->ymd[site->by_cause[at]];
 
-		if (!same_cause(e, inc) || !read_ymd(&ey, &em, &ed, e->date) ||
-		    strncmp(e->date, from, 10) <= 0)
+		if (day == 0 || day <= from)
 			break;
 	}
 	out->nearlier = at - first;
