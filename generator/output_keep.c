@@ -435,13 +435,17 @@ pm_output__recycle(struct pm_output *o, int use, struct pm_error *err)
 	return 0;
 }
 
-/* Depth first over a recycled tree: keep the claimed, remove the rest. */
+/*
+ * Depth first over a recycled tree: keep the claimed, remove the rest.
+ * What is claimed needs no stat (a tenth of a one-file rebuild went to
+ * them): every claimed file was written or kept by this build, and every
+ * claimed folder was opened as one when a file beneath it was.
+ */
 static int
 sweep_dir(struct pm_output *o, int dfd, struct pm_buf *rel,
     struct pm_error *err)
 {
 	char **names = NULL;
-	struct stat st;
 	int rc;
 
 	if ((rc = pm_fs_list(&names, dfd, o->display, err)) < 0)
@@ -453,10 +457,10 @@ sweep_dir(struct pm_output *o, int dfd, struct pm_buf *rel,
 		if (base)
 			pm_buf_putc(rel, '/');
 		pm_buf_puts(rel, *p);
-		if (fstatat(dfd, *p, &st, AT_SYMLINK_NOFOLLOW) < 0) {
-			rc = pm_fs_error(err, o->display, "stat", errno);
-		} else if (S_ISDIR(st.st_mode) &&
-		    pm_output__pathset_has(&o->dirs, rel->ptr, rel->len)) {
+		if (pm_output__pathset_has(&o->written, rel->ptr, rel->len)) {
+			/* kept */
+		} else if (pm_output__pathset_has(&o->dirs, rel->ptr,
+		    rel->len)) {
 			sub = openat(dfd, *p, O_RDONLY | O_DIRECTORY |
 			    O_NOFOLLOW | O_CLOEXEC);
 			if (sub < 0) {
@@ -466,8 +470,7 @@ sweep_dir(struct pm_output *o, int dfd, struct pm_buf *rel,
 				rc = sweep_dir(o, sub, rel, err);
 				close(sub);
 			}
-		} else if (S_ISDIR(st.st_mode) || !pm_output__pathset_has(
-		    &o->written, rel->ptr, rel->len)) {
+		} else {
 			rc = pm_fs_remove(dfd, o->display, *p, err);
 		}
 		pm_buf_truncate(rel, base);
