@@ -20,6 +20,7 @@
 #include "ingest.h"
 #include "itemhist.h"
 #include "search.h"
+#include "workers.h"
 
 /* As in render.c: beyond this, threads only wait on the locks. */
 #define MAX_JOBS 64
@@ -44,7 +45,6 @@ struct pool {
 };
 
 struct worker {
-	pthread_t thread;
 	struct pool *pool;
 	struct pm_arena *arena;
 };
@@ -192,17 +192,8 @@ read_versions(void *arg)
 static void
 run_workers(struct worker *w, int jobs, void *(*fn)(void *))
 {
-	int i, started = 0;
-
 	atomic_store(&w[0].pool->next, 0);
-	for (i = 1; i < jobs; i++) {
-		if (pthread_create(&w[i].thread, NULL, fn, &w[i]) != 0)
-			break;
-		started = i;
-	}
-	fn(&w[0]);
-	for (i = 1; i <= started; i++)
-		pthread_join(w[i].thread, NULL);
+	pm_workers_run(jobs, fn, w, sizeof(*w));
 }
 
 /* Ages of action items are a nicety: an old version that cannot be read

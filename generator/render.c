@@ -5,8 +5,8 @@
  * pages it renders.
  */
 #include "render.h"
+#include "workers.h"
 
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -32,7 +32,6 @@ struct pool {
 };
 
 struct worker {
-	pthread_t thread;
 	struct pool *pool;
 	struct pm_error err;
 	size_t failed_at;	/* page index of err, when set */
@@ -216,7 +215,7 @@ pm_render_pages(struct pm_output *out, const struct pm_pages *pages,
 	struct pool pool;
 	struct worker *w;
 	const struct worker *first = NULL;
-	int i, started = 0, rc = 0;
+	int i, rc = 0;
 
 	if (jobs < 1)
 		jobs = 1;
@@ -237,16 +236,7 @@ pm_render_pages(struct pm_output *out, const struct pm_pages *pages,
 		w[i].pool = &pool;
 		pm_error_clear(&w[i].err);
 	}
-	/* The calling thread is worker 0; a thread that cannot be started
-	 * only means less parallelism. */
-	for (i = 1; i < jobs; i++) {
-		if (pthread_create(&w[i].thread, NULL, work, &w[i]) != 0)
-			break;
-		started = i;
-	}
-	work(&w[0]);
-	for (i = 1; i <= started; i++)
-		pthread_join(w[i].thread, NULL);
+	pm_workers_run(jobs, work, w, sizeof(*w));
 	for (i = 0; i < jobs && reuse; i++)
 		reuse->reused += w[i].reused;
 	for (i = 0; i < jobs; i++)
