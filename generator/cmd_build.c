@@ -625,7 +625,7 @@ pm_cmd_build(int argc, char **argv)
 		goto out;
 	}
 	if (pm_site_finish(&site, &warnings, &err) < 0 ||
-	    pm_views_build(&pages, arena, &site, &err) < 0)
+	    pm_views_build(&pages, arena, &site, o.jobs, &err) < 0)
 		goto fail;
 	stage_done(&o, &ts, "views", pages.len);
 

@@ -390,8 +390,8 @@ join(struct pm_arena *a, const struct pm_strlist *l)
 }
 
 /* The record plus what themes show: dates and durations for people. */
-static struct pm_value *
-incident_value(struct views *v, const struct pm_incident *inc)
+struct pm_value *
+views_incident_value(struct views *v, const struct pm_incident *inc)
 {
 	struct pm_arena *a = v->a;
 	/* The displays below, added to the record's fields in one go. */
@@ -706,7 +706,7 @@ pm_page_context(const struct pm_value **out, const struct pm_page *page,
 
 int
 pm_views_build(struct pm_pages *pages, struct pm_arena *a,
-    const struct pm_site *site, struct pm_error *err)
+    const struct pm_site *site, int jobs, struct pm_error *err)
 {
 	/* In the arena: incident pages keep it to make their contexts. */
 	struct views *v = pm_arena_calloc(a, 1, sizeof(*v));
@@ -722,14 +722,10 @@ pm_views_build(struct pm_pages *pages, struct pm_arena *a,
 	v->sitev = views_site_value(site, a, 0);
 	pm_site_stats(&v->stats, site);
 	make_causes(v);
-	v->records = pm_arena_alloc(a, pm_xmul(site->len + 1,
-	    sizeof(*v->records)));
-	for (i = 0; i < site->len; i++)
-		v->records[i] = incident_value(v, site->incidents[i]);
 	for (i = 0; i < v->stats.ncauses; i++)
 		set_latest(v, v->causes[i], v->stats.causes[i].incidents[0]);
-	/* Finished: the records are only read from here on. */
-	views_digest_records(v);
+	/* Only read from here on. */
+	views_make_records(v, jobs);
 
 	if (views_add_home(v, err) < 0)
 		goto out;

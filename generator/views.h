@@ -113,8 +113,10 @@ struct pm_pages {
 	size_t len, cap;
 };
 
+/* The records of the incidents are made on jobs threads (1 or less:
+ * the calling thread alone); the pages do not depend on it. */
 int pm_views_build(struct pm_pages *pages, struct pm_arena *arena,
-    const struct pm_site *site, struct pm_error *err);
+    const struct pm_site *site, int jobs, struct pm_error *err);
 
 /*
  * The context of a template page: page->context, or the one page->make

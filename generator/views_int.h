@@ -34,8 +34,16 @@ struct views {
 	size_t known_mask;
 };
 
-/* Digest every record, once they are finished (views_key.c). */
-void views_digest_records(struct views *v);
+/* The record with displays of an incident (views.c). */
+struct pm_value *views_incident_value(struct views *v,
+    const struct pm_incident *inc);
+
+/*
+ * Make and digest every record, on jobs threads (views_key.c).  The
+ * causes must be finished: records hold them, and they are digested
+ * with them.
+ */
+void views_make_records(struct views *v, int jobs);
 
 void views_push_page(struct views *v, const struct pm_page *page);
 

@@ -7,8 +7,11 @@
  * and little else.
  */
 #include "views_int.h"
+#include "workers.h"
 
+#include <stdatomic.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Addresses are aligned, so their low bits say little: mix them. */
@@ -20,35 +23,78 @@ slot_of(const struct pm_value *p, size_t mask)
 	return (size_t)(h >> 32) & mask;
 }
 
-void
-views_digest_records(struct views *v)
-{
-	struct pm_buf scratch = PM_BUF_INIT;
-	size_t n = v->site->len, cap = 16;
+/* One thread's share of views_make_records(): records go to the
+ * thread's own arena, which the views adopt once all are made. */
+struct record_worker {
+	struct views local;
+	struct views *v;
+	atomic_size_t *next;
+	struct pm_buf scratch;
+};
 
-	while (cap < 2 * n)
-		cap *= 2;
+static void *
+make_records(void *arg)
+{
+	struct record_worker *w = arg;
+	struct views *v = w->v;
+	size_t i;
+
+	while ((i = atomic_fetch_add(w->next, 1)) < v->site->len) {
+		const struct pm_incident *inc = v->site->incidents[i];
+
+		v->records[i] = views_incident_value(&w->local, inc);
+		pm_digest_value(&v->digests[i], &w->scratch, v->records[i],
+		    NULL, NULL);
+		pm_digest_bytes(&v->body_digests[i], inc->html ? inc->html :
+		    "", inc->html ? inc->html_len : 0);
+	}
+	return NULL;
+}
+
+void
+views_make_records(struct views *v, int jobs)
+{
+	size_t n = v->site->len, cap = 16;
+	struct record_worker *w;
+	atomic_size_t next;
+
+	if (jobs < 1 || n == 0)
+		jobs = 1;
+	if ((size_t)jobs > n && n > 0)
+		jobs = (int)n;
+	v->records = pm_arena_alloc(v->a, pm_xmul(n + 1, sizeof(*v->records)));
 	v->digests = pm_arena_alloc(v->a, pm_xmul(n + 1, sizeof(*v->digests)));
 	v->body_digests = pm_arena_alloc(v->a, pm_xmul(n + 1,
 	    sizeof(*v->body_digests)));
+	atomic_init(&next, 0);
+	w = pm_xcalloc((size_t)jobs, sizeof(*w));
+	for (int k = 0; k < jobs; k++) {
+		w[k].local = *v;
+		w[k].local.a = pm_arena_new();
+		w[k].v = v;
+		w[k].next = &next;
+		pm_buf_init(&w[k].scratch);
+	}
+	pm_workers_run(jobs, make_records, w, sizeof(*w));
+	for (int k = 0; k < jobs; k++) {
+		pm_arena_adopt(v->a, w[k].local.a);
+		pm_buf_free(&w[k].scratch);
+	}
+	free(w);
+
+	while (cap < 2 * n)
+		cap *= 2;
 	v->known = pm_arena_calloc(v->a, cap, sizeof(*v->known));
 	v->known_at = pm_arena_calloc(v->a, cap, sizeof(*v->known_at));
 	v->known_mask = cap - 1;
 	for (size_t i = 0; i < n; i++) {
 		size_t s = slot_of(v->records[i], v->known_mask);
 
-		const struct pm_incident *inc = v->site->incidents[i];
-
-		pm_digest_value(&v->digests[i], &scratch, v->records[i], NULL,
-		    NULL);
-		pm_digest_bytes(&v->body_digests[i], inc->html ? inc->html :
-		    "", inc->html ? inc->html_len : 0);
 		while (v->known[s] != NULL)
 			s = (s + 1) & v->known_mask;
 		v->known[s] = v->records[i];
 		v->known_at[s] = i;
 	}
-	pm_buf_free(&scratch);
 }
 
 /* pm_digest_known_fn: the digest of a record of the site. */

@@ -23,6 +23,7 @@ struct fx {
 	struct pm_site site;
 	struct pm_pages pages;
 	struct pm_error err;
+	int jobs;		/* of pm_views_build(); 0 is 1 */
 };
 
 static int
@@ -104,7 +105,8 @@ build(struct fx *fx)
 	char msg[1024];
 
 	memset(&fx->pages, 0, sizeof(fx->pages));
-	if (pm_views_build(&fx->pages, fx->arena, &fx->site, &fx->err) != 0)
+	if (pm_views_build(&fx->pages, fx->arena, &fx->site, fx->jobs,
+	    &fx->err) != 0)
 		fail_msg("views: %s", pm_error_format(msg, sizeof(msg),
 		    &fx->err));
 	/* Incident pages make their contexts, and data pages their bytes,
@@ -450,6 +452,7 @@ test_page_keys(void **state)
 		pm_warnings_free(&w);
 	}
 	page_keys(fx, &k1, &env);
+	fx->jobs = 3;		/* the records made on three threads */
 	page_keys(fx, &k2, &env);
 	for (size_t i = 0; i < k1.n; i++) {
 		assert_int_equal(k1.has[i], k2.has[i]);
@@ -1283,7 +1286,8 @@ test_misleading_page(void **state)
 	assert_true(ctx_get(p, "has_entries")->u.boolean);
 }
 
-/* Two builds of one site give the same contexts, byte for byte. */
+/* Two builds of one site give the same contexts, byte for byte, whether
+ * the records are made on one thread or on four. */
 static void
 test_contexts_deterministic(void **state)
 {
@@ -1294,6 +1298,7 @@ test_contexts_deterministic(void **state)
 	rich_site(fx);
 	build(fx);
 	first = fx->pages;
+	fx->jobs = 4;
 	build(fx);
 	assert_int_equal(first.len, fx->pages.len);
 	for (size_t i = 0; i < first.len; i++) {
@@ -1377,7 +1382,7 @@ test_pages_made_on_demand(void **state)
 
 	rich_site(fx);
 	assert_int_equal(pm_views_build(&pages, fx->arena, &fx->site,
-	    &fx->err), 0);
+	    1, &fx->err), 0);
 	for (size_t i = 0; i < pages.len; i++) {
 		const struct pm_page *p = &pages.items[i];
 		struct pm_arena *a1, *a2;
@@ -1481,7 +1486,7 @@ test_data_pages_in_pieces(void **state)
 	assert_int_equal(pm_site_finish(&fx->site, &w, &fx->err), 0);
 	pm_warnings_free(&w);
 	assert_int_equal(pm_views_build(&fx->pages, fx->arena, &fx->site,
-	    &fx->err), 0);
+	    1, &fx->err), 0);
 	for (size_t k = 0; k < 3; k++) {
 		const struct pm_page *p = page(fx, paths[k]);
 		struct pm_buf whole = PM_BUF_INIT, b = PM_BUF_INIT;
