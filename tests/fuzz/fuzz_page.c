@@ -84,7 +84,7 @@ pg_pipeline(const char *data, size_t size, pg_page_fn fn, void *payload)
 	pm_site_add(&site, inc);
 	rc = 1;
 	if (pm_site_finish(&site, &warnings, &err) < 0 ||
-	    pm_views_build(&pages, arena, &site, &err) < 0) {
+	    pm_views_build(&pages, arena, &site, 1, &err) < 0) {
 		fprintf(stderr, "fuzz_page: site or views: %s\n",
 		    err.message);
 		goto out;
