@@ -87,8 +87,9 @@ zone_words(struct pm_when *z, const char *s, size_t len)
 
 /*
  * "09:40, Central European time, browsers ...": a zone set off by commas
- * right after a time.  It must start with a capital and end its clause,
- * so that "10:00, CT scans were ..." stays a sentence.
+ * right after a time.  It must start with a capital (or be a place's
+ * "local time (Warsaw)") and end its clause, so that "10:00, CT scans
+ * were ..." stays a sentence.
  */
 static int
 zone_after_comma(struct pm_when *z, const struct xline *l, size_t i)
@@ -97,7 +98,8 @@ zone_after_comma(struct pm_when *z, const struct xline *l, size_t i)
 
 	while (i < l->len && l->s[i] == ' ')
 		i++;
-	if (i >= l->len || l->s[i] < 'A' || l->s[i] > 'Z')
+	if (i >= l->len || ((l->s[i] < 'A' || l->s[i] > 'Z') &&
+	    strncmp(l->s + i, "local ", 6) != 0))
 		return 0;
 	for (e = i; e < l->len && l->s[e] != ',' && l->s[e] != '.' &&
 	    l->s[e] != ';'; e++)

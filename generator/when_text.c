@@ -12,6 +12,7 @@
  * original text byte for byte.
  */
 
+#include <stdio.h>
 #include <string.h>
 
 #include "when_int.h"
@@ -185,6 +186,70 @@ meridiem_next(const char *s, size_t len, size_t k)
 	    ch(s, len, k + 1) == '.');
 }
 
+static const char *const hour_words[] = {
+	"one", "two", "three", "four", "five", "six", "seven", "eight",
+	"nine", "ten", "eleven", "twelve"
+};
+
+/* An hour of the 12-hour clock at s[i], in words or digits: its end, and
+ * the hour into *h; 0 when there is none. */
+static size_t
+hour_at(const char *s, size_t len, size_t i, int *h)
+{
+	size_t e;
+
+	for (int k = 0; k < 12; k++)
+		if ((e = word_at(s, len, i, hour_words[k]))) {
+			*h = k + 1;
+			return e;
+		}
+	e = digit_run(s, len, i, h);
+	/* not the "11" of "11:30" or "11.30" */
+	return e >= 1 && e <= 2 && *h >= 1 && *h <= 12 &&
+	    !is_alnum(ch(s, len, i + e)) && ((ch(s, len, i + e) != ':' &&
+	    ch(s, len, i + e) != '.') || !is_digit(ch(s, len, i + e + 1))) ?
+	    i + e : 0;
+}
+
+/*
+ * "half past two", "(a) quarter past ten", "(a) quarter to five" at s[i]:
+ * the end, the time into *h and *m, and into *pm 1 when "in the
+ * afternoon" or "in the evening" follows, 0 for "in the morning", else
+ * -1; 0 when there is none.  These are times wherever they stand.  The
+ * end takes in the "in the afternoon", so that a range reads on to its
+ * "until".
+ */
+static size_t
+clock_words_at(const char *s, size_t len, size_t i, int *h, int *m, int *pm)
+{
+	size_t e, k = i;
+
+	if ((e = word_at(s, len, k, "a")) && ch(s, len, e) == ' ')
+		k = skip_blanks(s, len, e);
+	if ((e = word_at(s, len, k, "half past")) && k == i)
+		*m = 30;
+	else if ((e = word_at(s, len, k, "quarter past")))
+		*m = 15;
+	else if ((e = word_at(s, len, k, "quarter to")))
+		*m = -15;
+	else
+		return 0;
+	if (!(e = hour_at(s, len, skip_blanks(s, len, e), h)))
+		return 0;
+	if (*m < 0) {
+		*h = *h == 1 ? 12 : *h - 1;
+		*m = 45;
+	}
+	k = skip_blanks(s, len, e);
+	*pm = -1;
+	if ((i = word_at(s, len, k, "in the afternoon")) ||
+	    (i = word_at(s, len, k, "in the evening")))
+		*pm = 1;
+	else if ((i = word_at(s, len, k, "in the morning")))
+		*pm = 0;
+	return *pm < 0 ? e : i;
+}
+
 int
 pm_when_rewrite(char *out, const char *s, size_t len)
 {
@@ -202,6 +267,21 @@ pm_when_rewrite(char *out, const char *s, size_t len)
 			out[e - 5] = ' ';
 			memcpy(out + e - 4, s + i, 4);
 			i = e;
+			changed = 1;
+			continue;
+		}
+		if ((i == 0 || !is_alnum((unsigned char)s[i - 1])) &&
+		    (e = clock_words_at(s, len, i, &h, &m, &ctx)) != 0) {
+			/* "half past two in the afternoon" -> "2:30 pm",
+			 * blanks after, so that a range's end takes the pm:
+			 * the shortest phrase, "half past 1", has room */
+			char t[16];
+			int n = snprintf(t, sizeof(t), "%d:%02d%s", h, m,
+			    ctx < 0 ? "" : ctx ? " pm" : " am");
+
+			memset(out + i, ' ', e - i);
+			memcpy(out + i, t, (size_t)n);
+			i = e - 1;
 			changed = 1;
 			continue;
 		}

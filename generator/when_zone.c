@@ -65,7 +65,8 @@ static const struct zone {
 	{ "JST", 540, 0 }, { "KST", 540, 0 }, { "ACST", 570, 0 },
 	{ "ACDT", 630, 0 }, { "AEST", 600, 0 }, { "AEDT", 660, 0 },
 	{ "NZST", 720, 0 }, { "NZDT", 780, 0 },
-	{ "Coordinated Universal Time", 0, 0 },
+	{ "Coordinated Universal Time", 0, 0 }, { "Zulu", 0, 0 },
+	{ "Zulu time", 0, 0 },
 	{ "Greenwich Mean Time", 0, 0 }, { "British Summer Time", 60, 0 },
 	{ "Central European Time", 60, 'E' },
 	{ "Central European Summer Time", 120, 0 },
@@ -228,18 +229,25 @@ static const char *const wordlike[] = {
 
 /*
  * "+05:00", "-0500", "+5" (the last only when !strict, i.e. after "UTC"
- * or glued to a time, where it cannot be mistaken for a number).
+ * or glued to a time, where it cannot be mistaken for a number).  The
+ * minus may be the typographic one, U+2212 ("UTC\u22125"), which word
+ * processors put in; never an en dash, which writes ranges.
  */
 static size_t
 offset_at(const char *s, size_t len, size_t i, int *off, int strict)
 {
 	int c = ch(s, len, i), v, h, m = 0;
-	size_t n, j;
+	size_t n, j, sign = 1;
 
+	if (c == 0xe2 && ch(s, len, i + 1) == 0x88 &&
+	    ch(s, len, i + 2) == 0x92) {
+		c = '-';
+		sign = 3;
+	}
 	if (c != '+' && c != '-')
 		return 0;
-	n = digits(s, len, i + 1, &v);
-	j = i + 1 + n;
+	n = digits(s, len, i + sign, &v);
+	j = i + sign + n;
 	if (n == 4) {
 		h = v / 100;
 		m = v % 100;
@@ -275,7 +283,9 @@ is_wordlike(const char *name)
 
 /*
  * The zone name at s[i], as word_at() reads it; a place's time may say
- * "local" before "time" ("UK local time", "Montevideo local time").
+ * "local" before "time" ("UK local time", "Montevideo local time"), or
+ * name the place after "local" in parentheses ("local (Berlin)", "local
+ * time (Warsaw)").
  */
 static size_t
 zone_name_at(const char *s, size_t len, size_t i, const char *name)
@@ -288,6 +298,16 @@ zone_name_at(const char *s, size_t len, size_t i, const char *name)
 		return e;
 	memcpy(place, name, n - 5);
 	place[n - 5] = '\0';
+	if ((e = word_at(s, len, i, "local"))) {
+		if ((k = word_at(s, len, skip_blanks(s, len, e), "time")))
+			e = k;
+		k = skip_blanks(s, len, e);
+		if (ch(s, len, k) != '(' || !(e = match(s, len,
+		    skip_blanks(s, len, k + 1), place)) ||
+		    ch(s, len, (e = skip_blanks(s, len, e))) != ')')
+			return 0;
+		return e + 1;
+	}
 	if (!(e = match(s, len, i, place)) || (k = skip_blanks(s, len, e)) == e)
 		return 0;
 	return word_at(s, len, k, "local time");
@@ -302,7 +322,7 @@ static size_t
 named_zone_at(const char *s, size_t len, size_t i, int *off, int text)
 {
 	size_t e, best = 0, k;
-	int first = lower(ch(s, len, i));
+	int first = lower(ch(s, len, i)), local;
 
 	if ((e = match(s, len, i, "utc")) || (e = match(s, len, i, "gmt"))) {
 		if ((k = offset_at(s, len, e, off, 0)))
@@ -315,9 +335,11 @@ named_zone_at(const char *s, size_t len, size_t i, int *off, int text)
 	if (!is_alpha(first))
 		return 0;
 	/* This runs after every time in every document: the first letter
-	 * rules out nearly all of the table before any name is compared. */
+	 * rules out nearly all of the table before any name is compared
+	 * (but "local (Berlin)" is "Berlin time"). */
+	local = first == 'l' && word_at(s, len, i, "local");
 	for (k = 0; k < COUNT(zones); k++) {
-		if (lower(zones[k].name[0]) != first)
+		if (lower(zones[k].name[0]) != first && !local)
 			continue;
 		if (!(e = zone_name_at(s, len, i, zones[k].name)) || e <= best)
 			continue;

@@ -517,6 +517,28 @@ static const struct shape {
 	    "- 1:22 PM alert fires\n- 2:05 PM exports complete, resolved\n",
 	    "2024-05-14T13:10:00-04:00", "2024-05-14T14:05:00-04:00", NULL,
 	    NULL, 12, 3, -2 },
+	{ "a clock in words, on a document with a 24-hour timeline",
+	    "# Tills\n\nOn Tuesday 3 December 2024, from half past one in the "
+	    "afternoon until a quarter to four (Central European Time), the "
+	    "tills refused cards.\n\n## Timeline\n\n- 13:20 - deploy\n"
+	    "- 13:30 - first refusals\n- 15:45 - all clear\n",
+	    "2024-12-03T13:30:00+01:00", "2024-12-03T15:45:00+01:00", NULL,
+	    NULL, -2, 3, -2 },
+	{ "zones written as people write them",
+	    "# Search\n\nAll times Zulu.\n\nOn 2 May 2024 from 18:52 to "
+	    "20:31 search returned nothing.\n",
+	    "2024-05-02T18:52:00+00:00", "2024-05-02T20:31:00+00:00", NULL,
+	    NULL, -2, -2, -2 },
+	{ "a place's local time",
+	    "# Leasing\n\nAll times are local (Berlin).\n\nOn 26 June 2025 "
+	    "from 09:40 to 13:10 no lease could be signed.\n",
+	    "2025-06-26T09:40:00+02:00", "2025-06-26T13:10:00+02:00", NULL,
+	    NULL, -2, -2, -2 },
+	{ "a typographic minus",
+	    "# Export\n\nBetween 2.15pm and 5.40pm (UTC\xe2\x88\x92" "5) on 9 "
+	    "February 2026 no order could be confirmed.\n",
+	    "2026-02-09T14:15:00-05:00", "2026-02-09T17:40:00-05:00", NULL,
+	    NULL, -2, -2, -2 },
 	{ "in the afternoon",
 	    "# Kiosks\n\nOn Friday 7 June 2024, in the afternoon, the store "
 	    "kiosks froze from 3:05 to 4:20 CEST.\n",

@@ -336,6 +336,15 @@ static const struct {
 	{ "upgraded from 2.10 to 2.12", NULL }, { "at 10h05m", NULL },
 	{ "CPU at 95.50%", NULL }, { "v2.10 is out", NULL }, { "", NULL },
 	{ "host 10.0.0.1 at 3.2.1", NULL },
+	/* clocks in words: the am or pm of "in the afternoon" goes with the
+	 * time, the phrase itself is blanked so a range reads on */
+	{ "from half past two in the afternoon until a quarter to five",
+	    "from 2:30 pm                        until 4:45             " },
+	{ "at quarter past 9 in the morning", "at 9:15 am                      " },
+	{ "by a quarter to one", "by 12:45           " },
+	{ "half past 11.", "11:30       ." },
+	{ "a quarter of the users", NULL }, { "half past the hour", NULL },
+	{ "quarter past 13", NULL }, { "behalf past two", NULL },
 };
 
 /* pm_when_settle_zone: a point, the offset after, whether it changed. */
@@ -656,6 +665,14 @@ static const struct {
 	{ "UTC+", BAD }, { "+2:3", BAD }, { "Eastern", -300 },
 	{ "Pacific", -480 }, { "Central European Time", 60 },
 	{ "Eastern European Time", 120 },
+	/* the typographic minus (U+2212), never an en dash (U+2013) */
+	{ "UTC\xe2\x88\x92" "5", -300 }, { "(GMT\xe2\x88\x92" "03:00)", -180 },
+	{ "UTC\xe2\x80\x93" "5", BAD }, { "UTC\xe2\x88", BAD },
+	{ "Zulu", 0 }, { "zulu time", 0 },
+	/* a place's clock after "local" */
+	{ "local (Berlin)", 60 }, { "local time (Warsaw)", 60 },
+	{ "Local ( Sydney )", 600 }, { "local (Atlantis)", BAD },
+	{ "local Berlin", BAD }, { "local (Berlin", BAD },
 };
 
 /* pm_when_format: a point and its ISO 8601 text. */
