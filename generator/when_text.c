@@ -211,34 +211,47 @@ hour_at(const char *s, size_t len, size_t i, int *h)
 	    i + e : 0;
 }
 
+/* The minutes of "ten past six" and "twenty to nine": before "past" or
+ * "to"; "half" only before "past". */
+static const struct {
+	const char *words;
+	int minutes;
+} clock_minutes[] = {
+	{ "half past", 30 }, { "quarter past", 15 }, { "quarter to", -15 },
+	{ "twenty-five past", 25 }, { "twenty five past", 25 },
+	{ "twenty past", 20 }, { "ten past", 10 }, { "five past", 5 },
+	{ "twenty-five to", -25 }, { "twenty five to", -25 },
+	{ "twenty to", -20 }, { "ten to", -10 }, { "five to", -5 },
+};
+
 /*
- * "half past two", "(a) quarter past ten", "(a) quarter to five" at s[i]:
- * the end, the time into *h and *m, and into *pm 1 when "in the
- * afternoon" or "in the evening" follows, 0 for "in the morning", else
- * -1; 0 when there is none.  These are times wherever they stand.  The
- * end takes in the "in the afternoon", so that a range reads on to its
- * "until".
+ * "half past two", "(a) quarter past ten", "ten past six", "(a) quarter
+ * to five" at s[i]: the end, the time into *h and *m, and into *pm 1
+ * when "in the afternoon" or "in the evening" follows, 0 for "in the
+ * morning", else -1; 0 when there is none.  The end takes in the "in
+ * the afternoon", so that a range reads on to its "until".  "Five to
+ * ten" and its like are times only with that part of the day after
+ * them: "from five to ten replicas" is not 9:55.
  */
 static size_t
 clock_words_at(const char *s, size_t len, size_t i, int *h, int *m, int *pm)
 {
-	size_t e, k = i;
+	size_t e = 0, k = i, n;
 
 	if ((e = word_at(s, len, k, "a")) && ch(s, len, e) == ' ')
 		k = skip_blanks(s, len, e);
-	if ((e = word_at(s, len, k, "half past")) && k == i)
-		*m = 30;
-	else if ((e = word_at(s, len, k, "quarter past")))
-		*m = 15;
-	else if ((e = word_at(s, len, k, "quarter to")))
-		*m = -15;
-	else
+	for (n = 0; n < sizeof(clock_minutes) / sizeof(clock_minutes[0]);
+	    n++)
+		if ((e = word_at(s, len, k, clock_minutes[n].words)))
+			break;
+	/* "a" goes only with a quarter */
+	if (!e || (k != i && clock_minutes[n].words[0] != 'q') ||
+	    !(e = hour_at(s, len, skip_blanks(s, len, e), h)))
 		return 0;
-	if (!(e = hour_at(s, len, skip_blanks(s, len, e), h)))
-		return 0;
+	*m = clock_minutes[n].minutes;
 	if (*m < 0) {
 		*h = *h == 1 ? 12 : *h - 1;
-		*m = 45;
+		*m += 60;
 	}
 	k = skip_blanks(s, len, e);
 	*pm = -1;
@@ -247,6 +260,9 @@ clock_words_at(const char *s, size_t len, size_t i, int *h, int *m, int *pm)
 		*pm = 1;
 	else if ((i = word_at(s, len, k, "in the morning")))
 		*pm = 0;
+	if (*pm < 0 && clock_minutes[n].minutes < 0 &&
+	    clock_minutes[n].words[0] != 'q')
+		return 0;
 	return *pm < 0 ? e : i;
 }
 

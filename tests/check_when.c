@@ -345,6 +345,14 @@ static const struct {
 	{ "half past 11.", "11:30       ." },
 	{ "a quarter of the users", NULL }, { "half past the hour", NULL },
 	{ "quarter past 13", NULL }, { "behalf past two", NULL },
+	{ "from ten past six in the morning until 9:25am",
+	    "from 6:10 am                     until 9:25am" },
+	{ "twenty-five to nine in the evening",
+	    "8:35 pm                           " },
+	{ "at five past 4, paged", "at 4:05       , paged" },
+	{ "scaled from five to ten replicas", NULL },
+	{ "a ten past noon", NULL },
+	{ "a ten past six", "a 6:10        " },	/* "a" only with "quarter" */
 };
 
 /* pm_when_settle_zone: a point, the offset after, whether it changed. */
