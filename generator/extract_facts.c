@@ -83,12 +83,6 @@ static const char *const ttr_labels[] = {
 	"time to mitigation", "resolution time", NULL
 };
 
-/* Words that say a time in a summary sentence is the end. */
-static const char *const end_words[] = {
-	"restor*", "resolv*", "recover*", "mitigat*", "ended", "until",
-	"back up", "back online", "fixed", "returned to normal", NULL
-};
-
 /* Words that say a summary sentence gives the length of the outage; the
  * "for ..." ones only in a sentence that says something was down. */
 static const char *const duration_words[] = {
@@ -98,16 +92,6 @@ static const char *const duration_words[] = {
 };
 
 /* ---------------------------------------------------------------- points */
-
-/* Does the line start with a time, as a timeline entry does? */
-static int
-time_led(const struct xline *l)
-{
-	struct pm_when w;
-	size_t n = pm_when_parse(&w, l->t, l->len);
-
-	return n > 0 && w.hour >= 0 && w.day == 0;
-}
 
 static void
 set_zone(struct pm_when *w, const struct pm_when *z)
@@ -241,88 +225,6 @@ field_point(struct pm_when *w, const struct xfield *f)
 	    x_find_point(w, &at, f->tv, f->vlen, 1));
 }
 
-static void
-take_range(struct xdoc *d, const struct pm_when *a, const struct pm_when *b,
-    int line, const char *source)
-{
-	d->start = *a;
-	d->end = *b;
-	d->has_start = d->has_end = 1;
-	d->rep->start_line = d->rep->end_line = line;
-	d->rep->times_source = source;
-}
-
-/* A range in the lines of one section (or the title line). */
-static int
-range_in(struct xdoc *d, int sec, int title, const char *source)
-{
-	struct pm_when a, b;
-
-	for (size_t i = 0; i < d->n; i++) {
-		const struct xline *l = &d->v[i];
-
-		/* a paragraph may open with the range ("14:03-14:21 ET (18
-		 * min). All API requests failed."); an entry of a list that
-		 * does is a step of a timeline */
-		if (title ? l->line != d->rep->title_line : (l->sec != sec ||
-		    l->kind == XL_HEADING || (l->kind != XL_PARA &&
-		    time_led(l))))
-			continue;
-		if (pm_when_find_timed_range(&a, &b, l->t, l->len) &&
-		    a.hour >= 0) {
-			take_range(d, &a, &b, l->line, source);
-			return 1;
-		}
-	}
-	return 0;
-}
-
-/* "The outage began at 10:00 AM ... service was restored at 12:45 PM."
- * in the lines of section sec.  An end found in the paragraph of the
- * start is not replaced by a later paragraph's ("at 6:05 they restored
- * the previous key" in the story after "fully restored at 6:40"). */
-static void
-summary_points(struct xdoc *d, int sec)
-{
-	struct pm_when w;
-	size_t from, at, e, n;
-	int start_block = -1, end_block = -1;
-
-	for (size_t i = 0; i < d->n; i++) {
-		const struct xline *l = &d->v[i];
-
-		if (l->sec != sec || l->kind == XL_HEADING || time_led(l) ||
-		    l->line == d->rep->title_line)
-			continue;
-		for (from = 0; from < l->len && pm_when_find(&w, &at, &n,
-		    l->t + from, l->len - from); from += at + n) {
-			if (w.hour < 0 || (!d->has_start &&
-			    x_deadline_before(l->t, from + at)))
-				continue;
-			if (!d->has_start) {
-				d->start = w;
-				d->has_start = 1;
-				d->times_from_story = 1;
-				d->rep->start_line = l->line;
-				d->rep->times_source = "summary";
-				start_block = l->block;
-				continue;
-			}
-			if (d->has_end && end_block == start_block &&
-			    l->block != start_block)
-				continue;
-			e = x_sentence_end(l->s, l->len, from + at);
-			if (x_find_any(l->s + from, e - from, end_words,
-			    NULL)) {
-				d->end = w;
-				d->has_end = 1;
-				d->rep->end_line = l->line;
-				end_block = l->block;
-			}
-		}
-	}
-}
-
 /* Is f's label one of names? */
 static int
 field_is(const struct xfield *f, const char *const *names)
@@ -359,7 +261,7 @@ stated_duration(struct xdoc *d)
 		const struct xline *l = &d->v[i];
 
 		if ((l->sec != SEC_SUMMARY && l->sec != SEC_NONE) ||
-		    l->kind == XL_HEADING || time_led(l) || (w = x_find_any(
+		    l->kind == XL_HEADING || x_time_led(l) || (w = x_find_any(
 		    l->s, l->len, duration_words, &at)) == NULL)
 			continue;
 		e = x_sentence_end(l->s, l->len, at);
@@ -447,24 +349,24 @@ x_facts_context(struct xdoc *d)
 	/* a lone end field ("Resolved:" of a ticket, often when the ticket
 	 * was closed) yields to the impact's range stated in the summary */
 	if (!d->has_start && d->has_end && !inc->fixed.start &&
-	    !inc->fixed.end && !range_in(d, SEC_SUMMARY, 0, "summary"))
-		range_in(d, SEC_NONE, 0, "summary");
+	    !inc->fixed.end && !x_range_in(d, SEC_SUMMARY, 0, "summary"))
+		x_range_in(d, SEC_NONE, 0, "summary");
 	for (size_t i = 0; i < d->nfields && !d->has_start && !d->has_end &&
 	    !inc->fixed.start && !inc->fixed.end; i++) {
 		f = &d->fields[i];
 		if (field_is(f, window_labels) && pm_when_find_range(&a, &b,
 		    f->tv, f->vlen) && a.hour >= 0)
-			take_range(d, &a, &b, f->line, "range");
+			x_take_range(d, &a, &b, f->line, "range");
 	}
 	if (!d->has_start && !d->has_end && !inc->fixed.start &&
 	    !inc->fixed.end) {
-		if (!range_in(d, SEC_SUMMARY, 0, "summary") &&
-		    !range_in(d, SEC_NONE, 0, "summary") &&
-		    !range_in(d, SEC_IMPACT, 0, "summary") &&
-		    !range_in(d, SEC_NONE, 1, "title")) {
-			summary_points(d, SEC_SUMMARY);
+		if (!x_range_in(d, SEC_SUMMARY, 0, "summary") &&
+		    !x_range_in(d, SEC_NONE, 0, "summary") &&
+		    !x_range_in(d, SEC_IMPACT, 0, "summary") &&
+		    !x_range_in(d, SEC_NONE, 1, "title")) {
+			x_summary_points(d, SEC_SUMMARY);
 			if (!d->has_start)
-				summary_points(d, SEC_NONE);
+				x_summary_points(d, SEC_NONE);
 		}
 	}
 	if (!d->has_zone && d->has_start && d->start.has_zone) {

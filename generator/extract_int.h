@@ -241,6 +241,28 @@ size_t x_sentence_end(const char *s, size_t len, size_t i);
  * bound ("every gift made before 3 p.m.", "after 6 pm"), not an event? */
 int x_deadline_before(const char *s, size_t i);
 
+/* extract_story.c ---------------------------------------------------- */
+
+/* Does the line start with a time, as a timeline entry does? */
+int x_time_led(const struct xline *l);
+
+/* Take a and b as the incident's start and end, from line. */
+void x_take_range(struct xdoc *d, const struct pm_when *a,
+    const struct pm_when *b, int line, const char *source);
+
+/* A range in the lines of section sec (or of the title line): 1 when
+ * one was taken. */
+int x_range_in(struct xdoc *d, int sec, int title, const char *source);
+
+/*
+ * The start and end the sentences of section sec name: the first time
+ * is the start, a later one in a sentence that says the impact ended
+ * ("restored", "until") the end.  An end found in the paragraph of the
+ * start is not replaced by a later paragraph's ("at 6:05 they restored
+ * the previous key" in the story after "fully restored at 6:40").
+ */
+void x_summary_points(struct xdoc *d, int sec);
+
 /* A thousands separator at s[j]: "1,200", "41,000", not "3, 4" or "1,5". */
 int x_thousands_at(const char *s, size_t len, size_t j);
 

@@ -1,0 +1,101 @@
+/*
+ * extract_story.c: the start and end a summary tells (extract_facts.c,
+ * steps 4 and 5): a range in the lines of a section, else the times its
+ * sentences name ("began at 10:00 AM ... restored at 12:45 PM").
+ */
+#include "extract_int.h"
+
+#include <string.h>
+
+/* Words that say a time in a summary sentence is the end. */
+static const char *const end_words[] = {
+	"restor*", "resolv*", "recover*", "mitigat*", "ended", "until",
+	"back up", "back online", "fixed", "returned to normal", NULL
+};
+
+/* Does the line start with a time, as a timeline entry does? */
+int
+x_time_led(const struct xline *l)
+{
+	struct pm_when w;
+	size_t n = pm_when_parse(&w, l->t, l->len);
+
+	return n > 0 && w.hour >= 0 && w.day == 0;
+}
+
+void
+x_take_range(struct xdoc *d, const struct pm_when *a, const struct pm_when *b,
+    int line, const char *source)
+{
+	d->start = *a;
+	d->end = *b;
+	d->has_start = d->has_end = 1;
+	d->rep->start_line = d->rep->end_line = line;
+	d->rep->times_source = source;
+}
+
+int
+x_range_in(struct xdoc *d, int sec, int title, const char *source)
+{
+	struct pm_when a, b;
+
+	for (size_t i = 0; i < d->n; i++) {
+		const struct xline *l = &d->v[i];
+
+		/* a paragraph may open with the range ("14:03-14:21 ET (18
+		 * min). All API requests failed."); an entry of a list that
+		 * does is a step of a timeline */
+		if (title ? l->line != d->rep->title_line : (l->sec != sec ||
+		    l->kind == XL_HEADING || (l->kind != XL_PARA &&
+		    x_time_led(l))))
+			continue;
+		if (pm_when_find_timed_range(&a, &b, l->t, l->len) &&
+		    a.hour >= 0) {
+			x_take_range(d, &a, &b, l->line, source);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+void
+x_summary_points(struct xdoc *d, int sec)
+{
+	struct pm_when w;
+	size_t from, at, e, n;
+	int start_block = -1, end_block = -1;
+
+	for (size_t i = 0; i < d->n; i++) {
+		const struct xline *l = &d->v[i];
+
+		if (l->sec != sec || l->kind == XL_HEADING || x_time_led(l) ||
+		    l->line == d->rep->title_line)
+			continue;
+		for (from = 0; from < l->len && pm_when_find(&w, &at, &n,
+		    l->t + from, l->len - from); from += at + n) {
+			if (w.hour < 0 || (!d->has_start &&
+			    x_deadline_before(l->t, from + at)))
+				continue;
+			if (!d->has_start) {
+				d->start = w;
+				d->has_start = 1;
+				d->times_from_story = 1;
+				d->rep->start_line = l->line;
+				d->rep->times_source = "summary";
+				start_block = l->block;
+				continue;
+			}
+			if (d->has_end && end_block == start_block &&
+			    l->block != start_block)
+				continue;
+			e = x_sentence_end(l->s, l->len, from + at);
+			if (x_find_any(l->s + from, e - from, end_words,
+			    NULL)) {
+				d->end = w;
+				d->has_end = 1;
+				d->rep->end_line = l->line;
+				end_block = l->block;
+			}
+		}
+	}
+}
