@@ -58,12 +58,63 @@ x_range_in(struct xdoc *d, int sec, int title, const char *source)
 	return 0;
 }
 
+/*
+ * Does "From" or "Since" open the sentence right before s[i], and the
+ * time (ending at s[j]) say when something began to go wrong?  "Round 5
+ * started at 19:00 UTC.  From 19:20 UTC, moves arrived late": the story
+ * names the scene first, then the impact with its start.  "From 10:30,
+ * we rerouted traffic" is the response, not the start.
+ */
+static int
+onset_opens(const char *s, size_t len, size_t i, size_t j)
+{
+	static const char *const onset[] = { "from", "since", NULL };
+	static const char *const actors[] = {
+		"we", "our team", "the team", "engineers", "the on-call",
+		"on-call", "i", NULL
+	};
+	size_t e = i, b;
+
+	while (j < len && (s[j] == ' ' || s[j] == ','))
+		j++;
+	if (x_phrase_at_any(s, len, j, actors))
+		return 0;
+
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	for (b = e; b > 0 && x_alnum((unsigned char)s[b - 1]); b--)
+		;
+	if (b == e || s[b] < 'A' || s[b] > 'Z' ||
+	    x_phrase_at_any(s, e, b, onset) != e)
+		return 0;
+	while (b > 0 && s[b - 1] == ' ')
+		b--;
+	return b == 0 || s[b - 1] == '.' || s[b - 1] == '!' ||
+	    s[b - 1] == '?';
+}
+
+/* Is b, on a's day (written so, or without a day), later in it? */
+static int
+later_same_day(const struct pm_when *b, const struct pm_when *a)
+{
+	int ma = a->hour * 60 + a->minute, mb = b->hour * 60 + b->minute;
+
+	if (b->day && (a->year != b->year || a->month != b->month ||
+	    a->day != b->day))
+		return 0;
+	if (a->has_zone && b->has_zone) {
+		ma -= a->offset_minutes;
+		mb -= b->offset_minutes;
+	}
+	return mb > ma;
+}
+
 void
 x_summary_points(struct xdoc *d, int sec)
 {
 	struct pm_when w;
 	size_t from, at, e, n;
-	int start_block = -1, end_block = -1;
+	int start_block = -1, end_block = -1, onset = 0;
 
 	for (size_t i = 0; i < d->n; i++) {
 		const struct xline *l = &d->v[i];
@@ -83,6 +134,17 @@ x_summary_points(struct xdoc *d, int sec)
 				d->rep->start_line = l->line;
 				d->rep->times_source = "summary";
 				start_block = l->block;
+				onset = onset_opens(l->t, l->len, from + at,
+				    from + at + n);
+				continue;
+			}
+			if (!onset && !d->has_end && l->block == start_block &&
+			    onset_opens(l->t, l->len, from + at,
+			    from + at + n) &&
+			    later_same_day(&w, &d->start)) {
+				d->start = w;
+				d->rep->start_line = l->line;
+				onset = 1;
 				continue;
 			}
 			if (d->has_end && end_block == start_block &&

@@ -539,6 +539,18 @@ static const struct shape {
 	    "February 2026 no order could be confirmed.\n",
 	    "2026-02-09T14:15:00-05:00", "2026-02-09T17:40:00-05:00", NULL,
 	    NULL, -2, -2, -2 },
+	{ "the scene first, then the impact with its start",
+	    "# Moves late\n\nRound 5 started at 19:00 UTC on Friday 13 March "
+	    "2026. From 19:20 UTC, moves arrived seconds late. Service was "
+	    "restored at 21:30 UTC.\n",
+	    "2026-03-13T19:20:00+00:00", "2026-03-13T21:30:00+00:00", NULL,
+	    NULL, -2, -2, -2 },
+	{ "a response that opens with from",
+	    "# Queue\n\nThe queue stalled at 10:00 UTC on 4 April 2025. "
+	    "From 10:30 UTC, we drained it by hand. It was restored at "
+	    "11:15 UTC.\n",
+	    "2025-04-04T10:00:00+00:00", "2025-04-04T11:15:00+00:00", NULL,
+	    NULL, -2, -2, -2 },
 	{ "in the afternoon",
 	    "# Kiosks\n\nOn Friday 7 June 2024, in the afternoon, the store "
 	    "kiosks froze from 3:05 to 4:20 CEST.\n",
