@@ -227,6 +227,8 @@ static const struct {
 	{ SEC_TASKS, EXACT, "next actions" },
 	{ SEC_TASKS, EXACT, "actions to take" },
 	{ SEC_TASKS, EXACT, "what next" },
+	{ SEC_TASKS, EXACT, "next time" },
+	{ SEC_TASKS, EXACT, "for next time" },
 	{ SEC_TASKS, PREFIX, "what we will change" },
 	{ SEC_TASKS, PREFIX, "what were changing" },	/* x_norm: "we're" */
 	{ SEC_TASKS, PREFIX, "what we are changing" },

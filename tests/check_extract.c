@@ -1034,6 +1034,9 @@ test_section_synonyms(void **state)
 		"# X\n\n## In brief\n\nIt broke.\n\n## How the evening went\n\n"
 		"At 10:00 the alert fired.\n\n## Root cause\n\nA typo.\n\n"
 		"## Lessons\n\n- care\n\n## Next steps\n\n- add a test\n",
+		"# X\n\n## What happened\n\nIt broke.\n\n## Timeline\n\n"
+		"- 10:00 alert\n\n## Root cause\n\nA typo.\n\n"
+		"## Lessons\n\n- care\n\n## Next time\n\n- add a test\n",
 		"X\n\nSummary:\nIt broke.\n\nTimeline:\n10:00 alert fired\n"
 		"10:05 fixed\n\nRoot cause:\nA typo.\n\nCountermeasures:\n"
 		"1) care\n\nTODO:\n1) add a test\n",
