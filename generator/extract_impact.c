@@ -16,13 +16,38 @@ static const char *const impact_labels[] = {
 	"who was affected", "who was impacted", "affected", NULL
 };
 
+/* A writer who says the share is not known ("We do not know how many
+ * solvers were affected") means it: an "every" or "all" elsewhere is
+ * about something else ("every request answered with a 200"). */
+static const char *const share_unknown[] = {
+	"not know how many", "don't know how many",
+	"don\xe2\x80\x99t know how many", /* a typographic apostrophe */
+	"dont know how many", "unknown number of", "cannot tell how many",
+	"can't tell how many", "cannot say how many", "can't say how many",
+	"unclear how many", "no way to know how many",
+	"no way of knowing how many", NULL
+};
+
+static int
+says_share_unknown(const struct xdoc *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const struct xline *l = &d->v[i];
+
+		if ((l->sec == SEC_IMPACT || l->sec == SEC_SUMMARY ||
+		    l->sec == SEC_NONE) && x_find_any(l->s, l->len,
+		    share_unknown, NULL))
+			return 1;
+	}
+	return 0;
+}
 
 static void
 find_impact(struct xdoc *d)
 {
 	struct pm_incident *inc = d->inc;
 	const struct xfield *f = x_field(d, impact_labels);
-	int pass, line = 0, whole = 0, w;
+	int pass, line = 0, whole = 0, w, unknown = says_share_unknown(d);
 	double v = NAN, x;
 	size_t from = 0, to = 0, f0 = 0, t0 = 0;
 	const struct xline *at = NULL;
@@ -64,7 +89,8 @@ find_impact(struct xdoc *d)
 			/* a sentence of the impact section is about the
 			 * impact, whatever its words */
 			if (in && !isnan(x = x_share_in_line(l, pass == 0, &f0,
-			    &t0, &w)) && (isnan(v) || (whole && !w))) {
+			    &t0, &w)) && !(unknown && w) &&
+			    (isnan(v) || (whole && !w))) {
 				v = x, whole = w, from = f0, to = t0;
 				at = l, line = l->line;
 			}

@@ -935,6 +935,11 @@ test_impact_words(void **state)
 		{ "About 31% of our users have Loop ID as their only sign-in "
 		    "method, but only those who signed out were blocked: about "
 		    "9% of active users were affected.", 9 },
+		/* a share said to be unknown is unknown */
+		{ "We do not know how many solvers were affected: every "
+		    "request was answered with a 200.", NAN },
+		{ "We don't know how many users saw it exactly; about 30% of "
+		    "users opened the page in that hour.", 30 },
 	};
 	char doc[512];
 
