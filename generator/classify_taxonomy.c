@@ -251,6 +251,9 @@ static const struct pm_keyword kw_dependency[] = {
 	{ "s incident report", 6 },
 	{ "their later report", 5 }, { "their report", 5 },
 	{ "their postmortem", 5 }, { "their post mortem", 5 },
+	{ "their post incident*", 5 },
+	/* an outage of theirs that others felt too */
+	{ "their customers", 3 }, { "not only us", 5 }, { "not just us", 5 },
 	{ "their authori*", 4 }, { "payment partner", 6 }, { "acquirer", 3 },
 	{ "card processor", 5 },
 	{ "external script*", 5 },
@@ -292,6 +295,7 @@ static const struct pm_keyword kw_bug[] = {
 	{ "retry storm", 4 }, { "retry*", 1.5 }, { "edge case", 4 },
 	{ "unhandled", 5 }, { "crash*", 3 }, { "logic error", 6 },
 	{ "code path", 3 }, { "in the code", 3 }, { "the code", 1.5 },
+	{ "old code", 4 }, { "the rewrite", 4 },
 	{ "coding error", 6 }, { "truncated to", 5 }, { "truncation", 4 },
 	{ "character field", 5 }, { "field size", 4 }, { "field length", 4 },
 	{ "never been tested", 3 }, { "overflow", 4 }, { "deserializ*", 3 },
@@ -345,6 +349,10 @@ static const struct pm_keyword kw_human[] = {
 	{ "meant for the lab", 6 }, { "instead targeted", 6 },
 	{ "command history", 5 }, { "recalled the earlier", 5 },
 	{ "wrong tab", 7 }, { "switched tabs", 5 }, { "production tab", 5 },
+	/* a healthy part taken out in place of the failed one */
+	{ "wrong disk", 7 }, { "wrong drive", 7 }, { "wrong tray", 7 },
+	{ "wrong cable", 7 }, { "healthy disk", 8 }, { "healthy drive", 8 },
+	{ "the healthy one", 6 }, { "pulled out the", 4 }, { "took out", 3 },
 	{ "terminal tab", 5 },
 	{ "against the production", 5 }, { "production connection string", 5 },
 	{ "wrote for staging", 5 }, { "no confirmation step", 4 },

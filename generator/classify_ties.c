@@ -38,7 +38,8 @@ static const char *const pool_exhaustion[] = {
  *    rule or a limit set wrong is configuration, a change made in the
  *    wrong place is human error, a rollout strategy that took the
  *    capacity away is deployment-change, a chiller that failed is
- *    hardware, a playbook run against the wrong hosts is human error,
+ *    hardware, a playbook run against the wrong hosts or the healthy disk
+ *    pulled in place of the failed one is human error,
  *    even when the story is told in DNS, traffic or firmware words, and
  *    an expired certificate or an allowlist of ours is configuration
  *    though a provider's calls were what it broke.
@@ -86,7 +87,8 @@ static const char *const provider_down[] = {
 	"vendor s incident", "vendor s outage", "provider outage",
 	"vendor outage", "their incident", "their side", "their end",
 	"status page", "their report", "their later report",
-	"according to their", "s incident report", NULL
+	"according to their", "s incident report", "their post incident*",
+	"not only us", "not just us", NULL
 };
 
 /* A person's action in the wrong place, which the network showed. */
@@ -95,7 +97,10 @@ static const char *const action_wrong[] = {
 	"wrong zone", "wrong account", "wrong environment", "meant to",
 	"instead of staging", "wrong host", "wrong file", "meant for",
 	"instead targeted", "pointed at production", "shell history",
-	"command history", "wrong tab", "production tab", "live tab", NULL
+	"command history", "wrong tab", "production tab", "live tab",
+	/* a healthy part taken out in place of the failed one */
+	"wrong disk", "wrong drive", "wrong tray", "healthy disk",
+	"healthy drive", "the healthy one", NULL
 };
 
 /* An attack, which the network only carried. */

@@ -168,6 +168,10 @@ test_cause_not_symptom(void **state)
 		{ "The session cache never evicted entries after the key "
 		    "format changed, the heap filled and garbage collection "
 		    "stalled every node.", "software-bug" },
+		/* a rewrite of our own code, whatever query it runs */
+		{ "The March rewrite moved the check to vehicle records and "
+		    "the query joined payments to vehicles; in the old code "
+		    "it read memberships.", "software-bug" },
 		/* a stranger's name, but "their report" tells whose it was */
 		{ "Relaymesh's east region kept routing to a failed node "
 		    "(their report names it), and our app was pinned there.",
@@ -283,6 +287,19 @@ test_tie_breaks(void **state)
 		    "their side the provider restored the peering.",
 		    "Live classes stuttered for students on the provider's "
 		    "network.", "network-dns" },
+		/* a provider's capacity, which others felt too */
+		{ "TuneKey's licence API failed over to a replica that could "
+		    "not keep up with the evening traffic of all their "
+		    "customers, not only us; their post-incident note says "
+		    "it was sized for a normal night.",
+		    "Song lyrics failed to load during the evening peak.",
+		    "dependency-third-party" },
+		/* the healthy disk pulled in place of the failed one */
+		{ "The alert said disk 1 failed, counting from 0; the "
+		    "engineer took out tray 1, which held the healthy disk, "
+		    "and the array lost both disks.",
+		    "The print service went down when its server lost both "
+		    "disks.", "human-error" },
 		/* a provider's database ran out of connections */
 		{ "The provider has told us that a database cluster behind "
 		    "their challenge service reached its connection limit and "
