@@ -340,7 +340,8 @@ static const struct {
 	 * time, the phrase itself is blanked so a range reads on */
 	{ "from half past two in the afternoon until a quarter to five",
 	    "from 2:30 pm                        until 4:45             " },
-	{ "at quarter past 9 in the morning", "at 9:15 am                      " },
+	{ "at quarter past 9 in the morning",
+	    "at 9:15 am                      " },
 	{ "by a quarter to one", "by 12:45           " },
 	{ "half past 11.", "11:30       ." },
 	{ "a quarter of the users", NULL }, { "half past the hour", NULL },
