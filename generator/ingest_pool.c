@@ -22,9 +22,6 @@
 #include "search.h"
 #include "workers.h"
 
-/* As in render.c: beyond this, threads only wait on the locks. */
-#define MAX_JOBS 64
-
 /* A version of a document to read for its action items. */
 struct version_job {
 	size_t task, v;
@@ -226,8 +223,8 @@ pm_ingest_pool_run(struct pm_ingest_task *tasks, size_t n,
 	struct worker *w;
 	int i;
 
-	if (jobs > MAX_JOBS)
-		jobs = MAX_JOBS;
+	if (jobs > PM_WORKERS_MAX)
+		jobs = PM_WORKERS_MAX;
 	if ((size_t)jobs > n)
 		jobs = (int)n;
 	if (jobs < 1)

@@ -13,9 +13,6 @@
 #include <string.h>
 #include <unistd.h>
 
-/* Beyond this, threads only add contention on the output's lock. */
-#define MAX_JOBS 64
-
 struct pool {
 	struct pm_output *out;
 	const struct pm_pages *pages;
@@ -204,7 +201,8 @@ pm_render_default_jobs(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
 
-	return n < 1 ? 1 : n > MAX_JOBS ? MAX_JOBS : (int)n;
+	return n < 1 ? 1 : n > PM_WORKERS_MAX ? PM_WORKERS_MAX :
+	    (int)n;
 }
 
 int
@@ -219,8 +217,8 @@ pm_render_pages(struct pm_output *out, const struct pm_pages *pages,
 
 	if (jobs < 1)
 		jobs = 1;
-	if (jobs > MAX_JOBS)
-		jobs = MAX_JOBS;
+	if (jobs > PM_WORKERS_MAX)
+		jobs = PM_WORKERS_MAX;
 	if ((size_t)jobs > pages->len)
 		jobs = pages->len ? (int)pages->len : 1;
 	pool.out = out;

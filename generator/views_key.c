@@ -60,6 +60,8 @@ views_make_records(struct views *v, int jobs)
 
 	if (jobs < 1 || n == 0)
 		jobs = 1;
+	if (jobs > PM_WORKERS_MAX)
+		jobs = PM_WORKERS_MAX;
 	if ((size_t)jobs > n && n > 0)
 		jobs = (int)n;
 	v->records = pm_arena_alloc(v->a, pm_xmul(n + 1, sizeof(*v->records)));

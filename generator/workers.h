@@ -19,6 +19,10 @@
 
 #include <stddef.h>
 
+/* The most threads a stage runs: beyond this they only add contention
+ * (on the output's lock, on the parse lock). */
+#define PM_WORKERS_MAX 64
+
 int pm_workers_run(int jobs, void *(*fn)(void *), void *args, size_t size);
 
 #endif
