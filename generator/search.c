@@ -168,33 +168,18 @@ short_summary(struct pm_arena *a, const char *s)
 	return r;
 }
 
-/* The year, month and day the incident's date gives; 0 when none.
- * Dates are nearly always "YYYY-MM-DD…", read here directly: the
- * general parser took a fifth of the views of a one-file rebuild. */
+/* The year, month and day the incident's date gives; 0 when none.  The
+ * dates pmsite writes are read without the general parser, which took a
+ * fifth of the views of a one-file rebuild. */
 static int
 incident_day(const struct pm_incident *inc, int *y, int *m, int *d)
 {
-	const char *s = inc->date;
 	struct pm_when w;
-	long long ry;
-	int rm, rd;
 
-	if (s == NULL)
+	if (inc->date == NULL)
 		return 0;
-	if (strspn(s, "0123456789") == 4 && s[4] == '-' &&
-	    strspn(s + 5, "0123456789") == 2 && s[7] == '-' &&
-	    strspn(s + 8, "0123456789") == 2 && (s[10] == '\0' ||
-	    s[10] == 'T')) {
-		*y = atoi(s);
-		*m = atoi(s + 5);
-		*d = atoi(s + 8);
-		if (*y == 0 || *m < 1 || *m > 12 || *d < 1 || *d > 31)
-			return 0;
-		/* A real date comes back from its day number unchanged. */
-		pm_when_date_from_days(&ry, &rm, &rd,
-		    pm_when_days_from_date(*y, *m, *d));
-		return ry == *y && rm == *m && rd == *d;
-	}
+	if (pm_when_read_ymd(inc->date, y, m, d))
+		return 1;
 	pm_when_init(&w);
 	if (pm_when_parse(&w, inc->date, strlen(inc->date)) == 0 ||
 	    w.year == 0 || w.month == 0 || w.day == 0)

@@ -8,8 +8,8 @@
  * a site of ten thousand incidents is not compared pair by pair.
  */
 #include "site.h"
+#include "when.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -264,24 +264,6 @@ link_one(struct pm_site *site, size_t i, const struct key_index *svc,
 		inc->repeat_of = site->incidents[best]->slug;
 }
 
-/* "YYYY-MM-DD" at the start of s, as numbers; 0 when s has no date. */
-static int
-read_ymd(int *y, int *m, int *d, const char *s)
-{
-	static const char shape[] = "dddd-dd-dd";
-
-	if (s == NULL)
-		return 0;
-	for (int k = 0; k < 10; k++)
-		if (shape[k] == 'd' ? (s[k] < '0' || s[k] > '9') :
-		    s[k] != '-')
-			return 0;
-	*y = atoi(s);
-	*m = atoi(s + 5);
-	*d = atoi(s + 8);
-	return *m >= 1 && *m <= 12 && *d >= 1 && *d <= 31;
-}
-
 void
 pm_site_link(struct pm_site *site)
 {
@@ -300,8 +282,8 @@ pm_site_link(struct pm_site *site)
 	for (i = site->len; i-- > 0;) {
 		int y, m, d;
 
-		site->ymd[i] = read_ymd(&y, &m, &d, site->incidents[i]->date) ?
-		    y * 10000L + m * 100 + d : 0;
+		site->ymd[i] = pm_when_read_ymd(site->incidents[i]->date,
+		    &y, &m, &d) ? y * 10000L + m * 100 + d : 0;
 		site->cause_end[i] = i + 1 < site->len && same_cause(
 		    site->incidents[site->by_cause[i]],
 		    site->incidents[site->by_cause[i + 1]]) ?

@@ -363,29 +363,27 @@ views_add_causes(struct views *v, struct pm_error *err)
 static int
 stamp_seconds(long long *out, const char *s)
 {
-	static const char shape[] = "dddd-dd-ddTdd:dd:dd+dd:dd";
+	static const char shape[] = "Tdd:dd:dd+dd:dd";
 	int y, mo, d, h, mi, sec, oh, om;
 
-	if (strlen(s) != sizeof(shape) - 1)
+	if (!pm_when_read_ymd(s, &y, &mo, &d) ||
+	    strlen(s) != 10 + sizeof(shape) - 1)
 		return 0;
+	s += 10;
 	for (size_t k = 0; k < sizeof(shape) - 1; k++)
 		if (shape[k] == 'd' ? (s[k] < '0' || s[k] > '9') :
 		    shape[k] == '+' ? (s[k] != '+' && s[k] != '-') :
 		    s[k] != shape[k])
 			return 0;
-	y = atoi(s);
-	mo = atoi(s + 5);
-	d = atoi(s + 8);
-	h = atoi(s + 11);
-	mi = atoi(s + 14);
-	sec = atoi(s + 17);
-	oh = atoi(s + 20);
-	om = atoi(s + 23);
-	if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 ||
-	    sec > 60)
+	h = atoi(s + 1);
+	mi = atoi(s + 4);
+	sec = atoi(s + 7);
+	oh = atoi(s + 10);
+	om = atoi(s + 13);
+	if (h > 23 || mi > 59 || sec > 60)
 		return 0;
 	*out = pm_when_days_from_date(y, mo, d) * 86400 + h * 3600 +
-	    mi * 60 + sec - (s[19] == '-' ? -60 : 60) * (oh * 60 + om);
+	    mi * 60 + sec - (s[9] == '-' ? -60 : 60) * (oh * 60 + om);
 	return 1;
 }
 

@@ -82,6 +82,24 @@ pm_when_days_from_date(long long y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
+int
+pm_when_read_ymd(const char *s, int *y, int *m, int *d)
+{
+	static const char shape[] = "dddd-dd-dd";
+
+	if (s == NULL)
+		return 0;
+	for (int k = 0; k < 10; k++)
+		if (shape[k] == 'd' ? !is_digit((unsigned char)s[k]) :
+		    s[k] != '-')
+			return 0;
+	*y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+	    (s[3] - '0');
+	*m = (s[5] - '0') * 10 + (s[6] - '0');
+	*d = (s[8] - '0') * 10 + (s[9] - '0');
+	return *y > 0 && valid_date(*y, *m, *d);
+}
+
 void
 pm_when_date_from_days(long long *y_out, int *m_out, int *d_out,
     long long days)

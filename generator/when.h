@@ -281,4 +281,13 @@ size_t pm_when_skip_weekday(const char *s, size_t len, int *wd);
 void pm_when_date_from_days(long long *y_out, int *m_out, int *d_out,
     long long days);
 
+/*
+ * "YYYY-MM-DD" at the start of s, a real date of a year after 0: 1 with
+ * *y, *m and *d set, else 0 (s may be NULL).  Only that shape, and
+ * fast: for the dates pmsite writes itself (sort keys, git times), read
+ * once per incident per page; anything people write goes through
+ * pm_when_parse().
+ */
+int pm_when_read_ymd(const char *s, int *y, int *m, int *d);
+
 #endif

@@ -1192,6 +1192,45 @@ test_init(void **state)
 }
 
 /* An empty buffer may be NULL: nothing is read from it. */
+/* pm_when_read_ymd: the dates pmsite writes, and the general parser's
+ * answer on every one it takes. */
+static void
+test_read_ymd(void **state)
+{
+	static const struct {
+		const char *in;
+		int ok, y, m, d;
+	} cases[] = {
+		{ "2024-03-05", 1, 2024, 3, 5 },
+		{ "2024-02-29T10:00:00+01:00", 1, 2024, 2, 29 },
+		{ "1999-12-31", 1, 1999, 12, 31 },
+		{ "2023-02-29", 0, 0, 0, 0 }, { "2024-04-31", 0, 0, 0, 0 },
+		{ "2024-13-01", 0, 0, 0, 0 }, { "2024-00-10", 0, 0, 0, 0 },
+		{ "0000-01-01", 0, 0, 0, 0 }, { "2024-3-05", 0, 0, 0, 0 },
+		{ "24-03-05", 0, 0, 0, 0 }, { "2024/03/05", 0, 0, 0, 0 },
+		{ "2024-03-0", 0, 0, 0, 0 }, { "", 0, 0, 0, 0 },
+	};
+	struct pm_when w;
+	int y, m, d;
+
+	(void)state;
+	assert_int_equal(pm_when_read_ymd(NULL, &y, &m, &d), 0);
+	for (size_t i = 0; i < COUNT(cases); i++, ncases++) {
+		int ok = pm_when_read_ymd(cases[i].in, &y, &m, &d);
+
+		if (ok != cases[i].ok || (ok && (y != cases[i].y ||
+		    m != cases[i].m || d != cases[i].d)))
+			fail_msg("read_ymd \"%s\": %d %d-%d-%d", cases[i].in,
+			    ok, y, m, d);
+		pm_when_init(&w);
+		if (ok && (pm_when_parse(&w, cases[i].in,
+		    strlen(cases[i].in)) == 0 || w.year != y ||
+		    w.month != m || w.day != d))
+			fail_msg("read_ymd \"%s\": the parser differs",
+			    cases[i].in);
+	}
+}
+
 static void
 test_empty(void **state)
 {
@@ -1391,6 +1430,7 @@ main(void)
 		cmocka_unit_test(test_add),
 		cmocka_unit_test(test_add_roundtrip),
 		cmocka_unit_test(test_empty),
+		cmocka_unit_test(test_read_ymd),
 		cmocka_unit_test(test_rewrite),
 		cmocka_unit_test(test_settle_zone),
 		cmocka_unit_test(test_windows_zone),
