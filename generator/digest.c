@@ -91,6 +91,23 @@ pm_digest_encode_bytes(struct pm_digester *d, const char *s, size_t len)
 	drain(d);
 }
 
+/* A made list whose maker names each item's inputs: 'i' keeps it apart
+ * from the list of those items, which it is not byte for byte. */
+static void
+encode_inputs(struct pm_digester *d, const struct pm_value *v)
+{
+	const struct pm_value_maker *m = v->u.list.maker;
+	unsigned char in[16];
+
+	pm_buf_putc(d->buf, 'i');
+	put_u64(d->buf, v->u.list.len);
+	for (size_t i = 0; i < v->u.list.len; i++) {
+		m->inputs(m->arg, i, in);
+		pm_buf_put(d->buf, in, sizeof(in));
+		drain(d);
+	}
+}
+
 void
 pm_digest_encode(struct pm_digester *d, const struct pm_value *v,
     pm_digest_known_fn known, const void *arg)
@@ -125,6 +142,10 @@ pm_digest_encode(struct pm_digester *d, const struct pm_value *v,
 		pm_digest_encode_bytes(d, v->u.string.ptr, v->u.string.len);
 		break;
 	case PM_VALUE_LIST:
+		if (pm_value_is_made(v) && v->u.list.maker->inputs) {
+			encode_inputs(d, v);
+			break;
+		}
 		pm_buf_putc(b, 'l');
 		put_u64(b, v->u.list.len);
 		for (size_t i = 0; i < v->u.list.len; i++) {

@@ -468,8 +468,8 @@ to_value(const struct pm_incident *inc, struct pm_arena *a, size_t room,
 
 	if (made) {
 		makers = pm_arena_alloc(a, 2 * sizeof(*makers));
-		makers[0] = (struct pm_value_maker){ timeline_entry, inc };
-		makers[1] = (struct pm_value_maker){ action_item, inc };
+		makers[0] = (struct pm_value_maker){ timeline_entry, inc, NULL };
+		makers[1] = (struct pm_value_maker){ action_item, inc, NULL };
 	}
 	pm_value_map_reserve(a, m, FIELDS + room);
 

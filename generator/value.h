@@ -103,6 +103,14 @@ struct pm_value_maker {
 	struct pm_value *(*make)(const void *arg, size_t i,
 	    struct pm_arena *arena);
 	const void *arg;
+	/*
+	 * Optional, for a digest (digest.h) of the list: 16 bytes that
+	 * stand for item i, a digest of everything make() reads for it,
+	 * so that equal bytes mean equal items.  An item can cost far
+	 * more to make than its inputs cost to name: a page key then
+	 * names them instead.  NULL: the digest makes each item.
+	 */
+	void (*inputs)(const void *arg, size_t i, unsigned char out[16]);
 };
 
 /* The cap of a made list: no list of items has this one. */

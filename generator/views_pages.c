@@ -506,6 +506,30 @@ make_action_group(const void *arg, size_t k, struct pm_arena *arena)
 	return action_group(&local, g->at[k], g->done);
 }
 
+/*
+ * What group k is made from: its incident's record, whose digest the
+ * views hold, which of its items (open or done) and the date the ages
+ * count to.  A page key names these instead of making every group.
+ */
+static void
+action_group_inputs(const void *arg, size_t k, unsigned char out[16])
+{
+	const struct action_groups *g = arg;
+	const char *as_of = g->v->site->as_of ? g->v->site->as_of : "";
+	struct pm_buf scratch = PM_BUF_INIT;
+	struct pm_digester d;
+	struct pm_digest dg;
+	unsigned char done = (unsigned char)g->done;
+
+	pm_digester_start(&d, &scratch);
+	pm_digester_put(&d, g->v->digests[g->at[k]].bytes, PM_DIGEST_SIZE);
+	pm_digester_put(&d, &done, 1);
+	pm_digest_encode_bytes(&d, as_of, strlen(as_of));
+	pm_digester_finish(&d, &dg);
+	pm_buf_free(&scratch);
+	memcpy(out, dg.bytes, PM_DIGEST_SIZE);
+}
+
 /* The groups as a made list; *items: how many items they hold. */
 static struct pm_value *
 action_groups(struct views *v, int done, size_t *items)
@@ -515,6 +539,9 @@ action_groups(struct views *v, int done, size_t *items)
 
 	g->maker.make = make_action_group;
 	g->maker.arg = g;
+	/* The records' digests are made before any page is keyed. */
+	if (v->digests)
+		g->maker.inputs = action_group_inputs;
 	g->v = v;
 	g->done = done;
 	g->at = pm_arena_alloc(v->a, pm_xmul(site->len + 1, sizeof(*g->at)));

@@ -300,7 +300,7 @@ test_made_list(void **state)
 {
 	static const char *const words[] = { "alpha", "beta", "gamma" };
 	struct pm_arena *a = *state;
-	const struct pm_value_maker maker = { make_word, words };
+	const struct pm_value_maker maker = { make_word, words, NULL };
 	struct pm_value *real = list_of(a, words, 3);
 	struct pm_value *made = pm_value_new_made_list(a, 3, &maker);
 	struct pm_value *shorter = pm_value_new_made_list(a, 2, &maker);
@@ -310,6 +310,57 @@ test_made_list(void **state)
 
 	assert_true(pm_digest_equal(&x, &y));
 	assert_false(pm_digest_equal(&x, &z));
+}
+
+static struct pm_value *
+make_never(const void *arg, size_t i, struct pm_arena *a)
+{
+	(void)arg;
+	(void)i;
+	(void)a;
+	fail_msg("an item was made although its inputs were named");
+	return NULL;
+}
+
+/* Item i's inputs: the i-th word, hashed; arg is the word list. */
+static void
+word_inputs(const void *arg, size_t i, unsigned char out[16])
+{
+	const char *w = ((const char *const *)arg)[i];
+	struct pm_digest d;
+
+	pm_digest_bytes(&d, w, strlen(w));
+	memcpy(out, d.bytes, 16);
+}
+
+/*
+ * A made list whose maker names its items' inputs digests by them, and
+ * makes no item: equal inputs, equal digests; one changed input, or one
+ * item fewer, another digest; and never the digest of the items made.
+ */
+static void
+test_made_list_inputs(void **state)
+{
+	static const char *const words[] = { "alpha", "beta", "gamma" };
+	static const char *const other[] = { "alpha", "beta", "delta" };
+	struct pm_arena *a = *state;
+	const struct pm_value_maker m1 = { make_never, words, word_inputs };
+	const struct pm_value_maker m2 = { make_never, words, word_inputs };
+	const struct pm_value_maker m3 = { make_never, other, word_inputs };
+	struct pm_digest x = digest_of(pm_value_new_made_list(a, 3, &m1),
+	    NULL, NULL);
+	struct pm_digest y = digest_of(pm_value_new_made_list(a, 3, &m2),
+	    NULL, NULL);
+	struct pm_digest z = digest_of(pm_value_new_made_list(a, 3, &m3),
+	    NULL, NULL);
+	struct pm_digest s = digest_of(pm_value_new_made_list(a, 2, &m1),
+	    NULL, NULL);
+	struct pm_digest r = digest_of(list_of(a, words, 3), NULL, NULL);
+
+	assert_true(pm_digest_equal(&x, &y));
+	assert_false(pm_digest_equal(&x, &z));
+	assert_false(pm_digest_equal(&x, &s));
+	assert_false(pm_digest_equal(&x, &r));
 }
 
 int
@@ -326,6 +377,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test(test_bytes),
 		cmocka_unit_test_setup_teardown(test_made_list, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_made_list_inputs, setup,
 		    teardown),
 		cmocka_unit_test(test_pieces),
 		cmocka_unit_test_setup_teardown(test_large_tree, setup,

@@ -422,6 +422,9 @@ key_changed(const struct keys *a, const struct keys *b, const char *path)
 	return -1;
 }
 
+static void actions(struct fx *fx, struct pm_incident *inc,
+    const char *open, const char *done);
+
 /*
  * A page's key changes with what the page shows and nothing else: an
  * incident's title reaches its page, its neighbours', the lists and the
@@ -436,7 +439,7 @@ test_page_keys(void **state)
 	    "2022-02-01", "2023-02-01" };
 	struct pm_incident *inc[5];
 	struct pm_digest env = { { 1 } }, env2 = { { 2 } };
-	static struct keys k1, k2, k3, k4;
+	static struct keys k1, k2, k3, k4, k5;
 
 	for (int i = 0; i < 5; i++) {
 		inc[i] = add(fx, slugs[i], pm_arena_printf(fx->arena,
@@ -445,6 +448,9 @@ test_page_keys(void **state)
 		    slugs[i]);
 		inc[i]->html_len = strlen(inc[i]->html);
 	}
+	actions(fx, inc[1], "Alert on disk", "Add a second disk");
+	inc[1]->action_items[0].added = "2020-02-03";
+	fx->site.as_of = "2020-03-01T10:00:00+00:00";
 	{
 		struct pm_warnings w = PM_WARNINGS_INIT;
 
@@ -473,6 +479,7 @@ test_page_keys(void **state)
 	assert_false(key_changed(&k1, &k3, "incidents.json"));
 	assert_false(key_changed(&k1, &k3, "incidents/y2020/index.html"));
 	assert_false(key_changed(&k1, &k3, "index.html"));
+	assert_false(key_changed(&k1, &k3, "actions/index.html"));
 	/* The title of 2021. */
 	inc[2]->title = "The year of the disk";
 	page_keys(fx, &k4, &env);
@@ -483,6 +490,23 @@ test_page_keys(void **state)
 	assert_true(key_changed(&k3, &k4, "incidents/index.html"));
 	assert_false(key_changed(&k3, &k4, "incidents/y2019/index.html"));
 	assert_false(key_changed(&k3, &k4, "incidents/y2023/index.html"));
+	assert_false(key_changed(&k3, &k4, "actions/index.html"));
+	/* An action item of 2020, which its groups name by their inputs
+	 * (views_pages.c): the actions page and 2020's own. */
+	inc[1]->action_items[0].text = "Alert on disk wear";
+	page_keys(fx, &k5, &env);
+	assert_true(key_changed(&k4, &k5, "actions/index.html"));
+	assert_true(key_changed(&k4, &k5, "incidents/y2020/index.html"));
+	assert_false(key_changed(&k4, &k5, "incidents/y2023/index.html"));
+	/* The date the ages count to: the actions page alone. */
+	fx->site.as_of = "2020-03-02T10:00:00+00:00";
+	page_keys(fx, &k4, &env);
+	assert_true(key_changed(&k5, &k4, "actions/index.html"));
+	assert_false(key_changed(&k5, &k4, "incidents/y2020/index.html"));
+	/* The item done: it moves from the open groups to the done. */
+	inc[1]->action_items[0].done = 1;
+	page_keys(fx, &k5, &env);
+	assert_true(key_changed(&k4, &k5, "actions/index.html"));
 	/* Another theme or pmsite: every key. */
 	page_keys(fx, &k1, &env2);
 	for (size_t i = 0; i < k1.n; i++)
