@@ -7,9 +7,11 @@
 #include "cache_int.h"
 #include "fsutil.h"
 #include "output.h"
+#include "workers.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -310,7 +312,7 @@ le(const unsigned char *p, int n)
  * a check.
  */
 static const char *
-load(struct pm_cache *c, int dirfd, const char *name, int kind,
+load(struct pm_buf *scratch, int dirfd, const char *name, int kind,
     const char *key, char key_out[PM_CACHE_KEY_SIZE], size_t *len,
     struct pm_arena *arena)
 {
@@ -318,14 +320,14 @@ load(struct pm_cache *c, int dirfd, const char *name, int kind,
 	uint64_t n;
 	char *copy;
 
-	if (pm_cache__read_whole(&c->scratch, dirfd, name, FILE_MAX, 0) < 0 ||
-	    c->scratch.len < HEADER_SIZE)
+	if (pm_cache__read_whole(scratch, dirfd, name, FILE_MAX, 0) < 0 ||
+	    scratch->len < HEADER_SIZE)
 		return NULL;
-	h = (const unsigned char *)c->scratch.ptr;
+	h = (const unsigned char *)scratch->ptr;
 	n = le(h + 16, 8);
 	if (memcmp(h, MAGIC, 8) != 0 || le(h + 8, 4) != PM_CACHE_FORMAT ||
 	    le(h + 12, 4) != (uint64_t)kind ||
-	    n != c->scratch.len - HEADER_SIZE ||
+	    n != scratch->len - HEADER_SIZE ||
 	    (key && memcmp(h + 32, key, 40) != 0) ||
 	    strspn((const char *)h + 32, "0123456789abcdef") < 40 ||
 	    le(h + 24, 8) != pm_cache__checksum(h + HEADER_SIZE, (size_t)n))
@@ -395,24 +397,105 @@ mark_used(struct pm_cache *c, const char key[PM_CACHE_KEY_SIZE])
 	memcpy(c->used[c->nused++], key, PM_CACHE_KEY_SIZE);
 }
 
+/* One document's entry, read with scratch: thread-safe once the folder
+ * is open, as it reads c only. */
+static int
+get_doc(struct pm_incident *inc, struct pm_warnings *warnings,
+    const struct pm_cache *c, struct pm_buf *scratch,
+    const char key[PM_CACHE_KEY_SIZE], struct pm_arena *arena)
+{
+	const char *data, **lines;
+	size_t len, nlines;
+
+	if ((data = load(scratch, c->docs_fd, key, KIND_DOC, key, NULL, &len,
+	    arena)) == NULL ||
+	    pm_cache__decode(inc, &lines, &nlines, arena, data, len) < 0)
+		return 0;
+	for (size_t i = 0; i < nlines; i++)
+		pm_warnings_add_line(warnings, lines[i]);
+	return 1;
+}
+
 int
 pm_cache_get(struct pm_incident *inc, struct pm_warnings *warnings,
     struct pm_cache *c, const char key[PM_CACHE_KEY_SIZE],
     struct pm_arena *arena)
 {
-	const char *data, **lines;
-	size_t len, nlines;
-
 	c->lookups++;
 	mark_used(c, key);
-	if (open_folder(c, 0) < 0 || (data = load(c, c->docs_fd, key,
-	    KIND_DOC, key, NULL, &len, arena)) == NULL ||
-	    pm_cache__decode(inc, &lines, &nlines, arena, data, len) < 0)
+	if (open_folder(c, 0) < 0 ||
+	    !get_doc(inc, warnings, c, &c->scratch, key, arena))
 		return 0;
-	for (size_t i = 0; i < nlines; i++)
-		pm_warnings_add_line(warnings, lines[i]);
 	c->hits++;
 	return 1;
+}
+
+/* One thread's share of pm_cache_get_all(). */
+struct get_worker {
+	const struct pm_cache *c;
+	const struct pm_cache_get_task *tasks;
+	size_t n;
+	atomic_size_t *next;
+	struct pm_arena *arena;
+	struct pm_buf scratch;
+};
+
+static void *
+get_some(void *arg)
+{
+	struct get_worker *w = arg;
+	size_t i;
+
+	while ((i = atomic_fetch_add(w->next, 1)) < w->n) {
+		const struct pm_cache_get_task *t = &w->tasks[i];
+
+		*t->hit = get_doc(t->inc, t->warnings, w->c, &w->scratch,
+		    t->key, w->arena);
+	}
+	return NULL;
+}
+
+size_t
+pm_cache_get_all(struct pm_cache *c, const struct pm_cache_get_task *tasks,
+    size_t n, struct pm_arena *arena, int jobs)
+{
+	struct get_worker *w;
+	atomic_size_t next;
+	size_t hits = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		c->lookups++;
+		mark_used(c, tasks[i].key);
+		*tasks[i].hit = 0;
+	}
+	if (n == 0 || open_folder(c, 0) < 0)
+		return 0;
+	if (jobs < 1)
+		jobs = 1;
+	if (jobs > PM_WORKERS_MAX)
+		jobs = PM_WORKERS_MAX;
+	if ((size_t)jobs > n)
+		jobs = (int)n;
+	atomic_init(&next, 0);
+	w = pm_xcalloc((size_t)jobs, sizeof(*w));
+	for (int k = 0; k < jobs; k++) {
+		w[k].c = c;
+		w[k].tasks = tasks;
+		w[k].n = n;
+		w[k].next = &next;
+		w[k].arena = pm_arena_new();
+		pm_buf_init(&w[k].scratch);
+	}
+	pm_workers_run(jobs, get_some, w, sizeof(*w));
+	for (int k = 0; k < jobs; k++) {
+		pm_arena_adopt(arena, w[k].arena);
+		pm_buf_free(&w[k].scratch);
+	}
+	free(w);
+	for (size_t i = 0; i < n; i++)
+		hits += *tasks[i].hit;
+	c->hits += hits;
+	return hits;
 }
 
 void
@@ -459,7 +542,7 @@ pm_cache_history_get(struct pm_cache *c, struct pm_arena *arena)
 	const char *data;
 	size_t len;
 
-	if (open_folder(c, 0) < 0 || (data = load(c, c->dir_fd,
+	if (open_folder(c, 0) < 0 || (data = load(&c->scratch, c->dir_fd,
 	    HISTORY_NAME, KIND_HISTORY, c->identity, NULL, &len,
 	    arena)) == NULL ||
 	    pm_cache__decode_history(h, arena, data, len) < 0)
@@ -489,7 +572,7 @@ pm_cache_state_load(struct pm_cache_state *st, struct pm_cache *c,
 	size_t len;
 
 	memset(st, 0, sizeof(*st));
-	if (open_folder(c, 0) < 0 || (data = load(c, c->dir_fd, STATE_NAME,
+	if (open_folder(c, 0) < 0 || (data = load(&c->scratch, c->dir_fd, STATE_NAME,
 	    KIND_STATE, NULL, st->key, &len, arena)) == NULL ||
 	    pm_cache__decode_state(st, arena, data, len) < 0) {
 		memset(st, 0, sizeof(*st));

@@ -49,6 +49,7 @@
  *    live in the arena the caller passes (their strings point into a copy
  *    of the file kept there).  Strings passed in are borrowed for the call.
  *  - Not thread-safe: one thread reads and writes the cache.
+ *    pm_cache_get_all() reads entries on threads of its own.
  *  - Errors: only pm_cache_open() and the key functions report errors
  *    (PM_ERROR with a one-line message); reading never fails (a bad entry
  *    is a miss) and writing only warns.
@@ -175,6 +176,25 @@ void pm_cache_doc_key(char out[PM_CACHE_KEY_SIZE], const struct pm_cache *c,
 int pm_cache_get(struct pm_incident *inc, struct pm_warnings *warnings,
     struct pm_cache *c, const char key[PM_CACHE_KEY_SIZE],
     struct pm_arena *arena);
+
+/* One lookup of pm_cache_get_all(). */
+struct pm_cache_get_task {
+	const char *key;		/* in: PM_CACHE_KEY_SIZE bytes */
+	struct pm_incident *inc;	/* out, on a hit */
+	struct pm_warnings *warnings;	/* out: appended to, on a hit */
+	int *hit;			/* out: 1 on a hit, else 0 */
+};
+
+/*
+ * pm_cache_get() for each of n tasks, on up to jobs threads: reading ten
+ * thousand entries is most of a rebuild's ingest.  Each thread decodes
+ * into an arena of its own, which arena adopts before the call returns.
+ * Returns the number of hits; each task's result is the one
+ * pm_cache_get() would give.
+ */
+size_t pm_cache_get_all(struct pm_cache *c,
+    const struct pm_cache_get_task *tasks, size_t n, struct pm_arena *arena,
+    int jobs);
 
 /*
  * Store inc under key with the warnings its ingest added: lines

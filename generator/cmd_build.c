@@ -186,11 +186,11 @@ take_warnings(struct pm_warnings *into, struct pm_warnings *from)
 }
 
 /*
- * Every postmortem into an incident: those the cache has, then the others
- * on jobs threads (ingest_pool.h); results are taken in document order, so
- * warnings, errors and the cache do not depend on the threads.  A broken
- * file does not stop the others: the user gets the whole list of what to
- * fix at once.
+ * Every postmortem into an incident: those the cache has, then the others,
+ * each on jobs threads (cache.h, ingest_pool.h); results are taken in
+ * document order, so warnings, errors and the cache do not depend on the
+ * threads.  A broken file does not stop the others: the user gets the
+ * whole list of what to fix at once.
  */
 static int
 read_incidents(struct pm_site *site, struct pm_arena *arena,
@@ -199,31 +199,33 @@ read_incidents(struct pm_site *site, struct pm_arena *arena,
     struct pm_warnings *warnings)
 {
 	size_t n = pm_source_count(src), ntodo = 0, k = 0, broken = 0;
-	struct pm_incident **cached = pm_arena_calloc(arena, n + 1,
+	struct pm_incident *cached = pm_arena_calloc(arena, n + 1,
 	    sizeof(*cached));
+	int *hit = pm_arena_calloc(arena, n + 1, sizeof(*hit));
+	struct pm_cache_get_task *gets = pm_arena_calloc(arena, n + 1,
+	    sizeof(*gets));
 	struct pm_ingest_task *todo = pm_arena_calloc(arena, n + 1,
 	    sizeof(*todo));
 	struct pm_warnings *cache_warnings = pm_xcalloc(n + 1,
 	    sizeof(*cache_warnings));
 
-	for (size_t i = 0; i < n; i++) {
-		struct pm_incident *inc = pm_arena_alloc(arena, sizeof(*inc));
-
-		if (cache && pm_cache_get(inc, &cache_warnings[i], cache,
-		    keys[i], arena))
-			cached[i] = inc;
-		else
+	for (size_t i = 0; i < n; i++)
+		gets[i] = (struct pm_cache_get_task){ keys[i], &cached[i],
+		    &cache_warnings[i], &hit[i] };
+	if (cache)
+		(void)pm_cache_get_all(cache, gets, n, arena, jobs);
+	for (size_t i = 0; i < n; i++)
+		if (!hit[i])
 			todo[ntodo++].doc = pm_source_doc(src, i);
-	}
 	pm_ingest_pool_run(todo, ntodo, arena, src, cfg, site->taxonomy,
 	    jobs);
 	for (size_t i = 0; i < n; i++) {
 		struct pm_ingest_task *t;
 		size_t first = warnings->len;
 
-		if (cached[i]) {
+		if (hit[i]) {
 			take_warnings(warnings, &cache_warnings[i]);
-			pm_site_add(site, cached[i]);
+			pm_site_add(site, &cached[i]);
 			continue;
 		}
 		t = &todo[k++];

@@ -851,6 +851,76 @@ test_folder_damage_is_a_miss(void **state)
 	folder_free(&f);
 }
 
+/*
+ * pm_cache_get_all() on one and on three threads gives, task for task,
+ * what pm_cache_get() gives: hits with their slug and warnings, misses
+ * for absent and damaged entries, and the same counts.
+ */
+static void
+test_folder_get_all_matches_get(void **state)
+{
+	struct pm_arena *a = *state;
+	struct folder f = { 0 };
+	enum { N = 40 };
+	char keys[N][PM_CACHE_KEY_SIZE], slugs[N][16];
+
+	folder_open(&f);
+	for (int i = 0; i < N; i++) {
+		snprintf(keys[i], sizeof(keys[i]), "%040d", i);
+		snprintf(slugs[i], sizeof(slugs[i]), "slug-%d", i);
+		if (i % 5 != 0)		/* every fifth is absent */
+			put_one(&f, keys[i], slugs[i], a);
+	}
+	{
+		/* and 7 is damaged */
+		char *p = entry_path(&f, keys[7]);
+		FILE *fp = fopen(p, "r+b");
+
+		assert_non_null(fp);
+		assert_int_equal(fseek(fp, 80, SEEK_SET), 0);
+		fputc('~', fp);
+		fclose(fp);
+		free(p);
+	}
+	for (int jobs = 1; jobs <= 3; jobs += 2) {
+		struct pm_cache_get_task tasks[N];
+		struct pm_incident incs[N];
+		struct pm_warnings w[N];
+		int hit[N];
+		size_t hits, expect = 0;
+		const char *slug;
+
+		folder_open(&f);
+		for (int i = 0; i < N; i++) {
+			pm_incident_init(&incs[i]);
+			w[i] = (struct pm_warnings)PM_WARNINGS_INIT;
+			hit[i] = -1;
+			tasks[i] = (struct pm_cache_get_task){ keys[i],
+			    &incs[i], &w[i], &hit[i] };
+		}
+		hits = pm_cache_get_all(f.c, tasks, N, a, jobs);
+		for (int i = 0; i < N; i++) {
+			int one = get_one(&f, keys[i], a, &slug);
+
+			assert_int_equal(hit[i], one);
+			assert_int_equal(hit[i], i % 5 != 0 && i != 7);
+			expect += (size_t)one;
+			if (one) {
+				assert_string_equal(incs[i].slug, slug);
+				assert_int_equal(w[i].len, 1);
+				assert_string_equal(w[i].lines[0], "and this");
+			} else {
+				assert_int_equal(w[i].len, 0);
+			}
+			pm_warnings_free(&w[i]);
+		}
+		assert_int_equal(hits, expect);
+		assert_int_equal(pm_cache_hits(f.c), 2 * expect);
+		assert_int_equal(pm_cache_lookups(f.c), 2 * N);
+	}
+	folder_free(&f);
+}
+
 /* A cache folder that is a link, or a file, is not written through. */
 static void
 test_folder_refuses_links(void **state)
@@ -983,6 +1053,7 @@ main(void)
 		T(test_keys),
 		T(test_folder_hit_and_miss),
 		T(test_folder_damage_is_a_miss),
+		T(test_folder_get_all_matches_get),
 		T(test_folder_refuses_links),
 		T(test_state_and_up_to_date),
 	};
