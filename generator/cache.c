@@ -572,8 +572,8 @@ pm_cache_state_load(struct pm_cache_state *st, struct pm_cache *c,
 	size_t len;
 
 	memset(st, 0, sizeof(*st));
-	if (open_folder(c, 0) < 0 || (data = load(&c->scratch, c->dir_fd, STATE_NAME,
-	    KIND_STATE, NULL, st->key, &len, arena)) == NULL ||
+	if (open_folder(c, 0) < 0 || (data = load(&c->scratch, c->dir_fd,
+	    STATE_NAME, KIND_STATE, NULL, st->key, &len, arena)) == NULL ||
 	    pm_cache__decode_state(st, arena, data, len) < 0) {
 		memset(st, 0, sizeof(*st));
 		return 0;
