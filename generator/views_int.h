@@ -103,6 +103,10 @@ const char *views_times(struct views *v, size_t n);
  * empty for the next picture. */
 const char *views_take(struct views *v, struct pm_buf *b);
 
+/* n in decimal at p, without printf (which costs more than the rest of
+ * an action item's displays); returns the end.  p has room for 21. */
+char *views_put_decimal(char *p, long n);
+
 /* Add a data page holding a copy of b's bytes. */
 void views_push_data(struct views *v, const char *path,
     const struct pm_buf *b);

@@ -691,6 +691,10 @@ test_human_date(void **state)
 		{ "2024-04-31", NULL },
 		{ "1900-02-29", NULL },
 		{ "2000-02-29", "29 February 2000" },
+		/* Not the shape pmsite writes, but read as before. */
+		{ "2024-3-5", "5 March 2024" },
+		{ "0800-01-02", "2 January 800" },
+		{ "10000-01-02", NULL },
 	};
 	struct fx *fx = *state;
 	int bad = 0;
