@@ -333,6 +333,36 @@ pm_output__clear(struct pm_output *o, const char *relpath)
 }
 
 /*
+ * A recycled tree mostly holds the very file already: a page unchanged
+ * for two builds was linked into both sites, and the tree of the one
+ * before last is the staging tree now.  Then the stat of the staging
+ * tree's entry is the one expect describes (a stat is the inode's), and
+ * claiming the path is all there is to do: half the system calls of a
+ * check in the replaced site and a link.  1 when kept, 0 when not (the
+ * caller goes on), PM_ERROR.
+ */
+static int
+kept_in_place(struct pm_output *o, const char *relpath, const char *dir,
+    const char *name, const struct pm_output_stat *expect,
+    struct pm_error *err)
+{
+	struct stat st;
+	int to = open_dirs(o, o->staging_fd, dir, 0), same, rc;
+
+	if (to < 0)
+		return 0;
+	same = fstatat(to, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    same_stat(&st, expect);
+	close(to);
+	if (!same)
+		return 0;
+	if ((rc = pm_output__reserve(o, relpath, err)) < 0)
+		return rc;
+	pm_output__tally(o, 1, expect->size);
+	return 1;
+}
+
+/*
  * The replaced site's folder of relpath is opened once, and its
  * descriptor serves the check that the file is the one the caller knew,
  * the link and, when the link is refused, the read: a kept page is most
@@ -354,6 +384,9 @@ pm_output_keep(struct pm_output *o, const char *relpath,
 	if (o->old_fd < 0 || pm_output__path_problem(relpath))
 		return 0;
 	name = split(dir, relpath);
+	if (o->recycled && (rc = kept_in_place(o, relpath, dir, name, expect,
+	    err)) != 0)
+		return rc;
 	if ((from = open_old(&old, o, dir, name, expect)) < 0)
 		return 0;
 	if ((rc = pm_output__reserve(o, relpath, err)) < 0)

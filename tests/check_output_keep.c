@@ -219,6 +219,91 @@ test_recycled_walk(void **state)
 	recycled(0);
 }
 
+/*
+ * In a steady rebuild the recycled tree holds the published files
+ * themselves, linked into both sites: each is kept where it stands.  One
+ * changed in place since the caller recorded it changed in both trees,
+ * and is not kept.
+ */
+static void
+recycled_in_place(int beneath)
+{
+	struct pm_output_stat expect[16];
+	struct pm_output *o;
+	struct pm_error err;
+	struct kfx x;
+	struct stat st;
+	char p[800];
+	size_t n = 0;
+	FILE *fp;
+
+	kfx_init(&x);
+	publish(&x, pages, 1);
+	publish(&x, pages, 1);
+	o = open_site(&x, 1, 1);
+	pm_error_clear(&err);
+	for (size_t i = 0; pages[i]; i += 2) {
+		expect[n] = kept_stat(x.site, pages[i]);
+		assert_int_equal(pm_output_keep(o, pages[i], &expect[n++],
+		    &err), 1);
+	}
+	assert_int_equal(pm_output_commit(o, &err), 0);
+	pm_output_free(o);
+	/* Both trees hold every page now. */
+	n = 0;
+	for (size_t i = 0; pages[i]; i += 2) {
+		assert_true(lstat_of(at(p, x.site, pages[i])).st_ino ==
+		    (ino_t)expect[n].ino);
+		assert_true(lstat_of(at(p, x.spare, pages[i])).st_ino ==
+		    (ino_t)expect[n++].ino);
+	}
+	fp = fopen(at(p, x.site, "f/b.html"), "a");
+	assert_non_null(fp);
+	fputs("changed", fp);
+	fclose(fp);
+
+	o = open_site(&x, 1, beneath);
+	n = 0;
+	for (size_t i = 0; pages[i]; i += 2) {
+		int want = strcmp(pages[i], "f/b.html") != 0;
+
+		assert_int_equal(pm_output_keep(o, pages[i], &expect[n++],
+		    &err), want);
+		if (!want)
+			assert_int_equal(pm_output_write(o, pages[i],
+			    pages[i + 1], strlen(pages[i + 1]), &err), 0);
+	}
+	assert_int_equal(pm_output_kept(o), n - 1);
+	assert_int_equal(pm_output_commit(o, &err), 0);
+	pm_output_free(o);
+	n = 0;
+	for (size_t i = 0; pages[i]; i += 2) {
+		char *got = tu_read(at(p, x.site, pages[i]), NULL);
+
+		st = lstat_of(p);
+		assert_string_equal(got, pages[i + 1]);
+		free(got);
+		if (strcmp(pages[i], "f/b.html") != 0)
+			assert_true(st.st_ino == (ino_t)expect[n].ino);
+		n++;
+	}
+	kfx_free(&x);
+}
+
+static void
+test_recycled_in_place_openat2(void **state)
+{
+	(void)state;
+	recycled_in_place(1);
+}
+
+static void
+test_recycled_in_place_walk(void **state)
+{
+	(void)state;
+	recycled_in_place(0);
+}
+
 #define NPAGES 200
 
 /* One of two threads keeping every other page. */
@@ -322,6 +407,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_recycled_openat2),
 		cmocka_unit_test(test_recycled_walk),
+		cmocka_unit_test(test_recycled_in_place_openat2),
+		cmocka_unit_test(test_recycled_in_place_walk),
 		cmocka_unit_test(test_fresh_two_threads_openat2),
 		cmocka_unit_test(test_fresh_two_threads_walk),
 	};
