@@ -570,6 +570,32 @@ test_json_ascii(void **state)
 	ESC(pm_buf_put_json, "a/b", "\"a/b\"");
 }
 
+/* Every ASCII byte alone, against the rule: the controls, the quote,
+ * the backslash and < > & escaped, anything else (DEL too) as it is. */
+static void
+test_json_every_ascii_byte(void **state)
+{
+	(void)state;
+	for (int c = 0; c < 0x80; c++) {
+		struct pm_buf b = PM_BUF_INIT;
+		char in[3] = { 'x', (char)c, 'y' }, want[16];
+
+		if (c == '"' || c == '\\')
+			snprintf(want, sizeof(want), "\"x\\%cy\"", c);
+		else if (c == '\n' || c == '\r' || c == '\t')
+			snprintf(want, sizeof(want), "\"x\\%cy\"",
+			    c == '\n' ? 'n' : c == '\r' ? 'r' : 't');
+		else if (c < 0x20 || c == '<' || c == '>' || c == '&')
+			snprintf(want, sizeof(want), "\"x\\u%04xy\"", c);
+		else
+			snprintf(want, sizeof(want), "\"x%cy\"", c);
+		pm_buf_put_json(&b, in, sizeof(in));
+		assert_int_equal(b.len, strlen(want));
+		assert_memory_equal(b.ptr, want, b.len);
+		pm_buf_free(&b);
+	}
+}
+
 static void
 test_json_utf8_valid(void **state)
 {
@@ -670,6 +696,7 @@ main(void)
 		cmocka_unit_test(test_utf8_decode_invalid),
 		cmocka_unit_test(test_utf8_decode_every_code_point),
 		cmocka_unit_test(test_json_ascii),
+		cmocka_unit_test(test_json_every_ascii_byte),
 		cmocka_unit_test(test_json_utf8_valid),
 		cmocka_unit_test(test_json_utf8_invalid),
 		cmocka_unit_test(test_url),
