@@ -28,14 +28,17 @@ static const char *const zone_phrases[] = {
 	"times in", "times are", "all times", "timezone", "time zone", NULL
 };
 
-/* A zone named by one to four words at s. */
-static int
+/* A zone named by one to four words at s (and perhaps its short name,
+ * pm_when_short_name()): the end of what it took, or 0. */
+static size_t
 zone_here(struct pm_when *z, const char *s, size_t len)
 {
-	size_t e[4], n = 0, i, at, k;
+	size_t e[6], n = 0, i, at, k, end;
 	int off;
 
-	for (i = 0; i < len && n < 4; i++)
+	/* Six word ends: "our office time (Lisbon)" is four words and a
+	 * bracket. */
+	for (i = 0; i < len && n < 6; i++)
 		if (i + 1 == len || s[i + 1] == ' ' || s[i + 1] == ',' ||
 		    s[i + 1] == '.' || s[i + 1] == ')' || s[i + 1] == ';' ||
 		    s[i + 1] == ':')
@@ -44,16 +47,17 @@ zone_here(struct pm_when *z, const char *s, size_t len)
 		if (pm_when_zone(&off, s, e[n])) {
 			pm_when_init(z);
 			z->has_zone = 1;
-			if (pm_when_short_name(s, len, e[n], &at, &k,
-			    &off) == 0) {
+			if ((end = pm_when_short_name(s, len, e[n], &at, &k,
+			    &off)) == 0) {
 				at = 0;
+				end = e[n];
 				k = e[n] < sizeof(z->zone) ? e[n] :
 				    sizeof(z->zone) - 1;
 			}
 			z->offset_minutes = off;
 			memcpy(z->zone, s + at, k);
 			z->zone[k] = '\0';
-			return 1;
+			return end;
 		}
 	}
 	return 0;
@@ -110,11 +114,27 @@ zone_after_comma(struct pm_when *z, const struct xline *l, size_t i)
 	    strlen(z->zone) == sizeof(z->zone) - 1);
 }
 
+/* A place's clock named in parentheses, which may start in lower case:
+ * "our office time (Lisbon)", "local (Berlin)". */
+static int
+place_in_parens(struct pm_when *z, const char *s, size_t len)
+{
+	struct pm_when w = *z;
+	size_t n;
+
+	if (!zone_here(&w, s, len) || (n = strlen(w.zone)) == 0 ||
+	    w.zone[n - 1] != ')')
+		return 0;
+	*z = w;
+	return 1;
+}
+
 /*
  * A zone a few words after a time written without one, in the same
  * clause: "3:45 in the afternoon Pacific time", "2:20 (Pacific)".  The
- * zone must start with a capital, a sign or a parenthesis, so that words
- * such as "west" or "eat" are not read as zones.
+ * zone must start with a capital, a sign or a parenthesis (or name a
+ * place in one), so that words such as "west" or "eat" are not read as
+ * zones.
  */
 static int
 zone_near_time(struct pm_when *z, const struct xline *l)
@@ -142,6 +162,8 @@ zone_near_time(struct pm_when *z, const struct xline *l)
 			    l->s[i] == '(' || l->s[i] == '+') &&
 			    zone_here(z, l->s + i + (l->s[i] == '('),
 			    l->len - i - (l->s[i] == '(')))
+				return 1;
+			if (place_in_parens(z, l->s + i, l->len - i))
 				return 1;
 			while (i < l->len && l->s[i] != ' ')
 				i++;
@@ -173,7 +195,7 @@ zone_in_parens(struct pm_when *z, const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++) {
 		const char *c;
-		size_t n;
+		size_t n, end;
 		char after;
 
 		if (s[i] != '(' || (c = memchr(s + i, ')', len - i)) == NULL)
@@ -185,8 +207,12 @@ zone_in_parens(struct pm_when *z, const char *s, size_t len)
 		/* "(PST)", "(EDT, June 18)": the zone first, then ')' or
 		 * ','; after "(MST;" any explanation may follow */
 		n = (size_t)(c - (s + i) - 1);
-		if (zone_here(z, s + i + 1, n < 47 ? n : 47) &&
-		    (after = s[i + 1 + strlen(z->zone)]) != '\0' &&
+		if (!(end = zone_here(z, s + i + 1, n < 47 ? n + 1 : 47)))
+			continue;
+		/* "(Tbilisi time, GMT+4)": the short name closed them */
+		if (s[i + end] == ')')
+			return 1;
+		if ((after = s[i + 1 + end]) != '\0' &&
 		    (after == ';' || (n < 47 && strchr("),", after))))
 			return 1;
 	}

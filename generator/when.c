@@ -30,9 +30,9 @@ static const char *const weekdays[] = {
 
 /*
  * The letters a date or time written in words can start with: those of
- * the months and weekdays above, "noon" and "midnight".  Most words of a
- * text start with none of them, and pm_when_find() passes them by
- * without trying each way of writing a date.  A name added above must
+ * the months and weekdays above, "noon", "midday" and "midnight".  Most
+ * words of a text start with none of them, and pm_when_find() passes them
+ * by without trying each way of writing a date.  A name added above must
  * have its first letter here (check_when parses every name).
  */
 #define LETTER(c)	(1u << ((c) - 'a'))
@@ -414,11 +414,11 @@ meridiem_at(const char *s, size_t len, size_t i, int *pm)
 
 /*
  * A clock reading: "H:MM[:SS[.fff]]" with optional am/pm, "H am/pm",
- * "noon", "midnight", "12 noon", and "HHMMZ" or "HHMM UTC" (the zone is
- * left for the zone reader: without Z, UTC or GMT, or a unit ("hrs"),
- * four digits are a number, not a time: "2024 EST" is not 20:24).  *mer is -1
- * without am/pm, else 0 or 1 (noon 1, midnight 0); *secs tells whether
- * seconds were written.
+ * "noon" or "midday", "midnight", "12 noon", and "HHMMZ" or "HHMM UTC"
+ * (the zone is left for the zone reader: without Z, UTC or GMT, or a unit
+ * ("hrs"), four digits are a number, not a time: "2024 EST" is not
+ * 20:24).  *mer is -1 without am/pm, else 0 or 1 (noon 1, midnight 0);
+ * *secs tells whether seconds were written.
  */
 static size_t
 clock_at(const char *s, size_t len, size_t i, struct pm_when *w, int *mer,
@@ -429,13 +429,15 @@ clock_at(const char *s, size_t len, size_t i, struct pm_when *w, int *mer,
 
 	*mer = -1;
 	*secs = 0;
-	if (n == 2 && h == 12 && (e = word_at(s, len,
-	    skip_blanks(s, len, j), "noon")))
+	if (n == 2 && h == 12 && ((e = word_at(s, len,
+	    skip_blanks(s, len, j), "noon")) || (e = word_at(s, len,
+	    skip_blanks(s, len, j), "midday"))))
 		j = e, *mer = 1;
 	else if (n == 2 && h == 12 && (e = word_at(s, len,
 	    skip_blanks(s, len, j), "midnight")))
 		j = e, h = 0, *mer = 0;
-	else if (n == 0 && (e = word_at(s, len, i, "noon")))
+	else if (n == 0 && ((e = word_at(s, len, i, "noon")) ||
+	    (e = word_at(s, len, i, "midday"))))
 		j = e, h = 12, *mer = 1;
 	else if (n == 0 && (e = word_at(s, len, i, "midnight")))
 		j = e, h = 0, *mer = 0;

@@ -1,7 +1,8 @@
 /*
  * when_int.h: the byte scanner shared by when.c, when_zone.c and
- * when_span.c (bounded lookahead, ASCII classes, words, word boundaries).
- * Not part of the public API: everyone else includes when.h.
+ * when_span.c (bounded lookahead, ASCII classes, words, word boundaries),
+ * and the table of zone names (when_zone_table.c).  Not part of the
+ * public API: everyone else includes when.h.
  *
  * Every reader in the module takes (s, len, i) and returns the index just
  * past what it read, or 0 when it read nothing: no reader succeeds without
@@ -16,6 +17,21 @@
 #include "when.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* A zone name and its offset (when_zone_table.c). */
+struct pm_when__zone {
+	const char *name;
+	int offset_minutes;
+	/* the summer time a name of a region's clock follows, applied by
+	 * pm_when_settle_zone(): 'E' the EU's, 'U' the US's since 2007 (the
+	 * regional names here are American), 'A' south-east Australia's,
+	 * 'N' New Zealand's, 'C' Chile's; 0 none (the name says which
+	 * time it is) */
+	char summer;
+};
+
+extern const struct pm_when__zone pm_when__zones[];
+extern const size_t pm_when__nzones;
 
 /* The byte at i, or 0 past the end, so lookahead needs no bounds test. */
 static inline int

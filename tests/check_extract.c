@@ -348,6 +348,56 @@ test_bold_times_one_paragraph(void **state)
 	pm_arena_free(a);
 }
 
+/*
+ * Zones as places are named: more cities, an office's clock, "midday",
+ * and a place with its offset in the same brackets, where the offset is
+ * what the writer calls the zone for short.
+ */
+static void
+test_zone_names(void **state)
+{
+	static const struct {
+		const char *doc, *start, *zone;
+	} cases[] = {
+		{ "# Loans\n\nOn 16 August 2025 from 10:02 to 11:34 "
+		    "(Minneapolis time) no tool could be lent.\n",
+		    "2025-08-16T10:02:00-05:00", "Minneapolis time" },
+		{ "# Bookings\n\nBookings opened on 24 February 2026 at "
+		    "19:00 Jo'burg time, and failed until 21:30.\n",
+		    "2026-02-24T19:00:00+02:00", "Jo'burg time" },
+		{ "# Tablets\n\nTimes are Azores time.\n\nOn 29 July 2025, "
+		    "from 14:10 to 16:35, the tablets froze.\n",
+		    "2025-07-29T14:10:00+00:00", "Azores time" },
+		{ "# Seats\n\nOn 14 October 2025, between 18:05 and 20:40 in "
+		    "our office time (Lisbon), no seat could be booked.\n",
+		    "2025-10-14T18:05:00+01:00", "our office time (Lisbon)" },
+		{ "# Seeds\n\nOn 25 September 2025 we opened sales at midday, "
+		    "Hobart time. From 12:00 until 13:10, checkout hung.\n",
+		    "2025-09-25T12:00:00+10:00", "Hobart time" },
+		{ "# Rooms\n\nOn 3 April 2025 from 10:05 till 13:40 (Tbilisi "
+		    "time, GMT+4) the booking failed.\n",
+		    "2025-04-03T10:05:00+04:00", "GMT+4" },
+		/* an abbreviation keeps its place before the offset */
+		{ "# Cars\n\nOn 16 February 2025, from 2:30pm to 5:10pm Muscat "
+		    "time (GST, UTC+4), no car could be booked.\n",
+		    "2025-02-16T14:30:00+04:00", "GST" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct pm_arena *a = pm_arena_new();
+		struct pm_warnings w = PM_WARNINGS_INIT;
+		struct pm_extract_report r;
+		struct pm_incident inc;
+
+		run(&inc, &r, a, &w, cases[i].doc);
+		assert_str(inc.start, cases[i].start);
+		assert_str(inc.timezone, cases[i].zone);
+		pm_warnings_free(&w);
+		pm_arena_free(a);
+	}
+}
+
 static void
 test_table_timeline(void **state)
 {
@@ -1585,6 +1635,7 @@ main(void)
 		cmocka_unit_test(test_midnight),
 		cmocka_unit_test(test_bold_times_one_paragraph),
 		cmocka_unit_test(test_table_timeline),
+		cmocka_unit_test(test_zone_names),
 		cmocka_unit_test(test_kinds_denied),
 		cmocka_unit_test(test_kinds_words),
 		cmocka_unit_test(test_narrative_timeline),

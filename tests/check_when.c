@@ -143,6 +143,8 @@ static const struct {
 	{ "11:59 pm", -1, TIME(23, 59, 0) },
 	{ "7:45PM", -1, TIME(19, 45, 0) },
 	{ "12 noon", -1, TIME(12, 0, 0) },
+	{ "midday", -1, TIME(12, 0, 0) },
+	{ "12 midday", -1, TIME(12, 0, 0) },
 	{ "12 midnight", -1, TIME(0, 0, 0) },
 	{ "1 a.m.", -1, TIME(1, 0, 0) },
 	{ "00:00", -1, TIME(0, 0, 0) },
