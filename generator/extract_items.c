@@ -3,7 +3,8 @@
  * anywhere ("- [ ] add an alert", "- [x] ..."), and every item of a
  * section named TODO, Tasks, Action items, Follow-ups or Next steps,
  * written as bullets, numbered items, table rows, "•" or "(1)" lines,
- * or one item per line of a paragraph when the section has no list; when
+ * "Owner — task" lines, or one item per line of a paragraph when the
+ * section has no list; when
  * there is no such section, the listed items of the corrective measures.  An
  * item is done when it is ticked, struck through or marked done
  * ("(done)", "✅", a "Done" status column).  Closing prose after the
@@ -178,6 +179,51 @@ paren_numbered(const struct xline *l)
 	    l->s[k + 1] == ' ' ? k + 2 : 0;
 }
 
+/* The end of "Priya Raman — " at the start of l: one to four words, each
+ * opening with a capital (or a letter beyond ASCII), then a dash between
+ * blanks; else 0. */
+static size_t
+owner_lead(const struct xline *l)
+{
+	static const char *const dashes[] = {
+		" \xe2\x80\x94 ", " \xe2\x80\x93 ", " - ", " -- "
+	};
+	size_t i = 0;
+
+	for (int words = 0; words < 4 && i < l->len; words++) {
+		unsigned char c = (unsigned char)l->s[i];
+
+		if (!((c >= 'A' && c <= 'Z') || c >= 0x80))
+			return 0;
+		while (i < l->len && l->s[i] != ' ')
+			i++;
+		for (size_t k = 0; k < XCOUNT(dashes); k++) {
+			size_t n = strlen(dashes[k]);
+
+			if (i + n < l->len &&
+			    memcmp(l->s + i, dashes[k], n) == 0)
+				return i + n;
+		}
+		i++;
+	}
+	return 0;
+}
+
+/* Is line i one of two or more lines of its paragraph that each give a
+ * task to someone ("Priya — rename the groups")?  A list as typed. */
+static int
+owner_lines(const struct xdoc *d, size_t i)
+{
+	const struct xline *l = &d->v[i];
+
+	if (!owner_lead(l))
+		return 0;
+	return (i > 0 && d->v[i - 1].block == l->block &&
+	    d->v[i - 1].kind == XL_PARA && owner_lead(&d->v[i - 1])) ||
+	    (i + 1 < d->n && d->v[i + 1].block == l->block &&
+	    d->v[i + 1].kind == XL_PARA && owner_lead(&d->v[i + 1]));
+}
+
 /*
  * The items of the lines of section sec that are not task items.  lines:
  * every line of a paragraph is an item (a TODO list typed without
@@ -215,7 +261,7 @@ section_items(struct items *it, int sec, int lines)
 				add_item(it, it->b.ptr, it->b.len, l->struck,
 				    l->line);
 		} else if (l->kind == XL_PARA && (lines || l->bullet ||
-		    paren_numbered(l))) {
+		    paren_numbered(l) || owner_lines(d, i))) {
 			/* one item a line; lines ending in ':' introduce */
 			if (is_closer(l))
 				stopped_block = l->block;
@@ -236,7 +282,8 @@ has_list(const struct xdoc *d, int sec)
 	for (size_t i = 0; i < d->n; i++)
 		if (d->v[i].sec == sec && !d->v[i].head &&
 		    (d->v[i].kind == XL_ITEM || d->v[i].kind == XL_ROW ||
-		    d->v[i].bullet || paren_numbered(&d->v[i])))
+		    d->v[i].bullet || paren_numbered(&d->v[i]) ||
+		    owner_lines(d, i)))
 			return 1;
 	return 0;
 }

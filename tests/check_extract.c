@@ -1595,6 +1595,26 @@ test_action_items(void **state)
 	assert_str(inc.action_items[1].text, "Log 413s centrally");
 	assert_false(inc.sections.task_list);
 	pm_arena_free(a);
+
+	/* "Owner — task" lines, typed as one paragraph: one item each; a
+	 * sentence that happens to open so is not a list */
+	a = pm_arena_new();
+	run(&inc, &r, a, NULL,
+	    "# T\n\n## Corrective and preventative measures\n\n"
+	    "We want updates to arrive in steps.\n\n"
+	    "Priya Raman \xe2\x80\x94 rename the device groups\n"
+	    "Tom \xe2\x80\x94 make the app fall back to the old source\n"
+	    "Ana Lu\xc3\xads - add the install count to the checklist\n");
+	assert_int_equal(inc.naction_items, 3);
+	assert_str(inc.action_items[2].text,
+	    "Ana Lu\xc3\xads - add the install count to the checklist");
+	pm_arena_free(a);
+	a = pm_arena_new();
+	run(&inc, &r, a, NULL,
+	    "# T\n\n## Corrective and preventative measures\n\n"
+	    "Priya \xe2\x80\x94 as ever \xe2\x80\x94 asked for a test.\n");
+	assert_int_equal(inc.naction_items, 0);
+	pm_arena_free(a);
 }
 
 static void
