@@ -73,6 +73,11 @@ static const struct pm_keyword kw_locking[] = {
 	/* maintenance that locks a table while it runs */
 	{ "blocks writes", 6 }, { "blocks every write", 6 },
 	{ "blocked writes", 6 }, { "reindex", 4 },
+	/* a lock in plain words, as people who do not say "lock" tell it */
+	{ "holds on to", 4 }, { "held on to", 4 }, { "holding on to", 4 },
+	{ "nobody else can change", 6 }, { "no one else can change", 6 },
+	{ "nobody else could change", 6 }, { "lets go of", 3 },
+	{ "let go of", 3 }, { "released everything", 4 },
 };
 
 static const struct pm_keyword kw_deploy[] = {
@@ -173,6 +178,9 @@ static const struct pm_keyword kw_capacity[] = {
 
 static const struct pm_keyword kw_network[] = {
 	{ "dns", 5 }, { "resolver*", 4 }, { "nameserver*", 5 },
+	/* the same in plain words */
+	{ "address lookup*", 5 }, { "looks up the address*", 5 },
+	{ "wi-fi", 3 }, { "wifi", 3 },
 	{ "name server*", 5 }, { "domain*", 3 }, { "registrar", 4 },
 	{ "network*", 3 }, { "packet loss", 7 }, { "packets", 4 },
 	{ "bgp", 7 }, { "routing", 3 }, { "firewall*", 3 },

@@ -294,6 +294,17 @@ test_tie_breaks(void **state)
 		    "it was sized for a normal night.",
 		    "Song lyrics failed to load during the evening peak.",
 		    "dependency-third-party" },
+		/* a lock told in plain words, and a release blamed */
+		{ "The stock-take screen holds on to every product on its "
+		    "list until the count is saved; every order for one of "
+		    "those products waited for it.",
+		    "Checkout hung after the new seed list was released.",
+		    "database-locking" },
+		/* name lookups told in plain words */
+		{ "The venue's Wi-Fi answers address lookups through a "
+		    "filtering service, which did not know our new address.",
+		    "The app showed No connection for most attendees.",
+		    "network-dns" },
 		/* the healthy disk pulled in place of the failed one */
 		{ "The alert said disk 1 failed, counting from 0; the "
 		    "engineer took out tray 1, which held the healthy disk, "
