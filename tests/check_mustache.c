@@ -689,7 +689,7 @@ static void
 test_made_lists(void **state)
 {
 	struct fx *fx = *state;
-	struct pm_value_maker maker = { make_row, &maker };
+	struct pm_value_maker maker = { make_row, &maker, NULL };
 	char want[256];
 
 	add(fx, "t", "{{#rows}}[{{name}}:{{#sub}}<{{name}}>{{/sub}}]{{/rows}}"
@@ -727,7 +727,7 @@ static void
 test_render_to_sink(void **state)
 {
 	struct fx *fx = *state;
-	struct pm_value_maker maker = { make_row, &maker };
+	struct pm_value_maker maker = { make_row, &maker, NULL };
 	struct pm_value *ctx = rows_context(fx->arena, &maker, 40, 1);
 	struct pieces p = { PM_BUF_INIT, 0, 0 };
 	struct pm_template_sink sink = { take_piece, &p, 64 };

@@ -473,7 +473,7 @@ test_made_list(void **state)
 {
 	struct pm_arena *a = *state;
 	size_t calls = 0;
-	struct maker_arg m = { { make_row, &m }, &calls };
+	struct maker_arg m = { { make_row, &m, NULL }, &calls };
 	struct pm_value *made = pm_value_new_made_list(a, 4, &m.maker);
 	struct pm_value *copy, *empty = pm_value_new_made_list(a, 0, &m.maker);
 	const char *want = "[{\"n\":0,\"sub\":[]},{\"n\":1,\"sub\":[{\"n\":0,"
