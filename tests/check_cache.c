@@ -862,7 +862,7 @@ test_folder_get_all_matches_get(void **state)
 	struct pm_arena *a = *state;
 	struct folder f = { 0 };
 	enum { N = 40 };
-	char keys[N][PM_CACHE_KEY_SIZE], slugs[N][16];
+	char keys[N][PM_CACHE_KEY_SIZE], slugs[N][24];
 
 	folder_open(&f);
 	for (int i = 0; i < N; i++) {
