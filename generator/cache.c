@@ -470,12 +470,7 @@ pm_cache_get_all(struct pm_cache *c, const struct pm_cache_get_task *tasks,
 	}
 	if (n == 0 || open_folder(c, 0) < 0)
 		return 0;
-	if (jobs < 1)
-		jobs = 1;
-	if (jobs > PM_WORKERS_MAX)
-		jobs = PM_WORKERS_MAX;
-	if ((size_t)jobs > n)
-		jobs = (int)n;
+	jobs = pm_workers_for(jobs, n);
 	atomic_init(&next, 0);
 	w = pm_xcalloc((size_t)jobs, sizeof(*w));
 	for (int k = 0; k < jobs; k++) {

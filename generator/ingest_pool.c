@@ -223,12 +223,7 @@ pm_ingest_pool_run(struct pm_ingest_task *tasks, size_t n,
 	struct worker *w;
 	int i;
 
-	if (jobs > PM_WORKERS_MAX)
-		jobs = PM_WORKERS_MAX;
-	if ((size_t)jobs > n)
-		jobs = (int)n;
-	if (jobs < 1)
-		jobs = 1;
+	jobs = pm_workers_for(jobs, n);
 	for (size_t k = 0; k < n; k++) {
 		struct pm_warnings empty = PM_WARNINGS_INIT;
 

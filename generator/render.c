@@ -215,12 +215,7 @@ pm_render_pages(struct pm_output *out, const struct pm_pages *pages,
 	const struct worker *first = NULL;
 	int i, rc = 0;
 
-	if (jobs < 1)
-		jobs = 1;
-	if (jobs > PM_WORKERS_MAX)
-		jobs = PM_WORKERS_MAX;
-	if ((size_t)jobs > pages->len)
-		jobs = pages->len ? (int)pages->len : 1;
+	jobs = pm_workers_for(jobs, pages->len);
 	pool.out = out;
 	pool.pages = pages;
 	pool.set = set;

@@ -58,12 +58,7 @@ views_make_records(struct views *v, int jobs)
 	struct record_worker *w;
 	atomic_size_t next;
 
-	if (jobs < 1 || n == 0)
-		jobs = 1;
-	if (jobs > PM_WORKERS_MAX)
-		jobs = PM_WORKERS_MAX;
-	if ((size_t)jobs > n && n > 0)
-		jobs = (int)n;
+	jobs = pm_workers_for(jobs, n);
 	v->records = pm_arena_alloc(v->a, pm_xmul(n + 1, sizeof(*v->records)));
 	v->digests = pm_arena_alloc(v->a, pm_xmul(n + 1, sizeof(*v->digests)));
 	v->body_digests = pm_arena_alloc(v->a, pm_xmul(n + 1,

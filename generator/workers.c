@@ -30,3 +30,13 @@ pm_workers_run(int jobs, void *(*fn)(void *), void *args, size_t size)
 	free(threads);
 	return started + 1;
 }
+
+int
+pm_workers_for(int jobs, size_t work)
+{
+	if (jobs > PM_WORKERS_MAX)
+		jobs = PM_WORKERS_MAX;
+	if (jobs > 0 && (size_t)jobs > work)
+		jobs = (int)work;
+	return jobs < 1 ? 1 : jobs;
+}

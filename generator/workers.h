@@ -25,4 +25,8 @@
 
 int pm_workers_run(int jobs, void *(*fn)(void *), void *args, size_t size);
 
+/* The threads a stage runs for work items when asked for jobs: at least
+ * 1, at most PM_WORKERS_MAX, and no more than the items. */
+int pm_workers_for(int jobs, size_t work);
+
 #endif
