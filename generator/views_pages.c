@@ -503,6 +503,7 @@ struct action_groups {
 	size_t len;
 	size_t items;		/* their items, in all */
 	int done;
+	struct pm_digest as_of;	/* of the date the ages count to */
 };
 
 static struct pm_value *
@@ -524,18 +525,13 @@ static void
 action_group_inputs(const void *arg, size_t k, unsigned char out[16])
 {
 	const struct action_groups *g = arg;
-	const char *as_of = g->v->site->as_of ? g->v->site->as_of : "";
-	struct pm_buf scratch = PM_BUF_INIT;
-	struct pm_digester d;
+	unsigned char in[2 * PM_DIGEST_SIZE + 1];
 	struct pm_digest dg;
-	unsigned char done = (unsigned char)g->done;
 
-	pm_digester_start(&d, &scratch);
-	pm_digester_put(&d, g->v->digests[g->at[k]].bytes, PM_DIGEST_SIZE);
-	pm_digester_put(&d, &done, 1);
-	pm_digest_encode_bytes(&d, as_of, strlen(as_of));
-	pm_digester_finish(&d, &dg);
-	pm_buf_free(&scratch);
+	memcpy(in, g->v->digests[g->at[k]].bytes, PM_DIGEST_SIZE);
+	memcpy(in + PM_DIGEST_SIZE, g->as_of.bytes, PM_DIGEST_SIZE);
+	in[2 * PM_DIGEST_SIZE] = (unsigned char)g->done;
+	pm_digest_bytes(&dg, in, sizeof(in));
 	memcpy(out, dg.bytes, PM_DIGEST_SIZE);
 }
 
@@ -549,8 +545,12 @@ action_groups(struct views *v, int done, size_t *items)
 	g->maker.make = make_action_group;
 	g->maker.arg = g;
 	/* The records' digests are made before any page is keyed. */
-	if (v->digests)
+	if (v->digests) {
+		const char *as_of = site->as_of ? site->as_of : "";
+
+		pm_digest_bytes(&g->as_of, as_of, strlen(as_of));
 		g->maker.inputs = action_group_inputs;
+	}
 	g->v = v;
 	g->done = done;
 	g->at = pm_arena_alloc(v->a, pm_xmul(site->len + 1, sizeof(*g->at)));
