@@ -90,8 +90,13 @@ place_lead_at(const char *s, size_t len, size_t i)
 		"local", "local time", "office time", "our office time",
 		"our local time", "head office time"
 	};
+	int c = lower(ch(s, len, i));
 	size_t e, best = 0;
 
+	/* called for most names of the table: the first letter rules out
+	 * nearly every position */
+	if (c != 'l' && c != 'o' && c != 'h')
+		return 0;
 	for (size_t k = 0; k < COUNT(leads); k++)
 		if ((e = word_at(s, len, i, leads[k])) > best)
 			best = e;
@@ -152,8 +157,7 @@ named_zone_at(const char *s, size_t len, size_t i, int *off, int text)
 	/* This runs after every time in every document: the first letter
 	 * rules out nearly all of the table before any name is compared
 	 * (but "local (Berlin)" is "Berlin time"). */
-	local = (first == 'l' || first == 'o' || first == 'h') &&
-	    place_lead_at(s, len, i);
+	local = place_lead_at(s, len, i) != 0;
 	for (k = 0; k < pm_when__nzones; k++) {
 		const char *name = pm_when__zones[k].name;
 
