@@ -14,6 +14,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,51 +72,103 @@ pm_fs_names_free(char **names)
 	free(names);
 }
 
+/* Append a copy of name to the NULL-terminated *names (n so far). */
+static void
+names_push(char ***names, size_t *n, size_t *cap, const char *name)
+{
+	if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+		return;
+	if (*n + 1 >= *cap) {
+		*cap *= 2;
+		*names = pm_xrealloc(*names, pm_xmul(*cap, sizeof(**names)));
+	}
+	(*names)[(*n)++] = pm_xstrdup(name);
+	(*names)[*n] = NULL;
+}
+
+#if defined(__linux__) && defined(SYS_getdents64)
+/*
+ * The entries of dirfd straight from the kernel.  opendir() on a
+ * borrowed descriptor costs a dup(), an fstat(), two fcntl() calls, a
+ * rewind and two closes around the reads; a sweep of ten thousand page
+ * folders spent most of its time there.  Here a listing is a rewind and
+ * the reads.  The record layout is the kernel's struct linux_dirent64.
+ */
+struct dirent64_head {
+	uint64_t ino;
+	int64_t off;
+	unsigned short reclen;
+	unsigned char type;
+	char name[];
+};
+
+static int
+list_entries(char ***names, size_t *n, size_t *cap, int dirfd)
+{
+	char buf[32768];
+	long got;
+
+	if (lseek(dirfd, 0, SEEK_SET) < 0)
+		return -1;
+	while ((got = syscall(SYS_getdents64, dirfd, buf,
+	    sizeof(buf))) > 0) {
+		for (long at = 0; at < got;) {
+			unsigned short reclen;
+
+			/* Fields by memcpy: the bytes are chars to C. */
+			memcpy(&reclen, buf + at +
+			    offsetof(struct dirent64_head, reclen),
+			    sizeof(reclen));
+			names_push(names, n, cap, buf + at +
+			    offsetof(struct dirent64_head, name));
+			at += reclen;
+		}
+	}
+	return got < 0 ? -1 : 0;
+}
+#else
+static int
+list_entries(char ***names, size_t *n, size_t *cap, int dirfd)
+{
+	DIR *d;
+	struct dirent *e;
+	int fd, saved;
+
+	/* closedir() closes the descriptor it reads, and dirfd is not ours. */
+	if ((fd = dup(dirfd)) < 0)
+		return -1;
+	if ((d = fdopendir(fd)) == NULL) {
+		saved = errno;
+		close(fd);
+		errno = saved;
+		return -1;
+	}
+	rewinddir(d);
+	for (errno = 0; (e = readdir(d)) != NULL; errno = 0)
+		names_push(names, n, cap, e->d_name);
+	saved = errno;
+	closedir(d);
+	errno = saved;
+	return saved != 0 ? -1 : 0;
+}
+#endif
+
 int
 pm_fs_list(char ***out, int dirfd, const char *display,
     struct pm_error *err)
 {
-	DIR *d = NULL;
-	struct dirent *e;
-	char **names = NULL;
 	size_t n = 0, cap = 8;
-	int fd, rc = PM_ERROR;
+	char **names = pm_xcalloc(cap, sizeof(*names));
 
 	*out = NULL;
-	/* closedir() closes the descriptor it reads, and dirfd is not ours. */
-	fd = dup(dirfd);
-	if (fd < 0 || (d = fdopendir(fd)) == NULL) {
+	if (list_entries(&names, &n, &cap, dirfd) < 0) {
 		pm_fs_error(err, display, "read directory", errno);
-		if (fd >= 0)
-			close(fd);
-		goto out;
-	}
-	rewinddir(d);
-	names = pm_xcalloc(cap, sizeof(*names));
-	for (errno = 0; (e = readdir(d)) != NULL; errno = 0) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		if (n + 1 >= cap) {
-			cap *= 2;
-			names = pm_xrealloc(names,
-			    pm_xmul(cap, sizeof(*names)));
-		}
-		names[n++] = pm_xstrdup(e->d_name);
-		names[n] = NULL;
-	}
-	if (errno != 0) {
-		pm_fs_error(err, display, "read directory", errno);
-		goto out;
+		pm_fs_names_free(names);
+		return PM_ERROR;
 	}
 	qsort(names, n, sizeof(*names), cmp_names);
 	*out = names;
-	names = NULL;
-	rc = 0;
-out:
-	if (d)
-		closedir(d);
-	pm_fs_names_free(names);
-	return rc;
+	return 0;
 }
 
 int

@@ -163,6 +163,35 @@ test_list_empty_and_errors(void **state)
 	    "read directory: bad file descriptor");
 }
 
+/* More entries than one read of the folder returns (the sweep of a large
+ * site lists ten thousand page folders under one parent). */
+static void
+test_list_many(void **state)
+{
+	struct fx *fx = *state;
+	struct pm_error err = { 0 };
+	char **names = NULL, name[80];
+	size_t n;
+	int fd;
+
+	assert_int_equal(mkdir(at(fx, "many"), 0755), 0);
+	fd = open_dir(fx, "many");
+	for (int i = 0; i < 3000; i++) {
+		snprintf(name, sizeof(name), "%04d-a-page-folder-with-a-"
+		    "name-long-enough-to-fill-reads", 2999 - i);
+		assert_int_equal(mkdirat(fd, name, 0755), 0);
+	}
+	assert_int_equal(pm_fs_list(&names, fd, "many", &err), 0);
+	for (n = 0; names[n]; n++) {
+		snprintf(name, sizeof(name), "%04zu-a-page-folder-with-a-"
+		    "name-long-enough-to-fill-reads", n);
+		assert_string_equal(names[n], name);
+	}
+	assert_int_equal(n, 3000);
+	pm_fs_names_free(names);
+	close(fd);
+}
+
 static void
 test_is_dir(void **state)
 {
@@ -582,6 +611,7 @@ main(void)
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 		T(test_list_sorted),
 		T(test_list_empty_and_errors),
+		T(test_list_many),
 		T(test_is_dir),
 		T(test_remove_does_not_follow_links),
 		T(test_remove_missing_and_errors),
