@@ -680,7 +680,7 @@ collect(struct pm_cache *c)
 void
 pm_cache_finish(struct pm_cache *c, const char key[PM_CACHE_KEY_SIZE],
     const char *theme, const struct pm_warnings *warnings,
-    const char *const *files, size_t nfiles,
+    const struct pm_output_file *files, size_t nfiles,
     const struct pm_cache_page_key *keys, size_t nkeys,
     struct pm_warnings *problems)
 {
@@ -704,13 +704,17 @@ pm_cache_finish(struct pm_cache *c, const char key[PM_CACHE_KEY_SIZE],
 	qsort(sorted, nkeys, sizeof(*sorted), compare_page_keys);
 	stats = pm_xcalloc(nfiles + 1, sizeof(*stats));
 	for (size_t i = 0; i < nfiles; i++) {
-		if (fstatat(fd, files[i], &sb, AT_SYMLINK_NOFOLLOW) < 0) {
-			give_up(c, files[i], errno);
+		stats[i].path = files[i].path;
+		if (files[i].stat_known) {
+			stats[i].st = files[i].st;
+		} else if (fstatat(fd, files[i].path, &sb,
+		    AT_SYMLINK_NOFOLLOW) == 0) {
+			pm_output_stat_of(&stats[i].st, &sb);
+		} else {
+			give_up(c, files[i].path, errno);
 			goto out;
 		}
-		stats[i].path = files[i];
-		pm_output_stat_of(&stats[i].st, &sb);
-		k = bsearch(files[i], sorted, nkeys, sizeof(*sorted),
+		k = bsearch(files[i].path, sorted, nkeys, sizeof(*sorted),
 		    compare_path_of_key);
 		if (k != NULL) {
 			stats[i].keyed = 1;

@@ -277,14 +277,15 @@ struct pm_cache_page_key {
 
 /*
  * After a successful commit: record key, the theme name, the warnings and
- * the stat of each of the nfiles site files (paths relative to the site),
+ * the stat of each of the nfiles site files (output.h pm_output_list():
+ * paths relative to the site, the stat taken from there unless known),
  * with its page key when keys (nkeys, in any order) has one, as the new
  * state, then remove every document entry this build did not look up.
  * Problems become one warning line in warnings.
  */
 void pm_cache_finish(struct pm_cache *c, const char key[PM_CACHE_KEY_SIZE],
     const char *theme, const struct pm_warnings *warnings,
-    const char *const *files, size_t nfiles,
+    const struct pm_output_file *files, size_t nfiles,
     const struct pm_cache_page_key *keys, size_t nkeys,
     struct pm_warnings *problems);
 

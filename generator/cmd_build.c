@@ -514,7 +514,7 @@ pm_cmd_build(int argc, char **argv)
 	char (*keys)[PM_CACHE_KEY_SIZE] = NULL;
 	struct pm_render_reuse *reuse = NULL;
 	struct pm_cache_page_key *pkeys;
-	const char **files = NULL;
+	struct pm_output_file *files = NULL;
 	char *exe_dir = NULL;
 	size_t nfiles, nkeys, walked;
 	int rc = PM_EXIT_ERROR, broken, resumed;
@@ -574,6 +574,7 @@ pm_cmd_build(int argc, char **argv)
 	oo.force = o.force;
 	oo.repo_root = pm_source_workdir(src);
 	oo.incremental = 1;
+	oo.jobs = o.jobs;
 	/* A build the output will refuse must leave no cache beside the
 	 * site either; the refusal itself is reported when the output
 	 * opens, after the content's own errors. */

@@ -417,6 +417,7 @@ prepare(struct pm_output **op, const char *out_dir,
 	o->staging_fd = -1;
 	o->old_fd = -1;
 	o->force = opts->force;
+	o->jobs = opts->jobs;
 	o->exchange = 1;
 	o->beneath = 1;
 	o->state = ABORTED;	/* nothing to remove until staging exists */
@@ -679,6 +680,7 @@ pm_output_free(struct pm_output *o)
 	free(o->spare);
 	free(o->dirs.slots);
 	free(o->written.slots);
+	free(o->known);
 	pm_arena_free(o->arena);
 	free(o->staging);
 	free(o->path);
@@ -701,23 +703,51 @@ pm_output_kept(const struct pm_output *o)
 }
 
 static int
-compare_paths(const void *a, const void *b)
+compare_files(const void *a, const void *b)
 {
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
+	return strcmp(((const struct pm_output_file *)a)->path,
+	    ((const struct pm_output_file *)b)->path);
 }
 
-const char **
+struct pm_output_file *
 pm_output_list(const struct pm_output *o, size_t *count)
 {
-	const char **paths = pm_xcalloc(o->written.count + 1, sizeof(*paths));
-	size_t n = 0;
+	struct pm_output_file *files = pm_xcalloc(o->written.count + 1,
+	    sizeof(*files));
+	struct pm_output_file *known = NULL;
+	size_t n = 0, k = 0;
 
 	for (size_t i = 0; i < o->written.cap; i++)
 		if (o->written.slots[i])
-			paths[n++] = o->written.slots[i];
-	qsort(paths, n, sizeof(*paths), compare_paths);
+			files[n++].path = o->written.slots[i];
+	qsort(files, n, sizeof(*files), compare_files);
+	if (o->nknown > 0) {
+		known = pm_xcalloc(o->nknown, sizeof(*known));
+		memcpy(known, o->known, o->nknown * sizeof(*known));
+		qsort(known, o->nknown, sizeof(*known), compare_files);
+	}
+	/* Both sorted, and the known are among the listed: one merge. */
+	for (size_t i = 0; i < n && k < o->nknown; i++)
+		if (strcmp(files[i].path, known[k].path) == 0)
+			files[i] = known[k++];
+	free(known);
 	*count = n;
-	return paths;
+	return files;
+}
+
+void
+pm_output__know(struct pm_output *o, const char *relpath,
+    const struct pm_output_stat *st)
+{
+	pthread_mutex_lock(&o->lock);
+	if (o->nknown == o->known_cap) {
+		o->known_cap = o->known_cap ? 2 * o->known_cap : 256;
+		o->known = pm_xrealloc(o->known, pm_xmul(o->known_cap,
+		    sizeof(*o->known)));
+	}
+	o->known[o->nknown++] = (struct pm_output_file){
+		pm_arena_strdup(o->arena, relpath), 1, *st };
+	pthread_mutex_unlock(&o->lock);
 }
 
 int

@@ -96,9 +96,12 @@ struct pm_output_opts {
 	/* NULL, or where to park the replaced site for the next build to
 	 * recycle (see the contract); its parent must exist. */
 	const char *spare;
+	/* Threads pm_output_commit() may use to sweep a recycled tree;
+	 * 0 means one. */
+	int jobs;
 };
 
-#define PM_OUTPUT_OPTS_INIT { 0, NULL, 0, NULL, NULL }
+#define PM_OUTPUT_OPTS_INIT { 0, NULL, 0, NULL, NULL, 0 }
 
 /*
  * Validate out_dir and create the staging directory beside it.  out_dir
@@ -254,13 +257,25 @@ size_t pm_output_kept(const struct pm_output *o);
 /* Bytes of those files, written or kept. */
 uint64_t pm_output_bytes(const struct pm_output *o);
 
+/* A file of pm_output_list(). */
+struct pm_output_file {
+	const char *path;	/* relative; lives as long as the output */
+	/* Set when the output knows the file's stat without asking the
+	 * system: a file kept in place (pm_output_keep()) is untouched, so
+	 * it has the stat the caller expected, and a commit moves only its
+	 * folder.  A listing of ten thousand kept pages saves as many
+	 * stat calls. */
+	int stat_known;
+	struct pm_output_stat st;
+};
+
 /*
- * The relative paths of every file written or kept so far, sorted
- * bytewise, in a heap array the caller frees with free() (not the
- * strings, which live as long as o); *count is set to their number.  Not
+ * Every file written or kept so far, sorted bytewise by path, in a heap
+ * array the caller frees with free(); *count is set to their number.  Not
  * to be called while writers run.
  */
-const char **pm_output_list(const struct pm_output *o, size_t *count);
+struct pm_output_file *pm_output_list(const struct pm_output *o,
+    size_t *count);
 
 /*
  * Where pm_output_open() would put the site, without checking or

@@ -48,14 +48,22 @@ struct pm_output {
 	int force;
 	int exchange;
 	int beneath;		/* walk folders with openat2 (fsutil.h) */
+	int jobs;		/* threads the sweep may run */
 	pthread_mutex_t lock;
 	enum pm_output_state state;
 	struct pm_arena *arena;
 	struct pm_output_pathset written;	/* files claimed */
 	struct pm_output_pathset dirs;		/* folders they need */
+	struct pm_output_file *known;	/* kept in place: path and stat */
+	size_t nknown, known_cap;
 	size_t files, kept;
 	uint64_t bytes;
 };
+
+/* output.c: relpath, just claimed, is a file whose stat is st (it was
+ * kept in place, untouched), for pm_output_list().  Takes the lock. */
+void pm_output__know(struct pm_output *o, const char *relpath,
+    const struct pm_output_stat *st);
 
 /*
  * output_path.c.  path_problem: NULL when relpath is a safe output path
@@ -91,8 +99,8 @@ int pm_output__pathset_has(const struct pm_output_pathset *set,
  *  recycle: at open, take the parked tree as the staging tree when use is
  *    set, else remove it and park nothing later; PM_ERROR only when the
  *    staging tree cannot be opened again.
- *  sweep: before commit, remove from a recycled tree what no writer
- *    claimed.
+ *  sweep (output_sweep.c): before commit, remove from a recycled tree
+ *    what no writer claimed, on up to o->jobs threads.
  *  park: after the swap, move the replaced tree (named old in the parent)
  *    to the spare place; -1 when it must be removed instead.
  */

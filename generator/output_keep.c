@@ -359,6 +359,7 @@ kept_in_place(struct pm_output *o, const char *relpath, const char *dir,
 	if ((rc = pm_output__reserve(o, relpath, err)) < 0)
 		return rc;
 	pm_output__tally(o, 1, expect->size);
+	pm_output__know(o, relpath, expect);
 	return 1;
 }
 
@@ -466,63 +467,6 @@ pm_output__recycle(struct pm_output *o, int use, struct pm_error *err)
 		o->spare = NULL;
 	}
 	return 0;
-}
-
-/*
- * Depth first over a recycled tree: keep the claimed, remove the rest.
- * What is claimed needs no stat (a tenth of a one-file rebuild went to
- * them): every claimed file was written or kept by this build, and every
- * claimed folder was opened as one when a file beneath it was.
- */
-static int
-sweep_dir(struct pm_output *o, int dfd, struct pm_buf *rel,
-    struct pm_error *err)
-{
-	char **names = NULL;
-	int rc;
-
-	if ((rc = pm_fs_list(&names, dfd, o->display, err)) < 0)
-		goto out;
-	for (char **p = names; *p && rc == 0; p++) {
-		size_t base = rel->len;
-		int sub;
-
-		if (base)
-			pm_buf_putc(rel, '/');
-		pm_buf_puts(rel, *p);
-		if (pm_output__pathset_has(&o->written, rel->ptr, rel->len)) {
-			/* kept */
-		} else if (pm_output__pathset_has(&o->dirs, rel->ptr,
-		    rel->len)) {
-			sub = openat(dfd, *p, O_RDONLY | O_DIRECTORY |
-			    O_NOFOLLOW | O_CLOEXEC);
-			if (sub < 0) {
-				rc = pm_fs_error(err, o->display, "open",
-				    errno);
-			} else {
-				rc = sweep_dir(o, sub, rel, err);
-				close(sub);
-			}
-		} else {
-			rc = pm_fs_remove(dfd, o->display, *p, err);
-		}
-		pm_buf_truncate(rel, base);
-	}
-out:
-	pm_fs_names_free(names);
-	return rc;
-}
-
-int
-pm_output__sweep(struct pm_output *o, struct pm_error *err)
-{
-	struct pm_buf rel = PM_BUF_INIT;
-	int rc = 0;
-
-	if (o->recycled)
-		rc = sweep_dir(o, o->staging_fd, &rel, err);
-	pm_buf_free(&rel);
-	return rc;
 }
 
 int

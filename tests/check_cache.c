@@ -960,7 +960,8 @@ test_state_and_up_to_date(void **state)
 {
 	struct pm_arena *a = *state;
 	struct pm_warnings w = PM_WARNINGS_INIT, problems = PM_WARNINGS_INIT;
-	const char *files[] = { "a.html", "d/b.html" };
+	struct pm_output_file files[] = { { "a.html", 0, { 0, 0, 0, 0, 0, 0 } },
+	    { "d/b.html", 0, { 0, 0, 0, 0, 0, 0 } } };
 	/* Keys in any order, one for a file that is not there. */
 	struct pm_cache_page_key keys[2] = { { "e.html", { { 1 } } },
 	    { "d/b.html", { { 2 } } } };
@@ -991,6 +992,7 @@ test_state_and_up_to_date(void **state)
 	assert_string_equal(st.theme, "default");
 	assert_int_equal(st.nwarnings, 1);
 	assert_int_equal(st.nfiles, 2);
+	assert_int_equal(pm_cache_state_file(&st, "a.html")->st.size, 1);
 	assert_false(pm_cache_state_file(&st, "a.html")->keyed);
 	assert_true(pm_cache_state_file(&st, "d/b.html")->keyed);
 	assert_int_equal(pm_cache_state_file(&st, "d/b.html")->key.bytes[0],
@@ -1031,6 +1033,37 @@ test_state_and_up_to_date(void **state)
 	folder_free(&f);
 }
 
+/* A stat the output knew is recorded as it was given, without asking the
+ * site (where the file need not even be), beside one taken from there. */
+static void
+test_state_known_stat(void **state)
+{
+	struct pm_arena *a = *state;
+	struct pm_warnings w = PM_WARNINGS_INIT, problems = PM_WARNINGS_INIT;
+	struct pm_output_file files[] = {
+	    { "a.html", 0, { 0, 0, 0, 0, 0, 0 } },
+	    { "k.html", 1, { 7, 42, 1, 2, 3, 4 } } };
+	const struct pm_output_stat *k;
+	struct pm_cache_state st;
+	struct folder f = { 0 };
+
+	folder_open(&f);
+	write_site_file(&f, "a.html", "AAA");
+	pm_cache_finish(f.c, key1, "default", &w, files, 2, NULL, 0,
+	    &problems);
+	assert_int_equal(problems.len, 0);
+	folder_open(&f);
+	assert_int_equal(pm_cache_state_load(&st, f.c, a), 1);
+	assert_int_equal(st.nfiles, 2);
+	assert_int_equal(pm_cache_state_file(&st, "a.html")->st.size, 3);
+	k = &pm_cache_state_file(&st, "k.html")->st;
+	assert_true(k->size == 7 && k->ino == 42 && k->mtime_s == 1 &&
+	    k->mtime_ns == 2 && k->ctime_s == 3 && k->ctime_ns == 4);
+	pm_warnings_free(&w);
+	pm_warnings_free(&problems);
+	folder_free(&f);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int
@@ -1056,6 +1089,7 @@ main(void)
 		T(test_folder_get_all_matches_get),
 		T(test_folder_refuses_links),
 		T(test_state_and_up_to_date),
+		T(test_state_known_stat),
 	};
 	int rc;
 

@@ -3,8 +3,9 @@
  * stat, on real trees in a temporary directory: into a recycled staging
  * tree whose folders exist already or hold leftovers in the way (a file,
  * a link, a folder where the file goes), never through a symbolic link
- * of either tree, and into a fresh one from two threads at once.  Each
- * runs twice: with folder paths opened in one openat2 call, and with the
+ * of either tree, and into a fresh one from two threads at once; and the
+ * sweep of a recycled folder too wide for one thread.  The keeps run
+ * twice: with folder paths opened in one openat2 call, and with the
  * walk of one level at a time that systems without openat2 get.
  */
 #define _XOPEN_SOURCE 700
@@ -14,6 +15,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <dirent.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -275,7 +277,6 @@ recycled_in_place(int beneath)
 	}
 	assert_int_equal(pm_output_kept(o), n - 1);
 	assert_int_equal(pm_output_commit(o, &err), 0);
-	pm_output_free(o);
 	n = 0;
 	for (size_t i = 0; pages[i]; i += 2) {
 		char *got = tu_read(at(p, x.site, pages[i]), NULL);
@@ -287,6 +288,27 @@ recycled_in_place(int beneath)
 			assert_true(st.st_ino == (ino_t)expect[n].ino);
 		n++;
 	}
+	/* The listing knows the stat of each page kept in place, and it is
+	 * the published file's; the rewritten page's it leaves unknown. */
+	{
+		size_t count;
+		struct pm_output_file *files = pm_output_list(o, &count);
+		struct pm_output_stat now;
+
+		assert_int_equal(count, n);
+		for (size_t i = 0; i < count; i++) {
+			int rewritten = strcmp(files[i].path, "f/b.html") == 0;
+
+			assert_int_equal(files[i].stat_known, !rewritten);
+			st = lstat_of(at(p, x.site, files[i].path));
+			pm_output_stat_of(&now, &st);
+			if (!rewritten)
+				assert_true(pm_output_stat_equal(&files[i].st,
+				    &now));
+		}
+		free(files);
+	}
+	pm_output_free(o);
 	kfx_free(&x);
 }
 
@@ -401,6 +423,82 @@ test_fresh_two_threads_walk(void **state)
 	fresh_two_threads(0);
 }
 
+#define WIDE 600
+
+/* Entries of the folder path, which must exist. */
+static int
+entries(const char *path)
+{
+	DIR *d = opendir(path);
+	struct dirent *e;
+	int n = 0;
+
+	assert_non_null(d);
+	while ((e = readdir(d)) != NULL)
+		n += e->d_name[0] != '.';
+	closedir(d);
+	return n;
+}
+
+/* Publish WIDE pages w/NNN/index.html but the one numbered skip, the
+ * parked tree recycled, its sweep on jobs threads. */
+static void
+publish_wide(struct kfx *x, int skip, int jobs)
+{
+	struct pm_output_opts opts = PM_OUTPUT_OPTS_INIT;
+	struct pm_output *o = NULL;
+	struct pm_error err;
+	char rel[64];
+
+	opts.incremental = 1;
+	opts.spare = x->spare;
+	opts.jobs = jobs;
+	pm_error_clear(&err);
+	assert_int_equal(pm_output_open(&o, x->site, &opts, &err), 0);
+	for (int i = 0; i < WIDE; i++) {
+		if (i == skip)
+			continue;
+		snprintf(rel, sizeof(rel), "w/%03d/index.html", i);
+		assert_int_equal(pm_output_write(o, rel, rel, strlen(rel),
+		    &err), 0);
+	}
+	assert_int_equal(pm_output_commit(o, &err), 0);
+	pm_output_free(o);
+}
+
+/*
+ * A folder holding more page folders than one thread sweeps is swept on
+ * several: what no page claimed goes from every one of them, links are
+ * removed and not followed, and what was claimed stays.
+ */
+static void
+test_sweep_wide(void **state)
+{
+	struct kfx x;
+	char p[800], target[800];
+
+	(void)state;
+	kfx_init(&x);
+	publish_wide(&x, -1, 3);
+	publish_wide(&x, -1, 3);	/* the first tree is parked */
+	tu_write(x.spare, "w/007/extra.html", "stale");
+	tu_write(x.spare, "w/123/sub/deep.html", "stale");
+	tu_write(x.spare, "w/stray/index.html", "stale");
+	tu_write(x.outside, "kept/file.html", "outside");
+	assert_int_equal(symlink(at(target, x.outside, "kept"),
+	    at(p, x.spare, "w/321/link")), 0);
+
+	publish_wide(&x, 5, 3);
+	assert_int_equal(entries(at(p, x.site, "w")), WIDE - 1);
+	assert_false(tu_exists(at(p, x.site, "w/005")));
+	assert_int_equal(entries(at(p, x.site, "w/007")), 1);
+	assert_int_equal(entries(at(p, x.site, "w/123")), 1);
+	assert_int_equal(entries(at(p, x.site, "w/321")), 1);
+	assert_true(tu_exists(at(p, x.site, "w/599/index.html")));
+	assert_true(tu_exists(at(p, x.outside, "kept/file.html")));
+	kfx_free(&x);
+}
+
 int
 main(void)
 {
@@ -411,6 +509,7 @@ main(void)
 		cmocka_unit_test(test_recycled_in_place_walk),
 		cmocka_unit_test(test_fresh_two_threads_openat2),
 		cmocka_unit_test(test_fresh_two_threads_walk),
+		cmocka_unit_test(test_sweep_wide),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
