@@ -13,6 +13,22 @@ static const char *const end_words[] = {
 	"back up", "back online", "fixed", "returned to normal", NULL
 };
 
+/* Words right before a time that make it the end of the window. */
+static const char *const until_words[] = { "until", "till", NULL };
+
+/* Does one of words end right before s[i], blanks aside? */
+static int
+word_before(const char *s, size_t i, const char *const *words)
+{
+	size_t e = i, b;
+
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	for (b = e; b > 0 && x_alnum((unsigned char)s[b - 1]); b--)
+		;
+	return b < e && x_phrase_at_any(s, e, b, words) == e;
+}
+
 /* Does the line start with a time, as a timeline entry does? */
 int
 x_time_led(const struct xline *l)
@@ -126,6 +142,20 @@ x_summary_points(struct xdoc *d, int sec)
 		    l->t + from, l->len - from); from += at + n) {
 			if (w.hour < 0 || (!d->has_start &&
 			    x_deadline_before(l->t, from + at)))
+				continue;
+			/* "for most of the day, until 1:35 pm": the end
+			 * alone, the start left to the timeline; a later
+			 * time is a start only if it comes before it */
+			if (!d->has_start && !d->has_end &&
+			    word_before(l->t, from + at, until_words)) {
+				d->end = w;
+				d->has_end = 1;
+				d->rep->end_line = l->line;
+				end_block = l->block;
+				continue;
+			}
+			if (!d->has_start && d->has_end &&
+			    !later_same_day(&d->end, &w))
 				continue;
 			if (!d->has_start) {
 				d->start = w;

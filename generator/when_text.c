@@ -65,10 +65,61 @@ digit_run(const char *s, size_t len, size_t i, int *v)
 	return n;
 }
 
+/* Is the word ending at s[e] a month's name or abbreviation? */
+static int
+month_ends_at(const char *s, size_t e)
+{
+	static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+	size_t w = e;
+
+	while (w > 0 && is_alpha((unsigned char)s[w - 1]))
+		w--;
+	if (e - w < 3 || (w > 0 && is_alnum((unsigned char)s[w - 1])))
+		return 0;
+	for (size_t m = 0; m < 12; m++)
+		if (lower(s[w]) == months[3 * m] &&
+		    lower(s[w + 1]) == months[3 * m + 1] &&
+		    lower(s[w + 2]) == months[3 * m + 2])
+			return 1;
+	return 0;
+}
+
+/*
+ * Does the year of a written date end at s[e]: "8 December 2025",
+ * "December 8, 2025", "Dec 8th, 2025"?  A four-digit number alone may be
+ * anything ("item 2025, 10.15").
+ */
+static int
+date_year_ends_at(const char *s, size_t e)
+{
+	size_t k;
+
+	if (e < 4 || (e > 4 && is_alnum((unsigned char)s[e - 5])))
+		return 0;
+	for (k = e - 4; k < e; k++)
+		if (!is_digit((unsigned char)s[k]))
+			return 0;
+	k = e - 4;
+	while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == ','))
+		k--;
+	/* the day between the month and the year, with its "th" */
+	if (k >= 3 && is_alpha((unsigned char)s[k - 1]) &&
+	    is_alpha((unsigned char)s[k - 2]) &&
+	    is_digit((unsigned char)s[k - 3]))
+		k -= 2;
+	if (k > 0 && is_digit((unsigned char)s[k - 1])) {
+		while (k > 0 && is_digit((unsigned char)s[k - 1]))
+			k--;
+		while (k > 0 && s[k - 1] == ' ')
+			k--;
+	}
+	return month_ends_at(s, k);
+}
+
 /*
  * Is the number at i written where a time is expected?  2: at the start
  * of the text or of a table cell, or after a dash; 1: after a word such
- * as "at"; 0: no.
+ * as "at", or after a date and its comma; 0: no.
  */
 static int
 time_context(const char *s, size_t i)
@@ -81,6 +132,8 @@ time_context(const char *s, size_t i)
 	if (k == 0 || s[k - 1] == '\t' || s[k - 1] == '-' ||
 	    (unsigned char)s[k - 1] == 0x93 || (unsigned char)s[k - 1] == 0x94)
 		return 2;
+	if (s[k - 1] == ',' && date_year_ends_at(s, k - 1))
+		return 1;
 	/* "kl. 07.40", "klo 14.05", "um 14.05 Uhr": the Nordic and German
 	 * words for "o'clock" say time as surely as a line's start does */
 	e = k > 0 && s[k - 1] == '.' ? k - 1 : k;

@@ -349,6 +349,43 @@ test_bold_times_one_paragraph(void **state)
 }
 
 /*
+ * A window written in ways that hid its start: a dotted range after a
+ * date, and a summary that gives only the end ("until 1:35 pm"), where
+ * the start is the timeline's first entry and not the end itself.
+ */
+static void
+test_window_forms(void **state)
+{
+	static const struct {
+		const char *doc, *start, *end;
+	} cases[] = {
+		{ "# Jobs\n\nWhen: Monday, 8 December 2025, 10.15\xe2\x80\x93"
+		    "14.50 CET\n\n## Summary\n\nNo job could be opened.\n",
+		    "2025-12-08T10:15:00+01:00", "2025-12-08T14:50:00+01:00" },
+		{ "# Files\n\n## Summary\n\nOn Tuesday 17 March 2026 (all "
+		    "times Adelaide time) no folder opened for most of the "
+		    "day, until 1:35 pm.\n\n## Timeline\n\n**8:50 am** Lessons "
+		    "start; folders hang.\n\n**1:35 pm** The server is fast "
+		    "again.\n",
+		    "2026-03-17T08:50:00+10:30", "2026-03-17T13:35:00+10:30" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct pm_arena *a = pm_arena_new();
+		struct pm_warnings w = PM_WARNINGS_INIT;
+		struct pm_extract_report r;
+		struct pm_incident inc;
+
+		run(&inc, &r, a, &w, cases[i].doc);
+		assert_str(inc.start, cases[i].start);
+		assert_str(inc.end, cases[i].end);
+		pm_warnings_free(&w);
+		pm_arena_free(a);
+	}
+}
+
+/*
  * Zones as places are named: more cities, an office's clock, "midday",
  * and a place with its offset in the same brackets, where the offset is
  * what the writer calls the zone for short.
@@ -1656,6 +1693,7 @@ main(void)
 		cmocka_unit_test(test_bold_times_one_paragraph),
 		cmocka_unit_test(test_table_timeline),
 		cmocka_unit_test(test_zone_names),
+		cmocka_unit_test(test_window_forms),
 		cmocka_unit_test(test_kinds_denied),
 		cmocka_unit_test(test_kinds_words),
 		cmocka_unit_test(test_narrative_timeline),

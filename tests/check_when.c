@@ -338,6 +338,11 @@ static const struct {
 	{ "upgraded from 2.10 to 2.12", NULL }, { "at 10h05m", NULL },
 	{ "CPU at 95.50%", NULL }, { "v2.10 is out", NULL }, { "", NULL },
 	{ "host 10.0.0.1 at 3.2.1", NULL },
+	/* after the year of a date a clock is expected */
+	{ "8 December 2025, 10.15 CET", "8 December 2025, 10:15 CET" },
+	{ "Dec 8th, 2025, 10.15", "Dec 8th, 2025, 10:15" },
+	{ "In 2025, 2.10 was released", NULL },
+	{ "item 2025, 10.15", NULL },
 	/* clocks in words: the am or pm of "in the afternoon" goes with the
 	 * time, the phrase itself is blanked so a range reads on */
 	{ "from half past two in the afternoon until a quarter to five",
