@@ -75,6 +75,8 @@ static const char *const denial_markers[] = {
 	"was a symptom", "were only symptoms", "just a symptom",
 	"not malicious", "working normally", "worked normally",
 	"not at fault",
+	/* the security scare that it was not */
+	"no attacker", "no credentials", "not an attack", "no breach",
 	/* "the email provider was the natural suspect": named, then doubted */
 	"natural suspect", "first suspect", "obvious suspect",
 	"usual suspect", "prime suspect", "main suspect", NULL
@@ -99,7 +101,8 @@ static const char *const unknown_markers[] = {
 	"under investigation", "tbd", "n a", "cause unknown",
 	"unknown cause", "could not find the cause", "no root cause",
 	"not determined", "not been determined", "not identified",
-	"not been identified", "unexplained", NULL
+	"not been identified", "unexplained", "not established",
+	"not been established", NULL
 };
 
 /* What a title or summary says when nobody found the cause. */

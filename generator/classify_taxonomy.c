@@ -78,6 +78,8 @@ static const struct pm_keyword kw_locking[] = {
 	{ "nobody else can change", 6 }, { "no one else can change", 6 },
 	{ "nobody else could change", 6 }, { "lets go of", 3 },
 	{ "let go of", 3 }, { "released everything", 4 },
+	/* a lock named by who holds it, or by the query that takes it */
+	{ "for update", 6 }, { "s lock", 5 },
 };
 
 static const struct pm_keyword kw_deploy[] = {
@@ -105,6 +107,8 @@ static const struct pm_keyword kw_deploy[] = {
 	/* an image built for one model or hardware revision */
 	{ "release manifest*", 5 }, { "hardware revision*", 4 },
 	{ "wrong image*", 6 }, { "wrong firmware", 6 },
+	/* two changes that had to ship in order */
+	{ "merge request*", 3 }, { "merged first", 5 }, { "merged before", 4 },
 };
 
 static const struct pm_keyword kw_config[] = {
@@ -183,6 +187,7 @@ static const struct pm_keyword kw_network[] = {
 	{ "wi-fi", 3 }, { "wifi", 3 },
 	{ "name server*", 5 }, { "domain*", 3 }, { "registrar", 4 },
 	{ "network*", 3 }, { "packet loss", 7 }, { "packets", 4 },
+	{ "network problem*", 6 }, { "dsl", 3 }, { "broadband", 3 },
 	{ "bgp", 7 }, { "routing", 3 }, { "firewall*", 3 },
 	/* "route*" alone is a courier's route as often as a packet's */
 	{ "route table*", 4 }, { "route leak*", 6 }, { "static route*", 4 },
@@ -234,6 +239,7 @@ static const struct pm_keyword kw_hardware[] = {
 	{ "air conditioning", 6 }, { "air conditioner*", 6 }, { "hvac", 6 },
 	{ "compressor", 5 }, { "chiller*", 6 }, { "thermal*", 4 },
 	{ "temperature", 2 },
+	{ "data centre", 3 }, { "datacentre", 3 },
 };
 
 static const struct pm_keyword kw_dependency[] = {
@@ -265,6 +271,7 @@ static const struct pm_keyword kw_dependency[] = {
 	{ "their authori*", 4 }, { "payment partner", 6 }, { "acquirer", 3 },
 	{ "card processor", 5 },
 	{ "external script*", 5 },
+	{ "s own report", 5 }, { "their own report", 5 },
 };
 
 static const struct pm_keyword kw_security[] = {
@@ -295,6 +302,8 @@ static const struct pm_keyword kw_security[] = {
 
 static const struct pm_keyword kw_bug[] = {
 	{ "bug", 6 }, { "bugs", 6 }, { "null pointer*", 7 },
+	{ "our own code", 5 }, { "never checked", 4 },
+	{ "did not check", 4 }, { "didn t check", 4 }, { "test suite", 3 },
 	{ "nullpointer*", 7 }, { "null check", 6 }, { "null reference*", 7 },
 	{ "nil pointer*", 7 }, { "exception", 3 }, { "race condition*", 6 },
 	{ "memory leak*", 7 }, { "leak*", 2 }, { "off by one", 6 },

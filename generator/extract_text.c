@@ -268,6 +268,8 @@ static const struct {
 	{ SEC_CORRECTIVE, PREFIX, "measures to prevent" },
 	{ SEC_CORRECTIVE, WORD, "prevent recurrence" },
 	{ SEC_CORRECTIVE, WORD, "recurrence prevention" },
+	/* "What actually went wrong", after "timeline of what went wrong" */
+	{ SEC_ROOT, WORD, "went wrong" },
 	{ SEC_IMPACT, PREFIX, "impact" },
 	{ SEC_IMPACT, EXACT, "customer impact" },
 	{ SEC_IMPACT, EXACT, "user impact" },

@@ -300,6 +300,43 @@ test_tie_breaks(void **state)
 		    "those products waited for it.",
 		    "Checkout hung after the new seed list was released.",
 		    "database-locking" },
+		/* a lock named by the query that takes it, beside a
+		 * provider the job calls */
+		{ "The top-up job opens one transaction, selects every "
+		    "credit row FOR UPDATE, then calls the payment provider "
+		    "for each family; every booking waited behind the job's "
+		    "lock until it timed out.",
+		    "Bookings failed on Saturday morning.",
+		    "database-locking" },
+		/* a fault owned in plain words */
+		{ "Slots store a start and an end with no date, so a slot "
+		    "past midnight had a negative length. The fault is in "
+		    "our own code, not in bad data.",
+		    "Every evening room showed as fully booked.",
+		    "software-bug" },
+		{ "decline_offer() never checked whether the offer had "
+		    "already been declined, so a second click shifted the "
+		    "list again.",
+		    "The waiting list pages failed.", "software-bug" },
+		/* a provider's report of its own failure */
+		{ "StampPDF's own report says a storage failure in their "
+		    "main data centre stopped their processing.",
+		    "Downloads stuck after purchase.",
+		    "dependency-third-party" },
+		/* two changes that had to ship in order */
+		{ "The two merge requests were approved on the same day, "
+		    "but the web one was merged first and called an API "
+		    "that did not exist yet.",
+		    "Checkout failed for everyone.", "deployment-change" },
+		{ "The recorder took all of the DSL line's upload. This was "
+		    "a network problem inside our own building.",
+		    "Livestreams stuttered.", "network-dns" },
+		/* the security scare it was not */
+		{ "A refactor dropped the customer ID from the fragments' "
+		    "keys. There was no attacker, and no credentials were "
+		    "involved. This was a bug in our library.",
+		    "Customers saw other customers' pages.",
+		    "software-bug" },
 		/* name lookups told in plain words */
 		{ "The venue's Wi-Fi answers address lookups through a "
 		    "filtering service, which did not know our new address.",

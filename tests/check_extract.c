@@ -370,19 +370,26 @@ test_window_forms(void **state)
 		    "2026-03-17T08:50:00+10:30", "2026-03-17T13:35:00+10:30" },
 	};
 
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
 	(void)state;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		struct pm_arena *a = pm_arena_new();
-		struct pm_warnings w = PM_WARNINGS_INIT;
-		struct pm_extract_report r;
-		struct pm_incident inc;
-
 		run(&inc, &r, a, &w, cases[i].doc);
 		assert_str(inc.start, cases[i].start);
 		assert_str(inc.end, cases[i].end);
-		pm_warnings_free(&w);
-		pm_arena_free(a);
 	}
+	/* the cause under "What actually went wrong", not the summary's
+	 * first guess */
+	run(&inc, &r, a, &w, "# Pages\n\n## Summary\n\nIt looked like a "
+	    "breach.\n\n## What actually went wrong\n\nA refactor of the "
+	    "cache library changed its keys.\n");
+	assert_str(inc.root_cause, "A refactor of the cache library changed "
+	    "its keys.");
+	pm_warnings_free(&w);
+	pm_arena_free(a);
 }
 
 /*
