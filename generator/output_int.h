@@ -1,5 +1,5 @@
 /*
- * output_int.h: what output.c, output_path.c and output_keep.c share: the
+ * output_int.h: what output.c and the other output_*.c files share: the
  * state of an output and the sets of paths its writers have claimed.
  *
  * Contract: module-private.  The fields below `lock` are guarded by it
@@ -60,7 +60,7 @@ struct pm_output {
 	uint64_t bytes;
 };
 
-/* output.c: relpath, just claimed, is a file whose stat is st (it was
+/* output_keep.c: relpath, just claimed, is a file whose stat is st (it was
  * kept in place, untouched), for pm_output_list().  Takes the lock. */
 void pm_output__know(struct pm_output *o, const char *relpath,
     const struct pm_output_stat *st);

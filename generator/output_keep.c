@@ -483,3 +483,52 @@ pm_output__set_beneath(struct pm_output *o, int enabled)
 {
 	o->beneath = enabled;
 }
+
+/* pm_output_list(): the claimed files, with the stats kept in place. */
+static int
+compare_files(const void *a, const void *b)
+{
+	return strcmp(((const struct pm_output_file *)a)->path,
+	    ((const struct pm_output_file *)b)->path);
+}
+
+struct pm_output_file *
+pm_output_list(const struct pm_output *o, size_t *count)
+{
+	struct pm_output_file *files = pm_xcalloc(o->written.count + 1,
+	    sizeof(*files));
+	struct pm_output_file *known = NULL;
+	size_t n = 0, k = 0;
+
+	for (size_t i = 0; i < o->written.cap; i++)
+		if (o->written.slots[i])
+			files[n++].path = o->written.slots[i];
+	qsort(files, n, sizeof(*files), compare_files);
+	if (o->nknown > 0) {
+		known = pm_xcalloc(o->nknown, sizeof(*known));
+		memcpy(known, o->known, o->nknown * sizeof(*known));
+		qsort(known, o->nknown, sizeof(*known), compare_files);
+	}
+	/* Both sorted, and the known are among the listed: one merge. */
+	for (size_t i = 0; i < n && k < o->nknown; i++)
+		if (strcmp(files[i].path, known[k].path) == 0)
+			files[i] = known[k++];
+	free(known);
+	*count = n;
+	return files;
+}
+
+void
+pm_output__know(struct pm_output *o, const char *relpath,
+    const struct pm_output_stat *st)
+{
+	pthread_mutex_lock(&o->lock);
+	if (o->nknown == o->known_cap) {
+		o->known_cap = o->known_cap ? 2 * o->known_cap : 256;
+		o->known = pm_xrealloc(o->known, pm_xmul(o->known_cap,
+		    sizeof(*o->known)));
+	}
+	o->known[o->nknown++] = (struct pm_output_file){
+		pm_arena_strdup(o->arena, relpath), 1, *st };
+	pthread_mutex_unlock(&o->lock);
+}
