@@ -237,9 +237,6 @@ int x_label_is(const struct xline *l, const char *const *names);
  * punctuation, or len). */
 size_t x_sentence_end(const char *s, size_t len, size_t i);
 
-/* Is the word before s[i] one that makes the time there a deadline or a
- * bound ("every gift made before 3 p.m.", "after 6 pm"), not an event? */
-int x_deadline_before(const char *s, size_t i);
 
 /* extract_story.c ---------------------------------------------------- */
 

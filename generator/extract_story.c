@@ -16,6 +16,10 @@ static const char *const end_words[] = {
 /* Words right before a time that make it the end of the window. */
 static const char *const until_words[] = { "until", "till", NULL };
 
+/* Words right before a time that make it a deadline or a bound ("every
+ * gift made before 3 p.m.", "after 6 pm"), not an event. */
+static const char *const bound_words[] = { "before", "after", "by", NULL };
+
 /* Does one of words end right before s[i], blanks aside? */
 static int
 word_before(const char *s, size_t i, const char *const *words)
@@ -141,7 +145,7 @@ x_summary_points(struct xdoc *d, int sec)
 		for (from = 0; from < l->len && pm_when_find(&w, &at, &n,
 		    l->t + from, l->len - from); from += at + n) {
 			if (w.hour < 0 || (!d->has_start &&
-			    x_deadline_before(l->t, from + at)))
+			    word_before(l->t, from + at, bound_words)))
 				continue;
 			/* "for most of the day, until 1:35 pm": the end
 			 * alone, the start left to the timeline; a later

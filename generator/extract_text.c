@@ -783,16 +783,3 @@ x_field(const struct xdoc *d, const char *const *names)
 				return &d->fields[i];
 	return NULL;
 }
-
-int
-x_deadline_before(const char *s, size_t i)
-{
-	static const char *const bounds[] = { "before", "after", "by", NULL };
-	size_t e = i, b;
-
-	while (e > 0 && s[e - 1] == ' ')
-		e--;
-	for (b = e; b > 0 && x_alnum((unsigned char)s[b - 1]); b--)
-		;
-	return b < e && x_phrase_at_any(s, e, b, bounds) == e;
-}
