@@ -377,6 +377,28 @@ void x_facts_finish(struct xdoc *d);	/* after the timeline */
  * root cause through x_find_root_cause(). */
 void x_facts_other(struct xdoc *d);
 
+/* extract_share_noun.c: what the number before s[i] counts.
+ * x_noun_after: a word of nouns (x_people or x_persons) among the next
+ * few words, in the same noun phrase, with no change word on the way.
+ * x_people_after: x_noun_after() with x_people, unless "of their ..."
+ * makes it a rate within each one's own use (x_of_their).
+ * x_people_before: a word of x_people among the two words before s[i].
+ * x_thing_after: anything but a machine, a resource or a date.
+ * x_who_after: a noun of one or two words that a "who" says are people.
+ * x_month_after: a month name ("15 August" is a date).
+ * x_resource_at: a machine or resource word at s[i].
+ * x_change_words: words that make a number a change, not a share. */
+extern const char *const x_change_words[];
+int x_noun_after(const char *s, size_t len, size_t i,
+    const char *const *nouns);
+int x_of_their(const char *s, size_t len, size_t i);
+int x_people_after(const char *s, size_t len, size_t i);
+int x_people_before(const char *s, size_t i);
+int x_thing_after(const char *s, size_t len, size_t i);
+int x_who_after(const char *s, size_t len, size_t i);
+int x_month_after(const char *s, size_t len, size_t e);
+int x_resource_at(const char *s, size_t len, size_t i);
+
 /* extract_share.c: the share of users a text names, in percent, or NAN.
  * in_impact: the text is from the impact section or field, so every
  * sentence of it is about the impact.  *whole is set when the share is
@@ -385,6 +407,10 @@ double x_share_in(const char *s, size_t len, int in_impact, int *whole);
 
 /* Does a percentage of people ("roughly 8% of our users") stand in s? */
 int x_names_persons_percent(const char *s, size_t len);
+
+/* Does a count of people divided by "N of them" ("71 people watched, and
+ * 46 of them lost the picture") stand in s? */
+int x_names_persons_of_them(const char *s, size_t len);
 
 /* extract_share_line.c: x_share_in() over the sentences of a line, where
  * a sentence may divide the count of the one before ("Of these, ...");

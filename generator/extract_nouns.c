@@ -72,7 +72,8 @@ const char *const x_impact_words[] = {
 	"without service", "charged twice", "double charged",
 	"did not receive", "didn't receive", "never received",
 	"not received", "this problem", "the problem", "stood idle",
-	"sat idle", "out of service", "out of action", NULL
+	"sat idle", "out of service", "out of action", "late",
+	"had to wait", "had to queue", NULL
 };
 
 /*

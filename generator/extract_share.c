@@ -13,15 +13,6 @@
 #include <math.h>
 #include <string.h>
 
-/* Words that make the number a change, not a share. */
-static const char *const change_words[] = {
-	"increase*", "rise", "rose", "growth", "grew", "jump*", "spike*",
-	"more", "higher", "drop*", "decrease*", "fewer", "less", "up",
-	"down", "surge*", "reduction", "reduced", "improv*", "faster",
-	"slower", "cpu", "memory", "disk", "utili*", "usage", "load",
-	"capacity", "error rate", NULL
-};
-
 /* Writing that talks to users rather than about the impact on them. */
 static const char *const not_impact[] = {
 	"apolog*", "thank*", "notif*", "emailed", "we email*", "communicat*",
@@ -44,14 +35,6 @@ static const struct {
 	{ "100 percent", 100 },
 };
 
-/* Words that end the noun phrase after a number: "95% and traffic ..."
- * is not a share of traffic. */
-static const char *const phrase_ends[] = {
-	"and", "or", "but", "was", "were", "is", "are", "had", "has", "have",
-	"with", "over", "from", "to", "in", "on", "at", "for", "while",
-	"which", "that", "when", "by", "as", "than", "because", NULL
-};
-
 /* A percent sign at s[k]: "%", "percent", "per cent"; its end, or 0. */
 static size_t
 percent_at(const char *s, size_t len, size_t k)
@@ -67,79 +50,6 @@ percent_at(const char *s, size_t len, size_t k)
 	    !x_alnum((unsigned char)s[k + 2])))
 		return k + 2;
 	return x_phrase_at_any(s, len, k, signs);
-}
-
-/* Is a word of nouns (x_people or x_persons) within the next few words
- * after s[i], in the same noun phrase, with no change word on the way? */
-static int
-noun_after(const char *s, size_t len, size_t i, const char *const *nouns)
-{
-	int words = 0;
-
-	/* "half (52%) of uploads": the share's own closing parenthesis */
-	if (i < len && s[i] == ')')
-		i++;
-	while (i < len && words < 6) {
-		while (i < len && (s[i] == ' ' || s[i] == '-'))
-			i++;
-		if (i >= len || s[i] == ',' || s[i] == '.' || s[i] == ';' ||
-		    s[i] == ')' || s[i] == ':')
-			return 0;
-		if (x_phrase_at_any(s, len, i, nouns) ||
-		    x_agent_noun_at(s, len, i))
-			return 1;
-		if (x_phrase_at_any(s, len, i, change_words))
-			return 0;
-		if (x_phrase_at_any(s, len, i, phrase_ends))
-			return 0;
-		/* "of the morning's 2,600 visitors": a number's separator
-		 * does not end the phrase */
-		while (i < len && s[i] != ' ' && s[i] != ';' && s[i] != ')' &&
-		    ((s[i] != ',' && s[i] != '.') || (i > 0 &&
-		    s[i - 1] >= '0' && s[i - 1] <= '9' &&
-		    x_thousands_at(s, len, i))))
-			i++;
-		words++;
-	}
-	return 0;
-}
-
-/* "one in ten of their requests", "12% of its calls": a rate within
- * each customer's own traffic, not a share of the customers. */
-static int
-of_their(const char *s, size_t len, size_t i)
-{
-	static const char *const owners[] = {
-		"of their", "of its", "of his", "of her", NULL
-	};
-
-	if (i < len && s[i] == ')')
-		i++;
-	return x_phrase_at_any(s, len, x_skip_blanks(s, len, i), owners) != 0;
-}
-
-static int
-people_after(const char *s, size_t len, size_t i)
-{
-	return !of_their(s, len, i) && noun_after(s, len, i, x_people);
-}
-
-/* Is a word of x_people among the two words before s[i] ("every user
- * (100%)", "of our customers (12%)")? */
-static int
-people_before(const char *s, size_t i)
-{
-	size_t k = i;
-
-	for (int words = 0; k > 0 && words < 2; words++) {
-		while (k > 0 && s[k - 1] == ' ')
-			k--;
-		while (k > 0 && s[k - 1] != ' ')
-			k--;
-		if (x_phrase_at_any(s, i, k, x_people))
-			return 1;
-	}
-	return 0;
 }
 
 /* "make up 30% of booking attempts": the "up" at s[k] is a part of a
@@ -187,12 +97,37 @@ change_before(const char *s, size_t i)
 			break;
 		while (k > 0 && s[k - 1] != ' ')
 			k--;
-		if (x_phrase_at_any(s, i, k, change_words) &&
+		if (x_phrase_at_any(s, i, k, x_change_words) &&
 		    !makes_up(s, k) && !more_or_less(s, k, i))
 			return 1;
 		words++;
 	}
 	return 0;
+}
+
+/* Is the clause around s[i..k) about a normal day ("about 70% of our
+ * bookings normally come through our own site", "On a normal Monday
+ * about 98% of syncs succeed")?  That is the size of a part, not the
+ * harm.  "45% of users open that tab on a normal afternoon, and for them
+ * ..." is the share: a normal day only at the clause's head counts. */
+static int
+baseline_clause(const char *s, size_t len, size_t i, size_t k)
+{
+	static const char *const usual[] = {
+		"normally", "usually", "typically", "ordinarily", NULL
+	};
+	static const char *const heads[] = {
+		"on a normal", "on a typical", "on an ordinary", "in a normal",
+		"in a typical", NULL
+	};
+	size_t b = i, e = k;
+
+	while (b > 0 && s[b - 1] != ',' && s[b - 1] != ';' && s[b - 1] != ':')
+		b--;
+	while (e < len && s[e] != ',' && s[e] != ';' && s[e] != ':')
+		e++;
+	return x_find_any(s + b, e - b, usual, NULL) != NULL ||
+	    x_phrase_at_any(s, len, x_skip_blanks(s, len, b), heads) != 0;
 }
 
 /* Is the word after s[k] a change ("30% increase")? */
@@ -201,7 +136,7 @@ next_is_change(const char *s, size_t len, size_t k)
 {
 	while (k < len && s[k] == ' ')
 		k++;
-	if (x_phrase_at_any(s, len, k, change_words))
+	if (x_phrase_at_any(s, len, k, x_change_words))
 		return 1;
 	return 0;
 }
@@ -255,77 +190,6 @@ impact_before(const char *s, size_t i)
 	return 0;
 }
 
-/* The machines and the resources a count may be of: "3 of our 5
- * database nodes restarted" is no share of anyone. */
-static const char *const resources[] = {
-	"cpu*", "core*", "memory", "disk*", "storage", "node*", "server*",
-	"host*", "pod*", "replica*", "instance*", "shard*", "cluster*",
-	"region*", "zone*", "machine*", "vm*", "container*", "worker*",
-	"thread*", "capacity", "budget", "quota", "bandwidth", "limit*",
-	"queue*", "partition*", "broker*", "database*", "table*", "index*",
-	"cache*", "space", "inode*", "connection*", "link*", "switch*",
-	"router*", "disks", "drive*", "volume*", "job*", "build*", "test*",
-	"step*", "retries", "attempt at", "size", "normal", "usual", "peak",
-	"second*", "minute*", "hour*", "day*", "week*", "month*", "year*",
-	/* the people who answer the incident, not those it hurt */
-	"engineer*", "responder*", "on call*", "sre*",
-	"rate", "throughput", "speed", "price*", "cost*", NULL
-};
-
-/*
- * "one in four of our product pages", "3 in 10 clinics": in a sentence
- * about the impact, a count of anything but machines and resources is a
- * share of what people use; no list of nouns can hold them all.  The
- * first word of the noun phrase after s[i] decides.
- */
-static int
-thing_after(const char *s, size_t len, size_t i)
-{
-	static const char *const skip[] = {
-		"of", "our", "the", "all", "its", "their", "active", NULL
-	};
-	int words = 0;
-
-	if (of_their(s, len, i))
-		return 0;
-	while (i < len && words < 6) {
-		int skipped = 0;
-
-		while (i < len && (s[i] == ' ' || s[i] == '-'))
-			i++;
-		if (i >= len || !x_alnum((unsigned char)s[i]))
-			return 0;
-		for (const char *const *p = skip; *p && !skipped; p++)
-			skipped = x_phrase_at(s, len, i, *p) != 0;
-		if (!skipped) {
-			/* "99.2% of them": of what, the sentence before says */
-			static const char *const pronouns[] = {
-				"them", "those", "these", "it", "which", "us",
-				NULL
-			};
-
-			if (x_phrase_at_any(s, len, i, pronouns))
-				return 0;
-			if (x_phrase_at_any(s, len, i, resources))
-				return 0;
-			if (x_phrase_at_any(s, len, i, phrase_ends))
-				return 0;
-			/* a resource a word further ("database nodes") */
-			while (i < len && x_alnum((unsigned char)s[i]))
-				i++;
-			while (i < len && s[i] == ' ')
-				i++;
-			if (x_phrase_at_any(s, len, i, resources))
-				return 0;
-			return 1;
-		}
-		while (i < len && s[i] != ' ')
-			i++;
-		words++;
-	}
-	return 0;
-}
-
 /* "Searches were slow, and about 23% of them failed": "of them" at s[k]
  * (after a percentage), where the clause has named what people do
  * before s[i].  Asked only in the impact section or field, where the
@@ -343,6 +207,67 @@ of_them(const char *s, size_t len, size_t i, size_t k)
 		;
 	return e && x_phrase_at_any(s, len, x_skip_blanks(s, len, e),
 	    pronouns) && x_find_any(s + b, i - b, x_people, NULL) != NULL;
+}
+
+/* The nearest count before s[i] that is more than part, not a time, a
+ * decimal or a sum of money: its end, with *whole set; 0 when none. */
+static size_t
+count_before(const char *s, size_t len, size_t i, double part, double *whole)
+{
+	double v;
+	size_t e, at = 0;
+
+	for (size_t j = 0; j < i; j++) {
+		if ((j > 0 && (x_alnum((unsigned char)s[j - 1]) ||
+		    s[j - 1] == '$' || s[j - 1] == '.' || s[j - 1] == ':')) ||
+		    (e = x_number_at(s, len, j, &v)) == 0 || e > i)
+			continue;
+		if (v > part && !x_month_after(s, len, e)) {
+			*whole = v;
+			at = e;
+		}
+		j = e;
+	}
+	return at;
+}
+
+/*
+ * "530 skippers tried to book, and 214 of them never got a reply": the
+ * whole a part "of them" at s[i] divides is the nearest count before it
+ * that is more than the part.  It must be of people or, in a sentence
+ * about the impact, of what people do ("1,230 visits"), and not itself
+ * the harmed ones: "12,900 members were turned away; 2,300 of them gave
+ * up" is a part of the harm, not a share of all.  NAN otherwise.
+ */
+static double
+whole_before(const char *s, size_t len, size_t i, double part, int impact)
+{
+	double whole;
+	size_t at = count_before(s, len, i, part, &whole);
+
+	if (at == 0 || !(x_people_after(s, len, at) ||
+	    x_who_after(s, len, at) || (impact && x_thing_after(s, len,
+	    at))) || x_find_any(s + at, i - at, x_impact_words, NULL) != NULL)
+		return NAN;
+	return whole;
+}
+
+/* "of them" at s[k], past its blanks, or "of those" standing alone
+ * ("of those who", not "of those customers"); its end or 0. */
+static size_t
+of_pronoun_at(const char *s, size_t len, size_t k)
+{
+	static const char *const after_those[] = { "who", "that", NULL };
+	size_t e;
+
+	k = x_skip_blanks(s, len, k);
+	if ((e = x_phrase_at(s, len, k, "of them")) != 0)
+		return e;
+	if ((e = x_phrase_at(s, len, k, "of those")) == 0)
+		return 0;
+	k = x_skip_blanks(s, len, e);
+	return k >= len || !x_alnum((unsigned char)s[k]) ||
+	    x_phrase_at_any(s, len, k, after_those) ? e : 0;
 }
 
 /* An impact word in the clause that goes on from s[k] ("96% of permits
@@ -384,7 +309,7 @@ share_of_all(const char *s, size_t len, size_t k)
 			continue;
 		n = x_skip_blanks(s, len, e);
 		if (n >= end || (n = percent_at(s, end, n)) == 0 || v > 100 ||
-		    !noun_after(s, len, n, x_persons))
+		    !x_noun_after(s, len, n, x_persons))
 			continue;
 		n = x_skip_blanks(s, len, n);
 		if (x_phrase_at(s, len, n, "of all") ||
@@ -461,7 +386,7 @@ of_the_first(const char *s, size_t len, int impact)
 
 	if ((e = x_phrase_at_any(s, len, i, lead)) == 0 ||
 	    (e = x_number_at(s, len, x_skip_blanks(s, len, e), &whole)) == 0 ||
-	    !thing_after(s, len, e))
+	    !x_thing_after(s, len, e))
 		return NAN;
 	while (e < len && s[e] != ',')
 		e++;
@@ -498,7 +423,7 @@ noun_then_in(const char *s, size_t len, size_t i, double *den)
 		return 0;
 	n = x_skip_blanks(s, len, n);
 	if ((e = x_number_at(s, len, n, den)) == 0 ||
-	    x_phrase_at_any(s, len, x_skip_blanks(s, len, e), resources))
+	    x_resource_at(s, len, x_skip_blanks(s, len, e)))
 		return 0;	/* "5 failures in 15 minutes" is a rate */
 	return e;
 }
@@ -612,42 +537,47 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 			/* "the error rate stayed at 0%": no share of an
 			 * incident's harm is nothing */
 			if (v <= 0 || v > 100 || change_before(s, i) ||
+			    baseline_clause(s, len, i, k) ||
 			    next_is_change(s, len, k) || level_change(s, len,
 			    i, k))
 				continue;
 			/* "30% of users", "affecting 30% of our base", "every
 			 * user (100%)", and in a sentence about the impact
 			 * "96% of permits were affected" (not "of disk") */
-			if (!(people_after(s, len, k) || (impact_before(s, i) &&
-			    !of_their(s, len, k)) ||
+			if (!(x_people_after(s, len, k) ||
+			    (impact_before(s, i) && !x_of_their(s, len, k)) ||
 			    (i > 0 && s[i - 1] == '(' &&
-			    people_before(s, i - 1)) || (x_phrase_at(s, len,
+			    x_people_before(s, i - 1)) || (x_phrase_at(s, len,
 			    x_skip_blanks(s, len, k), "of") &&
-			    thing_after(s, len, k) && impact_in_clause(s, len,
+			    x_thing_after(s, len, k) && impact_in_clause(s, len,
 			    k)) || (in_impact && of_them(s, len, i, k) &&
 			    impact_in_clause(s, len, k))))
 				continue;
 			/* the first share of people in the sentence, else
 			 * its first share */
-			if (!isnan(found) && noun_after(s, len, k, x_persons) &&
-			    impact_in_clause(s, len, k))
+			if (!isnan(found) && x_noun_after(s, len, k,
+			    x_persons) && impact_in_clause(s, len, k))
 				return v;
 			if (isnan(found))
 				found = v;
 			/* "31% of our users have Loop ID ..., but only ...:
 			 * about 9% of active users were affected" */
-			if (noun_after(s, len, k, x_persons) &&
+			if (x_noun_after(s, len, k, x_persons) &&
 			    impact_in_clause(s, len, k))
 				return isnan(all = share_of_all(s, len, k)) ?
 				    v : all;
 			continue;
 		}
+		/* "530 skippers tried to book, and 214 of them ..." */
+		if (isnan(found) && v > 1 && of_pronoun_at(s, len, k) &&
+		    !isnan(den = whole_before(s, len, i, v, impact)))
+			return 100.0 * v / den;
 		/* "1 in 5 users", "one out of ten requests", "12 of our 40
 		 * customers", "12,000 of 48,000 merchants" */
 		/* "1/4 of users" */
 		if (isnan(found) && e < len && s[e] == '/' &&
 		    x_number_at(s, len, e + 1, &den) &&
-		    den > v && v > 0 && people_after(s, len,
+		    den > v && v > 0 && x_people_after(s, len,
 		    x_number_at(s, len, e + 1, &den)))
 			return 100.0 * v / den;
 		if ((e = x_phrase_at(s, len, k, "in every")) == 0 &&
@@ -665,7 +595,7 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 		if (e == 0 && (d = x_phrase_at(s, len, k, "on")) != 0 &&
 		    (d = x_number_at(s, len, x_skip_blanks(s, len, d),
 		    &den)) != 0 && (x_phrase_at(s, len, x_skip_blanks(s,
-		    len, d), "who") || people_after(s, len, d)))
+		    len, d), "who") || x_people_after(s, len, d)))
 			e = x_skip_blanks(s, len, x_phrase_at(s, len, k,
 			    "on")) - 1;
 		if (e)
@@ -673,8 +603,8 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 		/* "one player in three": the noun between */
 		if (isnan(found) && e == 0 &&
 		    (d = noun_then_in(s, len, k, &den)) > 0 &&
-		    den > v && v > 0 && (people_after(s, len, k) ||
-		    (impact && thing_after(s, len, k))))
+		    den > v && v > 0 && (x_people_after(s, len, k) ||
+		    (impact && x_thing_after(s, len, k))))
 			return 100.0 * v / den;
 		/* "one of the 2,600 shops" is a shop, not a share; "52 of our
 		 * 130 routes" is a share of ours whatever the sentence says */
@@ -684,11 +614,11 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 			e = 0;
 		if (isnan(found) && e && e < len &&
 		    (n = x_number_at(s, len, e + 1, &den)) != 0 &&
-		    den > v && v > 0 && (people_after(s, len, n) ||
+		    den > v && v > 0 && (x_people_after(s, len, n) ||
 		    among_people(s, len, i) || x_phrase_at(s, len,
 		    x_skip_blanks(s, len, n), "who") || share_said(s, len, n,
 		    100.0 * v / den) || ((impact || x_phrase_at(s, len, k,
-		    "of our")) && thing_after(s, len, n))))
+		    "of our")) && x_thing_after(s, len, n))))
 			return 100.0 * v / den;
 		i = e ? e : i;
 	}
@@ -728,10 +658,18 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 			    x_number_at(s, len, e, &v) &&
 			    !impact_in_clause(s, len, e))
 				continue;
+			/* "1,230 visits, and two thirds of them ended on an
+			 * error" */
+			if (impact && fractions[k].percent < 100 && of &&
+			    of_pronoun_at(s, len, e - 2) &&
+			    !isnan(whole_before(s, len, i, 1, impact))) {
+				*whole = 0;
+				return fractions[k].percent;
+			}
 			/* "every applicant who tried to book" */
-			if (people_after(s, len, e) || (impact && of &&
+			if (x_people_after(s, len, e) || (impact && of &&
 			    fractions[k].percent < 100 &&
-			    thing_after(s, len, e)) || (impact &&
+			    x_thing_after(s, len, e)) || (impact &&
 			    x_phrase_at(s, len, i, "every") &&
 			    x_agent_one_at(s, len, e))) {
 				if (fractions[k].percent < 100) {
@@ -760,8 +698,29 @@ x_names_persons_percent(const char *s, size_t len)
 		if ((e = x_number_at(s, len, i, &v)) == 0)
 			continue;
 		k = x_skip_blanks(s, len, e);
-		if ((k = percent_at(s, len, k)) != 0 && noun_after(s, len, k,
+		if ((k = percent_at(s, len, k)) != 0 && x_noun_after(s, len, k,
 		    x_persons))
+			return 1;
+		i = e;
+	}
+	return 0;
+}
+
+/* Does s count people with "N of them" ("71 people followed a service,
+ * and 46 of them saw a frozen picture")? */
+int
+x_names_persons_of_them(const char *s, size_t len)
+{
+	double v, whole;
+	size_t e, at;
+
+	for (size_t i = 0; i < len; i++) {
+		if ((e = x_number_at(s, len, i, &v)) == 0)
+			continue;
+		if (v > 1 && of_pronoun_at(s, len, e) &&
+		    (at = count_before(s, len, i, v, &whole)) != 0 &&
+		    (x_noun_after(s, len, at, x_persons) ||
+		    x_who_after(s, len, at)))
 			return 1;
 		i = e;
 	}

@@ -112,7 +112,8 @@ x_share_in_line(const struct xline *l, int in_impact, size_t *from, size_t *to,
 			    in_impact);
 		/* whether the share is of people is asked only of a share */
 		p = !isnan(v) && !w && (x_names_persons_percent(l->s + i,
-		    e - i) || names_persons_count(l->s + i, e - i));
+		    e - i) || names_persons_count(l->s + i, e - i) ||
+		    x_names_persons_of_them(l->s + i, e - i));
 		if (!isnan(v) && (isnan(best) || (*whole && !w) ||
 		    (p && !persons))) {
 			*from = i;

@@ -1,0 +1,210 @@
+/*
+ * extract_share_noun.c: what a number in a sentence counts.  A share is
+ * a share of users only when what it counts is people ("30% of users"),
+ * what people do ("1,230 visits") or, in a sentence about the harm, any
+ * thing that is not a machine, a resource or a date.
+ */
+#include "extract_int.h"
+
+#include <string.h>
+
+/* Words that make the number a change, not a share. */
+const char *const x_change_words[] = {
+	"increase*", "rise", "rose", "growth", "grew", "jump*", "spike*",
+	"more", "higher", "drop*", "decrease*", "fewer", "less", "up",
+	"down", "surge*", "reduction", "reduced", "improv*", "faster",
+	"slower", "cpu", "memory", "disk", "utili*", "usage", "load",
+	"capacity", "error rate", NULL
+};
+
+/* Words that end the noun phrase after a number: "95% and traffic ..."
+ * is not a share of traffic. */
+static const char *const phrase_ends[] = {
+	"and", "or", "but", "was", "were", "is", "are", "had", "has", "have",
+	"with", "over", "from", "to", "in", "on", "at", "for", "while",
+	"which", "that", "when", "by", "as", "than", "because", NULL
+};
+
+/* Is a word of nouns (x_people or x_persons) within the next few words
+ * after s[i], in the same noun phrase, with no change word on the way? */
+int
+x_noun_after(const char *s, size_t len, size_t i, const char *const *nouns)
+{
+	int words = 0;
+
+	/* "half (52%) of uploads": the share's own closing parenthesis */
+	if (i < len && s[i] == ')')
+		i++;
+	while (i < len && words < 6) {
+		while (i < len && (s[i] == ' ' || s[i] == '-'))
+			i++;
+		if (i >= len || s[i] == ',' || s[i] == '.' || s[i] == ';' ||
+		    s[i] == ')' || s[i] == ':')
+			return 0;
+		if (x_phrase_at_any(s, len, i, nouns) ||
+		    x_agent_noun_at(s, len, i))
+			return 1;
+		if (x_phrase_at_any(s, len, i, x_change_words))
+			return 0;
+		if (x_phrase_at_any(s, len, i, phrase_ends))
+			return 0;
+		/* "of the morning's 2,600 visitors": a number's separator
+		 * does not end the phrase */
+		while (i < len && s[i] != ' ' && s[i] != ';' && s[i] != ')' &&
+		    ((s[i] != ',' && s[i] != '.') || (i > 0 &&
+		    s[i - 1] >= '0' && s[i - 1] <= '9' &&
+		    x_thousands_at(s, len, i))))
+			i++;
+		words++;
+	}
+	return 0;
+}
+
+/* "one in ten of their requests", "12% of its calls": a rate within
+ * each customer's own traffic, not a share of the customers. */
+int
+x_of_their(const char *s, size_t len, size_t i)
+{
+	static const char *const owners[] = {
+		"of their", "of its", "of his", "of her", NULL
+	};
+
+	if (i < len && s[i] == ')')
+		i++;
+	return x_phrase_at_any(s, len, x_skip_blanks(s, len, i), owners) != 0;
+}
+
+int
+x_people_after(const char *s, size_t len, size_t i)
+{
+	return !x_of_their(s, len, i) && x_noun_after(s, len, i, x_people);
+}
+
+/* Is a word of x_people among the two words before s[i] ("every user
+ * (100%)", "of our customers (12%)")? */
+int
+x_people_before(const char *s, size_t i)
+{
+	size_t k = i;
+
+	for (int words = 0; k > 0 && words < 2; words++) {
+		while (k > 0 && s[k - 1] == ' ')
+			k--;
+		while (k > 0 && s[k - 1] != ' ')
+			k--;
+		if (x_phrase_at_any(s, i, k, x_people))
+			return 1;
+	}
+	return 0;
+}
+
+/* The machines and the resources a count may be of: "3 of our 5
+ * database nodes restarted" is no share of anyone. */
+static const char *const resources[] = {
+	"cpu*", "core*", "memory", "disk*", "storage", "node*", "server*",
+	"host", "hosts", "pod*", "replica*", "instance*", "shard*", "cluster*",
+	"region*", "zone*", "machine*", "vm*", "container*", "worker*",
+	"thread*", "capacity", "budget", "quota", "bandwidth", "limit*",
+	"queue*", "partition*", "broker*", "database*", "table*", "index*",
+	"cache*", "space", "inode*", "connection*", "link*", "switch*",
+	"router*", "disks", "drive*", "volume*", "job*", "build*", "test*",
+	"step*", "retries", "attempt at", "size", "normal", "usual", "peak",
+	"second*", "minute*", "hour*", "day*", "week*", "month*", "year*",
+	/* the people who answer the incident, not those it hurt */
+	"engineer*", "responder*", "on call*", "sre*",
+	"rate", "throughput", "speed", "price*", "cost*", NULL
+};
+
+/* "15 August" is a date, not a count of anything ("may" is a word too
+ * often to be taken for a month). */
+static const char *const months[] = {
+	"january", "february", "march", "april", "june", "july", "august",
+	"september", "october", "november", "december", "jan", "feb", "apr",
+	"jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", NULL
+};
+
+int
+x_month_after(const char *s, size_t len, size_t e)
+{
+	return x_phrase_at_any(s, len, x_skip_blanks(s, len, e), months) != 0;
+}
+
+/*
+ * "one in four of our product pages", "3 in 10 clinics": in a sentence
+ * about the impact, a count of anything but machines and resources is a
+ * share of what people use; no list of nouns can hold them all.  The
+ * first word of the noun phrase after s[i] decides.
+ */
+int
+x_thing_after(const char *s, size_t len, size_t i)
+{
+	static const char *const skip[] = {
+		"of", "our", "the", "all", "its", "their", "active", NULL
+	};
+	int words = 0;
+
+	if (x_of_their(s, len, i))
+		return 0;
+	while (i < len && words < 6) {
+		int skipped = 0;
+
+		while (i < len && (s[i] == ' ' || s[i] == '-'))
+			i++;
+		if (i >= len || !x_alnum((unsigned char)s[i]))
+			return 0;
+		for (const char *const *p = skip; *p && !skipped; p++)
+			skipped = x_phrase_at(s, len, i, *p) != 0;
+		if (!skipped) {
+			/* "99.2% of them": of what, the sentence before says */
+			static const char *const pronouns[] = {
+				"them", "those", "these", "it", "which", "us",
+				NULL
+			};
+
+			if (x_phrase_at_any(s, len, i, pronouns))
+				return 0;
+			if (x_phrase_at_any(s, len, i, resources) ||
+			    x_phrase_at_any(s, len, i, months))
+				return 0;
+			if (x_phrase_at_any(s, len, i, phrase_ends))
+				return 0;
+			/* a resource a word further ("database nodes") */
+			while (i < len && x_alnum((unsigned char)s[i]))
+				i++;
+			while (i < len && s[i] == ' ')
+				i++;
+			if (x_phrase_at_any(s, len, i, resources))
+				return 0;
+			return 1;
+		}
+		while (i < len && s[i] != ' ')
+			i++;
+		words++;
+	}
+	return 0;
+}
+
+/* "64 brides who have a fitting": a noun of one or two words after
+ * s[i] that a "who" says are people. */
+int
+x_who_after(const char *s, size_t len, size_t i)
+{
+	for (int words = 0; words < 2; words++) {
+		size_t b = i = x_skip_blanks(s, len, i);
+
+		while (i < len && x_alnum((unsigned char)s[i]))
+			i++;
+		if (i == b)
+			return 0;
+		if (x_phrase_at(s, len, x_skip_blanks(s, len, i), "who"))
+			return 1;
+	}
+	return 0;
+}
+
+/* Does a machine or a resource word stand at s[i]? */
+int
+x_resource_at(const char *s, size_t len, size_t i)
+{
+	return x_phrase_at_any(s, len, i, resources) != 0;
+}
