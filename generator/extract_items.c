@@ -164,8 +164,9 @@ introduces(const struct xdoc *d, size_t i, size_t next)
 	    d->v[next].kind == XL_ITEM && d->v[next].level > l->level;
 }
 
-/* "(1) Add a test", a list as typed where Markdown sees paragraphs: the
- * length of the marker and its blank, else 0. */
+/* "(1) Add a test", "(b) Keep a log", "(iv) ...": a list as typed where
+ * Markdown sees paragraphs, as memos letter their measures; the length
+ * of the marker and its blank, else 0. */
 static size_t
 paren_numbered(const struct xline *l)
 {
@@ -173,8 +174,16 @@ paren_numbered(const struct xline *l)
 
 	if (l->len < 4 || l->s[0] != '(')
 		return 0;
-	while (k < l->len && k < 4 && l->s[k] >= '0' && l->s[k] <= '9')
-		k++;
+	if (l->s[1] >= '0' && l->s[1] <= '9')
+		while (k < l->len && k < 4 && l->s[k] >= '0' &&
+		    l->s[k] <= '9')
+			k++;
+	else if (l->s[1] == 'i' || l->s[1] == 'v' || l->s[1] == 'x')
+		while (k < l->len && k < 5 && (l->s[k] == 'i' ||
+		    l->s[k] == 'v' || l->s[k] == 'x'))
+			k++;
+	else if ((l->s[1] | 0x20) >= 'a' && (l->s[1] | 0x20) <= 'z')
+		k = 2;
 	return k > 1 && k + 1 < l->len && l->s[k] == ')' &&
 	    l->s[k + 1] == ' ' ? k + 2 : 0;
 }

@@ -442,6 +442,52 @@ test_zone_names(void **state)
 	}
 }
 
+/* A table pandoc wrote as a grid, its cells wrapped over lines, is read
+ * as the table it draws: rows for the timeline, rows for the measures
+ * with their status. */
+static void
+test_grid_table(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Stream froze\n\n"
+	    "On 6 November 2026 the stream froze from 10:58 to 13:25 CET.\n\n"
+	    "# Timeline\n\n"
+	    "+-------+----------------------------+\n"
+	    "| Time  | Event                      |\n"
+	    "+=======+============================+\n"
+	    "| 10:58 | Stream goes live; a |\n"
+	    "|       | relative reports freezing. |\n"
+	    "+-------+----------------------------+\n"
+	    "| 13:25 | Upload copy paused; the    |\n"
+	    "|       | stream is smooth again.    |\n"
+	    "+-------+----------------------------+\n\n"
+	    "# Measures\n\n"
+	    "+-----------------------------+--------+\n"
+	    "| Measure                     | Status |\n"
+	    "+=============================+========+\n"
+	    "| Limit the camera upload     | Done   |\n"
+	    "+-----------------------------+--------+\n"
+	    "| Quote for a second line for | Open   |\n"
+	    "| streaming                   |        |\n"
+	    "+-----------------------------+--------+\n");
+	assert_int_equal(inc.ntimeline, 2);
+	assert_str(inc.timeline[0].time, "2026-11-06T10:58:00+01:00");
+	assert_str(inc.timeline[0].text,
+	    "Stream goes live; a relative reports freezing.");
+	assert_str(inc.timeline[1].time, "2026-11-06T13:25:00+01:00");
+	assert_int_equal(inc.naction_items, 2);
+	assert_str(inc.action_items[1].text,
+	    "Quote for a second line for streaming");
+	assert_true(inc.action_items[0].done);
+	assert_false(inc.action_items[1].done);
+	pm_arena_free(a);
+}
+
 static void
 test_table_timeline(void **state)
 {
@@ -1699,6 +1745,7 @@ main(void)
 		cmocka_unit_test(test_midnight),
 		cmocka_unit_test(test_bold_times_one_paragraph),
 		cmocka_unit_test(test_table_timeline),
+		cmocka_unit_test(test_grid_table),
 		cmocka_unit_test(test_zone_names),
 		cmocka_unit_test(test_window_forms),
 		cmocka_unit_test(test_kinds_denied),

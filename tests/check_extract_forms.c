@@ -59,8 +59,9 @@ test_slash_date_order(void **state)
 		    NULL);
 }
 
-/* Measures written "(1) ..." as paragraphs are items; "What we're
- * fixing" and "Measures to prevent recurrence" name their sections. */
+/* Measures written "(1) ...", "(a) ..." or "(ii) ..." as paragraphs are
+ * items; "What we're fixing", "Measures to prevent recurrence", "What
+ * we'll do" and "What we have changed" name their sections. */
 static void
 test_typed_numbered_items(void **state)
 {
@@ -75,6 +76,16 @@ test_typed_numbered_items(void **state)
 		"# X\n\n## What we change\n\n"
 		"1. Add a test for repeated chunks.\n"
 		"2. Alert on upload failures.\n\nThanks to all.\n",
+		/* a memo letters its measures */
+		"# X\n\n## 5. Corrective and preventive measures\n\n"
+		"(a) Add a test for repeated chunks.\n\n"
+		"(b) Alert on upload failures.\n\nK. Leung\n",
+		"# X\n\n## What we'll do\n\n"
+		"(i) Add a test for repeated chunks.\n\n"
+		"(ii) Alert on upload failures.\n",
+		"# X\n\n### What we have changed\n\n"
+		"- Add a test for repeated chunks.\n"
+		"- Alert on upload failures.\n\nSee you soon.\n",
 	};
 
 	(void)state;
