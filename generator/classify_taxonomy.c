@@ -104,6 +104,9 @@ static const struct pm_keyword kw_deploy[] = {
 	/* what was shipped was not what was tested */
 	{ "stale artifact*", 6 }, { "cached artifact*", 5 },
 	{ "build profile", 5 }, { "wrong profile", 5 },
+	{ "fresh build", 4 }, { "rebuilds for each", 4 },
+	{ "redeploy*", 2 }, { "than the one tested", 5 },
+	{ "than what was tested", 5 },
 	/* an image built for one model or hardware revision */
 	{ "release manifest*", 5 }, { "hardware revision*", 4 },
 	{ "wrong image*", 6 }, { "wrong firmware", 6 },

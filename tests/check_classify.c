@@ -328,6 +328,11 @@ test_tie_breaks(void **state)
 		    "but the web one was merged first and called an API "
 		    "that did not exist yet.",
 		    "Checkout failed for everyone.", "deployment-change" },
+		/* what was shipped was not what was tested */
+		{ "Production got a fresh build with another dependency "
+		    "version than the one tested on staging: the SDK was "
+		    "not pinned.",
+		    "Card payments failed.", "deployment-change" },
 		{ "The recorder took all of the DSL line's upload. This was "
 		    "a network problem inside our own building.",
 		    "Livestreams stuttered.", "network-dns" },
