@@ -193,9 +193,14 @@ abbreviation_before(const char *s, size_t i)
 static int
 zone_in_parens(struct pm_when *z, const char *s, size_t len)
 {
+	static const char *const all_words[] = {
+		"all times in", "all times", "times in", "all in", "all",
+		"times", "in", NULL
+	};
+
 	for (size_t i = 0; i < len; i++) {
 		const char *c;
-		size_t n, end;
+		size_t n, end, k;
 		char after;
 
 		if (s[i] != '(' || (c = memchr(s + i, ')', len - i)) == NULL)
@@ -205,14 +210,18 @@ zone_in_parens(struct pm_when *z, const char *s, size_t len)
 		if (abbreviation_before(s, i))
 			continue;
 		/* "(PST)", "(EDT, June 18)": the zone first, then ')' or
-		 * ','; after "(MST;" any explanation may follow */
-		n = (size_t)(c - (s + i) - 1);
-		if (!(end = zone_here(z, s + i + 1, n < 47 ? n + 1 : 47)))
+		 * ','; after "(MST;" any explanation may follow.  "(all
+		 * UTC)" and "(times in CET)" say so in words first. */
+		if ((k = x_phrase_at_any(s, len, i + 1, all_words)) == 0)
+			k = i + 1;
+		k = x_skip_blanks(s, len, k);
+		n = (size_t)(c - (s + k));
+		if (!(end = zone_here(z, s + k, n < 47 ? n + 1 : 47)))
 			continue;
 		/* "(Tbilisi time, GMT+4)": the short name closed them */
-		if (s[i + end] == ')')
+		if (s[k + end - 1] == ')')
 			return 1;
-		if ((after = s[i + 1 + end]) != '\0' &&
+		if ((after = s[k + end]) != '\0' &&
 		    (after == ';' || (n < 47 && strchr("),", after))))
 			return 1;
 	}
@@ -389,6 +398,37 @@ zone_stated_offset(struct pm_when *z, const char *s, size_t len)
 	return 1;
 }
 
+/*
+ * A line of fields set apart by bars or middle dots, as a header under
+ * the title: "Sev 3 | Proofsheet | times BST", "Status: Final · Zone:
+ * Europe/London".  A field that opens with a zone's label, with or
+ * without its colon, names the zone.
+ */
+static int
+zone_in_fields(struct pm_when *z, const char *s, size_t len)
+{
+	size_t b, e, k;
+	int fields = 1;
+
+	for (e = 0; e < len; e++)
+		fields += s[e] == '|' || (e + 1 < len &&
+		    memcmp(s + e, "\xc2\xb7", 2) == 0);
+	if (fields < 2)
+		return 0;
+	for (b = 0; b < len; b = e + 1) {
+		for (e = b; e < len && s[e] != '|' && !(e + 1 < len &&
+		    memcmp(s + e, "\xc2\xb7", 2) == 0); e++)
+			;
+		k = x_skip_blanks(s, e, b);
+		if ((k = x_phrase_at_any(s, e, k, zone_labels)) != 0 &&
+		    zone_words(z, s + k, e - k))
+			return 1;
+		if (e + 1 < len && s[e] != '|')
+			e++;	/* the dot's second byte */
+	}
+	return 0;
+}
+
 /* The zone written for the whole document, and what it means there. */
 void
 x_find_zone(struct xdoc *d)
@@ -432,6 +472,14 @@ find_zone(struct xdoc *d)
 		if ((p = x_find_any(l->s, l->len, zone_phrases, &at)) &&
 		    zone_words(&w, l->s + at + strlen(p),
 		    l->len - at - strlen(p))) {
+			take_zone(d, &w, l->line);
+			return;
+		}
+	}
+	for (size_t i = 0; i < d->n; i++) {
+		const struct xline *l = &d->v[i];
+
+		if (zone_in_fields(&w, l->s, l->len)) {
 			take_zone(d, &w, l->line);
 			return;
 		}

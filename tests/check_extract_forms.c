@@ -662,6 +662,17 @@ test_zone_as_named(void **state)
 		{ "# Club\n\nOn Friday, January 9th, 2026, between 12:35 and "
 		  "15:05 Santiago time, members were logged out.\n",
 		  "Santiago time" },
+		/* said in words inside a heading's brackets; a field of a
+		 * header line set apart by bars or middle dots */
+		{ "# Builds\n\nOn 18 November 2025, from 08:09 to 10:15, "
+		  "builds hung.\n\n## Timeline (all UTC)\n\n- 08:09 hang\n",
+		  "UTC" },
+		{ "# Proofs\n\n**Sev 3** | Proofs | author: Tom | times BST\n\n"
+		  "From 14:55 on 20 October 2026 to 11:30 the next day "
+		  "proofs were slow.\n", "BST" },
+		{ "# Jobs\n\n**Status:** Final \xc2\xb7 **Zone:** "
+		  "Europe/London\n\nOn 30 March 2026, from 08:15 until "
+		  "13:05, jobs queued.\n", "Europe/London" },
 	};
 
 	(void)state;
