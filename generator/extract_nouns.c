@@ -73,7 +73,8 @@ const char *const x_impact_words[] = {
 	"did not receive", "didn't receive", "never received",
 	"not received", "this problem", "the problem", "stood idle",
 	"sat idle", "out of service", "out of action", "late",
-	"had to wait", "had to queue", NULL
+	"had to wait", "had to queue", "went stale", "stopped updating",
+	"stopped working", NULL
 };
 
 /*

@@ -349,12 +349,13 @@ share_said(const char *s, size_t len, size_t i, double share)
 }
 
 /* "a little over half of our order volume, 54%", "a third of customers
- * (35%)": a percentage a few words after a fraction (from s[i]) that
+ * (35%)", "half of players who tried ... never got one, 54% by our
+ * counts": a percentage in the words after a fraction (from s[i]) that
  * agrees with it says it more exactly. */
 static double
 refined(const char *s, size_t len, size_t i, double fraction)
 {
-	size_t end = i + 60 < len ? i + 60 : len, e;
+	size_t end = i + 120 < len ? i + 120 : len, e;
 	double v;
 
 	for (; i < end; i++) {
@@ -383,19 +384,23 @@ of_the_first(const char *s, size_t len, int impact)
 	};
 	size_t i = x_skip_blanks(s, len, 0), e;
 	double whole, part;
+	int who;
 
 	if ((e = x_phrase_at_any(s, len, i, lead)) == 0 ||
 	    (e = x_number_at(s, len, x_skip_blanks(s, len, e), &whole)) == 0 ||
 	    !x_thing_after(s, len, e))
 		return NAN;
+	/* "Of the 2,050 customers who ordered that evening, 790 got the
+	 * wrong day": people who did a thing, and a part of them */
+	who = x_noun_after(s, len, e, x_persons) && x_who_after(s, len, e);
 	while (e < len && s[e] != ',')
 		e++;
 	i = x_skip_blanks(s, len, e + 1);
 	if ((e = x_phrase_at_any(s, len, i, about)) != 0)
 		i = x_skip_blanks(s, len, e);
 	if (i >= len || (e = x_number_at(s, len, i, &part)) == 0 ||
-	    part <= 0 || part >= whole || !(impact || share_said(s, len, e,
-	    100.0 * part / whole)))
+	    part <= 0 || part >= whole || !(impact || who ||
+	    share_said(s, len, e, 100.0 * part / whole)))
 		return NAN;
 	return 100.0 * part / whole;
 }
@@ -467,6 +472,18 @@ past_possessive(const char *s, size_t len, size_t e)
 	else
 		return e;
 	return k < len && s[k] == ' ' ? k : e;
+}
+
+/* Does "all but" stand just before s[i]? */
+static int
+all_but(const char *s, size_t i)
+{
+	size_t n = strlen("all but");
+
+	while (i > 0 && s[i - 1] == ' ')
+		i--;
+	return i >= n && x_phrase_at(s, i, i - n, "all but") &&
+	    (i == n || !x_alnum((unsigned char)s[i - n - 1]));
 }
 
 /* "nearly all", "almost every", "not all": no whole at s[i]. */
@@ -568,7 +585,9 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 				    v : all;
 			continue;
 		}
-		/* "530 skippers tried to book, and 214 of them ..." */
+		/* "530 skippers tried to book, and 214 (or so) of them" */
+		if ((d = x_phrase_at(s, len, k, "or so")) != 0)
+			k = x_skip_blanks(s, len, d);
 		if (isnan(found) && v > 1 && of_pronoun_at(s, len, k) &&
 		    !isnan(den = whole_before(s, len, i, v, impact)))
 			return 100.0 * v / den;
@@ -612,6 +631,10 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 		    x_phrase_at(s, len, k, "of") && !x_phrase_at(s, len, k,
 		    "of every"))
 			e = 0;
+		/* "all but 3 of our 212": the rest of them */
+		if (isnan(found) && e && e < len && all_but(s, i) &&
+		    x_number_at(s, len, e + 1, &den) != 0 && den > v)
+			return 100.0 * (den - v) / den;
 		if (isnan(found) && e && e < len &&
 		    (n = x_number_at(s, len, e + 1, &den)) != 0 &&
 		    den > v && v > 0 && (x_people_after(s, len, n) ||

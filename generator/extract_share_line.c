@@ -91,6 +91,50 @@ of_these(const char *prev, size_t plen, const char *s, size_t len,
 	return isnan(whole) || part >= whole ? NAN : 100.0 * part / whole;
 }
 
+/*
+ * "We have 1,480 active workspaces.  Going by the logs, 312 could not
+ * work": a bare count that a verb follows counts what the sentence
+ * before (prev) named, its last count of a thing, in a sentence about
+ * the impact.  NAN when s is not so.
+ */
+static double
+bare_count(const char *prev, size_t plen, const char *s, size_t len,
+    int in_impact)
+{
+	static const char *const verbs[] = {
+		"could", "couldn t", "couldnt", "were", "did", "didn t",
+		"had", "saw", "got", "lost", "never", "failed", "hit",
+		"received", NULL
+	};
+	double whole = NAN, part;
+	size_t e, k;
+
+	/* the whole: the last count of a thing, not of seconds or nodes */
+	for (size_t i = 0; i < plen; i++) {
+		if ((e = x_number_at(prev, plen, i, &part)) == 0)
+			continue;
+		if (x_thing_after(prev, plen, e))
+			whole = part;
+		i = e;
+	}
+	if (isnan(whole) || !(in_impact || x_find_any(s, len, x_impact_words,
+	    NULL)))
+		return NAN;
+	for (size_t i = 0; i < len; i++) {
+		/* not a name's digits ("c-07"), a time or a sum */
+		if ((i > 0 && (x_alnum((unsigned char)s[i - 1]) ||
+		    strchr("$.:-#/", s[i - 1]))) ||
+		    (e = x_number_at(s, len, i, &part)) == 0)
+			continue;
+		k = x_skip_blanks(s, len, e);
+		if (part > 1 && part < whole && x_phrase_at_any(s, len, k,
+		    verbs))
+			return 100.0 * part / whole;
+		i = e;
+	}
+	return NAN;
+}
+
 /* The share in the sentences of one line, a number before a whole;
  * [*from, *to) gets the sentence.  As within a sentence, a percentage of
  * people beats a share of anything else said before it ("about a third
@@ -109,6 +153,9 @@ x_share_in_line(const struct xline *l, int in_impact, size_t *from, size_t *to,
 		v = x_share_in(l->s + i, e - i, in_impact, &w);
 		if (isnan(v) && i > 0)
 			v = of_these(l->s + prev, i - prev, l->s + i, e - i,
+			    in_impact);
+		if (isnan(v) && i > 0)
+			v = bare_count(l->s + prev, i - prev, l->s + i, e - i,
 			    in_impact);
 		/* whether the share is of people is asked only of a share */
 		p = !isnan(v) && !w && (x_names_persons_percent(l->s + i,

@@ -546,6 +546,35 @@ test_share_of_them_counted(void **state)
 	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
 }
 
+/* Shares said in other ways: harm as "went stale", "N or so of them",
+ * "all but N of our M", a percentage well after the fraction it makes
+ * exact, people "who" did a thing and a part of them, and a bare count
+ * after the sentence that gave the whole; not a name's digits. */
+static void
+test_share_said_otherwise(void **state)
+{
+	static const struct share_case cases[] = {
+		{ "# Map\n\n## Summary\n\nAbout two thirds of the buses we "
+		  "follow went stale on the map.\n", 66.7 },
+		{ "# App\n\n## Summary\n\nSome 8,000 fans opened the app "
+		  "that night; 2,000 or so of them hit the error.\n", 25 },
+		{ "# CVs\n\n## Summary\n\nAll but 4 of our 200 agencies had "
+		  "files stuck.\n", 98 },
+		{ "# Queue\n\n## Summary\n\nA little over half of the riders "
+		  "who asked for a car in that hour never got one, 56% by "
+		  "our own count.\n", 56 },
+		{ "# Lunch\n\n## Summary\n\nOf the 400 customers who ordered "
+		  "that evening, 100 got the wrong day.\n", 25 },
+		{ "# Inbox\n\n## Summary\n\nWe have 800 teams on the plan. "
+		  "Going by the logs, 200 could not work.\n", 25 },
+		{ "# Disks\n\n## Summary\n\nThe pool waits 60 seconds. The "
+		  "shelf c-07 had a failing connector.\n", NAN },
+	};
+
+	(void)state;
+	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
+}
+
 /* Counts written with thousands separators, after a possessive, in
  * words past twelve, and one noun of several words in "one ... in N". */
 static void
@@ -780,6 +809,7 @@ main(void)
 		cmocka_unit_test(test_whole_not_affected),
 		cmocka_unit_test(test_share_of_them_and_of_people),
 		cmocka_unit_test(test_share_of_them_counted),
+		cmocka_unit_test(test_share_said_otherwise),
 		cmocka_unit_test(test_share_counts_written_otherwise),
 		cmocka_unit_test(test_share_counts_and_number_words),
 		cmocka_unit_test(test_title_heading_with_section_word),
