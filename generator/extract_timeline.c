@@ -593,10 +593,12 @@ tl_date(struct tl *t)
 		if (w.hour >= 0 && w.day == 0) {
 			m = minute_of_day(&w);
 			if (prev >= 0 && m < prev) {
-				if (!t->mer[i] && !mer_any && !h24 &&
-				    w.hour < 12 && m + 720 >= prev &&
+				if (!t->mer[i] && (!mer_any || prev >= 720) &&
+				    !h24 && w.hour < 12 && m + 720 >= prev &&
 				    m + 720 - prev <= 360) {
-					/* a 12-hour clock without am/pm */
+					/* a 12-hour clock without am/pm, or
+					 * "10:52" and then "11:10" after
+					 * "9:40pm": still the evening */
 					w.hour += 12;
 					m += 720;
 				} else if (prev - m > 120) {

@@ -415,13 +415,16 @@ pm_when_rewrite(char *out, const char *s, size_t len)
 			continue;
 		}
 		if (sep == ':' && b == 2 && h <= 23 && m <= 59) {
-			/* "14:02h", "10:30 hrs": blank the unit */
+			/* "14:02h", "10:30 hrs": blank the unit; "14:10ish"
+			 * is a time too, said roughly */
 			e = 0;
 			if (ch(s, len, j) == 'h' &&
 			    !is_alnum(ch(s, len, j + 1)))
 				e = j + 1;
 			else if (ch(s, len, j) == ' ')
 				e = word_at(s, len, j + 1, "hrs");
+			else if (ch(s, len, j) == 'i')
+				e = word_at(s, len, j, "ish");
 			if (e) {
 				memset(out + j, ' ', e - j);
 				i = e;

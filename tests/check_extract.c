@@ -442,6 +442,34 @@ test_zone_names(void **state)
 	}
 }
 
+/* "14:10ish" is a time, said roughly; after "9:40pm", a bare "11:10"
+ * that follows "10:52" is still the evening, and "12:31am" the night
+ * after it, not a day later. */
+static void
+test_rough_and_evening_times(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Scores down\n\n"
+	    "Fri 25 Sep 2026, 9:40pm to 12:50am CDT, scores failed.\n\n"
+	    "## Timeline\n\n"
+	    "- 9:40pm first errors\n"
+	    "- 10:20ish opened a ticket\n"
+	    "- 10:52 found the limit\n"
+	    "- 11:10 cut the pool\n"
+	    "- 12:31am resize done\n"
+	    "- 12:50am closed\n");
+	assert_int_equal(inc.ntimeline, 6);
+	assert_str(inc.timeline[1].time, "2026-09-25T22:20:00-05:00");
+	assert_str(inc.timeline[3].time, "2026-09-25T23:10:00-05:00");
+	assert_str(inc.timeline[4].time, "2026-09-26T00:31:00-05:00");
+	pm_arena_free(a);
+}
+
 /* A table pandoc wrote as a grid, its cells wrapped over lines, is read
  * as the table it draws: rows for the timeline, rows for the measures
  * with their status. */
@@ -1746,6 +1774,7 @@ main(void)
 		cmocka_unit_test(test_bold_times_one_paragraph),
 		cmocka_unit_test(test_table_timeline),
 		cmocka_unit_test(test_grid_table),
+		cmocka_unit_test(test_rough_and_evening_times),
 		cmocka_unit_test(test_zone_names),
 		cmocka_unit_test(test_window_forms),
 		cmocka_unit_test(test_kinds_denied),
