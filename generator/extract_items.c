@@ -297,6 +297,16 @@ has_list(const struct xdoc *d, int sec)
 	return 0;
 }
 
+/* "TODO index review for every query": a line that opens with the word
+ * in capitals is a task wherever it stands (in a task section the
+ * section's own rules read it). */
+static int
+todo_line(const struct xline *l)
+{
+	return l->kind == XL_PARA && l->len > 6 &&
+	    memcmp(l->s, "TODO ", 5) == 0 && x_alnum((unsigned char)l->s[5]);
+}
+
 static int
 by_line(const void *a, const void *b)
 {
@@ -319,6 +329,9 @@ x_action_items(struct xdoc *d)
 			item_text(&it, i);
 			add_item(&it, it.b.ptr, it.b.len, l->task == 1 ||
 			    l->struck, l->line);
+		} else if (l->sec != SEC_TASKS && todo_line(l)) {
+			add_item(&it, l->s + 5, l->len - 5, l->struck,
+			    l->line);
 		}
 	}
 	section_items(&it, SEC_TASKS, !has_list(d, SEC_TASKS));

@@ -230,6 +230,9 @@ static const struct {
 	{ SEC_TASKS, EXACT, "next time" },
 	{ SEC_TASKS, EXACT, "for next time" },
 	{ SEC_TASKS, PREFIX, "what we will change" },
+	{ SEC_CORRECTIVE, PREFIX, "what well change" },	/* "we'll" */
+	{ SEC_CORRECTIVE, PREFIX, "what well fix" },
+	{ SEC_TASKS, EXACT, "next" },
 	{ SEC_TASKS, PREFIX, "what were changing" },	/* x_norm: "we're" */
 	{ SEC_TASKS, PREFIX, "what we are changing" },
 	{ SEC_TASKS, PREFIX, "what we change" },

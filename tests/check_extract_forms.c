@@ -60,8 +60,9 @@ test_slash_date_order(void **state)
 }
 
 /* Measures written "(1) ...", "(a) ..." or "(ii) ..." as paragraphs are
- * items; "What we're fixing", "Measures to prevent recurrence", "What
- * we'll do" and "What we have changed" name their sections. */
+ * items, and so are "TODO ..." lines anywhere; "What we're fixing",
+ * "Measures to prevent recurrence", "What we'll do", "What we'll
+ * change", "Next" and "What we have changed" name their sections. */
 static void
 test_typed_numbered_items(void **state)
 {
@@ -86,6 +87,16 @@ test_typed_numbered_items(void **state)
 		"# X\n\n### What we have changed\n\n"
 		"- Add a test for repeated chunks.\n"
 		"- Alert on upload failures.\n\nSee you soon.\n",
+		"# X\n\n**Next**\n\n"
+		"- Add a test for repeated chunks.\n"
+		"- Alert on upload failures.\n",
+		"# X\n\n**What we'll change**\n\n"
+		"- Add a test for repeated chunks.\n"
+		"- Alert on upload failures.\n",
+		/* TODO lines with no heading above them */
+		"# X\n\nHow we fixed it: a restart.\n\n"
+		"TODO Add a test for repeated chunks.\n"
+		"TODO Alert on upload failures.\n",
 	};
 
 	(void)state;
