@@ -344,8 +344,17 @@ find_title(struct xdoc *d)
 	if (!pick && d->n > 0 && d->v[0].kind == XL_HEADING &&
 	    d->v[0].level <= 2 && words_in(&d->v[0]) >= 5)
 		pick = &d->v[0];
-	if (!pick && d->n > 0 && reads_like_title(d))
+	/* "Incident: Inbox not loading" over "Date: ..." and more fields,
+	 * an export's first field: the title is what it labels (alone,
+	 * "Postmortem: Slow pages" is the title as written) */
+	if (!pick && d->n > 0 && reads_like_title(d)) {
 		pick = &d->v[0];
+		if (pick->label_len && pick->content < pick->len &&
+		    x_label_is(pick, title_prefixes) && d->n > 1 &&
+		    d->v[1].block == pick->block && d->v[1].label_len > 0 &&
+		    d->v[1].content < d->v[1].len)
+			from = pick->content;
+	}
 	if (pick) {
 		/* "🔥 Uploads failing": the emoji decorates, it is not the
 		 * title's first word */

@@ -334,6 +334,33 @@ test_title_heading_with_section_word(void **state)
 	pm_arena_free(a);
 }
 
+/* An export's first field, "Incident:" over "Date:" and more, labels the
+ * title; a "Postmortem:" line on its own is the title as written. */
+static void
+test_title_first_field(void **state)
+{
+	static const struct {
+		const char *doc, *title;
+	} cases[] = {
+		{ "**Incident:** Inbox not loading\n**Date:** 21.01.2026\n"
+		  "**Severity:** Sev 2\n\nThe inbox failed.\n",
+		  "Inbox not loading" },
+		{ "Postmortem: Slow pages at nine\n\nPages were slow.\n",
+		  "Postmortem: Slow pages at nine" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct pm_arena *a = pm_arena_new();
+		struct pm_extract_report r;
+		struct pm_incident inc;
+
+		run(&inc, &r, a, NULL, cases[i].doc);
+		assert_str(inc.title, cases[i].title);
+		pm_arena_free(a);
+	}
+}
+
 struct share_case {
 	const char *doc;
 	double want;	/* NAN: no share */
@@ -824,6 +851,7 @@ main(void)
 		cmocka_unit_test(test_share_counts_written_otherwise),
 		cmocka_unit_test(test_share_counts_and_number_words),
 		cmocka_unit_test(test_title_heading_with_section_word),
+		cmocka_unit_test(test_title_first_field),
 		cmocka_unit_test(test_zone_as_named),
 		cmocka_unit_test(test_abbreviation_defined_after),
 		cmocka_unit_test(test_front_matter_window_aliases),
