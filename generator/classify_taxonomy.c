@@ -45,6 +45,10 @@ static const struct pm_keyword kw_query[] = {
 	{ "partition pruning", 6 }, { "every partition", 4 },
 	{ "all partitions", 4 }, { "index cannot", 5 },
 	{ "index could not", 5 },
+	/* "to_char(spent_at, ...)": a function around the indexed column */
+	{ "cant use the index", 6 }, { "cannot use the index", 6 },
+	{ "function around the column", 6 },
+	{ "function wrapped around the column", 6 },
 };
 
 static const struct pm_keyword kw_connections[] = {
@@ -301,6 +305,8 @@ static const struct pm_keyword kw_security[] = {
 	{ "idor", 7 }, { "insecure direct object*", 7 },
 	{ "enumerat*", 3 },
 	{ "fraudulent*", 5 }, { "false identit*", 5 },
+	/* stolen cards tried on a payment form */
+	{ "card testing", 7 }, { "carding", 6 }, { "stolen card*", 7 },
 };
 
 static const struct pm_keyword kw_bug[] = {

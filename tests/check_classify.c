@@ -328,6 +328,15 @@ test_tie_breaks(void **state)
 		    "but the web one was merged first and called an API "
 		    "that did not exist yet.",
 		    "Checkout failed for everyone.", "deployment-change" },
+		/* stolen cards tried on our form, the provider doubted */
+		{ "We first read it as the card processor having an outage. "
+		    "Someone was card testing through our pay step.",
+		    "Real customers' cards were declined.", "security" },
+		/* a function around the indexed column */
+		{ "With a function wrapped around the column, Postgres "
+		    "can't use the index on created_at, and the disk filled "
+		    "with temp files.",
+		    "Reports timed out.", "database-query-performance" },
 		/* what was shipped was not what was tested */
 		{ "Production got a fresh build with another dependency "
 		    "version than the one tested on staging: the SDK was "
