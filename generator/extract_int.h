@@ -387,6 +387,8 @@ void x_facts_other(struct xdoc *d);
  * x_who_after: a noun of one or two words that a "who" says are people.
  * x_month_after: a month name ("15 August" is a date).
  * x_resource_at: a machine or resource word at s[i].
+ * x_count_starts: s[i] may start a count, not a name's digits ("c-07"),
+ * the minutes of a time, a decimal's fraction or a sum ("$150").
  * x_change_words: words that make a number a change, not a share. */
 extern const char *const x_change_words[];
 int x_noun_after(const char *s, size_t len, size_t i,
@@ -398,6 +400,7 @@ int x_thing_after(const char *s, size_t len, size_t i);
 int x_who_after(const char *s, size_t len, size_t i);
 int x_month_after(const char *s, size_t len, size_t e);
 int x_resource_at(const char *s, size_t len, size_t i);
+int x_count_starts(const char *s, size_t i);
 
 /* extract_share.c: the share of users a text names, in percent, or NAN.
  * in_impact: the text is from the impact section or field, so every

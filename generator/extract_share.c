@@ -209,8 +209,8 @@ of_them(const char *s, size_t len, size_t i, size_t k)
 	    pronouns) && x_find_any(s + b, i - b, x_people, NULL) != NULL;
 }
 
-/* The nearest count before s[i] that is more than part, not a time, a
- * decimal or a sum of money: its end, with *whole set; 0 when none. */
+/* The nearest count before s[i] that is more than part (x_count_starts,
+ * not a date): its end, with *whole set; 0 when none. */
 static size_t
 count_before(const char *s, size_t len, size_t i, double part, double *whole)
 {
@@ -218,8 +218,7 @@ count_before(const char *s, size_t len, size_t i, double part, double *whole)
 	size_t e, at = 0;
 
 	for (size_t j = 0; j < i; j++) {
-		if ((j > 0 && (x_alnum((unsigned char)s[j - 1]) ||
-		    s[j - 1] == '$' || s[j - 1] == '.' || s[j - 1] == ':')) ||
+		if (!x_count_starts(s, j) ||
 		    (e = x_number_at(s, len, j, &v)) == 0 || e > i)
 			continue;
 		if (v > part && !x_month_after(s, len, e)) {

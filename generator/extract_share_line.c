@@ -121,9 +121,7 @@ bare_count(const char *prev, size_t plen, const char *s, size_t len,
 	    NULL)))
 		return NAN;
 	for (size_t i = 0; i < len; i++) {
-		/* not a name's digits ("c-07"), a time or a sum */
-		if ((i > 0 && (x_alnum((unsigned char)s[i - 1]) ||
-		    strchr("$.:-#/", s[i - 1]))) ||
+		if (!x_count_starts(s, i) ||
 		    (e = x_number_at(s, len, i, &part)) == 0)
 			continue;
 		k = x_skip_blanks(s, len, e);

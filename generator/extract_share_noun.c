@@ -208,3 +208,13 @@ x_resource_at(const char *s, size_t len, size_t i)
 {
 	return x_phrase_at_any(s, len, i, resources) != 0;
 }
+
+/* Can a count start at s[i]: not the digits of a name ("c-07", "#12"),
+ * the minutes or decimals after a separator ("9:30", "3.14") or a sum
+ * ("$150")? */
+int
+x_count_starts(const char *s, size_t i)
+{
+	return i == 0 || !(x_alnum((unsigned char)s[i - 1]) ||
+	    strchr("$.:-#/", s[i - 1]) != NULL);
+}
