@@ -41,6 +41,7 @@ static int
 opens_with_content(int sec)
 {
 	return sec == SEC_SUMMARY || sec == SEC_ROOT || sec == SEC_TIMELINE ||
+	    sec == SEC_UPDATES ||
 	    sec == SEC_TASKS || sec == SEC_CORRECTIVE ||
 	    sec == SEC_RESOLUTION;
 }
@@ -173,7 +174,8 @@ assign_sections(struct xdoc *d)
 				cur = s;
 				cur_level = l->level;
 				l->head = 1;
-			} else if (cur == SEC_TIMELINE && x_day_line(l, NULL)) {
+			} else if ((cur == SEC_TIMELINE || cur == SEC_UPDATES) &&
+			    x_day_line(l, NULL)) {
 				/* "### Tuesday 12 March" dates the entries */
 			} else if (cur != SEC_NONE && cur_level > 0 &&
 			    l->level > cur_level) {
@@ -416,6 +418,7 @@ note_sections(struct xdoc *d)
 			slot = &r->sections.issue_summary;
 			break;
 		case SEC_TIMELINE:
+		case SEC_UPDATES:
 			slot = &r->sections.timeline;
 			break;
 		case SEC_ROOT:

@@ -50,7 +50,8 @@ causal_sentence(struct pm_buf *b, const struct xdoc *d,
 		const struct xline *l = &d->v[i];
 		size_t s0, e;
 
-		if (anywhere ? l->sec == SEC_TIMELINE || l->sec == SEC_TASKS ||
+		if (anywhere ? l->sec == SEC_TIMELINE ||
+		    l->sec == SEC_UPDATES || l->sec == SEC_TASKS ||
 		    l->sec == SEC_CORRECTIVE || l->kind == XL_ROW :
 		    l->sec != SEC_SUMMARY && l->sec != SEC_NONE)
 			continue;

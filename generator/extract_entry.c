@@ -294,3 +294,45 @@ x_chat_header(const struct xline *l, struct pm_when *w)
 	return n == l->len - open - 2 && w->hour >= 0 ? open + 1 : 0;
 }
 
+
+/*
+ * "Mar 10, 13:52 SGT", "Posted Mar 10, 2026 - 13:52 UTC": the line a
+ * status page ends each of its updates with, the status and the message
+ * above it.  A day and a time and nothing else but their zone and a
+ * "Posted" or "Updated" before them.  Sets *w and *mer; 1 or 0.
+ */
+int
+x_post_stamp(const struct xline *l, struct pm_when *w, int *mer)
+{
+	struct pm_when clock;
+	size_t at, n, i = 0, k;
+
+	if (l->kind != XL_PARA || l->len > 48 ||
+	    !pm_when_find(w, &at, &n, l->t, l->len) || w->day == 0)
+		return 0;
+	/* "May 4, 2026 - 09:12 UTC", as Statuspage writes it */
+	k = x_skip_blanks(l->t, l->len, at + n);
+	if (w->hour < 0 && k < l->len && x_is_dash(l->t, l->len, k, &k) &&
+	    (k = x_skip_blanks(l->t, l->len, k)) < l->len &&
+	    pm_when_parse(&clock, l->t + k, l->len - k) == l->len - k &&
+	    clock.hour >= 0 && clock.day == 0) {
+		clock.year = w->year;
+		clock.month = w->month;
+		clock.day = w->day;
+		clock.weekday = w->weekday;
+		*w = clock;
+		n = l->len - at;
+	}
+	if (w->hour < 0)
+		return 0;
+	if (x_phrase_at(l->s, l->len, 0, "posted") ||
+	    x_phrase_at(l->s, l->len, 0, "updated"))
+		i = 7;
+	while (i < at && !x_alnum((unsigned char)l->s[i]))
+		i++;
+	for (size_t k = at + n; k < l->len; k++)
+		if (x_alnum((unsigned char)l->s[k]))
+			return 0;	/* its zone is in n */
+	*mer = x_has_meridiem(l->s + at, n);
+	return i == at;
+}

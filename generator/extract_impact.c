@@ -82,6 +82,7 @@ find_impact(struct xdoc *d)
 				break;
 			default:
 				in = l->sec != SEC_TIMELINE &&
+				    l->sec != SEC_UPDATES &&
 				    l->sec != SEC_TASKS &&
 				    l->sec != SEC_CORRECTIVE &&
 				    l->kind != XL_ROW;

@@ -31,6 +31,8 @@ enum xsec {
 	SEC_SUMMARY,
 	SEC_IMPACT,
 	SEC_TIMELINE,
+	SEC_UPDATES,		/* a status page's updates: the timeline when
+				 * no section is called one */
 	SEC_ROOT,
 	SEC_CORRECTIVE,
 	SEC_TASKS,
@@ -323,6 +325,10 @@ int x_hhmm_cell(const char *p, size_t len, struct pm_when *w);
  * Sets *w; returns where the time starts, or 0. */
 size_t x_chat_header(const struct xline *l, struct pm_when *w);
 
+/* "Mar 10, 13:52 SGT" alone on a line: when a status page's update was
+ * posted, written under it.  Sets *w and *mer (am/pm written); 1 or 0. */
+int x_post_stamp(const struct xline *l, struct pm_when *w, int *mer);
+
 /* Does s hold any letter? */
 int x_has_letter(const char *s, size_t len);
 
@@ -447,8 +453,35 @@ void x_find_services(struct xdoc *d);
 /* extract_cause.c: inc->root_cause and its line. */
 void x_find_root_cause(struct xdoc *d);
 
-/* extract_timeline.c */
+/* extract_timeline.c: the timeline as it is being read. */
+struct xtl {
+	struct xdoc *d;
+	struct pm_timeline_entry *e;
+	struct pm_when *w;
+	int *mer, *kind, *block;
+	const char **raw;	/* the text with its code spans, for the kind */
+	size_t n, cap;
+	struct pm_buf text;
+	int cols[8];		/* time and date columns of the table */
+	int ncols;
+	size_t awaiting;	/* 1 + the entry of a time heading that waits
+				 * for its text, or 0 */
+	struct pm_when t0;	/* when "T+0" was, for "T+7m" entries */
+	int has_t0;
+};
+
 void x_timeline(struct xdoc *d);
+/* Add an entry at w read from l (mer: am/pm written) with text. */
+void x_tl_push(struct xtl *t, const struct xline *l, const struct pm_when *w,
+    int mer, const char *text, size_t len);
+
+/* extract_narrative.c: the entries of line l from offset from on, the
+ * one that starts there and each later sentence that starts with a time;
+ * returns how many. */
+int x_tl_sentences(struct xtl *t, const struct xline *l, size_t from);
+/* A paragraph of a narrative timeline cut into an entry at each time an
+ * event happened; returns how many. */
+int x_tl_narrative(struct xtl *t, const struct xline *l, size_t from);
 /* extract_kind.c */
 #define XK_DETECTED_BEFORE 1	/* an entry before it was a detection */
 #define XK_NOT_RESPONDING 2	/* nobody responds yet: neither

@@ -9,14 +9,16 @@
  * time column (also "0914" under a "TIME (Z)" header); emoji before the
  * time decorate it.  In narrative timelines each time an event happened
  * starts an entry, at the start of a sentence or in its middle ("... and
- * at 14:07 UTC the on-call issued a rollback"; see tl_narrative()), and a
- * heading that is only a time ("### 2018 October 21 22:52 UTC") takes the
- * paragraphs under it as its text.  Lines
- * without a time continue the entry before them when they belong to the
- * same paragraph or list item.  A line or heading that only names a day
- * ("### Tuesday 12 March") dates the entries after it; a time earlier than
- * the one before it by more than two hours moves to the next day (the
- * timeline crossed midnight), and on a 12-hour clock written without
+ * at 14:07 UTC the on-call issued a rollback"; extract_narrative.c), and
+ * a heading that is only a time ("### 2018 October 21 22:52 UTC") takes
+ * the paragraphs under it as its text.  A status page's updates, each
+ * with the stamp of its posting under it ("Mar 10, 13:52 SGT"), are
+ * entries at those stamps, turned around when they run newest first.
+ * Lines without a time continue the entry before them when they belong to
+ * the same paragraph or list item.  A line or heading that only names a
+ * day ("### Tuesday 12 March") dates the entries after it; a time earlier
+ * than the one before it by more than two hours moves to the next day
+ * (the timeline crossed midnight), and on a 12-hour clock written without
  * am/pm, "11:30 ... 1:00" is 13:00.  When no section is called a
  * timeline, two or more consecutive time-led lines anywhere make one.
  * Where an entry starts is read by extract_entry.c, what each entry says
@@ -27,24 +29,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct tl {
-	struct xdoc *d;
-	struct pm_timeline_entry *e;
-	struct pm_when *w;
-	int *mer, *kind, *block;
-	const char **raw;	/* the text with its code spans, for the kind */
-	size_t n, cap;
-	struct pm_buf text;
-	int cols[8];		/* time and date columns of the table */
-	int ncols;
-	size_t awaiting;	/* 1 + the entry of a time heading that waits
-				 * for its text, or 0 */
-	struct pm_when t0;	/* when "T+0" was, for "T+7m" entries */
-	int has_t0;
-};
 
-static void
-tl_push(struct tl *t, const struct xline *l, const struct pm_when *w,
+void
+x_tl_push(struct xtl *t, const struct xline *l, const struct pm_when *w,
     int mer, const char *text, size_t len)
 {
 	if (t->n == t->cap) {
@@ -71,9 +58,9 @@ tl_push(struct tl *t, const struct xline *l, const struct pm_when *w,
 
 /* The day markers are kept as entries with no text; dating drops them. */
 static void
-tl_day(struct tl *t, const struct xline *l, const struct pm_when *w)
+tl_day(struct xtl *t, const struct xline *l, const struct pm_when *w)
 {
-	tl_push(t, l, w, 0, "", 0);
+	x_tl_push(t, l, w, 0, "", 0);
 	t->e[t->n - 1].text = NULL;
 }
 
@@ -95,7 +82,7 @@ weekday_time(struct pm_when *w, const char *cell, size_t len)
 }
 
 static void
-tl_row(struct tl *t, const struct xline *l)
+tl_row(struct xtl *t, const struct xline *l)
 {
 	struct pm_when w, part;
 	const char *p = l->s, *end = l->s + l->len;
@@ -140,11 +127,11 @@ tl_row(struct tl *t, const struct xline *l)
 		p = q + 1;
 	}
 	if (have && t->text.len && (w.hour >= 0 || w.day))
-		tl_push(t, l, &w, mer, t->text.ptr, t->text.len);
+		x_tl_push(t, l, &w, mer, t->text.ptr, t->text.len);
 }
 
 static void
-tl_header(struct tl *t, const struct xline *l)
+tl_header(struct xtl *t, const struct xline *l)
 {
 	const char *p = l->s, *end = l->s + l->len;
 	int c = 0;
@@ -164,7 +151,7 @@ tl_header(struct tl *t, const struct xline *l)
 
 /* Append s to the text (and the raw text) of entry i. */
 static void
-tl_append(struct tl *t, size_t i, const char *s, size_t len)
+tl_append(struct xtl *t, size_t i, const char *s, size_t len)
 {
 	pm_buf_clear(&t->text);
 	if (t->e[i].text) {
@@ -182,172 +169,13 @@ tl_append(struct tl *t, size_t i, const char *s, size_t len)
 }
 
 /*
- * The entries of l from offset from on: the one that starts there, and
- * every later sentence that starts with a time ("At 13:58 UTC the team
- * found ..."), as narrative timelines are written.  Returns how many.
- */
-static int
-tl_sentences(struct tl *t, const struct xline *l, size_t from)
-{
-	struct pm_when w, w2;
-	size_t text, text2, at, i, e, k;
-	int mer, mer2, n = 0;
-
-	if (!x_entry_at(l->t + from, l->len - from, &w, &mer, &text))
-		return 0;
-	at = from + text;
-	for (i = at; i < l->len; i = e) {
-		e = x_sentence_end(l->s, l->len, i);
-		if (e <= i || e >= l->len)
-			break;
-		for (k = e; k < l->len && l->s[k] == ' '; k++)
-			;
-		if (!(x_alnum((unsigned char)l->s[k]) &&
-		    !(l->s[k] >= 'a' && l->s[k] <= 'z')) ||
-		    !x_entry_at(l->t + k, l->len - k, &w2, &mer2, &text2) ||
-		    w2.hour < 0)
-			continue;
-		tl_push(t, l, &w, mer, l->s + at, e - at);
-		n++;
-		w = w2;
-		mer = mer2;
-		at = k + text2;
-	}
-	tl_push(t, l, &w, mer, l->s + at, l->len - at);
-	return n + 1;
-}
-
-/* Words before a time in running text that make it the time of an event
- * ("was done at 13:40", "and by 10:30 the queue drained"). */
-static const char *const event_leads[] = {
-	"at", "around", "about", "approximately", "approx", "by",
-	"at around", "at about", "at approximately", "shortly after", NULL
-};
-
-/* Words before a time that make it a bound, not an event. */
-static const char *const bound_words[] = {
-	"until", "till", "since", "from", "to", "between", "through",
-	"before", "after", "than", NULL
-};
-
-/* The start of the word before s[i] (across blanks), or i. */
-static size_t
-word_before(const char *s, size_t i)
-{
-	size_t k = i;
-
-	while (k > 0 && s[k - 1] == ' ')
-		k--;
-	while (k > 0 && x_alnum((unsigned char)s[k - 1]))
-		k--;
-	return k;
-}
-
-/* Is s[at] inside parentheses opened after from? */
-static int
-in_parens(const char *s, size_t from, size_t at)
-{
-	int open = 0;
-
-	for (size_t i = from; i < at; i++)
-		open += s[i] == '(' ? 1 : s[i] == ')' && open ? -1 : 0;
-	return open > 0;
-}
-
-/* Cut [text, end) of l off as an entry at w, without a dangling "and". */
-static void
-tl_cut(struct tl *t, const struct xline *l, const struct pm_when *w,
-    size_t text, size_t end)
-{
-	static const char *const tails[] = { "and", "so", "then", "but" };
-	size_t k;
-
-	for (;;) {
-		while (end > text && (l->s[end - 1] == ' ' ||
-		    l->s[end - 1] == ','))
-			end--;
-		k = word_before(l->s, end);
-		for (size_t i = 0; i < XCOUNT(tails); i++)
-			if (k >= text && k < end && x_phrase_at(l->s, end, k,
-			    tails[i]) == end)
-				goto trim;
-		break;
-trim:
-		end = k;
-	}
-	if (end > text)
-		tl_push(t, l, w, w->meridiem >= 0, l->s + text, end - text);
-}
-
-/*
- * A paragraph of a narrative timeline, cut into an entry at each time an
- * event happened: a time that opens a sentence ("At 13:58 the alert
- * ..."), or one after "at", "around", "by" in the middle of one ("...
- * he wrote to them and at 14:20 the provider answered").  An entry starts
- * with the sentence of its time, or, when an earlier entry already
- * started in that sentence, with the words that lead to its time; text
- * before the first time belongs to the first entry.  Times after "until",
- * "since", "from" and the like, and times in parentheses, are bounds or
- * asides, not events.  Returns how many entries were made.
- */
-static int
-tl_narrative(struct tl *t, const struct xline *l, size_t from)
-{
-	struct pm_when w, cw[32];
-	size_t cut[32], pos = from, at, n, ss, se, k, lead, txt;
-	int ncut = 0, mer;
-
-	while (pos < l->len && ncut < 32 && pm_when_find(&w, &at, &n,
-	    l->t + pos, l->len - pos)) {
-		at += pos;
-		pos = at + n;
-		if (w.hour < 0)
-			continue;
-		for (ss = from; (se = x_sentence_end(l->s, l->len, ss)) <= at &&
-		    se > ss; ss = se)
-			while (se < l->len && l->s[se] == ' ')
-				se++, ss = se;
-		k = word_before(l->s, at);
-		lead = at;
-		for (const char *const *p = event_leads; *p; p++)
-			if (x_phrase_at(l->s, at, k, *p))
-				lead = k;
-		if ((lead == at && at != ss) || in_parens(l->s, ss, at))
-			continue;
-		/* "until about 1 a.m.": a bound with its lead */
-		for (const char *const *p = bound_words; *p && lead > ss; p++)
-			if (x_phrase_at(l->s, lead, word_before(l->s, lead),
-			    *p))
-				lead = at;
-		if (lead == at && at != ss)
-			continue;
-		cut[ncut] = ncut > 0 && cut[ncut - 1] >= ss ? lead : ss;
-		cw[ncut++] = w;
-	}
-	if (ncut == 0 || (ncut == 1 && x_entry_at(l->t + from, l->len - from,
-	    &w, &mer, &txt)))
-		return 0;	/* one entry: the line's own reading */
-	cut[0] = from;
-	for (int i = 0; i < ncut; i++) {
-		size_t end = i + 1 < ncut ? cut[i + 1] : l->len;
-
-		txt = cut[i];
-		if (x_entry_at(l->t + txt, end - txt, &w, &mer, &n))
-			txt += n;
-		tl_cut(t, l, &cw[i], txt, end);
-	}
-	return ncut;
-}
-
-/* Read line l into the timeline; returns how many entries it made. */
-/*
  * When T0 was, for a timeline written in offsets from it ("T+7m —
  * Alert"): a "T0:" field ("**T0:** Tuesday, 8 October 2024, 18:30 IST"),
  * else "T0" followed by "(", "=" or "is" and a time ("Offsets from T0
  * (18:30 IST)").
  */
 static void
-tl_t0(struct tl *t)
+tl_t0(struct xtl *t)
 {
 	static const char *const labels[] = {
 		"t0", "t 0", "t zero", "time zero", NULL
@@ -378,7 +206,7 @@ tl_t0(struct tl *t)
 /* "T+7m — Alert fires": an entry at T0 and the offset.  A bracketed clock
  * time after the offset ("T+4 (09:16)") is x_entry_at()'s. */
 static int
-tl_relative(struct tl *t, const struct xline *l)
+tl_relative(struct xtl *t, const struct xline *l)
 {
 	const char *s = l->t;
 	size_t i = x_skip_symbols(s, l->len, l->head ? l->content : 0), e;
@@ -403,16 +231,39 @@ tl_relative(struct tl *t, const struct xline *l)
 		return 0;
 	w = t->t0;
 	pm_when_add_minutes(&w, minutes);
-	tl_push(t, l, &w, t->t0.meridiem, l->s + e, l->len - e);
+	x_tl_push(t, l, &w, t->t0.meridiem, l->s + e, l->len - e);
 	return 1;
 }
 
+/* A status page's update, its stamp under it (x_post_stamp()): the
+ * lines above the stamp in its paragraph, the status and the message, are
+ * the entry's text, and the times in them what the message said. */
+static void
+tl_post(struct xtl *t, const struct xline *l, const struct pm_when *w,
+    int mer)
+{
+	const struct xline *top = l;
+
+	while (t->n > 0 && t->block[t->n - 1] == l->block)
+		t->n--;
+	while (top > t->d->v && top[-1].block == l->block)
+		top--;
+	pm_buf_clear(&t->text);
+	for (; top < l; top++) {
+		if (t->text.len)
+			pm_buf_puts(&t->text, top[-1].all_strong ? ": " : " ");
+		pm_buf_put(&t->text, top->s, top->len);
+	}
+	x_tl_push(t, l, w, mer, pm_buf_cstr(&t->text), t->text.len);
+}
+
+/* Read line l into the timeline; returns how many entries it made. */
 static int
-tl_line(struct tl *t, const struct xline *l, int continuation)
+tl_line(struct xtl *t, const struct xline *l, int continuation)
 {
 	struct pm_when w;
 	size_t n;
-	int made;
+	int made, mer;
 
 	if (l->kind == XL_ROW) {
 		size_t before = t->n;
@@ -425,8 +276,13 @@ tl_line(struct tl *t, const struct xline *l, int continuation)
 	}
 	if (l->head && l->content >= l->len)
 		return 0;
+	if (!l->first && x_post_stamp(l, &w, &mer)) {
+		t->awaiting = 0;
+		tl_post(t, l, &w, mer);
+		return 1;
+	}
 	if ((n = x_chat_header(l, &w)) != 0) {
-		tl_push(t, l, &w, x_has_meridiem(l->t + n, l->len - n - 1), "",
+		x_tl_push(t, l, &w, x_has_meridiem(l->t + n, l->len - n - 1), "",
 		    0);
 		t->e[t->n - 1].text = NULL;
 		t->awaiting = t->n;
@@ -446,7 +302,7 @@ tl_line(struct tl *t, const struct xline *l, int continuation)
 		n = pm_when_parse(&w, l->t, l->len);
 		if (n > 0 && w.hour >= 0 && !x_has_letter(l->s + n,
 		    l->len - n)) {
-			tl_push(t, l, &w, x_has_meridiem(l->s, n), "", 0);
+			x_tl_push(t, l, &w, x_has_meridiem(l->s, n), "", 0);
 			t->e[t->n - 1].text = NULL;
 			t->awaiting = t->n;
 			return 1;
@@ -458,7 +314,7 @@ tl_line(struct tl *t, const struct xline *l, int continuation)
 		tl_day(t, l, &w);
 		return 0;
 	}
-	if (continuation && l->kind == XL_PARA && (made = tl_narrative(t, l,
+	if (continuation && l->kind == XL_PARA && (made = x_tl_narrative(t, l,
 	    l->head ? l->content : 0)) > 0) {
 		t->awaiting = 0;
 		return made;
@@ -467,7 +323,7 @@ tl_line(struct tl *t, const struct xline *l, int continuation)
 		t->awaiting = 0;
 		return 1;
 	}
-	if (l->kind != XL_HEADING && (made = tl_sentences(t, l, l->head ?
+	if (l->kind != XL_HEADING && (made = x_tl_sentences(t, l, l->head ?
 	    l->content : 0)) > 0) {
 		t->awaiting = 0;
 		return made;
@@ -502,7 +358,7 @@ set_day(struct pm_when *w, const struct pm_when *day)
 /* Does an entry after the i-th, before any day marker, read earlier in
  * the day by more than two hours? */
 static int
-crosses_midnight(const struct tl *t, size_t i)
+crosses_midnight(const struct xtl *t, size_t i)
 {
 	for (size_t k = i + 1; k < t->n; k++) {
 		if (t->w[k].day)
@@ -521,7 +377,7 @@ crosses_midnight(const struct tl *t, size_t i)
  * shown as "HH:MM".
  */
 static void
-tl_date(struct tl *t)
+tl_date(struct xtl *t)
 {
 	struct xdoc *d = t->d;
 	struct pm_when day;
@@ -654,7 +510,7 @@ tl_date(struct tl *t)
  * those entries are read again without them.
  */
 static void
-tl_kinds(struct tl *t)
+tl_kinds(struct xtl *t)
 {
 	size_t i, first = t->n;
 	int detected = 0;
@@ -675,20 +531,27 @@ tl_kinds(struct tl *t)
 		t->e[i].kind = x_timeline_kind_name(t->kind[i]);
 }
 
-/* Read the lines of the timeline section, or the runs of time-led lines
- * when there is none. */
+/* Read the lines of the timeline section, else those of a status page's
+ * updates, else the runs of time-led lines. */
 static void
-tl_collect(struct tl *t)
+tl_collect(struct xtl *t)
 {
+	static const int secs[] = { SEC_TIMELINE, SEC_UPDATES };
 	struct xdoc *d = t->d;
 	size_t i, run_start = 0, entries = 0;
 
-	for (i = 0; i < d->n; i++)
-		if (d->v[i].sec == SEC_TIMELINE) {
-			entries += (size_t)tl_line(t, &d->v[i], 1);
-			if (d->v[i].head && d->v[i].kind == XL_HEADING)
-				t->ncols = 0;
-		}
+	for (size_t k = 0; k < XCOUNT(secs) && entries == 0; k++) {
+		t->n = 0;
+		t->ncols = 0;
+		t->awaiting = 0;
+		for (i = 0; i < d->n; i++)
+			if (d->v[i].sec == secs[k]) {
+				entries += (size_t)tl_line(t, &d->v[i], 1);
+				if (d->v[i].head &&
+				    d->v[i].kind == XL_HEADING)
+					t->ncols = 0;
+			}
+	}
 	if (entries > 0)
 		return;
 	t->n = 0;
@@ -717,16 +580,51 @@ tl_collect(struct tl *t)
 		t->n = run_start;
 }
 
+/*
+ * A status page lists its updates newest first.  A timeline whose entries
+ * all name their day (dated) and which runs backwards is turned around,
+ * to read first things first as every other does.
+ */
+static void
+tl_oldest_first(struct xtl *t, int dated)
+{
+	long m;
+
+	if (!dated || t->n < 2)
+		return;
+	for (size_t i = 1; i < t->n; i++)
+		if (!pm_when_diff_minutes(&m, &t->w[i], &t->w[i - 1]) || m < 0)
+			return;
+	if (!pm_when_diff_minutes(&m, &t->w[t->n - 1], &t->w[0]) || m == 0)
+		return;
+	for (size_t i = 0, k = t->n - 1; i < k; i++, k--) {
+		struct pm_timeline_entry e = t->e[i];
+		struct pm_when w = t->w[i];
+		const char *raw = t->raw[i];
+
+		t->e[i] = t->e[k];
+		t->e[k] = e;
+		t->w[i] = t->w[k];
+		t->w[k] = w;
+		t->raw[i] = t->raw[k];
+		t->raw[k] = raw;
+	}
+}
+
 void
 x_timeline(struct xdoc *d)
 {
-	struct tl t;
+	struct xtl t;
+	int dated = 1;
 
 	memset(&t, 0, sizeof(t));
 	t.d = d;
 	tl_t0(&t);
 	tl_collect(&t);
+	for (size_t i = 0; i < t.n; i++)
+		dated &= t.w[i].day != 0 && t.e[i].text != NULL;
 	tl_date(&t);
+	tl_oldest_first(&t, dated);
 	tl_kinds(&t);
 	if (t.n > 0) {
 		d->inc->timeline = pm_arena_alloc(d->arena,

@@ -516,6 +516,54 @@ test_grid_table(void **state)
 	pm_arena_free(a);
 }
 
+/* A status page's history, newest first, each update's stamp under its
+ * message: read oldest first, the times inside messages not entries. */
+static void
+test_status_updates(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Uploads failing\n\n"
+	    "On 4 May 2026 uploads failed from 07:50 to 10:05 UTC.\n\n"
+	    "## Incident history\n\n"
+	    "**Resolved**\n"
+	    "Uploads have worked normally since 10:05.\n"
+	    "May 4, 10:30 UTC\n\n"
+	    "**Identified**\n"
+	    "A full disk on one storage node. Freeing space now.\n"
+	    "Posted May 4, 2026 - 09:12 UTC\n\n"
+	    "**Investigating**\n"
+	    "We are looking into failed uploads.\n"
+	    "May 4, 08:01 UTC\n");
+	assert_int_equal(inc.ntimeline, 3);
+	assert_str(inc.timeline[0].time, "2026-05-04T08:01:00+00:00");
+	assert_str(inc.timeline[0].text,
+	    "Investigating: We are looking into failed uploads.");
+	assert_str(inc.timeline[1].time, "2026-05-04T09:12:00+00:00");
+	assert_str(inc.timeline[2].time, "2026-05-04T10:30:00+00:00");
+	assert_str(inc.timeline[2].text,
+	    "Resolved: Uploads have worked normally since 10:05.");
+
+	/* beside a timeline of its own, the updates are not it */
+	run(&inc, &r, a, NULL,
+	    "# Uploads failing\n\n"
+	    "## Timeline\n\n"
+	    "- 4 May 2026 07:50 UTC: a storage node's disk fills up\n"
+	    "- 4 May 2026 10:05 UTC: space freed, uploads work\n\n"
+	    "## Incident updates\n\n"
+	    "**Resolved** - Uploads work again.\n"
+	    "*Posted May 4, 2026 - 10:30 UTC*\n\n"
+	    "**Investigating** - We are looking into failed uploads.\n"
+	    "*Posted May 4, 2026 - 08:01 UTC*\n");
+	assert_int_equal(inc.ntimeline, 2);
+	assert_str(inc.timeline[1].time, "2026-05-04T10:05:00+00:00");
+	pm_arena_free(a);
+}
+
 static void
 test_table_timeline(void **state)
 {
@@ -1774,6 +1822,7 @@ main(void)
 		cmocka_unit_test(test_bold_times_one_paragraph),
 		cmocka_unit_test(test_table_timeline),
 		cmocka_unit_test(test_grid_table),
+		cmocka_unit_test(test_status_updates),
 		cmocka_unit_test(test_rough_and_evening_times),
 		cmocka_unit_test(test_zone_names),
 		cmocka_unit_test(test_window_forms),

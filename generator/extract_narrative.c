@@ -1,0 +1,165 @@
+/*
+ * extract_narrative.c: the entries of a timeline written as running
+ * prose, where a time in the middle of a sentence can start an event
+ * ("... and at 14:07 UTC the on-call issued a rollback"); the rest of the
+ * timeline is extract_timeline.c's.
+ */
+#include "extract_int.h"
+
+/*
+ * The entries of l from offset from on: the one that starts there, and
+ * every later sentence that starts with a time ("At 13:58 UTC the team
+ * found ..."), as narrative timelines are written.  Returns how many.
+ */
+int
+x_tl_sentences(struct xtl *t, const struct xline *l, size_t from)
+{
+	struct pm_when w, w2;
+	size_t text, text2, at, i, e, k;
+	int mer, mer2, n = 0;
+
+	if (!x_entry_at(l->t + from, l->len - from, &w, &mer, &text))
+		return 0;
+	at = from + text;
+	for (i = at; i < l->len; i = e) {
+		e = x_sentence_end(l->s, l->len, i);
+		if (e <= i || e >= l->len)
+			break;
+		for (k = e; k < l->len && l->s[k] == ' '; k++)
+			;
+		if (!(x_alnum((unsigned char)l->s[k]) &&
+		    !(l->s[k] >= 'a' && l->s[k] <= 'z')) ||
+		    !x_entry_at(l->t + k, l->len - k, &w2, &mer2, &text2) ||
+		    w2.hour < 0)
+			continue;
+		x_tl_push(t, l, &w, mer, l->s + at, e - at);
+		n++;
+		w = w2;
+		mer = mer2;
+		at = k + text2;
+	}
+	x_tl_push(t, l, &w, mer, l->s + at, l->len - at);
+	return n + 1;
+}
+
+/* Words before a time in running text that make it the time of an event
+ * ("was done at 13:40", "and by 10:30 the queue drained"). */
+static const char *const event_leads[] = {
+	"at", "around", "about", "approximately", "approx", "by",
+	"at around", "at about", "at approximately", "shortly after", NULL
+};
+
+/* Words before a time that make it a bound, not an event. */
+static const char *const bound_words[] = {
+	"until", "till", "since", "from", "to", "between", "through",
+	"before", "after", "than", NULL
+};
+
+/* The start of the word before s[i] (across blanks), or i. */
+static size_t
+word_before(const char *s, size_t i)
+{
+	size_t k = i;
+
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	while (k > 0 && x_alnum((unsigned char)s[k - 1]))
+		k--;
+	return k;
+}
+
+/* Is s[at] inside parentheses opened after from? */
+static int
+in_parens(const char *s, size_t from, size_t at)
+{
+	int open = 0;
+
+	for (size_t i = from; i < at; i++)
+		open += s[i] == '(' ? 1 : s[i] == ')' && open ? -1 : 0;
+	return open > 0;
+}
+
+/* Cut [text, end) of l off as an entry at w, without a dangling "and". */
+static void
+tl_cut(struct xtl *t, const struct xline *l, const struct pm_when *w,
+    size_t text, size_t end)
+{
+	static const char *const tails[] = { "and", "so", "then", "but" };
+	size_t k;
+
+	for (;;) {
+		while (end > text && (l->s[end - 1] == ' ' ||
+		    l->s[end - 1] == ','))
+			end--;
+		k = word_before(l->s, end);
+		for (size_t i = 0; i < XCOUNT(tails); i++)
+			if (k >= text && k < end && x_phrase_at(l->s, end, k,
+			    tails[i]) == end)
+				goto trim;
+		break;
+trim:
+		end = k;
+	}
+	if (end > text)
+		x_tl_push(t, l, w, w->meridiem >= 0, l->s + text, end - text);
+}
+
+/*
+ * A paragraph of a narrative timeline, cut into an entry at each time an
+ * event happened: a time that opens a sentence ("At 13:58 the alert
+ * ..."), or one after "at", "around", "by" in the middle of one ("...
+ * he wrote to them and at 14:20 the provider answered").  An entry starts
+ * with the sentence of its time, or, when an earlier entry already
+ * started in that sentence, with the words that lead to its time; text
+ * before the first time belongs to the first entry.  Times after "until",
+ * "since", "from" and the like, and times in parentheses, are bounds or
+ * asides, not events.  Returns how many entries were made.
+ */
+int
+x_tl_narrative(struct xtl *t, const struct xline *l, size_t from)
+{
+	struct pm_when w, cw[32];
+	size_t cut[32], pos = from, at, n, ss, se, k, lead, txt;
+	int ncut = 0, mer;
+
+	while (pos < l->len && ncut < 32 && pm_when_find(&w, &at, &n,
+	    l->t + pos, l->len - pos)) {
+		at += pos;
+		pos = at + n;
+		if (w.hour < 0)
+			continue;
+		for (ss = from; (se = x_sentence_end(l->s, l->len, ss)) <= at &&
+		    se > ss; ss = se)
+			while (se < l->len && l->s[se] == ' ')
+				se++, ss = se;
+		k = word_before(l->s, at);
+		lead = at;
+		for (const char *const *p = event_leads; *p; p++)
+			if (x_phrase_at(l->s, at, k, *p))
+				lead = k;
+		if ((lead == at && at != ss) || in_parens(l->s, ss, at))
+			continue;
+		/* "until about 1 a.m.": a bound with its lead */
+		for (const char *const *p = bound_words; *p && lead > ss; p++)
+			if (x_phrase_at(l->s, lead, word_before(l->s, lead),
+			    *p))
+				lead = at;
+		if (lead == at && at != ss)
+			continue;
+		cut[ncut] = ncut > 0 && cut[ncut - 1] >= ss ? lead : ss;
+		cw[ncut++] = w;
+	}
+	if (ncut == 0 || (ncut == 1 && x_entry_at(l->t + from, l->len - from,
+	    &w, &mer, &txt)))
+		return 0;	/* one entry: the line's own reading */
+	cut[0] = from;
+	for (int i = 0; i < ncut; i++) {
+		size_t end = i + 1 < ncut ? cut[i + 1] : l->len;
+
+		txt = cut[i];
+		if (x_entry_at(l->t + txt, end - txt, &w, &mer, &n))
+			txt += n;
+		tl_cut(t, l, &cw[i], txt, end);
+	}
+	return ncut;
+}

@@ -1,0 +1,282 @@
+/*
+ * extract_sections.c: the names people give to the sections of a
+ * postmortem ("Root Cause and Resolution", "What went wrong", "Incident
+ * history", "Follow-ups"), in English and in the other languages some
+ * headings pair with it.
+ */
+#include "extract_int.h"
+
+#include <string.h>
+
+/*
+ * The names of sections.  Rows are tried in order, so the first row that
+ * matches wins: "Root Cause and Resolution" is a root cause, "Tasks to
+ * address the issue" a task list, "Timeline summary" a timeline.  EXACT
+ * rows match the whole normalised label, PREFIX rows its start, WORD rows
+ * anywhere on word boundaries; "Label: content" lines use only the first
+ * two, since a sentence's opening words say little.
+ */
+enum { EXACT, PREFIX, WORD };
+
+static const struct {
+	int sec, mode;
+	const char *name;
+} sections[] = {
+	{ SEC_ROOT, WORD, "root cause*" },
+	{ SEC_ROOT, WORD, "rca" },
+	{ SEC_ROOT, EXACT, "cause" },
+	{ SEC_ROOT, EXACT, "causes" },
+	{ SEC_ROOT, PREFIX, "cause of" },
+	{ SEC_ROOT, PREFIX, "causes of" },
+	{ SEC_ROOT, PREFIX, "underlying cause" },
+	{ SEC_ROOT, PREFIX, "contributing factor" },
+	{ SEC_ROOT, PREFIX, "what caused" },
+	{ SEC_ROOT, PREFIX, "why it happened" },
+	{ SEC_ROOT, PREFIX, "why did" },
+	{ SEC_ROOT, EXACT, "why" },
+	{ SEC_ROOT, EXACT, "fault" },
+	{ SEC_ROOT, PREFIX, "five whys" },
+	{ SEC_ROOT, PREFIX, "5 whys" },
+	{ SEC_ROOT, PREFIX, "what went wrong" },
+	{ SEC_ROOT, PREFIX, "what actually happened" },
+	{ SEC_ROOT, PREFIX, "what really happened" },
+	{ SEC_ROOT, PREFIX, "what was actually happening" },
+	{ SEC_ROOT, PREFIX, "what was really happening" },
+	{ SEC_ROOT, PREFIX, "why it hurt" },
+	{ SEC_ROOT, PREFIX, "why it broke" },
+	{ SEC_ROOT, PREFIX, "why it failed" },
+	{ SEC_ROOT, PREFIX, "what we found" },
+	{ SEC_ROOT, PREFIX, "what was wrong" },
+	{ SEC_ROOT, PREFIX, "what was the cause" },
+	{ SEC_ROOT, PREFIX, "what was behind" },
+	{ SEC_ROOT, PREFIX, "what lay behind" },
+	{ SEC_TIMELINE, WORD, "timeline*" },
+	{ SEC_TIMELINE, WORD, "time line" },
+	{ SEC_TIMELINE, WORD, "chronology" },
+	{ SEC_TIMELINE, WORD, "sequence of events" },
+	{ SEC_TIMELINE, PREFIX, "how it unfolded" },
+	{ SEC_TIMELINE, PREFIX, "how it played out" },
+	{ SEC_TIMELINE, PREFIX, "how the day went" },
+	{ SEC_TIMELINE, PREFIX, "how the morning went" },
+	{ SEC_TIMELINE, PREFIX, "how the afternoon went" },
+	{ SEC_TIMELINE, PREFIX, "how the evening went" },
+	{ SEC_TIMELINE, PREFIX, "how the night went" },
+	{ SEC_TIMELINE, PREFIX, "as it happened" },
+	{ SEC_TIMELINE, EXACT, "events" },
+	{ SEC_TIMELINE, EXACT, "incident log" },
+	{ SEC_TIMELINE, EXACT, "log of events" },
+	{ SEC_UPDATES, EXACT, "incident history" },
+	{ SEC_UPDATES, EXACT, "update history" },
+	{ SEC_UPDATES, EXACT, "updates" },
+	{ SEC_UPDATES, EXACT, "status updates" },
+	{ SEC_UPDATES, EXACT, "incident updates" },
+	{ SEC_TASKS, WORD, "action item*" },
+	{ SEC_TASKS, WORD, "action point*" },
+	{ SEC_TASKS, WORD, "todo*" },
+	{ SEC_TASKS, WORD, "to do" },
+	{ SEC_TASKS, WORD, "follow up*" },
+	{ SEC_TASKS, WORD, "followup*" },
+	{ SEC_TASKS, WORD, "next step*" },
+	{ SEC_TASKS, WORD, "task*" },
+	{ SEC_TASKS, WORD, "work items" },
+	{ SEC_TASKS, WORD, "open items" },
+	{ SEC_TASKS, WORD, "tickets" },
+	{ SEC_TASKS, EXACT, "what now" },
+	{ SEC_TASKS, EXACT, "action" },
+	{ SEC_TASKS, PREFIX, "linked issue*" },
+	{ SEC_TASKS, PREFIX, "linked ticket*" },
+	{ SEC_TASKS, PREFIX, "what are we changing" },
+	{ SEC_TASKS, PREFIX, "what will we change" },
+	{ SEC_TASKS, EXACT, "actions" },
+	{ SEC_TASKS, EXACT, "next actions" },
+	{ SEC_TASKS, EXACT, "actions to take" },
+	{ SEC_TASKS, EXACT, "what next" },
+	{ SEC_TASKS, EXACT, "next time" },
+	{ SEC_TASKS, EXACT, "for next time" },
+	{ SEC_TASKS, PREFIX, "what we will change" },
+	{ SEC_CORRECTIVE, PREFIX, "what well change" },	/* "we'll" */
+	{ SEC_CORRECTIVE, PREFIX, "what well fix" },
+	{ SEC_TASKS, EXACT, "next" },
+	{ SEC_TASKS, PREFIX, "what were changing" },	/* x_norm: "we're" */
+	{ SEC_TASKS, PREFIX, "what we are changing" },
+	{ SEC_TASKS, PREFIX, "what we change" },
+	{ SEC_TASKS, PREFIX, "what we are fixing" },
+	{ SEC_TASKS, PREFIX, "what were fixing" },	/* "we're" */
+	{ SEC_TASKS, PREFIX, "what we will fix" },
+	{ SEC_TASKS, PREFIX, "what we fix" },
+	{ SEC_TASKS, WORD, "action plan" },
+	{ SEC_TASKS, WORD, "capa" },	/* corrective and preventive actions */
+	{ SEC_TASKS, PREFIX, "sub issues" },	/* Linear, GitHub */
+	{ SEC_TASKS, PREFIX, "subtasks" },
+	{ SEC_TASKS, PREFIX, "sub tasks" },
+	{ SEC_TASKS, EXACT, "child issues" },
+	{ SEC_CORRECTIVE, WORD, "corrective" },
+	{ SEC_CORRECTIVE, WORD, "preventative" },
+	{ SEC_CORRECTIVE, WORD, "preventive" },
+	{ SEC_CORRECTIVE, WORD, "prevention" },
+	{ SEC_CORRECTIVE, WORD, "remediation*" },
+	{ SEC_CORRECTIVE, WORD, "remedial" },
+	{ SEC_CORRECTIVE, WORD, "lessons" },
+	{ SEC_CORRECTIVE, WORD, "improvement*" },
+	{ SEC_CORRECTIVE, WORD, "recommendation*" },
+	{ SEC_CORRECTIVE, WORD, "countermeasure*" },
+	{ SEC_CORRECTIVE, WORD, "counter measure*" },
+	{ SEC_CORRECTIVE, PREFIX, "what we are doing" },
+	{ SEC_CORRECTIVE, PREFIX, "what were doing" },
+	{ SEC_CORRECTIVE, PREFIX, "what we will do" },
+	{ SEC_CORRECTIVE, PREFIX, "what well do" },	/* "we'll" */
+	{ SEC_CORRECTIVE, PREFIX, "what we are going to do" },
+	{ SEC_CORRECTIVE, PREFIX, "what were going to do" },
+	{ SEC_CORRECTIVE, PREFIX, "what we have changed" },
+	{ SEC_CORRECTIVE, PREFIX, "what weve changed" },
+	{ SEC_CORRECTIVE, PREFIX, "what we changed" },
+	{ SEC_CORRECTIVE, PREFIX, "what has changed" },
+	{ SEC_CORRECTIVE, PREFIX, "what we have done since" },
+	{ SEC_CORRECTIVE, PREFIX, "what weve done since" },
+	{ SEC_CORRECTIVE, PREFIX, "how we will prevent" },
+	{ SEC_CORRECTIVE, PREFIX, "what are we doing" },
+	{ SEC_CORRECTIVE, PREFIX, "what will we do" },
+	{ SEC_CORRECTIVE, PREFIX, "how will we prevent" },
+	{ SEC_CORRECTIVE, PREFIX, "how are we preventing" },
+	{ SEC_CORRECTIVE, PREFIX, "preventing" },
+	{ SEC_CORRECTIVE, EXACT, "fixes" },
+	{ SEC_CORRECTIVE, EXACT, "measures" },
+	{ SEC_CORRECTIVE, PREFIX, "measures to prevent" },
+	{ SEC_CORRECTIVE, WORD, "prevent recurrence" },
+	{ SEC_CORRECTIVE, WORD, "recurrence prevention" },
+	/* "What actually went wrong", after "timeline of what went wrong" */
+	{ SEC_ROOT, WORD, "went wrong" },
+	{ SEC_IMPACT, PREFIX, "impact" },
+	{ SEC_IMPACT, EXACT, "customer impact" },
+	{ SEC_IMPACT, EXACT, "user impact" },
+	{ SEC_IMPACT, EXACT, "business impact" },
+	{ SEC_IMPACT, PREFIX, "who was affected" },
+	{ SEC_SUMMARY, WORD, "summary" },
+	{ SEC_SUMMARY, WORD, "overview" },
+	{ SEC_SUMMARY, WORD, "tl dr" },
+	{ SEC_SUMMARY, WORD, "tldr" },
+	{ SEC_SUMMARY, PREFIX, "the short version" },
+	{ SEC_SUMMARY, PREFIX, "short version" },
+	{ SEC_SUMMARY, PREFIX, "in short" },
+	{ SEC_SUMMARY, PREFIX, "in brief" },
+	{ SEC_SUMMARY, PREFIX, "what happened" },
+	{ SEC_SUMMARY, PREFIX, "what broke" },
+	{ SEC_SUMMARY, EXACT, "the incident" },
+	{ SEC_SUMMARY, EXACT, "incident" },
+	{ SEC_SUMMARY, EXACT, "the outage" },
+	{ SEC_SUMMARY, EXACT, "outage" },
+	{ SEC_SUMMARY, WORD, "synopsis" },
+	{ SEC_SUMMARY, WORD, "abstract" },
+	{ SEC_SUMMARY, EXACT, "description" },
+	{ SEC_SUMMARY, EXACT, "incident description" },
+	{ SEC_SUMMARY, EXACT, "issue description" },
+	{ SEC_SUMMARY, EXACT, "introduction" },
+	{ SEC_SUMMARY, EXACT, "executive summary" },
+	{ SEC_RESOLUTION, PREFIX, "resolution" },
+	{ SEC_RESOLUTION, PREFIX, "recovery" },
+	{ SEC_RESOLUTION, PREFIX, "mitigation" },
+	{ SEC_RESOLUTION, PREFIX, "how it was fixed" },
+	{ SEC_RESOLUTION, EXACT, "fix" },
+	{ SEC_RESOLUTION, EXACT, "the fix" },
+	/* Sections the extractor does not read but must see end others. */
+	{ SEC_OTHER, PREFIX, "conclusion" },
+	{ SEC_OTHER, PREFIX, "leadup" },
+	{ SEC_OTHER, PREFIX, "lead up" },
+	{ SEC_OTHER, EXACT, "response" },
+	{ SEC_OTHER, PREFIX, "escalation" },
+	{ SEC_OTHER, PREFIX, "misleading" },
+	{ SEC_OTHER, PREFIX, "detection" },
+	{ SEC_OTHER, PREFIX, "how did we find" },
+	{ SEC_OTHER, PREFIX, "how we found" },
+	{ SEC_OTHER, PREFIX, "background" },
+	{ SEC_OTHER, PREFIX, "appendix" },
+	{ SEC_OTHER, PREFIX, "what went" },
+	{ SEC_OTHER, PREFIX, "where we got lucky" },
+	{ SEC_OTHER, PREFIX, "supporting" },
+	{ SEC_OTHER, PREFIX, "references" },
+	{ SEC_OTHER, PREFIX, "glossary" },
+	{ SEC_OTHER, PREFIX, "acknowledg" },
+	{ SEC_OTHER, PREFIX, "participants" },
+	{ SEC_OTHER, PREFIX, "attendees" },
+	{ SEC_OTHER, PREFIX, "trigger" },
+	{ SEC_OTHER, PREFIX, "questions" },
+	{ SEC_OTHER, PREFIX, "communication" },
+};
+
+/* "Incident summary", "Issue summary", "Outage timeline": the length of
+ * such a first word with its space, else 0. */
+static size_t
+lead_word(const char *n, size_t nl)
+{
+	static const char *const lead[] = { "incident", "issue", "outage",
+	    "event", "problem" };
+	size_t e;
+
+	for (size_t i = 0; i < XCOUNT(lead); i++)
+		if ((e = x_phrase_at(n, nl, 0, lead[i])) != 0 && e < nl)
+			return e + 1;
+	return 0;
+}
+
+/*
+ * "Massnahmen / Actions", "Azioni / Actions": a heading in two languages
+ * names the section in either half.  Only tried when the whole does not
+ * name one, so "Root cause / Resolution" stays a root cause.
+ */
+static int
+bilingual_section(const char *s, size_t len, int strict)
+{
+	for (size_t i = 1; i + 2 < len; i++) {
+		int sec;
+
+		if (s[i] != '/' || s[i - 1] != ' ' || s[i + 1] != ' ')
+			continue;
+		if ((sec = x_section_of(s + i + 2, len - i - 2, strict)) !=
+		    SEC_NONE)
+			return sec;
+		return x_section_of(s, i - 1, strict);
+	}
+	return SEC_NONE;
+}
+
+int
+x_section_of(const char *s, size_t len, int strict)
+{
+	char n[128];
+	size_t nl = x_norm(n, sizeof(n), s, len), i, k;
+
+	if (nl == 0 || len > 120)
+		return SEC_NONE;
+	for (i = 0; i < XCOUNT(sections); i++) {
+		const char *name = sections[i].name;
+		size_t e;
+
+		switch (sections[i].mode) {
+		case EXACT:
+			if (strcmp(n, name) == 0)
+				return sections[i].sec;
+			break;
+		case PREFIX:
+			if ((e = x_phrase_at(n, nl, 0, name)) != 0 &&
+			    (!strict || e == nl || strchr(name, ' ')))
+				return sections[i].sec;
+			break;
+		default:
+			if (strict) {
+				/* "Root cause", "Timeline", "Action items":
+				 * the name, maybe after "incident". */
+				k = lead_word(n, nl);
+				/* a stem takes the rest of its word */
+				if ((e = x_phrase_at(n, nl, k, name)) != 0)
+					while (e < nl && n[e] != ' ')
+						e++;
+				if (e == nl)
+					return sections[i].sec;
+				break;
+			}
+			if (x_find(n, nl, name) != (size_t)-1)
+				return sections[i].sec;
+		}
+	}
+	return bilingual_section(s, len, strict);
+}
