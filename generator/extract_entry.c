@@ -266,32 +266,68 @@ x_hhmm_cell(const char *p, size_t len, struct pm_when *w)
 }
 
 /*
- * "Wes Abernathy  [2:05 PM]" on a line of its own, the message on the
- * lines under it: a chat export (Slack copies a thread so).  The name is
- * one to four words without digits.  Sets *w; returns where the time
- * starts when l is one, else 0.
+ * The name of a chat message's sender, s[0, end): one to four words
+ * without digits.  Without the brackets around the time after it, each
+ * word must start with a capital and none may be a day or a month, so
+ * that "Tuesday 9:48 AM" stays a day and a time.
  */
-size_t
-x_chat_header(const struct xline *l, struct pm_when *w)
+static int
+sender(const char *s, size_t end, int bracketed)
 {
-	size_t open, n, words = 0;
+	size_t words = 0;
+	int wd;
 
-	if (l->kind != XL_PARA || !l->first || l->len < 5 ||
-	    l->s[l->len - 1] != ']')
-		return 0;
-	for (open = l->len - 1; open > 0 && l->s[open] != '['; open--)
-		;
-	if (open == 0)
-		return 0;
-	for (size_t i = 0; i < open; i++) {
-		if (l->s[i] >= '0' && l->s[i] <= '9')
+	for (size_t i = 0; i < end; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
 			return 0;
-		words += l->s[i] != ' ' && (i == 0 || l->s[i - 1] == ' ');
+		if (s[i] == ' ' || (i > 0 && s[i - 1] != ' '))
+			continue;
+		words++;
+		if (!bracketed && ((s[i] >= 'a' && s[i] <= 'z') ||
+		    pm_when_skip_weekday(s + i, end - i, &wd) ||
+		    x_month_after(s, end, i)))
+			return 0;
 	}
-	if (words < 1 || words > 4)
+	return words >= 1 && words <= 4;
+}
+
+/*
+ * "Wes Abernathy  [2:05 PM]" on a line of its own, the message on the
+ * lines under it: a chat export (Slack copies a thread so).  Copied from
+ * the app the time has no brackets ("Kirra Doyle  9:48 AM"), and then the
+ * message must follow in the same paragraph (next, the line after l, or
+ * NULL).  Sets *w and *mer (am/pm written); 1 when l is one, else 0.
+ */
+int
+x_chat_header(const struct xline *l, const struct xline *next,
+    struct pm_when *w, int *mer)
+{
+	size_t at, end, n;
+
+	if (l->kind != XL_PARA || !l->first || l->len < 5)
 		return 0;
-	n = pm_when_parse(w, l->t + open + 1, l->len - open - 2);
-	return n == l->len - open - 2 && w->hour >= 0 ? open + 1 : 0;
+	if (l->s[l->len - 1] == ']') {
+		for (at = l->len - 1; at > 0 && l->s[at] != '['; at--)
+			;
+		end = l->len - 1;
+		if (at == 0 || !sender(l->s, at, 1))
+			return 0;
+		at++;
+	} else {
+		for (at = 0; at < l->len && !(l->s[at] >= '0' &&
+		    l->s[at] <= '9'); at++)
+			;
+		end = l->len;
+		if (at == 0 || at == l->len || l->s[at - 1] != ' ' ||
+		    next == NULL || next->block != l->block ||
+		    !sender(l->s, at, 0))
+			return 0;
+	}
+	n = pm_when_parse(w, l->t + at, end - at);
+	if (n != end - at || w->hour < 0 || w->day != 0)
+		return 0;
+	*mer = x_has_meridiem(l->t + at, end - at);
+	return 1;
 }
 
 

@@ -321,9 +321,11 @@ int x_time_column(const char *cell, size_t len);
 /* A cell of a time column holding "0914" or "0914Z". */
 int x_hhmm_cell(const char *p, size_t len, struct pm_when *w);
 
-/* "Wes Abernathy  [2:05 PM]": the header line of a pasted chat message.
- * Sets *w; returns where the time starts, or 0. */
-size_t x_chat_header(const struct xline *l, struct pm_when *w);
+/* "Wes Abernathy  [2:05 PM]", "Kirra Doyle  9:48 AM": the header line
+ * of a pasted chat message, next the line after it or NULL.  Sets *w and
+ * *mer; 1 or 0. */
+int x_chat_header(const struct xline *l, const struct xline *next,
+    struct pm_when *w, int *mer);
 
 /* "Mar 10, 13:52 SGT" alone on a line: when a status page's update was
  * posted, written under it.  Sets *w and *mer (am/pm written); 1 or 0. */

@@ -281,9 +281,9 @@ tl_line(struct xtl *t, const struct xline *l, int continuation)
 		tl_post(t, l, &w, mer);
 		return 1;
 	}
-	if ((n = x_chat_header(l, &w)) != 0) {
-		x_tl_push(t, l, &w, x_has_meridiem(l->t + n, l->len - n - 1), "",
-		    0);
+	if (x_chat_header(l, l + 1 < t->d->v + t->d->n ? l + 1 : NULL, &w,
+	    &mer)) {
+		x_tl_push(t, l, &w, mer, "", 0);
 		t->e[t->n - 1].text = NULL;
 		t->awaiting = t->n;
 		return 1;

@@ -1682,6 +1682,18 @@ test_chat_export(void **state)
 	    "# Uploads hung\n\n## Timeline\n\n- 09:02 uploads hang [9:02 AM]\n"
 	    "- 09:31 all clear\n");
 	assert_int_equal(inc.ntimeline, 2);
+	/* copied from the app, without brackets */
+	run(&inc, &r, a, NULL,
+	    "# Uploads hung\n\n**Date:** 3 April 2025, times in UTC\n\n"
+	    "## Timeline\n\n"
+	    "Priya Nair  9:02 AM\nuploads over 5 MB hang\n\n"
+	    "Tom 9:10 AM\nthe proxy changed at 8:40, rolling back\n\n"
+	    "Priya Nair  9:31 AM\nall clear\n");
+	assert_int_equal(inc.ntimeline, 3);
+	assert_str(inc.timeline[1].time, "2025-04-03T09:10:00+00:00");
+	assert_str(inc.timeline[1].text,
+	    "the proxy changed at 8:40, rolling back");
+	assert_str(inc.timeline[2].text, "all clear");
 	pm_arena_free(a);
 }
 
