@@ -481,6 +481,7 @@ read_fenced(struct xdoc *d, pthread_mutex_t *parse_lock)
 	d->code = NULL;
 	x_lines_build(d, pm_markdown_root(inner));
 	assign_sections(d);
+	x_lines_join(d);
 	pm_markdown_free(inner);
 }
 
@@ -514,6 +515,7 @@ pm_extract_run(struct pm_extract_report *out, struct pm_incident *inc,
 
 	x_lines_build(&d, pm_markdown_root(md));
 	assign_sections(&d);
+	x_lines_join(&d);
 	if (d.code && d.code_score >= 3 &&
 	    d.code_score >= head_sections(&d) + 2)
 		read_fenced(&d, opts ? opts->parse_lock : NULL);

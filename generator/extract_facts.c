@@ -64,6 +64,13 @@ static const char *const detect_labels[] = {
 	"time detected", "first alert", "alerted at", NULL
 };
 
+/* Fields that give the customer impact's window, before any other. */
+static const char *const impact_window_labels[] = {
+	"customer impact", "user impact", "impact window",
+	"customer impact window", "user impact window", "impact period",
+	"period of impact", "impact time", "impact duration", NULL
+};
+
 static const char *const window_labels[] = {
 	"duration", "date", "dates", "when", "time", "time window",
 	"incident window", "outage window", "window", "period", "time frame",
@@ -351,16 +358,18 @@ x_facts_context(struct xdoc *d)
 	if (!d->has_start && d->has_end && !inc->fixed.start &&
 	    !inc->fixed.end && !x_range_in(d, SEC_SUMMARY, 0, "summary"))
 		x_range_in(d, SEC_NONE, 0, "summary");
-	for (size_t i = 0; i < d->nfields && !d->has_start && !d->has_end &&
-	    !inc->fixed.start && !inc->fixed.end; i++) {
-		f = &d->fields[i];
-		if (field_is(f, window_labels) && pm_when_find_range(&a, &b,
-		    f->tv, f->vlen) && a.hour >= 0)
+	for (size_t i = 0; i < 2 * d->nfields && !d->has_start &&
+	    !d->has_end && !inc->fixed.start && !inc->fixed.end; i++) {
+		f = &d->fields[i % d->nfields];
+		if (field_is(f, i < d->nfields ? impact_window_labels :
+		    window_labels) && pm_when_find_range(&a, &b, f->tv,
+		    f->vlen) && a.hour >= 0)
 			x_take_range(d, &a, &b, f->line, "range");
 	}
 	if (!d->has_start && !d->has_end && !inc->fixed.start &&
 	    !inc->fixed.end) {
-		if (!x_range_in(d, SEC_SUMMARY, 0, "summary") &&
+		if (!x_impact_window(d) &&
+		    !x_range_in(d, SEC_SUMMARY, 0, "summary") &&
 		    !x_range_in(d, SEC_NONE, 0, "summary") &&
 		    !x_range_in(d, SEC_IMPACT, 0, "summary") &&
 		    !x_range_in(d, SEC_NONE, 1, "title")) {

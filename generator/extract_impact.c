@@ -48,6 +48,7 @@ find_impact(struct xdoc *d)
 	struct pm_incident *inc = d->inc;
 	const struct xfield *f = x_field(d, impact_labels);
 	int pass, line = 0, whole = 0, w, unknown = says_share_unknown(d);
+	int persons = 0, p, vpass = -1;
 	double v = NAN, x;
 	size_t from = 0, to = 0, f0 = 0, t0 = 0;
 	const struct xline *at = NULL;
@@ -62,10 +63,14 @@ find_impact(struct xdoc *d)
 	 * number beats an "all users" found before it, in its pass or an
 	 * earlier one up to the preamble ("every renewal was rejected" in
 	 * the impact section, "1,900 of the 2,400 renewals" at the top),
-	 * but not from the rest of the text, where numbers are details */
+	 * but not from the rest of the text, where numbers are details; and
+	 * in a pass, a share of people beats one of requests or anything
+	 * else found before it ("8% of playback requests still fail" in one
+	 * paragraph, "35% of the viewers had errors" in the next) */
 	for (pass = 0; pass < 4 && (isnan(v) || (whole && pass < 3));
 	    pass++) {
-		for (size_t i = 0; i < d->n && (isnan(v) || whole); i++) {
+		for (size_t i = 0; i < d->n && (isnan(v) || whole ||
+		    (!persons && vpass == pass)); i++) {
 			const struct xline *l = &d->v[i];
 			int in;
 
@@ -90,10 +95,12 @@ find_impact(struct xdoc *d)
 			/* a sentence of the impact section is about the
 			 * impact, whatever its words */
 			if (in && !isnan(x = x_share_in_line(l, pass == 0, &f0,
-			    &t0, &w)) && !(unknown && w) &&
-			    (isnan(v) || (whole && !w))) {
+			    &t0, &w, &p)) && !(unknown && w) &&
+			    (isnan(v) || (whole && !w) || (p && !persons &&
+			    !whole && vpass == pass))) {
 				v = x, whole = w, from = f0, to = t0;
 				at = l, line = l->line;
+				persons = p, vpass = pass;
 			}
 		}
 	}

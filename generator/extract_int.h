@@ -61,6 +61,7 @@ struct xline {
 	int task;		/* -1: not a task item; 0 open; 1 ticked */
 	int bullet;		/* a paragraph line that starts with "•" */
 	int struck;		/* the whole line is struck through */
+	int wrapped;		/* it went on past a soft line break */
 	int header_row;		/* a table's header row */
 	int ncells;
 	size_t strong;		/* bytes of a leading bold or italic run */
@@ -147,8 +148,10 @@ enum xtkind {
 	TK_OTHER
 };
 
-/* extract.c: the flattened document. */
+/* extract_lines.c: the flattened document; once the lines have their
+ * sections, the lines of prose its writer's editor wrapped joined. */
 void x_lines_build(struct xdoc *d, cmark_node *root);
+void x_lines_join(struct xdoc *d);
 
 /* Does the line only name a day ("Tuesday 12 March", "March 5, 2024:")?
  * Sets *out (may be NULL) to it. */
@@ -252,6 +255,12 @@ void x_take_range(struct xdoc *d, const struct pm_when *a,
 /* A range in the lines of section sec (or of the title line): 1 when
  * one was taken. */
 int x_range_in(struct xdoc *d, int sec, int title, const char *source);
+
+/* The window a sentence gives the customer impact ("Customer impact
+ * began at 19:02 and ended at 21:31", "the impact for players is from
+ * 14h32 to 16h05"), in the summary, the preamble or the impact section:
+ * 1 when one was taken. */
+int x_impact_window(struct xdoc *d);
 
 /*
  * The start and end the sentences of section sec name: the first time
@@ -425,9 +434,10 @@ int x_names_persons_of_them(const char *s, size_t len);
 
 /* extract_share_line.c: x_share_in() over the sentences of a line, where
  * a sentence may divide the count of the one before ("Of these, ...");
- * [*from, *to) gets the sentence that said it. */
+ * [*from, *to) gets the sentence that said it, *persons whether it is a
+ * share of people. */
 double x_share_in_line(const struct xline *l, int in_impact, size_t *from,
-    size_t *to, int *whole);
+    size_t *to, int *whole, int *persons);
 
 /* "22%", "about 22%": a front matter impact that is a share and nothing
  * else; NAN otherwise. */

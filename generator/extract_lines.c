@@ -17,6 +17,7 @@ struct cut {
 	struct pm_buf b;
 	int line, block, kind, level, task, first_done;
 	size_t strong;
+	int soft;		/* the line ends at a soft line break */
 	int lead_depth;		/* nesting of the leading emphasis, or -1 */
 	int struck_lead;	/* a strikethrough opened the line */
 	size_t struck_end;
@@ -81,8 +82,10 @@ cut_flush(struct xdoc *d, struct cut *c)
 		l->all_strong = l->strong > 0 && (l->strong == len ||
 		    (len - l->strong <= 2 && s[l->strong] == ':'));
 		l->struck = c->struck_lead && c->struck_end + 1 >= len;
+		l->wrapped = c->soft;
 		c->first_done = 1;
 	}
+	c->soft = 0;
 	pm_buf_clear(&c->b);
 	c->line = 0;
 	c->strong = 0;
@@ -164,6 +167,7 @@ cut_block(struct xdoc *d, struct cut *c, cmark_node *block)
 			break;
 		case CMARK_NODE_SOFTBREAK:
 		case CMARK_NODE_LINEBREAK:
+			c->soft = t == CMARK_NODE_SOFTBREAK;
 			cut_flush(d, c);
 			breaks++;
 			c->line = cmark_node_get_start_line(block) + breaks;
@@ -442,6 +446,116 @@ grid_tables(struct xdoc *d, int *blocks)
 			from = k + 1;
 		}
 		r = e;
+	}
+	d->n = w;
+	pm_buf_free(&b);
+}
+
+/*
+ * Does l open the way a record does, where wrapped prose would go on:
+ * with a time or a date, a list marker, a label ("Status: ..."), "TODO"
+ * or a dash after its first words ("Priya — rename the groups", "09:30 -
+ * restarted")?  Such lines stay lines of their own.
+ */
+static int
+record_start(const struct xline *l)
+{
+	static const char *const dashes[] = {
+		" - ", " \xe2\x80\x94", " \xe2\x80\x93", "|"
+	};
+	const char *s = l->s;
+	size_t n = l->len, i;
+	struct pm_when w;
+
+	if (l->bullet || strchr("-*+([>|#~", s[0]) != NULL ||
+	    pm_when_parse(&w, l->t, n) > 0 || x_phrase_at(s, n, 0, "todo"))
+		return 1;
+	for (i = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+		;
+	if (i > 0 && i < n && (s[i] == '.' || s[i] == ')'))
+		return 1;
+	for (i = 0; i < n && i < 40; i++) {
+		/* "Status: ...", not the colon of a clock */
+		if (s[i] == ':' && i > 0 && !(s[i - 1] >= '0' &&
+		    s[i - 1] <= '9') && (i + 1 == n || s[i + 1] == ' '))
+			return 1;
+		for (size_t k = 0; k < XCOUNT(dashes); k++)
+			if (strncmp(s + i, dashes[k], strlen(dashes[k])) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+/* Does a sentence or a clause end at the end of l? */
+static int
+ends_clause(const struct xline *l)
+{
+	size_t n = l->len;
+
+	while (n > 1 && (l->s[n - 1] == '"' || l->s[n - 1] == '\'' ||
+	    l->s[n - 1] == ')' || l->s[n - 1] == '*' || l->s[n - 1] == '_'))
+		n--;
+	return strchr(".,;!?", l->s[n - 1]) != NULL;
+}
+
+/* May l go on the line o, as words of one sentence or paragraph? */
+static int
+goes_on(const struct xline *o, const struct xline *l, size_t last_len,
+    int last_ends)
+{
+	int sec = l->sec;
+
+	if (!o->wrapped || l->first || l->head || l->label_len ||
+	    l->block != o->block || l->kind != o->kind || l->sec != o->sec ||
+	    (l->kind != XL_PARA && l->kind != XL_ITEM) ||
+	    sec == SEC_TIMELINE || sec == SEC_UPDATES || sec == SEC_TASKS ||
+	    sec == SEC_CORRECTIVE)
+		return 0;
+	if (last_len < 40 || o->all_strong || o->s[o->len - 1] == ':' ||
+	    record_start(l))
+		return 0;
+	/* "Add alert counters" over "Alert on packet loss": lines of a
+	 * list typed without markers, each its own */
+	return last_ends || (l->s[0] >= 'a' && l->s[0] <= 'z');
+}
+
+/*
+ * Paragraphs wrapped by the writer's editor ("The impact was from 11.20\n
+ * to 13.15 TRT.") are read as the writer meant them, one line of prose,
+ * so that a range or a sentence is not cut in two.  Only the prose of a
+ * section is joined, not its timeline or its measures.  A soft line break
+ * stays where the line before it is short (a label, a status, a chat
+ * message's header), bold or ends in a colon, where the line after it
+ * opens as a record does (record_start()), and where a line that ends
+ * with no stop is followed by one that starts with a capital.
+ */
+void
+x_lines_join(struct xdoc *d)
+{
+	struct pm_buf b = PM_BUF_INIT;
+	size_t w = 0, last_len = 0;
+	int last_ends = 0;
+
+	for (size_t i = 0; i < d->n; i++) {
+		struct xline *l = &d->v[i], *o = w ? &d->v[w - 1] : NULL;
+
+		if (o && goes_on(o, l, last_len, last_ends)) {
+			pm_buf_clear(&b);
+			pm_buf_put(&b, o->s, o->len);
+			pm_buf_putc(&b, ' ');
+			pm_buf_put(&b, l->s, l->len);
+			o->s = pm_arena_strndup(d->arena, b.ptr, b.len);
+			o->len = b.len;
+			o->t = x_time_text(d, o->s, o->len);
+			o->struck = o->struck && l->struck;
+			o->wrapped = l->wrapped;
+			last_len = l->len;
+			last_ends = ends_clause(l);
+			continue;
+		}
+		d->v[w++] = *l;
+		last_len = l->len;
+		last_ends = ends_clause(l);
 	}
 	d->n = w;
 	pm_buf_free(&b);

@@ -104,7 +104,9 @@ static const char *const not_agents[] = {
 	"barriers", "borders", "quarters", "corners", "dollars", "chambers",
 	"engineers", "responders", "providers", "vendors", "carriers",
 	"suppliers", "regulators", "auditors", "investigators", "analysts",
-	"specialists", NULL
+	"specialists", "events", "payments", "statements", "shipments",
+	"appointments", "settlements", "scanners", "printers", "computers",
+	"sensors", "meters", "chargers", "trackers", NULL
 };
 
 /* Endings of plural words for people: claimants, residents, couriers,

@@ -42,16 +42,15 @@ names_persons_count(const char *s, size_t len)
 		NULL
 	};
 	double v;
-	size_t e, k;
+	size_t e;
 
 	for (size_t i = 0; i < len; i++) {
 		if ((e = x_phrase_at_any(s, len, i, of)) == 0 ||
 		    (e = x_number_at(s, len, x_skip_blanks(s, len, e),
 		    &v)) == 0)
 			continue;
-		k = x_skip_blanks(s, len, e);
-		if (v > 1 && (x_phrase_at_any(s, len, k, x_persons) ||
-		    x_agent_noun_at(s, len, k)))
+		/* "of our 3,900 webhook-enabled customers" */
+		if (v > 1 && x_noun_after(s, len, e, x_persons))
 			return 1;
 		i = e;
 	}
@@ -139,13 +138,14 @@ bare_count(const char *prev, size_t plen, const char *s, size_t len,
  * of their requests timed out.  That is roughly 8% of our users"). */
 double
 x_share_in_line(const struct xline *l, int in_impact, size_t *from, size_t *to,
-    int *whole)
+    int *whole, int *persons)
 {
 	size_t i = 0, e, prev = 0;
 	double v, best = NAN;
-	int w, p, persons = 0;
+	int w, p;
 
 	*whole = 0;
+	*persons = 0;
 	for (; i < l->len; prev = i, i = e) {
 		e = x_sentence_end(l->s, l->len, i);
 		v = x_share_in(l->s + i, e - i, in_impact, &w);
@@ -160,13 +160,13 @@ x_share_in_line(const struct xline *l, int in_impact, size_t *from, size_t *to,
 		    e - i) || names_persons_count(l->s + i, e - i) ||
 		    x_names_persons_of_them(l->s + i, e - i));
 		if (!isnan(v) && (isnan(best) || (*whole && !w) ||
-		    (p && !persons))) {
+		    (p && !*persons))) {
 			*from = i;
 			*to = e;
 			*whole = w;
 			best = v;
-			persons = p;
-			if (persons)
+			*persons = p;
+			if (p)
 				break;
 		}
 		if (e == i)

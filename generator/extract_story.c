@@ -78,6 +78,58 @@ x_range_in(struct xdoc *d, int sec, int title, const char *source)
 	return 0;
 }
 
+/* Words between two times of an impact sentence that make the second
+ * the end of the window. */
+static const char *const window_ends[] = {
+	"end*", "finish*", "stopp*", "until", "till", "over at",
+	"recover*", "restor*", "resolv*", NULL
+};
+
+/* The window sentence [b, e) of l gives: a range, or a time and a later
+ * one after a word of the end ("began at 19:02 and ended at 21:31"). */
+static int
+window_in(struct xdoc *d, const struct xline *l, size_t b, size_t e)
+{
+	struct pm_when a, z;
+	size_t at, n, at2, n2;
+
+	if (pm_when_find_timed_range(&a, &z, l->t + b, e - b) && a.hour >= 0) {
+		x_take_range(d, &a, &z, l->line, "impact window");
+		return 1;
+	}
+	if (!pm_when_find(&a, &at, &n, l->t + b, e - b) || a.hour < 0)
+		return 0;
+	at += b + n;
+	if (!pm_when_find(&z, &at2, &n2, l->t + at, e - at) || z.hour < 0 ||
+	    !x_find_any(l->s + at, at2, window_ends, NULL))
+		return 0;
+	x_take_range(d, &a, &z, l->line, "impact window");
+	return 1;
+}
+
+int
+x_impact_window(struct xdoc *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const struct xline *l = &d->v[i];
+		size_t b, e;
+
+		if ((l->sec != SEC_SUMMARY && l->sec != SEC_NONE &&
+		    l->sec != SEC_IMPACT) || l->kind == XL_HEADING ||
+		    x_time_led(l) || l->line == d->rep->title_line)
+			continue;
+		for (b = 0; b < l->len; b = e) {
+			e = x_sentence_end(l->s, l->len, b);
+			if (e <= b)
+				break;
+			if (x_find(l->s + b, e - b, "impact") != (size_t)-1 &&
+			    window_in(d, l, b, e))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /*
  * Does "From" or "Since" open the sentence right before s[i], and the
  * time (ending at s[j]) say when something began to go wrong?  "Round 5

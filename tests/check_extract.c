@@ -516,6 +516,66 @@ test_grid_table(void **state)
 	pm_arena_free(a);
 }
 
+/* Prose wrapped by the writer's editor is read as one line: a range cut
+ * by a line break is still a range.  Lines of fields, and lines of a list
+ * typed without markers, stay lines. */
+static void
+test_wrapped_prose(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Seat maps hung\n\n"
+	    "Date: 20 May 2026\nSeverity: Sev-2\n\n"
+	    "## Summary\n\n"
+	    "Customers could search trips but could not choose a seat. The "
+	    "impact was from 11:20\n"
+	    "to 13:15 UTC. Between 11:50 and 12:30 it was working again "
+	    "after a restart.\n\n"
+	    "## Tasks\n\n"
+	    "Hold no row lock across a call to the pricing service at all\n"
+	    "Alert when the seat-map service waits on locks for a minute\n");
+	assert_str(inc.start, "2026-05-20T11:20:00+00:00");
+	assert_str(inc.end, "2026-05-20T13:15:00+00:00");
+	assert_str(inc.severity, "Sev-2");
+	assert_int_equal(inc.naction_items, 2);
+	pm_arena_free(a);
+}
+
+/* The window of the customer impact, in a field or a sentence, beats the
+ * phases and the internal window told beside it. */
+static void
+test_impact_window(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Selfies failing\n\n"
+	    "Customer impact: 08:15 to 11:20 UTC, Wednesday 6 May 2026\n\n"
+	    "## Summary\n\n"
+	    "The vendor slowed down, then failed every request from 09:30 "
+	    "to 10:45.\n");
+	assert_str(inc.start, "2026-05-06T08:15:00+00:00");
+	assert_str(inc.end, "2026-05-06T11:20:00+00:00");
+	run(&inc, &r, a, NULL,
+	    "# Sign-ins failing\n\n"
+	    "Date: Saturday 20 June 2026, times in UTC\n\n"
+	    "## Summary\n\n"
+	    "Customer impact began at 19:02 and ended at 21:31. Sign-ins "
+	    "were slow from 19:02 and failed completely from 20:11 to "
+	    "21:02.\n");
+	assert_str(inc.start, "2026-06-20T19:02:00+00:00");
+	assert_str(inc.end, "2026-06-20T21:31:00+00:00");
+	assert_str(r.times_source, "impact window");
+	pm_arena_free(a);
+}
+
 /* A status page's history, newest first, each update's stamp under its
  * message: read oldest first, the times inside messages not entries. */
 static void
@@ -1835,6 +1895,8 @@ main(void)
 		cmocka_unit_test(test_table_timeline),
 		cmocka_unit_test(test_grid_table),
 		cmocka_unit_test(test_status_updates),
+		cmocka_unit_test(test_wrapped_prose),
+		cmocka_unit_test(test_impact_window),
 		cmocka_unit_test(test_rough_and_evening_times),
 		cmocka_unit_test(test_zone_names),
 		cmocka_unit_test(test_window_forms),

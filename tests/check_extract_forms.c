@@ -613,6 +613,29 @@ test_share_said_otherwise(void **state)
 	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
 }
 
+/* A share of people beats one of requests or events said before it in
+ * the same section, not only in the same paragraph; a word or two may
+ * stand between a count and its people; "events" and "scanners" are no
+ * people, for all their endings. */
+static void
+test_share_people_first(void **state)
+{
+	static const struct share_case cases[] = {
+		{ "# Stream\n\n## Summary\n\nIn the peaks about 8% of "
+		  "playback requests still fail.\n\nAbout 35% of the "
+		  "viewers had errors.\n", 35 },
+		{ "# Hooks\n\n## Summary\n\n412 of our 4,120 "
+		  "webhook-enabled customers had an event misdelivered.\n\n"
+		  "That was about 0.8% of all webhook events.\n", 10 },
+		{ "# Gates\n\n## Summary\n\nHalf of the scanners were "
+		  "offline.\n\nAbout 40% of the visitors were let in by "
+		  "hand.\n", 40 },
+	};
+
+	(void)state;
+	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
+}
+
 /* Counts written with thousands separators, after a possessive, in
  * words past twelve, and one noun of several words in "one ... in N". */
 static void
@@ -848,6 +871,7 @@ main(void)
 		cmocka_unit_test(test_share_of_them_and_of_people),
 		cmocka_unit_test(test_share_of_them_counted),
 		cmocka_unit_test(test_share_said_otherwise),
+		cmocka_unit_test(test_share_people_first),
 		cmocka_unit_test(test_share_counts_written_otherwise),
 		cmocka_unit_test(test_share_counts_and_number_words),
 		cmocka_unit_test(test_title_heading_with_section_word),
