@@ -25,7 +25,9 @@ static const char *const zone_labels[] = {
 static const char *const zone_phrases[] = {
 	"times are in", "times are shown in", "times are listed in",
 	"times below are in", "times below are", "times below in",
-	"times in", "times are", "all times", "timezone", "time zone", NULL
+	"times in", "times are", "all times", "timezone", "time zone",
+	"hours are in", "hours are", "all hours", "in this document are",
+	"in this report are", "times", NULL
 };
 
 /* A zone named by one to four words at s (and perhaps its short name,
@@ -469,11 +471,28 @@ find_zone(struct xdoc *d)
 		const char *p;
 		size_t at;
 
-		if ((p = x_find_any(l->s, l->len, zone_phrases, &at)) &&
-		    zone_words(&w, l->s + at + strlen(p),
-		    l->len - at - strlen(p))) {
-			take_zone(d, &w, l->line);
-			return;
+		/* each phrase in turn: "3 times the usual load, all times
+		 * UTC" */
+		for (size_t from = 0; from < l->len && (p = x_find_any(l->s +
+		    from, l->len - from, zone_phrases, &at)); from += at + 1) {
+			size_t e;
+
+			at += from;
+			e = at + strlen(p);
+			/* a bare "times" only right before a short name:
+			 * "Larder on-call note, times BST" */
+			if (strcmp(p, "times") == 0 && !(e + 2 < l->len &&
+			    l->s[e] == ' ' && l->s[e + 1] >= 'A' &&
+			    l->s[e + 1] <= 'Z' && l->s[e + 2] >= 'A' &&
+			    l->s[e + 2] <= 'Z')) {
+				at -= from;
+				continue;
+			}
+			if (zone_words(&w, l->s + e, l->len - e)) {
+				take_zone(d, &w, l->line);
+				return;
+			}
+			at -= from;
 		}
 	}
 	for (size_t i = 0; i < d->n; i++) {

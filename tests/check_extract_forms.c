@@ -731,6 +731,18 @@ test_zone_as_named(void **state)
 		{ "# Firmware\n\nAll times are Moscow time (MSK, UTC+3).\n\n"
 		  "On 4 December 2024 from 22:47 the cluster was down.\n",
 		  "MSK" },
+		/* "hours" for "times", a bare "times" before a short name,
+		 * and a phrase past another that named no zone */
+		{ "# Races\n\nAll hours are EST (Montreal). On 5 March 2026 "
+		  "from 14h32 to 16h05 races failed.\n", "EST" },
+		{ "# Ads\n\nOn 10 February 2026 ads failed from 14:30 to "
+		  "17:50. All hours in this document are UTC+01:00 (Paris).\n",
+		  "UTC+01:00" },
+		{ "# Slots\n\nLarder on-call note, times BST. On 2 July 2026 "
+		  "from 06:55 to 08:20 bookings timed out.\n", "BST" },
+		{ "# Links\n\nA note on times: Regina stays on Central "
+		  "Standard Time. All times below are CST (UTC-6).\n\nOn 4 "
+		  "May 2025 from 09:10 to 09:40 links were down.\n", "CST" },
 		/* North American cities; an abbreviation explained after a
 		 * semicolon; "Z" times under a stated zone */
 		{ "# Portal\n\nFrom 9:10 a.m. to 4:45 p.m. Seattle time on "
