@@ -442,7 +442,9 @@ tl_date(struct xtl *t)
 			day.year = w.year ? w.year : day.year;
 			day.month = w.month;
 			day.day = w.day;
-			prev = -1;
+			/* "Fri 17 July, 16:30" and then "09:10": the next
+			 * morning */
+			prev = w.hour >= 0 ? minute_of_day(&w) : -1;
 		}
 		if (t->e[i].text == NULL)
 			continue;	/* a day marker */

@@ -545,6 +545,28 @@ test_wrapped_prose(void **state)
 	pm_arena_free(a);
 }
 
+/* A first entry with its day and time, the evening before, and then
+ * times alone: the next morning's. */
+static void
+test_dated_first_entry(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Pickups failing\n\n## Summary\n\n"
+	    "On Saturday 18 July 2026 confirmations were slow from 09:10 "
+	    "and back at 12:55.\n\n## Timeline\n\n"
+	    "- Fri 17 July, 16:30 — consumer 2.9 deployed.\n"
+	    "- 09:10 — latency rises.\n- 12:55 — back to normal.\n");
+	assert_int_equal(inc.ntimeline, 3);
+	assert_str(inc.timeline[1].time, "2026-07-18T09:10:00");
+	assert_str(inc.end, "2026-07-18T12:55:00");
+	pm_arena_free(a);
+}
+
 /* The window of the customer impact, in a field or a sentence, beats the
  * phases and the internal window told beside it. */
 static void
@@ -1897,6 +1919,7 @@ main(void)
 		cmocka_unit_test(test_status_updates),
 		cmocka_unit_test(test_wrapped_prose),
 		cmocka_unit_test(test_impact_window),
+		cmocka_unit_test(test_dated_first_entry),
 		cmocka_unit_test(test_rough_and_evening_times),
 		cmocka_unit_test(test_zone_names),
 		cmocka_unit_test(test_window_forms),
