@@ -511,7 +511,8 @@ time_at(const char *s, size_t len, size_t i, struct pm_when *w, int iso,
 
 /*
  * What may sit between a date and its time (", ", " at ", " @ ") or a
- * time and its date (", ", " on ").  Returns the end, or 0 for nothing.
+ * time and its date (", ", " on ", " of ").  Returns the end, or 0 for
+ * nothing.
  */
 static size_t
 joiner(const char *s, size_t len, size_t e, const char *word)
@@ -551,8 +552,12 @@ pm_when__point_at(const char *s, size_t len, size_t i,
 			e = p;
 		}
 	} else if ((e = time_at(s, len, i, &t, 0, mer))) {
-		if ((k = joiner(s, len, e, "on")) &&
-		    (p = date_at(s, len, k, &t, &iso)))
+		/* "14:00 on March 5", and "23.30 of Tuesday 07/07/2026" as
+		 * some write it */
+		if (((k = joiner(s, len, e, "on")) &&
+		    (p = date_at(s, len, k, &t, &iso))) ||
+		    ((k = joiner(s, len, e, "of")) &&
+		    (p = date_at(s, len, k, &t, &iso))))
 			e = p;
 	} else {
 		return 0;
