@@ -498,25 +498,27 @@ ends_clause(const struct xline *l)
 	return strchr(".,;!?", l->s[n - 1]) != NULL;
 }
 
-/* May l go on the line o, as words of one sentence or paragraph? */
+/* May l go on the line prev, in the paragraph that first opens, as words
+ * of one sentence or paragraph? */
 static int
-goes_on(const struct xline *o, const struct xline *l, size_t last_len,
-    int last_ends)
+goes_on(const struct xline *first, const struct xline *prev,
+    const struct xline *l)
 {
 	int sec = l->sec;
 
-	if (!o->wrapped || l->first || l->head || l->label_len ||
-	    l->block != o->block || l->kind != o->kind || l->sec != o->sec ||
+	if (!prev->wrapped || l->first || l->head || l->label_len ||
+	    l->block != first->block || l->kind != first->kind ||
+	    l->sec != first->sec ||
 	    (l->kind != XL_PARA && l->kind != XL_ITEM) ||
 	    sec == SEC_TIMELINE || sec == SEC_UPDATES || sec == SEC_TASKS ||
 	    sec == SEC_CORRECTIVE)
 		return 0;
-	if (last_len < 40 || o->all_strong || o->s[o->len - 1] == ':' ||
-	    record_start(l))
+	if (prev->len < 40 || prev->all_strong ||
+	    prev->s[prev->len - 1] == ':' || record_start(l))
 		return 0;
 	/* "Add alert counters" over "Alert on packet loss": lines of a
 	 * list typed without markers, each its own */
-	return last_ends || (l->s[0] >= 'a' && l->s[0] <= 'z');
+	return ends_clause(prev) || (l->s[0] >= 'a' && l->s[0] <= 'z');
 }
 
 /*
@@ -527,35 +529,39 @@ goes_on(const struct xline *o, const struct xline *l, size_t last_len,
  * stays where the line before it is short (a label, a status, a chat
  * message's header), bold or ends in a colon, where the line after it
  * opens as a record does (record_start()), and where a line that ends
- * with no stop is followed by one that starts with a capital.
+ * with no stop is followed by one that starts with a capital.  Each run
+ * of lines is joined once, so a paragraph of any length costs its size.
  */
 void
 x_lines_join(struct xdoc *d)
 {
 	struct pm_buf b = PM_BUF_INIT;
-	size_t w = 0, last_len = 0;
-	int last_ends = 0;
+	size_t w = 0, i = 0, k;
 
-	for (size_t i = 0; i < d->n; i++) {
-		struct xline *l = &d->v[i], *o = w ? &d->v[w - 1] : NULL;
+	while (i < d->n) {
+		struct xline *first = &d->v[i];
 
-		if (o && goes_on(o, l, last_len, last_ends)) {
+		for (k = i + 1; k < d->n && goes_on(first, &d->v[k - 1],
+		    &d->v[k]); k++)
+			;
+		if (k > i + 1) {
+			int struck = 1;
+
 			pm_buf_clear(&b);
-			pm_buf_put(&b, o->s, o->len);
-			pm_buf_putc(&b, ' ');
-			pm_buf_put(&b, l->s, l->len);
-			o->s = pm_arena_strndup(d->arena, b.ptr, b.len);
-			o->len = b.len;
-			o->t = x_time_text(d, o->s, o->len);
-			o->struck = o->struck && l->struck;
-			o->wrapped = l->wrapped;
-			last_len = l->len;
-			last_ends = ends_clause(l);
-			continue;
+			for (size_t j = i; j < k; j++) {
+				if (j > i)
+					pm_buf_putc(&b, ' ');
+				pm_buf_put(&b, d->v[j].s, d->v[j].len);
+				struck &= d->v[j].struck;
+			}
+			first->s = pm_arena_strndup(d->arena, b.ptr, b.len);
+			first->len = b.len;
+			first->t = x_time_text(d, first->s, first->len);
+			first->struck = struck;
+			first->wrapped = d->v[k - 1].wrapped;
 		}
-		d->v[w++] = *l;
-		last_len = l->len;
-		last_ends = ends_clause(l);
+		d->v[w++] = *first;
+		i = k;
 	}
 	d->n = w;
 	pm_buf_free(&b);
