@@ -330,7 +330,6 @@ x_chat_header(const struct xline *l, const struct xline *next,
 	return 1;
 }
 
-
 /*
  * "Mar 10, 13:52 SGT", "Posted Mar 10, 2026 - 13:52 UTC": the line a
  * status page ends each of its updates with, the status and the message
@@ -366,8 +365,8 @@ x_post_stamp(const struct xline *l, struct pm_when *w, int *mer)
 		i = 7;
 	while (i < at && !x_alnum((unsigned char)l->s[i]))
 		i++;
-	for (size_t k = at + n; k < l->len; k++)
-		if (x_alnum((unsigned char)l->s[k]))
+	for (size_t j = at + n; j < l->len; j++)
+		if (x_alnum((unsigned char)l->s[j]))
 			return 0;	/* its zone is in n */
 	*mer = x_has_meridiem(l->s + at, n);
 	return i == at;

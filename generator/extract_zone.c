@@ -474,7 +474,7 @@ find_zone(struct xdoc *d)
 		/* each phrase in turn: "3 times the usual load, all times
 		 * UTC" */
 		for (size_t from = 0; from < l->len && (p = x_find_any(l->s +
-		    from, l->len - from, zone_phrases, &at)); from += at + 1) {
+		    from, l->len - from, zone_phrases, &at)); from = at + 1) {
 			size_t e;
 
 			at += from;
@@ -484,15 +484,12 @@ find_zone(struct xdoc *d)
 			if (strcmp(p, "times") == 0 && !(e + 2 < l->len &&
 			    l->s[e] == ' ' && l->s[e + 1] >= 'A' &&
 			    l->s[e + 1] <= 'Z' && l->s[e + 2] >= 'A' &&
-			    l->s[e + 2] <= 'Z')) {
-				at -= from;
+			    l->s[e + 2] <= 'Z'))
 				continue;
-			}
 			if (zone_words(&w, l->s + e, l->len - e)) {
 				take_zone(d, &w, l->line);
 				return;
 			}
-			at -= from;
 		}
 	}
 	for (size_t i = 0; i < d->n; i++) {
