@@ -360,9 +360,8 @@ x_post_stamp(const struct xline *l, struct pm_when *w, int *mer)
 	}
 	if (w->hour < 0)
 		return 0;
-	if (x_phrase_at(l->s, l->len, 0, "posted") ||
-	    x_phrase_at(l->s, l->len, 0, "updated"))
-		i = 7;
+	if ((i = x_phrase_at(l->s, l->len, 0, "posted")) == 0)
+		i = x_phrase_at(l->s, l->len, 0, "updated");
 	while (i < at && !x_alnum((unsigned char)l->s[i]))
 		i++;
 	for (size_t j = at + n; j < l->len; j++)
