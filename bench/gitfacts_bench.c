@@ -78,7 +78,7 @@ time_walk(double *wall, double *cpu, const struct pm_source *src,
 	struct pm_arena *arena = pm_arena_new();
 	git_repository *repo = NULL;
 	/* No prior state: the whole walk, as in a first build. */
-	struct pm_gitfacts_run run = { NULL, NULL, 0, 0 };
+	struct pm_gitfacts_run run = { .prior = NULL };
 	git_oid commit;
 	double t0, c0;
 	int rc = -1;

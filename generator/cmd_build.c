@@ -537,6 +537,7 @@ pm_cmd_build(int argc, char **argv)
 	so.ref = o.ref;
 	so.content_path = o.content;
 	so.worktree = o.worktree;
+	so.threads = o.jobs;
 	/* Only the documents the cache does not hold are read. */
 	so.lazy = 1;
 	if (pm_source_open(&src, &so, &err) < 0)

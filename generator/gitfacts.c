@@ -1,188 +1,28 @@
 /*
  * gitfacts.c: one walk of the history that attributes every change under
  * the content path to its Markdown files, by comparing tree object ids.
- * Starting from an earlier walk's state is gitfacts_history.c.
- *
- * Why not git_diff: a diff loads and compares every entry of both trees and
- * builds delta records; comparing ids lets a commit that touches nothing
- * under the content path cost one id comparison, and one that touches a
- * file cost a merge of two sorted entry lists along the changed path only,
- * without reading a blob.
+ * What each commit changed is read by gitfacts_read.c, on several threads
+ * when there are handles for them; starting from an earlier walk's state
+ * is gitfacts_history.c.
  */
 #include "gitfacts.h"
 #include "gitfacts_int.h"
 
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "when.h"
-
-/* As source.c's listing refuses deeper folders, and it bounds the stack. */
-#define MAX_DEPTH	64
+#include "workers.h"
 
 int
-pm_gitfacts__fail(struct gf_walk *w, const char *what)
+pm_gitfacts__fail(struct pm_error *err, const char *what)
 {
 	const git_error *e = git_error_last();
 
-	return pm_error_set(w->err, PM_ERROR, NULL, 0, 0, "history: %s: %s",
+	return pm_error_set(err, PM_ERROR, NULL, 0, 0, "history: %s: %s",
 	    what, e && e->message ? e->message : "libgit2 error");
-}
-
-/* The memo slot of id: the one holding it or the free one for it. */
-static struct gf_memo *
-memo_slot(const struct gf_walk *w, const git_oid *id)
-{
-	size_t i;
-
-	/* An object id is already a uniform hash. */
-	memcpy(&i, id->id, sizeof(i));
-	i &= w->memo_mask;
-	while (w->memo[i].used && !git_oid_equal(&w->memo[i].commit, id))
-		i = (i + 1) & w->memo_mask;
-	return &w->memo[i];
-}
-
-static struct gf_memo *
-memo_put(struct gf_walk *w, const git_oid *commit, const git_oid *root,
-    const git_oid *content)
-{
-	struct gf_memo *m;
-
-	if ((w->memo_count + 1) * 2 > w->memo_mask + 1) {
-		struct gf_memo *old = w->memo;
-		size_t old_size = w->memo_mask + 1;
-
-		w->memo_mask = old_size * 2 - 1;
-		w->memo = pm_xcalloc(old_size * 2, sizeof(*w->memo));
-		for (size_t i = 0; i < old_size; i++)
-			if (old[i].used)
-				*memo_slot(w, &old[i].commit) = old[i];
-		free(old);
-	}
-	m = memo_slot(w, commit);
-	if (!m->used) {
-		m->used = 1;
-		git_oid_cpy(&m->commit, commit);
-		w->memo_count++;
-	}
-	git_oid_cpy(&m->root, root);
-	git_oid_cpy(&m->content, content);
-	return m;
-}
-
-/*
- * A new reference to the tree id (free it with git_tree_free), kept in
- * the cache too.  The cache holds its own reference, so evicting a tree
- * that a caller still uses only drops the cache's share.
- */
-static int
-tree_get(git_tree **out, struct gf_walk *w, const git_oid *id)
-{
-	struct gf_cached_tree *slot = &w->cache[0], *hit = NULL;
-	git_tree *tree = NULL;
-	int rc = 0;
-
-	*out = NULL;
-	w->clock++;
-	for (size_t i = 0; i < GF_TREE_CACHE && hit == NULL; i++) {
-		struct gf_cached_tree *c = &w->cache[i];
-
-		if (c->tree && git_oid_equal(git_tree_id(c->tree), id))
-			hit = c;
-		else if (c->tree == NULL ||
-		    (slot->tree && c->used < slot->used))
-			slot = c;
-	}
-	if (hit == NULL) {
-		if (git_tree_lookup(&tree, w->repo, id) < 0) {
-			rc = pm_gitfacts__fail(w, "tree");
-			goto out;
-		}
-		git_tree_free(slot->tree);
-		slot->tree = tree;
-		hit = slot;
-	}
-	hit->used = w->clock;
-	if (git_tree_dup(out, hit->tree) < 0)
-		rc = pm_gitfacts__fail(w, "tree");
-out:
-	return rc;
-}
-
-/* The content tree inside the tree root, zero when there is none. */
-static int
-content_tree_id(git_oid *out, struct gf_walk *w, const git_oid *root)
-{
-	git_tree *tree = NULL;
-	git_tree_entry *entry = NULL;
-	int rc = 0, found;
-
-	memset(out, 0, sizeof(*out));
-	if (w->content[0] == '\0') {
-		git_oid_cpy(out, root);
-		goto out;
-	}
-	if (git_tree_lookup(&tree, w->repo, root) < 0) {
-		rc = pm_gitfacts__fail(w, "tree");
-		goto out;
-	}
-	found = git_tree_entry_bypath(&entry, tree, w->content);
-	if (found == GIT_ENOTFOUND)
-		goto out;
-	if (found < 0) {
-		rc = pm_gitfacts__fail(w, w->content);
-		goto out;
-	}
-	if (git_tree_entry_type(entry) == GIT_OBJECT_TREE)
-		git_oid_cpy(out, git_tree_entry_id(entry));
-out:
-	git_tree_entry_free(entry);
-	git_tree_free(tree);
-	return rc;
-}
-
-/*
- * The memo of commit id, computed now when the walk has not been there
- * (only when a parent lies outside the walk, which a complete repository
- * never has).  parent, when given, is the commit's first parent: an
- * unchanged root tree then spares the lookup of the content tree.
- */
-static int
-memo_commit(struct gf_memo **out, struct gf_walk *w, const git_commit *commit,
-    const struct gf_memo *parent)
-{
-	const git_oid *root = git_commit_tree_id(commit);
-	git_oid content;
-	int rc = 0;
-
-	if (parent && git_oid_equal(&parent->root, root))
-		git_oid_cpy(&content, &parent->content);
-	else if ((rc = content_tree_id(&content, w, root)) < 0)
-		goto out;
-	*out = memo_put(w, git_commit_id(commit), root, &content);
-out:
-	return rc;
-}
-
-static int
-memo_fetch(struct gf_memo **out, struct gf_walk *w, const git_oid *id)
-{
-	git_commit *commit = NULL;
-	int rc = 0;
-
-	*out = memo_slot(w, id);
-	if ((*out)->used)
-		goto out;
-	if (git_commit_lookup(&commit, w->repo, id) < 0) {
-		rc = pm_gitfacts__fail(w, "commit");
-		goto out;
-	}
-	rc = memo_commit(out, w, commit, NULL);
-out:
-	git_commit_free(commit);
-	return rc;
 }
 
 size_t
@@ -210,136 +50,28 @@ pm_gitfacts__fact(struct gf_walk *w, const char *name, size_t len)
 }
 
 /*
- * Parent k says the file at w->path, now blob, differs from it.  Only the
- * first parent makes a file known: a later one only confirms a change the
+ * Parent k says file name, now blob, differs from it.  Only the first
+ * parent makes a file known: a later one only confirms a change the
  * first parent saw, as a merge counts only when it differs from all.
  */
 static void
-mark(struct gf_walk *w, unsigned int k, const git_oid *blob)
+mark(struct gf_walk *w, unsigned int k, const char *name, size_t len,
+    const git_oid *blob)
 {
 	struct gf_fact *f;
 	size_t d;
 
 	if (k == 0) {
-		d = pm_gitfacts__fact(w, w->path.ptr, w->path.len);
+		d = pm_gitfacts__fact(w, name, len);
 		f = &w->facts[d];
 		f->seq = w->seq;
 		f->hits = 1;
 		git_oid_cpy(&f->blob, blob);
 		w->changed[w->nchanged++] = d;
-	} else if ((d = pm_strmap_get(&w->files, w->path.ptr,
-	    w->path.len)) != SIZE_MAX && w->facts[d].seq == w->seq) {
+	} else if ((d = pm_strmap_get(&w->files, name, len)) != SIZE_MAX &&
+	    w->facts[d].seq == w->seq) {
 		w->facts[d].hits++;
 	}
-}
-
-static int compare_trees(struct gf_walk *, git_tree *, git_tree *,
-    unsigned int, int);
-
-/* Entry e of the new tree is absent from the old one (o NULL) or differs
- * from o; depth is the number of folders above e. */
-static int
-compare_entry(struct gf_walk *w, const git_tree_entry *e,
-    const git_tree_entry *o, unsigned int k, int depth)
-{
-	size_t base = w->path.len;
-	const char *name = git_tree_entry_name(e);
-	git_filemode_t mode = git_tree_entry_filemode(e);
-	git_tree *sub = NULL, *old = NULL;
-	int rc = 0;
-
-	if (base > 0)
-		pm_buf_putc(&w->path, '/');
-	pm_buf_puts(&w->path, name);
-	if ((mode == GIT_FILEMODE_BLOB ||
-	    mode == GIT_FILEMODE_BLOB_EXECUTABLE) && pm_source_is_markdown(name)) {
-		mark(w, k, git_tree_entry_id(e));
-	} else if (mode == GIT_FILEMODE_TREE && depth < MAX_DEPTH) {
-		if ((rc = tree_get(&sub, w, git_tree_entry_id(e))) < 0)
-			goto out;
-		if (o && git_tree_entry_filemode(o) == GIT_FILEMODE_TREE &&
-		    (rc = tree_get(&old, w, git_tree_entry_id(o))) < 0)
-			goto out;
-		rc = compare_trees(w, sub, old, k, depth + 1);
-	}
-out:
-	git_tree_free(old);
-	git_tree_free(sub);
-	pm_buf_truncate(&w->path, base);
-	return rc;
-}
-
-/*
- * Mark the files whose blob in tree differs from old (NULL: empty).
- * Both entry lists are in git's order, so one merge pass pairs them; an
- * entry that became a directory or stopped being one compares as two
- * names, as git orders "x/" apart from "x".  Deleting a file is not
- * writing it, so deletions are passed over.
- */
-static int
-compare_trees(struct gf_walk *w, git_tree *tree, git_tree *old, unsigned int k,
-    int depth)
-{
-	size_t n = git_tree_entrycount(tree);
-	size_t m = old ? git_tree_entrycount(old) : 0;
-	size_t i = 0, j = 0;
-	int rc = 0;
-
-	while (i < n && rc == 0) {
-		const git_tree_entry *e = git_tree_entry_byindex(tree, i);
-		const git_tree_entry *o = NULL;
-		int cmp = -1;
-
-		if (j < m) {
-			o = git_tree_entry_byindex(old, j);
-			/* Nearly every pair is the same entry: the same id
-			 * and name are cheaper to see than git's order. */
-			if (git_oid_equal(git_tree_entry_id(e),
-			    git_tree_entry_id(o)) &&
-			    strcmp(git_tree_entry_name(e),
-			    git_tree_entry_name(o)) == 0) {
-				i++;
-				j++;
-				continue;
-			}
-			cmp = git_tree_entry_cmp(e, o);
-		}
-		if (cmp > 0) {
-			j++;
-			continue;
-		}
-		i++;
-		if (cmp == 0) {
-			j++;
-			if (git_oid_equal(git_tree_entry_id(e),
-			    git_tree_entry_id(o)))
-				continue;
-		} else {
-			o = NULL;
-		}
-		rc = compare_entry(w, e, o, k, depth);
-	}
-	return rc;
-}
-
-/* Mark what differs between content trees id and old (zero: none). */
-static int
-compare_content(struct gf_walk *w, const git_oid *id, const git_oid *old,
-    unsigned int k)
-{
-	git_tree *tree = NULL, *prev = NULL;
-	int rc;
-
-	if ((rc = tree_get(&tree, w, id)) < 0)
-		goto out;
-	if (!git_oid_is_zero(old) && (rc = tree_get(&prev, w, old)) < 0)
-		goto out;
-	pm_buf_truncate(&w->path, 0);
-	rc = compare_trees(w, tree, prev, k, 0);
-out:
-	git_tree_free(prev);
-	git_tree_free(tree);
-	return rc;
 }
 
 size_t
@@ -374,20 +106,25 @@ add_version(struct gf_fact *f, git_time when)
 	f->nversions++;
 }
 
-/* Credit commit with the changes it marked against all its parents. */
+/* Credit commit id with the changes it marked against all its parents. */
 static void
-record(struct gf_walk *w, const git_commit *commit, unsigned int parents)
+record(struct gf_walk *w, const git_oid *id, const struct gf_found *found)
 {
-	const git_signature *sig = git_commit_author(commit);
+	const char *text = found->by->text.ptr;
+	const char *sig_name = found->author == SIZE_MAX ? NULL :
+	    text + found->author;
+	const char *sig_email = found->email == SIZE_MAX ? NULL :
+	    text + found->email;
 	const char *name = NULL, *email = NULL;
+	unsigned int parents = found->parents;
 	size_t author = SIZE_MAX;
 
-	if (git_mailmap_resolve(&name, &email, w->mailmap, sig->name,
-	    sig->email) < 0)
-		name = sig->name;
+	if (git_mailmap_resolve(&name, &email, w->mailmap, sig_name,
+	    sig_email) < 0)
+		name = sig_name;
 	/* Nameless commits happen with imported history. */
 	if (name == NULL || name[0] == '\0')
-		name = sig->email;
+		name = sig_email;
 	if (name && name[0])
 		author = pm_gitfacts__intern(w, name);
 	for (size_t i = 0; i < w->nchanged; i++) {
@@ -396,8 +133,8 @@ record(struct gf_walk *w, const git_commit *commit, unsigned int parents)
 
 		if (f->hits < (parents ? parents : 1))
 			continue;
-		git_oid_cpy(&f->last, git_commit_id(commit));
-		add_version(f, sig->when);
+		git_oid_cpy(&f->last, id);
+		add_version(f, found->when);
 		if (author == SIZE_MAX)
 			continue;
 		for (a = 0; a < f->nauthors && f->authors[a] != author; a++)
@@ -413,63 +150,123 @@ record(struct gf_walk *w, const git_commit *commit, unsigned int parents)
 	}
 }
 
-int
-pm_gitfacts__visit(struct gf_walk *w, const git_oid *id)
+/* What a reader found in commit id, credited in the walk's order. */
+static void
+credit(struct gf_walk *w, const git_oid *id, const struct gf_found *found)
 {
-	git_commit *commit = NULL;
-	struct gf_memo *self, *first = NULL, *parent;
-	unsigned int parents;
-	git_oid content;
-	int rc = 0;
+	const struct gf_reader *r = found->by;
 
-	if (git_commit_lookup(&commit, w->repo, id) < 0) {
-		rc = pm_gitfacts__fail(w, "commit");
-		goto out;
-	}
-	w->walked++;
-	parents = git_commit_parentcount(commit);
-	if (parents > 0 && (rc = memo_fetch(&first, w, git_commit_parent_id(
-	    commit, 0))) < 0)
-		goto out;
-	if ((rc = memo_commit(&self, w, commit, first)) < 0)
-		goto out;
-	/* self may move when the memo grows: keep the id, not the slot. */
-	git_oid_cpy(&content, &self->content);
-	if (git_oid_is_zero(&content))
-		goto out;
+	if (r == NULL)
+		return;
 	w->seq++;
 	w->nchanged = 0;
-	/* A commit whose content equals a parent's changed nothing. */
-	for (unsigned int k = 0; k < parents; k++) {
-		if ((rc = memo_fetch(&parent, w,
-		    git_commit_parent_id(commit, k))) < 0)
-			goto out;
-		if (git_oid_equal(&parent->content, &content))
-			goto out;
-	}
-	if (parents == 0) {
-		git_oid none;
+	for (size_t i = 0; i < found->n; i++) {
+		const struct gf_change *c = &r->changes[found->first + i];
 
-		memset(&none, 0, sizeof(none));
-		rc = compare_content(w, &content, &none, 0);
+		mark(w, c->parent, r->text.ptr + c->name, c->len, &c->blob);
 	}
-	for (unsigned int k = 0; k < parents && rc == 0; k++) {
-		git_oid old;
+	record(w, id, found);
+}
 
-		if ((rc = memo_fetch(&parent, w,
-		    git_commit_parent_id(commit, k))) < 0)
-			goto out;
-		git_oid_cpy(&old, &parent->content);
-		rc = compare_content(w, &content, &old, k);
-		if (w->nchanged == 0)
-			break;
+/*
+ * The commits go to the readers a block at a time: neighbours in the
+ * walk's order share most of their trees, which a reader keeps from one
+ * commit to the next.
+ */
+struct read_share {
+	const git_oid *ids;
+	struct gf_found *found;
+	size_t n, block, nblocks;
+	atomic_size_t next;
+	atomic_int stop;
+};
+
+struct read_job {
+	struct read_share *share;
+	struct gf_reader reader;
+	size_t failed;		/* the block it failed in; SIZE_MAX: none */
+};
+
+static void *
+read_blocks(void *arg)
+{
+	struct read_job *j = arg;
+	struct read_share *s = j->share;
+	size_t b;
+
+	while (!atomic_load(&s->stop) &&
+	    (b = atomic_fetch_add(&s->next, 1)) < s->nblocks) {
+		size_t end = s->n - b * s->block > s->block ?
+		    (b + 1) * s->block : s->n;
+
+		for (size_t i = b * s->block; i < end; i++)
+			if (pm_gitfacts__read(&j->reader, &s->ids[i],
+			    &s->found[i]) < 0) {
+				j->failed = b;
+				atomic_store(&s->stop, 1);
+				return NULL;
+			}
 	}
-	if (rc == 0)
-		record(w, commit, parents);
-out:
-	git_commit_free(commit);
+	return NULL;
+}
+
+/*
+ * Reading is most of a walk and each commit's reading stands alone, so
+ * it runs on every handle there is; crediting, cheap and order-bound,
+ * follows on this thread.  Blocks are handed out in order, so every block
+ * before the one that failed was read to its end: the error reported is
+ * the walk's first, whatever the threads did.
+ */
+int
+pm_gitfacts__visit(struct gf_walk *w, const git_oid *ids, size_t n)
+{
+	struct read_share s;
+	struct read_job *jobs;
+	git_repository **handles;
+	size_t worst = SIZE_MAX;
+	int threads, rc = 0;
+
+	if (n == 0)
+		return 0;
+	memset(&s, 0, sizeof(s));
+	s.ids = ids;
+	s.n = n;
+	s.found = pm_xcalloc(n, sizeof(*s.found));
+	s.block = GF_BLOCK;
+	s.nblocks = (n + s.block - 1) / s.block;
+	atomic_init(&s.next, 0);
+	atomic_init(&s.stop, 0);
+	threads = pm_workers_for((int)w->nmore + 1, s.nblocks);
+	handles = pm_xcalloc((size_t)threads, sizeof(*handles));
+	handles[0] = w->repo;
+	if (threads > 1)
+		threads = 1 + (int)w->more(w->more_ctx, handles + 1,
+		    (size_t)threads - 1);
+	jobs = pm_xcalloc((size_t)threads, sizeof(*jobs));
+	for (int t = 0; t < threads; t++) {
+		jobs[t].share = &s;
+		jobs[t].failed = SIZE_MAX;
+		pm_gitfacts__reader_init(&jobs[t].reader, handles[t],
+		    w->content);
+	}
+	(void)pm_workers_run(threads, read_blocks, jobs, sizeof(*jobs));
+	for (int t = 0; t < threads; t++)
+		if (jobs[t].failed < worst) {
+			worst = jobs[t].failed;
+			*w->err = jobs[t].reader.err;
+			rc = -1;
+		}
+	for (size_t i = 0; i < n && rc == 0; i++)
+		credit(w, &ids[i], &s.found[i]);
+	w->walked += n;
+	for (int t = 0; t < threads; t++)
+		pm_gitfacts__reader_free(&jobs[t].reader);
+	free(jobs);
+	free(handles);
+	free(s.found);
 	return rc;
 }
+
 
 /* The .mailmap committed at the root of commit's tree, if any. */
 static int
@@ -483,7 +280,7 @@ load_mailmap(struct gf_walk *w, const git_oid *commit_id)
 
 	if (git_commit_lookup(&commit, w->repo, commit_id) < 0 ||
 	    git_commit_tree(&tree, commit) < 0) {
-		rc = pm_gitfacts__fail(w, "commit");
+		rc = pm_gitfacts__fail(w->err, "commit");
 		goto out;
 	}
 	found = git_tree_entry_bypath(&entry, tree, ".mailmap");
@@ -492,13 +289,13 @@ load_mailmap(struct gf_walk *w, const git_oid *commit_id)
 		goto out;
 	if (found < 0 || git_blob_lookup(&blob, w->repo,
 	    git_tree_entry_id(entry)) < 0) {
-		rc = pm_gitfacts__fail(w, ".mailmap");
+		rc = pm_gitfacts__fail(w->err, ".mailmap");
 		goto out;
 	}
 	git_oid_cpy(&w->mailmap_id, git_tree_entry_id(entry));
 	if (git_mailmap_from_buffer(&w->mailmap, git_blob_rawcontent(blob),
 	    (size_t)git_blob_rawsize(blob)) < 0)
-		rc = pm_gitfacts__fail(w, ".mailmap");
+		rc = pm_gitfacts__fail(w->err, ".mailmap");
 out:
 	git_blob_free(blob);
 	git_tree_entry_free(entry);
@@ -513,7 +310,8 @@ walk_history(struct gf_walk *w, const git_oid *commit,
     struct pm_gitfacts_run *run)
 {
 	git_revwalk *rw = NULL;
-	git_oid id;
+	git_oid *ids = NULL;
+	size_t n = 0, cap = 0;
 	int rc = 0, next;
 
 	if ((rc = load_mailmap(w, commit)) < 0)
@@ -527,15 +325,24 @@ walk_history(struct gf_walk *w, const git_oid *commit,
 	if (git_revwalk_new(&rw, w->repo) < 0 ||
 	    git_revwalk_sorting(rw, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME |
 	    GIT_SORT_REVERSE) < 0 || git_revwalk_push(rw, commit) < 0) {
-		rc = pm_gitfacts__fail(w, "revision walk");
+		rc = pm_gitfacts__fail(w->err, "revision walk");
 		goto out;
 	}
-	while ((next = git_revwalk_next(&id, rw)) == 0)
-		if ((rc = pm_gitfacts__visit(w, &id)) < 0)
-			goto out;
+	for (;;) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 1024;
+			ids = pm_xrealloc(ids, pm_xmul(cap, sizeof(*ids)));
+		}
+		if ((next = git_revwalk_next(&ids[n], rw)) != 0)
+			break;
+		n++;
+	}
 	if (next != GIT_ITEROVER)
-		rc = pm_gitfacts__fail(w, "revision walk");
+		rc = pm_gitfacts__fail(w->err, "revision walk");
+	else
+		rc = pm_gitfacts__visit(w, ids, n);
 out:
+	free(ids);
 	git_revwalk_free(rw);
 	return rc;
 }
@@ -626,14 +433,14 @@ pm_gitfacts_fill(struct pm_doc *docs, size_t ndocs, git_repository *repo,
 		return 0;
 	memset(&w, 0, sizeof(w));
 	w.repo = repo;
+	w.more = run->more;
+	w.more_ctx = run->more_ctx;
+	w.nmore = run->more ? run->nmore : 0;
 	w.content = content_path;
 	w.arena = arena;
 	w.err = err;
-	pm_buf_init(&w.path);
 	pm_strmap_init(&w.files, ndocs);
 	pm_strmap_init(&w.names, 16);
-	w.memo_mask = 1023;
-	w.memo = pm_xcalloc(w.memo_mask + 1, sizeof(*w.memo));
 	if ((rc = walk_history(&w, commit, run)) == 0) {
 		publish(&w, docs, ndocs);
 		run->history = pm_gitfacts__history(&w, commit);
@@ -643,15 +450,11 @@ pm_gitfacts_fill(struct pm_doc *docs, size_t ndocs, git_repository *repo,
 		free(w.facts[i].authors);
 		free(w.facts[i].versions);
 	}
-	for (size_t i = 0; i < GF_TREE_CACHE; i++)
-		git_tree_free(w.cache[i].tree);
 	git_mailmap_free(w.mailmap);
 	free(w.facts);
 	free(w.changed);
-	free(w.memo);
 	free(w.name_list);
 	pm_strmap_free(&w.files);
 	pm_strmap_free(&w.names);
-	pm_buf_free(&w.path);
 	return rc;
 }

@@ -19,7 +19,12 @@
  *    walk gives: source.h pm_source_resume() states when a prior is used.
  *    The walk does not descend more than 64 folders under the content
  *    path, as the listing refuses deeper ones.
- *  - It borrows repo and run->prior for the call only and keeps no state.
+ *  - It compares commits on one thread per handle (repo and those
+ *    run->more gives) and credits them in the walk's order on the
+ *    calling thread, so the facts do not depend on the number of
+ *    threads.
+ *  - It borrows repo, run->prior and run->more for the call only and
+ *    keeps no state.
  *    Errors are PM_ERROR with libgit2's message, and the documents are
  *    then left as they were.
  */
@@ -41,6 +46,14 @@ struct pm_gitfacts_run {
 					   * the arena; NULL on error */
 	size_t walked;			/* out: commits compared */
 	int resumed;			/* out: 1 when prior was used */
+	/* in: up to nmore threads besides the caller's compare commits,
+	 * each through a handle on the same repository that more() puts
+	 * into out (at most want of them; it returns how many), asked only
+	 * when there are commits enough to share.  Borrowed for the call;
+	 * more NULL or nmore 0: the caller's thread alone. */
+	size_t (*more)(void *ctx, git_repository **out, size_t want);
+	void *more_ctx;
+	size_t nmore;
 };
 
 /*

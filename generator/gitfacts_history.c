@@ -152,8 +152,7 @@ pm_gitfacts__resume(struct gf_walk *w, const struct pm_history *prior,
 	if (line_since(&chain, &n, w, &base, head) == 0)
 		goto out;
 	load(w, prior);
-	for (size_t i = 0; i < n && rc == 0; i++)
-		rc = pm_gitfacts__visit(w, &chain[i]);
+	rc = pm_gitfacts__visit(w, chain, n);
 	*resumed = rc == 0;
 out:
 	free(chain);

@@ -476,8 +476,11 @@ pm_source_load(struct pm_source *src, struct pm_error *err)
 	if (rc == 0)
 		rc = read_docs(src, err);
 	if (rc == 0 && src->has_commit) {
-		struct pm_gitfacts_run run = { src->prior, NULL, 0, 0 };
+		struct pm_gitfacts_run run = { .prior = src->prior };
 
+		run.more = pm_source__walk_handles;
+		run.more_ctx = src;
+		run.nmore = (size_t)src->threads - 1;
 		rc = pm_gitfacts_fill(src->docs, src->ndocs, src->repo,
 		    &src->commit, src->content, &run, src->arena, err);
 		src->history = run.history;

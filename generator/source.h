@@ -134,6 +134,9 @@ struct pm_source_opts {
 	int worktree;		/* read the files on disk, not the commit */
 	int lazy;		/* committed mode: leave data NULL for
 				 * pm_source_doc_bytes() to read */
+	int threads;		/* the history walk compares commits on
+				 * this many threads (0: 1); the facts are
+				 * the same whatever the number */
 };
 
 struct pm_source;

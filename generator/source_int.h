@@ -41,6 +41,7 @@ struct pm_source {
 	const char *ref;	/* as given, for messages */
 	int worktree;
 	int lazy;		/* leave documents unread (source.h) */
+	int threads;		/* for the history walk, at least 1 */
 	int loaded;
 	int has_commit;
 	git_oid commit;
@@ -89,6 +90,16 @@ void pm_source__readers_free(struct pm_source *src);
 struct pm_packorder *pm_source__pack_order(const struct pm_source *src);
 void pm_source__pack_keys(struct pm_source *src,
     const struct pm_packorder *po);
+
+/*
+ * Up to want more handles on the repository of the source ctx, for the
+ * threads of the history walk (gitfacts.h), into out: those of readers 1
+ * to want, opened now when they are not yet, and left open for the blobs
+ * the build reads next.  During the load no other thread reads, so the
+ * readers are not locked.  A handle that fails to open is left out
+ * (fewer threads, not an error): returns how many there are.
+ */
+size_t pm_source__walk_handles(void *ctx, git_repository **out, size_t want);
 
 /* Open the repository again, as pm_source_open() found it. */
 int pm_source__reopen(const struct pm_source *src, git_repository **out);

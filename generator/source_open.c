@@ -248,6 +248,7 @@ pm_source_open(struct pm_source **out, const struct pm_source_opts *opts,
 	src->worktree = opts->worktree;
 	/* Worktree documents are hashed from their bytes: read them all. */
 	src->lazy = opts->lazy && !opts->worktree;
+	src->threads = opts->threads > 1 ? opts->threads : 1;
 	src->ref = pm_arena_strdup(src->arena,
 	    opts->ref && opts->ref[0] ? opts->ref : "HEAD");
 	if ((rc = normalise_content(src, opts->content_path, err)) < 0 ||

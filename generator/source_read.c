@@ -86,6 +86,30 @@ open_reader(const struct pm_source *src, struct pm_source_reader *r,
 	return 0;
 }
 
+size_t
+pm_source__walk_handles(void *ctx, git_repository **out, size_t want)
+{
+	struct pm_source *src = ctx;
+	struct pm_error ignored;
+	size_t n = 0;
+
+	if (src->repo == NULL)
+		return 0;
+	if (want > PM_SOURCE_READERS - 1)
+		want = PM_SOURCE_READERS - 1;
+	for (size_t k = 1; k <= want; k++) {
+		struct pm_source_reader *r = &src->readers[k];
+
+		if (r->odb == NULL && open_reader(src, r, "", &ignored) < 0) {
+			git_repository_free(r->repo);
+			r->repo = NULL;
+			continue;
+		}
+		out[n++] = r->repo;
+	}
+	return n;
+}
+
 /* Blob id, read by a free reader, into *obj (the caller frees it). */
 static int
 read_blob(const struct pm_source *src, const git_oid *id, const char *path,

@@ -110,11 +110,14 @@ facts_text(const struct pm_source *src)
 	return pm_buf_detach(&b, NULL);
 }
 
-/* Load content at HEAD, starting from prior (NULL: none). */
+/* Load content at HEAD, starting from prior (NULL: none), the history
+ * walk on threads threads. */
 static struct pm_source *
-load(struct fx *fx, const char *content, const struct pm_history *prior)
+load_on(struct fx *fx, const char *content, const struct pm_history *prior,
+    int threads)
 {
-	struct pm_source_opts opts = { fx->dir, NULL, content, 0, 1 };
+	struct pm_source_opts opts = { fx->dir, NULL, content, 0, 1,
+	    threads };
 	struct pm_source *src = NULL;
 	struct pm_error err;
 	char line[1024];
@@ -126,6 +129,12 @@ load(struct fx *fx, const char *content, const struct pm_history *prior)
 	if (pm_source_load(src, &err) < 0)
 		fail_msg("%s", pm_error_format(line, sizeof(line), &err));
 	return src;
+}
+
+static struct pm_source *
+load(struct fx *fx, const char *content, const struct pm_history *prior)
+{
+	return load_on(fx, content, prior, 1);
 }
 
 /* The history of src as the next build finds it: encoded, decoded. */
@@ -456,6 +465,113 @@ test_deep_old_tree(void **state)
 	pm_buf_free(&path);
 }
 
+/* Commit i of a long, varied history: files come, change and go, five
+ * authors take turns, a side branch merges every seventh commit. */
+static void
+varied_commit(struct fx *fx, int i)
+{
+	static const char *const who[] = { "Ada", "Ben", "Cy", "Dee", "Eve" };
+	char path[64], other[64], text[64];
+	git_oid side, parents[2];
+
+	snprintf(path, sizeof(path), "content/f%02d.md", i % 13);
+	snprintf(other, sizeof(other), "content/deep/g%d.md", i % 4);
+	snprintf(text, sizeof(text), "# F\n\nrevision %d\n", i);
+	if (i % 17 == 16) {
+		COMMIT(fx, who[i % 5], TU_FILE("README", text));
+	} else if (i % 11 == 10) {
+		/* The file commit i - 1 wrote. */
+		snprintf(path, sizeof(path), "content/f%02d.md", (i - 1) % 13);
+		COMMIT(fx, who[i % 5], TU_DELETE(path));
+	} else if (i % 7 == 6) {
+		const struct tu_change ch[] = { TU_FILE(other, text) };
+
+		tu_commit_changes(fx->repo, &side, NULL, &fx->head, 1,
+		    who[(i + 2) % 5], (git_time_t)fx->clock, 120, ch, 1);
+		fx->clock += HOUR;
+		COMMIT(fx, who[i % 5], TU_FILE(path, text));
+		parents[0] = fx->head;
+		parents[1] = side;
+		commit_on(fx, parents, 2, who[(i + 1) % 5], ch, 1);
+	} else {
+		COMMIT(fx, who[i % 5], TU_FILE(path, text));
+	}
+}
+
+/*
+ * The walk reads commits on several threads and credits them in order:
+ * the facts, and the state a later build resumes from, are the same
+ * whatever the number of threads.  The history is many times the block
+ * the threads take at once, so every thread reads some of it.
+ */
+static void
+test_threads_give_the_same_facts(void **state)
+{
+	struct fx *fx = *state;
+	struct pm_source *one, *four;
+	const struct pm_history *prior;
+	struct pm_buf a = PM_BUF_INIT, b = PM_BUF_INIT;
+	char *ta, *tb;
+	size_t walked_one, walked_four;
+	int resumed;
+
+	COMMIT(fx, "Ada", TU_FILE(".mailmap",
+	    "Ada Lovelace <Ada@example.com>\n"));
+	for (int i = 0; i < 90; i++)
+		varied_commit(fx, i);
+	one = load_on(fx, "content", NULL, 1);
+	four = load_on(fx, "content", NULL, 4);
+	ta = facts_text(one);
+	tb = facts_text(four);
+	assert_string_equal(ta, tb);
+	assert_non_null(strstr(ta, "Ada Lovelace;"));
+	/* Every commit that wrote f00.md is one of its versions, whichever
+	 * block it fell in: the rule varied_commit() writes by. */
+	{
+		size_t writes = 0, found = SIZE_MAX;
+
+		for (int i = 0; i < 90; i++)
+			writes += i % 13 == 0 && i % 17 != 16 && i % 11 != 10;
+		for (size_t k = 0; k < pm_source_count(four); k++)
+			if (strcmp(pm_source_doc(four, k)->name, "f00.md") == 0)
+				found = pm_source_doc(four, k)->nversions;
+		assert_int_equal(found, writes);
+	}
+	walked_one = pm_source_walked(one, &resumed);
+	walked_four = pm_source_walked(four, &resumed);
+	assert_int_equal(walked_one, walked_four);
+	assert_true(walked_one > 100);
+	assert_int_equal(pm_cache__encode_history(&a,
+	    pm_source_history(one)), 0);
+	assert_int_equal(pm_cache__encode_history(&b,
+	    pm_source_history(four)), 0);
+	assert_int_equal(a.len, b.len);
+	assert_memory_equal(a.ptr, b.ptr, a.len);
+	free(ta);
+	free(tb);
+	pm_source_free(one);
+	pm_source_free(four);
+
+	/* Resuming reads the new commits on threads too. */
+	prior = state_at_head(fx, "content");
+	for (int i = 90; i < 150; i++)
+		if (i % 7 != 6)
+			varied_commit(fx, i);
+	one = load_on(fx, "content", NULL, 1);
+	four = load_on(fx, "content", prior, 4);
+	ta = facts_text(one);
+	tb = facts_text(four);
+	assert_string_equal(ta, tb);
+	assert_true(pm_source_walked(four, &resumed) > 16);
+	assert_int_equal(resumed, 1);
+	free(ta);
+	free(tb);
+	pm_source_free(one);
+	pm_source_free(four);
+	pm_buf_free(&a);
+	pm_buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -477,6 +593,8 @@ main(void)
 		    test_damaged_bytes_do_not_decode, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_deep_old_tree, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_threads_give_the_same_facts, setup, teardown),
 	};
 	int rc;
 

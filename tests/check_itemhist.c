@@ -135,7 +135,7 @@ teardown(void **state)
 static struct pm_incident *
 incident(struct fx *f, const char *name)
 {
-	struct pm_source_opts o = { f->dir, NULL, "content", 0, 0 };
+	struct pm_source_opts o = { f->dir, NULL, "content", 0, 0, 1 };
 	struct pm_warnings w = PM_WARNINGS_INIT;
 	struct pm_incident *inc = pm_arena_alloc(f->arena, sizeof(*inc));
 	struct pm_error err;

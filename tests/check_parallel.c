@@ -126,7 +126,7 @@ teardown(void **state)
 static char *
 run_pool(struct fx *f, int jobs, size_t *ndel)
 {
-	struct pm_source_opts so = { f->dir, NULL, "", 0, 0 };
+	struct pm_source_opts so = { f->dir, NULL, "", 0, 0, 1 };
 	struct pm_source *src = NULL;
 	struct pm_arena *arena = pm_arena_new();
 	struct pm_ingest_task *tasks;

@@ -110,7 +110,7 @@ static struct pm_source *
 load(struct fx *fx, const char *repo_dir, const char *ref,
     const char *content, int worktree)
 {
-	struct pm_source_opts opts = { repo_dir, ref, content, worktree, 0 };
+	struct pm_source_opts opts = { repo_dir, ref, content, worktree, 0, 1 };
 	struct pm_error err;
 	char line[1024];
 
@@ -128,7 +128,7 @@ static void
 load_fails(const char *repo_dir, const char *ref, const char *content,
     int worktree, int code, char *line, size_t size)
 {
-	struct pm_source_opts opts = { repo_dir, ref, content, worktree, 0 };
+	struct pm_source_opts opts = { repo_dir, ref, content, worktree, 0, 1 };
 	struct pm_source *src = NULL;
 	struct pm_error err;
 	int rc;
@@ -1080,7 +1080,8 @@ static void
 test_release_keeps_facts(void **state)
 {
 	struct fx *fx = *state;
-	struct pm_source_opts opts = { fx->repo_dir, NULL, "content", 0, 1 };
+	struct pm_source_opts opts = { fx->repo_dir, NULL, "content", 0, 1,
+	    1 };
 	const struct pm_doc *a;
 	struct pm_arena *arena = pm_arena_new();
 	struct pm_buf old = PM_BUF_INIT;
