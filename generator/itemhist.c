@@ -62,26 +62,35 @@ starts_with(const char *s, size_t len, const char *prefix)
 /*
  * Append to out the words of s[0..len), lowercased and folded to single
  * spaces, with done marks and strike-through left out; sets *done when
- * one was there.
+ * one was there.  Every line of every version comes through here, so it
+ * writes to the buffer directly: each byte gives at most one, and a run
+ * of others one space, so len bytes are room enough.
  */
 static void
 put_words(struct pm_buf *out, const char *s, size_t len, int *done)
 {
-	size_t start = out->len, i = 0;
+	char *start, *w;
+	size_t i = 0;
 	int space = 0;
 
+	pm_buf_grow(out, len + 1);
+	start = w = out->ptr + out->len;
 	while (i < len) {
 		size_t skip = 0;
 		unsigned char c = (unsigned char)s[i];
 
-		/* Most bytes are ASCII letters and digits, and no done mark
-		 * starts with one (pm_extract_done_marks): every line of
-		 * every version comes through here. */
+		/* No done mark starts with a letter or a digit
+		 * (pm_extract_done_marks). */
 		if (c < 0x80 && is_alnum(c)) {
-			if (space && out->len > start)
-				pm_buf_putc(out, ' ');
+			if (space && w > start)
+				*w++ = ' ';
 			space = 0;
-			pm_buf_putc(out, lower(c));
+			*w++ = (char)lower(c);
+			i++;
+			continue;
+		}
+		if (c == ' ') {		/* begins no mark, and is common */
+			space = 1;
 			i++;
 			continue;
 		}
@@ -99,16 +108,19 @@ put_words(struct pm_buf *out, const char *s, size_t len, int *done)
 			space = 1;
 			continue;
 		}
-		if (!is_alnum((unsigned char)s[i])) {
+		if (!is_alnum(c)) {
 			space = 1;
 			i++;
 			continue;
 		}
-		if (space && out->len > start)
-			pm_buf_putc(out, ' ');
+		if (space && w > start)
+			*w++ = ' ';
 		space = 0;
-		pm_buf_putc(out, lower((unsigned char)s[i++]));
+		*w++ = (char)c;
+		i++;
 	}
+	out->len = (size_t)(w - out->ptr);
+	*w = '\0';
 }
 
 /* The cells of a table row: the longest is the item, another may be its
