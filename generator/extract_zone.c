@@ -18,7 +18,8 @@
 #include <strings.h>
 
 static const char *const zone_labels[] = {
-	"timezone", "time zone", "tz", "zone", "all times", "times", NULL
+	"timezone", "time zone", "tz", "zone", "all times", "times", "clock",
+	"clocks", NULL
 };
 
 /* Words after which a zone is named for all times ("All times in UTC"). */

@@ -90,6 +90,12 @@ const struct pm_when__zone pm_when__zones[] = {
 	{ "America/Los_Angeles", -480, 'U' },
 	{ "America/Vancouver", -480, 'U' }, { "America/Anchorage", -540, 'U' },
 	{ "Pacific/Honolulu", -600, 0 }, { "America/Mexico_City", -360, 0 },
+	/* the old names tzdata still carries, as systems still print them */
+	{ "US/Eastern", -300, 'U' }, { "US/Central", -360, 'U' },
+	{ "US/Mountain", -420, 'U' }, { "US/Pacific", -480, 'U' },
+	{ "US/Alaska", -540, 'U' }, { "US/Arizona", -420, 0 },
+	{ "US/Hawaii", -600, 0 }, { "Canada/Eastern", -300, 'U' },
+	{ "Canada/Pacific", -480, 'U' },
 	{ "America/Bogota", -300, 0 }, { "America/Sao_Paulo", -180, 0 },
 	{ "America/Buenos_Aires", -180, 0 }, { "Europe/London", 0, 'E' },
 	{ "Europe/Dublin", 0, 'E' }, { "Europe/Lisbon", 0, 'E' },

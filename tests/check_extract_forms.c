@@ -752,6 +752,10 @@ test_zone_as_named(void **state)
 		  "a.m. on 15 July 2025, Phoenix time (MST; the state keeps "
 		  "standard time the whole year round), reads failed.\n",
 		  "MST" },
+		/* a "Clock:" field */
+		{ "# Docks\n\n**Clock:** CT throughout\n\nOn 17 September "
+		  "2026 from 4:40 p.m. to 7:15 p.m. docks showed stale "
+		  "counts.\n", "CT" },
 		{ "# Lab\n\nAll times UTC.\n\nFrom 2025-03-04T08:04Z to "
 		  "2025-03-04T12:35Z the lab system was down.\n", "UTC" },
 		{ "---\ntitle: Boards\nstart: 2025-07-09T10:05:00+10:00\n"

@@ -200,6 +200,8 @@ static const struct {
 	{ "15:10 America/New_York", -1, TZ(15, 10, -300, "America/New_York") },
 	{ "09:00 Europe/Berlin", -1, TZ(9, 0, 60, "Europe/Berlin") },
 	{ "09:00 (Asia/Kolkata)", -1, TZ(9, 0, 330, "Asia/Kolkata") },
+	/* the old names tzdata keeps, as systems still print them */
+	{ "11:20 a.m. US/Eastern", -1, TZ(11, 20, -300, "US/Eastern") },
 	/* the military form with its unit */
 	{ "0605 hrs", -1, TIME(6, 5, 0) },
 	{ "1400 hours", -1, TIME(14, 0, 0) },
@@ -409,6 +411,7 @@ static const struct {
 	{ DTZ(2024, 7, 10, 9, 0, 0, -300, "America/New_York"), -240, 1 },
 	{ DTZ(2024, 11, 12, 9, 0, 0, -300, "America/New_York"), -300, 0 },
 	{ DTZ(2024, 7, 10, 9, 0, 0, -420, "America/Phoenix"), -420, 0 },
+	{ DTZ(2024, 7, 10, 9, 0, 0, -360, "US/Central"), -300, 1 },
 	{ DTZ(2024, 7, 10, 9, 0, 0, 60, "Europe/Berlin"), 120, 1 },
 	{ DTZ(2024, 7, 10, 9, 0, 0, 0, "Europe/London"), 60, 1 },
 	{ DTZ(2024, 1, 10, 9, 0, 0, 60, "Europe/Berlin"), 60, 0 },
