@@ -69,12 +69,13 @@ asan ubsan:
 	$(MAKE) O=build-san OPT="-O1 -g -fno-omit-frame-pointer \
 		-fsanitize=address,undefined -fno-sanitize-recover=all" check
 
-# What runs on several threads (ingest, views, render) under ThreadSanitizer:
-# the pool's own test and the end-to-end builds, any race a failure.
+# What runs on several threads (the history walk, ingest, views, render)
+# under ThreadSanitizer: the pools' own tests and the end-to-end builds,
+# any race a failure.
 # ThreadSanitizer sees only instrumented code, so the cmark-gfm race of
 # DESIGN.md is caught by check_parallel's comparison instead.
 TSAN_TESTS = check_parallel check_build check_incremental check_output_keep \
-	check_render check_itemhist check_views
+	check_render check_itemhist check_views check_history
 tsan:
 	$(MAKE) O=build-tsan OPT="-O1 -g -fsanitize=thread" build-tsan/pmsite \
 		$(TSAN_TESTS:%=build-tsan/tests/%)

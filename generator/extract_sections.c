@@ -45,6 +45,9 @@ static const struct {
 	{ SEC_ROOT, PREFIX, "why it hurt" },
 	{ SEC_ROOT, PREFIX, "why it broke" },
 	{ SEC_ROOT, PREFIX, "why it failed" },
+	/* the mechanism; "How it happened, hour by hour" is a timeline */
+	{ SEC_ROOT, EXACT, "how it happened" },
+	{ SEC_ROOT, EXACT, "how it broke" },
 	{ SEC_ROOT, PREFIX, "what we found" },
 	{ SEC_ROOT, PREFIX, "what was wrong" },
 	{ SEC_ROOT, PREFIX, "what was the cause" },

@@ -1334,6 +1334,9 @@ test_section_synonyms(void **state)
 		"# X\n\n## Summary\n\nIt broke.\n\n## Timeline\n\n"
 		"- 10:00 alert\n\n## Why it hurt as much as it did\n\nA typo.\n\n"
 		"## Lessons\n\n- care\n\n## Next steps\n\n- add a test\n",
+		"# X\n\n## Summary\n\nIt broke.\n\n## How it happened\n\n"
+		"A typo.\n\n## Timeline\n\n- 10:00 alert\n\n"
+		"## Lessons\n\n- care\n\n## Next steps\n\n- add a test\n",
 		"# X\n\n## In brief\n\nIt broke.\n\n## How the evening went\n\n"
 		"At 10:00 the alert fired.\n\n## Root cause\n\nA typo.\n\n"
 		"## Lessons\n\n- care\n\n## Next steps\n\n- add a test\n",
