@@ -74,7 +74,10 @@ const char *const x_impact_words[] = {
 	"not received", "this problem", "the problem", "stood idle",
 	"sat idle", "out of service", "out of action", "late",
 	"had to wait", "had to queue", "went stale", "stopped updating",
-	"stopped working", NULL
+	"stopped working",
+	/* data late or wrong rather than a service down */
+	"stale", "outdated", "out of date", "old data", "wrong data",
+	"incorrect", "duplicate*", NULL
 };
 
 /*

@@ -404,8 +404,8 @@ of_the_first(const char *s, size_t len, int impact)
 	return 100.0 * part / whole;
 }
 
-/* "player in three" at s[i]: one word, "in" and a number; the end, with
- * *den set, or 0. */
+/* "player in three", "merchants out of 5,400" at s[i]: one to three
+ * words, "in" or "out of" and a number; the end, with *den set, or 0. */
 static size_t
 noun_then_in(const char *s, size_t len, size_t i, double *den)
 {
@@ -420,6 +420,9 @@ noun_then_in(const char *s, size_t len, size_t i, double *den)
 		if (e == b)
 			return 0;
 		n = x_phrase_at(s, len, x_skip_blanks(s, len, e), "in");
+		if (n == 0)
+			n = x_phrase_at(s, len, x_skip_blanks(s, len, e),
+			    "out of");
 		if (n == 0)
 			e = x_skip_blanks(s, len, e);
 	}

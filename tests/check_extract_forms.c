@@ -515,6 +515,17 @@ test_share_counts_written_otherwise(void **state)
 		  "packets for an hour.\n", NAN },
 		{ "# Files\n\n## Summary\n\nAbout 2% of the file store was "
 		  "copied by the intruder.\n", NAN },
+		/* the noun between a count and "out of"; an "all" after
+		 * it names who they were, not a second share */
+		{ "# Payouts\n\n## Summary\n\nAround 1,150 merchants out "
+		  "of 5,400 active merchants were affected, i.e. all "
+		  "merchants paid through one bank.\n", 21.3 },
+		/* old data is harm, when the data is what people came for */
+		{ "# Tracking\n\n## Summary\n\nThe portal showed old "
+		  "positions.\n\nOf our 41,000 shipper accounts, roughly "
+		  "3,100 looked at tracking and got the old data.\n\nRoot "
+		  "cause: the pool sent one third of the read queries to a "
+		  "lagging replica.\n", 7.6 },
 	};
 
 	(void)state;
