@@ -51,6 +51,7 @@ note(struct gf_reader *r, unsigned int k, const git_oid *blob)
 	c->parent = k;
 }
 
+/* The memo slot of id: the one holding it or the free one for it. */
 static struct gf_memo *
 memo_slot(const struct gf_reader *r, const git_oid *id)
 {
@@ -170,8 +171,8 @@ out:
  * unchanged root tree then spares the lookup of the content tree.
  */
 static int
-memo_commit(struct gf_memo **out, struct gf_reader *r, const git_commit *commit,
-    const struct gf_memo *parent)
+memo_commit(struct gf_memo **out, struct gf_reader *r,
+    const git_commit *commit, const struct gf_memo *parent)
 {
 	const git_oid *root = git_commit_tree_id(commit);
 	git_oid content;
@@ -225,7 +226,8 @@ compare_entry(struct gf_reader *r, const git_tree_entry *e,
 		pm_buf_putc(&r->path, '/');
 	pm_buf_puts(&r->path, name);
 	if ((mode == GIT_FILEMODE_BLOB ||
-	    mode == GIT_FILEMODE_BLOB_EXECUTABLE) && pm_source_is_markdown(name)) {
+	    mode == GIT_FILEMODE_BLOB_EXECUTABLE) &&
+	    pm_source_is_markdown(name)) {
 		note(r, k, git_tree_entry_id(e));
 	} else if (mode == GIT_FILEMODE_TREE && depth < MAX_DEPTH) {
 		if ((rc = tree_get(&sub, r, git_tree_entry_id(e))) < 0)
@@ -243,15 +245,15 @@ out:
 }
 
 /*
- * Mark the files whose blob in tree differs from old (NULL: empty).
+ * Note the files whose blob in tree differs from old (NULL: empty).
  * Both entry lists are in git's order, so one merge pass pairs them; an
  * entry that became a directory or stopped being one compares as two
  * names, as git orders "x/" apart from "x".  Deleting a file is not
  * writing it, so deletions are passed over.
  */
 static int
-compare_trees(struct gf_reader *r, git_tree *tree, git_tree *old, unsigned int k,
-    int depth)
+compare_trees(struct gf_reader *r, git_tree *tree, git_tree *old,
+    unsigned int k, int depth)
 {
 	size_t n = git_tree_entrycount(tree);
 	size_t m = old ? git_tree_entrycount(old) : 0;
@@ -295,7 +297,7 @@ compare_trees(struct gf_reader *r, git_tree *tree, git_tree *old, unsigned int k
 	return rc;
 }
 
-/* Mark what differs between content trees id and old (zero: none). */
+/* Note what differs between content trees id and old (zero: none). */
 static int
 compare_content(struct gf_reader *r, const git_oid *id, const git_oid *old,
     unsigned int k)
