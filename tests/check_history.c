@@ -498,6 +498,26 @@ varied_commit(struct fx *fx, int i)
 	}
 }
 
+/* x and y hold the same facts, and the same state for a later build. */
+static void
+assert_same_walk(const struct pm_source *x, const struct pm_source *y)
+{
+	struct pm_buf a = PM_BUF_INIT, b = PM_BUF_INIT;
+	char *tx = facts_text(x), *ty = facts_text(y);
+
+	assert_string_equal(tx, ty);
+	assert_int_equal(pm_cache__encode_history(&a, pm_source_history(x)),
+	    0);
+	assert_int_equal(pm_cache__encode_history(&b, pm_source_history(y)),
+	    0);
+	assert_int_equal(a.len, b.len);
+	assert_memory_equal(a.ptr, b.ptr, a.len);
+	free(tx);
+	free(ty);
+	pm_buf_free(&a);
+	pm_buf_free(&b);
+}
+
 /*
  * The walk reads commits on several threads and credits them in order:
  * the facts, and the state a later build resumes from, are the same
@@ -510,10 +530,9 @@ test_threads_give_the_same_facts(void **state)
 	struct fx *fx = *state;
 	struct pm_source *one, *four;
 	const struct pm_history *prior;
-	struct pm_buf a = PM_BUF_INIT, b = PM_BUF_INIT;
-	char *ta, *tb;
-	size_t walked_one, walked_four;
+	size_t writes = 0, versions = SIZE_MAX;
 	int resumed;
+	char *text;
 
 	COMMIT(fx, "Ada", TU_FILE(".mailmap",
 	    "Ada Lovelace <Ada@example.com>\n"));
@@ -521,34 +540,21 @@ test_threads_give_the_same_facts(void **state)
 		varied_commit(fx, i);
 	one = load_on(fx, "content", NULL, 1);
 	four = load_on(fx, "content", NULL, 4);
-	ta = facts_text(one);
-	tb = facts_text(four);
-	assert_string_equal(ta, tb);
-	assert_non_null(strstr(ta, "Ada Lovelace;"));
+	assert_same_walk(one, four);
+	text = facts_text(four);
+	assert_non_null(strstr(text, "Ada Lovelace;"));
+	free(text);
 	/* Every commit that wrote f00.md is one of its versions, whichever
 	 * block it fell in: the rule varied_commit() writes by. */
-	{
-		size_t writes = 0, found = SIZE_MAX;
-
-		for (int i = 0; i < 90; i++)
-			writes += i % 13 == 0 && i % 17 != 16 && i % 11 != 10;
-		for (size_t k = 0; k < pm_source_count(four); k++)
-			if (strcmp(pm_source_doc(four, k)->name, "f00.md") == 0)
-				found = pm_source_doc(four, k)->nversions;
-		assert_int_equal(found, writes);
-	}
-	walked_one = pm_source_walked(one, &resumed);
-	walked_four = pm_source_walked(four, &resumed);
-	assert_int_equal(walked_one, walked_four);
-	assert_true(walked_one > 100);
-	assert_int_equal(pm_cache__encode_history(&a,
-	    pm_source_history(one)), 0);
-	assert_int_equal(pm_cache__encode_history(&b,
-	    pm_source_history(four)), 0);
-	assert_int_equal(a.len, b.len);
-	assert_memory_equal(a.ptr, b.ptr, a.len);
-	free(ta);
-	free(tb);
+	for (int i = 0; i < 90; i++)
+		writes += i % 13 == 0 && i % 17 != 16 && i % 11 != 10;
+	for (size_t k = 0; k < pm_source_count(four); k++)
+		if (strcmp(pm_source_doc(four, k)->name, "f00.md") == 0)
+			versions = pm_source_doc(four, k)->nversions;
+	assert_int_equal(versions, writes);
+	assert_int_equal(pm_source_walked(one, &resumed),
+	    pm_source_walked(four, &resumed));
+	assert_true(pm_source_walked(one, &resumed) > 100);
 	pm_source_free(one);
 	pm_source_free(four);
 
@@ -559,17 +565,11 @@ test_threads_give_the_same_facts(void **state)
 			varied_commit(fx, i);
 	one = load_on(fx, "content", NULL, 1);
 	four = load_on(fx, "content", prior, 4);
-	ta = facts_text(one);
-	tb = facts_text(four);
-	assert_string_equal(ta, tb);
+	assert_same_walk(one, four);
 	assert_true(pm_source_walked(four, &resumed) > 16);
 	assert_int_equal(resumed, 1);
-	free(ta);
-	free(tb);
 	pm_source_free(one);
 	pm_source_free(four);
-	pm_buf_free(&a);
-	pm_buf_free(&b);
 }
 
 int
