@@ -41,6 +41,10 @@ static const struct pm_keyword kw_query[] = {
 	{ "wrong plan", 5 }, { "planner statistics", 6 },
 	{ "table statistics", 6 }, { "stale statistics", 6 },
 	{ "missing statistics", 6 }, { "no statistics", 6 },
+	{ "statistics went stale", 6 }, { "statistics were stale", 6 },
+	/* the planner's choice told step by step ("a planner" is as
+	 * often a person who plans) */
+	{ "the planner", 3 }, { "nested loop*", 5 }, { "row estimate*", 5 },
 	/* a predicate the planner cannot match to partitions or an index */
 	{ "partition pruning", 6 }, { "every partition", 4 },
 	{ "all partitions", 4 }, { "index cannot", 5 },
@@ -62,6 +66,7 @@ static const struct pm_keyword kw_connections[] = {
 	{ "connections", 3 }, { "connection", 1.5 }, { "pool size", 5 },
 	{ "pool", 2 }, { "pools", 2 }, { "server connections", 4 },
 	{ "open connections", 4 }, { "connection count", 4 },
+	{ "pooler", 5 },
 };
 
 static const struct pm_keyword kw_locking[] = {
@@ -116,6 +121,8 @@ static const struct pm_keyword kw_deploy[] = {
 	{ "wrong image*", 6 }, { "wrong firmware", 6 },
 	/* two changes that had to ship in order */
 	{ "merge request*", 3 }, { "merged first", 5 }, { "merged before", 4 },
+	/* the switch between two live versions */
+	{ "blue green", 5 }, { "deploy pipeline", 5 },
 };
 
 static const struct pm_keyword kw_config[] = {
@@ -156,7 +163,7 @@ static const struct pm_keyword kw_config[] = {
 	{ "probe setting*", 5 }, { "probe timeout*", 5 },
 	{ "probe threshold*", 5 }, { "liveness probe*", 3 },
 	/* what a cache or a CDN keys its objects by */
-	{ "cache key*", 4 },
+	{ "cache key*", 4 }, { "cache ttl*", 4 },
 	/* a test endpoint reached from production */
 	{ "sandbox", 3 },
 };
@@ -206,7 +213,7 @@ static const struct pm_keyword kw_network[] = {
 	{ "tcp", 2 }, { "connectivity", 4 }, { "network partition", 7 },
 	{ "mtu", 6 }, { "vpn", 3 }, { "peering", 5 }, { "transit", 5 },
 	{ "subnet*", 3 }, { "ip address*", 2.5 }, { "name resolution", 6 },
-	{ "dns cache", 6 }, { "could not translate host name", 6 },
+	{ "dns cach*", 6 }, { "could not translate host name", 6 },
 	{ "nxdomain", 6 }, { "dangling", 4 }, { "upstream provider", 3 },
 	{ "fiber", 5 }, { "fibre", 5 }, { "latency", 1 }, { "timeouts", 1 },
 	/* links between switches and routers */
@@ -215,6 +222,8 @@ static const struct pm_keyword kw_network[] = {
 	/* an address that moved without its neighbours learning it */
 	{ "arp", 5 }, { "garp", 6 }, { "gratuitous arp", 7 },
 	{ "arp cache*", 6 }, { "arp table*", 6 },
+	/* names resolved through a forwarder at the internet provider */
+	{ "forwarder*", 3 }, { "internet provider", 4 },
 };
 
 static const struct pm_keyword kw_hardware[] = {
@@ -385,6 +394,8 @@ static const struct pm_keyword kw_human[] = {
 	/* a console that acted on what it still had selected */
 	{ "wrong group", 6 }, { "one click", 4 }, { "selector", 2 },
 	{ "confirmation dialog", 4 }, { "confirmation prompt", 4 },
+	/* a value typed wrong where nobody checked it */
+	{ "typed", 4 }, { "second person", 3 }, { "four eyes", 3 },
 };
 
 static const struct pm_category default_categories[] = {

@@ -172,6 +172,32 @@ test_cause_not_symptom(void **state)
 		{ "The March rewrite moved the check to vehicle records and "
 		    "the query joined payments to vehicles; in the old code "
 		    "it read memberships.", "software-bug" },
+		/* a provider chased first is a red herring, not the cause */
+		{ "The alert group in the config inventory matched every "
+		    "host named relay-*, the old one too. We lost an hour "
+		    "chasing the SMS provider first.", "configuration" },
+		/* a cache's lifetime set wrong is a setting, not DNS */
+		{ "The cache TTL of the daily report became 15 hours instead "
+		    "of 15 minutes in Tuesday's move.", "configuration" },
+		/* the planner's choice, told without "slow query" */
+		{ "After the bulk load the table's statistics went stale and "
+		    "the planner picked a nested loop over forty million "
+		    "rows.", "database-query-performance" },
+		{ "The import job connects straight to the ledger database, "
+		    "without a pooler, and its workers held 180 of the 200 "
+		    "slots for the whole run.", "database-connections" },
+		{ "The blue/green switch started the new colour before the "
+		    "old one was drained, so both colours sent the batch.",
+		    "deployment-change" },
+		{ "The collector's Java DNS caching was set to forever, so it "
+		    "kept polling the vendor's old cluster after the vendor "
+		    "moved their feed to a new one.", "network-dns" },
+		{ "The first forwarder at our internet provider died, so "
+		    "every uncached name waited five seconds.",
+		    "network-dns" },
+		{ "An analyst typed the start date of the new price list as "
+		    "2025 instead of 2026; the form took it without a second "
+		    "person looking.", "human-error" },
 		/* a stranger's name, but "their report" tells whose it was */
 		{ "Relaymesh's east region kept routing to a failed node "
 		    "(their report names it), and our app was pinned there.",

@@ -1379,6 +1379,42 @@ test_section_synonyms(void **state)
 	}
 }
 
+/*
+ * "What went wrong" heads the cause in some reports and the story of the
+ * outage in others: followed by a "Why", it is the story.
+ */
+static void
+test_what_went_wrong_then_why(void **state)
+{
+	static const struct {
+		const char *doc, *want, *not;
+	} cases[] = {
+		{ "# X\n\n## What went wrong\n\nThe checkout page failed for "
+		    "every shopper for an hour.\n\n## Why\n\nA typo in the "
+		    "proxy settings sent carts to a retired host.\n",
+		    "A typo in the proxy", "checkout" },
+		{ "# X\n\n## What went wrong\n\nA typo in the proxy settings "
+		    "sent carts to a retired host.\n\n## Timeline\n\n"
+		    "- 10:00 alert\n", "A typo in the proxy", "alert" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct pm_arena *a = pm_arena_new();
+		struct pm_extract_report r;
+		struct pm_incident inc;
+
+		run(&inc, &r, a, NULL, cases[i].doc);
+		assert_non_null(inc.root_cause);
+		if (strncmp(inc.root_cause, cases[i].want,
+		    strlen(cases[i].want)) != 0 ||
+		    strstr(inc.root_cause, cases[i].not) != NULL)
+			fail_msg("case %zu: root cause '%s'", i,
+			    inc.root_cause);
+		pm_arena_free(a);
+	}
+}
+
 static void
 test_front_matter_normalised(void **state)
 {
@@ -1934,6 +1970,7 @@ main(void)
 		cmocka_unit_test(test_impact_words),
 		cmocka_unit_test(test_severity_forms),
 		cmocka_unit_test(test_section_synonyms),
+		cmocka_unit_test(test_what_went_wrong_then_why),
 		cmocka_unit_test(test_front_matter_normalised),
 		cmocka_unit_test(test_doubtful),
 		cmocka_unit_test(test_duration_gives_end),
