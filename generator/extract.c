@@ -142,6 +142,46 @@ item_heading(const struct xline *l, const struct xline *next, int numbered,
 	return *sec != SEC_NONE && *sec != SEC_OTHER;
 }
 
+/* Root cause headings that as often head the story of the outage. */
+static const char *const loose_root_heads[] = { "what went wrong", NULL };
+
+static int
+loose_root_head(const struct xline *l)
+{
+	size_t at;
+
+	return x_find_any(l->s, l->label_len ? l->label_len : l->len,
+	    loose_root_heads, &at) && at == 0;
+}
+
+/*
+ * "What went wrong" heads the cause in some reports and the story of the
+ * outage in others.  Followed by a plain root cause heading ("Why",
+ * "Root cause"), it is the story: the summary, when there is no other.
+ */
+static void
+story_before_cause(struct xdoc *d)
+{
+	size_t i, k;
+	int summary = 0;
+
+	for (i = 0; i < d->n; i++) {
+		summary |= d->v[i].sec == SEC_SUMMARY;
+		if (d->v[i].head && d->v[i].sec == SEC_ROOT)
+			break;
+	}
+	if (i == d->n || !loose_root_head(&d->v[i]))
+		return;
+	for (k = i + 1; k < d->n; k++)
+		if (d->v[k].head && d->v[k].sec == SEC_ROOT &&
+		    !loose_root_head(&d->v[k]))
+			break;
+	if (k == d->n)
+		return;
+	for (; i < k && d->v[i].sec == SEC_ROOT; i++)
+		d->v[i].sec = summary ? SEC_OTHER : SEC_SUMMARY;
+}
+
 /*
  * Give every line its section.  A heading always ends the section before
  * it, except a deeper heading the extractor does not know (a subsection)
@@ -221,6 +261,7 @@ assign_sections(struct xdoc *d)
 		}
 		l->sec = cur;
 	}
+	story_before_cause(d);
 }
 
 /* Lines of section sec joined: ' ' inside a block, '\n' between blocks

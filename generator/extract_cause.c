@@ -88,42 +88,6 @@ states_cause(const char *s, size_t len)
 	    !memchr(s, '[', len) && !memchr(s, '<', len);
 }
 
-/* Root cause headings that as often head what the users saw: "What went
- * wrong" may be the story of the outage, told before a "Why". */
-static const char *const loose_root_heads[] = {
-	"what went wrong", NULL
-};
-
-static int
-loose_root_head(const struct xline *l)
-{
-	size_t at;
-
-	return l->head && l->sec == SEC_ROOT && x_find_any(l->s,
-	    l->label_len ? l->label_len : l->len, loose_root_heads, &at) &&
-	    at == 0;
-}
-
-/* Where the root cause section starts: at the first root cause heading,
- * unless that heading is a loose one and a plain one ("Why", "Root
- * cause") follows it. */
-static size_t
-root_section_start(const struct xdoc *d)
-{
-	size_t i, k;
-
-	for (i = 0; i < d->n; i++)
-		if (d->v[i].head && d->v[i].sec == SEC_ROOT)
-			break;
-	if (i == d->n || !loose_root_head(&d->v[i]))
-		return 0;
-	for (k = i + 1; k < d->n; k++)
-		if (d->v[k].head && d->v[k].sec == SEC_ROOT &&
-		    !loose_root_head(&d->v[k]))
-			return k;
-	return 0;
-}
-
 /* The cause, not the symptoms: the root cause section up to the first
  * sentence about the fix, else a "Root cause:" field, else the summary's
  * sentence that names the cause. */
@@ -134,7 +98,7 @@ x_find_root_cause(struct xdoc *d)
 	const struct xfield *f;
 	int line = 0, stop = 0, sections = 0;
 
-	for (size_t i = root_section_start(d); i < d->n && !stop; i++) {
+	for (size_t i = 0; i < d->n && !stop; i++) {
 		const struct xline *l = &d->v[i];
 		size_t from = 0, e, at;
 

@@ -1381,21 +1381,33 @@ test_section_synonyms(void **state)
 
 /*
  * "What went wrong" heads the cause in some reports and the story of the
- * outage in others: followed by a "Why", it is the story.
+ * outage in others: followed by a "Why", it is the story, and the
+ * summary when there is no other.
  */
 static void
 test_what_went_wrong_then_why(void **state)
 {
 	static const struct {
-		const char *doc, *want, *not;
+		const char *doc, *want, *not, *summary, *start;
 	} cases[] = {
 		{ "# X\n\n## What went wrong\n\nThe checkout page failed for "
 		    "every shopper for an hour.\n\n## Why\n\nA typo in the "
 		    "proxy settings sent carts to a retired host.\n",
-		    "A typo in the proxy", "checkout" },
+		    "A typo in the proxy", "checkout", "The checkout page",
+		    NULL },
 		{ "# X\n\n## What went wrong\n\nA typo in the proxy settings "
 		    "sent carts to a retired host.\n\n## Timeline\n\n"
-		    "- 10:00 alert\n", "A typo in the proxy", "alert" },
+		    "- 10:00 alert\n", "A typo in the proxy", "alert", NULL,
+		    NULL },
+		/* the window is the story's, not the timeline's first day */
+		{ "# X\n\n## What went wrong\n\nFrom 06:00 on 5 January 2026 "
+		    "until 11:30 on 6 January, invoices had the wrong VAT."
+		    "\n\n## Why\n\nA date typed wrong.\n\n## Timeline\n\n"
+		    "- 2 Jan 15:20 - rate table uploaded\n"
+		    "- 5 Jan 06:00 - first run with it\n"
+		    "- 6 Jan 11:30 - table fixed\n"
+		    "- 7 Jan 14:00 - credit notes sent\n", "A date typed",
+		    "VAT", "From 06:00", "2026-01-05T06:00:00" },
 	};
 
 	(void)state;
@@ -1411,6 +1423,13 @@ test_what_went_wrong_then_why(void **state)
 		    strstr(inc.root_cause, cases[i].not) != NULL)
 			fail_msg("case %zu: root cause '%s'", i,
 			    inc.root_cause);
+		if (cases[i].start)
+			assert_str(inc.start, cases[i].start);
+		if (cases[i].summary) {
+			assert_non_null(inc.summary);
+			assert_true(strncmp(inc.summary, cases[i].summary,
+			    strlen(cases[i].summary)) == 0);
+		}
 		pm_arena_free(a);
 	}
 }
