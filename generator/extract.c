@@ -193,7 +193,7 @@ story_before_cause(struct xdoc *d)
 static void
 assign_sections(struct xdoc *d)
 {
-	int cur = SEC_NONE, cur_level = 0, s, numbered = 0;
+	int cur = SEC_NONE, cur_level = 0, s, numbered = 0, prose = 0;
 
 	/* "1. Summary", "2. Impact": sections numbered as list items */
 	for (size_t i = 0; i < d->n; i++)
@@ -220,6 +220,12 @@ assign_sections(struct xdoc *d)
 			} else if (cur != SEC_NONE && cur_level > 0 &&
 			    l->level > cur_level) {
 				/* a subsection of the current section */
+			} else if (cur != SEC_NONE && cur_level == 0 &&
+			    !prose) {
+				/* "**Transit app — incident summary**" over
+				 * fields only was the document's byline: what
+				 * follows is still the preamble */
+				cur = SEC_NONE;
 			} else if (cur != SEC_NONE) {
 				cur = SEC_OTHER;
 				cur_level = l->level;
@@ -259,6 +265,10 @@ assign_sections(struct xdoc *d)
 				l->head = 1;
 			}
 		}
+		if (l->head)
+			prose = l->content < l->len;	/* "Summary: text" */
+		else if (l->kind == XL_PARA && l->label_len == 0)
+			prose = 1;
 		l->sec = cur;
 	}
 	story_before_cause(d);

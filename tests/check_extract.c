@@ -1434,6 +1434,37 @@ test_what_went_wrong_then_why(void **state)
 	}
 }
 
+/*
+ * A bold byline that names a section ("incident summary") over fields
+ * alone is no section of its own: the story under the next heading is
+ * still the preamble, and its window beats the timeline's first entry.
+ */
+static void
+test_byline_over_fields(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Tram times frozen\n\n"
+	    "**Tramline app \xe2\x80\x94 incident summary**\n"
+	    "**Severity:** Low\n"
+	    "**Date:** Monday 16 February 2026\n\n"
+	    "## What riders saw\n\n"
+	    "Arrival times stopped moving. The problem lasted from 6:10am "
+	    "to 9:35am NZDT.\n\n"
+	    "## Timeline\n\n"
+	    "1. 5:00am \xe2\x80\x94 Vendor moves the feed.\n"
+	    "2. 6:10am \xe2\x80\x94 Positions freeze.\n"
+	    "3. 9:35am \xe2\x80\x94 Collector restarted.\n");
+	assert_str(inc.start, "2026-02-16T06:10:00+13:00");
+	assert_str(inc.end, "2026-02-16T09:35:00+13:00");
+	assert_int_equal(inc.ntimeline, 3);
+	pm_arena_free(a);
+}
+
 static void
 test_front_matter_normalised(void **state)
 {
@@ -1990,6 +2021,7 @@ main(void)
 		cmocka_unit_test(test_severity_forms),
 		cmocka_unit_test(test_section_synonyms),
 		cmocka_unit_test(test_what_went_wrong_then_why),
+		cmocka_unit_test(test_byline_over_fields),
 		cmocka_unit_test(test_front_matter_normalised),
 		cmocka_unit_test(test_doubtful),
 		cmocka_unit_test(test_duration_gives_end),
