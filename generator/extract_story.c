@@ -107,6 +107,14 @@ window_in(struct xdoc *d, const struct xline *l, size_t b, size_t e)
 	return 1;
 }
 
+/* Words of a sentence that states the window: of the impact, or of what
+ * the writer counts as the incident ("We consider the incident from
+ * 07:00, when the emails were due, until 12:35"). */
+static const char *const window_words[] = {
+	"impact*", "we consider", "we count", "we counted", "is counted",
+	"are counted", NULL
+};
+
 int
 x_impact_window(struct xdoc *d)
 {
@@ -122,7 +130,7 @@ x_impact_window(struct xdoc *d)
 			e = x_sentence_end(l->s, l->len, b);
 			if (e <= b)
 				break;
-			if (x_find(l->s + b, e - b, "impact") != (size_t)-1 &&
+			if (x_find_any(l->s + b, e - b, window_words, NULL) &&
 			    window_in(d, l, b, e))
 				return 1;
 		}

@@ -63,6 +63,20 @@ test_slash_date_order(void **state)
  * items, and so are "TODO ..." lines anywhere; "What we're fixing",
  * "Measures to prevent recurrence", "What we'll do", "What we'll
  * change", "Next" and "What we have changed" name their sections. */
+/* The window the writer says they count as the incident beats the
+ * range the story told first. */
+static void
+test_window_the_writer_counts(void **state)
+{
+	(void)state;
+	expect_window("counted window",
+	    "# Reminder texts late\n\n**Summary**\n\nThe texts must leave "
+	    "by 08:00 (CEST). On Thursday 04.06.2026 they left only between "
+	    "10:40 and 11:25. We consider the incident from 08:00, when "
+	    "they were due, until 11:25, when the last one left.\n",
+	    "2026-06-04T08:00:00+02:00", "2026-06-04T11:25:00+02:00", NULL);
+}
+
 static void
 test_typed_numbered_items(void **state)
 {
@@ -883,6 +897,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_slash_date_order),
+		cmocka_unit_test(test_window_the_writer_counts),
 		cmocka_unit_test(test_typed_numbered_items),
 		cmocka_unit_test(test_nordic_clock_entries),
 		cmocka_unit_test(test_weekday_led_entries),
