@@ -171,8 +171,8 @@ tl_append(struct xtl *t, size_t i, const char *s, size_t len)
 /*
  * When T0 was, for a timeline written in offsets from it ("T+7m —
  * Alert"): a "T0:" field ("**T0:** Tuesday, 8 October 2024, 18:30 IST"),
- * else "T0" followed by "(", "=" or "is" and a time ("Offsets from T0
- * (18:30 IST)").
+ * else "T0" or "T+0" followed by "(", "=" or "is" and a time ("Offsets
+ * from T0 (18:30 IST)", "T+0 is 10:30").
  */
 static void
 tl_t0(struct xtl *t)
@@ -180,6 +180,7 @@ tl_t0(struct xtl *t)
 	static const char *const labels[] = {
 		"t0", "t 0", "t zero", "time zero", NULL
 	};
+	static const char *const names[] = { "t0", "t+0", NULL };
 	const struct xfield *f = x_field(t->d, labels);
 	struct xdoc *d = t->d;
 
@@ -189,11 +190,14 @@ tl_t0(struct xtl *t)
 	}
 	for (size_t i = 0; i < d->n && !t->has_t0; i++) {
 		const struct xline *l = &d->v[i];
-		size_t at = x_find(l->s, l->len, "t0"), k;
+		size_t at = (size_t)-1, k;
+		const char *name = NULL;
 
+		for (size_t j = 0; names[j] && at == (size_t)-1; j++)
+			at = x_find(l->s, l->len, name = names[j]);
 		if (at == (size_t)-1)
 			continue;
-		k = x_skip_blanks(l->s, l->len, at + 2);
+		k = x_skip_blanks(l->s, l->len, at + strlen(name));
 		if (k < l->len && (l->s[k] == '(' || l->s[k] == '=' ||
 		    x_phrase_at(l->s, l->len, k, "is")))
 			t->has_t0 = x_find_point(&t->t0, NULL, l->t + k,

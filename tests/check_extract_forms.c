@@ -191,6 +191,14 @@ test_t_plus_entries(void **state)
 		"- T+0: Widget goes live.\n- T+7 min: Alert: p99 latency.\n"
 		"- T+1 h 25 min: 48 nodes serving.\n"
 		"- T+115m: Incident resolved.\n",
+		/* T+0 said as a sentence; an entry before it, with its
+		 * clock */
+		"# Recs\n\nOn 8 October 2024 recommendations timed out "
+		"(IST).\n\n## Timeline\n\nT+0 is 18:30, when the widget "
+		"went live.\n\n- T\xe2\x88\x92" "30 min (18:00) \xe2\x80\x94 "
+		"Release.\n- T+7 min \xe2\x80\x94 Alert: p99 latency.\n"
+		"- T+1 h 25 min \xe2\x80\x94 48 nodes serving.\n"
+		"- T+1 h 55 min \xe2\x80\x94 Incident resolved.\n",
 	};
 
 	(void)state;
@@ -203,6 +211,9 @@ test_t_plus_entries(void **state)
 		if (inc.ntimeline != 4)
 			fail_msg("document %zu: %zu entries", i,
 			    inc.ntimeline);
+		if (i == 2)
+			assert_str(inc.timeline[0].time,
+			    "2024-10-08T18:00:00+05:30");
 		assert_str(inc.timeline[1].time, "2024-10-08T18:37:00+05:30");
 		assert_str(inc.timeline[1].text, "Alert: p99 latency.");
 		assert_str(inc.timeline[2].time, "2024-10-08T19:55:00+05:30");
