@@ -1776,11 +1776,14 @@ test_relative_times(void **state)
 	    "- T+40 (15:00 UTC): backlog drained, closed\n");
 	assert_str(inc.start, "2025-03-04T14:20:00+00:00");
 	assert_int_equal(inc.duration_minutes, 40);
-	/* "T+12 min" has no clock time: not an entry */
-	assert_int_equal(inc.ntimeline, 4);
+	/* "T+12 min" has no clock of its own; "T+0 (14:20 UTC)" gives it
+	 * one */
+	assert_int_equal(inc.ntimeline, 5);
 	assert_str(inc.timeline[0].time, "2025-03-04T14:15:00+00:00");
-	assert_str(inc.timeline[2].time, "2025-03-04T14:45:00+00:00");
-	assert_str(inc.timeline[2].text, "consumers restarted");
+	assert_str(inc.timeline[2].time, "2025-03-04T14:32:00+00:00");
+	assert_str(inc.timeline[2].text, "on-call paged");
+	assert_str(inc.timeline[3].time, "2025-03-04T14:45:00+00:00");
+	assert_str(inc.timeline[3].text, "consumers restarted");
 	pm_arena_free(a);
 }
 
