@@ -53,6 +53,8 @@ static const struct pm_keyword kw_query[] = {
 	{ "cant use the index", 6 }, { "cannot use the index", 6 },
 	{ "function around the column", 6 },
 	{ "function wrapped around the column", 6 },
+	{ "wrapping the column", 6 }, { "read the whole table", 5 },
+	{ "reads the whole table", 5 },
 };
 
 static const struct pm_keyword kw_connections[] = {
@@ -164,6 +166,8 @@ static const struct pm_keyword kw_config[] = {
 	{ "probe threshold*", 5 }, { "liveness probe*", 3 },
 	/* what a cache or a CDN keys its objects by */
 	{ "cache key*", 4 }, { "cache ttl*", 4 },
+	/* what a chart or a manifest sets on what it deploys */
+	{ "annotation*", 3 }, { "values file*", 4 },
 	/* a test endpoint reached from production */
 	{ "sandbox", 3 },
 };
@@ -192,6 +196,8 @@ static const struct pm_keyword kw_capacity[] = {
 	{ "licence limit*", 6 }, { "license limit*", 6 },
 	{ "licence count", 5 }, { "license count", 5 },
 	{ "concurrent licen*", 5 },
+	/* what a system was built for, against what came */
+	{ "sizing", 4 }, { "more requests than", 5 },
 };
 
 static const struct pm_keyword kw_network[] = {
@@ -222,6 +228,9 @@ static const struct pm_keyword kw_network[] = {
 	/* an address that moved without its neighbours learning it */
 	{ "arp", 5 }, { "garp", 6 }, { "gratuitous arp", 7 },
 	{ "arp cache*", 6 }, { "arp table*", 6 },
+	/* two machines answering for one address */
+	{ "duplicate ip*", 7 }, { "ip conflict*", 7 },
+	{ "address conflict*", 6 }, { "static ip*", 4 },
 	/* names resolved through a forwarder at the internet provider */
 	{ "forwarder*", 3 }, { "internet provider", 4 },
 };
@@ -287,6 +296,11 @@ static const struct pm_keyword kw_dependency[] = {
 	{ "their authori*", 4 }, { "payment partner", 6 }, { "acquirer", 3 },
 	{ "card processor", 5 },
 	{ "external script*", 5 },
+	/* the carriers behind a messaging provider */
+	{ "mobile operator*", 5 },
+	/* a public service's terms, changed under us */
+	{ "changed its rules", 5 }, { "changed their rules", 5 },
+	{ "public registry", 5 },
 	{ "s own report", 5 }, { "their own report", 5 },
 };
 
@@ -314,6 +328,9 @@ static const struct pm_keyword kw_security[] = {
 	{ "idor", 7 }, { "insecure direct object*", 7 },
 	{ "enumerat*", 3 },
 	{ "fraudulent*", 5 }, { "false identit*", 5 },
+	/* traffic bounced off other people's servers at us */
+	{ "reflection", 5 }, { "amplification", 5 }, { "spoofed", 5 },
+	{ "fake source", 5 }, { "extortion", 6 }, { "ransom*", 5 },
 	/* stolen cards tried on a payment form */
 	{ "card testing", 7 }, { "carding", 6 }, { "stolen card*", 7 },
 };
@@ -353,6 +370,9 @@ static const struct pm_keyword kw_bug[] = {
 	{ "encoding", 3 },
 	{ "regular expression*", 4 }, { "regex*", 4 },
 	{ "backtracking", 5 },
+	/* calendar arithmetic */
+	{ "leap year*", 5 }, { "53 weeks", 5 }, { "week 53", 5 },
+	{ "date arithmetic", 6 }, { "date math", 6 }, { "modulo", 4 },
 };
 
 static const struct pm_keyword kw_human[] = {

@@ -98,6 +98,7 @@ static const char *const action_wrong[] = {
 	"instead of staging", "wrong host", "wrong file", "meant for",
 	"instead targeted", "pointed at production", "shell history",
 	"command history", "wrong tab", "production tab", "live tab",
+	"wrong server", "wrong machine",
 	/* a healthy part taken out in place of the failed one */
 	"wrong disk", "wrong drive", "wrong tray", "healthy disk",
 	"healthy drive", "the healthy one", NULL
@@ -106,7 +107,8 @@ static const char *const action_wrong[] = {
 /* An attack, which the network only carried. */
 static const char *const attack_signs[] = {
 	"scraper*", "botnet*", "residential prox*", "ddos",
-	"credential stuffing", "brute force", NULL
+	"credential stuffing", "brute force", "reflection",
+	"amplification", "spoofed", NULL
 };
 
 /* A setting of ours (a certificate left to expire, an allowlist that
@@ -164,7 +166,9 @@ static const struct {
 	{ "security", "network-dns", attack_signs, ALSO_SHARE },
 	{ "configuration", "network-dns", setting_wrong, ALSO_SHARE },
 	{ "human-error", "network-dns", action_wrong, ALSO_SHARE },
-	{ "human-error", "hardware-infrastructure", action_wrong, ALSO_SHARE },
+	/* a part pulled from the wrong machine comes with every word of
+	 * the hardware it broke */
+	{ "human-error", "hardware-infrastructure", action_wrong, 0.3 },
 	{ "human-error", "security", action_wrong, ALSO_SHARE },
 	{ "deployment-change", "network-dns", infra_replaced, 0.3 },
 	{ "dependency-third-party", "network-dns", provider_down,

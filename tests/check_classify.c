@@ -198,6 +198,34 @@ test_cause_not_symptom(void **state)
 		{ "An analyst typed the start date of the new price list as "
 		    "2025 instead of 2026; the form took it without a second "
 		    "person looking.", "human-error" },
+		/* an attack told through how it worked */
+		{ "Someone aimed a reflection flood at our game servers: open "
+		    "DNS and CLDAP servers answered spoofed requests with large "
+		    "packets, and the transit links filled with packet loss "
+		    "for everyone.", "security" },
+		{ "A new label printer was given a static IP that the "
+		    "database proxy already used, so two devices answered for "
+		    "the same address and the switches sent its traffic back "
+		    "and forth.", "network-dns" },
+		{ "After the power came back, every router reconnected within "
+		    "two minutes and sent far more requests than the "
+		    "authentication cluster could answer; our sizing assumed "
+		    "they would come back slowly.", "capacity-traffic" },
+		{ "The chart's new version reads the annotations from another "
+		    "key of the values file, so the ingress lost its body size "
+		    "limit and went back to 1 MB.", "configuration" },
+		{ "The rota code computed the week of the cycle with the ISO "
+		    "week modulo 52, and this year has 53 weeks, so week 53 "
+		    "showed the empty first week of next year.",
+		    "software-bug" },
+		/* the wrong machine, told in the words of its hardware */
+		{ "The technician unplugged power and pulled the disks from "
+		    "the wrong server: the RAID controller alarms and the rack "
+		    "labels were on the neighbouring host.", "human-error" },
+		{ "The leaderboard query now wraps the column in lower(), so "
+		    "it reads the whole table on each call; those calls held "
+		    "their connections and filled the pool.",
+		    "database-query-performance" },
 		/* a stranger's name, but "their report" tells whose it was */
 		{ "Relaymesh's east region kept routing to a failed node "
 		    "(their report names it), and our app was pinned there.",
