@@ -265,9 +265,10 @@ assign_sections(struct xdoc *d)
 				l->head = 1;
 			}
 		}
+		/* anything but "Label: value" fields: text, items, rows */
 		if (l->head)
 			prose = l->content < l->len;	/* "Summary: text" */
-		else if (l->kind == XL_PARA && l->label_len == 0)
+		else if (l->kind != XL_HEADING && l->label_len == 0)
 			prose = 1;
 		l->sec = cur;
 	}
