@@ -1,8 +1,10 @@
 /*
  * render.c: rendering pages on a pool of threads.  Work is handed out one
  * page at a time through an atomic counter, which balances big and small
- * pages without any planning; each thread keeps one buffer for all the
- * pages it renders.
+ * pages with little planning: the pages that go through the whole site
+ * go first, as the longest jobs (the record export of ten thousand
+ * incidents was the tail of a rebuild when it started last).  Each
+ * thread keeps one buffer for all the pages it renders.
  */
 #include "render.h"
 #include "workers.h"
@@ -18,11 +20,12 @@ struct pool {
 	const struct pm_pages *pages;
 	const struct pm_template_set *set;
 	struct pm_render_reuse *reuse;	/* or NULL */
-	atomic_size_t next;
+	size_t *order;			/* the page of each turn */
+	atomic_size_t next;		/* the next turn */
 	/*
-	 * The lowest index of a page that failed.  Pages are handed out in
+	 * The lowest turn of a page that failed.  Turns are handed out in
 	 * order, so every page before it was already taken and will finish:
-	 * the error reported is that of the first failing page, whatever
+	 * the error reported is that of the first failing turn, whatever
 	 * the timing.  Pages after it are not started.
 	 */
 	atomic_size_t stop_at;
@@ -31,7 +34,7 @@ struct pool {
 struct worker {
 	struct pool *pool;
 	struct pm_error err;
-	size_t failed_at;	/* page index of err, when set */
+	size_t failed_at;	/* turn of err, when set */
 	size_t reused;		/* pages kept by their key */
 };
 
@@ -176,18 +179,19 @@ work(void *arg)
 	struct worker *w = arg;
 	struct pool *pool = w->pool;
 	struct pm_buf b = PM_BUF_INIT;
-	size_t i;
+	size_t t;
 
 	for (;;) {
-		i = atomic_fetch_add(&pool->next, 1);
-		if (i >= pool->pages->len || i >= atomic_load(&pool->stop_at))
+		t = atomic_fetch_add(&pool->next, 1);
+		if (t >= pool->pages->len || t >= atomic_load(&pool->stop_at))
 			break;
-		if (render_one(&b, pool, i, &w->reused, &w->err) < 0) {
+		if (render_one(&b, pool, pool->order[t], &w->reused,
+		    &w->err) < 0) {
 			size_t cur = atomic_load(&pool->stop_at);
 
-			w->failed_at = i;
-			while (i < cur && !atomic_compare_exchange_weak(
-			    &pool->stop_at, &cur, i))
+			w->failed_at = t;
+			while (t < cur && !atomic_compare_exchange_weak(
+			    &pool->stop_at, &cur, t))
 				;
 			break;
 		}
@@ -205,6 +209,23 @@ pm_render_default_jobs(void)
 	    (int)n;
 }
 
+/* The turns: the pages marked first, then the others, each in page
+ * order. */
+static size_t *
+turns(const struct pm_pages *pages)
+{
+	size_t *order = pm_xmalloc(pm_xmul(pages->len + 1, sizeof(*order)));
+	size_t n = 0, i;
+
+	for (i = 0; i < pages->len; i++)
+		if (pages->items[i].first)
+			order[n++] = i;
+	for (i = 0; i < pages->len; i++)
+		if (!pages->items[i].first)
+			order[n++] = i;
+	return order;
+}
+
 int
 pm_render_pages(struct pm_output *out, const struct pm_pages *pages,
     const struct pm_template_set *set, int jobs,
@@ -220,6 +241,7 @@ pm_render_pages(struct pm_output *out, const struct pm_pages *pages,
 	pool.pages = pages;
 	pool.set = set;
 	pool.reuse = reuse;
+	pool.order = turns(pages);
 	if (reuse)
 		reuse->reused = 0;
 	atomic_init(&pool.next, 0);
@@ -242,5 +264,6 @@ pm_render_pages(struct pm_output *out, const struct pm_pages *pages,
 		rc = first->err.code;
 	}
 	free(w);
+	free(pool.order);
 	return rc;
 }

@@ -11,10 +11,12 @@
  *    read-only inputs: compiled templates, contexts and the site are
  *    never written during rendering.  A page made at render time
  *    (pm_page.make) gets an arena of its own, freed once it is written.
- *  - On failure it returns the error of the page that comes first in the
- *    list among those that failed, so the message does not depend on
- *    thread timing; pages after a failure may or may not have been
- *    written (the caller aborts the output anyway).
+ *  - Pages are taken in turn: those marked first (pm_page.first), then
+ *    the others, each group in list order.  On failure it returns the
+ *    error of the page whose turn comes first among those that failed,
+ *    so the message does not depend on thread timing; pages after a
+ *    failure may or may not have been written (the caller aborts the
+ *    output anyway).
  *  - Reuse (reuse not NULL): before a template page is rendered, its key
  *    (views.h pm_page_key()) is made; when the published site's file at
  *    that path was made from the same key and is still as that build

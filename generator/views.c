@@ -64,7 +64,7 @@ views_add_made(struct views *v, const char *path, const char *tpl,
     const struct pm_page *, int, struct pm_error *))
 {
 	struct pm_page page = { .path = path, .template = tpl,
-	    .make = make };
+	    .make = make, .first = 1 };
 
 	views_push_page(v, &page);
 }

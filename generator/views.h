@@ -96,17 +96,24 @@ struct pm_page {
 	/*
 	 * For a page made by write, what pm_page_key() may take its bytes
 	 * to depend on: PM_PAGE_READS_RECORDS, the incident records, in
-	 * order; PM_PAGE_READS_BODIES, those and the bodies; 0, more than
-	 * that (the page has no key).
+	 * order; PM_PAGE_READS_SEARCH, the incidents' search entries
+	 * (search.h), in order; 0, more than that (the page has no key).
 	 */
 	int write_reads;
+	/*
+	 * Set on the pages that go through the whole site (the lists, the
+	 * export, the search index): the longest jobs of a build, which
+	 * the renderer takes first (render.h) so none of them is left for
+	 * the end while the other threads wait.
+	 */
+	unsigned char first;
 	/* The views (for make, write and pm_page_key()). */
 	const void *make_arg;
 	size_t make_index;		/* for make: the site position */
 };
 
 #define PM_PAGE_READS_RECORDS 1
-#define PM_PAGE_READS_BODIES 2
+#define PM_PAGE_READS_SEARCH 2
 
 struct pm_pages {
 	struct pm_page *items;

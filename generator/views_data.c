@@ -81,7 +81,7 @@ push_writer(struct views *v, const char *path,
     int reads)
 {
 	struct pm_page page = { .path = path, .write = write,
-	    .write_reads = reads, .make_arg = v };
+	    .write_reads = reads, .first = reads != 0, .make_arg = v };
 
 	views_push_page(v, &page);
 }
@@ -89,15 +89,15 @@ push_writer(struct views *v, const char *path,
 void
 views_add_data(struct views *v)
 {
-	/* The export is the records without their displays; the index reads
-	 * the bodies too.  The feeds read the configuration and the dates
+	/* The export is the records without their displays; the index is
+	 * the incidents' search entries.  The feeds read the configuration and the dates
 	 * of the build: never kept by key, they are small. */
 	push_writer(v, "incidents.json", write_records,
 	    PM_PAGE_READS_RECORDS);
 	push_writer(v, "search.json", write_search_json,
-	    PM_PAGE_READS_BODIES);
+	    PM_PAGE_READS_SEARCH);
 	push_writer(v, "search-index.js", write_search_script,
-	    PM_PAGE_READS_BODIES);
+	    PM_PAGE_READS_SEARCH);
 	push_writer(v, "feed.xml", write_atom, 0);
 	push_writer(v, "feed.json", write_json_feed, 0);
 }

@@ -25,10 +25,11 @@ struct views {
 	 * time, when the site's arena must not be touched. */
 	struct pm_misleading_group *misleading;
 	size_t nmisleading;
-	/* views_key.c: the digest of each record, and a table from record
-	 * to site position (by address; empty slots NULL). */
+	/* views_key.c: the digest of each record and of each search entry
+	 * (when the incident has one), and a table from record to site
+	 * position (by address; empty slots NULL). */
 	struct pm_digest *digests;
-	struct pm_digest *body_digests;
+	struct pm_digest *search_digests;
 	const struct pm_value **known;
 	size_t *known_at;
 	size_t known_mask;
@@ -70,9 +71,10 @@ void views_add(struct views *v, const char *path, const char *tpl,
 /*
  * A page whose context make builds at render time, in the rendering
  * thread's arena, and which is freed with the page: for contexts too big
- * to keep for the whole build (every action item of the site).  make
- * must read v only through views_for_make(): it runs on any thread, so
- * it may allocate in nothing but the arena it is given.
+ * to keep for the whole build (every action item of the site), so the
+ * page is one of the first taken (pm_page.first).  make must read v
+ * only through views_for_make(): it runs on any thread, so it may
+ * allocate in nothing but the arena it is given.
  */
 void views_add_made(struct views *v, const char *path, const char *tpl,
     int (*make)(const struct pm_value **, struct pm_arena *,

@@ -45,8 +45,9 @@ make_records(void *arg)
 		v->records[i] = views_incident_value(&w->local, inc);
 		pm_digest_value(&v->digests[i], &w->scratch, v->records[i],
 		    NULL, NULL);
-		pm_digest_bytes(&v->body_digests[i], inc->html ? inc->html :
-		    "", inc->html ? inc->html_len : 0);
+		if (inc->search_entry)
+			pm_digest_bytes(&v->search_digests[i],
+			    inc->search_entry, inc->search_entry_len);
 	}
 	return NULL;
 }
@@ -61,8 +62,8 @@ views_make_records(struct views *v, int jobs)
 	jobs = pm_workers_for(jobs, n);
 	v->records = pm_arena_alloc(v->a, pm_xmul(n + 1, sizeof(*v->records)));
 	v->digests = pm_arena_alloc(v->a, pm_xmul(n + 1, sizeof(*v->digests)));
-	v->body_digests = pm_arena_alloc(v->a, pm_xmul(n + 1,
-	    sizeof(*v->body_digests)));
+	v->search_digests = pm_arena_alloc(v->a, pm_xmul(n + 1,
+	    sizeof(*v->search_digests)));
 	atomic_init(&next, 0);
 	w = pm_xcalloc((size_t)jobs, sizeof(*w));
 	for (int k = 0; k < jobs; k++) {
@@ -113,6 +114,34 @@ known_record(struct pm_digest *out, const struct pm_value *val,
 	return 0;
 }
 
+/*
+ * What a data page reads of incident i.  The search index is made of the
+ * entries the ingest cut (search.h), so it keys on them alone: an edit
+ * that leaves every entry as it was (a new paragraph in a body, a later
+ * "updated" date) keeps the index's 31 MB as they are.  Each entry is
+ * digested once, with the records.  An incident without an entry has it
+ * made from its record, which then stands in.
+ */
+static void
+put_what_is_read(struct pm_digester *d, const struct views *v, size_t i,
+    int reads)
+{
+	const struct pm_incident *inc = v->site->incidents[i];
+	unsigned char tag = 0;
+
+	if (reads == PM_PAGE_READS_SEARCH && inc->search_entry) {
+		pm_digester_put(d, &tag, 1);
+		pm_digester_put(d, v->search_digests[i].bytes,
+		    PM_DIGEST_SIZE);
+		return;
+	}
+	if (reads == PM_PAGE_READS_SEARCH) {
+		tag = 1;
+		pm_digester_put(d, &tag, 1);
+	}
+	pm_digester_put(d, v->digests[i].bytes, PM_DIGEST_SIZE);
+}
+
 int
 pm_page_key(struct pm_digest *out, const struct pm_page *page,
     const struct pm_digest *env, struct pm_arena *arena,
@@ -138,13 +167,8 @@ pm_page_key(struct pm_digest *out, const struct pm_page *page,
 		unsigned char reads = (unsigned char)page->write_reads;
 
 		pm_digester_put(&d, &reads, 1);
-		for (size_t i = 0; i < v->site->len; i++) {
-			pm_digester_put(&d, v->digests[i].bytes,
-			    PM_DIGEST_SIZE);
-			if (page->write_reads == PM_PAGE_READS_BODIES)
-				pm_digester_put(&d, v->body_digests[i].bytes,
-				    PM_DIGEST_SIZE);
-		}
+		for (size_t i = 0; i < v->site->len; i++)
+			put_what_is_read(&d, v, i, page->write_reads);
 	}
 	pm_digester_finish(&d, out);
 	return 1;

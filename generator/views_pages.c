@@ -267,6 +267,7 @@ views_add_incident_list(struct views *v)
 	    site->len));
 	pm_value_map_set_bool(a, ctx, "has_incidents", site->len > 0);
 	views_add(v, "incidents/index.html", "incidents", ctx);
+	v->pages->items[v->pages->len - 1].first = 1;
 }
 
 static int

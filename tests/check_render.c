@@ -195,12 +195,44 @@ test_pieces_on_threads_and_kept(void **state)
 	rfx_free(&x);
 }
 
+/*
+ * The pages marked first are taken first (the longest jobs), so among
+ * failing pages the one reported is the first marked, not the first in
+ * the list, whatever the number of threads.
+ */
+static void
+test_first_pages_first(void **state)
+{
+	struct rfx x;
+
+	(void)state;
+	for (int jobs = 1; jobs <= 3; jobs++) {
+		struct pm_output_opts opts = PM_OUTPUT_OPTS_INIT;
+		struct pm_output *o = NULL;
+		struct pm_error err;
+
+		rfx_init(&x);
+		x.pages.items[1].template = "absent-a";
+		x.pages.items[3].template = "absent-b";
+		x.pages.items[3].first = 1;
+		pm_error_clear(&err);
+		assert_int_equal(pm_output_open(&o, x.site, &opts, &err), 0);
+		assert_true(pm_render_pages(o, &x.pages, x.set, jobs, NULL,
+		    &err) < 0);
+		assert_non_null(strstr(err.message, "absent-b"));
+		assert_null(strstr(err.message, "absent-a"));
+		pm_output_free(o);
+		rfx_free(&x);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_large_pages_in_pieces),
 		cmocka_unit_test(test_pieces_on_threads_and_kept),
+		cmocka_unit_test(test_first_pages_first),
 	};
 
 	return cmocka_run_group_tests_name("render", tests, NULL, NULL);
