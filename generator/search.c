@@ -380,17 +380,22 @@ pm_search_facets(struct pm_value **causes_out, struct pm_value **years_out,
 	size_t ncause = 0, nyear = 0, i, k;
 	struct tally *causes, *years;
 	struct pm_value *v, *list;
-	int y, m, d;
+	/* Each incident's day, read once: the lists of the years below go
+	 * through the site once per year. */
+	int *day = pm_arena_alloc(a, pm_xmul(site->len + 1, 3 * sizeof(*day)));
 
 	causes = pm_arena_alloc(a, pm_xmul(site->len + 1, sizeof(*causes)));
 	years = pm_arena_alloc(a, pm_xmul(site->len + 1, sizeof(*years)));
 	for (i = 0; i < site->len; i++) {
 		const struct pm_incident *inc = site->incidents[i];
+		int *ymd = &day[3 * i];
 
 		if (inc->category && *inc->category)
 			tally_add(causes, &ncause, inc->category, 0);
-		if (incident_day(inc, &y, &m, &d))
-			tally_add(years, &nyear, NULL, y);
+		if (!incident_day(inc, &ymd[0], &ymd[1], &ymd[2]))
+			ymd[0] = 0;
+		else
+			tally_add(years, &nyear, NULL, ymd[0]);
 	}
 	qsort(causes, ncause, sizeof(*causes), most_first);
 	qsort(years, nyear, sizeof(*years), newest_year_first);
@@ -411,17 +416,17 @@ pm_search_facets(struct pm_value **causes_out, struct pm_value **years_out,
 		list = pm_value_new_list(a);
 		for (k = 0; k < site->len; k++) {
 			const struct pm_incident *inc = site->incidents[k];
+			const int *ymd = &day[3 * k];
 			struct pm_value *e;
 
-			if (!incident_day(inc, &y, &m, &d) ||
-			    y != years[i].year)
+			if (ymd[0] != years[i].year)
 				continue;
 			e = pm_value_new_map(a);
 			pm_value_map_set_str(a, e, "slug", inc->slug);
 			pm_value_map_set_str(a, e, "title", inc->title ?
 			    inc->title : inc->slug);
 			pm_value_map_set_str(a, e, "date", pm_arena_printf(a,
-			    "%04d-%02d-%02d", y, m, d));
+			    "%04d-%02d-%02d", ymd[0], ymd[1], ymd[2]));
 			pm_value_list_push(a, list, e);
 		}
 		pm_value_map_set(a, v, "incidents", list);

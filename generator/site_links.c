@@ -264,17 +264,52 @@ link_one(struct pm_site *site, size_t i, const struct key_index *svc,
 		inc->repeat_of = site->incidents[best]->slug;
 }
 
+/* cause_order() on (category, position) pairs, the category NULL when
+ * the incident has no cause. */
+static int
+cause_key_cmp(const void *pa, const void *pb)
+{
+	const struct key_pos *a = pa, *b = pb;
+	int c;
+
+	if (a->key != b->key) {
+		if (a->key == NULL || b->key == NULL)
+			return a->key == NULL ? 1 : -1;
+		if ((c = strcmp(a->key, b->key)) != 0)
+			return c;
+	}
+	return a->pos < b->pos ? -1 : a->pos > b->pos;
+}
+
+/* site->by_cause, in cause_order(): each incident's cause is looked at
+ * once, not at each of the comparisons of the sort. */
+static void
+sort_by_cause(struct pm_site *site)
+{
+	struct key_pos *kp = pm_xmalloc(pm_xmul(site->len + 1, sizeof(*kp)));
+	size_t i;
+
+	for (i = 0; i < site->len; i++) {
+		const struct pm_incident *inc = site->incidents[i];
+
+		kp[i].key = has_cause(inc) ? inc->category : NULL;
+		kp[i].pos = i;
+	}
+	qsort(kp, site->len, sizeof(*kp), cause_key_cmp);
+	site->by_cause = pm_arena_alloc(site->arena, pm_xmul(site->len + 1,
+	    sizeof(*site->by_cause)));
+	for (i = 0; i < site->len; i++)
+		site->by_cause[i] = kp[i].pos;
+	free(kp);
+}
+
 void
 pm_site_link(struct pm_site *site)
 {
 	struct key_index svc, tag;
 	size_t i;
 
-	site->by_cause = pm_arena_alloc(site->arena, pm_xmul(site->len + 1,
-	    sizeof(*site->by_cause)));
-	for (i = 0; i < site->len; i++)
-		site->by_cause[i] = i;
-	pm_site__sort(site->by_cause, site->len, site, cause_order);
+	sort_by_cause(site);
 	site->cause_end = pm_arena_alloc(site->arena, pm_xmul(site->len + 1,
 	    sizeof(*site->cause_end)));
 	site->ymd = pm_arena_alloc(site->arena, pm_xmul(site->len + 1,

@@ -395,51 +395,58 @@ pm_site_misleading(struct pm_misleading_group **out, size_t *n,
 {
 	enum { NG = sizeof(guesses) / sizeof(guesses[0]) };
 	struct pm_misleading_group groups[NG + 1];
-	size_t last[NG + 1], i, k, g, ng = 0;
+	size_t last[NG + 1], i, k, g, ng = 0, nhits = 0, cap = 0;
 	struct pm_misleading_group *res;
+	/* Each misleading entry and its group, found in one pass: every
+	 * entry of the site is looked at once, and each guess made once. */
+	struct hit {
+		size_t pos, entry, group;
+	} *hits = NULL;
 
 	memset(groups, 0, sizeof(groups));
 	for (g = 0; g <= NG; g++) {
 		groups[g].guess = g < NG ? &guesses[g] : NULL;
 		last[g] = site->len;
 	}
-	/* Count, then fill: every list is allocated once, at its size. */
-	for (int pass = 0; pass < 2; pass++) {
-		for (i = 0; i < site->len; i++) {
-			const struct pm_incident *inc = site->incidents[i];
+	for (i = 0; i < site->len; i++) {
+		const struct pm_incident *inc = site->incidents[i];
 
-			for (k = 0; k < inc->ntimeline; k++) {
-				const struct pm_timeline_entry *e =
-				    &inc->timeline[k];
-				struct pm_misleading_group *grp;
-				int gi;
+		for (k = 0; k < inc->ntimeline; k++) {
+			int gi;
 
-				if (!is_misleading(e))
-					continue;
-				gi = pm_site_guess_of(e->text);
-				grp = &groups[gi < 0 ? NG : (size_t)gi];
-				if (pass == 0) {
-					grp->len++;
-					continue;
-				}
-				grp->entries[grp->len].incident = inc;
-				grp->entries[grp->len++].entry = e;
-				if (last[grp - groups] == i)
-					continue;
-				last[grp - groups] = i;
-				grp->incidents++;
-				if (pm_site_guess_matches(grp->guess,
-				    inc->category))
-					grp->confirmed++;
+			if (!is_misleading(&inc->timeline[k]))
+				continue;
+			if (nhits == cap) {
+				cap = cap ? 2 * cap : 64;
+				hits = pm_xrealloc(hits, pm_xmul(cap,
+				    sizeof(*hits)));
 			}
-		}
-		for (g = 0; pass == 0 && g <= NG; g++) {
-			groups[g].entries = pm_arena_alloc(site->arena,
-			    pm_xmul(groups[g].len + 1,
-			    sizeof(*groups[g].entries)));
-			groups[g].len = 0;
+			gi = pm_site_guess_of(inc->timeline[k].text);
+			hits[nhits++] = (struct hit){ i, k,
+			    gi < 0 ? NG : (size_t)gi };
+			groups[hits[nhits - 1].group].len++;
 		}
 	}
+	/* Every list is allocated once, at its size. */
+	for (g = 0; g <= NG; g++) {
+		groups[g].entries = pm_arena_alloc(site->arena,
+		    pm_xmul(groups[g].len + 1, sizeof(*groups[g].entries)));
+		groups[g].len = 0;
+	}
+	for (size_t h = 0; h < nhits; h++) {
+		const struct pm_incident *inc = site->incidents[hits[h].pos];
+		struct pm_misleading_group *grp = &groups[hits[h].group];
+
+		grp->entries[grp->len].incident = inc;
+		grp->entries[grp->len++].entry = &inc->timeline[hits[h].entry];
+		if (last[hits[h].group] == hits[h].pos)
+			continue;
+		last[hits[h].group] = hits[h].pos;
+		grp->incidents++;
+		if (pm_site_guess_matches(grp->guess, inc->category))
+			grp->confirmed++;
+	}
+	free(hits);
 	res = pm_arena_calloc(site->arena, NG + 1, sizeof(*res));
 	for (g = 0; g < NG; g++)
 		if (groups[g].len)
