@@ -66,7 +66,7 @@ const char *const x_impact_words[] = {
 	"declined", "rejected", "delay*", "hung", "offline", "dropped",
 	"missed", "refus*", "bounce*", "denied", "locked out", "went silent",
 	"disrupt*", "interrupt*", "disconnect*", "froze", "frozen",
-	"freez*",
+	"freez*", "maintenance page",
 	/* harm told plainly, without an engineer's word for it */
 	"unpaid", "not paid", "turned away", "left without", "stranded",
 	"without service", "charged twice", "double charged",

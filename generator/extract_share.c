@@ -16,7 +16,8 @@
 /* Writing that talks to users rather than about the impact on them. */
 static const char *const not_impact[] = {
 	"apolog*", "thank*", "notif*", "emailed", "we email*", "communicat*",
-	"inform*", "all affected", NULL
+	"inform*", "all affected", "got an email", "sent an email",
+	"received an email", NULL
 };
 
 static const struct {

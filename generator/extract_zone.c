@@ -4,11 +4,12 @@
  *
  * Where it comes from, first found wins: the front matter's timezone; a
  * "Timezone:" field; "all times in UTC" and the like; a zone opening
- * parentheses ("Timeline (PST)"); the first time written with a zone, in
- * the summary first; a zone a few words after a time of the summary or
- * the preamble ("from 2:20 to 3:45 in the afternoon Pacific time").  An
- * ambiguous abbreviation then takes the meaning the document writes next
- * to it ("CST (China Standard Time, UTC+8)"), for every time that uses it.
+ * parentheses ("Timeline (PST)"); the first time written with a zone in
+ * the summary; a zone a few words after a time of the summary or the
+ * preamble ("from 2:20 to 3:45 in the afternoon Pacific time"); the
+ * first time written with a zone anywhere else.  An ambiguous
+ * abbreviation then takes the meaning the document writes next to it
+ * ("CST (China Standard Time, UTC+8)"), for every time that uses it.
  */
 #include "extract_int.h"
 
@@ -29,6 +30,16 @@ static const char *const zone_phrases[] = {
 	"times in", "times are", "all times", "timezone", "time zone",
 	"hours are in", "hours are", "all hours", "in this document are",
 	"in this report are", "times", NULL
+};
+
+/* Verbs before "all times in UTC" that make it a plan for the data, not
+ * the zone of the report: "we will store all times in UTC". */
+static const char *const data_verbs[] = {
+	"store", "stores", "stored", "storing", "save", "saves", "saved",
+	"keep", "keeps", "kept", "convert", "converts", "converted", "log",
+	"logs", "logged", "record", "records", "recorded", "send", "sends",
+	"sent", "write", "writes", "written", "normalise", "normalize",
+	NULL
 };
 
 /* A zone named by one to four words at s (and perhaps its short name,
@@ -450,6 +461,20 @@ take_zone(struct xdoc *d, const struct pm_when *w, int line)
 	d->zone_line = line;
 }
 
+static int
+after_data_verb(const char *s, size_t at)
+{
+	size_t e, b = word_before(s, at, &e);
+
+	/* "store all times in": "times in" is tried after "all times" */
+	if (word_is(s, b, e, "all"))
+		b = word_before(s, b, &e);
+	for (size_t k = 0; data_verbs[k]; k++)
+		if (word_is(s, b, e, data_verbs[k]))
+			return 1;
+	return 0;
+}
+
 static void
 find_zone(struct xdoc *d)
 {
@@ -487,6 +512,8 @@ find_zone(struct xdoc *d)
 			    l->s[e + 1] <= 'Z' && l->s[e + 2] >= 'A' &&
 			    l->s[e + 2] <= 'Z'))
 				continue;
+			if (after_data_verb(l->s, at))
+				continue;
 			if (zone_words(&w, l->s + e, l->len - e)) {
 				take_zone(d, &w, l->line);
 				return;
@@ -509,12 +536,24 @@ find_zone(struct xdoc *d)
 			return;
 		}
 	}
-	/* the first time written with a zone: summary first */
-	for (pass = 0; pass < 2; pass++) {
+	/* the first time written with a zone, in the summary; then a zone
+	 * written after a time of the summary or preamble ("(14:00 – 16:35,
+	 * UTC+3)"), which says more of the window than a time with a zone
+	 * further on (a "14:00Z" the root cause quotes); then that time */
+	for (pass = 0; pass < 3; pass++) {
 		for (size_t i = 0; i < d->n; i++) {
 			const struct xline *l = &d->v[i];
 			size_t from = 0, a, n;
 
+			if (pass == 1) {
+				if ((l->sec == SEC_SUMMARY ||
+				    l->sec == SEC_NONE) &&
+				    zone_near_time(&w, l)) {
+					take_zone(d, &w, l->line);
+					return;
+				}
+				continue;
+			}
 			if ((pass == 0) != (l->sec == SEC_SUMMARY))
 				continue;
 			while (from < l->len && pm_when_find(&w, &a, &n,
@@ -525,15 +564,6 @@ find_zone(struct xdoc *d)
 				}
 				from += a + (n ? n : 1);
 			}
-		}
-	}
-	for (size_t i = 0; i < d->n; i++) {
-		const struct xline *l = &d->v[i];
-
-		if ((l->sec == SEC_SUMMARY || l->sec == SEC_NONE) &&
-		    zone_near_time(&w, l)) {
-			take_zone(d, &w, l->line);
-			return;
 		}
 	}
 	for (size_t i = 0; i < d->n; i++) {

@@ -59,10 +59,6 @@ test_slash_date_order(void **state)
 		    NULL);
 }
 
-/* Measures written "(1) ...", "(a) ..." or "(ii) ..." as paragraphs are
- * items, and so are "TODO ..." lines anywhere; "What we're fixing",
- * "Measures to prevent recurrence", "What we'll do", "What we'll
- * change", "Next" and "What we have changed" name their sections. */
 /* The window the writer says they count as the incident beats the
  * range the story told first. */
 static void
@@ -77,6 +73,10 @@ test_window_the_writer_counts(void **state)
 	    "2026-06-04T08:00:00+02:00", "2026-06-04T11:25:00+02:00", NULL);
 }
 
+/* Measures written "(1) ...", "(a) ..." or "(ii) ..." as paragraphs are
+ * items, and so are "TODO ..." lines anywhere; "What we're fixing",
+ * "Measures to prevent recurrence", "What we'll do", "What we'll
+ * change", "Next" and "What we have changed" name their sections. */
 static void
 test_typed_numbered_items(void **state)
 {
@@ -409,6 +409,22 @@ check_shares(const struct share_case *cases, size_t n)
 			    inc.impact_percent, cases[i].want);
 		pm_arena_free(a);
 	}
+}
+
+/* A maintenance page shown to everyone is the impact: "all of our
+ * users got it" is all of them; all of them emailed is not. */
+static void
+test_share_maintenance_page(void **state)
+{
+	static const struct share_case cases[] = {
+		{ "# Shop\n\n## Summary\n\nThe shop showed a maintenance "
+		  "page. All of our users got the maintenance page.\n", 100 },
+		{ "# Shop\n\n## Summary\n\nThe shop was slow. All of our "
+		  "users got an email about the maintenance page.\n", NAN },
+	};
+
+	(void)state;
+	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
 }
 
 /* "52 of our 130 routes" is a share of ours, though the sentence has no
@@ -823,6 +839,40 @@ test_zone_as_named(void **state)
 		    cases[i].zone);
 }
 
+/*
+ * The zone written beside the window: an IANA name in brackets, a city's
+ * time; it beats a "14:00Z" the root cause quotes and a plan to "store
+ * all times in UTC".
+ */
+static void
+test_zone_beside_window(void **state)
+{
+	(void)state;
+	expect_window("IANA name in brackets",
+	    "# Search\n\nOn Monday 12 October 2026, from 09:12 to 12:35 "
+	    "(Africa/Kigali), search returned nothing.\n",
+	    "2026-10-12T09:12:00+02:00", "2026-10-12T12:35:00+02:00",
+	    "Africa/Kigali");
+	expect_window("city time",
+	    "# Orders\n\nOn Sunday 14 June 2026, from 06:00 to 08:05 "
+	    "Baghdad time, no order went through.\n",
+	    "2026-06-14T06:00:00+03:00", "2026-06-14T08:05:00+03:00",
+	    "Baghdad time");
+	expect_window("zone after the window, Z time in the cause",
+	    "# Deadlines\n\n## Summary\n\n**Duration:** 2 hours 35 "
+	    "minutes (14:00 - 16:35, UTC+3), Friday 19 June 2026\n\n"
+	    "## Root cause\n\nThe form sends 17:00 as `14:00Z`, and the "
+	    "server saved it without its zone.\n",
+	    "2026-06-19T14:00:00+03:00", "2026-06-19T16:35:00+03:00",
+	    "UTC+3");
+	expect_window("a plan to store times in UTC",
+	    "# Deadlines\n\nOn 19 June 2026, from 14:00 to 16:35 "
+	    "(UTC+3), submissions were refused.\n\n## Actions\n\n"
+	    "We will store all times in UTC and convert them for display."
+	    "\n", "2026-06-19T14:00:00+03:00", "2026-06-19T16:35:00+03:00",
+	    "UTC+3");
+}
+
 /* "IST (Irish Standard Time)" defines the abbreviation, which stays the
  * zone, at the offset the definition gives. */
 static void
@@ -930,6 +980,8 @@ main(void)
 		cmocka_unit_test(test_title_heading_with_section_word),
 		cmocka_unit_test(test_title_first_field),
 		cmocka_unit_test(test_zone_as_named),
+		cmocka_unit_test(test_zone_beside_window),
+		cmocka_unit_test(test_share_maintenance_page),
 		cmocka_unit_test(test_abbreviation_defined_after),
 		cmocka_unit_test(test_front_matter_window_aliases),
 		cmocka_unit_test(test_front_matter_impact_share),
