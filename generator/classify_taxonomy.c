@@ -168,8 +168,15 @@ static const struct pm_keyword kw_config[] = {
 	{ "cache key*", 4 }, { "cache ttl*", 4 },
 	/* what a chart or a manifest sets on what it deploys */
 	{ "annotation*", 3 }, { "values file*", 4 },
-	/* a test endpoint reached from production */
-	{ "sandbox", 3 },
+	/* a test endpoint reached from production (a sandbox alone may
+	 * be the product: a coding school's learners work in one) */
+	{ "sandbox url*", 4 }, { "sandbox default*", 4 },
+	{ "sandbox endpoint*", 4 }, { "sandbox key*", 4 },
+	{ "sandbox credential*", 4 }, { "sandbox mode", 4 },
+	{ "sandbox environment", 3 }, { "to the sandbox", 3 },
+	{ "at the sandbox", 3 }, { "the sandbox api", 3 },
+	{ "is the sandbox", 4 }, { "was the sandbox", 4 },
+	{ "s sandbox", 3 },
 };
 
 static const struct pm_keyword kw_capacity[] = {
@@ -233,6 +240,9 @@ static const struct pm_keyword kw_network[] = {
 	{ "address conflict*", 6 }, { "static ip*", 4 },
 	/* names resolved through a forwarder at the internet provider */
 	{ "forwarder*", 3 }, { "internet provider", 4 },
+	/* the ports a NAT gives outgoing connections, used up */
+	{ "nat gateway*", 6 }, { "source port*", 5 }, { "snat", 6 },
+	{ "port exhaustion", 6 }, { "ephemeral port*", 5 },
 };
 
 static const struct pm_keyword kw_hardware[] = {
@@ -302,6 +312,10 @@ static const struct pm_keyword kw_dependency[] = {
 	{ "changed its rules", 5 }, { "changed their rules", 5 },
 	{ "public registry", 5 },
 	{ "s own report", 5 }, { "their own report", 5 },
+	/* what the team could not mend: someone else's system */
+	{ "outside our control", 5 }, { "out of our control", 5 },
+	{ "beyond our control", 5 }, { "nothing we could repair", 5 },
+	{ "nothing we could fix", 5 },
 };
 
 static const struct pm_keyword kw_security[] = {
@@ -333,6 +347,13 @@ static const struct pm_keyword kw_security[] = {
 	{ "fake source", 5 }, { "extortion", 6 }, { "ransom*", 5 },
 	/* stolen cards tried on a payment form */
 	{ "card testing", 7 }, { "carding", 6 }, { "stolen card*", 7 },
+	/* a hole that anyone could reach, found by a scanner, and what
+	 * was left behind through it */
+	{ "unauthenticated", 6 }, { "without being logged in", 5 },
+	{ "without logging in", 4 }, { "unpatched", 5 },
+	{ "known hole", 6 }, { "automated scanner*", 5 },
+	{ "malware", 7 }, { "web shell*", 7 }, { "backdoor*", 6 },
+	{ "planted", 4 }, { "to plant", 4 }, { "defaced", 6 },
 };
 
 static const struct pm_keyword kw_bug[] = {

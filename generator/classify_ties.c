@@ -88,7 +88,9 @@ static const char *const provider_down[] = {
 	"vendor outage", "their incident", "their side", "their end",
 	"status page", "their report", "their later report",
 	"according to their", "s incident report", "their post incident*",
-	"not only us", "not just us", NULL
+	"not only us", "not just us", "outside our control",
+	"out of our control", "beyond our control",
+	"nothing we could repair", "nothing we could fix", NULL
 };
 
 /* A person's action in the wrong place, which the network showed. */

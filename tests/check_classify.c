@@ -230,6 +230,25 @@ test_cause_not_symptom(void **state)
 		{ "Relaymesh's east region kept routing to a failed node "
 		    "(their report names it), and our app was pinned there.",
 		    "dependency-third-party" },
+		/* a hole anyone could reach, found by a scanner */
+		{ "An outdated gallery plugin let anyone change its settings "
+		    "without being logged in, and an automated scanner used "
+		    "that to add a redirect to every page.", "security" },
+		/* the ports of a NAT used up, whatever the provider showed */
+		{ "Every outgoing call leaves through one NAT gateway with a "
+		    "single public address, and at three times the usual "
+		    "traffic it ran out of source ports towards the payment "
+		    "provider, so new connections were dropped.",
+		    "network-dns" },
+		/* a sandbox that is the product, not a test endpoint */
+		{ "Every learner works in a sandbox. The sandbox cluster "
+		    "holds 600 sandboxes, and at noon 4,000 learners opened "
+		    "the new project at the same moment.",
+		    "capacity-traffic" },
+		{ "The government's company registry was overloaded on the "
+		    "filing deadline and answered few of our calls; that was "
+		    "outside our control, and our own servers were idle.",
+		    "dependency-third-party" },
 	};
 
 	(void)state;
