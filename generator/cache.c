@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include <git2.h>
@@ -222,31 +223,63 @@ fail:
  * entry costs a first build seconds on a slow disk, and a half-written
  * entry is caught by its length and checksum anyway.
  */
+/* The header, then the payload, in one system call where the system
+ * takes them whole (a document's entry is a few kilobytes, and a first
+ * build writes ten thousand of them); 0, or -1 with errno. */
+static int
+write_entry(int fd, const unsigned char head[HEADER_SIZE],
+    const struct pm_buf *payload)
+{
+	struct iovec v[2] = {
+		{ (void *)head, HEADER_SIZE },
+		{ payload->ptr, payload->len },
+	};
+	size_t total = HEADER_SIZE + payload->len, done = 0;
+
+	while (done < total) {
+		ssize_t n = writev(fd, v, 2);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		done += (size_t)n;
+		/* a short write: go on from where it stopped */
+		for (int i = 0; i < 2 && n > 0; i++) {
+			size_t k = (size_t)n < v[i].iov_len ? (size_t)n :
+			    v[i].iov_len;
+
+			v[i].iov_base = (char *)v[i].iov_base + k;
+			v[i].iov_len -= k;
+			n -= (ssize_t)k;
+		}
+	}
+	return 0;
+}
+
 static int
 store(struct pm_cache *c, int dirfd, const char *name, int kind,
     const char key[PM_CACHE_KEY_SIZE], const struct pm_buf *payload)
 {
 	int direct = kind == KIND_DOC;	/* the others are renamed in */
-	struct pm_buf file = PM_BUF_INIT, tmp = PM_BUF_INIT;
+	struct pm_buf tmp = PM_BUF_INIT;
 	uint64_t sum = pm_cache__checksum(payload->ptr, payload->len);
-	unsigned char num[8];
+	unsigned char head[HEADER_SIZE], *h = head;
 	int fd = -1, rc = -1;
 
-	pm_buf_put(&file, MAGIC, 8);
+	/* The header apart from the payload (write_entry()): the state is
+	 * megabytes, not worth copying behind a header. */
+	memcpy(h, MAGIC, 8);
+	h += 8;
 	for (int i = 0; i < 4; i++)
-		num[i] = (unsigned char)((uint32_t)PM_CACHE_FORMAT >> (8 * i));
-	pm_buf_put(&file, num, 4);
+		*h++ = (unsigned char)((uint32_t)PM_CACHE_FORMAT >> (8 * i));
 	for (int i = 0; i < 4; i++)
-		num[i] = (unsigned char)((uint32_t)kind >> (8 * i));
-	pm_buf_put(&file, num, 4);
+		*h++ = (unsigned char)((uint32_t)kind >> (8 * i));
 	for (int i = 0; i < 8; i++)
-		num[i] = (unsigned char)((uint64_t)payload->len >> (8 * i));
-	pm_buf_put(&file, num, 8);
+		*h++ = (unsigned char)((uint64_t)payload->len >> (8 * i));
 	for (int i = 0; i < 8; i++)
-		num[i] = (unsigned char)(sum >> (8 * i));
-	pm_buf_put(&file, num, 8);
-	pm_buf_put(&file, key, 40);
-	pm_buf_put(&file, payload->ptr, payload->len);
+		*h++ = (unsigned char)(sum >> (8 * i));
+	memcpy(h, key, 40);
 	pm_buf_printf(&tmp, "%s%s", direct ? "" : TMP_PREFIX, name);
 	fd = openat(dirfd, tmp.ptr, O_WRONLY | O_CREAT | O_EXCL |
 	    O_NOFOLLOW | O_CLOEXEC, 0644);
@@ -260,16 +293,9 @@ store(struct pm_cache *c, int dirfd, const char *name, int kind,
 		give_up(c, tmp.ptr, errno);
 		goto out;
 	}
-	for (size_t done = 0; done < file.len;) {
-		ssize_t n = write(fd, file.ptr + done, file.len - done);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			give_up(c, tmp.ptr, errno);
-			goto out;
-		}
-		done += (size_t)n;
+	if (write_entry(fd, head, payload) < 0) {
+		give_up(c, tmp.ptr, errno);
+		goto out;
 	}
 	if (close(fd) < 0) {
 		fd = -1;
@@ -290,7 +316,6 @@ out:
 		close(fd);
 	if (rc < 0)
 		(void)unlinkat(dirfd, tmp.ptr, 0);
-	pm_buf_free(&file);
 	pm_buf_free(&tmp);
 	return rc;
 }
@@ -384,6 +409,44 @@ pm_cache_doc_key(char out[PM_CACHE_KEY_SIZE], const struct pm_cache *c,
 	}
 	pm_cache_key_final(out, &k);
 	pm_cache_key_free(&k);
+}
+
+/* One thread's share of pm_cache_doc_keys(). */
+struct key_worker {
+	char (*keys)[PM_CACHE_KEY_SIZE];
+	const struct pm_cache *c;
+	const struct pm_source *src;
+	int worktree;
+	atomic_size_t *next;
+};
+
+static void *
+make_keys(void *arg)
+{
+	struct key_worker *w = arg;
+	size_t n = pm_source_count(w->src), i;
+
+	while ((i = atomic_fetch_add(w->next, 1)) < n)
+		pm_cache_doc_key(w->keys[i], w->c, pm_source_doc(w->src, i),
+		    w->worktree);
+	return NULL;
+}
+
+void
+pm_cache_doc_keys(char (*keys)[PM_CACHE_KEY_SIZE],
+    const struct pm_cache *c, const struct pm_source *src, int worktree,
+    int jobs)
+{
+	struct key_worker *w;
+	atomic_size_t next;
+
+	jobs = pm_workers_for(jobs, pm_source_count(src));
+	atomic_init(&next, 0);
+	w = pm_xcalloc((size_t)jobs, sizeof(*w));
+	for (int k = 0; k < jobs; k++)
+		w[k] = (struct key_worker){ keys, c, src, worktree, &next };
+	pm_workers_run(jobs, make_keys, w, sizeof(*w));
+	free(w);
 }
 
 static void
@@ -677,6 +740,24 @@ collect(struct pm_cache *c)
 	pm_fs_names_free(names);
 }
 
+/* Room for the state's encoding (cache_codec.c: a string is a length,
+ * its bytes and a NUL; a file also has six numbers, a flag and a key),
+ * so that megabytes are not copied again each time the buffer doubles. */
+static void
+reserve_state(struct pm_buf *out, const char *theme,
+    const struct pm_warnings *warnings, const struct pm_cache_stat *files,
+    size_t nfiles)
+{
+	size_t n = 16 + (theme ? strlen(theme) : 0);
+
+	for (size_t i = 0; i < warnings->len; i++)
+		n += 5 + (warnings->lines[i] ? strlen(warnings->lines[i]) : 0);
+	for (size_t i = 0; i < nfiles; i++)
+		n += 5 + (files[i].path ? strlen(files[i].path) : 0) + 6 * 8 +
+		    1 + PM_DIGEST_SIZE;
+	pm_buf_grow(out, n);
+}
+
 void
 pm_cache_finish(struct pm_cache *c, const char key[PM_CACHE_KEY_SIZE],
     const char *theme, const struct pm_warnings *warnings,
@@ -721,6 +802,7 @@ pm_cache_finish(struct pm_cache *c, const char key[PM_CACHE_KEY_SIZE],
 			stats[i].key = k->key;
 		}
 	}
+	reserve_state(&payload, theme, warnings, stats, nfiles);
 	if (pm_cache__encode_state(&payload, theme, (const char *const *)
 	    warnings->lines, warnings->len, stats, nfiles) < 0 ||
 	    store(c, c->dir_fd, STATE_NAME, KIND_STATE, key, &payload) < 0)

@@ -167,6 +167,13 @@ void pm_cache_set_env(struct pm_cache *c, const char env[PM_CACHE_KEY_SIZE]);
 void pm_cache_doc_key(char out[PM_CACHE_KEY_SIZE], const struct pm_cache *c,
     const struct pm_doc *doc, int worktree);
 
+/* The key of every document of src, keys[i] for document i, made on
+ * jobs threads (ten thousand SHA-1s were a serial step of every
+ * rebuild); the same keys as pm_cache_doc_key() one by one. */
+void pm_cache_doc_keys(char (*keys)[PM_CACHE_KEY_SIZE],
+    const struct pm_cache *c, const struct pm_source *src, int worktree,
+    int jobs);
+
 /*
  * The incident stored under key, into *inc (strings in arena), and its
  * warnings appended to warnings.  Returns 1 on a hit, 0 on a miss (no

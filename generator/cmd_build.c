@@ -412,7 +412,6 @@ doc_keys(char (*keys)[PM_CACHE_KEY_SIZE], struct pm_cache *cache,
 {
 	char env[PM_CACHE_KEY_SIZE];
 	struct pm_cache_key k;
-	size_t n = pm_source_count(src);
 
 	pm_cache_key_init(&k);
 	add_env(&k, o, src, cache);
@@ -420,9 +419,7 @@ doc_keys(char (*keys)[PM_CACHE_KEY_SIZE], struct pm_cache *cache,
 	pm_cache_key_final(env, &k);
 	pm_cache_key_free(&k);
 	pm_cache_set_env(cache, env);
-	for (size_t i = 0; i < n; i++)
-		pm_cache_doc_key(keys[i], cache, pm_source_doc(src, i),
-		    o->worktree);
+	pm_cache_doc_keys(keys, cache, src, o->worktree, o->jobs);
 }
 
 /* The cache of this site, or NULL when there is none to use. */

@@ -681,6 +681,62 @@ test_keys(void **state)
 	assert_string_equal(a, b);
 }
 
+/*
+ * The keys of a real repository's documents made on threads are the keys
+ * made one by one, in document order, whatever the number of threads;
+ * and a document's key changes with its blob.
+ */
+static void
+test_doc_keys_on_threads(void **state)
+{
+	char *dir = tu_tempdir(), id[41], files[40][32], bodies[40][64];
+	const char *list[81];
+	git_repository *repo = tu_repo_init(dir);
+	struct pm_source_opts opts = { dir, NULL, "pm", 0, 0, 1 };
+	struct pm_source *src = NULL;
+	struct pm_cache *c = NULL;
+	struct pm_error err;
+	char site[600], (*one)[PM_CACHE_KEY_SIZE], (*many)[PM_CACHE_KEY_SIZE];
+	size_t n;
+
+	(void)state;
+	for (int i = 0; i < 40; i++) {
+		snprintf(files[i], sizeof(files[i]), "pm/p%02d.md", i);
+		snprintf(bodies[i], sizeof(bodies[i]), "# Outage %d\n", i);
+		list[2 * i] = files[i];
+		list[2 * i + 1] = bodies[i];
+	}
+	list[80] = NULL;
+	tu_commit(repo, "ana", 1700000000, list, "forty", id);
+	pm_error_clear(&err);
+	assert_int_equal(pm_source_open(&src, &opts, &err), 0);
+	assert_int_equal(pm_source_load(src, &err), 0);
+	n = pm_source_count(src);
+	assert_int_equal(n, 40);
+	snprintf(site, sizeof(site), "%s/site", dir);
+	assert_int_equal(pm_cache_open(&c, site, "identity", &err), 0);
+	pm_cache_set_env(c, "0000000000000000000000000000000000000000");
+	one = calloc(n, sizeof(*one));
+	many = calloc(n, sizeof(*many));
+	for (size_t i = 0; i < n; i++)
+		pm_cache_doc_key(one[i], c, pm_source_doc(src, i), 0);
+	for (int jobs = 1; jobs <= 4; jobs++) {
+		memset(many, 0, n * sizeof(*many));
+		pm_cache_doc_keys(many, c, src, 0, jobs);
+		for (size_t i = 0; i < n; i++)
+			assert_string_equal(many[i], one[i]);
+	}
+	for (size_t i = 1; i < n; i++)
+		assert_string_not_equal(one[i], one[i - 1]);
+	free(one);
+	free(many);
+	pm_cache_free(c);
+	pm_source_free(src);
+	git_repository_free(repo);
+	tu_rm_rf(dir);
+	free(dir);
+}
+
 /* ------------------------------------------------ the folder on disk */
 
 struct folder {
@@ -1084,6 +1140,7 @@ main(void)
 		T(test_checksum_sees_every_bit),
 		T(test_state_round_trip),
 		T(test_keys),
+		T(test_doc_keys_on_threads),
 		T(test_folder_hit_and_miss),
 		T(test_folder_damage_is_a_miss),
 		T(test_folder_get_all_matches_get),
