@@ -24,6 +24,35 @@ pm_digest_bytes(struct pm_digest *out, const void *data, size_t len)
 }
 
 void
+pm_digest_strings(struct pm_digest *out, const char *const *s, size_t n)
+{
+	unsigned char stack[1024], *p;
+	size_t len = 0, at = 0, k;
+	struct pm_buf heap = PM_BUF_INIT;
+
+	for (size_t i = 0; i < n; i++)
+		len += 9 + (s[i] ? strlen(s[i]) : 0);
+	if (len <= sizeof(stack)) {
+		p = stack;
+	} else {
+		pm_buf_grow(&heap, len);
+		p = (unsigned char *)heap.ptr;
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t sl = s[i] ? strlen(s[i]) : 0;
+
+		p[at++] = s[i] ? 's' : 'n';
+		for (k = 0; k < 8; k++)
+			p[at++] = (unsigned char)((uint64_t)sl >> (8 * k));
+		if (sl)
+			memcpy(p + at, s[i], sl);
+		at += sl;
+	}
+	pm_digest_bytes(out, p, at);
+	pm_buf_free(&heap);
+}
+
+void
 pm_digester_start(struct pm_digester *d, struct pm_buf *scratch)
 {
 	d->buf = scratch;

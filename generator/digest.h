@@ -77,6 +77,14 @@ void pm_digest_encode(struct pm_digester *d, const struct pm_value *v,
 void pm_digest_value(struct pm_digest *out, struct pm_buf *scratch,
     const struct pm_value *v, pm_digest_known_fn known, const void *arg);
 
+/*
+ * The digest of n strings, each a C string or NULL (told apart from ""),
+ * length-prefixed so that no two lists share one: for the inputs of a
+ * made list's items (value.h), without allocating for short ones.
+ */
+void pm_digest_strings(struct pm_digest *out, const char *const *s,
+    size_t n);
+
 /* Are a and b the same digest? */
 int pm_digest_equal(const struct pm_digest *a, const struct pm_digest *b);
 

@@ -363,6 +363,39 @@ test_made_list_inputs(void **state)
 	assert_false(pm_digest_equal(&x, &r));
 }
 
+/* Lists of strings: NULL apart from "", the cut between two strings
+ * seen, and a list past the stack buffer the same as itself. */
+static void
+test_strings(void **state)
+{
+	const char *ab_c[] = { "ab", "c" }, *a_bc[] = { "a", "bc" };
+	const char *null[] = { NULL, "x" }, *empty[] = { "", "x" };
+	struct pm_digest x, y;
+	char *big = malloc(5000), *big2 = malloc(5000);
+	const char *l1[] = { "t", big }, *l2[] = { "t", big2 };
+
+	(void)state;
+	pm_digest_strings(&x, ab_c, 2);
+	pm_digest_strings(&y, a_bc, 2);
+	assert_false(pm_digest_equal(&x, &y));
+	pm_digest_strings(&x, null, 2);
+	pm_digest_strings(&y, empty, 2);
+	assert_false(pm_digest_equal(&x, &y));
+	pm_digest_strings(&y, null, 1);
+	assert_false(pm_digest_equal(&x, &y));
+	memset(big, 'q', 4999);
+	big[4999] = '\0';
+	memcpy(big2, big, 5000);
+	pm_digest_strings(&x, l1, 2);
+	pm_digest_strings(&y, l2, 2);
+	assert_true(pm_digest_equal(&x, &y));
+	big2[4000] = 'r';
+	pm_digest_strings(&y, l2, 2);
+	assert_false(pm_digest_equal(&x, &y));
+	free(big);
+	free(big2);
+}
+
 int
 main(void)
 {
@@ -381,6 +414,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_made_list_inputs, setup,
 		    teardown),
 		cmocka_unit_test(test_pieces),
+		cmocka_unit_test(test_strings),
 		cmocka_unit_test_setup_teardown(test_large_tree, setup,
 		    teardown),
 	};

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "digest.h"
 #include "incident.h"
 #include "yamltree.h"
 
@@ -291,6 +292,55 @@ test_to_value_full(void **state)
 }
 
 /* Every known key, each marked fixed. */
+/*
+ * The record with made lists digests its timeline and action items by
+ * what makes them: the same as before for the same fields, and another
+ * digest when any field of an entry or item changes.
+ */
+static void
+test_made_record_digest(void **state)
+{
+	struct pm_arena *a = *state;
+	struct pm_incident inc;
+	struct pm_timeline_entry tl[1] = { { "10:02", "Alert", "detected",
+	    3 } };
+	struct pm_action_item items[1] = { { "Add an index", 0, 9,
+	    "2024-03-06", NULL } };
+	struct pm_buf scratch = PM_BUF_INIT;
+	struct pm_digest d0, d;
+
+	pm_incident_init(&inc);
+	inc.slug = "x";
+	inc.timeline = tl;
+	inc.ntimeline = 1;
+	inc.action_items = items;
+	inc.naction_items = 1;
+	pm_digest_value(&d0, &scratch, pm_incident_to_value_made(&inc, 0, a),
+	    NULL, NULL);
+	pm_digest_value(&d, &scratch, pm_incident_to_value_made(&inc, 0, a),
+	    NULL, NULL);
+	assert_true(pm_digest_equal(&d0, &d));
+	tl[0].kind = "mitigated";
+	pm_digest_value(&d, &scratch, pm_incident_to_value_made(&inc, 0, a),
+	    NULL, NULL);
+	assert_false(pm_digest_equal(&d0, &d));
+	tl[0].kind = "detected";
+	items[0].done = 1;
+	pm_digest_value(&d, &scratch, pm_incident_to_value_made(&inc, 0, a),
+	    NULL, NULL);
+	assert_false(pm_digest_equal(&d0, &d));
+	items[0].done = 0;
+	items[0].done_at = "2024-03-07";
+	pm_digest_value(&d, &scratch, pm_incident_to_value_made(&inc, 0, a),
+	    NULL, NULL);
+	assert_false(pm_digest_equal(&d0, &d));
+	items[0].done_at = NULL;
+	pm_digest_value(&d, &scratch, pm_incident_to_value_made(&inc, 0, a),
+	    NULL, NULL);
+	assert_true(pm_digest_equal(&d0, &d));
+	pm_buf_free(&scratch);
+}
+
 static void
 test_front_every_key(void **state)
 {
@@ -752,6 +802,7 @@ main(void)
 		T(test_to_value_unknown),
 		T(test_to_value_order),
 		T(test_to_value_full),
+		T(test_made_record_digest),
 		T(test_front_every_key),
 		T(test_front_numbers_as_text),
 		T(test_front_nulls),
