@@ -38,6 +38,9 @@ int pm_cache__encode_history(struct pm_buf *out, const struct pm_history *h);
 int pm_cache__decode_history(struct pm_history *h, struct pm_arena *arena,
     const char *data, size_t len);
 
+/* The environment of document keys (pm_cache_set_env()). */
+const char *pm_cache__env(const struct pm_cache *c);
+
 /* The whole regular file name under dirfd (links followed when follow
  * is set), into b, when it is at most max bytes: 0, or -1. */
 int pm_cache__read_whole(struct pm_buf *b, int dirfd, const char *name,

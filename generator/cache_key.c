@@ -1,14 +1,17 @@
 /*
  * cache_key.c: the keys of the build cache (SHA-1 of length-prefixed
- * fields, through libgit2), what goes into them from a theme and from
- * pmsite itself, and the checksum of cache files.
+ * fields, through libgit2), what goes into them from a theme, from
+ * pmsite itself and from each document, and the checksum of cache
+ * files.
  */
 #include "cache.h"
 #include "cache_int.h"
 #include "fsutil.h"
+#include "workers.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -206,4 +209,76 @@ uint64_t
 pm_cache__checksum(const void *data, size_t len)
 {
 	return (uint64_t)XXH3_64bits(data, len);
+}
+
+void
+pm_cache_doc_key(char out[PM_CACHE_KEY_SIZE], const struct pm_cache *c,
+    const struct pm_doc *doc, int worktree)
+{
+	struct pm_cache_key k;
+	char bytes[GIT_OID_HEXSZ + 1];
+	git_oid id;
+
+	pm_cache_key_init(&k);
+	pm_cache_key_add_str(&k, "env", pm_cache__env(c));
+	pm_cache_key_add_str(&k, "path", doc->path);
+	pm_cache_key_add_str(&k, "blob", doc->blob_id);
+	if (worktree) {
+		if (git_odb_hash(&id, doc->data, doc->len,
+		    GIT_OBJECT_BLOB) < 0)
+			memset(&id, 0, sizeof(id));
+		git_oid_tostr(bytes, sizeof(bytes), &id);
+		pm_cache_key_add_str(&k, "bytes", bytes);
+	}
+	pm_cache_key_add_str(&k, "created", doc->created);
+	pm_cache_key_add_str(&k, "updated", doc->updated);
+	pm_cache_key_add_str(&k, "commit", doc->commit_id);
+	for (size_t i = 0; i < doc->nauthors; i++)
+		pm_cache_key_add_str(&k, "author", doc->authors[i]);
+	/* The ages of action items come from every version. */
+	for (size_t i = 0; i < doc->nversions; i++) {
+		pm_cache_key_add_str(&k, "version", doc->versions[i].blob_id);
+		pm_cache_key_add_str(&k, "version-time",
+		    doc->versions[i].when);
+	}
+	pm_cache_key_final(out, &k);
+	pm_cache_key_free(&k);
+}
+
+/* One thread's share of pm_cache_doc_keys(). */
+struct key_worker {
+	char (*keys)[PM_CACHE_KEY_SIZE];
+	const struct pm_cache *c;
+	const struct pm_source *src;
+	int worktree;
+	atomic_size_t *next;
+};
+
+static void *
+make_keys(void *arg)
+{
+	struct key_worker *w = arg;
+	size_t n = pm_source_count(w->src), i;
+
+	while ((i = atomic_fetch_add(w->next, 1)) < n)
+		pm_cache_doc_key(w->keys[i], w->c, pm_source_doc(w->src, i),
+		    w->worktree);
+	return NULL;
+}
+
+void
+pm_cache_doc_keys(char (*keys)[PM_CACHE_KEY_SIZE],
+    const struct pm_cache *c, const struct pm_source *src, int worktree,
+    int jobs)
+{
+	struct key_worker *w;
+	atomic_size_t next;
+
+	jobs = pm_workers_for(jobs, pm_source_count(src));
+	atomic_init(&next, 0);
+	w = pm_xcalloc((size_t)jobs, sizeof(*w));
+	for (int k = 0; k < jobs; k++)
+		w[k] = (struct key_worker){ keys, c, src, worktree, &next };
+	pm_workers_run(jobs, make_keys, w, sizeof(*w));
+	free(w);
 }

@@ -90,8 +90,8 @@ void
 views_add_data(struct views *v)
 {
 	/* The export is the records without their displays; the index is
-	 * the incidents' search entries.  The feeds read the configuration and the dates
-	 * of the build: never kept by key, they are small. */
+	 * the incidents' search entries.  The feeds read the configuration
+	 * and the dates of the build: never kept by key, they are small. */
 	push_writer(v, "incidents.json", write_records,
 	    PM_PAGE_READS_RECORDS);
 	push_writer(v, "search.json", write_search_json,
