@@ -261,6 +261,28 @@ tl_post(struct xtl *t, const struct xline *l, const struct pm_when *w,
 	x_tl_push(t, l, w, mer, pm_buf_cstr(&t->text), t->text.len);
 }
 
+/* "- Alert: orders below the minimum (09:20)": an item that gives its
+ * time last, in brackets, and nothing after it. */
+static int
+tl_time_last(struct xtl *t, const struct xline *l)
+{
+	struct pm_when w;
+	size_t e = l->len, b;
+
+	while (e > 0 && (l->s[e - 1] == ' ' || l->s[e - 1] == '.'))
+		e--;
+	if (e < 2 || l->s[e - 1] != ')')
+		return 0;
+	for (b = e - 1; b > 0 && l->s[b - 1] != '('; b--)
+		;
+	if (b == 0 || pm_when_parse(&w, l->t + b, e - 1 - b) != e - 1 - b ||
+	    w.hour < 0 || !x_has_letter(l->s, b - 1))
+		return 0;
+	x_tl_push(t, l, &w, x_has_meridiem(l->t + b, e - 1 - b), l->s,
+	    b - 1);
+	return 1;
+}
+
 /* Read line l into the timeline; returns how many entries it made. */
 static int
 tl_line(struct xtl *t, const struct xline *l, int continuation)
@@ -331,6 +353,10 @@ tl_line(struct xtl *t, const struct xline *l, int continuation)
 	    l->content : 0)) > 0) {
 		t->awaiting = 0;
 		return made;
+	}
+	if (l->kind == XL_ITEM && l->first && tl_time_last(t, l)) {
+		t->awaiting = 0;
+		return 1;
 	}
 	if (t->awaiting && l->kind != XL_HEADING) {
 		tl_append(t, t->awaiting - 1, l->s, l->len);

@@ -120,12 +120,23 @@ zone_after_comma(struct pm_when *z, const struct xline *l, size_t i)
 	    strncmp(l->s + i, "local ", 6) != 0))
 		return 0;
 	for (e = i; e < l->len && l->s[e] != ',' && l->s[e] != '.' &&
-	    l->s[e] != ';'; e++)
+	    l->s[e] != ';' && l->s[e] != ')'; e++)
 		;
 	if (e - i > 40 || !zone_here(z, l->s + i, e - i))
 		return 0;
 	return strlen(z->zone) == e - i || (e - i >= sizeof(z->zone) - 1 &&
 	    strlen(z->zone) == sizeof(z->zone) - 1);
+}
+
+/* Does a year ("2026") end at s[i]? */
+static int
+year_before(const char *s, size_t i)
+{
+	return i >= 4 && (i == 4 || !x_alnum((unsigned char)s[i - 5])) &&
+	    (s[i - 4] == '1' || s[i - 4] == '2') &&
+	    s[i - 3] >= '0' && s[i - 3] <= '9' &&
+	    s[i - 2] >= '0' && s[i - 2] <= '9' &&
+	    s[i - 1] >= '0' && s[i - 1] <= '9';
 }
 
 /* A place's clock named in parentheses, which may start in lower case:
@@ -166,7 +177,8 @@ zone_near_time(struct pm_when *z, const struct xline *l)
 		for (words = 0; i < l->len && words < 6; words++) {
 			while (i < l->len && l->s[i] == ' ')
 				i++;
-			if (i < l->len && l->s[i] == ',' && words == 0 &&
+			if (i < l->len && l->s[i] == ',' && (words == 0 ||
+			    year_before(l->s, i)) &&
 			    zone_after_comma(z, l, i + 1))
 				return 1;
 			if (i >= l->len || l->s[i] == ',' || l->s[i] == '.' ||
@@ -181,6 +193,12 @@ zone_near_time(struct pm_when *z, const struct xline *l)
 				return 1;
 			while (i < l->len && l->s[i] != ' ')
 				i++;
+			/* "to 1:25am Sunday 15 March 2026, AWST)": a zone
+			 * set off after the date that follows the time */
+			if (i > 0 && l->s[i - 1] == ',' &&
+			    year_before(l->s, i - 1) &&
+			    zone_after_comma(z, l, i))
+				return 1;
 		}
 	}
 	return 0;
@@ -248,10 +266,23 @@ static const struct {
 	int offset_minutes;
 } regions[] = {
 	{ "IST", "irish", 60 }, { "IST", "ireland", 60 },
-	{ "IST", "dublin", 60 }, { "IST", "israel", 120 },
+	{ "IST", "dublin", 60 }, { "IST", "eircode", 60 },
+	{ "IST", "israel", 120 },
 	{ "CST", "china", 480 }, { "CST", "chinese", 480 },
 	{ "CST", "beijing", 480 }, { "CST", "shanghai", 480 },
 	{ "CST", "cuba", -300 },
+	{ "BST", "bangladesh", 360 }, { "BST", "dhaka", 360 },
+};
+
+/* Places of an abbreviation's usual meaning (when_zone_table.c): while
+ * the document names one, its other meanings need a definition beside
+ * the abbreviation. */
+static const struct {
+	const char *abbrev, *word;
+} usual_places[] = {
+	{ "IST", "india" }, { "IST", "indian" }, { "BST", "uk" },
+	{ "BST", "london" }, { "BST", "britain" }, { "BST", "british" },
+	{ "BST", "england" }, { "BST", "scotland" }, { "BST", "wales" },
 };
 
 /* How far from an abbreviation its definition may be written. */
@@ -298,12 +329,47 @@ definition_near(int *off, const struct xline *l, size_t i, size_t e,
  * that wins over the one meaning the table gives it (when_zone.c): look
  * next to every place the abbreviation is written.
  */
+/*
+ * An IST or BST whose country the document names anywhere, though not
+ * beside it: "09:05 to 11:12 IST" in a report about Eircodes is Irish
+ * time.  Only for a single other meaning, and only while no place of the
+ * usual one is named.  Sets *off.
+ */
+static int
+place_named(int *off, const struct xdoc *d, const char *abbrev)
+{
+	int found = 0;
+
+	if (strcmp(abbrev, "IST") != 0 && strcmp(abbrev, "BST") != 0)
+		return 0;
+	for (size_t i = 0; i < d->n; i++) {
+		const struct xline *l = &d->v[i];
+
+		for (size_t k = 0; k < XCOUNT(usual_places); k++)
+			if (strcmp(usual_places[k].abbrev, abbrev) == 0 &&
+			    x_find(l->s, l->len, usual_places[k].word) !=
+			    (size_t)-1)
+				return 0;
+		for (size_t k = 0; k < XCOUNT(regions); k++) {
+			if (strcmp(regions[k].abbrev, abbrev) != 0 ||
+			    x_find(l->s, l->len, regions[k].word) ==
+			    (size_t)-1)
+				continue;
+			if (found && *off != regions[k].offset_minutes)
+				return 0;
+			*off = regions[k].offset_minutes;
+			found = 1;
+		}
+	}
+	return found;
+}
+
 static void
 find_definition(struct xdoc *d)
 {
 	const char *abbrev = d->zone.zone;
 	size_t n = strlen(abbrev), at;
-	int off;
+	int off = 0;
 
 	if (!pm_when_zone_ambiguous(abbrev, n))
 		return;
@@ -320,6 +386,10 @@ find_definition(struct xdoc *d)
 				return;
 			}
 		}
+	}
+	if (place_named(&off, d, abbrev)) {
+		d->zone.offset_minutes = off;
+		d->zone_defined = 1;
 	}
 }
 
@@ -475,6 +545,21 @@ after_data_verb(const char *s, size_t at)
 	return 0;
 }
 
+/* A title that ends with a date and its zone: "Search timeouts — 7
+ * March 2026 PHT". */
+static int
+title_zone(struct pm_when *z, const char *title)
+{
+	size_t len = title ? strlen(title) : 0, b = len;
+
+	while (b > 0 && title[b - 1] != ' ')
+		b--;
+	if (b < 6 || b == len || !year_before(title, b - 1) ||
+	    zone_here(z, title + b, len - b) != len - b)
+		return 0;
+	return 1;
+}
+
 static void
 find_zone(struct xdoc *d)
 {
@@ -535,6 +620,10 @@ find_zone(struct xdoc *d)
 			take_zone(d, &w, l->line);
 			return;
 		}
+	}
+	if (title_zone(&w, d->inc->title)) {
+		take_zone(d, &w, 1);
+		return;
 	}
 	/* the first time written with a zone, in the summary; then a zone
 	 * written after a time of the summary or preamble ("(14:00 – 16:35,

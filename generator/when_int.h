@@ -25,8 +25,8 @@ struct pm_when__zone {
 	/* the summer time a name of a region's clock follows, applied by
 	 * pm_when_settle_zone(): 'E' the EU's, 'U' the US's since 2007 (the
 	 * regional names here are American), 'A' south-east Australia's,
-	 * 'N' New Zealand's, 'C' Chile's; 0 none (the name says which
-	 * time it is) */
+	 * 'N' New Zealand's, 'C' Chile's, 'G' Egypt's since 2023; 0 none
+	 * (the name says which time it is) */
 	char summer;
 };
 

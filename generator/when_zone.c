@@ -559,6 +559,35 @@ zone_named(const char *zone)
 	return NULL;
 }
 
+/* The day of month of the last weekday wd (Monday 0) of month m of y. */
+static int
+last_weekday(int y, int m, int wd)
+{
+	int last = (int)(pm_when_days_from_date(m == 12 ? y + 1 : y,
+	    m == 12 ? 1 : m + 1, 1) - pm_when_days_from_date(y, m, 1));
+
+	return last - (pm_when_weekday(y, m, last) - wd + 7) % 7;
+}
+
+/* Egypt's summer time (again since 2023): from the start of April's
+ * last Friday to the end of October's last Thursday. */
+static int
+settle_egypt(struct pm_when *w, int std)
+{
+	int dst;
+
+	if (w->month > 4 && w->month < 10)
+		dst = 1;
+	else if (w->month == 4)
+		dst = w->day >= last_weekday(w->year, 4, 4);
+	else if (w->month == 10)
+		dst = w->day <= last_weekday(w->year, 10, 3);
+	else
+		dst = 0;
+	w->offset_minutes = std + (dst ? 60 : 0);
+	return dst;
+}
+
 /* Chile moves its clocks at midnight after the month's first Saturday:
  * the day of the Sunday after it. */
 static int
@@ -593,6 +622,8 @@ pm_when_settle_zone(struct pm_when *w)
 	case 'N':
 		return settle_southern(w, std, 9, last_sunday(w->year, 9),
 		    nth_sunday(w->year, 4, 1));
+	case 'G':
+		return w->year >= 2023 ? settle_egypt(w, std) : 0;
 	case 'C':	/* at the end of the first Saturday of September */
 		return settle_southern(w, std, 9, sunday_after_saturday(
 		    w->year, 9), sunday_after_saturday(w->year, 4));

@@ -226,6 +226,9 @@ const struct pm_when__zone pm_when__zones[] = {
 	{ "Jo'burg time", 120, 0 }, { "Jo\xe2\x80\x99" "burg time", 120, 0 },
 	{ "Minsk time", 180, 0 }, { "Riyadh time", 180, 0 },
 	{ "Baghdad time", 180, 0 }, { "Kuwait time", 180, 0 },
+	/* Egypt's own summer time ('G', when_zone.c) */
+	{ "Cairo time", 120, 'G' }, { "Egypt time", 120, 'G' },
+	{ "Alexandria time", 120, 'G' }, { "Africa/Cairo", 120, 'G' },
 	{ "Amman time", 180, 0 }, { "Tehran time", 210, 0 },
 	{ "Muscat time", 240, 0 }, { "Yangon time", 390, 0 },
 	{ "Algiers time", 60, 0 }, { "Tunis time", 60, 0 },

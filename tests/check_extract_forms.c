@@ -153,6 +153,29 @@ test_nordic_clock_entries(void **state)
 	pm_arena_free(a);
 }
 
+/* "- text (09:20)": items that give their time last, in brackets. */
+static void
+test_time_last_entries(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Checkout\n\nOn Saturday 20 June 2026 checkout failed "
+	    "(UTC).\n\n## Timeline\n\n"
+	    "- Address lookups start to fail (09:05)\n"
+	    "- Alert: orders below the minimum (09:20)\n"
+	    "- Validation switched off (2:05 PM).\n"
+	    "- Someone said it was fixed (not yet)\n");
+	assert_int_equal(inc.ntimeline, 3);
+	assert_str(inc.timeline[1].text, "Alert: orders below the minimum");
+	assert_str(inc.timeline[2].time, "2026-06-20T14:05:00+00:00");
+	assert_str(inc.start, "2026-06-20T09:05:00+00:00");
+	pm_arena_free(a);
+}
+
 /* "Sun 11:30pm — text": a weekday and a time lead the entry, dated by
  * the weekday before the incident's Monday. */
 static void
@@ -865,6 +888,35 @@ test_zone_beside_window(void **state)
 	    "server saved it without its zone.\n",
 	    "2026-06-19T14:00:00+03:00", "2026-06-19T16:35:00+03:00",
 	    "UTC+3");
+	expect_window("zone after the date that follows the time",
+	    "# Chess\n\n**Total:** 1 hr 45 min (11:40pm Saturday 14 March "
+	    "to 1:25am Sunday 15 March 2026, AWST)\n",
+	    "2026-03-14T23:40:00+08:00", "2026-03-15T01:25:00+08:00",
+	    "AWST");
+	expect_window("zone after the date in the title",
+	    "# Search timeouts \xe2\x80\x94 7 March 2026 PHT\n\n## Summary"
+	    "\n\nOn Saturday, from 3:00 p.m. to 5:00 p.m., search timed "
+	    "out.\n", "2026-03-07T15:00:00+08:00",
+	    "2026-03-07T17:00:00+08:00", "PHT");
+	/* Egypt's summer time; IST in a report about Eircodes is Irish,
+	 * and India's while India is named */
+	expect_window("Cairo time in June",
+	    "# Cards\n\nOn 9 June 2026, from 14:00 to 18:25 Cairo time, "
+	    "cards failed.\n", "2026-06-09T14:00:00+03:00",
+	    "2026-06-09T18:25:00+03:00", "Cairo time");
+	expect_window("Cairo time in January",
+	    "# Cards\n\nOn 15 January 2026, from 14:00 to 18:25 Cairo "
+	    "time, cards failed.\n", "2026-01-15T14:00:00+02:00",
+	    "2026-01-15T18:25:00+02:00", "Cairo time");
+	expect_window("IST, Ireland named elsewhere",
+	    "# Checkout\n\nOn Saturday 20 June 2026 checkout was broken "
+	    "from 09:05 to 11:12 IST.\n\nThe Eircode lookup was down.\n",
+	    "2026-06-20T09:05:00+01:00", "2026-06-20T11:12:00+01:00", "IST");
+	expect_window("IST, India named too",
+	    "# Checkout\n\nOn Saturday 20 June 2026 checkout was broken "
+	    "from 09:05 to 11:12 IST.\n\nThe Eircode lookup, run from "
+	    "India, was down.\n", "2026-06-20T09:05:00+05:30",
+	    "2026-06-20T11:12:00+05:30", "IST");
 	expect_window("a plan to store times in UTC",
 	    "# Deadlines\n\nOn 19 June 2026, from 14:00 to 16:35 "
 	    "(UTC+3), submissions were refused.\n\n## Actions\n\n"
@@ -982,6 +1034,7 @@ main(void)
 		cmocka_unit_test(test_zone_as_named),
 		cmocka_unit_test(test_zone_beside_window),
 		cmocka_unit_test(test_share_maintenance_page),
+		cmocka_unit_test(test_time_last_entries),
 		cmocka_unit_test(test_abbreviation_defined_after),
 		cmocka_unit_test(test_front_matter_window_aliases),
 		cmocka_unit_test(test_front_matter_impact_share),
