@@ -425,7 +425,8 @@ int x_count_starts(const char *s, size_t i);
  * a word such as "all" or "every", which a number elsewhere beats. */
 double x_share_in(const char *s, size_t len, int in_impact, int *whole);
 
-/* Does a percentage of people ("roughly 8% of our users") stand in s? */
+/* Does a percentage or a fraction of people ("roughly 8% of our users",
+ * "three quarters of the people") stand in s? */
 int x_names_persons_percent(const char *s, size_t len);
 
 /* Does a count of people divided by "N of them" ("71 people watched, and

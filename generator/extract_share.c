@@ -712,8 +712,24 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 	return found;
 }
 
-/* Does a percentage of people ("roughly 8% of our users") stand in
- * s? */
+/* People named next at s[i], after at most two of "the", "our", "all"
+ * ("of the people", "of all our users"), not a few words on ("half of
+ * Osaka remembers their bike"). */
+static int
+persons_next(const char *s, size_t len, size_t i)
+{
+	static const char *const det[] = { "the", "our", "all", NULL };
+	size_t e;
+
+	i = x_skip_blanks(s, len, i);
+	for (int k = 0; k < 2 && (e = x_phrase_at_any(s, len, i, det)) != 0;
+	    k++)
+		i = x_skip_blanks(s, len, e);
+	return x_phrase_at_any(s, len, i, x_persons) != 0;
+}
+
+/* Does a percentage or a fraction of people ("roughly 8% of our users",
+ * "about three quarters of the people searching") stand in s? */
 int
 x_names_persons_percent(const char *s, size_t len)
 {
@@ -728,6 +744,20 @@ x_names_persons_percent(const char *s, size_t len)
 		    x_persons))
 			return 1;
 		i = e;
+	}
+	/* "about three quarters of the people searching" */
+	for (size_t i = 0; i < len; i++) {
+		if (i > 0 && x_alnum((unsigned char)s[i - 1]))
+			continue;
+		for (size_t f = 0; f < XCOUNT(fractions); f++) {
+			if (fractions[f].percent >= 100 || (e = x_phrase_at(s,
+			    len, i, fractions[f].words)) == 0)
+				continue;
+			k = x_skip_blanks(s, len, e);
+			if ((e = x_phrase_at(s, len, k, "of")) != 0 &&
+			    persons_next(s, len, e))
+				return 1;
+		}
 	}
 	return 0;
 }

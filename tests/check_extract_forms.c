@@ -450,6 +450,25 @@ test_share_maintenance_page(void **state)
 	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
 }
 
+/* A fraction of people beats a count of things said before it in the
+ * same field; half of a city is no share of people. */
+static void
+test_share_fraction_of_people(void **state)
+{
+	static const struct share_case cases[] = {
+		{ "# Rooms\n\n**Impact:** The sites showed no rooms for 11 of "
+		  "our 14 hostels. About three quarters of the people "
+		  "searching for a room saw \"sold out\".\n", 75 },
+		{ "# Bikes\n\n## Summary\n\nSeven in ten of the people who "
+		  "tried to book saw the page time out. It was the first warm "
+		  "Sunday, when half of Osaka remembers their bike, and "
+		  "bookings fell by half.\n", 70 },
+	};
+
+	(void)state;
+	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
+}
+
 /* "52 of our 130 routes" is a share of ours, though the sentence has no
  * word of impact; "two of our three on-call engineers" is not. */
 static void
@@ -1035,6 +1054,7 @@ main(void)
 		cmocka_unit_test(test_zone_beside_window),
 		cmocka_unit_test(test_share_maintenance_page),
 		cmocka_unit_test(test_time_last_entries),
+		cmocka_unit_test(test_share_fraction_of_people),
 		cmocka_unit_test(test_abbreviation_defined_after),
 		cmocka_unit_test(test_front_matter_window_aliases),
 		cmocka_unit_test(test_front_matter_impact_share),
