@@ -936,6 +936,10 @@ test_zone_beside_window(void **state)
 	    "from 09:05 to 11:12 IST.\n\nThe Eircode lookup, run from "
 	    "India, was down.\n", "2026-06-20T09:05:00+05:30",
 	    "2026-06-20T11:12:00+05:30", "IST");
+	expect_window("BST, Dhaka named elsewhere",
+	    "# Wards\n\nOn 3 March 2026, from 10:00 to 12:00 BST, lab "
+	    "orders failed.\n\nThe hospital in Dhaka lost its orders.\n",
+	    "2026-03-03T10:00:00+06:00", "2026-03-03T12:00:00+06:00", "BST");
 	expect_window("a plan to store times in UTC",
 	    "# Deadlines\n\nOn 19 June 2026, from 14:00 to 16:35 "
 	    "(UTC+3), submissions were refused.\n\n## Actions\n\n"
