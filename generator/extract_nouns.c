@@ -39,7 +39,7 @@ const char *const x_people[] = {
 	/* the people an organisation serves or employs */
 	"staff", "clinician*", "publisher*", "resident*", "supporter*",
 	"ticket holder*", "account holder*", "policyholder*", "citizen*",
-	"arrivals", "recipient*", NULL
+	"arrivals", "recipient*", "those who", NULL
 };
 
 /* The people among them: a share of these beats a share of requests in
@@ -54,7 +54,7 @@ const char *const x_persons[] = {
 	"organi*", "restaurant*", "shop*", "school*", "teacher*", "store*",
 	"donor*", "staff", "clinician*", "publisher*", "regulars",
 	"resident*", "supporter*", "ticket holder*", "account holder*",
-	"policyholder*", "citizen*", "recipient*", NULL
+	"policyholder*", "citizen*", "recipient*", "those who", NULL
 };
 
 /* Words that make a sentence about impact. */

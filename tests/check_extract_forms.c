@@ -451,7 +451,8 @@ test_share_maintenance_page(void **state)
 }
 
 /* A fraction of people beats a count of things said before it in the
- * same field; half of a city is no share of people. */
+ * same field; "those who tried" are people; half of a city is no share
+ * of people. */
 static void
 test_share_fraction_of_people(void **state)
 {
@@ -459,6 +460,9 @@ test_share_fraction_of_people(void **state)
 		{ "# Rooms\n\n**Impact:** The sites showed no rooms for 11 of "
 		  "our 14 hostels. About three quarters of the people "
 		  "searching for a room saw \"sold out\".\n", 75 },
+		/* "those who" are people, and the bracket says how many */
+		{ "# Pay\n\n## Impact\n\nJust over half of those who tried "
+		  "to pay in that window (54%) gave up or failed.\n", 54 },
 		{ "# Bikes\n\n## Summary\n\nSeven in ten of the people who "
 		  "tried to book saw the page time out. It was the first warm "
 		  "Sunday, when half of Osaka remembers their bike, and "
