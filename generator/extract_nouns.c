@@ -39,7 +39,7 @@ const char *const x_people[] = {
 	/* the people an organisation serves or employs */
 	"staff", "clinician*", "publisher*", "resident*", "supporter*",
 	"ticket holder*", "account holder*", "policyholder*", "citizen*",
-	"arrivals", "recipient*", "those who", NULL
+	"arrivals", "recipient*", "those who", "candidate*", NULL
 };
 
 /* The people among them: a share of these beats a share of requests in
@@ -54,7 +54,8 @@ const char *const x_persons[] = {
 	"organi*", "restaurant*", "shop*", "school*", "teacher*", "store*",
 	"donor*", "staff", "clinician*", "publisher*", "regulars",
 	"resident*", "supporter*", "ticket holder*", "account holder*",
-	"policyholder*", "citizen*", "recipient*", "those who", NULL
+	"policyholder*", "citizen*", "recipient*", "those who",
+	"candidate*", NULL
 };
 
 /* Words that make a sentence about impact. */

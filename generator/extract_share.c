@@ -693,8 +693,11 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 				return fractions[k].percent;
 			}
 			/* "every applicant who tried to book" */
+			/* not "a third of their questions": a part of
+			 * each one's own, not of them all */
 			if (x_people_after(s, len, e) || (impact && of &&
 			    fractions[k].percent < 100 &&
+			    !x_of_their(s, len, e - 2) &&
 			    x_thing_after(s, len, e)) || (impact &&
 			    x_phrase_at(s, len, i, "every") &&
 			    x_agent_one_at(s, len, e))) {

@@ -460,6 +460,10 @@ test_share_fraction_of_people(void **state)
 		{ "# Rooms\n\n**Impact:** The sites showed no rooms for 11 of "
 		  "our 14 hostels. About three quarters of the people "
 		  "searching for a room saw \"sold out\".\n", 75 },
+		/* a part of each one's own is no share of them all */
+		{ "# Exam\n\n## Summary\n\nCandidates with set C could not "
+		  "save about a third of their questions. Set C went to about "
+		  "18% of the 41,000 candidates.\n", 18 },
 		/* "those who" are people, and the bracket says how many */
 		{ "# Pay\n\n## Impact\n\nJust over half of those who tried "
 		  "to pay in that window (54%) gave up or failed.\n", 54 },
