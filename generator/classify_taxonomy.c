@@ -45,6 +45,8 @@ static const struct pm_keyword kw_query[] = {
 	/* the planner's choice told step by step ("a planner" is as
 	 * often a person who plans) */
 	{ "the planner", 3 }, { "nested loop*", 5 }, { "row estimate*", 5 },
+	/* a prepared statement's plan made once for every parameter */
+	{ "generic plan*", 6 }, { "custom plan*", 5 }, { "plan cache*", 4 },
 	/* a predicate the planner cannot match to partitions or an index */
 	{ "partition pruning", 6 }, { "every partition", 4 },
 	{ "all partitions", 4 }, { "index cannot", 5 },
@@ -354,6 +356,9 @@ static const struct pm_keyword kw_security[] = {
 	{ "known hole", 6 }, { "automated scanner*", 5 },
 	{ "malware", 7 }, { "web shell*", 7 }, { "backdoor*", 6 },
 	{ "planted", 4 }, { "to plant", 4 }, { "defaced", 6 },
+	/* a token left where anyone could read it */
+	{ "admin token*", 4 }, { "api token*", 4 }, { "access token*", 4 },
+	{ "public workspace*", 4 },
 };
 
 static const struct pm_keyword kw_bug[] = {

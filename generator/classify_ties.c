@@ -122,6 +122,14 @@ static const char *const own_setting[] = {
 	"tls certificate", "automatic renewal", NULL
 };
 
+/* A secret someone outside found and used: whatever mistake exposed
+ * it, the incident is the abuse. */
+static const char *const secret_abused[] = {
+	"someone found it", "found it and used", "found the token",
+	"found the key", "used it to download", "used the token",
+	"used the key", NULL
+};
+
 /* A lock held by a migration or a job, which every query then waited
  * for. */
 static const char *const lock_held[] = {
@@ -172,6 +180,8 @@ static const struct {
 	 * the hardware it broke */
 	{ "human-error", "hardware-infrastructure", action_wrong, 0.3 },
 	{ "human-error", "security", action_wrong, ALSO_SHARE },
+	/* after the rule above: a secret exposed by mistake and abused */
+	{ "security", "human-error", secret_abused, ALSO_SHARE },
 	{ "deployment-change", "network-dns", infra_replaced, 0.3 },
 	{ "dependency-third-party", "network-dns", provider_down,
 	    ALSO_SHARE },

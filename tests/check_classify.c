@@ -245,6 +245,17 @@ test_cause_not_symptom(void **state)
 		    "holds 600 sandboxes, and at noon 4,000 learners opened "
 		    "the new project at the same moment.",
 		    "capacity-traffic" },
+		/* a prepared statement's generic plan, not its setting */
+		{ "After the fifth run Postgres switched the prepared "
+		    "statement to a generic plan that walks the created_at "
+		    "index, fine for small tenants and terrible for the "
+		    "largest one; CPU went to 100% and the setting "
+		    "plan_cache_mode was left at auto.",
+		    "database-query-performance" },
+		/* a secret exposed by a mistake and then abused */
+		{ "A contractor saved the admin token by mistake in a public "
+		    "Postman workspace; someone found it and used it to "
+		    "download the customer list.", "security" },
 		{ "The government's company registry was overloaded on the "
 		    "filing deadline and answered few of our calls; that was "
 		    "outside our control, and our own servers were idle.",
