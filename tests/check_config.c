@@ -410,7 +410,7 @@ test_taxonomy(void **state)
  * "taxonomy_replace: 1 when the default set is replaced", but nothing in
  * config.c ever sets the field.  Input "taxonomy: {replace: true,
  * categories: [...]}": expected taxonomy_replace == 1, actual 0.
- * (classify_taxonomy.c reads "replace" from the value itself, so either
+ * (classify_compile.c reads "replace" from the value itself, so either
  * config.c sets the field or the field and its comment go.)
  */
 static void
