@@ -177,8 +177,7 @@ zone_near_time(struct pm_when *z, const struct xline *l)
 		for (words = 0; i < l->len && words < 6; words++) {
 			while (i < l->len && l->s[i] == ' ')
 				i++;
-			if (i < l->len && l->s[i] == ',' && (words == 0 ||
-			    year_before(l->s, i)) &&
+			if (i < l->len && l->s[i] == ',' && words == 0 &&
 			    zone_after_comma(z, l, i + 1))
 				return 1;
 			if (i >= l->len || l->s[i] == ',' || l->s[i] == '.' ||
@@ -276,7 +275,8 @@ static const struct {
 
 /* Places of an abbreviation's usual meaning (when_zone_table.c): while
  * the document names one, its other meanings need a definition beside
- * the abbreviation. */
+ * the abbreviation.  Only the abbreviations listed here are read by the
+ * places a document names anywhere (place_named()). */
 static const struct {
 	const char *abbrev, *word;
 } usual_places[] = {
@@ -330,17 +330,19 @@ definition_near(int *off, const struct xline *l, size_t i, size_t e,
  * next to every place the abbreviation is written.
  */
 /*
- * An IST or BST whose country the document names anywhere, though not
- * beside it: "09:05 to 11:12 IST" in a report about Eircodes is Irish
- * time.  Only for a single other meaning, and only while no place of the
- * usual one is named.  Sets *off.
+ * An IST or BST (usual_places) whose country the document names
+ * anywhere, though not beside it: "09:05 to 11:12 IST" in a report about
+ * Eircodes is Irish time.  Only for a single other meaning, and only
+ * while no place of the usual one is named.  Sets *off.
  */
 static int
 place_named(int *off, const struct xdoc *d, const char *abbrev)
 {
-	int found = 0;
+	int found = 0, listed = 0;
 
-	if (strcmp(abbrev, "IST") != 0 && strcmp(abbrev, "BST") != 0)
+	for (size_t k = 0; k < XCOUNT(usual_places); k++)
+		listed |= strcmp(usual_places[k].abbrev, abbrev) == 0;
+	if (!listed)
 		return 0;
 	for (size_t i = 0; i < d->n; i++) {
 		const struct xline *l = &d->v[i];
@@ -560,13 +562,35 @@ title_zone(struct pm_when *z, const char *title)
 	return 1;
 }
 
+/* The first time written with a zone in the summary (summary set) or
+ * outside it, taken as the document's zone: 1, or 0 when there is none. */
+static int
+zoned_time(struct xdoc *d, struct pm_when *w, int summary)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const struct xline *l = &d->v[i];
+		size_t from = 0, a, n;
+
+		if (summary != (l->sec == SEC_SUMMARY))
+			continue;
+		while (from < l->len && pm_when_find(w, &a, &n, l->t + from,
+		    l->len - from)) {
+			if (w->has_zone && w->hour >= 0) {
+				take_zone(d, w, l->line);
+				return 1;
+			}
+			from += a + (n ? n : 1);
+		}
+	}
+	return 0;
+}
+
 static void
 find_zone(struct xdoc *d)
 {
 	const struct pm_incident *inc = d->inc;
 	const struct xfield *f;
 	struct pm_when w;
-	int pass;
 
 	if (inc->timezone && zone_words(&w, inc->timezone,
 	    strlen(inc->timezone))) {
@@ -629,32 +653,19 @@ find_zone(struct xdoc *d)
 	 * written after a time of the summary or preamble ("(14:00 – 16:35,
 	 * UTC+3)"), which says more of the window than a time with a zone
 	 * further on (a "14:00Z" the root cause quotes); then that time */
-	for (pass = 0; pass < 3; pass++) {
-		for (size_t i = 0; i < d->n; i++) {
-			const struct xline *l = &d->v[i];
-			size_t from = 0, a, n;
+	if (zoned_time(d, &w, 1))
+		return;
+	for (size_t i = 0; i < d->n; i++) {
+		const struct xline *l = &d->v[i];
 
-			if (pass == 1) {
-				if ((l->sec == SEC_SUMMARY ||
-				    l->sec == SEC_NONE) &&
-				    zone_near_time(&w, l)) {
-					take_zone(d, &w, l->line);
-					return;
-				}
-				continue;
-			}
-			if ((pass == 0) != (l->sec == SEC_SUMMARY))
-				continue;
-			while (from < l->len && pm_when_find(&w, &a, &n,
-			    l->t + from, l->len - from)) {
-				if (w.has_zone && w.hour >= 0) {
-					take_zone(d, &w, l->line);
-					return;
-				}
-				from += a + (n ? n : 1);
-			}
+		if ((l->sec == SEC_SUMMARY || l->sec == SEC_NONE) &&
+		    zone_near_time(&w, l)) {
+			take_zone(d, &w, l->line);
+			return;
 		}
 	}
+	if (zoned_time(d, &w, 0))
+		return;
 	for (size_t i = 0; i < d->n; i++) {
 		const struct xline *l = &d->v[i];
 
