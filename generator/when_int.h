@@ -91,7 +91,7 @@ match(const char *s, size_t len, size_t i, const char *word)
 			if ((j = skip_blanks(s, len, i)) == i)
 				return 0;
 			i = j;
-		} else if (lower(ch(s, len, i)) != lower(*word)) {
+		} else if (lower(ch(s, len, i)) != lower((unsigned char)*word)) {
 			return 0;
 		} else {
 			i++;

@@ -183,6 +183,10 @@ static const struct {
 	{ "07:40 UK local time", -1, TZ(7, 40, 0, "UK local time") },
 	{ "08:40 Montevideo local time", -1,
 	    TZ(8, 40, -180, "Montevideo local time") },
+	/* names spelt with letters outside ASCII, compared byte for byte */
+	{ "07:20 Kraków time", -1, TZ(7, 20, 60, "Kraków time") },
+	{ "09:10 São Paulo time", -1, TZ(9, 10, -180, "São Paulo time") },
+	{ "06:45 Montréal time", -1, TZ(6, 45, -300, "Montréal time") },
 	{ "08:40 Montevideo local", 5, TIME(8, 40, 0) },
 	/* a name with its abbreviation in brackets: the abbreviation, when
 	 * it means the same */
