@@ -113,6 +113,8 @@ struct xdoc {
 	struct pm_when zone;	/* the zone written for the document */
 	int has_zone;
 	int zone_defined;	/* the document says what zone.zone means */
+	const char *zone_place;	/* "local time": the zone table's name of
+				 * the place whose clock it is */
 	int zone_line;
 	int day_first;		/* slash dates are day/month/year */
 	struct pm_when start, end;	/* as read, before formatting */

@@ -398,6 +398,15 @@ find_definition(struct xdoc *d)
 void
 x_zone_settle(const struct xdoc *d, struct pm_when *w)
 {
+	if (d->zone_place && w->has_zone &&
+	    strcmp(w->zone, d->zone.zone) == 0) {
+		struct pm_when p = *w;
+
+		snprintf(p.zone, sizeof(p.zone), "%s", d->zone_place);
+		pm_when_settle_zone(&p);
+		w->offset_minutes = p.offset_minutes;
+		return;
+	}
 	if (d->zone_defined && w->has_zone &&
 	    strcmp(w->zone, d->zone.zone) == 0) {
 		w->offset_minutes = d->zone.offset_minutes;
@@ -585,6 +594,46 @@ zoned_time(struct xdoc *d, struct pm_when *w, int summary)
 	return 0;
 }
 
+/*
+ * "From 08:00 until 13:40 local time" in a report that names Lisbon
+ * elsewhere: the times keep the clock of the place named, its offset and
+ * its summer time (d->zone_place), and the zone is "local time", as
+ * written.  Places of two clocks leave the zone unknown.
+ */
+static void
+local_zone(struct xdoc *d)
+{
+	const char *place = NULL, *zone;
+	struct pm_when w;
+	int clock = 0, c, line = 0;
+	size_t e;
+
+	for (size_t i = 0; i < d->n && !line; i++)
+		if (x_find(d->v[i].s, d->v[i].len, "local time") != (size_t)-1)
+			line = d->v[i].line;
+	for (size_t i = 0; i < d->n && line; i++) {
+		const struct xline *l = &d->v[i];
+
+		for (size_t j = 0; j < l->len; j++) {
+			if (!(e = pm_when_place_at(&zone, &c, l->s, l->len, j)))
+				continue;
+			if (place && c != clock)
+				return;
+			if (!place)
+				place = zone, clock = c;
+			j = e;
+		}
+	}
+	if (place == NULL)
+		return;
+	pm_when_init(&w);
+	w.has_zone = 1;
+	pm_when_zone(&w.offset_minutes, place, strlen(place));
+	snprintf(w.zone, sizeof(w.zone), "local time");
+	take_zone(d, &w, line);
+	d->zone_place = place;
+}
+
 static void
 find_zone(struct xdoc *d)
 {
@@ -674,5 +723,6 @@ find_zone(struct xdoc *d)
 			return;
 		}
 	}
+	local_zone(d);
 }
 

@@ -206,6 +206,19 @@ size_t pm_when_windows_zone(struct pm_when *z, const char *s, size_t len);
 int pm_when_settle_zone(struct pm_when *w);
 
 /*
+ * A place whose clock the zone table knows, named at s[i] as a whole
+ * word with its capital: "Lisbon" (of "Lisbon time" and "Europe/Lisbon"),
+ * "Cape Town", "Japan".  For a report whose times are in "local time".
+ * Returns the end of the name and sets *zone to the table's name for the
+ * place (static storage; pm_when_zone() and pm_when_settle_zone() read
+ * it) and *clock to a number equal for places that keep the same time
+ * all year; 0 when no place is named at s[i].  Names that are more often
+ * something else ("Phoenix", "Charlotte", a canary) are not places.
+ */
+size_t pm_when_place_at(const char **zone, int *clock, const char *s,
+    size_t len, size_t i);
+
+/*
  * Rewrite the forms of dates and times the readers leave alone on
  * purpose, where the text around them says they are times, into forms
  * they read, keeping every byte offset (the length does not change):

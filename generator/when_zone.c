@@ -177,6 +177,66 @@ named_zone_at(const char *s, size_t len, size_t i, int *off, int text)
 	return best;
 }
 
+/* Table names that name no place, or places whose name is more often a
+ * person's, a project's or a deployment's. */
+static const char *const not_places[] = {
+	"Zulu", "Atlantic", "burg", "Canary", "Canaries", "Phoenix",
+	"Austin", "Charlotte", "Orlando", "Darwin", "Regina", "Santiago",
+	"Alexandria", "Portland", "Victoria", "Georgia",
+};
+
+/* The place a table name names, into out: "Lisbon" of "Lisbon time" and
+ * of "Europe/Lisbon", "Cape Town" of "Cape Town time"; 0 when none. */
+static size_t
+place_of(char *out, size_t size, const char *name)
+{
+	const char *slash = strrchr(name, '/');
+	size_t n = strlen(name);
+
+	if (n > 5 && strcmp(name + n - 5, " time") == 0) {
+		n -= 5;
+	} else if (slash && strncmp(name, "US/", 3) != 0 &&
+	    strncmp(name, "Canada/", 7) != 0 &&
+	    strncmp(name, "Etc/", 4) != 0) {
+		name = slash + 1;
+		n = strlen(name);
+	} else {
+		return 0;
+	}
+	if (n == 0 || n >= size || name[0] < 'A' || name[0] > 'Z')
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		out[k] = name[k] == '_' ? ' ' : name[k];
+	out[n] = '\0';
+	return in_list(not_places, COUNT(not_places), out) ? 0 : n;
+}
+
+size_t
+pm_when_place_at(const char **zone, int *clock, const char *s,
+    size_t len, size_t i)
+{
+	char place[48];
+	size_t best = 0, n;
+
+	if (ch(s, len, i) < 'A' || ch(s, len, i) > 'Z' ||
+	    (i > 0 && is_alnum(ch(s, len, i - 1))))
+		return 0;
+	for (size_t k = 0; k < pm_when__nzones; k++) {
+		const struct pm_when__zone *z = &pm_when__zones[k];
+
+		if (z->name[0] != s[i] && strchr(z->name, '/') == NULL)
+			continue;
+		if ((n = place_of(place, sizeof(place), z->name)) == 0 ||
+		    n <= best || n > len - i ||
+		    memcmp(s + i, place, n) != 0 || is_alnum(ch(s, len, i + n)))
+			continue;
+		best = n;
+		*zone = z->name;
+		*clock = z->offset_minutes * 256 + z->summer;
+	}
+	return best ? i + best : 0;
+}
+
 int
 pm_when_zone(int *offset_minutes, const char *s, size_t len)
 {

@@ -954,6 +954,26 @@ test_zone_beside_window(void **state)
 	    "We will store all times in UTC and convert them for display."
 	    "\n", "2026-06-19T14:00:00+03:00", "2026-06-19T16:35:00+03:00",
 	    "UTC+3");
+	/* "local time" keeps the clock of the place the report names,
+	 * summer time included; two clocks named leave it unknown */
+	expect_window("local time, the place named later",
+	    "# Parking\n\nOn 15 July 2026, from 08:00 until 13:40 local "
+	    "time, tickets ended an hour early.\n\nThe handhelds think in "
+	    "Lisbon time.\n", "2026-07-15T08:00:00+01:00",
+	    "2026-07-15T13:40:00+01:00", "local time");
+	expect_window("local time in winter, an IANA name",
+	    "# Parking\n\nOn 15 January 2026, from 08:00 until 13:40 "
+	    "local time, tickets ended early.\n\nThe servers were not "
+	    "set to `Europe/Lisbon`.\n", "2026-01-15T08:00:00+00:00",
+	    "2026-01-15T13:40:00+00:00", "local time");
+	expect_window("local time, two clocks named",
+	    "# Parking\n\nOn 15 July 2026, from 08:00 until 13:40 local "
+	    "time, tickets from Lisbon and Berlin ended early.\n",
+	    "2026-07-15T08:00:00", "2026-07-15T13:40:00", NULL);
+	expect_window("local time, a person's name is no place",
+	    "# Parking\n\nOn 15 July 2026, from 08:00 until 13:40 local "
+	    "time, tickets ended early. Charlotte rolled back.\n",
+	    "2026-07-15T08:00:00", "2026-07-15T13:40:00", NULL);
 }
 
 /* "IST (Irish Standard Time)" defines the abbreviation, which stays the
