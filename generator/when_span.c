@@ -25,8 +25,8 @@ preceded_by(const char *s, size_t i, const char *word)
 
 /*
  * The link between the ends of a range, with the blanks around it.
- * "and" only counts after "between".  *tight is set when a dash follows
- * the start with no blank ("2-4 PM").
+ * "and" only counts after "between"; a word may follow a comma.  *tight
+ * is set when a dash follows the start with no blank ("2-4 PM").
  */
 static size_t
 connector_at(const char *s, size_t len, size_t i, int between, int *tight)
@@ -46,6 +46,9 @@ connector_at(const char *s, size_t len, size_t i, int between, int *tight)
 		e = k + 3;	/* en dash, em dash */
 	} else {
 		*tight = 0;
+		/* "Wednesday 8 April, 21:30 NPT, to Thursday 9 April" */
+		if (ch(s, len, k) == ',')
+			k = skip_blanks(s, len, k + 1);
 		for (n = 0; n < COUNT(words) && !e; n++)
 			if (n < COUNT(words) - 1 || between)
 				e = word_at(s, len, k, words[n]);

@@ -592,6 +592,12 @@ static const struct {
 	    DTZ(2024, 2, 29, 22, 15, 0, 60, "+0100"),
 	    DTZ(2024, 3, 1, 0, 5, 0, 60, "+0100") },
 	{ "from 10pm to midnight", TIME(22, 0, 0), TIME(0, 0, 0) },
+	/* a comma before a word that links the ends */
+	{ "From Wednesday 8 April 2026, 21:30 NPT, to Thursday 9 April, "
+	    "01:10 NPT", DTZ(2026, 4, 8, 21, 30, 0, 345, "NPT"),
+	    DTZ(2026, 4, 9, 1, 10, 0, 345, "NPT") },
+	{ "from 14:05, until 15:20", TIME(14, 5, 0), TIME(15, 20, 0) },
+	{ "at 10:00, to be safe", NORANGE, NORANGE },
 	{ "no times here", NORANGE, NORANGE },
 	{ "10:00 only", NORANGE, NORANGE },
 	{ "version 1.2 - 1.3", NORANGE, NORANGE },
