@@ -25,7 +25,12 @@ static const char *const share_unknown[] = {
 	"dont know how many", "unknown number of", "cannot tell how many",
 	"can't tell how many", "cannot say how many", "can't say how many",
 	"unclear how many", "no way to know how many",
-	"no way of knowing how many", NULL
+	"no way of knowing how many",
+	/* "We cannot say what share of users was affected" */
+	"cannot say what share", "can't say what share",
+	"cannot tell what share", "can't tell what share",
+	"not know what share", "don't know what share",
+	"cannot give a share", "can't give a share", NULL
 };
 
 static int

@@ -421,6 +421,15 @@ int x_month_after(const char *s, size_t len, size_t e);
 int x_resource_at(const char *s, size_t len, size_t i);
 int x_count_starts(const char *s, size_t i);
 
+/* "None of our subscribers received a message", "no customer could log
+ * in", "nobody was able to pay" at s[i]: the end of its verb, or 0. */
+size_t x_none_could(const char *s, size_t len, size_t i);
+
+/* extract_share_change.c: is the percentage s[i..k) a change ("up
+ * 30%"), one end of a move between levels ("from 5% to 10%") or the size
+ * of a part on a normal day, rather than a share of the harm? */
+int x_share_is_change(const char *s, size_t len, size_t i, size_t k);
+
 /* extract_share.c: the share of users a text names, in percent, or NAN.
  * in_impact: the text is from the impact section or field, so every
  * sentence of it is about the impact.  *whole is set when the share is

@@ -218,3 +218,81 @@ x_count_starts(const char *s, size_t i)
 	return i == 0 || !(x_alnum((unsigned char)s[i - 1]) ||
 	    strchr("$.:-#/", s[i - 1]) != NULL);
 }
+
+/* A word at s[i] that ends the clause: punctuation, not a number's
+ * thousands separator ("84,000"). */
+static int
+clause_ends(const char *s, size_t len, size_t i)
+{
+	return i >= len || strchr(".;:()!?", s[i]) != NULL || (s[i] == ',' &&
+	    !(i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9' &&
+	    x_thousands_at(s, len, i)));
+}
+
+/*
+ * "None of our 84,000 subscribers received a message", "no customer
+ * could log in", "nobody was able to pay": everyone was hurt.  The
+ * people must follow "none of" or "no" at once, after "our", "the" or a
+ * number ("no alert fired and customers could not ..." is not this),
+ * and the verb "nobody" or "no one" at once.
+ * Returns the end of the verb, or 0; "no customer could tell" and "none
+ * of them were affected" are not such a clause.
+ */
+size_t
+x_none_could(const char *s, size_t len, size_t i)
+{
+	static const char *const anyone[] = {
+		"nobody", "no one", "no-one", NULL
+	};
+	static const char *const openers[] = { "none of", "no", NULL };
+	static const char *const fillers[] = {
+		"our", "the", "their", "its", "your", NULL
+	};
+	static const char *const verbs[] = {
+		"could", "couldn't", "can", "was able", "were able",
+		"managed", "received", "got", "had access", NULL
+	};
+	static const char *const unharmed[] = {
+		"notice*", "tell", "see a", "see any", "feel", "detect",
+		"spot", NULL
+	};
+	size_t e, k;
+	double v;
+	int words = 5;
+
+	if (i > 0 && x_alnum((unsigned char)s[i - 1]))
+		return 0;
+	if ((e = x_phrase_at_any(s, len, i, anyone)) == 0) {
+		if ((e = x_phrase_at_any(s, len, i, openers)) == 0)
+			return 0;
+		e = x_skip_blanks(s, len, e);
+		if ((k = x_phrase_at_any(s, len, e, fillers)) != 0)
+			e = x_skip_blanks(s, len, k);
+		if ((k = x_number_at(s, len, e, &v)) != 0)
+			e = x_skip_blanks(s, len, k);
+		if ((k = x_phrase_at_any(s, len, e, x_persons)) == 0 &&
+		    (k = x_agent_noun_at(s, len, e)) == 0)
+			return 0;
+		e = k;
+		words = 0;
+	}
+	/* the verb, a few words on in the same clause; right after
+	 * "nobody" ("nobody outside the university could see" is staff) */
+	for (; words < 6; words++) {
+		e = x_skip_blanks(s, len, e);
+		if (clause_ends(s, len, e))
+			return 0;
+		if ((k = x_phrase_at_any(s, len, e, verbs)) != 0) {
+			k = x_skip_blanks(s, len, k);
+			if ((e = x_phrase_at(s, len, k, "to")) != 0)
+				k = x_skip_blanks(s, len, e);
+			/* "nobody could have fixed it": what might have
+			 * been, not what was */
+			return x_phrase_at_any(s, len, k, unharmed) ||
+			    x_phrase_at(s, len, k, "have") ? 0 : k;
+		}
+		while (e < len && s[e] != ' ' && !clause_ends(s, len, e))
+			e++;
+	}
+	return 0;
+}

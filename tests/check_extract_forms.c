@@ -477,6 +477,34 @@ test_share_fraction_of_people(void **state)
 	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
 }
 
+/* "None of our subscribers received a message" is everyone; "nobody
+ * could have fixed it", "no customer could tell" and a writer who cannot
+ * say the share are not; a count of "the roughly 5,000" still divides. */
+static void
+test_share_none_could(void **state)
+{
+	static const struct share_case cases[] = {
+		{ "# SMS\n\n## Summary\n\nFor 36 hours none of our 84,000 "
+		  "subscribers received a message.\n", 100 },
+		{ "# Login\n\n## Summary\n\nNo customer could log in. "
+		  "Nobody was able to pay.\n", 100 },
+		{ "# Login\n\n## Summary\n\nThe page was slow, but no "
+		  "customer could tell the difference.\n", NAN },
+		{ "# Racks\n\n## Root cause\n\nThe cooling failed; nobody "
+		  "could have fixed it at midnight.\n", NAN },
+		{ "# Racks\n\n## Summary\n\nNo alert fired and customers "
+		  "could not pay.\n", NAN },
+		{ "# Shop\n\n## Summary\n\nWe cannot say what share of "
+		  "users was affected: every order failed during the "
+		  "reboots.\n", NAN },
+		{ "# Portal\n\n## Impact\n\nAbout 4,300 of the roughly "
+		  "5,000 residents who logged in saw old data.\n", 86 },
+	};
+
+	(void)state;
+	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
+}
+
 /* "52 of our 130 routes" is a share of ours, though the sentence has no
  * word of impact; "two of our three on-call engineers" is not. */
 static void
@@ -1070,6 +1098,7 @@ main(void)
 		cmocka_unit_test(test_night_under_front_matter_and_clock_change),
 		cmocka_unit_test(test_plain_text_report),
 		cmocka_unit_test(test_cause_was_sentence),
+		cmocka_unit_test(test_share_none_could),
 		cmocka_unit_test(test_share_of_ours),
 		cmocka_unit_test(test_share_of_their_and_of_all),
 		cmocka_unit_test(test_share_of_people_by_their_name),

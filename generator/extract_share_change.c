@@ -1,0 +1,136 @@
+/*
+ * extract_share_change.c: percentages that are not a share of the harm
+ * but a change ("traffic up 30%", "a 40% increase"), a level moved
+ * between two values ("from 5% to 10% of shoppers") or the size of a
+ * part on a normal day ("about 70% of our bookings normally come ...").
+ */
+#include "extract_int.h"
+
+#include <string.h>
+
+/* "make up 30% of booking attempts": the "up" at s[k] is a part of a
+ * whole, not a rise. */
+static int
+makes_up(const char *s, size_t k)
+{
+	static const char *const make[] = {
+		"make", "makes", "made", "making", NULL
+	};
+	size_t b = k;
+
+	if (!x_phrase_at(s, k + 2, k, "up"))
+		return 0;
+	while (b > 0 && s[b - 1] == ' ')
+		b--;
+	while (b > 0 && s[b - 1] != ' ')
+		b--;
+	return x_phrase_at_any(s, k, b, make) != 0;
+}
+
+/* "more or less 45 %": the "less" (or "more") at s[k], before s[end],
+ * hedges; it does not compare. */
+static int
+more_or_less(const char *s, size_t k, size_t end)
+{
+	size_t n = strlen("more or ");
+
+	return (k >= n && x_phrase_at(s, end, k - n, "more or less")) ||
+	    x_phrase_at(s, end, k, "more or less");
+}
+
+/* Is a change word among the words before s[i], in its clause ("traffic
+ * grew, affecting 12% of requests" is a share)? */
+static int
+change_before(const char *s, size_t i)
+{
+	size_t k = i;
+	int words = 0;
+
+	while (k > 0 && words < 3) {
+		while (k > 0 && s[k - 1] == ' ')
+			k--;
+		if (k > 0 && (s[k - 1] == ',' || s[k - 1] == ';'))
+			break;
+		while (k > 0 && s[k - 1] != ' ')
+			k--;
+		if (x_phrase_at_any(s, i, k, x_change_words) &&
+		    !makes_up(s, k) && !more_or_less(s, k, i))
+			return 1;
+		words++;
+	}
+	return 0;
+}
+
+/* Is the clause around s[i..k) about a normal day ("about 70% of our
+ * bookings normally come through our own site", "On a normal Monday
+ * about 98% of syncs succeed")?  That is the size of a part, not the
+ * harm.  "45% of users open that tab on a normal afternoon, and for them
+ * ..." is the share: a normal day only at the clause's head counts. */
+static int
+baseline_clause(const char *s, size_t len, size_t i, size_t k)
+{
+	static const char *const usual[] = {
+		"normally", "usually", "typically", "ordinarily", NULL
+	};
+	static const char *const heads[] = {
+		"on a normal", "on a typical", "on an ordinary", "in a normal",
+		"in a typical", NULL
+	};
+	size_t b = i, e = k;
+
+	while (b > 0 && s[b - 1] != ',' && s[b - 1] != ';' && s[b - 1] != ':')
+		b--;
+	while (e < len && s[e] != ',' && s[e] != ';' && s[e] != ':')
+		e++;
+	return x_find_any(s + b, e - b, usual, NULL) != NULL ||
+	    x_phrase_at_any(s, len, x_skip_blanks(s, len, b), heads) != 0;
+}
+
+/* Is the word after s[k] a change ("30% increase")? */
+static int
+next_is_change(const char *s, size_t len, size_t k)
+{
+	while (k < len && s[k] == ' ')
+		k++;
+	if (x_phrase_at_any(s, len, k, x_change_words))
+		return 1;
+	return 0;
+}
+
+/*
+ * Is the percentage s[i..k) one end of a move between two levels ("from
+ * 5% to 10% of shoppers", "raised from 10% to 50%")?  That is a plan or a
+ * rollout, not the share hurt.
+ */
+static int
+level_change(const char *s, size_t len, size_t i, size_t k)
+{
+	size_t b = i;
+
+	while (b > 0 && s[b - 1] == ' ')
+		b--;
+	if (b >= 2 && (s[b - 1] | 0x20) == 'o' && (s[b - 2] | 0x20) == 't' &&
+	    (b == 2 || s[b - 3] == ' ')) {
+		b -= 2;
+		while (b > 0 && s[b - 1] == ' ')
+			b--;
+		if (b > 0 && s[b - 1] == '%')
+			return 1;
+	}
+	while (k < len && s[k] == ' ')
+		k++;
+	if (x_phrase_at(s, len, k, "to") == 0)
+		return 0;
+	k += 2;
+	while (k < len && s[k] == ' ')
+		k++;
+	return k < len && s[k] >= '0' && s[k] <= '9';
+}
+
+/* Is the percentage s[i..k) a change, a level or a normal day? */
+int
+x_share_is_change(const char *s, size_t len, size_t i, size_t k)
+{
+	return change_before(s, i) || baseline_clause(s, len, i, k) ||
+	    next_is_change(s, len, k) || level_change(s, len, i, k);
+}
