@@ -444,6 +444,30 @@ static const struct pm_keyword kw_human[] = {
 	{ "typed", 4 }, { "second person", 3 }, { "four eyes", 3 },
 };
 
+/* A decision made outside, which no fix of ours undoes: an authority's
+ * order or a platform's ruling.  Nothing failed, so no other category
+ * fits; the outage still shows in network and provider words. */
+static const struct pm_keyword kw_other[] = {
+	{ "court order*", 8 }, { "order of a court", 8 },
+	{ "ordered by a court", 8 }, { "court has authorised", 8 },
+	{ "court has authorized", 8 }, { "court ruling", 8 },
+	{ "order of the authorities", 8 }, { "ordered by the government", 8 },
+	{ "government ordered", 8 }, { "authorities ordered", 8 },
+	{ "internet shutdown*", 8 }, { "shut down the internet", 8 },
+	{ "shutdown of the internet", 8 }, { "internet blackout*", 8 },
+	{ "decision of the regulator", 8 }, { "regulator ordered", 8 },
+	{ "ordered by the regulator", 8 }, { "regulator s order", 8 },
+	{ "trademark complaint", 8 }, { "legal complaint", 8 },
+	{ "takedown notice", 8 }, { "takedown request", 8 },
+	{ "removed from the app store", 8 },
+	{ "removed from the play store", 8 }, { "safe browsing", 6 },
+	{ "reputation system", 5 },
+	/* the writer's own filing */
+	{ "not a technical failure", 8 }, { "not a technical problem", 8 },
+	{ "not a technical issue", 8 }, { "fit any of our usual", 8 },
+	{ "did not fit any", 8 }, { "fits none of our", 8 },
+};
+
 static const struct pm_category default_categories[] = {
 	{ "database-query-performance", "Database query performance",
 	    "Slow or inefficient queries: missing indexes, full scans, N+1.",
@@ -482,7 +506,9 @@ static const struct pm_category default_categories[] = {
 	    "A manual action in the wrong place or the wrong way.",
 	    KW(kw_human) },
 	{ PM_CATEGORY_OTHER, "Other",
-	    "A cause that is unknown or fits no other category.", NULL, 0 },
+	    "An outside decision (a court, a regulator, an app store), a "
+	    "cause that is unknown, or one that fits no other category.",
+	    KW(kw_other) },
 };
 
 static const struct pm_taxonomy default_taxonomy = {

@@ -260,6 +260,19 @@ test_cause_not_symptom(void **state)
 		    "filing deadline and answered few of our calls; that was "
 		    "outside our control, and our own servers were idle.",
 		    "dependency-third-party" },
+		/* a decision made outside, which shows in network words */
+		{ "A court order made the internet providers block the "
+		    "CDN addresses that our site shares with illegal streams; "
+		    "our DNS answered normally.", "other" },
+		{ "This was not a technical failure: the regulator ordered "
+		    "all networks to stop bulk SMS for 36 hours.", "other" },
+		{ "The mobile networks cut internet access for three hours, "
+		    "an internet shutdown ordered for the national exams.",
+		    "other" },
+		/* a regulator told, not obeyed, names no category */
+		{ "A full disk on the database host stopped writes; we "
+		    "reported the outage to the regulator the same day.",
+		    "hardware-infrastructure" },
 	};
 
 	(void)state;
