@@ -104,7 +104,10 @@ static const char *const unknown_markers[] = {
 	"unknown cause", "could not find the cause", "no root cause",
 	"not determined", "not been determined", "not identified",
 	"not been identified", "unexplained", "not established",
-	"not been established", NULL
+	"not been established", "not found a root cause",
+	"not found the root cause", "not found a cause",
+	"not found the cause", "did not find a root cause",
+	"did not find the root cause", "haven t found", NULL
 };
 
 /* What a title or summary says when nobody found the cause. */

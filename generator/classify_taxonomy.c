@@ -308,6 +308,11 @@ static const struct pm_keyword kw_dependency[] = {
 	{ "their authori*", 4 }, { "payment partner", 6 }, { "acquirer", 3 },
 	{ "card processor", 5 },
 	{ "external script*", 5 },
+	/* a telecom operator's API, which resellers and apps call; its
+	 * maintenance is the provider's, not ours */
+	{ "mobile operator*", 5 }, { "network operator*", 5 },
+	{ "telecom operator*", 5 }, { "reseller api*", 5 },
+	{ "its maintenance", 4 }, { "their maintenance", 4 },
 	/* the carriers behind a messaging provider */
 	{ "mobile operator*", 5 },
 	/* a public service's terms, changed under us */

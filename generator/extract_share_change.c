@@ -38,10 +38,25 @@ more_or_less(const char *s, size_t k, size_t end)
 	    x_phrase_at(s, end, k, "more or less");
 }
 
+/* "fewer than 1% of account holders": the "fewer" (or "less") at s[k]
+ * bounds the number at s[i], as "under 1%" does; it does not compare.
+ * Only of people: "once fewer than 1% of sessions come from v1" is a
+ * threshold. */
+static int
+bound(const char *s, size_t k, size_t i)
+{
+	static const char *const bounds[] = {
+		"less than", "fewer than", NULL
+	};
+	size_t e = x_phrase_at_any(s, i, k, bounds);
+
+	return e != 0 && x_skip_blanks(s, i, e) == i;
+}
+
 /* Is a change word among the words before s[i], in its clause ("traffic
  * grew, affecting 12% of requests" is a share)? */
 static int
-change_before(const char *s, size_t i)
+change_before(const char *s, size_t i, int of_people)
 {
 	size_t k = i;
 	int words = 0;
@@ -54,7 +69,8 @@ change_before(const char *s, size_t i)
 		while (k > 0 && s[k - 1] != ' ')
 			k--;
 		if (x_phrase_at_any(s, i, k, x_change_words) &&
-		    !makes_up(s, k) && !more_or_less(s, k, i))
+		    !makes_up(s, k) && !more_or_less(s, k, i) &&
+		    !(of_people && bound(s, k, i)))
 			return 1;
 		words++;
 	}
@@ -131,6 +147,7 @@ level_change(const char *s, size_t len, size_t i, size_t k)
 int
 x_share_is_change(const char *s, size_t len, size_t i, size_t k)
 {
-	return change_before(s, i) || baseline_clause(s, len, i, k) ||
+	return change_before(s, i, x_noun_after(s, len, k, x_persons)) ||
+	    baseline_clause(s, len, i, k) ||
 	    next_is_change(s, len, k) || level_change(s, len, i, k);
 }

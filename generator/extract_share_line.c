@@ -132,6 +132,29 @@ bare_count(const char *prev, size_t plen, const char *s, size_t len,
 	return NAN;
 }
 
+/*
+ * "In Lisbon about 70% of riders got an error.  Lisbon is one of our nine
+ * cities, so across all our markets that works out at about 14% of our
+ * users": the sentence after a share of people (s) restates it as a
+ * share of all of them, with a word that says so.  That share, or NAN.
+ */
+static double
+restated_overall(const char *s, size_t len, int in_impact)
+{
+	static const char *const overall[] = {
+		"across all", "overall", "worldwide", "globally", "in total",
+		"of all our", "across our", NULL
+	};
+	double v;
+	int w;
+
+	if (x_find_any(s, len, overall, NULL) == NULL ||
+	    !x_names_persons_percent(s, len))
+		return NAN;
+	v = x_share_in(s, len, in_impact, &w);
+	return w ? NAN : v;
+}
+
 /* The share in the sentences of one line, a number before a whole;
  * [*from, *to) gets the sentence.  As within a sentence, a percentage of
  * people beats a share of anything else said before it ("about a third
@@ -166,8 +189,17 @@ x_share_in_line(const struct xline *l, int in_impact, size_t *from, size_t *to,
 			*whole = w;
 			best = v;
 			*persons = p;
-			if (p)
+			if (p) {
+				size_t n = x_sentence_end(l->s, l->len, e);
+
+				if (n > e && !isnan(v = restated_overall(
+				    l->s + e, n - e, in_impact))) {
+					*from = e;
+					*to = n;
+					best = v;
+				}
 				break;
+			}
 		}
 		if (e == i)
 			break;

@@ -269,6 +269,14 @@ test_cause_not_symptom(void **state)
 		{ "The mobile networks cut internet access for three hours, "
 		    "an internet shutdown ordered for the national exams.",
 		    "other" },
+		/* a telecom operator's maintenance is the provider's */
+		{ "The mobile operator took its recharge API down for "
+		    "maintenance without telling its resellers, and the "
+		    "operator finished its maintenance two hours late.",
+		    "dependency-third-party" },
+		{ "We have not found a root cause. Our sender logged a "
+		    "success for every push; a support case with the push "
+		    "provider is open.", "other" },
 		/* a regulator told, not obeyed, names no category */
 		{ "A full disk on the database host stopped writes; we "
 		    "reported the outage to the regulator the same day.",

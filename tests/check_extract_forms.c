@@ -505,6 +505,29 @@ test_share_none_could(void **state)
 	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
 }
 
+/* "Fewer than 1% of account holders" is a bound, taken as the share,
+ * but "once fewer than 1% of sessions" is a threshold; a city's share
+ * restated in the next sentence as one of all users is the share. */
+static void
+test_share_bound_and_restated(void **state)
+{
+	static const struct share_case cases[] = {
+		{ "# Logins\n\n## Summary\n\nLockouts hit real riders. "
+		  "Fewer than 1% of account holders were affected.\n", 1 },
+		{ "# Basket\n\n## Summary\n\nThe plan said to remove the "
+		  "route once fewer than 1% of sessions came from old apps. "
+		  "About 17 percent of mobile sessions were on old apps and "
+		  "failed.\n", 17 },
+		{ "# Scooters\n\n## Impact\n\nIn Lisbon about 70% of "
+		  "riders got an error. Lisbon is one of our nine cities, so "
+		  "across all our markets that works out at about 14% of our "
+		  "users.\n", 14 },
+	};
+
+	(void)state;
+	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
+}
+
 /* "52 of our 130 routes" is a share of ours, though the sentence has no
  * word of impact; "two of our three on-call engineers" is not. */
 static void
@@ -1099,6 +1122,7 @@ main(void)
 		cmocka_unit_test(test_plain_text_report),
 		cmocka_unit_test(test_cause_was_sentence),
 		cmocka_unit_test(test_share_none_could),
+		cmocka_unit_test(test_share_bound_and_restated),
 		cmocka_unit_test(test_share_of_ours),
 		cmocka_unit_test(test_share_of_their_and_of_all),
 		cmocka_unit_test(test_share_of_people_by_their_name),
