@@ -53,6 +53,34 @@ says_versions(int *known, const char *s, size_t len)
 	return *known;
 }
 
+/* Does a clause end at s[k]: a comma or semicolon, or a full stop
+ * before a blank (not "2.10", not "1,000")? */
+static int
+clause_mark(const char *s, size_t len, size_t k)
+{
+	int next = ch(s, len, k + 1);
+
+	if (s[k] == ',' || s[k] == ';')
+		return !is_digit(next);
+	return (s[k] == '.' || s[k] == '!' || s[k] == '?') &&
+	    (next == 0 || next == ' ');
+}
+
+/* has_version_word() within the clause around s[i]: in "From 14.30 to
+ * 17.50 EET on Wednesday, the web version froze" the version is another
+ * clause's. */
+static int
+clause_says_versions(const char *s, size_t len, size_t i)
+{
+	size_t b = i, e = i;
+
+	while (b > 0 && !clause_mark(s, len, b - 1))
+		b--;
+	while (e < len && !clause_mark(s, len, e))
+		e++;
+	return has_version_word(s + b, e - b);
+}
+
 /* At most 5 digits at s[i] and their value. */
 static size_t
 digit_run(const char *s, size_t len, size_t i, int *v)
@@ -438,10 +466,10 @@ pm_when_rewrite(char *out, const char *s, size_t len)
 		    is_alpha(ch(s, len, j)) && !meridiem_next(s, len, j)))
 			continue;
 		/* "14.25" and "10h05": only where a time is expected, and
-		 * "2.10" not in a line about versions */
+		 * "2.10" not in a clause about versions */
 		ctx = time_context(s, i);
 		if (!meridiem_next(s, len, j) && ctx != 2 && !(ctx == 1 &&
-		    (sep == 'h' || !says_versions(&versions, s, len))))
+		    (sep == 'h' || !clause_says_versions(s, len, i))))
 			continue;
 		out[i + a] = ':';
 		i = j;

@@ -345,6 +345,10 @@ static const struct {
 	{ "upgraded from 2.10 to 2.12", NULL }, { "at 10h05m", NULL },
 	{ "CPU at 95.50%", NULL }, { "v2.10 is out", NULL }, { "", NULL },
 	{ "host 10.0.0.1 at 3.2.1", NULL },
+	/* a version in another clause of the line says nothing */
+	{ "From 14.30 to 17.50 EET, the web version froze",
+	    "From 14:30 to 17:50 EET, the web version froze" },
+	{ "we moved from 2.10 to 2.12 of the version", NULL },
 	/* after the year of a date a clock is expected */
 	{ "8 December 2025, 10.15 CET", "8 December 2025, 10:15 CET" },
 	{ "Dec 8th, 2025, 10.15", "Dec 8th, 2025, 10:15" },
