@@ -187,6 +187,10 @@ static const struct {
 	{ "07:20 Kraków time", -1, TZ(7, 20, 60, "Kraków time") },
 	{ "09:10 São Paulo time", -1, TZ(9, 10, -180, "São Paulo time") },
 	{ "06:45 Montréal time", -1, TZ(6, 45, -300, "Montréal time") },
+	/* a pair for the year round; Mongolia's and Morocco's clocks */
+	{ "09:00 CET/CEST", -1, TZ(9, 0, 60, "CET/CEST") },
+	{ "16:40 ULAT", -1, TZ(16, 40, 480, "ULAT") },
+	{ "10:15 Marrakech time", -1, TZ(10, 15, 60, "Marrakech time") },
 	{ "08:40 Montevideo local", 5, TIME(8, 40, 0) },
 	/* a name with its abbreviation in brackets: the abbreviation, when
 	 * it means the same */
@@ -397,6 +401,9 @@ static const struct {
 	{ DTZ(2024, 7, 2, 11, 20, 0, 0, "Irish time"), 60, 1 },
 	{ DTZ(2025, 10, 3, 6, 30, 0, 0, "Belfast time"), 60, 1 },
 	{ DTZ(2025, 2, 10, 7, 20, 0, 60, "Krakow time"), 60, 0 },
+	{ DTZ(2026, 4, 3, 9, 0, 0, 60, "CET/CEST"), 120, 1 },
+	{ DTZ(2026, 1, 9, 9, 0, 0, 60, "CET/CEST"), 60, 0 },
+	{ DTZ(2026, 7, 9, 9, 0, 0, -480, "PST/PDT"), -420, 1 },
 	{ DTZ(2025, 4, 6, 8, 10, 0, 720, "New Zealand time"), 720, 0 },
 	{ DTZ(2025, 4, 5, 8, 10, 0, 720, "New Zealand time"), 780, 1 },
 	{ DTZ(2024, 7, 18, 16, 0, 0, -240, "Atlantic time"), -180, 1 },
