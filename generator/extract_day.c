@@ -346,6 +346,20 @@ front_title_day(struct xdoc *d, struct pm_when *w)
 	    w->year;
 }
 
+/* Does the summary or the preamble tell of "yesterday" (a note written
+ * the day after)? */
+static int
+says_yesterday(const struct xdoc *d)
+{
+	static const char *const words[] = { "yesterday", NULL };
+
+	for (size_t i = 0; i < d->n; i++)
+		if ((d->v[i].sec == SEC_SUMMARY || d->v[i].sec == SEC_NONE) &&
+		    x_find_any(d->v[i].s, d->v[i].len, words, NULL))
+			return 1;
+	return 0;
+}
+
 /* The day the prose names, for times written without one. */
 static void
 find_prose_day(struct xdoc *d)
@@ -409,9 +423,12 @@ find_prose_day(struct xdoc *d)
 		d->has_date = 1;
 	} else if (!d->has_date && has_written) {
 		/* "Written up by Wes, Tue 14 Jan 2025" and no other day: the
-		 * write-up's day, as a front matter date would be taken */
+		 * write-up's day, as a front matter date would be taken, or
+		 * the day before when the summary says "yesterday" */
 		d->date = written;
 		d->has_date = 1;
+		if (says_yesterday(d))
+			pm_when_add_minutes(&d->date, -1440);
 	}
 	return;
 found:

@@ -1021,6 +1021,19 @@ test_zone_beside_window(void **state)
 	    "# Parking\n\nOn 15 July 2026, from 08:00 until 13:40 local "
 	    "time, tickets from Lisbon and Berlin ended early.\n",
 	    "2026-07-15T08:00:00", "2026-07-15T13:40:00", NULL);
+	/* a note dated when it was written tells of "yesterday" */
+	expect_window("yesterday, under the day of writing",
+	    "# Board\n\n## Notes written Thursday, September 17, 2026\n\n"
+	    "### Issue summary\n\nYesterday, between 6:05 a.m. and 8:40 "
+	    "a.m. Atlantic time, the board would not load on phones.\n",
+	    "2026-09-16T06:05:00-03:00", "2026-09-16T08:40:00-03:00",
+	    "Atlantic time");
+	/* a version in another clause leaves the dotted clock a time */
+	expect_window("dotted clock, a version elsewhere in the line",
+	    "# Lockers\n\n## Summary\n\nFrom 14.30 to 17.50 EET on "
+	    "Wednesday, 18 February 2026, the web version of the app "
+	    "froze.\n", "2026-02-18T14:30:00+02:00",
+	    "2026-02-18T17:50:00+02:00", "EET");
 	expect_window("local time, a person's name is no place",
 	    "# Parking\n\nOn 15 July 2026, from 08:00 until 13:40 local "
 	    "time, tickets ended early. Charlotte rolled back.\n",
