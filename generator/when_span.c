@@ -213,6 +213,17 @@ find_range(struct pm_when *start, struct pm_when *end, const char *s,
 			continue;
 		}
 		share_meridiem(&a, amer, &b, bmer);
+		/* "from noon until midnight on Monday 15 June": the
+		 * midnight that ends the day named, which dates the start */
+		if (b.day && !a.day && a.hour >= 0 && b.hour == 0 &&
+		    b.minute == 0 && word_at(s, len, k, "midnight")) {
+			a.year = b.year;
+			a.month = b.month;
+			a.day = b.day;
+			a.weekday = b.weekday;
+			pm_when_add_minutes(&b, 1440);
+			b.weekday = -1;
+		}
 		complete_range(&a, &b, have_ctx ? &ctx : NULL);
 		if (timed && a.hour < 0 && be > i) {
 			/* "the night of 31 October to 1 November 2024, from

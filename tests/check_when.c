@@ -609,6 +609,9 @@ static const struct {
 	    DTZ(2026, 4, 9, 1, 10, 0, 345, "NPT") },
 	{ "from 14:05, until 15:20", TIME(14, 5, 0), TIME(15, 20, 0) },
 	{ "at 10:00, to be safe", NORANGE, NORANGE },
+	/* the midnight that ends the day named dates the start too */
+	{ "from noon until midnight on Monday 15 June 2026",
+	    DT(2026, 6, 15, 12, 0, 0), DT(2026, 6, 16, 0, 0, 0) },
 	{ "no times here", NORANGE, NORANGE },
 	{ "10:00 only", NORANGE, NORANGE },
 	{ "version 1.2 - 1.3", NORANGE, NORANGE },
