@@ -179,6 +179,24 @@ bare_range_at(const char *s, size_t len, size_t i, struct pm_when *a,
 	return 1;
 }
 
+/*
+ * "During lunch service, from 12:40 to 2:15": a twelve-hour clock with
+ * no am/pm, whose end a single digit writes ("2:15", not "02:15"), ends
+ * in the afternoon rather than fourteen hours later.
+ */
+static void
+afternoon_end(const struct pm_when *a, int amer, struct pm_when *b,
+    int bmer, const char *s, size_t len, size_t k)
+{
+	if (amer >= 0 || bmer >= 0 || a->hour < 1 || a->hour > 12 ||
+	    b->hour < 1 || b->hour > 11 || a->day || b->day ||
+	    b->hour * 60 + b->minute >= a->hour * 60 + a->minute ||
+	    !is_digit(ch(s, len, k)) || ch(s, len, k) == '0' ||
+	    ch(s, len, k + 1) != ':')
+		return;
+	b->hour += 12;
+}
+
 /* The first range of s; with timed, the first whose ends have a time of
  * day, a range of days before it dating the times after it. */
 static int
@@ -186,7 +204,7 @@ find_range(struct pm_when *start, struct pm_when *end, const char *s,
     size_t len, int timed)
 {
 	struct pm_when a, b, ctx;
-	size_t i, e, k, be = 0;
+	size_t i, e, k = 0, be = 0;
 	int amer, bmer, tight, have_ctx = 0;
 
 	pm_when_init(&ctx);
@@ -213,6 +231,7 @@ find_range(struct pm_when *start, struct pm_when *end, const char *s,
 			continue;
 		}
 		share_meridiem(&a, amer, &b, bmer);
+		afternoon_end(&a, amer, &b, bmer, s, len, k);
 		/* "from noon until midnight on Monday 15 June": the
 		 * midnight that ends the day named, which dates the start */
 		if (b.day && !a.day && a.hour >= 0 && b.hour == 0 &&

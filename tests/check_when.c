@@ -609,6 +609,11 @@ static const struct {
 	    DTZ(2026, 4, 9, 1, 10, 0, 345, "NPT") },
 	{ "from 14:05, until 15:20", TIME(14, 5, 0), TIME(15, 20, 0) },
 	{ "at 10:00, to be safe", NORANGE, NORANGE },
+	/* a twelve-hour clock with no am/pm ends in the afternoon; "02:15"
+	 * and an evening start are a night's */
+	{ "from 12:40 to 2:15", TIME(12, 40, 0), TIME(14, 15, 0) },
+	{ "from 22:40 to 2:15", TIME(22, 40, 0), TIME(2, 15, 0) },
+	{ "from 11:40 to 02:15", TIME(11, 40, 0), TIME(2, 15, 0) },
 	/* the midnight that ends the day named dates the start too */
 	{ "from noon until midnight on Monday 15 June 2026",
 	    DT(2026, 6, 15, 12, 0, 0), DT(2026, 6, 16, 0, 0, 0) },
