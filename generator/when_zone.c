@@ -195,9 +195,10 @@ place_of(char *out, size_t size, const char *name)
 
 	if (n > 5 && strcmp(name + n - 5, " time") == 0) {
 		n -= 5;
-	} else if (slash && strncmp(name, "US/", 3) != 0 &&
+	} else if (slash && name[1] >= 'a' && name[1] <= 'z' &&
 	    strncmp(name, "Canada/", 7) != 0 &&
 	    strncmp(name, "Etc/", 4) != 0) {
+		/* an IANA region, not "US/" nor a pair ("CET/CEST") */
 		name = slash + 1;
 		n = strlen(name);
 	} else {
