@@ -421,6 +421,15 @@ int x_month_after(const char *s, size_t len, size_t e);
 int x_resource_at(const char *s, size_t len, size_t i);
 int x_count_starts(const char *s, size_t i);
 
+/* The end of the clause that goes on from s[k]: a comma (not a number's
+ * thousands separator, "3,412"), a semicolon, a colon or the end of a
+ * sentence. */
+size_t x_clause_end(const char *s, size_t len, size_t k);
+
+/* Words that make a share of people one of all of them ("about 6% of
+ * players worldwide", "across all our markets"). */
+extern const char *const x_overall_words[];
+
 /* "None of our subscribers received a message", "no customer could log
  * in", "nobody was able to pay" at s[i]: the end of its verb, or 0. */
 size_t x_none_could(const char *s, size_t len, size_t i);

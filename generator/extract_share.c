@@ -156,21 +156,13 @@ of_pronoun_at(const char *s, size_t len, size_t k)
 static int
 impact_in_clause(const char *s, size_t len, size_t k)
 {
-	size_t e = k;
-
-	/* "3,412 residents": a number's separator goes on */
-	while (e < len && (s[e] != ',' || (e > k && s[e - 1] >= '0' &&
-	    s[e - 1] <= '9' && x_thousands_at(s, len, e))) && s[e] != ';' &&
-	    s[e] != ':' && !(s[e] == '.' && (e + 1 == len || s[e + 1] == ' ')))
-		e++;
-	return x_find_any(s + k, e - k, x_impact_words, NULL) != NULL;
+	return x_find_any(s + k, x_clause_end(s, len, k) - k, x_impact_words,
+	    NULL) != NULL;
 }
 
-/* Words after a share of people that make it the share of all of them
- * ("about 6% of players worldwide"). */
-static const char *const overall_words[] = {
+const char *const x_overall_words[] = {
 	"worldwide", "overall", "globally", "in total", "across the board",
-	"across all", "of the total", NULL
+	"across all", "of the total", "across our", NULL
 };
 
 /*
@@ -195,7 +187,7 @@ share_of_all(const char *s, size_t len, size_t k)
 		n = x_skip_blanks(s, len, n);
 		if (x_phrase_at(s, len, n, "of all") ||
 		    x_find_any(s + n, end - n < 48 ? end - n : 48,
-		    overall_words, NULL) != NULL)
+		    x_overall_words, NULL) != NULL)
 			return v;
 		i = e;
 	}

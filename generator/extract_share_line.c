@@ -141,14 +141,10 @@ bare_count(const char *prev, size_t plen, const char *s, size_t len,
 static double
 restated_overall(const char *s, size_t len, int in_impact)
 {
-	static const char *const overall[] = {
-		"across all", "overall", "worldwide", "globally", "in total",
-		"of all our", "across our", NULL
-	};
 	double v;
 	int w;
 
-	if (x_find_any(s, len, overall, NULL) == NULL ||
+	if (x_find_any(s, len, x_overall_words, NULL) == NULL ||
 	    !x_names_persons_percent(s, len))
 		return NAN;
 	v = x_share_in(s, len, in_impact, &w);

@@ -219,14 +219,18 @@ x_count_starts(const char *s, size_t i)
 	    strchr("$.:-#/", s[i - 1]) != NULL);
 }
 
-/* A word at s[i] that ends the clause: punctuation, not a number's
- * thousands separator ("84,000"). */
-static int
-clause_ends(const char *s, size_t len, size_t i)
+size_t
+x_clause_end(const char *s, size_t len, size_t k)
 {
-	return i >= len || strchr(".;:()!?", s[i]) != NULL || (s[i] == ',' &&
-	    !(i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9' &&
-	    x_thousands_at(s, len, i)));
+	size_t e = k;
+
+	/* "3,412 residents": a number's separator goes on */
+	while (e < len && (s[e] != ',' || (e > k && s[e - 1] >= '0' &&
+	    s[e - 1] <= '9' && x_thousands_at(s, len, e))) && s[e] != ';' &&
+	    s[e] != ':' && !(strchr(".!?", s[e]) && (e + 1 == len ||
+	    s[e + 1] == ' ')))
+		e++;
+	return e;
 }
 
 /*
@@ -256,7 +260,7 @@ x_none_could(const char *s, size_t len, size_t i)
 		"notice*", "tell", "see a", "see any", "feel", "detect",
 		"spot", NULL
 	};
-	size_t e, k;
+	size_t e, k, end;
 	double v;
 	int words = 5;
 
@@ -278,9 +282,10 @@ x_none_could(const char *s, size_t len, size_t i)
 	}
 	/* the verb, a few words on in the same clause; right after
 	 * "nobody" ("nobody outside the university could see" is staff) */
+	end = x_clause_end(s, len, e);
 	for (; words < 6; words++) {
-		e = x_skip_blanks(s, len, e);
-		if (clause_ends(s, len, e))
+		e = x_skip_blanks(s, end, e);
+		if (e >= end)
 			return 0;
 		if ((k = x_phrase_at_any(s, len, e, verbs)) != 0) {
 			k = x_skip_blanks(s, len, k);
@@ -291,7 +296,7 @@ x_none_could(const char *s, size_t len, size_t i)
 			return x_phrase_at_any(s, len, k, unharmed) ||
 			    x_phrase_at(s, len, k, "have") ? 0 : k;
 		}
-		while (e < len && s[e] != ' ' && !clause_ends(s, len, e))
+		while (e < end && s[e] != ' ')
 			e++;
 	}
 	return 0;
