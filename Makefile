@@ -52,7 +52,11 @@ $(O)/tests/%: tests/%.c tests/testutil.c tests/testutil.h $(O)/libpmsite.a $(HDR
 	$(CC) $(CFLAGS) -Wno-unused-parameter $(PKG_CFLAGS) -Igenerator -Itests \
 		-o $@ $< tests/testutil.c $(O)/libpmsite.a $(PKG_LIBS) $(CMOCKA_LIBS)
 
-# Test programs that include harness sources of their own.
+# Test programs that include harness sources or fixtures of their own.
+$(O)/tests/check_mustache $(O)/tests/check_mustache_limits: \
+	tests/mustache_fixture.h
+$(O)/tests/check_extract $(O)/tests/check_extract_forms: \
+	tests/extract_fixture.h
 $(O)/tests/check_fuzz_regress: $(wildcard tests/fuzz/*.c tests/fuzz/*.h)
 $(O)/tests/check_adversarial $(O)/tests/check_faults: \
 	tests/adversarial/harness.c tests/adversarial/harness.h \

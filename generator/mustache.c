@@ -26,6 +26,7 @@ struct pm_template_set {
 	struct pm_arena *arena;
 	struct slot *slots;	/* open addressing, power-of-two size */
 	size_t cap, count;
+	size_t max_steps, max_bytes;	/* pm_template_set_budget() */
 };
 
 int
@@ -34,6 +35,8 @@ pm_template_set_new(struct pm_template_set **out)
 	struct pm_template_set *set = pm_xcalloc(1, sizeof(*set));
 
 	set->arena = pm_arena_new();
+	set->max_steps = PM_TEMPLATE_MAX_STEPS;
+	set->max_bytes = PM_TEMPLATE_MAX_OUTPUT;
 	*out = set;
 	return 0;
 }
@@ -46,6 +49,24 @@ pm_template_set_free(struct pm_template_set *set)
 	pm_arena_free(set->arena);
 	free(set->slots);
 	free(set);
+}
+
+void
+pm_template_set_budget(struct pm_template_set *set, size_t steps,
+    size_t bytes)
+{
+	if (steps)
+		set->max_steps = steps;
+	if (bytes)
+		set->max_bytes = bytes;
+}
+
+void
+pm__template_set_limits(const struct pm_template_set *set, size_t *steps,
+    size_t *bytes)
+{
+	*steps = set ? set->max_steps : PM_TEMPLATE_MAX_STEPS;
+	*bytes = set ? set->max_bytes : PM_TEMPLATE_MAX_OUTPUT;
 }
 
 const struct pm_template *

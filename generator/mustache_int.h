@@ -91,6 +91,10 @@ int pm__template_compile(struct pm_template **out, struct pm_arena *arena,
 /* pm_value_put_number, byte for byte, faster for the common numbers. */
 void pm__template_put_number(struct pm_buf *out, double n);
 
+/* The budget of a render with set (which may be NULL: the defaults). */
+void pm__template_set_limits(const struct pm_template_set *set,
+    size_t *steps, size_t *bytes);
+
 /* The template called name (len bytes, hash pm_value_key_hash), or NULL;
  * set may be NULL. */
 const struct pm_template *pm__template_set_find(

@@ -35,7 +35,8 @@ struct render {
 	int suppress;		/* skip the next indentation: see block() */
 	int depth;		/* render_ops calls open */
 	int nesting;		/* partials and parents open */
-	size_t bodies;		/* section bodies rendered: the budget */
+	size_t steps;		/* taken: see PM_TEMPLATE_MAX_STEPS */
+	size_t max_steps, max_bytes;	/* the set's budget */
 	size_t out_start;	/* out->len on entry */
 	/* Items of made lists reached by index ("list.0"), kept to the end
 	 * of the render; NULL until the first. */
@@ -97,6 +98,21 @@ limit(struct render *r, const struct pm_template *t, const struct mt_op *op,
 	    (int)(op->len > 64 ? 64 : op->len), op->str, max);
 }
 
+/* The budget (PM_TEMPLATE_MAX_STEPS), checked before each tag, so that the
+ * error names one: in between, a render writes template text and at most
+ * one value, whose sizes the template and the data bound. */
+static int
+too_much(struct render *r, const struct pm_template *t, const struct mt_op *op)
+{
+	if (r->steps <= r->max_steps &&
+	    r->handed + r->out->len - r->out_start <= r->max_bytes)
+		return 0;
+	return pm_error_set(r->err, PM_ELIMIT, t->file, op->line, op->column,
+	    "render too large at '%.*s': over %zu steps or %zu bytes",
+	    (int)(op->len > 64 ? 64 : op->len), op->str, r->max_steps,
+	    r->max_bytes);
+}
+
 /*
  * pm_value_map_getn with the name hashed once, when the template was
  * compiled: a context lookup misses in most maps it visits on its way
@@ -147,6 +163,7 @@ lookup(struct render *r, const struct mt_op *op)
 	for (i = r->nctx; i-- > 0;) {
 		const struct pm_value *c = r->ctx[i];
 
+		r->steps++;
 		if (c != NULL && c->type == PM_VALUE_MAP &&
 		    (v = map_get(c, seg)) != NULL)
 			break;
@@ -283,13 +300,6 @@ body(struct render *r, const struct pm_template *t, uint32_t i,
 		r->handed += r->out->len - r->out_start;
 		pm_buf_truncate(r->out, r->out_start);
 	}
-	if (++r->bodies > PM_TEMPLATE_MAX_BODIES ||
-	    r->handed + r->out->len - r->out_start > PM_TEMPLATE_MAX_OUTPUT)
-		return pm_error_set(r->err, PM_ELIMIT, t->file, op->line,
-		    op->column, "section '%.*s' renders too much (over %d "
-		    "section bodies or %zu MiB)", (int)(op->len > 64 ? 64 :
-		    op->len), op->str, PM_TEMPLATE_MAX_BODIES,
-		    PM_TEMPLATE_MAX_OUTPUT >> 20);
 	rc = render_ops(r, t, i + 1, op->end, sc);
 	if (rc == 0 && (op->flags & MT_END_LINE_START))
 		indent(r);
@@ -389,6 +399,7 @@ block(struct render *r, const struct pm_template *t, uint32_t i,
 		b = f->parent + 1;
 		e = f->tpl->ops + f->parent->end;
 		for (; b < e; b = f->tpl->ops + b->end) {
+			r->steps++;
 			if (b->len == op->len &&
 			    memcmp(b->str, op->str, op->len) == 0) {
 				found = b;
@@ -423,6 +434,9 @@ render_ops(struct render *r, const struct pm_template *t, uint32_t i,
 	while (i < to && rc == 0) {
 		const struct mt_op *op = &t->ops[i];
 
+		r->steps++;
+		if (op->kind != MT_TEXT && (rc = too_much(r, t, op)) != 0)
+			break;
 		if (op->flags & MT_LINE_START)
 			indent(r);
 		else if (r->suppress && (op->kind <= MT_RAW ||
@@ -491,6 +505,7 @@ pm_template_render_to(struct pm_buf *out, const struct pm_template_sink *sink,
 	r.out_start = len;
 	r.sink = sink;
 	r.set = set;
+	pm__template_set_limits(set, &r.max_steps, &r.max_bytes);
 	r.err = err;
 	r.ctx = stack;
 	stack[r.nctx++] = ctx;

@@ -27,82 +27,7 @@
 #include "value.h"
 #include "yamltree.h"
 
-/* A fixture: a set, an arena for data, an output buffer, a temp dir. */
-struct fx {
-	struct pm_template_set *set;
-	struct pm_arena *arena;
-	struct pm_buf out;
-	struct pm_error err;
-	char dir[64];
-};
-
-static int
-setup(void **state)
-{
-	struct fx *fx = calloc(1, sizeof(*fx));
-
-	pm_template_set_new(&fx->set);
-	fx->arena = pm_arena_new();
-	snprintf(fx->dir, sizeof(fx->dir), "/tmp/check_mustache.XXXXXX");
-	assert_non_null(mkdtemp(fx->dir));
-	*state = fx;
-	return 0;
-}
-
-static void
-remove_tree(const char *dir)
-{
-	char cmd[128];
-
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	assert_int_equal(system(cmd), 0);
-}
-
-static int
-teardown(void **state)
-{
-	struct fx *fx = *state;
-
-	remove_tree(fx->dir);
-	pm_buf_free(&fx->out);
-	pm_template_set_free(fx->set);
-	pm_arena_free(fx->arena);
-	free(fx);
-	return 0;
-}
-
-static void
-add(struct fx *fx, const char *name, const char *src)
-{
-	pm_error_clear(&fx->err);
-	assert_int_equal(pm_template_set_add(fx->set, name, src, strlen(src),
-	    &fx->err), 0);
-}
-
-static struct pm_value *
-yaml(struct fx *fx, const char *text)
-{
-	struct pm_value *v = NULL;
-
-	pm_error_clear(&fx->err);
-	assert_int_equal(pm_yaml_parse(&v, fx->arena, text, strlen(text),
-	    "data", 1, &fx->err), 0);
-	return v;
-}
-
-/* Render the template called name with ctx; returns the output. */
-static const char *
-render(struct fx *fx, const char *name, const struct pm_value *ctx)
-{
-	const struct pm_template *t = pm_template_set_get(fx->set, name);
-
-	assert_non_null(t);
-	pm_buf_clear(&fx->out);
-	pm_error_clear(&fx->err);
-	assert_int_equal(pm_template_render(&fx->out, t, fx->set, ctx,
-	    &fx->err), 0);
-	return pm_buf_cstr(&fx->out);
-}
+#include "mustache_fixture.h"
 
 static void
 write_file(const char *dir, const char *name, const char *text)
@@ -295,119 +220,6 @@ test_error_positions(void **state)
 		    &fx->err), errors[i].error);
 		assert_null(pm_template_set_get(fx->set, "t"));
 	}
-}
-
-static void
-test_recursion_limit(void **state)
-{
-	struct fx *fx = *state;
-	char msg[600];
-
-	add(fx, "self", "x\n  {{>self}}");
-	add(fx, "loop", "{{#a}}[{{<loop}}{{/loop}}]{{/a}}");
-	/* What was in the buffer before stays; the failed render adds
-	 * nothing. */
-	pm_buf_puts(&fx->out, "kept");
-	assert_int_equal(pm_template_render(&fx->out,
-	    pm_template_set_get(fx->set, "self"), fx->set, NULL, &fx->err),
-	    PM_ELIMIT);
-	assert_string_equal(pm_buf_cstr(&fx->out), "kept");
-	assert_string_equal(pm_error_format(msg, sizeof(msg), &fx->err),
-	    "self:2:3: partial 'self' nested deeper than 100 levels");
-	pm_error_clear(&fx->err);
-	assert_int_equal(pm_template_render(&fx->out,
-	    pm_template_set_get(fx->set, "loop"), fx->set,
-	    yaml(fx, "a: true"), &fx->err), PM_ELIMIT);
-	assert_string_equal(pm_error_format(msg, sizeof(msg), &fx->err),
-	    "loop:1:8: parent 'loop' nested deeper than 100 levels");
-}
-
-/* A tree of the given depth: {name, kids: [ ... ]}. */
-static struct pm_value *
-tree(struct fx *fx, int depth)
-{
-	struct pm_value *root = NULL, *kids = NULL;
-	int i;
-
-	for (i = 0; i < depth; i++) {
-		struct pm_value *node = pm_value_new_map(fx->arena);
-
-		pm_value_map_set_num(fx->arena, node, "n", i);
-		if (kids)
-			pm_value_list_push(fx->arena, kids, node);
-		else
-			root = node;
-		kids = pm_value_new_list(fx->arena);
-		pm_value_map_set(fx->arena, node, "kids", kids);
-	}
-	return root;
-}
-
-static void
-test_data_driven_recursion(void **state)
-{
-	struct fx *fx = *state;
-	const char *s;
-
-	add(fx, "node", "{{n}}({{#kids}}{{>node}}{{/kids}})");
-	s = render(fx, "node", tree(fx, 100));
-	assert_int_equal(strncmp(s, "0(1(2(", 6), 0);
-	assert_non_null(strstr(s, "99())"));
-	pm_error_clear(&fx->err);
-	assert_int_equal(pm_template_render(&fx->out,
-	    pm_template_set_get(fx->set, "node"), fx->set, tree(fx, 5000),
-	    &fx->err), PM_ELIMIT);
-}
-
-/* Sections within partials within sections: the render depth limit
- * stops it before the partial limit does. */
-static void
-test_render_depth_limit(void **state)
-{
-	struct fx *fx = *state;
-	struct pm_buf src = PM_BUF_INIT;
-	char msg[600];
-	int i;
-
-	for (i = 0; i < 90; i++)
-		pm_buf_puts(&src, "{{#a}}");
-	pm_buf_puts(&src, "{{>deep}}");
-	for (i = 0; i < 90; i++)
-		pm_buf_puts(&src, "{{/a}}");
-	add(fx, "deep", src.ptr);
-	pm_buf_free(&src);
-	assert_int_equal(pm_template_render(&fx->out,
-	    pm_template_set_get(fx->set, "deep"), fx->set,
-	    yaml(fx, "a: true"), &fx->err), PM_ELIMIT);
-	assert_non_null(strstr(pm_error_format(msg, sizeof(msg), &fx->err),
-	    "nested deeper than 1000 levels"));
-}
-
-static void
-test_depth_limit(void **state)
-{
-	struct fx *fx = *state;
-	struct pm_buf src = PM_BUF_INIT;
-	char msg[600];
-	int i;
-
-	for (i = 0; i < PM_TEMPLATE_MAX_DEPTH; i++)
-		pm_buf_puts(&src, "{{#a}}");
-	pm_buf_puts(&src, "x");
-	for (i = 0; i < PM_TEMPLATE_MAX_DEPTH; i++)
-		pm_buf_puts(&src, "{{/a}}");
-	add(fx, "ok", src.ptr);
-	assert_string_equal(render(fx, "ok", yaml(fx, "a: [1]")), "x");
-
-	pm_buf_clear(&src);
-	for (i = 0; i <= PM_TEMPLATE_MAX_DEPTH; i++)
-		pm_buf_puts(&src, "{{^a}}");
-	pm_error_clear(&fx->err);
-	assert_int_equal(pm_template_set_add(fx->set, "deep", src.ptr,
-	    src.len, &fx->err), PM_ERROR);
-	assert_string_equal(pm_error_format(msg, sizeof(msg), &fx->err),
-	    "deep:1:601: sections nested deeper than 100");
-	pm_buf_free(&src);
 }
 
 static void
@@ -780,10 +592,6 @@ main(void)
 		T(test_add_twice_and_after_failure),
 		T(test_many_templates),
 		T(test_error_positions),
-		T(test_recursion_limit),
-		T(test_data_driven_recursion),
-		T(test_render_depth_limit),
-		T(test_depth_limit),
 		T(test_nul_and_invalid_utf8),
 		T(test_escaping),
 		T(test_values_and_truthiness),

@@ -53,6 +53,10 @@ mu_run(const char *tpl_src, size_t tpl_len, const struct pm_value *ctx,
 	for (i = 0; i < tpl_len; i++)
 		nlines += tpl_src[i] == '\n';
 	pm_template_set_new(&set);
+	/* A fiftieth of the default: a run stays well inside -timeout even
+	 * under the sanitizers, so a timeout means work the budget misses. */
+	pm_template_set_budget(set, PM_TEMPLATE_MAX_STEPS / 50,
+	    PM_TEMPLATE_MAX_OUTPUT / 32);
 	for (i = 0; i < sizeof(mu_partials) / sizeof(*mu_partials); i++) {
 		pm_error_clear(&err);
 		if (pm_template_set_add(set, mu_partials[i][0],
