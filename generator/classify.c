@@ -14,7 +14,9 @@
  *  - the root cause's first sentence counts most: writers state the
  *    cause, then explain.
  * A root cause that says it is unknown gives "other".  When one story
- * names two categories, the tie-breaks of classify_ties.c decide.
+ * names two categories, the tie-breaks of classify_ties.c decide, unless
+ * the writer gives a verdict ("the root cause was a configuration
+ * error"): the category it names comes first (classify_verdict.c).
  */
 #include "classify.h"
 #include "classify_int.h"
@@ -116,36 +118,6 @@ static const char *const cause_not_found[] = {
 	"cause unknown", "cause is unknown", "cause remains unknown",
 	"unknown cause", "cause not yet known", "no root cause", NULL
 };
-
-/* A text made for matching: lowercase words and single spaces, with the
- * weight of each byte. */
-struct ntext {
-	char *s;
-	float *w;
-	unsigned char *brk;	/* 1: a clause starts here, 2: a sentence */
-	unsigned char *quoted;	/* inside "double quotes" */
-	size_t len;
-};
-
-static int
-is_word(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
-
-/* The phrase at s[i] on word boundaries ('*': a stem); its end or 0. */
-static size_t
-phrase_at(const char *s, size_t len, size_t i, const char *p)
-{
-	if (i > 0 && is_word((unsigned char)s[i - 1]))
-		return 0;
-	for (; *p && *p != '*'; p++, i++)
-		if (i >= len || s[i] != *p)
-			return 0;
-	if (*p != '*' && i < len && is_word((unsigned char)s[i]))
-		return 0;
-	return i;
-}
 
 /* The first phrase of an index at a word start in s[from, len): where
  * it starts, with *end (may be NULL) set to its end; or (size_t)-1. */
@@ -485,6 +457,33 @@ says_unknown(const char *text)
 	return unknown;
 }
 
+/* The helpers above, for classify_verdict.c. */
+void
+pm_classify__normalise(struct ntext *t, const char *src)
+{
+	normalise(t, src);
+}
+
+void
+pm_classify__ntext_free(struct ntext *t)
+{
+	ntext_free(t);
+}
+
+size_t
+pm_classify__find_any(const char *s, size_t len, size_t from,
+    const struct pm_phrase_index *x, size_t *end)
+{
+	return find_any(s, len, from, x, end);
+}
+
+void
+pm_classify__score(double *scores, const struct pm_taxonomy *tax,
+    const char *text, double weight, int decay)
+{
+	score_text(scores, tax, text, weight, decay);
+}
+
 int
 pm_classify__names_any(const char *text, const char *const *phrases)
 {
@@ -537,6 +536,12 @@ pm_classify_text(const char **ids, size_t max,
 	for (c = 0; c < tax->len; c++)
 		if (scores[c] > best)
 			best = scores[c], top = c;
+	if ((c = pm_classify__verdict(tax, root_cause)) == tax->len)
+		c = pm_classify__verdict(tax, summary);
+	if (c < tax->len && (c != top || best < MIN_SCORE)) {
+		scores[c] = (best > MIN_SCORE ? best : MIN_SCORE) + 1;
+		best = scores[c], top = c;
+	}
 	if (best >= MIN_SCORE) {
 		/* the best first, then the others by score, ties in
 		 * taxonomy order */

@@ -94,7 +94,9 @@ const struct pm_category *pm_taxonomy_find(const struct pm_taxonomy *tax,
  * When one story names both the mechanism that failed and the load that
  * made it fail, the tie-breaks listed in classify.c put the mechanism
  * first (a connection pool exhausted by more traffic is
- * database-connections).
+ * database-connections).  A verdict in so many words ("the root cause
+ * was a configuration error", in the root cause or else the summary)
+ * puts the category it names first.
  */
 size_t pm_classify_text(const char **ids, size_t max,
     const struct pm_taxonomy *tax, const char *root_cause,

@@ -1,14 +1,67 @@
 /*
- * classify_int.h: what classify.c shares with classify_ties.c.  Not a
- * public interface.
+ * classify_int.h: what classify.c shares with classify_ties.c and
+ * classify_verdict.c: the text made for matching and the scoring of it.
+ * Not a public interface.
  */
 #ifndef PM_CLASSIFY_INT_H
 #define PM_CLASSIFY_INT_H
 
 #include "classify.h"
+#include "phrase_index.h"
+
+#include <stddef.h>
 
 #define MIN_SCORE	4.0	/* below it, nothing fits: "other" */
 #define ALSO_SHARE	0.45	/* of the best score, for categories[] */
+
+/* A text made for matching (normalise() in classify.c): lowercase words and
+ * single spaces, with the weight of each byte. */
+struct ntext {
+	char *s;
+	float *w;
+	unsigned char *brk;	/* 1: a clause starts here, 2: a sentence */
+	unsigned char *quoted;	/* inside "double quotes" */
+	size_t len;
+};
+
+static inline int
+is_word(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* The phrase at s[i] on word boundaries ('*': a stem); its end or 0. */
+static inline size_t
+phrase_at(const char *s, size_t len, size_t i, const char *p)
+{
+	if (i > 0 && is_word((unsigned char)s[i - 1]))
+		return 0;
+	for (; *p && *p != '*'; p++, i++)
+		if (i >= len || s[i] != *p)
+			return 0;
+	if (*p != '*' && i < len && is_word((unsigned char)s[i]))
+		return 0;
+	return i;
+}
+
+/* src made for matching into *t (pm_classify__ntext_free() frees it),
+ * each byte weighing 1, or a half inside double quotes. */
+void pm_classify__normalise(struct ntext *t, const char *src);
+void pm_classify__ntext_free(struct ntext *t);
+
+/* The first phrase of an index at a word start in s[from, len): where
+ * it starts, with *end (may be NULL) set to its end; or (size_t)-1. */
+size_t pm_classify__find_any(const char *s, size_t len, size_t from,
+    const struct pm_phrase_index *x, size_t *end);
+
+/* Add to scores (one per category of tax) what text says of each
+ * category, times weight; decay: the text states its point first. */
+void pm_classify__score(double *scores, const struct pm_taxonomy *tax,
+    const char *text, double weight, int decay);
+
+/* The category text (may be NULL) names in a verdict ("the root cause
+ * was a configuration error"): an index of tax, or tax->len. */
+size_t pm_classify__verdict(const struct pm_taxonomy *tax, const char *text);
 
 /* Does text (may be NULL) name one of the NULL-terminated phrases in a
  * clause that is not doubted? */

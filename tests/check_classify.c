@@ -533,6 +533,53 @@ test_tie_breaks(void **state)
 
 /* Causes told in a trade's own words, and business words that are no
  * cause: an insurer's "renewal" is not a certificate's. */
+/*
+ * A verdict in so many words decides over the mechanism told around it;
+ * a doubted or a vague one does not, and in "a deployment mistake" the
+ * kind is the word before the general noun.
+ */
+static void
+test_verdicts(void **state)
+{
+	static const char story[] = "Requests for the www host were "
+	    "answered 400 after DNS moved to the new server; the redirect "
+	    "from the www domain, a DNS and HTTPS detail, was lost.";
+	struct pm_buf b = PM_BUF_INIT;
+
+	(void)state;
+	assert_string_equal(primary(story, NULL, NULL), "network-dns");
+	pm_buf_printf(&b, "The root cause was a configuration error. %s",
+	    story);
+	assert_string_equal(primary(b.ptr, NULL, NULL), "configuration");
+	/* in the summary when the root cause gives none */
+	assert_string_equal(primary(story, "Bookings failed for two hours. "
+	    "The root cause was a configuration error in the new server.",
+	    NULL), "configuration");
+	/* doubted, or naming an event rather than a kind of cause */
+	pm_buf_clear(&b);
+	pm_buf_printf(&b, "We first thought the root cause was a "
+	    "configuration error. %s", story);
+	assert_string_equal(primary(b.ptr, NULL, NULL), "network-dns");
+	pm_buf_clear(&b);
+	pm_buf_printf(&b, "The root cause was a change. %s", story);
+	assert_string_equal(primary(b.ptr, NULL, NULL), "network-dns");
+	/* the root cause's verdict before the summary's */
+	assert_string_equal(primary("The cause was a human error: a rule "
+	    "removed by hand from the firewall.", "The root cause was a "
+	    "network problem.", NULL), "human-error");
+	assert_string_equal(primary("The root cause was a DNS problem on "
+	    "our own servers: dnsmasq crashed on a bug and stayed down.",
+	    NULL, NULL), "network-dns");
+	/* "mistake" alone is a person's; a deployment mistake is not */
+	assert_string_equal(primary("The root cause was a mistake made by "
+	    "one of us while tidying old certificates: the production one "
+	    "was revoked.", NULL, NULL), "human-error");
+	assert_string_equal(primary("The root cause was a deployment "
+	    "mistake: the release went to every till at once instead of "
+	    "one store first.", NULL, NULL), "deployment-change");
+	pm_buf_free(&b);
+}
+
 static void
 test_trade_words(void **state)
 {
@@ -946,6 +993,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cause_not_symptom),
 		cmocka_unit_test(test_trade_words),
+		cmocka_unit_test(test_verdicts),
 		cmocka_unit_test(test_tie_breaks),
 		cmocka_unit_test(test_repeat_consistent),
 		cmocka_unit_test(test_other),

@@ -1,0 +1,154 @@
+/*
+ * classify_verdict.c: the category a writer names in so many words, a
+ * verdict: "the root cause was a configuration error", "The cause is
+ * database locking", "the root cause was capacity: ...".  Such a writer
+ * has decided it, whatever the mechanism told around it leans to (a Host
+ * header, a domain and a certificate in a story its writer calls a
+ * configuration error).  The words from the verb to the first clause
+ * break or verdict_ends are scored alone, and a category that scores
+ * VERDICT_MIN there, half again as much as any other, is the verdict.  A
+ * doubted sentence ("we thought the cause was DNS") gives none, nor does
+ * a vague one ("the cause was a change", "a database migration": an
+ * event, not a kind of cause).
+ */
+#include "classify_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define VERDICT_MIN	3.0
+
+static const char *const verdict_verbs[] = {
+	"cause was", "cause is", "cause turned out to be", NULL
+};
+
+static const char *const verdict_doubts[] = {
+	"thought", "think", "suspected", "suspect", "assumed", "believed",
+	"guessed", "expected", "initially", "at first", "first guess",
+	"whether", "if", "not", "no", "never", "might", "may", "could", NULL
+};
+
+/* Words between the verb and what it names. */
+static const char *const verdict_skips[] = {
+	"simply", "really", "ultimately", "clearly", "actually", "plainly",
+	"that", "a", "an", "the", "our", "their", "its", "one", "this", NULL
+};
+
+/* Words that end what a verdict names. */
+static const char *const verdict_ends[] = {
+	"in", "on", "at", "of", "to", "from", "for", "with", "between",
+	"during", "after", "before", "within", "inside", "outside", "under",
+	"that", "which", "who", "where", "when", "whose", "and", "but",
+	"not", "than", "as", "because", "since", "so", "by", "we", "i",
+	"it", "shipped", "introduced", "released", "made", NULL
+};
+
+/* Nouns that say something failed, not what. */
+static const char *const verdict_heads[] = {
+	"error", "errors", "mistake", "mistakes", "problem", "problems",
+	"issue", "issues", "failure", "failures", "fault", "faults", "slip",
+	NULL
+};
+
+/* The end of a phrase of list at a word start s[i], or 0. */
+static size_t
+phrase_of_at(const struct ntext *t, size_t i, const char *const *list)
+{
+	size_t e;
+
+	for (; *list; list++)
+		if ((e = phrase_at(t->s, t->len, i, *list)) != 0)
+			return e;
+	return 0;
+}
+
+/* The category t->s[from, to) names clearly, or tax->len; *any is set
+ * when some category scores there at all. */
+static size_t
+verdict_score(const struct pm_taxonomy *tax, const struct ntext *t,
+    size_t from, size_t to, int *any)
+{
+	char *words = pm_xmalloc(to - from + 1);
+	double *scores = pm_xcalloc(tax->len, sizeof(*scores));
+	size_t top = 0, c;
+
+	memcpy(words, t->s + from, to - from);
+	words[to - from] = '\0';
+	pm_classify__score(scores, tax, words, 1.0, 0);
+	free(words);
+	for (c = 1; c < tax->len; c++)
+		if (scores[c] > scores[top])
+			top = c;
+	*any = tax->len > 0 && scores[top] > 0;
+	for (c = 0; c < tax->len && top < tax->len; c++)
+		if ((c != top && scores[c] * 1.5 > scores[top]) ||
+		    scores[top] < VERDICT_MIN)
+			top = tax->len;
+	free(scores);
+	return top;
+}
+
+/*
+ * The verdict of the words t->s[from, to).  In "a deployment mistake", "a
+ * configuration error", "a DNS problem" the words before the general noun
+ * say which kind; the noun counts only when nothing before it leans
+ * anywhere ("a mistake", "human error").
+ */
+static size_t
+verdict_of(const struct pm_taxonomy *tax, const struct ntext *t,
+    size_t from, size_t to)
+{
+	size_t head = to;
+	int any = 0;
+
+	while (head > from && t->s[head - 1] != ' ')
+		head--;
+	if (head > from && phrase_of_at(t, head, verdict_heads) != 0) {
+		size_t c = verdict_score(tax, t, from, head - 1, &any);
+
+		if (any)
+			return c;
+	}
+	return verdict_score(tax, t, from, to, &any);
+}
+
+size_t
+pm_classify__verdict(const struct pm_taxonomy *tax, const char *text)
+{
+	struct ntext t;
+	struct pm_phrase_index verbs, doubts;
+	size_t at = 0, e, found = tax->len;
+
+	if (text == NULL)
+		return tax->len;
+	pm_classify__normalise(&t, text);
+	pm_phrase_index_init(&verbs, verdict_verbs);
+	pm_phrase_index_init(&doubts, verdict_doubts);
+	while (found == tax->len && (at = pm_classify__find_any(t.s, t.len,
+	    at, &verbs, &e)) != (size_t)-1) {
+		size_t a = at, from = e, to, skip;
+
+		at = e;
+		while (a > 0 && t.brk[a] != 2)
+			a--;
+		/* "we first thought the root cause was DNS" */
+		if (pm_classify__find_any(t.s, e, a, &doubts, NULL) !=
+		    (size_t)-1)
+			continue;
+		while (from < t.len && t.s[from] == ' ')
+			from++;
+		while (from < t.len && (skip = phrase_of_at(&t, from,
+		    verdict_skips)) != 0)
+			from = skip + (skip < t.len);
+		for (to = from; to < t.len; to++)
+			if (to > from && t.s[to - 1] == ' ' && (t.brk[to] ||
+			    phrase_of_at(&t, to, verdict_ends) != 0))
+				break;
+		while (to > from && t.s[to - 1] == ' ')
+			to--;
+		if (to > from)
+			found = verdict_of(tax, &t, from, to);
+	}
+	pm_classify__ntext_free(&t);
+	return found;
+}
