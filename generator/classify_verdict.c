@@ -9,14 +9,14 @@
  * VERDICT_MIN there, half again as much as any other, is the verdict.  A
  * doubted sentence ("we thought the cause was DNS") gives none, nor does
  * a vague one ("the cause was a change", "a database migration": an
- * event, not a kind of cause).
+ * event, not a kind of cause, see verdict_of()).
  */
 #include "classify_int.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#define VERDICT_MIN	3.0
+#define VERDICT_MIN	2.5
 
 static const char *const verdict_verbs[] = {
 	"cause was", "cause is", "cause turned out to be", NULL
@@ -41,6 +41,13 @@ static const char *const verdict_ends[] = {
 	"that", "which", "who", "where", "when", "whose", "and", "but",
 	"not", "than", "as", "because", "since", "so", "by", "we", "i",
 	"it", "shipped", "introduced", "released", "made", NULL
+};
+
+/* Nouns of an event, not of a kind of cause: only the words before them
+ * can give a verdict ("a configuration change", not "a migration"). */
+static const char *const verdict_events[] = {
+	"change", "changes", "migration", "migrations", "job", "jobs",
+	"update", "updates", "run", NULL
 };
 
 /* Nouns that say something failed, not what. */
@@ -92,63 +99,87 @@ verdict_score(const struct pm_taxonomy *tax, const struct ntext *t,
  * The verdict of the words t->s[from, to).  In "a deployment mistake", "a
  * configuration error", "a DNS problem" the words before the general noun
  * say which kind; the noun counts only when nothing before it leans
- * anywhere ("a mistake", "human error").
+ * anywhere ("a mistake", "human error"), and a noun of an event never
+ * does ("a database migration" that held a lock is no deployment).
  */
 static size_t
 verdict_of(const struct pm_taxonomy *tax, const struct ntext *t,
     size_t from, size_t to)
 {
-	size_t head = to;
-	int any = 0;
+	size_t head = to, c;
+	int any = 0, event;
 
 	while (head > from && t->s[head - 1] != ' ')
 		head--;
-	if (head > from && phrase_of_at(t, head, verdict_heads) != 0) {
-		size_t c = verdict_score(tax, t, from, head - 1, &any);
-
-		if (any)
+	event = phrase_of_at(t, head, verdict_events) != 0;
+	if (event || phrase_of_at(t, head, verdict_heads) != 0) {
+		c = head > from ? verdict_score(tax, t, from, head - 1, &any) :
+		    tax->len;
+		if (any || event)
 			return c;
 	}
 	return verdict_score(tax, t, from, to, &any);
 }
 
+/* The verdict of the words from t->s[from] to the first clause break or
+ * verdict_ends, after the verdict_skips; or tax->len.  bare: only words
+ * that stand alone, three at most, up to a clause break ("Root cause:
+ * human error."), as a label's value is a description otherwise. */
+static size_t
+verdict_after(const struct pm_taxonomy *tax, const struct ntext *t,
+    size_t from, int bare)
+{
+	size_t to, skip, words = 1;
+
+	while (from < t->len && t->s[from] == ' ')
+		from++;
+	while (from < t->len && (skip = phrase_of_at(t, from,
+	    verdict_skips)) != 0)
+		from = skip + (skip < t->len);
+	for (to = from; to < t->len; to++)
+		if (to > from && t->s[to - 1] == ' ' && (t->brk[to] ||
+		    phrase_of_at(t, to, verdict_ends) != 0))
+			break;
+	for (size_t i = from; bare && i < to; i++)
+		words += t->s[i] == ' ' && i + 1 < to;
+	if (bare && (words > 3 || (to < t->len && !t->brk[to])))
+		return tax->len;
+	while (to > from && t->s[to - 1] == ' ')
+		to--;
+	return to > from ? verdict_of(tax, t, from, to) : tax->len;
+}
+
 size_t
 pm_classify__verdict(const struct pm_taxonomy *tax, const char *text)
 {
+	static const char *const label[] = { "root cause", NULL };
 	struct ntext t;
-	struct pm_phrase_index verbs, doubts;
-	size_t at = 0, e, found = tax->len;
+	struct pm_phrase_index labels, verbs, doubts;
+	size_t at, e, found = tax->len;
 
 	/* most texts never say "cause": skip making them for matching */
 	if (text == NULL || strstr(text, "ause") == NULL)
 		return tax->len;
 	pm_classify__normalise(&t, text);
+	pm_phrase_index_init(&labels, label);
 	pm_phrase_index_init(&verbs, verdict_verbs);
 	pm_phrase_index_init(&doubts, verdict_doubts);
-	while (found == tax->len && (at = pm_classify__find_any(t.s, t.len,
-	    at, &verbs, &e)) != (size_t)-1) {
-		size_t a = at, from = e, to, skip;
+	/* "Root cause: configuration." opening a line or sentence */
+	for (at = 0; found == tax->len && (at = pm_classify__find_any(t.s,
+	    t.len, at, &labels, &e)) != (size_t)-1; at = e)
+		if ((at == 0 || t.brk[at] == 2) && e + 1 < t.len &&
+		    t.brk[e + 1] == 1)
+			found = verdict_after(tax, &t, e + 1, 1);
+	for (at = 0; found == tax->len && (at = pm_classify__find_any(t.s,
+	    t.len, at, &verbs, &e)) != (size_t)-1; at = e) {
+		size_t a = at;
 
-		at = e;
 		while (a > 0 && t.brk[a] != 2)
 			a--;
 		/* "we first thought the root cause was DNS" */
-		if (pm_classify__find_any(t.s, e, a, &doubts, NULL) !=
+		if (pm_classify__find_any(t.s, e, a, &doubts, NULL) ==
 		    (size_t)-1)
-			continue;
-		while (from < t.len && t.s[from] == ' ')
-			from++;
-		while (from < t.len && (skip = phrase_of_at(&t, from,
-		    verdict_skips)) != 0)
-			from = skip + (skip < t.len);
-		for (to = from; to < t.len; to++)
-			if (to > from && t.s[to - 1] == ' ' && (t.brk[to] ||
-			    phrase_of_at(&t, to, verdict_ends) != 0))
-				break;
-		while (to > from && t.s[to - 1] == ' ')
-			to--;
-		if (to > from)
-			found = verdict_of(tax, &t, from, to);
+			found = verdict_after(tax, &t, e, 0);
 	}
 	pm_classify__ntext_free(&t);
 	return found;

@@ -22,7 +22,7 @@ static const char *const label_only[] = {
  */
 static const char *const wordlike[] = {
 	"ART", "CAT", "EAT", "WAT", "WEST", "ET", "CT", "MT", "PT", "AST",
-	"WIT", "PET", "VET"
+	"WIT", "PET", "VET", "BOT"
 };
 
 /*

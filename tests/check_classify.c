@@ -577,6 +577,18 @@ test_verdicts(void **state)
 	assert_string_equal(primary("The root cause was a deployment "
 	    "mistake: the release went to every till at once instead of "
 	    "one store first.", NULL, NULL), "deployment-change");
+	/* a noun of an event gives no verdict by itself */
+	assert_string_equal(primary("The root cause was a database "
+	    "migration that held an exclusive lock on the bookings table "
+	    "while it rewrote it; every booking waited for the lock.", NULL,
+	    NULL), "database-locking");
+	/* a label's bare value is a verdict, a description is not */
+	assert_string_equal(primary(story, "Root cause: configuration. "
+	    "The timeout went into the wrong block.", NULL), "configuration");
+	assert_string_equal(primary("A query without an index read and "
+	    "discarded millions of rows for each page.", "Root cause: "
+	    "deep-offset pagination on the audit table.", NULL),
+	    "database-query-performance");
 	pm_buf_free(&b);
 }
 

@@ -201,6 +201,10 @@ static const struct {
 	{ "02:15 UZT", -1, TZ(2, 15, 300, "UZT") },
 	{ "09:40 FJT", -1, TZ(9, 40, 720, "FJT") },
 	{ "10:00 pet food", 5, TIME(10, 0, 0) },
+	/* Bolivia's; in lower case a bot, not a zone */
+	{ "07:15 BOT", -1, TZ(7, 15, -240, "BOT") },
+	{ "16:10 bot attempts", 5, TIME(16, 10, 0) },
+	{ "11:30 GYT", -1, TZ(11, 30, -240, "GYT") },
 	{ "23:20 Central Standard Time (CST)", -1,
 	    TZ(23, 20, -360, "CST") },
 	{ "08:20 Irish time (IST)", 16, TZ(8, 20, 0, "Irish time") },
