@@ -235,7 +235,7 @@ static void
 test_budget_doubling_partials(void **state)
 {
 	struct fx *fx = *state;
-	char name[8], src[32];
+	char name[16], src[48];
 	int i;
 
 	for (i = 0; i < 20; i++) {
