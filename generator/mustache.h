@@ -141,8 +141,9 @@ const char *pm_template_name(const struct pm_template *tpl);
  * Render tpl with the context ctx (NULL renders like an empty map) and
  * append the bytes to out.  Partials, parents and dynamic names resolve in
  * set, which may be NULL (none resolve).  Returns 0, or PM_ELIMIT when a
- * nesting limit is reached; out is then cut back to its length on entry,
- * so a failed render appends nothing.
+ * nesting limit or the set's budget (PM_TEMPLATE_MAX_STEPS) is reached;
+ * out is then cut back to its length on entry, so a failed render
+ * appends nothing.
  */
 int pm_template_render(struct pm_buf *out, const struct pm_template *tpl,
     const struct pm_template_set *set, const struct pm_value *ctx,
