@@ -16,12 +16,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A lean of one keyword is enough where the writer names the cause: "a
+ * setting" weighs 2.5. */
 #define VERDICT_MIN	2.5
 
 static const char *const verdict_verbs[] = {
 	"cause was", "cause is", "cause turned out to be", NULL
 };
 
+/* Words before the verb, in its sentence, that make it a guess. */
 static const char *const verdict_doubts[] = {
 	"thought", "think", "suspected", "suspect", "assumed", "believed",
 	"guessed", "expected", "initially", "at first", "first guess",
