@@ -327,9 +327,28 @@ main(int argc, char **argv)
 	}
 	pid = -1;
 	{
+		/*
+		 * fast-import deltifies each object against the one it wrote
+		 * before, whatever its path: blobs of unrelated files, chains
+		 * fifty deep, and the newest version of a file at the end of
+		 * its chain.  git-fast-import(1) says to repack after a large
+		 * import, and a repository made by commits and gc, or cloned,
+		 * never looks like that: at 10,000 postmortems the unrepacked
+		 * corpus made reading HEAD's blobs 2.2 times slower (the
+		 * floor's 3.1 s against 1.4 s).  One thread keeps the pack,
+		 * and so every timing, the same from run to run.
+		 */
+		char *repack[] = { "git", "-C", (char *)o.dir, "-c",
+		    "pack.threads=1", "repack", "-q", "-a", "-d", "-f",
+		    NULL };
 		char *reset[] = { "git", "-C", (char *)o.dir, "reset", "-q",
 		    "--hard", NULL };
 
+		if (run(repack) < 0) {
+			fprintf(stderr, "gencorpus: %s: git repack: error\n",
+			    o.dir);
+			goto out;
+		}
 		if (run(reset) < 0) {
 			fprintf(stderr, "gencorpus: %s: checkout: error\n",
 			    o.dir);
