@@ -25,6 +25,7 @@
 #include "extract_int.h"
 
 #include <string.h>
+#include <strings.h>
 
 static const char *const afternoon_words[] = {
 	"afternoon", "after lunch", "after lunchtime", "mid day", "midday",
@@ -49,6 +50,32 @@ leading_zero(const char *s, size_t len, size_t at)
 	    s[at + 1] <= '9';
 }
 
+/*
+ * Could the line write a clock?  pm_when_find would say, but it tries a
+ * date at nearly every word, and most lines of a postmortem hold no
+ * time: a clock is written with a digit, or as noon, midday or midnight
+ * (the rewritten text t spells "half past two" as "2:30").  The words
+ * are looked for as bare letters, which finds a superset of them.
+ */
+static int
+may_hold_clock(const char *t, size_t len)
+{
+	static const char *const words[] = { "noon", "midday", "midnight" };
+
+	for (size_t i = 0; i < len; i++) {
+		if (t[i] >= '0' && t[i] <= '9')
+			return 1;
+		for (size_t k = 0; k < sizeof(words) / sizeof(*words); k++) {
+			size_t n = strlen(words[k]);
+
+			if ((t[i] | 0x20) == words[k][0] && len - i >= n &&
+			    strncasecmp(t + i, words[k], n) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* The context lines: where writers say when in the day it happened. */
 static int
 context_line(const struct xdoc *d, const struct xline *l)
@@ -68,7 +95,8 @@ x_clock_read(struct xdoc *d)
 	for (size_t i = 0; i < d->n; i++) {
 		const struct xline *l = &d->v[i];
 
-		for (from = 0; from < l->len && pm_when_find(&w, &at, &n,
+		for (from = may_hold_clock(l->t, l->len) ? 0 : l->len;
+		    from < l->len && pm_when_find(&w, &at, &n,
 		    l->t + from, l->len - from); from += at + n) {
 			if (w.hour < 0)
 				continue;
