@@ -30,7 +30,11 @@ static const char *const share_unknown[] = {
 	"cannot say what share", "can't say what share",
 	"cannot tell what share", "can't tell what share",
 	"not know what share", "don't know what share",
-	"cannot give a share", "can't give a share", NULL
+	"cannot give a share", "can't give a share",
+	/* "so we are not giving a share of users here", "We have no
+	 * reliable number for the share of customers affected" */
+	"not giving a share", "not give a share", "no reliable number",
+	"no reliable share", "no reliable figure", NULL
 };
 
 static int

@@ -75,7 +75,7 @@ const char *const x_impact_words[] = {
 	"not received", "this problem", "the problem", "stood idle",
 	"sat idle", "out of service", "out of action", "late",
 	"had to wait", "had to queue", "went stale", "stopped updating",
-	"stopped working",
+	"stopped working", "got a timeout", "hit a timeout",
 	/* data late or wrong rather than a service down */
 	"stale", "outdated", "out of date", "old data", "wrong data",
 	"incorrect", "duplicate*", NULL

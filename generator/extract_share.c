@@ -33,8 +33,29 @@ static const struct {
 	{ "nine tenths", 90 },
 	{ "all of our", 100 }, { "all of the", 100 }, { "all", 100 },
 	{ "every", 100 }, { "the entire", 100 }, { "entire", 100 },
-	{ "100 percent", 100 },
+	{ "100 percent", 100 }, { "everyone", 100 }, { "everybody", 100 },
+	{ "anyone", 100 }, { "anybody", 100 },
 };
+
+/*
+ * "Everyone who tried to book", "anyone trying to pay": the pronoun is
+ * the people, and what follows it says they are the ones who used the
+ * service.  Without that ("we thank everyone", "anyone can read the
+ * status page") it names nobody who was hurt.
+ */
+static int
+everyone_who(const char *s, size_t len, size_t i, size_t e)
+{
+	static const char *const pronouns[] = {
+		"everyone", "everybody", "anyone", "anybody", NULL
+	};
+	static const char *const users[] = {
+		"who", "trying", "attempting", "that tried", NULL
+	};
+
+	return x_phrase_at_any(s, len, i, pronouns) != 0 &&
+	    x_phrase_at_any(s, len, e, users) != 0;
+}
 
 /* A percent sign at s[k]: "%", "percent", "per cent"; its end, or 0. */
 static size_t
@@ -242,7 +263,8 @@ refined(const char *s, size_t len, size_t i, double fraction)
 	return fraction;
 }
 
-/* "Of the 9,800 students who tried to enrol, 2,140 had an add fail":
+/* "Of the 9,800 students who tried to enrol, 2,140 had an add fail",
+ * "Of 64 sessions booked in that window, 47 could not connect":
  * the whole first, the part after the comma, in a sentence about the
  * impact or with the share in brackets ("1,338 (14.2%) settled late").
  * NAN when s is not so. */
@@ -250,7 +272,7 @@ static double
 of_the_first(const char *s, size_t len, int impact)
 {
 	static const char *const lead[] = {
-		"of the", "of our", "of all", NULL
+		"of the", "of our", "of all", "of those", "of", NULL
 	};
 	static const char *const about[] = {
 		"about", "around", "roughly", "approximately", "some", NULL
@@ -331,19 +353,23 @@ among_people(const char *s, size_t len, size_t i)
 }
 
 /* "1,800 of the county's 6,000 staff", "4,300 of the roughly 5,000
- * residents": past a possessive or a word of approximation after s[e],
- * to the blank before what follows it; e when there is none. */
+ * residents", "22,000 of the ~97,000 players": past a possessive or a
+ * word or sign of approximation after s[e], to the blank (or the sign)
+ * before what follows it; e when there is none. */
 static size_t
 past_possessive(const char *s, size_t len, size_t e)
 {
 	static const char *const about[] = {
-		"roughly", "about", "around", "approximately", "some", NULL
+		"roughly", "about", "around", "approximately", "some",
+		"nearly", "almost", "an estimated", NULL
 	};
 	size_t w = x_skip_blanks(s, len, e), k = w;
 
 	if ((k = x_phrase_at_any(s, len, w, about)) != 0 && k < len &&
 	    s[k] == ' ')
 		return k;
+	if (w + 1 < len && s[w] == '~' && s[w + 1] >= '0' && s[w + 1] <= '9')
+		return w;
 	k = w;
 
 	while (k < len && x_alnum((unsigned char)s[k]))
@@ -490,7 +516,9 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 		    (e = x_phrase_at(s, len, k, "out of")) == 0 &&
 		    (e = x_phrase_at(s, len, k, "of every")) == 0 &&
 		    (e = x_phrase_at(s, len, k, "of our")) == 0 &&
-		    (e = x_phrase_at(s, len, k, "of the")) == 0)
+		    (e = x_phrase_at(s, len, k, "of the")) == 0 &&
+		    (e = x_phrase_at(s, len, k, "of those")) == 0 &&
+		    (e = x_phrase_at(s, len, k, "of these")) == 0)
 			e = x_phrase_at(s, len, k, "of");
 		/* "204 on 212 who tried": a count on its whole, as French
 		 * has it, only before the people it counts */
@@ -587,7 +615,8 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 			    !x_of_their(s, len, e - 2) &&
 			    x_thing_after(s, len, e)) || (impact &&
 			    x_phrase_at(s, len, i, "every") &&
-			    x_agent_one_at(s, len, e))) {
+			    x_agent_one_at(s, len, e)) ||
+			    everyone_who(s, len, i, e)) {
 				if (fractions[k].percent < 100) {
 					*whole = 0;
 					return refined(s, len, e,

@@ -505,6 +505,40 @@ test_share_none_could(void **state)
 	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
 }
 
+/* "Anyone trying to book" and "everyone who tried" are all of those who
+ * used the service, unless the writer declines to give a share; "those"
+ * and an approximate whole ("~97,000", "nearly 7,800") still divide,
+ * and so does a whole put first without "the" ("Of 64 sessions ..."). */
+static void
+test_share_everyone_who_and_wholes(void **state)
+{
+	static const struct share_case cases[] = {
+		{ "# Cruises\n\n## Summary\n\nAnyone trying to book a cruise "
+		  "online in that window got a timeout.\n", 100 },
+		{ "# Beach\n\n## Summary\n\nEveryone who tried to book in "
+		  "that hour got an error.\n", 100 },
+		{ "# Beach\n\n## Summary\n\nWe thank everyone who helped "
+		  "during the outage.\n", NAN },
+		{ "# Beach\n\n## Summary\n\nAnyone can read the status page "
+		  "during an outage.\n", NAN },
+		{ "# Signup\n\n## Impact\n\nSign-up was closed; anyone "
+		  "trying to create an account saw an error. We have no "
+		  "count of people turned away, so we are not giving a share "
+		  "of users here.\n", NAN },
+		{ "# Rebooking\n\n## Impact\n\nAbout 3,100 of those 7,800 "
+		  "passengers could not rebook online.\n", 39.7 },
+		{ "# Rebooking\n\n## Impact\n\nAbout 3,100 of nearly 7,800 "
+		  "passengers could not rebook online.\n", 39.7 },
+		{ "# Servers\n\n## Impact\n\nRoughly 22,000 of the ~97,000 "
+		  "players online were disconnected.\n", 22.7 },
+		{ "# Video\n\n## Summary\n\nOf 64 video sessions booked in "
+		  "that window, 47 could not connect.\n", 73.4 },
+	};
+
+	(void)state;
+	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
+}
+
 /* "Fewer than 1% of account holders" is a bound, taken as the share,
  * but "once fewer than 1% of sessions" is a threshold; a city's share
  * restated in the next sentence as one of all users is the share. */
@@ -1153,6 +1187,7 @@ main(void)
 		cmocka_unit_test(test_share_maintenance_page),
 		cmocka_unit_test(test_time_last_entries),
 		cmocka_unit_test(test_share_fraction_of_people),
+		cmocka_unit_test(test_share_everyone_who_and_wholes),
 		cmocka_unit_test(test_abbreviation_defined_after),
 		cmocka_unit_test(test_front_matter_window_aliases),
 		cmocka_unit_test(test_front_matter_impact_share),
