@@ -59,7 +59,8 @@ static const char *const effect_markers[] = {
  * suspected a DDoS", "a retry bug rather than an attack"). */
 static const char *const doubt_markers[] = {
 	"suspected", "suspect", "suspecting", "assumed", "assuming",
-	"assumption", "thought", "looked like", "seemed", "appeared to",
+	"assumption", "thought", "looked like", "looked exactly like",
+	"looked just like", "looked a lot like", "seemed", "appeared to",
 	"initially", "at first", "not the", "not a", "not caused",
 	"no evidence", "rather than", "instead of", "misleading",
 	"red herring", "not because", "no deploys", "no deploy",

@@ -563,6 +563,17 @@ test_verdicts(void **state)
 	pm_buf_clear(&b);
 	pm_buf_printf(&b, "The root cause was a change. %s", story);
 	assert_string_equal(primary(b.ptr, NULL, NULL), "network-dns");
+	/* a likeness is a doubt, however exact (the story is its own
+	 * summary when the report has none) */
+	{
+		static const char looked[] = "Release 4.2 was deployed with "
+		    "the test environment file. Every request went to the "
+		    "test API behind the VPN and timed out. This looked "
+		    "exactly like a network outage.";
+
+		assert_string_equal(primary(looked, looked, NULL),
+		    "deployment-change");
+	}
 	/* the root cause's verdict before the summary's */
 	assert_string_equal(primary("The cause was a human error: a rule "
 	    "removed by hand from the firewall.", "The root cause was a "
