@@ -99,7 +99,8 @@ find_impact(struct xdoc *d)
 				    l->sec != SEC_UPDATES &&
 				    l->sec != SEC_TASKS &&
 				    l->sec != SEC_CORRECTIVE &&
-				    l->kind != XL_ROW;
+				    (l->kind != XL_ROW ||
+				    !isnan(x_share_total_row(l)));
 			}
 			/* a sentence of the impact section is about the
 			 * impact, whatever its words */
@@ -124,7 +125,9 @@ find_impact(struct xdoc *d)
 	if (f) {
 		inc->impact = x_strdup_trim(d, f->v, f->vlen);
 		d->rep->impact_line = f->line;
-	} else if (at) {
+	} else if (at && at->kind != XL_ROW) {
+		/* a table's total row is a figure, not a sentence: the text
+		 * comes from the impact section or the summary below */
 		inc->impact = x_strdup_trim(d, at->s + from, to - from);
 		d->rep->impact_line = line;
 	} else {

@@ -460,6 +460,11 @@ int x_names_persons_of_them(const char *s, size_t len);
 double x_share_in_line(const struct xline *l, int in_impact, size_t *from,
     size_t *to, int *whole, int *persons);
 
+/* The share in the total row of a table ("All customers | 10,700 | 3,308
+ * | 31%"): its last cell, a bare percentage, when its first cell says
+ * "all", "total" or "overall"; NAN for any other line. */
+double x_share_total_row(const struct xline *l);
+
 /* "22%", "about 22%": a front matter impact that is a share and nothing
  * else; NAN otherwise. */
 double x_bare_percent(const char *s);

@@ -151,6 +151,30 @@ restated_overall(const char *s, size_t len, int in_impact)
 	return w ? NAN : v;
 }
 
+double
+x_share_total_row(const struct xline *l)
+{
+	static const char *const total[] = {
+		"all", "total", "overall", "everyone", NULL
+	};
+	const char *tab = memchr(l->s, '\t', l->len), *last;
+	char cell[32];
+	size_t n;
+
+	if (l->kind != XL_ROW || tab == NULL ||
+	    x_phrase_at_any(l->s, (size_t)(tab - l->s),
+	    x_skip_blanks(l->s, l->len, 0), total) == 0)
+		return NAN;
+	for (last = l->s + l->len; last > tab && last[-1] != '\t'; last--)
+		;
+	n = (size_t)(l->s + l->len - last);
+	if (n >= sizeof(cell))
+		return NAN;
+	memcpy(cell, last, n);
+	cell[n] = '\0';
+	return x_bare_percent(cell);
+}
+
 /* The share in the sentences of one line, a number before a whole;
  * [*from, *to) gets the sentence.  As within a sentence, a percentage of
  * people beats a share of anything else said before it ("about a third
@@ -165,6 +189,13 @@ x_share_in_line(const struct xline *l, int in_impact, size_t *from, size_t *to,
 
 	*whole = 0;
 	*persons = 0;
+	/* a table's total row is the share its rows break down */
+	if (!isnan(best = x_share_total_row(l))) {
+		*from = 0;
+		*to = l->len;
+		*persons = 1;
+		return best;
+	}
 	for (; i < l->len; prev = i, i = e) {
 		e = x_sentence_end(l->s, l->len, i);
 		v = x_share_in(l->s + i, e - i, in_impact, &w);

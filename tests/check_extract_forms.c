@@ -539,6 +539,43 @@ test_share_everyone_who_and_wholes(void **state)
 	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
 }
 
+/* A share that grew is reported at the peak the writer names, unless
+ * the peak is a detail in brackets; a table's total row gives the share
+ * its rows break down, and its text is not taken for the impact. */
+static void
+test_share_peak_and_total_row(void **state)
+{
+	static const struct share_case cases[] = {
+		{ "# Inbox\n\n## Impact\n\nAt 10:15 about 9% of active sellers "
+		  "were failing; by 11:40 it was 46% of them, the peak, and "
+		  "that is the number we report.\n", 46 },
+		{ "# Jobs\n\n## Impact\n\nAt 14:05 about 6% of active sitters "
+		  "saw \"Something went wrong\"; by 14:40 it was 18%, and at "
+		  "15:10 it peaked at 31% of active sitters.\n", 31 },
+		{ "# Edge\n\n## Impact\n\nAbout 18% of requests from users in "
+		  "the region failed (peak 31% at 14:40).\n", 18 },
+		{ "# Errors\n\n## Impact\n\nAbout 12% of users saw errors; "
+		  "CPU peaked at 97% of capacity.\n", 12 },
+		{ "# VAT\n\n## Impact\n\nThe export failed on deadline day.\n\n"
+		  "| Group | Active | Failed | Share |\n| --- | --- | --- | --- |\n"
+		  "| Sole traders | 8,200 | 2,050 | 25% |\n"
+		  "| **All customers** | **10,700** | **3,308** | **31%** |\n",
+		  31 },
+		{ "# Cores\n\nThe nodes ran hot.\n\n"
+		  "| Node | Cores | Load |\n| --- | --- | --- |\n"
+		  "| Total load | 64 cores | about 85 |\n", NAN },
+	};
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
+	run(&inc, &r, a, NULL, cases[4].doc);
+	assert_str(inc.impact, "The export failed on deadline day.");
+	pm_arena_free(a);
+}
+
 /* "Fewer than 1% of account holders" is a bound, taken as the share,
  * but "once fewer than 1% of sessions" is a threshold; a city's share
  * restated in the next sentence as one of all users is the share. */
@@ -1188,6 +1225,7 @@ main(void)
 		cmocka_unit_test(test_time_last_entries),
 		cmocka_unit_test(test_share_fraction_of_people),
 		cmocka_unit_test(test_share_everyone_who_and_wholes),
+		cmocka_unit_test(test_share_peak_and_total_row),
 		cmocka_unit_test(test_abbreviation_defined_after),
 		cmocka_unit_test(test_front_matter_window_aliases),
 		cmocka_unit_test(test_front_matter_impact_share),
