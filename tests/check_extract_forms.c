@@ -557,7 +557,8 @@ test_share_peak_and_total_row(void **state)
 		{ "# Errors\n\n## Impact\n\nAbout 12% of users saw errors; "
 		  "CPU peaked at 97% of capacity.\n", 12 },
 		{ "# VAT\n\n## Impact\n\nThe export failed on deadline day.\n\n"
-		  "| Group | Active | Failed | Share |\n| --- | --- | --- | --- |\n"
+		  "| Group | Active | Failed | Share |\n"
+		  "| --- | --- | --- | --- |\n"
 		  "| Sole traders | 8,200 | 2,050 | 25% |\n"
 		  "| **All customers** | **10,700** | **3,308** | **31%** |\n",
 		  31 },
