@@ -6,6 +6,8 @@
  */
 #include "extract_int.h"
 
+#include <string.h>
+
 static const char *const small_numbers[] = {
 	"zero", "one", "two", "three", "four", "five", "six", "seven",
 	"eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
@@ -80,6 +82,11 @@ x_number_at(const char *s, size_t len, size_t i, double *v)
 		*v = n;
 		return j;
 	}
+	/* Numbers in words start with one of these letters; this runs at
+	 * every word of every sentence about the impact. */
+	if (i >= len || memchr("zotfsen", x_lower((unsigned char)s[i]),
+	    7) == NULL)
+		return 0;
 	for (int k = 0; small_numbers[k]; k++)
 		if ((e = x_phrase_at(s, len, i, small_numbers[k])) != 0) {
 			*v = k;

@@ -579,7 +579,7 @@ pm_when_zone_date_order(size_t *end, const char *s, size_t len)
 {
 	const struct pm_when__zone *z = NULL;
 	size_t best = 0, e;
-	int off;
+	int off, first = lower(ch(s, len, 0)), local;
 
 	/* east of Greenwich, from Lagos to Auckland, people write the day
 	 * first (China's year-first dates are never ambiguous); west of it
@@ -589,9 +589,15 @@ pm_when_zone_date_order(size_t *end, const char *s, size_t len)
 		*end = best;
 		return off > 0 ? 'D' : 0;
 	}
+	/* called at every word of a document with ambiguous slash dates:
+	 * the first letter rules out most of the table, as in
+	 * named_zone_at() */
+	local = place_lead_at(s, len, 0) != 0;
 	for (size_t k = 0; k < pm_when__nzones; k++) {
 		const char *name = pm_when__zones[k].name;
 
+		if (lower(name[0]) != first && !local)
+			continue;
 		if (!(e = zone_name_at(s, len, 0, name)) || e <= best ||
 		    in_list(label_only, COUNT(label_only), name))
 			continue;
