@@ -300,58 +300,6 @@ of_the_first(const char *s, size_t len, int impact)
 	return 100.0 * part / whole;
 }
 
-/* "player in three", "merchants out of 5,400" at s[i]: one to three
- * words, "in" or "out of" and a number; the end, with *den set, or 0. */
-static size_t
-noun_then_in(const char *s, size_t len, size_t i, double *den)
-{
-	size_t e = i, n = 0;
-
-	/* one to three words: "player", "card payment" */
-	for (int words = 0; words < 3 && n == 0; words++) {
-		size_t b = e;
-
-		while (e < len && x_alnum((unsigned char)s[e]))
-			e++;
-		if (e == b)
-			return 0;
-		n = x_phrase_at(s, len, x_skip_blanks(s, len, e), "in");
-		if (n == 0)
-			n = x_phrase_at(s, len, x_skip_blanks(s, len, e),
-			    "out of");
-		if (n == 0)
-			e = x_skip_blanks(s, len, e);
-	}
-	if (n == 0)
-		return 0;
-	n = x_skip_blanks(s, len, n);
-	if ((e = x_number_at(s, len, n, den)) == 0 ||
-	    x_resource_at(s, len, x_skip_blanks(s, len, e)))
-		return 0;	/* "5 failures in 15 minutes" is a rate */
-	return e;
-}
-
-/* "Among hirers opening the app, one in seven was on 5.0": the people
- * a count divides, named at the head of the sentence before s[i]. */
-static int
-among_people(const char *s, size_t len, size_t i)
-{
-	size_t b = x_skip_blanks(s, len, 0), e = x_phrase_at(s, len, b,
-	    "among");
-
-	if (e == 0)
-		return 0;
-	for (e = x_skip_blanks(s, len, e); e < i && x_alnum((unsigned
-	    char)s[e]); e = x_skip_blanks(s, len, e)) {
-		if (x_phrase_at_any(s, len, e, x_people) ||
-		    x_agent_noun_at(s, len, e))
-			return 1;
-		while (e < i && x_alnum((unsigned char)s[e]))
-			e++;
-	}
-	return 0;
-}
-
 /* "1,800 of the county's 6,000 staff", "4,300 of the roughly 5,000
  * residents", "22,000 of the ~97,000 players": past a possessive or a
  * word or sign of approximation after s[e], to the blank (or the sign)
@@ -383,6 +331,59 @@ past_possessive(const char *s, size_t len, size_t e)
 	else
 		return e;
 	return k < len && s[k] == ' ' ? k : e;
+}
+
+/* "player in three", "merchants out of 5,400" at s[i]: one to three
+ * words, "in" or "out of" and a number; the end, with *den set, or 0. */
+static size_t
+noun_then_in(const char *s, size_t len, size_t i, double *den)
+{
+	size_t e = i, n = 0;
+
+	/* one to three words: "player", "card payment" */
+	for (int words = 0; words < 3 && n == 0; words++) {
+		size_t b = e;
+
+		while (e < len && x_alnum((unsigned char)s[e]))
+			e++;
+		if (e == b)
+			return 0;
+		n = x_phrase_at(s, len, x_skip_blanks(s, len, e), "in");
+		if (n == 0)
+			n = x_phrase_at(s, len, x_skip_blanks(s, len, e),
+			    "out of");
+		if (n == 0)
+			e = x_skip_blanks(s, len, e);
+	}
+	if (n == 0)
+		return 0;
+	/* "accounts out of roughly 14k" */
+	n = x_skip_blanks(s, len, past_possessive(s, len, n));
+	if ((e = x_number_at(s, len, n, den)) == 0 ||
+	    x_resource_at(s, len, x_skip_blanks(s, len, e)))
+		return 0;	/* "5 failures in 15 minutes" is a rate */
+	return e;
+}
+
+/* "Among hirers opening the app, one in seven was on 5.0": the people
+ * a count divides, named at the head of the sentence before s[i]. */
+static int
+among_people(const char *s, size_t len, size_t i)
+{
+	size_t b = x_skip_blanks(s, len, 0), e = x_phrase_at(s, len, b,
+	    "among");
+
+	if (e == 0)
+		return 0;
+	for (e = x_skip_blanks(s, len, e); e < i && x_alnum((unsigned
+	    char)s[e]); e = x_skip_blanks(s, len, e)) {
+		if (x_phrase_at_any(s, len, e, x_people) ||
+		    x_agent_noun_at(s, len, e))
+			return 1;
+		while (e < i && x_alnum((unsigned char)s[e]))
+			e++;
+	}
+	return 0;
 }
 
 /* Does "all but" stand just before s[i]? */

@@ -734,6 +734,9 @@ test_share_counts_written_otherwise(void **state)
 		{ "# Payouts\n\n## Summary\n\nAround 1,150 merchants out "
 		  "of 5,400 active merchants were affected, i.e. all "
 		  "merchants paid through one bank.\n", 21.3 },
+		/* and a word of approximation before the whole */
+		{ "# Susu\n\n## Summary\n\nSome 1,150 accounts out of "
+		  "roughly 14k active savers were locked out.\n", 8 },
 		/* old data is harm, when the data is what people came for */
 		{ "# Tracking\n\n## Summary\n\nThe portal showed old "
 		  "positions.\n\nOf our 41,000 shipper accounts, roughly "
