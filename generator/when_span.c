@@ -163,6 +163,27 @@ bare_range_at(const char *s, size_t len, size_t i, struct pm_when *a,
 		a->minute = h % 100;
 		return 1;
 	}
+	/* "0610 to 0945 AKDT": the same with a zone in capitals, which
+	 * ends a range of two such times only ("2026 PHT" after a date,
+	 * "in 2019 EST" are years) */
+	if (n == 4 && h / 100 <= 23 && h % 100 <= 59 &&
+	    ends_clean(s, len, i + n) &&
+	    (k = connector_at(s, len, i + n, between, &tight)) &&
+	    digits(s, len, k, &hm) == 4 && hm / 100 <= 23 &&
+	    hm % 100 <= 59 && ch(s, len, k + 4) == ' ' &&
+	    ch(s, len, k + 5) >= 'A' && ch(s, len, k + 5) <= 'Z') {
+		pm_when_init(b);
+		b->hour = hm / 100;
+		b->minute = hm % 100;
+		if (pm_when__zone_after(s, len, k + 4, b, 0) == k + 4 ||
+		    !b->has_zone)
+			return 0;
+		*bmer = -1;
+		pm_when_init(a);
+		a->hour = h / 100;
+		a->minute = h % 100;
+		return 1;
+	}
 	if (n < 1 || n > 2 || h < 1 || h > 12 || !ends_clean(s, len, i + n))
 		return 0;
 	if (!(k = connector_at(s, len, i + n, between, &tight)) ||

@@ -544,6 +544,11 @@ static const struct {
 	{ "1405 to 1652 utc (2h47m) codes failed",
 	    TZ(14, 5, 0, "utc"), TZ(16, 52, 0, "utc") },
 	{ "rooms 1405 to 1652 were booked", NORANGE, NORANGE },
+	/* another zone in capitals ends two four-digit times too */
+	{ "July 9, 2026, 0610 to 0945 AKDT.",
+	    DTZ(2026, 7, 9, 6, 10, 0, -480, "AKDT"),
+	    DTZ(2026, 7, 9, 9, 45, 0, -480, "AKDT") },
+	{ "0610 to 0945 akdt", NORANGE, NORANGE },
 	{ "14:30\xe2\x80\x93" "17:45 CET",
 	    TZ(14, 30, 60, "CET"), TZ(17, 45, 60, "CET") },
 	{ "14:00 \xe2\x80\x94 16:00 UTC",
