@@ -706,8 +706,25 @@ persons_next(const char *s, size_t len, size_t i)
 	return x_phrase_at_any(s, len, i, x_persons) != 0;
 }
 
-/* Does a percentage or a fraction of people ("roughly 8% of our users",
- * "about three quarters of the people searching") stand in s? */
+/* The end of "in five", "out of every 8" after a count at s[e]; 0 when
+ * no whole follows. */
+static size_t
+ratio_whole_at(const char *s, size_t len, size_t e)
+{
+	static const char *const in[] = {
+		"in every", "in", "out of every", "out of", NULL
+	};
+	double whole;
+
+	e = x_skip_blanks(s, len, e);
+	if ((e = x_phrase_at_any(s, len, e, in)) == 0)
+		return 0;
+	return x_number_at(s, len, x_skip_blanks(s, len, e), &whole);
+}
+
+/* Does a percentage, a ratio or a fraction of people ("roughly 8% of
+ * our users", "three in five parents who paid", "about three quarters
+ * of the people searching") stand in s? */
 int
 x_names_persons_percent(const char *s, size_t len)
 {
@@ -720,6 +737,9 @@ x_names_persons_percent(const char *s, size_t len)
 		k = x_skip_blanks(s, len, e);
 		if ((k = percent_at(s, len, k)) != 0 && x_noun_after(s, len, k,
 		    x_persons))
+			return 1;
+		if ((k = ratio_whole_at(s, len, e)) != 0 &&
+		    x_noun_after(s, len, k, x_persons))
 			return 1;
 		i = e;
 	}

@@ -44,6 +44,10 @@ x_noun_after(const char *s, size_t len, size_t i, const char *const *nouns)
 		if (x_phrase_at_any(s, len, i, nouns) ||
 		    x_agent_noun_at(s, len, i))
 			return 1;
+		/* "58% of the socios who tried": whoever "who" follows are
+		 * people, in whatever language the writer named them */
+		if (words > 0 && x_phrase_at(s, len, i, "who"))
+			return 1;
 		if (x_phrase_at_any(s, len, i, x_change_words))
 			return 0;
 		if (x_phrase_at_any(s, len, i, phrase_ends))

@@ -577,6 +577,28 @@ test_share_peak_and_total_row(void **state)
 	pm_arena_free(a);
 }
 
+/* Whoever "who" follows are people, whatever the writer calls them; a
+ * ratio of people ("three in five parents") is a share of people, and
+ * beats a percentage of people said later of an earlier incident. */
+static void
+test_share_who_and_ratio_of_people(void **state)
+{
+	static const struct share_case cases[] = {
+		{ "# Club\n\n## Summary\n\nAround 58% of the socios who tried "
+		  "to renew gave up.\n\nLast December their outage stopped "
+		  "payments and 20% of members were affected.\n", 58 },
+		{ "# Fees\n\n## Summary\n\nOn Monday parents could not log "
+		  "in for three and a half hours. About three in five parents "
+		  "who tried to pay were turned away.\n\nThe previous record "
+		  "was 6 May 2025, when 30% of parents could not pay.\n", 60 },
+		{ "# Jobs\n\n## Summary\n\nAbout 40% of the batch jobs that "
+		  "ran overnight were retried.\n", NAN },
+	};
+
+	(void)state;
+	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
+}
+
 /* "Fewer than 1% of account holders" is a bound, taken as the share,
  * but "once fewer than 1% of sessions" is a threshold; a city's share
  * restated in the next sentence as one of all users is the share. */
@@ -1230,6 +1252,7 @@ main(void)
 		cmocka_unit_test(test_share_fraction_of_people),
 		cmocka_unit_test(test_share_everyone_who_and_wholes),
 		cmocka_unit_test(test_share_peak_and_total_row),
+		cmocka_unit_test(test_share_who_and_ratio_of_people),
 		cmocka_unit_test(test_abbreviation_defined_after),
 		cmocka_unit_test(test_front_matter_window_aliases),
 		cmocka_unit_test(test_front_matter_impact_share),
