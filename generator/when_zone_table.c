@@ -225,9 +225,11 @@ const struct pm_when__zone pm_when__zones[] = {
 	/* more places people name (none with a summer time of its own) */
 	{ "Atlantic/Azores", -60, 'E' }, { "Azores time", -60, 'E' },
 	{ "Canary time", 0, 'E' }, { "Canaries time", 0, 'E' },
+	{ "Canary Islands time", 0, 'E' },
 	{ "Reykjavik time", 0, 0 }, { "Iceland time", 0, 0 },
 	{ "Accra time", 0, 0 }, { "Dakar time", 0, 0 },
 	{ "Lyon time", 60, 'E' }, { "Marseille time", 60, 'E' },
+	{ "Tromsø time", 60, 'E' }, { "Tromso time", 60, 'E' },
 	{ "Geneva time", 60, 'E' }, { "Luxembourg time", 60, 'E' },
 	{ "Cologne time", 60, 'E' }, { "Bratislava time", 60, 'E' },
 	{ "Ljubljana time", 60, 'E' }, { "Zagreb time", 60, 'E' },

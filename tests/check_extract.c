@@ -412,6 +412,14 @@ test_zone_names(void **state)
 		{ "# Tablets\n\nTimes are Azores time.\n\nOn 29 July 2025, "
 		    "from 14:10 to 16:35, the tablets froze.\n",
 		    "2025-07-29T14:10:00+00:00", "Azores time" },
+		{ "# Cards\n\nOn Monday 5 October 2026 top-ups failed from "
+		    "06:30 to 09:50 Canary Islands time.\n",
+		    "2026-10-05T06:30:00+01:00", "Canary Islands time" },
+		{ "# Tours\n\nTuesday 20 January 2026, from kl. 18.40 to "
+		    "kl. 20.55, Troms\xc3\xb8 local time, no bus could be "
+		    "booked.\n",
+		    "2026-01-20T18:40:00+01:00",
+		    "Troms\xc3\xb8 local time" },
 		{ "# Seats\n\nOn 14 October 2025, between 18:05 and 20:40 in "
 		    "our office time (Lisbon), no seat could be booked.\n",
 		    "2025-10-14T18:05:00+01:00", "our office time (Lisbon)" },
