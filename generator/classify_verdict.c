@@ -158,12 +158,21 @@ pm_classify__verdict(const struct pm_taxonomy *tax, const char *text)
 	static const char *const label[] = { "root cause", NULL };
 	struct ntext t;
 	struct pm_phrase_index labels, verbs, doubts;
-	size_t at, e, found = tax->len;
+	size_t at, e, found = tax->len, opening;
 
-	/* most texts never say "cause": skip making them for matching */
-	if (text == NULL || strstr(text, "ause") == NULL)
+	if (text == NULL)
+		return tax->len;
+	/* "configuration. A new rule group ...": a text that opens with a
+	 * short sentence, as a root cause does once "Root cause:" is read
+	 * off its line; most texts neither do that nor say "cause", and
+	 * are not made ready for matching */
+	opening = strcspn(text, ".!?:;\n");
+	opening = opening < 40 && text[opening] == '.';
+	if (!opening && strstr(text, "ause") == NULL)
 		return tax->len;
 	pm_classify__normalise(&t, text);
+	if (opening)
+		found = verdict_after(tax, &t, 0, 1);
 	pm_phrase_index_init(&labels, label);
 	pm_phrase_index_init(&verbs, verdict_verbs);
 	pm_phrase_index_init(&doubts, verdict_doubts);

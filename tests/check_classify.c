@@ -596,6 +596,13 @@ test_verdicts(void **state)
 	/* a label's bare value is a verdict, a description is not */
 	assert_string_equal(primary(story, "Root cause: configuration. "
 	    "The timeout went into the wrong block.", NULL), "configuration");
+	/* as is the value once the label is read off the root cause */
+	pm_buf_clear(&b);
+	pm_buf_printf(&b, "configuration. %s", story);
+	assert_string_equal(primary(b.ptr, NULL, NULL), "configuration");
+	pm_buf_clear(&b);
+	pm_buf_printf(&b, "Version 2. %s", story);
+	assert_string_equal(primary(b.ptr, NULL, NULL), "network-dns");
 	assert_string_equal(primary("A query without an index read and "
 	    "discarded millions of rows for each page.", "Root cause: "
 	    "deep-offset pagination on the audit table.", NULL),
