@@ -113,6 +113,31 @@ static const char *const not_agents[] = {
 	"sensors", "meters", "chargers", "trackers", NULL
 };
 
+/*
+ * "Workers" are far more often processes than people in a postmortem,
+ * but not when the words after them tell of a working day: "2,600
+ * workers rostered to fly", "9,500 workers could not punch in".
+ */
+static const char *const workday_words[] = {
+	"roster*", "punch*", "clock in", "clock on", "clocking", "shift*",
+	"wage*", "salar*", "payslip*", "badge in", "fly", NULL
+};
+
+static int
+workers_at_work(const char *s, size_t len, size_t e)
+{
+	for (int words = 0; e < len && words < 4; words++) {
+		e = x_skip_blanks(s, len, e);
+		if (e >= len || s[e] == ',' || s[e] == '.' || s[e] == ';')
+			return 0;
+		if (x_phrase_at_any(s, len, e, workday_words))
+			return 1;
+		while (e < len && s[e] != ' ')
+			e++;
+	}
+	return 0;
+}
+
 /* Endings of plural words for people: claimants, residents, couriers,
  * retailers, donors, trainees, pharmacists, librarians. */
 static const char *const agent_endings[] = {
@@ -144,7 +169,9 @@ agent_at(const char *s, size_t len, size_t i, int one)
 		while (k < n && x_lower((unsigned char)plural[w - n + k]) ==
 		    (*p)[k])
 			k++;
-		if (k == n && x_phrase_at_any(plural, w, 0, not_agents) != w)
+		if (k == n && (x_phrase_at_any(plural, w, 0, not_agents) != w ||
+		    (w == 7 && memcmp(plural, "workers", 7) == 0 &&
+		    workers_at_work(s, len, e))))
 			break;
 	}
 	if (*p == NULL)

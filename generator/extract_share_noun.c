@@ -167,6 +167,9 @@ x_thing_after(const char *s, size_t len, size_t i)
 
 			if (x_phrase_at_any(s, len, i, pronouns))
 				return 0;
+			/* "2,600 workers rostered to fly": people first */
+			if (x_agent_noun_at(s, len, i))
+				return 1;
 			if (x_phrase_at_any(s, len, i, resources) ||
 			    x_phrase_at_any(s, len, i, months))
 				return 0;

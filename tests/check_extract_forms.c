@@ -599,6 +599,27 @@ test_share_who_and_ratio_of_people(void **state)
 	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
 }
 
+/* Workers are processes unless the words after them tell of a working
+ * day: then a count of them is a count of people. */
+static void
+test_share_workers_at_work(void **state)
+{
+	static const struct share_case cases[] = {
+		{ "# Check-in\n\n## Summary\n\nOf the 2,000 workers rostered "
+		  "for the early flights, 500 could not see their gate and "
+		  "were affected.\n", 25 },
+		{ "# Gates\n\n## Summary\n\nAround 3,000 of our 4,000 "
+		  "workers could not punch in for the morning shift.\n", 75 },
+		{ "# Queue\n\n## Summary\n\nOf the 40 workers in the pool, "
+		  "30 crashed and the queue backed up.\n", NAN },
+		{ "# Queue\n\n## Summary\n\nAbout 12 of our 16 workers ran "
+		  "out of memory.\n", NAN },
+	};
+
+	(void)state;
+	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
+}
+
 /* "Fewer than 1% of account holders" is a bound, taken as the share,
  * but "once fewer than 1% of sessions" is a threshold; a city's share
  * restated in the next sentence as one of all users is the share. */
@@ -1253,6 +1274,7 @@ main(void)
 		cmocka_unit_test(test_share_everyone_who_and_wholes),
 		cmocka_unit_test(test_share_peak_and_total_row),
 		cmocka_unit_test(test_share_who_and_ratio_of_people),
+		cmocka_unit_test(test_share_workers_at_work),
 		cmocka_unit_test(test_abbreviation_defined_after),
 		cmocka_unit_test(test_front_matter_window_aliases),
 		cmocka_unit_test(test_front_matter_impact_share),
