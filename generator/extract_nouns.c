@@ -138,6 +138,36 @@ workers_at_work(const char *s, size_t len, size_t e)
 	return 0;
 }
 
+/*
+ * "Every trader on the floor was affected": one of a kind that the
+ * clause says was hurt, past a place of up to six words ("on the
+ * floor"), is a person too.  Not "every chiller plant was affected",
+ * where a noun, not a place, follows the word that ends like a person.
+ */
+static int
+one_hurt_after(const char *s, size_t len, size_t e)
+{
+	static const char *const places[] = {
+		"on", "in", "at", "across", "from", NULL
+	};
+	static const char *const hurt[] = {
+		"was affected", "was impacted", "was hit", "could not",
+		"couldn't", "was unable", "was locked out", NULL
+	};
+	size_t k = x_skip_blanks(s, len, e);
+
+	if (x_phrase_at_any(s, len, k, places))
+		for (int words = 0; words < 6; words++) {
+			while (k < len && x_alnum((unsigned char)s[k]))
+				k++;
+			k = x_skip_blanks(s, len, k);
+			if (k >= len || !x_alnum((unsigned char)s[k]) ||
+			    x_phrase_at_any(s, len, k, hurt))
+				break;
+		}
+	return x_phrase_at_any(s, len, k, hurt) != 0;
+}
+
 /* Endings of plural words for people: claimants, residents, couriers,
  * retailers, donors, trainees, pharmacists, librarians. */
 static const char *const agent_endings[] = {
@@ -177,9 +207,11 @@ agent_at(const char *s, size_t len, size_t i, int one)
 	if (*p == NULL)
 		return 0;
 	/* one of a kind is a person only when a "who" says so ("every
-	 * applicant who tried"; not "every chiller plant") */
+	 * applicant who tried"; not "every chiller plant") or the clause
+	 * says it was hurt */
 	if (one && !x_phrase_at(s, len, x_skip_blanks(s, len, e), "who") &&
-	    !x_phrase_at(s, len, x_skip_blanks(s, len, e), "whose"))
+	    !x_phrase_at(s, len, x_skip_blanks(s, len, e), "whose") &&
+	    !one_hurt_after(s, len, e))
 		return 0;
 	return e;
 }

@@ -577,9 +577,11 @@ test_share_peak_and_total_row(void **state)
 	pm_arena_free(a);
 }
 
-/* Whoever "who" follows are people, whatever the writer calls them; a
- * ratio of people ("three in five parents") is a share of people, and
- * beats a percentage of people said later of an earlier incident. */
+/* Whoever "who" follows are people, whatever the writer calls them, and
+ * so is one of a kind the clause says was hurt ("every trader ... was
+ * affected"); a ratio of people ("three in five parents") is a share of
+ * people, and beats a percentage of people said later of an earlier
+ * incident. */
 static void
 test_share_who_and_ratio_of_people(void **state)
 {
@@ -593,6 +595,10 @@ test_share_who_and_ratio_of_people(void **state)
 		  "was 6 May 2025, when 30% of parents could not pay.\n", 60 },
 		{ "# Jobs\n\n## Summary\n\nAbout 40% of the batch jobs that "
 		  "ran overnight were retried.\n", NAN },
+		{ "# Auction\n\n## Summary\n\nEvery trader on the floor "
+		  "was affected.\n", 100 },
+		{ "# Plant\n\n## Summary\n\nEvery chiller plant was "
+		  "affected.\n", NAN },
 	};
 
 	(void)state;
