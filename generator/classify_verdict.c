@@ -15,6 +15,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* A lean of one keyword is enough where the writer names the cause: "a
  * setting" weighs 2.5. */
@@ -125,9 +126,11 @@ verdict_of(const struct pm_taxonomy *tax, const struct ntext *t,
 }
 
 /* The verdict of the words from t->s[from] to the first clause break or
- * verdict_ends, after the verdict_skips; or tax->len.  bare: only words
- * that stand alone, three at most, up to a clause break ("Root cause:
- * human error."), as a label's value is a description otherwise. */
+ * verdict_ends, after the verdict_skips; or tax->len.  bare 1: only
+ * words that stand alone, three at most, up to a clause break ("Root
+ * cause: human error."), as a label's value is a description otherwise;
+ * bare 2: three words at most, up to a clause break or a verdict_ends
+ * word ("a network failure between the island and the mainland."). */
 static size_t
 verdict_after(const struct pm_taxonomy *tax, const struct ntext *t,
     size_t from, int bare)
@@ -139,17 +142,43 @@ verdict_after(const struct pm_taxonomy *tax, const struct ntext *t,
 	while (from < t->len && (skip = phrase_of_at(t, from,
 	    verdict_skips)) != 0)
 		from = skip + (skip < t->len);
+	/* bare 2 reads through "of": "a surge of connections" */
 	for (to = from; to < t->len; to++)
 		if (to > from && t->s[to - 1] == ' ' && (t->brk[to] ||
-		    phrase_of_at(t, to, verdict_ends) != 0))
+		    (phrase_of_at(t, to, verdict_ends) != 0 && !(bare == 2 &&
+		    phrase_at(t->s, t->len, to, "of") != 0))))
 			break;
 	for (size_t i = from; bare && i < to; i++)
 		words += t->s[i] == ' ' && i + 1 < to;
-	if (bare && (words > 3 || (to < t->len && !t->brk[to])))
+	if (bare && (words > 3 || (bare == 1 && to < t->len &&
+	    !t->brk[to])))
 		return tax->len;
 	while (to > from && t->s[to - 1] == ' ')
 		to--;
 	return to > from ? verdict_of(tax, t, from, to) : tax->len;
+}
+
+/* Does text[0, n) hold a verb a sentence would have? */
+static int
+has_verb(const char *text, size_t n)
+{
+	static const char *const verbs[] = {
+		"is", "are", "was", "were", "has", "had", "have", "been",
+		"did", "does", "ran", "made", "caused", "moved", "took",
+		"went", "led", NULL
+	};
+
+	for (size_t i = 0; i < n; i++) {
+		size_t w = i;
+
+		while (i < n && text[i] != ' ' && text[i] != ',')
+			i++;
+		for (const char *const *v = verbs; *v; v++)
+			if (i - w == strlen(*v) &&
+			    strncasecmp(text + w, *v, i - w) == 0)
+				return 1;
+	}
+	return 0;
 }
 
 size_t
@@ -159,6 +188,7 @@ pm_classify__verdict(const struct pm_taxonomy *tax, const char *text)
 	struct ntext t;
 	struct pm_phrase_index labels, verbs, doubts;
 	size_t at, e, found = tax->len, opening;
+	int phrase;
 
 	if (text == NULL)
 		return tax->len;
@@ -167,12 +197,19 @@ pm_classify__verdict(const struct pm_taxonomy *tax, const char *text)
 	 * off its line; most texts neither do that nor say "cause", and
 	 * are not made ready for matching */
 	opening = strcspn(text, ".!?:;\n");
+	/* "a network failure between the island and the mainland. ...":
+	 * a noun phrase for a sentence is a label's value too, read as a
+	 * verdict of its first three words; not "A timeout bug in log
+	 * streaming had been bothering the dispatcher", a sentence */
+	phrase = opening < 120 && text[opening] == '.' &&
+	    (strncasecmp(text, "a ", 2) == 0 ||
+	    strncasecmp(text, "an ", 3) == 0) && !has_verb(text, opening);
 	opening = opening < 40 && text[opening] == '.';
-	if (!opening && strstr(text, "ause") == NULL)
+	if (!opening && !phrase && strstr(text, "ause") == NULL)
 		return tax->len;
 	pm_classify__normalise(&t, text);
-	if (opening)
-		found = verdict_after(tax, &t, 0, 1);
+	if (opening || phrase)
+		found = verdict_after(tax, &t, 0, phrase ? 2 : 1);
 	pm_phrase_index_init(&labels, label);
 	pm_phrase_index_init(&verbs, verdict_verbs);
 	pm_phrase_index_init(&doubts, verdict_doubts);

@@ -603,6 +603,14 @@ test_verdicts(void **state)
 	pm_buf_clear(&b);
 	pm_buf_printf(&b, "Version 2. %s", story);
 	assert_string_equal(primary(b.ptr, NULL, NULL), "network-dns");
+	/* a noun phrase for an opening sentence is a label's value too
+	 * (a sentence with a verb is not: test_tie_breaks' "A traffic
+	 * spike from the newsletter tripled requests and ...") */
+	assert_string_equal(primary("a network failure between the depot "
+	    "and the data centre. Our hosting provider's carrier lost a "
+	    "link, and the provider routed us over its backup carrier, "
+	    "whose vendor's path dropped packets.", NULL, NULL),
+	    "network-dns");
 	assert_string_equal(primary("A query without an index read and "
 	    "discarded millions of rows for each page.", "Root cause: "
 	    "deep-offset pagination on the audit table.", NULL),
