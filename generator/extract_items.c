@@ -69,11 +69,16 @@ add_item(struct items *it, const char *s, size_t len, int done, int line)
 {
 	int ticked = -1;
 
-	/* "[ ] text" and "[x] text" outside a list */
+	/* "[ ] text" and "[x] text" outside a list, and "[TODO] text",
+	 * "[DONE] text" anywhere */
 	if (len > 4 && s[0] == '[' && s[2] == ']' && (s[1] == ' ' ||
 	    s[1] == 'x' || s[1] == 'X')) {
 		ticked = s[1] != ' ';
 		s += 3, len -= 3;
+	} else if (len > 7 && (memcmp(s, "[TODO]", 6) == 0 ||
+	    memcmp(s, "[DONE]", 6) == 0)) {
+		ticked = s[1] == 'D';
+		s += 6, len -= 6;
 	}
 	while (len > 0 && (*s == ' ' || *s == '\t'))
 		s++, len--;
@@ -299,12 +304,25 @@ has_list(const struct xdoc *d, int sec)
 
 /* "TODO index review for every query": a line that opens with the word
  * in capitals is a task wherever it stands (in a task section the
- * section's own rules read it). */
+ * section's own rules read it), as is one that opens with a box typed
+ * without a list ("[TODO] Alert on 429s", "[ ] ...", "[DONE] ...",
+ * "[x] ...", which add_item() reads).  The length of "TODO " to skip,
+ * 0 for a box, -1 for neither. */
 static int
 todo_line(const struct xline *l)
 {
-	return l->kind == XL_PARA && l->len > 6 &&
-	    memcmp(l->s, "TODO ", 5) == 0 && x_alnum((unsigned char)l->s[5]);
+	static const char *const boxes[] = {
+		"[TODO] ", "[DONE] ", "[ ] ", "[x] ", "[X] ", NULL
+	};
+
+	if (l->kind != XL_PARA || l->len < 7)
+		return -1;
+	if (memcmp(l->s, "TODO ", 5) == 0 && x_alnum((unsigned char)l->s[5]))
+		return 5;
+	for (const char *const *b = boxes; *b; b++)
+		if (strncmp(l->s, *b, strlen(*b)) == 0)
+			return 0;
+	return -1;
 }
 
 static int
@@ -324,13 +342,14 @@ x_action_items(struct xdoc *d)
 	it.d = d;
 	for (size_t i = 0; i < d->n; i++) {
 		const struct xline *l = &d->v[i];
+		int n;
 
 		if (l->task >= 0) {
 			item_text(&it, i);
 			add_item(&it, it.b.ptr, it.b.len, l->task == 1 ||
 			    l->struck, l->line);
-		} else if (l->sec != SEC_TASKS && todo_line(l)) {
-			add_item(&it, l->s + 5, l->len - 5, l->struck,
+		} else if (l->sec != SEC_TASKS && (n = todo_line(l)) >= 0) {
+			add_item(&it, l->s + n, l->len - (size_t)n, l->struck,
 			    l->line);
 		}
 	}

@@ -18,10 +18,12 @@
  */
 enum { EXACT, PREFIX, WORD };
 
-static const struct {
+struct section_name {
 	int sec, mode;
 	const char *name;
-} sections[] = {
+};
+
+static const struct section_name sections[] = {
 	{ SEC_ROOT, WORD, "root cause*" },
 	{ SEC_ROOT, WORD, "rca" },
 	{ SEC_ROOT, EXACT, "cause" },
@@ -206,6 +208,87 @@ static const struct {
 	{ SEC_OTHER, PREFIX, "communication" },
 };
 
+/*
+ * The same in the languages whose writers head an English report in
+ * their own (x_norm has folded their marks: "Causa raíz" is "causa
+ * raiz").  Tried after the English rows and after a heading's two
+ * halves ("Massnahmen / Actions" is a task list by its English half).
+ */
+static const struct section_name other_languages[] = {
+	/* "Causa raíz", "Cause racine", "Ursache", "Oorzaak", "Przyczyna",
+	 * "Akar masalah", "Kök neden", "Nguyên nhân" */
+	{ SEC_ROOT, WORD, "causa" },
+	{ SEC_ROOT, WORD, "causas" },
+	{ SEC_ROOT, PREFIX, "cause et" },
+	{ SEC_ROOT, PREFIX, "causes et" },
+	{ SEC_ROOT, WORD, "cause racine" },
+	{ SEC_ROOT, WORD, "cause profonde" },
+	{ SEC_ROOT, WORD, "cause premiere" },
+	{ SEC_ROOT, WORD, "ursache*" },
+	{ SEC_ROOT, WORD, "grundursache*" },
+	{ SEC_ROOT, WORD, "oorzaak" },
+	{ SEC_ROOT, WORD, "przyczyn*" },
+	{ SEC_ROOT, WORD, "akar masalah" },
+	{ SEC_ROOT, WORD, "penyebab" },
+	{ SEC_ROOT, WORD, "kok neden*" },
+	{ SEC_ROOT, WORD, "nguyen nhan" },
+	{ SEC_TIMELINE, WORD, "cronolog*" },
+	{ SEC_TIMELINE, WORD, "chronolog*" },
+	{ SEC_TIMELINE, WORD, "kronolog*" },
+	{ SEC_TIMELINE, WORD, "linea de tiempo" },
+	{ SEC_TIMELINE, WORD, "linha do tempo" },
+	{ SEC_TIMELINE, WORD, "zeitablauf" },
+	{ SEC_TIMELINE, WORD, "zeitleiste" },
+	{ SEC_TIMELINE, EXACT, "ablauf" },
+	{ SEC_TIMELINE, WORD, "tijdlijn" },
+	{ SEC_TIMELINE, WORD, "os czasu" },
+	{ SEC_TIMELINE, WORD, "przebieg" },
+	{ SEC_TIMELINE, WORD, "tidslinje" },
+	{ SEC_TASKS, EXACT, "tareas" },
+	{ SEC_TASKS, EXACT, "acciones" },
+	{ SEC_TASKS, EXACT, "acoes" },
+	{ SEC_TASKS, EXACT, "azioni" },
+	{ SEC_TASKS, EXACT, "aufgaben" },
+	{ SEC_TASKS, EXACT, "zadania" },
+	/* "Medidas correctivas", "Mesures préventives", "Azioni
+	 * correttive", "Maßnahmen", "Maatregelen", "Działania",
+	 * "Tindak lanjut", "Önlemler" */
+	{ SEC_CORRECTIVE, WORD, "correctiv*" },
+	{ SEC_CORRECTIVE, WORD, "correttiv*" },
+	{ SEC_CORRECTIVE, WORD, "corretiv*" },
+	{ SEC_CORRECTIVE, WORD, "preventiv*" },
+	{ SEC_CORRECTIVE, WORD, "massnahmen" },
+	{ SEC_CORRECTIVE, WORD, "maatregel*" },
+	{ SEC_CORRECTIVE, WORD, "dzialania" },
+	{ SEC_CORRECTIVE, WORD, "tindak lanjut" },
+	{ SEC_CORRECTIVE, WORD, "onlem*" },
+	{ SEC_CORRECTIVE, WORD, "medidas" },
+	{ SEC_CORRECTIVE, WORD, "mesures" },
+	{ SEC_CORRECTIVE, WORD, "misure" },
+	{ SEC_IMPACT, EXACT, "impacto" },
+	{ SEC_IMPACT, EXACT, "impatto" },
+	{ SEC_IMPACT, PREFIX, "auswirkung" },
+	{ SEC_IMPACT, EXACT, "dampak" },
+	{ SEC_SUMMARY, WORD, "resumen" },
+	{ SEC_SUMMARY, WORD, "resumo" },
+	{ SEC_SUMMARY, PREFIX, "resume" },
+	{ SEC_SUMMARY, WORD, "riepilogo" },
+	{ SEC_SUMMARY, WORD, "sintesi" },
+	{ SEC_SUMMARY, WORD, "sommario" },
+	{ SEC_SUMMARY, WORD, "zusammenfassung" },
+	{ SEC_SUMMARY, WORD, "samenvatting" },
+	{ SEC_SUMMARY, WORD, "podsumowanie" },
+	{ SEC_SUMMARY, WORD, "ringkasan" },
+	{ SEC_SUMMARY, WORD, "ozet" },
+	{ SEC_SUMMARY, WORD, "sammanfattning" },
+	{ SEC_RESOLUTION, PREFIX, "resolucion" },
+	{ SEC_RESOLUTION, PREFIX, "resolucao" },
+	{ SEC_RESOLUTION, PREFIX, "risoluzione" },
+	{ SEC_RESOLUTION, PREFIX, "losung" },
+	{ SEC_RESOLUTION, PREFIX, "oplossing" },
+	{ SEC_RESOLUTION, PREFIX, "penyelesaian" },
+};
+
 /* "Incident summary", "Issue summary", "Outage timeline": the length of
  * such a first word with its space, else 0. */
 static size_t
@@ -242,44 +325,75 @@ bilingual_section(const char *s, size_t len, int strict)
 	return SEC_NONE;
 }
 
+/* Does the normalised label n[0, nl) match row r? */
+static int
+row_matches(const struct section_name *r, const char *n, size_t nl,
+    int strict)
+{
+	size_t e, k;
+
+	switch (r->mode) {
+	case EXACT:
+		return strcmp(n, r->name) == 0;
+	case PREFIX:
+		return (e = x_phrase_at(n, nl, 0, r->name)) != 0 &&
+		    (!strict || e == nl || strchr(r->name, ' '));
+	default:
+		if (!strict)
+			return x_find(n, nl, r->name) != (size_t)-1;
+		/* "Root cause", "Timeline", "Action items": the name, maybe
+		 * after "incident"; a stem takes the rest of its word */
+		k = lead_word(n, nl);
+		if ((e = x_phrase_at(n, nl, k, r->name)) != 0)
+			while (e < nl && n[e] != ' ')
+				e++;
+		return e == nl;
+	}
+}
+
+/* The section a closing "(...)" of s names in other_languages, or
+ * SEC_NONE. */
+static int
+gloss_section(const char *s, size_t len)
+{
+	char n[64];
+	size_t open = len, nl;
+
+	while (len > 0 && s[len - 1] == ' ')
+		len--;
+	if (len < 3 || s[len - 1] != ')')
+		return SEC_NONE;
+	while (open > 0 && s[open - 1] != '(')
+		open--;
+	if (open == 0 || (nl = x_norm(n, sizeof(n), s + open,
+	    len - 1 - open)) == 0)
+		return SEC_NONE;
+	for (size_t i = 0; i < XCOUNT(other_languages); i++)
+		if (row_matches(&other_languages[i], n, nl, 0))
+			return other_languages[i].sec;
+	return SEC_NONE;
+}
+
 int
 x_section_of(const char *s, size_t len, int strict)
 {
 	char n[128];
-	size_t nl = x_norm(n, sizeof(n), s, len), i, k;
+	size_t nl = x_norm(n, sizeof(n), s, len), i;
+	int sec;
 
 	if (nl == 0 || len > 120)
 		return SEC_NONE;
-	for (i = 0; i < XCOUNT(sections); i++) {
-		const char *name = sections[i].name;
-		size_t e;
-
-		switch (sections[i].mode) {
-		case EXACT:
-			if (strcmp(n, name) == 0)
-				return sections[i].sec;
-			break;
-		case PREFIX:
-			if ((e = x_phrase_at(n, nl, 0, name)) != 0 &&
-			    (!strict || e == nl || strchr(name, ' ')))
-				return sections[i].sec;
-			break;
-		default:
-			if (strict) {
-				/* "Root cause", "Timeline", "Action items":
-				 * the name, maybe after "incident". */
-				k = lead_word(n, nl);
-				/* a stem takes the rest of its word */
-				if ((e = x_phrase_at(n, nl, k, name)) != 0)
-					while (e < nl && n[e] != ' ')
-						e++;
-				if (e == nl)
-					return sections[i].sec;
-				break;
-			}
-			if (x_find(n, nl, name) != (size_t)-1)
-				return sections[i].sec;
-		}
-	}
-	return bilingual_section(s, len, strict);
+	/* "What happened (cronologia)": a gloss in the writer's language
+	 * says which section the English words mean */
+	if ((sec = gloss_section(s, len)) != SEC_NONE)
+		return sec;
+	for (i = 0; i < XCOUNT(sections); i++)
+		if (row_matches(&sections[i], n, nl, strict))
+			return sections[i].sec;
+	if ((sec = bilingual_section(s, len, strict)) != SEC_NONE)
+		return sec;
+	for (i = 0; i < XCOUNT(other_languages); i++)
+		if (row_matches(&other_languages[i], n, nl, strict))
+			return other_languages[i].sec;
+	return SEC_NONE;
 }

@@ -126,15 +126,58 @@ x_numbering_end(const char *s, size_t len)
 	return 0;
 }
 
+/*
+ * The ASCII letter of a Latin letter with a mark, from its UTF-8 bytes at
+ * s[i] ("é", "ñ", "ç", "ß", "ł", "ą"), so that a heading in Spanish,
+ * French, German or Polish ("Causa raíz", "Résumé", "Maßnahmen", "Oś
+ * czasu") reads as its letters; *n gets the bytes it took.  0 when s[i]
+ * is no such letter.
+ */
+static int
+fold_mark(const char *s, size_t len, size_t i, size_t *n)
+{
+	/* U+00C0 to U+00FF, "ß" (U+00DF) as 's' and the signs as 0 */
+	static const char latin1[] =
+	    "aaaaaaaceeeeiiiidnooooo\0ouuuuyts"
+	    "aaaaaaaceeeeiiiidnooooo\0ouuuuyty";
+	/* U+0100 to U+017F, in pairs of capital and small letter */
+	static const char extended[] =
+	    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkklllllll"
+	    "lllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+	unsigned char a, b;
+	unsigned int cp;
+
+	if (i + 1 >= len)
+		return 0;
+	a = (unsigned char)s[i];
+	b = (unsigned char)s[i + 1];
+	if ((b & 0xC0) != 0x80 || a < 0xC3 || a > 0xC5)
+		return 0;
+	cp = ((unsigned int)(a & 0x1F) << 6) | (b & 0x3F);
+	*n = 2;
+	if (cp >= 0xC0 && cp <= 0xFF)
+		return latin1[cp - 0xC0];
+	if (cp >= 0x100 && cp <= 0x17F)
+		return extended[cp - 0x100];
+	return 0;
+}
+
 size_t
 x_norm(char *out, size_t size, const char *s, size_t len)
 {
-	size_t i = x_numbering_end(s, len), o = 0;
+	size_t i = x_numbering_end(s, len), o = 0, n;
 
 	for (; i < len && o + 1 < size; i++) {
-		int c = x_lower((unsigned char)s[i]);
+		int c = x_lower((unsigned char)s[i]), f;
 
-		if (x_alnum(c)) {
+		if ((unsigned char)s[i] >= 0x80 &&
+		    (f = fold_mark(s, len, i, &n)) != 0) {
+			out[o++] = (char)f;
+			if (f == 's' && (unsigned char)s[i + 1] == 0x9F &&
+			    o + 1 < size)
+				out[o++] = 's';	/* "ß" is "ss" */
+			i += n - 1;
+		} else if (x_alnum(c)) {
 			out[o++] = (char)c;
 		} else if (c == '\'' || (unsigned char)s[i] >= 0x80) {
 			continue;	/* "what's", emoji, curly quotes */

@@ -1361,6 +1361,23 @@ test_section_synonyms(void **state)
 		"## Root cause / Resolution\n\nA typo.\n\n"
 		"## Lessons / Lezioni\n\n- care\n\n"
 		"## Massnahmen / Actions\n\n1. add a test\n",
+		/* Headings in another language alone, their accents read as
+		 * letters */
+		"# X\n\n## Resumen\n\nIt broke.\n\n## Cronología\n\n"
+		"- 10:00 alert\n\n## Causa raíz y resolución\n\nA typo.\n\n"
+		"## Medidas correctivas y preventivas\n\n- care\n\n"
+		"## Tareas\n\n1. add a test\n",
+		"# X\n\n## Résumé\n\nIt broke.\n\n## Chronologie\n\n"
+		"- 10:00 alert\n\n## Cause et résolution\n\nA typo.\n\n"
+		"## Mesures préventives\n\n- care\n\n"
+		"## Actions\n\n1. add a test\n",
+		"# X\n\n## Zusammenfassung\n\nIt broke.\n\n## Zeitleiste\n\n"
+		"- 10:00 alert\n\n## Grundursache\n\nA typo.\n\n"
+		"## Maßnahmen\n\n- care\n\n## Aufgaben\n\n1. add a test\n",
+		"# X\n\n## Podsumowanie\n\nIt broke.\n\n## Oś czasu\n\n"
+		"- 10:00 alert\n\n## Przyczyna\n\nA typo.\n\n"
+		"## Działania naprawcze\n\n- care\n\n## Zadania\n\n"
+		"1. add a test\n",
 	};
 
 	(void)state;

@@ -111,6 +111,13 @@ test_typed_numbered_items(void **state)
 		"# X\n\nHow we fixed it: a restart.\n\n"
 		"TODO Add a test for repeated chunks.\n"
 		"TODO Alert on upload failures.\n",
+		/* boxes typed without a list, in measures or in tasks */
+		"# X\n\n## Corrective measures\n\n"
+		"[TODO] Add a test for repeated chunks.\n"
+		"[DONE] Alert on upload failures.\n",
+		"# X\n\n## Tasks\n\n"
+		"[TODO] Add a test for repeated chunks.\n"
+		"[DONE] Alert on upload failures.\n",
 	};
 
 	(void)state;
@@ -127,6 +134,9 @@ test_typed_numbered_items(void **state)
 		    "Add a test for repeated chunks.");
 		assert_str(inc.action_items[1].text,
 		    "Alert on upload failures.");
+		/* "[DONE]" is a ticked box */
+		if (strstr(docs[i], "[DONE]") != NULL)
+			assert_true(inc.action_items[1].done);
 		pm_arena_free(a);
 	}
 }
