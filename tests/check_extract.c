@@ -1378,6 +1378,11 @@ test_section_synonyms(void **state)
 		"- 10:00 alert\n\n## Przyczyna\n\nA typo.\n\n"
 		"## Działania naprawcze\n\n- care\n\n## Zadania\n\n"
 		"1. add a test\n",
+		/* a gloss in brackets says what the English words mean */
+		"# X\n\n## Sommario\n\nIt broke.\n\n"
+		"## What happened (cronologia)\n\n- 10:00 alert\n\n"
+		"## Root cause (causa)\n\nA typo.\n\n## Misure\n\n- care\n\n"
+		"## Azioni\n\n1. add a test\n",
 	};
 
 	(void)state;
