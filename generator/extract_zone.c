@@ -106,22 +106,33 @@ zone_words(struct pm_when *z, const char *s, size_t len)
 /*
  * "09:40, Central European time, browsers ...": a zone set off by commas
  * right after a time.  It must start with a capital (or be a place's
- * "local time (Warsaw)") and end its clause, so that "10:00, CT scans
- * were ..." stays a sentence.
+ * "local time (Warsaw)" or "heure de Paris") and end its clause or meet
+ * a bracket, so that "10:00, CT scans were ..." stays a sentence.
  */
 static int
 zone_after_comma(struct pm_when *z, const struct xline *l, size_t i)
 {
+	/* a place's time in the writer's language: "heure de Paris" */
+	static const char *const leads[] = {
+		"local ", "heure de ", "hora de ", "horario de ",
+		"hor\xc3\xa1rio de ", "ora di ", NULL
+	};
+	const char *const *p = leads;
 	size_t e;
 
 	while (i < l->len && l->s[i] == ' ')
 		i++;
-	if (i >= l->len || ((l->s[i] < 'A' || l->s[i] > 'Z') &&
-	    strncmp(l->s + i, "local ", 6) != 0))
+	if (i < l->len && (l->s[i] < 'A' || l->s[i] > 'Z'))
+		while (*p && strncmp(l->s + i, *p, strlen(*p)) != 0)
+			p++;
+	if (i >= l->len || *p == NULL)
 		return 0;
+	/* "Paris time (UTC+2)": the offset in brackets only confirms */
 	for (e = i; e < l->len && l->s[e] != ',' && l->s[e] != '.' &&
-	    l->s[e] != ';' && l->s[e] != ')'; e++)
+	    l->s[e] != ';' && l->s[e] != ')' && l->s[e] != '('; e++)
 		;
+	while (e > i && l->s[e - 1] == ' ')
+		e--;
 	if (e - i > 40 || !zone_here(z, l->s + i, e - i))
 		return 0;
 	return strlen(z->zone) == e - i || (e - i >= sizeof(z->zone) - 1 &&

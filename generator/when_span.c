@@ -24,17 +24,75 @@ preceded_by(const char *s, size_t i, const char *word)
 }
 
 /*
+ * What the word before a range's start asks of its link: BETWEEN after
+ * "between" ("and" links), and in the languages whose words writers
+ * carry into English, FROM_WORDS after their "from" ("das 17:20 às
+ * 19:05", "de 11h05 à 15h50", "von 14:05 bis 16:40") and BETWEEN_WORDS
+ * after their "between" ("entre 9h et 11h", "zwischen 9 und 11 Uhr").
+ * Their links are read only there: "a", "e" and "do" are English words
+ * too.
+ */
+enum { PLAIN, BETWEEN, FROM_WORDS, BETWEEN_WORDS };
+
+static const char *const foreign_from[] = {
+	"de", "des", "desde", "das", "dos", "da", "dalle", "dalla", "dal",
+	"von", "van", "vanaf", "od", "dari", "las", "les"
+};
+static const char *const foreign_to[] = {
+	"a las", "a", "\xc3\xa0", "\xc3\xa0s", "aos", "ao", "al", "alle",
+	"alla", "hasta las", "hasta", "at\xc3\xa9", "ate", "bis", "tot",
+	"do", "sampai", "hingga", "jusqu'\xc3\xa0"
+};
+static const char *const foreign_between[] = {
+	"entre", "zwischen", "tra", "fra", "tussen", "antara"
+};
+static const char *const foreign_and[] = {
+	"et", "y", "e", "und", "en", "dan"
+};
+
+static int
+opener_before(const char *s, size_t i)
+{
+	size_t k;
+
+	if (preceded_by(s, i, "between"))
+		return BETWEEN;
+	for (k = 0; k < COUNT(foreign_from); k++)
+		if (preceded_by(s, i, foreign_from[k]))
+			return FROM_WORDS;
+	for (k = 0; k < COUNT(foreign_between); k++)
+		if (preceded_by(s, i, foreign_between[k]))
+			return BETWEEN_WORDS;
+	return PLAIN;
+}
+
+/* The end of the longest of list[0, n) at s[k], or 0. */
+static size_t
+longest_word_at(const char *s, size_t len, size_t k,
+    const char *const *list, size_t n)
+{
+	size_t e, best = 0;
+
+	for (size_t w = 0; w < n; w++)
+		if ((e = word_at(s, len, k, list[w])) > best)
+			best = e;
+	return best;
+}
+
+/*
  * The link between the ends of a range, with the blanks around it.
- * "and" only counts after "between"; a word may follow a comma.  *tight
- * is set when a dash follows the start with no blank ("2-4 PM").
+ * "and" only counts after "between" (opener, above); a word may follow a
+ * comma.  *tight is set when a dash follows the start with no blank
+ * ("2-4 PM").
  */
 static size_t
-connector_at(const char *s, size_t len, size_t i, int between, int *tight)
+connector_at(const char *s, size_t len, size_t i, int opener, int *tight)
 {
 	static const char *const words[] = {
 		"to", "until", "till", "through", "thru", "going into", "into",
 		"and"
 	};
+	int between = opener == BETWEEN;
 	size_t k = skip_blanks(s, len, i), e = 0, n;
 
 	*tight = k == i;
@@ -52,6 +110,12 @@ connector_at(const char *s, size_t len, size_t i, int between, int *tight)
 		for (n = 0; n < COUNT(words) && !e; n++)
 			if (n < COUNT(words) - 1 || between)
 				e = word_at(s, len, k, words[n]);
+		if (!e && opener == FROM_WORDS)
+			e = longest_word_at(s, len, k, foreign_to,
+			    COUNT(foreign_to));
+		if (!e && opener == BETWEEN_WORDS)
+			e = longest_word_at(s, len, k, foreign_and,
+			    COUNT(foreign_and));
 		if (!e || k == i)
 			return 0;
 	}
@@ -146,7 +210,8 @@ static int
 bare_range_at(const char *s, size_t len, size_t i, struct pm_when *a,
     struct pm_when *b, int *bmer)
 {
-	int h, tight, between = preceded_by(s, i, "between");
+	int h, tight, opener = opener_before(s, i);
+	int between = opener == BETWEEN;
 	size_t n = digits(s, len, i, &h), k, n2;
 	int hm;
 
@@ -154,7 +219,7 @@ bare_range_at(const char *s, size_t len, size_t i, struct pm_when *a,
 	 * same form, with its zone */
 	if (n == 4 && h / 100 <= 23 && h % 100 <= 59 &&
 	    ends_clean(s, len, i + n) &&
-	    (k = connector_at(s, len, i + n, between, &tight)) &&
+	    (k = connector_at(s, len, i + n, opener, &tight)) &&
 	    (n2 = digits(s, len, k, &hm)) == 4 &&
 	    pm_when__point_at(s, len, k, b, bmer) && b->has_zone &&
 	    b->hour == hm / 100 && b->minute == hm % 100) {
@@ -168,7 +233,7 @@ bare_range_at(const char *s, size_t len, size_t i, struct pm_when *a,
 	 * "in 2019 EST" are years) */
 	if (n == 4 && h / 100 <= 23 && h % 100 <= 59 &&
 	    ends_clean(s, len, i + n) &&
-	    (k = connector_at(s, len, i + n, between, &tight)) &&
+	    (k = connector_at(s, len, i + n, opener, &tight)) &&
 	    digits(s, len, k, &hm) == 4 && hm / 100 <= 23 &&
 	    hm % 100 <= 59 && ch(s, len, k + 4) == ' ' &&
 	    ch(s, len, k + 5) >= 'A' && ch(s, len, k + 5) <= 'Z') {
@@ -186,7 +251,7 @@ bare_range_at(const char *s, size_t len, size_t i, struct pm_when *a,
 	}
 	if (n < 1 || n > 2 || h < 1 || h > 12 || !ends_clean(s, len, i + n))
 		return 0;
-	if (!(k = connector_at(s, len, i + n, between, &tight)) ||
+	if (!(k = connector_at(s, len, i + n, opener, &tight)) ||
 	    !pm_when__point_at(s, len, k, b, bmer) || *bmer < 0 || b->hour < 0)
 		return 0;
 	if (!tight && !between && !preceded_by(s, i, "from"))
@@ -236,8 +301,8 @@ find_range(struct pm_when *start, struct pm_when *end, const char *s,
 			if (!bare_range_at(s, len, i, &a, &b, &bmer))
 				continue;
 			amer = -1;
-		} else if (!(k = connector_at(s, len, e,
-		    preceded_by(s, i, "between"), &tight)) ||
+		} else if (!(k = connector_at(s, len, e, opener_before(s, i),
+		    &tight)) ||
 		    !(be = pm_when__point_at(s, len, k, &b, &bmer)) ||
 		    (a.hour < 0) != (b.hour < 0)) {
 			/*

@@ -22,10 +22,15 @@ static const char *const version_words[] = {
 	"version", "upgrad", "downgrad", "release", "bump", "patch"
 };
 
-/* Words after which "14.25" is a time. */
+/* Words after which "14.25" is a time, with those of the languages whose
+ * clocks writers carry into English ("de 11h05 à 15h50", "dalle 8.30
+ * alle 11.10", "von 14.05 bis 16.40 Uhr", "entre 9h00 et 11h30"). */
 static const char *const time_words[] = {
 	"at", "from", "to", "until", "till", "between", "and", "by", "since",
-	"around", "about", "approx", "approximately", "after", "before"
+	"around", "about", "approx", "approximately", "after", "before",
+	"de", "des", "desde", "das", "dalle", "dal", "von", "van", "vanaf",
+	"od", "entre", "zwischen", "tussen", "\xc3\xa0", "\xc3\xa0s", "alle",
+	"bis", "tot", "hasta", "at\xc3\xa9", "et", "und", "ore", "hacia"
 };
 
 static const char *const clock_words[] = { "kl", "klo", "kello", "um" };
@@ -165,7 +170,8 @@ time_context(const char *s, size_t i)
 	/* "kl. 07.40", "klo 14.05", "um 14.05 Uhr": the Nordic and German
 	 * words for "o'clock" say time as surely as a line's start does */
 	e = k > 0 && s[k - 1] == '.' ? k - 1 : k;
-	for (w = e; w > 0 && is_alnum((unsigned char)s[w - 1]); w--)
+	for (w = e; w > 0 && (is_alnum((unsigned char)s[w - 1]) ||
+	    (unsigned char)s[w - 1] >= 0x80); w--)
 		;
 	for (size_t p = 0; p < COUNT(clock_words); p++)
 		if (word_at(s, e, w, clock_words[p]) == e)

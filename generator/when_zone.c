@@ -103,11 +103,33 @@ place_lead_at(const char *s, size_t len, size_t i)
 	return best;
 }
 
+/* "heure de Paris", "horário de Brasília", "ora di Roma": a place's time
+ * in the words of the writer's language, whose lead ends at the place;
+ * the end of the lead at s[i], or 0. */
+static size_t
+foreign_lead_at(const char *s, size_t len, size_t i)
+{
+	static const char *const leads[] = {
+		"heure de", "hora de", "horario de", "hor\xc3\xa1rio de",
+		"ora di"
+	};
+	int c = lower(ch(s, len, i));
+	size_t e;
+
+	if (c != 'h' && c != 'o')
+		return 0;
+	for (size_t k = 0; k < COUNT(leads); k++)
+		if ((e = word_at(s, len, i, leads[k])) != 0)
+			return skip_blanks(s, len, e);
+	return 0;
+}
+
 /*
  * The zone name at s[i], as word_at() reads it; a place's time may say
  * "local" before "time" ("UK local time", "Montevideo local time"), or
  * name the place in parentheses after "local" or the office ("local
- * (Berlin)", "local time (Warsaw)", "our office time (Lisbon)").
+ * (Berlin)", "local time (Warsaw)", "our office time (Lisbon)"), or in
+ * the writer's language ("heure de Paris").
  */
 static size_t
 zone_name_at(const char *s, size_t len, size_t i, const char *name)
@@ -120,6 +142,8 @@ zone_name_at(const char *s, size_t len, size_t i, const char *name)
 		return e;
 	memcpy(place, name, n - 5);
 	place[n - 5] = '\0';
+	if ((k = foreign_lead_at(s, len, i)))
+		return word_at(s, len, k, place);
 	if ((e = place_lead_at(s, len, i))) {
 		k = skip_blanks(s, len, e);
 		if (ch(s, len, k) != '(' || !(e = match(s, len,
@@ -157,7 +181,8 @@ named_zone_at(const char *s, size_t len, size_t i, int *off, int text)
 	/* This runs after every time in every document: the first letter
 	 * rules out nearly all of the table before any name is compared
 	 * (but "local (Berlin)" is "Berlin time"). */
-	local = place_lead_at(s, len, i) != 0;
+	local = place_lead_at(s, len, i) != 0 ||
+	    foreign_lead_at(s, len, i) != 0;
 	for (k = 0; k < pm_when__nzones; k++) {
 		const char *name = pm_when__zones[k].name;
 
@@ -298,17 +323,28 @@ pm_when_short_name(const char *s, size_t len, size_t i, size_t *at,
 	 * abbreviation is the short name already. */
 	if (ch(s, len, k) == ',' && i > 0 && s[i - 1] >= 'a' &&
 	    s[i - 1] <= 'z') {
+		size_t close;
+		int other;
+
 		b = skip_blanks(s, len, k + 1);
-		if (!(e = named_zone_at(s, len, b, &abbrev, 1)) ||
-		    ch(s, len, e) != ')' || e - b > 9 ||
+		if (!(e = named_zone_at(s, len, b, &abbrev, 1)) || e - b > 9 ||
 		    strspn(s + b, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-:") <
 		    e - b || (pm_when_zone_ambiguous(s + b, e - b) &&
 		    abbrev != named))
 			return 0;
+		/* "(heure de Kinshasa, WAT / UTC+1)": the offset after a
+		 * slash restates the short name */
+		close = e;
+		if (ch(s, len, skip_blanks(s, len, e)) == '/' &&
+		    (close = named_zone_at(s, len, skip_blanks(s, len,
+		    skip_blanks(s, len, e) + 1), &other, 1)) == 0)
+			return 0;
+		if (ch(s, len, close) != ')')
+			return 0;
 		*at = b;
 		*n = e - b;
 		*off = abbrev;
-		return e + 1;
+		return close + 1;
 	}
 	if (ch(s, len, k) != '(')
 		return 0;

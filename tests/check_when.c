@@ -380,6 +380,12 @@ static const struct {
 	{ "scaled from five to ten replicas", NULL },
 	{ "a ten past noon", NULL },
 	{ "a ten past six", "a 6:10        " },	/* "a" only with "quarter" */
+	/* after the words of other languages for "from", "to", "between"
+	 * and "and" */
+	{ "de 11h05 \xc3\xa0 15h50", "de 11:05 \xc3\xa0 15:50" },
+	{ "dalle 8.30 alle 11.10", "dalle 8:30 alle 11:10" },
+	{ "entre 9h00 et 11h30", "entre 9:00 et 11:30" },
+	{ "von 14.05 bis 16.40 Uhr", "von 14:05 bis 16:40 Uhr" },
 };
 
 /* pm_when_settle_zone: a point, the offset after, whether it changed. */
@@ -521,6 +527,10 @@ static const struct {
 	{ "build 20240815", -1, 0, NONE },
 	{ "error 30% at 10", -1, 0, NONE },
 	{ "v1.10:30", -1, 0, NONE },
+	/* a short name after a place's time closes the brackets, and may
+	 * be restated as an offset after a slash */
+	{ "at 14:05 (Kinshasa time, WAT / UTC+1) it", 3, 34,
+	    TZ(14, 5, 60, "WAT") },
 	/* other zones after four digits: a year, not a time */
 	{ "In 2019 EST became our zone", -1, 0, NONE },
 };
@@ -626,6 +636,17 @@ static const struct {
 	/* the midnight that ends the day named dates the start too */
 	{ "from noon until midnight on Monday 15 June 2026",
 	    DT(2026, 6, 15, 12, 0, 0), DT(2026, 6, 16, 0, 0, 0) },
+	/* the words of other languages, after their own "from" or
+	 * "between" only ("a", "e" and "do" are English words too) */
+	{ "das 17:20 \xc3\xa0s 19:05", TIME(17, 20, 0), TIME(19, 5, 0) },
+	{ "de 11:05 \xc3\xa0 15:50 CEST", TZ(11, 5, 120, "CEST"),
+	    TZ(15, 50, 120, "CEST") },
+	{ "von 14:05 bis 16:40 Uhr", TIME(14, 5, 0), TIME(16, 40, 0) },
+	{ "dalle 8:30 alle 11:10", TIME(8, 30, 0), TIME(11, 10, 0) },
+	{ "entre 9:00 et 11:30", TIME(9, 0, 0), TIME(11, 30, 0) },
+	{ "de las 10:00 a las 12:30", TIME(10, 0, 0), TIME(12, 30, 0) },
+	{ "at 10:00 a 11:00 job ran", NORANGE, NORANGE },
+	{ "from 9:00 e 10:00", NORANGE, NORANGE },
 	{ "no times here", NORANGE, NORANGE },
 	{ "10:00 only", NORANGE, NORANGE },
 	{ "version 1.2 - 1.3", NORANGE, NORANGE },
@@ -731,6 +752,10 @@ static const struct {
 	{ "local (Berlin)", 60 }, { "local time (Warsaw)", 60 },
 	{ "Local ( Sydney )", 600 }, { "local (Atlantis)", BAD },
 	{ "local Berlin", BAD }, { "local (Berlin", BAD },
+	/* a place's clock in the writer's language */
+	{ "heure de Paris", 60 }, { "hor\xc3\xa1rio de Bras\xc3\xadlia", -180 },
+	{ "hora de Lima", -300 },
+	{ "heure de Atlantis", BAD },
 };
 
 /* pm_when_format: a point and its ISO 8601 text. */
