@@ -23,6 +23,29 @@ static const char *const months[] = {
 	"august", "september", "october", "november", "december"
 };
 
+/*
+ * The months of the languages whose writers carry their dates into an
+ * English report ("Giovedì 5 marzo 2026", "13 de marzo de 2026", "25
+ * juin 2025", "5. März 2026"), read only with the day before them and
+ * the year after: "mars", "mai" and "avril" are words and names too.
+ * Rows of twelve, January first.
+ */
+static const char *const other_months[] = {
+	"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
+	"agosto", "septiembre", "octubre", "noviembre", "diciembre",
+	"janeiro", "fevereiro", "mar\xc3\xa7o", "abril", "maio", "junho",
+	"julho", "agosto", "setembro", "outubro", "novembro", "dezembro",
+	"janvier", "f\xc3\xa9vrier", "mars", "avril", "mai", "juin",
+	"juillet", "ao\xc3\xbbt", "septembre", "octobre", "novembre",
+	"d\xc3\xa9" "cembre",
+	"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno",
+	"luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre",
+	"januar", "februar", "m\xc3\xa4rz", "april", "mai", "juni", "juli",
+	"august", "september", "oktober", "november", "dezember",
+	"januari", "februari", "maart", "april", "mei", "juni", "juli",
+	"augustus", "september", "oktober", "november", "december",
+};
+
 static const char *const weekdays[] = {
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 	"sunday"
@@ -251,6 +274,40 @@ pm_when_month_year(int *year, int *month, const char *s, size_t len)
 	return k + 4;
 }
 
+/* "5 marzo 2026", "13 de marzo de 2026", "5. März 2026": a day, a month
+ * of other_months and a year at s[i]; its end, or 0. */
+static size_t
+other_date_at(const char *s, size_t len, size_t i, struct pm_when *w)
+{
+	int d, y;
+	size_t e = day_at(s, len, i, &d), k, m;
+
+	/* "5. März": the German ordinal's point */
+	if (e && ch(s, len, e) == '.')
+		e++;
+	if (!e || (k = skip_blanks(s, len, e)) == e)
+		return 0;
+	if ((e = word_at(s, len, k, "de")))
+		k = skip_blanks(s, len, e);
+	for (m = 0; m < COUNT(other_months); m++)
+		if ((e = match(s, len, k, other_months[m])) != 0 &&
+		    !is_alnum(ch(s, len, e)) && ch(s, len, e) < 0x80)
+			break;
+	if (m == COUNT(other_months))
+		return 0;
+	k = skip_blanks(s, len, e + (ch(s, len, e) == ','));
+	if ((e = word_at(s, len, k, "de")))
+		k = skip_blanks(s, len, e);
+	if (!(e = year_at(s, len, k, &y)) || !valid_date(y, (int)(m % 12) + 1,
+	    d))
+		return 0;
+	w->year = y;
+	w->month = (int)(m % 12) + 1;
+	w->day = d;
+	w->weekday = -1;
+	return e;
+}
+
 /*
  * "[Weekday,] Month D[th][,] [YYYY]" or
  * "[Weekday,] D[th] [of] Month[,] [YYYY]".
@@ -261,6 +318,11 @@ words_date_at(const char *s, size_t len, size_t i, struct pm_when *w)
 	int m, d, y = 0, wd;
 	size_t j = weekday_at(s, len, i, &wd), e, k;
 
+	if (is_digit(ch(s, len, j)) && (e = other_date_at(s, len, j, w))) {
+		if (w->weekday < 0)
+			w->weekday = wd;
+		return e;
+	}
 	if ((e = name_at(s, len, j, months, COUNT(months), &m))) {
 		if (!(e = day_at(s, len, skip_blanks(s, len, e), &d)))
 			return 0;

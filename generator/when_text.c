@@ -388,6 +388,20 @@ pm_when_rewrite(char *out, const char *s, size_t len)
 			changed = 1;
 			continue;
 		}
+		/* "from h. 8:30 to h. 11:10", the Italian "ore": the clock
+		 * needs no word, and a range reads on without it */
+		if (s[i] == 'h' && (i == 0 || !is_alnum((unsigned char)s[i -
+		    1])) && ch(s, len, i + 1) == '.' &&
+		    ch(s, len, i + 2) == ' ' &&
+		    (a = digit_run(s, len, i + 3, &h)) >= 1 && a <= 2 &&
+		    (ch(s, len, i + 3 + a) == ':' ||
+		    ch(s, len, i + 3 + a) == '.') &&
+		    digit_run(s, len, i + 4 + a, &m) == 2) {
+			out[i] = out[i + 1] = ' ';
+			i += 2;
+			changed = 1;
+			continue;
+		}
 		if (!is_digit((unsigned char)s[i]) || (i > 0 &&
 		    (is_alnum((unsigned char)s[i - 1]) || s[i - 1] == '.' ||
 		    s[i - 1] == ',' || s[i - 1] == ':')))

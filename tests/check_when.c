@@ -386,6 +386,8 @@ static const struct {
 	{ "dalle 8.30 alle 11.10", "dalle 8:30 alle 11:10" },
 	{ "entre 9h00 et 11h30", "entre 9:00 et 11:30" },
 	{ "von 14.05 bis 16.40 Uhr", "von 14:05 bis 16:40 Uhr" },
+	{ "from h. 8:30 to h. 11:10", "from    8:30 to    11:10" },
+	{ "Branch h. 8 closed", NULL },
 };
 
 /* pm_when_settle_zone: a point, the offset after, whether it changed. */
@@ -527,6 +529,12 @@ static const struct {
 	{ "build 20240815", -1, 0, NONE },
 	{ "error 30% at 10", -1, 0, NONE },
 	{ "v1.10:30", -1, 0, NONE },
+	/* the months of other languages, between a day and a year only */
+	{ "on 13 de marzo de 2026 we", 3, 19, DATE(2026, 3, 13) },
+	{ "Am 5. M\xc3\xa4rz 2026 von", 3, 13, DATE(2026, 3, 5) },
+	{ "le 25 juin 2025, de", 3, 12, DATE(2025, 6, 25) },
+	{ "Gioved\xc3\xac 5 marzo 2026", 9, 12, DATE(2026, 3, 5) },
+	{ "the mars rover", -1, 0, NONE }, { "en avril 2026", -1, 0, NONE },
 	/* a short name after a place's time closes the brackets, and may
 	 * be restated as an offset after a slash */
 	{ "at 14:05 (Kinshasa time, WAT / UTC+1) it", 3, 34,
