@@ -445,6 +445,10 @@ int x_share_is_change(const char *s, size_t len, size_t i, size_t k);
  * a word such as "all" or "every", which a number elsewhere beats. */
 double x_share_in(const char *s, size_t len, int in_impact, int *whole);
 
+/* extract_share.c: the end of a percent sign or word at s[k] ("%",
+ * "per cent", "procent"), or 0. */
+size_t x_percent_at(const char *s, size_t len, size_t k);
+
 /* Does a percentage or a fraction of people ("roughly 8% of our users",
  * "three quarters of the people") stand in s? */
 int x_names_persons_percent(const char *s, size_t len);

@@ -57,11 +57,17 @@ everyone_who(const char *s, size_t len, size_t i, size_t e)
 	    x_phrase_at_any(s, len, e, users) != 0;
 }
 
-/* A percent sign at s[k]: "%", "percent", "per cent"; its end, or 0. */
-static size_t
-percent_at(const char *s, size_t len, size_t k)
+/* A percent sign at s[k]: "%", "percent", "per cent", and the words
+ * writers bring from their own languages ("78 procent", "30 pct"); its
+ * end, or 0. */
+size_t
+x_percent_at(const char *s, size_t len, size_t k)
 {
-	static const char *const signs[] = { "percent", "per cent", NULL };
+	static const char *const signs[] = {
+		"percent", "per cent", "procent", "prozent", "pct",
+		"por ciento", "pour cent", "per cento", "por cento", "persen",
+		NULL
+	};
 
 	if (k < len && s[k] == '%')
 		return k + 1;
@@ -202,7 +208,7 @@ share_of_all(const char *s, size_t len, size_t k)
 		if ((e = x_number_at(s, len, i, &v)) == 0)
 			continue;
 		n = x_skip_blanks(s, len, e);
-		if (n >= end || (n = percent_at(s, end, n)) == 0 || v > 100 ||
+		if (n >= end || (n = x_percent_at(s, end, n)) == 0 || v > 100 ||
 		    !x_noun_after(s, len, n, x_persons))
 			continue;
 		n = x_skip_blanks(s, len, n);
@@ -480,7 +486,7 @@ peak_after(const char *s, size_t len, size_t k)
 	for (size_t i = k; i < len; i++) {
 		if ((e = x_number_at(s, len, i, &v)) == 0)
 			continue;
-		d = percent_at(s, len, x_skip_blanks(s, len, e));
+		d = x_percent_at(s, len, x_skip_blanks(s, len, e));
 		if (d != 0 && v > 0 && v <= 100 && peak_near(s, len, i, d) &&
 		    (x_people_after(s, len, d) || x_phrase_at(s, len,
 		    x_skip_blanks(s, len, d), "of them")))
@@ -513,7 +519,7 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 		k = e;
 		while (k < len && s[k] == ' ')
 			k++;
-		if ((d = percent_at(s, len, k)) != 0) {
+		if ((d = x_percent_at(s, len, k)) != 0) {
 			k = d;
 			/* "the error rate stayed at 0%": no share of an
 			 * incident's harm is nothing */
@@ -735,7 +741,7 @@ x_names_persons_percent(const char *s, size_t len)
 		if ((e = x_number_at(s, len, i, &v)) == 0)
 			continue;
 		k = x_skip_blanks(s, len, e);
-		if ((k = percent_at(s, len, k)) != 0 && x_noun_after(s, len, k,
+		if ((k = x_percent_at(s, len, k)) != 0 && x_noun_after(s, len, k,
 		    x_persons))
 			return 1;
 		if ((k = ratio_whole_at(s, len, e)) != 0 &&

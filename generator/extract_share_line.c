@@ -23,8 +23,7 @@ last_count(const char *s, size_t len)
 			continue;
 		k = x_skip_blanks(s, len, e);
 		if (k < len && k > e && x_alnum((unsigned char)s[k]) &&
-		    !x_phrase_at(s, len, k, "percent") &&
-		    !x_phrase_at(s, len, k, "per cent"))
+		    !x_percent_at(s, len, k))
 			count = v;
 		i = e;
 	}

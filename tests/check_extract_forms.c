@@ -636,6 +636,23 @@ test_share_workers_at_work(void **state)
 	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
 }
 
+/* The words for "per cent" that writers bring from their languages. */
+static void
+test_share_percent_words(void **state)
+{
+	static const struct share_case cases[] = {
+		{ "# Enrol\n\n## Summary\n\nAbout 78 procent of students "
+		  "were affected.\n", 78 },
+		{ "# Shop\n\n## Summary\n\nRoughly 30 pct of customers "
+		  "could not pay.\n", 30 },
+		{ "# Shop\n\n## Summary\n\nEl 40 por ciento de los "
+		  "clientes could not pay.\n", 40 },
+	};
+
+	(void)state;
+	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
+}
+
 /* "Fewer than 1% of account holders" is a bound, taken as the share,
  * but "once fewer than 1% of sessions" is a threshold; a city's share
  * restated in the next sentence as one of all users is the share. */
@@ -1328,6 +1345,7 @@ main(void)
 		cmocka_unit_test(test_share_peak_and_total_row),
 		cmocka_unit_test(test_share_who_and_ratio_of_people),
 		cmocka_unit_test(test_share_workers_at_work),
+		cmocka_unit_test(test_share_percent_words),
 		cmocka_unit_test(test_abbreviation_defined_after),
 		cmocka_unit_test(test_front_matter_window_aliases),
 		cmocka_unit_test(test_front_matter_impact_share),
