@@ -1778,6 +1778,22 @@ test_days_and_zones(void **state)
 		    "\n\nHi all. Times are UTC.\n\nFrom 14:05 until 15:17 one "
 		    "in ten calls hung.\n", "2025-01-13T14:05:00+00:00", NULL,
 		    NULL },
+		/* a window in the words of the writer's language: its "from"
+		 * and "to", its name for a place's time, set off by commas,
+		 * and a short name restated after a slash */
+		{ "# Pedidos\n\nSexta-feira, 13/03/2026, das 17:20 \xc3\xa0s "
+		    "19:05, hor\xc3\xa1rio de Bras\xc3\xadlia, orders "
+		    "failed.\n", "2026-03-13T17:20:00-03:00",
+		    "2026-03-13T19:05:00-03:00",
+		    "hor\xc3\xa1rio de Bras\xc3\xadlia" },
+		{ "# Piscines\n\nThursday 18/06/2026, from 11h05 to 15h50, "
+		    "heure de Paris, the slots showed full.\n",
+		    "2026-06-18T11:05:00+02:00", "2026-06-18T15:50:00+02:00",
+		    "heure de Paris" },
+		{ "# Shop\n\nOn Wednesday 25 June 2025, de 14h05 \xc3\xa0 "
+		    "16h35 (heure de Kinshasa, WAT / UTC+1), payments "
+		    "failed.\n", "2025-06-25T14:05:00+01:00",
+		    "2025-06-25T16:35:00+01:00", "WAT" },
 	};
 
 	(void)state;

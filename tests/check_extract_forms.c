@@ -1210,42 +1210,6 @@ test_abbreviation_defined_after(void **state)
 	pm_arena_free(a);
 }
 
-/* A window in the words of the writer's language: its "from" and "to",
- * its name for a place's time, set off by commas, and a short name
- * restated after a slash. */
-static void
-test_window_in_writers_words(void **state)
-{
-	static const struct {
-		const char *doc, *zone, *start, *end;
-	} cases[] = {
-		{ "# Pedidos\n\nSexta-feira, 13/03/2026, das 17:20 \xc3\xa0s "
-		  "19:05, hor\xc3\xa1rio de Bras\xc3\xadlia, orders failed.\n",
-		  "hor\xc3\xa1rio de Bras\xc3\xadlia",
-		  "2026-03-13T17:20:00-03:00", "2026-03-13T19:05:00-03:00" },
-		{ "# Piscines\n\nThursday 18/06/2026, from 11h05 to 15h50, "
-		  "heure de Paris, the slots showed full.\n", "heure de Paris",
-		  "2026-06-18T11:05:00+02:00", "2026-06-18T15:50:00+02:00" },
-		{ "# Shop\n\nOn Wednesday 25 June 2025, de 14h05 \xc3\xa0 "
-		  "16h35 (heure de Kinshasa, WAT / UTC+1), payments failed.\n",
-		  "WAT", "2025-06-25T14:05:00+01:00",
-		  "2025-06-25T16:35:00+01:00" },
-	};
-
-	(void)state;
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		struct pm_arena *a = pm_arena_new();
-		struct pm_extract_report r;
-		struct pm_incident inc;
-
-		run(&inc, &r, a, NULL, cases[i].doc);
-		assert_str(inc.timezone, cases[i].zone);
-		assert_str(inc.start, cases[i].start);
-		assert_str(inc.end, cases[i].end);
-		pm_arena_free(a);
-	}
-}
-
 /* Incident tools' names for the window; "start" and "end" win. */
 static void
 test_front_matter_window_aliases(void **state)
@@ -1318,7 +1282,6 @@ main(void)
 		cmocka_unit_test(test_weekday_led_entries),
 		cmocka_unit_test(test_t_plus_entries),
 		cmocka_unit_test(test_night_of),
-		cmocka_unit_test(test_window_in_writers_words),
 		cmocka_unit_test(test_night_under_front_matter_and_clock_change),
 		cmocka_unit_test(test_plain_text_report),
 		cmocka_unit_test(test_cause_was_sentence),
