@@ -325,13 +325,31 @@ bilingual_section(const char *s, size_t len, int strict)
 	return SEC_NONE;
 }
 
-/* Does the normalised label n[0, nl) match row r? */
+/* The first letters of the words of n[0, nl), one bit per letter. */
+static unsigned long
+initials(const char *n, size_t nl)
+{
+	unsigned long m = 0;
+
+	for (size_t i = 0; i < nl; i++)
+		if ((i == 0 || n[i - 1] == ' ') && n[i] >= 'a' && n[i] <= 'z')
+			m |= 1ul << (n[i] - 'a');
+	return m;
+}
+
+/* Does the normalised label n[0, nl), whose initials() are m, match row
+ * r?  Asked of every row for most labels: a name is refused first on
+ * the letter its match must start with. */
 static int
 row_matches(const struct section_name *r, const char *n, size_t nl,
-    int strict)
+    unsigned long m, int strict)
 {
 	size_t e, k;
+	int c = (unsigned char)r->name[0];
 
+	if (r->mode != WORD ? c != n[0] :
+	    c >= 'a' && c <= 'z' && !(m & (1ul << (c - 'a'))))
+		return 0;
 	switch (r->mode) {
 	case EXACT:
 		return strcmp(n, r->name) == 0;
@@ -358,6 +376,7 @@ gloss_section(const char *s, size_t len)
 {
 	char n[64];
 	size_t open = len, nl;
+	unsigned long m;
 
 	while (len > 0 && s[len - 1] == ' ')
 		len--;
@@ -368,8 +387,9 @@ gloss_section(const char *s, size_t len)
 	if (open == 0 || (nl = x_norm(n, sizeof(n), s + open,
 	    len - 1 - open)) == 0)
 		return SEC_NONE;
+	m = initials(n, nl);
 	for (size_t i = 0; i < XCOUNT(other_languages); i++)
-		if (row_matches(&other_languages[i], n, nl, 0))
+		if (row_matches(&other_languages[i], n, nl, m, 0))
 			return other_languages[i].sec;
 	return SEC_NONE;
 }
@@ -379,6 +399,7 @@ x_section_of(const char *s, size_t len, int strict)
 {
 	char n[128];
 	size_t nl = x_norm(n, sizeof(n), s, len), i;
+	unsigned long m;
 	int sec;
 
 	if (nl == 0 || len > 120)
@@ -387,13 +408,14 @@ x_section_of(const char *s, size_t len, int strict)
 	 * says which section the English words mean */
 	if ((sec = gloss_section(s, len)) != SEC_NONE)
 		return sec;
+	m = initials(n, nl);
 	for (i = 0; i < XCOUNT(sections); i++)
-		if (row_matches(&sections[i], n, nl, strict))
+		if (row_matches(&sections[i], n, nl, m, strict))
 			return sections[i].sec;
 	if ((sec = bilingual_section(s, len, strict)) != SEC_NONE)
 		return sec;
 	for (i = 0; i < XCOUNT(other_languages); i++)
-		if (row_matches(&other_languages[i], n, nl, strict))
+		if (row_matches(&other_languages[i], n, nl, m, strict))
 			return other_languages[i].sec;
 	return SEC_NONE;
 }
