@@ -140,7 +140,7 @@ fold_mark(const char *s, size_t len, size_t i, size_t *n)
 	static const char latin1[] =
 	    "aaaaaaaceeeeiiiidnooooo\0ouuuuyts"
 	    "aaaaaaaceeeeiiiidnooooo\0ouuuuyty";
-	/* U+0100 to U+017F, in pairs of capital and small letter */
+	/* U+0100 to U+017F, Latin Extended-A */
 	static const char extended[] =
 	    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkklllllll"
 	    "lllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
@@ -173,8 +173,8 @@ x_norm(char *out, size_t size, const char *s, size_t len)
 		if ((unsigned char)s[i] >= 0x80 &&
 		    (f = fold_mark(s, len, i, &n)) != 0) {
 			out[o++] = (char)f;
-			if (f == 's' && (unsigned char)s[i + 1] == 0x9F &&
-			    o + 1 < size)
+			if ((unsigned char)s[i] == 0xC3 &&
+			    (unsigned char)s[i + 1] == 0x9F && o + 1 < size)
 				out[o++] = 's';	/* "ß" is "ss" */
 			i += n - 1;
 		} else if (x_alnum(c)) {
