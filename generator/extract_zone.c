@@ -112,20 +112,12 @@ zone_words(struct pm_when *z, const char *s, size_t len)
 static int
 zone_after_comma(struct pm_when *z, const struct xline *l, size_t i)
 {
-	/* a place's time in the writer's language: "heure de Paris" */
-	static const char *const leads[] = {
-		"local ", "heure de ", "hora de ", "horario de ",
-		"hor\xc3\xa1rio de ", "ora di ", NULL
-	};
-	const char *const *p = leads;
 	size_t e;
 
 	while (i < l->len && l->s[i] == ' ')
 		i++;
-	if (i < l->len && (l->s[i] < 'A' || l->s[i] > 'Z'))
-		while (*p && strncmp(l->s + i, *p, strlen(*p)) != 0)
-			p++;
-	if (i >= l->len || *p == NULL)
+	if (i >= l->len || ((l->s[i] < 'A' || l->s[i] > 'Z') &&
+	    !pm_when_zone_lead_at(l->s, l->len, i)))
 		return 0;
 	/* "Paris time (UTC+2)": the offset in brackets only confirms */
 	for (e = i; e < l->len && l->s[e] != ',' && l->s[e] != '.' &&

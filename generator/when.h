@@ -206,6 +206,14 @@ size_t pm_when_windows_zone(struct pm_when *z, const char *s, size_t len);
 int pm_when_settle_zone(struct pm_when *w);
 
 /*
+ * Do the words at s[i] lead up to a place's clock rather than name it
+ * first: "local (Berlin)", "local time (Warsaw)", "heure de Paris",
+ * "horário de Brasília"?  Their end, or 0.  Such a zone starts in lower
+ * case, where a zone's name has a capital.
+ */
+size_t pm_when_zone_lead_at(const char *s, size_t len, size_t i);
+
+/*
  * A place whose clock the zone table knows, named at s[i] as a whole
  * word with its capital: "Lisbon" (of "Lisbon time" and "Europe/Lisbon"),
  * "Cape Town", "Japan".  For a report whose times are in "local time".

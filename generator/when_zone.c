@@ -124,6 +124,14 @@ foreign_lead_at(const char *s, size_t len, size_t i)
 	return 0;
 }
 
+size_t
+pm_when_zone_lead_at(const char *s, size_t len, size_t i)
+{
+	size_t e = place_lead_at(s, len, i);
+
+	return e ? e : foreign_lead_at(s, len, i);
+}
+
 /*
  * The zone name at s[i], as word_at() reads it; a place's time may say
  * "local" before "time" ("UK local time", "Montevideo local time"), or
@@ -181,8 +189,7 @@ named_zone_at(const char *s, size_t len, size_t i, int *off, int text)
 	/* This runs after every time in every document: the first letter
 	 * rules out nearly all of the table before any name is compared
 	 * (but "local (Berlin)" is "Berlin time"). */
-	local = place_lead_at(s, len, i) != 0 ||
-	    foreign_lead_at(s, len, i) != 0;
+	local = pm_when_zone_lead_at(s, len, i) != 0;
 	for (k = 0; k < pm_when__nzones; k++) {
 		const char *name = pm_when__zones[k].name;
 
