@@ -353,6 +353,26 @@ clock_words_at(const char *s, size_t len, size_t i, int *h, int *m, int *pm)
 	return *pm < 0 ? e : i;
 }
 
+/*
+ * The end of the unit written after a clock that ends at s[j], or 0:
+ * "14:02h", "10:30 hrs", the German "Uhr", the Dutch "uur", the
+ * Argentine "hs", and "14:10ish", a time said roughly.
+ */
+static size_t
+clock_unit_end(const char *s, size_t len, size_t j)
+{
+	static const char *const units[] = { "hrs", "uhr", "uur", "hs" };
+	size_t e = 0;
+
+	if (ch(s, len, j) == 'h' && !is_alnum(ch(s, len, j + 1)))
+		return j + 1;
+	if (ch(s, len, j) == 'i')
+		return word_at(s, len, j, "ish");
+	for (size_t k = 0; k < COUNT(units) && !e && ch(s, len, j) == ' '; k++)
+		e = word_at(s, len, j + 1, units[k]);
+	return e;
+}
+
 int
 pm_when_rewrite(char *out, const char *s, size_t len)
 {
@@ -463,17 +483,9 @@ pm_when_rewrite(char *out, const char *s, size_t len)
 			continue;
 		}
 		if (sep == ':' && b == 2 && h <= 23 && m <= 59) {
-			/* "14:02h", "10:30 hrs": blank the unit; "14:10ish"
-			 * is a time too, said roughly */
-			e = 0;
-			if (ch(s, len, j) == 'h' &&
-			    !is_alnum(ch(s, len, j + 1)))
-				e = j + 1;
-			else if (ch(s, len, j) == ' ')
-				e = word_at(s, len, j + 1, "hrs");
-			else if (ch(s, len, j) == 'i')
-				e = word_at(s, len, j, "ish");
-			if (e) {
+			/* "14:02h", "10:30 hrs", "09:15 Uhr": blank the unit;
+			 * "14:10ish" is a time too, said roughly */
+			if ((e = clock_unit_end(s, len, j)) != 0) {
 				memset(out + j, ' ', e - j);
 				i = e;
 				changed = 1;
@@ -492,6 +504,11 @@ pm_when_rewrite(char *out, const char *s, size_t len)
 		    (sep == 'h' || !clause_says_versions(s, len, i))))
 			continue;
 		out[i + a] = ':';
+		/* "08.15 uur and 10.45 uur": the range reads on */
+		if (sep == '.' && (e = clock_unit_end(s, len, j)) != 0) {
+			memset(out + j, ' ', e - j);
+			j = e;
+		}
 		i = j;
 		changed = 1;
 	}

@@ -342,7 +342,12 @@ static const struct {
 	{ "lasted 2h30 in total", NULL },
 	{ "kl. 07.40 fare file published", "kl. 07:40 fare file published" },
 	{ "klo 14.05 alkaen", "klo 14:05 alkaen" },
-	{ "um 14.05 Uhr", "um 14:05 Uhr" },
+	{ "um 14.05 Uhr", "um 14:05    " },
+	/* the clock's unit is blanked, so that a range reads on */
+	{ "between 08.15 uur and 10.45 uur", "between 08:15     and 10:45    " },
+	{ "from 10:05 hs to 13:20 hs", "from 10:05    to 13:20   " },
+	{ "at 14:05 Uhr", "at 14:05    " },
+	{ "14:05 hsbc outage", NULL },
 	{ "pkg 2.10 released", NULL },
 	{ "Wednesday 2024.10.16 at 19:25", "Wednesday 2024-10-16 at 19:25" },
 	{ "release 2024.10.16 shipped", NULL },
@@ -385,7 +390,7 @@ static const struct {
 	{ "de 11h05 \xc3\xa0 15h50", "de 11:05 \xc3\xa0 15:50" },
 	{ "dalle 8.30 alle 11.10", "dalle 8:30 alle 11:10" },
 	{ "entre 9h00 et 11h30", "entre 9:00 et 11:30" },
-	{ "von 14.05 bis 16.40 Uhr", "von 14:05 bis 16:40 Uhr" },
+	{ "von 14.05 bis 16.40 Uhr", "von 14:05 bis 16:40    " },
 	{ "from h. 8:30 to h. 11:10", "from    8:30 to    11:10" },
 	{ "Branch h. 8 closed", NULL },
 };
