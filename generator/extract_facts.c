@@ -500,7 +500,16 @@ static const char *const start_markers[] = {
 static const char *const end_markers[] = {
 	"outage end*", "outage over", "impact end*", "impact over",
 	"end of impact", "end of the impact", "end of the outage",
-	"end of outage", "incident end*", "incident over", NULL
+	"end of outage", "incident end*", "incident over",
+	/* the same in the languages whose section names extract_sections.c
+	 * knows, as their writers leave them in English reports */
+	"fin del impacto", "fin del incidente", "fin de la incidencia",
+	"fim do impacto", "fim do incidente", "fin de l'impact",
+	"fin de l\xe2\x80\x99impact", "fin de l'incident", "fine impatto",
+	"fine dell'impatto", "fine del disservizio", "ende der st\xc3\xb6rung",
+	"st\xc3\xb6rung beendet", "einde van de impact", "einde impact",
+	"einde storing", "koniec awarii", "koniec incydentu",
+	"akhir dampak", "insiden selesai", NULL
 };
 
 /*
@@ -532,6 +541,7 @@ times_from_timeline(struct xdoc *d)
 {
 	const struct pm_incident *inc = d->inc;
 	size_t i, first, last;
+	long minutes;
 	int marked;
 
 	if (inc->ntimeline == 0 || d->tl_when == NULL)
@@ -565,8 +575,12 @@ times_from_timeline(struct xdoc *d)
 		if (d->tl_when[i].hour >= 0 && minutes_between(&d->start,
 		    &d->tl_when[i]) == d->stated_minutes)
 			last = i;
+	/* "08:00 Sales open. All normal." reads as a recovery, but one
+	 * before the start cannot end the incident. */
 	for (i = inc->ntimeline; i-- > 0 && last == inc->ntimeline;)
-		if (d->tl_kind[i] == TK_RESOLVED)
+		if (d->tl_kind[i] == TK_RESOLVED && ((minutes =
+		    minutes_between(&d->start, &d->tl_when[i])) == PM_UNKNOWN ||
+		    minutes > 0))
 			last = i;
 	if (last == inc->ntimeline)
 		last = inc->ntimeline - 1;

@@ -1794,6 +1794,33 @@ test_days_and_zones(void **state)
 		    "16h35 (heure de Kinshasa, WAT / UTC+1), payments "
 		    "failed.\n", "2025-06-25T14:05:00+01:00",
 		    "2025-06-25T16:35:00+01:00", "WAT" },
+		/* the clock's unit between the ends of a range */
+		{ "# Login\n\nOn Tuesday 12 May 2026, between 08.15 uur and "
+		    "10.45 uur CEST (2,5 hours), logins failed.\n",
+		    "2026-05-12T08:15:00+02:00", "2026-05-12T10:45:00+02:00",
+		    "CEST" },
+		{ "# Login\n\nOn 10 February 2026 from 09:15 Uhr to 11:40 Uhr "
+		    "MEZ bookings hung.\n", "2026-02-10T09:15:00+01:00",
+		    "2026-02-10T11:40:00+01:00", "MEZ" },
+		/* a lead-up entry that reads as a recovery ends nothing: the
+		 * end is the last entry, or the one that says the impact
+		 * ended in the writer's language */
+		{ "# Enrolment\n\nOn 14 January 2026 at 09:40 CLST the "
+		    "waiting list timed out.\n\n## Timeline\n\n"
+		    "- 09:00 Enrolment opens. All normal.\n"
+		    "- 09:40 Waiting list published, pages time out.\n"
+		    "- 10:50 Database CPU at 99 %.\n"
+		    "- 12:30 Index built.\n",
+		    "2026-01-14T09:40:00-03:00", "2026-01-14T12:30:00-03:00",
+		    "CLST" },
+		{ "# Enrolment\n\nOn 14 January 2026 at 09:40 CLST the "
+		    "waiting list timed out.\n\n## Timeline\n\n"
+		    "- 09:00 Enrolment opens. All normal.\n"
+		    "- 09:40 Waiting list published, pages time out.\n"
+		    "- 12:55 Response times good. Fin del impacto.\n"
+		    "- 15:00 The deadline moves to Friday.\n",
+		    "2026-01-14T09:40:00-03:00", "2026-01-14T12:55:00-03:00",
+		    "CLST" },
 	};
 
 	(void)state;
