@@ -111,7 +111,8 @@ static const char *const unknown_markers[] = {
 	"not been established", "not found a root cause",
 	"not found the root cause", "not found a cause",
 	"not found the cause", "did not find a root cause",
-	"did not find the root cause", "haven t found", NULL
+	"did not find the root cause", "haven t found",
+	"not know the cause", "still do not know", "still don t know", NULL
 };
 
 /* What a title or summary says when nobody found the cause. */

@@ -323,6 +323,10 @@ static const struct pm_keyword kw_dependency[] = {
 	{ "outside our control", 5 }, { "out of our control", 5 },
 	{ "beyond our control", 5 }, { "nothing we could repair", 5 },
 	{ "nothing we could fix", 5 },
+	/* "the problem was not ours": the writer's way of pointing at the
+	 * one whose service failed */
+	{ "was not ours", 5 }, { "not on our side", 5 },
+	{ "we depend", 3 },
 };
 
 static const struct pm_keyword kw_security[] = {

@@ -277,6 +277,14 @@ test_cause_not_symptom(void **state)
 		{ "We have not found a root cause. Our sender logged a "
 		    "success for every push; a support case with the push "
 		    "provider is open.", "other" },
+		{ "After two weeks we still do not know the cause. There was "
+		    "no deploy and no configuration change; the threads wait "
+		    "on a socket.", "other" },
+		/* the writer's way of pointing at whose service failed */
+		{ "The problem was not ours. The invoicing web service of the "
+		    "tax agency was degraded and timed out; we depend 100% on "
+		    "it, and our contingency mode was not on by default.",
+		    "dependency-third-party" },
 		/* a regulator told, not obeyed, names no category */
 		{ "A full disk on the database host stopped writes; we "
 		    "reported the outage to the regulator the same day.",
