@@ -239,24 +239,62 @@ owner_lines(const struct xdoc *d, size_t i)
 }
 
 /*
+ * Does the section that line i opens list its items twice, once as a
+ * list and once as a table that tracks them (ticket, owner, due date),
+ * row for item?  Then the rows are not more items.
+ */
+static int
+table_mirrors_list(const struct xdoc *d, size_t i)
+{
+	size_t items = 0, rows = 0;
+
+	for (size_t k = i + 1; k < d->n && !d->v[k].head; k++) {
+		const struct xline *l = &d->v[k];
+
+		if (l->kind == XL_ITEM && l->first && l->level == 1)
+			items++;
+		else if (l->kind == XL_ROW && !l->header_row && l->ncells > 0)
+			rows++;
+	}
+	return items > 0 && items == rows;
+}
+
+/* Does the heading or label of l name lessons ("Lessons learned"), the
+ * team's reflections rather than its tasks? */
+static int
+names_lessons(const struct xline *l)
+{
+	static const char *const lessons[] = { "lesson*", NULL };
+
+	return x_find_any(l->s, l->label_len ? l->label_len : l->len,
+	    lessons, NULL) != NULL;
+}
+
+/*
  * The items of the lines of section sec that are not task items.  lines:
  * every line of a paragraph is an item (a TODO list typed without
  * bullets); else only list items, "•" lines, "(1)" lines and table rows
- * are.
+ * are.  skip_lessons: leave out the sections that name lessons.
  */
 static void
-section_items(struct items *it, int sec, int lines)
+section_items(struct items *it, int sec, int lines, int skip_lessons)
 {
 	struct xdoc *d = it->d;
 	size_t i = 0, next;
-	int stopped_block = -1;
+	int stopped_block = -1, mirror = 0, lessons = 0;
 
 	while (i < d->n) {
 		const struct xline *l = &d->v[i];
 
 		next = i + 1;
+		if (l->head) {
+			mirror = l->sec == sec && table_mirrors_list(d, i);
+			lessons = skip_lessons && l->sec == sec &&
+			    names_lessons(l);
+		}
 		if (l->sec != sec || l->task >= 0 || l->kind == XL_HEADING ||
-		    l->block == stopped_block) {
+		    l->block == stopped_block || lessons ||
+		    (mirror && l->kind == XL_ROW)) {
 			i = next;
 			continue;
 		}
@@ -353,10 +391,13 @@ x_action_items(struct xdoc *d)
 			    l->line);
 		}
 	}
-	section_items(&it, SEC_TASKS, !has_list(d, SEC_TASKS));
-	/* no task list: the corrective measures are the actions */
+	section_items(&it, SEC_TASKS, !has_list(d, SEC_TASKS), 0);
+	/* no task list: the corrective measures are the actions, and the
+	 * lessons learned only when nothing else lists any */
 	if (it.n == 0)
-		section_items(&it, SEC_CORRECTIVE, 0);
+		section_items(&it, SEC_CORRECTIVE, 0, 1);
+	if (it.n == 0)
+		section_items(&it, SEC_CORRECTIVE, 0, 0);
 	/* task list items anywhere and section items: document order */
 	if (it.n > 1)
 		qsort(it.v, it.n, sizeof(*it.v), by_line);

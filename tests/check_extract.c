@@ -2040,6 +2040,43 @@ test_action_items(void **state)
 	    "Priya \xe2\x80\x94 as ever \xe2\x80\x94 asked for a test.\n");
 	assert_int_equal(inc.naction_items, 0);
 	pm_arena_free(a);
+
+	/* a ticket table that tracks the listed measures, row for item,
+	 * adds none; the lessons learned are not measures while another
+	 * section lists some */
+	a = pm_arena_new();
+	run(&inc, &r, a, NULL,
+	    "# T\n\n## Lessons learned\n\n"
+	    "1. Test with production-size data.\n"
+	    "2. Dashboards should name the backend.\n\n"
+	    "## Corrective and preventative measures\n\n"
+	    "1. Batch the import.\n2. Alert on lock waits.\n"
+	    "3. Alert on a late import.\n\n"
+	    "| Ticket | Action | Owner | Due |\n|---|---|---|---|\n"
+	    "| DT-1 | Batched import | Jorge | 25/09 |\n"
+	    "| DT-2 | Lock wait alert | Marta | 18/09 |\n"
+	    "| DT-3 | Late import alert | Marta | 18/09 |\n");
+	assert_int_equal(inc.naction_items, 3);
+	assert_str(inc.action_items[0].text, "Batch the import.");
+	pm_arena_free(a);
+	/* a table that adds rows of its own is more items */
+	a = pm_arena_new();
+	run(&inc, &r, a, NULL,
+	    "# T\n\n## Corrective and preventative measures\n\n"
+	    "1. Batch the import.\n2. Alert on lock waits.\n\n"
+	    "| Ticket | Action |\n|---|---|\n"
+	    "| DT-1 | Batched import |\n| DT-2 | Lock wait alert |\n"
+	    "| DT-3 | Reindex the zones table |\n");
+	assert_int_equal(inc.naction_items, 5);
+	pm_arena_free(a);
+	/* with nothing else, the lessons are the measures */
+	a = pm_arena_new();
+	run(&inc, &r, a, NULL,
+	    "# T\n\n## Lessons learned\n\n"
+	    "- Add a canary for config changes.\n"
+	    "- Page on queue depth.\n");
+	assert_int_equal(inc.naction_items, 2);
+	pm_arena_free(a);
 }
 
 static void
