@@ -385,6 +385,12 @@ set_day(struct pm_when *w, const struct pm_when *day)
 	w->day = day->day;
 }
 
+static long long
+day_number(const struct pm_when *w)
+{
+	return pm_when_days_from_date(w->year, w->month, w->day);
+}
+
 /* Does an entry after the i-th, before any day marker, read earlier in
  * the day by more than two hours? */
 static int
@@ -412,7 +418,8 @@ tl_date(struct xtl *t)
 	struct xdoc *d = t->d;
 	struct pm_when day;
 	char out[64];
-	int real = 0, prev = -1, mer_any = 0, h24 = 0;
+	/* dated: the day is one an entry wrote, not yet rolled over */
+	int real = 0, prev = -1, mer_any = 0, h24 = 0, dated = 0;
 	size_t i, o = 0;
 
 	pm_when_init(&day);
@@ -467,6 +474,7 @@ tl_date(struct xtl *t)
 		int m;
 
 		if (w.day) {
+			dated = 1;
 			if (w.year)
 				real = 1;
 			day.year = w.year ? w.year : day.year;
@@ -491,6 +499,15 @@ tl_date(struct xtl *t)
 					m += 720;
 				} else if (prev - m > 120) {
 					pm_when_add_minutes(&day, 1440);
+					/* "Tue 15.12. 22:00", the change made
+					 * two days before, then "15:30" on
+					 * the incident's own day */
+					if (dated && real && d->has_date &&
+					    d->date.year && d->date.day &&
+					    day_number(&day) <
+					    day_number(&d->date))
+						set_day(&day, &d->date);
+					dated = 0;
 				} else if (!d->rep->timeline_out_of_order) {
 					d->rep->timeline_out_of_order =
 					    t->e[i].line;

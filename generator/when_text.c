@@ -240,6 +240,42 @@ ymd_dots(const char *s, size_t len, size_t i)
 	return k + n;
 }
 
+/*
+ * "15.12. 22:00": a day and a month without the year, each ending in its
+ * point, as German and Finnish writers date a timeline entry; only
+ * before a clock, where "15.12." cannot be a time ending a sentence.
+ * The digits (a of them, value d, then b, value m) are at s[i]; the end
+ * of the last point, or 0.  "5.3." is left alone: "5 Mar" is longer.
+ */
+static size_t
+day_month_dots(const char *s, size_t len, size_t i, size_t a, int d,
+    size_t b, int m)
+{
+	size_t e = i + a + 1 + b, k = e + 2, n, w;
+	int v;
+
+	/* "D Mon" needs the month's two digits; "at 10.05. 14:00" is two
+	 * times */
+	if (b != 2 || d < 1 || d > 31 || m < 1 || m > 12 ||
+	    ch(s, len, e) != '.' || ch(s, len, e + 1) != ' ' ||
+	    time_context(s, i) == 1)
+		return 0;
+	/* "ti 1.12. klo 9.05" */
+	for (size_t p = 0; p < COUNT(clock_words); p++)
+		if ((w = word_at(s, len, k, clock_words[p])) != 0) {
+			w += ch(s, len, w) == '.';
+			if (ch(s, len, w) == ' ')
+				k = w + 1;
+			break;
+		}
+	n = digit_run(s, len, k, &v);
+	if (n < 1 || n > 2 || v > 23 || (ch(s, len, k + n) != ':' &&
+	    ch(s, len, k + n) != '.') ||
+	    digit_run(s, len, k + n + 1, &v) != 2 || v > 59)
+		return 0;
+	return e + 1;
+}
+
 /* "D-M-YYYY" at s[i], either of the first two up to 12 and a year of
  * 1970-2099: its end, or 0. */
 static size_t
@@ -479,6 +515,19 @@ pm_when_rewrite(char *out, const char *s, size_t len)
 			out[i + 5 + b] = '-';
 			memcpy(out + i + 6 + b, s + i, a);
 			i = j + 4;
+			changed = 1;
+			continue;
+		}
+		if (sep == '.' && (e = day_month_dots(s, len, i, a, h, b,
+		    m)) != 0) {
+			/* "15.12. 22:00" -> "15 Dec 22:00" */
+			static const char names[] =
+			    "JanFebMarAprMayJunJulAugSepOctNovDec";
+
+			memset(out + i, ' ', e - i);
+			memcpy(out + i, s + i, a);
+			memcpy(out + i + a + 1, names + 3 * (m - 1), 3);
+			i = e;
 			changed = 1;
 			continue;
 		}

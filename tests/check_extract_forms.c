@@ -209,6 +209,34 @@ test_weekday_led_entries(void **state)
 	pm_arena_free(a);
 }
 
+/* "Tue 15.12. 22:00": a change made two days before leads the timeline,
+ * dated the German and Finnish way; the times after it, which cross
+ * midnight, fall on the incident's own day, not the day after the change. */
+static void
+test_day_month_dots_entry(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Carts\n\nOn Thursday 17 December 2026, from 16:10 to 17:55 "
+	    "(Europe/Helsinki), carts could not be updated.\n\n"
+	    "## Timeline\n\n"
+	    "- Tue 15.12. 22:00 \xe2\x80\x94 Carts move to the new store.\n"
+	    "- 15:30 \xe2\x80\x94 Memory at 95%.\n"
+	    "- 16:10 \xe2\x80\x94 Writes are refused.\n"
+	    "- 17:55 \xe2\x80\x94 Writes succeed again.\n");
+	assert_int_equal(inc.ntimeline, 4);
+	assert_str(inc.timeline[0].text, "Carts move to the new store.");
+	assert_str(inc.timeline[0].time, "2026-12-15T22:00:00+02:00");
+	assert_str(inc.timeline[1].time, "2026-12-17T15:30:00+02:00");
+	assert_str(inc.start, "2026-12-17T16:10:00+02:00");
+	assert_str(inc.end, "2026-12-17T17:55:00+02:00");
+	pm_arena_free(a);
+}
+
 /* A timeline in offsets from T0, when the document says when T0 was. */
 static void
 test_t_plus_entries(void **state)
@@ -1280,6 +1308,7 @@ main(void)
 		cmocka_unit_test(test_typed_numbered_items),
 		cmocka_unit_test(test_nordic_clock_entries),
 		cmocka_unit_test(test_weekday_led_entries),
+		cmocka_unit_test(test_day_month_dots_entry),
 		cmocka_unit_test(test_t_plus_entries),
 		cmocka_unit_test(test_night_of),
 		cmocka_unit_test(test_night_under_front_matter_and_clock_change),

@@ -343,6 +343,11 @@ static const struct {
 	{ "kl. 07.40 fare file published", "kl. 07:40 fare file published" },
 	{ "klo 14.05 alkaen", "klo 14:05 alkaen" },
 	{ "um 14.05 Uhr", "um 14:05    " },
+	{ "Tue 15.12. 22:00 moved", "Tue 15 Dec 22:00 moved" },
+	{ "ti 1.12. klo 9.05", "ti 1 Dec klo 9:05" },
+	{ "restarted at 10.05. 14:00 was", NULL },
+	{ "on 5.3. 22:00", NULL },
+	{ "15.12. Then", NULL },
 	/* the clock's unit is blanked, so that a range reads on */
 	{ "between 08.15 uur and 10.45 uur", "between 08:15     and 10:45    " },
 	{ "from 10:05 hs to 13:20 hs", "from 10:05    to 13:20   " },
