@@ -510,6 +510,10 @@ struct xtl {
 				 * for its text, or 0 */
 	struct pm_when t0;	/* when "T+0" was, for "T+7m" entries */
 	int has_t0;
+	int para_led;		/* every paragraph opens with its time (1)
+				 * or its bold time (2): a sentence holds
+				 * one entry at most (1) or a paragraph
+				 * one (2) */
 };
 
 void x_timeline(struct xdoc *d);
@@ -522,8 +526,10 @@ void x_tl_push(struct xtl *t, const struct xline *l, const struct pm_when *w,
  * returns how many. */
 int x_tl_sentences(struct xtl *t, const struct xline *l, size_t from);
 /* A paragraph of a narrative timeline cut into an entry at each time an
- * event happened; returns how many. */
-int x_tl_narrative(struct xtl *t, const struct xline *l, size_t from);
+ * event happened (per_sentence: one at most in each sentence); returns
+ * how many. */
+int x_tl_narrative(struct xtl *t, const struct xline *l, size_t from,
+    int per_sentence);
 /* extract_kind.c */
 #define XK_DETECTED_BEFORE 1	/* an entry before it was a detection */
 #define XK_NOT_RESPONDING 2	/* nobody responds yet: neither

@@ -113,10 +113,14 @@ trim:
  * started in that sentence, with the words that lead to its time; text
  * before the first time belongs to the first entry.  Times after "until",
  * "since", "from" and the like, and times in parentheses, are bounds or
- * asides, not events.  Returns how many entries were made.
+ * asides, not events.  With per_sentence, a sentence holds one entry at
+ * most: where every paragraph opens with its time, "At 09:10 response
+ * times began to climb, and by 09:14 most requests were timing out" is
+ * one event and how it went on.  Returns how many entries were made.
  */
 int
-x_tl_narrative(struct xtl *t, const struct xline *l, size_t from)
+x_tl_narrative(struct xtl *t, const struct xline *l, size_t from,
+    int per_sentence)
 {
 	struct pm_when w, cw[32];
 	size_t cut[32], pos = from, at, n, ss, se, k, lead, txt;
@@ -144,7 +148,8 @@ x_tl_narrative(struct xtl *t, const struct xline *l, size_t from)
 			if (x_phrase_at(l->s, lead, word_before(l->s, lead),
 			    *p))
 				lead = at;
-		if (lead == at && at != ss)
+		if ((lead == at && at != ss) || (per_sentence && ncut > 0 &&
+		    cut[ncut - 1] >= ss))
 			continue;
 		cut[ncut] = ncut > 0 && cut[ncut - 1] >= ss ? lead : ss;
 		cw[ncut++] = w;

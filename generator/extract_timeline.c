@@ -340,8 +340,9 @@ tl_line(struct xtl *t, const struct xline *l, int continuation)
 		tl_day(t, l, &w);
 		return 0;
 	}
-	if (continuation && l->kind == XL_PARA && (made = x_tl_narrative(t, l,
-	    l->head ? l->content : 0)) > 0) {
+	if (continuation && l->kind == XL_PARA && t->para_led < 2 &&
+	    (made = x_tl_narrative(t, l, l->head ? l->content : 0,
+	    t->para_led)) > 0) {
 		t->awaiting = 0;
 		return made;
 	}
@@ -580,6 +581,40 @@ tl_kinds(struct xtl *t)
 		t->e[i].kind = x_timeline_kind_name(t->kind[i]);
 }
 
+/*
+ * How the paragraphs of section sec open, three or more of them: 2 when
+ * each opens with a bold time ("**09:12** The alert fires."), 1 when each
+ * opens with a time, else 0.  Under bold times, which mark each entry, a
+ * time inside a paragraph is part of its story; under plain ones, a time
+ * in the middle of a sentence tells how its event went on ("At 09:10
+ * response times began to climb, and by 09:14 most requests were timing
+ * out"), while one that has a sentence of its own is still an event ("At
+ * 9:05 we deployed. The first slow pages appeared at 9:20.").
+ */
+static int
+paragraphs_time_led(const struct xdoc *d, int sec)
+{
+	struct pm_when w;
+	size_t txt, from;
+	int mer, led = 0, bold = 1;
+
+	for (size_t i = 0; i < d->n; i++) {
+		const struct xline *l = &d->v[i];
+
+		if (l->sec != sec || l->kind != XL_PARA || !l->first ||
+		    (l->head && l->content >= l->len))
+			continue;
+		from = l->head ? l->content : 0;
+		if (!x_entry_at(l->t + from, l->len - from, &w, &mer, &txt) ||
+		    w.hour < 0)
+			return 0;
+		bold &= from == 0 && l->strong > 0 && pm_when_parse(&w, l->t,
+		    l->strong) > 0 && w.hour >= 0;
+		led++;
+	}
+	return led < 3 ? 0 : bold ? 2 : 1;
+}
+
 /* Read the lines of the timeline section, else those of a status page's
  * updates, else the runs of time-led lines. */
 static void
@@ -593,6 +628,7 @@ tl_collect(struct xtl *t)
 		t->n = 0;
 		t->ncols = 0;
 		t->awaiting = 0;
+		t->para_led = paragraphs_time_led(d, secs[k]);
 		for (i = 0; i < d->n; i++)
 			if (d->v[i].sec == secs[k]) {
 				entries += (size_t)tl_line(t, &d->v[i], 1);
@@ -606,6 +642,7 @@ tl_collect(struct xtl *t)
 	t->n = 0;
 	t->ncols = 0;
 	t->awaiting = 0;
+	t->para_led = 0;
 	/* no timeline section: keep runs of two or more entries */
 	for (i = 0; i < d->n; i++) {
 		const struct xline *l = &d->v[i];

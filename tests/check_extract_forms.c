@@ -237,6 +237,45 @@ test_day_month_dots_entry(void **state)
 	pm_arena_free(a);
 }
 
+/* Paragraphs that each open with their time: a time in the middle of a
+ * sentence tells how the event went on; a sentence of its own that names
+ * a time is an event; under bold times, which mark every entry, a time in
+ * a paragraph's story is not an entry. */
+static void
+test_time_led_paragraphs(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Banking app\n\nOn 18 June 2026 the app hung (UTC).\n\n"
+	    "## Timeline\n\n"
+	    "At 09:10, response times began to climb, and by 09:14 most "
+	    "requests were timing out.\n\n"
+	    "At 09:22 the monitor paged the on-call developer. The first "
+	    "support call came in at 09:30.\n\n"
+	    "At 10:40 both servers were restarted.\n");
+	assert_int_equal(inc.ntimeline, 4);
+	assert_str(inc.timeline[0].time, "2026-06-18T09:10:00+00:00");
+	assert_str(inc.timeline[2].time, "2026-06-18T09:30:00+00:00");
+	pm_arena_free(a);
+	a = pm_arena_new();
+	run(&inc, &r, a, NULL,
+	    "# Bank sync\n\nOn 3 March 2026 bank syncs failed (UTC).\n\n"
+	    "## Timeline\n\n"
+	    "**7:10am** Sync failures begin rising.\n\n"
+	    "**8:25am** Ravi looks at our own changes. We deployed the API "
+	    "at 6:50am; he rolls it back.\n\n"
+	    "**9:30am** The provider replies. **10:15am** We raise the "
+	    "timeout to 90 seconds.\n\n"
+	    "**1:45pm** Syncs succeed again.\n");
+	assert_int_equal(inc.ntimeline, 5);
+	assert_str(inc.timeline[3].time, "2026-03-03T10:15:00+00:00");
+	pm_arena_free(a);
+}
+
 /* A timeline in offsets from T0, when the document says when T0 was. */
 static void
 test_t_plus_entries(void **state)
@@ -1309,6 +1348,7 @@ main(void)
 		cmocka_unit_test(test_nordic_clock_entries),
 		cmocka_unit_test(test_weekday_led_entries),
 		cmocka_unit_test(test_day_month_dots_entry),
+		cmocka_unit_test(test_time_led_paragraphs),
 		cmocka_unit_test(test_t_plus_entries),
 		cmocka_unit_test(test_night_of),
 		cmocka_unit_test(test_night_under_front_matter_and_clock_change),
