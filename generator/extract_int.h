@@ -153,6 +153,17 @@ enum xtkind {
 /* extract_lines.c: the flattened document; once the lines have their
  * sections, the lines of prose its writer's editor wrapped joined. */
 void x_lines_build(struct xdoc *d, cmark_node *root);
+/* Append a line like proto with the text s[0..len) (copied to the arena,
+ * with its time text and its label made); returns it, valid until the
+ * next line is added. */
+struct xline *x_line_add(struct xdoc *d, const struct xline *proto,
+    const char *s, size_t len);
+/* extract_html.c: the lines of an HTML block (its literal s, which starts
+ * on file line line) as the Markdown it stands for: "<tr>" rows with
+ * their cells, "<li>" items with their depth, a line at each "<p>",
+ * "<br>" or heading, "<dt>Start</dt><dd>...</dd>" as "Start: ...", a
+ * "<summary>" as a label.  *blocks numbers the new blocks. */
+void x_html_lines(struct xdoc *d, const char *s, int line, int *blocks);
 void x_lines_join(struct xdoc *d);
 
 /* Does the line only name a day ("Tuesday 12 March", "March 5, 2024:")?

@@ -38,6 +38,23 @@ push_line(struct xdoc *d)
 	return l;
 }
 
+struct xline *
+x_line_add(struct xdoc *d, const struct xline *proto, const char *s,
+    size_t len)
+{
+	struct xline *l = push_line(d);
+
+	*l = *proto;
+	l->s = pm_arena_strndup(d->arena, s, len);
+	l->len = len;
+	l->t = x_time_text(d, l->s, len);
+	l->strong = proto->strong > len ? len : proto->strong;
+	/* "**Timeline**:" is all label too */
+	l->all_strong = l->strong > 0 && (l->strong == len ||
+	    (len - l->strong <= 2 && s[l->strong] == ':'));
+	return l;
+}
+
 /* End the line being cut; blank lines are dropped. */
 static void
 cut_flush(struct xdoc *d, struct cut *c)
@@ -66,21 +83,18 @@ cut_flush(struct xdoc *d, struct cut *c)
 		}
 	}
 	if (len > 0) {
-		l = push_line(d);
-		l->bullet = bullet;
-		l->s = pm_arena_strndup(d->arena, s, len);
-		l->len = len;
-		l->t = x_time_text(d, l->s, len);
-		l->line = c->line;
-		l->kind = c->kind;
-		l->level = c->level;
-		l->block = c->block;
-		l->first = !c->first_done;
-		l->task = c->first_done ? -1 : c->task;
-		l->strong = c->strong > len ? len : c->strong;
-		/* "**Timeline**:" is all label too */
-		l->all_strong = l->strong > 0 && (l->strong == len ||
-		    (len - l->strong <= 2 && s[l->strong] == ':'));
+		struct xline proto;
+
+		memset(&proto, 0, sizeof(proto));
+		proto.bullet = bullet;
+		proto.line = c->line;
+		proto.kind = c->kind;
+		proto.level = c->level;
+		proto.block = c->block;
+		proto.first = !c->first_done;
+		proto.task = c->first_done ? -1 : c->task;
+		proto.strong = c->strong;
+		l = x_line_add(d, &proto, s, len);
 		l->struck = c->struck_lead && c->struck_end + 1 >= len;
 		l->wrapped = c->soft;
 		c->first_done = 1;
@@ -627,6 +641,9 @@ x_lines_build(struct xdoc *d, cmark_node *root)
 			c.block = ++blocks;
 			cut_row(d, &c, n, name[6] == 'h');
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+		} else if (t == CMARK_NODE_HTML_BLOCK) {
+			x_html_lines(d, cmark_node_get_literal(n),
+			    cmark_node_get_start_line(n), &blocks);
 		} else if (t == CMARK_NODE_CODE_BLOCK) {
 			const char *lit = cmark_node_get_literal(n);
 			int score = lit ? code_sections(lit) : 0;
