@@ -318,9 +318,11 @@ x_chat_header(const struct xline *l, const struct xline *next,
 		    l->s[at] <= '9'); at++)
 			;
 		end = l->len;
+		/* two blanks before the time set it apart as brackets do:
+		 * "alertmanager  10:09", a bot's name in lower case */
 		if (at == 0 || at == l->len || l->s[at - 1] != ' ' ||
 		    next == NULL || next->block != l->block ||
-		    !sender(l->s, at, 0))
+		    !sender(l->s, at, at >= 2 && l->s[at - 2] == ' '))
 			return 0;
 	}
 	n = pm_when_parse(w, l->t + at, end - at);

@@ -266,7 +266,7 @@ code_sections(const char *s)
 }
 
 /* Does the line start with a time ("07:36:50", "2024-10-08T07:36:50Z",
- * "1340  text")? */
+ * "1340  text", "[9:06 AM] text")? */
 static int
 starts_with_time(const char *s, size_t len)
 {
@@ -274,6 +274,9 @@ starts_with_time(const char *s, size_t len)
 	size_t n;
 
 	while (len > 0 && (*s == ' ' || *s == '\t'))
+		s++, len--;
+	/* "[8:40 AM] maya: sent!", a chat log */
+	if (len > 0 && *s == '[')
 		s++, len--;
 	if (len == 0 || *s < '0' || *s > '9')
 		return 0;
@@ -298,11 +301,12 @@ log_lines(const char *s)
 
 /*
  * A code block of log lines, the way people paste a timeline from a log
- * or a chat export: its lines become the lines of one paragraph, so the
- * timeline reads them as it reads typed ones.
+ * or a chat export: its lines become the lines of paragraphs, a blank
+ * line starting the next, so the timeline reads them as it reads typed
+ * ones.  *blocks numbers the paragraphs.
  */
 static void
-cut_code(struct xdoc *d, struct cut *c, cmark_node *code, int block)
+cut_code(struct xdoc *d, struct cut *c, cmark_node *code, int *blocks)
 {
 	const char *s = cmark_node_get_literal(code);
 	int fence_len = 0, fence_offset = 0;
@@ -313,19 +317,38 @@ cut_code(struct xdoc *d, struct cut *c, cmark_node *code, int block)
 
 	c->kind = XL_PARA;
 	c->level = 0;
-	c->block = block;
+	c->block = ++*blocks;
 	c->first_done = 0;
 	c->task = -1;
 	while (*s) {
 		size_t len = strcspn(s, "\n"), lead = strspn(s, " \t");
 
 		pm_buf_clear(&c->b);
-		if (lead < len)
+		if (lead < len) {
 			pm_buf_put(&c->b, s + lead, len - lead);
+		} else if (c->first_done) {
+			c->block = ++*blocks;
+			c->first_done = 0;
+		}
 		c->line = line++;
 		cut_flush(d, c);
 		s += len + (s[len] == '\n');
 	}
+}
+
+/* How many of the lines from the from-th on head a chat message
+ * ("Marta Kowalska  09:48", the message under it), as a chat channel
+ * copied into a code block has them. */
+static int
+chat_headers(const struct xdoc *d, size_t from)
+{
+	struct pm_when w;
+	int n = 0, mer;
+
+	for (size_t i = from; i < d->n; i++)
+		n += x_chat_header(&d->v[i], i + 1 < d->n ? &d->v[i + 1] :
+		    NULL, &w, &mer);
+	return n;
 }
 
 /* -1 for an item that is not a task, else 1 when ticked. */
@@ -651,8 +674,14 @@ x_lines_build(struct xdoc *d, cmark_node *root)
 			if (score >= 2 && score > d->code_score) {
 				d->code = n;
 				d->code_score = score;
-			} else if (lit && log_lines(lit) >= 3) {
-				cut_code(d, &c, n, ++blocks);
+			} else if (lit) {
+				size_t before = d->n;
+
+				cut_code(d, &c, n, &blocks);
+				/* code, not a log or a chat: not prose */
+				if (log_lines(lit) < 3 &&
+				    chat_headers(d, before) < 3)
+					d->n = before;
 			}
 		}
 	}

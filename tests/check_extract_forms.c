@@ -276,6 +276,42 @@ test_time_led_paragraphs(void **state)
 	pm_arena_free(a);
 }
 
+/* A chat channel copied into a code block as the timeline: the app's
+ * "Name  09:48" headers over each message, a bot's name in lower case,
+ * blank lines between; or "[8:40 AM] name: text" lines.  A code block of
+ * anything else stays out of the prose. */
+static void
+test_chat_paste_in_code_block(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Invoices fail\n\nOn 10 March 2026 invoices could not be "
+	    "saved (CET).\n\n## Timeline\n\n```\n"
+	    "Marta Kowalska  09:48\ndeploy 6.12 starting\n\n"
+	    "alertmanager  10:09\n[FIRING:1] InvoiceApi5xxHigh\n\n"
+	    "Pawel Nowak  10:11\ncustomers on chat cannot save\n\n"
+	    "Marta Kowalska  10:34\nswitching back to blue\n```\n\n"
+	    "## Root cause\n\n```\nSELECT 1;\nSELECT 2;\n```\n");
+	assert_int_equal(inc.ntimeline, 4);
+	assert_str(inc.timeline[1].text, "[FIRING:1] InvoiceApi5xxHigh");
+	assert_str(inc.timeline[1].time, "2026-03-10T10:09:00+01:00");
+	pm_arena_free(a);
+	a = pm_arena_new();
+	run(&inc, &r, a, NULL,
+	    "# Checkout slow\n\nOn 8 May 2026 checkout was slow (PT)."
+	    "\n\n## Timeline\n\n```\n"
+	    "[9:00 AM] maya: sent!\n"
+	    "[9:06 AM] uptime-bot: DOWN shop\n"
+	    "[9:34 AM] leo: resizing app server\n```\n");
+	assert_int_equal(inc.ntimeline, 3);
+	assert_str(inc.timeline[2].time, "2026-05-08T09:34:00-07:00");
+	pm_arena_free(a);
+}
+
 /* A timeline in offsets from T0, when the document says when T0 was. */
 static void
 test_t_plus_entries(void **state)
@@ -1349,6 +1385,7 @@ main(void)
 		cmocka_unit_test(test_weekday_led_entries),
 		cmocka_unit_test(test_day_month_dots_entry),
 		cmocka_unit_test(test_time_led_paragraphs),
+		cmocka_unit_test(test_chat_paste_in_code_block),
 		cmocka_unit_test(test_t_plus_entries),
 		cmocka_unit_test(test_night_of),
 		cmocka_unit_test(test_night_under_front_matter_and_clock_change),
