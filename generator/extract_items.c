@@ -64,6 +64,20 @@ is_done_text(const char *s, size_t len)
 	    (s[4] == ':' || s[4] == ' ');
 }
 
+/* "☐ text", "☑ text", "☒ text", "✅ text": the boxes word processors and
+ * note apps export a checklist with; 1 ticked, 0 open, -1 none. */
+static int
+ballot_box(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (len < 5 || u[0] != 0xe2 || s[3] != ' ')
+		return -1;
+	if (u[1] == 0x98 && u[2] >= 0x90 && u[2] <= 0x92)
+		return u[2] != 0x90;
+	return u[1] == 0x9c && u[2] == 0x85 ? 1 : -1;
+}
+
 static void
 add_item(struct items *it, const char *s, size_t len, int done, int line)
 {
@@ -79,6 +93,8 @@ add_item(struct items *it, const char *s, size_t len, int done, int line)
 	    memcmp(s, "[DONE]", 6) == 0)) {
 		ticked = s[1] == 'D';
 		s += 6, len -= 6;
+	} else if ((ticked = ballot_box(s, len)) >= 0) {
+		s += 3, len -= 3;
 	}
 	while (len > 0 && (*s == ' ' || *s == '\t'))
 		s++, len--;
@@ -344,7 +360,7 @@ has_list(const struct xdoc *d, int sec)
  * in capitals is a task wherever it stands (in a task section the
  * section's own rules read it), as is one that opens with a box typed
  * without a list ("[TODO] Alert on 429s", "[ ] ...", "[DONE] ...",
- * "[x] ...", which add_item() reads).  The length of "TODO " to skip,
+ * "[x] ...", "☐ ...", which add_item() reads).  The length of "TODO " to skip,
  * 0 for a box, -1 for neither. */
 static int
 todo_line(const struct xline *l)
@@ -360,7 +376,7 @@ todo_line(const struct xline *l)
 	for (const char *const *b = boxes; *b; b++)
 		if (strncmp(l->s, *b, strlen(*b)) == 0)
 			return 0;
-	return -1;
+	return ballot_box(l->s, l->len) >= 0 ? 0 : -1;
 }
 
 static int

@@ -61,7 +61,7 @@ cut_flush(struct xdoc *d, struct cut *c)
 {
 	static const char *const glyphs[] = {
 		"\xe2\x80\xa2", "\xc2\xb7", "\xe2\x97\xa6", "\xe2\x96\xaa",
-		"\xe2\x80\xa3", "\xe2\x81\x83"
+		"\xe2\x80\xa3", "\xe2\x81\x83", "o"
 	};
 	size_t len = c->b.len;
 	const char *s = c->b.ptr;
@@ -70,17 +70,29 @@ cut_flush(struct xdoc *d, struct cut *c)
 
 	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
 		len--;
-	/* "• item" typed in a paragraph: a list item in all but syntax */
+	/* "• item" typed in a paragraph: a list item in all but syntax;
+	 * and "o Add a provider", the bullet a word processor's second
+	 * level exports as a letter, before a capital */
 	for (size_t g = 0; g < XCOUNT(glyphs) && len > 0; g++) {
 		size_t n = strlen(glyphs[g]);
 
-		if (len > n && memcmp(s, glyphs[g], n) == 0 && s[n] == ' ') {
+		if (len > n && memcmp(s, glyphs[g], n) == 0 && s[n] == ' ' &&
+		    (n > 1 || (len > 2 && s[2] >= 'A' && s[2] <= 'Z'))) {
 			s += n + 1;
 			len -= n + 1;
 			bullet = 1;
 			c->strong = c->strong > n + 1 ? c->strong - n - 1 : 0;
 			break;
 		}
+	}
+	/* "▸ Timeline", a note app's toggle: a label, as a heading is */
+	if (len > 4 && len < 80 && (unsigned char)s[0] == 0xe2 &&
+	    (unsigned char)s[1] == 0x96 && ((unsigned char)s[2] == 0xb6 ||
+	    (unsigned char)s[2] == 0xb8 || (unsigned char)s[2] == 0xbc ||
+	    (unsigned char)s[2] == 0xbe) && s[3] == ' ') {
+		s += 4;
+		len -= 4;
+		c->strong = len;
 	}
 	if (len > 0) {
 		struct xline proto;
@@ -604,6 +616,46 @@ x_lines_join(struct xdoc *d)
 	pm_buf_free(&b);
 }
 
+/* "h2. Timeline": a heading of Jira's wiki markup; the level, or 0. */
+static int
+jira_heading(const struct xline *l)
+{
+	if (l->kind != XL_PARA || !l->first || l->len < 5 || l->s[0] != 'h' ||
+	    l->s[1] < '1' || l->s[1] > '6' || l->s[2] != '.' || l->s[3] != ' ')
+		return 0;
+	return l->s[1] - '0';
+}
+
+/*
+ * A Jira ticket exported to Markdown keeps its wiki markup: "h2. Timeline"
+ * is a heading, and "# Run EXPLAIN in CI", a heading to Markdown, is an
+ * item of a numbered list.  Read so after a document's first "h2. "
+ * line, so that a Markdown title above it stays the title.
+ */
+static void
+jira_markup(struct xdoc *d)
+{
+	int seen = 0, level;
+
+	for (size_t i = 0; i < d->n; i++) {
+		struct xline *l = &d->v[i];
+
+		if ((level = jira_heading(l)) != 0) {
+			seen = 1;
+			l->kind = XL_HEADING;
+			l->level = level;
+			l->s += 4;
+			l->t += 4;
+			l->len -= 4;
+			l->strong = 0;
+			l->all_strong = 0;
+		} else if (seen && l->kind == XL_HEADING && l->level == 1) {
+			l->kind = XL_ITEM;
+			l->task = -1;
+		}
+	}
+}
+
 void
 x_lines_build(struct xdoc *d, cmark_node *root)
 {
@@ -688,4 +740,5 @@ x_lines_build(struct xdoc *d, cmark_node *root)
 	cmark_iter_free(it);
 	pm_buf_free(&c.b);
 	grid_tables(d, &blocks);
+	jira_markup(d);
 }

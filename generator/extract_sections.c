@@ -206,6 +206,9 @@ static const struct section_name sections[] = {
 	{ SEC_OTHER, PREFIX, "trigger" },
 	{ SEC_OTHER, PREFIX, "questions" },
 	{ SEC_OTHER, PREFIX, "communication" },
+	/* a ticket's comments under its description, as Jira exports it */
+	{ SEC_OTHER, EXACT, "comments" },
+	{ SEC_OTHER, EXACT, "activity" },
 };
 
 /*

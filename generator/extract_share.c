@@ -496,6 +496,8 @@ peak_after(const char *s, size_t len, size_t k)
 	return NAN;
 }
 
+static int names_persons_fraction(const char *s, size_t len);
+
 /*
  * The share of users a sentence names, or NAN.  "All" counts only in a
  * sentence about impact and not about the affected ones ("we apologise
@@ -508,8 +510,9 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 {
 	double v, den, all, found = NAN;
 	size_t i, e, k, d, n;
-	int of, impact = (in_impact || x_find_any(s, len, x_impact_words,
-	    NULL)) && x_find_any(s, len, not_impact, NULL) == NULL;
+	int of, of_persons = 0, impact = (in_impact || x_find_any(s, len,
+	    x_impact_words, NULL)) && x_find_any(s, len, not_impact, NULL) ==
+	    NULL;
 
 	*whole = 0;
 
@@ -545,8 +548,11 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 			if (!isnan(found) && x_noun_after(s, len, k,
 			    x_persons) && impact_in_clause(s, len, k))
 				return v;
-			if (isnan(found))
+			if (isnan(found)) {
 				found = v;
+				of_persons = x_noun_after(s, len, k,
+				    x_persons);
+			}
 			/* "31% of our users have Loop ID ..., but only ...:
 			 * about 9% of active users were affected" */
 			if (x_noun_after(s, len, k, x_persons) &&
@@ -621,9 +627,12 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 			return 100.0 * v / den;
 		i = e ? e : i;
 	}
-	if (!isnan(found))
+	/* "About a quarter of students ... affected; 14% of all page views
+	 * failed": a fraction of people beats a percentage of things */
+	if (!isnan(found) && (of_persons || !names_persons_fraction(s,
+	    len)))
 		return found;
-	if (!isnan(v = of_the_first(s, len, impact)))
+	if (isnan(found) && !isnan(v = of_the_first(s, len, impact)))
 		return v;
 	/* a fraction; "all" and "every" only when nothing smaller is said
 	 * ("nearly all of our best sellers, so about half of visitors") */
@@ -728,6 +737,29 @@ ratio_whole_at(const char *s, size_t len, size_t e)
 	return x_number_at(s, len, x_skip_blanks(s, len, e), &whole);
 }
 
+/* Does a fraction of people stand in s ("about three quarters of the
+ * people searching")? */
+static int
+names_persons_fraction(const char *s, size_t len)
+{
+	size_t e, k;
+
+	for (size_t i = 0; i < len; i++) {
+		if (i > 0 && x_alnum((unsigned char)s[i - 1]))
+			continue;
+		for (size_t f = 0; f < XCOUNT(fractions); f++) {
+			if (fractions[f].percent >= 100 || (e = x_phrase_at(s,
+			    len, i, fractions[f].words)) == 0)
+				continue;
+			k = x_skip_blanks(s, len, e);
+			if ((e = x_phrase_at(s, len, k, "of")) != 0 &&
+			    persons_next(s, len, e))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* Does a percentage, a ratio or a fraction of people ("roughly 8% of
  * our users", "three in five parents who paid", "about three quarters
  * of the people searching") stand in s? */
@@ -749,21 +781,7 @@ x_names_persons_percent(const char *s, size_t len)
 			return 1;
 		i = e;
 	}
-	/* "about three quarters of the people searching" */
-	for (size_t i = 0; i < len; i++) {
-		if (i > 0 && x_alnum((unsigned char)s[i - 1]))
-			continue;
-		for (size_t f = 0; f < XCOUNT(fractions); f++) {
-			if (fractions[f].percent >= 100 || (e = x_phrase_at(s,
-			    len, i, fractions[f].words)) == 0)
-				continue;
-			k = x_skip_blanks(s, len, e);
-			if ((e = x_phrase_at(s, len, k, "of")) != 0 &&
-			    persons_next(s, len, e))
-				return 1;
-		}
-	}
-	return 0;
+	return names_persons_fraction(s, len);
 }
 
 /* Does s count people with "N of them" ("71 people followed a service,

@@ -340,7 +340,9 @@ tl_line(struct xtl *t, const struct xline *l, int continuation)
 		tl_day(t, l, &w);
 		return 0;
 	}
-	if (continuation && l->kind == XL_PARA && t->para_led < 2 &&
+	/* a "•" line is an item in all but syntax: one entry */
+	if (continuation && l->kind == XL_PARA && !l->bullet &&
+	    t->para_led < 2 &&
 	    (made = x_tl_narrative(t, l, l->head ? l->content : 0,
 	    t->para_led)) > 0) {
 		t->awaiting = 0;

@@ -489,6 +489,15 @@ pm_when_rewrite(char *out, const char *s, size_t len)
 			changed = 1;
 			continue;
 		}
+		if (a >= 1 && a <= 2 && sep == '/' && h >= 1 && h <= 31 &&
+		    month_ends_at(s, i + a + 4) && !is_alpha(ch(s, len,
+		    i + a + 4))) {
+			/* "10/Jul", as Jira writes a day: "10 Jul" */
+			out[i + a] = ' ';
+			i += a + 3;
+			changed = 1;
+			continue;
+		}
 		if ((i == 0 || s[i - 1] != '-') &&
 		    (e = dmy_dashes(s, len, i)) != 0) {
 			/* "14-08-2024": "14/08/2024", whose order the slash
