@@ -557,6 +557,16 @@ x_fields_build(struct xdoc *d)
 		    l->label_len && l->content < l->len) {
 			add_field(d, l->s, l->label_len, l, l->s + l->content,
 			    l->len - l->content, l->sec);
+		} else if (l->kind == XL_PARA && l->all_strong &&
+		    l->label_len && l->s[l->len - 1] == ':' && i + 1 < d->n &&
+		    d->v[i + 1].block == l->block && !d->v[i + 1].first &&
+		    d->v[i + 1].label_len == 0 && !d->v[i + 1].wrapped) {
+			/* "**Start time:**" and, after a line break, its
+			 * value on the line under it, as a word processor
+			 * exports a form: the value's line ends the
+			 * paragraph */
+			add_field(d, l->s, l->label_len, &d->v[i + 1],
+			    d->v[i + 1].s, d->v[i + 1].len, l->sec);
 		}
 	}
 }

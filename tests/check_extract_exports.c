@@ -109,6 +109,29 @@ test_jira_wiki_markup(void **state)
 	pm_arena_free(a);
 }
 
+/* A form exported from a word processor: each bold label, then a line
+ * break ("\\" at the end of the line) and its value under it. */
+static void
+test_label_over_value(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Uploads marked late\n\n**1. Issue Summary**\n\n"
+	    "**Start time:**\\\nMonday, 2 February 2026, 22:00 Cairo time "
+	    "(EET)\n\n"
+	    "**End time:**\\\nMonday, 2 February 2026, 23:41 EET\n\n"
+	    "Uploads after 22:00 were stamped late; the report was filed on "
+	    "26 January 2026 at 09:00 UTC.\n");
+	assert_str(inc.start, "2026-02-02T22:00:00+02:00");
+	assert_str(inc.end, "2026-02-02T23:41:00+02:00");
+	assert_str(inc.timezone, "EET");
+	pm_arena_free(a);
+}
+
 /* A fraction of people beats a percentage of things in one sentence;
  * a percentage of people keeps its place before a fraction. */
 static void
@@ -141,6 +164,7 @@ main(void)
 		cmocka_unit_test(test_toggle_and_ballot_boxes),
 		cmocka_unit_test(test_word_processor_bullets),
 		cmocka_unit_test(test_jira_wiki_markup),
+		cmocka_unit_test(test_label_over_value),
 		cmocka_unit_test(test_fraction_of_people_first),
 	};
 
