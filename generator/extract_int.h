@@ -463,6 +463,11 @@ size_t x_percent_at(const char *s, size_t len, size_t k);
 /* Does a percentage or a fraction of people ("roughly 8% of our users",
  * "three quarters of the people") stand in s? */
 int x_names_persons_percent(const char *s, size_t len);
+/* extract_share_change.c: does a word of the peak stand near the share
+ * s[i, d), in its sentence and not in brackets; the share after s[k]
+ * said to be the peak, of people or "of them", or NAN. */
+int x_peak_near(const char *s, size_t len, size_t i, size_t d);
+double x_peak_after(const char *s, size_t len, size_t k);
 
 /* Does a count of people divided by "N of them" ("71 people watched, and
  * 46 of them lost the picture") stand in s? */

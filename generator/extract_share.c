@@ -444,58 +444,6 @@ not_the_affected(const char *s, size_t i)
 	return x_phrase_at_any(s, i, x_skip_blanks(s, i, k), openers) != 0;
 }
 
-/* Does a word of the peak ("peaked", "the peak") stand near the share
- * [i, d): in the few words before it or after it, in its sentence, and
- * not in brackets? */
-static int
-peak_near(const char *s, size_t len, size_t i, size_t d)
-{
-	size_t from = i > 40 ? i - 40 : 0, to = d + 30 < len ? d + 30 : len;
-
-	/* not back into the sentence before */
-	for (size_t j = i; j > from; j--)
-		if ((s[j - 1] == '.' || s[j - 1] == '!' || s[j - 1] == '?') &&
-		    s[j] == ' ') {
-			from = j;
-			break;
-		}
-	/* "~18% of requests failed (peak 31% at 14:40)": a peak in
-	 * brackets is a detail of the share before it */
-	for (size_t j = i, depth = 0; j > 0; j--)
-		if (s[j - 1] == ')')
-			depth++;
-		else if (s[j - 1] == '(' && depth-- == 0)
-			return 0;
-	for (size_t j = from; j < to; j++)
-		if (x_phrase_at(s, to, j, "peak*"))
-			return 1;
-	return 0;
-}
-
-/* "About 9% of active sellers were failing; by 11:40 it was 46% of them,
- * the peak", "by 14:40 it was 18%, and at 15:10 it peaked at 31% of
- * active sitters": a share that grew is reported at the peak the writer
- * names.  The share after s[k] said to be the peak, of people or "of
- * them", or NAN. */
-static double
-peak_after(const char *s, size_t len, size_t k)
-{
-	double v;
-	size_t e, d;
-
-	for (size_t i = k; i < len; i++) {
-		if ((e = x_number_at(s, len, i, &v)) == 0)
-			continue;
-		d = x_percent_at(s, len, x_skip_blanks(s, len, e));
-		if (d != 0 && v > 0 && v <= 100 && peak_near(s, len, i, d) &&
-		    (x_people_after(s, len, d) || x_phrase_at(s, len,
-		    x_skip_blanks(s, len, d), "of them")))
-			return v;
-		i = d ? d : e;
-	}
-	return NAN;
-}
-
 static int names_persons_fraction(const char *s, size_t len);
 
 /*
@@ -543,7 +491,7 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 				continue;
 			/* the first share of people in the sentence, else
 			 * its first share; but the peak of one that grew */
-			if (!isnan(found) && peak_near(s, len, i, k))
+			if (!isnan(found) && x_peak_near(s, len, i, k))
 				return v;
 			if (!isnan(found) && x_noun_after(s, len, k,
 			    x_persons) && impact_in_clause(s, len, k))
@@ -557,7 +505,7 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 			 * about 9% of active users were affected" */
 			if (x_noun_after(s, len, k, x_persons) &&
 			    impact_in_clause(s, len, k) &&
-			    !isnan(all = peak_after(s, len, k)))
+			    !isnan(all = x_peak_after(s, len, k)))
 				return all;
 			if (x_noun_after(s, len, k, x_persons) &&
 			    impact_in_clause(s, len, k))

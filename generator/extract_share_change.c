@@ -2,10 +2,12 @@
  * extract_share_change.c: percentages that are not a share of the harm
  * but a change ("traffic up 30%", "a 40% increase"), a level moved
  * between two values ("from 5% to 10% of shoppers") or the size of a
- * part on a normal day ("about 70% of our bookings normally come ...").
+ * part on a normal day ("about 70% of our bookings normally come ...");
+ * and a share that grew, reported at the peak the writer names.
  */
 #include "extract_int.h"
 
+#include <math.h>
 #include <string.h>
 
 /* "make up 30% of booking attempts": the "up" at s[k] is a part of a
@@ -150,4 +152,56 @@ x_share_is_change(const char *s, size_t len, size_t i, size_t k)
 	return change_before(s, i, x_noun_after(s, len, k, x_persons)) ||
 	    baseline_clause(s, len, i, k) ||
 	    next_is_change(s, len, k) || level_change(s, len, i, k);
+}
+
+/* Does a word of the peak ("peaked", "the peak") stand near the share
+ * [i, d): in the few words before it or after it, in its sentence, and
+ * not in brackets? */
+int
+x_peak_near(const char *s, size_t len, size_t i, size_t d)
+{
+	size_t from = i > 40 ? i - 40 : 0, to = d + 30 < len ? d + 30 : len;
+
+	/* not back into the sentence before */
+	for (size_t j = i; j > from; j--)
+		if ((s[j - 1] == '.' || s[j - 1] == '!' || s[j - 1] == '?') &&
+		    s[j] == ' ') {
+			from = j;
+			break;
+		}
+	/* "~18% of requests failed (peak 31% at 14:40)": a peak in
+	 * brackets is a detail of the share before it */
+	for (size_t j = i, depth = 0; j > 0; j--)
+		if (s[j - 1] == ')')
+			depth++;
+		else if (s[j - 1] == '(' && depth-- == 0)
+			return 0;
+	for (size_t j = from; j < to; j++)
+		if (x_phrase_at(s, to, j, "peak*"))
+			return 1;
+	return 0;
+}
+
+/* "About 9% of active sellers were failing; by 11:40 it was 46% of them,
+ * the peak", "by 14:40 it was 18%, and at 15:10 it peaked at 31% of
+ * active sitters": a share that grew is reported at the peak the writer
+ * names.  The share after s[k] said to be the peak, of people or "of
+ * them", or NAN. */
+double
+x_peak_after(const char *s, size_t len, size_t k)
+{
+	double v;
+	size_t e, d;
+
+	for (size_t i = k; i < len; i++) {
+		if ((e = x_number_at(s, len, i, &v)) == 0)
+			continue;
+		d = x_percent_at(s, len, x_skip_blanks(s, len, e));
+		if (d != 0 && v > 0 && v <= 100 && x_peak_near(s, len, i, d) &&
+		    (x_people_after(s, len, d) || x_phrase_at(s, len,
+		    x_skip_blanks(s, len, d), "of them")))
+			return v;
+		i = d ? d : e;
+	}
+	return NAN;
 }
