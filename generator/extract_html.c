@@ -112,8 +112,12 @@ entity(struct html *h, const char *s, size_t len)
 		}
 		if (n >= len || s[n] != ';' || n == (hex ? 3u : 2u))
 			return 0;
-		put_text(h, "", 0);
-		put_utf8(b, cp == 0xa0 ? ' ' : cp);
+		if (b->len == 0)
+			h->text_line = h->line;
+		/* a no-break space is a blank, curly quotes are typed
+		 * straight, as put_text() has them */
+		put_utf8(b, cp == 0xa0 ? ' ' : cp >= 0x2018 && cp <= 0x201b ?
+		    '\'' : cp >= 0x201c && cp <= 0x201f ? '"' : cp);
 		return b->len > start || cp == 0 ? n + 1 : 0;
 	}
 	while (n < len && n < 10 && x_alnum((unsigned char)s[n]))
