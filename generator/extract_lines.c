@@ -348,6 +348,25 @@ cut_code(struct xdoc *d, struct cut *c, cmark_node *code, int *blocks)
 	}
 }
 
+/* How many short lines of a code block hold a clock ("Dana  10:07"):
+ * a cheap test before a block is cut to look for chat headers, which
+ * SQL, configs and stack traces seldom pass. */
+static int
+clock_lines(const char *s)
+{
+	int n = 0;
+
+	while (*s) {
+		size_t len = strcspn(s, "\n");
+		const char *colon = memchr(s, ':', len);
+
+		n += len < 60 && colon && colon > s && colon[-1] >= '0' &&
+		    colon[-1] <= '9' && colon[1] >= '0' && colon[1] <= '9';
+		s += len + (s[len] == '\n');
+	}
+	return n;
+}
+
 /* How many of the lines from the from-th on head a chat message
  * ("Marta Kowalska  09:48", the message under it), as a chat channel
  * copied into a code block has them. */
@@ -726,13 +745,14 @@ x_lines_build(struct xdoc *d, cmark_node *root)
 			if (score >= 2 && score > d->code_score) {
 				d->code = n;
 				d->code_score = score;
-			} else if (lit) {
+			} else if (lit && log_lines(lit) >= 3) {
+				cut_code(d, &c, n, &blocks);
+			} else if (lit && clock_lines(lit) >= 3) {
 				size_t before = d->n;
 
+				/* a chat, or code whose lines name times */
 				cut_code(d, &c, n, &blocks);
-				/* code, not a log or a chat: not prose */
-				if (log_lines(lit) < 3 &&
-				    chat_headers(d, before) < 3)
+				if (chat_headers(d, before) < 3)
 					d->n = before;
 			}
 		}
