@@ -25,6 +25,41 @@ static const char *const phrase_ends[] = {
 	"which", "that", "when", "by", "as", "than", "because", NULL
 };
 
+/* "30% of app and web users": after an "and" or "or" that joins two
+ * modifiers, one word and then the noun, which ends the clause.  When a
+ * verb follows, the "and" more likely joins two clauses ("restored 80%
+ * of service and web users could log in").  Where that noun starts, or
+ * 0; s[i] is the "and". */
+static size_t
+joined_modifier(const char *s, size_t len, size_t i,
+    const char *const *nouns)
+{
+	size_t k = x_phrase_at(s, len, i, "and"), e;
+
+	if (!k)
+		k = x_phrase_at(s, len, i, "or");
+	if (!k)
+		return 0;
+	k = x_skip_blanks(s, len, k);
+	if (k >= len || x_phrase_at_any(s, len, k, phrase_ends) ||
+	    x_phrase_at_any(s, len, k, x_change_words))
+		return 0;
+	while (k < len && s[k] != ' ' && s[k] != ',' && s[k] != '.' &&
+	    s[k] != ';' && s[k] != ')' && s[k] != ':')
+		k++;
+	if (k >= len || s[k] != ' ')
+		return 0;
+	k = x_skip_blanks(s, len, k);
+	e = x_phrase_at_any(s, len, k, nouns);
+	if (!e)
+		return 0;
+	while (e < len && s[e] != ' ' && s[e] != ',' && s[e] != '.' &&
+	    s[e] != ';' && s[e] != ')' && s[e] != ':')
+		e++;
+	e = x_skip_blanks(s, len, e);
+	return e >= len || strchr(",.;():", s[e]) ? k : 0;
+}
+
 /* Is a word of nouns (x_people or x_persons) within the next few words
  * after s[i], in the same noun phrase, with no change word on the way? */
 int
@@ -50,6 +85,8 @@ x_noun_after(const char *s, size_t len, size_t i, const char *const *nouns)
 			return 1;
 		if (x_phrase_at_any(s, len, i, x_change_words))
 			return 0;
+		if (words > 0 && joined_modifier(s, len, i, nouns))
+			return 1;
 		if (x_phrase_at_any(s, len, i, phrase_ends))
 			return 0;
 		/* "of the morning's 2,600 visitors": a number's separator

@@ -1092,6 +1092,26 @@ test_whole_not_affected(void **state)
 	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
 }
 
+/* "30% of app and web users": two modifiers joined before the people
+ * they name; an "and" that joins two clauses is no such thing. */
+static void
+test_share_of_joined_modifiers(void **state)
+{
+	static const struct share_case cases[] = {
+		{ "# DNS\n\n## Summary\n\n- **Who:** about 30% of app and "
+		  "web users, those whose resolver validates DNSSEC.\n", 30 },
+		{ "# Pay\n\n## Impact\n\nIt hit 35% of free and trial "
+		  "customers (paid plans run elsewhere).\n", 35 },
+		{ "# Queue\n\n## Impact\n\nThe queue was 80% full and web "
+		  "users saw errors.\n", NAN },
+		{ "# Web\n\n## Impact\n\nWe restored 80% of service and "
+		  "web users could log in.\n", NAN },
+	};
+
+	(void)state;
+	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
+}
+
 /* With no root cause section, the summary's "The cause was ..." is it. */
 static void
 test_cause_was_sentence(void **state)
@@ -1397,6 +1417,7 @@ main(void)
 		cmocka_unit_test(test_share_of_their_and_of_all),
 		cmocka_unit_test(test_share_of_people_by_their_name),
 		cmocka_unit_test(test_whole_not_affected),
+		cmocka_unit_test(test_share_of_joined_modifiers),
 		cmocka_unit_test(test_share_of_them_and_of_people),
 		cmocka_unit_test(test_share_of_them_counted),
 		cmocka_unit_test(test_share_said_otherwise),
