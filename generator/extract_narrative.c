@@ -79,6 +79,24 @@ in_parens(const char *s, size_t from, size_t at)
 	return open > 0;
 }
 
+/* Is s[at] inside double quotes opened after from?  A quoted message
+ * ("I submitted at 22:10 and it says late") is what someone said, and
+ * its times are not events of the timeline. */
+static int
+in_quotes(const char *s, size_t from, size_t at)
+{
+	int open = 0, curly = 0;
+
+	for (size_t i = from; i < at; i++) {
+		if (s[i] == '"')
+			open = !open;
+		else if (s[i] == '\xe2' && i + 2 < at && s[i + 1] == '\x80')
+			curly += s[i + 2] == '\x9c' ? 1 :
+			    s[i + 2] == '\x9d' && curly ? -1 : 0;
+	}
+	return open || curly > 0;
+}
+
 /* Cut [text, end) of l off as an entry at w, without a dangling "and". */
 static void
 tl_cut(struct xtl *t, const struct xline *l, const struct pm_when *w,
@@ -112,8 +130,8 @@ trim:
  * with the sentence of its time, or, when an earlier entry already
  * started in that sentence, with the words that lead to its time; text
  * before the first time belongs to the first entry.  Times after "until",
- * "since", "from" and the like, and times in parentheses, are bounds or
- * asides, not events.  With per_sentence, a sentence holds one entry at
+ * "since", "from" and the like, and times in parentheses or quotes, are
+ * bounds, asides or what someone said, not events.  With per_sentence, a sentence holds one entry at
  * most: where every paragraph opens with its time, "At 09:10 response
  * times began to climb, and by 09:14 most requests were timing out" is
  * one event and how it went on.  Returns how many entries were made.
@@ -141,7 +159,8 @@ x_tl_narrative(struct xtl *t, const struct xline *l, size_t from,
 		for (const char *const *p = event_leads; *p; p++)
 			if (x_phrase_at(l->s, at, k, *p))
 				lead = k;
-		if ((lead == at && at != ss) || in_parens(l->s, ss, at))
+		if ((lead == at && at != ss) || in_parens(l->s, ss, at) ||
+		    in_quotes(l->s, from, at))
 			continue;
 		/* "until about 1 a.m.": a bound with its lead */
 		for (const char *const *p = bound_words; *p && lead > ss; p++)
