@@ -409,6 +409,28 @@ crosses_midnight(const struct xtl *t, size_t i)
 	return 0;
 }
 
+/* Does an entry after the i-th, climbing without a day marker or a turn
+ * past midnight, reach minute m of the day?  Then the i-th led up to m
+ * on the same day ("14:00 release deployed", "22:00 impact begins"). */
+static int
+climbs_to(const struct xtl *t, size_t i, int m)
+{
+	int prev = minute_of_day(&t->w[i]);
+
+	for (size_t k = i + 1; k < t->n; k++) {
+		if (t->w[k].day)
+			return 0;
+		if (t->w[k].hour < 0)
+			continue;
+		if (minute_of_day(&t->w[k]) < prev)
+			return 0;
+		prev = minute_of_day(&t->w[k]);
+		if (prev >= m)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Give every entry its day and zone, and its time as text.  Day markers
  * are dropped here.  When no year is known the days are counted from a
@@ -443,12 +465,13 @@ tl_date(struct xtl *t)
 		h24 |= t->w[i].hour >= 13 && !t->mer[i];
 	}
 	/* a timeline that starts well before the start time of its day
-	 * started after midnight */
+	 * started after midnight, unless it climbs to that time */
 	for (i = 0; i < t->n && t->w[i].hour < 0; i++)
 		;
 	if (d->has_start && d->start.hour >= 0 && d->start.day == day.day &&
 	    i < t->n && t->w[i].day == 0 && minute_of_day(&t->w[i]) + 360 <
-	    minute_of_day(&d->start))
+	    minute_of_day(&d->start) &&
+	    !climbs_to(t, i, minute_of_day(&d->start)))
 		pm_when_add_minutes(&day, 1440);
 	/* one that starts in the evening and crosses midnight, in a
 	 * document dated by the early hours of a day, began the day before */

@@ -18,6 +18,35 @@
 
 #include "extract_fixture.h"
 
+/* A word processor's timeline: lines kept apart by backslash breaks.
+ * The time a quoted message names is no entry of its own; the release
+ * at 14:00, eight hours before the impact, is that same day, because
+ * the lines climb to the start. */
+static void
+test_quoted_time_and_lead_up(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Late uploads\n\n**Start time:** Monday, 2 February 2026, "
+	    "22:00 EET\n\n**End time:** 23:41 EET\n\n"
+	    "**2. Timeline**\n\n"
+	    "14:00 -- Release 7.3 deployed.\\\n"
+	    "22:00 -- Uploads start to get the late badge.\\\n"
+	    "22:17 -- A student writes: \"I submitted at 22:10 and it says "
+	    "late.\"\\\n"
+	    "23:41 -- Hotfix on all servers.\n");
+	assert_int_equal(inc.ntimeline, 4);
+	assert_str(inc.timeline[0].time, "2026-02-02T14:00:00+02:00");
+	assert_str(inc.timeline[2].text,
+	    "A student writes: \"I submitted at 22:10 and it says late.\"");
+	assert_str(inc.timeline[3].time, "2026-02-02T23:41:00+02:00");
+	pm_arena_free(a);
+}
+
 /* "▸ Corrective measures", a toggle, heads a section; "☑" and "☐" lines
  * are its tasks, ticked and open; the line after them is not one. */
 static void
@@ -162,6 +191,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_toggle_and_ballot_boxes),
+		cmocka_unit_test(test_quoted_time_and_lead_up),
 		cmocka_unit_test(test_word_processor_bullets),
 		cmocka_unit_test(test_jira_wiki_markup),
 		cmocka_unit_test(test_label_over_value),
