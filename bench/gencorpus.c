@@ -9,7 +9,8 @@
  * Commit k is dated BASE + k * SPAN / C; file i is added by commit
  * i * C / N, so files arrive in order over ten years, and a commit that
  * adds nothing edits a file added earlier (a follow-up note and one more
- * action item done).  Files live under content/YYYY/ by incident year.
+ * action item done).  Files live under content/YYYY/ by incident year,
+ * content/YYYY/MM/ past 10,000 files (monthly() says why).
  * The incident text of file i depends only on (seed, i), an edit only on
  * (seed, i, revision): nothing reads the clock.
  */
@@ -57,6 +58,20 @@ struct opts {
 	uint64_t seed;
 	const char *dir;
 };
+
+/*
+ * A folder per year while a year holds up to about a thousand files (N up
+ * to 10,000 over the ten years), else a folder per month, as a team with
+ * that many postmortems would keep them.  Folder size, not N, sets what a
+ * commit costs git: every commit rewrites the tree of the folder it
+ * touches, so ten year folders of 10,000 files each would make the
+ * history walk, and `git fast-import` itself, grow with N squared.
+ */
+static int
+monthly(const struct opts *o)
+{
+	return o->n > 10000;
+}
 
 static int
 parse_size(size_t *out, const char *s)
@@ -235,7 +250,8 @@ write_stream(FILE *f, const struct opts *o)
 		edit = next > first ? o->n : gen_rng_below(&rng,
 		    (uint32_t)next);
 		gen_doc_plan(&doc, o->seed, edit < o->n ? edit : first,
-		    commit_time(o, add_commit(o, edit < o->n ? edit : first)));
+		    commit_time(o, add_commit(o, edit < o->n ? edit : first)),
+		    monthly(o));
 		msg.len = 0;
 		if (edit < o->n) {
 			revs[edit]++;
@@ -259,7 +275,7 @@ write_stream(FILE *f, const struct opts *o)
 		}
 		for (j = first; j < next; j++) {
 			gen_doc_plan(&doc, o->seed, j,
-			    commit_time(o, add_commit(o, j)));
+			    commit_time(o, add_commit(o, j)), monthly(o));
 			gen_doc_write(&text, &doc, 0);
 			put_file(f, doc.path, &text);
 		}

@@ -827,7 +827,8 @@ slugify(char *out, size_t size, const char *s)
 }
 
 void
-gen_doc_plan(struct gen_doc *d, uint64_t seed, size_t index, int64_t added)
+gen_doc_plan(struct gen_doc *d, uint64_t seed, size_t index, int64_t added,
+    int monthly)
 {
 	struct gen_rng rng;
 	struct gen_buf title = { NULL, 0, 0 };
@@ -869,6 +870,10 @@ gen_doc_plan(struct gen_doc *d, uint64_t seed, size_t index, int64_t added)
 		    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, slug, index);
 	else
 		snprintf(d->name, sizeof(d->name), "%s-%05zu.md", slug, index);
-	snprintf(d->path, sizeof(d->path), "content/%d/%s", tm.tm_year + 1900,
-	    d->name);
+	if (monthly)
+		snprintf(d->path, sizeof(d->path), "content/%d/%02d/%s",
+		    tm.tm_year + 1900, tm.tm_mon + 1, d->name);
+	else
+		snprintf(d->path, sizeof(d->path), "content/%d/%s",
+		    tm.tm_year + 1900, d->name);
 }

@@ -53,15 +53,16 @@ struct gen_doc {
 	int nsvc;
 	char title[160];
 	char name[192];		/* file name: 2019-03-05-x-00042.md */
-	char path[224];		/* content/2019/<name> */
+	char path[224];		/* content/2019/[03/]<name> */
 };
 
 /*
  * Plan file index of the corpus of seed.  added is the time of the commit
- * that adds it; the incident happened one to ten days before.
+ * that adds it; the incident happened one to ten days before.  The file
+ * goes to content/YYYY/, or content/YYYY/MM/ when monthly.
  */
 void gen_doc_plan(struct gen_doc *d, uint64_t seed, size_t index,
-    int64_t added);
+    int64_t added, int monthly);
 
 /* Write revision rev of the file into out (emptied first). */
 void gen_doc_write(struct gen_buf *out, const struct gen_doc *d,
