@@ -85,12 +85,38 @@ longest_word_at(const char *s, size_t len, size_t k,
  * comma.  *tight is set when a dash follows the start with no blank
  * ("2-4 PM").
  */
+/* "kl 11:20 to kl 12:35", "um 9 bis um 11 Uhr", "15:05 to about
+ * 18:10": past the word for "o'clock" or "at" that the range's end
+ * repeats, or one that says it roughly, when a number follows; else k. */
+static size_t
+clock_word_end(const char *s, size_t len, size_t k)
+{
+	static const char *const words[] = {
+		"kl.", "kl", "klo", "kello", "um", "at", "about", "around",
+		"approximately", "approx.", "approx", "roughly", "circa",
+		"just after", "just before", "a little after",
+		"a little before", "shortly after", "shortly before"
+	};
+	size_t e, d;
+
+	if (ch(s, len, k) == '~' && is_digit(ch(s, len, d = skip_blanks(s,
+	    len, k + 1))))
+		return d;
+	for (size_t n = 0; n < COUNT(words); n++)
+		if ((e = word_at(s, len, k, words[n])) &&
+		    is_digit(ch(s, len, d = skip_blanks(s, len, e))))
+			return d;
+	return k;
+}
+
 static size_t
 connector_at(const char *s, size_t len, size_t i, int opener, int *tight)
 {
 	static const char *const words[] = {
-		"to", "until", "till", "through", "thru", "going into", "into",
-		"and"
+		/* "til": the informal English "until", and the Nordic
+		 * "to" ("fra kl. 11:20 til kl. 12:35") */
+		"to", "until", "till", "til", "through", "thru", "going into",
+		"into", "and"
 	};
 	int between = opener == BETWEEN;
 	size_t k = skip_blanks(s, len, i), e = 0, n;
@@ -119,7 +145,7 @@ connector_at(const char *s, size_t len, size_t i, int opener, int *tight)
 		if (!e || k == i)
 			return 0;
 	}
-	return skip_blanks(s, len, e);
+	return clock_word_end(s, len, skip_blanks(s, len, e));
 }
 
 static int

@@ -390,6 +390,26 @@ static const struct {
 	{ "scaled from five to ten replicas", NULL },
 	{ "a ten past noon", NULL },
 	{ "a ten past six", "a 6:10        " },	/* "a" only with "quarter" */
+	/* the British "half nine", a bare hour with its part of the day
+	 * or as a label, "twenty to ten" as a label */
+	{ "Half nine: I switched", "9:30     : I switched" },
+	{ "Half ten-ish: first thought", "10:30       : first thought" },
+	{ "cut it in half two times", NULL },
+	{ "About seven that evening: posted",
+	    "About 7:00 pm           : posted" },
+	{ "Step three: restart", NULL },
+	{ "Just before eleven: hacked?", "Just before 11:00 : hacked?" },
+	{ "we had eleven: a record", NULL },
+	{ "Twenty to ten: Dave wrote", "9:40         : Dave wrote" },
+	{ "nine o'clock sharp", "9:00         sharp" },
+	/* a time said roughly, then exactly in brackets: the exact one */
+	{ "just after 3pm (15:05) to about 6ish (18:10)",
+	    "just after      15:05  to about       18:10 " },
+	{ "until quarter to 11 (22:45), ART",
+	    "until                22:45 , ART" },
+	{ "until 7ish (19:10 when it was rebuilt)",
+	    "until       19:10 when it was rebuilt " },
+	{ "at 9pm (10:40 UTC)", NULL },
 	/* after the words of other languages for "from", "to", "between"
 	 * and "and" */
 	{ "de 11h05 \xc3\xa0 15h50", "de 11:05 \xc3\xa0 15:50" },
@@ -569,6 +589,15 @@ static const struct {
 	    TZ(15, 0, -300, "EST"), TZ(17, 0, -300, "EST") },
 	{ "from 14:30 to 17:45 UTC",
 	    TZ(14, 30, 0, "UTC"), TZ(17, 45, 0, "UTC") },
+	/* the end's own "kl", "at" or "about"; the informal "til" */
+	{ "kl 11:20 to kl 12:35 CET",
+	    TZ(11, 20, 60, "CET"), TZ(12, 35, 60, "CET") },
+	{ "fra kl. 11:20 til kl. 12:35 CET",
+	    TZ(11, 20, 60, "CET"), TZ(12, 35, 60, "CET") },
+	{ "from 15:05 to about 18:10 UTC",
+	    TZ(15, 5, 0, "UTC"), TZ(18, 10, 0, "UTC") },
+	{ "from 9:00 to ~11:00 UTC",
+	    TZ(9, 0, 0, "UTC"), TZ(11, 0, 0, "UTC") },
 	{ "1405 to 1652 utc (2h47m) codes failed",
 	    TZ(14, 5, 0, "utc"), TZ(16, 52, 0, "utc") },
 	{ "rooms 1405 to 1652 were booked", NORANGE, NORANGE },
