@@ -87,16 +87,48 @@ unit_at(const char *s, size_t len, size_t i, const char *const *units,
 	return 0;
 }
 
-size_t
-x_relative_at(const char *s, size_t len, size_t i, long *minutes)
+/* "0", "7m", "1h25m", "1 h 25 min", "15 min" at s[j]: the end, with the
+ * minutes; a number without a unit is minutes, and a bare number after
+ * hours too.  0 when there is no number, or no unit and unit_needed. */
+static size_t
+offset_at(const char *s, size_t len, size_t j, long *minutes,
+    int unit_needed)
 {
 	static const char *const hours[] = { "hours", "hour", "hrs", "hr",
 	    "h", NULL };
 	static const char *const mins[] = { "minutes", "minute", "mins",
 	    "min", "m", NULL };
-	size_t j, e;
-	long sign = 1, v;
-	int read = 0, hours_read = 0;
+	size_t e;
+	long v;
+	int read = 0, hours_read = 0, unit = 0;
+
+	*minutes = 0;
+	while (j < len && s[j] >= '0' && s[j] <= '9') {
+		for (v = 0; j < len && s[j] >= '0' && s[j] <= '9' &&
+		    v < 100000; j++)
+			v = v * 10 + (s[j] - '0');
+		read = 1;
+		if (!hours_read && (e = unit_at(s, len,
+		    x_skip_blanks(s, len, j), hours, 1)) != 0) {
+			*minutes += v * 60;
+			j = x_skip_blanks(s, len, e);
+			hours_read = unit = 1;
+			continue;
+		}
+		if ((e = unit_at(s, len, x_skip_blanks(s, len, j), mins,
+		    0)) != 0)
+			j = e, unit = 1;
+		*minutes += v;
+		break;		/* the minutes end it */
+	}
+	return read && (unit || !unit_needed) ? j : 0;
+}
+
+size_t
+x_relative_at(const char *s, size_t len, size_t i, long *minutes)
+{
+	size_t j;
+	long sign = 1;
 
 	if (i + 2 >= len || (s[i] != 'T' && s[i] != 't'))
 		return 0;
@@ -109,31 +141,29 @@ x_relative_at(const char *s, size_t len, size_t i, long *minutes)
 		j += 3, sign = -1;	/* U+2212 MINUS SIGN */
 	else
 		return 0;
-	*minutes = 0;
-	/* "0", "7m", "1h25m", "1 h 25 min", "15 min": a number without a
-	 * unit is minutes, and a bare number after hours too */
-	while (j < len && s[j] >= '0' && s[j] <= '9') {
-		for (v = 0; j < len && s[j] >= '0' && s[j] <= '9' &&
-		    v < 100000; j++)
-			v = v * 10 + (s[j] - '0');
-		read = 1;
-		if (!hours_read && (e = unit_at(s, len,
-		    x_skip_blanks(s, len, j), hours, 1)) != 0) {
-			*minutes += v * 60;
-			j = x_skip_blanks(s, len, e);
-			hours_read = 1;
-			continue;
-		}
-		if ((e = unit_at(s, len, x_skip_blanks(s, len, j), mins,
-		    0)) != 0)
-			j = e;
-		*minutes += v;
-		break;		/* the minutes end it */
-	}
-	if (!read)
+	if ((j = offset_at(s, len, j, minutes, 0)) == 0)
 		return 0;
 	*minutes *= sign;
 	return j;
+}
+
+size_t
+x_later_at(const char *s, size_t len, size_t i, long *minutes)
+{
+	static const char *const rough[] = {
+		"~", "about", "around", "roughly", "approx.", "approx",
+		"some", NULL
+	};
+	size_t j, e;
+
+	if (i < len && s[i] == '+')
+		return offset_at(s, len, i + 1, minutes, 0);
+	if ((e = x_phrase_at_any(s, len, i, rough)) != 0)
+		i = x_skip_blanks(s, len, e);
+	if ((j = offset_at(s, len, i, minutes, 1)) == 0 ||
+	    (e = x_phrase_at(s, len, x_skip_blanks(s, len, j), "later")) == 0)
+		return 0;
+	return e;
 }
 
 /*
@@ -147,6 +177,10 @@ relative_lead(const char *s, size_t len, size_t i)
 {
 	long minutes;
 	size_t j = x_relative_at(s, len, i, &minutes);
+
+	/* "40 mins later (22:10)", "+5m (20:15)" */
+	if (j == 0)
+		j = x_later_at(s, len, i, &minutes);
 
 	if (j == 0)
 		return 0;
@@ -166,7 +200,12 @@ x_entry_at(const char *s, size_t len, struct pm_when *w, int *mer,
 {
 	static const char *const lead[] = {
 		"at", "around", "about", "approx", "approximately", "by",
-		"~", "at approximately", "at around",
+		"~", "at approximately", "at around", "roughly", "circa",
+		"at like", "like",
+		/* "Just before 11:00:", a time said roughly */
+		"just before", "just after", "shortly before",
+		"shortly after", "a bit after", "a little after",
+		"a little before",
 		/* "kl. 07.40", "klo 14.05": Nordic for "o'clock" */
 		"kl.", "kl", "klo", NULL
 	};
@@ -180,11 +219,11 @@ x_entry_at(const char *s, size_t len, struct pm_when *w, int *mer,
 		tick |= s[i++] == '`';
 	if ((e = relative_lead(s, len, i)) != 0)
 		i = e;
-	for (k = 0; lead[k]; k++)
-		if ((e = x_phrase_at(s, len, i, lead[k])) != 0) {
-			i = x_skip_blanks(s, len, e);
-			break;
-		}
+	/* the longest lead: "at around" over "at" */
+	for (k = 0, j = i; lead[k]; k++)
+		if ((e = x_phrase_at(s, len, i, lead[k])) > j)
+			j = e;
+	i = x_skip_blanks(s, len, j);
 	n = pm_when_parse(w, s + i, len - i);
 	/* "Sun 11:30pm — ...": a weekday and a time, dated by the
 	 * timeline as a time column's "Sun 9:40 PM" is */

@@ -321,6 +321,11 @@ const char *x_slash_day_first(struct xdoc *d, const char *t, size_t len);
  * the offset from T0; 0 when there is none. */
 size_t x_relative_at(const char *s, size_t len, size_t i, long *minutes);
 
+/* "+2m", "+5 min", "40 mins later", "~10 min later" at s[i]: the end,
+ * with *minutes the offset from the entry before; 0 when there is
+ * none. */
+size_t x_later_at(const char *s, size_t len, size_t i, long *minutes);
+
 /* Was am or pm (or noon, midnight) written in s? */
 int x_has_meridiem(const char *s, size_t len);
 
@@ -536,6 +541,16 @@ void x_timeline(struct xdoc *d);
 /* Add an entry at w read from l (mer: am/pm written) with text. */
 void x_tl_push(struct xtl *t, const struct xline *l, const struct pm_when *w,
     int mer, const char *text, size_t len);
+
+/* extract_offset.c: when T0 was (t->t0, t->has_t0), for a timeline in
+ * offsets from it. */
+void x_tl_t0(struct xtl *t);
+/* "T+7m — Alert fires": an entry at T0 and the offset from l; 1 when
+ * made, else 0. */
+int x_tl_relative(struct xtl *t, const struct xline *l);
+/* "+2m - pings me", "10 min later: rollback done": an entry at an offset
+ * from the entry before; 1 when made, else 0. */
+int x_tl_later(struct xtl *t, const struct xline *l);
 
 /* extract_narrative.c: the entries of line l from offset from on, the
  * one that starts there and each later sentence that starts with a time;

@@ -168,77 +168,6 @@ tl_append(struct xtl *t, size_t i, const char *s, size_t len)
 	t->raw[i] = pm_arena_strndup(t->d->arena, t->text.ptr, t->text.len);
 }
 
-/*
- * When T0 was, for a timeline written in offsets from it ("T+7m —
- * Alert"): a "T0:" field ("**T0:** Tuesday, 8 October 2024, 18:30 IST"),
- * else "T0" or "T+0" followed by "(", "=" or "is" and a time ("Offsets
- * from T0 (18:30 IST)", "T+0 is 10:30").
- */
-static void
-tl_t0(struct xtl *t)
-{
-	static const char *const labels[] = {
-		"t0", "t 0", "t zero", "time zero", NULL
-	};
-	static const char *const names[] = { "t0", "t+0", NULL };
-	const struct xfield *f = x_field(t->d, labels);
-	struct xdoc *d = t->d;
-
-	if (f && x_find_point(&t->t0, NULL, f->tv, f->vlen, 0)) {
-		t->has_t0 = 1;
-		return;
-	}
-	for (size_t i = 0; i < d->n && !t->has_t0; i++) {
-		const struct xline *l = &d->v[i];
-		size_t at = (size_t)-1, k;
-		const char *name = NULL;
-
-		for (size_t j = 0; names[j] && at == (size_t)-1; j++)
-			at = x_find(l->s, l->len, name = names[j]);
-		if (at == (size_t)-1)
-			continue;
-		k = x_skip_blanks(l->s, l->len, at + strlen(name));
-		if (k < l->len && (l->s[k] == '(' || l->s[k] == '=' ||
-		    x_phrase_at(l->s, l->len, k, "is")))
-			t->has_t0 = x_find_point(&t->t0, NULL, l->t + k,
-			    l->len - k, 0);
-	}
-	if (t->has_t0 && t->t0.hour < 0)
-		t->has_t0 = 0;
-}
-
-/* "T+7m — Alert fires": an entry at T0 and the offset.  A bracketed clock
- * time after the offset ("T+4 (09:16)") is x_entry_at()'s. */
-static int
-tl_relative(struct xtl *t, const struct xline *l)
-{
-	const char *s = l->t;
-	size_t i = x_skip_symbols(s, l->len, l->head ? l->content : 0), e;
-	long minutes;
-	struct pm_when w;
-
-	while (i < l->len && (s[i] == '*' || s[i] == '`' || s[i] == ' '))
-		i++;
-	if ((e = x_relative_at(s, l->len, i, &minutes)) == 0)
-		return 0;
-	while (e < l->len && (s[e] == '*' || s[e] == '`' || s[e] == ' '))
-		e++;
-	if (e < l->len && (s[e] == '(' || s[e] == '['))
-		return 0;
-	if (x_is_dash(s, l->len, e, &i))
-		e = x_skip_blanks(s, l->len, i);
-	else if (e < l->len && s[e] == ':')
-		e = x_skip_blanks(s, l->len, e + 1);
-	else
-		return 0;
-	if (e >= l->len || !x_has_letter(l->s + e, l->len - e))
-		return 0;
-	w = t->t0;
-	pm_when_add_minutes(&w, minutes);
-	x_tl_push(t, l, &w, t->t0.meridiem, l->s + e, l->len - e);
-	return 1;
-}
-
 /* A status page's update, its stamp under it (x_post_stamp()): the
  * lines above the stamp in its paragraph, the status and the message, are
  * the entry's text, and the times in them what the message said. */
@@ -348,7 +277,8 @@ tl_line(struct xtl *t, const struct xline *l, int continuation)
 		t->awaiting = 0;
 		return made;
 	}
-	if (t->has_t0 && l->kind != XL_HEADING && tl_relative(t, l)) {
+	if (l->kind != XL_HEADING && ((t->has_t0 && x_tl_relative(t, l)) ||
+	    x_tl_later(t, l))) {
 		t->awaiting = 0;
 		return 1;
 	}
@@ -730,7 +660,7 @@ x_timeline(struct xdoc *d)
 
 	memset(&t, 0, sizeof(t));
 	t.d = d;
-	tl_t0(&t);
+	x_tl_t0(&t);
 	tl_collect(&t);
 	for (size_t i = 0; i < t.n; i++)
 		dated &= t.w[i].day != 0 && t.e[i].text != NULL;
