@@ -112,7 +112,9 @@ static const char *const unknown_markers[] = {
 	"not found the root cause", "not found a cause",
 	"not found the cause", "did not find a root cause",
 	"did not find the root cause", "haven t found",
-	"not know the cause", "still do not know", "still don t know", NULL
+	"not know the cause", "still do not know", "still don t know",
+	/* "rca: honestly no idea." */
+	"no idea", "no clue", "not sure what caused", "not sure why", NULL
 };
 
 /* What a title or summary says when nobody found the cause. */
@@ -172,6 +174,17 @@ normalise(struct ntext *t, const char *src)
 			quote = !quote;
 		if (c >= 'A' && c <= 'Z')
 			c += 'a' - 'A';
+		/* en and em dashes: a clause break, not the word that
+		 * other bytes above 0x7f are part of */
+		if (c == 0xe2 && i + 2 < n &&
+		    (unsigned char)src[i + 1] == 0x80 &&
+		    ((unsigned char)src[i + 2] == 0x93 ||
+		    (unsigned char)src[i + 2] == 0x94)) {
+			space = 1;
+			pending = pending < 1 ? 1 : pending;
+			i += 2;
+			continue;
+		}
 		if (is_word(c)) {
 			if (space && o)
 				t->s[o++] = ' ';
@@ -191,11 +204,6 @@ normalise(struct ntext *t, const char *src)
 		else if ((c == ',' || c == ';' || c == ':' || c == '(' ||
 		    c == ')') && pending < 1)
 			pending = 1;
-		else if (c == 0xe2 && i + 2 < n &&
-		    (unsigned char)src[i + 1] == 0x80 &&
-		    ((unsigned char)src[i + 2] == 0x93 ||
-		    (unsigned char)src[i + 2] == 0x94) && pending < 1)
-			pending = 1;	/* en and em dashes */
 	}
 	t->s[o] = '\0';
 	t->len = o;
@@ -539,8 +547,8 @@ pm_classify_text(const char **ids, size_t max,
 	for (c = 0; c < tax->len; c++)
 		if (scores[c] > best)
 			best = scores[c], top = c;
-	if ((c = pm_classify__verdict(tax, root_cause)) == tax->len)
-		c = pm_classify__verdict(tax, summary);
+	if ((c = pm_classify__verdict(tax, root_cause, 1)) == tax->len)
+		c = pm_classify__verdict(tax, summary, 0);
 	if (c < tax->len && (c != top || best < MIN_SCORE)) {
 		scores[c] = (best > MIN_SCORE ? best : MIN_SCORE) + 1;
 		best = scores[c], top = c;

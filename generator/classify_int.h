@@ -60,8 +60,11 @@ void pm_classify__score(double *scores, const struct pm_taxonomy *tax,
     const char *text, double weight, int decay);
 
 /* The category text (may be NULL) names in a verdict ("the root cause
- * was a configuration error"): an index of tax, or tax->len. */
-size_t pm_classify__verdict(const struct pm_taxonomy *tax, const char *text);
+ * was a configuration error"): an index of tax, or tax->len.  root: text
+ * is a root cause, whose first words alone may be the verdict ("config
+ * — the CORS list", "the deploy. Backend v2.8 ..."). */
+size_t pm_classify__verdict(const struct pm_taxonomy *tax, const char *text,
+    int root);
 
 /* Does text (may be NULL) name one of the NULL-terminated phrases in a
  * clause that is not doubted? */

@@ -18,8 +18,11 @@
 #include <strings.h>
 
 /* A lean of one keyword is enough where the writer names the cause: "a
- * setting" weighs 2.5. */
+ * setting" weighs 2.5.  A label's value of a few words alone ("Root
+ * cause: the deploy.", a root cause that opens "the deploy.") is the
+ * plainest verdict, and a lighter keyword ("deploy", 2) makes it. */
 #define VERDICT_MIN	2.5
+#define VERDICT_MIN_BARE	2.0
 
 static const char *const verdict_verbs[] = {
 	"cause was", "cause is", "cause turned out to be", NULL
@@ -73,11 +76,11 @@ phrase_of_at(const struct ntext *t, size_t i, const char *const *list)
 	return 0;
 }
 
-/* The category t->s[from, to) names clearly, or tax->len; *any is set
- * when some category scores there at all. */
+/* The category t->s[from, to) names clearly, with min at least, or
+ * tax->len; *any is set when some category scores there at all. */
 static size_t
 verdict_score(const struct pm_taxonomy *tax, const struct ntext *t,
-    size_t from, size_t to, int *any)
+    size_t from, size_t to, double min, int *any)
 {
 	char *words = pm_xmalloc(to - from + 1);
 	double *scores = pm_xcalloc(tax->len, sizeof(*scores));
@@ -93,7 +96,7 @@ verdict_score(const struct pm_taxonomy *tax, const struct ntext *t,
 	*any = tax->len > 0 && scores[top] > 0;
 	for (c = 0; c < tax->len && top < tax->len; c++)
 		if ((c != top && scores[c] * 1.5 > scores[top]) ||
-		    scores[top] < VERDICT_MIN)
+		    scores[top] < min)
 			top = tax->len;
 	free(scores);
 	return top;
@@ -108,7 +111,7 @@ verdict_score(const struct pm_taxonomy *tax, const struct ntext *t,
  */
 static size_t
 verdict_of(const struct pm_taxonomy *tax, const struct ntext *t,
-    size_t from, size_t to)
+    size_t from, size_t to, double min)
 {
 	size_t head = to, c;
 	int any = 0, event;
@@ -117,12 +120,12 @@ verdict_of(const struct pm_taxonomy *tax, const struct ntext *t,
 		head--;
 	event = phrase_of_at(t, head, verdict_events) != 0;
 	if (event || phrase_of_at(t, head, verdict_heads) != 0) {
-		c = head > from ? verdict_score(tax, t, from, head - 1, &any) :
-		    tax->len;
+		c = head > from ? verdict_score(tax, t, from, head - 1, min,
+		    &any) : tax->len;
 		if (any || event)
 			return c;
 	}
-	return verdict_score(tax, t, from, to, &any);
+	return verdict_score(tax, t, from, to, min, &any);
 }
 
 /* The verdict of the words from t->s[from] to the first clause break or
@@ -130,10 +133,11 @@ verdict_of(const struct pm_taxonomy *tax, const struct ntext *t,
  * words that stand alone, three at most, up to a clause break ("Root
  * cause: human error."), as a label's value is a description otherwise;
  * bare 2: three words at most, up to a clause break or a verdict_ends
- * word ("a network failure between the island and the mainland."). */
+ * word ("a network failure between the island and the mainland.").  The
+ * category must score min there. */
 static size_t
 verdict_after(const struct pm_taxonomy *tax, const struct ntext *t,
-    size_t from, int bare)
+    size_t from, int bare, double min)
 {
 	size_t to, skip, words = 1;
 
@@ -155,7 +159,7 @@ verdict_after(const struct pm_taxonomy *tax, const struct ntext *t,
 		return tax->len;
 	while (to > from && t->s[to - 1] == ' ')
 		to--;
-	return to > from ? verdict_of(tax, t, from, to) : tax->len;
+	return to > from ? verdict_of(tax, t, from, to, min) : tax->len;
 }
 
 /* Does text[0, n) hold a verb a sentence would have? */
@@ -181,8 +185,39 @@ has_verb(const char *text, size_t n)
 	return 0;
 }
 
+/* Where text's first sentence or clause ends: at ".!?:;" or a line's
+ * end, but not at the dot of "8.12" or "v2.8". */
+static size_t
+opening_end(const char *text)
+{
+	size_t i = 0;
+
+	for (;;) {
+		i += strcspn(text + i, ".!?:;\n");
+		if (text[i] != '.' || text[i + 1] < '0' || text[i + 1] > '9')
+			return i;
+		i++;
+	}
+}
+
+/* Does a dash (" - ", an en or em dash) between blanks end text's first
+ * words before n bytes? */
+static int
+dash_opening(const char *text, size_t n)
+{
+	for (size_t i = 1; i + 2 < n; i++)
+		if (text[i - 1] == ' ' && (text[i] == '-' ? text[i + 1] == ' ' :
+		    (unsigned char)text[i] == 0xe2 &&
+		    (unsigned char)text[i + 1] == 0x80 &&
+		    ((unsigned char)text[i + 2] == 0x93 ||
+		    (unsigned char)text[i + 2] == 0x94)))
+			return 1;
+	return 0;
+}
+
 size_t
-pm_classify__verdict(const struct pm_taxonomy *tax, const char *text)
+pm_classify__verdict(const struct pm_taxonomy *tax, const char *text,
+    int root)
 {
 	static const char *const label[] = { "root cause", NULL };
 	struct ntext t;
@@ -196,7 +231,7 @@ pm_classify__verdict(const struct pm_taxonomy *tax, const char *text)
 	 * short sentence, as a root cause does once "Root cause:" is read
 	 * off its line; most texts neither do that nor say "cause", and
 	 * are not made ready for matching */
-	opening = strcspn(text, ".!?:;\n");
+	opening = opening_end(text);
 	/* "a network failure between the island and the mainland. ...":
 	 * a noun phrase for a sentence is a label's value too, read as a
 	 * verdict of its first three words; not "A timeout bug in log
@@ -204,12 +239,16 @@ pm_classify__verdict(const struct pm_taxonomy *tax, const char *text)
 	phrase = opening < 120 && text[opening] == '.' &&
 	    (strncasecmp(text, "a ", 2) == 0 ||
 	    strncasecmp(text, "an ", 3) == 0) && !has_verb(text, opening);
-	opening = opening < 40 && text[opening] == '.';
+	/* "config — the CORS list": a dash ends a root cause's opening
+	 * too (a summary's "upgrades declined — Pollcraft" is a title) */
+	opening = (opening < 40 && text[opening] == '.') || (root &&
+	    dash_opening(text, opening < 40 ? opening : 40));
 	if (!opening && !phrase && strstr(text, "ause") == NULL)
 		return tax->len;
 	pm_classify__normalise(&t, text);
 	if (opening || phrase)
-		found = verdict_after(tax, &t, 0, phrase ? 2 : 1);
+		found = verdict_after(tax, &t, 0, phrase ? 2 : 1, root &&
+		    !phrase ? VERDICT_MIN_BARE : VERDICT_MIN);
 	pm_phrase_index_init(&labels, label);
 	pm_phrase_index_init(&verbs, verdict_verbs);
 	pm_phrase_index_init(&doubts, verdict_doubts);
@@ -218,7 +257,8 @@ pm_classify__verdict(const struct pm_taxonomy *tax, const char *text)
 	    t.len, at, &labels, &e)) != (size_t)-1; at = e)
 		if ((at == 0 || t.brk[at] == 2) && e + 1 < t.len &&
 		    t.brk[e + 1] == 1)
-			found = verdict_after(tax, &t, e + 1, 1);
+			found = verdict_after(tax, &t, e + 1, 1,
+			    VERDICT_MIN_BARE);
 	for (at = 0; found == tax->len && (at = pm_classify__find_any(t.s,
 	    t.len, at, &verbs, &e)) != (size_t)-1; at = e) {
 		size_t a = at;
@@ -228,7 +268,7 @@ pm_classify__verdict(const struct pm_taxonomy *tax, const char *text)
 		/* "we first thought the root cause was DNS" */
 		if (pm_classify__find_any(t.s, e, a, &doubts, NULL) ==
 		    (size_t)-1)
-			found = verdict_after(tax, &t, e, 0);
+			found = verdict_after(tax, &t, e, 0, VERDICT_MIN);
 	}
 	pm_classify__ntext_free(&t);
 	return found;

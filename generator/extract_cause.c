@@ -11,7 +11,10 @@
 /* Labels of a "Root cause:" field. */
 static const char *const root_labels[] = {
 	"root cause", "root causes", "cause", "causes", "root cause analysis",
-	"underlying cause", "rca", NULL
+	"underlying cause", "rca",
+	/* "Blame: the shipping-rate app", "Root cause / fix: ..." */
+	"blame", "root cause fix", "root cause and fix", "cause and fix",
+	NULL
 };
 
 /* Sentences that open the fix, not the cause. */

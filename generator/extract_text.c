@@ -275,6 +275,17 @@ x_label_split(struct xline *l)
 		return;
 	/* "**Root cause:** text", "**Impact** - text" */
 	if (l->strong && l->strong < len) {
+		/* "**Root cause: config** — the CORS list": the label ends
+		 * at the colon inside the bold, the value runs on past it */
+		for (k = 0; k + 1 < l->strong && s[k] != ':'; k++)
+			;
+		if (k + 1 < l->strong && k > 0 && !(s[k - 1] >= '0' &&
+		    s[k - 1] <= '9') && count_words(s, k) <= 4 &&
+		    x_has_letter(s, k) && !(s[0] >= '0' && s[0] <= '9')) {
+			l->label_len = label_trim(s, k);
+			l->content = content_after(s, len, k);
+			return;
+		}
 		n = label_trim(s, l->strong);
 		i = content_after(s, len, l->strong);
 		/* "**Root cause.** text" too, a label of a few words */
