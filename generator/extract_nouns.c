@@ -39,7 +39,9 @@ const char *const x_people[] = {
 	/* the people an organisation serves or employs */
 	"staff", "clinician*", "publisher*", "resident*", "supporter*",
 	"ticket holder*", "account holder*", "policyholder*", "citizen*",
-	"arrivals", "recipient*", "those who", "candidate*", NULL
+	"arrivals", "recipient*", "those who", "candidate*",
+	/* the informal words for people */
+	"ppl", "folks", "peeps", NULL
 };
 
 /* The people among them: a share of these beats a share of requests in
@@ -55,7 +57,7 @@ const char *const x_persons[] = {
 	"donor*", "staff", "clinician*", "publisher*", "regulars",
 	"resident*", "supporter*", "ticket holder*", "account holder*",
 	"policyholder*", "citizen*", "recipient*", "those who",
-	"candidate*", NULL
+	"candidate*", "ppl", "folks", "peeps", NULL
 };
 
 /* Words that make a sentence about impact. */

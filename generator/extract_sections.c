@@ -132,6 +132,10 @@ static const struct section_name sections[] = {
 	{ SEC_CORRECTIVE, PREFIX, "what well do" },	/* "we'll" */
 	{ SEC_CORRECTIVE, PREFIX, "what we are going to do" },
 	{ SEC_CORRECTIVE, PREFIX, "what were going to do" },
+	{ SEC_CORRECTIVE, PREFIX, "what were gonna do" },	/* "we're" */
+	{ SEC_CORRECTIVE, PREFIX, "what we are gonna do" },
+	{ SEC_CORRECTIVE, PREFIX, "what were gonna change" },
+	{ SEC_CORRECTIVE, PREFIX, "what were gonna fix" },
 	{ SEC_CORRECTIVE, PREFIX, "what we have changed" },
 	{ SEC_CORRECTIVE, PREFIX, "what weve changed" },
 	{ SEC_CORRECTIVE, PREFIX, "what we changed" },
