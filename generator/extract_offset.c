@@ -46,6 +46,26 @@ x_tl_t0(struct xtl *t)
 		t->has_t0 = 0;
 }
 
+/* Where the text of an entry starts, after its offset that ends at
+ * l->t[e] and a dash or colon ("+2m - pings me"); 0 when none follows,
+ * or a bracket does (the clock time of "T+4 (09:16)"). */
+static size_t
+text_after_offset(const struct xline *l, size_t e)
+{
+	const char *s = l->t;
+	size_t k;
+
+	while (e < l->len && (s[e] == '*' || s[e] == '`' || s[e] == ' '))
+		e++;
+	if (x_is_dash(s, l->len, e, &k))
+		e = x_skip_blanks(s, l->len, k);
+	else if (e < l->len && s[e] == ':')
+		e = x_skip_blanks(s, l->len, e + 1);
+	else
+		return 0;
+	return e < l->len && x_has_letter(l->s + e, l->len - e) ? e : 0;
+}
+
 /* "T+7m — Alert fires": an entry at T0 and the offset.  A bracketed clock
  * time after the offset ("T+4 (09:16)") is x_entry_at()'s. */
 int
@@ -60,17 +80,7 @@ x_tl_relative(struct xtl *t, const struct xline *l)
 		i++;
 	if ((e = x_relative_at(s, l->len, i, &minutes)) == 0)
 		return 0;
-	while (e < l->len && (s[e] == '*' || s[e] == '`' || s[e] == ' '))
-		e++;
-	if (e < l->len && (s[e] == '(' || s[e] == '['))
-		return 0;
-	if (x_is_dash(s, l->len, e, &i))
-		e = x_skip_blanks(s, l->len, i);
-	else if (e < l->len && s[e] == ':')
-		e = x_skip_blanks(s, l->len, e + 1);
-	else
-		return 0;
-	if (e >= l->len || !x_has_letter(l->s + e, l->len - e))
+	if ((e = text_after_offset(l, e)) == 0)
 		return 0;
 	w = t->t0;
 	pm_when_add_minutes(&w, minutes);
@@ -96,15 +106,7 @@ x_tl_later(struct xtl *t, const struct xline *l)
 		i++;
 	if ((e = x_later_at(s, l->len, i, &minutes)) == 0 || minutes > 720)
 		return 0;
-	while (e < l->len && (s[e] == '*' || s[e] == '`' || s[e] == ' '))
-		e++;
-	if (x_is_dash(s, l->len, e, &i))
-		e = x_skip_blanks(s, l->len, i);
-	else if (e < l->len && s[e] == ':')
-		e = x_skip_blanks(s, l->len, e + 1);
-	else
-		return 0;
-	if (e >= l->len || !x_has_letter(l->s + e, l->len - e))
+	if ((e = text_after_offset(l, e)) == 0)
 		return 0;
 	w = t->w[t->n - 1];
 	if (w.day)
