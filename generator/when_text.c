@@ -322,7 +322,8 @@ hour_at(const char *s, size_t len, size_t i, int *h)
 	size_t e;
 
 	for (int k = 0; k < 12; k++)
-		if ((e = word_at(s, len, i, hour_words[k]))) {
+		if (lower(ch(s, len, i)) == hour_words[k][0] &&
+		    (e = word_at(s, len, i, hour_words[k]))) {
 			*h = k + 1;
 			return e;
 		}
@@ -411,8 +412,9 @@ minutes_hour_at(const char *s, size_t len, size_t i, int *h, int *m,
 
 	if ((e = word_at(s, len, k, "a")) && ch(s, len, e) == ' ')
 		k = skip_blanks(s, len, e);
-	for (n = 0; n < COUNT(clock_minutes); n++)
-		if ((e = word_at(s, len, k, clock_minutes[n].words)))
+	for (n = 0, e = 0; n < COUNT(clock_minutes); n++)
+		if (lower(ch(s, len, k)) == clock_minutes[n].words[0] &&
+		    (e = word_at(s, len, k, clock_minutes[n].words)))
 			break;
 	/* "a" goes only with a quarter */
 	if (!e || (k != i && clock_minutes[n].words[0] != 'q') ||
@@ -478,6 +480,10 @@ clock_words_at(const char *s, size_t len, size_t i, int *h, int *m, int *pm)
 	size_t e, k;
 	int loose;
 
+	/* most positions: no clock word starts with their letter ("a",
+	 * "half", "quarter", "twenty", the hours) */
+	if (!strchr("aefhnoqstw", lower(ch(s, len, i))) || !ch(s, len, i))
+		return 0;
 	if (!(e = minutes_hour_at(s, len, i, h, m, &loose)) &&
 	    !(e = hour_words_at(s, len, i, h, m, &loose)))
 		return 0;
@@ -597,16 +603,22 @@ pm_when_rewrite(char *out, const char *s, size_t len)
 			changed = 1;
 			continue;
 		}
-		if ((i == 0 || !is_alnum((unsigned char)s[i - 1])) &&
-		    ((e = clock_words_at(s, len, i, &h, &m, &ctx)) != 0 ||
-		    (e = rough_clock_at(s, len, i, &h, &m)) != 0) &&
-		    (j = restated_at(s, len, e, h, m)) != 0) {
+		if (i > 0 && is_alnum((unsigned char)s[i - 1]))
+			e = 0;
+		else if ((e = clock_words_at(s, len, i, &h, &m, &ctx)) == 0 &&
+		    is_digit((unsigned char)s[i]) &&
+		    (a = rough_clock_at(s, len, i, &h, &m)) != 0 &&
+		    (j = restated_at(s, len, a, h, m)) != 0) {
 			i = take_restated(out, s, len, i, j);
 			changed = 1;
 			continue;
 		}
-		if ((i == 0 || !is_alnum((unsigned char)s[i - 1])) &&
-		    (e = clock_words_at(s, len, i, &h, &m, &ctx)) != 0) {
+		if (e != 0 && (j = restated_at(s, len, e, h, m)) != 0) {
+			i = take_restated(out, s, len, i, j);
+			changed = 1;
+			continue;
+		}
+		if (e != 0) {
 			/* "half past two in the afternoon" -> "2:30 pm",
 			 * blanks after, so that a range's end takes the pm:
 			 * the shortest phrase, "half past 1", has room */
