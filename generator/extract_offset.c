@@ -46,6 +46,20 @@ x_tl_t0(struct xtl *t)
 		t->has_t0 = 0;
 }
 
+/* Where an entry's offset may start in l: past the item's symbols and
+ * any emphasis, code tick or "~" before it. */
+static size_t
+offset_start(const struct xline *l)
+{
+	const char *s = l->t;
+	size_t i = x_skip_symbols(s, l->len, l->head ? l->content : 0);
+
+	while (i < l->len && (s[i] == '*' || s[i] == '`' || s[i] == ' ' ||
+	    s[i] == '~'))
+		i++;
+	return i;
+}
+
 /* Where the text of an entry starts, after its offset that ends at
  * l->t[e] and a dash or colon ("+2m - pings me"); 0 when none follows,
  * or a bracket does (the clock time of "T+4 (09:16)"). */
@@ -71,16 +85,11 @@ text_after_offset(const struct xline *l, size_t e)
 int
 x_tl_relative(struct xtl *t, const struct xline *l)
 {
-	const char *s = l->t;
-	size_t i = x_skip_symbols(s, l->len, l->head ? l->content : 0), e;
 	long minutes;
+	size_t e = x_relative_at(l->t, l->len, offset_start(l), &minutes);
 	struct pm_when w;
 
-	while (i < l->len && (s[i] == '*' || s[i] == '`' || s[i] == ' '))
-		i++;
-	if ((e = x_relative_at(s, l->len, i, &minutes)) == 0)
-		return 0;
-	if ((e = text_after_offset(l, e)) == 0)
+	if (e == 0 || (e = text_after_offset(l, e)) == 0)
 		return 0;
 	w = t->t0;
 	pm_when_add_minutes(&w, minutes);
@@ -94,21 +103,16 @@ x_tl_relative(struct xtl *t, const struct xline *l)
 int
 x_tl_later(struct xtl *t, const struct xline *l)
 {
-	const char *s = l->t;
-	size_t i = x_skip_symbols(s, l->len, l->head ? l->content : 0), e;
 	long minutes;
+	size_t e;
 	struct pm_when w;
 
-	if (t->n == 0 || t->w[t->n - 1].hour < 0)
-		return 0;
-	while (i < l->len && (s[i] == '*' || s[i] == '`' || s[i] == ' ' ||
-	    s[i] == '~'))
-		i++;
-	if ((e = x_later_at(s, l->len, i, &minutes)) == 0 || minutes > 720)
-		return 0;
-	if ((e = text_after_offset(l, e)) == 0)
+	if (t->n == 0 || t->w[t->n - 1].hour < 0 ||
+	    (e = x_later_at(l->t, l->len, offset_start(l), &minutes)) == 0 ||
+	    minutes > 720 || (e = text_after_offset(l, e)) == 0)
 		return 0;
 	w = t->w[t->n - 1];
+	/* an undated entry stays on its day (tl_date() dates them all) */
 	if (w.day)
 		pm_when_add_minutes(&w, minutes);
 	else if (w.hour * 60 + w.minute + minutes < 1440) {
