@@ -2,19 +2,17 @@
  * gitfacts.c: one walk of the history that attributes every change under
  * the content path to its Markdown files, by comparing tree object ids.
  * What each commit changed is read by gitfacts_read.c, on several threads
- * when there are handles for them; starting from an earlier walk's state
- * is gitfacts_history.c.
+ * when there are handles for them (gitfacts_visit.c); starting from an
+ * earlier walk's state is gitfacts_history.c.
  */
 #include "gitfacts.h"
 #include "gitfacts_int.h"
 
-#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "when.h"
-#include "workers.h"
 
 int
 pm_gitfacts__fail(struct pm_error *err, const char *what)
@@ -150,123 +148,19 @@ record(struct gf_walk *w, const git_oid *id, const struct gf_found *found)
 	}
 }
 
-/* What a reader found in commit id, credited in the walk's order. */
-static void
-credit(struct gf_walk *w, const git_oid *id, const struct gf_found *found)
+void
+pm_gitfacts__credit(struct gf_walk *w, const git_oid *id,
+    const struct gf_found *found, const struct gf_mark *marks, size_t n)
 {
-	const struct gf_reader *r = found->by;
-
-	if (r == NULL)
+	if (found->by == NULL)
 		return;
 	w->seq++;
 	w->nchanged = 0;
-	for (size_t i = 0; i < found->n; i++) {
-		const struct gf_change *c = &r->changes[found->first + i];
-
-		mark(w, c->parent, r->text.ptr + c->name, c->len, &c->blob);
-	}
+	for (size_t i = 0; i < n; i++)
+		mark(w, marks[i].parent, marks[i].name, marks[i].len,
+		    marks[i].blob);
 	record(w, id, found);
 }
-
-/*
- * The commits go to the readers a block at a time: neighbours in the
- * walk's order share most of their trees, which a reader keeps from one
- * commit to the next.
- */
-struct read_share {
-	const git_oid *ids;
-	struct gf_found *found;
-	size_t n, block, nblocks;
-	atomic_size_t next;
-	atomic_int stop;
-};
-
-struct read_job {
-	struct read_share *share;
-	struct gf_reader reader;
-	size_t failed;		/* the block it failed in; SIZE_MAX: none */
-};
-
-static void *
-read_blocks(void *arg)
-{
-	struct read_job *j = arg;
-	struct read_share *s = j->share;
-	size_t b;
-
-	while (!atomic_load(&s->stop) &&
-	    (b = atomic_fetch_add(&s->next, 1)) < s->nblocks) {
-		size_t end = s->n - b * s->block > s->block ?
-		    (b + 1) * s->block : s->n;
-
-		for (size_t i = b * s->block; i < end; i++)
-			if (pm_gitfacts__read(&j->reader, &s->ids[i],
-			    &s->found[i]) < 0) {
-				j->failed = b;
-				atomic_store(&s->stop, 1);
-				return NULL;
-			}
-	}
-	return NULL;
-}
-
-/*
- * Reading is most of a walk and each commit's reading stands alone, so
- * it runs on every handle there is; crediting, cheap and order-bound,
- * follows on this thread.  Blocks are handed out in order, so every block
- * before the one that failed was read to its end: the error reported is
- * the walk's first, whatever the threads did.
- */
-int
-pm_gitfacts__visit(struct gf_walk *w, const git_oid *ids, size_t n)
-{
-	struct read_share s;
-	struct read_job *jobs;
-	git_repository **handles;
-	size_t worst = SIZE_MAX;
-	int threads, rc = 0;
-
-	if (n == 0)
-		return 0;
-	memset(&s, 0, sizeof(s));
-	s.ids = ids;
-	s.n = n;
-	s.found = pm_xcalloc(n, sizeof(*s.found));
-	s.block = GF_BLOCK;
-	s.nblocks = (n + s.block - 1) / s.block;
-	atomic_init(&s.next, 0);
-	atomic_init(&s.stop, 0);
-	threads = pm_workers_for((int)w->nmore + 1, s.nblocks);
-	handles = pm_xcalloc((size_t)threads, sizeof(*handles));
-	handles[0] = w->repo;
-	if (threads > 1)
-		threads = 1 + (int)w->more(w->more_ctx, handles + 1,
-		    (size_t)threads - 1);
-	jobs = pm_xcalloc((size_t)threads, sizeof(*jobs));
-	for (int t = 0; t < threads; t++) {
-		jobs[t].share = &s;
-		jobs[t].failed = SIZE_MAX;
-		pm_gitfacts__reader_init(&jobs[t].reader, handles[t],
-		    w->content);
-	}
-	(void)pm_workers_run(threads, read_blocks, jobs, sizeof(*jobs));
-	for (int t = 0; t < threads; t++)
-		if (jobs[t].failed < worst) {
-			worst = jobs[t].failed;
-			*w->err = jobs[t].reader.err;
-			rc = -1;
-		}
-	for (size_t i = 0; i < n && rc == 0; i++)
-		credit(w, &ids[i], &s.found[i]);
-	w->walked += n;
-	for (int t = 0; t < threads; t++)
-		pm_gitfacts__reader_free(&jobs[t].reader);
-	free(jobs);
-	free(handles);
-	free(s.found);
-	return rc;
-}
-
 
 /* The .mailmap committed at the root of commit's tree, if any. */
 static int

@@ -19,20 +19,11 @@
 #include "strmap.h"
 
 /*
- * Trees kept loaded between commits.  libgit2 caches only trees under 4 KiB,
- * and a content folder of a few hundred postmortems is larger, so without
- * this every commit would inflate its parent's tree a second time.
- */
-#define GF_TREE_CACHE	16
-
-/*
- * Commits a reader takes at once.  Small, because the readers' handles
- * share libgit2's cache of delta bases for each pack: two threads reading
- * far-apart stretches of the history evict each other's bases and inflate
- * trees twice.  At 10,000 postmortems over 20,000 commits on 2 threads,
- * the walk took 0.98 s (1.70 s of CPU) with blocks of 16, 1.09 s with 64,
- * 1.2-1.4 s with 256 and 1.5 s (2.5 s of CPU) with 1,250; 1.52 s on one
- * thread.
+ * Commits a reader takes at once, to read each commit and its content
+ * folder's id (the folders themselves are compared later, folder by
+ * folder: gitfacts_visit.c).  Small, because the readers' handles share
+ * libgit2's cache of delta bases for each pack: two threads reading
+ * far-apart stretches of the history evict each other's bases.
  */
 #define GF_BLOCK	16
 
@@ -64,17 +55,37 @@ struct gf_fact {
 	unsigned int hits;	/* parents it differs from, in that commit */
 };
 
-struct gf_cached_tree {
-	git_tree *tree;		/* NULL when free */
-	unsigned long used;
-};
 
 /* A Markdown file a commit wrote, as a reader found it. */
 struct gf_change {
 	size_t name;		/* offset of its name in the reader's text */
 	size_t len;
 	git_oid blob;
+	size_t commit;		/* its index in the walk */
 	unsigned int parent;	/* the parent it differs from */
+};
+
+/* A change gathered from its reader, for crediting. */
+struct gf_mark {
+	const char *name;
+	size_t len;
+	const git_oid *blob;
+	size_t commit;
+	unsigned int parent;
+};
+
+/*
+ * A folder to compare: its tree in commit number commit of the walk, and
+ * in that commit's parent number parent (old zero: none).  Reading a
+ * commit makes the task of the content folder; comparing a folder makes
+ * those of its subfolders that changed.
+ */
+struct gf_task {
+	size_t at, len;		/* its path in the maker's task_text */
+	const char *path;	/* the same, once gathered (see visit) */
+	size_t commit;
+	unsigned int parent;
+	git_oid tree, old;
 };
 
 /*
@@ -87,7 +98,6 @@ struct gf_found {
 	unsigned int parents;
 	git_time when;
 	size_t author, email;	/* offsets in by->text */
-	size_t first, n;	/* its changes: by->changes[first..first+n) */
 };
 
 /*
@@ -100,12 +110,14 @@ struct gf_reader {
 	const char *content;
 	struct gf_memo *memo;
 	size_t memo_mask, memo_count;
-	struct gf_cached_tree cache[GF_TREE_CACHE];
-	unsigned long clock;
+	git_tree *last;		/* the tree of the last folder compared */
 	struct pm_buf path;	/* directory being compared */
 	struct pm_buf text;	/* file and author names, NUL-terminated */
 	struct gf_change *changes;
 	size_t nchanges, changes_cap;
+	struct gf_task *tasks;	/* folders to compare next */
+	size_t ntasks, tasks_cap;
+	struct pm_buf task_text;	/* their paths */
 	struct pm_error err;
 };
 
@@ -141,11 +153,26 @@ void pm_gitfacts__reader_init(struct gf_reader *r, git_repository *repo,
 void pm_gitfacts__reader_free(struct gf_reader *r);
 
 /*
- * Compare commit id with its parents into *found, the changes and names
- * kept in r.  -1 with r->err set on a libgit2 error.
+ * Read commit id, number i of the walk, into *found (names kept in r),
+ * and add to r->tasks the comparisons of its content folder with its
+ * parents'.  -1 with r->err set on a libgit2 error.
  */
-int pm_gitfacts__read(struct gf_reader *r, const git_oid *id,
+int pm_gitfacts__read(struct gf_reader *r, size_t i, const git_oid *id,
     struct gf_found *found);
+
+/*
+ * Compare the folder of task t, depth folders below the content folder:
+ * the Markdown files that differ go to r->changes, the subfolders that
+ * differ to r->tasks.  Tasks of one folder must come in the walk's
+ * order, on one reader, for each version of it to be read once.  -1 with
+ * r->err set on a libgit2 error.
+ */
+int pm_gitfacts__compare(struct gf_reader *r, const struct gf_task *t,
+    int depth);
+
+/* Credit commit id with what found says of it and its changes. */
+void pm_gitfacts__credit(struct gf_walk *w, const git_oid *id,
+    const struct gf_found *found, const struct gf_mark *marks, size_t n);
 
 /* The index of the fact of file name, made empty when new. */
 size_t pm_gitfacts__fact(struct gf_walk *w, const char *name, size_t len);

@@ -1,9 +1,10 @@
 /*
  * gitfacts_read.c: what each commit changed under the content path, read
- * by comparing tree object ids.  A reader keeps what it needs between
- * commits (the content tree of each commit it has seen, the trees it
- * compared last) and writes its findings down, for gitfacts.c to credit
- * in the order of the walk.
+ * by comparing tree object ids, one folder at a time (the order is
+ * gitfacts_visit.c's).  A reader keeps what it needs between commits
+ * (the content tree of each commit it has seen, the tree of the folder
+ * it compared last) and writes its findings down, for gitfacts.c to credit in the
+ * order of the walk.
  *
  * Why not git_diff: a diff loads and compares every entry of both trees and
  * builds delta records; comparing ids lets a commit that touches nothing
@@ -33,9 +34,9 @@ put_text(struct gf_reader *r, const char *s, size_t len)
 	return at;
 }
 
-/* The file at r->path, now blob, differs from parent k. */
+/* The file at r->path, now blob, differs in the commit and parent of t. */
 static void
-note(struct gf_reader *r, unsigned int k, const git_oid *blob)
+note(struct gf_reader *r, const struct gf_task *t, const git_oid *blob)
 {
 	struct gf_change *c;
 
@@ -48,7 +49,34 @@ note(struct gf_reader *r, unsigned int k, const git_oid *blob)
 	c->len = r->path.len;
 	c->name = put_text(r, r->path.ptr, r->path.len);
 	git_oid_cpy(&c->blob, blob);
-	c->parent = k;
+	c->commit = t->commit;
+	c->parent = t->parent;
+}
+
+/* The folder at r->path, now tree (old: NULL if none), to compare. */
+static void
+add_task(struct gf_reader *r, size_t commit, unsigned int parent,
+    const git_oid *tree, const git_oid *old)
+{
+	struct gf_task *t;
+
+	if (r->ntasks == r->tasks_cap) {
+		r->tasks_cap = r->tasks_cap ? r->tasks_cap * 2 : 64;
+		r->tasks = pm_xrealloc(r->tasks,
+		    pm_xmul(r->tasks_cap, sizeof(*r->tasks)));
+	}
+	t = &r->tasks[r->ntasks++];
+	memset(t, 0, sizeof(*t));
+	t->at = r->task_text.len;
+	t->len = r->path.len;
+	pm_buf_put(&r->task_text, r->path.len ? r->path.ptr : "",
+	    r->path.len);
+	pm_buf_putc(&r->task_text, '\0');
+	t->commit = commit;
+	t->parent = parent;
+	git_oid_cpy(&t->tree, tree);
+	if (old)
+		git_oid_cpy(&t->old, old);
 }
 
 /* The memo slot of id: the one holding it or the free one for it. */
@@ -93,43 +121,41 @@ memo_put(struct gf_reader *r, const git_oid *commit, const git_oid *root,
 	return m;
 }
 
-/*
- * A new reference to the tree id (free it with git_tree_free), kept in
- * the cache too.  The cache holds its own reference, so evicting a tree
- * that a caller still uses only drops the cache's share.
- */
+/* A new reference to tree id: r->last when it is that tree, else read. */
 static int
 tree_get(git_tree **out, struct gf_reader *r, const git_oid *id)
 {
-	struct gf_cached_tree *slot = &r->cache[0], *hit = NULL;
-	git_tree *tree = NULL;
-	int rc = 0;
+	if (r->last && git_oid_equal(git_tree_id(r->last), id))
+		return git_tree_dup(out, r->last) < 0 ?
+		    pm_gitfacts__fail(&r->err, "tree") : 0;
+	if (git_tree_lookup(out, r->repo, id) < 0)
+		return pm_gitfacts__fail(&r->err, "tree");
+	return 0;
+}
 
-	*out = NULL;
-	r->clock++;
-	for (size_t i = 0; i < GF_TREE_CACHE && hit == NULL; i++) {
-		struct gf_cached_tree *c = &r->cache[i];
+/*
+ * The trees of a folder: id in this commit and old (NULL: none) in the
+ * parent.  A folder's tasks come together in the walk's order (oldest
+ * first), so the tree a commit gives the folder is the parent's tree in
+ * the next task: keeping the last tree read, every version of a folder
+ * is read once.
+ */
+static int
+folder_trees(git_tree **tree, git_tree **prev, struct gf_reader *r,
+    const git_oid *id, const git_oid *old)
+{
+	int rc;
 
-		if (c->tree && git_oid_equal(git_tree_id(c->tree), id))
-			hit = c;
-		else if (c->tree == NULL ||
-		    (slot->tree && c->used < slot->used))
-			slot = c;
+	*tree = *prev = NULL;
+	if ((rc = tree_get(tree, r, id)) < 0 ||
+	    (old && (rc = tree_get(prev, r, old)) < 0))
+		return rc;
+	git_tree_free(r->last);
+	if (git_tree_dup(&r->last, *tree) < 0) {
+		r->last = NULL;
+		return pm_gitfacts__fail(&r->err, "tree");
 	}
-	if (hit == NULL) {
-		if (git_tree_lookup(&tree, r->repo, id) < 0) {
-			rc = pm_gitfacts__fail(&r->err, "tree");
-			goto out;
-		}
-		git_tree_free(slot->tree);
-		slot->tree = tree;
-		hit = slot;
-	}
-	hit->used = r->clock;
-	if (git_tree_dup(out, hit->tree) < 0)
-		rc = pm_gitfacts__fail(&r->err, "tree");
-out:
-	return rc;
+	return 0;
 }
 
 /* The content tree inside the tree root, zero when there is none. */
@@ -207,41 +233,28 @@ out:
 }
 
 
-static int compare_trees(struct gf_reader *, git_tree *, git_tree *,
-    unsigned int, int);
-
 /* Entry e of the new tree is absent from the old one (o NULL) or differs
  * from o; depth is the number of folders above e. */
-static int
+static void
 compare_entry(struct gf_reader *r, const git_tree_entry *e,
-    const git_tree_entry *o, unsigned int k, int depth)
+    const git_tree_entry *o, const struct gf_task *t, int depth)
 {
 	size_t base = r->path.len;
 	const char *name = git_tree_entry_name(e);
 	git_filemode_t mode = git_tree_entry_filemode(e);
-	git_tree *sub = NULL, *old = NULL;
-	int rc = 0;
 
 	if (base > 0)
 		pm_buf_putc(&r->path, '/');
 	pm_buf_puts(&r->path, name);
 	if ((mode == GIT_FILEMODE_BLOB ||
 	    mode == GIT_FILEMODE_BLOB_EXECUTABLE) &&
-	    pm_source_is_markdown(name)) {
-		note(r, k, git_tree_entry_id(e));
-	} else if (mode == GIT_FILEMODE_TREE && depth < MAX_DEPTH) {
-		if ((rc = tree_get(&sub, r, git_tree_entry_id(e))) < 0)
-			goto out;
-		if (o && git_tree_entry_filemode(o) == GIT_FILEMODE_TREE &&
-		    (rc = tree_get(&old, r, git_tree_entry_id(o))) < 0)
-			goto out;
-		rc = compare_trees(r, sub, old, k, depth + 1);
-	}
-out:
-	git_tree_free(old);
-	git_tree_free(sub);
+	    pm_source_is_markdown(name))
+		note(r, t, git_tree_entry_id(e));
+	else if (mode == GIT_FILEMODE_TREE && depth < MAX_DEPTH)
+		add_task(r, t->commit, t->parent, git_tree_entry_id(e),
+		    o && git_tree_entry_filemode(o) == GIT_FILEMODE_TREE ?
+		    git_tree_entry_id(o) : NULL);
 	pm_buf_truncate(&r->path, base);
-	return rc;
 }
 
 /*
@@ -251,16 +264,15 @@ out:
  * names, as git orders "x/" apart from "x".  Deleting a file is not
  * writing it, so deletions are passed over.
  */
-static int
+static void
 compare_trees(struct gf_reader *r, git_tree *tree, git_tree *old,
-    unsigned int k, int depth)
+    const struct gf_task *t, int depth)
 {
 	size_t n = git_tree_entrycount(tree);
 	size_t m = old ? git_tree_entrycount(old) : 0;
 	size_t i = 0, j = 0;
-	int rc = 0;
 
-	while (i < n && rc == 0) {
+	while (i < n) {
 		const git_tree_entry *e = git_tree_entry_byindex(tree, i);
 		const git_tree_entry *o = NULL;
 		int cmp = -1;
@@ -292,33 +304,29 @@ compare_trees(struct gf_reader *r, git_tree *tree, git_tree *old,
 		} else {
 			o = NULL;
 		}
-		rc = compare_entry(r, e, o, k, depth);
+		compare_entry(r, e, o, t, depth);
 	}
-	return rc;
 }
 
-/* Note what differs between content trees id and old (zero: none). */
-static int
-compare_content(struct gf_reader *r, const git_oid *id, const git_oid *old,
-    unsigned int k)
+int
+pm_gitfacts__compare(struct gf_reader *r, const struct gf_task *t,
+    int depth)
 {
 	git_tree *tree = NULL, *prev = NULL;
 	int rc;
 
-	if ((rc = tree_get(&tree, r, id)) < 0)
-		goto out;
-	if (!git_oid_is_zero(old) && (rc = tree_get(&prev, r, old)) < 0)
-		goto out;
 	pm_buf_truncate(&r->path, 0);
-	rc = compare_trees(r, tree, prev, k, 0);
-out:
+	pm_buf_put(&r->path, t->path, t->len);
+	if ((rc = folder_trees(&tree, &prev, r, &t->tree,
+	    git_oid_is_zero(&t->old) ? NULL : &t->old)) == 0)
+		compare_trees(r, tree, prev, t, depth);
 	git_tree_free(prev);
 	git_tree_free(tree);
 	return rc;
 }
 
 int
-pm_gitfacts__read(struct gf_reader *r, const git_oid *id,
+pm_gitfacts__read(struct gf_reader *r, size_t i, const git_oid *id,
     struct gf_found *found)
 {
 	git_commit *commit = NULL;
@@ -351,32 +359,25 @@ pm_gitfacts__read(struct gf_reader *r, const git_oid *id,
 		if (git_oid_equal(&parent->content, &content))
 			goto out;
 	}
-	found->first = r->nchanges;
-	if (parents == 0) {
-		git_oid none;
-
-		memset(&none, 0, sizeof(none));
-		rc = compare_content(r, &content, &none, 0);
-	}
-	for (unsigned int k = 0; k < parents && rc == 0; k++) {
-		git_oid old;
-
+	/*
+	 * The content folder, against each parent.  A merge is compared
+	 * with all its parents even when the first shows no Markdown file
+	 * changed (the crediting then finds nothing to confirm): what the
+	 * first shows is known only once its subfolders are compared.
+	 */
+	pm_buf_truncate(&r->path, 0);
+	if (parents == 0)
+		add_task(r, i, 0, &content, NULL);
+	for (unsigned int k = 0; k < parents; k++) {
 		if ((rc = memo_fetch(&parent, r,
 		    git_commit_parent_id(commit, k))) < 0)
 			goto out;
-		git_oid_cpy(&old, &parent->content);
-		rc = compare_content(r, &content, &old, k);
-		/* Only the first parent makes a file known: when it saw no
-		 * change, the others cannot add one. */
-		if (r->nchanges == found->first)
-			break;
+		add_task(r, i, k, &content, git_oid_is_zero(&parent->content) ?
+		    NULL : &parent->content);
 	}
-	if (rc < 0)
-		goto out;
 	sig = git_commit_author(commit);
 	found->by = r;
 	found->parents = parents;
-	found->n = r->nchanges - found->first;
 	found->when = sig->when;
 	found->author = put_text(r, sig->name, sig->name ?
 	    strlen(sig->name) : 0);
@@ -396,6 +397,7 @@ pm_gitfacts__reader_init(struct gf_reader *r, git_repository *repo,
 	r->content = content;
 	pm_buf_init(&r->path);
 	pm_buf_init(&r->text);
+	pm_buf_init(&r->task_text);
 	r->memo_mask = 1023;
 	r->memo = pm_xcalloc(r->memo_mask + 1, sizeof(*r->memo));
 	pm_error_clear(&r->err);
@@ -404,10 +406,11 @@ pm_gitfacts__reader_init(struct gf_reader *r, git_repository *repo,
 void
 pm_gitfacts__reader_free(struct gf_reader *r)
 {
-	for (size_t i = 0; i < GF_TREE_CACHE; i++)
-		git_tree_free(r->cache[i].tree);
+	git_tree_free(r->last);
 	free(r->memo);
 	free(r->changes);
+	free(r->tasks);
+	pm_buf_free(&r->task_text);
 	pm_buf_free(&r->path);
 	pm_buf_free(&r->text);
 }

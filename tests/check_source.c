@@ -313,7 +313,7 @@ test_subdirectories(void **state)
 	assert_authors(y, 2, "Alice", "Bob");
 }
 
-/* More changed folders in one commit than the walk keeps trees loaded. */
+/* Thirty folders two deep changed in one commit: a task each per depth. */
 static void
 test_many_folders(void **state)
 {
@@ -341,6 +341,61 @@ test_many_folders(void **state)
 		assert_string_equal(pm_source_doc(src, i)->created, ISO1);
 		assert_string_equal(pm_source_doc(src, i)->updated, ISO2);
 		assert_authors(pm_source_doc(src, i), 2, "Alice", "Bob");
+	}
+}
+
+/*
+ * Files in six folders two deep, written in turn by 48 commits: the walk
+ * compares a folder's versions together, whatever commits lie between,
+ * and on 1 or 3 threads credits each file with exactly its own writes.
+ */
+static void
+test_folders_in_turn(void **state)
+{
+	static const char *const who[] = { "Ada", "Ben", "Cy" };
+	struct fx *fx = *state;
+	char path[48][40], data[48][24];
+	git_oid c;
+
+	for (int i = 0; i < 48; i++) {
+		struct tu_change ch = { path[i], data[i], 'f' };
+
+		snprintf(path[i], sizeof(path[i]), "content/y%d/m%d/f%d.md",
+		    i % 3, i % 2, i % 4);
+		snprintf(data[i], sizeof(data[i]), "# F\n\nrev %d\n", i);
+		commit(fx, &c, who[i / 3 % 3], (git_time_t)T1 + i * 3600, 0,
+		    &ch, 1);
+	}
+	for (int threads = 1; threads <= 3; threads += 2) {
+		struct pm_source_opts opts = { fx->repo_dir, NULL, "content",
+		    0, 0, threads };
+		struct pm_error err;
+
+		pm_source_free(fx->src);
+		assert_int_equal(pm_source_open(&fx->src, &opts, &err), 0);
+		assert_int_equal(pm_source_load(fx->src, &err), 0);
+		assert_int_equal(pm_source_count(fx->src), 12);
+		for (int f = 0; f < 12; f++) {
+			/* File f: written by commits f, f + 12, f + 24, f + 36. */
+			char name[32], first[32], last[32];
+			const struct pm_doc *d;
+			time_t t0 = T1 + f * 3600, t3 = T1 + (f + 36) * 3600;
+
+			snprintf(name, sizeof(name), "y%d/m%d/f%d.md", f % 3,
+			    f % 2, f % 4);
+			d = find(fx->src, name);
+			assert_non_null(d);
+			strftime(first, sizeof(first), "%Y-%m-%dT%H:%M:%S+00:00",
+			    gmtime(&t0));
+			strftime(last, sizeof(last), "%Y-%m-%dT%H:%M:%S+00:00",
+			    gmtime(&t3));
+			assert_int_equal(d->nversions, 4);
+			assert_string_equal(d->created, first);
+			assert_string_equal(d->updated, last);
+			assert_string_equal(d->data, data[f + 36]);
+			assert_authors(d, 3, who[f / 3 % 3],
+			    who[(f + 12) / 3 % 3], who[(f + 24) / 3 % 3]);
+		}
 	}
 }
 
@@ -1135,6 +1190,7 @@ main(void)
 		T(test_later_change_moves_updated),
 		T(test_subdirectories),
 		T(test_many_folders),
+		T(test_folders_in_turn),
 		T(test_empty_commit),
 		T(test_older_ref),
 		T(test_branch_and_tags),
