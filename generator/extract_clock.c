@@ -66,10 +66,13 @@ may_hold_clock(const char *t, size_t len)
 		if (t[i] >= '0' && t[i] <= '9')
 			return 1;
 		for (size_t k = 0; k < sizeof(words) / sizeof(*words); k++) {
-			size_t n = strlen(words[k]);
+			size_t n;
 
-			if ((t[i] | 0x20) == words[k][0] && len - i >= n &&
-			    strncasecmp(t + i, words[k], n) == 0)
+			/* The letter first: this runs at every byte. */
+			if ((t[i] | 0x20) != words[k][0])
+				continue;
+			n = strlen(words[k]);
+			if (len - i >= n && strncasecmp(t + i, words[k], n) == 0)
 				return 1;
 		}
 	}
