@@ -15,6 +15,20 @@
  * prose, rounded so a 400-word write-up reads in two minutes. */
 #define WORDS_PER_MINUTE 200
 
+/* Is s one bracketed remark, blanks and a final colon aside? */
+static int
+bracketed_rest(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && s[i] == ' ')
+		i++;
+	while (len > i && (s[len - 1] == ' ' || s[len - 1] == ':'))
+		len--;
+	return len - i >= 2 && s[i] == '(' && s[len - 1] == ')' &&
+	    memchr(s + i + 1, ')', len - i - 2) == NULL;
+}
+
 /* Is the line only a day ("Tuesday 12 March", "March 5, 2024:",
  * "Day 2 - March 6")? */
 int
@@ -27,8 +41,11 @@ x_day_line(const struct xline *l, struct pm_when *out)
 	if (l->kind == XL_ROW || len > 60 || !pm_when_find(&w, &at, &n, s,
 	    len) || w.day == 0 || w.hour >= 0)
 		return 0;
-	/* little else may be written around it: "Day 2 -", "(day 1)" */
-	if (at > 12 || len - (at + n) > 16)
+	/* little else may be written around it: "Day 2 -", "(day 1)", or
+	 * a remark in brackets ("Sunday 26 October (CEST until 03:00, CET
+	 * afterwards)") */
+	if (at > 12 || (len - (at + n) > 16 && !bracketed_rest(s + at + n,
+	    len - at - n)))
 		return 0;
 	if (out)
 		*out = w;

@@ -242,6 +242,36 @@ field_is(const struct xfield *f, const char *const *names)
 	return 0;
 }
 
+/*
+ * "... at 10:25 CEST on Tuesday 8 July and were fully back at 03:25 CEST
+ * on Thursday 10 July: **41 hours**.": a window's sentence that ends on
+ * its length after a colon.
+ */
+static int
+colon_duration(struct xdoc *d, const struct xline *l)
+{
+	struct pm_when w;
+	size_t at, n, e;
+	long m;
+
+	if ((l->sec != SEC_SUMMARY && l->sec != SEC_NONE) ||
+	    l->kind == XL_HEADING || x_time_led(l))
+		return 0;
+	for (size_t p = 0; p + 1 < l->len; p++) {
+		if (l->s[p] != ':' || l->s[p + 1] != ' ')
+			continue;
+		e = x_sentence_end(l->s, l->len, p + 1);
+		if (e - p > 24 || !pm_when_find(&w, &at, &n, l->t, p) ||
+		    w.hour < 0 || !pm_when_find_duration(&m, l->t + p + 1,
+		    e - p - 1) || m <= 0)
+			continue;
+		d->stated_minutes = m;
+		d->rep->duration_line = l->line;
+		return 1;
+	}
+	return 0;
+}
+
 static void
 stated_duration(struct xdoc *d)
 {
@@ -287,6 +317,9 @@ stated_duration(struct xdoc *d)
 			return;
 		}
 	}
+	for (size_t i = 0; i < d->n; i++)
+		if (colon_duration(d, &d->v[i]))
+			return;
 }
 
 /* A front matter time, read back as a point. */

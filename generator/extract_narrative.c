@@ -32,6 +32,11 @@ x_tl_sentences(struct xtl *t, const struct xline *l, size_t from)
 		    !x_entry_at(l->t + k, l->len - k, &w2, &mer2, &text2) ||
 		    w2.hour < 0)
 			continue;
+		/* "- 11:20 — ... By 13:00 the same crash is confirmed": in
+		 * a list item, what was so by a time is the item's news,
+		 * not a step of its own */
+		if (l->kind == XL_ITEM && x_phrase_at(l->s, l->len, k, "by"))
+			continue;
 		x_tl_push(t, l, &w, mer, l->s + at, e - at);
 		n++;
 		w = w2;

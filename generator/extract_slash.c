@@ -47,12 +47,29 @@ day_or_month(const char *s, size_t len, size_t i, int *v)
 	return n >= 1 && n <= 2 ? n : 0;
 }
 
+/* Blanks, then "H:MM" or "HH:MM", at s[j]. */
+static int
+clock_follows(const char *s, size_t len, size_t j)
+{
+	size_t k = j, n = 0;
+
+	while (k < len && s[k] == ' ')
+		k++;
+	while (k + n < len && is_digit((unsigned char)s[k + n]))
+		n++;
+	return k > j && n >= 1 && n <= 2 && k + n + 2 < len &&
+	    s[k + n] == ':' && is_digit((unsigned char)s[k + n + 1]) &&
+	    is_digit((unsigned char)s[k + n + 2]);
+}
+
 /*
- * "A/B/YYYY" at s[i], on word boundaries: its length, with *a and *b set.
- * 0 when there is none.
+ * "A/B/YYYY" at s[i], on word boundaries, or "A/B" before a clock time
+ * ("29/01 08:00", as when.c reads it): its length, with *a and *b set
+ * and *year whether it has one.  0 when there is none.
  */
 static size_t
-slash_date_at(const char *s, size_t len, size_t i, int *a, int *b)
+slash_date_at(const char *s, size_t len, size_t i, int *a, int *b,
+    int *year)
 {
 	size_t na, nb, j;
 
@@ -64,6 +81,10 @@ slash_date_at(const char *s, size_t len, size_t i, int *a, int *b)
 	    !(nb = day_or_month(s, len, i + na + 1, b)))
 		return 0;
 	j = i + na + 1 + nb;
+	*year = 0;
+	if ((j >= len || s[j] != '/') && clock_follows(s, len, j))
+		return *a >= 1 && *a <= 31 && *b >= 1 && *b <= 31 ? j - i : 0;
+	*year = 1;
 	if (j + 5 > len || s[j] != '/' || !is_digit((unsigned char)s[j + 1]) ||
 	    !is_digit((unsigned char)s[j + 2]) ||
 	    !is_digit((unsigned char)s[j + 3]) ||
@@ -85,7 +106,7 @@ static void
 count_dates(struct votes *v, const char *s, size_t len)
 {
 	const char *p = s;
-	int a, b;
+	int a, b, year;
 	size_t n;
 
 	while ((p = memchr(p, '/', len - (size_t)(p - s))) != NULL) {
@@ -96,7 +117,7 @@ count_dates(struct votes *v, const char *s, size_t len)
 		    (size_t)(p - s) - i < 2)
 			i--;
 		if (i < (size_t)(p - s) &&
-		    (n = slash_date_at(s, len, i, &a, &b)) != 0) {
+		    (n = slash_date_at(s, len, i, &a, &b, &year)) != 0) {
 			if (a <= 12 && b <= 12)
 				v->ambiguous += a != b;
 			else if (a > 12 && b <= 12)
@@ -155,23 +176,34 @@ count_zones(struct votes *v, const char *s, size_t len)
 	}
 }
 
-/* "A/B/YYYY" to "YYYY-B-A" in t, widths kept ("7/5/2024" "2024-5-7"). */
+/*
+ * "A/B/YYYY" to "YYYY-B-A" in t, widths kept ("7/5/2024" "2024-5-7"), and
+ * "A/B" without a year to "B/A", which when.c reads month first.
+ */
 static void
 swap_dates(char *t, size_t len)
 {
-	int a, b;
+	int a, b, has_year;
 
 	for (size_t i = 0; i < len; i++) {
-		size_t n = slash_date_at(t, len, i, &a, &b), na = 0, nb;
+		size_t n = slash_date_at(t, len, i, &a, &b, &has_year), na = 0,
+		    nb;
 		char day[2], month[2], year[4];
 
 		if (n == 0 || a > 12 || b > 12)
 			continue;
 		while (t[i + na] != '/')
 			na++;
-		nb = n - na - 6;
+		nb = n - na - (has_year ? 6 : 1);
 		memcpy(day, t + i, na);
 		memcpy(month, t + i + na + 1, nb);
+		if (!has_year) {
+			memcpy(t + i, month, nb);
+			t[i + nb] = '/';
+			memcpy(t + i + nb + 1, day, na);
+			i += n - 1;
+			continue;
+		}
 		memcpy(year, t + i + n - 4, 4);
 		memcpy(t + i, year, 4);
 		t[i + 4] = '-';

@@ -10,7 +10,9 @@
 /* Words that say a time in a summary sentence is the end. */
 static const char *const end_words[] = {
 	"restor*", "resolv*", "recover*", "mitigat*", "ended", "until",
-	"back up", "back online", "fixed", "returned to normal", NULL
+	"back up", "back online", "fixed", "returned to normal",
+	/* "were fully back at 03:25": not "rolled back at", the action */
+	"fully back", "were back", "was back", "back to normal", NULL
 };
 
 /* Words right before a time that make it the end of the window. */
@@ -189,6 +191,29 @@ later_same_day(const struct pm_when *b, const struct pm_when *a)
 	return mb > ma;
 }
 
+/*
+ * Do start and end, both written with their day, lie the stated duration
+ * apart?  "at 10:25 CEST on Tuesday 8 July ... fully back at 03:25 CEST on
+ * Thursday 10 July: 41 hours" is the window; a phase the next sentence
+ * ends ("Until about 19:00 CEST on Tuesday, 100% of visitors ...") is
+ * not.
+ */
+static int
+stated_window(const struct xdoc *d, const struct pm_when *start,
+    const struct pm_when *end)
+{
+	struct pm_when a = *start, b = *end;
+	long m;
+
+	if (d->stated_minutes == PM_UNKNOWN || !a.day || !b.day)
+		return 0;
+	if (!b.year)
+		b.year = a.year;
+	if (!a.year)
+		a.year = b.year;
+	return pm_when_diff_minutes(&m, &a, &b) && m == d->stated_minutes;
+}
+
 void
 x_summary_points(struct xdoc *d, int sec)
 {
@@ -246,7 +271,9 @@ x_summary_points(struct xdoc *d, int sec)
 				continue;
 			e = x_sentence_end(l->s, l->len, from + at);
 			if (x_find_any(l->s + from, e - from, end_words,
-			    NULL)) {
+			    NULL) && !(d->has_end &&
+			    stated_window(d, &d->start, &d->end) &&
+			    !stated_window(d, &d->start, &w))) {
 				d->end = w;
 				d->has_end = 1;
 				d->rep->end_line = l->line;

@@ -352,6 +352,20 @@ words_date_at(const char *s, size_t len, size_t i, struct pm_when *w)
 	return e;
 }
 
+/* Blanks, then a clock "H:MM" or "HH:MM", at s[j]. */
+static int
+clock_follows(const char *s, size_t len, size_t j)
+{
+	size_t k = skip_blanks(s, len, j);
+	int h, m;
+	size_t n;
+
+	if (k == j || (n = digits(s, len, k, &h)) < 1 || n > 2 || h > 23 ||
+	    ch(s, len, k + n) != ':')
+		return 0;
+	return digits(s, len, k + n + 1, &m) == 2 && m <= 59;
+}
+
 /*
  * "YYYY-MM-DD" (sets *iso), "YYYY/MM/DD", and "A/B/YYYY", which is
  * month/day/year unless A is above 12, then day/month/year, or unless a
@@ -400,6 +414,13 @@ numeric_date_at(const char *s, size_t len, size_t i, struct pm_when *w,
 			 * weekday "9/18" is as likely a score or a fraction,
 			 * and without the year the weekday cannot tell
 			 * "Tue 05/03" (5 March) from 3 May. */
+			noyear = 1;
+		} else if (wd < 0 && clock_follows(s, len, j)) {
+			/* "29/01 08:00": timelines date their entries so,
+			 * and a score or a fraction is not followed by a
+			 * clock.  Month first when both could be, as with a
+			 * year; extract_slash.c turns them round in a
+			 * document written day first. */
 			noyear = 1;
 		} else {
 			return 0;

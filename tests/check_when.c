@@ -100,6 +100,11 @@ static const struct {
 	 * the other way round */
 	{ "Wed 9/18", -1, DATE(0, 9, 18) },
 	{ "Friday 25/10", -1, DATE(0, 10, 25) },
+	/* before a clock time, a day and month need neither: timelines
+	 * date their entries so; month first when both could be */
+	{ "29/01 08:00", -1, DT(0, 1, 29, 8, 0, 0) },
+	{ "01/29 08:00", -1, DT(0, 1, 29, 8, 0, 0) },
+	{ "03/04 2:10", -1, DT(0, 3, 4, 2, 10, 0) },
 	{ "13/12/2024", -1, DATE(2024, 12, 13) },
 	{ "12/13/2024", -1, DATE(2024, 12, 13) },
 	{ "Tuesday, 12 March 2024", -1, DATE(2024, 3, 12) },
@@ -548,6 +553,8 @@ static const struct {
 	/* no weekday, no two-digit year: p50/p95/p99 of 5/10/15 ms */
 	{ "latency 5/10/15 ms", -1, 0, NONE },
 	{ "scored 9/18 on the quiz", -1, 0, NONE },
+	{ "3/4 of users from 10:00", 18, 5, TIME(10, 0, 0) },
+	{ "a 3/4 share", -1, 0, NONE },
 	{ "Tue 05/03 in the afternoon", -1, 0, NONE },
 	{ "took 45 min", -1, 0, NONE },
 	{ "on Summary 5", -1, 0, NONE },
