@@ -224,16 +224,20 @@ static int
 compare_all(struct pass *p, struct pass_job *jobs, int threads,
     struct pm_error *err)
 {
-	struct pm_arena *arena = NULL;
+	struct pm_arena *arena = NULL, *next;
+	size_t n;
 	int rc;
 
 	p->units = (p->n + GF_BLOCK - 1) / GF_BLOCK;
 	if ((rc = run_pass(p, jobs, threads, err)) < 0)
 		return rc;
 	for (p->depth = 0; rc == 0; p->depth++) {
+		/* the paths of a depth's tasks live until the next's */
+		next = pm_arena_new();
+		n = gather_tasks(p, jobs, threads, next);
 		pm_arena_free(arena);
-		arena = pm_arena_new();
-		if (gather_tasks(p, jobs, threads, arena) == 0)
+		arena = next;
+		if (n == 0)
 			break;
 		rc = run_pass(p, jobs, threads, err);
 	}
