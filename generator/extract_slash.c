@@ -47,21 +47,6 @@ day_or_month(const char *s, size_t len, size_t i, int *v)
 	return n >= 1 && n <= 2 ? n : 0;
 }
 
-/* Blanks, then "H:MM" or "HH:MM", at s[j]. */
-static int
-clock_follows(const char *s, size_t len, size_t j)
-{
-	size_t k = j, n = 0;
-
-	while (k < len && s[k] == ' ')
-		k++;
-	while (k + n < len && is_digit((unsigned char)s[k + n]))
-		n++;
-	return k > j && n >= 1 && n <= 2 && k + n + 2 < len &&
-	    s[k + n] == ':' && is_digit((unsigned char)s[k + n + 1]) &&
-	    is_digit((unsigned char)s[k + n + 2]);
-}
-
 /*
  * "A/B/YYYY" at s[i], on word boundaries, or "A/B" before a clock time
  * ("29/01 08:00", as when.c reads it): its length, with *a and *b set
@@ -82,7 +67,7 @@ slash_date_at(const char *s, size_t len, size_t i, int *a, int *b,
 		return 0;
 	j = i + na + 1 + nb;
 	*year = 0;
-	if ((j >= len || s[j] != '/') && clock_follows(s, len, j))
+	if ((j >= len || s[j] != '/') && pm_when_clock_follows(s, len, j))
 		return *a >= 1 && *a <= 31 && *b >= 1 && *b <= 31 ? j - i : 0;
 	*year = 1;
 	if (j + 5 > len || s[j] != '/' || !is_digit((unsigned char)s[j + 1]) ||

@@ -352,9 +352,8 @@ words_date_at(const char *s, size_t len, size_t i, struct pm_when *w)
 	return e;
 }
 
-/* Blanks, then a clock "H:MM" or "HH:MM", at s[j]. */
-static int
-clock_follows(const char *s, size_t len, size_t j)
+int
+pm_when_clock_follows(const char *s, size_t len, size_t j)
 {
 	size_t k = skip_blanks(s, len, j);
 	int h, m;
@@ -415,7 +414,7 @@ numeric_date_at(const char *s, size_t len, size_t i, struct pm_when *w,
 			 * and without the year the weekday cannot tell
 			 * "Tue 05/03" (5 March) from 3 May. */
 			noyear = 1;
-		} else if (wd < 0 && clock_follows(s, len, j)) {
+		} else if (wd < 0 && pm_when_clock_follows(s, len, j)) {
 			/* "29/01 08:00": timelines date their entries so,
 			 * and a score or a fraction is not followed by a
 			 * clock.  Month first when both could be, as with a

@@ -299,6 +299,13 @@ int pm_when_weekday(long long y, int m, int d);
  * at the start of s, or 0: "Mon 8:50 AM" in a timeline's time column.
  * Sets *wd to the weekday (Monday 0), or -1. */
 size_t pm_when_skip_weekday(const char *s, size_t len, int *wd);
+
+/*
+ * Do blanks and then a clock "H:MM" or "HH:MM" start at s[i]?  Before
+ * one, "29/01" is a day and month ("29/01 08:00"), as timelines date
+ * their entries; a fraction or a score is not followed by one.
+ */
+int pm_when_clock_follows(const char *s, size_t len, size_t i);
 void pm_when_date_from_days(long long *y_out, int *m_out, int *d_out,
     long long days);
 
