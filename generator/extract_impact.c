@@ -40,12 +40,15 @@ static const char *const share_unknown[] = {
 static int
 says_share_unknown(const struct xdoc *d)
 {
+	struct pm_phrase_index x;
+
+	pm_phrase_index_init(&x, share_unknown);
 	for (size_t i = 0; i < d->n; i++) {
 		const struct xline *l = &d->v[i];
 
 		if ((l->sec == SEC_IMPACT || l->sec == SEC_SUMMARY ||
-		    l->sec == SEC_NONE) && x_find_any(l->s, l->len,
-		    share_unknown, NULL))
+		    l->sec == SEC_NONE) && x_index_find(&x, l->s, l->len,
+		    NULL))
 			return 1;
 	}
 	return 0;
@@ -95,10 +98,15 @@ find_impact(struct xdoc *d)
 				in = l->sec == SEC_NONE;
 				break;
 			default:
+				/* the summary and the preamble were read
+				 * as this pass reads them, and gave nothing
+				 * (the pass runs only then) */
 				in = l->sec != SEC_TIMELINE &&
 				    l->sec != SEC_UPDATES &&
 				    l->sec != SEC_TASKS &&
 				    l->sec != SEC_CORRECTIVE &&
+				    l->sec != SEC_SUMMARY &&
+				    l->sec != SEC_NONE &&
 				    (l->kind != XL_ROW ||
 				    !isnan(x_share_total_row(l)));
 			}

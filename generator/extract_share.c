@@ -80,6 +80,27 @@ x_percent_at(const char *s, size_t len, size_t k)
 	return x_phrase_at_any(s, len, k, signs);
 }
 
+/* Is the sentence about the impact?  Asked only of the few sentences
+ * that hold a candidate share, so the answer is kept once asked: two
+ * searches of every sentence of a report were a fifth of the share's
+ * cost. */
+struct sentence {
+	const char *s;
+	size_t len;
+	int in_impact;
+	int impact;	/* -1 until asked */
+};
+
+static int
+about_impact(struct sentence *q)
+{
+	if (q->impact < 0)
+		q->impact = (q->in_impact || x_find_any(q->s, q->len,
+		    x_impact_words, NULL)) && x_find_any(q->s, q->len,
+		    not_impact, NULL) == NULL;
+	return q->impact;
+}
+
 /* Is an impact verb among the few words before s[i]? */
 static int
 impact_before(const char *s, size_t i)
@@ -148,14 +169,17 @@ count_before(const char *s, size_t len, size_t i, double part, double *whole)
  * up" is a part of the harm, not a share of all.  NAN otherwise.
  */
 static double
-whole_before(const char *s, size_t len, size_t i, double part, int impact)
+whole_before(struct sentence *q, size_t i, double part)
 {
+	const char *s = q->s;
+	size_t len = q->len;
 	double whole;
 	size_t at = count_before(s, len, i, part, &whole);
 
 	if (at == 0 || !(x_people_after(s, len, at) ||
-	    x_who_after(s, len, at) || (impact && x_thing_after(s, len,
-	    at))) || x_find_any(s + at, i - at, x_impact_words, NULL) != NULL)
+	    x_who_after(s, len, at) || (about_impact(q) &&
+	    x_thing_after(s, len, at))) || x_find_any(s + at, i - at,
+	    x_impact_words, NULL) != NULL)
 		return NAN;
 	return whole;
 }
@@ -275,7 +299,7 @@ refined(const char *s, size_t len, size_t i, double fraction)
  * impact or with the share in brackets ("1,338 (14.2%) settled late").
  * NAN when s is not so. */
 static double
-of_the_first(const char *s, size_t len, int impact)
+of_the_first(struct sentence *q)
 {
 	static const char *const lead[] = {
 		"of the", "of our", "of all", "of those", "of", NULL
@@ -283,7 +307,8 @@ of_the_first(const char *s, size_t len, int impact)
 	static const char *const about[] = {
 		"about", "around", "roughly", "approximately", "some", NULL
 	};
-	size_t i = x_skip_blanks(s, len, 0), e;
+	const char *s = q->s;
+	size_t len = q->len, i = x_skip_blanks(s, len, 0), e;
 	double whole, part;
 	int who;
 
@@ -300,7 +325,7 @@ of_the_first(const char *s, size_t len, int impact)
 	if ((e = x_phrase_at_any(s, len, i, about)) != 0)
 		i = x_skip_blanks(s, len, e);
 	if (i >= len || (e = x_number_at(s, len, i, &part)) == 0 ||
-	    part <= 0 || part >= whole || !(impact || who ||
+	    part <= 0 || part >= whole || !(who || about_impact(q) ||
 	    share_said(s, len, e, 100.0 * part / whole)))
 		return NAN;
 	return 100.0 * part / whole;
@@ -458,9 +483,8 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 {
 	double v, den, all, found = NAN;
 	size_t i, e, k, d, n;
-	int of, of_persons = 0, impact = (in_impact || x_find_any(s, len,
-	    x_impact_words, NULL)) && x_find_any(s, len, not_impact, NULL) ==
-	    NULL;
+	int of, of_persons = 0;
+	struct sentence q = { s, len, in_impact, -1 };
 
 	*whole = 0;
 
@@ -517,7 +541,7 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 		if ((d = x_phrase_at(s, len, k, "or so")) != 0)
 			k = x_skip_blanks(s, len, d);
 		if (isnan(found) && v > 1 && of_pronoun_at(s, len, k) &&
-		    !isnan(den = whole_before(s, len, i, v, impact)))
+		    !isnan(den = whole_before(&q, i, v)))
 			return 100.0 * v / den;
 		/* "1 in 5 users", "one out of ten requests", "12 of our 40
 		 * customers", "12,000 of 48,000 merchants" */
@@ -553,7 +577,7 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 		if (isnan(found) && e == 0 &&
 		    (d = noun_then_in(s, len, k, &den)) > 0 &&
 		    den > v && v > 0 && (x_people_after(s, len, k) ||
-		    (impact && x_thing_after(s, len, k))))
+		    (about_impact(&q) && x_thing_after(s, len, k))))
 			return 100.0 * v / den;
 		/* "one of the 2,600 shops" is a shop, not a share; "52 of our
 		 * 130 routes" is a share of ours whatever the sentence says */
@@ -570,8 +594,9 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 		    den > v && v > 0 && (x_people_after(s, len, n) ||
 		    among_people(s, len, i) || x_phrase_at(s, len,
 		    x_skip_blanks(s, len, n), "who") || share_said(s, len, n,
-		    100.0 * v / den) || ((impact || x_phrase_at(s, len, k,
-		    "of our")) && x_thing_after(s, len, n))))
+		    100.0 * v / den) || ((about_impact(&q) ||
+		    x_phrase_at(s, len, k, "of our")) &&
+		    x_thing_after(s, len, n))))
 			return 100.0 * v / den;
 		i = e ? e : i;
 	}
@@ -580,7 +605,7 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 	if (!isnan(found) && (of_persons || !names_persons_fraction(s,
 	    len)))
 		return found;
-	if (isnan(found) && !isnan(v = of_the_first(s, len, impact)))
+	if (isnan(found) && !isnan(v = of_the_first(&q)))
 		return v;
 	/* a fraction; "all" and "every" only when nothing smaller is said
 	 * ("nearly all of our best sellers, so about half of visitors") */
@@ -600,8 +625,8 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 			if ((e = x_phrase_at(s, len, i,
 			    fractions[k].words)) == 0)
 				continue;
-			if (fractions[k].percent == 100 && (!impact ||
-			    !isnan(found) || hedged(s, i) ||
+			if (fractions[k].percent == 100 && (!isnan(found) ||
+			    !about_impact(&q) || hedged(s, i) ||
 			    not_the_affected(s, i)))
 				continue;
 			while (e < len && s[e] == ' ')
@@ -623,19 +648,20 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 				continue;
 			/* "1,230 visits, and two thirds of them ended on an
 			 * error" */
-			if (impact && fractions[k].percent < 100 && of &&
+			if (fractions[k].percent < 100 && of &&
+			    about_impact(&q) &&
 			    of_pronoun_at(s, len, e - 2) &&
-			    !isnan(whole_before(s, len, i, 1, impact))) {
+			    !isnan(whole_before(&q, i, 1))) {
 				*whole = 0;
 				return fractions[k].percent;
 			}
 			/* "every applicant who tried to book" */
 			/* not "a third of their questions": a part of
 			 * each one's own, not of them all */
-			if (x_people_after(s, len, e) || (impact && of &&
-			    fractions[k].percent < 100 &&
+			if (x_people_after(s, len, e) || (of &&
+			    fractions[k].percent < 100 && about_impact(&q) &&
 			    !x_of_their(s, len, e - 2) &&
-			    x_thing_after(s, len, e)) || (impact &&
+			    x_thing_after(s, len, e)) || (about_impact(&q) &&
 			    x_phrase_at(s, len, i, "every") &&
 			    x_agent_one_at(s, len, e)) ||
 			    everyone_who(s, len, i, e)) {
