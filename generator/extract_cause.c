@@ -49,6 +49,9 @@ static int
 causal_sentence(struct pm_buf *b, const struct xdoc *d,
     const char *const *words, int anywhere)
 {
+	struct pm_phrase_index x;
+
+	pm_phrase_index_init(&x, words);
 	for (size_t i = 0; i < d->n; i++) {
 		const struct xline *l = &d->v[i];
 		size_t s0, e;
@@ -64,7 +67,7 @@ causal_sentence(struct pm_buf *b, const struct xdoc *d,
 			e = x_sentence_end(l->s, l->len, s0);
 			if (e == s0)
 				break;
-			if (x_find_any(l->s + s0, e - s0, words, NULL)) {
+			if (x_index_find(&x, l->s + s0, e - s0, NULL)) {
 				pm_buf_put(b, l->s + s0, e - s0);
 				return l->line;
 			}
@@ -98,8 +101,11 @@ void
 x_find_root_cause(struct xdoc *d)
 {
 	struct pm_buf b = PM_BUF_INIT;
+	struct pm_phrase_index openers;
 	const struct xfield *f;
 	int line = 0, stop = 0, sections = 0;
+
+	pm_phrase_index_init(&openers, resolution_openers);
 
 	for (size_t i = 0; i < d->n && !stop; i++) {
 		const struct xline *l = &d->v[i];
@@ -139,8 +145,8 @@ x_find_root_cause(struct xdoc *d)
 			e = x_sentence_end(l->s, l->len, from);
 			while (from < e && l->s[from] == ' ')
 				from++;
-			if (x_find_any(l->s + from, e - from,
-			    resolution_openers, &at) && at == 0) {
+			if (x_index_find(&openers, l->s + from, e - from,
+			    &at) && at == 0) {
 				stop = b.len > 0;
 				break;
 			}

@@ -92,9 +92,13 @@ x_clock_read(struct xdoc *d)
 {
 	struct xclock *c = &d->clock;
 	struct pm_when w;
+	struct pm_phrase_index afternoon, evening, morning;
 	size_t from, at, n;
 
 	memset(c, 0, sizeof(*c));
+	pm_phrase_index_init(&afternoon, afternoon_words);
+	pm_phrase_index_init(&evening, evening_words);
+	pm_phrase_index_init(&morning, morning_words);
 	for (size_t i = 0; i < d->n; i++) {
 		const struct xline *l = &d->v[i];
 
@@ -115,12 +119,12 @@ x_clock_read(struct xdoc *d)
 		}
 		if (!context_line(d, l))
 			continue;
-		c->afternoon |= x_find_any(l->s, l->len, afternoon_words,
+		c->afternoon |= x_index_find(&afternoon, l->s, l->len,
 		    NULL) != NULL;
-		c->evening |= x_find_any(l->s, l->len, evening_words,
-		    NULL) != NULL;
-		c->morning |= x_find_any(l->s, l->len, morning_words,
-		    NULL) != NULL;
+		c->evening |= x_index_find(&evening, l->s, l->len, NULL) !=
+		    NULL;
+		c->morning |= x_index_find(&morning, l->s, l->len, NULL) !=
+		    NULL;
 	}
 }
 

@@ -279,6 +279,7 @@ stated_duration(struct xdoc *d)
 		"down", "unavailable", "outage", "offline", "failed", "fail*",
 		"errors", "degraded", "broken", "unreachable", NULL
 	};
+	struct pm_phrase_index durations;
 	long m;
 	size_t at, e;
 	const char *w;
@@ -294,12 +295,14 @@ stated_duration(struct xdoc *d)
 		}
 	}
 	/* "The outage lasted 45 minutes", "down for about two hours" */
+	pm_phrase_index_init(&durations, duration_words);
 	for (size_t i = 0; i < d->n; i++) {
 		const struct xline *l = &d->v[i];
 
 		if ((l->sec != SEC_SUMMARY && l->sec != SEC_NONE) ||
-		    l->kind == XL_HEADING || x_time_led(l) || (w = x_find_any(
-		    l->s, l->len, duration_words, &at)) == NULL)
+		    l->kind == XL_HEADING || x_time_led(l) ||
+		    (w = x_index_find(&durations, l->s, l->len, &at)) ==
+		    NULL)
 			continue;
 		e = x_sentence_end(l->s, l->len, at);
 		if (w[0] == 'f' && !x_find_any(l->s, e, down, NULL))
@@ -557,13 +560,15 @@ static size_t
 marked_entry(const struct xdoc *d, const char *const *markers, int last)
 {
 	const struct pm_incident *inc = d->inc;
+	struct pm_phrase_index x;
 
+	pm_phrase_index_init(&x, markers);
 	for (size_t k = 0; k < inc->ntimeline; k++) {
 		size_t i = last ? inc->ntimeline - 1 - k : k;
 
-		if (d->tl_when[i].hour >= 0 && x_find_any(
+		if (d->tl_when[i].hour >= 0 && x_index_find(&x,
 		    inc->timeline[i].text, strlen(inc->timeline[i].text),
-		    markers, NULL))
+		    NULL))
 			return i;
 	}
 	return inc->ntimeline;

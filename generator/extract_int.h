@@ -227,9 +227,15 @@ size_t x_phrase_at_any(const char *s, size_t len, size_t i,
 const char *x_index_at(const struct pm_phrase_index *x, const char *s,
     size_t len, size_t i, size_t *end);
 
-/* The first of a NULL-terminated list of phrases found in s, or NULL. */
+/* The first of a NULL-terminated list of phrases found in s, or NULL;
+ * *at (may be NULL) is set to where it starts. */
 const char *x_find_any(const char *s, size_t len,
     const char *const *phrases, size_t *at);
+
+/* x_find_any() of an index the caller built: a scan of every line of a
+ * report builds its list's index once, not once a line. */
+const char *x_index_find(const struct pm_phrase_index *x, const char *s,
+    size_t len, size_t *at);
 
 /* Where the text of a numbered line starts ("5. Corrective actions",
  * "IV) Timeline", "5.1 Set the policy"), or 0 when it is not numbered. */

@@ -24,22 +24,29 @@ x_index_at(const struct pm_phrase_index *x, const char *s, size_t len,
 }
 
 const char *
-x_find_any(const char *s, size_t len, const char *const *phrases,
+x_index_find(const struct pm_phrase_index *x, const char *s, size_t len,
     size_t *at)
 {
-	struct pm_phrase_index x;
-
-	pm_phrase_index_init(&x, phrases);
 	for (size_t i = 0; i < len; i++) {
 		const char *p;
 
 		if (i > 0 && x_alnum((unsigned char)s[i - 1]))
 			continue;
-		if ((p = x_index_at(&x, s, len, i, NULL)) != NULL) {
+		if ((p = x_index_at(x, s, len, i, NULL)) != NULL) {
 			if (at)
 				*at = i;
 			return p;
 		}
 	}
 	return NULL;
+}
+
+const char *
+x_find_any(const char *s, size_t len, const char *const *phrases,
+    size_t *at)
+{
+	struct pm_phrase_index x;
+
+	pm_phrase_index_init(&x, phrases);
+	return x_index_find(&x, s, len, at);
 }

@@ -642,6 +642,7 @@ find_zone(struct xdoc *d)
 {
 	const struct pm_incident *inc = d->inc;
 	const struct xfield *f;
+	struct pm_phrase_index phrases;
 	struct pm_when w;
 
 	if (inc->timezone && zone_words(&w, inc->timezone,
@@ -653,6 +654,7 @@ find_zone(struct xdoc *d)
 		take_zone(d, &w, f->line);
 		return;
 	}
+	pm_phrase_index_init(&phrases, zone_phrases);
 	for (size_t i = 0; i < d->n; i++) {
 		const struct xline *l = &d->v[i];
 		const char *p;
@@ -660,8 +662,9 @@ find_zone(struct xdoc *d)
 
 		/* each phrase in turn: "3 times the usual load, all times
 		 * UTC" */
-		for (size_t from = 0; from < l->len && (p = x_find_any(l->s +
-		    from, l->len - from, zone_phrases, &at)); from = at + 1) {
+		for (size_t from = 0; from < l->len && (p = x_index_find(
+		    &phrases, l->s + from, l->len - from, &at));
+		    from = at + 1) {
 			size_t e;
 
 			at += from;
