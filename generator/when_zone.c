@@ -662,9 +662,14 @@ static const struct pm_when__zone *
 zone_named(const char *zone)
 {
 	size_t n = strlen(zone);
+	int first = lower(ch(zone, n, 0));
+	int local = pm_when_zone_lead_at(zone, n, 0) != 0;
 
+	/* asked of every time with a date: as in named_zone_at(), the
+	 * first letter rules out the rest of the table */
 	for (size_t k = 0; k < pm_when__nzones; k++)
-		if (zone_name_at(zone, n, 0, pm_when__zones[k].name) == n)
+		if ((local || lower(pm_when__zones[k].name[0]) == first) &&
+		    zone_name_at(zone, n, 0, pm_when__zones[k].name) == n)
 			return &pm_when__zones[k];
 	return NULL;
 }
