@@ -304,17 +304,6 @@ struct mention {
 	size_t keyword, at;
 };
 
-/*
- * Keywords are bucketed by their first two bytes, folded to five bits
- * each (the text is lowercase ASCII words, so letters stay apart); a
- * keyword whose second byte is a stem mark or its end, and so matches
- * whatever follows its first letter, goes to the bucket of its first
- * byte with 31 as its second.  Folding only puts more keywords in a
- * bucket: phrase_at() still decides.
- */
-#define KEY_BUCKETS 1024
-#define ANY_SECOND 31
-
 static size_t
 bucket_of(int b0, int b1)
 {
@@ -332,16 +321,15 @@ keyword_bucket(const char *phrase)
 
 /* Note the mentions at s[i] of the keywords of bucket b. */
 static void
-try_bucket(const struct pm_taxonomy *tax, const struct ntext *t, size_t i,
-    const size_t *first, const size_t *by_bucket, const size_t *key_cat,
-    const size_t *base, size_t b, struct mention **found, size_t *nfound,
-    size_t *cap)
+try_bucket(const struct pm_taxonomy *tax, const struct pm_keyword_index *x,
+    const struct ntext *t, size_t i, size_t b, struct mention **found,
+    size_t *nfound, size_t *cap)
 {
-	for (size_t j = first[b]; j < first[b + 1]; j++) {
-		size_t key = by_bucket[j], cat = key_cat[key];
+	for (size_t j = x->first[b]; j < x->first[b + 1]; j++) {
+		size_t key = x->by_bucket[j], cat = x->key_cat[key];
 
 		if (!phrase_at(t->s, t->len, i, tax->categories[cat]
-		    .keywords[key - base[cat]].phrase))
+		    .keywords[key - x->base[cat]].phrase))
 			continue;
 		if (*nfound == *cap) {
 			*cap = *cap ? *cap * 2 : 32;
@@ -351,6 +339,47 @@ try_bucket(const struct pm_taxonomy *tax, const struct ntext *t, size_t i,
 		(*found)[*nfound].keyword = key;
 		(*found)[(*nfound)++].at = i;
 	}
+}
+
+const struct pm_keyword_index *
+pm_classify__index(const struct pm_taxonomy *tax, struct pm_arena *arena)
+{
+	struct pm_keyword_index *x = pm_arena_alloc(arena, sizeof(*x));
+	size_t c, k, i, *count;
+
+	memset(x, 0, sizeof(*x));
+	x->base = pm_arena_alloc(arena, pm_xmul(tax->len + 1,
+	    sizeof(*x->base)));
+	for (c = 0; c < tax->len; c++) {
+		x->base[c] = x->nkeys;
+		x->nkeys += tax->categories[c].nkeywords;
+	}
+	x->base[tax->len] = x->nkeys;
+	x->key_cat = pm_arena_alloc(arena, pm_xmul(x->nkeys + 1,
+	    sizeof(*x->key_cat)));
+	for (c = 0; c < tax->len; c++)
+		for (k = x->base[c]; k < x->base[c + 1]; k++)
+			x->key_cat[k] = c;
+	/* a counting sort of the keywords into their buckets */
+	x->by_bucket = pm_arena_alloc(arena, pm_xmul(x->nkeys + 1,
+	    sizeof(*x->by_bucket)));
+	for (c = 0; c < tax->len; c++)
+		for (k = 0; k < tax->categories[c].nkeywords; k++)
+			x->first[keyword_bucket(tax->categories[c].keywords[k]
+			    .phrase) + 1]++;
+	for (i = 1; i <= KEY_BUCKETS; i++)
+		x->first[i] += x->first[i - 1];
+	count = pm_xcalloc(KEY_BUCKETS, sizeof(*count));
+	for (c = 0; c < tax->len; c++)
+		for (k = 0; k < tax->categories[c].nkeywords; k++) {
+			size_t b = keyword_bucket(tax->categories[c]
+			    .keywords[k].phrase);
+
+			x->by_bucket[x->first[b] + count[b]++] =
+			    x->base[c] + k;
+		}
+	free(count);
+	return x;
 }
 
 /*
@@ -365,42 +394,18 @@ score_text(double *scores, const struct pm_taxonomy *tax, const char *text,
     double weight, int decay)
 {
 	struct ntext t;
-	size_t nkeys = 0, first[KEY_BUCKETS + 1] = { 0 }, *by_bucket, *base,
-	    *count, *key_cat;
+	const struct pm_keyword_index *x = tax->index;
+	struct pm_arena *own = NULL;
 	struct mention *found = NULL, *sorted;
 	size_t *start;
 	size_t nfound = 0, cap = 0, k, c, i;
 
 	if (text == NULL || *text == '\0')
 		return;
+	if (x == NULL)
+		x = pm_classify__index(tax, own = pm_arena_new());
 	normalise(&t, text);
 	weigh(&t, decay);
-	base = pm_xcalloc(tax->len + 1, sizeof(*base));
-	for (c = 0; c < tax->len; c++) {
-		base[c] = nkeys;
-		nkeys += tax->categories[c].nkeywords;
-	}
-	base[tax->len] = nkeys;
-	key_cat = pm_xcalloc(nkeys + 1, sizeof(*key_cat));
-	for (c = 0; c < tax->len; c++)
-		for (k = base[c]; k < base[c + 1]; k++)
-			key_cat[k] = c;
-	/* a counting sort of the keywords into their buckets */
-	by_bucket = pm_xcalloc(nkeys + 1, sizeof(*by_bucket));
-	for (c = 0; c < tax->len; c++)
-		for (k = 0; k < tax->categories[c].nkeywords; k++)
-			first[keyword_bucket(tax->categories[c].keywords[k]
-			    .phrase) + 1]++;
-	for (i = 1; i <= KEY_BUCKETS; i++)
-		first[i] += first[i - 1];
-	count = pm_xcalloc(KEY_BUCKETS, sizeof(*count));
-	for (c = 0; c < tax->len; c++)
-		for (k = 0; k < tax->categories[c].nkeywords; k++) {
-			size_t b = keyword_bucket(tax->categories[c]
-			    .keywords[k].phrase);
-
-			by_bucket[first[b] + count[b]++] = base[c] + k;
-		}
 	for (i = 0; i < t.len; i++) {
 		int b0 = (unsigned char)t.s[i];
 		int b1 = i + 1 < t.len ? (unsigned char)t.s[i + 1] : 0;
@@ -411,18 +416,16 @@ score_text(double *scores, const struct pm_taxonomy *tax, const char *text,
 		/* each keyword is in one bucket: the order of the mentions
 		 * at one place does not matter, the sort below orders them */
 		if (two != any)
-			try_bucket(tax, &t, i, first, by_bucket, key_cat, base,
-			    two, &found, &nfound, &cap);
-		try_bucket(tax, &t, i, first, by_bucket, key_cat, base, any,
-		    &found, &nfound, &cap);
+			try_bucket(tax, x, &t, i, two, &found, &nfound, &cap);
+		try_bucket(tax, x, &t, i, any, &found, &nfound, &cap);
 	}
 	/* a stable counting sort by keyword keeps each keyword's mentions
 	 * in text order */
 	sorted = pm_xcalloc(nfound + 1, sizeof(*sorted));
-	start = pm_xcalloc(nkeys + 1, sizeof(*start));
+	start = pm_xcalloc(x->nkeys + 1, sizeof(*start));
 	for (i = 0; i < nfound; i++)
 		start[found[i].keyword + 1]++;
-	for (k = 1; k <= nkeys; k++)
+	for (k = 1; k <= x->nkeys; k++)
 		start[k] += start[k - 1];
 	for (i = 0; i < nfound; i++)
 		sorted[start[found[i].keyword]++] = found[i];
@@ -430,23 +433,21 @@ score_text(double *scores, const struct pm_taxonomy *tax, const char *text,
 		size_t key = sorted[i].keyword;
 		int mentions = 0;
 
-		c = key_cat[key];
+		c = x->key_cat[key];
 		for (; i < nfound && sorted[i].keyword == key; i++) {
 			if (mentions >= MAX_MENTIONS)
 				continue;
-			scores[c] += tax->categories[c].keywords[key - base[c]]
-			    .weight * t.w[sorted[i].at] * weight;
+			scores[c] += tax->categories[c]
+			    .keywords[key - x->base[c]].weight *
+			    t.w[sorted[i].at] * weight;
 			mentions++;
 		}
 	}
 	free(start);
 	free(sorted);
 	free(found);
-	free(count);
-	free(by_bucket);
-	free(key_cat);
-	free(base);
 	ntext_free(&t);
+	pm_arena_free(own);
 }
 
 static int

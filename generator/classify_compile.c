@@ -4,6 +4,7 @@
  * extended with keywords, or replaced, with errors naming the file.
  */
 #include "classify.h"
+#include "classify_int.h"
 
 #include <string.h>
 
@@ -209,10 +210,17 @@ pm_taxonomy_compile(const struct pm_taxonomy **out,
 	int rc = PM_ERROR;
 
 	*out = builtin;
-	if (taxonomy == NULL || taxonomy->type == PM_VALUE_NULL)
-		return 0;
 	memset(&b, 0, sizeof(b));
 	b.arena = pm_arena_new();
+	if (taxonomy == NULL || taxonomy->type == PM_VALUE_NULL) {
+		/* the default's categories, with the index it lacks */
+		tax = pm_arena_alloc(b.arena, sizeof(*tax));
+		*tax = *builtin;
+		tax->arena = b.arena;
+		tax->index = pm_classify__index(tax, b.arena);
+		*out = tax;
+		return 0;
+	}
 	b.file = file;
 	b.err = err;
 	if (taxonomy->type == PM_VALUE_MAP) {
@@ -276,6 +284,7 @@ pm_taxonomy_compile(const struct pm_taxonomy **out,
 	tax->categories = cats;
 	tax->len = o;
 	tax->arena = b.arena;
+	tax->index = pm_classify__index(tax, b.arena);
 	*out = tax;
 	b.arena = NULL;
 	rc = 0;

@@ -54,6 +54,33 @@ void pm_classify__ntext_free(struct ntext *t);
 size_t pm_classify__find_any(const char *s, size_t len, size_t from,
     const struct pm_phrase_index *x, size_t *end);
 
+/*
+ * Keywords are bucketed by their first two bytes, folded to five bits
+ * each (the text is lowercase ASCII words, so letters stay apart); a
+ * keyword whose second byte is a stem mark or its end, and so matches
+ * whatever follows its first letter, goes to the bucket of its first
+ * byte with 31 as its second.  Folding only puts more keywords in a
+ * bucket: phrase_at() still decides.
+ */
+#define KEY_BUCKETS 1024
+#define ANY_SECOND 31
+
+/* The keywords of a taxonomy by bucket, numbered in taxonomy order:
+ * category c's are base[c] to base[c + 1] - 1; bucket b's are
+ * by_bucket[first[b]] to by_bucket[first[b + 1] - 1]. */
+struct pm_keyword_index {
+	size_t nkeys;
+	size_t first[KEY_BUCKETS + 1];
+	size_t *by_bucket;
+	size_t *key_cat;	/* each keyword's category */
+	size_t *base;
+};
+
+/* The index of tax's keywords, allocated in arena.  Built once with a
+ * compiled taxonomy, shared read-only by the threads. */
+const struct pm_keyword_index *pm_classify__index(
+    const struct pm_taxonomy *tax, struct pm_arena *arena);
+
 /* Add to scores (one per category of tax) what text says of each
  * category, times weight; decay: the text states its point first. */
 void pm_classify__score(double *scores, const struct pm_taxonomy *tax,

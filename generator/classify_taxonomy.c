@@ -523,7 +523,7 @@ static const struct pm_category default_categories[] = {
 static const struct pm_taxonomy default_taxonomy = {
 	default_categories,
 	sizeof(default_categories) / sizeof(default_categories[0]),
-	NULL
+	NULL, NULL
 };
 
 const struct pm_taxonomy *

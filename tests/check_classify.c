@@ -859,10 +859,39 @@ test_replace(void **state)
 	assert_string_equal(ids[0], "other");
 	pm_taxonomy_free(tax);
 
-	/* no taxonomy at all: the built-in one, nothing to free */
+	/* no taxonomy at all: the built-in categories, with the index of
+	 * their keywords made once, which classifies as the default does */
 	assert_int_equal(pm_taxonomy_compile(&tax, NULL, 0, "pmsite.yml",
 	    &err), 0);
-	assert_ptr_equal(tax, pm_taxonomy_default());
+	assert_ptr_equal(tax->categories, pm_taxonomy_default()->categories);
+	assert_int_equal(tax->len, pm_taxonomy_default()->len);
+	assert_non_null(tax->index);
+	assert_null(pm_taxonomy_default()->index);
+	{
+		static const char *const causes[] = {
+			"A deadlock between two batch jobs.",
+			"A query missing an index scanned the table.",
+			"The pool ran out of connections during the sale.",
+			"An expired TLS certificate on the gateway.",
+			"Nobody knows yet.",
+		};
+		const char *a_ids[4], *b_ids[4];
+
+		for (size_t i = 0; i < sizeof(causes) / sizeof(causes[0]);
+		    i++) {
+			size_t na = pm_classify_text(a_ids, 4, tax, causes[i],
+			    "Checkout failed.", NULL);
+			size_t nb = pm_classify_text(b_ids, 4,
+			    pm_taxonomy_default(), causes[i],
+			    "Checkout failed.", NULL);
+
+			assert_int_equal(na, nb);
+			for (size_t k = 0; k < na; k++)
+				assert_string_equal(a_ids[k], b_ids[k]);
+		}
+		pm_classify_text(a_ids, 1, tax, causes[1], NULL, NULL);
+		assert_string_equal(a_ids[0], "database-query-performance");
+	}
 	pm_taxonomy_free(tax);
 
 	/* the configuration's replace flag on a plain list */
