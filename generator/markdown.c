@@ -61,9 +61,14 @@ static const uint32_t space_points[] = {
 static size_t
 next_char(uint32_t *cp, const char *s, size_t n)
 {
-	size_t len = pm_utf8_decode(cp, s, n);
+	size_t len;
 
-	if (len == 0) {
+	/* nearly every byte of a report: no decoder call for it */
+	if ((unsigned char)*s < 0x80) {
+		*cp = (unsigned char)*s;
+		return 1;
+	}
+	if ((len = pm_utf8_decode(cp, s, n)) == 0) {
 		*cp = UINT32_MAX;
 		len = 1;
 	}
@@ -71,15 +76,8 @@ next_char(uint32_t *cp, const char *s, size_t n)
 }
 
 static enum char_kind
-char_kind(uint32_t cp)
+wide_char_kind(uint32_t cp)
 {
-	if (cp < 0x80) {
-		if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-		    (cp >= '0' && cp <= '9'))
-			return KIND_WORD;
-		return cp == ' ' || (cp >= '\t' && cp <= '\r') ? KIND_SPACE :
-		    KIND_PUNCT;
-	}
 	for (size_t i = 0; i < sizeof(space_points) / sizeof(*space_points);
 	    i++)
 		if (cp == space_points[i])
@@ -89,6 +87,20 @@ char_kind(uint32_t cp)
 		if (cp >= punct_ranges[i].lo && cp <= punct_ranges[i].hi)
 			return KIND_PUNCT;
 	return cp == UINT32_MAX ? KIND_PUNCT : KIND_WORD;
+}
+
+/* Inline for ASCII: it runs for every character of every report. */
+static inline enum char_kind
+char_kind(uint32_t cp)
+{
+	if (cp < 0x80) {
+		if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+		    (cp >= '0' && cp <= '9'))
+			return KIND_WORD;
+		return cp == ' ' || (cp >= '\t' && cp <= '\r') ? KIND_SPACE :
+		    KIND_PUNCT;
+	}
+	return wide_char_kind(cp);
 }
 
 static int
