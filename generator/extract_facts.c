@@ -653,9 +653,11 @@ static long
 prose_detection(struct xdoc *d)
 {
 	struct pm_when w;
+	struct xkinds k;
 	size_t from, at, n, b, e;
 	long m;
 
+	x_kinds_init(&k);
 	for (size_t i = 0; i < d->n; i++) {
 		const struct xline *l = &d->v[i];
 
@@ -669,7 +671,8 @@ prose_detection(struct xdoc *d)
 			for (b = 0; (e = x_sentence_end(l->s, l->len, b)) <=
 			    from + at && e > b; b = e)
 				;
-			if (x_timeline_kind(l->s + b, e - b, 0) != TK_DETECTED)
+			if (x_timeline_kind(&k, l->s + b, e - b, 0) !=
+			    TK_DETECTED)
 				continue;
 			x_clock_pm(d, &w);
 			complete(d, &w);

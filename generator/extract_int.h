@@ -571,8 +571,18 @@ int x_tl_narrative(struct xtl *t, const struct xline *l, size_t from,
 #define XK_DETECTED_BEFORE 1	/* an entry before it was a detection */
 #define XK_NOT_RESPONDING 2	/* nobody responds yet: neither
 				 * mitigation nor investigation */
+#define XK_ROWS 11		/* the rows of words tried in turn */
+
+/* The index of each row's words, made once for all the entries of a
+ * report: made for each entry, it was a fifth of reading its kind. */
+struct xkinds {
+	struct pm_phrase_index row[XK_ROWS];
+};
+
+void x_kinds_init(struct xkinds *k);
 /* The kind of an entry's text (enum xtkind); flags are XK_*. */
-int x_timeline_kind(const char *s, size_t len, int flags);
+int x_timeline_kind(const struct xkinds *k, const char *s, size_t len,
+    int flags);
 const char *x_timeline_kind_name(int kind);
 
 /* extract_items.c */

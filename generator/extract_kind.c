@@ -252,23 +252,20 @@ denied(const char *s, size_t len, size_t at, size_t end)
 	return word_in(s, len, k, denials_after);
 }
 
-/* The first word of the list said (not denied) in s, or NULL. */
+/* The first word of the index said (not denied) in s, or NULL. */
 static const char *
-said(const char *s, size_t len, const char *const *words, int deny)
+said(const struct pm_phrase_index *x, const char *s, size_t len, int deny)
 {
-	struct pm_phrase_index x;
-
-	pm_phrase_index_init(&x, words);
 	for (size_t i = 0; i < len; i++) {
 		size_t e;
 
 		if (i > 0 && x_alnum((unsigned char)s[i - 1]))
 			continue;
-		for (size_t k = pm_phrase_index_head(&x, (unsigned char)s[i]);
-		    k; k = pm_phrase_index_next(&x, k))
-			if ((e = x_phrase_at(s, len, i, words[k - 1])) != 0 &&
+		for (size_t k = pm_phrase_index_head(x, (unsigned char)s[i]);
+		    k; k = pm_phrase_index_next(x, k))
+			if ((e = x_phrase_at(s, len, i, x->list[k - 1])) != 0 &&
 			    (!deny || !denied(s, len, i, e)))
-				return words[k - 1];
+				return x->list[k - 1];
 	}
 	return NULL;
 }
@@ -395,8 +392,18 @@ unquote(char *buf, const char *s, size_t n)
 	}
 }
 
+_Static_assert(XCOUNT(kinds) == XK_ROWS, "XK_ROWS counts the rows");
+
+void
+x_kinds_init(struct xkinds *k)
+{
+	for (size_t r = 0; r < XK_ROWS; r++)
+		pm_phrase_index_init(&k->row[r], kinds[r].words);
+}
+
 int
-x_timeline_kind(const char *s, size_t len, int flags)
+x_timeline_kind(const struct xkinds *k, const char *s, size_t len,
+    int flags)
 {
 	int detected_before = flags & XK_DETECTED_BEFORE;
 	char buf[512];
@@ -405,7 +412,7 @@ x_timeline_kind(const char *s, size_t len, int flags)
 	unquote(buf, s, n);
 	buf[n] = '\0';
 	if ((ends_over(buf, n) || symptom_over(buf, n)) &&
-	    !said(buf, n, kinds[0].words, 0))
+	    !said(&k->row[0], buf, n, 0))
 		return TK_RESOLVED;
 	for (size_t r = 0; r < XCOUNT(kinds); r++) {
 		int kind = kinds[r].kind;
@@ -418,7 +425,7 @@ x_timeline_kind(const char *s, size_t len, int flags)
 				continue;
 			kind = kinds[r].after;
 		}
-		if (said(buf, n, kinds[r].words, kind != TK_MISLEADING))
+		if (said(&k->row[r], buf, n, kind != TK_MISLEADING))
 			return kind;
 		/* after the reports of row 2b: a reporter telling us */
 		if (r == 2 && !detected_before && reporter_tells(buf, n))

@@ -517,11 +517,13 @@ tl_date(struct xtl *t)
 static void
 tl_kinds(struct xtl *t)
 {
+	struct xkinds k;
 	size_t i, first = t->n;
 	int detected = 0;
 
+	x_kinds_init(&k);
 	for (i = 0; i < t->n; i++) {
-		t->kind[i] = x_timeline_kind(t->raw[i], strlen(t->raw[i]),
+		t->kind[i] = x_timeline_kind(&k, t->raw[i], strlen(t->raw[i]),
 		    detected ? XK_DETECTED_BEFORE : 0);
 		if (t->kind[i] == TK_DETECTED && !detected)
 			first = i;
@@ -530,7 +532,7 @@ tl_kinds(struct xtl *t)
 	for (i = 0; i < first && first < t->n; i++)
 		if (t->kind[i] == TK_MITIGATED ||
 		    t->kind[i] == TK_INVESTIGATED)
-			t->kind[i] = x_timeline_kind(t->raw[i],
+			t->kind[i] = x_timeline_kind(&k, t->raw[i],
 			    strlen(t->raw[i]), XK_NOT_RESPONDING);
 	for (i = 0; i < t->n; i++)
 		t->e[i].kind = x_timeline_kind_name(t->kind[i]);
