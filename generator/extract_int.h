@@ -541,6 +541,9 @@ struct xtl {
 				 * or its bold time (2): a sentence holds
 				 * one entry at most (1) or a paragraph
 				 * one (2) */
+	int listed_block;	/* 1 + the block last asked about by
+				 * tl_listed(), or 0 */
+	int listed;		/* and the answer */
 };
 
 void x_timeline(struct xdoc *d);

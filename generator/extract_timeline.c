@@ -212,6 +212,42 @@ tl_time_last(struct xtl *t, const struct xline *l)
 	return 1;
 }
 
+/*
+ * Is l a line of a paragraph whose every line, two or more, opens with a
+ * time (after a label alone on the first)?  That is a list written without its bullets ("9:45am – I log in
+ * to the server. ... dropped from the array at 7:22am."), an entry a
+ * line, and a time inside one is part of its story, as in an item.
+ */
+static int
+tl_listed(struct xtl *t, const struct xline *l)
+{
+	const struct xline *v = t->d->v, *end = v + t->d->n, *a, *b;
+	struct pm_when w;
+	size_t text, from;
+	int mer;
+
+	if (t->listed_block == l->block + 1)
+		return t->listed;
+	t->listed_block = l->block + 1;
+	t->listed = 0;
+	for (a = l; a > v && a[-1].block == l->block && !a->first; a--)
+		;
+	for (b = a + 1; b < end && b->block == l->block && !b->first; b++)
+		;
+	/* a label alone on the first line ("Timeline:") heads the list */
+	if (a->head && a->content >= a->len)
+		a++;
+	if (b - a < 2)
+		return 0;
+	for (; a < b; a++) {
+		from = a->head ? a->content : 0;
+		if (a->kind != XL_PARA || !x_entry_at(a->t + from,
+		    a->len - from, &w, &mer, &text) || w.hour < 0)
+			return 0;
+	}
+	return t->listed = 1;
+}
+
 /* Read line l into the timeline; returns how many entries it made. */
 static int
 tl_line(struct xtl *t, const struct xline *l, int continuation)
@@ -271,7 +307,7 @@ tl_line(struct xtl *t, const struct xline *l, int continuation)
 	}
 	/* a "•" line is an item in all but syntax: one entry */
 	if (continuation && l->kind == XL_PARA && !l->bullet &&
-	    t->para_led < 2 &&
+	    t->para_led < 2 && !tl_listed(t, l) &&
 	    (made = x_tl_narrative(t, l, l->head ? l->content : 0,
 	    t->para_led)) > 0) {
 		t->awaiting = 0;
