@@ -583,6 +583,18 @@ clock_unit_end(const char *s, size_t len, size_t j)
 	return e;
 }
 
+/* The end of the unit written onto four digits that end at s[j] and
+ * make them a clock, the military way: "2110h", "1500hrs"; or 0.  With a
+ * blank between ("1310 to 1550 hrs") the range reader takes them as they
+ * are. */
+static size_t
+military_end(const char *s, size_t len, size_t j)
+{
+	if (ch(s, len, j) == 'h' && !is_alnum(ch(s, len, j + 1)))
+		return j + 1;
+	return word_at(s, len, j, "hrs");
+}
+
 int
 pm_when_rewrite(char *out, const char *s, size_t len)
 {
@@ -694,6 +706,16 @@ pm_when_rewrite(char *out, const char *s, size_t len)
 				if (out[j] == '-')
 					out[j] = '/';
 			i = e;
+			changed = 1;
+			continue;
+		}
+		if (a == 4 && (e = military_end(s, len, i + 4)) != 0 &&
+		    h / 100 <= 23 && h % 100 <= 59) {
+			/* "2110h", "1500 hrs": "21:10", "15:00" */
+			out[i + 2] = ':';
+			memcpy(out + i + 3, s + i + 2, 2);
+			memset(out + i + 5, ' ', e - i - 5);
+			i = e - 1;
 			changed = 1;
 			continue;
 		}

@@ -340,6 +340,13 @@ static const struct {
 	{ "On 27.02.2024 at 9.05", "On 2024-02-27 at 9:05" },
 	{ "2018 October 21 22:52 UTC", "October 21 2018 22:52 UTC" },
 	{ "14:10h deploy", "14:10  deploy" },
+	/* four digits and their unit, the military way */
+	{ "From 2110h on Tuesday", "From 21:10 on Tuesday" },
+	{ "at 1500hrs the", "at 15:00   the" },
+	{ "1310 to 1550 hrs CDT", NULL },
+	{ "- 0040hrs: closed", "- 00:40  : closed" },
+	{ "rev 2460h", NULL }, { "1500 hours of video", NULL },
+	{ "1500hx", NULL },
 	{ "from 6 h 40 to 9 h 15", "from 6:40   to 9:15  " },
 	{ "duration : 2 h 35", NULL },
 	{ "2.10 released", "2:10 released" },
