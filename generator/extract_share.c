@@ -31,10 +31,21 @@ static const struct {
 	{ "a fifth", 20 }, { "two fifths", 40 }, { "three fifths", 60 },
 	{ "four fifths", 80 }, { "one tenth", 10 }, { "a tenth", 10 },
 	{ "nine tenths", 90 },
+	/* "every third parcel": a rate by its form, of whatever it counts */
+	{ "every third", 100.0 / 3 }, { "every fourth", 25 },
+	{ "every fifth", 20 }, { "every tenth", 10 },
 	{ "all of our", 100 }, { "all of the", 100 }, { "all", 100 },
 	{ "every", 100 }, { "the entire", 100 }, { "entire", 100 },
 	{ "100 percent", 100 }, { "everyone", 100 }, { "everybody", 100 },
 	{ "anyone", 100 }, { "anybody", 100 },
+};
+
+/* What "every third" counts when it says how often, not how many: "every
+ * third day", "every fifth run". */
+static const char *const every_nth_when[] = {
+	"second*", "minute*", "hour*", "day*", "night*", "week*", "month*",
+	"year*", "time*", "run*", "cycle*", "monday*", "tuesday*",
+	"wednesday*", "thursday*", "friday*", "saturday*", "sunday*", NULL
 };
 
 /*
@@ -658,7 +669,11 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 			/* "every applicant who tried to book" */
 			/* not "a third of their questions": a part of
 			 * each one's own, not of them all */
-			if (x_people_after(s, len, e) || (of &&
+			if (x_people_after(s, len, e) || (!of &&
+			    fractions[k].percent < 100 &&
+			    x_phrase_at(s, len, i, "every") &&
+			    x_thing_after(s, len, e) && !x_phrase_at_any(s,
+			    len, e, every_nth_when)) || (of &&
 			    fractions[k].percent < 100 && about_impact(&q) &&
 			    !x_of_their(s, len, e - 2) &&
 			    x_thing_after(s, len, e)) || (about_impact(&q) &&

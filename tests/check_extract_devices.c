@@ -2,7 +2,7 @@
  * check_extract_devices.c: forms learnt from the forty-sixth blind set,
  * reports of client, device and data incidents: timelines written as the
  * lines of one paragraph, each opening with its time, and military
- * clocks ("2110h") in the summary.
+ * clocks ("2110h") in the summary, "every third parcel" as a share.
  */
 
 #include <setjmp.h>
@@ -109,6 +109,32 @@ test_military_clock_window(void **state)
 	pm_arena_free(a);
 }
 
+/* "every third parcel": a share by its form; "every third day" says how
+ * often, not how many. */
+static void
+test_every_nth(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Labels unreadable\n\nFrom 07:30 to 16:10 ICT on 11 November "
+	    "2025, printers made labels without a readable barcode. Every "
+	    "third parcel went through the morning wave without a readable "
+	    "label.\n");
+	assert_true(inc.impact_percent == 33);	/* a third, as "a third" */
+	pm_arena_free(a);
+	a = pm_arena_new();
+	run(&inc, &r, a, NULL,
+	    "# Labels unreadable\n\nFrom 07:30 to 16:10 ICT on 11 November "
+	    "2025, printers made labels without a readable barcode. The "
+	    "driver job runs every third day.\n");
+	assert_true(isnan(inc.impact_percent));
+	pm_arena_free(a);
+}
+
 int
 main(void)
 {
@@ -116,6 +142,7 @@ main(void)
 		cmocka_unit_test(test_unbulleted_lines),
 		cmocka_unit_test(test_narrative_paragraph_still_cut),
 		cmocka_unit_test(test_military_clock_window),
+		cmocka_unit_test(test_every_nth),
 	};
 
 	pm_markdown_init();
