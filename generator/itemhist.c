@@ -17,14 +17,6 @@ static const char *const done_cells[] = {
 	"shipped", "yes", NULL
 };
 
-/* The lines of one version that could be items: words and done state. */
-struct lines {
-	struct pm_buf words;	/* every key, each NUL-terminated */
-	size_t *at;		/* offsets into words */
-	int *done;
-	size_t n, cap;
-};
-
 /* What is known of one item while the versions go by. */
 struct track {
 	size_t key;	/* into the keys buffer; SIZE_MAX: none */
@@ -61,29 +53,34 @@ starts_with(const char *s, size_t len, const char *prefix)
 
 /*
  * Append to out the words of s[0..len), lowercased and folded to single
- * spaces, with done marks and strike-through left out; sets *done when
- * one was there.  Every line of every version comes through here, so it
- * writes to the buffer directly: each byte gives at most one, and a run
- * of others one space, so len bytes are room enough.
+ * spaces, with done marks and strike-through left out, but no more than
+ * max bytes of them; sets *done when a mark was there (in the part read).
+ * Every line of every version comes through here, so it writes to the
+ * buffer directly: each byte gives at most one, and a run of others one
+ * space, so len bytes are room enough.
  */
 static void
-put_words(struct pm_buf *out, const char *s, size_t len, int *done)
+put_words(struct pm_buf *out, const char *s, size_t len, int *done,
+    size_t max)
 {
 	char *start, *w;
 	size_t i = 0;
 	int space = 0;
 
-	pm_buf_grow(out, len + 1);
+	pm_buf_grow(out, (len < max ? len : max) + 1);
 	start = w = out->ptr + out->len;
-	while (i < len) {
+	while (i < len && (size_t)(w - start) < max) {
 		size_t skip = 0;
 		unsigned char c = (unsigned char)s[i];
 
 		/* No done mark starts with a letter or a digit
 		 * (pm_extract_done_marks). */
 		if (c < 0x80 && is_alnum(c)) {
-			if (space && w > start)
+			if (space && w > start) {
 				*w++ = ' ';
+				if ((size_t)(w - start) == max)
+					break;
+			}
 			space = 0;
 			*w++ = (char)lower(c);
 			i++;
@@ -113,8 +110,11 @@ put_words(struct pm_buf *out, const char *s, size_t len, int *done)
 			i++;
 			continue;
 		}
-		if (space && w > start)
+		if (space && w > start) {
 			*w++ = ' ';
+			if ((size_t)(w - start) == max)
+				break;
+		}
 		space = 0;
 		*w++ = (char)c;
 		i++;
@@ -126,7 +126,8 @@ put_words(struct pm_buf *out, const char *s, size_t len, int *done)
 /* The cells of a table row: the longest is the item, another may be its
  * status. */
 static void
-put_row_words(struct pm_buf *out, const char *s, size_t len, int *done)
+put_row_words(struct pm_buf *out, const char *s, size_t len, int *done,
+    size_t max)
 {
 	const char *best = NULL;
 	size_t best_len = 0, i = 0;
@@ -151,13 +152,15 @@ put_row_words(struct pm_buf *out, const char *s, size_t len, int *done)
 		i = j + 1;
 	}
 	if (best)
-		put_words(out, best, best_len, done);
+		put_words(out, best, best_len, done, max);
 }
 
-/* Append the key of one source line to out (nothing when it has no
- * words) and say whether it marks the item done. */
+/* Append the key of one source line to out, or its first max bytes
+ * (nothing when it has no words), and say whether it marks the item
+ * done. */
 static void
-line_key(struct pm_buf *out, const char *s, size_t len, int *done)
+line_key(struct pm_buf *out, const char *s, size_t len, int *done,
+    size_t max)
 {
 	size_t i = 0;
 
@@ -165,7 +168,7 @@ line_key(struct pm_buf *out, const char *s, size_t len, int *done)
 	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '>'))
 		i++;
 	if (i < len && s[i] == '|') {
-		put_row_words(out, s + i + 1, len - i - 1, done);
+		put_row_words(out, s + i + 1, len - i - 1, done, max);
 		return;
 	}
 	if (i + 1 < len && strchr("-*+", s[i]) && (s[i + 1] == ' ' ||
@@ -189,37 +192,7 @@ line_key(struct pm_buf *out, const char *s, size_t len, int *done)
 		*done = s[i + 1] != ' ';
 		i += 3;
 	}
-	put_words(out, s + i, len - i, done);
-}
-
-/* The keys of every line of text. */
-static void
-scan_lines(struct lines *l, const char *text, size_t len)
-{
-	size_t i = 0;
-
-	pm_buf_clear(&l->words);
-	l->n = 0;
-	while (i < len) {
-		const char *nl = memchr(text + i, '\n', len - i);
-		size_t end = nl ? (size_t)(nl - text) : len, at = l->words.len;
-		int done;
-
-		line_key(&l->words, text + i, end - i, &done);
-		if (l->words.len > at) {
-			pm_buf_putc(&l->words, '\0');
-			if (l->n == l->cap) {
-				l->cap = l->cap ? l->cap * 2 : 64;
-				l->at = pm_xrealloc(l->at,
-				    pm_xmul(l->cap, sizeof(*l->at)));
-				l->done = pm_xrealloc(l->done,
-				    pm_xmul(l->cap, sizeof(*l->done)));
-			}
-			l->at[l->n] = at;
-			l->done[l->n++] = done;
-		}
-		i = end + 1;
-	}
+	put_words(out, s + i, len - i, done, max);
 }
 
 /* The keys of the current items, from the lines they stand on. */
@@ -242,7 +215,7 @@ item_keys(struct track *t, struct pm_buf *keys, const struct pm_incident *inc,
 
 			if (inc->action_items[k].line != line)
 				continue;
-			line_key(keys, p, len, &done);
+			line_key(keys, p, len, &done, SIZE_MAX);
 			if (keys->len > at) {
 				pm_buf_putc(keys, '\0');
 				t[k].key = at;
@@ -298,27 +271,67 @@ pm_itemhist_needs(const struct pm_itemhist *h, size_t v)
 	return strcmp(h->doc->versions[v].blob_id, h->doc->blob_id) != 0;
 }
 
+/* Does the key of item k begin with the n bytes of pre (and end there
+ * when whole is set)? */
+static int
+key_starts(const struct pm_itemhist *h, size_t k, const char *pre, size_t n,
+    int whole)
+{
+	const char *key = h->keys.ptr + h->t[k].key;
+
+	return h->t[k].key != SIZE_MAX && strncmp(key, pre, n) == 0 &&
+	    (!whole || key[n] == '\0');
+}
+
+/*
+ * Each line of a version is matched against the items' keys; the first
+ * line with an item's key tells whether the item is there and done.  Old
+ * versions are read whole and most of their lines are prose, so a line's
+ * key is made in full only when its first KEY_PREFIX bytes begin some
+ * item's key: that was a third of the history's cost.
+ */
+#define KEY_PREFIX 16
+
 void
 pm_itemhist_version(struct pm_itemhist *h, size_t v, const char *data,
     size_t len)
 {
-	struct lines l = { PM_BUF_INIT, NULL, NULL, 0, 0 };
+	struct pm_buf pre = PM_BUF_INIT, key = PM_BUF_INIT;
 	unsigned char *seen = h->seen + v * h->n;
+	size_t i = 0, k;
 
-	scan_lines(&l, data, len);
-	for (size_t k = 0; k < h->n; k++) {
-		if (h->t[k].key == SIZE_MAX)
-			continue;
-		for (size_t e = 0; e < l.n; e++)
-			if (strcmp(l.words.ptr + l.at[e],
-			    h->keys.ptr + h->t[k].key) == 0) {
-				seen[k] = SEEN | (l.done[e] ? DONE : 0);
+	while (i < len) {
+		const char *nl = memchr(data + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - data) : len;
+		int done = 0, whole;
+
+		pm_buf_clear(&pre);
+		line_key(&pre, data + i, end - i, &done, KEY_PREFIX);
+		whole = pre.len < KEY_PREFIX;
+		for (k = 0; pre.len > 0 && k < h->n; k++)
+			if (!seen[k] && key_starts(h, k, pre.ptr, pre.len,
+			    whole))
 				break;
+		if (pre.len > 0 && k < h->n) {
+			const char *full = pre.ptr;
+
+			if (!whole) {
+				pm_buf_clear(&key);
+				done = 0;
+				line_key(&key, data + i, end - i, &done,
+				    SIZE_MAX);
+				full = key.ptr;
 			}
+			for (; k < h->n; k++)
+				if (!seen[k] && h->t[k].key != SIZE_MAX &&
+				    strcmp(h->keys.ptr + h->t[k].key,
+				    full) == 0)
+					seen[k] = SEEN | (done ? DONE : 0);
+		}
+		i = end + 1;
 	}
-	free(l.at);
-	free(l.done);
-	pm_buf_free(&l.words);
+	pm_buf_free(&pre);
+	pm_buf_free(&key);
 }
 
 void
