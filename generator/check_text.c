@@ -360,17 +360,26 @@ name_ends_clause(const char *s, size_t at, size_t end)
 static size_t
 blame_at(const char *s, size_t i, size_t e)
 {
-	size_t j = skip_gap(s, e), f = word_end(s, j), k, l;
+	int capital = s[i] >= 'A' && s[i] <= 'Z', handle = s[i] == '@';
+	int by = is_one_of(s + i, e - i, by_verbs);
+	size_t j, f, k, l;
 
+	/* Asked of every word: most are neither a name, a handle nor a
+	 * verb of the passive, and are refused before the next word is
+	 * read. */
+	if (!capital && !handle && !by)
+		return 0;
+	j = skip_gap(s, e);
+	f = word_end(s, j);
 	/* The verb first: rarer than a capitalised word, and a name is
 	 * checked against a long list. */
-	if (is_one_of(s + j, f - j, blame_verbs) && is_name(s + i, e - i))
+	if (capital && is_one_of(s + j, f - j, blame_verbs) &&
+	    is_name(s + i, e - i))
 		return f;
-	if (is_handle(s + i, e - i) && (is_one_of(s + j, f - j,
+	if (handle && is_handle(s + i, e - i) && (is_one_of(s + j, f - j,
 	    blame_verbs) || is_one_of(s + j, f - j, handle_verbs)))
 		return f;
-	if (!is_one_of(s + i, e - i, by_verbs) || f != j + 2 ||
-	    lower((unsigned char)s[j]) != 'b' ||
+	if (!by || f != j + 2 || lower((unsigned char)s[j]) != 'b' ||
 	    lower((unsigned char)s[j + 1]) != 'y')
 		return 0;
 	k = skip_gap(s, f);
