@@ -21,12 +21,27 @@ static void
 open_text(struct pm_buf *b, const char *cls, double x, double y,
     const char *anchor)
 {
-	pm_buf_printf(b, "<text class=\"%s\"", cls);
+	pm_buf_puts(b, "<text class=\"");
+	pm_buf_puts(b, cls);
+	pm_buf_putc(b, '"');
 	svg_num_attr(b, "x", x);
 	svg_num_attr(b, "y", y);
-	if (anchor != NULL && strcmp(anchor, "start") != 0)
-		pm_buf_printf(b, " text-anchor=\"%s\"", anchor);
+	if (anchor != NULL && strcmp(anchor, "start") != 0) {
+		pm_buf_puts(b, " text-anchor=\"");
+		pm_buf_puts(b, anchor);
+		pm_buf_putc(b, '"');
+	}
 	pm_buf_putc(b, '>');
+}
+
+/* <g class="{cls}{kind}">: a page draws some sixty of these. */
+static void
+open_group(struct pm_buf *b, const char *cls, int kind)
+{
+	pm_buf_puts(b, "<g class=\"");
+	pm_buf_puts(b, cls);
+	pm_buf_puts(b, svg_kind_name(kind));
+	pm_buf_puts(b, "\">");
 }
 
 static void
@@ -38,7 +53,9 @@ put_title(struct pm_buf *b, const struct tl *tl, const struct tl_event *e)
 	svg_tl_when(when, sizeof(when), tl, e->t, 1);
 	pm_buf_puts(b, "<title>");
 	svg_texts(b, when);
-	pm_buf_printf(b, " (%s): ", svg_kind_name(e->kind));
+	pm_buf_puts(b, " (");
+	pm_buf_puts(b, svg_kind_name(e->kind));
+	pm_buf_puts(b, "): ");
 	svg_texts(b, te->text);
 	pm_buf_puts(b, "</title>");
 }
@@ -63,8 +80,7 @@ draw_brackets(struct pm_buf *b, const struct tl *tl)
 	for (i = 0; i < tl->nbr; i++) {
 		br = &tl->br[i];
 		mid = br->y + BR_MID;
-		pm_buf_printf(b, "<g class=\"pm-k-%s\">",
-		    svg_kind_name(br->kind));
+		open_group(b, "pm-k-", br->kind);
 		if (br->a >= 0) {
 			/* Caps at both ends; the line stops short of a
 			 * label written on it. */
@@ -106,8 +122,7 @@ draw_legend(struct pm_buf *b, const struct tl *tl)
 			pm_buf_puts(b, " width=\"12\" height=\"10\" "
 			    "rx=\"5\"/>");
 		} else {
-			pm_buf_printf(b, "<g class=\"pm-k-%s\">",
-			    svg_kind_name(lg->kind));
+			open_group(b, "pm-k-", lg->kind);
 			draw_marker(b, lg->x + 5, lg->y + 8, 5);
 			pm_buf_puts(b, "</g>");
 		}
@@ -183,8 +198,7 @@ draw_horizontal(struct pm_buf *b, const struct tl *tl)
 	for (i = 0; i < tl->nev; i++) {
 		e = &tl->ev[i];
 		text = tl->inc->timeline[e->entry].text;
-		pm_buf_printf(b, "<g class=\"pm-ev pm-k-%s\">",
-		    svg_kind_name(e->kind));
+		open_group(b, "pm-ev pm-k-", e->kind);
 		put_title(b, tl, e);
 		open_text(b, "pm-halo", e->anchor_end ? e->pos - 5 :
 		    e->pos + 5, e->box.y + 13, e->anchor_end ? "end" : NULL);
@@ -225,8 +239,7 @@ draw_vertical(struct pm_buf *b, const struct tl *tl)
 			svg_texts(b, e->day);
 			pm_buf_puts(b, "</text>\n");
 		}
-		pm_buf_printf(b, "<g class=\"pm-ev pm-k-%s\">",
-		    svg_kind_name(e->kind));
+		open_group(b, "pm-ev pm-k-", e->kind);
 		put_title(b, tl, e);
 		svg_tl_when(when, sizeof(when), tl, e->t, 0);
 		open_text(b, "pm-muted", e->time_x, e->box.y + 14, "end");
