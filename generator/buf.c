@@ -79,28 +79,15 @@ pm_buf_cstr(const struct pm_buf *b)
 	return b->ptr ? b->ptr : "";
 }
 
+/* The slow path of pm_buf_put() (buf.h): the buffer must grow first. */
 void
-pm_buf_put(struct pm_buf *b, const void *data, size_t len)
+pm_buf__put_grow(struct pm_buf *b, const void *data, size_t len)
 {
 	if (len == 0)
 		return;
 	pm_buf_grow(b, len);
 	memcpy(b->ptr + b->len, data, len);
 	b->len += len;
-	b->ptr[b->len] = '\0';
-}
-
-void
-pm_buf_puts(struct pm_buf *b, const char *s)
-{
-	pm_buf_put(b, s, strlen(s));
-}
-
-void
-pm_buf_putc(struct pm_buf *b, int c)
-{
-	pm_buf_grow(b, 1);
-	b->ptr[b->len++] = (char)c;
 	b->ptr[b->len] = '\0';
 }
 

@@ -22,6 +22,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 struct pm_buf {
 	char *ptr;
@@ -50,9 +51,39 @@ char *pm_buf_detach(struct pm_buf *b, size_t *len_out);
 /* Always a NUL-terminated string, "" for an empty buffer. */
 const char *pm_buf_cstr(const struct pm_buf *b);
 
-void pm_buf_put(struct pm_buf *b, const void *data, size_t len);
-void pm_buf_puts(struct pm_buf *b, const char *s);
-void pm_buf_putc(struct pm_buf *b, int c);
+/*
+ * The writes of a few bytes are inline when they fit in the room left,
+ * which is nearly always: the pages, the search index and the extractor's
+ * lines are written a byte or a word at a time, and the call and the
+ * growth check were a twentieth of a build.
+ */
+void pm_buf__put_grow(struct pm_buf *b, const void *data, size_t len);
+
+static inline void
+pm_buf_put(struct pm_buf *b, const void *data, size_t len)
+{
+	if (len != 0 && len < b->cap - b->len) {
+		memcpy(b->ptr + b->len, data, len);
+		b->len += len;
+		b->ptr[b->len] = '\0';
+	} else {
+		pm_buf__put_grow(b, data, len);
+	}
+}
+
+static inline void
+pm_buf_puts(struct pm_buf *b, const char *s)
+{
+	pm_buf_put(b, s, strlen(s));
+}
+
+static inline void
+pm_buf_putc(struct pm_buf *b, int c)
+{
+	char ch = (char)c;
+
+	pm_buf_put(b, &ch, 1);
+}
 void pm_buf_printf(struct pm_buf *b, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
