@@ -466,6 +466,35 @@ hour_words_at(const char *s, size_t len, size_t i, int *h, int *m,
 }
 
 /*
+ * Can a clock in words start at s[i]?  Its first word is "a", "half",
+ * "quarter", "twenty", "ten", "five" or an hour.  Asked at every word of
+ * every line; the words of most lines start with one of their letters
+ * ("the", "on", "was"), so the whole word is compared.
+ */
+static int
+starts_clock_words(const char *s, size_t len, size_t i)
+{
+	static const char *const by_len[8] = {
+		NULL, "a", NULL, "one two six ten", "half four five nine",
+		"three seven eight", "eleven twelve twenty", "quarter"
+	};
+	char w[8];
+	size_t n = 0;
+	const char *p;
+
+	while (n < sizeof(w) && is_alpha(ch(s, len, i + n))) {
+		w[n] = (char)lower(ch(s, len, i + n));
+		n++;
+	}
+	if (n == sizeof(w) || (p = by_len[n]) == NULL)
+		return 0;
+	for (; *p; p += n + (p[n] == ' '))
+		if (memcmp(p, w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
  * A clock in words at s[i]: "half past two", "(a) quarter past ten",
  * "ten past six", "(a) quarter to five", "half nine", "seven in the
  * evening", "nine o'clock", "eleven:" as a label.  Its end, the time into
@@ -480,9 +509,7 @@ clock_words_at(const char *s, size_t len, size_t i, int *h, int *m, int *pm)
 	size_t e, k;
 	int loose;
 
-	/* most positions: no clock word starts with their letter ("a",
-	 * "half", "quarter", "twenty", the hours) */
-	if (!strchr("aefhnoqstw", lower(ch(s, len, i))) || !ch(s, len, i))
+	if (!starts_clock_words(s, len, i))
 		return 0;
 	if (!(e = minutes_hour_at(s, len, i, h, m, &loose)) &&
 	    !(e = hour_words_at(s, len, i, h, m, &loose)))
