@@ -61,7 +61,7 @@ starts_with(const char *s, size_t len, const char *prefix)
  */
 static void
 put_words(struct pm_buf *out, const char *s, size_t len, int *done,
-    size_t max)
+    size_t max, const unsigned char *mark_first)
 {
 	char *start, *w;
 	size_t i = 0;
@@ -86,7 +86,8 @@ put_words(struct pm_buf *out, const char *s, size_t len, int *done,
 			i++;
 			continue;
 		}
-		if (c == ' ') {		/* begins no mark, and is common */
+		/* no mark or strike-through begins here: a blank */
+		if (c == ' ' || (c < 0x80 && !mark_first[c])) {
 			space = 1;
 			i++;
 			continue;
@@ -127,7 +128,7 @@ put_words(struct pm_buf *out, const char *s, size_t len, int *done,
  * status. */
 static void
 put_row_words(struct pm_buf *out, const char *s, size_t len, int *done,
-    size_t max)
+    size_t max, const unsigned char *mark_first)
 {
 	const char *best = NULL;
 	size_t best_len = 0, i = 0;
@@ -152,7 +153,7 @@ put_row_words(struct pm_buf *out, const char *s, size_t len, int *done,
 		i = j + 1;
 	}
 	if (best)
-		put_words(out, best, best_len, done, max);
+		put_words(out, best, best_len, done, max, mark_first);
 }
 
 /* Append the key of one source line to out, or its first max bytes
@@ -160,7 +161,7 @@ put_row_words(struct pm_buf *out, const char *s, size_t len, int *done,
  * done. */
 static void
 line_key(struct pm_buf *out, const char *s, size_t len, int *done,
-    size_t max)
+    size_t max, const unsigned char *mark_first)
 {
 	size_t i = 0;
 
@@ -168,7 +169,8 @@ line_key(struct pm_buf *out, const char *s, size_t len, int *done,
 	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '>'))
 		i++;
 	if (i < len && s[i] == '|') {
-		put_row_words(out, s + i + 1, len - i - 1, done, max);
+		put_row_words(out, s + i + 1, len - i - 1, done, max,
+		    mark_first);
 		return;
 	}
 	if (i + 1 < len && strchr("-*+", s[i]) && (s[i + 1] == ' ' ||
@@ -192,13 +194,13 @@ line_key(struct pm_buf *out, const char *s, size_t len, int *done,
 		*done = s[i + 1] != ' ';
 		i += 3;
 	}
-	put_words(out, s + i, len - i, done, max);
+	put_words(out, s + i, len - i, done, max, mark_first);
 }
 
 /* The keys of the current items, from the lines they stand on. */
 static void
 item_keys(struct track *t, struct pm_buf *keys, const struct pm_incident *inc,
-    const char *data, size_t len)
+    const char *data, size_t len, const unsigned char *mark_first)
 {
 	const char *p = data, *end = data + len;
 	int line = 1;
@@ -215,7 +217,7 @@ item_keys(struct track *t, struct pm_buf *keys, const struct pm_incident *inc,
 
 			if (inc->action_items[k].line != line)
 				continue;
-			line_key(keys, p, len, &done, SIZE_MAX);
+			line_key(keys, p, len, &done, SIZE_MAX, mark_first);
 			if (keys->len > at) {
 				pm_buf_putc(keys, '\0');
 				t[k].key = at;
@@ -238,6 +240,9 @@ struct pm_itemhist {
 	 * whether it is done there (SEEN, SEEN | DONE); 0 when absent. */
 	unsigned char *seen;
 	char **errors;		/* per version: why it was not read */
+	/* the first bytes of the done marks and of "~~": every other
+	 * byte but letters and digits is a blank between words */
+	unsigned char mark_first[256];
 };
 
 enum { SEEN = 1, DONE = 2 };
@@ -256,7 +261,10 @@ pm_itemhist_new(const struct pm_incident *inc, const struct pm_doc *doc,
 	h->n = n;
 	h->t = pm_xcalloc(n, sizeof(*h->t));
 	pm_buf_init(&h->keys);
-	item_keys(h->t, &h->keys, inc, data, len);
+	h->mark_first['~'] = 1;
+	for (const char *const *m = pm_extract_done_marks; *m; m++)
+		h->mark_first[(unsigned char)(*m)[0]] = 1;
+	item_keys(h->t, &h->keys, inc, data, len, h->mark_first);
 	h->seen = pm_xcalloc(doc->nversions, n);
 	h->errors = pm_xcalloc(doc->nversions, sizeof(*h->errors));
 	for (size_t v = 0; v < doc->nversions; v++)
@@ -277,9 +285,12 @@ static int
 key_starts(const struct pm_itemhist *h, size_t k, const char *pre, size_t n,
     int whole)
 {
-	const char *key = h->keys.ptr + h->t[k].key;
+	const char *key;
 
-	return h->t[k].key != SIZE_MAX && strncmp(key, pre, n) == 0 &&
+	if (h->t[k].key == SIZE_MAX)
+		return 0;
+	key = h->keys.ptr + h->t[k].key;
+	return key[0] == pre[0] && strncmp(key, pre, n) == 0 &&
 	    (!whole || key[n] == '\0');
 }
 
@@ -306,7 +317,8 @@ pm_itemhist_version(struct pm_itemhist *h, size_t v, const char *data,
 		int done = 0, whole;
 
 		pm_buf_clear(&pre);
-		line_key(&pre, data + i, end - i, &done, KEY_PREFIX);
+		line_key(&pre, data + i, end - i, &done, KEY_PREFIX,
+		    h->mark_first);
 		whole = pre.len < KEY_PREFIX;
 		for (k = 0; pre.len > 0 && k < h->n; k++)
 			if (!seen[k] && key_starts(h, k, pre.ptr, pre.len,
@@ -319,7 +331,7 @@ pm_itemhist_version(struct pm_itemhist *h, size_t v, const char *data,
 				pm_buf_clear(&key);
 				done = 0;
 				line_key(&key, data + i, end - i, &done,
-				    SIZE_MAX);
+				    SIZE_MAX, h->mark_first);
 				full = key.ptr;
 			}
 			for (; k < h->n; k++)
