@@ -33,6 +33,15 @@ struct pm_when__zone {
 extern const struct pm_when__zone pm_when__zones[];
 extern const size_t pm_when__nzones;
 
+/*
+ * The table's entries by the first letter of their name (when_zone_index.c,
+ * generated from the table): those of letter c ('a' to 'z') are
+ * pm_when__zone_by_letter[pm_when__zone_first[c - 'a'] ..
+ * pm_when__zone_first[c - 'a' + 1]), in table order.
+ */
+extern const unsigned short pm_when__zone_first[27];
+extern const unsigned short pm_when__zone_by_letter[];
+
 /* The byte at i, or 0 past the end, so lookahead needs no bounds test. */
 static inline int
 ch(const char *s, size_t len, size_t i)

@@ -166,6 +166,32 @@ zone_name_at(const char *s, size_t len, size_t i, const char *name)
 }
 
 /*
+ * The entries of the table a name can be whose first letter (lowercased)
+ * is first: those of that letter, or every entry after a lead such as
+ * "local (" that puts the place later.  Entry j of the n is
+ * pm_when__zones[list ? list[j] : j], in table order either way, so the
+ * first of equally long names still wins.  A name follows every time in
+ * every document: the index spares the other letters' entries.
+ */
+static const unsigned short *
+zone_candidates(int first, int local, size_t *n)
+{
+	/* a table changed without its index (check_when says so) is
+	 * read whole rather than out of bounds */
+	if (local || pm_when__zone_first[26] != pm_when__nzones) {
+		*n = pm_when__nzones;
+		return NULL;
+	}
+	if (first < 'a' || first > 'z') {
+		*n = 0;
+		return NULL;
+	}
+	*n = (size_t)(pm_when__zone_first[first - 'a' + 1] -
+	    pm_when__zone_first[first - 'a']);
+	return pm_when__zone_by_letter + pm_when__zone_first[first - 'a'];
+}
+
+/*
  * A named zone at s[i]: "UTC", "GMT-3", "EST", "Pacific Time".  In
  * running text (text != 0) word-like abbreviations must be in capitals.
  * The longest name wins.
@@ -173,8 +199,9 @@ zone_name_at(const char *s, size_t len, size_t i, const char *name)
 static size_t
 named_zone_at(const char *s, size_t len, size_t i, int *off, int text)
 {
-	size_t e, best = 0, k;
-	int first = lower(ch(s, len, i)), local;
+	size_t e, best = 0, k, j, n;
+	const unsigned short *list;
+	int first = lower(ch(s, len, i));
 
 	if ((e = match(s, len, i, "utc")) || (e = match(s, len, i, "gmt"))) {
 		if ((k = offset_at(s, len, e, off, 0)))
@@ -186,15 +213,14 @@ named_zone_at(const char *s, size_t len, size_t i, int *off, int text)
 	}
 	if (!is_alpha(first))
 		return 0;
-	/* This runs after every time in every document: the first letter
-	 * rules out nearly all of the table before any name is compared
-	 * (but "local (Berlin)" is "Berlin time"). */
-	local = pm_when_zone_lead_at(s, len, i) != 0;
-	for (k = 0; k < pm_when__nzones; k++) {
-		const char *name = pm_when__zones[k].name;
+	/* "local (Berlin)" is "Berlin time" */
+	list = zone_candidates(first, pm_when_zone_lead_at(s, len, i) != 0,
+	    &n);
+	for (j = 0; j < n; j++) {
+		const char *name;
 
-		if (lower(name[0]) != first && !local)
-			continue;
+		k = list ? list[j] : j;
+		name = pm_when__zones[k].name;
 		if (!(e = zone_name_at(s, len, i, name)) || e <= best)
 			continue;
 		if (text && is_wordlike(name) &&
@@ -621,8 +647,9 @@ int
 pm_when_zone_date_order(size_t *end, const char *s, size_t len)
 {
 	const struct pm_when__zone *z = NULL;
-	size_t best = 0, e;
-	int off, first = lower(ch(s, len, 0)), local;
+	const unsigned short *list;
+	size_t best = 0, e, n, k;
+	int off, first = lower(ch(s, len, 0));
 
 	/* east of Greenwich, from Lagos to Auckland, people write the day
 	 * first (China's year-first dates are never ambiguous); west of it
@@ -632,15 +659,13 @@ pm_when_zone_date_order(size_t *end, const char *s, size_t len)
 		*end = best;
 		return off > 0 ? 'D' : 0;
 	}
-	/* called at every word of a document with ambiguous slash dates:
-	 * the first letter rules out most of the table, as in
-	 * named_zone_at() */
-	local = place_lead_at(s, len, 0) != 0;
-	for (size_t k = 0; k < pm_when__nzones; k++) {
-		const char *name = pm_when__zones[k].name;
+	/* called at every word of a document with ambiguous slash dates */
+	list = zone_candidates(first, place_lead_at(s, len, 0) != 0, &n);
+	for (size_t j = 0; j < n; j++) {
+		const char *name;
 
-		if (lower(name[0]) != first && !local)
-			continue;
+		k = list ? list[j] : j;
+		name = pm_when__zones[k].name;
 		if (!(e = zone_name_at(s, len, 0, name)) || e <= best ||
 		    in_list(label_only, COUNT(label_only), name))
 			continue;
@@ -661,16 +686,16 @@ pm_when_zone_date_order(size_t *end, const char *s, size_t len)
 static const struct pm_when__zone *
 zone_named(const char *zone)
 {
-	size_t n = strlen(zone);
-	int first = lower(ch(zone, n, 0));
-	int local = pm_when_zone_lead_at(zone, n, 0) != 0;
+	size_t n = strlen(zone), m, k;
+	const unsigned short *list = zone_candidates(lower(ch(zone, n, 0)),
+	    pm_when_zone_lead_at(zone, n, 0) != 0, &m);
 
-	/* asked of every time with a date: as in named_zone_at(), the
-	 * first letter rules out the rest of the table */
-	for (size_t k = 0; k < pm_when__nzones; k++)
-		if ((local || lower(pm_when__zones[k].name[0]) == first) &&
-		    zone_name_at(zone, n, 0, pm_when__zones[k].name) == n)
+	/* asked of every time with a date */
+	for (size_t j = 0; j < m; j++) {
+		k = list ? list[j] : j;
+		if (zone_name_at(zone, n, 0, pm_when__zones[k].name) == n)
 			return &pm_when__zones[k];
+	}
 	return NULL;
 }
 

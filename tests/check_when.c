@@ -19,6 +19,7 @@
 #include <cmocka.h>
 
 #include "when.h"
+#include "when_int.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -969,6 +970,43 @@ test_length_bound(void **state)
 	assert_int_equal(w.has_zone, 0);
 }
 
+/*
+ * The index by first letter (when_zone_index.c) is generated from the
+ * table: each letter's entries are the table's names with that letter,
+ * in table order, and nothing else.  When this fails, run
+ * python3 generator/tools/zone_index.py > generator/when_zone_index.c
+ */
+static void
+test_zone_index_matches_table(void **state)
+{
+	size_t j;
+
+	(void)state;
+	if (pm_when__zone_first[0] != 0 ||
+	    pm_when__zone_first[26] != pm_when__nzones)
+		fail_msg("zone index stale: %u entries for a table of %zu: "
+		    "run generator/tools/zone_index.py",
+		    (unsigned)pm_when__zone_first[26], pm_when__nzones);
+	for (int c = 0; c < 26; c++) {
+		j = pm_when__zone_first[c];
+		for (size_t k = 0; k < pm_when__nzones; k++) {
+			int first = pm_when__zones[k].name[0];
+
+			if (first >= 'A' && first <= 'Z')
+				first += 'a' - 'A';
+			if (first != 'a' + c)
+				continue;
+			if (j >= pm_when__zone_first[c + 1] ||
+			    pm_when__zone_by_letter[j] != k)
+				fail_msg("zone index stale at %s: run "
+				    "generator/tools/zone_index.py",
+				    pm_when__zones[k].name);
+			j++;
+		}
+		assert_int_equal(j, pm_when__zone_first[c + 1]);
+	}
+}
+
 /* pm_when_find() tries only words that start with a letter of a month,
  * a weekday, noon or midnight: every such name, as text, is found. */
 static void
@@ -1560,6 +1598,7 @@ main(void)
 		cmocka_unit_test(test_duration),
 		cmocka_unit_test(test_zone),
 		cmocka_unit_test(test_zone_date_order),
+		cmocka_unit_test(test_zone_index_matches_table),
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_diff),
 		cmocka_unit_test(test_add),
