@@ -209,6 +209,55 @@ paren_numbered(const struct xline *l)
 	    l->s[k + 1] == ' ' ? k + 2 : 0;
 }
 
+/* "R1. Upgrade the arrays", "A2: Alert on 429s", "AI-3) ...": one to
+ * three capitals and a number open the line; the length of that label
+ * and its blank, its letters into tag; else 0. */
+static size_t
+letter_numbered(const struct xline *l, char tag[4])
+{
+	size_t k = 0, digits;
+
+	while (k < 3 && k < l->len && l->s[k] >= 'A' && l->s[k] <= 'Z')
+		k++;
+	if (k == 0)
+		return 0;
+	memcpy(tag, l->s, k);
+	tag[k] = '\0';
+	if (k < l->len && l->s[k] == '-')
+		k++;
+	for (digits = k; k < l->len && k - digits < 3 && l->s[k] >= '0' &&
+	    l->s[k] <= '9'; k++)
+		;
+	if (k == digits || k + 2 >= l->len || l->s[k + 1] != ' ' ||
+	    (l->s[k] != '.' && l->s[k] != ':' && l->s[k] != ')'))
+		return 0;
+	return k + 2;
+}
+
+/*
+ * The label of line i when it opens a paragraph of a list as typed in
+ * formal reports, recommendations each a paragraph of its own ("R1.
+ * ...", "R2. ..."): another paragraph of its section opens with a label
+ * of the same letters.  "MI-77: closed" alone is no list.  Else 0.
+ */
+static size_t
+letter_list(const struct xdoc *d, size_t i)
+{
+	const struct xline *l = &d->v[i];
+	char tag[4], other[4];
+	size_t n;
+
+	if (l->kind != XL_PARA || !l->first || !(n = letter_numbered(l, tag)))
+		return 0;
+	for (size_t k = 0; k < d->n; k++)
+		if (k != i && d->v[k].sec == l->sec &&
+		    d->v[k].kind == XL_PARA && d->v[k].first &&
+		    letter_numbered(&d->v[k], other) &&
+		    strcmp(tag, other) == 0)
+			return n;
+	return 0;
+}
+
 /* The end of "Priya Raman — " at the start of l: one to four words, each
  * opening with a capital (or a letter beyond ASCII), then a dash between
  * blanks; else 0. */
@@ -301,6 +350,7 @@ section_items(struct items *it, int sec, int lines, int skip_lessons)
 
 	while (i < d->n) {
 		const struct xline *l = &d->v[i];
+		size_t mark = 0;
 
 		next = i + 1;
 		if (l->head) {
@@ -328,15 +378,15 @@ section_items(struct items *it, int sec, int lines, int skip_lessons)
 			if (!introduces(d, i, next) && !is_closer(l))
 				add_item(it, it->b.ptr, it->b.len, l->struck,
 				    l->line);
-		} else if (l->kind == XL_PARA && (lines || l->bullet ||
-		    paren_numbered(l) || owner_lines(d, i))) {
+		} else if (l->kind == XL_PARA &&
+		    ((mark = paren_numbered(l)) || (mark = letter_list(d, i)) ||
+		    lines || l->bullet || owner_lines(d, i))) {
 			/* one item a line; lines ending in ':' introduce */
 			if (is_closer(l))
 				stopped_block = l->block;
 			else if (l->s[l->len - 1] != ':')
-				add_item(it, l->s + paren_numbered(l),
-				    l->len - paren_numbered(l), l->struck,
-				    l->line);
+				add_item(it, l->s + mark, l->len - mark,
+				    l->struck, l->line);
 		}
 		i = next;
 	}
@@ -351,7 +401,7 @@ has_list(const struct xdoc *d, int sec)
 		if (d->v[i].sec == sec && !d->v[i].head &&
 		    (d->v[i].kind == XL_ITEM || d->v[i].kind == XL_ROW ||
 		    d->v[i].bullet || paren_numbered(&d->v[i]) ||
-		    owner_lines(d, i)))
+		    letter_list(d, i) || owner_lines(d, i)))
 			return 1;
 	return 0;
 }
