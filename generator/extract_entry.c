@@ -246,6 +246,16 @@ x_entry_at(const char *s, size_t len, struct pm_when *w, int *mer,
 		j = x_skip_blanks(s, len, e);
 	else if (j < len && s[j] == '.' && w->hour < 0)
 		j = x_skip_blanks(s, len, j + 1);
+	/* "11:20 (08:20 UTC) — text": the time restated in another zone
+	 * is no part of the text */
+	if (j < len && (s[j] == '(' || s[j] == '[') &&
+	    (n = pm_when_parse(&w2, s + j + 1, len - j - 1)) != 0 &&
+	    w2.hour >= 0 && (k = x_skip_blanks(s, len, j + 1 + n)) < len &&
+	    (s[k] == ')' || s[k] == ']')) {
+		j = x_skip_blanks(s, len, k + 1);
+		if (x_is_dash(s, len, j, &e))
+			j = x_skip_blanks(s, len, e);
+	}
 	/* "10:00 - 10:30 text", "10:00 to 10:30: text": keep the first */
 	if ((n = pm_when_parse(&w2, s + j, len - j)) != 0 && w2.hour >= 0) {
 		j = x_skip_blanks(s, len, j + n);

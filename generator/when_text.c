@@ -574,6 +574,16 @@ rough_clock_at(const char *s, size_t len, size_t i, int *h, int *m)
 	return is_alnum(ch(s, len, e)) ? 0 : e;
 }
 
+/* Are the digits at s[i] the minutes of a clock ("11:20", "9.30")?
+ * Then they are no hour said roughly: the "20 (08:20 UTC)" of "11:20
+ * (08:20 UTC)" restates nothing. */
+static int
+minutes_of_clock(const char *s, size_t i)
+{
+	return i > 1 && (s[i - 1] == ':' || s[i - 1] == '.') &&
+	    is_digit((unsigned char)s[i - 2]);
+}
+
 /* Blank the time [i, k) restated at s[k] (restated_at()), and the
  * restatement's parentheses; the end of the restatement. */
 static size_t
@@ -646,6 +656,7 @@ pm_when_rewrite(char *out, const char *s, size_t len)
 			e = 0;
 		else if ((e = clock_words_at(s, len, i, &h, &m, &ctx)) == 0 &&
 		    is_digit((unsigned char)s[i]) &&
+		    !minutes_of_clock(s, i) &&
 		    (a = rough_clock_at(s, len, i, &h, &m)) != 0 &&
 		    (j = restated_at(s, len, a, h, m)) != 0) {
 			i = take_restated(out, s, len, i, j);
