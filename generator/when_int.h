@@ -118,6 +118,18 @@ word_at(const char *s, size_t len, size_t i, const char *word)
 	return e && !is_alnum(ch(s, len, e)) ? e : 0;
 }
 
+/* At most 5 digits at s[i] and their value. */
+static inline size_t
+digit_run(const char *s, size_t len, size_t i, int *v)
+{
+	size_t n = 0;
+
+	*v = 0;
+	while (is_digit(ch(s, len, i + n)) && n < 5)
+		*v = *v * 10 + (s[i + n++] - '0');
+	return n;
+}
+
 /* Count the digits at s[i] and their value (capped at 9 digits). */
 static inline size_t
 digits(const char *s, size_t len, size_t i, int *value)
@@ -185,5 +197,16 @@ size_t pm_when__point_at(const char *s, size_t len, size_t i,
  */
 size_t pm_when__zone_after(const char *s, size_t len, size_t j,
     struct pm_when *w, int minus_ok);
+
+/* Clocks said in words or roughly (when_spoken.c), for the rewrite. */
+size_t pm_when__clock_words_at(const char *s, size_t len, size_t i, int *h,
+    int *m, int *pm);
+size_t pm_when__rough_clock_at(const char *s, size_t len, size_t i, int *h,
+    int *m);
+size_t pm_when__restated_at(const char *s, size_t len, size_t e, int h,
+    int m);
+int pm_when__minutes_of_clock(const char *s, size_t i);
+size_t pm_when__take_restated(char *out, const char *s, size_t len,
+    size_t i, size_t k);
 
 #endif
