@@ -205,7 +205,6 @@ size_t pm_when__rough_clock_at(const char *s, size_t len, size_t i, int *h,
     int *m);
 size_t pm_when__restated_at(const char *s, size_t len, size_t e, int h,
     int m);
-int pm_when__minutes_of_clock(const char *s, size_t i);
 size_t pm_when__take_restated(char *out, const char *s, size_t len,
     size_t i, size_t k);
 

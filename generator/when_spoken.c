@@ -166,10 +166,13 @@ hour_words_at(const char *s, size_t len, size_t i, int *h, int *m,
 }
 
 /*
- * Can a clock in words start at s[i]?  Its first word is "a", "half",
- * "quarter", "twenty", "ten", "five" or an hour.  Asked at every word of
- * every line; the words of most lines start with one of their letters
- * ("the", "on", "was"), so the whole word is compared.
+ * Can a clock in words start at s[i]?  Its first word is "a", an hour
+ * (hour_words) or the first word of a clock_minutes phrase; by_len
+ * holds them by length and must follow those lists (check_when's
+ * test_rewrite_every_clock_word reads a clock starting with each).
+ * Asked at every word of every line, whose words mostly start with one
+ * of their letters ("the", "on", "was"): looping over the lists here
+ * cost as much as it saved.
  */
 static int
 starts_clock_words(const char *s, size_t len, size_t i)
@@ -263,6 +266,11 @@ pm_when__rough_clock_at(const char *s, size_t len, size_t i, int *h,
 	*m = 0;
 	if (a < 1 || a > 2 || *h > 23)
 		return 0;
+	/* the minutes of a clock are no hour: the "20 (08:20 UTC)" of
+	 * "11:20 (08:20 UTC)" restates nothing */
+	if (i > 1 && (s[i - 1] == ':' || s[i - 1] == '.') &&
+	    is_digit((unsigned char)s[i - 2]))
+		return 0;
 	e = i + a;
 	if ((ch(s, len, e) == ':' || ch(s, len, e) == '.') &&
 	    digit_run(s, len, e + 1, m) == 2 && *m <= 59)
@@ -274,16 +282,6 @@ pm_when__rough_clock_at(const char *s, size_t len, size_t i, int *h,
 	if (ch(s, len, e) == 'i')
 		return word_at(s, len, e, "ish") ? e + 3 : 0;
 	return is_alnum(ch(s, len, e)) ? 0 : e;
-}
-
-/* Are the digits at s[i] the minutes of a clock ("11:20", "9.30")?
- * Then they are no hour said roughly: the "20 (08:20 UTC)" of "11:20
- * (08:20 UTC)" restates nothing. */
-int
-pm_when__minutes_of_clock(const char *s, size_t i)
-{
-	return i > 1 && (s[i - 1] == ':' || s[i - 1] == '.') &&
-	    is_digit((unsigned char)s[i - 2]);
 }
 
 /* Blank the time [i, k) restated at s[k] (pm_when__restated_at()), and the

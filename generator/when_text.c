@@ -355,7 +355,6 @@ pm_when_rewrite(char *out, const char *s, size_t len)
 			e = 0;
 		else if ((e = pm_when__clock_words_at(s, len, i, &h, &m,
 		    &ctx)) == 0 && is_digit((unsigned char)s[i]) &&
-		    !pm_when__minutes_of_clock(s, i) &&
 		    (a = pm_when__rough_clock_at(s, len, i, &h, &m)) != 0 &&
 		    (j = pm_when__restated_at(s, len, a, h, m)) != 0) {
 			i = pm_when__take_restated(out, s, len, i, j);

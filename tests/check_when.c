@@ -971,6 +971,40 @@ test_length_bound(void **state)
 }
 
 /*
+ * A clock in words is looked for only at the words that can start one
+ * (when_spoken.c keeps them by length): every hour and every phrase of
+ * minutes must still be read.
+ */
+static void
+test_rewrite_every_clock_word(void **state)
+{
+	static const char *const hours[] = {
+		"one", "two", "three", "four", "five", "six", "seven",
+		"eight", "nine", "ten", "eleven", "twelve"
+	};
+	static const char *const minutes[] = {
+		"half past", "quarter past", "a quarter to", "quarter to",
+		"twenty-five past", "twenty five past", "twenty past",
+		"ten past", "five past", "twenty-five to", "twenty five to",
+		"twenty to", "ten to", "five to"
+	};
+	char text[96], out[96];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(hours) / sizeof(*hours); i++) {
+		snprintf(text, sizeof(text), "at %s in the evening", hours[i]);
+		if (!pm_when_rewrite(out, text, strlen(text)))
+			fail_msg("%s: not read", text);
+	}
+	for (size_t i = 0; i < sizeof(minutes) / sizeof(*minutes); i++) {
+		snprintf(text, sizeof(text), "at %s one in the evening",
+		    minutes[i]);
+		if (!pm_when_rewrite(out, text, strlen(text)))
+			fail_msg("%s: not read", text);
+	}
+}
+
+/*
  * The index by first letter (when_zone_index.c) is generated from the
  * table: each letter's entries are the table's names with that letter,
  * in table order, and nothing else.  When this fails, run
@@ -1599,6 +1633,7 @@ main(void)
 		cmocka_unit_test(test_zone),
 		cmocka_unit_test(test_zone_date_order),
 		cmocka_unit_test(test_zone_index_matches_table),
+		cmocka_unit_test(test_rewrite_every_clock_word),
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_diff),
 		cmocka_unit_test(test_add),
