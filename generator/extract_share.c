@@ -621,13 +621,15 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 	/* a fraction; "all" and "every" only when nothing smaller is said
 	 * ("nearly all of our best sellers, so about half of visitors") */
 	for (i = 0; i < len; i++) {
-		/* every fraction starts a word with a letter or a digit */
-		if (!x_alnum((unsigned char)s[i]) ||
-		    (i > 0 && x_alnum((unsigned char)s[i - 1])))
+		/* every fraction, and "none" and "nobody", starts a word
+		 * with one of these; this runs at every word of every
+		 * sentence read for a share */
+		if (memchr("toahfne1", x_lower((unsigned char)s[i]), 8) ==
+		    NULL || (i > 0 && x_alnum((unsigned char)s[i - 1])))
 			continue;
 		/* "none of our subscribers received a message" */
-		if (isnan(found) && !hedged(s, i) &&
-		    x_none_could(s, len, i)) {
+		if (isnan(found) && x_none_could(s, len, i) &&
+		    !hedged(s, i)) {
 			*whole = 1;
 			found = 100;
 			continue;
