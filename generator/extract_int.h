@@ -197,15 +197,21 @@ x_alnum(int c)
 size_t x_phrase_at_full(const char *s, size_t len, size_t i,
     const char *phrase);
 
-/* Most tries fail on the first byte: that test is inlined, the rest is
- * x_phrase_at_full(). */
+/* Most tries fail on the first two bytes (on the second where a phrase
+ * index chose the phrase by its first): those tests are inlined, the rest
+ * is x_phrase_at_full(). */
 static inline size_t
 x_phrase_at(const char *s, size_t len, size_t i, const char *phrase)
 {
-	int p0 = (unsigned char)phrase[0];
+	int p0 = (unsigned char)phrase[0], p1;
 
-	if (p0 != ' ' && p0 != '*' && p0 != '\0' && (i >= len ||
-	    x_lower((unsigned char)s[i]) != x_lower(p0)))
+	if (p0 == ' ' || p0 == '*' || p0 == '\0')
+		return x_phrase_at_full(s, len, i, phrase);
+	if (i >= len || x_lower((unsigned char)s[i]) != x_lower(p0))
+		return 0;
+	p1 = (unsigned char)phrase[1];
+	if (p1 != ' ' && p1 != '*' && p1 != '\0' && (i + 1 >= len ||
+	    x_lower((unsigned char)s[i + 1]) != x_lower(p1)))
 		return 0;
 	return x_phrase_at_full(s, len, i, phrase);
 }
