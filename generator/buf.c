@@ -91,6 +91,29 @@ pm_buf__put_grow(struct pm_buf *b, const void *data, size_t len)
 	b->ptr[b->len] = '\0';
 }
 
+size_t
+pm_fmt_int(char *out, long v, int width)
+{
+	char digits[PM_FMT_INT_MAX];
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	size_t nd = 0, n = 0;
+
+	do {
+		digits[nd++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0) {
+		out[n++] = '-';
+		width--;
+	}
+	for (; width > (int)nd && width > 0; width--)
+		out[n++] = '0';
+	while (nd)
+		out[n++] = digits[--nd];
+	out[n] = '\0';
+	return n;
+}
+
 void
 pm_buf_vprintf(struct pm_buf *b, const char *fmt, va_list ap)
 {

@@ -457,11 +457,23 @@ svg_date_label(char *out, size_t size, const struct pm_when *w,
     int with_year)
 {
 	const char *mon = svg_month_abbr(w->month);
+	char tmp[16 + 2 * PM_FMT_INT_MAX];
+	size_t n = strlen(mon) < 16 ? strlen(mon) : 15;
 
-	if (with_year && w->year > 0)
-		snprintf(out, size, "%s %d, %d", mon, w->day, w->year);
-	else
-		snprintf(out, size, "%s %d", mon, w->day);
+	if (size == 0)
+		return;
+	memcpy(tmp, mon, n);
+	tmp[n++] = ' ';
+	n += pm_fmt_int(tmp + n, w->day, 0);
+	if (with_year && w->year > 0) {
+		tmp[n++] = ',';
+		tmp[n++] = ' ';
+		n += pm_fmt_int(tmp + n, w->year, 0);
+	}
+	if (n >= size)
+		n = size - 1;
+	memcpy(out, tmp, n);
+	out[n] = '\0';
 }
 
 void

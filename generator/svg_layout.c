@@ -243,15 +243,24 @@ svg_tl_when(char *out, size_t size, const struct tl *tl, long t,
     int with_date)
 {
 	struct pm_when w = tl->ref;
-	char date[32];
+	char tmp[32 + 2 * PM_FMT_INT_MAX];
+	size_t n = 0;
 
+	if (size == 0)
+		return;
 	pm_when_add_minutes(&w, t);
 	if (with_date && tl->ref_dated) {
-		svg_date_label(date, sizeof(date), &w, 0);
-		snprintf(out, size, "%s %02d:%02d", date, w.hour, w.minute);
-	} else {
-		snprintf(out, size, "%02d:%02d", w.hour, w.minute);
+		svg_date_label(tmp, 32, &w, 0);
+		n = strlen(tmp);
+		tmp[n++] = ' ';
 	}
+	n += pm_fmt_int(tmp + n, w.hour, 2);
+	tmp[n++] = ':';
+	n += pm_fmt_int(tmp + n, w.minute, 2);
+	if (n >= size)
+		n = size - 1;
+	memcpy(out, tmp, n);
+	out[n] = '\0';
 }
 
 /* Day number of minute t, counted from the reference point's day. */

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "buf.h"
 #include "when_int.h"
 
 static const char *const months[] = {
@@ -687,33 +688,45 @@ size_t
 pm_when_format(char *out, size_t size, const struct pm_when *w)
 {
 	char buf[128];
-	int n = 0, off = w->offset_minutes, dated = w->month && w->day;
-	size_t k;
+	int off = w->offset_minutes, dated = w->month && w->day;
+	size_t n = 0, k;
 
-	if (dated && w->year)
-		n += snprintf(buf + n, sizeof(buf) - (size_t)n,
-		    "%04d-%02d-%02d", w->year % 100000, w->month % 100,
-		    w->day % 100);
-	else if (dated)
-		n += snprintf(buf + n, sizeof(buf) - (size_t)n, "--%02d-%02d",
-		    w->month % 100, w->day % 100);
+	/* By hand, not snprintf: a build formats a few hundred thousand */
+	if (dated && w->year) {
+		n += pm_fmt_int(buf + n, w->year % 100000, 4);
+		buf[n++] = '-';
+	} else if (dated) {
+		buf[n++] = '-';
+		buf[n++] = '-';
+	}
+	if (dated) {
+		n += pm_fmt_int(buf + n, w->month % 100, 2);
+		buf[n++] = '-';
+		n += pm_fmt_int(buf + n, w->day % 100, 2);
+	}
 	if (w->hour >= 0) {
-		n += snprintf(buf + n, sizeof(buf) - (size_t)n,
-		    dated ? "T%02d:%02d" : "%02d:%02d", w->hour % 100,
-		    w->minute % 100);
-		if (dated || w->second)
-			n += snprintf(buf + n, sizeof(buf) - (size_t)n,
-			    ":%02d", w->second % 100);
-		if (w->has_zone)
-			n += snprintf(buf + n, sizeof(buf) - (size_t)n,
-			    "%c%02d:%02d", off < 0 ? '-' : '+',
-			    (off < 0 ? -off : off) / 60 % 100,
-			    (off < 0 ? -off : off) % 60);
+		if (dated)
+			buf[n++] = 'T';
+		n += pm_fmt_int(buf + n, w->hour % 100, 2);
+		buf[n++] = ':';
+		n += pm_fmt_int(buf + n, w->minute % 100, 2);
+		if (dated || w->second) {
+			buf[n++] = ':';
+			n += pm_fmt_int(buf + n, w->second % 100, 2);
+		}
+		if (w->has_zone) {
+			buf[n++] = off < 0 ? '-' : '+';
+			n += pm_fmt_int(buf + n, (off < 0 ? -off : off) / 60 %
+			    100, 2);
+			buf[n++] = ':';
+			n += pm_fmt_int(buf + n, (off < 0 ? -off : off) % 60,
+			    2);
+		}
 	}
 	buf[n] = '\0';
 	if (size == 0)
 		return 0;
-	k = (size_t)n < size ? (size_t)n : size - 1;
+	k = n < size ? n : size - 1;
 	memcpy(out, buf, k);
 	out[k] = '\0';
 	return k;

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -249,6 +250,29 @@ test_printf_at_capacity(void **state)
 		assert_true(b.cap > b.len);
 		pm_buf_free(&b);
 	}
+}
+
+/* pm_fmt_int() writes what printf's "%0*ld" writes, for the extremes of
+ * long, signs, and widths below, at and above the number of digits. */
+static void
+test_fmt_int_as_printf(void **state)
+{
+	static const long values[] = {
+		0, 1, -1, 9, 10, -10, 59, 99, 100, 2025, -2025, 99999,
+		123456789, -123456789, LONG_MAX, LONG_MIN, LONG_MIN + 1
+	};
+	char got[PM_FMT_INT_MAX], want[64];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++)
+		for (int width = 0; width <= 8; width++) {
+			size_t n = pm_fmt_int(got, values[i], width);
+
+			snprintf(want, sizeof(want), "%0*ld", width,
+			    values[i]);
+			assert_string_equal(got, want);
+			assert_int_equal(n, strlen(want));
+		}
 }
 
 /*
@@ -686,6 +710,7 @@ main(void)
 		cmocka_unit_test(test_detach),
 		cmocka_unit_test(test_printf),
 		cmocka_unit_test(test_printf_at_capacity),
+		cmocka_unit_test(test_fmt_int_as_printf),
 		cmocka_unit_test(test_html),
 		cmocka_unit_test(test_html_appends),
 		cmocka_unit_test(test_attr),
