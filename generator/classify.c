@@ -507,12 +507,16 @@ pm_classify__names_any(const char *text, const char *const *phrases)
 	if (text == NULL)
 		return 0;
 	normalise(&t, text);
-	weigh(&t, 0);
 	pm_phrase_index_init(&x, phrases);
-	while (!found && (at = find_any(t.s, t.len, at, &x, &e)) !=
-	    (size_t)-1) {
-		found = t.w[at] > 0;
-		at = e;
+	/* weighing the clauses costs ten times the search, and most texts
+	 * name none of the phrases: weigh only a text that does */
+	if ((at = find_any(t.s, t.len, 0, &x, &e)) != (size_t)-1) {
+		weigh(&t, 0);
+		do {
+			found = t.w[at] > 0;
+			at = e;
+		} while (!found && (at = find_any(t.s, t.len, at, &x,
+		    &e)) != (size_t)-1);
 	}
 	ntext_free(&t);
 	return found;
