@@ -582,10 +582,25 @@ int x_tl_narrative(struct xtl *t, const struct xline *l, size_t from,
 				 * mitigation nor investigation */
 #define XK_ROWS 11		/* the rows of words tried in turn */
 
-/* The index of each row's words, made once for all the entries of a
- * report: made for each entry, it was a fifth of reading its kind. */
+#define XK_ROW_WORDS 96		/* the words of a row and its NULL */
+#define XK_WORDS (XK_ROWS * XK_ROW_WORDS)
+#define XK_BUCKETS 1024		/* first two bytes, five bits each */
+
+/*
+ * The words of every row, made once for all the entries of a report and
+ * bucketed by their first two bytes (a word whose second byte is a blank,
+ * a stem mark or its end is in the bucket of its first with 31 as its
+ * second).  One scan of an entry tries at each word only the words that
+ * begin with its two bytes: a scan per row walked its bytes eleven
+ * times, and chains by first letter tried a score of words at each.
+ * Bucket b's words are by_bucket[first[b]] to by_bucket[first[b + 1] - 1],
+ * in row order.
+ */
 struct xkinds {
-	struct pm_phrase_index row[XK_ROWS];
+	const char *words[XK_WORDS];
+	unsigned char row_of[XK_WORDS];
+	unsigned short first[XK_BUCKETS + 1];
+	unsigned short by_bucket[XK_WORDS];
 };
 
 void x_kinds_init(struct xkinds *k);

@@ -61,7 +61,7 @@ static const char *const telling[] = {
 
 static const struct {
 	int kind, after;
-	const char *words[96];
+	const char *words[XK_ROW_WORDS];
 } kinds[] = {
 	{ TK_MISLEADING, SAME, { "misleading", "misled", "red herring*",
 	    "ruled out", "rule out", "assum*", "suspect*",
@@ -252,22 +252,92 @@ denied(const char *s, size_t len, size_t at, size_t end)
 	return word_in(s, len, k, denials_after);
 }
 
-/* The first word of the index said (not denied) in s, or NULL. */
-static const char *
-said(const struct pm_phrase_index *x, const char *s, size_t len, int deny)
+static size_t
+bucket_of(int b0, int b1)
 {
+	return (size_t)(b0 & 31) << 5 | (size_t)(b1 & 31);
+}
+
+#define ANY_SECOND 31
+#define MAX_HELD 64
+
+/* What an entry says, row by row: the words of each row found in it,
+ * whose denial is read only when the row's turn comes (a row found said
+ * ends the reading, and most entries are decided by an early row). */
+struct said {
+	const struct xkinds *k;
+	const char *s;
+	size_t len;
+	unsigned yes, no;		/* rows known said, known not */
+	size_t nheld;
+	struct { unsigned short at, end; unsigned char row; } held[MAX_HELD];
+};
+
+static void
+try_bucket(struct said *sd, size_t i, size_t b)
+{
+	const struct xkinds *k = sd->k;
+
+	for (size_t j = k->first[b]; j < k->first[b + 1]; j++) {
+		size_t w = k->by_bucket[j], e;
+		unsigned r = k->row_of[w];
+
+		if ((sd->yes & 1u << r) || (e = x_phrase_at(sd->s, sd->len, i,
+		    k->words[w])) == 0)
+			continue;
+		/* the misleading row is made of denials: a word of it is
+		 * said whatever comes before it */
+		if (kinds[r].kind == TK_MISLEADING)
+			sd->yes |= 1u << r;
+		else if (sd->nheld < MAX_HELD) {
+			sd->held[sd->nheld].at = (unsigned short)i;
+			sd->held[sd->nheld].end = (unsigned short)e;
+			sd->held[sd->nheld++].row = (unsigned char)r;
+		} else if (!denied(sd->s, sd->len, i, e)) {
+			sd->yes |= 1u << r;
+		}
+	}
+}
+
+/* Find the words of every row in s (len < 65536). */
+static void
+said_scan(struct said *sd, const struct xkinds *k, const char *s,
+    size_t len)
+{
+	sd->k = k, sd->s = s, sd->len = len;
+	sd->yes = sd->no = 0;
+	sd->nheld = 0;
 	for (size_t i = 0; i < len; i++) {
-		size_t e;
+		int b1 = i + 1 < len ? (unsigned char)s[i + 1] : 0;
+		size_t two = bucket_of((unsigned char)s[i], b1);
+		size_t any = bucket_of((unsigned char)s[i], ANY_SECOND);
 
 		if (i > 0 && x_alnum((unsigned char)s[i - 1]))
 			continue;
-		for (size_t k = pm_phrase_index_head(x, (unsigned char)s[i]);
-		    k; k = pm_phrase_index_next(x, k))
-			if ((e = x_phrase_at(s, len, i, x->list[k - 1])) != 0 &&
-			    (!deny || !denied(s, len, i, e)))
-				return x->list[k - 1];
+		if (two != any)
+			try_bucket(sd, i, two);
+		try_bucket(sd, i, any);
 	}
-	return NULL;
+}
+
+/* Is a word of row r said (not denied) in the scanned entry? */
+static int
+said(struct said *sd, unsigned r)
+{
+	unsigned bit = 1u << r;
+
+	if (sd->yes & bit)
+		return 1;
+	if (sd->no & bit)
+		return 0;
+	for (size_t h = 0; h < sd->nheld; h++)
+		if (sd->held[h].row == r && !denied(sd->s, sd->len,
+		    sd->held[h].at, sd->held[h].end)) {
+			sd->yes |= bit;
+			return 1;
+		}
+	sd->no |= bit;
+	return 0;
 }
 
 /* A reporter telling us, within four words ("customers in chat say"). */
@@ -352,7 +422,9 @@ log_level(const char *s, size_t len, size_t i)
 		"EXCEPTION", "SEVERE"
 	};
 
-	if (i > 0 && x_alnum((unsigned char)s[i - 1]))
+	/* the first letters of the levels: this runs at every byte */
+	if (i >= len || memchr("EFPWCS", s[i], 6) == NULL ||
+	    (i > 0 && x_alnum((unsigned char)s[i - 1])))
 		return 0;
 	for (size_t k = 0; k < XCOUNT(levels); k++) {
 		size_t n = strlen(levels[k]);
@@ -394,11 +466,36 @@ unquote(char *buf, const char *s, size_t n)
 
 _Static_assert(XCOUNT(kinds) == XK_ROWS, "XK_ROWS counts the rows");
 
+_Static_assert(XK_ROWS <= 32, "a row is a bit of an unsigned");
+
+static size_t
+word_bucket(const char *w)
+{
+	int b1 = (unsigned char)w[0] ? (unsigned char)w[1] : 0;
+
+	return bucket_of((unsigned char)w[0], x_alnum(b1) ? b1 : ANY_SECOND);
+}
+
 void
 x_kinds_init(struct xkinds *k)
 {
+	size_t n = 0, count[XK_BUCKETS] = { 0 };
+
+	memset(k->first, 0, sizeof(k->first));
 	for (size_t r = 0; r < XK_ROWS; r++)
-		pm_phrase_index_init(&k->row[r], kinds[r].words);
+		for (size_t w = 0; kinds[r].words[w]; w++) {
+			k->words[n] = kinds[r].words[w];
+			k->row_of[n] = (unsigned char)r;
+			k->first[word_bucket(k->words[n++]) + 1]++;
+		}
+	for (size_t b = 1; b <= XK_BUCKETS; b++)
+		k->first[b] += k->first[b - 1];
+	/* a stable counting sort: each bucket in row order */
+	for (size_t w = 0; w < n; w++) {
+		size_t b = word_bucket(k->words[w]);
+
+		k->by_bucket[k->first[b] + count[b]++] = (unsigned short)w;
+	}
 }
 
 int
@@ -409,10 +506,12 @@ x_timeline_kind(const struct xkinds *k, const char *s, size_t len,
 	char buf[512];
 	size_t n = len < sizeof(buf) ? len : sizeof(buf) - 1;
 
+	struct said sd;
+
 	unquote(buf, s, n);
 	buf[n] = '\0';
-	if ((ends_over(buf, n) || symptom_over(buf, n)) &&
-	    !said(&k->row[0], buf, n, 0))
+	said_scan(&sd, k, buf, n);
+	if ((ends_over(buf, n) || symptom_over(buf, n)) && !said(&sd, 0))
 		return TK_RESOLVED;
 	for (size_t r = 0; r < XCOUNT(kinds); r++) {
 		int kind = kinds[r].kind;
@@ -425,7 +524,7 @@ x_timeline_kind(const struct xkinds *k, const char *s, size_t len,
 				continue;
 			kind = kinds[r].after;
 		}
-		if (said(&k->row[r], buf, n, kind != TK_MISLEADING))
+		if (said(&sd, (unsigned)r))
 			return kind;
 		/* after the reports of row 2b: a reporter telling us */
 		if (r == 2 && !detected_before && reporter_tells(buf, n))
