@@ -87,9 +87,28 @@ unit_at(const char *s, size_t len, size_t i, const char *const *units,
 	return 0;
 }
 
+/* "0:45", "01:05", "2:30" at s[j] (hours, a colon, two digits of
+ * minutes, not a third): the end, with the minutes; or 0. */
+static size_t
+hours_minutes_at(const char *s, size_t len, size_t j, long *minutes)
+{
+	long h = 0;
+	size_t k = j;
+
+	while (k < len && k < j + 2 && s[k] >= '0' && s[k] <= '9')
+		h = h * 10 + (s[k++] - '0');
+	if (k == j || k + 2 >= len || s[k] != ':' || s[k + 1] < '0' ||
+	    s[k + 1] > '5' || s[k + 2] < '0' || s[k + 2] > '9' ||
+	    (k + 3 < len && s[k + 3] >= '0' && s[k + 3] <= '9'))
+		return 0;
+	*minutes = h * 60 + (s[k + 1] - '0') * 10 + (s[k + 2] - '0');
+	return k + 3;
+}
+
 /* "0", "7m", "1h25m", "1 h 25 min", "15 min" at s[j]: the end, with the
  * minutes; a number without a unit is minutes, and a bare number after
- * hours too.  0 when there is no number, or no unit and unit_needed. */
+ * hours too; an offset in hours and minutes ("+0:45", "T+1:20") too.
+ * 0 when there is no number, or no unit and unit_needed. */
 static size_t
 offset_at(const char *s, size_t len, size_t j, long *minutes,
     int unit_needed)
@@ -102,6 +121,8 @@ offset_at(const char *s, size_t len, size_t j, long *minutes,
 	long v;
 	int read = 0, hours_read = 0, unit = 0;
 
+	if ((e = hours_minutes_at(s, len, j, minutes)) != 0)
+		return e;
 	*minutes = 0;
 	while (j < len && s[j] >= '0' && s[j] <= '9') {
 		for (v = 0; j < len && s[j] >= '0' && s[j] <= '9' &&
@@ -127,12 +148,20 @@ offset_at(const char *s, size_t len, size_t j, long *minutes,
 size_t
 x_relative_at(const char *s, size_t len, size_t i, long *minutes)
 {
-	size_t j;
+	size_t j, k;
 	long sign = 1;
 
-	if (i + 2 >= len || (s[i] != 'T' && s[i] != 't'))
+	/* "T+7m", and "H+0:20" as the military write it */
+	if (i + 2 >= len || (s[i] != 'T' && s[i] != 't' && s[i] != 'H'))
 		return 0;
 	j = i + 1;
+	/* "H — Sale opens": T0 itself, named alone before a dash */
+	if ((s[i] == 'T' || s[i] == 'H') && s[j] == ' ' &&
+	    (k = x_skip_blanks(s, len, j)) < len && (s[k] == '-' ||
+	    (unsigned char)s[k] == 0xe2) && x_is_dash(s, len, k, &k)) {
+		*minutes = 0;
+		return j;
+	}
 	if (s[j] == '+')
 		j++;
 	else if (s[j] == '-')
@@ -141,10 +170,16 @@ x_relative_at(const char *s, size_t len, size_t i, long *minutes)
 		j += 3, sign = -1;	/* U+2212 MINUS SIGN */
 	else
 		return 0;
-	if ((j = offset_at(s, len, j, minutes, 0)) == 0)
+	if ((k = offset_at(s, len, j, minutes, 0)) == 0)
 		return 0;
+	/* "H+1", "H+6": the H-hour's offsets are hours but for the
+	 * minutes of "H+0:20" */
+	if (s[i] == 'H' && x_alnum((unsigned char)s[k - 1]) &&
+	    hours_minutes_at(s, len, j, minutes) == 0 &&
+	    strspn(s + j, "0123456789") == k - j)
+		*minutes *= 60;
 	*minutes *= sign;
-	return j;
+	return k;
 }
 
 size_t
@@ -189,6 +224,26 @@ relative_lead(const char *s, size_t len, size_t i)
 	    x_skip_blanks(s, len, j + 1) : 0;
 }
 
+/* "Day 2, " before a time ("Day 2, 03:00 — Redemptions peak"): its end,
+ * or 0.  The entries' order dates the time, a turn past midnight being
+ * the next day, as for times alone. */
+static size_t
+day_count_lead(const char *s, size_t len, size_t i)
+{
+	size_t e = x_phrase_at(s, len, i, "day"), d;
+
+	if (e == 0)
+		return 0;
+	d = e = x_skip_blanks(s, len, e);
+	while (e < len && e < d + 2 && s[e] >= '0' && s[e] <= '9')
+		e++;
+	if (e == d || (e < len && x_alnum((unsigned char)s[e])))
+		return 0;
+	if (e + 1 < len && (s[e] == ',' || s[e] == ':') && s[e + 1] == ' ')
+		e++;
+	return x_skip_blanks(s, len, e);
+}
+
 /*
  * A timeline entry at the start of s: its point, whether am/pm was
  * written, and where its text starts.  Returns 0 when s does not start
@@ -218,6 +273,9 @@ x_entry_at(const char *s, size_t len, struct pm_when *w, int *mer,
 	    s[i] == ' ' || s[i] == '*' || s[i] == '`'))
 		tick |= s[i++] == '`';
 	if ((e = relative_lead(s, len, i)) != 0)
+		i = e;
+	else if ((e = day_count_lead(s, len, i)) != 0 &&
+	    pm_when_parse(&w2, s + e, len - e) > 0 && w2.hour >= 0)
 		i = e;
 	/* the longest lead: "at around" over "at" */
 	for (k = 0, j = i; lead[k]; k++)

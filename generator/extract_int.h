@@ -543,6 +543,9 @@ struct xtl {
 				 * for its text, or 0 */
 	struct pm_when t0;	/* when "T+0" was, for "T+7m" entries */
 	int has_t0;
+	int t0_assumed;		/* T0 is the start the summary gives, not
+				 * one the timeline states: "+7m" then
+				 * counts from the entry before */
 	int para_led;		/* every paragraph opens with its time (1)
 				 * or its bold time (2): a sentence holds
 				 * one entry at most (1) or a paragraph

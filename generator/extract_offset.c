@@ -7,11 +7,33 @@
 
 #include <string.h>
 
+/* "Offsets count from 07:15 local", "offsets from H = 12:00 noon IST",
+ * "times relative to 09:30": the time after the words, or 0. */
+static int
+offsets_from(struct pm_when *w, const struct xline *l)
+{
+	static const char *const words[] = {
+		"offsets count from", "offsets counted from",
+		"offsets are from", "offsets from", "offset from",
+		"relative to", NULL
+	};
+	size_t at, e;
+
+	if (x_find_any(l->s, l->len, words, &at) == NULL ||
+	    (e = x_phrase_at_any(l->s, l->len, at, words)) == 0)
+		return 0;
+	return x_find_point(w, NULL, l->t + e, l->len - e, 0);
+}
+
 /*
  * When T0 was, for a timeline written in offsets from it ("T+7m —
  * Alert"): a "T0:" field ("**T0:** Tuesday, 8 October 2024, 18:30 IST"),
  * else "T0" or "T+0" followed by "(", "=" or "is" and a time ("Offsets
- * from T0 (18:30 IST)", "T+0 is 10:30").
+ * from T0 (18:30 IST)", "T+0 is 10:30"), "T" or "H" followed by "=" ("T
+ * = 12:00 a.m. ET"), or the time offsets are said to count from.  A
+ * timeline that states none counts from the start the summary gives
+ * ("Impact began at 14:05 UTC" over "T+12m — Alert"), for offsets led by
+ * T or H alone.
  */
 void
 x_tl_t0(struct xtl *t)
@@ -19,10 +41,11 @@ x_tl_t0(struct xtl *t)
 	static const char *const labels[] = {
 		"t0", "t 0", "t zero", "time zero", NULL
 	};
-	static const char *const names[] = { "t0", "t+0", NULL };
+	static const char *const names[] = { "t0", "t+0", "t", "h", NULL };
 	const struct xfield *f = x_field(t->d, labels);
 	struct xdoc *d = t->d;
 
+	t->t0_assumed = 0;
 	if (f && x_find_point(&t->t0, NULL, f->tv, f->vlen, 0)) {
 		t->has_t0 = 1;
 		return;
@@ -34,16 +57,24 @@ x_tl_t0(struct xtl *t)
 
 		for (size_t j = 0; names[j] && at == (size_t)-1; j++)
 			at = x_find(l->s, l->len, name = names[j]);
-		if (at == (size_t)-1)
-			continue;
-		k = x_skip_blanks(l->s, l->len, at + strlen(name));
-		if (k < l->len && (l->s[k] == '(' || l->s[k] == '=' ||
-		    x_phrase_at(l->s, l->len, k, "is")))
-			t->has_t0 = x_find_point(&t->t0, NULL, l->t + k,
-			    l->len - k, 0);
+		if (at != (size_t)-1) {
+			k = x_skip_blanks(l->s, l->len, at + strlen(name));
+			/* a letter alone names T0 only before "=" */
+			if (k < l->len && (l->s[k] == '=' ||
+			    (strlen(name) > 1 && (l->s[k] == '(' ||
+			    x_phrase_at(l->s, l->len, k, "is")))))
+				t->has_t0 = x_find_point(&t->t0, NULL,
+				    l->t + k, l->len - k, 0);
+		}
+		if (!t->has_t0 && l->sec == SEC_TIMELINE)
+			t->has_t0 = offsets_from(&t->t0, l);
 	}
 	if (t->has_t0 && t->t0.hour < 0)
 		t->has_t0 = 0;
+	if (!t->has_t0 && d->has_start && d->start.hour >= 0) {
+		t->t0 = d->start;
+		t->has_t0 = t->t0_assumed = 1;
+	}
 }
 
 /* Where an entry's offset may start in l: past the item's symbols and
@@ -86,9 +117,13 @@ int
 x_tl_relative(struct xtl *t, const struct xline *l)
 {
 	long minutes;
-	size_t e = x_relative_at(l->t, l->len, offset_start(l), &minutes);
+	size_t i = offset_start(l), e = x_relative_at(l->t, l->len, i,
+	    &minutes);
 	struct pm_when w;
 
+	/* "+00:12 | Support phones": from a T0 the timeline states */
+	if (e == 0 && !t->t0_assumed && i < l->len && l->t[i] == '+')
+		e = x_later_at(l->t, l->len, i, &minutes);
 	if (e == 0 || (e = text_after_offset(l, e)) == 0)
 		return 0;
 	w = t->t0;

@@ -81,6 +81,29 @@ weekday_time(struct pm_when *w, const char *cell, size_t len)
 	return 1;
 }
 
+/* "+00:12", "T+6m" alone in a cell: T0 and the offset, when the
+ * timeline says when T0 was ("+00:12" only then: an assumed T0 leaves
+ * a bare plus to the entry before). */
+static int
+offset_cell(const struct xtl *t, struct pm_when *w, const char *cell,
+    size_t len)
+{
+	long minutes;
+	size_t i = x_skip_blanks(cell, len, 0), e;
+
+	if (!t->has_t0)
+		return 0;
+	if ((e = x_relative_at(cell, len, i, &minutes)) == 0 &&
+	    (t->t0_assumed || i >= len || cell[i] != '+' ||
+	    (e = x_later_at(cell, len, i, &minutes)) == 0))
+		return 0;
+	if (x_skip_blanks(cell, len, e) < len)
+		return 0;
+	*w = t->t0;
+	pm_when_add_minutes(w, minutes);
+	return 1;
+}
+
 static void
 tl_row(struct xtl *t, const struct xline *l)
 {
@@ -101,7 +124,8 @@ tl_row(struct xtl *t, const struct xline *l)
 		if ((is_time || (t->ncols == 0 && c == 0)) && len > 0 &&
 		    (pm_when_parse(&part, l->t + (p - l->s), len) > 0 ||
 		    (is_time && x_hhmm_cell(p, len, &part)) ||
-		    weekday_time(&part, l->t + (p - l->s), len))) {
+		    weekday_time(&part, l->t + (p - l->s), len) ||
+		    offset_cell(t, &part, p, len))) {
 			if (part.day)
 				w.year = part.year, w.month = part.month,
 				    w.day = part.day;

@@ -351,7 +351,9 @@ pm_when_rewrite(char *out, const char *s, size_t len)
 			changed = 1;
 			continue;
 		}
-		if (i > 0 && is_alnum((unsigned char)s[i - 1]))
+		/* "H+2:30 (2:30 pm)": an offset, not a clock said twice */
+		if (i > 0 && (is_alnum((unsigned char)s[i - 1]) ||
+		    s[i - 1] == '+'))
 			e = 0;
 		else if ((e = pm_when__clock_words_at(s, len, i, &h, &m,
 		    &ctx)) == 0 && is_digit((unsigned char)s[i]) &&
