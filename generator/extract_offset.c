@@ -9,18 +9,19 @@
 
 /* "Offsets count from 07:15 local", "offsets from H = 12:00 noon IST",
  * "times relative to 09:30": the time after the words, or 0. */
+static const char *const offsets_words[] = {
+	"offsets count from", "offsets counted from", "offsets are from",
+	"offsets from", "offset from", "relative to", NULL
+};
+
 static int
-offsets_from(struct pm_when *w, const struct xline *l)
+offsets_from(struct pm_when *w, const struct xline *l,
+    const struct pm_phrase_index *x)
 {
-	static const char *const words[] = {
-		"offsets count from", "offsets counted from",
-		"offsets are from", "offsets from", "offset from",
-		"relative to", NULL
-	};
 	size_t at, e;
 
-	if (x_find_any(l->s, l->len, words, &at) == NULL ||
-	    (e = x_phrase_at_any(l->s, l->len, at, words)) == 0)
+	if (x_index_find(x, l->s, l->len, &at) == NULL ||
+	    x_index_at(x, l->s, l->len, at, &e) == NULL)
 		return 0;
 	return x_find_point(w, NULL, l->t + e, l->len - e, 0);
 }
@@ -44,19 +45,23 @@ x_tl_t0(struct xtl *t)
 	static const char *const names[] = { "t0", "t+0", "t", "h", NULL };
 	const struct xfield *f = x_field(t->d, labels);
 	struct xdoc *d = t->d;
+	struct pm_phrase_index offsets;
 
 	t->t0_assumed = 0;
 	if (f && x_find_point(&t->t0, NULL, f->tv, f->vlen, 0)) {
 		t->has_t0 = 1;
 		return;
 	}
+	pm_phrase_index_init(&offsets, offsets_words);
 	for (size_t i = 0; i < d->n && !t->has_t0; i++) {
 		const struct xline *l = &d->v[i];
 		size_t at = (size_t)-1, k;
 		const char *name = NULL;
 
+		/* a letter alone needs an "=": most lines have none */
 		for (size_t j = 0; names[j] && at == (size_t)-1; j++)
-			at = x_find(l->s, l->len, name = names[j]);
+			if (names[j][1] != '\0' || memchr(l->s, '=', l->len))
+				at = x_find(l->s, l->len, name = names[j]);
 		if (at != (size_t)-1) {
 			k = x_skip_blanks(l->s, l->len, at + strlen(name));
 			/* a letter alone names T0 only before "=" */
@@ -67,7 +72,7 @@ x_tl_t0(struct xtl *t)
 				    l->t + k, l->len - k, 0);
 		}
 		if (!t->has_t0 && l->sec == SEC_TIMELINE)
-			t->has_t0 = offsets_from(&t->t0, l);
+			t->has_t0 = offsets_from(&t->t0, l, &offsets);
 	}
 	if (t->has_t0 && t->t0.hour < 0)
 		t->has_t0 = 0;
