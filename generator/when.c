@@ -696,8 +696,7 @@ pm_when_format(char *out, size_t size, const struct pm_when *w)
 		n += pm_fmt_int(buf + n, w->year % 100000, 4);
 		buf[n++] = '-';
 	} else if (dated) {
-		buf[n++] = '-';
-		buf[n++] = '-';
+		memcpy(buf, "--", 2), n = 2;
 	}
 	if (dated) {
 		n += pm_fmt_int(buf + n, w->month % 100, 2);
@@ -716,11 +715,10 @@ pm_when_format(char *out, size_t size, const struct pm_when *w)
 		}
 		if (w->has_zone) {
 			buf[n++] = off < 0 ? '-' : '+';
-			n += pm_fmt_int(buf + n, (off < 0 ? -off : off) / 60 %
-			    100, 2);
+			off = off < 0 ? -off : off;
+			n += pm_fmt_int(buf + n, off / 60 % 100, 2);
 			buf[n++] = ':';
-			n += pm_fmt_int(buf + n, (off < 0 ? -off : off) % 60,
-			    2);
+			n += pm_fmt_int(buf + n, off % 60, 2);
 		}
 	}
 	buf[n] = '\0';
