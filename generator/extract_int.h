@@ -563,6 +563,10 @@ void x_tl_push(struct xtl *t, const struct xline *l, const struct pm_when *w,
 /* extract_offset.c: when T0 was (t->t0, t->has_t0), for a timeline in
  * offsets from it. */
 void x_tl_t0(struct xtl *t);
+/* An offset from T0 at s[i] ("T+7m", "H+0:20", and "+00:12" when T0 is
+ * stated): its end with *minutes, or 0. */
+size_t x_t0_offset_at(const struct xtl *t, const char *s, size_t len,
+    size_t i, long *minutes);
 /* "T+7m — Alert fires": an entry at T0 and the offset from l; 1 when
  * made, else 0. */
 int x_tl_relative(struct xtl *t, const struct xline *l);

@@ -116,19 +116,28 @@ text_after_offset(const struct xline *l, size_t e)
 	return e < l->len && x_has_letter(l->s + e, l->len - e) ? e : 0;
 }
 
+size_t
+x_t0_offset_at(const struct xtl *t, const char *s, size_t len, size_t i,
+    long *minutes)
+{
+	size_t e = x_relative_at(s, len, i, minutes);
+
+	/* "+00:12 | Support phones": from a T0 the timeline states; under
+	 * an assumed one a bare plus counts from the entry before */
+	if (e == 0 && !t->t0_assumed && i < len && s[i] == '+')
+		e = x_later_at(s, len, i, minutes);
+	return e;
+}
+
 /* "T+7m — Alert fires": an entry at T0 and the offset.  A bracketed clock
  * time after the offset ("T+4 (09:16)") is x_entry_at()'s. */
 int
 x_tl_relative(struct xtl *t, const struct xline *l)
 {
 	long minutes;
-	size_t i = offset_start(l), e = x_relative_at(l->t, l->len, i,
-	    &minutes);
+	size_t e = x_t0_offset_at(t, l->t, l->len, offset_start(l), &minutes);
 	struct pm_when w;
 
-	/* "+00:12 | Support phones": from a T0 the timeline states */
-	if (e == 0 && !t->t0_assumed && i < l->len && l->t[i] == '+')
-		e = x_later_at(l->t, l->len, i, &minutes);
 	if (e == 0 || (e = text_after_offset(l, e)) == 0)
 		return 0;
 	w = t->t0;

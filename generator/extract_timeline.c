@@ -93,11 +93,8 @@ offset_cell(const struct xtl *t, struct pm_when *w, const char *cell,
 
 	if (!t->has_t0)
 		return 0;
-	if ((e = x_relative_at(cell, len, i, &minutes)) == 0 &&
-	    (t->t0_assumed || i >= len || cell[i] != '+' ||
-	    (e = x_later_at(cell, len, i, &minutes)) == 0))
-		return 0;
-	if (x_skip_blanks(cell, len, e) < len)
+	if ((e = x_t0_offset_at(t, cell, len, i, &minutes)) == 0 ||
+	    x_skip_blanks(cell, len, e) < len)
 		return 0;
 	*w = t->t0;
 	pm_when_add_minutes(w, minutes);
