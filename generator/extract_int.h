@@ -301,7 +301,23 @@ int x_thousands_at(const char *s, size_t len, size_t j);
 
 /* A number written in digits or words at s[i] (extract_number.c): its
  * end, with *v set; or 0. */
-size_t x_number_at(const char *s, size_t len, size_t i, double *v);
+size_t x_number_at_full(const char *s, size_t len, size_t i, double *v);
+
+/* The share scanners try this at every byte of a sentence; most bytes
+ * are inside a word or start none of the number words (e to z), and
+ * are turned away here without a call. */
+static inline size_t
+x_number_at(const char *s, size_t len, size_t i, double *v)
+{
+	int c;
+
+	if (i >= len || (i > 0 && x_alnum((unsigned char)s[i - 1])))
+		return 0;
+	c = x_lower((unsigned char)s[i]);
+	if (!(c >= '0' && c <= '9') && !(c >= 'e' && c <= 'z'))
+		return 0;
+	return x_number_at_full(s, len, i, v);
+}
 
 /* s as the when module can read it (pm_when_rewrite()): in the arena and
  * of the same length, so that offsets stay valid; s itself when nothing

@@ -8,17 +8,32 @@
 
 #include <string.h>
 
-static const char *const small_numbers[] = {
-	"zero", "one", "two", "three", "four", "five", "six", "seven",
-	"eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
-	"fifteen", "sixteen", "seventeen", "eighteen", "nineteen", NULL
+/* One to nine, the units after a ten ("twenty-five", "forty five"). */
+static const char *const units[] = {
+	"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
 };
 
-/* "twenty", "twenty-five", "forty five": tens in words, with their
- * unit ("one in twenty-five visitors"). */
-static const char *const tens[] = {
-	"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-	"ninety", NULL
+/*
+ * Every number in words up to ninety, sorted by first letter, so that a
+ * word is compared only with those that start as it does: this runs at
+ * every word of every sentence read for a share.  No two can match at
+ * the same place (a phrase ends at a word's end), so their order within
+ * a letter does not matter.
+ */
+static const struct number_word {
+	const char *word;
+	int value;
+} number_words[] = {
+	{ "eight", 8 }, { "eighteen", 18 }, { "eighty", 80 }, { "eleven", 11 },
+	{ "fifteen", 15 }, { "fifty", 50 }, { "five", 5 }, { "forty", 40 },
+	{ "four", 4 }, { "fourteen", 14 },
+	{ "nine", 9 }, { "nineteen", 19 }, { "ninety", 90 },
+	{ "one", 1 },
+	{ "seven", 7 }, { "seventeen", 17 }, { "seventy", 70 }, { "six", 6 },
+	{ "sixteen", 16 }, { "sixty", 60 },
+	{ "ten", 10 }, { "thirteen", 13 }, { "thirty", 30 }, { "three", 3 },
+	{ "twelve", 12 }, { "twenty", 20 }, { "two", 2 },
+	{ "zero", 0 },
 };
 
 int
@@ -31,10 +46,11 @@ x_thousands_at(const char *s, size_t len, size_t j)
 }
 
 size_t
-x_number_at(const char *s, size_t len, size_t i, double *v)
+x_number_at_full(const char *s, size_t len, size_t i, double *v)
 {
-	size_t j = i, e;
+	size_t j = i, e, k, u;
 	double n = 0, scale = 0;
+	int c;
 
 	if (i > 0 && x_alnum((unsigned char)s[i - 1]))
 		return 0;
@@ -82,28 +98,20 @@ x_number_at(const char *s, size_t len, size_t i, double *v)
 		*v = n;
 		return j;
 	}
-	/* Numbers in words start with one of these letters; this runs at
-	 * every word of every sentence about the impact. */
-	if (i >= len || memchr("zotfsen", x_lower((unsigned char)s[i]),
-	    7) == NULL)
+	if (i >= len || (c = x_lower((unsigned char)s[i])) > 'z')
 		return 0;
-	for (int k = 0; small_numbers[k]; k++)
-		if ((e = x_phrase_at(s, len, i, small_numbers[k])) != 0) {
-			*v = k;
-			return e;
-		}
-	for (int k = 0; tens[k]; k++) {
-		size_t u;
-
-		if ((e = x_phrase_at(s, len, i, tens[k])) == 0)
+	for (k = 0; k < XCOUNT(number_words) && number_words[k].word[0] <= c;
+	    k++) {
+		if (number_words[k].word[0] != c ||
+		    (e = x_phrase_at(s, len, i, number_words[k].word)) == 0)
 			continue;
-		*v = 20 + 10 * k;
-		/* the unit after a hyphen or a blank: one to nine */
-		if (e < len && (s[e] == '-' || s[e] == ' '))
-			for (int d = 1; d <= 9; d++)
+		*v = number_words[k].value;
+		/* a ten's unit after a hyphen or a blank */
+		if (*v >= 20 && e < len && (s[e] == '-' || s[e] == ' '))
+			for (size_t d = 0; d < XCOUNT(units); d++)
 				if ((u = x_phrase_at(s, len, e + 1,
-				    small_numbers[d])) != 0) {
-					*v += d;
+				    units[d])) != 0) {
+					*v += d + 1;
 					return u;
 				}
 		return e;
