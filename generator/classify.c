@@ -390,34 +390,35 @@ pm_classify__index(const struct pm_taxonomy *tax, struct pm_arena *arena)
  * whole text in turn.
  */
 static void
-score_text(double *scores, const struct pm_taxonomy *tax, const char *text,
+score_text(double *scores, const struct pm_taxonomy *tax, struct ctext *text,
     double weight, int decay)
 {
-	struct ntext t;
+	const struct ntext *t;
+	const float *w;
 	const struct pm_keyword_index *x = tax->index;
 	struct pm_arena *own = NULL;
 	struct mention *found = NULL, *sorted;
 	size_t *start;
 	size_t nfound = 0, cap = 0, k, c, i;
 
-	if (text == NULL || *text == '\0')
+	if (text->src == NULL || *text->src == '\0')
 		return;
 	if (x == NULL)
 		x = pm_classify__index(tax, own = pm_arena_new());
-	normalise(&t, text);
-	weigh(&t, decay);
-	for (i = 0; i < t.len; i++) {
-		int b0 = (unsigned char)t.s[i];
-		int b1 = i + 1 < t.len ? (unsigned char)t.s[i + 1] : 0;
+	t = pm_classify__made(text);
+	w = pm_classify__weighed(text, decay);
+	for (i = 0; i < t->len; i++) {
+		int b0 = (unsigned char)t->s[i];
+		int b1 = i + 1 < t->len ? (unsigned char)t->s[i + 1] : 0;
 		size_t two = bucket_of(b0, b1), any = bucket_of(b0, ANY_SECOND);
 
-		if (i > 0 && is_word((unsigned char)t.s[i - 1]))
+		if (i > 0 && is_word((unsigned char)t->s[i - 1]))
 			continue;
 		/* each keyword is in one bucket: the order of the mentions
 		 * at one place does not matter, the sort below orders them */
 		if (two != any)
-			try_bucket(tax, x, &t, i, two, &found, &nfound, &cap);
-		try_bucket(tax, x, &t, i, any, &found, &nfound, &cap);
+			try_bucket(tax, x, t, i, two, &found, &nfound, &cap);
+		try_bucket(tax, x, t, i, any, &found, &nfound, &cap);
 	}
 	/* a stable counting sort by keyword keeps each keyword's mentions
 	 * in text order */
@@ -439,47 +440,69 @@ score_text(double *scores, const struct pm_taxonomy *tax, const char *text,
 				continue;
 			scores[c] += tax->categories[c]
 			    .keywords[key - x->base[c]].weight *
-			    t.w[sorted[i].at] * weight;
+			    w[sorted[i].at] * weight;
 			mentions++;
 		}
 	}
 	free(start);
 	free(sorted);
 	free(found);
-	ntext_free(&t);
 	pm_arena_free(own);
 }
 
 static int
-says_unknown(const char *text)
+says_unknown(struct ctext *text)
 {
-	struct ntext t;
+	const struct ntext *t;
 	size_t at;
-	int unknown;
 
-	if (text == NULL)
+	if ((t = pm_classify__made(text)) == NULL)
 		return 0;
-	normalise(&t, text);
-	at = find_in_list(t.s, t.len, unknown_markers);
+	at = find_in_list(t->s, t->len, unknown_markers);
 	/* "Unknown.", "The cause is still unknown", in its first words;
 	 * "Not found." only as the first, where it is no error message */
-	unknown = (at != (size_t)-1 && at < 40) ||
-	    strncmp(t.s, "not found ", 10) == 0;
-	ntext_free(&t);
-	return unknown;
+	return (at != (size_t)-1 && at < 40) ||
+	    strncmp(t->s, "not found ", 10) == 0;
 }
 
-/* The helpers above, for classify_verdict.c. */
-void
-pm_classify__normalise(struct ntext *t, const char *src)
+const struct ntext *
+pm_classify__made(struct ctext *c)
 {
-	normalise(t, src);
+	if (c->src == NULL)
+		return NULL;
+	if (!c->made) {
+		normalise(&c->t, c->src);
+		c->made = 1;
+	}
+	return &c->t;
+}
+
+const float *
+pm_classify__weighed(struct ctext *c, int decay)
+{
+	const struct ntext *t = pm_classify__made(c);
+	struct ntext w;
+
+	decay = decay != 0;
+	if (c->weighed[decay] == NULL) {
+		/* weigh() scales t's own weights; it works on a copy, so
+		 * that both decays start from the text's */
+		w = *t;
+		w.w = pm_xmalloc(pm_xmul(t->len + 1, sizeof(*w.w)));
+		memcpy(w.w, t->w, (t->len + 1) * sizeof(*w.w));
+		weigh(&w, decay);
+		c->weighed[decay] = w.w;
+	}
+	return c->weighed[decay];
 }
 
 void
-pm_classify__ntext_free(struct ntext *t)
+pm_classify__ctext_free(struct ctext *c)
 {
-	ntext_free(t);
+	if (c->made)
+		ntext_free(&c->t);
+	free(c->weighed[0]);
+	free(c->weighed[1]);
 }
 
 size_t
@@ -493,32 +516,34 @@ void
 pm_classify__score(double *scores, const struct pm_taxonomy *tax,
     const char *text, double weight, int decay)
 {
-	score_text(scores, tax, text, weight, decay);
+	struct ctext c = PM_CTEXT_INIT(text);
+
+	score_text(scores, tax, &c, weight, decay);
+	pm_classify__ctext_free(&c);
 }
 
 int
-pm_classify__names_any(const char *text, const char *const *phrases)
+pm_classify__names_any(struct ctext *text, const char *const *phrases)
 {
-	struct ntext t;
+	const struct ntext *t;
+	const float *w;
 	struct pm_phrase_index x;
 	size_t at = 0, e;
 	int found = 0;
 
-	if (text == NULL)
+	if ((t = pm_classify__made(text)) == NULL)
 		return 0;
-	normalise(&t, text);
 	pm_phrase_index_init(&x, phrases);
 	/* weighing the clauses costs ten times the search, and most texts
 	 * name none of the phrases: weigh only a text that does */
-	if ((at = find_any(t.s, t.len, 0, &x, &e)) != (size_t)-1) {
-		weigh(&t, 0);
+	if ((at = find_any(t->s, t->len, 0, &x, &e)) != (size_t)-1) {
+		w = pm_classify__weighed(text, 0);
 		do {
-			found = t.w[at] > 0;
+			found = w[at] > 0;
 			at = e;
-		} while (!found && (at = find_any(t.s, t.len, at, &x,
+		} while (!found && (at = find_any(t->s, t->len, at, &x,
 		    &e)) != (size_t)-1);
 	}
-	ntext_free(&t);
 	return found;
 }
 
@@ -527,6 +552,9 @@ pm_classify_text(const char **ids, size_t max,
     const struct pm_taxonomy *tax, const char *root_cause,
     const char *summary, const char *title)
 {
+	struct ctext root = PM_CTEXT_INIT(root_cause);
+	struct ctext sum = PM_CTEXT_INIT(summary);
+	struct ctext head = PM_CTEXT_INIT(title);
 	double *scores, best = 0;
 	size_t n = 0, c, top = 0, *order;
 	const struct pm_category *other = pm_taxonomy_find(tax,
@@ -536,24 +564,27 @@ pm_classify_text(const char **ids, size_t max,
 		return 0;
 	/* "Unknown." as the root cause, or, with none written, a title or
 	 * summary that says so ("(cause not found)") */
-	if (says_unknown(root_cause) || (root_cause == NULL &&
-	    (pm_classify__names_any(title, cause_not_found) ||
-	    pm_classify__names_any(summary, cause_not_found)))) {
+	if (says_unknown(&root) || (root_cause == NULL &&
+	    (pm_classify__names_any(&head, cause_not_found) ||
+	    pm_classify__names_any(&sum, cause_not_found)))) {
 		ids[0] = other ? other->id : PM_CATEGORY_OTHER;
+		pm_classify__ctext_free(&root);
+		pm_classify__ctext_free(&sum);
+		pm_classify__ctext_free(&head);
 		return 1;
 	}
 	scores = pm_xcalloc(tax->len, sizeof(*scores));
 	order = pm_xcalloc(tax->len, sizeof(*order));
-	score_text(scores, tax, root_cause, ROOT_WEIGHT, 1);
-	score_text(scores, tax, title, TITLE_WEIGHT, 0);
-	score_text(scores, tax, summary, root_cause ? SUMMARY_WEIGHT :
+	score_text(scores, tax, &root, ROOT_WEIGHT, 1);
+	score_text(scores, tax, &head, TITLE_WEIGHT, 0);
+	score_text(scores, tax, &sum, root_cause ? SUMMARY_WEIGHT :
 	    2 * SUMMARY_WEIGHT, 0);
-	pm_classify__tie_break(scores, tax, root_cause, summary, title);
+	pm_classify__tie_break(scores, tax, &root, &sum, &head);
 	for (c = 0; c < tax->len; c++)
 		if (scores[c] > best)
 			best = scores[c], top = c;
-	if ((c = pm_classify__verdict(tax, root_cause, 1)) == tax->len)
-		c = pm_classify__verdict(tax, summary, 0);
+	if ((c = pm_classify__verdict(tax, &root, 1)) == tax->len)
+		c = pm_classify__verdict(tax, &sum, 0);
 	if (c < tax->len && (c != top || best < MIN_SCORE)) {
 		scores[c] = (best > MIN_SCORE ? best : MIN_SCORE) + 1;
 		best = scores[c], top = c;
@@ -587,6 +618,9 @@ pm_classify_text(const char **ids, size_t max,
 		ids[c++] = other ? other->id : PM_CATEGORY_OTHER;
 	free(scores);
 	free(order);
+	pm_classify__ctext_free(&root);
+	pm_classify__ctext_free(&sum);
+	pm_classify__ctext_free(&head);
 	return c;
 }
 

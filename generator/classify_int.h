@@ -44,10 +44,34 @@ phrase_at(const char *s, size_t len, size_t i, const char *p)
 	return i;
 }
 
-/* src made for matching into *t (pm_classify__ntext_free() frees it),
- * each byte weighing 1, or a half inside double quotes. */
-void pm_classify__normalise(struct ntext *t, const char *src);
-void pm_classify__ntext_free(struct ntext *t);
+/*
+ * One of an incident's texts (root cause, summary or title), made ready
+ * for matching at most once a classification, and weighed at most once
+ * for each way of weighing it.  The scores, the tie-breaks and the
+ * verdicts all read the same three texts; when each made them again,
+ * that was a third of the classifier's instructions.
+ */
+struct ctext {
+	const char *src;	/* borrowed; may be NULL */
+	struct ntext t;		/* valid once made */
+	float *weighed[2];	/* t.w weighed, without and with decay */
+	int made;
+};
+
+#define PM_CTEXT_INIT(src) { (src), { NULL, NULL, NULL, NULL, 0 }, \
+	{ NULL, NULL }, 0 }
+
+/* c's text made for matching (owned by c): lowercase words, single
+ * spaces, each byte weighing 1, or a half inside double quotes; NULL
+ * when c has no text. */
+const struct ntext *pm_classify__made(struct ctext *c);
+
+/* The weights of c's text (owned by c) once its clauses are weighed:
+ * causes, effects, doubts (weigh() in classify.c); decay: the text
+ * states its point first.  c must have a text. */
+const float *pm_classify__weighed(struct ctext *c, int decay);
+
+void pm_classify__ctext_free(struct ctext *c);
 
 /* The first phrase of an index at a word start in s[from, len): where
  * it starts, with *end (may be NULL) set to its end; or (size_t)-1. */
@@ -86,21 +110,21 @@ const struct pm_keyword_index *pm_classify__index(
 void pm_classify__score(double *scores, const struct pm_taxonomy *tax,
     const char *text, double weight, int decay);
 
-/* The category text (may be NULL) names in a verdict ("the root cause
- * was a configuration error"): an index of tax, or tax->len.  root: text
- * is a root cause, whose first words alone may be the verdict ("config
- * — the CORS list", "the deploy. Backend v2.8 ..."). */
-size_t pm_classify__verdict(const struct pm_taxonomy *tax, const char *text,
-    int root);
+/* The category text names in a verdict ("the root cause was a
+ * configuration error"): an index of tax, or tax->len.  root: text is
+ * a root cause, whose first words alone may be the verdict ("config —
+ * the CORS list", "the deploy. Backend v2.8 ..."). */
+size_t pm_classify__verdict(const struct pm_taxonomy *tax,
+    struct ctext *text, int root);
 
-/* Does text (may be NULL) name one of the NULL-terminated phrases in a
- * clause that is not doubted? */
-int pm_classify__names_any(const char *text, const char *const *phrases);
+/* Does text name one of the NULL-terminated phrases in a clause that is
+ * not doubted? */
+int pm_classify__names_any(struct ctext *text, const char *const *phrases);
 
 /* Apply the tie-breaks to scores (one per category of tax, in its
  * order): a rule lifts its first category just above the one it
  * beats when both fit and the texts name what decides. */
 void pm_classify__tie_break(double *scores, const struct pm_taxonomy *tax,
-    const char *root_cause, const char *summary, const char *title);
+    struct ctext *root_cause, struct ctext *summary, struct ctext *title);
 
 #endif

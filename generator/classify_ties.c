@@ -206,7 +206,7 @@ static const struct {
 
 void
 pm_classify__tie_break(double *scores, const struct pm_taxonomy *tax,
-    const char *root_cause, const char *summary, const char *title)
+    struct ctext *root_cause, struct ctext *summary, struct ctext *title)
 {
 	for (size_t r = 0; r < sizeof(tie_breaks) / sizeof(tie_breaks[0]);
 	    r++) {

@@ -216,11 +216,12 @@ dash_opening(const char *text, size_t n)
 }
 
 size_t
-pm_classify__verdict(const struct pm_taxonomy *tax, const char *text,
+pm_classify__verdict(const struct pm_taxonomy *tax, struct ctext *c,
     int root)
 {
 	static const char *const label[] = { "root cause", NULL };
-	struct ntext t;
+	const char *text = c->src;
+	const struct ntext *t;
 	struct pm_phrase_index labels, verbs, doubts;
 	size_t at, e, found = tax->len, opening;
 	int phrase;
@@ -245,31 +246,30 @@ pm_classify__verdict(const struct pm_taxonomy *tax, const char *text,
 	    dash_opening(text, opening < 40 ? opening : 40));
 	if (!opening && !phrase && strstr(text, "ause") == NULL)
 		return tax->len;
-	pm_classify__normalise(&t, text);
+	t = pm_classify__made(c);
 	if (opening || phrase)
-		found = verdict_after(tax, &t, 0, phrase ? 2 : 1, root &&
+		found = verdict_after(tax, t, 0, phrase ? 2 : 1, root &&
 		    !phrase ? VERDICT_MIN_BARE : VERDICT_MIN);
 	pm_phrase_index_init(&labels, label);
 	pm_phrase_index_init(&verbs, verdict_verbs);
 	pm_phrase_index_init(&doubts, verdict_doubts);
 	/* "Root cause: configuration." opening a line or sentence */
-	for (at = 0; found == tax->len && (at = pm_classify__find_any(t.s,
-	    t.len, at, &labels, &e)) != (size_t)-1; at = e)
-		if ((at == 0 || t.brk[at] == 2) && e + 1 < t.len &&
-		    t.brk[e + 1] == 1)
-			found = verdict_after(tax, &t, e + 1, 1,
+	for (at = 0; found == tax->len && (at = pm_classify__find_any(t->s,
+	    t->len, at, &labels, &e)) != (size_t)-1; at = e)
+		if ((at == 0 || t->brk[at] == 2) && e + 1 < t->len &&
+		    t->brk[e + 1] == 1)
+			found = verdict_after(tax, t, e + 1, 1,
 			    VERDICT_MIN_BARE);
-	for (at = 0; found == tax->len && (at = pm_classify__find_any(t.s,
-	    t.len, at, &verbs, &e)) != (size_t)-1; at = e) {
+	for (at = 0; found == tax->len && (at = pm_classify__find_any(t->s,
+	    t->len, at, &verbs, &e)) != (size_t)-1; at = e) {
 		size_t a = at;
 
-		while (a > 0 && t.brk[a] != 2)
+		while (a > 0 && t->brk[a] != 2)
 			a--;
 		/* "we first thought the root cause was DNS" */
-		if (pm_classify__find_any(t.s, e, a, &doubts, NULL) ==
+		if (pm_classify__find_any(t->s, e, a, &doubts, NULL) ==
 		    (size_t)-1)
-			found = verdict_after(tax, &t, e, 0, VERDICT_MIN);
+			found = verdict_after(tax, t, e, 0, VERDICT_MIN);
 	}
-	pm_classify__ntext_free(&t);
 	return found;
 }
