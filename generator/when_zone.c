@@ -201,7 +201,8 @@ named_zone_at(const char *s, size_t len, size_t i, int *off, int text)
 {
 	size_t e, best = 0, k, j, n;
 	const unsigned short *list;
-	int first = lower(ch(s, len, i));
+	int first = lower(ch(s, len, i)), second = lower(ch(s, len, i + 1));
+	int lead;
 
 	if ((e = match(s, len, i, "utc")) || (e = match(s, len, i, "gmt"))) {
 		if ((k = offset_at(s, len, e, off, 0)))
@@ -214,13 +215,19 @@ named_zone_at(const char *s, size_t len, size_t i, int *off, int text)
 	if (!is_alpha(first))
 		return 0;
 	/* "local (Berlin)" is "Berlin time" */
-	list = zone_candidates(first, pm_when_zone_lead_at(s, len, i) != 0,
-	    &n);
+	lead = pm_when_zone_lead_at(s, len, i) != 0;
+	list = zone_candidates(first, lead, &n);
 	for (j = 0; j < n; j++) {
 		const char *name;
 
 		k = list ? list[j] : j;
 		name = pm_when__zones[k].name;
+		/* most names of a letter part at the second byte, which
+		 * turns them away without a call; after a lead ("local (",
+		 * "heure de") the name comes later */
+		if (!lead && name[1] != ' ' && name[1] != '\0' &&
+		    lower((unsigned char)name[1]) != second)
+			continue;
 		if (!(e = zone_name_at(s, len, i, name)) || e <= best)
 			continue;
 		if (text && is_wordlike(name) &&
