@@ -311,13 +311,14 @@ other_date_at(const char *s, size_t len, size_t i, struct pm_when *w)
 
 /*
  * "[Weekday,] Month D[th][,] [YYYY]" or
- * "[Weekday,] D[th] [of] Month[,] [YYYY]".
+ * "[Weekday,] D[th] [of] Month[,] [YYYY]": j is where the weekday wd
+ * (weekday_at()) leaves off.
  */
 static size_t
-words_date_at(const char *s, size_t len, size_t i, struct pm_when *w)
+words_date_at(const char *s, size_t len, size_t j, int wd, struct pm_when *w)
 {
-	int m, d, y = 0, wd;
-	size_t j = weekday_at(s, len, i, &wd), e, k;
+	int m, d, y = 0;
+	size_t e, k;
 
 	if (is_digit(ch(s, len, j)) && (e = other_date_at(s, len, j, w))) {
 		if (w->weekday < 0)
@@ -461,7 +462,7 @@ date_at(const char *s, size_t len, size_t i, struct pm_when *w, int *iso)
 	j = weekday_at(s, len, i, &wd);
 	if (wd >= 0 && (e = numeric_date_at(s, len, j, w, iso, wd)))
 		return e;
-	return words_date_at(s, len, i, w);
+	return words_date_at(s, len, j, wd, w);
 }
 
 /* Times. */
