@@ -494,7 +494,7 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 {
 	double v, den, all, found = NAN;
 	size_t i, e, k, d, n;
-	int of, of_persons = 0;
+	int of, of_persons = 0, c;
 	struct sentence q = { s, len, in_impact, -1 };
 
 	*whole = 0;
@@ -624,8 +624,10 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 		/* every fraction, and "none" and "nobody", starts a word
 		 * with one of these; this runs at every word of every
 		 * sentence read for a share */
-		if (memchr("toahfne1", x_lower((unsigned char)s[i]), 8) ==
-		    NULL || (i > 0 && x_alnum((unsigned char)s[i - 1])))
+		c = x_lower((unsigned char)s[i]);
+		if (!(c == 't' || c == 'o' || c == 'a' || c == 'h' ||
+		    c == 'f' || c == 'n' || c == 'e' || c == '1') ||
+		    (i > 0 && x_alnum((unsigned char)s[i - 1])))
 			continue;
 		/* "none of our subscribers received a message" */
 		if (isnan(found) && x_none_could(s, len, i) &&
