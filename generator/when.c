@@ -59,7 +59,6 @@ static const char *const weekdays[] = {
  * by without trying each way of writing a date.  A name added above must
  * have its first letter here (check_when parses every name).
  */
-#define LETTER(c)	(1u << ((c) - 'a'))
 #define POINT_LETTERS	(LETTER('a') | LETTER('d') | LETTER('f') | \
 	LETTER('j') | LETTER('m') | LETTER('n') | LETTER('o') | LETTER('s') | \
 	LETTER('t') | LETTER('w'))

@@ -67,6 +67,9 @@ is_alnum(int c)
 	return is_digit(c) || is_alpha(c) || c == '_';
 }
 
+/* A set of lowercase letters as bits: filters of first letters. */
+#define LETTER(c)	(1u << ((c) - 'a'))
+
 static inline int
 lower(int c)
 {

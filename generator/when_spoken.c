@@ -184,7 +184,14 @@ starts_clock_words(const char *s, size_t len, size_t i)
 	char w[8];
 	size_t n = 0;
 	const char *p;
+	int c = lower(ch(s, len, i));
 
+	/* the first letters of by_len's words: most words end here */
+	if (c < 'a' || c > 'z' || !((1u << (c - 'a')) & (LETTER('a') |
+	    LETTER('e') | LETTER('f') | LETTER('h') |
+	    LETTER('n') | LETTER('o') | LETTER('q') |
+	    LETTER('s') | LETTER('t'))))
+		return 0;
 	while (n < sizeof(w) && is_alpha(ch(s, len, i + n))) {
 		w[n] = (char)lower(ch(s, len, i + n));
 		n++;
