@@ -67,24 +67,47 @@ phrase_at(const char *s, size_t len, size_t i, const char *phrase)
 	return i;
 }
 
+#define FIRSTS_MAX	16	/* first bytes find_any() leaps to */
+
 /* The first phrase of a NULL-terminated list found in s from *at on;
  * *at and *end then bound the match. */
 static const char *
 find_any(const char *s, size_t *at, size_t *end, const char *const *list)
 {
-	size_t len = strlen(s);
+	size_t len = strlen(s), n = 0;
 	/* Every text of every postmortem goes through here once per rule:
-	 * at each byte only the phrases that can start there are tried. */
+	 * strcspn() leaps to the bytes a phrase can start with (the lists
+	 * are short, and most texts hold none), and there only the phrases
+	 * that start so are tried. */
 	struct pm_phrase_index x;
+	char firsts[2 * FIRSTS_MAX + 1];
 
 	pm_phrase_index_init(&x, list);
-	for (size_t i = *at; i < len; i++)
+	for (size_t k = 0; list[k]; k++) {
+		int c = lower((unsigned char)list[k][0]);
+
+		if (c == '\0' || c == ' ' || c == '*' || x.plain ||
+		    n + 2 > 2 * FIRSTS_MAX) {
+			n = 0;	/* any byte may start one: try them all */
+			break;
+		}
+		if (memchr(firsts, c, n) == NULL) {
+			firsts[n++] = (char)c;
+			if (c >= 'a' && c <= 'z')
+				firsts[n++] = (char)(c - 'a' + 'A');
+		}
+	}
+	firsts[n] = '\0';
+	for (size_t i = *at; i < len; i++) {
+		if (n > 0 && (i += strcspn(s + i, firsts)) >= len)
+			break;
 		for (size_t k = pm_phrase_index_head(&x, (unsigned char)s[i]);
 		    k; k = pm_phrase_index_next(&x, k))
 			if ((*end = phrase_at(s, len, i, list[k - 1])) != 0) {
 				*at = i;
 				return list[k - 1];
 			}
+	}
 	return NULL;
 }
 
