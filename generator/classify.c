@@ -583,7 +583,10 @@ pm_classify_text(const char **ids, size_t max,
 	for (c = 0; c < tax->len; c++)
 		if (scores[c] > best)
 			best = scores[c], top = c;
-	if ((c = pm_classify__verdict(tax, &root, 1)) == tax->len)
+	/* the writer's own filing, else a verdict */
+	if ((c = pm_classify__stated(tax, &root)) == tax->len &&
+	    (c = pm_classify__stated(tax, &sum)) == tax->len &&
+	    (c = pm_classify__verdict(tax, &root, 1)) == tax->len)
 		c = pm_classify__verdict(tax, &sum, 0);
 	if (c < tax->len && (c != top || best < MIN_SCORE)) {
 		scores[c] = (best > MIN_SCORE ? best : MIN_SCORE) + 1;

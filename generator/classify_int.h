@@ -117,6 +117,12 @@ void pm_classify__score(double *scores, const struct pm_taxonomy *tax,
 size_t pm_classify__verdict(const struct pm_taxonomy *tax,
     struct ctext *text, int root);
 
+/* The category text files the incident under by its id or name in a
+ * "Category:" label ("Root cause category: other."): an index of tax,
+ * or tax->len. */
+size_t pm_classify__stated(const struct pm_taxonomy *tax,
+    struct ctext *text);
+
 /* Does text name one of the NULL-terminated phrases in a clause that is
  * not doubted? */
 int pm_classify__names_any(struct ctext *text, const char *const *phrases);

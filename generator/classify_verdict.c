@@ -273,3 +273,65 @@ pm_classify__verdict(const struct pm_taxonomy *tax, struct ctext *c,
 	}
 	return found;
 }
+
+/*
+ * Does the clause at t->s[v] say name, an id or a name of the taxonomy
+ * ("database-locking", "Database locking"), and nothing more?  Blanks and
+ * punctuation in name match the single space of the text.
+ */
+static int
+names_category(const struct ntext *t, size_t v, const char *name)
+{
+	size_t i = v;
+
+	for (const char *p = name; *p; ) {
+		int c = (unsigned char)*p;
+
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		if (is_word(c)) {
+			if (i >= t->len || (unsigned char)t->s[i] != c)
+				return 0;
+			i++, p++;
+			continue;
+		}
+		if (i >= t->len || t->s[i] != ' ')
+			return 0;
+		i++;
+		while (*p && !is_word((unsigned char)*p))
+			p++;
+	}
+	return i > v && (i == t->len || (t->s[i] == ' ' && t->brk[i + 1]));
+}
+
+size_t
+pm_classify__stated(const struct pm_taxonomy *tax, struct ctext *c)
+{
+	static const char *const label[] = { "category", NULL };
+	const struct ntext *t;
+	struct pm_phrase_index x;
+	size_t at, e, a, spaces;
+
+	/* most texts file nothing, and are not made ready for it */
+	if (c->src == NULL || strstr(c->src, "ategor") == NULL)
+		return tax->len;
+	t = pm_classify__made(c);
+	pm_phrase_index_init(&x, label);
+	for (at = 0; (at = pm_classify__find_any(t->s, t->len, at, &x,
+	    &e)) != (size_t)-1; at = e) {
+		/* "category:" opening its sentence, or after at most three
+		 * words ("Root cause category:"), not "in the category of" */
+		if (e + 1 >= t->len || t->brk[e + 1] != 1)
+			continue;
+		for (a = at, spaces = 0; a > 0 && t->brk[a] != 2 &&
+		    spaces <= 3; a--)
+			spaces += t->s[a - 1] == ' ';
+		if (a > 0 && t->brk[a] != 2)
+			continue;
+		for (size_t k = 0; k < tax->len; k++)
+			if (names_category(t, e + 1, tax->categories[k].id) ||
+			    names_category(t, e + 1, tax->categories[k].name))
+				return k;
+	}
+	return tax->len;
+}

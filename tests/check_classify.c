@@ -781,6 +781,33 @@ test_weights(void **state)
 	    "A deadlock, made worse by a missing index.", NULL, NULL), 1);
 }
 
+/* A "Category:" label naming a category of the taxonomy is the writer's
+ * filing, over the story's words and over a verdict. */
+static void
+test_stated_category(void **state)
+{
+	(void)state;
+	/* the cloud provider in the story leans third-party; the writer
+	 * filed it under "other" */
+	assert_string_equal(primary("The cloud provider suspended our "
+	    "account when the card on file expired.", "Uploads failed for "
+	    "two hours. Root cause category: other. Nothing failed.", NULL),
+	    "other");
+	/* by id or by name, in the root cause itself */
+	assert_string_equal(primary("Category: database-locking. The "
+	    "provider's API timed out.", NULL, NULL), "database-locking");
+	assert_string_equal(primary("Cause category: Human error. The "
+	    "payment provider returned errors.", NULL, NULL), "human-error");
+	/* not a label: a category named in passing, or a value that says
+	 * more than a category */
+	assert_string_equal(primary("Our payment provider had an outage; "
+	    "in the category of other incidents we logged it.", NULL, NULL),
+	    "dependency-third-party");
+	assert_string_equal(primary("Our payment provider had an outage. "
+	    "Category: other teams were paged too.", NULL, NULL),
+	    "dependency-third-party");
+}
+
 /* The taxonomy compiled from a pmsite.yml text. */
 static int
 compile(const struct pm_taxonomy **tax, struct pm_arena *a,
@@ -1075,6 +1102,7 @@ main(void)
 		cmocka_unit_test(test_weights),
 		cmocka_unit_test(test_extend),
 		cmocka_unit_test(test_replace),
+		cmocka_unit_test(test_stated_category),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_incident),
 		cmocka_unit_test(test_ingest),
