@@ -160,6 +160,23 @@ item_heading(const struct xline *l, const struct xline *next, int numbered,
 }
 
 /* Root cause headings that as often head the story of the outage. */
+/*
+ * "**Detection**" over "- 9:15 a.m. — ...": inside a timeline, a label
+ * alone whose next line is a timed entry names a phase of the incident,
+ * as "### Detection" would, and does not end the timeline.
+ */
+static int
+phase_label(int cur, const struct xline *l, const struct xline *next)
+{
+	struct pm_when w;
+	size_t text;
+	int mer;
+
+	return (cur == SEC_TIMELINE || cur == SEC_UPDATES) && next &&
+	    next->block != l->block && next->kind != XL_HEADING &&
+	    x_entry_at(next->t, next->len, &w, &mer, &text) && w.hour >= 0;
+}
+
 static const char *const loose_root_heads[] = { "what went wrong", NULL };
 
 static int
@@ -269,6 +286,9 @@ assign_sections(struct xdoc *d)
 		    (l->kind == XL_ITEM && l->all_strong))) {
 			if (l->content >= l->len) {
 				s = x_section_of(l->s, l->label_len, 0);
+				if (phase_label(cur, l, i + 1 < d->n ?
+				    &d->v[i + 1] : NULL))
+					s = SEC_NONE;
 			} else {
 				s = x_section_of(l->s, l->label_len, 1);
 				/* "Task: 0x19. Postmortem" names an exercise */

@@ -211,6 +211,25 @@ tl_post(struct xtl *t, const struct xline *l, const struct pm_when *w,
 	x_tl_push(t, l, w, mer, pm_buf_cstr(&t->text), t->text.len);
 }
 
+/* "### 15:30 — First permit holders refused": a heading per entry.  The
+ * heading is the entry's headline, closed as a sentence, and the
+ * paragraphs under it are the rest of its text. */
+static void
+tl_headline(struct xtl *t, const struct xline *l, const struct pm_when *w,
+    int mer, size_t text)
+{
+	size_t e = l->len;
+
+	while (e > text && l->s[e - 1] == ' ')
+		e--;
+	pm_buf_clear(&t->text);
+	pm_buf_put(&t->text, l->s + text, e - text);
+	if (e > text && !strchr(".!?:", l->s[e - 1]))
+		pm_buf_putc(&t->text, '.');
+	x_tl_push(t, l, w, mer, t->text.ptr, t->text.len);
+	t->awaiting = t->n;
+}
+
 /* "- Alert: orders below the minimum (09:20)": an item that gives its
  * time last, in brackets, and nothing after it. */
 static int
@@ -230,6 +249,38 @@ tl_time_last(struct xtl *t, const struct xline *l)
 		return 0;
 	x_tl_push(t, l, &w, x_has_meridiem(l->t + b, e - 1 - b), l->s,
 	    b - 1);
+	return 1;
+}
+
+/*
+ * "- Checkout errors start climbing at 11:35 am.": a top-level item that
+ * says when only inside its sentence, "at" or "by" its time of day.  Other
+ * times in it name things ("the 3 pm flash sale"); an item that says "at"
+ * two times is not read this way, as which is the event's would be a
+ * guess.
+ */
+static int
+tl_time_said(struct xtl *t, const struct xline *l)
+{
+	struct pm_when w, found;
+	size_t at, n, from = 0, times = 0, when_at = 0;
+
+	while (from < l->len && pm_when_find(&w, &at, &n, l->t + from,
+	    l->len - from)) {
+		at += from;
+		from = at + n;
+		if (w.hour < 0 || at < 3 || (!x_phrase_at(l->t, l->len,
+		    at - 3, "at") && !x_phrase_at(l->t, l->len, at - 3, "by")))
+			continue;
+		if (++times > 1)
+			return 0;
+		found = w;
+		when_at = at;
+	}
+	if (times != 1 || !x_has_letter(l->s, when_at))
+		return 0;
+	x_tl_push(t, l, &found, x_has_meridiem(l->t + when_at, l->len -
+	    when_at), l->s, l->len);
 	return 1;
 }
 
@@ -319,6 +370,11 @@ tl_line(struct xtl *t, const struct xline *l, int continuation)
 			t->awaiting = t->n;
 			return 1;
 		}
+		if (x_entry_at(l->t, l->len, &w, &mer, &n) && w.hour >= 0 &&
+		    n < l->len) {
+			tl_headline(t, l, &w, mer, n);
+			return 1;
+		}
 	}
 	if (x_day_line(l, &w) && (l->kind == XL_HEADING || l->all_strong ||
 	    l->content >= l->len || l->len < 30)) {
@@ -344,7 +400,8 @@ tl_line(struct xtl *t, const struct xline *l, int continuation)
 		t->awaiting = 0;
 		return made;
 	}
-	if (l->kind == XL_ITEM && l->first && tl_time_last(t, l)) {
+	if (l->kind == XL_ITEM && l->first && (tl_time_last(t, l) ||
+	    (l->level == 1 && continuation && tl_time_said(t, l)))) {
 		t->awaiting = 0;
 		return 1;
 	}
