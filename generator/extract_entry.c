@@ -245,6 +245,29 @@ day_count_lead(const char *s, size_t len, size_t i)
 }
 
 /*
+ * "15h — Ticket opened": Quebec and France write a whole hour as "15h".
+ * Alone, "24h" or "36h" is as often a length, so the hour counts only
+ * before the dash of an entry.
+ */
+static size_t
+bare_hour_at(const char *s, size_t len, struct pm_when *w)
+{
+	size_t i = 0, e;
+	int h = 0;
+
+	while (i < len && i < 2 && s[i] >= '0' && s[i] <= '9')
+		h = h * 10 + s[i++] - '0';
+	if (i == 0 || h > 23 || i >= len || s[i] != 'h' ||
+	    (i + 1 < len && x_alnum((unsigned char)s[i + 1])) ||
+	    !x_is_dash(s, len, x_skip_blanks(s, len, i + 1), &e))
+		return 0;
+	pm_when_init(w);
+	w->hour = h;
+	w->minute = 0;
+	return i + 1;
+}
+
+/*
  * A timeline entry at the start of s: its point, whether am/pm was
  * written, and where its text starts.  Returns 0 when s does not start
  * with a time (or a day) followed by some text.
@@ -292,7 +315,8 @@ x_entry_at(const char *s, size_t len, struct pm_when *w, int *mer,
 		w->weekday = wd;
 		i += k;
 	} else if ((n == 0 || (w->hour < 0 && w->day == 0)) &&
-	    (n = x_hhmm_at(s + i, len - i, w)) == 0)
+	    (n = x_hhmm_at(s + i, len - i, w)) == 0 &&
+	    (n = bare_hour_at(s + i, len - i, w)) == 0)
 		return 0;
 	*mer = x_has_meridiem(s + i, n);
 	j = x_skip_blanks(s, len, i + n);

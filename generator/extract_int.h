@@ -590,6 +590,15 @@ int x_tl_relative(struct xtl *t, const struct xline *l);
  * from the entry before; 1 when made, else 0. */
 int x_tl_later(struct xtl *t, const struct xline *l);
 
+/* extract_said.c: items that do not open with their time, each 1 when it
+ * made an entry, else 0: "Alert fires (09:20)", the time last in
+ * brackets; */
+int x_tl_time_last(struct xtl *t, const struct xline *l);
+/* "Errors climb at 11:35 am.", the one time said after "at" or "by"; */
+int x_tl_time_said(struct xtl *t, const struct xline *l);
+/* "Later that evening — text", no time: at the time of the entry before. */
+int x_tl_untimed(struct xtl *t, const struct xline *l);
+
 /* extract_narrative.c: the entries of line l from offset from on, the
  * one that starts there and each later sentence that starts with a time;
  * returns how many. */

@@ -230,60 +230,6 @@ tl_headline(struct xtl *t, const struct xline *l, const struct pm_when *w,
 	t->awaiting = t->n;
 }
 
-/* "- Alert: orders below the minimum (09:20)": an item that gives its
- * time last, in brackets, and nothing after it. */
-static int
-tl_time_last(struct xtl *t, const struct xline *l)
-{
-	struct pm_when w;
-	size_t e = l->len, b;
-
-	while (e > 0 && (l->s[e - 1] == ' ' || l->s[e - 1] == '.'))
-		e--;
-	if (e < 2 || l->s[e - 1] != ')')
-		return 0;
-	for (b = e - 1; b > 0 && l->s[b - 1] != '('; b--)
-		;
-	if (b == 0 || pm_when_parse(&w, l->t + b, e - 1 - b) != e - 1 - b ||
-	    w.hour < 0 || !x_has_letter(l->s, b - 1))
-		return 0;
-	x_tl_push(t, l, &w, x_has_meridiem(l->t + b, e - 1 - b), l->s,
-	    b - 1);
-	return 1;
-}
-
-/*
- * "- Checkout errors start climbing at 11:35 am.": a top-level item that
- * says when only inside its sentence, "at" or "by" its time of day.  Other
- * times in it name things ("the 3 pm flash sale"); an item that says "at"
- * two times is not read this way, as which is the event's would be a
- * guess.
- */
-static int
-tl_time_said(struct xtl *t, const struct xline *l)
-{
-	struct pm_when w, found;
-	size_t at, n, from = 0, times = 0, when_at = 0;
-
-	while (from < l->len && pm_when_find(&w, &at, &n, l->t + from,
-	    l->len - from)) {
-		at += from;
-		from = at + n;
-		if (w.hour < 0 || at < 3 || (!x_phrase_at(l->t, l->len,
-		    at - 3, "at") && !x_phrase_at(l->t, l->len, at - 3, "by")))
-			continue;
-		if (++times > 1)
-			return 0;
-		found = w;
-		when_at = at;
-	}
-	if (times != 1 || !x_has_letter(l->s, when_at))
-		return 0;
-	x_tl_push(t, l, &found, x_has_meridiem(l->t + when_at, l->len -
-	    when_at), l->s, l->len);
-	return 1;
-}
-
 /*
  * Is l a line of a paragraph whose every line, two or more, opens with a
  * time (after a label alone on the first)?  That is a list written without its bullets ("9:45am – I log in
@@ -400,8 +346,9 @@ tl_line(struct xtl *t, const struct xline *l, int continuation)
 		t->awaiting = 0;
 		return made;
 	}
-	if (l->kind == XL_ITEM && l->first && (tl_time_last(t, l) ||
-	    (l->level == 1 && continuation && tl_time_said(t, l)))) {
+	if (l->kind == XL_ITEM && l->first && (x_tl_time_last(t, l) ||
+	    (l->level == 1 && continuation && (x_tl_time_said(t, l) ||
+	    x_tl_untimed(t, l))))) {
 		t->awaiting = 0;
 		return 1;
 	}

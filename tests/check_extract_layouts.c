@@ -106,6 +106,57 @@ test_time_said_in_item(void **state)
 	pm_arena_free(a);
 }
 
+/* "15h — text": a whole hour as Quebec writes it, before an entry's dash;
+ * "a 36h window" in the text is a length and stays text. */
+static void
+test_bare_french_hour(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Visio\n\nLe 3 février 2025, rooms failed (EST).\n\n"
+	    "## Timeline\n\n"
+	    "- 14h05 \xe2\x80\x94 First failed rooms.\n"
+	    "- 15h \xe2\x80\x94 Ticket opened for a 36h window.\n"
+	    "- 15 h 30 \xe2\x80\x94 Escalated.\n"
+	    "- 17h \xe2\x80\x94 Rebooking starts.\n");
+	assert_int_equal(inc.ntimeline, 4);
+	assert_str(inc.timeline[1].time, "2025-02-03T15:00:00-05:00");
+	assert_str(inc.timeline[1].text, "Ticket opened for a 36h window.");
+	assert_str(inc.timeline[3].time, "2025-02-03T17:00:00-05:00");
+	pm_arena_free(a);
+}
+
+/* "- Later that evening — text" between timed items is an entry at the
+ * time of the one before; last in the list it is the aftermath. */
+static void
+test_untimed_entry_between(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Fibre\n\nOn 9 July 2025 subscribers lost service "
+	    "(GMT+2).\n\n## Timeline\n\n"
+	    "- 17:05 \xe2\x80\x94 Power cut; the generator fails.\n"
+	    "- 20:30 \xe2\x80\x94 Electrician arrives.\n"
+	    "- Later that evening \xe2\x80\x94 Generator started by "
+	    "hand.\n"
+	    "- 22:40 \xe2\x80\x94 All subscribers back.\n"
+	    "- Later that night \xe2\x80\x94 Mains restored.\n");
+	assert_int_equal(inc.ntimeline, 4);
+	assert_str(inc.timeline[2].time, "2025-07-09T20:30:00+02:00");
+	assert_str(inc.timeline[2].text,
+	    "Later that evening \xe2\x80\x94 Generator started by hand.");
+	assert_str(inc.timeline[3].time, "2025-07-09T22:40:00+02:00");
+	pm_arena_free(a);
+}
+
 int
 main(void)
 {
@@ -113,6 +164,8 @@ main(void)
 		cmocka_unit_test(test_heading_per_entry),
 		cmocka_unit_test(test_bold_phase_labels),
 		cmocka_unit_test(test_time_said_in_item),
+		cmocka_unit_test(test_bare_french_hour),
+		cmocka_unit_test(test_untimed_entry_between),
 	};
 
 	pm_markdown_init();

@@ -1,0 +1,113 @@
+/*
+ * extract_said.c: timeline items that do not open with their time: the
+ * time in brackets at the end ("Alert fires (09:20)"), said inside the
+ * sentence ("Errors climb at 11:35 am."), or not given at all ("Later
+ * that evening — generator started by hand").
+ */
+#include "extract_int.h"
+
+#include <string.h>
+
+/* "- Alert: orders below the minimum (09:20)": an item that gives its
+ * time last, in brackets, and nothing after it. */
+int
+x_tl_time_last(struct xtl *t, const struct xline *l)
+{
+	struct pm_when w;
+	size_t e = l->len, b;
+
+	while (e > 0 && (l->s[e - 1] == ' ' || l->s[e - 1] == '.'))
+		e--;
+	if (e < 2 || l->s[e - 1] != ')')
+		return 0;
+	for (b = e - 1; b > 0 && l->s[b - 1] != '('; b--)
+		;
+	if (b == 0 || pm_when_parse(&w, l->t + b, e - 1 - b) != e - 1 - b ||
+	    w.hour < 0 || !x_has_letter(l->s, b - 1))
+		return 0;
+	x_tl_push(t, l, &w, x_has_meridiem(l->t + b, e - 1 - b), l->s,
+	    b - 1);
+	return 1;
+}
+
+/*
+ * "- Checkout errors start climbing at 11:35 am.": a top-level item that
+ * says when only inside its sentence, "at" or "by" its time of day.  Other
+ * times in it name things ("the 3 pm flash sale"); an item that says "at"
+ * two times is not read this way, as which is the event's would be a
+ * guess.
+ */
+int
+x_tl_time_said(struct xtl *t, const struct xline *l)
+{
+	struct pm_when w, found;
+	size_t at, n, from = 0, times = 0, when_at = 0;
+
+	while (from < l->len && pm_when_find(&w, &at, &n, l->t + from,
+	    l->len - from)) {
+		at += from;
+		from = at + n;
+		if (w.hour < 0 || at < 3 || (!x_phrase_at(l->t, l->len,
+		    at - 3, "at") && !x_phrase_at(l->t, l->len, at - 3, "by")))
+			continue;
+		if (++times > 1)
+			return 0;
+		found = w;
+		when_at = at;
+	}
+	if (times != 1 || !x_has_letter(l->s, when_at))
+		return 0;
+	x_tl_push(t, l, &found, x_has_meridiem(l->t + when_at, l->len -
+	    when_at), l->s, l->len);
+	return 1;
+}
+
+/*
+ * "- Later that evening — Generator started by hand": an item between
+ * timed ones that says only that it came after the one before.  Between
+ * two timed entries it is an event of the incident, at the time of the
+ * entry before (the earliest it can have been), its words keeping the
+ * vagueness for the reader.  Last in the list ("later: wrote this") it
+ * is mostly the aftermath, and is left out as before.  Phrases that move
+ * to another day ("the next morning") are not read this way: the day
+ * would be a guess.
+ */
+static const char *const vague_leads[] = {
+	"later that morning", "later that afternoon", "later that evening",
+	"later that night", "later that day", "later", "some time later",
+	"sometime later", "shortly after", "shortly afterwards",
+	"soon after", "soon afterwards", "afterwards", "after that",
+	"meanwhile", "in the meantime", NULL
+};
+
+static int
+timed_item_follows(const struct xtl *t, const struct xline *l)
+{
+	const struct xline *end = t->d->v + t->d->n, *next = l + 1;
+	struct pm_when w;
+	size_t text;
+	int mer;
+
+	while (next < end && next->block == l->block)
+		next++;
+	return next < end && next->sec == l->sec && next->kind == XL_ITEM &&
+	    x_entry_at(next->t, next->len, &w, &mer, &text) && w.hour >= 0;
+}
+
+int
+x_tl_untimed(struct xtl *t, const struct xline *l)
+{
+	size_t e, k;
+
+	if (t->n == 0 || t->w[t->n - 1].hour < 0 || t->e[t->n - 1].text ==
+	    NULL || !timed_item_follows(t, l))
+		return 0;
+	for (k = 0, e = 0; vague_leads[k]; k++)
+		if ((e = x_phrase_at(l->t, l->len, 0, vague_leads[k])) != 0)
+			break;
+	if (e == 0 || !x_is_dash(l->t, l->len, x_skip_blanks(l->t, l->len, e),
+	    &e) || !x_has_letter(l->s + e, l->len - e))
+		return 0;
+	x_tl_push(t, l, &t->w[t->n - 1], t->mer[t->n - 1], l->s, l->len);
+	return 1;
+}
