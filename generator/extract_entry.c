@@ -326,8 +326,9 @@ x_entry_at(const char *s, size_t len, struct pm_when *w, int *mer,
 		j = x_skip_blanks(s, len, j + 1);
 	if (x_is_dash(s, len, j, &e))
 		j = x_skip_blanks(s, len, e);
-	else if (j < len && s[j] == '.' && w->hour < 0)
-		j = x_skip_blanks(s, len, j + 1);
+	else if (j < len && s[j] == '.' && (w->hour < 0 || (j + 1 < len &&
+	    s[j + 1] == ' ')))
+		j = x_skip_blanks(s, len, j + 1);	/* "**16:40.** Text" */
 	/* "11:20 (08:20 UTC) — text": the time restated in another zone
 	 * is no part of the text */
 	if (j < len && (s[j] == '(' || s[j] == '[') &&

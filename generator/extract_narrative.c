@@ -37,6 +37,11 @@ x_tl_sentences(struct xtl *t, const struct xline *l, size_t from)
 		 * not a step of its own */
 		if (l->kind == XL_ITEM && x_phrase_at(l->s, l->len, k, "by"))
 			continue;
+		/* under bold times, a sentence opening with a bare time is
+		 * the next bold one ("... ticket. **7:38am** The alert"),
+		 * and "By 16:50 searches had tripled" is still the story */
+		if (t->para_led == 2 && (l->s[k] < '0' || l->s[k] > '9'))
+			continue;
 		x_tl_push(t, l, &w, mer, l->s + at, e - at);
 		n++;
 		w = w2;
@@ -136,7 +141,8 @@ trim:
  * started in that sentence, with the words that lead to its time; text
  * before the first time belongs to the first entry.  Times after "until",
  * "since", "from" and the like, and times in parentheses or quotes, are
- * bounds, asides or what someone said, not events.  With per_sentence, a sentence holds one entry at
+ * bounds, asides or what someone said, not events, except "until 09:18,
+ * when" a thing happened.  With per_sentence, a sentence holds one entry at
  * most: where every paragraph opens with its time, "At 09:10 response
  * times began to climb, and by 09:14 most requests were timing out" is
  * one event and how it went on.  Returns how many entries were made.
@@ -147,7 +153,7 @@ x_tl_narrative(struct xtl *t, const struct xline *l, size_t from,
 {
 	struct pm_when w, cw[32];
 	size_t cut[32], pos = from, at, n, ss, se, k, lead, txt;
-	int ncut = 0, mer;
+	int ncut = 0, mer, when;
 
 	while (pos < l->len && ncut < 32 && pm_when_find(&w, &at, &n,
 	    l->t + pos, l->len - pos)) {
@@ -164,11 +170,20 @@ x_tl_narrative(struct xtl *t, const struct xline *l, size_t from,
 		for (const char *const *p = event_leads; *p; p++)
 			if (x_phrase_at(l->s, at, k, *p))
 				lead = k;
+		/* "nobody noticed until 09:18, when a merchant called": the
+		 * clause after the time tells what happened at it */
+		when = at + n < l->len && l->s[at + n] == ',' &&
+		    x_phrase_at(l->s, l->len, x_skip_blanks(l->s, l->len,
+		    at + n + 1), "when") && (x_phrase_at(l->s, at, k,
+		    "until") || x_phrase_at(l->s, at, k, "till"));
+		if (when)
+			lead = k;
 		if ((lead == at && at != ss) || in_parens(l->s, ss, at) ||
 		    in_quotes(l->s, from, at))
 			continue;
 		/* "until about 1 a.m.": a bound with its lead */
-		for (const char *const *p = bound_words; *p && lead > ss; p++)
+		for (const char *const *p = bound_words; *p && lead > ss &&
+		    !when; p++)
 			if (x_phrase_at(l->s, lead, word_before(l->s, lead),
 			    *p))
 				lead = at;

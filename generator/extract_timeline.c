@@ -624,8 +624,12 @@ paragraphs_time_led(const struct xdoc *d, int sec)
 			continue;
 		from = l->head ? l->content : 0;
 		if (!x_entry_at(l->t + from, l->len - from, &w, &mer, &txt) ||
-		    w.hour < 0)
+		    w.hour < 0) {
+			/* "All times EEST.": a note above the entries */
+			if (led == 0)
+				continue;
 			return 0;
+		}
 		bold &= from == 0 && l->strong > 0 && pm_when_parse(&w, l->t,
 		    l->strong) > 0 && w.hour >= 0;
 		led++;

@@ -157,6 +157,58 @@ test_untimed_entry_between(void **state)
 	pm_arena_free(a);
 }
 
+/* Paragraphs led by bold times, a note above them: one entry a
+ * paragraph, "By 16:50 ..." inside one is its story, and a bare bold time
+ * in the middle of a paragraph starts the next entry. */
+static void
+test_bold_time_paragraphs(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Ferries\n\nOn 6 June 2025 searches failed (EEST).\n\n"
+	    "## Timeline\n\nAll times EEST.\n\n"
+	    "**16:40.** A draft fare sheet is uploaded to production.\n\n"
+	    "**16:45.** Routes show no sailings. By 16:50 empty searches "
+	    "have tripled.\n\n"
+	    "**16:51.** Alert on empty searches. **17:25** Escalated to "
+	    "the head of pricing.\n\n"
+	    "**18:05.** Searches return sailings. Incident closed.\n");
+	assert_int_equal(inc.ntimeline, 5);
+	assert_str(inc.timeline[0].text,
+	    "A draft fare sheet is uploaded to production.");
+	assert_str(inc.timeline[1].text,
+	    "Routes show no sailings. By 16:50 empty searches have tripled.");
+	assert_str(inc.timeline[3].time, "2025-06-06T17:25:00+03:00");
+	pm_arena_free(a);
+}
+
+/* "Nobody noticed until 09:18, when a merchant called": a bound that a
+ * "when" clause makes the time of an event. */
+static void
+test_until_when_event(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Transfers\n\nOn 3 July 2025 transfers were held (ART).\n\n"
+	    "## Timeline\n\n"
+	    "At 09:10 the building was evacuated. Transfers piled up. "
+	    "Nobody noticed until 09:18, when a merchant called us. At "
+	    "09:30 the alert fired.\n\n"
+	    "The queue grew until 10:40 and at 11:40 it was empty.\n");
+	assert_int_equal(inc.ntimeline, 4);
+	assert_str(inc.timeline[1].time, "2025-07-03T09:18:00-03:00");
+	assert_str(inc.timeline[3].time, "2025-07-03T11:40:00-03:00");
+	pm_arena_free(a);
+}
+
 int
 main(void)
 {
@@ -166,6 +218,8 @@ main(void)
 		cmocka_unit_test(test_time_said_in_item),
 		cmocka_unit_test(test_bare_french_hour),
 		cmocka_unit_test(test_untimed_entry_between),
+		cmocka_unit_test(test_bold_time_paragraphs),
+		cmocka_unit_test(test_until_when_event),
 	};
 
 	pm_markdown_init();
