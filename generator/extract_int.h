@@ -596,6 +596,9 @@ int x_tl_later(struct xtl *t, const struct xline *l);
 int x_tl_time_last(struct xtl *t, const struct xline *l);
 /* "Errors climb at 11:35 am.", the one time said after "at" or "by"; */
 int x_tl_time_said(struct xtl *t, const struct xline *l);
+/* "Quarter to midnight (11:45 p.m.) — text", "Next morning, 7:00 a.m. —
+ * text": a few words, then the clock time; */
+int x_tl_time_aside(struct xtl *t, const struct xline *l);
 /* "Later that evening — text", no time: at the time of the entry before. */
 int x_tl_untimed(struct xtl *t, const struct xline *l);
 

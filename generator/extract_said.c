@@ -63,6 +63,58 @@ x_tl_time_said(struct xtl *t, const struct xline *l)
 }
 
 /*
+ * "Quarter to midnight (11:45 p.m.) — text", "T-0:10 (11:50 p.m. Sunday)
+ * — text", "Next morning, 7:00 a.m. — text": a few words that say when,
+ * then the clock time in brackets or after a comma, then the entry's
+ * dash.  A weekday after the time in the brackets dates it.
+ */
+int
+x_tl_time_aside(struct xtl *t, const struct xline *l)
+{
+	struct pm_when w;
+	size_t i, j, n, e;
+
+	for (i = 0; i < l->len && i < 32 && l->s[i] != '(' && l->s[i] != ',';
+	    i++)
+		;
+	if (i == 0 || i >= l->len || i >= 32)
+		return 0;
+	j = x_skip_blanks(l->t, l->len, i + 1);
+	n = pm_when_parse(&w, l->t + j, l->len - j);
+	if (n == 0 || w.hour < 0)
+		return 0;
+	e = j + n;
+	if (l->s[i] == '(') {
+		size_t k = x_skip_blanks(l->t, l->len, e), wn;
+		int wd;
+
+		/* "(11:50 p.m. Sunday)": the weekday dates it, as a time
+		 * column's "Sun 11:50 PM" is */
+		if (w.day == 0 && (wn = pm_when_skip_weekday(l->t + k,
+		    l->len - k, &wd)) != 0) {
+			w.weekday = wd;
+			for (e = k + wn; e > k && l->t[e - 1] == ' '; e--)
+				;
+		}
+		while (e < l->len && e < j + 32 && l->s[e] != ')' &&
+		    l->s[e] != '(')
+			e++;
+		if (e >= l->len || l->s[e] != ')')
+			return 0;
+		e++;
+	} else if (!x_has_letter(l->s, i)) {
+		return 0;
+	}
+	if (!x_is_dash(l->t, l->len, x_skip_blanks(l->t, l->len, e), &e) ||
+	    !x_has_letter(l->s + e, l->len - e))
+		return 0;
+	e = x_skip_blanks(l->s, l->len, e);
+	x_tl_push(t, l, &w, x_has_meridiem(l->t + j, n), l->s + e,
+	    l->len - e);
+	return 1;
+}
+
+/*
  * "- Later that evening — Generator started by hand": an item between
  * timed ones that says only that it came after the one before.  Between
  * two timed entries it is an event of the incident, at the time of the

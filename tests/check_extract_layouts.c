@@ -209,6 +209,35 @@ test_until_when_event(void **state)
 	pm_arena_free(a);
 }
 
+/* "T-0:10 (11:50 p.m. Sunday) — text" with no T0 stated, "Twenty to one
+ * (12:40 a.m.) — text", "Next morning, 7:00 a.m. — text": words that say
+ * when, then the clock time that decides, and the weekday its day. */
+static void
+test_time_aside_of_words(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Settlement\n\nOn Monday 1 December 2025 bookings failed "
+	    "(CT).\n\n## Timeline\n\n"
+	    "- T-0:10 (11:50 p.m. Sunday) \xe2\x80\x94 Job "
+	    "starts.\n"
+	    "- 12:10 a.m. \xe2\x80\x94 Bookings time out.\n"
+	    "- Twenty to one (12:40 a.m.) \xe2\x80\x94 Escalated.\n"
+	    "- 1:05 a.m. \xe2\x80\x94 Lock released. Resolved.\n"
+	    "- Next morning, 7:00 a.m. \xe2\x80\x94 Job rerun in "
+	    "batches.\n");
+	assert_int_equal(inc.ntimeline, 5);
+	assert_str(inc.timeline[0].time, "2025-11-30T23:50:00-06:00");
+	assert_str(inc.timeline[0].text, "Job starts.");
+	assert_str(inc.timeline[2].time, "2025-12-01T00:40:00-06:00");
+	assert_str(inc.timeline[4].time, "2025-12-01T07:00:00-06:00");
+	pm_arena_free(a);
+}
+
 int
 main(void)
 {
@@ -220,6 +249,7 @@ main(void)
 		cmocka_unit_test(test_untimed_entry_between),
 		cmocka_unit_test(test_bold_time_paragraphs),
 		cmocka_unit_test(test_until_when_event),
+		cmocka_unit_test(test_time_aside_of_words),
 	};
 
 	pm_markdown_init();
