@@ -364,7 +364,7 @@ pm_when_short_name(const char *s, size_t len, size_t i, size_t *at,
 	if (ch(s, len, k) == ',' && i > 0 && s[i - 1] >= 'a' &&
 	    s[i - 1] <= 'z') {
 		size_t close;
-		int other;
+		int other, c;
 
 		b = skip_blanks(s, len, k + 1);
 		if (!(e = named_zone_at(s, len, b, &abbrev, 1)) || e - b > 9 ||
@@ -379,15 +379,33 @@ pm_when_short_name(const char *s, size_t len, size_t i, size_t *at,
 		    (close = named_zone_at(s, len, skip_blanks(s, len,
 		    skip_blanks(s, len, e) + 1), &other, 1)) == 0)
 			return 0;
-		if (ch(s, len, close) != ')')
+		/* "All times Tbilisi time, GMT+4.": after a place's time, the
+		 * end of the sentence closes it as a bracket would */
+		c = ch(s, len, close);
+		if (c != ')' && !(i >= 5 && memcmp(s + i - 5, " time", 5) ==
+		    0 && (close >= len || c == '.' || c == ';')))
 			return 0;
 		*at = b;
 		*n = e - b;
 		*off = abbrev;
-		return close + 1;
+		return close < len ? close + 1 : close;
 	}
 	if (ch(s, len, k) != '(')
 		return 0;
+	/* "Tbilisi time (GMT+4)": a place's time in the writer's words,
+	 * the offset what they call it for short, and exact.  Not after an
+	 * abbreviation ("BRT (UTC-3)") nor a zone's own name ("New Zealand
+	 * Daylight Time (UTC+13:00)"): those are short or exact already. */
+	b = k + 1;
+	if (i >= 5 && memcmp(s + i - 5, " time", 5) == 0 &&
+	    (match(s, len, b, "utc") || match(s, len, b, "gmt")) &&
+	    (e = named_zone_at(s, len, b, &abbrev, 1)) > b + 3 &&
+	    ch(s, len, e) == ')') {
+		*at = b;
+		*n = e - b;
+		*off = abbrev;
+		return e + 1;
+	}
 	for (b = e = k + 1; e < len && s[e] >= 'A' && s[e] <= 'Z'; e++)
 		;
 	if (e - b < 2 || e - b > 5 || (ch(s, len, e) != ')' &&

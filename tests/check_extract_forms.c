@@ -1206,6 +1206,16 @@ test_zone_as_named(void **state)
 		{ "# Jobs\n\n**Status:** Final \xc2\xb7 **Zone:** "
 		  "Europe/London\n\nOn 30 March 2026, from 08:15 until "
 		  "13:05, jobs queued.\n", "Europe/London" },
+		/* a place's time with its offset, in brackets or as a
+		 * sentence's end: the offset; an abbreviation stays */
+		{ "# Clinics\n\nBetween 22:40 on 4 November 2025 and 02:15 "
+		  "on 5 November, Tbilisi time (GMT+4), bookings were "
+		  "cancelled.\n", "GMT+4" },
+		{ "# Clinics\n\nAll times Tbilisi time, GMT+4.\n\nOn 4 "
+		  "November 2025 from 22:40 to 23:15 bookings failed.\n",
+		  "GMT+4" },
+		{ "# Bills\n\nOn 3 March 2025 from 10:10 to 11:00 BRT "
+		  "(UTC-3) bills failed.\n", "BRT" },
 	};
 
 	(void)state;
