@@ -244,6 +244,32 @@ day_count_lead(const char *s, size_t len, size_t i)
 	return x_skip_blanks(s, len, e);
 }
 
+/* "4th, " after a weekday: the day of the month, and the start of what
+ * follows it; 0 when there is none. */
+static size_t
+ordinal_day_at(const char *s, size_t len, size_t i, int *day)
+{
+	static const char *const suffixes[] = { "st", "nd", "rd", "th" };
+	size_t j = i;
+	int d = 0;
+
+	while (j < len && j < i + 2 && s[j] >= '0' && s[j] <= '9')
+		d = d * 10 + s[j++] - '0';
+	if (j == i || d < 1 || d > 31 || j + 2 > len)
+		return 0;
+	for (size_t k = 0; k < XCOUNT(suffixes); k++)
+		if (x_lower((unsigned char)s[j]) == suffixes[k][0] &&
+		    x_lower((unsigned char)s[j + 1]) == suffixes[k][1] &&
+		    (j + 2 == len || !x_alnum((unsigned char)s[j + 2]))) {
+			j += 2;
+			if (j < len && s[j] == ',')
+				j++;
+			*day = d;
+			return x_skip_blanks(s, len, j);
+		}
+	return 0;
+}
+
 /*
  * "15h — Ticket opened": Quebec and France write a whole hour as "15h".
  * Alone, "24h" or "36h" is as often a length, so the hour counts only
@@ -289,7 +315,7 @@ x_entry_at(const char *s, size_t len, struct pm_when *w, int *mer,
 	};
 	size_t i = 0, n, j, e, k;
 	struct pm_when w2;
-	int tick = 0, wd;
+	int tick = 0, wd, mday;
 
 	i = x_skip_symbols(s, len, 0);
 	while (i < len && (s[i] == '[' || s[i] == '(' || s[i] == '~' ||
@@ -307,12 +333,18 @@ x_entry_at(const char *s, size_t len, struct pm_when *w, int *mer,
 	i = x_skip_blanks(s, len, j);
 	n = pm_when_parse(w, s + i, len - i);
 	/* "Sun 11:30pm — ...": a weekday and a time, dated by the
-	 * timeline as a time column's "Sun 9:40 PM" is */
+	 * timeline as a time column's "Sun 9:40 PM" is; "Tuesday 4th,
+	 * 09:30 — ...": and the day of the month, whose month the
+	 * timeline knows */
+	mday = 0;
 	if ((n == 0 || (w->hour < 0 && w->day == 0)) &&
 	    (k = pm_when_skip_weekday(s + i, len - i, &wd)) != 0 &&
+	    ((e = ordinal_day_at(s, len, i + k, &mday)) == 0 ||
+	    (k = e - i) != 0) &&
 	    (n = pm_when_parse(w, s + i + k, len - i - k)) != 0 &&
 	    w->hour >= 0 && w->day == 0) {
 		w->weekday = wd;
+		w->day = mday;
 		i += k;
 	} else if ((n == 0 || (w->hour < 0 && w->day == 0)) &&
 	    (n = x_hhmm_at(s + i, len - i, w)) == 0 &&

@@ -495,7 +495,11 @@ tl_date(struct xtl *t)
 			if (w.year)
 				real = 1;
 			day.year = w.year ? w.year : day.year;
-			day.month = w.month;
+			/* "Tuesday 4th" names no month: the running one, or
+			 * the next when the day turned back ("31st", "1st") */
+			if (w.month == 0 && w.day + 20 < day.day)
+				pm_when_add_minutes(&day, 1440 * (32 - day.day));
+			day.month = w.month ? w.month : day.month;
 			day.day = w.day;
 			/* "Fri 17 July, 16:30" and then "09:10": the next
 			 * morning */

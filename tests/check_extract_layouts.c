@@ -238,6 +238,42 @@ test_time_aside_of_words(void **state)
 	pm_arena_free(a);
 }
 
+/* "Tuesday 4th, 09:30 —": a weekday and the day of the month before each
+ * entry's time; the month is the document's, and the next one once the
+ * days turn back ("Fri 31st", "Sat 1st"). */
+static void
+test_weekday_ordinal_entries(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Token\n\nOn Tuesday 4 February 2025 a token leaked "
+	    "(CET).\n\n## Timeline\n\n"
+	    "- Tuesday 4th, 09:30 \xe2\x80\x94 Library published.\n"
+	    "- Wednesday 5th, 02:00 \xe2\x80\x94 Cost report read.\n"
+	    "- Thursday 6th, 16:45 \xe2\x80\x94 Downloads climb.\n"
+	    "- Monday 10th, 09:00 \xe2\x80\x94 Report filed.\n");
+	assert_int_equal(inc.ntimeline, 4);
+	assert_str(inc.timeline[2].time, "2025-02-06T16:45:00+01:00");
+	assert_str(inc.timeline[3].time, "2025-02-10T09:00:00+01:00");
+	assert_str(inc.timeline[3].text, "Report filed.");
+	pm_arena_free(a);
+	a = pm_arena_new();
+	run(&inc, &r, a, NULL,
+	    "# Payroll\n\nOn Friday 31 January 2025 payroll failed "
+	    "(CET).\n\n## Timeline\n\n"
+	    "- Fri 31st, 22:00 \xe2\x80\x94 Batch starts.\n"
+	    "- Sat 1st, 01:10 \xe2\x80\x94 Batch fails.\n"
+	    "- Sun 2nd, 10:00 \xe2\x80\x94 Batch rerun.\n");
+	assert_int_equal(inc.ntimeline, 3);
+	assert_str(inc.timeline[1].time, "2025-02-01T01:10:00+01:00");
+	assert_str(inc.timeline[2].time, "2025-02-02T10:00:00+01:00");
+	pm_arena_free(a);
+}
+
 int
 main(void)
 {
@@ -250,6 +286,7 @@ main(void)
 		cmocka_unit_test(test_bold_time_paragraphs),
 		cmocka_unit_test(test_until_when_event),
 		cmocka_unit_test(test_time_aside_of_words),
+		cmocka_unit_test(test_weekday_ordinal_entries),
 	};
 
 	pm_markdown_init();
