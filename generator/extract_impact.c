@@ -26,6 +26,15 @@ static const char *const share_unknown[] = {
 	"can't tell how many", "cannot say how many", "can't say how many",
 	"unclear how many", "no way to know how many",
 	"no way of knowing how many",
+	"no reliable number", "no reliable figure", NULL
+};
+
+/* A writer who says no share can be given refuses more: a share of
+ * anything but people is no answer either ("41% of the shipments were
+ * filed late", "a quarter to a half of requests failed").  Not knowing
+ * how many noticed still leaves "about 7% of requests failed" the
+ * measure of the impact. */
+static const char *const share_refused[] = {
 	/* "We cannot say what share of users was affected" */
 	"cannot say what share", "can't say what share",
 	"cannot tell what share", "can't tell what share",
@@ -33,25 +42,31 @@ static const char *const share_unknown[] = {
 	"cannot give a share", "can't give a share",
 	/* "so we are not giving a share of users here", "We have no
 	 * reliable number for the share of customers affected" */
-	"not giving a share", "not give a share", "no reliable number",
-	"no reliable share", "no reliable figure", NULL
+	"not giving a share", "not give a share", "no reliable share", NULL
 };
 
+/* 2 when the document refuses a share, 1 when it says the number is not
+ * known, else 0. */
 static int
 says_share_unknown(const struct xdoc *d)
 {
-	struct pm_phrase_index x;
+	struct pm_phrase_index x, r;
+	int says = 0;
 
 	pm_phrase_index_init(&x, share_unknown);
-	for (size_t i = 0; i < d->n; i++) {
+	pm_phrase_index_init(&r, share_refused);
+	for (size_t i = 0; i < d->n && says < 2; i++) {
 		const struct xline *l = &d->v[i];
 
-		if ((l->sec == SEC_IMPACT || l->sec == SEC_SUMMARY ||
-		    l->sec == SEC_NONE) && x_index_find(&x, l->s, l->len,
-		    NULL))
-			return 1;
+		if (l->sec != SEC_IMPACT && l->sec != SEC_SUMMARY &&
+		    l->sec != SEC_NONE)
+			continue;
+		if (x_index_find(&r, l->s, l->len, NULL))
+			says = 2;
+		else if (x_index_find(&x, l->s, l->len, NULL))
+			says = 1;
 	}
-	return 0;
+	return says;
 }
 
 static void
@@ -114,6 +129,7 @@ find_impact(struct xdoc *d)
 			 * impact, whatever its words */
 			if (in && !isnan(x = x_share_in_line(l, pass == 0, &f0,
 			    &t0, &w, &p)) && !(unknown && w) &&
+			    !(unknown == 2 && !p) &&
 			    (isnan(v) || (whole && !w) || (p && !persons &&
 			    !whole && vpass == pass))) {
 				v = x, whole = w, from = f0, to = t0;

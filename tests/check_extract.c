@@ -1246,6 +1246,14 @@ test_impact_words(void **state)
 		    "request was answered with a 200.", NAN },
 		{ "We don't know how many users saw it exactly; about 30% of "
 		    "users opened the page in that hour.", 30 },
+		/* a share refused: no share of things stands in for it;
+		 * not knowing how many noticed leaves one of requests */
+		{ "We cannot give a share of clients affected. 41% of the "
+		    "shipments due that day were filed late.", NAN },
+		{ "Between a quarter and a half of requests failed. We "
+		    "cannot give a share of customers affected.", NAN },
+		{ "About 7% of requests failed; we cannot say how many "
+		    "listeners noticed.", 7 },
 	};
 	char doc[512];
 
