@@ -159,7 +159,6 @@ item_heading(const struct xline *l, const struct xline *next, int numbered,
 	return *sec != SEC_NONE && *sec != SEC_OTHER;
 }
 
-/* Root cause headings that as often head the story of the outage. */
 /*
  * "**Detection**" over "- 9:15 a.m. — ...": inside a timeline, a label
  * alone whose next line is a timed entry names a phase of the incident,
@@ -177,6 +176,7 @@ phase_label(int cur, const struct xline *l, const struct xline *next)
 	    x_entry_at(next->t, next->len, &w, &mer, &text) && w.hour >= 0;
 }
 
+/* Root cause headings that as often head the story of the outage. */
 static const char *const loose_root_heads[] = { "what went wrong", NULL };
 
 static int

@@ -142,8 +142,8 @@ trim:
  * before the first time belongs to the first entry.  Times after "until",
  * "since", "from" and the like, and times in parentheses or quotes, are
  * bounds, asides or what someone said, not events, except "until 09:18,
- * when" a thing happened.  With per_sentence, a sentence holds one entry at
- * most: where every paragraph opens with its time, "At 09:10 response
+ * when" a thing happened.  With per_sentence, a sentence holds one entry
+ * at most: where every paragraph opens with its time, "At 09:10 response
  * times began to climb, and by 09:14 most requests were timing out" is
  * one event and how it went on.  Returns how many entries were made.
  */

@@ -232,9 +232,10 @@ tl_headline(struct xtl *t, const struct xline *l, const struct pm_when *w,
 
 /*
  * Is l a line of a paragraph whose every line, two or more, opens with a
- * time (after a label alone on the first)?  That is a list written without its bullets ("9:45am – I log in
- * to the server. ... dropped from the array at 7:22am."), an entry a
- * line, and a time inside one is part of its story, as in an item.
+ * time (after a label alone on the first)?  That is a list written
+ * without its bullets ("9:45am – I log in to the server. ... dropped from
+ * the array at 7:22am."), an entry a line, and a time inside one is part
+ * of its story, as in an item.
  */
 static int
 tl_listed(struct xtl *t, const struct xline *l)
