@@ -344,19 +344,27 @@ initials(const char *n, size_t nl)
 	return m;
 }
 
-/* Does the normalised label n[0, nl), whose initials() are m, match row
- * r?  Asked of every row for most labels: a name is refused first on
- * the letter its match must start with. */
-static int
-row_matches(const struct section_name *r, const char *n, size_t nl,
-    unsigned long m, int strict)
+/* Can row r match the normalised label n, whose initials() are m?  Every
+ * row is asked of most labels, so a name is refused on the letter its
+ * match must start with, inline in the loop, before row_matches() is
+ * called: the call cost more than the refusal. */
+static inline int
+row_refused(const struct section_name *r, const char *n, unsigned long m)
 {
-	size_t e, k;
 	int c = (unsigned char)r->name[0];
 
-	if (r->mode != WORD ? c != n[0] :
-	    c >= 'a' && c <= 'z' && !(m & (1ul << (c - 'a'))))
-		return 0;
+	return r->mode != WORD ? c != n[0] :
+	    c >= 'a' && c <= 'z' && !(m & (1ul << (c - 'a')));
+}
+
+/* Does the normalised label n[0, nl), not refused by row_refused(),
+ * match row r? */
+static int
+row_matches(const struct section_name *r, const char *n, size_t nl,
+    int strict)
+{
+	size_t e, k;
+
 	switch (r->mode) {
 	case EXACT:
 		return strcmp(n, r->name) == 0;
@@ -396,7 +404,8 @@ gloss_section(const char *s, size_t len)
 		return SEC_NONE;
 	m = initials(n, nl);
 	for (size_t i = 0; i < XCOUNT(other_languages); i++)
-		if (row_matches(&other_languages[i], n, nl, m, 0))
+		if (!row_refused(&other_languages[i], n, m) &&
+		    row_matches(&other_languages[i], n, nl, 0))
 			return other_languages[i].sec;
 	return SEC_NONE;
 }
@@ -417,12 +426,14 @@ x_section_of(const char *s, size_t len, int strict)
 		return sec;
 	m = initials(n, nl);
 	for (i = 0; i < XCOUNT(sections); i++)
-		if (row_matches(&sections[i], n, nl, m, strict))
+		if (!row_refused(&sections[i], n, m) &&
+		    row_matches(&sections[i], n, nl, strict))
 			return sections[i].sec;
 	if ((sec = bilingual_section(s, len, strict)) != SEC_NONE)
 		return sec;
 	for (i = 0; i < XCOUNT(other_languages); i++)
-		if (row_matches(&other_languages[i], n, nl, m, strict))
+		if (!row_refused(&other_languages[i], n, m) &&
+		    row_matches(&other_languages[i], n, nl, strict))
 			return other_languages[i].sec;
 	return SEC_NONE;
 }

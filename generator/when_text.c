@@ -342,6 +342,10 @@ pm_when_rewrite(char *out, const char *s, size_t len)
 
 	memcpy(out, s, len);
 	for (i = 0; i < len; i++) {
+		/* every form below starts a word or a number: most bytes
+		 * are inside a word, and this loop is run on every line */
+		if (i > 0 && is_alnum((unsigned char)s[i - 1]))
+			continue;
 		if ((e = year_first(s, len, i)) != 0) {
 			/* "2018 October 21" -> "October 21 2018" */
 			memcpy(out + i, s + i + 5, e - i - 5);
@@ -352,8 +356,7 @@ pm_when_rewrite(char *out, const char *s, size_t len)
 			continue;
 		}
 		/* "H+2:30 (2:30 pm)": an offset, not a clock said twice */
-		if (i > 0 && (is_alnum((unsigned char)s[i - 1]) ||
-		    s[i - 1] == '+'))
+		if (i > 0 && s[i - 1] == '+')
 			e = 0;
 		else if ((e = pm_when__clock_words_at(s, len, i, &h, &m,
 		    &ctx)) == 0 && is_digit((unsigned char)s[i]) &&
