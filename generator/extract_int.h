@@ -489,9 +489,14 @@ int x_share_is_change(const char *s, size_t len, size_t i, size_t k);
  * a word such as "all" or "every", which a number elsewhere beats. */
 double x_share_in(const char *s, size_t len, int in_impact, int *whole);
 
-/* extract_share.c: the end of a percent sign or word at s[k] ("%",
+/* extract_number.c: the end of a percent sign or word at s[k] ("%",
  * "per cent", "procent"), or 0. */
 size_t x_percent_at(const char *s, size_t len, size_t k);
+
+/* The end of the percent sign that makes the number s[i, e) a share:
+ * after it ("17%", "17 per cent") or before it, the Turkish way ("%17",
+ * whose end is e); or 0. */
+size_t x_percent_after(const char *s, size_t len, size_t i, size_t e);
 
 /* Does a percentage or a fraction of people ("roughly 8% of our users",
  * "three quarters of the people") stand in s? */

@@ -2,7 +2,8 @@
  * extract_number.c: numbers as people write them in a sentence about
  * the impact: digits with thousands separators and decimals ("41,800",
  * "12.5", "12,5 %"), "5k", "1.2M" and "1.9 million", and words up to
- * ninety-nine ("one in twenty-five").
+ * ninety-nine ("one in twenty-five"), and the percent signs that make a
+ * number a share ("17%", "78 procent", the Turkish "%17").
  */
 #include "extract_int.h"
 
@@ -119,3 +120,39 @@ x_number_at_full(const char *s, size_t len, size_t i, double *v)
 	return 0;
 }
 
+/* A percent sign at s[k]: "%", "percent", "per cent", and the words
+ * writers bring from their own languages ("78 procent", "30 pct"); its
+ * end, or 0. */
+size_t
+x_percent_at(const char *s, size_t len, size_t k)
+{
+	static const char *const signs[] = {
+		"percent", "per cent", "procent", "prozent", "pct",
+		"por ciento", "pour cent", "per cento", "por cento", "persen",
+		NULL
+	};
+
+	if (k < len && s[k] == '%')
+		return k + 1;
+	/* "41pc", the newspapers' way, written onto the number */
+	if (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9' && k + 1 < len &&
+	    (s[k] == 'p' || s[k] == 'P') && (s[k + 1] == 'c' ||
+	    s[k + 1] == 'C') && (k + 2 == len ||
+	    !x_alnum((unsigned char)s[k + 2])))
+		return k + 2;
+	return x_phrase_at_any(s, len, k, signs);
+}
+
+size_t
+x_percent_after(const char *s, size_t len, size_t i, size_t e)
+{
+	size_t d = x_percent_at(s, len, x_skip_blanks(s, len, e));
+
+	if (d != 0)
+		return d;
+	/* "%17 of the users": a sign of its own, not "100%25" or "a%20b" */
+	if (i > 0 && s[i - 1] == '%' && (i == 1 || s[i - 2] == ' ' ||
+	    s[i - 2] == '(' || s[i - 2] == '\t'))
+		return e;
+	return 0;
+}

@@ -68,29 +68,6 @@ everyone_who(const char *s, size_t len, size_t i, size_t e)
 	    x_phrase_at_any(s, len, e, users) != 0;
 }
 
-/* A percent sign at s[k]: "%", "percent", "per cent", and the words
- * writers bring from their own languages ("78 procent", "30 pct"); its
- * end, or 0. */
-size_t
-x_percent_at(const char *s, size_t len, size_t k)
-{
-	static const char *const signs[] = {
-		"percent", "per cent", "procent", "prozent", "pct",
-		"por ciento", "pour cent", "per cento", "por cento", "persen",
-		NULL
-	};
-
-	if (k < len && s[k] == '%')
-		return k + 1;
-	/* "41pc", the newspapers' way, written onto the number */
-	if (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9' && k + 1 < len &&
-	    (s[k] == 'p' || s[k] == 'P') && (s[k + 1] == 'c' ||
-	    s[k + 1] == 'C') && (k + 2 == len ||
-	    !x_alnum((unsigned char)s[k + 2])))
-		return k + 2;
-	return x_phrase_at_any(s, len, k, signs);
-}
-
 /* Is the sentence about the impact?  Asked only of the few sentences
  * that hold a candidate share, so the answer is kept once asked: two
  * searches of every sentence of a report were a fifth of the share's
@@ -242,8 +219,7 @@ share_of_all(const char *s, size_t len, size_t k)
 	for (i = k; i < end; i++) {
 		if ((e = x_number_at(s, len, i, &v)) == 0)
 			continue;
-		n = x_skip_blanks(s, len, e);
-		if (n >= end || (n = x_percent_at(s, end, n)) == 0 || v > 100 ||
+		if ((n = x_percent_after(s, end, i, e)) == 0 || v > 100 ||
 		    !x_noun_after(s, len, n, x_persons))
 			continue;
 		n = x_skip_blanks(s, len, n);
@@ -505,7 +481,7 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 		k = e;
 		while (k < len && s[k] == ' ')
 			k++;
-		if ((d = x_percent_at(s, len, k)) != 0) {
+		if ((d = x_percent_after(s, len, i, e)) != 0) {
 			k = d;
 			/* "the error rate stayed at 0%": no share of an
 			 * incident's harm is nothing */
@@ -765,9 +741,8 @@ x_names_persons_percent(const char *s, size_t len)
 	for (size_t i = 0; i < len; i++) {
 		if ((e = x_number_at(s, len, i, &v)) == 0)
 			continue;
-		k = x_skip_blanks(s, len, e);
-		if ((k = x_percent_at(s, len, k)) != 0 && x_noun_after(s, len, k,
-		    x_persons))
+		if ((k = x_percent_after(s, len, i, e)) != 0 &&
+		    x_noun_after(s, len, k, x_persons))
 			return 1;
 		if ((k = ratio_whole_at(s, len, e)) != 0 &&
 		    x_noun_after(s, len, k, x_persons))

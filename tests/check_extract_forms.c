@@ -739,7 +739,8 @@ test_share_workers_at_work(void **state)
 	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
 }
 
-/* The words for "per cent" that writers bring from their languages. */
+/* The words for "per cent" that writers bring from their languages,
+ * and the sign before the number. */
 static void
 test_share_percent_words(void **state)
 {
@@ -750,6 +751,14 @@ test_share_percent_words(void **state)
 		  "could not pay.\n", 30 },
 		{ "# Shop\n\n## Summary\n\nEl 40 por ciento de los "
 		  "clientes could not pay.\n", 40 },
+		/* the Turkish way, the sign before the number */
+		{ "# Kargo\n\n## Impact\n\n%35 of users could not track "
+		  "a parcel.\n", 35 },
+		{ "# Seats\n\n## Summary\n\nAround %28 of booking "
+		  "attempts failed.\n", 28 },
+		/* but not an escape in a link or a format */
+		{ "# Links\n\n## Summary\n\nThe page a%20b of users "
+		  "broke.\n", NAN },
 	};
 
 	(void)state;
