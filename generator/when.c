@@ -1,7 +1,7 @@
 /*
- * when.c: reading the dates and times written in postmortems, and the
- * civil-calendar arithmetic to compare and print them.  Zones live in
- * when_zone.c, ranges and durations in when_span.c.
+ * when.c: reading the dates and times written in postmortems.  Zones
+ * live in when_zone.c, ranges and durations in when_span.c, the
+ * calendar arithmetic to compare and print them in when_calendar.c.
  *
  * Readers fill a local struct and the caller commits it only on success,
  * so a failed attempt never leaves half a result.
@@ -13,10 +13,8 @@
  * version numbers and addresses never turn into dates.
  */
 
-#include <stdio.h>
 #include <string.h>
 
-#include "buf.h"
 #include "when_int.h"
 
 static const char *const months[] = {
@@ -62,88 +60,6 @@ static const char *const weekdays[] = {
 #define POINT_LETTERS	(LETTER('a') | LETTER('d') | LETTER('f') | \
 	LETTER('j') | LETTER('m') | LETTER('n') | LETTER('o') | LETTER('s') | \
 	LETTER('t') | LETTER('w'))
-
-/* Calendar: proleptic Gregorian, days counted from 1970-01-01. */
-
-static int
-is_leap(long long y)
-{
-	return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-}
-
-static int
-days_in_month(long long y, int m)
-{
-	static const unsigned char dim[] = {
-		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
-	};
-
-	return m == 2 && is_leap(y) ? 29 : dim[m - 1];
-}
-
-/* A year of 0 means "not written": February 29 is then allowed. */
-static int
-valid_date(int y, int m, int d)
-{
-	return m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
-}
-
-/*
- * Howard Hinnant's days_from_civil: shift the year to start in March so
- * the leap day is last, then count 400-year eras of 146097 days.
- */
-long long
-pm_when_days_from_date(long long y, int m, int d)
-{
-	long long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-int
-pm_when_read_ymd(const char *s, int *y, int *m, int *d)
-{
-	static const char shape[] = "dddd-dd-dd";
-
-	if (s == NULL)
-		return 0;
-	for (int k = 0; k < 10; k++)
-		if (shape[k] == 'd' ? !is_digit((unsigned char)s[k]) :
-		    s[k] != '-')
-			return 0;
-	*y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
-	    (s[3] - '0');
-	*m = (s[5] - '0') * 10 + (s[6] - '0');
-	*d = (s[8] - '0') * 10 + (s[9] - '0');
-	return *y > 0 && valid_date(*y, *m, *d);
-}
-
-void
-pm_when_date_from_days(long long *y_out, int *m_out, int *d_out,
-    long long days)
-{
-	long long z = days + 719468, era, doe, yoe, doy, mp;
-
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d_out = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m_out = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y_out = yoe + era * 400 + (*m_out <= 2);
-}
-
-static long long
-floor_div(long long a, long long b)
-{
-	return a / b - (a % b != 0 && (a < 0) != (b < 0));
-}
 
 void
 pm_when_init(struct pm_when *out)
@@ -217,15 +133,6 @@ pm_when_skip_weekday(const char *s, size_t len, int *wd)
 	return weekday_at(s, len, 0, wd);
 }
 
-int
-pm_when_weekday(long long y, int m, int d)
-{
-	/* 1970-01-01 was a Thursday (3) */
-	long long days = pm_when_days_from_date(y, m, d);
-
-	return (int)(((days % 7) + 7 + 3) % 7);
-}
-
 /* A day of the month, 1-31, with an optional ordinal suffix ("3rd"). */
 static size_t
 day_at(const char *s, size_t len, size_t i, int *d)
@@ -274,13 +181,26 @@ pm_when_month_year(int *year, int *month, const char *s, size_t len)
 	return k + 4;
 }
 
-/* "5 marzo 2026", "13 de marzo de 2026", "5. März 2026": a day, a month
- * of other_months and a year at s[i]; its end, or 0. */
+/* "janv.", "févr.", "fev.", "dic.": name cut short, three letters or
+ * more and a point, at s[k]; the end, after the point, or 0.  No two
+ * months of other_months start with the same three letters. */
 static size_t
-other_date_at(const char *s, size_t len, size_t i, struct pm_when *w)
+short_month_at(const char *s, size_t len, size_t k, const char *name)
 {
-	int d, y;
-	size_t e = day_at(s, len, i, &d), k, m;
+	size_t n = 0;
+
+	while (name[n] && ch(s, len, k + n) != '.' &&
+	    lower(ch(s, len, k + n)) == lower((unsigned char)name[n]))
+		n++;
+	return n >= 3 && name[n] && ch(s, len, k + n) == '.' ? k + n + 1 : 0;
+}
+
+/* "5 marzo", "13 de marzo", "5. März", "14 janv.": a day and a month of
+ * other_months at s[i], into *d and *m (0-11); the end, or 0. */
+static size_t
+other_day_month_at(const char *s, size_t len, size_t i, int *d, int *m)
+{
+	size_t e = day_at(s, len, i, d), k, n;
 
 	/* "5. März": the German ordinal's point */
 	if (e && ch(s, len, e) == '.')
@@ -289,20 +209,33 @@ other_date_at(const char *s, size_t len, size_t i, struct pm_when *w)
 		return 0;
 	if ((e = word_at(s, len, k, "de")))
 		k = skip_blanks(s, len, e);
-	for (m = 0; m < COUNT(other_months); m++)
-		if ((e = match(s, len, k, other_months[m])) != 0 &&
-		    !is_alnum(ch(s, len, e)) && ch(s, len, e) < 0x80)
-			break;
-	if (m == COUNT(other_months))
+	for (n = 0; n < COUNT(other_months); n++)
+		if (((e = match(s, len, k, other_months[n])) != 0 &&
+		    !is_alnum(ch(s, len, e)) && ch(s, len, e) < 0x80) ||
+		    (e = short_month_at(s, len, k, other_months[n])) != 0) {
+			*m = (int)(n % 12);
+			return e;
+		}
+	return 0;
+}
+
+/* "5 marzo 2026", "13 de marzo de 2026", "5. März 2026", "14 janv.
+ * 2025": other_day_month_at() and a year; its end, or 0. */
+static size_t
+other_date_at(const char *s, size_t len, size_t i, struct pm_when *w)
+{
+	int d, m, y;
+	size_t e = other_day_month_at(s, len, i, &d, &m), k;
+
+	if (!e)
 		return 0;
 	k = skip_blanks(s, len, e + (ch(s, len, e) == ','));
 	if ((e = word_at(s, len, k, "de")))
 		k = skip_blanks(s, len, e);
-	if (!(e = year_at(s, len, k, &y)) || !valid_date(y, (int)(m % 12) + 1,
-	    d))
+	if (!(e = year_at(s, len, k, &y)) || !pm_when__valid_date(y, m + 1, d))
 		return 0;
 	w->year = y;
-	w->month = (int)(m % 12) + 1;
+	w->month = m + 1;
 	w->day = d;
 	w->weekday = -1;
 	return e;
@@ -325,7 +258,13 @@ words_date_at(const char *s, size_t len, size_t j, int wd, struct pm_when *w)
 		return e;
 	}
 	if ((e = name_at(s, len, j, months, COUNT(months), &m))) {
-		if (!(e = day_at(s, len, skip_blanks(s, len, e), &d)))
+		int od, om;
+
+		k = skip_blanks(s, len, e);
+		if (!(e = day_at(s, len, k, &d)))
+			return 0;
+		/* "mar. 14 janv.": a French Tuesday, not March */
+		if (other_day_month_at(s, len, k, &od, &om))
 			return 0;
 	} else if ((e = day_at(s, len, j, &d))) {
 		if ((k = skip_blanks(s, len, e)) == e)
@@ -344,7 +283,7 @@ words_date_at(const char *s, size_t len, size_t j, int wd, struct pm_when *w)
 	k = skip_blanks(s, len, k);
 	if (k > e && (k = year_at(s, len, k, &y)))
 		e = k;
-	if (!valid_date(y, m + 1, d))
+	if (!pm_when__valid_date(y, m + 1, d))
 		return 0;
 	w->year = y;
 	w->month = m + 1;
@@ -428,7 +367,8 @@ numeric_date_at(const char *s, size_t len, size_t i, struct pm_when *w,
 		m = a > 12 ? b : a;
 		d = a > 12 ? a : b;
 		if (y && wd >= 0 && a <= 12 && b <= 12 &&
-		    valid_date(y, b, a) && (!valid_date(y, a, b) ||
+		    pm_when__valid_date(y, b, a) &&
+		    (!pm_when__valid_date(y, a, b) ||
 		    pm_when_weekday(y, a, b) != wd) &&
 		    pm_when_weekday(y, b, a) == wd)
 			m = b, d = a;
@@ -436,7 +376,8 @@ numeric_date_at(const char *s, size_t len, size_t i, struct pm_when *w,
 		return 0;
 	}
 	/* a leap day without its year is checked against a leap year */
-	if ((!noyear && y < 1) || !valid_date(noyear ? 2000 : y, m, d))
+	if ((!noyear && y < 1) ||
+	    !pm_when__valid_date(noyear ? 2000 : y, m, d))
 		return 0;
 	/* "2024-03-05T10:00" runs straight into its time */
 	if (!ends_clean(s, len, j) && !(sep == '-' &&
@@ -680,120 +621,4 @@ pm_when_find(struct pm_when *out, size_t *at, size_t *consumed,
 		return 1;
 	}
 	return 0;
-}
-
-/* Formatting and arithmetic. */
-
-size_t
-pm_when_format(char *out, size_t size, const struct pm_when *w)
-{
-	char buf[128];
-	int off = w->offset_minutes, dated = w->month && w->day;
-	size_t n = 0, k;
-
-	/* By hand, not snprintf: a build formats a few hundred thousand */
-	if (dated && w->year) {
-		n += pm_fmt_int(buf + n, w->year % 100000, 4);
-		buf[n++] = '-';
-	} else if (dated) {
-		memcpy(buf, "--", 2), n = 2;
-	}
-	if (dated) {
-		n += pm_fmt_int(buf + n, w->month % 100, 2);
-		buf[n++] = '-';
-		n += pm_fmt_int(buf + n, w->day % 100, 2);
-	}
-	if (w->hour >= 0) {
-		if (dated)
-			buf[n++] = 'T';
-		n += pm_fmt_int(buf + n, w->hour % 100, 2);
-		buf[n++] = ':';
-		n += pm_fmt_int(buf + n, w->minute % 100, 2);
-		if (dated || w->second) {
-			buf[n++] = ':';
-			n += pm_fmt_int(buf + n, w->second % 100, 2);
-		}
-		if (w->has_zone) {
-			buf[n++] = off < 0 ? '-' : '+';
-			off = off < 0 ? -off : off;
-			n += pm_fmt_int(buf + n, off / 60 % 100, 2);
-			buf[n++] = ':';
-			n += pm_fmt_int(buf + n, off % 60, 2);
-		}
-	}
-	buf[n] = '\0';
-	if (size == 0)
-		return 0;
-	k = n < size ? n : size - 1;
-	memcpy(out, buf, k);
-	out[k] = '\0';
-	return k;
-}
-
-static int
-complete(const struct pm_when *w)
-{
-	return w->year && valid_date(w->year, w->month, w->day) &&
-	    w->hour >= 0 && w->hour <= 23;
-}
-
-/* Seconds since 1970-01-01T00:00:00 of the wall clock of w. */
-static long long
-seconds_of(const struct pm_when *w)
-{
-	return (pm_when_days_from_date(w->year, w->month, w->day) * 1440 +
-	    w->hour * 60 + w->minute) * 60 + w->second;
-}
-
-int
-pm_when_diff_minutes(long *minutes, const struct pm_when *from,
-    const struct pm_when *to)
-{
-	long long d;
-
-	if (!complete(from) || !complete(to))
-		return 0;
-	d = seconds_of(to) - seconds_of(from);
-	/* to UTC: subtract each point's own offset */
-	if (from->has_zone && to->has_zone)
-		d -= 60 * ((long long)to->offset_minutes -
-		    from->offset_minutes);
-	*minutes = (long)(d / 60);
-	return 1;
-}
-
-void
-pm_when_add_minutes(struct pm_when *w, long minutes)
-{
-	long long t, days, y;
-	int timed = w->hour >= 0, m, d;
-
-	if (!valid_date(w->year, w->month, w->day)) {
-		if (!timed)
-			return;
-		t = floor_div(w->hour * 60LL + w->minute + minutes, 1440);
-		t = w->hour * 60LL + w->minute + minutes - t * 1440;
-		w->hour = (int)(t / 60);
-		w->minute = (int)(t % 60);
-		return;
-	}
-	if (!timed && minutes % 1440 != 0) {
-		w->hour = w->minute = w->second = 0;
-		timed = 1;
-	}
-	/* without a year, move through a common year (or 2000 for Feb 29) */
-	y = w->year ? w->year : (w->month == 2 && w->day == 29 ? 2000 : 2001);
-	t = pm_when_days_from_date(y, w->month, w->day) * 1440 + minutes +
-	    (timed ? w->hour * 60LL + w->minute : 0);
-	days = floor_div(t, 1440);
-	t -= days * 1440;
-	pm_when_date_from_days(&y, &m, &d, days);
-	if (w->year)
-		w->year = (int)y;
-	w->month = m;
-	w->day = d;
-	if (timed) {
-		w->hour = (int)(t / 60);
-		w->minute = (int)(t % 60);
-	}
 }

@@ -190,6 +190,10 @@ starts_clean(const char *s, size_t i)
  * them as such): not part of the API.
  */
 
+/* when_calendar.c: is y-m-d a date?  A year of 0 means "not written":
+ * February 29 is then allowed. */
+int pm_when__valid_date(int y, int m, int d);
+
 /* One point at s[i] (when.c); *mer is -1 without am/pm, else 0 or 1. */
 size_t pm_when__point_at(const char *s, size_t len, size_t i,
     struct pm_when *w, int *mer);

@@ -580,6 +580,13 @@ static const struct {
 	{ "le 25 juin 2025, de", 3, 12, DATE(2025, 6, 25) },
 	{ "Gioved\xc3\xac 5 marzo 2026", 9, 12, DATE(2026, 3, 5) },
 	{ "the mars rover", -1, 0, NONE }, { "en avril 2026", -1, 0, NONE },
+	/* and cut short with a point; "mar." before one is a weekday */
+	{ "le 14 janv. 2025 de", 3, 13, DATE(2025, 1, 14) },
+	{ "em 3 de fev. de 2025", 3, 17, DATE(2025, 2, 3) },
+	{ "mar. 14 janv. 2025", 5, 13, DATE(2025, 1, 14) },
+	{ "(mar. 14 janv.)", -1, 0, NONE },
+	{ "el 5 dic. 2024", 3, 11, DATE(2024, 12, 5) },
+	{ "on 5 ja. 2024", -1, 0, NONE },
 	/* a short name after a place's time closes the brackets, and may
 	 * be restated as an offset after a slash */
 	{ "at 14:05 (Kinshasa time, WAT / UTC+1) it", 3, 34,
