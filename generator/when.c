@@ -25,7 +25,8 @@ static const char *const months[] = {
 /*
  * The months of the languages whose writers carry their dates into an
  * English report ("Giovedì 5 marzo 2026", "13 de marzo de 2026", "25
- * juin 2025", "5. März 2026"), read only with the day before them and
+ * juin 2025", "5. März 2026", "10 Maret 2025", "3 Eylül 2025", "14
+ * lutego 2025"), read only with the day before them and
  * the year after: "mars", "mai" and "avril" are words and names too.
  * Rows of twelve, January first.
  */
@@ -43,6 +44,15 @@ static const char *const other_months[] = {
 	"august", "september", "oktober", "november", "dezember",
 	"januari", "februari", "maart", "april", "mei", "juni", "juli",
 	"augustus", "september", "oktober", "november", "december",
+	"januari", "februari", "maret", "april", "mei", "juni", "juli",
+	"agustus", "september", "oktober", "november", "desember",
+	"ocak", "\xc5\x9fubat", "mart", "nisan", "may\xc4\xb1s", "haziran",
+	"temmuz", "a\xc4\x9fustos", "eyl\xc3\xbcl", "ekim", "kas\xc4\xb1m",
+	"aral\xc4\xb1k",
+	/* Polish dates name the month in the genitive: "14 lutego" */
+	"stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca",
+	"lipca", "sierpnia", "wrze\xc5\x9bnia", "pa\xc5\xba" "dziernika",
+	"listopada", "grudnia",
 };
 
 static const char *const weekdays[] = {

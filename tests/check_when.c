@@ -587,6 +587,10 @@ static const struct {
 	{ "(mar. 14 janv.)", -1, 0, NONE },
 	{ "el 5 dic. 2024", 3, 11, DATE(2024, 12, 5) },
 	{ "on 5 ja. 2024", -1, 0, NONE },
+	{ "Senin, 10 Maret 2025 pukul", 7, 13, DATE(2025, 3, 10) },
+	{ "3 Eyl\xc3\xbcl 2025", 0, 13, DATE(2025, 9, 3) },
+	{ "pi\xc4\x85tek 14 lutego 2025", 8, 14, DATE(2025, 2, 14) },
+	{ "the mart 2025 plan", -1, 0, NONE },
 	/* a short name after a place's time closes the brackets, and may
 	 * be restated as an offset after a slash */
 	{ "at 14:05 (Kinshasa time, WAT / UTC+1) it", 3, 34,
