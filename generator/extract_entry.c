@@ -270,6 +270,29 @@ ordinal_day_at(const char *s, size_t len, size_t i, int *day)
 	return 0;
 }
 
+/* "29.02 00:00 —", "29.02. 00:00": a day and a month, dotted, before an
+ * entry's clock (when.c reads no dotted date: versions look like them);
+ * the start of what follows, or 0. */
+static size_t
+dotted_day_at(const char *s, size_t len, size_t i, int *day, int *month)
+{
+	size_t j = i + 5;
+
+	if (j >= len || s[i + 2] != '.')
+		return 0;
+	for (size_t k = i; k < j; k++)
+		if (k != i + 2 && (s[k] < '0' || s[k] > '9'))
+			return 0;
+	*day = (s[i] - '0') * 10 + s[i + 1] - '0';
+	*month = (s[i + 3] - '0') * 10 + s[i + 4] - '0';
+	if (s[j] == '.')
+		j++;
+	if (*day < 1 || *day > 31 || *month < 1 || *month > 12 ||
+	    j >= len || s[j] != ' ')
+		return 0;
+	return x_skip_blanks(s, len, j);
+}
+
 /*
  * "15h — Ticket opened": Quebec and France write a whole hour as "15h".
  * Alone, "24h" or "36h" is as often a length, so the hour counts only
@@ -315,7 +338,7 @@ x_entry_at(const char *s, size_t len, struct pm_when *w, int *mer,
 	};
 	size_t i = 0, n, j, e, k;
 	struct pm_when w2;
-	int tick = 0, wd, mday;
+	int tick = 0, wd, mday, mon;
 
 	i = x_skip_symbols(s, len, 0);
 	while (i < len && (s[i] == '[' || s[i] == '(' || s[i] == '~' ||
@@ -346,6 +369,13 @@ x_entry_at(const char *s, size_t len, struct pm_when *w, int *mer,
 		w->weekday = wd;
 		w->day = mday;
 		i += k;
+	} else if ((n == 0 || (w->hour < 0 && w->day == 0)) &&
+	    (k = dotted_day_at(s, len, i, &mday, &mon)) != 0 &&
+	    (n = pm_when_parse(w, s + k, len - k)) != 0 &&
+	    w->hour >= 0 && w->day == 0) {
+		w->day = mday;
+		w->month = mon;
+		i = k;
 	} else if ((n == 0 || (w->hour < 0 && w->day == 0)) &&
 	    (n = x_hhmm_at(s + i, len - i, w)) == 0 &&
 	    (n = bare_hour_at(s + i, len - i, w)) == 0)

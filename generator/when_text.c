@@ -264,6 +264,22 @@ day_month_dots(const char *s, size_t len, size_t i, size_t a, int d,
 	return e + 1;
 }
 
+/* A clock, "09:00" or "9.00", after the one blank at s[j]? */
+static int
+clock_after(const char *s, size_t len, size_t j)
+{
+	size_t n;
+	int h, m;
+
+	if (ch(s, len, j) != ' ')
+		return 0;
+	n = digit_run(s, len, j + 1, &h);
+	return n >= 1 && n <= 2 && h <= 23 &&
+	    (ch(s, len, j + 1 + n) == ':' || ch(s, len, j + 1 + n) == '.') &&
+	    digit_run(s, len, j + 2 + n, &m) == 2 && m <= 59 &&
+	    !is_digit(ch(s, len, j + 4 + n));
+}
+
 /* "D-M-YYYY" at s[i], either of the first two up to 12 and a year of
  * 1970-2099: its end, or 0. */
 static size_t
@@ -492,6 +508,11 @@ pm_when_rewrite(char *out, const char *s, size_t len)
 			changed = 1;
 			continue;
 		}
+		/* "29.02 00:00 —": a timeline's day and month before its
+		 * clock, left for the entry's reader (x_entry_at) */
+		if (sep == '.' && a == 2 && b == 2 && h >= 1 && h <= 31 &&
+		    m >= 1 && m <= 12 && clock_after(s, len, j))
+			continue;
 		if (sep == ':' && b == 2 && h <= 23 && m <= 59) {
 			/* "14:02h", "10:30 hrs", "09:15 Uhr": blank the unit;
 			 * "14:10ish" is a time too, said roughly */

@@ -274,6 +274,33 @@ test_weekday_ordinal_entries(void **state)
 	pm_arena_free(a);
 }
 
+/* "29.02 00:00 —": the day and month, dotted, before each entry's clock.
+ * "01.03" before a clock is the first of March, not 01:03; a dotted time
+ * alone ("at 14.30") stays a time. */
+static void
+test_dotted_day_month_entries(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Tram passes\n\nOn 29 February 2024 passes failed (EET).\n\n"
+	    "## Timeline\n\n"
+	    "- 29.02 00:00 \xe2\x80\x94 The renewal job fails.\n"
+	    "- 29.02 07:20 \xe2\x80\x94 A rider calls support.\n"
+	    "- 29.02 16:45 \xe2\x80\x94 Passes renewed; resolved.\n"
+	    "- 01.03 09:00 \xe2\x80\x94 Riders told by text.\n\n"
+	    "## Root cause\n\nThe job skipped the leap day; at 14.30 it "
+	    "was fixed.\n");
+	assert_int_equal(inc.ntimeline, 4);
+	assert_str(inc.timeline[1].time, "2024-02-29T07:20:00+02:00");
+	assert_str(inc.timeline[3].time, "2024-03-01T09:00:00+02:00");
+	assert_str(inc.timeline[3].text, "Riders told by text.");
+	pm_arena_free(a);
+}
+
 int
 main(void)
 {
@@ -287,6 +314,7 @@ main(void)
 		cmocka_unit_test(test_until_when_event),
 		cmocka_unit_test(test_time_aside_of_words),
 		cmocka_unit_test(test_weekday_ordinal_entries),
+		cmocka_unit_test(test_dotted_day_month_entries),
 	};
 
 	pm_markdown_init();
