@@ -224,6 +224,44 @@ cut_block(struct xdoc *d, struct cut *c, cmark_node *block)
 	cut_flush(d, c);
 }
 
+/*
+ * "- 21. 2. 2025, 21:24 — text": CommonMark reads "21." and "2." as two
+ * ordered lists nested on one line, and leaves the paragraph only "2025,
+ * 21:24 — text".  Two or more such lists (one is a numbered item) are
+ * put back into b as the writer typed them, each its item's first block
+ * and opened on the paragraph's line; its item must be its list's first,
+ * as cmark keeps no other item's number.  The count of lists put back.
+ */
+static int
+put_list_numbers(struct pm_buf *b, cmark_node *para)
+{
+	int nums[8], n = 0, line = cmark_node_get_start_line(para);
+	cmark_node *block = para, *item, *list;
+	char t[16];
+
+	while (n < 8 && (item = cmark_node_parent(block)) != NULL &&
+	    cmark_node_get_type(item) == CMARK_NODE_ITEM &&
+	    cmark_node_first_child(item) == block &&
+	    cmark_node_get_start_line(item) == line &&
+	    (list = cmark_node_parent(item)) != NULL &&
+	    cmark_node_get_list_type(list) == CMARK_ORDERED_LIST &&
+	    cmark_node_get_list_delim(list) == CMARK_PERIOD_DELIM &&
+	    cmark_node_first_child(list) == item) {
+		nums[n++] = cmark_node_get_list_start(list);
+		block = list;
+	}
+	if (n < 2)
+		return 0;
+	for (int i = n - 1; i >= 0; i--) {
+		size_t k = pm_fmt_int(t, nums[i] % 10000, 1);
+
+		t[k++] = '.';
+		t[k++] = ' ';
+		pm_buf_put(b, t, k);
+	}
+	return n;
+}
+
 static void
 cut_row(struct xdoc *d, struct cut *c, cmark_node *row, int header)
 {
@@ -682,7 +720,7 @@ x_lines_build(struct xdoc *d, cmark_node *root)
 	cmark_event_type ev;
 	struct cut c;
 	int items[MAX_DEPTH], tasks[MAX_DEPTH], item_depth = 0, list_depth = 0;
-	int blocks = 0, top;
+	int blocks = 0, top, k;
 
 	memset(&c, 0, sizeof(c));
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -728,6 +766,9 @@ x_lines_build(struct xdoc *d, cmark_node *root)
 			c.first_done = in_item &&
 			    cmark_node_previous(n) != NULL;
 			c.task = in_item ? tasks[top] : -1;
+			/* the lists put back were never nesting */
+			if (in_item && (k = put_list_numbers(&c.b, n)) != 0)
+				c.level = c.level > k ? c.level - k : 1;
 			cut_block(d, &c, n);
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 		} else if (strcmp(name, "table_row") == 0 ||

@@ -264,6 +264,25 @@ day_month_dots(const char *s, size_t len, size_t i, size_t a, int d,
 	return e + 1;
 }
 
+/* "21. 2. 2025", day. month. year as Czech and Slovak writers space it,
+ * at s[i], whose a digits say d: its end, or 0. */
+static size_t
+dmy_spaced(const char *s, size_t len, size_t i, size_t a, int d)
+{
+	size_t k = i + a, n;
+	int m, y;
+
+	if (a > 2 || d < 1 || d > 31 || ch(s, len, k) != '.' ||
+	    ch(s, len, k + 1) != ' ' ||
+	    (n = digit_run(s, len, k + 2, &m)) < 1 || n > 2 || m < 1 ||
+	    m > 12 || ch(s, len, k + 2 + n) != '.' ||
+	    ch(s, len, k + 3 + n) != ' ' ||
+	    digit_run(s, len, k + 4 + n, &y) != 4 || y < 1970 ||
+	    is_alnum(ch(s, len, k + 8 + n)))
+		return 0;
+	return k + 8 + n;
+}
+
 /* A clock, "09:00" or "9.00", after the one blank at s[j]? */
 static int
 clock_after(const char *s, size_t len, size_t j)
@@ -473,6 +492,27 @@ pm_when_rewrite(char *out, const char *s, size_t len)
 			out[i + 2] = ':';
 			memcpy(out + i + 3, s + i + 2, 2);
 			memset(out + i + 5, ' ', e - i - 5);
+			i = e - 1;
+			changed = 1;
+			continue;
+		}
+		if ((e = dmy_spaced(s, len, i, a, h)) != 0) {
+			/* "21. 2. 2025": "2025-2-21", blanks after */
+			char t[16];
+			int n = 4;
+
+			memcpy(t, s + e - 4, 4);
+			t[n++] = '-';
+			for (j = i + a + 2; is_digit(ch(s, len, j)); j++)
+				t[n++] = s[j];
+			t[n++] = '-';
+			memcpy(t + n, s + i, a);
+			n += (int)a;
+			/* "21. 2. 2025, 21:24": the comma kept after it */
+			if (ch(s, len, e) == ',')
+				t[n++] = s[e++];
+			memset(out + i, ' ', e - i);
+			memcpy(out + i, t, (size_t)n);
 			i = e - 1;
 			changed = 1;
 			continue;

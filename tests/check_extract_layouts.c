@@ -301,6 +301,33 @@ test_dotted_day_month_entries(void **state)
 	pm_arena_free(a);
 }
 
+/* "- 21. 2. 2025, 21:24 —": CommonMark nests two ordered lists on the
+ * line ("21." and "2."); their numbers are put back, so each entry keeps
+ * its date.  A plain numbered item keeps its text without its number. */
+static void
+test_spaced_dates_read_as_lists(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Orders\n\nFrom 21:30 on 21. 2. 2025 orders failed (CET).\n\n"
+	    "## Timeline\n\n"
+	    "- 21. 2. 2025, 21:30 \xe2\x80\x94 Orders start failing.\n"
+	    "- 21. 2. 2025, 23:20 \xe2\x80\x94 Stale sessions found.\n"
+	    "- 22. 2. 2025, 01:45 \xe2\x80\x94 Errors gone; resolved.\n\n"
+	    "## Action items\n\n1. Shorten the keepalive.\n");
+	assert_int_equal(inc.ntimeline, 3);
+	assert_str(inc.timeline[2].time, "2025-02-22T01:45:00+01:00");
+	assert_str(inc.timeline[2].text, "Errors gone; resolved.");
+	assert_str(inc.start, "2025-02-21T21:30:00+01:00");
+	assert_int_equal(inc.naction_items, 1);
+	assert_str(inc.action_items[0].text, "Shorten the keepalive.");
+	pm_arena_free(a);
+}
+
 int
 main(void)
 {
@@ -315,6 +342,7 @@ main(void)
 		cmocka_unit_test(test_time_aside_of_words),
 		cmocka_unit_test(test_weekday_ordinal_entries),
 		cmocka_unit_test(test_dotted_day_month_entries),
+		cmocka_unit_test(test_spaced_dates_read_as_lists),
 	};
 
 	pm_markdown_init();

@@ -357,6 +357,13 @@ static const struct {
 	{ "klo 14.05 alkaen", "klo 14:05 alkaen" },
 	{ "um 14.05 Uhr", "um 14:05    " },
 	{ "Tue 15.12. 22:00 moved", "Tue 15 Dec 22:00 moved" },
+	/* day. month. year spaced, as Czech and Slovak write it; a day
+	 * and month dotted before a clock are left to the timeline */
+	{ "on Friday 21. 2. 2025 at", "on Friday 2025-2-21   at" },
+	{ "21. 2. 2025, 21:24 x", "2025-2-21,   21:24 x" },
+	{ "steps 1. 2. 3. done", NULL },
+	{ "01.03 09:00 told", NULL },
+	{ "at 01.03 told", "at 01:03 told" },
 	{ "ti 1.12. klo 9.05", "ti 1 Dec klo 9:05" },
 	{ "restarted at 10.05. 14:00 was", NULL },
 	{ "on 5.3. 22:00", NULL },
