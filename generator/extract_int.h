@@ -166,6 +166,12 @@ struct xline *x_line_add(struct xdoc *d, const struct xline *proto,
 void x_html_lines(struct xdoc *d, const char *s, int line, int *blocks);
 void x_lines_join(struct xdoc *d);
 
+/* extract_markup.c, run by x_lines_build() over the lines it cut: a
+ * Pandoc grid table's paragraph made table rows (*blocks numbers them);
+ * Jira's "h2. " lines made headings, and "# " items after them. */
+void x_grid_tables(struct xdoc *d, int *blocks);
+void x_jira_markup(struct xdoc *d);
+
 /* Does the line only name a day ("Tuesday 12 March", "March 5, 2024:")?
  * Sets *out (may be NULL) to it. */
 int x_day_line(const struct xline *l, struct pm_when *out);
