@@ -211,6 +211,7 @@ static size_t
 other_day_month_at(const char *s, size_t len, size_t i, int *d, int *m)
 {
 	size_t e = day_at(s, len, i, d), k, n;
+	int c;
 
 	/* "5. März": the German ordinal's point */
 	if (e && ch(s, len, e) == '.')
@@ -219,13 +220,18 @@ other_day_month_at(const char *s, size_t len, size_t i, int *d, int *m)
 		return 0;
 	if ((e = word_at(s, len, k, "de")))
 		k = skip_blanks(s, len, e);
-	for (n = 0; n < COUNT(other_months); n++)
+	c = lower(ch(s, len, k));
+	/* asked after every number: a name is refused on its first byte */
+	for (n = 0; n < COUNT(other_months); n++) {
+		if ((unsigned char)other_months[n][0] != c)
+			continue;
 		if (((e = match(s, len, k, other_months[n])) != 0 &&
 		    !is_alnum(ch(s, len, e)) && ch(s, len, e) < 0x80) ||
 		    (e = short_month_at(s, len, k, other_months[n])) != 0) {
 			*m = (int)(n % 12);
 			return e;
 		}
+	}
 	return 0;
 }
 
