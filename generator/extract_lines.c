@@ -420,6 +420,24 @@ chat_headers(const struct xdoc *d, size_t from)
 	return n;
 }
 
+/*
+ * How many list items or table rows that open with a time stand between
+ * the last heading and the line from-th: a chat or a log pasted under a
+ * timeline of such entries is quoted for context ("not part of the
+ * timeline"), where one pasted alone is the timeline.
+ */
+static int
+timed_items_before(const struct xdoc *d, size_t from)
+{
+	int n = 0;
+
+	while (from-- > 0 && d->v[from].kind != XL_HEADING)
+		n += (d->v[from].kind == XL_ITEM ||
+		    d->v[from].kind == XL_ROW) &&
+		    starts_with_time(d->v[from].s, d->v[from].len);
+	return n;
+}
+
 /* -1 for an item that is not a task, else 1 when ticked. */
 static int
 task_state(cmark_node *item, const char *name)
@@ -619,13 +637,15 @@ x_lines_build(struct xdoc *d, cmark_node *root)
 				d->code = n;
 				d->code_score = score;
 			} else if (lit && log_lines(lit) >= 3) {
-				cut_code(d, &c, n, &blocks);
+				if (timed_items_before(d, d->n) < 3)
+					cut_code(d, &c, n, &blocks);
 			} else if (lit && clock_lines(lit) >= 3) {
 				size_t before = d->n;
 
 				/* a chat, or code whose lines name times */
 				cut_code(d, &c, n, &blocks);
-				if (chat_headers(d, before) < 3)
+				if (chat_headers(d, before) < 3 ||
+				    timed_items_before(d, before) >= 3)
 					d->n = before;
 			}
 		}

@@ -328,6 +328,39 @@ test_spaced_dates_read_as_lists(void **state)
 	pm_arena_free(a);
 }
 
+/* A chat pasted under a timeline of timed items quotes the channel for
+ * context; pasted alone, it is the timeline. */
+static void
+test_chat_under_timeline(void **state)
+{
+	static const char chat[] =
+	    "```\n[19:47] lin: paged, success rate 74%\n"
+	    "[19:49] huang: vendors calling the hotline\n"
+	    "[19:52] lin: API pods at 100% CPU\n```\n\n";
+	char doc[1024];
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	snprintf(doc, sizeof(doc), "# QR payments\n\nOn 31 October 2025 "
+	    "payments failed (UTC+8).\n\n## Timeline\n\n"
+	    "- 19:40 \xe2\x80\x94 Payments time out.\n"
+	    "- 19:47 \xe2\x80\x94 Alert fires; on-call paged.\n"
+	    "- 21:55 \xe2\x80\x94 Success rate back; resolved.\n\n"
+	    "For context, the first messages in the channel:\n\n%s"
+	    "## Root cause\n\nA flood of requests.\n", chat);
+	run(&inc, &r, a, NULL, doc);
+	assert_int_equal(inc.ntimeline, 3);
+	snprintf(doc, sizeof(doc), "# QR payments\n\nOn 31 October 2025 "
+	    "payments failed (UTC+8).\n\n## Timeline\n\n%s"
+	    "## Root cause\n\nA flood of requests.\n", chat);
+	run(&inc, &r, a, NULL, doc);
+	assert_int_equal(inc.ntimeline, 3);
+	assert_str(inc.timeline[0].text, "lin: paged, success rate 74%");
+	pm_arena_free(a);
+}
+
 int
 main(void)
 {
@@ -343,6 +376,7 @@ main(void)
 		cmocka_unit_test(test_weekday_ordinal_entries),
 		cmocka_unit_test(test_dotted_day_month_entries),
 		cmocka_unit_test(test_spaced_dates_read_as_lists),
+		cmocka_unit_test(test_chat_under_timeline),
 	};
 
 	pm_markdown_init();
