@@ -102,8 +102,8 @@ plain_heading(const struct xline *l, const struct xline *next)
 }
 
 /*
- * A first-level heading that opens the document and says more than a
- * section's name ("What happened to sign-ins on Sunday morning",
+ * A heading that opens the document, over all the others, and says
+ * more than a section's name ("What happened to sign-ins on Sunday morning",
  * "Timeline of the payment outage") is the title, not a section.
  */
 static int
@@ -114,6 +114,18 @@ title_heading(const struct xline *l)
 	for (size_t i = 0; i < l->len; i++)
 		words += l->s[i] != ' ' && (i == 0 || l->s[i - 1] == ' ');
 	return words >= 5;
+}
+
+/* Is heading l, the document's first line, above every later heading:
+ * "# ...", or "## Night tour check-in rejecting valid tickets" over
+ * "###" sections, as a wiki that keeps "#" for itself makes it? */
+static int
+tops_outline(const struct xdoc *d, const struct xline *l)
+{
+	for (size_t i = 1; i < d->n && l->level > 1; i++)
+		if (d->v[i].kind == XL_HEADING && d->v[i].level <= l->level)
+			return 0;
+	return 1;
 }
 
 /*
@@ -239,7 +251,7 @@ assign_sections(struct xdoc *d)
 		struct xline *l = &d->v[i];
 
 		x_label_split(l);
-		if (l->kind == XL_HEADING && l->level == 1 && i == 0 &&
+		if (l->kind == XL_HEADING && i == 0 && tops_outline(d, l) &&
 		    (title_heading(l) || names_later_heading(d, l))) {
 			/* "# What happened to sign-ins on Sunday": a title */
 		} else if (l->kind == XL_HEADING) {

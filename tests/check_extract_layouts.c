@@ -361,6 +361,30 @@ test_chat_under_timeline(void **state)
 	pm_arena_free(a);
 }
 
+/* "## Night tour check-in rejecting valid tickets" over "###" sections
+ * is the title, as "#" would be: its "tickets" opens no task list, so
+ * the byline under it is no action item. */
+static void
+test_second_level_title(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "## Night tour check-in rejecting valid tickets\n\n"
+	    "Opened by dana \xc2\xb7 Sky Tours \xc2\xb7 closes #418\n\n"
+	    "### Issue summary\n\nOn April 17, 2025 scanners failed.\n\n"
+	    "### Corrective and preventative measures\n\n"
+	    "* [X] Set the zone\n* [ ] Store zones with times\n");
+	assert_str(inc.title, "Night tour check-in rejecting valid tickets");
+	assert_int_equal(inc.naction_items, 2);
+	assert_str(inc.action_items[0].text, "Set the zone");
+	assert_str(inc.summary, "On April 17, 2025 scanners failed.");
+	pm_arena_free(a);
+}
+
 int
 main(void)
 {
@@ -377,6 +401,7 @@ main(void)
 		cmocka_unit_test(test_dotted_day_month_entries),
 		cmocka_unit_test(test_spaced_dates_read_as_lists),
 		cmocka_unit_test(test_chat_under_timeline),
+		cmocka_unit_test(test_second_level_title),
 	};
 
 	pm_markdown_init();
