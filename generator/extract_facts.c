@@ -125,8 +125,8 @@ comparable(const struct pm_when *w)
 	return c;
 }
 
-static long
-minutes_between(const struct pm_when *a, const struct pm_when *b)
+long
+x_minutes_between(const struct pm_when *a, const struct pm_when *b)
 {
 	struct pm_when x = comparable(a), y = comparable(b);
 	long m;
@@ -217,8 +217,8 @@ clock_times(struct xdoc *d)
 	back = d->end;
 	pm_when_add_minutes(&back, -1440);
 	if (back.day == d->start.day && back.month == d->start.month &&
-	    minutes_between(&d->start, &back) >= 0 &&
-	    (m = minutes_between(&d->start, &back)) < 720)
+	    x_minutes_between(&d->start, &back) >= 0 &&
+	    (m = x_minutes_between(&d->start, &back)) < 720)
 		d->end = back;
 }
 
@@ -300,24 +300,30 @@ stated_duration(struct xdoc *d)
 		const struct xline *l = &d->v[i];
 
 		if ((l->sec != SEC_SUMMARY && l->sec != SEC_NONE) ||
-		    l->kind == XL_HEADING || x_time_led(l) ||
-		    (w = x_index_find(&durations, l->s, l->len, &at)) ==
-		    NULL)
+		    l->kind == XL_HEADING || x_time_led(l))
 			continue;
-		e = x_sentence_end(l->s, l->len, at);
-		if (w[0] == 'f' && !x_find_any(l->s, e, down, NULL))
-			continue;
-		/* a bare "for" only before a number: "for 66 minutes", not
-		 * "for a bit under two hours" */
-		if (strcmp(w, "for") == 0 && !(at + 4 < l->len &&
-		    l->s[at + 4] >= '0' && l->s[at + 4] <= '9'))
-			continue;
-		/* "hung for 30 seconds and then failed" is not the outage */
-		if (pm_when_find_duration(&m, l->t + at, e - at) && m > 0 &&
-		    (strcmp(w, "for") != 0 || m >= 5)) {
-			d->stated_minutes = m;
-			d->rep->duration_line = l->line;
-			return;
+		/* every word of a duration in the line: "Sessions booked
+		 * for later ... The incident lasted 2 hours 10 minutes." */
+		for (size_t from = 0; from < l->len && (w = x_index_find(
+		    &durations, l->s + from, l->len - from, &at)) != NULL;
+		    from = at + strlen(w)) {
+			at += from;
+			e = x_sentence_end(l->s, l->len, at);
+			if (w[0] == 'f' && !x_find_any(l->s, e, down, NULL))
+				continue;
+			/* a bare "for" only before a number: "for 66
+			 * minutes", not "for a bit under two hours" */
+			if (strcmp(w, "for") == 0 && !(at + 4 < l->len &&
+			    l->s[at + 4] >= '0' && l->s[at + 4] <= '9'))
+				continue;
+			/* "hung for 30 seconds and then failed" is not the
+			 * outage */
+			if (pm_when_find_duration(&m, l->t + at, e - at) &&
+			    m > 0 && (strcmp(w, "for") != 0 || m >= 5)) {
+				d->stated_minutes = m;
+				d->rep->duration_line = l->line;
+				return;
+			}
 		}
 	}
 	for (size_t i = 0; i < d->n; i++)
@@ -610,14 +616,14 @@ times_from_timeline(struct xdoc *d)
 	last = marked_entry(d, end_markers, 1);
 	for (i = 0; i < inc->ntimeline && last == inc->ntimeline &&
 	    d->stated_minutes != PM_UNKNOWN; i++)
-		if (d->tl_when[i].hour >= 0 && minutes_between(&d->start,
+		if (d->tl_when[i].hour >= 0 && x_minutes_between(&d->start,
 		    &d->tl_when[i]) == d->stated_minutes)
 			last = i;
 	/* "08:00 Sales open. All normal." reads as a recovery, but one
 	 * before the start cannot end the incident. */
 	for (i = inc->ntimeline; i-- > 0 && last == inc->ntimeline;)
 		if (d->tl_kind[i] == TK_RESOLVED && ((minutes =
-		    minutes_between(&d->start, &d->tl_when[i])) == PM_UNKNOWN ||
+		    x_minutes_between(&d->start, &d->tl_when[i])) == PM_UNKNOWN ||
 		    minutes > 0))
 			last = i;
 	if (last == inc->ntimeline)
@@ -632,10 +638,10 @@ times_from_timeline(struct xdoc *d)
 	 * incident ("11:00 the scale-up did not run", "Noon: sale opens") */
 	if (!d->start_from_timeline || marked || inc->fixed.start ||
 	    d->stated_minutes == PM_UNKNOWN ||
-	    minutes_between(&d->start, &d->end) == d->stated_minutes)
+	    x_minutes_between(&d->start, &d->end) == d->stated_minutes)
 		return;
 	for (i = 1; i < last; i++)
-		if (d->tl_when[i].hour >= 0 && minutes_between(&d->tl_when[i],
+		if (d->tl_when[i].hour >= 0 && x_minutes_between(&d->tl_when[i],
 		    &d->end) == d->stated_minutes) {
 			d->start = d->tl_when[i];
 			d->rep->start_line = inc->timeline[i].line;
@@ -676,7 +682,7 @@ prose_detection(struct xdoc *d)
 				continue;
 			x_clock_pm(d, &w);
 			complete(d, &w);
-			m = minutes_between(&d->start, &w);
+			m = x_minutes_between(&d->start, &w);
 			if (m != PM_UNKNOWN && m >= 0)
 				return m;
 		}
@@ -705,7 +711,7 @@ x_facts_finish(struct xdoc *d)
 	}
 	if (d->has_start && d->has_end && d->start.hour >= 0 &&
 	    d->end.hour >= 0)
-		computed = minutes_between(&d->start, &d->end);
+		computed = x_minutes_between(&d->start, &d->end);
 	d->rep->stated_duration_minutes = d->stated_minutes;
 	d->rep->computed_duration_minutes = computed;
 	if (computed != PM_UNKNOWN && computed < 0)
@@ -749,11 +755,11 @@ x_facts_finish(struct xdoc *d)
 		m = PM_UNKNOWN;
 		if (d->has_detect) {
 			complete(d, &d->detect);
-			m = minutes_between(&d->start, &d->detect);
+			m = x_minutes_between(&d->start, &d->detect);
 		}
 		for (size_t i = 0; m == PM_UNKNOWN && i < inc->ntimeline; i++)
 			if (d->tl_kind[i] == TK_DETECTED)
-				m = minutes_between(&d->start, &d->tl_when[i]);
+				m = x_minutes_between(&d->start, &d->tl_when[i]);
 		if (m == PM_UNKNOWN && inc->ntimeline == 0)
 			m = prose_detection(d);
 		if (m != PM_UNKNOWN && m >= 0)

@@ -283,13 +283,18 @@ int x_time_led(const struct xline *l);
 void x_take_range(struct xdoc *d, const struct pm_when *a,
     const struct pm_when *b, int line, const char *source);
 
+/* extract_facts.c: the minutes from a to b, times without a day taken
+ * on the same day; PM_UNKNOWN when either is not a time. */
+long x_minutes_between(const struct pm_when *a, const struct pm_when *b);
+
 /* A range in the lines of section sec (or of the title line): 1 when
  * one was taken. */
 int x_range_in(struct xdoc *d, int sec, int title, const char *source);
 
 /* The window a sentence gives the customer impact ("Customer impact
  * began at 19:02 and ended at 21:31", "the impact for players is from
- * 14h32 to 16h05"), in the summary, the preamble or the impact section:
+ * 14h32 to 16h05"), in the summary, the preamble or the impact section,
+ * unless the stated duration says the summary's range is it instead:
  * 1 when one was taken. */
 int x_impact_window(struct xdoc *d);
 

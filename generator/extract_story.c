@@ -117,6 +117,43 @@ static const char *const window_words[] = {
 	"are counted", NULL
 };
 
+/* Does the range taken last run as long as the duration stated, if
+ * one is? */
+static int
+agrees_with_stated(const struct xdoc *d)
+{
+	long m = x_minutes_between(&d->start, &d->end);
+
+	if (m != PM_UNKNOWN && m < 0)
+		m += 1440;	/* "22:40 to 01:10" */
+	return d->stated_minutes == PM_UNKNOWN || m == d->stated_minutes;
+}
+
+/*
+ * "1,340 of the 4,020 students booked between 18:00 and 22:00 lost their
+ * session": a range in a sentence about the impact may say who was
+ * counted, not when.  When the stated duration disagrees with it and
+ * agrees with the summary's range ("from 18:00 to 20:10 EST ... lasted
+ * 2 hours 10 minutes"), the summary's range is the window.
+ */
+static void
+summary_over_window(struct xdoc *d)
+{
+	struct pm_when start = d->start, end = d->end;
+	struct pm_extract_report rep = *d->rep;
+
+	if (agrees_with_stated(d))
+		return;
+	d->has_start = d->has_end = 0;
+	if (x_range_in(d, SEC_SUMMARY, 0, "summary") &&
+	    agrees_with_stated(d))
+		return;
+	d->start = start;
+	d->end = end;
+	d->has_start = d->has_end = 1;
+	*d->rep = rep;
+}
+
 int
 x_impact_window(struct xdoc *d)
 {
@@ -133,8 +170,10 @@ x_impact_window(struct xdoc *d)
 			if (e <= b)
 				break;
 			if (x_find_any(l->s + b, e - b, window_words, NULL) &&
-			    window_in(d, l, b, e))
+			    window_in(d, l, b, e)) {
+				summary_over_window(d);
 				return 1;
+			}
 		}
 	}
 	return 0;

@@ -73,6 +73,28 @@ test_window_the_writer_counts(void **state)
 	    "2026-06-04T08:00:00+02:00", "2026-06-04T11:25:00+02:00", NULL);
 }
 
+/* A range in the impact sentence that says who was counted ("booked
+ * between 18:00 and 22:00") yields to the summary's range when the
+ * stated duration, said after a "for" that is none, agrees with it. */
+static void
+test_window_counted_people(void **state)
+{
+	(void)state;
+	expect_window("counted people",
+	    "# Video rooms\n\n## Issue summary\n\nOn Wednesday, November "
+	    "19, 2025, from 18:00 to 20:10 EST, sessions failed. Sessions "
+	    "booked for later were hit too. The incident lasted 2 hours 10 "
+	    "minutes.\n\nImpact: 1,340 of the 4,020 students booked between "
+	    "18:00 and 22:00 lost their session.\n",
+	    "2025-11-19T18:00:00-05:00", "2025-11-19T20:10:00-05:00", NULL);
+	/* without a stated duration, the impact's range stands */
+	expect_window("impact range",
+	    "# Video rooms\n\n## Issue summary\n\nOn Wednesday, November "
+	    "19, 2025, from 18:00 to 20:10 EST, sessions failed.\n\n"
+	    "Impact: students could not join between 18:00 and 22:00.\n",
+	    "2025-11-19T18:00:00-05:00", "2025-11-19T22:00:00-05:00", NULL);
+}
+
 /* Measures written "(1) ...", "(a) ..." or "(ii) ..." as paragraphs are
  * items, and so are "TODO ..." lines anywhere; "What we're fixing",
  * "Measures to prevent recurrence", "What we'll do", "What we'll
@@ -1455,6 +1477,7 @@ main(void)
 		cmocka_unit_test(test_share_who_and_ratio_of_people),
 		cmocka_unit_test(test_share_workers_at_work),
 		cmocka_unit_test(test_share_percent_words),
+		cmocka_unit_test(test_window_counted_people),
 		cmocka_unit_test(test_abbreviation_defined_after),
 		cmocka_unit_test(test_front_matter_window_aliases),
 		cmocka_unit_test(test_front_matter_impact_share),
