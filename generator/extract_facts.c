@@ -296,18 +296,23 @@ stated_duration(struct xdoc *d)
 	}
 	/* "The outage lasted 45 minutes", "down for about two hours" */
 	pm_phrase_index_init(&durations, duration_words);
-	for (size_t i = 0; i < d->n; i++) {
-		const struct xline *l = &d->v[i];
+	for (size_t k = 0; k < 2 * d->n; k++) {
+		const struct xline *l = &d->v[k / 2];
+		int pass = k % 2;
 
 		if ((l->sec != SEC_SUMMARY && l->sec != SEC_NONE) ||
 		    l->kind == XL_HEADING || x_time_led(l))
 			continue;
-		/* every word of a duration in the line: "Sessions booked
-		 * for later ... The incident lasted 2 hours 10 minutes." */
+		/* "lasted" and its kind anywhere in the line ("Sessions
+		 * booked for later ... The incident lasted 2 hours 10
+		 * minutes."), then the line's first word of a duration only:
+		 * a later "for 37 minutes" is most often one phase's */
 		for (size_t from = 0; from < l->len && (w = x_index_find(
 		    &durations, l->s + from, l->len - from, &at)) != NULL;
 		    from = at + strlen(w)) {
 			at += from;
+			if (w[0] == 'f' && !(pass == 1 && from == 0))
+				continue;
 			e = x_sentence_end(l->s, l->len, at);
 			if (w[0] == 'f' && !x_find_any(l->s, e, down, NULL))
 				continue;

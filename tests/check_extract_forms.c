@@ -87,6 +87,14 @@ test_window_counted_people(void **state)
 	    "minutes.\n\nImpact: 1,340 of the 4,020 students booked between "
 	    "18:00 and 22:00 lost their session.\n",
 	    "2025-11-19T18:00:00-05:00", "2025-11-19T20:10:00-05:00", NULL);
+	/* a later "for" in the line is a phase's length, not the
+	 * incident's; "lasted" anywhere in it is */
+	expect_window("phase length",
+	    "# Orders\n\n## Issue summary\n\nBetween 13:10 and 15:55 SAST "
+	    "on 27 February 2025 the shop kept going down, each time for 10 "
+	    "to 15 minutes. In total the incident lasted 2 hours and 45 "
+	    "minutes.\n\nImpact: orders failed between 13:00 and 17:00.\n",
+	    "2025-02-27T13:10:00+02:00", "2025-02-27T15:55:00+02:00", NULL);
 	/* without a stated duration, the impact's range stands */
 	expect_window("impact range",
 	    "# Video rooms\n\n## Issue summary\n\nOn Wednesday, November "
