@@ -421,20 +421,35 @@ chat_headers(const struct xdoc *d, size_t from)
 }
 
 /*
- * How many list items or table rows that open with a time stand between
- * the last heading and the line from-th: a chat or a log pasted under a
- * timeline of such entries is quoted for context ("not part of the
- * timeline"), where one pasted alone is the timeline.
+ * How many list items or table rows that open with a time end right
+ * before the line from-th, maybe under one paragraph that introduces
+ * what follows: a chat or a log pasted under a timeline of such entries
+ * is quoted for context ("For context only, not part of the timeline:
+ * the first messages in the channel"), where one pasted alone is the
+ * timeline, and one under a line that names a section ("Root cause:")
+ * belongs to that section.
  */
 static int
 timed_items_before(const struct xdoc *d, size_t from)
 {
-	int n = 0;
+	int n = 0, intro = -1;
 
-	while (from-- > 0 && d->v[from].kind != XL_HEADING)
-		n += (d->v[from].kind == XL_ITEM ||
-		    d->v[from].kind == XL_ROW) &&
-		    starts_with_time(d->v[from].s, d->v[from].len);
+	while (from-- > 0) {
+		const struct xline *l = &d->v[from];
+
+		if (l->kind == XL_HEADING ||
+		    x_section_of(l->s, l->len, 1) != SEC_NONE)
+			break;
+		if (l->kind == XL_PARA && n == 0 &&
+		    (intro < 0 || intro == l->block)) {
+			intro = l->block;
+			continue;
+		}
+		if ((l->kind != XL_ITEM && l->kind != XL_ROW) ||
+		    !starts_with_time(l->s, l->len))
+			break;
+		n++;
+	}
 	return n;
 }
 

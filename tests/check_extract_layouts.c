@@ -358,6 +358,17 @@ test_chat_under_timeline(void **state)
 	run(&inc, &r, a, NULL, doc);
 	assert_int_equal(inc.ntimeline, 3);
 	assert_str(inc.timeline[0].text, "lin: paged, success rate 74%");
+	/* a log under a label that opens the root cause is the cause's */
+	run(&inc, &r, a, NULL, "Payments down\n\nTimeline:\n\n"
+	    "- 19:40 \xe2\x80\x94 Payments time out.\n"
+	    "- 19:47 \xe2\x80\x94 Alert fires; on-call paged.\n"
+	    "- 21:55 \xe2\x80\x94 Success rate back; resolved.\n\n"
+	    "Root cause and resolution:\n\nThe pool ran dry.\n\n```\n"
+	    "2025-10-31T19:40:00Z api-1 ERROR pool exhausted\n"
+	    "2025-10-31T19:41:07Z api-2 ERROR pool exhausted\n"
+	    "2025-10-31T19:42:14Z api-3 ERROR pool exhausted\n```\n");
+	assert_int_equal(inc.ntimeline, 3);
+	assert_non_null(strstr(inc.root_cause, "api-3 ERROR"));
 	pm_arena_free(a);
 }
 
