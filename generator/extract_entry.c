@@ -270,9 +270,10 @@ ordinal_day_at(const char *s, size_t len, size_t i, int *day)
 	return 0;
 }
 
-/* "29.02 00:00 —", "29.02. 00:00": a day and a month, dotted, before an
- * entry's clock (when.c reads no dotted date: versions look like them);
- * the start of what follows, or 0. */
+/* "29.02 00:00 —": a day and a month, dotted, before an entry's clock
+ * (when.c reads no dotted date: versions look like them; "15.12. 22:00",
+ * with its point, pm_when_rewrite() has made "15 Dec"); the start of
+ * what follows, or 0. */
 static size_t
 dotted_day_at(const char *s, size_t len, size_t i, int *day, int *month)
 {
@@ -285,8 +286,6 @@ dotted_day_at(const char *s, size_t len, size_t i, int *day, int *month)
 			return 0;
 	*day = (s[i] - '0') * 10 + s[i + 1] - '0';
 	*month = (s[i + 3] - '0') * 10 + s[i + 4] - '0';
-	if (s[j] == '.')
-		j++;
 	if (*day < 1 || *day > 31 || *month < 1 || *month > 12 ||
 	    j >= len || s[j] != ' ')
 		return 0;

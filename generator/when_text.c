@@ -228,6 +228,32 @@ ymd_dots(const char *s, size_t len, size_t i)
 	return k + n;
 }
 
+/* A clock at s[k], "09:00" or "9.00": its end, or 0. */
+static size_t
+dotted_clock_at(const char *s, size_t len, size_t k)
+{
+	size_t n;
+	int h, m;
+
+	n = digit_run(s, len, k, &h);
+	if (n < 1 || n > 2 || h > 23 || (ch(s, len, k + n) != ':' &&
+	    ch(s, len, k + n) != '.') ||
+	    digit_run(s, len, k + n + 1, &m) != 2 || m > 59)
+		return 0;
+	return k + n + 3;
+}
+
+/* A clock after the one blank at s[j], and no digit after it? */
+static int
+clock_after(const char *s, size_t len, size_t j)
+{
+	size_t e;
+
+	return ch(s, len, j) == ' ' &&
+	    (e = dotted_clock_at(s, len, j + 1)) != 0 &&
+	    !is_digit(ch(s, len, e));
+}
+
 /*
  * "15.12. 22:00": a day and a month without the year, each ending in its
  * point, as German and Finnish writers date a timeline entry; only
@@ -239,8 +265,7 @@ static size_t
 day_month_dots(const char *s, size_t len, size_t i, size_t a, int d,
     size_t b, int m)
 {
-	size_t e = i + a + 1 + b, k = e + 2, n, w;
-	int v;
+	size_t e = i + a + 1 + b, k = e + 2, w;
 
 	/* "D Mon" needs the month's two digits; "at 10.05. 14:00" is two
 	 * times */
@@ -256,12 +281,7 @@ day_month_dots(const char *s, size_t len, size_t i, size_t a, int d,
 				k = w + 1;
 			break;
 		}
-	n = digit_run(s, len, k, &v);
-	if (n < 1 || n > 2 || v > 23 || (ch(s, len, k + n) != ':' &&
-	    ch(s, len, k + n) != '.') ||
-	    digit_run(s, len, k + n + 1, &v) != 2 || v > 59)
-		return 0;
-	return e + 1;
+	return dotted_clock_at(s, len, k) ? e + 1 : 0;
 }
 
 /* "21. 2. 2025", day. month. year as Czech and Slovak writers space it,
@@ -281,22 +301,6 @@ dmy_spaced(const char *s, size_t len, size_t i, size_t a, int d)
 	    is_alnum(ch(s, len, k + 8 + n)))
 		return 0;
 	return k + 8 + n;
-}
-
-/* A clock, "09:00" or "9.00", after the one blank at s[j]? */
-static int
-clock_after(const char *s, size_t len, size_t j)
-{
-	size_t n;
-	int h, m;
-
-	if (ch(s, len, j) != ' ')
-		return 0;
-	n = digit_run(s, len, j + 1, &h);
-	return n >= 1 && n <= 2 && h <= 23 &&
-	    (ch(s, len, j + 1 + n) == ':' || ch(s, len, j + 1 + n) == '.') &&
-	    digit_run(s, len, j + 2 + n, &m) == 2 && m <= 59 &&
-	    !is_digit(ch(s, len, j + 4 + n));
 }
 
 /* "D-M-YYYY" at s[i], either of the first two up to 12 and a year of
