@@ -189,8 +189,12 @@ night_start(struct xdoc *d, int undated)
 	    d->end.hour * 60 + d->end.minute < m)
 		shift = -1440;
 	pm_when_add_minutes(&d->start, shift);
-	if (shift < 0)
+	if (shift < 0) {
+		/* the date is the evening's now: the timeline is not to
+		 * move back a second time */
 		pm_when_add_minutes(&d->date, shift);
+		d->date_ends = 0;
+	}
 	/* an end dated like the start, in the same small hours */
 	if (shift > 0 && d->has_end && d->end.day == d->date.day &&
 	    d->end.month == d->date.month && d->end.hour >= 0 &&

@@ -138,6 +138,18 @@ weekday_at(const char *s, size_t len, size_t i, int *wd)
 }
 
 size_t
+pm_when__weekday_name(const char *s, size_t len, size_t i, int *wd)
+{
+	size_t e = name_at(s, len, i, weekdays, COUNT(weekdays), wd);
+
+	if (e == 0 || is_alnum(ch(s, len, e))) {
+		*wd = -1;
+		return 0;
+	}
+	return e;
+}
+
+size_t
 pm_when_skip_weekday(const char *s, size_t len, int *wd)
 {
 	return weekday_at(s, len, 0, wd);

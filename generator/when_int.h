@@ -194,6 +194,11 @@ starts_clean(const char *s, size_t i)
  * February 29 is then allowed. */
 int pm_when__valid_date(int y, int m, int d);
 
+/* when.c: the end of a weekday's name at s[i] ("Thu", "Thursday"),
+ * whatever follows it but a letter or digit, and the weekday (Monday 0);
+ * or 0. */
+size_t pm_when__weekday_name(const char *s, size_t len, size_t i, int *wd);
+
 /* One point at s[i] (when.c); *mer is -1 without am/pm, else 0 or 1. */
 size_t pm_when__point_at(const char *s, size_t len, size_t i,
     struct pm_when *w, int *mer);

@@ -309,6 +309,73 @@ afternoon_end(const struct pm_when *a, int amer, struct pm_when *b,
 	b->hour += 12;
 }
 
+/*
+ * " on Thursday" after a time of day ("from 19:10 on Thursday to 00:40
+ * on Friday"): where it ends and the weekday, or i and -1.  A date after
+ * the weekday is the point's own, read by pm_when__point_at().
+ */
+static size_t
+on_weekday_after(const char *s, size_t len, size_t i, int *wd)
+{
+	size_t k = skip_blanks(s, len, i), e, d;
+	struct pm_when date;
+
+	*wd = -1;
+	if (!(e = word_at(s, len, k, "on")) ||
+	    !(e = pm_when__weekday_name(s, len, skip_blanks(s, len, e), wd)))
+		return i;
+	/* "on Thursday 17 July" dates the time: not a weekday alone */
+	d = skip_blanks(s, len, ch(s, len, e) == ',' ? e + 1 : e);
+	if (is_digit(ch(s, len, d)) &&
+	    pm_when_parse(&date, s + d, len - d) > 0 && date.day) {
+		*wd = -1;
+		return i;
+	}
+	return e;
+}
+
+/*
+ * Two times of day that name their weekdays (not their dates): the same
+ * day, or the end on the next day before the start's time of day, which
+ * a range without a date says by running backwards ("22:40 to 01:10").
+ * Other pairs cannot be told without a date.  One weekday alone says
+ * nothing of the other end.
+ */
+static int
+weekdays_fit(const struct pm_when *a, int awd, const struct pm_when *b,
+    int bwd)
+{
+	if (awd < 0 || bwd < 0)
+		return 1;
+	if (a->day || b->day)
+		return 0;
+	if (awd == bwd)
+		return minute_of_day(b) >= minute_of_day(a);
+	return (awd + 1) % 7 == bwd && minute_of_day(b) < minute_of_day(a);
+}
+
+/*
+ * The end of a range whose start a, begun at s[i], ends at s[e]: the end
+ * is read from s[*k] to s[*be].  0 when no range follows.
+ */
+static int
+end_after(const char *s, size_t len, size_t i, size_t e,
+    const struct pm_when *a, struct pm_when *b, int *bmer, size_t *k,
+    size_t *be)
+{
+	int awd = -1, bwd = -1, tight;
+
+	if (a->hour >= 0)
+		e = on_weekday_after(s, len, e, &awd);
+	if (!(*k = connector_at(s, len, e, opener_before(s, i), &tight)) ||
+	    !(*be = pm_when__point_at(s, len, *k, b, bmer)) ||
+	    (a->hour < 0) != (b->hour < 0))
+		return 0;
+	if (b->hour >= 0)
+		(void)on_weekday_after(s, len, *be, &bwd);
+	return weekdays_fit(a, awd, b, bwd);
+}
+
 /* The first range of s; with timed, the first whose ends have a time of
  * day, a range of days before it dating the times after it. */
 static int
@@ -317,7 +384,7 @@ find_range(struct pm_when *start, struct pm_when *end, const char *s,
 {
 	struct pm_when a, b, ctx;
 	size_t i, e, k = 0, be = 0;
-	int amer, bmer, tight, have_ctx = 0;
+	int amer, bmer, have_ctx = 0;
 
 	pm_when_init(&ctx);
 	for (i = 0; i < len; i++) {
@@ -327,10 +394,7 @@ find_range(struct pm_when *start, struct pm_when *end, const char *s,
 			if (!bare_range_at(s, len, i, &a, &b, &bmer))
 				continue;
 			amer = -1;
-		} else if (!(k = connector_at(s, len, e, opener_before(s, i),
-		    &tight)) ||
-		    !(be = pm_when__point_at(s, len, k, &b, &bmer)) ||
-		    (a.hour < 0) != (b.hour < 0)) {
+		} else if (!end_after(s, len, i, e, &a, &b, &bmer, &k, &be)) {
 			/*
 			 * No range here ("March 5 - 10:00" pairs a day with
 			 * a time); but a date dates the times after it.

@@ -239,6 +239,36 @@ test_weekday_led_entries(void **state)
 	pm_arena_free(a);
 }
 
+/*
+ * "from 23:30 on Saturday until 02:10 on Sunday" under a title that dates
+ * the night by its second day ("the night of 17-18 January"): the range
+ * of weekdays is read, the start moves back to the Saturday, and the
+ * timeline, dated by the start, does not move back a second time.
+ */
+static void
+test_weekday_range_over_night(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Ticket shop down on the night of 17\xe2\x80\x93" "18 January "
+	    "2026\n\n## Summary\n\nThe shop failed from 23:30 on Saturday "
+	    "until 02:10 on Sunday, CET.\n\n## Timeline\n\n"
+	    "- Sat 22:50 \xe2\x80\x93 Traffic climbs.\n"
+	    "- Sat 23:30 \xe2\x80\x93 First errors.\n"
+	    "- Sat 23:36 \xe2\x80\x93 Alert fires.\n"
+	    "- Sun 02:10 \xe2\x80\x93 Errors stop.\n");
+	assert_str(inc.start, "2026-01-17T23:30:00+01:00");
+	assert_str(inc.end, "2026-01-18T02:10:00+01:00");
+	assert_int_equal(inc.ntimeline, 4);
+	assert_str(inc.timeline[0].time, "2026-01-17T22:50:00+01:00");
+	assert_str(inc.timeline[3].time, "2026-01-18T02:10:00+01:00");
+	pm_arena_free(a);
+}
+
 /* "Tue 15.12. 22:00": a change made two days before leads the timeline,
  * dated the German and Finnish way; the times after it, which cross
  * midnight, fall on the incident's own day, not the day after the change. */
@@ -1452,6 +1482,7 @@ main(void)
 		cmocka_unit_test(test_typed_numbered_items),
 		cmocka_unit_test(test_nordic_clock_entries),
 		cmocka_unit_test(test_weekday_led_entries),
+		cmocka_unit_test(test_weekday_range_over_night),
 		cmocka_unit_test(test_day_month_dots_entry),
 		cmocka_unit_test(test_time_led_paragraphs),
 		cmocka_unit_test(test_chat_paste_in_code_block),

@@ -634,6 +634,8 @@ static const struct {
 	{ "1405 to 1652 utc (2h47m) codes failed",
 	    TZ(14, 5, 0, "utc"), TZ(16, 52, 0, "utc") },
 	{ "rooms 1405 to 1652 were booked", NORANGE, NORANGE },
+	/* weekdays two days apart: no date says how far */
+	{ "from 19:10 on Thursday to 20:40 on Saturday", NORANGE, NORANGE },
 	/* another zone in capitals ends two four-digit times too */
 	{ "July 9, 2026, 0610 to 0945 AKDT.",
 	    DTZ(2026, 7, 9, 6, 10, 0, -480, "AKDT"),
@@ -1183,6 +1185,11 @@ test_timed_range(void **state)
 		{ "On the night of Saturday 8 March 2025 going into Sunday 9 "
 		    "March, from 11:20 PM to 1:05 AM WAT",
 		    "2025-03-08T23:20:00+01:00", "2025-03-09T01:05:00+01:00" },
+		/* weekdays alone: the end on the next day runs backwards */
+		{ "one window, from 19:10 on Thursday to 00:40 on Friday, 5 "
+		    "hours", "19:10", "00:40" },
+		{ "from 7:15 pm on Monday to 9:05 pm on Monday",
+		    "19:15", "21:05" },
 	};
 	struct pm_when a, b;
 	char fa[64], fb[64];
