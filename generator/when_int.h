@@ -190,6 +190,13 @@ starts_clean(const char *s, size_t i)
  * them as such): not part of the API.
  */
 
+/* when_summer.c: set w's offset under summer time rule ('E' the EU's,
+ * 'U' the US's, 'A' south-east Australia's, 'N' New Zealand's, 'G'
+ * Egypt's, 'C' Chile's; any other none) from the standard offset std, in
+ * minutes east of UTC.  1 when summer time is in force, else 0 (the
+ * offset is then std for a known rule, untouched for none). */
+int pm_when__summer(struct pm_when *w, int rule, int std);
+
 /* when_calendar.c: is y-m-d a date?  A year of 0 means "not written":
  * February 29 is then allowed. */
 int pm_when__valid_date(int y, int m, int d);

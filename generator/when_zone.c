@@ -351,12 +351,53 @@ pm_when_zone_ambiguous(const char *s, size_t len)
 	return 0;
 }
 
+/*
+ * "UK time, which since the clocks went back is GMT (UTC+0)": a clause
+ * after a place's time that says what it is called for now.  The
+ * abbreviation in capitals must follow "is" or "was" within the clause,
+ * before its sentence ends.  Its end, *at and *n; or 0.
+ */
+static size_t
+which_is_at(const char *s, size_t len, size_t k, size_t *at, size_t *n,
+    int *abbrev)
+{
+	size_t w, e, b, stop = k + 80 < len ? k + 80 : len;
+
+	if (!(w = word_at(s, len, skip_blanks(s, len, k + 1), "which")))
+		return 0;
+	for (; w < stop && s[w] != '.' && s[w] != ';' && s[w] != '('; w++) {
+		if (s[w] != ' ' || !((e = word_at(s, len, w + 1, "is")) ||
+		    (e = word_at(s, len, w + 1, "was"))))
+			continue;
+		b = skip_blanks(s, len, e);
+		for (e = b; e < len && s[e] >= 'A' && s[e] <= 'Z'; e++)
+			;
+		if (e - b < 2 || e - b > 5 || is_alnum(ch(s, len, e)) ||
+		    !pm_when_zone(abbrev, s + b, e - b))
+			return 0;
+		*at = b;
+		*n = e - b;
+		return e;
+	}
+	return 0;
+}
+
 size_t
 pm_when_short_name(const char *s, size_t len, size_t i, size_t *at,
     size_t *n, int *off)
 {
 	int named = *off, abbrev;
 	size_t k = skip_blanks(s, len, i), b, e;
+
+	/* an ambiguous abbreviation must be the place's, in winter or in
+	 * summer ("UK time, which was BST then") */
+	if (ch(s, len, k) == ',' && i >= 5 && memcmp(s + i - 5, " time",
+	    5) == 0 && (e = which_is_at(s, len, k, at, n, &abbrev)) != 0 &&
+	    !(pm_when_zone_ambiguous(s + *at, *n) && abbrev != named &&
+	    abbrev != named + 60)) {
+		*off = abbrev;
+		return e;
+	}
 
 	/* "(Tbilisi time, GMT+4)": the short name closes the brackets the
 	 * place opened.  Only after a name in words: in "(GST, UTC+4)" the
@@ -475,74 +516,6 @@ pm_when__zone_after(const char *s, size_t len, size_t j, struct pm_when *w,
 	return e;
 }
 
-
-/* The day of month of the n-th Sunday of month m of year y. */
-static int
-nth_sunday(int y, int m, int n)
-{
-	int wd = (pm_when_weekday(y, m, 1) + 1) % 7;	/* Sunday 0 */
-
-	return 1 + (7 - wd) % 7 + 7 * (n - 1);
-}
-
-/* The day of month of the last Sunday of month m of year y. */
-static int
-last_sunday(int y, int m)
-{
-	int d = nth_sunday(y, m, 4);
-	long long days = pm_when_days_from_date(m == 12 ? y + 1 : y,
-	    m == 12 ? 1 : m + 1, 1) - pm_when_days_from_date(y, m, 1);
-
-	return d + 7 <= days ? d + 7 : d;
-}
-
-
-/* EU summer time: from 01:00 UTC on the last Sunday of March to 01:00 UTC
- * on the last Sunday of October; the hour repeated in October is read as
- * the first (summer) one. */
-static int
-settle_european(struct pm_when *w, int std)
-{
-	int dst;
-	int start = last_sunday(w->year, 3), end = last_sunday(w->year, 10);
-	int switch_hour = 1 + std / 60;	/* 01:00 UTC in local time */
-
-	if (w->month > 3 && w->month < 10)
-		dst = 1;
-	else if (w->month == 3)
-		dst = w->day > start || (w->day == start &&
-		    w->hour >= switch_hour);
-	else if (w->month == 10)
-		dst = w->day < end || (w->day == end &&
-		    w->hour < switch_hour + 1);
-	else
-		dst = 0;
-	w->offset_minutes = std + (dst ? 60 : 0);
-	return dst;
-}
-
-
-/* Summer time south of the equator: from the switch day of on_month
- * (October in Australia, September in New Zealand) at 02:00 to April's
- * at 03:00 summer time, the repeated hour read as the first (summer)
- * one.  on and off are days of month. */
-static int
-settle_southern(struct pm_when *w, int std, int on_month, int on, int off)
-{
-	int dst;
-
-	if (w->month > on_month || w->month < 4)
-		dst = 1;
-	else if (w->month == 4)
-		dst = w->day < off || (w->day == off && w->hour < 3);
-	else if (w->month == on_month)
-		dst = w->day > on || (w->day == on && w->hour >= 2);
-	else
-		dst = 0;
-	w->offset_minutes = std + (dst ? 60 : 0);
-	return dst;
-}
-
 /*
  * Windows' zone names: the places that say whose summer time applies.
  * 'E': the EU's; 'U': the US's; 'A': Australia's south east; 'N': New
@@ -615,29 +588,6 @@ windows_rule(const struct pm_when *w, int *std)
 		if (strstr(w->zone, windows_places[k].place))
 			return windows_places[k].rule;
 	return 0;
-}
-
-/* US daylight saving time, from 2:00 on the second Sunday of March to
- * 2:00 on the first Sunday of November, local time. */
-static int
-settle_us(struct pm_when *w, int std)
-{
-	int start, end, dst;
-
-	start = nth_sunday(w->year, 3, 2);
-	end = nth_sunday(w->year, 11, 1);
-	if (w->month > 3 && w->month < 11)
-		dst = 1;
-	else if (w->month == 3)
-		dst = w->day > start || (w->day == start && w->hour >= 2);
-	else if (w->month == 11)
-		dst = w->day < end || (w->day == end && w->hour < 2);
-	else
-		dst = 0;
-	if (!dst)
-		return 0;
-	w->offset_minutes = std + 60;
-	return 1;
 }
 
 /*
@@ -724,50 +674,11 @@ zone_named(const char *zone)
 	return NULL;
 }
 
-/* The day of month of the last weekday wd (Monday 0) of month m of y. */
-static int
-last_weekday(int y, int m, int wd)
-{
-	int last = (int)(pm_when_days_from_date(m == 12 ? y + 1 : y,
-	    m == 12 ? 1 : m + 1, 1) - pm_when_days_from_date(y, m, 1));
-
-	return last - (pm_when_weekday(y, m, last) - wd + 7) % 7;
-}
-
-/* Egypt's summer time (again since 2023): from the start of April's
- * last Friday to the end of October's last Thursday. */
-static int
-settle_egypt(struct pm_when *w, int std)
-{
-	int dst;
-
-	if (w->month > 4 && w->month < 10)
-		dst = 1;
-	else if (w->month == 4)
-		dst = w->day >= last_weekday(w->year, 4, 4);
-	else if (w->month == 10)
-		dst = w->day <= last_weekday(w->year, 10, 3);
-	else
-		dst = 0;
-	w->offset_minutes = std + (dst ? 60 : 0);
-	return dst;
-}
-
-/* Chile moves its clocks at midnight after the month's first Saturday:
- * the day of the Sunday after it. */
-static int
-sunday_after_saturday(int year, int month)
-{
-	int d = nth_sunday(year, month, 1);
-
-	return d == 1 ? 8 : d;
-}
-
 int
 pm_when_settle_zone(struct pm_when *w)
 {
 	const struct pm_when__zone *z;
-	int std, rule;
+	int std = 0, rule;
 
 	if (!w->has_zone || !w->year || !w->month || !w->day)
 		return 0;
@@ -776,22 +687,5 @@ pm_when_settle_zone(struct pm_when *w)
 		rule = z->summer;
 		std = z->offset_minutes;
 	}
-	switch (rule) {
-	case 'E':
-		return settle_european(w, std);
-	case 'U':
-		return settle_us(w, std);
-	case 'A':
-		return settle_southern(w, std, 10, nth_sunday(w->year, 10, 1),
-		    nth_sunday(w->year, 4, 1));
-	case 'N':
-		return settle_southern(w, std, 9, last_sunday(w->year, 9),
-		    nth_sunday(w->year, 4, 1));
-	case 'G':
-		return w->year >= 2023 ? settle_egypt(w, std) : 0;
-	case 'C':	/* at the end of the first Saturday of September */
-		return settle_southern(w, std, 9, sunday_after_saturday(
-		    w->year, 9), sunday_after_saturday(w->year, 4));
-	}
-	return 0;
+	return pm_when__summer(w, rule, std);
 }

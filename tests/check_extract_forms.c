@@ -1285,6 +1285,13 @@ test_zone_as_named(void **state)
 		  "GMT+4" },
 		{ "# Bills\n\nOn 3 March 2025 from 10:10 to 11:00 BRT "
 		  "(UTC-3) bills failed.\n", "BRT" },
+		/* a clause that says what the place's time is called now */
+		{ "# Gates\n\nFrom 23:50 on 31 October 2025 to 06:35 on 1 "
+		  "November, gates were slow. All times are UK time, which "
+		  "since the clocks went back is GMT (UTC+0).\n", "GMT" },
+		{ "# Gates\n\nAll times are UK time, which was BST then.\n\n"
+		  "From 09:10 to 09:50 on 3 June 2025 gates were slow.\n",
+		  "BST" },
 	};
 
 	(void)state;
