@@ -208,11 +208,11 @@ static const char *const weekday_names[] = {
 
 /*
  * "Tuesday the 7th", "on the 7th": a day of the month written without a
- * month.  The day, with the weekday (Monday 0) or -1 in *wd; 0 when the
- * line has none.
+ * month.  The day, with the weekday (Monday 0) or -1 in *wd and where it
+ * is written in *pos; 0 when the line has none.
  */
 static int
-day_alone(const struct xline *l, int *wd)
+day_alone(const struct xline *l, int *wd, size_t *pos)
 {
 	const char *s = l->s;
 	size_t len = l->len;
@@ -243,11 +243,26 @@ day_alone(const struct xline *l, int *wd)
 			    s[b - n - 1])))
 				*wd = w;
 		}
+		*pos = at;
 		if (*wd >= 0 || (b >= 2 && strncasecmp(s + b - 2, "on", 2) ==
 		    0 && (b == 2 || s[b - 3] == ' ')))
 			return day;
 	}
 	return 0;
+}
+
+/*
+ * "On Monday the 3rd, ... for every day up to 3 April": the day written
+ * alone before a date without a year in the same line is the incident's,
+ * the date something else.  day_by_month_written() gives it its month.
+ */
+static int
+day_alone_before(const struct xline *l, size_t at)
+{
+	int wd;
+	size_t pos;
+
+	return day_alone(l, &wd, &pos) && pos < at;
 }
 
 /* Days in month m of year y. */
@@ -268,13 +283,14 @@ static int
 day_by_month_written(const struct xdoc *d, struct pm_when *out)
 {
 	int day = 0, wd = -1, y, m;
+	size_t pos;
 
 	for (size_t i = 0; i < d->n && day == 0; i++) {
 		const struct xline *l = &d->v[i];
 
 		if (l->sec == SEC_SUMMARY || l->sec == SEC_NONE ||
 		    l->line == d->rep->title_line)
-			day = day_alone(l, &wd);
+			day = day_alone(l, &wd, &pos);
 	}
 	if (day == 0 || !month_year_written(d, &y, &m))
 		return 0;
@@ -376,6 +392,10 @@ find_prose_day(struct xdoc *d)
 	for (pass = 0; pass < 3; pass++) {
 		if (pass == 1 && !d->has_date && front_title_day(d, &w))
 			goto found;
+		/* a day alone in the summary ("Monday the 3rd") before a
+		 * date anywhere else ("set to start on 04/03/2025") */
+		if (pass == 2 && !d->has_date && day_by_month_written(d, &w))
+			goto found;
 		for (size_t i = 0; i < d->n; i++) {
 			const struct xline *l = &d->v[i];
 			int in = pass == 0 ? l->sec == SEC_SUMMARY :
@@ -404,7 +424,7 @@ find_prose_day(struct xdoc *d)
 				}
 				if (w.year)
 					goto found;
-				if (!d->has_date)
+				if (!d->has_date && !day_alone_before(l, at))
 					d->date = w, d->has_date = 1;
 			}
 		}

@@ -182,27 +182,6 @@ year_at(const char *s, size_t len, size_t i, int *y)
 	return i + 4;
 }
 
-size_t
-pm_when_month_year(int *year, int *month, const char *s, size_t len)
-{
-	size_t i = skip_blanks(s, len, 0), e, k;
-	int m, y;
-
-	if (!(e = name_at(s, len, i, months, COUNT(months), &m)) ||
-	    is_alnum(ch(s, len, e)))
-		return 0;
-	k = e + (ch(s, len, e) == ',');
-	/* Not year_at(): a byline's year may close its emphasis ("_May
-	 * 2024_"). */
-	k = skip_blanks(s, len, k);
-	if (k == e || digits(s, len, k, &y) != 4 || y < 1 ||
-	    is_digit(ch(s, len, k + 4)) || is_alpha(ch(s, len, k + 4)))
-		return 0;
-	*year = y;
-	*month = m + 1;
-	return k + 4;
-}
-
 /* "janv.", "févr.", "fev.", "dic.": name cut short, three letters or
  * more and a point, at s[k]; the end, after the point, or 0.  No two
  * months of other_months start with the same three letters. */
@@ -217,13 +196,62 @@ short_month_at(const char *s, size_t len, size_t k, const char *name)
 	return n >= 3 && name[n] && ch(s, len, k + n) == '.' ? k + n + 1 : 0;
 }
 
+/* A month of other_months written out at s[k], into *m (0-11); the
+ * end, or 0.  short_ok allows one cut short with a point ("janv."). */
+static size_t
+other_month_at(const char *s, size_t len, size_t k, int *m, int short_ok)
+{
+	int c = lower(ch(s, len, k));
+	size_t e;
+
+	/* asked after every number: a name is refused on its first byte */
+	for (size_t n = 0; n < COUNT(other_months); n++) {
+		if ((unsigned char)other_months[n][0] != c)
+			continue;
+		if (((e = match(s, len, k, other_months[n])) != 0 &&
+		    !is_alnum(ch(s, len, e)) && ch(s, len, e) < 0x80) ||
+		    (short_ok && (e = short_month_at(s, len, k,
+		    other_months[n])) != 0)) {
+			*m = (int)(n % 12);
+			return e;
+		}
+	}
+	return 0;
+}
+
+/* "March 2025", and in the writer's language "marzo 2025", "março de
+ * 2025": with the year right after, the other months are no words. */
+size_t
+pm_when_month_year(int *year, int *month, const char *s, size_t len)
+{
+	size_t i = skip_blanks(s, len, 0), e, k;
+	int m, y;
+
+	/* "Mar" of "março" is no abbreviation: a letter of UTF-8 goes on */
+	if ((!(e = name_at(s, len, i, months, COUNT(months), &m)) ||
+	    is_alnum(ch(s, len, e)) || ch(s, len, e) >= 0x80) &&
+	    !(e = other_month_at(s, len, i, &m, 0)))
+		return 0;
+	if ((k = word_at(s, len, skip_blanks(s, len, e), "de")))
+		e = k;
+	k = e + (ch(s, len, e) == ',');
+	/* Not year_at(): a byline's year may close its emphasis ("_May
+	 * 2024_"). */
+	k = skip_blanks(s, len, k);
+	if (k == e || digits(s, len, k, &y) != 4 || y < 1 ||
+	    is_digit(ch(s, len, k + 4)) || is_alpha(ch(s, len, k + 4)))
+		return 0;
+	*year = y;
+	*month = m + 1;
+	return k + 4;
+}
+
 /* "5 marzo", "13 de marzo", "5. März", "14 janv.": a day and a month of
  * other_months at s[i], into *d and *m (0-11); the end, or 0. */
 static size_t
 other_day_month_at(const char *s, size_t len, size_t i, int *d, int *m)
 {
-	size_t e = day_at(s, len, i, d), k, n;
-	int c;
+	size_t e = day_at(s, len, i, d), k;
 
 	/* "5. März": the German ordinal's point */
 	if (e && ch(s, len, e) == '.')
@@ -232,19 +260,7 @@ other_day_month_at(const char *s, size_t len, size_t i, int *d, int *m)
 		return 0;
 	if ((e = word_at(s, len, k, "de")))
 		k = skip_blanks(s, len, e);
-	c = lower(ch(s, len, k));
-	/* asked after every number: a name is refused on its first byte */
-	for (n = 0; n < COUNT(other_months); n++) {
-		if ((unsigned char)other_months[n][0] != c)
-			continue;
-		if (((e = match(s, len, k, other_months[n])) != 0 &&
-		    !is_alnum(ch(s, len, e)) && ch(s, len, e) < 0x80) ||
-		    (e = short_month_at(s, len, k, other_months[n])) != 0) {
-			*m = (int)(n % 12);
-			return e;
-		}
-	}
-	return 0;
+	return other_month_at(s, len, k, m, 1);
 }
 
 /* "5 marzo 2026", "13 de marzo de 2026", "5. März 2026", "14 janv.

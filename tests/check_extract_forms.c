@@ -269,6 +269,24 @@ test_weekday_range_over_night(void **state)
 	pm_arena_free(a);
 }
 
+/*
+ * "On Monday the 3rd": a day written alone in the summary, dated by the
+ * month and year of the heading, beats a date without a year later in
+ * its line ("up to 3 April") and a date with one elsewhere.
+ */
+static void
+test_day_alone_before_other_dates(void **state)
+{
+	(void)state;
+	expect_window("day alone",
+	    "# Clinic bookings, incident report, marzo 2025\n\n"
+	    "## Summary\n\nOn Monday the 3rd, from 09:00 to 11:40 CET, the "
+	    "calendar showed no free slots for every day up to 3 April.\n\n"
+	    "## Root cause\n\nThe template was set to start on 04/03/2025."
+	    "\n", "2025-03-03T09:00:00+01:00", "2025-03-03T11:40:00+01:00",
+	    NULL);
+}
+
 /* "Tue 15.12. 22:00": a change made two days before leads the timeline,
  * dated the German and Finnish way; the times after it, which cross
  * midnight, fall on the incident's own day, not the day after the change. */
@@ -1490,6 +1508,7 @@ main(void)
 		cmocka_unit_test(test_nordic_clock_entries),
 		cmocka_unit_test(test_weekday_led_entries),
 		cmocka_unit_test(test_weekday_range_over_night),
+		cmocka_unit_test(test_day_alone_before_other_dates),
 		cmocka_unit_test(test_day_month_dots_entry),
 		cmocka_unit_test(test_time_led_paragraphs),
 		cmocka_unit_test(test_chat_paste_in_code_block),

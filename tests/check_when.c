@@ -1542,6 +1542,10 @@ static const struct {
 	{ "May 7, 2024", 0, 0 }, { "May2024", 0, 0 }, { "May 202", 0, 0 },
 	{ "Mayday 2024", 0, 0 }, { "May 20245", 0, 0 }, { "2024 May", 0, 0 },
 	{ "", 0, 0 },
+	/* the writer's language, written out, the year right after */
+	{ "marzo 2025", 2025, 3 }, { "mar\xc3\xa7o de 2025", 2025, 3 },
+	{ "lutego 2025", 2025, 2 }, { "janv. 2025", 0, 0 },
+	{ "marzo", 0, 0 }, { "marzotto 2025", 0, 0 },
 };
 
 static void
