@@ -315,6 +315,26 @@ bare_hour_at(const char *s, size_t len, struct pm_when *w)
 	return i + 1;
 }
 
+/* "(+0.06)", "(T+1:05)", "(+45m)" at s[j]: an entry's time counted
+ * from the start of the incident; the end after ')', or 0. */
+static size_t
+elapsed_restated(const char *s, size_t len, size_t j)
+{
+	size_t k = j + 1, d;
+
+	if (j >= len || s[j] != '(')
+		return 0;
+	if (k < len && (s[k] == 'T' || s[k] == 't'))
+		k++;
+	if (k >= len || (s[k] != '+' && s[k] != '-'))
+		return 0;
+	for (d = ++k; k < len && k - d < 8 && ((s[k] >= '0' && s[k] <= '9') ||
+	    s[k] == '.' || s[k] == ':' || s[k] == 'h' || s[k] == 'm'); k++)
+		;
+	return k > d && s[d] >= '0' && s[d] <= '9' && k < len &&
+	    s[k] == ')' ? k + 1 : 0;
+}
+
 /*
  * A timeline entry at the start of s: its point, whether am/pm was
  * written, and where its text starts.  Returns 0 when s does not start
@@ -391,12 +411,17 @@ x_entry_at(const char *s, size_t len, struct pm_when *w, int *mer,
 	    s[j + 1] == ' ')))
 		j = x_skip_blanks(s, len, j + 1);	/* "**16:40.** Text" */
 	/* "11:20 (08:20 UTC) — text": the time restated in another zone
-	 * is no part of the text */
+	 * is no part of the text, nor "10.06 (+0.06) — text", restated as
+	 * the time since the start */
 	if (j < len && (s[j] == '(' || s[j] == '[') &&
 	    (n = pm_when_parse(&w2, s + j + 1, len - j - 1)) != 0 &&
 	    w2.hour >= 0 && (k = x_skip_blanks(s, len, j + 1 + n)) < len &&
 	    (s[k] == ')' || s[k] == ']')) {
 		j = x_skip_blanks(s, len, k + 1);
+		if (x_is_dash(s, len, j, &e))
+			j = x_skip_blanks(s, len, e);
+	} else if ((k = elapsed_restated(s, len, j)) != 0) {
+		j = x_skip_blanks(s, len, k);
 		if (x_is_dash(s, len, j, &e))
 			j = x_skip_blanks(s, len, e);
 	}

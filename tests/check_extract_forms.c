@@ -216,6 +216,32 @@ test_time_last_entries(void **state)
 	pm_arena_free(a);
 }
 
+/* "kl. 10.06 (+0.06) — text": the time restated as the time since the
+ * start is no part of the entry's text. */
+static void
+test_elapsed_restated_entries(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Tickets\n\nOn 17 May 2025 ticket sales failed (CEST).\n\n"
+	    "## Timeline\n\n"
+	    "- kl. 10.00 (+0.00) \xe2\x80\x94 Sales pass 350 a second.\n"
+	    "- 10:06 (T+6m) \xe2\x80\x94 Alert fires.\n"
+	    "- 11:05 (+1:05) Token limit found.\n"
+	    "- 11:40 (+1.40 h) \xe2\x80\x94 Kept as written.\n");
+	assert_int_equal(inc.ntimeline, 4);
+	assert_str(inc.timeline[0].text, "Sales pass 350 a second.");
+	assert_str(inc.timeline[1].text, "Alert fires.");
+	assert_str(inc.timeline[2].text, "Token limit found.");
+	assert_str(inc.timeline[3].text,
+	    "(+1.40 h) \xe2\x80\x94 Kept as written.");
+	pm_arena_free(a);
+}
+
 /* "Sun 11:30pm — text": a weekday and a time lead the entry, dated by
  * the weekday before the incident's Monday. */
 static void
@@ -1507,6 +1533,7 @@ main(void)
 		cmocka_unit_test(test_typed_numbered_items),
 		cmocka_unit_test(test_nordic_clock_entries),
 		cmocka_unit_test(test_weekday_led_entries),
+		cmocka_unit_test(test_elapsed_restated_entries),
 		cmocka_unit_test(test_weekday_range_over_night),
 		cmocka_unit_test(test_day_alone_before_other_dates),
 		cmocka_unit_test(test_day_month_dots_entry),
