@@ -434,13 +434,19 @@ find_title(struct xdoc *d)
 	const struct xline *pick = NULL;
 	size_t i, from = 0;
 
-	for (i = 0; i < d->n && !pick; i++)
-		if (x_label_is(&d->v[i], title_labels) &&
-		    d->v[i].content < d->v[i].len)
-			pick = &d->v[i], from = d->v[i].content;
-	for (i = 0; i < d->n && !pick; i++)
-		if (d->v[i].kind == XL_HEADING && d->v[i].sec == SEC_NONE)
-			pick = &d->v[i];
+	/* a "Subject:" quoted from a mail ("> **Subject:** We're sorry")
+	 * names the mail; the document's own heading names the document */
+	for (int quoted = 0; quoted <= 1 && !pick; quoted++) {
+		for (i = 0; i < d->n && !pick; i++)
+			if (d->v[i].quoted == quoted &&
+			    x_label_is(&d->v[i], title_labels) &&
+			    d->v[i].content < d->v[i].len)
+				pick = &d->v[i], from = d->v[i].content;
+		for (i = 0; i < d->n && !pick && !quoted; i++)
+			if (d->v[i].kind == XL_HEADING &&
+			    d->v[i].sec == SEC_NONE)
+				pick = &d->v[i];
+	}
 	/* "## Login failures: recommendation backfill used up Postgres
 	 * connections" opening the document names it, though one of its
 	 * words ("recommendation") also names a section */

@@ -61,6 +61,7 @@ struct xline {
 	int task;		/* -1: not a task item; 0 open; 1 ticked */
 	int bullet;		/* a paragraph line that starts with "•" */
 	int struck;		/* the whole line is struck through */
+	int quoted;		/* inside a block quote ("> ...") */
 	int wrapped;		/* it went on past a soft line break */
 	int header_row;		/* a table's header row */
 	int ncells;

@@ -15,7 +15,7 @@
 /* Lines of one block being cut out of its inlines. */
 struct cut {
 	struct pm_buf b;
-	int line, block, kind, level, task, first_done;
+	int line, block, kind, level, task, first_done, quoted;
 	size_t strong;
 	int soft;		/* the line ends at a soft line break */
 	int lead_depth;		/* nesting of the leading emphasis, or -1 */
@@ -106,6 +106,7 @@ cut_flush(struct xdoc *d, struct cut *c)
 		proto.first = !c->first_done;
 		proto.task = c->first_done ? -1 : c->task;
 		proto.strong = c->strong;
+		proto.quoted = c->quoted;
 		l = x_line_add(d, &proto, s, len);
 		l->struck = c->struck_lead && c->struck_end + 1 >= len;
 		l->wrapped = c->soft;
@@ -585,7 +586,7 @@ x_lines_build(struct xdoc *d, cmark_node *root)
 	cmark_event_type ev;
 	struct cut c;
 	int items[MAX_DEPTH], tasks[MAX_DEPTH], item_depth = 0, list_depth = 0;
-	int blocks = 0, top, k;
+	int blocks = 0, top, k, quotes = 0;
 
 	memset(&c, 0, sizeof(c));
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -595,6 +596,10 @@ x_lines_build(struct xdoc *d, cmark_node *root)
 
 		if (t == CMARK_NODE_LIST) {
 			list_depth += ev == CMARK_EVENT_ENTER ? 1 : -1;
+			continue;
+		}
+		if (t == CMARK_NODE_BLOCK_QUOTE) {
+			quotes += ev == CMARK_EVENT_ENTER ? 1 : -1;
 			continue;
 		}
 		if (t == CMARK_NODE_ITEM) {
@@ -618,6 +623,7 @@ x_lines_build(struct xdoc *d, cmark_node *root)
 		c.lead_depth = -1;
 		c.struck_lead = 0;
 		c.strong = 0;
+		c.quoted = quotes > 0;
 		top = (item_depth < MAX_DEPTH ? item_depth : MAX_DEPTH) - 1;
 		if (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING) {
 			int in_item = item_depth > 0 && list_depth > 0;

@@ -612,6 +612,13 @@ test_title_first_field(void **state)
 		  "Inbox not loading" },
 		{ "Postmortem: Slow pages at nine\n\nPages were slow.\n",
 		  "Postmortem: Slow pages at nine" },
+		/* a quoted mail's subject names the mail, not the report */
+		{ "# Deliveries missed on Saturday\n\nWe sent this mail:\n\n"
+		  "> **Subject:** We're sorry\n>\n> Dear customer,\n",
+		  "Deliveries missed on Saturday" },
+		{ "> **Subject:** Fwd: Outage report\n> **To:** All\n\n"
+		  "Hi all,\n\n## Issue summary\n\nPages failed.\n",
+		  "Fwd: Outage report" },
 	};
 
 	(void)state;
