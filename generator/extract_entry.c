@@ -315,6 +315,47 @@ bare_hour_at(const char *s, size_t len, struct pm_when *w)
 	return i + 1;
 }
 
+/* Past the longest of the leads at s[i] ("at around" over "at") and the
+ * blanks after it; i when none is there. */
+static size_t
+after_lead(const char *s, size_t len, size_t i, const char *const *lead)
+{
+	size_t j = i, e;
+
+	for (size_t k = 0; lead[k]; k++)
+		if ((e = x_phrase_at(s, len, i, lead[k])) > j)
+			j = e;
+	return j > i ? x_skip_blanks(s, len, j) : i;
+}
+
+/* Does a dash or a colon, then blanks, end s[0, j)? */
+static int
+after_dash(const char *s, size_t j)
+{
+	while (j > 0 && s[j - 1] == ' ')
+		j--;
+	return j > 0 && (s[j - 1] == '-' || s[j - 1] == ':' ||
+	    (j >= 3 && (unsigned char)s[j - 3] == 0xe2 &&
+	    (unsigned char)s[j - 2] == 0x80 &&
+	    ((unsigned char)s[j - 1] == 0x93 ||
+	    (unsigned char)s[j - 1] == 0x94)));
+}
+
+/* A short note in brackets at s[j] and the dash after it, which set the
+ * entry's time off its text: where the text starts, or 0. */
+static size_t
+note_before_dash(const char *s, size_t len, size_t j)
+{
+	const char *close;
+	size_t k, e;
+
+	if (j >= len || s[j] != '(' ||
+	    (close = memchr(s + j, ')', len - j < 40 ? len - j : 40)) == NULL)
+		return 0;
+	k = x_skip_blanks(s, len, (size_t)(close - s) + 1);
+	return x_is_dash(s, len, k, &e) ? x_skip_blanks(s, len, e) : 0;
+}
+
 /* "(+0.06)", "(T+1:05)", "(+45m)" at s[j]: an entry's time counted
  * from the start of the incident; the end after ')', or 0. */
 static size_t
@@ -352,12 +393,17 @@ x_entry_at(const char *s, size_t len, struct pm_when *w, int *mer,
 		"just before", "just after", "shortly before",
 		"shortly after", "a bit after", "a little after",
 		"a little before",
+		/* "c. 09:40", "ca. 10:15": circa cut short */
+		"c.", "ca.",
+		/* "between 10:05 and 10:10 (logs disagree) —": the first */
+		"between", "sometime between", "some time between",
+		"sometime around", "sometime after", "sometime before",
 		/* "kl. 07.40", "klo 14.05": Nordic for "o'clock" */
 		"kl.", "kl", "klo", NULL
 	};
 	size_t i = 0, n, j, e, k;
 	struct pm_when w2;
-	int tick = 0, wd, mday, mon;
+	int tick = 0, wd, mday, mon, between;
 
 	i = x_skip_symbols(s, len, 0);
 	while (i < len && (s[i] == '[' || s[i] == '(' || s[i] == '~' ||
@@ -368,11 +414,12 @@ x_entry_at(const char *s, size_t len, struct pm_when *w, int *mer,
 	else if ((e = day_count_lead(s, len, i)) != 0 &&
 	    pm_when_parse(&w2, s + e, len - e) > 0 && w2.hour >= 0)
 		i = e;
-	/* the longest lead: "at around" over "at" */
-	for (k = 0, j = i; lead[k]; k++)
-		if ((e = x_phrase_at(s, len, i, lead[k])) > j)
-			j = e;
-	i = x_skip_blanks(s, len, j);
+	/* "Between 08:02 and 10:40 the app failed" tells a window: a range
+	 * leads an entry only as its label, set off by a dash */
+	between = (e = x_phrase_at(s, len, i, "sometime")) != 0 ?
+	    x_phrase_at(s, len, x_skip_blanks(s, len, e), "between") != 0 :
+	    x_phrase_at(s, len, i, "between") != 0;
+	i = after_lead(s, len, i, lead);
 	n = pm_when_parse(w, s + i, len - i);
 	/* "Sun 11:30pm — ...": a weekday and a time, dated by the
 	 * timeline as a time column's "Sun 9:40 PM" is; "Tuesday 4th,
@@ -383,6 +430,8 @@ x_entry_at(const char *s, size_t len, struct pm_when *w, int *mer,
 	    (k = pm_when_skip_weekday(s + i, len - i, &wd)) != 0 &&
 	    ((e = ordinal_day_at(s, len, i + k, &mday)) == 0 ||
 	    (k = e - i) != 0) &&
+	    /* "Wed. c. 18:00 —" */
+	    (k = after_lead(s, len, i + k, lead) - i) != 0 &&
 	    (n = pm_when_parse(w, s + i + k, len - i - k)) != 0 &&
 	    w->hour >= 0 && w->day == 0) {
 		w->weekday = wd;
@@ -401,6 +450,9 @@ x_entry_at(const char *s, size_t len, struct pm_when *w, int *mer,
 		return 0;
 	*mer = x_has_meridiem(s + i, n);
 	j = x_skip_blanks(s, len, i + n);
+	/* "20:20? — text": a time the writer doubts */
+	if (j < len && s[j] == '?')
+		j = x_skip_blanks(s, len, j + 1);
 	/* "`09:02` text": the closing tick of a time in a code span */
 	while (j < len && (s[j] == ']' || s[j] == ')' || s[j] == '*' ||
 	    (tick && s[j] == '`')))
@@ -432,13 +484,18 @@ x_entry_at(const char *s, size_t len, struct pm_when *w, int *mer,
 			j = x_skip_blanks(s, len, j + 1);
 		if (x_is_dash(s, len, j, &e))
 			j = x_skip_blanks(s, len, e);
-	} else if ((e = x_phrase_at(s, len, j, "to")) &&
+	} else if (((e = x_phrase_at(s, len, j, "to")) ||
+	    (e = x_phrase_at(s, len, j, "and"))) &&
 	    (n = pm_when_parse(&w2, s + e, len - e)) && w2.hour >= 0) {
 		j = x_skip_blanks(s, len, e + n);
 		if (x_is_dash(s, len, j, &e))
 			j = x_skip_blanks(s, len, e);
 	}
-	if (j >= len || !x_has_letter(s + j, len - j))
+	/* "10:05 (logs disagree) — text": a note on the time */
+	if ((k = note_before_dash(s, len, j)) != 0)
+		j = k;
+	if (j >= len || !x_has_letter(s + j, len - j) ||
+	    (between && !after_dash(s, j)))
 		return 0;
 	*text = j;
 	return 1;

@@ -116,7 +116,8 @@ x_tl_time_aside(struct xtl *t, const struct xline *l)
 
 /*
  * "- Later that evening — Generator started by hand": an item between
- * timed ones that says only that it came after the one before.  Between
+ * timed ones that says only that it came after the one before, or that
+ * its time is not known ("- ? — Vendor restarts a node").  Between
  * two timed entries it is an event of the incident, at the time of the
  * entry before (the earliest it can have been), its words keeping the
  * vagueness for the reader.  Last in the list ("later: wrote this") it
@@ -129,8 +130,22 @@ static const char *const vague_leads[] = {
 	"later that night", "later that day", "later", "some time later",
 	"sometime later", "shortly after", "shortly afterwards",
 	"soon after", "soon afterwards", "afterwards", "after that",
-	"meanwhile", "in the meantime", NULL
+	"meanwhile", "in the meantime",
+	/* "? — vendor restarts a node; they cannot say when" */
+	"time unknown", "unknown time", "unknown", NULL
 };
+
+/* "? —", "?? —": a time the writer does not know; the end of the marks,
+ * or 0. */
+static size_t
+unknown_mark(const char *s, size_t len)
+{
+	size_t e = 0;
+
+	while (e < len && e < 3 && s[e] == '?')
+		e++;
+	return e < len && s[e] == ' ' ? e : 0;
+}
 
 static int
 timed_item_follows(const struct xtl *t, const struct xline *l)
@@ -154,9 +169,9 @@ x_tl_untimed(struct xtl *t, const struct xline *l)
 	if (t->n == 0 || t->w[t->n - 1].hour < 0 || t->e[t->n - 1].text ==
 	    NULL || !timed_item_follows(t, l))
 		return 0;
-	for (k = 0, e = 0; vague_leads[k]; k++)
-		if ((e = x_phrase_at(l->t, l->len, 0, vague_leads[k])) != 0)
-			break;
+	for (k = 0, e = unknown_mark(l->t, l->len); e == 0 && vague_leads[k];
+	    k++)
+		e = x_phrase_at(l->t, l->len, 0, vague_leads[k]);
 	if (e == 0 || !x_is_dash(l->t, l->len, x_skip_blanks(l->t, l->len, e),
 	    &e) || !x_has_letter(l->s + e, l->len - e))
 		return 0;

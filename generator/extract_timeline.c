@@ -56,6 +56,12 @@ x_tl_push(struct xtl *t, const struct xline *l, const struct pm_when *w,
 	t->n++;
 }
 
+
+/* How a note on the timeline's zone opens ("All times COT."). */
+static const char *const zone_notes[] = {
+	"all times", "times are", "times in", "all timestamps",
+	"timestamps are", NULL
+};
 /* The day markers are kept as entries with no text; dating drops them. */
 static void
 tl_day(struct xtl *t, const struct xline *l, const struct pm_when *w)
@@ -101,13 +107,40 @@ offset_cell(const struct xtl *t, struct pm_when *w, const char *cell,
 	return 1;
 }
 
+/* "~19:50", "c. 09:40", "approx. 10:15" in a time cell: where the time
+ * starts after the word that says it is rough, or 0. */
+static size_t
+rough_cell_lead(const char *cell, size_t len)
+{
+	static const char *const leads[] = {
+		"c.", "ca.", "circa", "approx.", "approx", "about", "around",
+		NULL
+	};
+	size_t e = len > 0 && cell[0] == '~';
+
+	for (const char *const *p = leads; *p && e == 0; p++)
+		e = x_phrase_at(cell, len, 0, *p);
+	return e ? x_skip_blanks(cell, len, e) : 0;
+}
+
+/* Is the cell only "?" (up to three): a time the writer does not know? */
+static int
+unknown_cell(const char *cell, size_t len)
+{
+	size_t k = 0;
+
+	while (k < len && k < 3 && cell[k] == '?')
+		k++;
+	return k > 0 && k == len;
+}
+
 static void
 tl_row(struct xtl *t, const struct xline *l)
 {
 	struct pm_when w, part;
 	const char *p = l->s, *end = l->s + l->len;
-	size_t len;
-	int c = 0, have = 0, mer = 0, is_time;
+	size_t len, off;
+	int c = 0, have = 0, mer = 0, is_time, unknown = 0;
 
 	pm_when_init(&w);
 	pm_buf_clear(&t->text);
@@ -118,8 +151,12 @@ tl_row(struct xtl *t, const struct xline *l)
 		is_time = 0;
 		for (int k = 0; k < t->ncols; k++)
 			is_time |= t->cols[k] == c;
-		if ((is_time || (t->ncols == 0 && c == 0)) && len > 0 &&
-		    (pm_when_parse(&part, l->t + (p - l->s), len) > 0 ||
+		off = is_time ? rough_cell_lead(p, len) : 0;
+		if (is_time && unknown_cell(p, len)) {
+			unknown = 1;
+		} else if ((is_time || (t->ncols == 0 && c == 0)) && len > 0 &&
+		    (pm_when_parse(&part, l->t + (p - l->s) + off,
+		    len - off) > 0 ||
 		    (is_time && x_hhmm_cell(p, len, &part)) ||
 		    weekday_time(&part, l->t + (p - l->s), len) ||
 		    offset_cell(t, &part, p, len))) {
@@ -149,6 +186,12 @@ tl_row(struct xtl *t, const struct xline *l)
 	}
 	if (have && t->text.len && (w.hour >= 0 || w.day))
 		x_tl_push(t, l, &w, mer, t->text.ptr, t->text.len);
+	/* a row whose time is "?": an event after the row before, at its
+	 * time, the earliest it can have been */
+	else if (!have && unknown && t->text.len && t->n > 0 &&
+	    t->w[t->n - 1].hour >= 0 && t->e[t->n - 1].text != NULL)
+		x_tl_push(t, l, &t->w[t->n - 1], t->mer[t->n - 1],
+		    t->text.ptr, t->text.len);
 }
 
 static void
@@ -329,9 +372,12 @@ tl_line(struct xtl *t, const struct xline *l, int continuation)
 		tl_day(t, l, &w);
 		return 0;
 	}
-	/* a "•" line is an item in all but syntax: one entry */
+	/* a "•" line is an item in all but syntax: one entry.  A note
+	 * that opens with the zone ("All times COT. ... notes begin at
+	 * 06:40.") tells how to read the entries, not one of them. */
 	if (continuation && l->kind == XL_PARA && !l->bullet &&
 	    t->para_led < 2 && !tl_listed(t, l) &&
+	    !x_phrase_at_any(l->s, l->len, 0, zone_notes) &&
 	    (made = x_tl_narrative(t, l, l->head ? l->content : 0,
 	    t->para_led)) > 0) {
 		t->awaiting = 0;

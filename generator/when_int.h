@@ -218,6 +218,7 @@ size_t pm_when__zone_after(const char *s, size_t len, size_t j,
     struct pm_when *w, int minus_ok);
 
 /* Clocks said in words or roughly (when_spoken.c), for the rewrite. */
+size_t pm_when__ish_label_at(const char *s, size_t len, size_t i, int *h);
 size_t pm_when__clock_words_at(const char *s, size_t len, size_t i, int *h,
     int *m, int *pm);
 size_t pm_when__rough_clock_at(const char *s, size_t len, size_t i, int *h,

@@ -35,8 +35,9 @@ hour_at(const char *s, size_t len, size_t i, int *h)
 	    i + e : 0;
 }
 
-/* Is s[0, i) empty or a word that says when roughly, where a timeline's
- * label starts ("Just before eleven:")?  Not "Step three:". */
+/* Is s[0, i) empty (1) or a word that says when roughly (2), where a
+ * timeline's label starts ("Just before eleven:")?  0 otherwise: not
+ * "Step three:". */
 static int
 label_lead(const char *s, size_t i)
 {
@@ -44,7 +45,8 @@ label_lead(const char *s, size_t i)
 		"about", "around", "at", "by", "roughly", "approx",
 		"approximately", "just before", "just after",
 		"shortly before", "shortly after", "a bit after",
-		"a bit before", "a little after", "a little before", "~"
+		"a bit before", "a little after", "a little before", "~",
+		"c.", "ca.", "circa", "sometime around", "some time around"
 	};
 	size_t e;
 
@@ -53,9 +55,41 @@ label_lead(const char *s, size_t i)
 	if (i == 0)
 		return 1;
 	for (size_t k = 0; k < COUNT(leads); k++)
-		if ((e = word_at(s, i, 0, leads[k])) == i)
-			return 1;
+		if ((e = match(s, i, 0, leads[k])) == i)
+			return 2;
 	return 0;
+}
+
+/* Does a dash that sets a label off its text follow the blanks at
+ * s[e]: "-", "–" or "—" and a blank? */
+static int
+dash_after(const char *s, size_t len, size_t e)
+{
+	size_t k = skip_blanks(s, len, e);
+
+	if (k == e)
+		return 0;
+	if (ch(s, len, k) == '-')
+		return ch(s, len, k + 1) == ' ';
+	return ch(s, len, k) == 0xe2 && ch(s, len, k + 1) == 0x80 &&
+	    (ch(s, len, k + 2) == 0x93 || ch(s, len, k + 2) == 0x94) &&
+	    ch(s, len, k + 3) == ' ';
+}
+
+/* "10-ish — text", "around 6ish:": an hour said roughly as a timeline's
+ * label; the end of "ish", the hour into *h; 0 when there is none. */
+size_t
+pm_when__ish_label_at(const char *s, size_t len, size_t i, int *h)
+{
+	size_t a = digit_run(s, len, i, h), e = i + a;
+
+	if (a < 1 || a > 2 || *h > 23 || !label_lead(s, i))
+		return 0;
+	if (ch(s, len, e) == '-')
+		e++;
+	if (!(e = word_at(s, len, e, "ish")))
+		return 0;
+	return ch(s, len, e) == ':' || dash_after(s, len, e) ? e : 0;
 }
 
 /* The part of the day after the blanks at s[k]: its end, and 1 into *pm
@@ -218,17 +252,23 @@ pm_when__clock_words_at(const char *s, size_t len, size_t i, int *h, int *m,
     int *pm)
 {
 	size_t e, k;
-	int loose;
+	int loose, bare = 0, lead;
 
 	if (!starts_clock_words(s, len, i))
 		return 0;
-	if (!(e = minutes_hour_at(s, len, i, h, m, &loose)) &&
-	    !(e = hour_words_at(s, len, i, h, m, &loose)))
-		return 0;
+	if ((e = minutes_hour_at(s, len, i, h, m, &loose)) == 0) {
+		bare = 1;
+		if ((e = hour_words_at(s, len, i, h, m, &loose)) == 0)
+			return 0;
+	}
 	*pm = -1;
 	if ((k = part_of_day_at(s, len, e, pm)))
 		return k;
-	if (loose && ch(s, len, e) == ':' && label_lead(s, i))
+	/* a label: "eleven:", and before a dash "ten to six —" or
+	 * "around six —" (but "Two — we lacked ..." counts reasons) */
+	lead = loose ? label_lead(s, i) : 0;
+	if (lead && (ch(s, len, e) == ':' || (dash_after(s, len, e) &&
+	    (lead == 2 || !bare))))
 		loose = 0;
 	if (ch(s, len, e) == '-' && word_at(s, len, e + 1, "ish"))
 		e += 4;

@@ -370,6 +370,21 @@ military_end(const char *s, size_t len, size_t j)
 	return word_at(s, len, j, "hrs");
 }
 
+/* The minutes of a clock the writer could not read at s[k], after its
+ * colon: a tens digit and "x" or "?" ("15:1x"), or two of them ("13:??");
+ * their end, or 0. */
+static size_t
+unread_minutes(const char *s, size_t len, size_t k)
+{
+	int a = ch(s, len, k), b = ch(s, len, k + 1);
+	int unread_b = b == 'x' || b == 'X' || b == '?';
+
+	if (!unread_b || (!(a >= '0' && a <= '5') && a != b))
+		return 0;
+	return is_alnum(ch(s, len, k + 2)) || ch(s, len, k + 2) == '?' ?
+	    0 : k + 2;
+}
+
 int
 pm_when_rewrite(char *out, const char *s, size_t len)
 {
@@ -414,11 +429,16 @@ pm_when_rewrite(char *out, const char *s, size_t len)
 		if (e != 0) {
 			/* "half past two in the afternoon" -> "2:30 pm",
 			 * blanks after, so that a range's end takes the pm:
-			 * the shortest phrase, "half past 1", has room */
+			 * the shortest phrase, "half past 1", has room.  A
+			 * label's hour alone ("six —", "six:") takes the
+			 * blank or colon after it too. */
 			char t[16];
 			int n = snprintf(t, sizeof(t), "%d:%02d%s", h, m,
 			    ctx < 0 ? "" : ctx ? " pm" : " am");
 
+			if ((size_t)n > e - i && (e >= len || (size_t)n >
+			    e + 1 - i || (s[e] != ' ' && s[e] != ':')))
+				continue;
 			memset(out + i, ' ', e - i);
 			memcpy(out + i, t, (size_t)n);
 			i = e - 1;
@@ -515,6 +535,30 @@ pm_when_rewrite(char *out, const char *s, size_t len)
 			/* "21. 2. 2025, 21:24": the comma kept after it */
 			if (ch(s, len, e) == ',')
 				t[n++] = s[e++];
+			memset(out + i, ' ', e - i);
+			memcpy(out + i, t, (size_t)n);
+			i = e - 1;
+			changed = 1;
+			continue;
+		}
+		if (a == 2 && h <= 23 && sep == ':' &&
+		    (e = unread_minutes(s, len, i + a + 1)) != 0) {
+			/* "15:1x", "19:2?", "13:??": the start of the ten
+			 * minutes, or of the hour, the writer could give;
+			 * two digits of hour, as a log writes it ("3:1x"
+			 * may be a ratio) */
+			for (j = i + a + 1; j < e; j++)
+				if (!is_digit((unsigned char)s[j]))
+					out[j] = '0';
+			i = e - 1;
+			changed = 1;
+			continue;
+		}
+		if ((e = pm_when__ish_label_at(s, len, i, &h)) != 0) {
+			/* "10-ish — text": "10:00" */
+			char t[8];
+			int n = snprintf(t, sizeof(t), "%d:00", h);
+
 			memset(out + i, ' ', e - i);
 			memcpy(out + i, t, (size_t)n);
 			i = e - 1;

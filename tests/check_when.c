@@ -438,6 +438,22 @@ static const struct {
 	{ "von 14.05 bis 16.40 Uhr", "von 14:05 bis 16:40    " },
 	{ "from h. 8:30 to h. 11:10", "from    8:30 to    11:10" },
 	{ "Branch h. 8 closed", NULL },
+	/* minutes the writer could not read: the start of their ten, or
+	 * of the hour */
+	{ "15:1x \xe2\x80\x94 chat", "15:10 \xe2\x80\x94 chat" },
+	{ "| 19:2? | log", "| 19:20 | log" },
+	{ "13:?? - mail", "13:00 - mail" },
+	{ "the 2x speed, 3:1x ratio", NULL },
+	{ "at 15:1xyz", NULL }, { "at 15:7x", NULL },
+	/* an hour said roughly as a label, set off by a dash or colon */
+	{ "10-ish \xe2\x80\x94 text", "10:00  \xe2\x80\x94 text" },
+	{ "around 6ish: text", "around 6:00: text" },
+	{ "ready by 6ish today", NULL },
+	/* clock words as a label: "ten to six" and a lead with an hour */
+	{ "ten to six \xe2\x80\x94 text", "5:50       \xe2\x80\x94 text" },
+	{ "Just before six - text", "Just before 6:00- text" },
+	{ "Two \xe2\x80\x94 we lacked staff", NULL },
+	{ "from five to ten replicas", NULL },
 };
 
 /* pm_when_settle_zone: a point, the offset after, whether it changed. */
