@@ -254,6 +254,13 @@ pm_when__clock_words_at(const char *s, size_t len, size_t i, int *h, int *m,
 	size_t e, k;
 	int loose, bare = 0, lead;
 
+	/* "from around 3 in the morning": an hour in digits is a clock
+	 * with its part of the day */
+	if (is_digit(ch(s, len, i)) && (e = hour_at(s, len, i, h)) != 0 &&
+	    (k = part_of_day_at(s, len, e, pm)) != 0) {
+		*m = 0;
+		return k;
+	}
 	if (!starts_clock_words(s, len, i))
 		return 0;
 	if ((e = minutes_hour_at(s, len, i, h, m, &loose)) == 0) {

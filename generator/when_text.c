@@ -370,6 +370,22 @@ military_end(const char *s, size_t len, size_t j)
 	return word_at(s, len, j, "hrs");
 }
 
+/* "2 h 15 min": a unit of minutes after the blanks at s[k] makes "2 h
+ * 15" a duration. */
+static int
+minutes_unit_at(const char *s, size_t len, size_t k)
+{
+	static const char *const units[] = {
+		"min", "mins", "min.", "minute", "minutes", "m"
+	};
+
+	k = skip_blanks(s, len, k);
+	for (size_t n = 0; n < COUNT(units); n++)
+		if (word_at(s, len, k, units[n]))
+			return 1;
+	return 0;
+}
+
 /* The minutes of a clock the writer could not read at s[k], after its
  * colon: a tens digit and "x" or "?" ("15:1x"), or two of them ("13:??");
  * their end, or 0. */
@@ -472,6 +488,7 @@ pm_when_rewrite(char *out, const char *s, size_t len)
 		    ch(s, len, i + a + 2) == ' ' &&
 		    digit_run(s, len, i + a + 3, &m) == 2 &&
 		    !is_alnum(ch(s, len, i + a + 5)) && h <= 23 && m <= 59 &&
+		    !minutes_unit_at(s, len, i + a + 5) &&
 		    time_context(s, i) > 0) {
 			out[i + a] = ':';
 			memcpy(out + i + a + 1, s + i + a + 3, 2);

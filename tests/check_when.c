@@ -454,6 +454,11 @@ static const struct {
 	{ "Just before six - text", "Just before 6:00- text" },
 	{ "Two \xe2\x80\x94 we lacked staff", NULL },
 	{ "from five to ten replicas", NULL },
+	/* an hour in digits with its part of the day */
+	{ "from around 3 in the morning until 07:30",
+	    "from around 3:00 am          until 07:30" },
+	/* the French "6 h 40" is a clock, "2 h 15 min" a duration */
+	{ "For about 2 h 15 min from 07:45", NULL },
 };
 
 /* pm_when_settle_zone: a point, the offset after, whether it changed. */
