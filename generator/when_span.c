@@ -503,9 +503,11 @@ quantity_at(const char *s, size_t len, size_t i, long long *num,
 	return 0;
 }
 
-/* A unit after a quantity: sets *sec to its length in seconds. */
+/* A unit after a quantity: sets *sec to its length in seconds.  after is
+ * the length of the compound's unit before it, or 0. */
 static size_t
-unit_at(const char *s, size_t len, size_t i, int glued, long *sec)
+unit_at(const char *s, size_t len, size_t i, int glued, long after,
+    long *sec)
 {
 	static const struct {
 		const char *name;
@@ -526,11 +528,13 @@ unit_at(const char *s, size_t len, size_t i, int glued, long *sec)
 	/*
 	 * One letter is a unit only in lower case, and glued ("45m"), or as
 	 * the hours or days of a compound written spaced out, "1 h 45 min"
-	 * (pmsite's own display form): another number must follow.
+	 * (pmsite's own display form): another number must follow; or as
+	 * the minutes after its hours ("2 h 30 m").
 	 */
 	if (k == 1 && (ch(s, len, i) != lower(ch(s, len, i)) || (!glued &&
 	    !((ch(s, len, i) == 'h' || ch(s, len, i) == 'd') &&
-	    is_digit(ch(s, len, skip_blanks(s, len, i + 1)))))))
+	    is_digit(ch(s, len, skip_blanks(s, len, i + 1)))) &&
+	    !(ch(s, len, i) == 'm' && after == 3600))))
 		return 0;
 	for (u = 0; u < COUNT(units); u++) {
 		if (strlen(units[u].name) == k && match(s, len, i,
@@ -547,7 +551,7 @@ pm_when_find_duration(long *minutes, const char *s, size_t len)
 {
 	long long num, den, total;
 	size_t i, j, q, k, u, e;
-	long sec;
+	long sec, prev;
 	int word, found;
 
 	for (i = 0; i < len; i++) {
@@ -555,11 +559,13 @@ pm_when_find_duration(long *minutes, const char *s, size_t len)
 			continue;
 		total = 0;
 		found = 0;
+		prev = 0;
 		for (j = i; (q = quantity_at(s, len, j, &num, &den, &word));) {
 			k = skip_blanks(s, len, q);
-			if ((word && k == q) ||
-			    !(u = unit_at(s, len, k, k == q && !word, &sec)))
+			if ((word && k == q) || !(u = unit_at(s, len, k,
+			    k == q && !word, prev, &sec)))
 				break;
+			prev = sec;
 			/* "0605 hrs" is a time of day, not 605 hours */
 			if (sec == 3600 && den == 1 && q - j == 4 &&
 			    num / 100 <= 23 && num % 100 <= 59)

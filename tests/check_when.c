@@ -778,6 +778,8 @@ static const struct {
 	{ "1 d 2 h 5 min", 1565 },
 	/* a detached letter without a number after it is no unit */
 	{ "about 45 m of cable", -1 },
+	/* but the minutes after hours are ("2 h 30 m", an export's) */
+	{ "| Duration | 2 h 30 m |", 150 },
 	{ "5 h", -1 },
 	{ "2h40m", 160 },
 	{ "about 45 minutes", 45 },
