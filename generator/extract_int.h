@@ -593,6 +593,12 @@ void x_timeline(struct xdoc *d);
 void x_tl_push(struct xtl *t, const struct xline *l, const struct pm_when *w,
     int mer, const char *text, size_t len);
 
+/* extract_rows.c: a table's header row, whose cells name the time and
+ * date columns (t->cols), and a row under it: an entry when its time
+ * cells hold a time. */
+void x_tl_header(struct xtl *t, const struct xline *l);
+void x_tl_row(struct xtl *t, const struct xline *l);
+
 /* extract_offset.c: when T0 was (t->t0, t->has_t0), for a timeline in
  * offsets from it. */
 void x_tl_t0(struct xtl *t);

@@ -21,8 +21,8 @@
  * (the timeline crossed midnight), and on a 12-hour clock written without
  * am/pm, "11:30 ... 1:00" is 13:00.  When no section is called a
  * timeline, two or more consecutive time-led lines anywhere make one.
- * Where an entry starts is read by extract_entry.c, what each entry says
- * happened by extract_kind.c.
+ * Where an entry starts is read by extract_entry.c, a table's rows by
+ * extract_rows.c, what each entry says happened by extract_kind.c.
  */
 #include "extract_int.h"
 
@@ -68,149 +68,6 @@ tl_day(struct xtl *t, const struct xline *l, const struct pm_when *w)
 {
 	x_tl_push(t, l, w, 0, "", 0);
 	t->e[t->n - 1].text = NULL;
-}
-
-/* A table row: the time from the time (and date) columns, the text from
- * the others. */
-/* "Mon 8:50 AM" in a time column: the day is told by the order of the
- * rows (a time earlier than the one before is the next day). */
-static int
-weekday_time(struct pm_when *w, const char *cell, size_t len)
-{
-	int wd;
-	size_t k = pm_when_skip_weekday(cell, len, &wd);
-
-	if (k == 0 || pm_when_parse(w, cell + k, len - k) == 0 ||
-	    w->hour < 0 || w->day != 0)
-		return 0;
-	w->weekday = wd;
-	return 1;
-}
-
-/* "+00:12", "T+6m" alone in a cell: T0 and the offset, when the
- * timeline says when T0 was ("+00:12" only then: an assumed T0 leaves
- * a bare plus to the entry before). */
-static int
-offset_cell(const struct xtl *t, struct pm_when *w, const char *cell,
-    size_t len)
-{
-	long minutes;
-	size_t i = x_skip_blanks(cell, len, 0), e;
-
-	if (!t->has_t0)
-		return 0;
-	if ((e = x_t0_offset_at(t, cell, len, i, &minutes)) == 0 ||
-	    x_skip_blanks(cell, len, e) < len)
-		return 0;
-	*w = t->t0;
-	pm_when_add_minutes(w, minutes);
-	return 1;
-}
-
-/* "~19:50", "c. 09:40", "approx. 10:15" in a time cell: where the time
- * starts after the word that says it is rough, or 0. */
-static size_t
-rough_cell_lead(const char *cell, size_t len)
-{
-	static const char *const leads[] = {
-		"c.", "ca.", "circa", "approx.", "approx", "about", "around",
-		NULL
-	};
-	size_t e = len > 0 && cell[0] == '~';
-
-	for (const char *const *p = leads; *p && e == 0; p++)
-		e = x_phrase_at(cell, len, 0, *p);
-	return e ? x_skip_blanks(cell, len, e) : 0;
-}
-
-/* Is the cell only "?" (up to three): a time the writer does not know? */
-static int
-unknown_cell(const char *cell, size_t len)
-{
-	size_t k = 0;
-
-	while (k < len && k < 3 && cell[k] == '?')
-		k++;
-	return k > 0 && k == len;
-}
-
-static void
-tl_row(struct xtl *t, const struct xline *l)
-{
-	struct pm_when w, part;
-	const char *p = l->s, *end = l->s + l->len;
-	size_t len, off;
-	int c = 0, have = 0, mer = 0, is_time, unknown = 0;
-
-	pm_when_init(&w);
-	pm_buf_clear(&t->text);
-	for (; p <= end; c++) {
-		const char *q = memchr(p, '\t', (size_t)(end - p));
-
-		len = (size_t)((q ? q : end) - p);
-		is_time = 0;
-		for (int k = 0; k < t->ncols; k++)
-			is_time |= t->cols[k] == c;
-		off = is_time ? rough_cell_lead(p, len) : 0;
-		if (is_time && unknown_cell(p, len)) {
-			unknown = 1;
-		} else if ((is_time || (t->ncols == 0 && c == 0)) && len > 0 &&
-		    (pm_when_parse(&part, l->t + (p - l->s) + off,
-		    len - off) > 0 ||
-		    (is_time && x_hhmm_cell(p, len, &part)) ||
-		    weekday_time(&part, l->t + (p - l->s), len) ||
-		    offset_cell(t, &part, p, len))) {
-			if (part.day)
-				w.year = part.year, w.month = part.month,
-				    w.day = part.day;
-			if (part.hour >= 0) {
-				w.hour = part.hour, w.minute = part.minute;
-				w.second = part.second;
-				w.weekday = part.weekday;
-				if (part.has_zone)
-					w.has_zone = 1, w.offset_minutes =
-					    part.offset_minutes,
-					    memcpy(w.zone, part.zone,
-					    sizeof(w.zone));
-				mer = x_has_meridiem(p, len);
-			}
-			have = 1;
-		} else if (len > 0 && x_has_letter(p, len)) {
-			if (t->text.len)
-				pm_buf_puts(&t->text, "; ");
-			pm_buf_put(&t->text, p, len);
-		}
-		if (!q)
-			break;
-		p = q + 1;
-	}
-	if (have && t->text.len && (w.hour >= 0 || w.day))
-		x_tl_push(t, l, &w, mer, t->text.ptr, t->text.len);
-	/* a row whose time is "?": an event after the row before, at its
-	 * time, the earliest it can have been */
-	else if (!have && unknown && t->text.len && t->n > 0 &&
-	    t->w[t->n - 1].hour >= 0 && t->e[t->n - 1].text != NULL)
-		x_tl_push(t, l, &t->w[t->n - 1], t->mer[t->n - 1],
-		    t->text.ptr, t->text.len);
-}
-
-static void
-tl_header(struct xtl *t, const struct xline *l)
-{
-	const char *p = l->s, *end = l->s + l->len;
-	int c = 0;
-
-	t->ncols = 0;
-	for (; p <= end && t->ncols < 8; c++) {
-		const char *q = memchr(p, '\t', (size_t)(end - p));
-		size_t len = (size_t)((q ? q : end) - p);
-
-		if (x_time_column(p, len))
-			t->cols[t->ncols++] = c;
-		if (!q)
-			break;
-		p = q + 1;
-	}
 }
 
 /* Append s to the text (and the raw text) of entry i. */
@@ -322,9 +179,9 @@ tl_line(struct xtl *t, const struct xline *l, int continuation)
 		size_t before = t->n;
 
 		if (l->header_row)
-			tl_header(t, l);
+			x_tl_header(t, l);
 		else
-			tl_row(t, l);
+			x_tl_row(t, l);
 		return t->n > before;
 	}
 	if (l->head && l->content >= l->len)
@@ -724,7 +581,7 @@ tl_collect(struct xtl *t)
 		if (l->sec == SEC_TASKS || l->sec == SEC_CORRECTIVE)
 			continue;
 		if (l->kind == XL_ROW && l->header_row) {
-			tl_header(t, l);
+			x_tl_header(t, l);
 			continue;
 		}
 		if (tl_line(t, l, 0) == 0 && !t->awaiting) {
