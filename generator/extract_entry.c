@@ -321,7 +321,11 @@ static size_t
 after_lead(const char *s, size_t len, size_t i, const char *const *lead)
 {
 	size_t j = i, e;
+	int c = i < len ? x_lower((unsigned char)s[i]) : 0;
 
+	/* asked of every line: most open with a digit, which no lead does */
+	if (c == 0 || !strchr("ab~rcljsk", c))
+		return i;
 	for (size_t k = 0; lead[k]; k++)
 		if ((e = x_phrase_at(s, len, i, lead[k])) > j)
 			j = e;
@@ -385,6 +389,7 @@ int
 x_entry_at(const char *s, size_t len, struct pm_when *w, int *mer,
     size_t *text)
 {
+	/* after_lead() knows their first letters: keep them in step */
 	static const char *const lead[] = {
 		"at", "around", "about", "approx", "approximately", "by",
 		"~", "at approximately", "at around", "roughly", "circa",

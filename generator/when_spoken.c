@@ -83,11 +83,12 @@ pm_when__ish_label_at(const char *s, size_t len, size_t i, int *h)
 {
 	size_t a = digit_run(s, len, i, h), e = i + a;
 
-	if (a < 1 || a > 2 || *h > 23 || !label_lead(s, i))
+	/* asked at every number: "ish" first, the cheapest refusal */
+	if (a < 1 || a > 2 || *h > 23)
 		return 0;
 	if (ch(s, len, e) == '-')
 		e++;
-	if (!(e = word_at(s, len, e, "ish")))
+	if (!(e = word_at(s, len, e, "ish")) || !label_lead(s, i))
 		return 0;
 	return ch(s, len, e) == ':' || dash_after(s, len, e) ? e : 0;
 }
@@ -108,8 +109,13 @@ part_of_day_at(const char *s, size_t len, size_t k, int *pm)
 		{ "in the morning", 0 }, { "that morning", 0 },
 	};
 	size_t e;
+	int c;
 
 	k = skip_blanks(s, len, k);
+	/* asked after every small number: refused on the first letter */
+	c = lower(ch(s, len, k));
+	if (c != 'i' && c != 't' && c != 'a')
+		return 0;
 	for (size_t n = 0; n < COUNT(parts); n++)
 		if ((e = word_at(s, len, k, parts[n].words))) {
 			*pm = parts[n].pm;
@@ -256,8 +262,11 @@ pm_when__clock_words_at(const char *s, size_t len, size_t i, int *h, int *m,
 
 	/* "from around 3 in the morning": an hour in digits is a clock
 	 * with its part of the day */
-	if (is_digit(ch(s, len, i)) && (e = hour_at(s, len, i, h)) != 0 &&
-	    (k = part_of_day_at(s, len, e, pm)) != 0) {
+	if (is_digit(ch(s, len, i))) {
+		e = i + digit_run(s, len, i, h);
+		if (e - i > 2 || *h < 1 || *h > 12 || ch(s, len, e) != ' ' ||
+		    (k = part_of_day_at(s, len, e, pm)) == 0)
+			return 0;
 		*m = 0;
 		return k;
 	}
