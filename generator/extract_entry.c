@@ -65,6 +65,16 @@ x_skip_blanks(const char *s, size_t len, size_t i)
 	return i;
 }
 
+size_t
+x_unknown_time(const char *s, size_t len)
+{
+	size_t n = 0;
+
+	while (n < len && n < 3 && s[n] == '?')
+		n++;
+	return n;
+}
+
 /* One of units at s[i], glued to its number or not ("7m", "15 min"),
  * and to the minutes after it when digits may follow ("1h25m"): its end,
  * or 0. */
@@ -323,11 +333,11 @@ after_lead(const char *s, size_t len, size_t i, const char *const *lead)
 	size_t j = i, e;
 	int c = i < len ? x_lower((unsigned char)s[i]) : 0;
 
-	/* asked of every line: most open with a digit, which no lead does */
-	if (c == 0 || !strchr("ab~rcljsk", c))
-		return i;
+	/* asked of every line, most of which open with a digit: a lead is
+	 * refused on its first letter before it is matched */
 	for (size_t k = 0; lead[k]; k++)
-		if ((e = x_phrase_at(s, len, i, lead[k])) > j)
+		if (lead[k][0] == c && (e = x_phrase_at(s, len, i,
+		    lead[k])) > j)
 			j = e;
 	return j > i ? x_skip_blanks(s, len, j) : i;
 }
@@ -389,7 +399,6 @@ int
 x_entry_at(const char *s, size_t len, struct pm_when *w, int *mer,
     size_t *text)
 {
-	/* after_lead() knows their first letters: keep them in step */
 	static const char *const lead[] = {
 		"at", "around", "about", "approx", "approximately", "by",
 		"~", "at approximately", "at around", "roughly", "circa",

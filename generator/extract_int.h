@@ -376,6 +376,10 @@ int x_is_dash(const char *s, size_t len, size_t i, size_t *end);
 /* i moved past spaces and tabs. */
 size_t x_skip_blanks(const char *s, size_t len, size_t i);
 
+/* "?", "??", "???" at the start of s: a time the writer does not know.
+ * How many marks, or 0. */
+size_t x_unknown_time(const char *s, size_t len);
+
 /* A timeline entry at the start of s: its point, whether am/pm was
  * written, and where its text starts; 0 when s does not start with a time
  * (or a day) followed by some text. */

@@ -60,17 +60,6 @@ rough_cell_lead(const char *cell, size_t len)
 	return e ? x_skip_blanks(cell, len, e) : 0;
 }
 
-/* Is the cell only "?" (up to three): a time the writer does not know? */
-static int
-unknown_cell(const char *cell, size_t len)
-{
-	size_t k = 0;
-
-	while (k < len && k < 3 && cell[k] == '?')
-		k++;
-	return k > 0 && k == len;
-}
-
 void
 x_tl_row(struct xtl *t, const struct xline *l)
 {
@@ -89,7 +78,7 @@ x_tl_row(struct xtl *t, const struct xline *l)
 		for (int k = 0; k < t->ncols; k++)
 			is_time |= t->cols[k] == c;
 		off = is_time ? rough_cell_lead(p, len) : 0;
-		if (is_time && unknown_cell(p, len)) {
+		if (is_time && len > 0 && x_unknown_time(p, len) == len) {
 			unknown = 1;
 		} else if ((is_time || (t->ncols == 0 && c == 0)) && len > 0 &&
 		    (pm_when_parse(&part, l->t + (p - l->s) + off,

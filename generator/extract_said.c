@@ -135,18 +135,6 @@ static const char *const vague_leads[] = {
 	"time unknown", "unknown time", "unknown", NULL
 };
 
-/* "? —", "?? —": a time the writer does not know; the end of the marks,
- * or 0. */
-static size_t
-unknown_mark(const char *s, size_t len)
-{
-	size_t e = 0;
-
-	while (e < len && e < 3 && s[e] == '?')
-		e++;
-	return e < len && s[e] == ' ' ? e : 0;
-}
-
 static int
 timed_item_follows(const struct xtl *t, const struct xline *l)
 {
@@ -169,8 +157,11 @@ x_tl_untimed(struct xtl *t, const struct xline *l)
 	if (t->n == 0 || t->w[t->n - 1].hour < 0 || t->e[t->n - 1].text ==
 	    NULL || !timed_item_follows(t, l))
 		return 0;
-	for (k = 0, e = unknown_mark(l->t, l->len); e == 0 && vague_leads[k];
-	    k++)
+	/* "? — text" */
+	e = x_unknown_time(l->t, l->len);
+	if (e >= l->len || l->t[e] != ' ')
+		e = 0;
+	for (k = 0; e == 0 && vague_leads[k]; k++)
 		e = x_phrase_at(l->t, l->len, 0, vague_leads[k]);
 	if (e == 0 || !x_is_dash(l->t, l->len, x_skip_blanks(l->t, l->len, e),
 	    &e) || !x_has_letter(l->s + e, l->len - e))
