@@ -51,7 +51,6 @@ struct pm_cache {
 	char (*used)[PM_CACHE_KEY_SIZE];
 	size_t nused, cap_used;
 	size_t hits, lookups;
-	struct pm_buf scratch;
 };
 
 static int open_folder(struct pm_cache *c, int create);
@@ -91,7 +90,6 @@ pm_cache_free(struct pm_cache *c)
 		close(c->docs_fd);
 	if (c->dir_fd >= 0)
 		close(c->dir_fd);
-	pm_buf_free(&c->scratch);
 	free(c->used);
 	free(c->problem);
 	free(c->site);
@@ -331,41 +329,76 @@ le(const unsigned char *p, int n)
 }
 
 /*
+ * Read exactly the iovecs' bytes from fd, resuming after short reads;
+ * -1 on an error or an early end of file.
+ */
+static int
+read_exact(int fd, struct iovec *iov, int niov)
+{
+	while (niov > 0) {
+		ssize_t n = readv(fd, iov, niov);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		for (; niov > 0 && (size_t)n >= iov->iov_len; iov++, niov--)
+			n -= (ssize_t)iov->iov_len;
+		if (niov > 0) {
+			iov->iov_base = (char *)iov->iov_base + n;
+			iov->iov_len -= (size_t)n;
+		}
+	}
+	return 0;
+}
+
+/*
  * Read the cache file name into arena and check its header against kind
  * and key (key NULL: copy the key found into key_out).  Returns the
  * payload, NUL-terminated, or NULL when there is no such file or it fails
- * a check.
+ * a check.  The payload is read straight into the arena, where decoded
+ * strings point: a rebuild reads ten thousand entries, and copying each
+ * from a scratch buffer cost as much as reading it.  A bad file wastes
+ * its size in the arena, which is rare and freed with the build.
  */
 static const char *
-load(struct pm_buf *scratch, int dirfd, const char *name, int kind,
-    const char *key, char key_out[PM_CACHE_KEY_SIZE], size_t *len,
-    struct pm_arena *arena)
+load(int dirfd, const char *name, int kind, const char *key,
+    char key_out[PM_CACHE_KEY_SIZE], size_t *len, struct pm_arena *arena)
 {
-	const unsigned char *h;
+	unsigned char h[HEADER_SIZE];
+	struct iovec iov[2];
+	struct stat st;
+	char *copy = NULL;
 	uint64_t n;
-	char *copy;
+	int fd;
 
-	if (pm_cache__read_whole(scratch, dirfd, name, FILE_MAX, 0) < 0 ||
-	    scratch->len < HEADER_SIZE)
+	if ((fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) < 0)
 		return NULL;
-	h = (const unsigned char *)scratch->ptr;
-	n = le(h + 16, 8);
-	if (memcmp(h, MAGIC, 8) != 0 || le(h + 8, 4) != PM_CACHE_FORMAT ||
-	    le(h + 12, 4) != (uint64_t)kind ||
-	    n != scratch->len - HEADER_SIZE ||
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    st.st_size < HEADER_SIZE || (uint64_t)st.st_size > FILE_MAX)
+		goto out;
+	n = (uint64_t)st.st_size - HEADER_SIZE;
+	copy = pm_arena_alloc(arena, (size_t)n + 1);
+	iov[0] = (struct iovec){ h, HEADER_SIZE };
+	iov[1] = (struct iovec){ copy, (size_t)n };
+	if (read_exact(fd, iov, 2) < 0 ||
+	    memcmp(h, MAGIC, 8) != 0 || le(h + 8, 4) != PM_CACHE_FORMAT ||
+	    le(h + 12, 4) != (uint64_t)kind || le(h + 16, 8) != n ||
 	    (key && memcmp(h + 32, key, 40) != 0) ||
 	    strspn((const char *)h + 32, "0123456789abcdef") < 40 ||
-	    le(h + 24, 8) != pm_cache__checksum(h + HEADER_SIZE, (size_t)n))
-		return NULL;
+	    le(h + 24, 8) != pm_cache__checksum((unsigned char *)copy,
+	    (size_t)n)) {
+		copy = NULL;
+		goto out;
+	}
 	if (key_out) {
 		memcpy(key_out, h + 32, 40);
 		key_out[40] = '\0';
 	}
-	/* Decoded strings point into this copy, so it lives in the arena. */
-	copy = pm_arena_alloc(arena, (size_t)n + 1);
-	memcpy(copy, h + HEADER_SIZE, (size_t)n);
 	copy[n] = '\0';
 	*len = (size_t)n;
+out:
+	close(fd);
 	return copy;
 }
 
@@ -394,17 +427,17 @@ mark_used(struct pm_cache *c, const char key[PM_CACHE_KEY_SIZE])
 	memcpy(c->used[c->nused++], key, PM_CACHE_KEY_SIZE);
 }
 
-/* One document's entry, read with scratch: thread-safe once the folder
- * is open, as it reads c only. */
+/* One document's entry: thread-safe once the folder is open, as it
+ * reads c only. */
 static int
 get_doc(struct pm_incident *inc, struct pm_warnings *warnings,
-    const struct pm_cache *c, struct pm_buf *scratch,
-    const char key[PM_CACHE_KEY_SIZE], struct pm_arena *arena)
+    const struct pm_cache *c, const char key[PM_CACHE_KEY_SIZE],
+    struct pm_arena *arena)
 {
 	const char *data, **lines;
 	size_t len, nlines;
 
-	if ((data = load(scratch, c->docs_fd, key, KIND_DOC, key, NULL, &len,
+	if ((data = load(c->docs_fd, key, KIND_DOC, key, NULL, &len,
 	    arena)) == NULL ||
 	    pm_cache__decode(inc, &lines, &nlines, arena, data, len) < 0)
 		return 0;
@@ -421,7 +454,7 @@ pm_cache_get(struct pm_incident *inc, struct pm_warnings *warnings,
 	c->lookups++;
 	mark_used(c, key);
 	if (open_folder(c, 0) < 0 ||
-	    !get_doc(inc, warnings, c, &c->scratch, key, arena))
+	    !get_doc(inc, warnings, c, key, arena))
 		return 0;
 	c->hits++;
 	return 1;
@@ -434,7 +467,6 @@ struct get_worker {
 	size_t n;
 	atomic_size_t *next;
 	struct pm_arena *arena;
-	struct pm_buf scratch;
 };
 
 static void *
@@ -446,8 +478,8 @@ get_some(void *arg)
 	while ((i = atomic_fetch_add(w->next, 1)) < w->n) {
 		const struct pm_cache_get_task *t = &w->tasks[i];
 
-		*t->hit = get_doc(t->inc, t->warnings, w->c, &w->scratch,
-		    t->key, w->arena);
+		*t->hit = get_doc(t->inc, t->warnings, w->c, t->key,
+		    w->arena);
 	}
 	return NULL;
 }
@@ -476,12 +508,10 @@ pm_cache_get_all(struct pm_cache *c, const struct pm_cache_get_task *tasks,
 		w[k].n = n;
 		w[k].next = &next;
 		w[k].arena = pm_arena_new();
-		pm_buf_init(&w[k].scratch);
 	}
 	pm_workers_run(jobs, get_some, w, sizeof(*w));
 	for (int k = 0; k < jobs; k++) {
 		pm_arena_adopt(arena, w[k].arena);
-		pm_buf_free(&w[k].scratch);
 	}
 	free(w);
 	for (size_t i = 0; i < n; i++)
@@ -534,7 +564,7 @@ pm_cache_history_get(struct pm_cache *c, struct pm_arena *arena)
 	const char *data;
 	size_t len;
 
-	if (open_folder(c, 0) < 0 || (data = load(&c->scratch, c->dir_fd,
+	if (open_folder(c, 0) < 0 || (data = load(c->dir_fd,
 	    HISTORY_NAME, KIND_HISTORY, c->identity, NULL, &len,
 	    arena)) == NULL ||
 	    pm_cache__decode_history(h, arena, data, len) < 0)
@@ -564,7 +594,7 @@ pm_cache_state_load(struct pm_cache_state *st, struct pm_cache *c,
 	size_t len;
 
 	memset(st, 0, sizeof(*st));
-	if (open_folder(c, 0) < 0 || (data = load(&c->scratch, c->dir_fd,
+	if (open_folder(c, 0) < 0 || (data = load(c->dir_fd,
 	    STATE_NAME, KIND_STATE, NULL, st->key, &len, arena)) == NULL ||
 	    pm_cache__decode_state(st, arena, data, len) < 0) {
 		memset(st, 0, sizeof(*st));

@@ -41,11 +41,6 @@ int pm_cache__decode_history(struct pm_history *h, struct pm_arena *arena,
 /* The environment of document keys (pm_cache_set_env()). */
 const char *pm_cache__env(const struct pm_cache *c);
 
-/* The whole regular file name under dirfd (links followed when follow
- * is set), into b, when it is at most max bytes: 0, or -1. */
-int pm_cache__read_whole(struct pm_buf *b, int dirfd, const char *name,
-    uint64_t max, int follow);
-
 /*
  * The checksum of cache files: XXH3's 64 bits (libxxhash, which the
  * page digests use too), to catch a torn or damaged file; not

@@ -73,15 +73,15 @@ pm_cache_key_free(struct pm_cache_key *k)
 	pm_buf_free(&k->buf);
 }
 
-int
-pm_cache__read_whole(struct pm_buf *b, int dirfd, const char *name, uint64_t max,
-    int follow)
+/* The whole regular file name under dirfd, links followed, into b when
+ * it is at most max bytes: 0, or -1. */
+static int
+read_whole(struct pm_buf *b, int dirfd, const char *name, uint64_t max)
 {
 	struct stat st;
 	int fd, rc = -1;
 
-	fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC |
-	    (follow ? 0 : O_NOFOLLOW));
+	fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -1;
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
@@ -128,7 +128,7 @@ add_theme_dir(struct pm_cache_key *k, const char *dir, struct pm_error *err)
 		if ((*p)[0] == '.' || fstatat(fd, *p, &st, 0) < 0 ||
 		    !S_ISREG(st.st_mode))
 			continue;
-		if (pm_cache__read_whole(&b, fd, *p, THEME_FILE_MAX, 1) < 0) {
+		if (read_whole(&b, fd, *p, THEME_FILE_MAX) < 0) {
 			pm_fs_error(err, dir, "read theme file", errno);
 			goto out;
 		}
