@@ -429,6 +429,8 @@ x_facts_context(struct xdoc *d)
 				x_summary_points(d, SEC_NONE);
 		}
 	}
+	if (d->has_start && !inc->fixed.start)
+		x_settled_start(d);
 	if (!d->has_zone && d->has_start && d->start.has_zone) {
 		d->zone = d->start;
 		d->has_zone = 1;

@@ -308,6 +308,11 @@ int x_impact_window(struct xdoc *d);
  */
 void x_summary_points(struct xdoc *d, int sec);
 
+/* The start a writer settles on after giving it roughly ("from a little
+ * after noon ... We put the start at 12:05"; "The start lies between
+ * 10:05 and 10:10; we take 10:05"), within 90 minutes of d->start. */
+void x_settled_start(struct xdoc *d);
+
 /* A thousands separator at s[j]: "1,200", "41,000", not "3, 4" or "1,5". */
 int x_thousands_at(const char *s, size_t len, size_t j);
 

@@ -56,6 +56,32 @@ x_take_range(struct xdoc *d, const struct pm_when *a, const struct pm_when *b,
 	d->rep->times_source = source;
 }
 
+/* Words before a range that make it the doubt about the start, not the
+ * window ("The start lies between 10:05 and 10:10 CEST (the firewall and
+ * the app logs disagree)"). */
+static const char *const start_doubt[] = {
+	"start lies between", "start lies somewhere between",
+	"start was between", "start is between", "started between",
+	"started sometime between", "started some time between",
+	"began between", "began sometime between", "began some time between",
+	NULL
+};
+
+/* Is a, the start of a range in l, right after words of doubt? */
+static int
+doubts_start(const struct xline *l, const struct pm_when *a)
+{
+	struct pm_when w;
+	const char *p;
+	size_t at, e;
+
+	if ((p = x_find_any(l->s, l->len, start_doubt, &at)) == NULL)
+		return 0;
+	e = at + strlen(p);
+	return pm_when_parse(&w, l->t + e, l->len - e) > 0 &&
+	    w.hour == a->hour && w.minute == a->minute;
+}
+
 int
 x_range_in(struct xdoc *d, int sec, int title, const char *source)
 {
@@ -72,7 +98,7 @@ x_range_in(struct xdoc *d, int sec, int title, const char *source)
 		    x_time_led(l))))
 			continue;
 		if (pm_when_find_timed_range(&a, &b, l->t, l->len) &&
-		    a.hour >= 0) {
+		    a.hour >= 0 && !doubts_start(l, &a)) {
 			x_take_range(d, &a, &b, l->line, source);
 			return 1;
 		}
@@ -319,5 +345,70 @@ x_summary_points(struct xdoc *d, int sec)
 				end_block = l->block;
 			}
 		}
+	}
+}
+
+/* Words by which a writer settles a start the summary gave roughly: "We
+ * put the start at 12:05, the first manifest the app refused", "we take
+ * 10:05, the earlier", "We use 23:55, the middle of the bar". */
+static const char *const settle_words[] = {
+	"we put the start at", "we place the start at", "we set the start at",
+	"we date the start at", "we date the start to", "we take", "we use",
+	"we count from", "we counted from", NULL
+};
+
+/* The minutes between two clocks around the dial, at most 720. */
+static int
+dial_minutes(const struct pm_when *a, const struct pm_when *b)
+{
+	int m = (a->hour * 60 + a->minute) - (b->hour * 60 + b->minute);
+
+	m = m < 0 ? -m : m;
+	return m > 720 ? 1440 - m : m;
+}
+
+void
+x_settled_start(struct xdoc *d)
+{
+	struct pm_when w;
+	const char *p;
+	size_t at, e;
+
+	for (size_t i = 0; i < d->n; i++) {
+		const struct xline *l = &d->v[i];
+
+		if ((l->sec != SEC_SUMMARY && l->sec != SEC_NONE &&
+		    l->sec != SEC_IMPACT) || l->kind != XL_PARA ||
+		    l->quoted || x_time_led(l) ||
+		    (p = x_find_any(l->s, l->len, settle_words, &at)) == NULL)
+			continue;
+		e = at + strlen(p);
+		/* the start is what is settled: said in the words, or
+		 * before them in the paragraph ("On the start: ... We use
+		 * 23:55") */
+		if (strstr(p, "start") == NULL &&
+		    !x_find_any(l->s, at, (const char *const[]){ "start",
+		    NULL }, NULL))
+			continue;
+		/* a time of its own, near the rough one: not a day's
+		 * other clock ("we use 14:00 for the report") */
+		if (pm_when_parse(&w, l->t + e, l->len - e) == 0 ||
+		    w.hour < 0 || (w.day == 0 &&
+		    dial_minutes(&w, &d->start) > 90))
+			continue;
+		if (w.day) {
+			d->start = w;
+		} else {
+			d->start.hour = w.hour;
+			d->start.minute = w.minute;
+			d->start.second = 0;
+		}
+		if (w.has_zone && !d->start.has_zone) {
+			d->start.has_zone = 1;
+			d->start.offset_minutes = w.offset_minutes;
+			memcpy(d->start.zone, w.zone, sizeof(w.zone));
+		}
+		d->rep->start_line = l->line;
+		return;
 	}
 }

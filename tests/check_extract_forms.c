@@ -1522,6 +1522,40 @@ test_zone_beside_window(void **state)
 
 /* "IST (Irish Standard Time)" defines the abbreviation, which stays the
  * zone, at the offset the definition gives. */
+/* A start given roughly, then settled by the writer; a range that is
+ * the doubt about the start is not the window. */
+static void
+test_settled_start(void **state)
+{
+	(void)state;
+	expect_window("put the start at",
+	    "# Scales\n\n## Summary\n\nOn Saturday 12 July 2025, from a "
+	    "little after noon until about 15:30 AKDT, the scale app refused "
+	    "loads. We put the start at 12:05, the first refusal; the end is "
+	    "15:30.\n", "2025-07-12T12:05:00-08:00",
+	    "2025-07-12T15:30:00-08:00", "AKDT");
+	expect_window("on the start, a paragraph later",
+	    "# Float\n\n## Summary\n\nFrom just before midnight on "
+	    "Friday 31 October 2025 until 02:40 on Saturday 1 November "
+	    "(EAT), agents could not top up.\n\nOn the start: the graph "
+	    "shows the first failure in the 23:50 bar. We use 23:55, the "
+	    "middle of the bar.\n", "2025-10-31T23:55:00+03:00",
+	    "2025-11-01T02:40:00+03:00", "EAT");
+	expect_window("the doubt about the start, then the end",
+	    "# Berths\n\n## Summary\n\nOn Thursday 10 July 2025 the "
+	    "berth app could not reach the office. The start lies between "
+	    "10:07 and 10:10 CEST (the logs disagree); we take 10:05, the "
+	    "earlier, as the firewall clock is slow. It ended at 12:40 "
+	    "CEST.\n", "2025-07-10T10:05:00+02:00",
+	    "2025-07-10T12:40:00+02:00", "CEST");
+	/* another clock of the day, far from the start, settles nothing */
+	expect_window("a clock far from the start",
+	    "# Reports\n\n## Summary\n\nOn 3 March 2025, from 09:10 to "
+	    "10:20 UTC, reports failed. For the start of the report run we "
+	    "use 18:00.\n", "2025-03-03T09:10:00+00:00",
+	    "2025-03-03T10:20:00+00:00", "UTC");
+}
+
 static void
 test_abbreviation_defined_after(void **state)
 {
@@ -1649,6 +1683,7 @@ main(void)
 		cmocka_unit_test(test_share_percent_words),
 		cmocka_unit_test(test_window_counted_people),
 		cmocka_unit_test(test_abbreviation_defined_after),
+		cmocka_unit_test(test_settled_start),
 		cmocka_unit_test(test_front_matter_window_aliases),
 		cmocka_unit_test(test_front_matter_impact_share),
 	};
