@@ -310,7 +310,9 @@ void x_summary_points(struct xdoc *d, int sec);
 
 /* The start a writer settles on after giving it roughly ("from a little
  * after noon ... We put the start at 12:05"; "The start lies between
- * 10:05 and 10:10; we take 10:05"), within 90 minutes of d->start. */
+ * 10:05 and 10:10; we take 10:05"), within 90 minutes of d->start; or a
+ * log's exact time in brackets after it ("shortly after the 10:30 sale
+ * began (10:34 CDT by the bid log)"), up to 30 minutes later. */
 void x_settled_start(struct xdoc *d);
 
 /* A thousands separator at s[j]: "1,200", "41,000", not "3, 4" or "1,5". */

@@ -367,12 +367,62 @@ dial_minutes(const struct pm_when *a, const struct pm_when *b)
 	return m > 720 ? 1440 - m : m;
 }
 
+/* Words in brackets that give the exact time a log or clock kept:
+ * "shortly after the 10:30 sale began (10:34 CDT by the bid log)". */
+static const char *const kept_by[] = {
+	"by the", "per the", "according to", "in the", "on the", NULL
+};
+
+/* The time in brackets after the rough start of line l that a log or a
+ * clock kept, a few minutes after it: 1 when *w was set. */
+static int
+bracket_restates(const struct xdoc *d, const struct xline *l,
+    struct pm_when *w)
+{
+	for (const char *o = memchr(l->s, '(', l->len); o != NULL;
+	    o = memchr(o + 1, '(', l->len - (size_t)(o + 1 - l->s))) {
+		size_t k = (size_t)(o - l->s) + 1, n, c;
+		const char *close;
+
+		if ((n = pm_when_parse(w, l->t + k, l->len - k)) == 0 ||
+		    w->hour < 0 || w->day != 0 ||
+		    (close = memchr(l->s + k, ')', l->len - k)) == NULL)
+			continue;
+		c = (size_t)(close - l->s);
+		if (k + n < c && x_find_any(l->s + k + n, c - k - n, kept_by,
+		    NULL) && dial_minutes(w, &d->start) <= 30 &&
+		    w->hour * 60 + w->minute >= d->start.hour * 60 +
+		    d->start.minute)
+			return 1;
+	}
+	return 0;
+}
+
+/* The start line l settles in words, near the rough one: 1 when *w was
+ * set. */
+static int
+settled_in(const struct xdoc *d, const struct xline *l, struct pm_when *w)
+{
+	static const char *const start[] = { "start", NULL };
+	const char *p;
+	size_t at, e;
+
+	if ((p = x_find_any(l->s, l->len, settle_words, &at)) == NULL)
+		return 0;
+	e = at + strlen(p);
+	/* the start is what is settled: said in the words, or before them
+	 * in the paragraph ("On the start: ... We use 23:55"); and the time
+	 * is near the rough one, not a day's other clock ("for the report
+	 * run we use 18:00") */
+	return (strstr(p, "start") || x_find_any(l->s, at, start, NULL)) &&
+	    pm_when_parse(w, l->t + e, l->len - e) > 0 && w->hour >= 0 &&
+	    (w->day != 0 || dial_minutes(w, &d->start) <= 90);
+}
+
 void
 x_settled_start(struct xdoc *d)
 {
 	struct pm_when w;
-	const char *p;
-	size_t at, e;
 
 	for (size_t i = 0; i < d->n; i++) {
 		const struct xline *l = &d->v[i];
@@ -380,21 +430,8 @@ x_settled_start(struct xdoc *d)
 		if ((l->sec != SEC_SUMMARY && l->sec != SEC_NONE &&
 		    l->sec != SEC_IMPACT) || l->kind != XL_PARA ||
 		    l->quoted || x_time_led(l) ||
-		    (p = x_find_any(l->s, l->len, settle_words, &at)) == NULL)
-			continue;
-		e = at + strlen(p);
-		/* the start is what is settled: said in the words, or
-		 * before them in the paragraph ("On the start: ... We use
-		 * 23:55") */
-		if (strstr(p, "start") == NULL &&
-		    !x_find_any(l->s, at, (const char *const[]){ "start",
-		    NULL }, NULL))
-			continue;
-		/* a time of its own, near the rough one: not a day's
-		 * other clock ("we use 14:00 for the report") */
-		if (pm_when_parse(&w, l->t + e, l->len - e) == 0 ||
-		    w.hour < 0 || (w.day == 0 &&
-		    dial_minutes(&w, &d->start) > 90))
+		    (!(l->line == d->rep->start_line &&
+		    bracket_restates(d, l, &w)) && !settled_in(d, l, &w)))
 			continue;
 		if (w.day) {
 			d->start = w;

@@ -1548,6 +1548,16 @@ test_settled_start(void **state)
 	    "earlier, as the firewall clock is slow. It ended at 12:40 "
 	    "CEST.\n", "2025-07-10T10:05:00+02:00",
 	    "2025-07-10T12:40:00+02:00", "CEST");
+	expect_window("a log's time in brackets",
+	    "# Bids\n\n## Summary\n\nOn Monday, July 28, 2025, shortly "
+	    "after the 10:30 sale began (10:34 CDT by the bid log), bids "
+	    "froze. It lasted until 12:09 CDT.\n",
+	    "2025-07-28T10:34:00-05:00", "2025-07-28T12:09:00-05:00", "CDT");
+	expect_window("another zone's clock in brackets is no log's",
+	    "# Bids\n\n## Summary\n\nOn Monday, July 28, 2025, from "
+	    "10:30 CDT (11:30 on the New York clock) until 12:09 CDT, bids "
+	    "froze.\n",
+	    "2025-07-28T10:30:00-05:00", "2025-07-28T12:09:00-05:00", "CDT");
 	/* another clock of the day, far from the start, settles nothing */
 	expect_window("a clock far from the start",
 	    "# Reports\n\n## Summary\n\nOn 3 March 2025, from 09:10 to "
