@@ -339,7 +339,7 @@ pm_when_zone(int *offset_minutes, const char *s, size_t len)
 /* Abbreviations the table reads one way that documents may mean
  * another way ("IST": India, Ireland or Israel). */
 static const char *const ambiguous[] = {
-	"IST", "CST", "BST", "GST", "AST", NULL
+	"IST", "CST", "BST", "GST", "AST", "AMT", NULL
 };
 
 int

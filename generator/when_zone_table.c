@@ -13,7 +13,9 @@
  *  - BST is British Summer Time (+01:00), not Bangladesh (+06:00);
  *  - GST is Gulf Standard (+04:00), not South Georgia (-02:00);
  *  - AST is Atlantic Standard (-04:00), not Arabia (+03:00);
- *  - a postmortem that says what it means by one of these five wins
+ *  - AMT is Armenia (+04:00), not Amazon (-04:00), which tzdata no
+ *    longer names either;
+ *  - a postmortem that says what it means by one of these six wins
  *    ("CST (China Standard Time, UTC+8)", "Irish time (IST)"): see
  *    extract_zone.c;
  *  - ET, CT, MT, PT and "Eastern/Central/Mountain/Pacific Time" are given
@@ -55,7 +57,8 @@ const struct pm_when__zone pm_when__zones[] = {
 	{ "JST", 540, 0 }, { "KST", 540, 0 }, { "ACST", 570, 0 },
 	{ "ACDT", 630, 0 }, { "AEST", 600, 0 }, { "AEDT", 660, 0 },
 	{ "NZST", 720, 0 }, { "NZDT", 780, 0 },
-	{ "ULAT", 480, 0 },
+	{ "ULAT", 480, 0 }, { "AMT", 240, 0 }, { "Armenia Time", 240, 0 },
+	{ "Amazon Time", -240, 0 },
 	/* a pair written for the year round ("09:00 CET/CEST"): the
 	 * region's clock, whose summer time the date picks */
 	{ "CET/CEST", 60, 'E' }, { "CEST/CET", 60, 'E' },

@@ -1579,6 +1579,16 @@ test_abbreviation_defined_after(void **state)
 	    "on Tuesday 9 July 2024, guests could not book.\n");
 	assert_str(inc.timezone, "IST");
 	assert_str(inc.start, "2024-07-09T11:05:00+01:00");
+	/* AMT is Armenia's unless the report says it is Amazon's */
+	ingest(&inc, a, &w, "t.md", "# Loyalty\n\nOn Friday 14 February "
+	    "2025, from 19:20 to 22:50 AMT (Armenia Time, UTC+4), points "
+	    "were spent.\n");
+	assert_str(inc.timezone, "AMT");
+	assert_str(inc.start, "2025-02-14T19:20:00+04:00");
+	ingest(&inc, a, &w, "t.md", "# Loyalty\n\nOn Friday 14 February "
+	    "2025, from 19:20 to 22:50 AMT (Amazon Time, UTC-4), points "
+	    "were spent.\n");
+	assert_str(inc.start, "2025-02-14T19:20:00-04:00");
 	pm_warnings_free(&w);
 	pm_arena_free(a);
 }

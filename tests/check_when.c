@@ -246,6 +246,9 @@ static const struct {
 	{ "10:00 BRT", -1, TZ(10, 0, -180, "BRT") },
 	{ "10:00 ART", -1, TZ(10, 0, -180, "ART") },
 	{ "10:00 SAST", -1, TZ(10, 0, 120, "SAST") },
+	/* Armenia's, as documented; Amazon Time is said in words */
+	{ "19:20 AMT", -1, TZ(19, 20, 240, "AMT") },
+	{ "19:20 Amazon Time", -1, TZ(19, 20, -240, "Amazon Time") },
 	{ "10:00 AKST", -1, TZ(10, 0, -540, "AKST") },
 	{ "10:00 AKDT", -1, TZ(10, 0, -480, "AKDT") },
 	{ "10:00 HST", -1, TZ(10, 0, -600, "HST") },
