@@ -68,7 +68,13 @@ static const char *const detect_labels[] = {
 static const char *const impact_window_labels[] = {
 	"customer impact", "user impact", "impact window",
 	"customer impact window", "user impact window", "impact period",
-	"period of impact", "impact time", "impact duration", NULL
+	"period of impact", "impact time", "impact duration",
+	/* the window in the incident's own zone, beside one in UTC that a
+	 * group template asks for ("Window (UTC, as the group template
+	 * asks): 03:10 to 05:40 UTC" over "Local window: 12:10 to 14:40
+	 * JST") */
+	"local window", "local time window", "window local time",
+	"window in local time", "local incident window", NULL
 };
 
 static const char *const window_labels[] = {

@@ -1558,6 +1558,12 @@ test_settled_start(void **state)
 	    "10:30 CDT (11:30 on the New York clock) until 12:09 CDT, bids "
 	    "froze.\n",
 	    "2025-07-28T10:30:00-05:00", "2025-07-28T12:09:00-05:00", "CDT");
+	expect_window("the local window beside a template's UTC one",
+	    "# Orders\n\n## Issue summary\n\n- Window (UTC, as the group "
+	    "template asks): 03:10 to 05:40 UTC, Sunday 9 March 2025\n"
+	    "- Incident time zone: JST (UTC+9)\n- Local window: 12:10 to "
+	    "14:40 JST, 2 hours 30 minutes\n\nOrders failed.\n",
+	    "2025-03-09T12:10:00+09:00", "2025-03-09T14:40:00+09:00", "JST");
 	/* another clock of the day, far from the start, settles nothing */
 	expect_window("a clock far from the start",
 	    "# Reports\n\n## Summary\n\nOn 3 March 2025, from 09:10 to "
