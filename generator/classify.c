@@ -585,6 +585,7 @@ pm_classify_text(const char **ids, size_t max,
 			best = scores[c], top = c;
 	/* the writer's own filing, else a verdict */
 	if ((c = pm_classify__stated(tax, &root)) == tax->len &&
+	    (c = pm_classify__opens(tax, &root)) == tax->len &&
 	    (c = pm_classify__stated(tax, &sum)) == tax->len &&
 	    (c = pm_classify__verdict(tax, &root, 1)) == tax->len)
 		c = pm_classify__verdict(tax, &sum, 0);

@@ -123,6 +123,13 @@ size_t pm_classify__verdict(const struct pm_taxonomy *tax,
 size_t pm_classify__stated(const struct pm_taxonomy *tax,
     struct ctext *text);
 
+/* The category a root cause files itself under by opening with its id
+ * or name as a clause of its own ("Root cause: capacity and traffic.
+ * Booking requests reached six times ..."): an index of tax, or
+ * tax->len. */
+size_t pm_classify__opens(const struct pm_taxonomy *tax,
+    struct ctext *text);
+
 /* Does text name one of the NULL-terminated phrases in a clause that is
  * not doubted? */
 int pm_classify__names_any(struct ctext *text, const char *const *phrases);

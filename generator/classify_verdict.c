@@ -305,6 +305,21 @@ names_category(const struct ntext *t, size_t v, const char *name)
 }
 
 size_t
+pm_classify__opens(const struct pm_taxonomy *tax, struct ctext *c)
+{
+	const struct ntext *t;
+
+	if (c->src == NULL)
+		return tax->len;
+	t = pm_classify__made(c);
+	for (size_t k = 0; k < tax->len; k++)
+		if (names_category(t, 0, tax->categories[k].id) ||
+		    names_category(t, 0, tax->categories[k].name))
+			return k;
+	return tax->len;
+}
+
+size_t
 pm_classify__stated(const struct pm_taxonomy *tax, struct ctext *c)
 {
 	static const char *const label[] = { "category", NULL };

@@ -806,6 +806,19 @@ test_stated_category(void **state)
 	assert_string_equal(primary("Our payment provider had an outage. "
 	    "Category: other teams were paged too.", NULL, NULL),
 	    "dependency-third-party");
+	/* a root cause that opens with a category's name, a clause of its
+	 * own, files itself there; one that opens with the words of a
+	 * longer clause does not */
+	assert_string_equal(primary("capacity and traffic. Booking requests "
+	    "reached six times a normal Friday peak, and each new worker "
+	    "opens database connections and the database refused them until "
+	    "the connection limit was raised.", "On 14 February 2025 "
+	    "bookings failed.", "Bookings"), "capacity-traffic");
+	assert_string_equal(primary("other \xe2\x80\x94 space weather. A "
+	    "geomagnetic storm disturbed the satellite corrections.", NULL,
+	    NULL), "other");
+	assert_string_equal(primary("Other teams' database connections "
+	    "filled the shared pool.", NULL, NULL), "database-connections");
 }
 
 /* The taxonomy compiled from a pmsite.yml text. */
