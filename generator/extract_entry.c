@@ -636,9 +636,12 @@ x_post_stamp(const struct xline *l, struct pm_when *w, int *mer)
 	if (l->kind != XL_PARA || l->len > 48 ||
 	    !pm_when_find(w, &at, &n, l->t, l->len) || w->day == 0)
 		return 0;
-	/* "May 4, 2026 - 09:12 UTC", as Statuspage writes it */
+	/* "May 4, 2026 - 09:12 UTC", as Statuspage writes it, or with a
+	 * middle dot: "Jul 8, 2025 · 4:52 PM TRT" */
 	k = x_skip_blanks(l->t, l->len, at + n);
-	if (w->hour < 0 && k < l->len && x_is_dash(l->t, l->len, k, &k) &&
+	if (w->hour < 0 && k < l->len && (x_is_dash(l->t, l->len, k, &k) ||
+	    (k + 1 < l->len && memcmp(l->t + k, "\xc2\xb7", 2) == 0 &&
+	    (k += 2))) &&
 	    (k = x_skip_blanks(l->t, l->len, k)) < l->len &&
 	    pm_when_parse(&clock, l->t + k, l->len - k) == l->len - k &&
 	    clock.hour >= 0 && clock.day == 0) {

@@ -102,13 +102,45 @@ tl_post(struct xtl *t, const struct xline *l, const struct pm_when *w,
 		t->n--;
 	while (top > t->d->v && top[-1].block == l->block)
 		top--;
+	/* a stamp alone under its status's heading: the heading and the
+	 * paragraphs between (post_under_heading()) */
+	if (top == l) {
+		while (top > t->d->v && top[-1].kind != XL_HEADING)
+			top--;
+		if (top > t->d->v)
+			top--;
+	}
 	pm_buf_clear(&t->text);
 	for (; top < l; top++) {
 		if (t->text.len)
-			pm_buf_puts(&t->text, top[-1].all_strong ? ": " : " ");
+			pm_buf_puts(&t->text, top[-1].all_strong ||
+			    top[-1].kind == XL_HEADING ? ": " : " ");
 		pm_buf_put(&t->text, top->s, top->len);
 	}
 	x_tl_push(t, l, w, mer, pm_buf_cstr(&t->text), t->text.len);
+}
+
+/*
+ * A status page pasted with a heading per update ("### Resolved", its
+ * message, then "*Jul 8, 2025 · 4:52 PM TRT*" as a paragraph of its
+ * own): is the stamp l alone in its block, under a heading with a few
+ * paragraphs of message and no entry between?
+ */
+static int
+post_under_heading(const struct xtl *t, const struct xline *l)
+{
+	const struct xline *v = t->d->v, *end = v + t->d->n, *p = l;
+
+	if (l + 1 < end && l[1].block == l->block)
+		return 0;
+	for (int k = 0; p > v && k < 8; k++) {
+		p--;
+		if (p->kind == XL_HEADING)
+			return p->level > 1 && p < l - 1;
+		if (p->kind != XL_PARA || x_time_led(p))
+			return 0;
+	}
+	return 0;
 }
 
 /* "### 15:30 — First permit holders refused": a heading per entry.  The
@@ -186,7 +218,8 @@ tl_line(struct xtl *t, const struct xline *l, int continuation)
 	}
 	if (l->head && l->content >= l->len)
 		return 0;
-	if (!l->first && x_post_stamp(l, &w, &mer)) {
+	if (x_post_stamp(l, &w, &mer) && (!l->first ||
+	    post_under_heading(t, l))) {
 		t->awaiting = 0;
 		tl_post(t, l, &w, mer);
 		return 1;

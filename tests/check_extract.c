@@ -638,6 +638,26 @@ test_status_updates(void **state)
 	assert_str(inc.timeline[2].text,
 	    "Resolved: Uploads have worked normally since 10:05.");
 
+	/* a heading per update, its stamp a paragraph of its own, with a
+	 * middle dot between the date and the time */
+	run(&inc, &r, a, NULL,
+	    "# Gate slots\n\n"
+	    "## Timeline (status page, newest first)\n\n"
+	    "### Resolved\n\nBooking works again.\n\n"
+	    "*Jul 8, 2025 \xc2\xb7 4:52 PM TRT*\n\n"
+	    "### Monitoring\n\nA fix is applied.\n\nWe are watching.\n\n"
+	    "*Jul 8, 2025 \xc2\xb7 4:38 PM TRT*\n\n"
+	    "### Investigating\n\nSome companies cannot book.\n\n"
+	    "*Jul 8, 2025 \xc2\xb7 2:26 PM TRT*\n\n"
+	    "## Root cause\n\nA gateway limit set too low.\n");
+	assert_int_equal(inc.ntimeline, 3);
+	assert_str(inc.timeline[0].time, "2025-07-08T14:26:00+03:00");
+	assert_str(inc.timeline[0].text,
+	    "Investigating: Some companies cannot book.");
+	assert_str(inc.timeline[1].text,
+	    "Monitoring: A fix is applied. We are watching.");
+	assert_str(inc.timeline[2].time, "2025-07-08T16:52:00+03:00");
+
 	/* beside a timeline of its own, the updates are not it */
 	run(&inc, &r, a, NULL,
 	    "# Uploads failing\n\n"
