@@ -109,8 +109,25 @@ clock_word_end(const char *s, size_t len, size_t k)
 	return k;
 }
 
+/* The start of what follows a "when" clause at s[k] that a comma closes
+ * ("when the commit was pushed, to 10:40"), within one sentence and a
+ * few words; k itself when there is none. */
 static size_t
-connector_at(const char *s, size_t len, size_t i, int opener, int *tight)
+when_clause_end(const char *s, size_t len, size_t k)
+{
+	for (size_t j = k; j < len && j < k + 100; j++) {
+		if (s[j] == '.' || s[j] == ';' || s[j] == '(' || s[j] == ':')
+			break;
+		if (s[j] == ',')
+			return skip_blanks(s, len, j + 1);
+	}
+	return k;
+}
+
+/* dated: the start has its day, which a clause may follow (see below). */
+static size_t
+connector_at(const char *s, size_t len, size_t i, int opener, int dated,
+    int *tight)
 {
 	static const char *const words[] = {
 		/* "til": the informal English "until", and the Nordic
@@ -131,8 +148,18 @@ connector_at(const char *s, size_t len, size_t i, int opener, int *tight)
 	} else {
 		*tight = 0;
 		/* "Wednesday 8 April, 21:30 NPT, to Thursday 9 April" */
-		if (ch(s, len, k) == ',')
+		if (ch(s, len, k) == ',') {
 			k = skip_blanks(s, len, k + 1);
+			/* "from 16:12 CET on Tuesday 4 February 2025, when
+			 * the commit was pushed, to 10:40 CET on Saturday 15
+			 * February": a clause of what happened then stands
+			 * between the ends.  Only after a start with its day:
+			 * a bare clock's clause ("From 20:40, when the night
+			 * began, until 03:25") leaves its dating to the
+			 * sentences around it. */
+			if (dated && word_at(s, len, k, "when"))
+				k = when_clause_end(s, len, k);
+		}
 		for (n = 0; n < COUNT(words) && !e; n++)
 			if (n < COUNT(words) - 1 || between)
 				e = word_at(s, len, k, words[n]);
@@ -245,7 +272,7 @@ bare_range_at(const char *s, size_t len, size_t i, struct pm_when *a,
 	 * same form, with its zone */
 	if (n == 4 && h / 100 <= 23 && h % 100 <= 59 &&
 	    ends_clean(s, len, i + n) &&
-	    (k = connector_at(s, len, i + n, opener, &tight)) &&
+	    (k = connector_at(s, len, i + n, opener, 0, &tight)) &&
 	    (n2 = digits(s, len, k, &hm)) == 4 &&
 	    pm_when__point_at(s, len, k, b, bmer) && b->has_zone &&
 	    b->hour == hm / 100 && b->minute == hm % 100) {
@@ -259,7 +286,7 @@ bare_range_at(const char *s, size_t len, size_t i, struct pm_when *a,
 	 * "in 2019 EST" are years) */
 	if (n == 4 && h / 100 <= 23 && h % 100 <= 59 &&
 	    ends_clean(s, len, i + n) &&
-	    (k = connector_at(s, len, i + n, opener, &tight)) &&
+	    (k = connector_at(s, len, i + n, opener, 0, &tight)) &&
 	    digits(s, len, k, &hm) == 4 && hm / 100 <= 23 &&
 	    hm % 100 <= 59 && ch(s, len, k + 4) == ' ' &&
 	    ch(s, len, k + 5) >= 'A' && ch(s, len, k + 5) <= 'Z') {
@@ -277,7 +304,7 @@ bare_range_at(const char *s, size_t len, size_t i, struct pm_when *a,
 	}
 	if (n < 1 || n > 2 || h < 1 || h > 12 || !ends_clean(s, len, i + n))
 		return 0;
-	if (!(k = connector_at(s, len, i + n, opener, &tight)) ||
+	if (!(k = connector_at(s, len, i + n, opener, 0, &tight)) ||
 	    !pm_when__point_at(s, len, k, b, bmer) || *bmer < 0 || b->hour < 0)
 		return 0;
 	if (!tight && !between && !preceded_by(s, i, "from"))
@@ -367,7 +394,8 @@ end_after(const char *s, size_t len, size_t i, size_t e,
 
 	if (a->hour >= 0)
 		e = on_weekday_after(s, len, e, &awd);
-	if (!(*k = connector_at(s, len, e, opener_before(s, i), &tight)) ||
+	if (!(*k = connector_at(s, len, e, opener_before(s, i), a->day != 0,
+	    &tight)) ||
 	    !(*be = pm_when__point_at(s, len, *k, b, bmer)) ||
 	    (a->hour < 0) != (b->hour < 0))
 		return 0;

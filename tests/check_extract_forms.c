@@ -1564,6 +1564,14 @@ test_settled_start(void **state)
 	    "- Incident time zone: JST (UTC+9)\n- Local window: 12:10 to "
 	    "14:40 JST, 2 hours 30 minutes\n\nOrders failed.\n",
 	    "2025-03-09T12:10:00+09:00", "2025-03-09T14:40:00+09:00", "JST");
+	/* a clause of what happened at the dated start, then the end */
+	expect_window("a when clause between the ends",
+	    "# Keys\n\n## Summary\n\nThe window is the exposure: from "
+	    "16:12 CET on Tuesday 4 February 2025, when the commit was "
+	    "pushed, to 10:40 CET on Saturday 15 February 2025, when we "
+	    "revoked the key.\n\n## Timeline\n\n- Mon 17 Feb, 14:00 \xe2"
+	    "\x80\x94 Notification sent.\n",
+	    "2025-02-04T16:12:00+01:00", "2025-02-15T10:40:00+01:00", "CET");
 	/* another clock of the day, far from the start, settles nothing */
 	expect_window("a clock far from the start",
 	    "# Reports\n\n## Summary\n\nOn 3 March 2025, from 09:10 to "
