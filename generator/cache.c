@@ -365,13 +365,14 @@ static const char *
 load(int dirfd, const char *name, int kind, const char *key,
     char key_out[PM_CACHE_KEY_SIZE], size_t *len, struct pm_arena *arena)
 {
-	unsigned char h[HEADER_SIZE];
+	unsigned char h[HEADER_SIZE + 1];	/* NUL-ended for strspn() */
 	struct iovec iov[2];
 	struct stat st;
 	char *copy = NULL;
 	uint64_t n;
 	int fd;
 
+	h[HEADER_SIZE] = '\0';
 	if ((fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) < 0)
 		return NULL;
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
