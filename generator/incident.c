@@ -490,8 +490,6 @@ static struct pm_value *
 to_value(const struct pm_incident *inc, struct pm_arena *a, size_t room,
     int made)
 {
-	/* The fields below: more would only cost the map a doubling. */
-	enum { FIELDS = 26 };
 	struct pm_value *m = pm_value_new_map(a), *sec, *git;
 	struct pm_value_maker *makers = NULL;
 
@@ -502,7 +500,7 @@ to_value(const struct pm_incident *inc, struct pm_arena *a, size_t room,
 		makers[1] = (struct pm_value_maker){ action_item, inc,
 		    action_inputs };
 	}
-	pm_value_map_reserve(a, m, FIELDS + room);
+	pm_value_map_reserve(a, m, PM_INCIDENT_FIELDS + room);
 
 	set_str(a, m, "slug", inc->slug);
 	set_str(a, m, "path", inc->path);

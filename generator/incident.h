@@ -120,9 +120,11 @@ int pm_incident_apply_front(struct pm_incident *inc, struct pm_arena *arena,
     const struct pm_value *front, const char *file, struct pm_error *err);
 
 /*
- * The record as a map with DESIGN.md's field names, in DESIGN.md's order.
- * Allocated in arena.
+ * The record as a map with DESIGN.md's field names, in DESIGN.md's order:
+ * PM_INCIDENT_FIELDS entries, null for an unknown field.  Allocated in
+ * arena.
  */
+#define PM_INCIDENT_FIELDS 26
 struct pm_value *pm_incident_to_value(const struct pm_incident *inc,
     struct pm_arena *arena);
 
@@ -131,7 +133,10 @@ struct pm_value *pm_incident_to_value(const struct pm_incident *inc,
  * whose items are made from inc each time they are read: for the records
  * a site holds through the whole build, where the two lists were 40 % of
  * their memory.  inc is borrowed, must outlive the value and must not
- * change.  room: entries the caller will add, reserved with the rest.
+ * change.  room: entries the caller will add, reserved with the rest;
+ * added after the record's, they leave its PM_INCIDENT_FIELDS entries
+ * first and in order, so those are the record still (incidents.json is
+ * written from them).
  */
 struct pm_value *pm_incident_to_value_made(const struct pm_incident *inc,
     size_t room, struct pm_arena *a);
