@@ -115,6 +115,14 @@ pm_fmt_int(char *out, long v, int width)
 }
 
 void
+pm_buf_put_int(struct pm_buf *b, long v, int width)
+{
+	char tmp[PM_FMT_INT_MAX];
+
+	pm_buf_put(b, tmp, pm_fmt_int(tmp, v, width));
+}
+
+void
 pm_buf_vprintf(struct pm_buf *b, const char *fmt, va_list ap)
 {
 	va_list copy;

@@ -98,6 +98,9 @@ void pm_buf_vprintf(struct pm_buf *b, const char *fmt, va_list ap);
 #define PM_FMT_INT_MAX 24
 size_t pm_fmt_int(char *out, long v, int width);
 
+/* pm_fmt_int() appended to b. */
+void pm_buf_put_int(struct pm_buf *b, long v, int width);
+
 /* HTML text: & < > " ' become entities.  Safe in text and in quoted
  * attribute values alike (Mustache's {{name}} uses this). */
 void pm_buf_put_html(struct pm_buf *b, const char *s, size_t len);

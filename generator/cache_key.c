@@ -39,11 +39,16 @@ void
 pm_cache_key_add(struct pm_cache_key *k, const char *name, const void *data,
     size_t len)
 {
+	/* "name -" or "name LEN:DATA", without printf: a build adds a dozen
+	 * a document, and printf cost more than the hash. */
+	pm_buf_puts(&k->buf, name);
 	if (data == NULL) {
-		pm_buf_printf(&k->buf, "%s -\n", name);
+		pm_buf_puts(&k->buf, " -\n");
 		return;
 	}
-	pm_buf_printf(&k->buf, "%s %zu:", name, len);
+	pm_buf_putc(&k->buf, ' ');
+	pm_buf_put_int(&k->buf, (long)len, 0);
+	pm_buf_putc(&k->buf, ':');
 	pm_buf_put(&k->buf, data, len);
 	pm_buf_putc(&k->buf, '\n');
 }

@@ -190,6 +190,20 @@ incident_day(const struct pm_incident *inc, int *y, int *m, int *d)
 	return 1;
 }
 
+/* "YYYY-MM-DD" as "%04d-%02d-%02d" writes it, without printf's cost. */
+static const char *
+day_string(struct pm_arena *a, int y, int m, int d)
+{
+	char out[3 * PM_FMT_INT_MAX], *p = out;
+
+	p += pm_fmt_int(p, y, 4);
+	*p++ = '-';
+	p += pm_fmt_int(p, m, 2);
+	*p++ = '-';
+	p += pm_fmt_int(p, d, 2);
+	return pm_arena_strndup(a, out, (size_t)(p - out));
+}
+
 static struct pm_value *
 index_entry(struct pm_arena *a, const struct pm_incident *inc,
     struct bag *bag)
@@ -206,8 +220,7 @@ index_entry(struct pm_arena *a, const struct pm_incident *inc,
 	pm_value_map_set_str(a, e, "category", inc->category);
 	if (incident_day(inc, &y, &m, &d)) {
 		pm_value_map_set_num(a, e, "year", y);
-		pm_value_map_set_str(a, e, "date", pm_arena_printf(a,
-		    "%04d-%02d-%02d", y, m, d));
+		pm_value_map_set_str(a, e, "date", day_string(a, y, m, d));
 	} else {
 		pm_value_map_set(a, e, "year", NULL);
 		pm_value_map_set(a, e, "date", NULL);
@@ -425,8 +438,8 @@ pm_search_facets(struct pm_value **causes_out, struct pm_value **years_out,
 			pm_value_map_set_str(a, e, "slug", inc->slug);
 			pm_value_map_set_str(a, e, "title", inc->title ?
 			    inc->title : inc->slug);
-			pm_value_map_set_str(a, e, "date", pm_arena_printf(a,
-			    "%04d-%02d-%02d", ymd[0], ymd[1], ymd[2]));
+			pm_value_map_set_str(a, e, "date", day_string(a, ymd[0],
+			    ymd[1], ymd[2]));
 			pm_value_list_push(a, list, e);
 		}
 		pm_value_map_set(a, v, "incidents", list);

@@ -64,10 +64,17 @@ name_problem(const char *name, size_t n)
 static const char *
 doc_path(struct pm_source *src, const char *name, size_t len)
 {
-	if (src->content[0] == '\0')
+	size_t clen = strlen(src->content);
+	char *path;
+
+	if (clen == 0)
 		return pm_arena_strndup(src->arena, name, len);
-	return pm_arena_printf(src->arena, "%s/%.*s", src->content, (int)len,
-	    name);
+	path = pm_arena_alloc(src->arena, clen + 1 + len + 1);
+	memcpy(path, src->content, clen);
+	path[clen] = '/';
+	memcpy(path + clen + 1, name, len);
+	path[clen + 1 + len] = '\0';
+	return path;
 }
 
 static void

@@ -242,6 +242,8 @@ views_record(struct views *v, const struct pm_incident *inc)
 static const char *
 cut_text(struct pm_arena *a, const char *s, size_t max)
 {
+	static const char ellipsis[] = "\xe2\x80\xa6";
+	char *out;
 	size_t n;
 
 	if (s == NULL || strlen(s) <= max)
@@ -254,7 +256,10 @@ cut_text(struct pm_arena *a, const char *s, size_t max)
 			n--;
 	while (n > 0 && strchr(" ,;:", s[n - 1]))
 		n--;
-	return pm_arena_printf(a, "%.*s\xe2\x80\xa6", (int)n, s);
+	out = pm_arena_alloc(a, n + sizeof(ellipsis));
+	memcpy(out, s, n);
+	memcpy(out + n, ellipsis, sizeof(ellipsis));
+	return out;
 }
 
 static const char *
@@ -265,8 +270,11 @@ join(struct pm_arena *a, const struct pm_strlist *l)
 
 	if (l->len == 0)
 		return NULL;
-	for (size_t i = 0; i < l->len; i++)
-		pm_buf_printf(&b, "%s%s", i ? ", " : "", l->items[i]);
+	for (size_t i = 0; i < l->len; i++) {
+		if (i)
+			pm_buf_puts(&b, ", ");
+		pm_buf_puts(&b, l->items[i]);
+	}
 	s = pm_arena_strdup(a, pm_buf_cstr(&b));
 	pm_buf_free(&b);
 	return s;

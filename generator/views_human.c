@@ -79,10 +79,15 @@ pm_views_human_minutes(struct pm_arena *arena, long minutes)
 	if (minutes == 0)
 		return pm_arena_strdup(arena, "0 min");
 	/* "1 d 20 min": a zero part says nothing, leave it out. */
-	for (int k = 0; k < 3; k++)
-		if (part[k])
-			pm_buf_printf(&b, "%s%ld %s", b.len ? " " : "",
-			    part[k], unit[k]);
+	for (int k = 0; k < 3; k++) {
+		if (part[k] == 0)
+			continue;
+		if (b.len)
+			pm_buf_putc(&b, ' ');
+		pm_buf_put_int(&b, part[k], 0);
+		pm_buf_putc(&b, ' ');
+		pm_buf_puts(&b, unit[k]);
+	}
 	s = pm_arena_strdup(arena, pm_buf_cstr(&b));
 	pm_buf_free(&b);
 	return s;
@@ -92,6 +97,8 @@ const char *
 pm_views_ordinal(struct pm_arena *arena, size_t n)
 {
 	const char *suffix = "th";
+	char out[PM_FMT_INT_MAX + 2];
+	size_t len = pm_fmt_int(out, (long)n, 0);
 
 	if (n % 100 < 11 || n % 100 > 13) {
 		if (n % 10 == 1)
@@ -101,7 +108,8 @@ pm_views_ordinal(struct pm_arena *arena, size_t n)
 		else if (n % 10 == 3)
 			suffix = "rd";
 	}
-	return pm_arena_printf(arena, "%zu%s", n, suffix);
+	memcpy(out + len, suffix, 3);
+	return pm_arena_strndup(arena, out, len + 2);
 }
 
 /* A point of the record, read back: 0 when it has no date. */
@@ -116,12 +124,20 @@ read_point(struct pm_when *w, const char *s)
 static void
 put_point(struct pm_buf *b, const struct pm_when *w, int with_date)
 {
-	if (with_date)
-		pm_buf_printf(b, "%d %s %d", w->day, month_names[w->month - 1],
-		    w->year);
-	if (w->hour >= 0)
-		pm_buf_printf(b, "%s%02d:%02d", with_date ? ", " : "",
-		    w->hour, w->minute);
+	if (with_date) {
+		pm_buf_put_int(b, w->day, 0);
+		pm_buf_putc(b, ' ');
+		pm_buf_puts(b, month_names[w->month - 1]);
+		pm_buf_putc(b, ' ');
+		pm_buf_put_int(b, w->year, 0);
+	}
+	if (w->hour >= 0) {
+		if (with_date)
+			pm_buf_puts(b, ", ");
+		pm_buf_put_int(b, w->hour, 2);
+		pm_buf_putc(b, ':');
+		pm_buf_put_int(b, w->minute, 2);
+	}
 }
 
 const char *

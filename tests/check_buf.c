@@ -275,6 +275,25 @@ test_fmt_int_as_printf(void **state)
 		}
 }
 
+/* pm_buf_put_int() appends what pm_fmt_int() writes. */
+static void
+test_put_int(void **state)
+{
+	struct pm_buf b = PM_BUF_INIT;
+	char want[64];
+
+	(void)state;
+	pm_buf_puts(&b, "at ");
+	pm_buf_put_int(&b, 7, 2);
+	pm_buf_putc(&b, ':');
+	pm_buf_put_int(&b, -5, 0);
+	pm_buf_putc(&b, ' ');
+	pm_buf_put_int(&b, LONG_MIN, 0);
+	snprintf(want, sizeof(want), "at 07:-5 %ld", LONG_MIN);
+	assert_string_equal(pm_buf_cstr(&b), want);
+	pm_buf_free(&b);
+}
+
 /*
  * BUG (generator/buf.c, pm_buf_grow and put_escaped): on a buffer that has
  * never been written, pm_buf_grow() allocates without writing the NUL, and
@@ -711,6 +730,7 @@ main(void)
 		cmocka_unit_test(test_printf),
 		cmocka_unit_test(test_printf_at_capacity),
 		cmocka_unit_test(test_fmt_int_as_printf),
+		cmocka_unit_test(test_put_int),
 		cmocka_unit_test(test_html),
 		cmocka_unit_test(test_html_appends),
 		cmocka_unit_test(test_attr),

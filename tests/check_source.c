@@ -1109,6 +1109,18 @@ test_iso8601(void **state)
 	assert_string_equal(pm_gitfacts__iso8601(arena, 951782400, -570),
 	    "2000-02-28T14:30:00-09:30");
 	assert_string_equal(pm_gitfacts__iso8601(arena, T2, -300), ISO2);
+	/* The last second of four-digit years and beyond it either way: a
+	 * commit may claim any date. */
+	assert_string_equal(pm_gitfacts__iso8601(arena, 253402300799, 0),
+	    "9999-12-31T23:59:59+00:00");
+	assert_string_equal(pm_gitfacts__iso8601(arena, 253402300800, 0),
+	    "10000-01-01T00:00:00+00:00");
+	assert_string_equal(pm_gitfacts__iso8601(arena, -62167219200, 0),
+	    "0000-01-01T00:00:00+00:00");
+	assert_string_equal(pm_gitfacts__iso8601(arena, -62167219201, 0),
+	    "-001-12-31T23:59:59+00:00");
+	assert_string_equal(pm_gitfacts__iso8601(arena, 0, 6000),
+	    "1970-01-05T04:00:00+100:00");
 	pm_arena_free(arena);
 }
 
