@@ -362,6 +362,12 @@ views_add_causes(struct views *v, struct pm_error *err)
  * general parser (when.h) cost a tenth of a one-file rebuild.
  */
 static int
+two_digits(const char *s)
+{
+	return (s[0] - '0') * 10 + (s[1] - '0');
+}
+
+static int
 stamp_seconds(long long *out, const char *s)
 {
 	static const char shape[] = "Tdd:dd:dd+dd:dd";
@@ -376,11 +382,13 @@ stamp_seconds(long long *out, const char *s)
 		    shape[k] == '+' ? (s[k] != '+' && s[k] != '-') :
 		    s[k] != shape[k])
 			return 0;
-	h = atoi(s + 1);
-	mi = atoi(s + 4);
-	sec = atoi(s + 7);
-	oh = atoi(s + 10);
-	om = atoi(s + 13);
+	/* Two digits each, checked above: atoi() was three fifths of the
+	 * reading. */
+	h = two_digits(s + 1);
+	mi = two_digits(s + 4);
+	sec = two_digits(s + 7);
+	oh = two_digits(s + 10);
+	om = two_digits(s + 13);
 	if (h > 23 || mi > 59 || sec > 60)
 		return 0;
 	*out = pm_when_days_from_date(y, mo, d) * 86400 + h * 3600 +
