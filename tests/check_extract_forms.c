@@ -1520,6 +1520,54 @@ test_zone_beside_window(void **state)
 	    "2026-07-15T08:00:00", "2026-07-15T13:40:00", NULL);
 }
 
+/* A value struck beside the one that replaced it was taken back:
+ * "~~30%~~ 12%", <del> and CriticMarkup's marks.  Struck words without a
+ * digit stay, and an item struck whole is done. */
+static void
+test_struck_values(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+
+	(void)state;
+	expect_window("a struck end",
+	    "# Sales\n\n## Summary\n\nOn Thursday 24 July 2025, from "
+	    "13:25 to <del>15:30</del> <ins>16:10</ins> WIB, sellers could "
+	    "not list.\n", "2025-07-24T13:25:00+07:00",
+	    "2025-07-24T16:10:00+07:00", "WIB");
+	expect_window("CriticMarkup's substitution",
+	    "# Slots\n\n## Summary\n\nOn Wednesday 12 March 2025, from "
+	    "{~~11:40~>11:10~~} to 13:25 IST, slots failed.\n",
+	    "2025-03-12T11:10:00+05:30", "2025-03-12T13:25:00+05:30", "IST");
+	ingest(&inc, a, &w, "t.md", "# Seats\n\n## Summary\n\nOn Friday "
+	    "14 March 2025, from ~~20:10~~ 19:52 to 21:05 CET, seats "
+	    "locked.\n\nImpact: ~~about 30%~~ 12% of the buyers.\n\n"
+	    "## Timeline\n\n- ~~19:58~~ 19:52 \xe2\x80\x94 Renewal job "
+	    "starts.\n- 20:30 \xe2\x80\x94 Job stopped.\n- ~~20:40 "
+	    "\xe2\x80\x94 Cache flushed.~~\n\n## Tasks\n\n- [ ] "
+	    "~~Rotate the keys~~ Move the job to the night\n- [ ] ~~Add an "
+	    "alert~~\n");
+	assert_str(inc.start, "2025-03-14T19:52:00+01:00");
+	assert_true(inc.impact_percent == 12);
+	assert_int_equal(inc.ntimeline, 2);
+	assert_str(inc.timeline[0].time, "2025-03-14T19:52:00+01:00");
+	assert_int_equal(inc.naction_items, 2);
+	assert_str(inc.action_items[0].text,
+	    "Rotate the keys Move the job to the night");
+	assert_true(inc.action_items[1].done);
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+
+	a = pm_arena_new();
+	ingest(&inc, a, &w, "t.md", "# Slots\n\n## Summary\n\nOn "
+	    "Wednesday 12 March 2025, from 11:10 to 13:25 IST, slots "
+	    "failed.\n\nImpact: {--38%--}{++9.3%++} of customers.\n");
+	assert_true(inc.impact_percent == 9.3);
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+}
+
 /* "IST (Irish Standard Time)" defines the abbreviation, which stays the
  * zone, at the offset the definition gives. */
 /* A start given roughly, then settled by the writer; a range that is
@@ -1718,6 +1766,7 @@ main(void)
 		cmocka_unit_test(test_window_counted_people),
 		cmocka_unit_test(test_abbreviation_defined_after),
 		cmocka_unit_test(test_settled_start),
+		cmocka_unit_test(test_struck_values),
 		cmocka_unit_test(test_front_matter_window_aliases),
 		cmocka_unit_test(test_front_matter_impact_share),
 	};
