@@ -159,6 +159,32 @@ void x_lines_build(struct xdoc *d, cmark_node *root);
  * next line is added. */
 struct xline *x_line_add(struct xdoc *d, const struct xline *proto,
     const char *s, size_t len);
+/*
+ * extract_struck.c: what a line being cut takes back.  Its struck spans
+ * ("~~...~~", <del>, <s>, <strike>) are noted as [start, end) offsets
+ * into the line's buffer while it is cut; the cuts below move them, and
+ * the offsets `moved` points to (the caller's, NULL for none), with the
+ * bytes.
+ */
+#define X_STRUCK_MAX 8
+struct x_struck {
+	struct { size_t start, end; } spans[X_STRUCK_MAX];	/* end 0: open */
+	size_t n;
+	size_t *moved[2];
+};
+/* A span opens (open) or the last open one closes at offset at. */
+void x_struck_edge(struct x_struck *s, size_t at, int open);
+/* 1 for an HTML tag that opens struck text, -1 for one that closes it,
+ * 0 for any other. */
+int x_struck_tag(const char *tag);
+/* CriticMarkup's marks applied to the line in b: "{--38%--}" cut out,
+ * "{++9.3%++}" and "{==x==}" kept without their marks, "{>>x<<}" cut. */
+void x_criticmarkup(struct pm_buf *b, struct x_struck *s);
+/* The struck spans of a line that goes on past them, when they hold a
+ * digit, cut out of b with a space beside them: "~~20:10~~ 19:52" is
+ * "19:52"; "{~~11:40~>11:10~~}" is "11:10".  Empties the spans. */
+void x_struck_drop_values(struct pm_buf *b, struct x_struck *s);
+
 /* extract_html.c: the lines of an HTML block (its literal s, which starts
  * on file line line) as the Markdown it stands for: "<tr>" rows with
  * their cells, "<li>" items with their depth, a line at each "<p>",

@@ -7,7 +7,6 @@
 #include "extract_int.h"
 
 #include <string.h>
-#include <strings.h>
 
 #include <cmark-gfm-core-extensions.h>
 
@@ -22,113 +21,8 @@ struct cut {
 	int lead_depth;		/* nesting of the leading emphasis, or -1 */
 	int struck_lead;	/* a strikethrough opened the line */
 	size_t struck_end;
-	/* Struck spans of the line ("~~", <del>, <s>), [start, end) in b;
-	 * open while end is 0. */
-	struct { size_t start, end; } spans[8];
-	size_t nspans;
+	struct x_struck struck;	/* its struck spans */
 };
-
-/* An offset into the line once bytes [a, b) are cut out. */
-static size_t
-offset_after_cut(size_t at, size_t a, size_t b)
-{
-	return at >= b ? at - (b - a) : at > a ? a : at;
-}
-
-/* Bytes [a, b) of the line cut out; the offsets kept into it follow. */
-static void
-cut_remove(struct cut *c, size_t a, size_t b)
-{
-	memmove(c->b.ptr + a, c->b.ptr + b, c->b.len - b + 1);
-	c->b.len -= b - a;
-	c->strong = offset_after_cut(c->strong, a, b);
-	c->struck_end = offset_after_cut(c->struck_end, a, b);
-	for (size_t k = 0; k < c->nspans; k++) {
-		c->spans[k].start = offset_after_cut(c->spans[k].start, a, b);
-		if (c->spans[k].end)
-			c->spans[k].end = offset_after_cut(c->spans[k].end,
-			    a, b);
-	}
-}
-
-/*
- * CriticMarkup's other marks, as cmark leaves them (its smart punctuation
- * makes "--" an en dash): "{--38%--}" deleted is cut out, "{++9.3%++}"
- * inserted and "{==…==}" highlighted keep their text, "{>>…<<}" comments
- * go.  A mark not closed on its line is text.
- */
-static void
-criticmarkup_marks(struct cut *c)
-{
-	static const struct {
-		const char *open, *close;
-		int keep;
-	} marks[] = {
-		{ "{--", "--}", 0 }, { "{\xe2\x80\x93", "\xe2\x80\x93}", 0 },
-		{ "{++", "++}", 1 }, { "{==", "==}", 1 }, { "{>>", "<<}", 0 },
-	};
-
-	for (size_t i = 0; i + 3 <= c->b.len; i++) {
-		if (c->b.ptr[i] != '{')
-			continue;
-		for (size_t m = 0; m < XCOUNT(marks); m++) {
-			size_t no = strlen(marks[m].open);
-			size_t nc = strlen(marks[m].close), j;
-
-			if (i + no > c->b.len ||
-			    memcmp(c->b.ptr + i, marks[m].open, no) != 0)
-				continue;
-			for (j = i + no; j + nc <= c->b.len &&
-			    memcmp(c->b.ptr + j, marks[m].close, nc) != 0; j++)
-				;
-			if (j + nc > c->b.len)
-				break;
-			if (marks[m].keep) {
-				cut_remove(c, j, j + nc);
-				cut_remove(c, i, i + no);
-			} else {
-				cut_remove(c, i, j + nc);
-			}
-			i--;	/* what moved into i is read again */
-			break;
-		}
-	}
-}
-
-/*
- * "~~20:10~~ 19:52", "<del>15:30</del> <ins>16:10</ins>": a value struck
- * beside the one that replaced it was taken back, and is dropped, with
- * a space beside it, from a line that goes on past it.  A struck span
- * without a digit stays: "~~Rotate the keys~~ (done)" is an item's text,
- * and a line struck whole is an item done (xline.struck).
- */
-static void
-drop_struck_values(struct cut *c)
-{
-	for (size_t k = c->nspans; k-- > 0;) {
-		size_t a = c->spans[k].start, b = c->spans[k].end;
-		size_t to = a;
-
-		/* CriticMarkup's "{~~old~>new~~}": the new value stays */
-		while (to + 1 < b && !(c->b.ptr[to] == '~' &&
-		    c->b.ptr[to + 1] == '>'))
-			to++;
-		if (to + 1 < b && b < c->b.len && a > 0 &&
-		    c->b.ptr[a - 1] == '{' && c->b.ptr[b] == '}') {
-			cut_remove(c, b, b + 1);
-			cut_remove(c, a - 1, to + 2);
-			continue;
-		}
-		if (b <= a || b > c->b.len ||
-		    strcspn(c->b.ptr + a, "0123456789") >= b - a)
-			continue;
-		if (b < c->b.len && c->b.ptr[b] == ' ' &&
-		    (a == 0 || c->b.ptr[a - 1] == ' '))
-			b++;
-		cut_remove(c, a, b);
-	}
-	c->nspans = 0;
-}
 
 static struct xline *
 push_line(struct xdoc *d)
@@ -175,17 +69,18 @@ cut_flush(struct xdoc *d, struct cut *c)
 	struct xline *l;
 	int bullet = 0;
 
-	if (c->b.len > 0 && memchr(c->b.ptr, '{', c->b.len) != NULL)
-		criticmarkup_marks(c);
+	c->struck.moved[0] = &c->strong;
+	c->struck.moved[1] = &c->struck_end;
+	x_criticmarkup(&c->b, &c->struck);
 	len = c->b.len;
 	while (len > 0 && (c->b.ptr[len - 1] == ' ' ||
 	    c->b.ptr[len - 1] == '\t'))
 		len--;
-	if (c->nspans > 0 && !(c->struck_lead && c->struck_end + 1 >= len)) {
-		drop_struck_values(c);
+	if (c->struck.n > 0 && !(c->struck_lead && c->struck_end + 1 >= len)) {
+		x_struck_drop_values(&c->b, &c->struck);
 		c->struck_lead = 0;
 	}
-	c->nspans = 0;
+	c->struck.n = 0;
 	len = c->b.len;
 	s = c->b.ptr;
 	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
@@ -273,40 +168,6 @@ is_br(const char *t)
 	    t[3] == '/' || t[3] == ' ');
 }
 
-/* A struck span opens (open) or closes at the end of the text so far. */
-static void
-span_edge(struct cut *c, int open)
-{
-	if (open && c->nspans < XCOUNT(c->spans)) {
-		c->spans[c->nspans].start = c->b.len;
-		c->spans[c->nspans++].end = 0;
-	} else if (!open && c->nspans > 0 &&
-	    c->spans[c->nspans - 1].end == 0) {
-		c->spans[c->nspans - 1].end = c->b.len;
-	}
-}
-
-/* 1 for a tag that opens struck text (<del>, <s>, <strike>, with any
- * attributes), -1 for one that closes it, 0 for any other. */
-static int
-struck_tag(const char *t)
-{
-	static const char *const names[] = { "del", "s", "strike" };
-	int close = t[0] == '<' && t[1] == '/';
-	const char *p = t + 1 + close;
-
-	if (t[0] != '<')
-		return 0;
-	for (size_t i = 0; i < XCOUNT(names); i++) {
-		size_t n = strlen(names[i]);
-
-		if (strncasecmp(p, names[i], n) == 0 &&
-		    (p[n] == '>' || (!close && p[n] == ' ')))
-			return close ? -1 : 1;
-	}
-	return 0;
-}
-
 /* The inlines of a paragraph or heading, cut at line breaks. */
 static void
 cut_block(struct xdoc *d, struct cut *c, cmark_node *block)
@@ -331,7 +192,7 @@ cut_block(struct xdoc *d, struct cut *c, cmark_node *block)
 			if (strike && c->struck_lead == 1)
 				c->struck_end = c->b.len, c->struck_lead = 2;
 			if (strike)
-				span_edge(c, 0);
+				x_struck_edge(&c->struck, c->b.len, 0);
 			continue;
 		}
 		if (c->line == 0 && cmark_node_get_start_line(n) > 0)
@@ -360,8 +221,9 @@ cut_block(struct xdoc *d, struct cut *c, cmark_node *block)
 				cut_flush(d, c);
 				c->line = cmark_node_get_start_line(block) +
 				    breaks;
-			} else if ((k = struck_tag(cmark_node_get_literal(n)))) {
-				span_edge(c, k > 0);
+			} else if ((k = x_struck_tag(cmark_node_get_literal(
+			    n)))) {
+				x_struck_edge(&c->struck, c->b.len, k > 0);
 			}
 			break;
 		case CMARK_NODE_IMAGE:
@@ -377,7 +239,7 @@ cut_block(struct xdoc *d, struct cut *c, cmark_node *block)
 			if (strike && c->b.len == 0 && c->struck_lead == 0)
 				c->struck_lead = 1;
 			if (strike)
-				span_edge(c, 1);
+				x_struck_edge(&c->struck, c->b.len, 1);
 			depth++;
 		}
 	}
@@ -782,7 +644,7 @@ x_lines_build(struct xdoc *d, cmark_node *root)
 		c.line = 0;
 		c.lead_depth = -1;
 		c.struck_lead = 0;
-		c.nspans = 0;
+		c.struck.n = 0;
 		c.strong = 0;
 		c.quoted = quotes > 0;
 		top = (item_depth < MAX_DEPTH ? item_depth : MAX_DEPTH) - 1;
