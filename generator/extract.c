@@ -188,6 +188,19 @@ phase_label(int cur, const struct xline *l, const struct xline *next)
 	    x_entry_at(next->t, next->len, &w, &mer, &text) && w.hour >= 0;
 }
 
+/* "*Kept for the record. Its times were wrong; see the revised summary
+ * below.*": a note in italics, two sentences, names no section ("1.
+ * Summary" and "A. Summary" are no sentences). */
+static int
+sentences(const char *s, size_t len)
+{
+	for (size_t i = 1; i + 2 < len; i++)
+		if (s[i] == '.' && s[i + 1] == ' ' && s[i + 2] >= 'A' &&
+		    s[i + 2] <= 'Z' && s[i - 1] >= 'a' && s[i - 1] <= 'z')
+			return 1;
+	return 0;
+}
+
 /* Root cause headings that as often head the story of the outage. */
 static const char *const loose_root_heads[] = { "what went wrong", NULL };
 
@@ -299,7 +312,8 @@ assign_sections(struct xdoc *d)
 			if (l->content >= l->len) {
 				s = x_section_of(l->s, l->label_len, 0);
 				if (phase_label(cur, l, i + 1 < d->n ?
-				    &d->v[i + 1] : NULL))
+				    &d->v[i + 1] : NULL) ||
+				    sentences(l->s, l->label_len))
 					s = SEC_NONE;
 			} else {
 				s = x_section_of(l->s, l->label_len, 1);

@@ -410,6 +410,21 @@ gloss_section(const char *s, size_t len)
 	return SEC_NONE;
 }
 
+/* "Original summary (11 December, superseded)": a section the writer
+ * kept after replacing it says nothing any more. */
+static int
+taken_back(const char *s, size_t len)
+{
+	static const char *const words[] = { "superseded", "obsolete",
+	    "outdated", "withdrawn", "retracted", NULL };
+
+	for (size_t i = 0; i < len; i++)
+		if ((i == 0 || !x_alnum((unsigned char)s[i - 1])) &&
+		    x_phrase_at_any(s, len, i, words))
+			return 1;
+	return 0;
+}
+
 int
 x_section_of(const char *s, size_t len, int strict)
 {
@@ -424,6 +439,8 @@ x_section_of(const char *s, size_t len, int strict)
 	 * says which section the English words mean */
 	if ((sec = gloss_section(s, len)) != SEC_NONE)
 		return sec;
+	if (taken_back(s, len))
+		return SEC_OTHER;
 	m = initials(n, nl);
 	for (i = 0; i < XCOUNT(sections); i++)
 		if (!row_refused(&sections[i], n, m) &&

@@ -1568,6 +1568,26 @@ test_struck_values(void **state)
 	pm_arena_free(a);
 }
 
+/* A summary kept after it was replaced ("superseded") says nothing,
+ * and a note in italics under it opens no section of its own. */
+static void
+test_superseded_summary(void **state)
+{
+	(void)state;
+	expect_window("a superseded summary first",
+	    "# Tours\n\n## Original summary (11 December 2025, "
+	    "superseded)\n\n*Kept for the record. Its times were wrong; "
+	    "see the revised summary below.*\n\nFrom 11:40 to 12:45 GMT on "
+	    "Tuesday 9 December 2025, payments failed.\n\n## Issue summary "
+	    "(revised)\n\nOn Tuesday 9 December 2025, from 11:15 to 13:00 "
+	    "GMT, payments failed.\n", "2025-12-09T11:15:00+00:00",
+	    "2025-12-09T13:00:00+00:00", "GMT");
+	expect_window("a numbered label is still a section",
+	    "# Tours\n\n**1. Issue summary**\n\nOn Tuesday 9 December "
+	    "2025, from 11:15 to 13:00 GMT, payments failed.\n",
+	    "2025-12-09T11:15:00+00:00", "2025-12-09T13:00:00+00:00", "GMT");
+}
+
 /* "IST (Irish Standard Time)" defines the abbreviation, which stays the
  * zone, at the offset the definition gives. */
 /* A start given roughly, then settled by the writer; a range that is
@@ -1767,6 +1787,7 @@ main(void)
 		cmocka_unit_test(test_abbreviation_defined_after),
 		cmocka_unit_test(test_settled_start),
 		cmocka_unit_test(test_struck_values),
+		cmocka_unit_test(test_superseded_summary),
 		cmocka_unit_test(test_front_matter_window_aliases),
 		cmocka_unit_test(test_front_matter_impact_share),
 	};
