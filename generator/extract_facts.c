@@ -437,6 +437,10 @@ x_facts_context(struct xdoc *d)
 	}
 	if (d->has_start && !inc->fixed.start)
 		x_settled_start(d);
+	if ((d->has_start && !inc->fixed.start) ||
+	    (d->has_end && !inc->fixed.end))
+		x_corrections_apply(d, d->has_start && !inc->fixed.start,
+		    d->has_end && !inc->fixed.end);
 	if (!d->has_zone && d->has_start && d->start.has_zone) {
 		d->zone = d->start;
 		d->has_zone = 1;

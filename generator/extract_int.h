@@ -341,6 +341,10 @@ void x_summary_points(struct xdoc *d, int sec);
  * began (10:34 CDT by the bid log)"), up to 30 minutes later. */
 void x_settled_start(struct xdoc *d);
 
+/* extract_correct.c: the start and end as corrections later in the report
+ * restate them, after the window was read (x_corrections_apply()). */
+void x_corrections_apply(struct xdoc *d, int start, int end);
+
 /* A thousands separator at s[j]: "1,200", "41,000", not "3, 4" or "1,5". */
 int x_thousands_at(const char *s, size_t len, size_t j);
 

@@ -1588,6 +1588,38 @@ test_superseded_summary(void **state)
 	    "2025-12-09T11:15:00+00:00", "2025-12-09T13:00:00+00:00", "GMT");
 }
 
+/* A summary left as first written and corrected further down: the
+ * correction names the clock it replaces, or the point it moves; the
+ * last one wins. */
+static void
+test_corrections_later(void **state)
+{
+	(void)state;
+	expect_window("began at, not",
+	    "# Gates\n\n## Issue summary\n\nOn Saturday 27 September 2025, "
+	    "from 18:20 to 19:45 EEST, the app failed.\n\n> **Correction, "
+	    "2 October 2025:** the outage began at 18:05 EEST, not 18:20 as "
+	    "first written.\n", "2025-09-27T18:05:00+03:00",
+	    "2025-09-27T19:45:00+03:00", "EEST");
+	expect_window("should read, in an errata list",
+	    "# Parts\n\n## Issue summary\n\nOn Saturday, July 19, 2025, "
+	    "from 9:15 p.m. to 11:30 p.m. CST, fraudulent orders went "
+	    "through.\n\n## Errata\n\n- **Erratum 1.** In the issue "
+	    "summary, \"from 9:15 p.m.\" should read \"from 8:45 p.m.\".\n",
+	    "2025-07-19T20:45:00-06:00", "2025-07-19T23:30:00-06:00", "CST");
+	expect_window("two updates move the end",
+	    "# Portal\n\n## Summary\n\nOn Tuesday 4 November 2025, from "
+	    "09:10 to 11:05 CST, the portal failed.\n\n> **Update, 12 "
+	    "November.** We moved the end to 11:40.\n\n> **Update, 19 "
+	    "November.** We now count the window to **12:20**.\n",
+	    "2025-11-04T09:10:00-06:00", "2025-11-04T12:20:00-06:00", "CST");
+	expect_window("an update's other clock moves nothing",
+	    "# Portal\n\n## Summary\n\nOn Tuesday 4 November 2025, from "
+	    "09:10 to 11:05 CST, the portal failed.\n\n> **Update:** the "
+	    "vendor's patch landed at 14:00, not 13:30.\n",
+	    "2025-11-04T09:10:00-06:00", "2025-11-04T11:05:00-06:00", "CST");
+}
+
 /* "IST (Irish Standard Time)" defines the abbreviation, which stays the
  * zone, at the offset the definition gives. */
 /* A start given roughly, then settled by the writer; a range that is
@@ -1788,6 +1820,7 @@ main(void)
 		cmocka_unit_test(test_settled_start),
 		cmocka_unit_test(test_struck_values),
 		cmocka_unit_test(test_superseded_summary),
+		cmocka_unit_test(test_corrections_later),
 		cmocka_unit_test(test_front_matter_window_aliases),
 		cmocka_unit_test(test_front_matter_impact_share),
 	};
