@@ -36,6 +36,26 @@ static const char *const start_movers[] = {
 	"moved the start to", "move the start to", "the start is now", NULL
 };
 
+/*
+ * Could line l hold one of the phrases of a list?  Inner pieces of them,
+ * in either case of their first letter, found by strstr(), which passes
+ * over the many lines that hold none far faster than trying phrases at
+ * every word: every line of every report is asked.
+ */
+static int
+may_hold(const struct xline *l, const char *const *pieces)
+{
+	for (; *pieces; pieces++)
+		if (strstr(l->s, *pieces) != NULL)
+			return 1;
+	return 0;
+}
+
+static const char *const cue_pieces[] = { "orrection", "rrat", "pdate",
+	"irst written", "irst reported", "irst version", "irst draft", NULL };
+static const char *const mover_pieces[] = { "ount the ", "ove the ",
+	" is now", NULL };
+
 /* The clock of the first time in s[a, b): 1 when *w was set. */
 static int
 first_clock(const struct xline *l, size_t a, size_t b, struct pm_when *w)
@@ -129,12 +149,17 @@ x_corrections_apply(struct xdoc *d, int start, int end)
 	for (size_t i = 0; i < d->n; i++) {
 		const struct xline *l = &d->v[i];
 		struct pm_when now, was;
+		int cued, movable;
 
 		if ((l->kind != XL_PARA && l->kind != XL_ITEM) ||
 		    l->sec == SEC_TIMELINE || l->sec == SEC_UPDATES ||
-		    l->sec == SEC_TASKS || x_time_led(l))
+		    l->sec == SEC_TASKS)
 			continue;
-		if (x_find_any(l->s, l->len, cues, NULL) != NULL &&
+		cued = may_hold(l, cue_pieces);
+		movable = may_hold(l, mover_pieces);
+		if ((!cued && !movable) || x_time_led(l))
+			continue;
+		if (cued && x_find_any(l->s, l->len, cues, NULL) != NULL &&
 		    (should_read(l, &now, &was) || not_form(l, &now, &was))) {
 			if (start && same_clock(&was, &d->start)) {
 				set_clock(&d->start, &now);
@@ -145,6 +170,8 @@ x_corrections_apply(struct xdoc *d, int start, int end)
 			}
 			continue;
 		}
+		if (!movable)
+			continue;
 		if (end && moved_to(l, end_movers, &now)) {
 			set_clock(&d->end, &now);
 			d->rep->end_line = l->line;

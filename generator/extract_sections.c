@@ -418,10 +418,15 @@ taken_back(const char *s, size_t len)
 	static const char *const words[] = { "superseded", "obsolete",
 	    "outdated", "withdrawn", "retracted", NULL };
 
-	for (size_t i = 0; i < len; i++)
-		if ((i == 0 || !x_alnum((unsigned char)s[i - 1])) &&
+	for (size_t i = 0; i < len; i++) {
+		int c = x_lower((unsigned char)s[i]);
+
+		/* the words' first letters, refused before any is tried */
+		if ((c == 's' || c == 'o' || c == 'w' || c == 'r') &&
+		    (i == 0 || !x_alnum((unsigned char)s[i - 1])) &&
 		    x_phrase_at_any(s, len, i, words))
 			return 1;
+	}
 	return 0;
 }
 
