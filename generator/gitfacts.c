@@ -255,27 +255,24 @@ pm_gitfacts__iso8601(struct pm_arena *arena, git_time_t when, int offset)
 	}
 	pm_when_date_from_days(&year, &month, &day, days);
 	/* Twice a version: printf cost eight times the rest of the walk's
-	 * share.  A year outside four digits (a commit can claim any date)
-	 * is left to printf. */
-	if (year >= 0 && year <= 9999) {
-		char out[64], *p = out;
+	 * share, and pm_when_format() writes the same by hand.  A year
+	 * outside its four digits (a commit can claim any date) is left to
+	 * printf. */
+	if (year >= 1 && year <= 9999 && off < 100 * 60) {
+		struct pm_when w;
+		char out[64];
 
-		p += pm_fmt_int(p, (long)year, 4);
-		*p++ = '-';
-		p += pm_fmt_int(p, month, 2);
-		*p++ = '-';
-		p += pm_fmt_int(p, day, 2);
-		*p++ = 'T';
-		p += pm_fmt_int(p, (long)(secs / 3600), 2);
-		*p++ = ':';
-		p += pm_fmt_int(p, (long)(secs / 60 % 60), 2);
-		*p++ = ':';
-		p += pm_fmt_int(p, (long)(secs % 60), 2);
-		*p++ = offset < 0 ? '-' : '+';
-		p += pm_fmt_int(p, off / 60, 2);
-		*p++ = ':';
-		p += pm_fmt_int(p, off % 60, 2);
-		return pm_arena_strndup(arena, out, (size_t)(p - out));
+		pm_when_init(&w);
+		w.year = (int)year;
+		w.month = month;
+		w.day = day;
+		w.hour = (int)(secs / 3600);
+		w.minute = (int)(secs / 60 % 60);
+		w.second = (int)(secs % 60);
+		w.has_zone = 1;
+		w.offset_minutes = offset;
+		return pm_arena_strndup(arena, out,
+		    pm_when_format(out, sizeof(out), &w));
 	}
 	return pm_arena_printf(arena,
 	    "%04lld-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", year,

@@ -190,18 +190,18 @@ incident_day(const struct pm_incident *inc, int *y, int *m, int *d)
 	return 1;
 }
 
-/* "YYYY-MM-DD" as "%04d-%02d-%02d" writes it, without printf's cost. */
+/* "YYYY-MM-DD", by pm_when_format(): printf cost more than the entry. */
 static const char *
 day_string(struct pm_arena *a, int y, int m, int d)
 {
-	char out[3 * PM_FMT_INT_MAX], *p = out;
+	struct pm_when w;
+	char out[64];
 
-	p += pm_fmt_int(p, y, 4);
-	*p++ = '-';
-	p += pm_fmt_int(p, m, 2);
-	*p++ = '-';
-	p += pm_fmt_int(p, d, 2);
-	return pm_arena_strndup(a, out, (size_t)(p - out));
+	pm_when_init(&w);
+	w.year = y;
+	w.month = m;
+	w.day = d;
+	return pm_arena_strndup(a, out, pm_when_format(out, sizeof(out), &w));
 }
 
 static struct pm_value *
