@@ -22,7 +22,8 @@
 #include <git2.h>
 
 #define MAGIC "pmsiteC\n"	/* 8 bytes */
-#define HEADER_SIZE (8 + 4 + 4 + 8 + 8 + 40)
+#define KEY_LEN (PM_CACHE_KEY_SIZE - 1)
+#define HEADER_SIZE (8 + 4 + 4 + 8 + 8 + KEY_LEN)
 #define KIND_DOC 1
 #define KIND_STATE 2
 #define KIND_HISTORY 3
@@ -277,7 +278,7 @@ store(struct pm_cache *c, int dirfd, const char *name, int kind,
 		*h++ = (unsigned char)((uint64_t)payload->len >> (8 * i));
 	for (int i = 0; i < 8; i++)
 		*h++ = (unsigned char)(sum >> (8 * i));
-	memcpy(h, key, 40);
+	memcpy(h, key, KEY_LEN);
 	pm_buf_printf(&tmp, "%s%s", direct ? "" : TMP_PREFIX, name);
 	fd = openat(dirfd, tmp.ptr, O_WRONLY | O_CREAT | O_EXCL |
 	    O_NOFOLLOW | O_CLOEXEC, 0644);
@@ -385,16 +386,16 @@ load(int dirfd, const char *name, int kind, const char *key,
 	if (read_exact(fd, iov, 2) < 0 ||
 	    memcmp(h, MAGIC, 8) != 0 || le(h + 8, 4) != PM_CACHE_FORMAT ||
 	    le(h + 12, 4) != (uint64_t)kind || le(h + 16, 8) != n ||
-	    (key && memcmp(h + 32, key, 40) != 0) ||
-	    strspn((const char *)h + 32, "0123456789abcdef") < 40 ||
+	    (key && memcmp(h + 32, key, KEY_LEN) != 0) ||
+	    strspn((const char *)h + 32, "0123456789abcdef") < KEY_LEN ||
 	    le(h + 24, 8) != pm_cache__checksum((unsigned char *)copy,
 	    (size_t)n)) {
 		copy = NULL;
 		goto out;
 	}
 	if (key_out) {
-		memcpy(key_out, h + 32, 40);
-		key_out[40] = '\0';
+		memcpy(key_out, h + 32, KEY_LEN);
+		key_out[KEY_LEN] = '\0';
 	}
 	copy[n] = '\0';
 	*len = (size_t)n;

@@ -5,7 +5,7 @@
  * Contract
  *  - A digest detects change; it is no defence against someone crafting
  *    two inputs with one digest (whoever can write the content can change
- *    the site anyway).  The build cache's keys stay SHA-1 (cache.h).
+ *    the site anyway).  The build cache's keys are XXH3-128 too (cache.h).
  *  - pm_digest_value() encodes a tree without ambiguity before hashing:
  *    each node is a type tag followed by its payload, every string and
  *    every list or map is length-prefixed, map entries go in their order,
