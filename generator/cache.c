@@ -707,7 +707,8 @@ collect(struct pm_cache *c)
 }
 
 /* Room for the state's encoding (cache_codec.c: a string is a length,
- * its bytes and a NUL; a file also has six numbers, a flag and a key),
+ * its bytes and a NUL; a file also has six numbers, a flag, a key and
+ * its pieces),
  * so that megabytes are not copied again each time the buffer doubles. */
 static void
 reserve_state(struct pm_buf *out, const char *theme,
@@ -720,7 +721,7 @@ reserve_state(struct pm_buf *out, const char *theme,
 		n += 5 + (warnings->lines[i] ? strlen(warnings->lines[i]) : 0);
 	for (size_t i = 0; i < nfiles; i++)
 		n += 5 + (files[i].path ? strlen(files[i].path) : 0) + 6 * 8 +
-		    1 + PM_DIGEST_SIZE;
+		    1 + PM_DIGEST_SIZE + 4 + files[i].npieces * PIECE_SIZE;
 	pm_buf_grow(out, n);
 }
 
@@ -766,6 +767,8 @@ pm_cache_finish(struct pm_cache *c, const char key[PM_CACHE_KEY_SIZE],
 		if (k != NULL) {
 			stats[i].keyed = 1;
 			stats[i].key = k->key;
+			stats[i].pieces = k->pieces;
+			stats[i].npieces = k->npieces;
 		}
 	}
 	reserve_state(&payload, theme, warnings, stats, nfiles);

@@ -69,13 +69,14 @@
 #include "output.h"
 #include "source.h"
 #include "theme.h"
+#include "views.h"
 #include "warnings.h"
 
 /* Hex digits of a key, plus the NUL. */
 #define PM_CACHE_KEY_SIZE 33
 
 /* Bumped whenever the layout of a cache file changes. */
-#define PM_CACHE_FORMAT 6
+#define PM_CACHE_FORMAT 7
 
 struct pm_cache;
 
@@ -237,6 +238,9 @@ struct pm_cache_stat {
 	 * same key comes out the same, so the file can be kept as it is. */
 	int keyed;
 	struct pm_digest key;
+	/* A data page's pieces (views.h), with keys salted (render.h). */
+	const struct pm_page_piece *pieces;
+	size_t npieces;
 };
 
 /* What the last successful build recorded; strings in the caller's arena. */
@@ -277,17 +281,20 @@ const struct pm_cache_stat *pm_cache_state_file(
 int pm_cache_up_to_date(struct pm_cache *c, const struct pm_cache_state *st,
     const char key[PM_CACHE_KEY_SIZE]);
 
-/* A page's key (render.h), for the state. */
+/* A page's key (render.h), and its pieces if any, for the state. */
 struct pm_cache_page_key {
 	const char *path;	/* relative to the site */
 	struct pm_digest key;
+	const struct pm_page_piece *pieces;
+	size_t npieces;
 };
 
 /*
  * After a successful commit: record key, the theme name, the warnings and
  * the stat of each of the nfiles site files (output.h pm_output_list():
  * paths relative to the site, the stat taken from there unless known),
- * with its page key when keys (nkeys, in any order) has one, as the new
+ * with its page key and pieces when keys (nkeys, in any order) has one,
+ * as the new
  * state, then remove every document entry this build did not look up.
  * Problems become one warning line in warnings.
  */

@@ -610,12 +610,39 @@ pm_cache__encode_state(struct pm_buf *out, const char *theme,
 		put_u64(&e, (uint64_t)st->ctime_ns);
 		pm_buf_putc(out, files[i].keyed ? 1 : 0);
 		pm_buf_put(out, files[i].key.bytes, PM_DIGEST_SIZE);
+		put_count(&e, files[i].npieces);
+		for (size_t k = 0; k < files[i].npieces; k++) {
+			const struct pm_page_piece *pc = &files[i].pieces[k];
+
+			pm_buf_put(out, pc->key.bytes, PM_DIGEST_SIZE);
+			put_u64(&e, pc->off);
+			put_u64(&e, pc->len);
+		}
 	}
 	if (e.bad || theme == NULL) {
 		pm_buf_truncate(out, start);
 		return -1;
 	}
 	return 0;
+}
+
+static void
+get_pieces(struct dec *d, struct pm_cache_stat *f)
+{
+	size_t n = get_count(d, PIECE_SIZE);
+	struct pm_page_piece *p;
+
+	if (d->bad || n == 0)
+		return;
+	p = pm_arena_calloc(d->arena, n, sizeof(*p));
+	for (size_t k = 0; k < n && have(d, PM_DIGEST_SIZE); k++) {
+		memcpy(p[k].key.bytes, d->p, PM_DIGEST_SIZE);
+		d->p += PM_DIGEST_SIZE;
+		p[k].off = get_u64(d);
+		p[k].len = get_u64(d);
+	}
+	f->pieces = p;
+	f->npieces = n;
 }
 
 int
@@ -635,7 +662,7 @@ pm_cache__decode_state(struct pm_cache_state *st, struct pm_arena *arena,
 	for (size_t i = 0; i < nlines && !d.bad; i++)
 		if ((lines[i] = get_str(&d)) == NULL)
 			d.bad = 1;
-	nfiles = get_count(&d, 53 + 1 + PM_DIGEST_SIZE);
+	nfiles = get_count(&d, 53 + 1 + PM_DIGEST_SIZE + 4);
 	if (!d.bad && nfiles > 0)
 		files = pm_arena_calloc(arena, nfiles, sizeof(*files));
 	for (size_t i = 0; i < nfiles && !d.bad; i++) {
@@ -654,6 +681,7 @@ pm_cache__decode_state(struct pm_cache_state *st, struct pm_arena *arena,
 			memcpy(files[i].key.bytes, d.p + 1, PM_DIGEST_SIZE);
 			d.p += 1 + PM_DIGEST_SIZE;
 		}
+		get_pieces(&d, &files[i]);
 		if (files[i].path == NULL)
 			d.bad = 1;
 	}

@@ -26,7 +26,11 @@ int pm_cache__encode(struct pm_buf *out, const struct pm_incident *inc,
 int pm_cache__decode(struct pm_incident *inc, const char ***lines,
     size_t *nlines, struct pm_arena *arena, const char *data, size_t len);
 
-/* The state: the theme name, the warnings printed, the site's files. */
+/* The bytes of a piece in the state: its key, offset and length. */
+#define PIECE_SIZE (PM_DIGEST_SIZE + 8 + 8)
+
+/* The state: the theme name, the warnings printed, the site's files,
+ * each with its stat, its page key and its pieces. */
 int pm_cache__encode_state(struct pm_buf *out, const char *theme,
     const char *const *lines, size_t nlines,
     const struct pm_cache_stat *files, size_t nfiles);

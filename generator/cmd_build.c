@@ -355,8 +355,23 @@ last_page(struct pm_digest *key, struct pm_output_stat *st,
 	return 1;
 }
 
+/* render.h reuse->last_pieces, from the state of the last build. */
+static int
+last_pieces(const struct pm_page_piece **pieces, size_t *n,
+    struct pm_output_stat *st, const char *path, const void *arg)
+{
+	const struct pm_cache_stat *f = pm_cache_state_file(arg, path);
+
+	if (f == NULL || f->npieces == 0)
+		return 0;
+	*pieces = f->pieces;
+	*n = f->npieces;
+	*st = f->st;
+	return 1;
+}
+
 /* Page reuse for this build (NULL without a cache, or without the
- * theme's bytes), in arena. */
+ * theme's bytes), in arena; close_reuse() frees its pieces. */
 static struct pm_render_reuse *
 open_reuse(const struct build_opts *o, const struct pm_source *src,
     const struct pm_theme *theme, const char *exe_dir,
@@ -376,9 +391,11 @@ open_reuse(const struct build_opts *o, const struct pm_source *src,
 	if (pm_cache_state_load(last, cache, arena) &&
 	    pm_cache_state_published(cache, last)) {
 		r->last = last_page;
+		r->last_pieces = last_pieces;
 		r->arg = last;
 	}
 	r->keys = pm_arena_calloc(arena, npages + 1, sizeof(*r->keys));
+	r->pieces = pm_arena_calloc(arena, npages + 1, sizeof(*r->pieces));
 	r->keyed = pm_arena_calloc(arena, npages + 1, sizeof(*r->keyed));
 	return r;
 }
@@ -397,9 +414,18 @@ page_keys(size_t *n, const struct pm_render_reuse *r,
 	for (size_t i = 0; i < pages->len; i++)
 		if (r->keyed[i]) {
 			keys[*n].path = pages->items[i].path;
+			keys[*n].pieces = r->pieces[i].items;
+			keys[*n].npieces = r->pieces[i].len;
 			keys[(*n)++].key = r->keys[i];
 		}
 	return keys;
+}
+
+static void
+close_reuse(struct pm_render_reuse *r, size_t npages)
+{
+	for (size_t i = 0; r && i < npages; i++)
+		pm_page_pieces_free(&r->pieces[i]);
 }
 
 /*
@@ -642,7 +668,8 @@ pm_cmd_build(int argc, char **argv)
 	stage_done(&o, &ts, "render", pm_output_files(out));
 	if (reuse && o.verbose)
 		fprintf(stderr, "pmsite: %zu pages kept without rendering, "
-		    "their inputs unchanged\n", reuse->reused);
+		    "their inputs unchanged; %zu pieces of data pages "
+		    "copied\n", reuse->reused, reuse->pieces_reused);
 	if (pm_output_commit(out, &err) < 0)
 		goto fail;
 	stage_done(&o, &ts, "commit", 1);
@@ -670,6 +697,7 @@ fail:
 	pm_cmd_print_error(&err);
 	fprintf(stderr, "pmsite: %s was not changed\n", o.out);
 out:
+	close_reuse(reuse, pages.len);
 	pm_output_free(out);
 	pm_cache_free(cache);
 	pm_warnings_free(&cache_problems);

@@ -207,6 +207,17 @@ int pm_output_keep(struct pm_output *o, const char *relpath,
     const struct pm_output_stat *expect, struct pm_error *err);
 
 /*
+ * The file relpath of the site being replaced, opened for reading, when
+ * it is still the file expect describes (as for pm_output_keep()): a
+ * descriptor the caller closes, or -1 (no incremental output, the file
+ * edited, replaced or gone).  For a writer that copies the parts of its
+ * last version that did not change; the file is checked once, when
+ * opened, as pm_output_keep() checks it.  Thread-safe.
+ */
+int pm_output_open_last(struct pm_output *o, const char *relpath,
+    const struct pm_output_stat *expect);
+
+/*
  * Copy the regular files under src_dir, recursively, to dest_rel in the
  * output (dest_rel NULL or "" means the top of the site), as with
  * pm_output_write() for each file.  Symbolic links, special files and

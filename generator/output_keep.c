@@ -417,6 +417,29 @@ out:
 	return rc;
 }
 
+int
+pm_output_open_last(struct pm_output *o, const char *relpath,
+    const struct pm_output_stat *expect)
+{
+	char dir[PM_OUTPUT_PATH_MAX + 1];
+	const char *name;
+	struct stat st;
+	int from, fd;
+
+	if (o->old_fd < 0 || pm_output__path_problem(relpath))
+		return -1;
+	name = split(dir, relpath);
+	if ((from = open_dirs(o, o->old_fd, dir, 0)) < 0)
+		return -1;
+	fd = openat(from, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	close(from);
+	if (fd >= 0 && (fstat(fd, &st) < 0 || !same_stat(&st, expect))) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
 /* Remove path (any kind of thing) when it exists; errors are ignored:
  * a leftover only costs space, and the next open tries again. */
 static void

@@ -9,6 +9,7 @@
 #include "render.h"
 #include "workers.h"
 
+#include <errno.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -29,6 +30,7 @@ struct pool {
 	 * the timing.  Pages after it are not started.
 	 */
 	atomic_size_t stop_at;
+	atomic_size_t pieces_reused;	/* copied by copy_piece() */
 };
 
 struct worker {
@@ -71,25 +73,146 @@ put_piece(void *stream, const char *data, size_t len, struct pm_error *err)
 	return pm_output_stream_put(stream, data, len, err);
 }
 
-/* A data page goes out in pieces as its writer makes them: the record
- * export of ten thousand incidents is 60 MB that need not be held. */
-static int
-stream_page(struct pm_buf *b, const struct pool *pool,
-    const struct pm_page *p, struct pm_error *err)
+/* A piece's key as the state keeps it: the writer's key says what the
+ * bytes are made from, env what made them (pmsite, theme, options). */
+static void
+salt(struct pm_digest *out, const struct pm_digest *env,
+    const struct pm_digest *key)
 {
+	unsigned char both[2 * PM_DIGEST_SIZE];
+
+	memcpy(both, env->bytes, PM_DIGEST_SIZE);
+	memcpy(both + PM_DIGEST_SIZE, key->bytes, PM_DIGEST_SIZE);
+	pm_digest_bytes(out, both, sizeof(both));
+}
+
+/* The last build's pieces of one file, by salted key: open addressing
+ * over a power of two of slots, each the index of a piece plus one. */
+struct last_file {
+	const struct pm_render_reuse *r;
+	const struct pm_page_piece *pieces;
+	size_t *slots, mask, reused;
+	uint64_t size;
+	int fd;
+};
+
+static size_t
+slot_of(const struct pm_digest *key, size_t mask)
+{
+	uint64_t h;
+
+	memcpy(&h, key->bytes, sizeof(h));
+	return (size_t)h & mask;
+}
+
+/* Pieces longer than this are made again rather than read (a damaged
+ * state could name any length). */
+#define PIECE_MAX (64u << 20)
+
+/* pm_page_sink.reuse: the piece's bytes read from the last file. */
+static int
+copy_piece(void *arg, const struct pm_digest *key, struct pm_buf *buf)
+{
+	struct last_file *lf = arg;
+	const struct pm_page_piece *pc = NULL;
+	struct pm_digest k;
+	size_t s, got = 0;
+
+	salt(&k, &lf->r->env, key);
+	for (s = slot_of(&k, lf->mask); lf->slots[s]; s = (s + 1) & lf->mask)
+		if (pm_digest_equal(&lf->pieces[lf->slots[s] - 1].key, &k)) {
+			pc = &lf->pieces[lf->slots[s] - 1];
+			break;
+		}
+	if (pc == NULL || pc->len > PIECE_MAX || pc->off > lf->size ||
+	    pc->len > lf->size - pc->off)
+		return 0;
+	pm_buf_grow(buf, (size_t)pc->len);
+	while (got < pc->len) {
+		ssize_t n = pread(lf->fd, buf->ptr + buf->len + got,
+		    (size_t)pc->len - got, (off_t)(pc->off + got));
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return 0;	/* nothing appended: buf->len is as it was */
+		got += (size_t)n;
+	}
+	buf->len += got;
+	buf->ptr[buf->len] = '\0';
+	lf->reused++;
+	return 1;
+}
+
+/* Open page i's last file for copy_piece(): 1, or 0 when it has no
+ * pieces to give. */
+static int
+open_last(struct last_file *lf, const struct pool *pool,
+    const struct pm_page *p)
+{
+	const struct pm_render_reuse *r = pool->reuse;
+	struct pm_output_stat st;
+	size_t n, cap = 16;
+
+	*lf = (struct last_file){ .r = r, .fd = -1 };
+	if (r->last_pieces == NULL ||
+	    !r->last_pieces(&lf->pieces, &n, &st, p->path, r->arg) || n == 0 ||
+	    (lf->fd = pm_output_open_last(pool->out, p->path, &st)) < 0)
+		return 0;
+	lf->size = st.size;
+	while (cap < 2 * n)
+		cap *= 2;
+	lf->slots = pm_xcalloc(cap, sizeof(*lf->slots));
+	lf->mask = cap - 1;
+	for (size_t i = 0; i < n; i++) {
+		size_t s = slot_of(&lf->pieces[i].key, lf->mask);
+
+		while (lf->slots[s])
+			s = (s + 1) & lf->mask;
+		lf->slots[s] = i + 1;
+	}
+	return 1;
+}
+
+/*
+ * A data page goes out in pieces as its writer makes them: the record
+ * export of ten thousand incidents is 60 MB that need not be held.  With
+ * reuse, the pieces its writer names are recorded, and those the last
+ * build wrote are copied from its file.
+ */
+static int
+stream_page(struct pm_buf *b, struct pool *pool, size_t i,
+    struct pm_error *err)
+{
+	const struct pm_page *p = &pool->pages->items[i];
+	struct pm_render_reuse *r = pool->reuse;
 	struct pm_output_stream *s;
-	struct pm_page_sink sink = { b, put_piece, NULL };
+	struct pm_page_sink sink = { .buf = b, .flush = put_piece };
+	struct last_file lf = { .fd = -1 };
 	int rc, closed;
 
 	if ((rc = pm_output_stream_open(&s, pool->out, p->path, err)) < 0)
 		return rc;
 	sink.arg = s;
+	if (r && open_last(&lf, pool, p)) {
+		sink.reuse = copy_piece;
+		sink.reuse_arg = &lf;
+	}
+	if (r && r->pieces)
+		sink.pieces = &r->pieces[i];
 	pm_buf_clear(b);
 	rc = pm_page_data_to(&sink, p, err);
 	if (rc == 0)
 		rc = pm_page_sink_drain(&sink, 1, err);
 	pm_buf_clear(b);
 	closed = pm_output_stream_close(s, rc == 0, err);
+	for (size_t k = 0; sink.pieces && k < sink.pieces->len; k++)
+		salt(&sink.pieces->items[k].key, &r->env,
+		    &sink.pieces->items[k].key);
+	atomic_fetch_add(&pool->pieces_reused, lf.reused);
+	free(lf.slots);
+	if (lf.fd >= 0)
+		close(lf.fd);
 	return rc < 0 ? rc : closed;
 }
 
@@ -140,7 +263,7 @@ render_template(struct pm_buf *b, const struct pool *pool,
 }
 
 static int
-render_one(struct pm_buf *b, const struct pool *pool, size_t i,
+render_one(struct pm_buf *b, struct pool *pool, size_t i,
     size_t *reused, struct pm_error *err)
 {
 	const struct pm_page *p = &pool->pages->items[i];
@@ -162,7 +285,7 @@ render_one(struct pm_buf *b, const struct pool *pool, size_t i,
 		return rc < 0 ? rc : 0;
 	}
 	if (p->template == NULL)
-		return stream_page(b, pool, p, err);
+		return stream_page(b, pool, i, err);
 	rc = PM_ERROR;
 	/* A context made for this page lives only as long as the page. */
 	if (p->make)
@@ -246,6 +369,7 @@ pm_render_pages(struct pm_output *out, const struct pm_pages *pages,
 		reuse->reused = 0;
 	atomic_init(&pool.next, 0);
 	atomic_init(&pool.stop_at, SIZE_MAX);
+	atomic_init(&pool.pieces_reused, 0);
 	w = pm_xcalloc((size_t)jobs, sizeof(*w));
 	for (i = 0; i < jobs; i++) {
 		w[i].pool = &pool;
@@ -254,6 +378,8 @@ pm_render_pages(struct pm_output *out, const struct pm_pages *pages,
 	pm_workers_run(jobs, work, w, sizeof(*w));
 	for (i = 0; i < jobs && reuse; i++)
 		reuse->reused += w[i].reused;
+	if (reuse)
+		reuse->pieces_reused = atomic_load(&pool.pieces_reused);
 	for (i = 0; i < jobs; i++)
 		if (pm_error_is_set(&w[i].err) &&
 		    (first == NULL || w[i].failed_at < first->failed_at))

@@ -24,7 +24,14 @@
  *    is not rendered.  The key of every template page goes to
  *    reuse->keys for the next build.  A kept page has the bytes a
  *    render would give, so the output does not depend on reuse either.
- *  - Nothing it allocates outlives the call.
+ *  - Pieces (reuse not NULL): a data page that is not kept is written
+ *    with its pieces (views.h pm_page_sink_piece()) recorded in
+ *    reuse->pieces; a piece whose key, salted with env, the last build's
+ *    file at that path also had is copied from that file, when the file
+ *    is still as that build left it (pm_output_open_last()), instead of
+ *    being made.  Copied pieces are the bytes a writer would give, as a
+ *    kept page is.
+ *  - Nothing it allocates outlives the call, except reuse->pieces.
  */
 #ifndef PM_RENDER_H
 #define PM_RENDER_H
@@ -44,12 +51,25 @@ struct pm_render_reuse {
 	int (*last)(struct pm_digest *key, struct pm_output_stat *st,
 	    const char *path, const void *arg);
 	const void *arg;
+	/*
+	 * Optional: the pieces (views.h) of the published file at path as
+	 * the last build wrote them, and the stat the file had then: 1, or
+	 * 0 when there are none.  Called from the rendering threads at once.
+	 */
+	int (*last_pieces)(const struct pm_page_piece **pieces, size_t *n,
+	    struct pm_output_stat *st, const char *path, const void *arg);
 	/* Filled in: the key of each page (pages->len of each), keyed[i]
 	 * set when page i has one (template pages), and how many pages were
 	 * kept without rendering. */
 	struct pm_digest *keys;
 	unsigned char *keyed;
 	size_t reused;
+	/* When not NULL (pages->len of them, empty): filled in with the
+	 * pieces of each data page written, their keys salted with env;
+	 * the caller frees each with pm_page_pieces_free(). */
+	struct pm_page_pieces *pieces;
+	/* Filled in: pieces copied from the last build's files. */
+	size_t pieces_reused;
 };
 
 /* The number of online processors, at least 1 (the default for -j). */

@@ -38,6 +38,7 @@
 #define PM_VIEWS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "buf.h"
@@ -64,7 +65,51 @@ struct pm_page_sink {
 	int (*flush)(void *arg, const char *data, size_t len,
 	    struct pm_error *err);
 	void *arg;
+	/* Bytes flush has taken: buf's first byte is at this offset of
+	 * the page.  Kept by pm_page_sink_drain(). */
+	uint64_t flushed;
+	/*
+	 * Optional, for pm_page_sink_piece(): appends to buf the bytes of
+	 * the piece named key as the last build wrote them and returns 1,
+	 * or returns 0 (nothing appended) when it knows none.  Set by the
+	 * renderer (render.h), which vouches for the bytes.
+	 */
+	int (*reuse)(void *arg, const struct pm_digest *key,
+	    struct pm_buf *buf);
+	void *reuse_arg;
+	/* Optional: each piece put is recorded here, for the next build. */
+	struct pm_page_pieces *pieces;
 };
+
+/*
+ * A piece of a data page: bytes that are a function of key alone (a
+ * record of incidents.json is one of the digest of its record), and
+ * where they sit in the page.
+ */
+struct pm_page_piece {
+	struct pm_digest key;
+	uint64_t off, len;
+};
+
+/* A growing list of pieces, malloc()ed; pm_page_pieces_free() empties
+ * it. */
+struct pm_page_pieces {
+	struct pm_page_piece *items;
+	size_t len, cap;
+};
+
+void pm_page_pieces_free(struct pm_page_pieces *p);
+
+/*
+ * Put one piece whose bytes are a function of key: those the sink's
+ * reuse gives for key, else those put(arg) appends to the buf it is
+ * given; recorded in the sink's pieces, then drained.  A writer whose
+ * page is made of such pieces has most of it copied instead of made
+ * when only a few pieces changed.  0, or the error of the drain.
+ */
+int pm_page_sink_piece(struct pm_page_sink *out, const struct pm_digest *key,
+    void (*put)(struct pm_buf *buf, const void *arg), const void *arg,
+    struct pm_error *err);
 
 /* buf passes this many bytes before a drain hands them on. */
 #define PM_PAGE_SINK_PIECE (256u << 10)

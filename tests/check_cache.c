@@ -607,12 +607,14 @@ static void
 test_state_round_trip(void **state)
 {
 	struct pm_arena *a = *state;
+	const struct pm_page_piece pieces[2] = {
+		{ { { 7, 7 } }, 2, 40 }, { { { 9 } }, 45, UINT64_MAX } };
 	struct pm_cache_stat files[2] = {
 		{ "index.html", { 123, 456, 1700000000, 999999999, -1, 0 },
-		    0, { { 0 } } },
+		    0, { { 0 } }, NULL, 0 },
 		{ "incidents/x/index.html", { 0, 1, 0, 0, 1, 2 }, 1,
 		    { { 0xff, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
-		    0xfe } } }
+		    0xfe } }, pieces, 2 }
 	};
 	const char *lines[] = { "w1", "w2" };
 	struct pm_cache_state st;
@@ -634,6 +636,14 @@ test_state_round_trip(void **state)
 	assert_false(st.files[0].keyed);
 	assert_true(st.files[1].keyed);
 	assert_true(pm_digest_equal(&st.files[1].key, &files[1].key));
+	assert_int_equal(st.files[0].npieces, 0);
+	assert_int_equal(st.files[1].npieces, 2);
+	assert_true(pm_digest_equal(&st.files[1].pieces[0].key,
+	    &pieces[0].key));
+	assert_int_equal(st.files[1].pieces[0].off, 2);
+	assert_int_equal(st.files[1].pieces[0].len, 40);
+	assert_int_equal(st.files[1].pieces[1].key.bytes[0], 9);
+	assert_true(st.files[1].pieces[1].len == UINT64_MAX);
 	assert_ptr_equal(pm_cache_state_file(&st, "incidents/x/index.html"),
 	    &st.files[1]);
 	assert_null(pm_cache_state_file(&st, "incidents/y/index.html"));
@@ -1020,8 +1030,9 @@ test_state_and_up_to_date(void **state)
 	struct pm_output_file files[] = { { "a.html", 0, { 0, 0, 0, 0, 0, 0 } },
 	    { "d/b.html", 0, { 0, 0, 0, 0, 0, 0 } } };
 	/* Keys in any order, one for a file that is not there. */
-	struct pm_cache_page_key keys[2] = { { "e.html", { { 1 } } },
-	    { "d/b.html", { { 2 } } } };
+	const struct pm_page_piece piece = { { { 5 } }, 1, 3 };
+	struct pm_cache_page_key keys[2] = { { "e.html", { { 1 } }, NULL, 0 },
+	    { "d/b.html", { { 2 } }, &piece, 1 } };
 	struct pm_cache_state st;
 	struct folder f = { 0 };
 	const char *slug;
@@ -1054,6 +1065,9 @@ test_state_and_up_to_date(void **state)
 	assert_true(pm_cache_state_file(&st, "d/b.html")->keyed);
 	assert_int_equal(pm_cache_state_file(&st, "d/b.html")->key.bytes[0],
 	    2);
+	assert_int_equal(pm_cache_state_file(&st, "d/b.html")->npieces, 1);
+	assert_int_equal(pm_cache_state_file(&st, "d/b.html")->pieces[0].len,
+	    3);
 	assert_null(pm_cache_state_file(&st, "e.html"));
 	assert_true(pm_cache_state_published(f.c, &st));
 	assert_true(pm_cache_up_to_date(f.c, &st, key1));

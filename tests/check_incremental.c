@@ -888,6 +888,58 @@ test_hand_edited_page_is_rendered_again(void **state)
 	assert_same_as_fresh(f, NULL);
 }
 
+/* "N pieces of data pages copied" of the -v output (stderr). */
+static size_t
+pieces_copied(const struct fixture *f)
+{
+	char *so = NULL, *se = NULL;
+	const char *p;
+	size_t n;
+
+	if (build_into(f, f->out, "-v", &so, &se) != 0)
+		fail_msg("build failed: %s", se);
+	p = strstr(se, " pieces of data pages copied");
+	assert_non_null(p);
+	while (p > se && p[-1] >= '0' && p[-1] <= '9')
+		p--;
+	assert_int_equal(sscanf(p, "%zu pieces", &n), 1);
+	free(so);
+	free(se);
+	return n;
+}
+
+/*
+ * After one postmortem changed, incidents.json copies the other four
+ * records from the last build's file instead of writing them again, and
+ * comes out as a fresh build's.  Once that file is edited by hand (same
+ * size, same inode), nothing is copied from it.
+ */
+static void
+test_export_copies_unchanged_records(void **state)
+{
+	struct fixture *f = *state;
+	const char *files[] = { "content/2024-03-05-orders-lock.md",
+	    pm_lock_v2, NULL };
+	const char *back[] = { "content/2024-03-05-orders-lock.md",
+	    pm_lock, NULL };
+	char path[700];
+	FILE *fp;
+
+	assert_int_equal(pieces_copied(f), 0);
+	commit(f, files, "revise the lock postmortem");
+	assert_int_equal(pieces_copied(f), 4);
+	assert_same_as_fresh(f, NULL);
+	snprintf(path, sizeof(path), "%s/incidents.json", f->out);
+	fp = fopen(path, "r+");
+	assert_non_null(fp);
+	assert_int_equal(fseek(fp, 10, SEEK_SET), 0);
+	assert_int_equal(fputs("XXXX", fp) >= 0, 1);
+	fclose(fp);
+	commit(f, back, "revert");
+	assert_int_equal(pieces_copied(f), 0);
+	assert_same_as_fresh(f, NULL);
+}
+
 /* ------------------------------------- the output module on its own */
 
 struct ofx {
@@ -1375,6 +1427,7 @@ main(void)
 		T(test_worktree),
 		T(test_unchanged_pages_are_not_rendered),
 		T(test_hand_edited_page_is_rendered_again),
+		T(test_export_copies_unchanged_records),
 		cmocka_unit_test(test_output_keeps_same_bytes),
 		cmocka_unit_test(test_output_keep_by_stat),
 		cmocka_unit_test(test_output_keeps_only_own_files),

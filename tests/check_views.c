@@ -1541,7 +1541,8 @@ test_data_pages_in_pieces(void **state)
 		const struct pm_page *p = page(fx, paths[k]);
 		struct pm_buf whole = PM_BUF_INIT, b = PM_BUF_INIT;
 		struct pieces got = { PM_BUF_INIT, 0, 0, 0 };
-		struct pm_page_sink sink = { &b, take_piece, &got };
+		struct pm_page_sink sink = { .buf = &b, .flush = take_piece,
+		    .arg = &got };
 
 		assert_int_equal(pm_page_data(&whole, p, &fx->err), 0);
 		assert_int_equal(pm_page_data_to(&sink, p, &fx->err), 0);
