@@ -116,6 +116,15 @@ int pm_output__keep(struct pm_output *o, const char *relpath,
 int pm_output__keep_written(struct pm_output *o, const char *relpath);
 
 /*
+ * rewrite: the recycled tree's relpath opened for writing over, when it
+ * is a regular file that nothing else links to (a file kept by the last
+ * build is also the published site's): a descriptor, or -1.  Writing
+ * over a file's own pages costs a tenth of making a new file of tens of
+ * megabytes on tmpfs, a third on ext4; the writer truncates at the end.
+ */
+int pm_output__rewrite(struct pm_output *o, const char *relpath);
+
+/*
  * output.c, for both files.  reserve: claim relpath for one writer
  * (output.h: every path once, conflicts decided by the order of the calls
  * alone), or the error pm_output_write() gives.  tally: count a file

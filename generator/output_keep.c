@@ -418,6 +418,33 @@ out:
 }
 
 int
+pm_output__rewrite(struct pm_output *o, const char *relpath)
+{
+	char dir[PM_OUTPUT_PATH_MAX + 1];
+	const char *name;
+	struct stat st, now;
+	int to, fd;
+
+	if (!o->recycled || pm_output__path_problem(relpath))
+		return -1;
+	name = split(dir, relpath);
+	if ((to = open_dirs(o, o->staging_fd, dir, 0)) < 0)
+		return -1;
+	/* Asked before the open, so that nothing but a regular file is
+	 * ever opened for writing (a fifo would block, a device act). */
+	fd = fstatat(to, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    S_ISREG(st.st_mode) && st.st_nlink == 1 ? openat(to, name,
+	    O_WRONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC) : -1;
+	close(to);
+	if (fd >= 0 && (fstat(fd, &now) < 0 || now.st_ino != st.st_ino ||
+	    now.st_dev != st.st_dev || now.st_nlink != 1)) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
+int
 pm_output_open_last(struct pm_output *o, const char *relpath,
     const struct pm_output_stat *expect)
 {

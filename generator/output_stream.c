@@ -18,6 +18,7 @@ struct pm_output_stream {
 	char *relpath;
 	char *display;		/* the file, for messages */
 	int fd;
+	int over;		/* writing over a recycled file */
 	uint64_t len;
 };
 
@@ -27,24 +28,29 @@ pm_output_stream_open(struct pm_output_stream **sp, struct pm_output *o,
 {
 	struct pm_output_stream *s;
 	struct pm_buf display = PM_BUF_INIT;
-	int fd, rc;
+	int fd, rc, over;
 
 	*sp = NULL;
 	if ((rc = pm_output__reserve(o, relpath, err)) < 0)
 		return rc;
-	/* A recycled tree may hold anything at relpath: make room first;
-	 * if that fails, the create reports what is in the way. */
-	if (o->recycled)
-		(void)pm_output__clear(o, relpath);
-	if ((rc = pm_fs_create(&fd, o->staging_fd, o->display, relpath,
-	    err)) < 0)
-		return rc;
+	/* A recycled tree may hold anything at relpath: its own file is
+	 * written over, anything else is cleared away first; if that
+	 * fails, the create reports what is in the way. */
+	over = (fd = pm_output__rewrite(o, relpath)) >= 0;
+	if (!over) {
+		if (o->recycled)
+			(void)pm_output__clear(o, relpath);
+		if ((rc = pm_fs_create(&fd, o->staging_fd, o->display,
+		    relpath, err)) < 0)
+			return rc;
+	}
 	pm_buf_printf(&display, "%s/%s", o->display, relpath);
 	s = pm_xcalloc(1, sizeof(*s));
 	s->o = o;
 	s->relpath = pm_xstrdup(relpath);
 	s->display = pm_buf_detach(&display, NULL);
 	s->fd = fd;
+	s->over = over;
 	*sp = s;
 	return 0;
 }
@@ -67,8 +73,11 @@ pm_output_stream_close(struct pm_output_stream *s, int ok,
 
 	if (s == NULL)
 		return 0;
+	/* What an old file held past the new end goes. */
+	if (s->over && ok && ftruncate(s->fd, (off_t)s->len) < 0)
+		rc = pm_fs_error(err, s->display, "truncate", errno);
 	/* Delayed write errors (NFS, quota) surface at close. */
-	if (close(s->fd) < 0 && ok)
+	if (close(s->fd) < 0 && ok && rc == 0)
 		rc = pm_fs_error(err, s->display, "close", errno);
 	if (ok && rc == 0) {
 		kept = s->o->old_fd >= 0 &&

@@ -940,6 +940,45 @@ test_export_copies_unchanged_records(void **state)
 	assert_same_as_fresh(f, NULL);
 }
 
+/*
+ * A large data page is written over the recycled tree's own file, never
+ * over one that the published site shares: the second build below keeps
+ * incidents.json by linking it, so when the third recycles the first
+ * site, that tree's incidents.json is the published one.  A link the
+ * test holds to it must keep its bytes.
+ */
+static void
+test_rewrite_spares_published_file(void **state)
+{
+	struct fixture *f = *state;
+	const char *note[] = { "notes.txt", "not a postmortem\n", NULL };
+	const char *files[] = { "content/2024-03-05-orders-lock.md",
+	    pm_lock_v2, NULL };
+	char path[700], held[700], *before, *after;
+	struct stat st;
+
+	free(build(f, NULL));
+	commit(f, note, "a file outside the content");
+	free(build(f, NULL));
+	snprintf(path, sizeof(path), "%s/incidents.json", f->out);
+	snprintf(held, sizeof(held), "%s/held.json", f->dir);
+	assert_int_equal(stat(path, &st), 0);
+	assert_true(st.st_nlink >= 2);	/* shared with the parked site */
+	assert_int_equal(link(path, held), 0);
+	before = tu_read(held, NULL);
+	commit(f, files, "revise the lock postmortem");
+	free(build(f, NULL));
+	after = tu_read(held, NULL);
+	assert_string_equal(before, after);
+	free(after);
+	after = tu_read(path, NULL);
+	assert_non_null(strstr(after, "locked up for good"));
+	assert_null(strstr(before, "locked up for good"));
+	free(after);
+	free(before);
+	assert_same_as_fresh(f, NULL);
+}
+
 /* ------------------------------------- the output module on its own */
 
 struct ofx {
@@ -1428,6 +1467,7 @@ main(void)
 		T(test_unchanged_pages_are_not_rendered),
 		T(test_hand_edited_page_is_rendered_again),
 		T(test_export_copies_unchanged_records),
+		T(test_rewrite_spares_published_file),
 		cmocka_unit_test(test_output_keeps_same_bytes),
 		cmocka_unit_test(test_output_keep_by_stat),
 		cmocka_unit_test(test_output_keeps_only_own_files),
