@@ -389,9 +389,10 @@ x_facts_context(struct xdoc *d)
 		d->has_detect = d->detect.hour >= 0;
 
 	/*
-	 * Front matter times win.  One that cannot be read ("TBD") is kept
-	 * as written and stands in the way of any other: has_* stays 0 and
-	 * fixed_* stops the prose.
+	 * Front matter times win.  One that cannot be read ("after
+	 * lunch") is kept as written and stands in the way of any other:
+	 * has_* stays 0 and fixed_* stops the prose.  A template's gap
+	 * ("TBD", "YYYY-MM-DD") was never written (placeholder.h).
 	 */
 	if (inc->fixed.start) {
 		d->has_start = front_point(&d->start, inc->start);
@@ -754,7 +755,14 @@ x_facts_finish(struct xdoc *d)
 		inc->start = iso(d, &d->start);
 	if (d->has_end && (!inc->fixed.end || full(&d->end)))
 		inc->end = iso(d, &d->end);
-	if (!inc->fixed.timezone) {
+	/* A front matter zone without front matter times is a default
+	 * (templates ship "timezone: UTC"): a start the body gives in a
+	 * zone of its own, at another offset, was written in that zone. */
+	if (inc->fixed.timezone && !inc->fixed.start && d->has_start &&
+	    d->start.has_zone && d->start.zone[0] && d->has_zone &&
+	    d->start.offset_minutes != d->zone.offset_minutes)
+		inc->timezone = pm_arena_strdup(d->arena, d->start.zone);
+	else if (!inc->fixed.timezone) {
 		const char *z = zone_written(d);
 
 		if (z)

@@ -1,6 +1,7 @@
 /* incident.c: the incident record: defaults, front matter, value tree. */
 #include "incident.h"
 #include "digest.h"
+#include "placeholder.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -273,10 +274,18 @@ front_list(struct pm_strlist *out, struct pm_arena *arena,
 		if (front_string(&s, arena, v->u.list.items[i], key, file,
 		    err) < 0)
 			return PM_ERROR;
-		if (s && *s && !pm_strlist_has(out, s))
+		if (s && !pm_placeholder(s, strlen(s)) &&
+		    !pm_strlist_has(out, s))
 			pm_strlist_push(out, arena, s);
 	}
 	return 0;
+}
+
+/* Was a list written, rather than left as a template's gaps ("[TBD]")? */
+static int
+written(const struct pm_strlist *l, const struct pm_value *v)
+{
+	return l->len > 0 || (v->type == PM_VALUE_LIST && v->u.list.len == 0);
 }
 
 static int
@@ -316,6 +325,13 @@ pm_incident_apply_front(struct pm_incident *inc, struct pm_arena *arena,
 		const char *k = front->u.map.entries[i].key;
 		const struct pm_value *v = front->u.map.entries[i].value;
 
+		/* A template's gap ("TBD", "<title>") states nothing: the
+		 * value is read from the body, as if the key were absent.
+		 * Not a slug: one names a page's path, and a bad one is
+		 * refused rather than guessed at. */
+		if (v->type == PM_VALUE_STRING && strcmp(k, "slug") != 0 &&
+		    pm_placeholder(v->u.string.ptr, v->u.string.len))
+			continue;
 #define STRING_FIELD(name, field, flag) \
 		else if (strcmp(k, name) == 0) { \
 			rc = front_string(&inc->field, arena, v, k, file, err); \
@@ -374,10 +390,11 @@ pm_incident_apply_front(struct pm_incident *inc, struct pm_arena *arena,
 			}
 		} else if (strcmp(k, "services") == 0) {
 			rc = front_list(&inc->services, arena, v, k, file, err);
-			inc->fixed.services = rc == 0;
+			inc->fixed.services = rc == 0 && written(&inc->services,
+			    v);
 		} else if (strcmp(k, "tags") == 0) {
 			rc = front_list(&inc->tags, arena, v, k, file, err);
-			inc->fixed.tags = rc == 0;
+			inc->fixed.tags = rc == 0 && written(&inc->tags, v);
 		} else if (strcmp(k, "categories") == 0) {
 			rc = front_list(&inc->categories, arena, v, k, file,
 			    err);

@@ -16,6 +16,7 @@
 
 #include "digest.h"
 #include "incident.h"
+#include "placeholder.h"
 #include "yamltree.h"
 
 static int
@@ -570,6 +571,7 @@ test_front_slug(void **state)
 {
 	static const char *const bad[] = {
 		"Bad Slug", "-x", "x-", "UPPER", "a_b", "a/B", "''", "/",
+		".", "<my-slug>", "TBD",
 		"caf\xc3\xa9",
 	};
 	struct pm_arena *a = *state;
@@ -792,6 +794,87 @@ test_slug_valid(void **state)
 	assert_false(pm_slug_valid(s));
 }
 
+/* What templates leave in place of a value, and values that only look
+ * like it. */
+static void
+test_placeholder_forms(void **state)
+{
+	static const char *const gaps[] = {
+		"", "  ", "TBD", "tbd", "TBC", "TBA", "TODO", "FIXME", "N/A",
+		"n/a", "n.a.", "NA", "none", "None", "pending", "unset",
+		"to be determined", "To be confirmed", "fill in", "fill me in",
+		"changeme", "X", "XX", "xxx", "XX%", "TBD%", "TBD (after the "
+		"count)", "TODO: confirm with support", "TBD \xe2\x80\x94 "
+		"ask billing", "-", "--", "?", "???", "...", "\xe2\x80\x94",
+		"\xe2\x80\x93", "\xe2\x80\xa6", "___", "<short incident "
+		"title>", "<one of configuration | network-dns>",
+		"<e.g. AEST>", "[fill in]", "[Title]", "{{ start }}",
+		"e.g. AEST", "E.g. 14:30 UTC", "eg 30%", "for example 25%",
+		"example: SEV2", "YYYY-MM-DD", "YYYY-MM-DDTHH:MM",
+		"yyyy-mm-dd hh:mm", "HH:MM", "hh:mm", "dd/mm/yyyy", "XX.X",
+		"XX.X%", "HH:MMZ", " TBD ", NULL
+	};
+	static const char *const values[] = {
+		"MST", "TZ", "UTC", "CEST", "Z", "none of the above", "NAS",
+		"Nadia", "Todo list app", "pending payments", "xerox",
+		"TBD by 14:00", "30%", "2025-01-01", "14:30", "SEV2", "P1",
+		"database-locking", "unknown", "Hosting <eu>", "X-ray", "/",
+		"<3", "N/A 7", "<script>alert(1)</script>",
+		"<img src=x onerror=alert(1)>", "<b>", NULL
+	};
+
+	(void)state;
+	for (size_t i = 0; gaps[i]; i++)
+		if (!pm_placeholder(gaps[i], strlen(gaps[i])))
+			fail_msg("not taken for a placeholder: \"%s\"", gaps[i]);
+	for (size_t i = 0; values[i]; i++)
+		if (pm_placeholder(values[i], strlen(values[i])))
+			fail_msg("taken for a placeholder: \"%s\"", values[i]);
+	/* The length bounds the text: "TBD" cut out of "TBDX". */
+	assert_true(pm_placeholder("TBDX", 3));
+	assert_false(pm_placeholder("TBDX", 4));
+}
+
+/*
+ * A template's front matter left half filled: its gaps are not written
+ * (the body gives those values), and nothing is refused for them; lists
+ * keep their real names only.
+ */
+static void
+test_front_placeholders(void **state)
+{
+	struct pm_arena *a = *state;
+	struct pm_incident inc;
+
+	apply_ok(&inc, a, "title: <short incident title>\nstart: "
+	    "YYYY-MM-DDTHH:MM\nend: TBD\ntimezone: <e.g. AEST>\n"
+	    "impact_percent: TBD\nduration_minutes: XX\nseverity: "
+	    "<SEV1|SEV2|SEV3>\ncategory: <one of configuration | software-bug>"
+	    "\nroot_cause: \"[fill in]\"\nservices: [TBD]\ntags: [n/a, "
+	    "billing]\n");
+	assert_null(inc.title);
+	assert_null(inc.start);
+	assert_null(inc.end);
+	assert_null(inc.timezone);
+	assert_null(inc.severity);
+	assert_null(inc.category);
+	assert_null(inc.root_cause);
+	assert_false(inc.fixed.title || inc.fixed.start || inc.fixed.end ||
+	    inc.fixed.timezone || inc.fixed.impact_percent ||
+	    inc.fixed.duration || inc.fixed.category || inc.fixed.services);
+	assert_true(isnan(inc.impact_percent));
+	assert_int_equal(inc.services.len, 0);
+	assert_int_equal(inc.tags.len, 1);
+	assert_string_equal(inc.tags.items[0], "billing");
+	assert_true(inc.fixed.tags);
+	/* A value that is not a gap is still checked. */
+	apply_err(a, "impact_percent: about a third\n",
+	    "pm.md:2: front matter: impact_percent must be a number");
+	/* An empty list is written: "no services". */
+	apply_ok(&inc, a, "services: []\n");
+	assert_true(inc.fixed.services);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int
@@ -814,6 +897,8 @@ main(void)
 		T(test_front_slug),
 		T(test_front_category),
 		T(test_front_first_error_stops),
+		T(test_placeholder_forms),
+		T(test_front_placeholders),
 		T(test_strlist),
 		T(test_slug_from_name),
 		T(test_slug_from_name_cap),
