@@ -184,6 +184,21 @@ void x_criticmarkup(struct pm_buf *b, struct x_struck *s);
  * digit, cut out of b with a space beside them: "~~20:10~~ 19:52" is
  * "19:52"; "{~~11:40~>11:10~~}" is "11:10".  Empties the spans. */
 void x_struck_drop_values(struct pm_buf *b, struct x_struck *s);
+/* Bytes [a, b) cut out of buf; s's spans and the offsets it moves
+ * follow. */
+void x_struck_cut(struct pm_buf *buf, struct x_struck *s, size_t a,
+    size_t b);
+/*
+ * extract_hints.c: what a template left in a line.  Its italic spans
+ * (noted in hints as struck spans are, end 0 for one still open at the
+ * end of the line) that are the template's instructions ("_Describe the
+ * share of users affected, e.g. ~30% of users._") and its bracketed
+ * prompts ("[One sentence]", "[Owner]") are cut out of b; adjust's spans
+ * and offsets follow.  *carry says an italic hint went on from the line
+ * before (read and set here).  Empties hints.
+ */
+void x_hints_drop(struct pm_buf *b, struct x_struck *hints,
+    struct x_struck *adjust, int *carry);
 
 /* extract_html.c: the lines of an HTML block (its literal s, which starts
  * on file line line) as the Markdown it stands for: "<tr>" rows with

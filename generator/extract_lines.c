@@ -22,6 +22,9 @@ struct cut {
 	int struck_lead;	/* a strikethrough opened the line */
 	size_t struck_end;
 	struct x_struck struck;	/* its struck spans */
+	struct x_struck hints;	/* its italic spans, for template hints */
+	int emph_open;		/* italics open at this point */
+	int hint_carry;		/* an italic hint goes on past the line */
 };
 
 static struct xline *
@@ -71,6 +74,7 @@ cut_flush(struct xdoc *d, struct cut *c)
 
 	c->struck.moved[0] = &c->strong;
 	c->struck.moved[1] = &c->struck_end;
+	x_hints_drop(&c->b, &c->hints, &c->struck, &c->hint_carry);
 	x_criticmarkup(&c->b, &c->struck);
 	len = c->b.len;
 	while (len > 0 && (c->b.ptr[len - 1] == ' ' ||
@@ -134,6 +138,9 @@ cut_flush(struct xdoc *d, struct cut *c)
 	c->lead_depth = -1;
 	c->struck_lead = 0;
 	c->struck_end = 0;
+	/* an italic span that goes on opens the next line */
+	if (c->emph_open > 0)
+		x_struck_edge(&c->hints, 0, 1);
 }
 
 /*
@@ -193,6 +200,10 @@ cut_block(struct xdoc *d, struct cut *c, cmark_node *block)
 				c->struck_end = c->b.len, c->struck_lead = 2;
 			if (strike)
 				x_struck_edge(&c->struck, c->b.len, 0);
+			if (t == CMARK_NODE_EMPH) {
+				x_struck_edge(&c->hints, c->b.len, 0);
+				c->emph_open--;
+			}
 			continue;
 		}
 		if (c->line == 0 && cmark_node_get_start_line(n) > 0)
@@ -240,6 +251,10 @@ cut_block(struct xdoc *d, struct cut *c, cmark_node *block)
 				c->struck_lead = 1;
 			if (strike)
 				x_struck_edge(&c->struck, c->b.len, 1);
+			if (t == CMARK_NODE_EMPH) {
+				x_struck_edge(&c->hints, c->b.len, 1);
+				c->emph_open++;
+			}
 			depth++;
 		}
 	}
@@ -645,6 +660,9 @@ x_lines_build(struct xdoc *d, cmark_node *root)
 		c.lead_depth = -1;
 		c.struck_lead = 0;
 		c.struck.n = 0;
+		c.hints.n = 0;
+		c.emph_open = 0;
+		c.hint_carry = 0;
 		c.strong = 0;
 		c.quoted = quotes > 0;
 		top = (item_depth < MAX_DEPTH ? item_depth : MAX_DEPTH) - 1;

@@ -47,9 +47,8 @@ after_cut(size_t at, size_t a, size_t b)
 	return at >= b ? at - (b - a) : at > a ? a : at;
 }
 
-/* Bytes [a, b) cut out of the line; the offsets kept into it follow. */
-static void
-cut(struct pm_buf *buf, struct x_struck *s, size_t a, size_t b)
+void
+x_struck_cut(struct pm_buf *buf, struct x_struck *s, size_t a, size_t b)
 {
 	memmove(buf->ptr + a, buf->ptr + b, buf->len - b + 1);
 	buf->len -= b - a;
@@ -100,10 +99,10 @@ x_criticmarkup(struct pm_buf *b, struct x_struck *s)
 		}
 		/* what moves into i is read again */
 		if (marks[m].keep) {
-			cut(b, s, j, j + nc);
-			cut(b, s, i, i + no);
+			x_struck_cut(b, s, j, j + nc);
+			x_struck_cut(b, s, i, i + no);
 		} else {
-			cut(b, s, i, j + nc);
+			x_struck_cut(b, s, i, j + nc);
 		}
 	}
 }
@@ -123,8 +122,8 @@ x_struck_drop_values(struct pm_buf *buf, struct x_struck *s)
 			to++;
 		if (to + 1 < b && b < buf->len && a > 0 &&
 		    buf->ptr[a - 1] == '{' && buf->ptr[b] == '}') {
-			cut(buf, s, b, b + 1);
-			cut(buf, s, a - 1, to + 2);
+			x_struck_cut(buf, s, b, b + 1);
+			x_struck_cut(buf, s, a - 1, to + 2);
 			continue;
 		}
 		/* words struck stay: "~~Rotate the keys~~ (done)" is an
@@ -134,7 +133,7 @@ x_struck_drop_values(struct pm_buf *buf, struct x_struck *s)
 		if (b < buf->len && buf->ptr[b] == ' ' &&
 		    (a == 0 || buf->ptr[a - 1] == ' '))
 			b++;
-		cut(buf, s, a, b);
+		x_struck_cut(buf, s, a, b);
 	}
 	s->n = 0;
 }

@@ -1568,6 +1568,49 @@ test_struck_values(void **state)
 	pm_arena_free(a);
 }
 
+/*
+ * A template's instructions left beside the answers: an italic hint
+ * with its example (over a soft break too), a bracketed prompt before a
+ * root cause, a task line of prompts.  The examples are no facts; the
+ * answers are.  Bracketed tags stay: "[FIRING]", "[TODO] ...".
+ */
+static void
+test_template_hints(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+
+	(void)state;
+	ingest(&inc, a, &w, "t.md", "# Bus seats\n\n## Summary\n\n"
+	    "_One paragraph: what happened, when (e.g.\n09:00\xe2\x80\x93"
+	    "10:30 AST), and how many customers were affected (e.g. 12% of "
+	    "users)._\n\nOn Saturday 20 December 2025 the seat map failed "
+	    "from 10:15 until 13:00 AST.\n\n**Impact:** _Describe the share "
+	    "of users affected, e.g. ~30% of users._ 1,780 of the 8,900 "
+	    "customers (20%) could not book.\n\nRoot cause: [Category "
+	    "and one sentence.] Human error. A clerk imported last year's "
+	    "quota file.\n\n## Timeline\n\n- 10:15 \xe2\x80\x94 [FIRING] "
+	    "seat map errors\n- 13:00 \xe2\x80\x94 Release rolled back\n\n"
+	    "## Action items\n\n- [ ] [Action] \xe2\x80\x94 [Owner] "
+	    "\xe2\x80\x94 [Due date]\n- [ ] Check the quota file's year on "
+	    "import\n\n[TODO] Keep last year's files out of the import "
+	    "folder.\n");
+	assert_str(inc.start, "2025-12-20T10:15:00-04:00");
+	assert_str(inc.end, "2025-12-20T13:00:00-04:00");
+	assert_true(inc.impact_percent == 20);
+	assert_str(inc.root_cause, "Human error. A clerk imported last "
+	    "year's quota file.");
+	assert_str(inc.category, "human-error");
+	assert_int_equal(inc.ntimeline, 2);
+	assert_str(inc.timeline[0].text, "[FIRING] seat map errors");
+	assert_true(inc.naction_items >= 1);
+	assert_str(inc.action_items[inc.naction_items - 1].text,
+	    "Check the quota file's year on import");
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+}
+
 /* A summary kept after it was replaced ("superseded") says nothing,
  * and a note in italics under it opens no section of its own. */
 static void
@@ -1819,6 +1862,7 @@ main(void)
 		cmocka_unit_test(test_abbreviation_defined_after),
 		cmocka_unit_test(test_settled_start),
 		cmocka_unit_test(test_struck_values),
+		cmocka_unit_test(test_template_hints),
 		cmocka_unit_test(test_superseded_summary),
 		cmocka_unit_test(test_corrections_later),
 		cmocka_unit_test(test_front_matter_window_aliases),
