@@ -429,6 +429,29 @@ todo_line(const struct xline *l)
 	return ballot_box(l->s, l->len) >= 0 ? 0 : -1;
 }
 
+/* A template's own checklist, ticked as the report was written: "##
+ * Before publishing", "## Template checklist (delete before
+ * publishing)", "**Template sections**", an issue form's "###
+ * Checklist".  Its boxes are no actions. */
+static int
+checklist_label(const struct xline *l)
+{
+	static const char *const words[] = {
+		"checklist", "check list", "before publishing",
+		"before you publish", NULL
+	};
+	/* "Checklist: Follow-ups (2/5)", a tracker's list of the actions */
+	static const char *const actions[] = {
+		"follow-up*", "follow up*", "followup*", "action*", "task*",
+		"todo", "to do", "next step*", "corrective", "remediation*",
+		NULL
+	};
+
+	return (x_find_any(l->s, l->len, words, NULL) != NULL ||
+	    x_phrase_at(l->s, l->len, 0, "template")) &&
+	    x_find_any(l->s, l->len, actions, NULL) == NULL;
+}
+
 static int
 by_line(const void *a, const void *b)
 {
@@ -441,6 +464,7 @@ void
 x_action_items(struct xdoc *d)
 {
 	struct items it;
+	int checklist = 0;
 
 	memset(&it, 0, sizeof(it));
 	it.d = d;
@@ -448,6 +472,11 @@ x_action_items(struct xdoc *d)
 		const struct xline *l = &d->v[i];
 		int n;
 
+		if (l->kind == XL_HEADING || (l->kind == XL_PARA &&
+		    l->strong + 1 >= l->len && l->len < 80))
+			checklist = checklist_label(l);
+		if (l->task >= 0 && checklist)
+			continue;
 		if (l->task >= 0) {
 			item_text(&it, i);
 			add_item(&it, it.b.ptr, it.b.len, l->task == 1 ||

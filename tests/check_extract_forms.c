@@ -1611,6 +1611,38 @@ test_template_hints(void **state)
 	pm_arena_free(a);
 }
 
+/* A template's checklist of the write-up is no list of actions; a
+ * tracker's "Checklist: Follow-ups" is. */
+static void
+test_template_checklists(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+
+	(void)state;
+	ingest(&inc, a, &w, "t.md", "# Gates\n\n**Template sections**\n\n"
+	    "- [x] Issue summary\n- [ ] Lessons learned\n\n## Corrective "
+	    "and preventative measures\n\n- [ ] Alert at 150 connections\n"
+	    "- [ ] Time out idle scanner connections\n\n## Before "
+	    "publishing\n\n- [x] Summary written\n- [ ] Actions have "
+	    "owners\n");
+	assert_int_equal(inc.naction_items, 2);
+	assert_str(inc.action_items[1].text,
+	    "Time out idle scanner connections");
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+
+	a = pm_arena_new();
+	ingest(&inc, a, &w, "t.md", "# Booking\n\n## Checklist: Follow-ups "
+	    "(1/2)\n\n- [x] Exclude /book from caching\n- [ ] Alert when "
+	    "bookings stop\n\n### Checklist\n\n- [x] Reviewed by "
+	    "security\n");
+	assert_int_equal(inc.naction_items, 2);
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+}
+
 /* A summary kept after it was replaced ("superseded") says nothing,
  * and a note in italics under it opens no section of its own. */
 static void
@@ -1863,6 +1895,7 @@ main(void)
 		cmocka_unit_test(test_settled_start),
 		cmocka_unit_test(test_struck_values),
 		cmocka_unit_test(test_template_hints),
+		cmocka_unit_test(test_template_checklists),
 		cmocka_unit_test(test_superseded_summary),
 		cmocka_unit_test(test_corrections_later),
 		cmocka_unit_test(test_front_matter_window_aliases),
