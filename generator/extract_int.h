@@ -114,6 +114,16 @@ struct xdoc {
 	struct pm_when zone;	/* the zone written for the document */
 	int has_zone;
 	int zone_defined;	/* the document says what zone.zone means */
+	/* Other ambiguous abbreviations, their definitions looked up when
+	 * a time first uses them (x_zone_settle()); written through the
+	 * pointer by readers that hold the document const. */
+	struct x_zone_defs {
+		struct {
+			char abbrev[8];
+			int off, found;
+		} v[4];
+		size_t n;
+	} *zone_defs;
 	const char *zone_place;	/* "local time": the zone table's name of
 				 * the place whose clock it is */
 	int zone_line;

@@ -369,38 +369,74 @@ place_named(int *off, const struct xdoc *d, const char *abbrev)
 	return found;
 }
 
-static void
-find_definition(struct xdoc *d)
+/* What the document says its ambiguous abbreviation means, beside one
+ * of the places it is written or by a place it names: 1 with *off. */
+static int
+definition_of(const struct xdoc *d, const char *abbrev, int *off)
 {
-	const char *abbrev = d->zone.zone;
 	size_t n = strlen(abbrev), at;
-	int off = 0;
 
 	if (!pm_when_zone_ambiguous(abbrev, n))
-		return;
+		return 0;
 	for (size_t i = 0; i < d->n; i++) {
 		const struct xline *l = &d->v[i];
 
 		for (size_t from = 0; from < l->len && (at = x_find(l->s +
 		    from, l->len - from, abbrev)) != (size_t)-1;
-		    from += at + n) {
-			if (definition_near(&off, l, from + at, from + at + n,
-			    abbrev)) {
-				d->zone.offset_minutes = off;
-				d->zone_defined = 1;
-				return;
-			}
-		}
+		    from += at + n)
+			if (definition_near(off, l, from + at, from + at + n,
+			    abbrev))
+				return 1;
 	}
-	if (place_named(&off, d, abbrev)) {
+	return place_named(off, d, abbrev);
+}
+
+static void
+find_definition(struct xdoc *d)
+{
+	int off = 0;
+
+	if (definition_of(d, d->zone.zone, &off)) {
 		d->zone.offset_minutes = off;
 		d->zone_defined = 1;
 	}
 }
 
+/*
+ * An ambiguous abbreviation other than the document's zone, asked once
+ * and remembered: "All times are Irish Standard Time (IST, UTC+1)" makes
+ * the zone a name, and the times beside it are "12:35 IST"; a window
+ * "17:30 to 19:45 CST" whose line goes on "CST in this report is China
+ * Standard Time".  1 with *off when the document defines it.
+ */
+static int
+other_definition(const struct xdoc *d, const char *abbrev, int *off)
+{
+	struct x_zone_defs *c = d->zone_defs;
+	size_t k;
+
+	if (c == NULL || !pm_when_zone_ambiguous(abbrev, strlen(abbrev)))
+		return 0;
+	for (k = 0; k < c->n; k++)
+		if (strcmp(c->v[k].abbrev, abbrev) == 0)
+			break;
+	if (k == c->n) {
+		if (k == XCOUNT(c->v))
+			return 0;
+		snprintf(c->v[k].abbrev, sizeof(c->v[k].abbrev), "%s",
+		    abbrev);
+		c->v[k].found = definition_of(d, abbrev, &c->v[k].off);
+		c->n++;
+	}
+	*off = c->v[k].off;
+	return c->v[k].found;
+}
+
 void
 x_zone_settle(const struct xdoc *d, struct pm_when *w)
 {
+	int off;
+
 	if (d->zone_place && w->has_zone &&
 	    strcmp(w->zone, d->zone.zone) == 0) {
 		struct pm_when p = *w;
@@ -413,6 +449,10 @@ x_zone_settle(const struct xdoc *d, struct pm_when *w)
 	if (d->zone_defined && w->has_zone &&
 	    strcmp(w->zone, d->zone.zone) == 0) {
 		w->offset_minutes = d->zone.offset_minutes;
+		return;
+	}
+	if (w->has_zone && other_definition(d, w->zone, &off)) {
+		w->offset_minutes = off;
 		return;
 	}
 	pm_when_settle_zone(w);
@@ -531,6 +571,7 @@ zone_in_fields(struct pm_when *z, const char *s, size_t len)
 void
 x_find_zone(struct xdoc *d)
 {
+	d->zone_defs = pm_arena_calloc(d->arena, 1, sizeof(*d->zone_defs));
 	find_zone(d);
 	if (d->has_zone)
 		find_definition(d);

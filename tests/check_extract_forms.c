@@ -1778,6 +1778,18 @@ test_abbreviation_defined_after(void **state)
 	    "2025, from 19:20 to 22:50 AMT (Amazon Time, UTC-4), points "
 	    "were spent.\n");
 	assert_str(inc.start, "2025-02-14T19:20:00-04:00");
+	/* the zone written as a name, the times with its abbreviation */
+	ingest(&inc, a, &w, "t.md", "# Gates\n\nAll times are Irish "
+	    "Standard Time (IST, UTC+1), the time at the course.\n\n"
+	    "**Start:** 12:35 IST, Saturday 2 August 2025\n\n**End:** 14:05 "
+	    "IST\n");
+	assert_str(inc.start, "2025-08-02T12:35:00+01:00");
+	assert_str(inc.end, "2025-08-02T14:05:00+01:00");
+	/* no zone for the document; the window's line defines its own */
+	ingest(&inc, a, &w, "t.md", "# Queue\n\n**Window:** 17:30 to 19:45 "
+	    "CST, Wednesday 31 December 2025. CST in this report is China "
+	    "Standard Time (Beijing time, UTC+8).\n");
+	assert_str(inc.start, "2025-12-31T17:30:00+08:00");
 	pm_warnings_free(&w);
 	pm_arena_free(a);
 }
