@@ -58,6 +58,21 @@ const struct pm_when__zone pm_when__zones[] = {
 	{ "ACDT", 630, 0 }, { "AEST", 600, 0 }, { "AEDT", 660, 0 },
 	{ "NZST", 720, 0 }, { "NZDT", 780, 0 },
 	{ "ULAT", 480, 0 }, { "AMT", 240, 0 }, { "Armenia Time", 240, 0 },
+	/* islands and edges of the map (not GET, which is HTTP's word,
+	 * nor SST, BDT or PYT, which name two zones each) */
+	{ "AZOT", -60, 0 }, { "AZOST", 0, 0 }, { "CVT", -60, 0 },
+	{ "EGT", -60, 0 }, { "EGST", 0, 0 }, { "WGT", -180, 0 },
+	{ "WGST", -120, 0 }, { "PMST", -180, 0 }, { "PMDT", -120, 0 },
+	{ "HDT", -540, 0 }, { "FKST", -180, 0 }, { "SRT", -180, 0 },
+	{ "AFT", 270, 0 }, { "IRDT", 270, 0 }, { "AZT", 240, 0 },
+	{ "MUT", 240, 0 }, { "SCT", 240, 0 }, { "RET", 240, 0 },
+	{ "MVT", 300, 0 }, { "TJT", 300, 0 }, { "YEKT", 300, 0 },
+	{ "BTT", 360, 0 }, { "KGT", 360, 0 }, { "OMST", 360, 0 },
+	{ "KRAT", 420, 0 }, { "IRKT", 480, 0 }, { "YAKT", 540, 0 },
+	{ "ChST", 600, 0 }, { "VLAT", 600, 0 }, { "LHST", 630, 0 },
+	{ "NCT", 660, 0 }, { "NFT", 660, 0 }, { "MAGT", 660, 0 },
+	{ "PETT", 720, 0 }, { "TOT", 780, 0 }, { "CHAST", 765, 0 },
+	{ "CHADT", 825, 0 },
 	{ "Amazon Time", -240, 0 },
 	/* a pair written for the year round ("09:00 CET/CEST"): the
 	 * region's clock, whose summer time the date picks */

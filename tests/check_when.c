@@ -214,6 +214,13 @@ static const struct {
 	{ "23:20 Central Standard Time (CST)", -1,
 	    TZ(23, 20, -360, "CST") },
 	{ "08:20 Irish time (IST)", 16, TZ(8, 20, 0, "Irish time") },
+	{ "08:05 AZOST", -1, TZ(8, 5, 0, "AZOST") },
+	{ "07:05 AZOT", -1, TZ(7, 5, -60, "AZOT") },
+	{ "11:00 CVT", -1, TZ(11, 0, -60, "CVT") },
+	{ "09:30 AFT", -1, TZ(9, 30, 270, "AFT") },
+	{ "18:45 ChST", -1, TZ(18, 45, 600, "ChST") },
+	{ "06:15 CHAST", -1, TZ(6, 15, 765, "CHAST") },
+	{ "14:02 GET /checkout", 5, TIME(14, 2, 0) },
 	/* IANA names at their standard offsets; settles gives summer */
 	{ "15:10 America/New_York", -1, TZ(15, 10, -300, "America/New_York") },
 	{ "09:00 Europe/Berlin", -1, TZ(9, 0, 60, "Europe/Berlin") },
