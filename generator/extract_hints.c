@@ -26,6 +26,12 @@ static const char *const instructions[] = {
 	"optional:", NULL
 };
 
+/* What only a template's example line says of itself. */
+static const char *const leftovers[] = {
+	"delete me", "delete this example", "example entry", "example row",
+	NULL
+};
+
 static int
 opens_with(const char *s, size_t len, const char *word)
 {
@@ -42,7 +48,9 @@ holds(const char *s, size_t len, const char *word)
 
 	for (size_t i = 0; i + n <= len; i++)
 		if (strncasecmp(s + i, word, n) == 0 &&
-		    (i == 0 || !x_alnum((unsigned char)s[i - 1])))
+		    (i == 0 || !x_alnum((unsigned char)s[i - 1])) &&
+		    (i + n == len || !x_alnum((unsigned char)word[n - 1]) ||
+		    !x_alnum((unsigned char)s[i + n])))
 			return 1;
 	return 0;
 }
@@ -173,4 +181,10 @@ x_hints_drop(struct pm_buf *b, struct x_struck *hints,
 	}
 	hints->n = 0;
 	cut_prompts(b, adjust);
+	/* a template's example line: "- 00:00 — example entry, delete me" */
+	for (size_t i = 0; leftovers[i]; i++)
+		if (holds(b->ptr, b->len, leftovers[i])) {
+			x_struck_cut(b, adjust, 0, b->len);
+			return;
+		}
 }

@@ -69,6 +69,33 @@ says_share_unknown(const struct xdoc *d)
 	return says;
 }
 
+/*
+ * "**Users affected (%):** 30.2": a field that writes its unit in its
+ * label gives a bare number.  Its share, or NAN.
+ */
+static double
+percent_field(const struct xdoc *d, const struct xfield *f)
+{
+	const struct xline *l = NULL;
+	size_t e, i;
+	double v;
+
+	if (f == NULL)
+		return NAN;
+	/* the label as written: its normal form has lost the "%" */
+	for (i = 0; i < d->n && l == NULL; i++)
+		if (f->v >= d->v[i].s && f->v <= d->v[i].s + d->v[i].len)
+			l = &d->v[i];
+	if (l == NULL || (memchr(l->s, '%', (size_t)(f->v - l->s)) == NULL &&
+	    x_find(f->label, strlen(f->label), "percent") == (size_t)-1))
+		return NAN;
+	i = x_skip_blanks(f->v, f->vlen, 0);
+	if ((e = x_number_at(f->v, f->vlen, i, &v)) == 0 ||
+	    x_skip_blanks(f->v, f->vlen, e) != f->vlen || v < 0 || v > 100)
+		return NAN;
+	return v;
+}
+
 static void
 find_impact(struct xdoc *d)
 {
@@ -94,6 +121,10 @@ find_impact(struct xdoc *d)
 	 * in a pass, a share of people beats one of requests or anything
 	 * else found before it ("8% of playback requests still fail" in one
 	 * paragraph, "35% of the viewers had errors" in the next) */
+	if (isnan(v) && !isnan(x = percent_field(d, f))) {
+		v = x;
+		line = f->line;
+	}
 	for (pass = 0; pass < 4 && (isnan(v) || (whole && pass < 3));
 	    pass++) {
 		for (size_t i = 0; i < d->n && (isnan(v) || whole ||

@@ -1609,6 +1609,17 @@ test_template_hints(void **state)
 	    "Check the quota file's year on import");
 	pm_warnings_free(&w);
 	pm_arena_free(a);
+
+	/* a field with its unit in the label; a template's example line */
+	a = pm_arena_new();
+	ingest(&inc, a, &w, "t.md", "# Pay\n\n- **Users affected (%):** "
+	    "30.2\n\n## Timeline\n\n- 00:00 \xe2\x80\x94 example entry, "
+	    "delete me\n- 08:05 \xe2\x80\x94 Payouts start failing\n"
+	    "- 10:12 \xe2\x80\x94 A delete meant for tmp/ runs\n");
+	assert_true(inc.impact_percent == 30.2);
+	assert_int_equal(inc.ntimeline, 2);
+	pm_warnings_free(&w);
+	pm_arena_free(a);
 }
 
 /* A template's checklist of the write-up is no list of actions; a
