@@ -47,7 +47,8 @@ holds(const char *s, size_t len, const char *word)
 	size_t n = strlen(word);
 
 	for (size_t i = 0; i + n <= len; i++)
-		if (strncasecmp(s + i, word, n) == 0 &&
+		if (x_lower((unsigned char)s[i]) == word[0] &&
+		    strncasecmp(s + i, word, n) == 0 &&
 		    (i == 0 || !x_alnum((unsigned char)s[i - 1])) &&
 		    (i + n == len || !x_alnum((unsigned char)word[n - 1]) ||
 		    !x_alnum((unsigned char)s[i + n])))
@@ -181,7 +182,11 @@ x_hints_drop(struct pm_buf *b, struct x_struck *hints,
 	}
 	hints->n = 0;
 	cut_prompts(b, adjust);
-	/* a template's example line: "- 00:00 — example entry, delete me" */
+	/* a template's example line: "- 00:00 — example entry, delete me";
+	 * strstr() asks every line cheaply first (b is NUL-terminated) */
+	if (b->ptr == NULL || (strstr(b->ptr, "elete") == NULL &&
+	    strstr(b->ptr, "xample") == NULL))
+		return;
 	for (size_t i = 0; leftovers[i]; i++)
 		if (holds(b->ptr, b->len, leftovers[i])) {
 			x_struck_cut(b, adjust, 0, b->len);
