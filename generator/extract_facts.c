@@ -755,9 +755,8 @@ x_facts_finish(struct xdoc *d)
 		inc->start = iso(d, &d->start);
 	if (d->has_end && (!inc->fixed.end || full(&d->end)))
 		inc->end = iso(d, &d->end);
-	/* A front matter zone without front matter times is a default
-	 * (templates ship "timezone: UTC"): a start the body gives in a
-	 * zone of its own, at another offset, was written in that zone. */
+	/* A front matter zone without front times is a template's default
+	 * ("timezone: UTC") when the body's start is in another zone. */
 	if (inc->fixed.timezone && !inc->fixed.start && d->has_start &&
 	    d->start.has_zone && d->start.zone[0] && d->has_zone &&
 	    d->start.offset_minutes != d->zone.offset_minutes)

@@ -775,33 +775,33 @@ test_worktree(void **state)
 	assert_same_as_fresh(f, NULL);
 }
 
-/* "N pages kept without rendering" of the -v output (stderr). */
+/* Build out with -v and expect success; returns the number that the
+ * -v output (stderr) gives before what ("N pages kept without
+ * rendering", "N pieces of data pages copied"). */
 static size_t
-pages_reused(const char *err)
-{
-	const char *p = strstr(err, " pages kept without rendering");
-	size_t n;
-
-	assert_non_null(p);
-	while (p > err && p[-1] >= '0' && p[-1] <= '9')
-		p--;
-	assert_int_equal(sscanf(p, "%zu pages kept", &n), 1);
-	return n;
-}
-
-/* Build out with -v and expect success; returns the pages kept by key. */
-static size_t
-build_counting_reuse(const struct fixture *f)
+build_counting(const struct fixture *f, const char *what)
 {
 	char *so = NULL, *se = NULL;
+	const char *p;
 	size_t n;
 
 	if (build_into(f, f->out, "-v", &so, &se) != 0)
 		fail_msg("build failed: %s", se);
-	n = pages_reused(se);
+	p = strstr(se, what);
+	assert_non_null(p);
+	while (p > se && p[-1] >= '0' && p[-1] <= '9')
+		p--;
+	assert_int_equal(sscanf(p, "%zu", &n), 1);
 	free(so);
 	free(se);
 	return n;
+}
+
+/* The pages a build kept by their key. */
+static size_t
+build_counting_reuse(const struct fixture *f)
+{
+	return build_counting(f, " pages kept without rendering");
 }
 
 /*
@@ -888,24 +888,11 @@ test_hand_edited_page_is_rendered_again(void **state)
 	assert_same_as_fresh(f, NULL);
 }
 
-/* "N pieces of data pages copied" of the -v output (stderr). */
+/* The records incidents.json copied from the last build's. */
 static size_t
 pieces_copied(const struct fixture *f)
 {
-	char *so = NULL, *se = NULL;
-	const char *p;
-	size_t n;
-
-	if (build_into(f, f->out, "-v", &so, &se) != 0)
-		fail_msg("build failed: %s", se);
-	p = strstr(se, " pieces of data pages copied");
-	assert_non_null(p);
-	while (p > se && p[-1] >= '0' && p[-1] <= '9')
-		p--;
-	assert_int_equal(sscanf(p, "%zu pieces", &n), 1);
-	free(so);
-	free(se);
-	return n;
+	return build_counting(f, " pieces of data pages copied");
 }
 
 /*
