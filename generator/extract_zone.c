@@ -421,10 +421,11 @@ other_definition(const struct xdoc *d, const char *abbrev, int *off)
 		if (strcmp(c->v[k].abbrev, abbrev) == 0)
 			break;
 	if (k == c->n) {
-		if (k == XCOUNT(c->v))
+		size_t n = strlen(abbrev);
+
+		if (k == XCOUNT(c->v) || n >= sizeof(c->v[k].abbrev))
 			return 0;
-		snprintf(c->v[k].abbrev, sizeof(c->v[k].abbrev), "%s",
-		    abbrev);
+		memcpy(c->v[k].abbrev, abbrev, n + 1);
 		c->v[k].found = definition_of(d, abbrev, &c->v[k].off);
 		c->n++;
 	}
