@@ -10,7 +10,6 @@
 #include "extract_int.h"
 
 #include <string.h>
-#include <strings.h>
 
 /* Words that mark a span as the template's example. */
 static const char *const example_marks[] = {
@@ -32,30 +31,6 @@ static const char *const leftovers[] = {
 	NULL
 };
 
-static int
-opens_with(const char *s, size_t len, const char *word)
-{
-	size_t n = strlen(word);
-
-	return len > n && strncasecmp(s, word, n) == 0 &&
-	    (word[n - 1] == ':' || !x_alnum((unsigned char)s[n]));
-}
-
-static int
-holds(const char *s, size_t len, const char *word)
-{
-	size_t n = strlen(word);
-
-	for (size_t i = 0; i + n <= len; i++)
-		if (x_lower((unsigned char)s[i]) == word[0] &&
-		    strncasecmp(s + i, word, n) == 0 &&
-		    (i == 0 || !x_alnum((unsigned char)s[i - 1])) &&
-		    (i + n == len || !x_alnum((unsigned char)word[n - 1]) ||
-		    !x_alnum((unsigned char)s[i + n])))
-			return 1;
-	return 0;
-}
-
 /* An italic span that is an instruction or an example: "_Describe the
  * share ..._", "_(e.g. 1 h 15 min)_"; one word is emphasis. */
 static int
@@ -68,12 +43,12 @@ italic_hint(const char *s, size_t len)
 		len--;
 	}
 	for (i = 0; example_marks[i]; i++)
-		if (holds(s, len, example_marks[i]))
+		if (x_find(s, len, example_marks[i]) != (size_t)-1)
 			return 1;
 	if (memchr(s, ' ', len) == NULL)
 		return 0;
 	for (i = 0; instructions[i]; i++)
-		if (opens_with(s, len, instructions[i]))
+		if (x_phrase_at(s, len, 0, instructions[i]))
 			return 1;
 	return 0;
 }
@@ -103,19 +78,18 @@ static const char *const prompt_words[] = {
 static int
 prompt(const char *s, size_t len)
 {
-	size_t i, n;
+	size_t i;
 
 	if (memchr(s, '?', len) || memchr(s, ':', len) || s[len - 1] == '.')
 		return 1;
-	for (i = 0; prompt_words[i]; i++) {
-		n = strlen(prompt_words[i]);
-		if (len == n && strncasecmp(s, prompt_words[i], n) == 0)
+	for (i = 0; prompt_words[i]; i++)
+		if (x_phrase_at(s, len, 0, prompt_words[i]) == len)
 			return 1;
-	}
-	if (opens_with(s, len, "share of") || opens_with(s, len, "number of"))
+	if (x_phrase_at(s, len, 0, "share of") ||
+	    x_phrase_at(s, len, 0, "number of"))
 		return 1;
 	for (i = 0; instructions[i]; i++)
-		if (opens_with(s, len, instructions[i]))
+		if (x_phrase_at(s, len, 0, instructions[i]))
 			return 1;
 	return 0;
 }
@@ -187,9 +161,6 @@ x_hints_drop(struct pm_buf *b, struct x_struck *hints,
 	if (b->ptr == NULL || (strstr(b->ptr, "elete") == NULL &&
 	    strstr(b->ptr, "xample") == NULL))
 		return;
-	for (size_t i = 0; leftovers[i]; i++)
-		if (holds(b->ptr, b->len, leftovers[i])) {
-			x_struck_cut(b, adjust, 0, b->len);
-			return;
-		}
+	if (x_find_any(b->ptr, b->len, leftovers, NULL))
+		x_struck_cut(b, adjust, 0, b->len);
 }
