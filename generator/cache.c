@@ -1,7 +1,8 @@
 /*
- * cache.c: the build cache folder beside the site: document entries, the
- * state of the last build, and the removal of entries no longer used (the
- * keys are in cache_key.c).
+ * cache.c: the build cache folder beside the site: the lookups of
+ * document entries (the pack that holds them is in cache_pack.c), the
+ * state of the last build and the history (their files in cache_file.c,
+ * their encoding in cache_codec_state.c), and the keys in cache_key.c.
  */
 #include "cache.h"
 #include "cache_int.h"
@@ -16,23 +17,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/uio.h>
 #include <unistd.h>
 
-#include <git2.h>
-
-#define MAGIC "pmsiteC\n"	/* 8 bytes */
-#define KEY_LEN (PM_CACHE_KEY_SIZE - 1)
-#define HEADER_SIZE (8 + 4 + 4 + 8 + 8 + KEY_LEN)
-#define KIND_DOC 1
-#define KIND_STATE 2
-#define KIND_HISTORY 3
+#define KIND_STATE PM_CACHE_KIND_STATE
+#define KIND_HISTORY PM_CACHE_KIND_HISTORY
 #define STATE_NAME "state"
 #define HISTORY_NAME "history"
-#define DOCS_NAME "docs"
+/* Where cache format 7 and older kept a file per document. */
+#define OLD_DOCS_NAME "docs"
 #define SPARE_NAME "spare"
-#define TMP_PREFIX "tmp-"
-#define FILE_MAX (1u << 30)	/* no cache file is near this */
 
 static const char cachedir_tag[] =
     "Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -44,13 +37,12 @@ struct pm_cache {
 	char *spare;		/* dir/spare, once asked for */
 	char identity[PM_CACHE_KEY_SIZE];
 	char env[PM_CACHE_KEY_SIZE];
-	int dir_fd, docs_fd;	/* -1 until opened */
+	int dir_fd;		/* -1 until opened */
 	int absent;		/* no folder yet: reads need not look */
 	int frozen;		/* reads only: make nothing on disk */
 	int broken;		/* a write failed: no more writes */
 	char *problem;		/* why, for the one warning */
-	char (*used)[PM_CACHE_KEY_SIZE];
-	size_t nused, cap_used;
+	struct pm_cache_pack pack;	/* the documents */
 	size_t hits, lookups;
 };
 
@@ -68,7 +60,8 @@ pm_cache_open(struct pm_cache **out, const char *out_dir,
 	int rc;
 
 	*out = NULL;
-	c->dir_fd = c->docs_fd = -1;
+	c->dir_fd = -1;
+	pm_cache__pack_init(&c->pack);
 	if ((rc = pm_output_resolve(&c->site, out_dir, err)) < 0) {
 		pm_cache_free(c);
 		return rc;
@@ -87,11 +80,9 @@ pm_cache_free(struct pm_cache *c)
 {
 	if (c == NULL)
 		return;
-	if (c->docs_fd >= 0)
-		close(c->docs_fd);
+	pm_cache__pack_free(&c->pack);
 	if (c->dir_fd >= 0)
 		close(c->dir_fd);
-	free(c->used);
 	free(c->problem);
 	free(c->site);
 	free(c->dir);
@@ -163,46 +154,30 @@ write_small(int dirfd, const char *name, const char *text)
 }
 
 /*
- * Open the cache folder and its docs/ (creating them when create is set).
- * Returns 0, or -1 when there is none (or, creating, it cannot be made).
- * Neither may be a symbolic link: a link could aim the writes elsewhere.
+ * Open the cache folder (creating it when create is set).  Returns 0, or
+ * -1 when there is none (or, creating, it cannot be made).  It may not be
+ * a symbolic link: a link could aim the writes elsewhere.
  */
 static int
 open_folder(struct pm_cache *c, int create)
 {
 	int made = 0;
 
-	if (c->docs_fd >= 0)
+	if (c->dir_fd >= 0)
 		return 0;
 	if (c->broken || (c->absent && !create) || (c->frozen && create))
 		return -1;
-	if (c->dir_fd < 0) {
-		if (create && mkdir(c->dir, 0755) == 0)
-			made = 1;
-		else if (create && errno != EEXIST)
-			goto fail;
-		c->dir_fd = open(c->dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
-		    O_CLOEXEC);
-		if (c->dir_fd < 0)
-			goto fail;
-	}
+	if (create && mkdir(c->dir, 0755) == 0)
+		made = 1;
+	else if (create && errno != EEXIST)
+		goto fail;
+	c->dir_fd = open(c->dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC);
+	if (c->dir_fd < 0)
+		goto fail;
 	if (made && (write_small(c->dir_fd, "CACHEDIR.TAG",
 	    cachedir_tag) < 0 || write_small(c->dir_fd, ".gitignore",
 	    "*\n") < 0))
-		goto fail;
-	if (create && mkdirat(c->dir_fd, DOCS_NAME, 0755) < 0 &&
-	    errno != EEXIST)
-		goto fail;
-	c->docs_fd = openat(c->dir_fd, DOCS_NAME, O_RDONLY | O_DIRECTORY |
-	    O_NOFOLLOW | O_CLOEXEC);
-	/* Inside our own folder, something else named docs is damage:
-	 * replace it. */
-	if (c->docs_fd < 0 && create && (errno == ENOTDIR || errno == ELOOP) &&
-	    unlinkat(c->dir_fd, DOCS_NAME, 0) == 0 &&
-	    mkdirat(c->dir_fd, DOCS_NAME, 0755) == 0)
-		c->docs_fd = openat(c->dir_fd, DOCS_NAME, O_RDONLY |
-		    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-	if (c->docs_fd < 0)
 		goto fail;
 	return 0;
 fail:
@@ -213,195 +188,18 @@ fail:
 	return -1;
 }
 
-/*
- * Write a cache file: header (magic, format, kind, payload length,
- * checksum, key) and payload.  The state goes to a temporary name renamed
- * in place, so a reader finds the old state or the new one.  A document
- * entry is created under its own name (fresh: what stands there is first
- * removed, never truncated, in case it has other links): a rename per
- * entry costs a first build seconds on a slow disk, and a half-written
- * entry is caught by its length and checksum anyway.
- */
-/* The header, then the payload, in one system call where the system
- * takes them whole (a document's entry is a few kilobytes, and a first
- * build writes ten thousand of them); 0, or -1 with errno. */
+/* The state or the history, in place of the last. */
 static int
-write_entry(int fd, const unsigned char head[HEADER_SIZE],
-    const struct pm_buf *payload)
-{
-	struct iovec v[2] = {
-		{ (void *)head, HEADER_SIZE },
-		{ payload->ptr, payload->len },
-	};
-	size_t total = HEADER_SIZE + payload->len, done = 0;
-
-	while (done < total) {
-		ssize_t n = writev(fd, v, 2);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		done += (size_t)n;
-		/* a short write: go on from where it stopped */
-		for (int i = 0; i < 2 && n > 0; i++) {
-			size_t k = (size_t)n < v[i].iov_len ? (size_t)n :
-			    v[i].iov_len;
-
-			v[i].iov_base = (char *)v[i].iov_base + k;
-			v[i].iov_len -= k;
-			n -= (ssize_t)k;
-		}
-	}
-	return 0;
-}
-
-static int
-store(struct pm_cache *c, int dirfd, const char *name, int kind,
+save(struct pm_cache *c, const char *name, int kind,
     const char key[PM_CACHE_KEY_SIZE], const struct pm_buf *payload)
 {
-	int direct = kind == KIND_DOC;	/* the others are renamed in */
-	struct pm_buf tmp = PM_BUF_INIT;
-	uint64_t sum = pm_cache__checksum(payload->ptr, payload->len);
-	unsigned char head[HEADER_SIZE], *h = head;
-	int fd = -1, rc = -1;
+	const char *what;
 
-	/* The header apart from the payload (write_entry()): the state is
-	 * megabytes, not worth copying behind a header. */
-	memcpy(h, MAGIC, 8);
-	h += 8;
-	for (int i = 0; i < 4; i++)
-		*h++ = (unsigned char)((uint32_t)PM_CACHE_FORMAT >> (8 * i));
-	for (int i = 0; i < 4; i++)
-		*h++ = (unsigned char)((uint32_t)kind >> (8 * i));
-	for (int i = 0; i < 8; i++)
-		*h++ = (unsigned char)((uint64_t)payload->len >> (8 * i));
-	for (int i = 0; i < 8; i++)
-		*h++ = (unsigned char)(sum >> (8 * i));
-	memcpy(h, key, KEY_LEN);
-	pm_buf_printf(&tmp, "%s%s", direct ? "" : TMP_PREFIX, name);
-	fd = openat(dirfd, tmp.ptr, O_WRONLY | O_CREAT | O_EXCL |
-	    O_NOFOLLOW | O_CLOEXEC, 0644);
-	/* Whatever is in the way (a damaged entry, a leftover temporary, a
-	 * folder) is ours and stale. */
-	if (fd < 0 && errno == EEXIST &&
-	    pm_fs_remove(dirfd, c->dir, tmp.ptr, NULL) == 0)
-		fd = openat(dirfd, tmp.ptr, O_WRONLY | O_CREAT | O_EXCL |
-		    O_NOFOLLOW | O_CLOEXEC, 0644);
-	if (fd < 0) {
-		give_up(c, tmp.ptr, errno);
-		goto out;
-	}
-	if (write_entry(fd, head, payload) < 0) {
-		give_up(c, tmp.ptr, errno);
-		goto out;
-	}
-	if (close(fd) < 0) {
-		fd = -1;
-		give_up(c, tmp.ptr, errno);
-		goto out;
-	}
-	fd = -1;
-	/* A folder in the way is damage in our own folder: remove it. */
-	if (!direct && renameat(dirfd, tmp.ptr, dirfd, name) < 0 &&
-	    (errno != EISDIR || pm_fs_remove(dirfd, c->dir, name, NULL) < 0 ||
-	    renameat(dirfd, tmp.ptr, dirfd, name) < 0)) {
-		give_up(c, name, errno);
-		goto out;
-	}
-	rc = 0;
-out:
-	if (fd >= 0)
-		close(fd);
-	if (rc < 0)
-		(void)unlinkat(dirfd, tmp.ptr, 0);
-	pm_buf_free(&tmp);
-	return rc;
-}
-
-static uint64_t
-le(const unsigned char *p, int n)
-{
-	uint64_t v = 0;
-
-	for (int i = 0; i < n; i++)
-		v |= (uint64_t)p[i] << (8 * i);
-	return v;
-}
-
-/*
- * Read exactly the iovecs' bytes from fd, resuming after short reads;
- * -1 on an error or an early end of file.
- */
-static int
-read_exact(int fd, struct iovec *iov, int niov)
-{
-	while (niov > 0) {
-		ssize_t n = readv(fd, iov, niov);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		for (; niov > 0 && (size_t)n >= iov->iov_len; iov++, niov--)
-			n -= (ssize_t)iov->iov_len;
-		if (niov > 0) {
-			iov->iov_base = (char *)iov->iov_base + n;
-			iov->iov_len -= (size_t)n;
-		}
-	}
-	return 0;
-}
-
-/*
- * Read the cache file name into arena and check its header against kind
- * and key (key NULL: copy the key found into key_out).  Returns the
- * payload, NUL-terminated, or NULL when there is no such file or it fails
- * a check.  The payload is read straight into the arena, where decoded
- * strings point: a rebuild reads ten thousand entries, and copying each
- * from a scratch buffer cost as much as reading it.  A bad file wastes
- * its size in the arena, which is rare and freed with the build.
- */
-static const char *
-load(int dirfd, const char *name, int kind, const char *key,
-    char key_out[PM_CACHE_KEY_SIZE], size_t *len, struct pm_arena *arena)
-{
-	unsigned char h[HEADER_SIZE + 1];	/* NUL-ended for strspn() */
-	struct iovec iov[2];
-	struct stat st;
-	char *copy = NULL;
-	uint64_t n;
-	int fd;
-
-	h[HEADER_SIZE] = '\0';
-	if ((fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) < 0)
-		return NULL;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
-	    st.st_size < HEADER_SIZE || (uint64_t)st.st_size > FILE_MAX)
-		goto out;
-	n = (uint64_t)st.st_size - HEADER_SIZE;
-	copy = pm_arena_alloc(arena, (size_t)n + 1);
-	iov[0] = (struct iovec){ h, HEADER_SIZE };
-	iov[1] = (struct iovec){ copy, (size_t)n };
-	if (read_exact(fd, iov, 2) < 0 ||
-	    memcmp(h, MAGIC, 8) != 0 || le(h + 8, 4) != PM_CACHE_FORMAT ||
-	    le(h + 12, 4) != (uint64_t)kind || le(h + 16, 8) != n ||
-	    (key && memcmp(h + 32, key, KEY_LEN) != 0) ||
-	    strspn((const char *)h + 32, "0123456789abcdef") < KEY_LEN ||
-	    le(h + 24, 8) != pm_cache__checksum((unsigned char *)copy,
-	    (size_t)n)) {
-		copy = NULL;
-		goto out;
-	}
-	if (key_out) {
-		memcpy(key_out, h + 32, KEY_LEN);
-		key_out[KEY_LEN] = '\0';
-	}
-	copy[n] = '\0';
-	*len = (size_t)n;
-out:
-	close(fd);
-	return copy;
+	if (pm_cache__store(c->dir_fd, c->dir, name, kind, key, payload,
+	    &what) == 0)
+		return 0;
+	give_up(c, what, errno);
+	return -1;
 }
 
 /* ------------------------------------------------------------ documents */
@@ -418,31 +216,36 @@ pm_cache__env(const struct pm_cache *c)
 	return c->env;
 }
 
-static void
-mark_used(struct pm_cache *c, const char key[PM_CACHE_KEY_SIZE])
+/* One task's entry, looked up (and marked used) on the calling thread. */
+static struct pm_cache_pack_entry *
+lookup(struct pm_cache *c, const char key[PM_CACHE_KEY_SIZE])
 {
-	if (c->nused == c->cap_used) {
-		c->cap_used = c->cap_used ? c->cap_used * 2 : 256;
-		c->used = pm_xrealloc(c->used, pm_xmul(c->cap_used,
-		    sizeof(*c->used)));
-	}
-	memcpy(c->used[c->nused++], key, PM_CACHE_KEY_SIZE);
+	struct pm_cache_pack_entry *e;
+
+	c->lookups++;
+	if ((e = pm_cache__pack_find(&c->pack, key)) != NULL)
+		e->used = 1;
+	return e;
 }
 
-/* One document's entry: thread-safe once the folder is open, as it
- * reads c only. */
+/* One document's entry: thread-safe for distinct entries.  A damaged
+ * one is no longer counted as used, so the pack does not keep it. */
 static int
 get_doc(struct pm_incident *inc, struct pm_warnings *warnings,
-    const struct pm_cache *c, const char key[PM_CACHE_KEY_SIZE],
-    struct pm_arena *arena)
+    const struct pm_cache *c, struct pm_cache_pack_entry *e,
+    const unsigned char *bytes, size_t len, struct pm_arena *arena)
 {
 	const char *data, **lines;
-	size_t len, nlines;
+	size_t n, nlines;
 
-	if ((data = load(c->docs_fd, key, KIND_DOC, key, NULL, &len,
-	    arena)) == NULL ||
-	    pm_cache__decode(inc, &lines, &nlines, arena, data, len) < 0)
+	if (e == NULL)
 		return 0;
+	if ((data = pm_cache__pack_payload(&c->pack, e, bytes, len, arena,
+	    &n)) == NULL ||
+	    pm_cache__decode(inc, &lines, &nlines, arena, data, n) < 0) {
+		e->used = 0;
+		return 0;
+	}
 	for (size_t i = 0; i < nlines; i++)
 		pm_warnings_add_line(warnings, lines[i]);
 	return 1;
@@ -453,10 +256,12 @@ pm_cache_get(struct pm_incident *inc, struct pm_warnings *warnings,
     struct pm_cache *c, const char key[PM_CACHE_KEY_SIZE],
     struct pm_arena *arena)
 {
-	c->lookups++;
-	mark_used(c, key);
-	if (open_folder(c, 0) < 0 ||
-	    !get_doc(inc, warnings, c, key, arena))
+	struct pm_cache_pack_entry *e;
+
+	if (open_folder(c, 0) == 0)
+		pm_cache__pack_index(&c->pack, c->dir_fd);
+	e = lookup(c, key);
+	if (!get_doc(inc, warnings, c, e, NULL, 0, arena))
 		return 0;
 	c->hits++;
 	return 1;
@@ -466,7 +271,9 @@ pm_cache_get(struct pm_incident *inc, struct pm_warnings *warnings,
 struct get_worker {
 	const struct pm_cache *c;
 	const struct pm_cache_get_task *tasks;
-	size_t n;
+	struct pm_cache_pack_entry **entries;
+	const unsigned char *bytes;
+	size_t len, n;
 	atomic_size_t *next;
 	struct pm_arena *arena;
 };
@@ -480,42 +287,46 @@ get_some(void *arg)
 	while ((i = atomic_fetch_add(w->next, 1)) < w->n) {
 		const struct pm_cache_get_task *t = &w->tasks[i];
 
-		*t->hit = get_doc(t->inc, t->warnings, w->c, t->key,
-		    w->arena);
+		*t->hit = get_doc(t->inc, t->warnings, w->c, w->entries[i],
+		    w->bytes, w->len, w->arena);
 	}
 	return NULL;
 }
 
+/*
+ * The pack is read whole, once, into arena: the entries of a rebuild are
+ * nearly all of it, and one sequential read is what a cold disk does
+ * best.  The entries are found on this thread and decoded on jobs.
+ */
 size_t
 pm_cache_get_all(struct pm_cache *c, const struct pm_cache_get_task *tasks,
     size_t n, struct pm_arena *arena, int jobs)
 {
+	struct pm_cache_pack_entry **entries;
+	const unsigned char *bytes = NULL;
 	struct get_worker *w;
 	atomic_size_t next;
-	size_t hits = 0;
+	size_t hits = 0, len = 0;
 
-	for (size_t i = 0; i < n; i++) {
-		c->lookups++;
-		mark_used(c, tasks[i].key);
+	for (size_t i = 0; i < n; i++)
 		*tasks[i].hit = 0;
-	}
-	if (n == 0 || open_folder(c, 0) < 0)
-		return 0;
+	if (n > 0 && open_folder(c, 0) == 0)
+		bytes = pm_cache__pack_read(&c->pack, c->dir_fd, arena, &len);
+	entries = pm_xcalloc(n + 1, sizeof(*entries));
+	for (size_t i = 0; i < n; i++)
+		entries[i] = lookup(c, tasks[i].key);
 	jobs = pm_workers_for(jobs, n);
 	atomic_init(&next, 0);
 	w = pm_xcalloc((size_t)jobs, sizeof(*w));
-	for (int k = 0; k < jobs; k++) {
-		w[k].c = c;
-		w[k].tasks = tasks;
-		w[k].n = n;
-		w[k].next = &next;
-		w[k].arena = pm_arena_new();
-	}
-	pm_workers_run(jobs, get_some, w, sizeof(*w));
-	for (int k = 0; k < jobs; k++) {
+	for (int k = 0; k < jobs; k++)
+		w[k] = (struct get_worker){ c, tasks, entries, bytes, len, n,
+		    &next, pm_arena_new() };
+	if (n > 0)
+		pm_workers_run(jobs, get_some, w, sizeof(*w));
+	for (int k = 0; k < jobs; k++)
 		pm_arena_adopt(arena, w[k].arena);
-	}
 	free(w);
+	free(entries);
 	for (size_t i = 0; i < n; i++)
 		hits += *tasks[i].hit;
 	c->hits += hits;
@@ -530,12 +341,15 @@ pm_cache_put(struct pm_cache *c, const char key[PM_CACHE_KEY_SIZE],
 	struct pm_buf payload = PM_BUF_INIT;
 	size_t n = warnings->len > first_warning ?
 	    warnings->len - first_warning : 0;
+	const char *what;
 
 	if (open_folder(c, 1) < 0 ||
 	    pm_cache__encode(&payload, inc, (const char *const *)
 	    (n ? warnings->lines + first_warning : NULL), n) < 0)
 		goto out;
-	(void)store(c, c->docs_fd, key, KIND_DOC, key, &payload);
+	if (pm_cache__pack_put(&c->pack, c->dir_fd, key, &payload,
+	    &what) < 0)
+		give_up(c, what, errno);
 out:
 	pm_buf_free(&payload);
 }
@@ -566,7 +380,7 @@ pm_cache_history_get(struct pm_cache *c, struct pm_arena *arena)
 	const char *data;
 	size_t len;
 
-	if (open_folder(c, 0) < 0 || (data = load(c->dir_fd,
+	if (open_folder(c, 0) < 0 || (data = pm_cache__load(c->dir_fd,
 	    HISTORY_NAME, KIND_HISTORY, c->identity, NULL, &len,
 	    arena)) == NULL ||
 	    pm_cache__decode_history(h, arena, data, len) < 0)
@@ -581,8 +395,7 @@ pm_cache_history_put(struct pm_cache *c, const struct pm_history *h)
 
 	if (h && open_folder(c, 1) == 0 &&
 	    pm_cache__encode_history(&payload, h) == 0)
-		(void)store(c, c->dir_fd, HISTORY_NAME, KIND_HISTORY,
-		    c->identity, &payload);
+		save(c, HISTORY_NAME, KIND_HISTORY, c->identity, &payload);
 	pm_buf_free(&payload);
 }
 
@@ -596,7 +409,7 @@ pm_cache_state_load(struct pm_cache_state *st, struct pm_cache *c,
 	size_t len;
 
 	memset(st, 0, sizeof(*st));
-	if (open_folder(c, 0) < 0 || (data = load(c->dir_fd,
+	if (open_folder(c, 0) < 0 || (data = pm_cache__load(c->dir_fd,
 	    STATE_NAME, KIND_STATE, NULL, st->key, &len, arena)) == NULL ||
 	    pm_cache__decode_state(st, arena, data, len) < 0) {
 		memset(st, 0, sizeof(*st));
@@ -669,12 +482,6 @@ out:
 }
 
 static int
-compare_keys(const void *a, const void *b)
-{
-	return strcmp(a, b);
-}
-
-static int
 compare_page_keys(const void *a, const void *b)
 {
 	return strcmp(((const struct pm_cache_page_key *)a)->path,
@@ -687,23 +494,22 @@ compare_path_of_key(const void *path, const void *k)
 	return strcmp(path, ((const struct pm_cache_page_key *)k)->path);
 }
 
-/* Remove every document entry (and leftover temporary) not used. */
+/*
+ * Reclaim what no build will look up again: the pack's unused entries
+ * (when they outweigh the rest) and the folder of one file per document
+ * that caches of format 7 and older kept.
+ */
 static void
 collect(struct pm_cache *c)
 {
-	char **names = NULL;
+	struct stat sb;
+	const char *what;
 
-	if (c->nused > 1)
-		qsort(c->used, c->nused, sizeof(*c->used), compare_keys);
-	if (pm_fs_list(&names, c->docs_fd, c->dir, NULL) < 0)
-		return;
-	/* pm_fs_remove: whatever it is, it is not an entry in use. */
-	for (char **p = names; *p; p++)
-		if ((c->nused == 0 || bsearch(*p, c->used, c->nused,
-		    sizeof(*c->used), compare_keys) == NULL) &&
-		    pm_fs_remove(c->docs_fd, c->dir, *p, NULL) < 0)
-			give_up(c, *p, errno);
-	pm_fs_names_free(names);
+	if (pm_cache__pack_finish(&c->pack, c->dir_fd, &what) < 0)
+		give_up(c, what, errno);
+	if (fstatat(c->dir_fd, OLD_DOCS_NAME, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    pm_fs_remove(c->dir_fd, c->dir, OLD_DOCS_NAME, NULL) < 0)
+		give_up(c, OLD_DOCS_NAME, errno);
 }
 
 /* Room for the state's encoding (cache_codec.c: a string is a length,
@@ -774,7 +580,7 @@ pm_cache_finish(struct pm_cache *c, const char key[PM_CACHE_KEY_SIZE],
 	reserve_state(&payload, theme, warnings, stats, nfiles);
 	if (pm_cache__encode_state(&payload, theme, (const char *const *)
 	    warnings->lines, warnings->len, stats, nfiles) < 0 ||
-	    store(c, c->dir_fd, STATE_NAME, KIND_STATE, key, &payload) < 0)
+	    save(c, STATE_NAME, KIND_STATE, key, &payload) < 0)
 		goto out;
 	collect(c);
 out:

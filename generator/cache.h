@@ -10,11 +10,11 @@
  *    it is not published.  It holds CACHEDIR.TAG (backup tools skip it), a
  *    `.gitignore` of `*` (git status does not list it when the site lives
  *    in a working tree), `state` (the last build), `history` (the
- *    history walk's state at the last build's commit), `docs/KEY` (one
- *    ingested postmortem each) and `spare/` (the site the last build
- *    replaced, which the next one recycles: output.h).  Nothing is
- *    created until the first write.  One build at a time per site, as
- *    for output.h.
+ *    history walk's state at the last build's commit), `pack` (the
+ *    ingested postmortems, an entry each, back to back: cache_int.h)
+ *    and `spare/` (the site the last build replaced, which the next one
+ *    recycles: output.h).  Nothing is created until the first write.
+ *    One build at a time per site, as for output.h.
  *  - Keys are XXH3-128 of the length-prefixed fields, in hex: change
  *    detection, not security (whoever can write the content or the cache
  *    folder can change the site anyway), and two orders of magnitude
@@ -33,18 +33,21 @@
  *    instead, since a worktree blob id is computed after git's line-ending
  *    filters) and its git facts (created, updated, commit, authors), so an
  *    entry is the finished incident, warnings included.
- *  - Every file is checked before it is believed: magic, format version,
- *    kind, the key it was written for, lengths, a 64-bit checksum of the
- *    payload, and every field decoded within bounds.  Anything wrong makes
+ *  - Every file and entry is checked before it is believed: magic,
+ *    format version, kind, the key it was written for, lengths, a 64-bit
+ *    checksum of the payload and the key, and every field decoded within
+ *    bounds.  Anything wrong makes
  *    the entry a miss (the document is ingested again and the entry
  *    rewritten) or the state absent (a full build): a damaged or stale
  *    cache costs time, never a wrong page.
  *  - The state and the history are written to a temporary name and
- *    renamed in place; a document entry is created afresh under its name
- *    (a killed build may leave half of one, which its length and
- *    checksum give away).  A
- *    failure to write disables the cache for the rest of the build with
- *    one warning: the site never depends on the cache being writable.
+ *    renamed in place.  Document entries are appended to the pack (a
+ *    killed build may leave half of one at its end, which its length and
+ *    checksum give away, and the next append cuts off); when more of the
+ *    pack is entries no build looked up than entries it did, the used
+ *    ones are copied to `pack.new`, renamed over it.  A failure to write
+ *    disables the cache for the rest of the build with one warning: the
+ *    site never depends on the cache being writable.
  *  - Ownership: pm_cache_open() allocates a struct pm_cache the caller
  *    frees with pm_cache_free().  Incidents and states read from the cache
  *    live in the arena the caller passes (their strings point into a copy
@@ -76,7 +79,7 @@
 #define PM_CACHE_KEY_SIZE 33
 
 /* Bumped whenever the layout of a cache file changes. */
-#define PM_CACHE_FORMAT 7
+#define PM_CACHE_FORMAT 8
 
 struct pm_cache;
 
@@ -295,7 +298,8 @@ struct pm_cache_page_key {
  * paths relative to the site, the stat taken from there unless known),
  * with its page key and pieces when keys (nkeys, in any order) has one,
  * as the new
- * state, then remove every document entry this build did not look up.
+ * state, then reclaim the document entries this build did not look up
+ * when they outweigh the rest (see the contract).
  * Problems become one warning line in warnings.
  */
 void pm_cache_finish(struct pm_cache *c, const char key[PM_CACHE_KEY_SIZE],

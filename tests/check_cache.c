@@ -822,12 +822,42 @@ get_one(struct folder *f, const char *key, struct pm_arena *a,
 }
 
 static char *
-entry_path(struct folder *f, const char *key)
+pack_path(struct folder *f)
 {
-	char *p = malloc(strlen(f->cache) + 64);
+	char *p = malloc(strlen(f->cache) + 8);
 
-	sprintf(p, "%s/docs/%s", f->cache, key);
+	sprintf(p, "%s/pack", f->cache);
 	return p;
+}
+
+static void
+write_bytes(const char *path, const char *data, size_t len)
+{
+	FILE *fp = fopen(path, "wb");
+
+	assert_non_null(fp);
+	assert_int_equal(fwrite(data, 1, len, fp), len);
+	assert_int_equal(fclose(fp), 0);
+}
+
+/* Where key's entry starts in the pack's bytes, found by walking the
+ * headers as a reader would (lengths at byte 16, keys at 32). */
+static size_t
+entry_at(const char *data, size_t len, const char *key)
+{
+	size_t at = 0;
+
+	while (at + 64 <= len) {
+		uint64_t n = 0;
+
+		for (int i = 0; i < 8; i++)
+			n |= (uint64_t)(unsigned char)data[at + 16 + i] << (8 * i);
+		if (memcmp(data + at + 32, key, 32) == 0)
+			return at;
+		at += 64 + (size_t)n;
+	}
+	fail_msg("no entry for %s", key);
+	return 0;
 }
 
 static void
@@ -867,21 +897,18 @@ test_folder_damage_is_a_miss(void **state)
 	struct pm_arena *a = *state;
 	struct folder f = { 0 };
 	const char *slug;
-	char *p, *q, *data;
+	char *p, *data, *two;
 	size_t len;
 
 	folder_open(&f);
 	put_one(&f, key1, "one", a);
-	p = entry_path(&f, key1);
-	data = tu_read(p, &len);
+	p = pack_path(&f);
+	data = tu_read(p, &len);	/* key1's entry alone */
 	assert_non_null(data);
 	assert_true(len > 64);
 	/* Truncated anywhere. */
 	for (size_t n = 0; n < len; n += (n < 80 ? 1 : 37)) {
-		FILE *fp = fopen(p, "wb");
-
-		fwrite(data, 1, n, fp);
-		fclose(fp);
+		write_bytes(p, data, n);
 		folder_open(&f);
 		assert_int_equal(get_one(&f, key1, a, &slug), 0);
 	}
@@ -889,32 +916,129 @@ test_folder_damage_is_a_miss(void **state)
 	 * the checksum, the key (32 hex digits from byte 32), the payload. */
 	const size_t at[] = { 0, 8, 12, 16, 24, 40, 64, len - 1 };
 	for (size_t i = 0; i < sizeof(at) / sizeof(*at); i++) {
-		FILE *fp = fopen(p, "wb");
-
 		data[at[i]] ^= 1;
-		fwrite(data, 1, len, fp);
-		fclose(fp);
+		write_bytes(p, data, len);
 		data[at[i]] ^= 1;
 		folder_open(&f);
 		assert_int_equal(get_one(&f, key1, a, &slug), 0);
 	}
-	/* A valid entry under another key's name. */
-	q = entry_path(&f, key2);
-	{
-		FILE *fp = fopen(q, "wb");
-
-		fwrite(data, 1, len, fp);
-		fclose(fp);
-	}
+	/* The entry again under key2's header: the checksum covers the
+	 * key, so it passes for neither. */
+	two = malloc(2 * len);
+	memcpy(two, data, len);
+	memcpy(two + len, data, len);
+	memcpy(two + len + 32, key2, 32);
+	write_bytes(p, two, 2 * len);
 	folder_open(&f);
 	assert_int_equal(get_one(&f, key2, a, &slug), 0);
-	/* A rewrite repairs the damaged one. */
+	assert_int_equal(get_one(&f, key1, a, &slug), 1);
+	/* A damaged payload is a miss for its entry only; a damaged
+	 * length loses what follows it, as a torn tail does. */
+	put_one(&f, key2, "two", a);
+	free(two);
+	two = tu_read(p, &len);
+	two[entry_at(two, len, key1) + 100] ^= 1;
+	write_bytes(p, two, len);
+	folder_open(&f);
 	assert_int_equal(get_one(&f, key1, a, &slug), 0);
+	assert_int_equal(get_one(&f, key2, a, &slug), 1);
+	two[entry_at(two, len, key1) + 100] ^= 1;
+	two[entry_at(two, len, key1) + 17] ^= 1;
+	write_bytes(p, two, len);
+	folder_open(&f);
+	assert_int_equal(get_one(&f, key1, a, &slug), 0);
+	/* A rewrite repairs the damaged one. */
 	put_one(&f, key1, "one", a);
 	assert_int_equal(get_one(&f, key1, a, &slug), 1);
 	free(p);
-	free(q);
+	free(two);
 	free(data);
+	folder_free(&f);
+}
+
+static long
+file_size(const char *dir, const char *name)
+{
+	char path[700];
+	struct stat st;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	return stat(path, &st) == 0 ? (long)st.st_size : -1;
+}
+
+static void
+finish_build(struct folder *f)
+{
+	struct pm_warnings problems = PM_WARNINGS_INIT;
+
+	(void)mkdir(f->site, 0755);	/* the state needs a site */
+	pm_cache_finish(f->c, key1, "default", &problems, NULL, 0, NULL, 0,
+	    &problems);
+	assert_int_equal(problems.len, 0);
+	pm_warnings_free(&problems);
+}
+
+/*
+ * A build appends to the pack; entries no build looked up are dropped
+ * once they outweigh the rest; a build of mostly new entries writes a
+ * new pack beside the old one, which stays whole until the new one
+ * replaces it.
+ */
+static void
+test_folder_pack_reclaims(void **state)
+{
+	struct pm_arena *a = *state;
+	static const char *const keys[] = {
+	    "a0000000000000000000000000000000",
+	    "b0000000000000000000000000000000",
+	    "c0000000000000000000000000000000",
+	    "d0000000000000000000000000000000" };
+	struct folder f = { 0 };
+	const char *slug;
+	long one, all;
+
+	folder_open(&f);
+	for (int i = 0; i < 4; i++)
+		put_one(&f, keys[i], "same", a);
+	finish_build(&f);
+	all = file_size(f.cache, "pack");
+	one = all / 4;
+	assert_true(one > 64);
+	/* Three of four looked up: a quarter unused stays. */
+	folder_open(&f);
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(get_one(&f, keys[i], a, &slug), 1);
+	finish_build(&f);
+	assert_int_equal(file_size(f.cache, "pack"), all);
+	/* One changed document: its new entry is appended. */
+	folder_open(&f);
+	for (int i = 0; i < 2; i++)
+		assert_int_equal(get_one(&f, keys[i], a, &slug), 1);
+	put_one(&f, key1, "same", a);
+	assert_int_equal(file_size(f.cache, "pack"), 5 * one);
+	finish_build(&f);
+	/* Then two of five used, and the pack keeps just those. */
+	folder_open(&f);
+	assert_int_equal(get_one(&f, keys[0], a, &slug), 1);
+	assert_int_equal(get_one(&f, key1, a, &slug), 1);
+	finish_build(&f);
+	assert_int_equal(file_size(f.cache, "pack"), 2 * one);
+	folder_open(&f);
+	assert_int_equal(get_one(&f, keys[1], a, &slug), 0);
+	assert_int_equal(get_one(&f, keys[0], a, &slug), 1);
+	assert_int_equal(get_one(&f, key1, a, &slug), 1);
+	/* Nothing looked up, one new: written to pack.new; the pack is
+	 * untouched until the build finishes. */
+	folder_open(&f);
+	put_one(&f, key2, "same", a);
+	assert_int_equal(file_size(f.cache, "pack"), 2 * one);
+	assert_int_equal(file_size(f.cache, "pack.new"), one);
+	finish_build(&f);
+	assert_int_equal(file_size(f.cache, "pack.new"), -1);
+	assert_int_equal(file_size(f.cache, "pack"), one);
+	folder_open(&f);
+	assert_int_equal(get_one(&f, key2, a, &slug), 1);
+	assert_int_equal(get_one(&f, key1, a, &slug), 0);
 	folder_free(&f);
 }
 
@@ -940,13 +1064,13 @@ test_folder_get_all_matches_get(void **state)
 	}
 	{
 		/* and 7 is damaged */
-		char *p = entry_path(&f, keys[7]);
-		FILE *fp = fopen(p, "r+b");
+		char *p = pack_path(&f), *data;
+		size_t len;
 
-		assert_non_null(fp);
-		assert_int_equal(fseek(fp, 80, SEEK_SET), 0);
-		fputc('~', fp);
-		fclose(fp);
+		data = tu_read(p, &len);
+		data[entry_at(data, len, keys[7]) + 80] = '~';
+		write_bytes(p, data, len);
+		free(data);
 		free(p);
 	}
 	for (int jobs = 1; jobs <= 3; jobs += 2) {
@@ -1159,6 +1283,7 @@ main(void)
 		T(test_folder_hit_and_miss),
 		T(test_folder_damage_is_a_miss),
 		T(test_folder_get_all_matches_get),
+		T(test_folder_pack_reclaims),
 		T(test_folder_refuses_links),
 		T(test_state_and_up_to_date),
 		T(test_state_known_stat),

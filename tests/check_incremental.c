@@ -580,36 +580,39 @@ test_corrupt_cache_gives_correct_build(void **state)
 {
 	struct fixture *f = *state;
 	static const char *damage[] = {
-		/* every entry truncated to its header's middle */
-		"for e in docs/*; do head -c 30 \"$e\" > t && mv t \"$e\"; "
-		    "done",
-		/* every entry cut by one byte */
-		"for e in docs/*; do s=$(wc -c < \"$e\"); "
-		    "head -c $((s - 1)) \"$e\" > t && mv t \"$e\"; done",
+		/* the pack cut in its first header's middle */
+		"head -c 30 pack > t && mv t pack",
+		/* the pack cut by one byte (a torn last entry) */
+		"s=$(wc -c < pack); head -c $((s - 1)) pack > t && mv t pack",
 		/* garbage of the right size */
-		"for e in docs/*; do s=$(wc -c < \"$e\"); head -c $s "
-		    "/dev/urandom > \"$e\"; done",
+		"s=$(wc -c < pack); head -c $s /dev/urandom > pack",
 		/* another format version */
-		"for e in docs/* state history; do printf '\\002' | "
+		"for e in pack state history; do printf '\\002' | "
 		    "dd of=\"$e\" bs=1 seek=8 conv=notrunc 2>/dev/null; done",
 		/* one payload byte flipped */
-		"for e in docs/*; do printf 'Z' | dd of=\"$e\" bs=1 seek=100 "
-		    "conv=notrunc 2>/dev/null; done",
+		"printf 'Z' | dd of=pack bs=1 seek=100 conv=notrunc 2>/dev/null",
 		/* the history's payload damaged, then truncated */
 		"printf 'Z' | dd of=history bs=1 seek=90 conv=notrunc "
 		    "2>/dev/null",
 		"head -c 100 history > t && mv t history",
 		/* the history a folder */
 		"rm -f history; mkdir -p history/x",
-		/* entries swapped between keys */
-		"set -- docs/*; cp \"$1\" t; cp \"$2\" \"$1\"; mv t \"$2\"",
-		/* the state is garbage, the docs folder a file */
-		"echo garbage > state; rm -rf docs; echo x > docs",
-		/* the state a folder, an entry a folder */
-		"rm -f state; mkdir -p state/x; for e in docs/*; do rm \"$e\"; "
-		    "mkdir \"$e\"; done",
+		/* the keys of the first two entries swapped (the length of
+		 * the first is at byte 16, its key at 32) */
+		"n=$(od -An -tu8 -j16 -N8 pack | tr -d ' '); b=$((64 + n + 32)); "
+		    "dd if=pack of=k1 bs=1 skip=32 count=32 2>/dev/null; "
+		    "dd if=pack of=k2 bs=1 skip=$b count=32 2>/dev/null; "
+		    "dd if=k2 of=pack bs=1 seek=32 conv=notrunc 2>/dev/null; "
+		    "dd if=k1 of=pack bs=1 seek=$b conv=notrunc 2>/dev/null",
+		/* the state is garbage, the pack a folder */
+		"echo garbage > state; rm -f pack; mkdir -p pack/x",
+		/* the state a folder, the pack a link to a file */
+		"rm -rf state pack; mkdir -p state/x; echo x > aim; "
+		    "ln -s aim pack",
 		/* empty files everywhere */
-		"for e in docs/* state history; do : > \"$e\"; done",
+		"for e in pack state history; do : > \"$e\"; done",
+		/* a folder of one file per document, as format 7 kept */
+		"mkdir -p docs/x && echo old > docs/0123",
 		/* the whole cache gone */
 		"cd .. && rm -rf .out.pmsite-cache",
 	};
@@ -630,6 +633,17 @@ test_corrupt_cache_gives_correct_build(void **state)
 		out = build(f, NULL);
 		assert_non_null(strstr(out, "up to date"));
 		free(out);
+		/* The old format's folder is reclaimed; a file a link
+		 * named pack aimed at is not written through. */
+		snprintf(cmd, sizeof(cmd), "%s/.out.pmsite-cache/%s", f->dir,
+		    strstr(damage[i], "docs/") ? "docs" : "aim");
+		if (strstr(damage[i], "docs/"))
+			assert_false(tu_exists(cmd));
+		if (strstr(damage[i], "ln -s aim")) {
+			out = tu_read(cmd, NULL);
+			assert_string_equal(out, "x\n");
+			free(out);
+		}
 	}
 }
 
@@ -687,7 +701,7 @@ test_no_cache(void **state)
 	snprintf(cache, sizeof(cache), "%s/.out.pmsite-cache", f->dir);
 	assert_false(tu_exists(cache));
 	free(build(f, NULL));
-	snprintf(docs, sizeof(docs), "%s/docs", cache);
+	snprintf(docs, sizeof(docs), "%s/pack", cache);
 	snap_take(&c1, docs);
 	snprintf(docs, sizeof(docs), "%s/state", cache);
 	st1 = tu_read(docs, &len1);
@@ -702,7 +716,7 @@ test_no_cache(void **state)
 	assert_memory_equal(st1, st2, len1);
 	free(st1);
 	free(st2);
-	snprintf(docs, sizeof(docs), "%s/docs", cache);
+	snprintf(docs, sizeof(docs), "%s/pack", cache);
 	snap_take(&c2, docs);
 	assert_untouched(&c1, &c2);
 	snap_free(&c1);
