@@ -88,7 +88,11 @@ sweep_wide(struct pm_output *o, int dfd, const struct pm_buf *rel,
 	atomic_int failed;
 	int rc = 0, first = -1;
 
-	jobs = pm_workers_for(jobs, nsubs);
+	/* Four threads a core: a listing mostly waits for the disk when
+	 * its folders are not cached (a one-change rebuild of 10,000 on
+	 * ext4: commit 0.43-0.67 s with a thread a core, 0.23-0.33 s
+	 * with four; the same 0.1 s either way when cached). */
+	jobs = pm_workers_for(jobs * 4, nsubs);
 	atomic_init(&next, 0);
 	atomic_init(&failed, 0);
 	w = pm_xcalloc((size_t)jobs, sizeof(*w));
