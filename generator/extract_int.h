@@ -62,6 +62,7 @@ struct xline {
 	int bullet;		/* a paragraph line that starts with "•" */
 	int struck;		/* the whole line is struck through */
 	int quoted;		/* inside a block quote ("> ...") */
+	int caption;		/* a figure's caption (extract_lines.c) */
 	int wrapped;		/* it went on past a soft line break */
 	int header_row;		/* a table's header row */
 	int ncells;

@@ -15,7 +15,7 @@
 /* Lines of one block being cut out of its inlines. */
 struct cut {
 	struct pm_buf b;
-	int line, block, kind, level, task, first_done, quoted;
+	int line, block, kind, level, task, first_done, quoted, caption;
 	size_t strong;
 	int soft;		/* the line ends at a soft line break */
 	int lead_depth;		/* nesting of the leading emphasis, or -1 */
@@ -126,6 +126,7 @@ cut_flush(struct xdoc *d, struct cut *c)
 		proto.task = c->first_done ? -1 : c->task;
 		proto.strong = c->strong;
 		proto.quoted = c->quoted;
+		proto.caption = c->caption;
 		l = x_line_add(d, &proto, s, len);
 		l->struck = c->struck_lead && c->struck_end + 1 >= len;
 		l->wrapped = c->soft;
@@ -616,6 +617,77 @@ x_lines_join(struct xdoc *d)
 	pm_buf_free(&b);
 }
 
+/* Is node n only white space, or a line break? */
+static int
+is_blank(cmark_node *n)
+{
+	cmark_node_type t = cmark_node_get_type(n);
+	const char *lit = t == CMARK_NODE_TEXT ? cmark_node_get_literal(n) :
+	    NULL;
+
+	return t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK ||
+	    (lit && lit[strspn(lit, " \t")] == '\0');
+}
+
+/* Is n an image, or a link around images only ("[![chart](c.png)](c)")? */
+static int
+is_picture(cmark_node *n)
+{
+	cmark_node_type t = cmark_node_get_type(n);
+
+	if (t == CMARK_NODE_IMAGE)
+		return 1;
+	if (t != CMARK_NODE_LINK || cmark_node_first_child(n) == NULL)
+		return 0;
+	for (n = cmark_node_first_child(n); n; n = cmark_node_next(n))
+		if (!is_picture(n) && !is_blank(n))
+			return 0;
+	return 1;
+}
+
+/*
+ * A paragraph of pictures alone (0), or one whose words are all in one
+ * italic span after its pictures or under a paragraph of them, or that
+ * names itself a figure: a caption (1).  Anything else is -1.  Blogs put
+ * a caption under every chart, and it reads like an entry ("*Queue depth
+ * peaked at 63 at 08:30*"); it says what the picture shows, not what
+ * happened next.
+ */
+static int
+caption_kind(cmark_node *para, int after_pictures)
+{
+	static const char *const figure[] = { "figure", "fig.", "fig",
+	    "chart", "graph", "diagram" };
+	cmark_node *n = cmark_node_first_child(para), *emph = NULL;
+	struct pm_buf b = PM_BUF_INIT;
+	int pictures = 0, named = 0;
+
+	for (; n; n = cmark_node_next(n)) {
+		if (is_picture(n))
+			pictures = 1;
+		else if (cmark_node_get_type(n) == CMARK_NODE_EMPH &&
+		    emph == NULL)
+			emph = n;
+		else if (!is_blank(n))
+			return -1;
+	}
+	if (emph == NULL)
+		return pictures ? 0 : -1;
+	pm_markdown_node_text(&b, emph);
+	/* "Figure 2: ...", "Fig. 3 -" */
+	for (size_t i = 0; i < XCOUNT(figure) && !named; i++) {
+		size_t e = x_phrase_at(b.ptr ? b.ptr : "", b.len, 0,
+		    figure[i]);
+
+		while (e > 0 && e < b.len && b.ptr[e] == ' ')
+			e++;
+		named = e > 0 && e < b.len && b.ptr[e] >= '0' &&
+		    b.ptr[e] <= '9';
+	}
+	pm_buf_free(&b);
+	return pictures || after_pictures || named ? 1 : -1;
+}
+
 void
 x_lines_build(struct xdoc *d, cmark_node *root)
 {
@@ -623,7 +695,7 @@ x_lines_build(struct xdoc *d, cmark_node *root)
 	cmark_event_type ev;
 	struct cut c;
 	int items[MAX_DEPTH], tasks[MAX_DEPTH], item_depth = 0, list_depth = 0;
-	int blocks = 0, top, k, quotes = 0;
+	int blocks = 0, top, k, quotes = 0, pictures = 0, caption;
 
 	memset(&c, 0, sizeof(c));
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -665,8 +737,15 @@ x_lines_build(struct xdoc *d, cmark_node *root)
 		c.hint_carry = 0;
 		c.strong = 0;
 		c.quoted = quotes > 0;
+		c.caption = 0;
 		top = (item_depth < MAX_DEPTH ? item_depth : MAX_DEPTH) - 1;
-		if (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING) {
+		caption = t == CMARK_NODE_PARAGRAPH ? caption_kind(n,
+		    pictures) : -1;
+		pictures = caption == 0;
+		if (caption == 0) {
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+		} else if (t == CMARK_NODE_PARAGRAPH ||
+		    t == CMARK_NODE_HEADING) {
 			int in_item = item_depth > 0 && list_depth > 0;
 
 			c.kind = t == CMARK_NODE_HEADING ? XL_HEADING :
@@ -681,6 +760,7 @@ x_lines_build(struct xdoc *d, cmark_node *root)
 			/* the lists put back were never nesting */
 			if (in_item && (k = put_list_numbers(&c.b, n)) != 0)
 				c.level = c.level > k ? c.level - k : 1;
+			c.caption = caption == 1;
 			cut_block(d, &c, n);
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 		} else if (strcmp(name, "table_row") == 0 ||

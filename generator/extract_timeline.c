@@ -218,8 +218,9 @@ tl_line(struct xtl *t, const struct xline *l, int continuation)
 	}
 	if (l->head && l->content >= l->len)
 		return 0;
-	/* an entry struck through whole was taken back */
-	if (l->struck)
+	/* an entry struck through whole was taken back; a figure's
+	 * caption says what the picture shows, not what happened */
+	if (l->struck || l->caption)
 		return 0;
 	if (x_post_stamp(l, &w, &mer) && (!l->first ||
 	    post_under_heading(t, l))) {

@@ -1654,6 +1654,39 @@ test_template_checklists(void **state)
 	pm_arena_free(a);
 }
 
+/* A chart's caption under a timeline tells what the chart shows: no
+ * entry, whether it sits under the picture, beside it, or names itself
+ * a figure. */
+static void
+test_figure_captions(void **state)
+{
+	static const char *const docs[] = {
+	    "# Orders\n\n## Timeline (CET)\n\n1. 07:30 Orders hang.\n"
+	    "2. 08:45 The update is stopped.\n3. 09:15 Orders flow.\n\n"
+	    "![Lock waits, 07:00-10:00](waits.png)\n\n*Waits peaked at 63 "
+	    "at 08:30 and fell at 08:46.*\n",
+	    "# Orders\n\n## Timeline (CET)\n\n- 07:30 Orders hang.\n"
+	    "- 08:45 The update is stopped.\n\n[![Waits](w.png)](w.png)\n"
+	    "_Waits peaked at 63 at 08:30._\n\n- 09:15 Orders flow.\n",
+	    "# Orders\n\n## Timeline (CET)\n\n**07:30** Orders hang.\n\n"
+	    "*Figure 2: waits peaked at 63 at 08:30.*\n\n**08:45** The "
+	    "update is stopped.\n\n**09:15** Orders flow.\n",
+	};
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(docs) / sizeof(*docs); i++) {
+		struct pm_arena *a = pm_arena_new();
+
+		ingest(&inc, a, &w, "t.md", docs[i]);
+		assert_int_equal(inc.ntimeline, 3);
+		assert_str(inc.timeline[2].text, "Orders flow.");
+		pm_warnings_free(&w);
+		pm_arena_free(a);
+	}
+}
+
 /* A summary kept after it was replaced ("superseded") says nothing,
  * and a note in italics under it opens no section of its own. */
 static void
@@ -1919,6 +1952,7 @@ main(void)
 		cmocka_unit_test(test_struck_values),
 		cmocka_unit_test(test_template_hints),
 		cmocka_unit_test(test_template_checklists),
+		cmocka_unit_test(test_figure_captions),
 		cmocka_unit_test(test_superseded_summary),
 		cmocka_unit_test(test_corrections_later),
 		cmocka_unit_test(test_front_matter_window_aliases),
