@@ -90,34 +90,26 @@ pm_cache__head_sum_ok(const unsigned char *h, const void *payload, size_t n)
 
 /* ---------------------------------------------------- files written whole */
 
-/* The header, then the payload, in one system call where the system
- * takes them whole; 0, or -1 with errno. */
-static int
-write_entry(int fd, const unsigned char head[HEADER_SIZE],
-    const struct pm_buf *payload)
+int
+pm_cache__io_all(int fd, struct iovec *iov, int niov, int writing)
 {
-	struct iovec v[2] = {
-		{ (void *)head, HEADER_SIZE },
-		{ payload->ptr, payload->len },
-	};
-	size_t total = HEADER_SIZE + payload->len, done = 0;
-
-	while (done < total) {
-		ssize_t n = writev(fd, v, 2);
+	while (niov > 0) {
+		ssize_t n = writing ? writev(fd, iov, niov) :
+		    readv(fd, iov, niov);
 
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n <= 0)
+		if (n <= 0) {
+			if (n == 0)
+				errno = EIO;	/* the file ended first */
 			return -1;
-		done += (size_t)n;
-		/* a short write: go on from where it stopped */
-		for (int i = 0; i < 2 && n > 0; i++) {
-			size_t k = (size_t)n < v[i].iov_len ? (size_t)n :
-			    v[i].iov_len;
-
-			v[i].iov_base = (char *)v[i].iov_base + k;
-			v[i].iov_len -= k;
-			n -= (ssize_t)k;
+		}
+		/* a short transfer: go on from where it stopped */
+		for (; niov > 0 && (size_t)n >= iov->iov_len; iov++, niov--)
+			n -= (ssize_t)iov->iov_len;
+		if (niov > 0) {
+			iov->iov_base = (char *)iov->iov_base + n;
+			iov->iov_len -= (size_t)n;
 		}
 	}
 	return 0;
@@ -130,10 +122,11 @@ pm_cache__store(int dirfd, const char *display, const char *name, int kind,
 {
 	struct pm_buf tmp = PM_BUF_INIT;
 	unsigned char head[HEADER_SIZE];
+	struct iovec v[2];
 	int fd = -1, rc = -1, saved;
 
-	/* The header apart from the payload (write_entry()): the state is
-	 * megabytes, not worth copying behind a header. */
+	/* The header apart from the payload: the state is megabytes, not
+	 * worth copying behind a header. */
 	pm_cache__head_make(head, kind, key, payload->ptr, payload->len);
 	pm_buf_printf(&tmp, TMP_PREFIX "%s", name);
 	*what = name;
@@ -145,7 +138,11 @@ pm_cache__store(int dirfd, const char *display, const char *name, int kind,
 	    pm_fs_remove(dirfd, display, tmp.ptr, NULL) == 0)
 		fd = openat(dirfd, tmp.ptr, O_WRONLY | O_CREAT | O_EXCL |
 		    O_NOFOLLOW | O_CLOEXEC, 0644);
-	if (fd < 0 || write_entry(fd, head, payload) < 0)
+	/* The header, then the payload, in one system call where the
+	 * system takes them whole. */
+	v[0] = (struct iovec){ head, HEADER_SIZE };
+	v[1] = (struct iovec){ payload->ptr, payload->len };
+	if (fd < 0 || pm_cache__io_all(fd, v, 2, 1) < 0)
 		goto out;
 	rc = close(fd);
 	fd = -1;
@@ -165,30 +162,6 @@ out:
 	pm_buf_free(&tmp);
 	errno = saved;
 	return rc;
-}
-
-/*
- * Read exactly the iovecs' bytes from fd, resuming after short reads;
- * -1 on an error or an early end of file.
- */
-static int
-read_exact(int fd, struct iovec *iov, int niov)
-{
-	while (niov > 0) {
-		ssize_t n = readv(fd, iov, niov);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		for (; niov > 0 && (size_t)n >= iov->iov_len; iov++, niov--)
-			n -= (ssize_t)iov->iov_len;
-		if (niov > 0) {
-			iov->iov_base = (char *)iov->iov_base + n;
-			iov->iov_len -= (size_t)n;
-		}
-	}
-	return 0;
 }
 
 /*
@@ -220,7 +193,7 @@ pm_cache__load(int dirfd, const char *name, int kind, const char *key,
 	copy = pm_arena_alloc(arena, (size_t)n + 1);
 	iov[0] = (struct iovec){ h, HEADER_SIZE };
 	iov[1] = (struct iovec){ copy, (size_t)n };
-	if (read_exact(fd, iov, 2) < 0 ||
+	if (pm_cache__io_all(fd, iov, 2, 0) < 0 ||
 	    !pm_cache__head_ok(h, kind, n, key) ||
 	    !pm_cache__head_sum_ok(h, copy, (size_t)n)) {
 		copy = NULL;

@@ -52,6 +52,12 @@ uint64_t pm_cache__head_len(const unsigned char *h);
 int pm_cache__head_sum_ok(const unsigned char *h, const void *payload,
     size_t n);
 
+/* Read (writing 0) or write every byte of the iovecs at fd's offset,
+ * resuming after short transfers: 0, or -1 with errno (EIO when the
+ * file ends first).  The iovecs are used up. */
+struct iovec;
+int pm_cache__io_all(int fd, struct iovec *iov, int niov, int writing);
+
 /*
  * Write payload as the file name under dirfd (display names dirfd in
  * messages), through a temporary name renamed in place.  0, or -1 with
@@ -91,7 +97,8 @@ struct pm_cache_pack {
 	int indexed;		/* the pack was read and indexed */
 	int fd;			/* the pack as it was, read-only; or -1 */
 	uint64_t end;		/* where its last whole entry ends */
-	int out_fd;		/* this build's entries go there; or -1 */
+	int out_fd;		/* this build's entries go there, at its
+				 * offset, which is out_end; or -1 */
 	int rewriting;		/* out_fd is pack.new, not the pack */
 	uint64_t out_end;
 	struct pm_cache_pack_entry *entries;

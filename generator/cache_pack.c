@@ -76,31 +76,6 @@ read_at(int fd, void *buf, size_t n, uint64_t off)
 	return 0;
 }
 
-/* Write the iovecs whole at fd's offset, which out_fd keeps at out_end
- * (writev(): POSIX has no pwritev()). */
-static int
-write_all(int fd, struct iovec *iov, int niov)
-{
-	while (niov > 0) {
-		ssize_t n = writev(fd, iov, niov);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			if (n == 0)
-				errno = EIO;
-			return -1;
-		}
-		for (; niov > 0 && (size_t)n >= iov->iov_len; iov++, niov--)
-			n -= (ssize_t)iov->iov_len;
-		if (niov > 0) {
-			iov->iov_base = (char *)iov->iov_base + n;
-			iov->iov_len -= (size_t)n;
-		}
-	}
-	return 0;
-}
-
 static void
 add_entry(struct pm_cache_pack *p, const char *key, uint64_t off,
     uint64_t len, int fresh)
@@ -365,7 +340,7 @@ pm_cache__pack_put(struct pm_cache_pack *p, int dirfd, const char *key,
 	    payload->len);
 	v[0] = (struct iovec){ head, sizeof(head) };
 	v[1] = (struct iovec){ payload->ptr, payload->len };
-	if (write_all(p->out_fd, v, 2) < 0)
+	if (pm_cache__io_all(p->out_fd, v, 2, 1) < 0)
 		return -1;
 	add_entry(p, key, p->out_end, sizeof(head) + payload->len, 1);
 	p->out_end += sizeof(head) + payload->len;
@@ -382,7 +357,7 @@ copy_range(struct pm_cache_pack *p, int from, uint64_t off, uint64_t len,
 		struct iovec v = { buf, n };
 
 		if (read_at(from, buf, n, off) < 0 ||
-		    write_all(p->out_fd, &v, 1) < 0)
+		    pm_cache__io_all(p->out_fd, &v, 1, 1) < 0)
 			return -1;
 		off += n;
 		len -= n;
