@@ -201,6 +201,23 @@ sentences(const char *s, size_t len)
 	return 0;
 }
 
+/* "*Priya Raghavan, CTO, Rasika Tickets · published 6 November 2025 · 8
+ * min read*": a blog post's byline, set apart in italics as a label is,
+ * names no section, whatever words its company's name holds. */
+static int
+byline(const char *s, size_t len)
+{
+	static const char *const words[] = {
+		"published", "posted", "min read", "minute read", NULL
+	};
+
+	size_t i = 0;
+
+	while (i < len && !(s[i] >= '0' && s[i] <= '9'))
+		i++;
+	return i < len && x_find_any(s, len, words, NULL) != NULL;
+}
+
 /* Root cause headings that as often head the story of the outage. */
 static const char *const loose_root_heads[] = { "what went wrong", NULL };
 
@@ -313,7 +330,8 @@ assign_sections(struct xdoc *d)
 				s = x_section_of(l->s, l->label_len, 0);
 				if (phase_label(cur, l, i + 1 < d->n ?
 				    &d->v[i + 1] : NULL) ||
-				    sentences(l->s, l->label_len))
+				    sentences(l->s, l->label_len) ||
+				    byline(l->s, l->label_len))
 					s = SEC_NONE;
 			} else {
 				s = x_section_of(l->s, l->label_len, 1);

@@ -1687,6 +1687,42 @@ test_figure_captions(void **state)
 	}
 }
 
+/* A blog post's byline in italics is no section label, whatever its
+ * company's name says ("Harbour Tickets", "Tasks & Co"): the paragraph
+ * under it is no action item, and the list further down is. */
+static void
+test_byline_no_section(void **state)
+{
+	static const char *const bylines[] = {
+	    "*Ana Ruiz, CTO, Harbour Tickets · published 6 November 2025 · "
+	    "8 min read*",
+	    "_Posted 3 May 2025 by the Tasks team_",
+	};
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+	struct pm_buf doc = PM_BUF_INIT;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(bylines) / sizeof(*bylines); i++) {
+		struct pm_arena *a = pm_arena_new();
+
+		pm_buf_clear(&doc);
+		pm_buf_printf(&doc, "# Seat maps failed in the app\n\n%s\n\n"
+		    "Monday's sale went badly for app users.\n\nTo everyone "
+		    "who tapped on grey seats: we are sorry.\n\n## What we "
+		    "are doing about it\n\n- No releases the day before a "
+		    "sale\n- Contract tests between the apps and the seat "
+		    "service\n", bylines[i]);
+		ingest(&inc, a, &w, "t.md", pm_buf_cstr(&doc));
+		assert_int_equal(inc.naction_items, 2);
+		assert_str(inc.action_items[0].text,
+		    "No releases the day before a sale");
+		pm_warnings_free(&w);
+		pm_arena_free(a);
+	}
+	pm_buf_free(&doc);
+}
+
 /* A summary kept after it was replaced ("superseded") says nothing,
  * and a note in italics under it opens no section of its own. */
 static void
@@ -1953,6 +1989,7 @@ main(void)
 		cmocka_unit_test(test_template_hints),
 		cmocka_unit_test(test_template_checklists),
 		cmocka_unit_test(test_figure_captions),
+		cmocka_unit_test(test_byline_no_section),
 		cmocka_unit_test(test_superseded_summary),
 		cmocka_unit_test(test_corrections_later),
 		cmocka_unit_test(test_front_matter_window_aliases),
