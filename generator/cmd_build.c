@@ -673,15 +673,6 @@ pm_cmd_build(int argc, char **argv)
 	if (pm_output_commit(out, &err) < 0)
 		goto fail;
 	stage_done(&o, &ts, "commit", 1);
-	if (o.verbose) {
-		size_t listed, trusted;
-
-		pm_output_swept(out, &listed, &trusted);
-		if (listed + trusted > 0)
-			fprintf(stderr, "pmsite: the sweep listed %zu "
-			    "folders and trusted %zu unlisted, their stat "
-			    "unchanged\n", listed, trusted);
-	}
 	if (cache) {
 		files = pm_output_list(out, &nfiles);
 		pkeys = page_keys(&nkeys, reuse, &pages, arena);

@@ -486,7 +486,6 @@ pm_output_open(struct pm_output **out, const char *out_dir,
 	if ((rc = make_staging(o, err)) < 0 ||
 	    (rc = pm_output__recycle(o, opts->incremental, err)) < 0)
 		goto out;
-	pm_output__folders_open(o);
 	*out = o;
 	o = NULL;
 out:
@@ -601,7 +600,7 @@ pm_output_commit(struct pm_output *o, struct pm_error *err)
 {
 	struct pm_buf marker = PM_BUF_INIT;
 	char *old = NULL;
-	int exists, parked, rc = PM_ERROR;
+	int exists, rc = PM_ERROR;
 
 	if (o->state != OPEN) {
 		rc = pm_error_set(err, PM_ERROR, o->display, 0, 0,
@@ -645,11 +644,8 @@ pm_output_commit(struct pm_output *o, struct pm_error *err)
 out:
 	/* Parked, the replaced tree saves the next build from making every
 	 * folder again (output_keep.c); else it goes. */
-	parked = old && pm_output__park(o, old) == 0;
-	if (old && !parked)
+	if (old && pm_output__park(o, old) < 0)
 		(void)pm_fs_remove(o->parent_fd, o->parent, old, NULL);
-	if (o->state == COMMITTED)
-		pm_output__folders_commit(o, parked);
 	free(old);
 	pm_buf_free(&marker);
 	return rc;
@@ -685,7 +681,6 @@ pm_output_free(struct pm_output *o)
 	free(o->dirs.slots);
 	free(o->written.slots);
 	free(o->known);
-	pm_output__folders_free(o);
 	pm_arena_free(o->arena);
 	free(o->staging);
 	free(o->path);

@@ -309,19 +309,6 @@ char *pm_output_read_stamp(const char *site_dir);
  * itself when it is a symbolic link).  Lives as long as o. */
 const char *pm_output_path(const struct pm_output *o);
 
-/*
- * Of the folders the last commit swept in a recycled tree: how many it
- * listed, and how many it trusted unlisted because their stat was the one
- * the last sweep of that tree left (output_folders.c).
- */
-void pm_output_swept(const struct pm_output *o, size_t *listed,
-    size_t *trusted);
-
-/* For tests only: how much older than a sweep a folder's last change
- * must be for its stat to be trusted by a later sweep (default: two
- * seconds). */
-void pm_output__set_settle(struct pm_output *o, long long ns);
-
 /* For tests only: enable (the default) or disable the atomic exchange, so
  * the two-rename fallback can be exercised on systems that have it. */
 void pm_output__set_exchange(struct pm_output *o, int enabled);

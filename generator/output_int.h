@@ -10,7 +10,6 @@
 #define PM_OUTPUT_INT_H
 
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
@@ -19,25 +18,11 @@
 #include "buf.h"
 #include "error.h"
 #include "output.h"
-#include "strmap.h"
 
 enum pm_output_state {
 	PM_OUTPUT_OPEN,
 	PM_OUTPUT_COMMITTED,
 	PM_OUTPUT_ABORTED
-};
-
-/* A folder as a sweep left it: its stat and how many entries it held
- * (output_folders.c). */
-struct pm_output_folder {
-	const char *path;	/* relative, in the output's arena */
-	struct pm_output_stat st;
-	size_t entries;
-};
-
-/* What this build claimed directly in one folder. */
-struct pm_output_claims {
-	size_t files, dirs;
 };
 
 /* An open-addressing set of strings (in the output's arena). */
@@ -73,19 +58,6 @@ struct pm_output {
 	size_t nknown, known_cap;
 	size_t files, kept;
 	uint64_t bytes;
-	/* output_folders.c: the recycled tree's folders as its last sweep
-	 * left them, the claims by folder, and this sweep's records (under
-	 * the lock while the sweep's threads run). */
-	struct pm_output_folder *trusted;
-	size_t ntrusted, ntrusted_cap;
-	struct pm_strmap trusted_at;
-	struct pm_output_claims *claims;
-	struct pm_strmap claims_at;
-	struct pm_output_folder *swept;
-	size_t nswept, swept_cap;
-	long long settle_ns;
-	int64_t settled_before;	/* ns since the epoch */
-	atomic_size_t listed, trusted_hits;
 };
 
 /* output_keep.c: relpath, just claimed, is a file whose stat is st (it was
@@ -161,30 +133,6 @@ int pm_output__rewrite(struct pm_output *o, const char *relpath);
 int pm_output__reserve(struct pm_output *o, const char *relpath,
     struct pm_error *err);
 void pm_output__tally(struct pm_output *o, int kept, uint64_t len);
-
-/*
- * output_folders.c, for the sweep.
- *  folders_open: at open, once recycling is decided: read the parked
- *    tree's folder records.
- *  folders_start: at the sweep's start: count the claims by folder.
- *  folder_trusted: may the folder name under dfd (rel[0, len) from the
- *    root) go unlisted?  1 when its stat and its claims are those its
- *    last sweep left; it is then recorded for the next.  Thread-safe.
- *  folder_swept: record a folder just listed, holding entries, with its
- *    stat st.  Thread-safe.
- *  folders_commit: after the swap, parked telling whether the replaced
- *    tree went to the spare place: move the records along, write this
- *    sweep's.
- *  folders_free: release what the above hold.
- */
-void pm_output__folders_open(struct pm_output *o);
-void pm_output__folders_start(struct pm_output *o);
-int pm_output__folder_trusted(struct pm_output *o, int dfd, const char *name,
-    const char *rel, size_t len);
-void pm_output__folder_swept(struct pm_output *o, const char *rel, size_t len,
-    const struct stat *st, size_t entries);
-void pm_output__folders_commit(struct pm_output *o, int parked);
-void pm_output__folders_free(struct pm_output *o);
 
 /* output_keep.c: clear, recycle, sweep and park, described with keep. */
 int pm_output__clear(struct pm_output *o, const char *relpath);

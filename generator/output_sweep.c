@@ -15,7 +15,6 @@
 #include <fcntl.h>
 #include <stdatomic.h>
 #include <stdlib.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #define DIR_FLAGS (O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
@@ -32,11 +31,9 @@ static int
 sweep_sub(struct pm_output *o, int dfd, const char *name,
     struct pm_buf *rel, int jobs, struct pm_error *err)
 {
-	int sub, rc;
+	int sub = openat(dfd, name, DIR_FLAGS), rc;
 
-	if (pm_output__folder_trusted(o, dfd, name, rel->ptr, rel->len))
-		return 0;
-	if ((sub = openat(dfd, name, DIR_FLAGS)) < 0)
+	if (sub < 0)
 		return pm_fs_error(err, o->display, "open", errno);
 	rc = sweep_dir(o, sub, rel, jobs, err);
 	close(sub);
@@ -127,13 +124,11 @@ sweep_dir(struct pm_output *o, int dfd, struct pm_buf *rel, int jobs,
     struct pm_error *err)
 {
 	char **names = NULL, **subs;
-	size_t nnames = 0, nsubs = 0, kept = 0;
-	struct stat st;
+	size_t nnames = 0, nsubs = 0;
 	int rc;
 
 	if ((rc = pm_fs_list(&names, dfd, o->display, err)) < 0)
 		return rc;
-	atomic_fetch_add(&o->listed, 1);
 	while (names[nnames])
 		nnames++;
 	subs = pm_xcalloc(nnames + 1, sizeof(*subs));
@@ -144,7 +139,7 @@ sweep_dir(struct pm_output *o, int dfd, struct pm_buf *rel, int jobs,
 			pm_buf_putc(rel, '/');
 		pm_buf_puts(rel, *p);
 		if (pm_output__pathset_has(&o->written, rel->ptr, rel->len)) {
-			kept++;
+			/* kept */
 		} else if (pm_output__pathset_has(&o->dirs, rel->ptr,
 		    rel->len)) {
 			/* Swept below, once their number is known. */
@@ -154,10 +149,6 @@ sweep_dir(struct pm_output *o, int dfd, struct pm_buf *rel, int jobs,
 		}
 		pm_buf_truncate(rel, base);
 	}
-	/* A folder of files only, listed and cleared: the next sweep of
-	 * this tree may trust its stat. */
-	if (rc == 0 && nsubs == 0 && fstat(dfd, &st) == 0)
-		pm_output__folder_swept(o, rel->ptr, rel->len, &st, kept);
 	if (rc == 0 && nsubs >= WIDE_FOLDER && jobs > 1) {
 		rc = sweep_wide(o, dfd, rel, subs, nsubs, jobs, err);
 	} else {
@@ -182,10 +173,8 @@ pm_output__sweep(struct pm_output *o, struct pm_error *err)
 	struct pm_buf rel = PM_BUF_INIT;
 	int rc = 0;
 
-	if (o->recycled) {
-		pm_output__folders_start(o);
+	if (o->recycled)
 		rc = sweep_dir(o, o->staging_fd, &rel, o->jobs, err);
-	}
 	pm_buf_free(&rel);
 	return rc;
 }

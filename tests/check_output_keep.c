@@ -20,9 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "error.h"
@@ -501,107 +499,6 @@ test_sweep_wide(void **state)
 	kfx_free(&x);
 }
 
-/*
- * publish_wide() with the settle time of folder records set (-1: the
- * default) and the sweep's counts given back.
- */
-static void
-publish_counted(struct kfx *x, long long settle, size_t *listed,
-    size_t *trusted)
-{
-	struct pm_output_opts opts = PM_OUTPUT_OPTS_INIT;
-	struct pm_output *o = NULL;
-	struct pm_error err;
-	char rel[64];
-
-	opts.incremental = 1;
-	opts.spare = x->spare;
-	opts.jobs = 2;
-	pm_error_clear(&err);
-	assert_int_equal(pm_output_open(&o, x->site, &opts, &err), 0);
-	if (settle >= 0)
-		pm_output__set_settle(o, settle);
-	for (int i = 0; i < WIDE; i++) {
-		snprintf(rel, sizeof(rel), "w/%03d/index.html", i);
-		assert_int_equal(pm_output_write(o, rel, rel, strlen(rel),
-		    &err), 0);
-	}
-	assert_int_equal(pm_output_commit(o, &err), 0);
-	pm_output_swept(o, listed, trusted);
-	pm_output_free(o);
-}
-
-/* A pause longer than a tick of the file systems' clocks. */
-static void
-pause_a_tick(void)
-{
-	struct timespec t = { 0, 30 * 1000000L };
-
-	nanosleep(&t, NULL);
-}
-
-/*
- * A folder of files only that shows the stat its last sweep left is not
- * listed again when its tree is recycled; one with anything added to it
- * (a stray file, even one whose folder's modification time is set back)
- * is, and loses what no build claimed.  Damaged records only cost
- * listings.  With the default settle time, folders changed in the last
- * two seconds are listed.
- */
-static void
-test_sweep_trusts_folders(void **state)
-{
-	struct kfx x;
-	char p[800], rec[800];
-	size_t listed, trusted;
-	struct timespec keep[2];
-	struct stat st;
-
-	(void)state;
-	kfx_init(&x);
-	/* Builds 1 and 2 make the trees; 3 and 4 list and record them. */
-	for (int i = 0; i < 4; i++)
-		publish_counted(&x, 0, &listed, &trusted);
-	assert_int_equal(trusted, 0);
-	assert_true(listed >= WIDE);
-	pause_a_tick();
-	publish_counted(&x, 0, &listed, &trusted);
-	assert_int_equal(trusted, WIDE);
-	assert_true(listed < 5);
-	publish_counted(&x, 0, &listed, &trusted);
-	assert_int_equal(trusted, WIDE);
-
-	/* The parked tree is build 5's: add to two of its folders. */
-	pause_a_tick();
-	tu_write(x.spare, "w/007/extra.html", "stale");
-	assert_int_equal(lstat(at(p, x.spare, "w/123"), &st), 0);
-	keep[0] = st.st_atim;
-	keep[1] = st.st_mtim;
-	tu_write(x.spare, "w/123/extra.html", "stale");
-	assert_int_equal(utimensat(AT_FDCWD, at(p, x.spare, "w/123"), keep,
-	    AT_SYMLINK_NOFOLLOW), 0);
-	publish_counted(&x, 0, &listed, &trusted);
-	assert_int_equal(trusted, WIDE - 2);
-	assert_int_equal(entries(at(p, x.site, "w/007")), 1);
-	assert_int_equal(entries(at(p, x.site, "w/123")), 1);
-
-	/* Damaged records: every folder listed, nothing wrong. */
-	tu_write(x.dir, "spare.folders.tmp", "1 2 3\nnot a record\n"
-	    "99 4096 0 0 0 0 1 w/001\n");
-	assert_int_equal(rename(at(rec, x.dir, "spare.folders.tmp"),
-	    at(p, x.dir, "spare.folders")), 0);
-	tu_write(x.spare, "w/001/extra.html", "stale");
-	publish_counted(&x, 0, &listed, &trusted);
-	assert_int_equal(trusted, 0);
-	assert_int_equal(entries(at(p, x.site, "w/001")), 1);
-
-	/* The default settle time: nothing here is two seconds old. */
-	for (int i = 0; i < 3; i++)
-		publish_counted(&x, -1, &listed, &trusted);
-	assert_int_equal(trusted, 0);
-	kfx_free(&x);
-}
-
 int
 main(void)
 {
@@ -613,7 +510,6 @@ main(void)
 		cmocka_unit_test(test_fresh_two_threads_openat2),
 		cmocka_unit_test(test_fresh_two_threads_walk),
 		cmocka_unit_test(test_sweep_wide),
-		cmocka_unit_test(test_sweep_trusts_folders),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
