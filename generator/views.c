@@ -560,6 +560,74 @@ incident_context(const struct pm_value **out, struct views *v, size_t i,
 	return 0;
 }
 
+/* The digest of the record at site position at, or of none. */
+static void
+put_record(struct pm_digester *d, const struct views *v, size_t at)
+{
+	unsigned char none = 0;
+
+	if (at < v->site->len)
+		pm_digester_put(d, v->digests[at].bytes, PM_DIGEST_SIZE);
+	else
+		pm_digester_put(d, &none, 1);
+}
+
+/* Little-endian, as digest.c's encoding: a key means the same on every
+ * machine. */
+static void
+put_size(struct pm_digester *d, size_t n)
+{
+	unsigned char w[8];
+
+	for (int k = 0; k < 8; k++)
+		w[k] = (unsigned char)((uint64_t)n >> (8 * k));
+	pm_digester_put(d, w, sizeof(w));
+}
+
+/*
+ * pm_page.inputs of incident pages: what incident_context() reads, named
+ * by digests (views.h).  A rebuild keys every incident page; making and
+ * encoding ten thousand contexts, bodies included, to find them
+ * unchanged was a fifth of a one-change rebuild.  The record covers the
+ * incident's own fields and its cause (and so the title, the pictures,
+ * the git links' path and the reasons given for related incidents); the
+ * body and the neighbours are named here.  Keep in step with
+ * incident_context(): check_incremental compares rebuilds after each
+ * kind of edit with fresh builds.
+ */
+static void
+incident_inputs(struct pm_digester *d, const struct pm_page *page)
+{
+	const struct views *v = page->make_arg;
+	const struct pm_site *site = v->site;
+	size_t i = page->make_index;
+	const struct pm_incident *inc = site->incidents[i];
+	struct pm_digest body;
+	struct pm_recurrence r;
+	size_t listed;
+
+	pm_digester_put(d, v->site_digest.bytes, PM_DIGEST_SIZE);
+	put_record(d, v, i);
+	pm_digest_bytes(&body, inc->html ? inc->html : "",
+	    inc->html ? inc->html_len : 0);
+	pm_digester_put(d, body.bytes, PM_DIGEST_SIZE);
+	put_size(d, inc->related.len);
+	for (size_t k = 0; k < inc->related.len; k++)
+		put_record(d, v, pm_site_position(site,
+		    inc->related.items[k]));
+	put_record(d, v, inc->repeat_of ?
+	    pm_site_position(site, inc->repeat_of) : site->len);
+	pm_site_recurrence(&r, site, i, PM_SITE_RECURRENCE_MONTHS);
+	put_size(d, r.ordinal);
+	put_size(d, r.nearlier);
+	listed = r.nearlier < RECURRENCE_LISTED ? r.nearlier :
+	    RECURRENCE_LISTED;
+	for (size_t k = 0; k < listed; k++)
+		put_record(d, v, r.earlier[k]);
+	put_record(d, v, i + 1);
+	put_record(d, v, i > 0 ? i - 1 : site->len);
+}
+
 /* pm_page.make of incident pages: the shared views, allocating in the
  * rendering thread's arena instead of the build's. */
 static int
@@ -582,6 +650,7 @@ add_incident_page(struct views *v, size_t i)
 	    v->site->incidents[i]->slug);
 	page.template = "incident";
 	page.make = make_incident;
+	page.inputs = incident_inputs;
 	page.make_arg = v;
 	page.make_index = i;
 	views_push_page(v, &page);

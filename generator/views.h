@@ -133,6 +133,15 @@ struct pm_page {
 	int (*make)(const struct pm_value **context, struct pm_arena *arena,
 	    const struct pm_page *page, int pictures, struct pm_error *err);
 	/*
+	 * When not NULL (beside make): puts into d what make's context is
+	 * made from, beyond env, the path and the template, for
+	 * pm_page_key() to name instead of making and encoding the context
+	 * (the digests of the records it holds, of the body).  It must name
+	 * everything the context depends on: a read it misses keeps a page
+	 * stale.
+	 */
+	void (*inputs)(struct pm_digester *d, const struct pm_page *page);
+	/*
 	 * When not NULL (a data page, data NULL): writes the bytes to out
 	 * at render time.  Errors are those of the feeds and of out.
 	 */
@@ -182,15 +191,15 @@ int pm_page_context(const struct pm_value **out, const struct pm_page *page,
  * The key of a page: a digest of env (what every page depends on beyond
  * its inputs: pmsite, the theme, the configuration), the page's path and
  * its inputs.  Those of a template page are its template's name and its
- * context, less an incident page's timeline pictures, which are drawn
- * from the incident's record in that same context; those of a data page
- * are what its write_reads says.  Pages with equal keys come out as
- * equal bytes, so a rebuild may keep the file of a page whose key did
- * not change (render.h).  The records that many contexts share, and the
- * bodies, are digested once, by pm_views_build().  scratch is the
- * caller's, for the encoding; a context made for the key lives in arena,
- * which the caller frees.  Returns 1 with the key, 0 for a page that has
- * none, or the errors of make.
+ * context, or what page->inputs names in its place; an incident page's
+ * timeline pictures are left out, being drawn from the incident's record
+ * in that same context.  Those of a data page are what its write_reads
+ * says.  Pages with equal keys come out as equal bytes, so a rebuild may
+ * keep the file of a page whose key did not change (render.h).  The
+ * records that many contexts share are digested once, by
+ * pm_views_build().  scratch is the caller's, for the encoding; a context
+ * made for the key lives in arena, which the caller frees.  Returns 1
+ * with the key, 0 for a page that has none, or the errors of make.
  */
 int pm_page_key(struct pm_digest *out, const struct pm_page *page,
     const struct pm_digest *env, struct pm_arena *arena,

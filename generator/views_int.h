@@ -30,6 +30,8 @@ struct views {
 	 * position (by address; empty slots NULL). */
 	struct pm_digest *digests;
 	struct pm_digest *search_digests;
+	struct pm_digest site_digest;	/* of sitev */
+	struct pm_digest *cause_digests;	/* of causes, in records */
 	const struct pm_value **known;
 	size_t *known_at;
 	size_t known_mask;

@@ -3,8 +3,10 @@
  * mostly records that other contexts hold too: an incident's record sits
  * in its own page, in its neighbours', in every later page of its cause
  * and in the lists.  Each record is digested once, here, and stands in
- * every key by its digest, so a key costs the page's own text (its body)
- * and little else.
+ * every key by its digest; the cause each record holds is digested once
+ * too.  An incident page is keyed by what its context is made from
+ * (views.c incident_inputs()), so a key costs its body's digest and a
+ * few records' digests.
  */
 #include "views_int.h"
 #include "workers.h"
@@ -32,6 +34,24 @@ struct record_worker {
 	struct pm_buf scratch;
 };
 
+/* pm_digest_known_fn: the digest of a cause's map, which every record of
+ * the cause holds. */
+static int
+known_cause(struct pm_digest *out, const struct pm_value *val,
+    const void *arg)
+{
+	const struct views *v = arg;
+
+	if (val->type != PM_VALUE_MAP)
+		return 0;
+	for (size_t i = 0; i < v->stats.ncauses; i++)
+		if (v->causes[i] == val) {
+			*out = v->cause_digests[i];
+			return 1;
+		}
+	return 0;
+}
+
 static void *
 make_records(void *arg)
 {
@@ -44,7 +64,7 @@ make_records(void *arg)
 
 		v->records[i] = views_incident_value(&w->local, inc);
 		pm_digest_value(&v->digests[i], &w->scratch, v->records[i],
-		    NULL, NULL);
+		    known_cause, v);
 		if (inc->search_entry)
 			pm_digest_bytes(&v->search_digests[i],
 			    inc->search_entry, inc->search_entry_len);
@@ -56,10 +76,19 @@ void
 views_make_records(struct views *v, int jobs)
 {
 	size_t n = v->site->len, cap = 16;
+	struct pm_buf scratch;
 	struct record_worker *w;
 	atomic_size_t next;
 
 	jobs = pm_workers_for(jobs, n);
+	pm_buf_init(&scratch);
+	pm_digest_value(&v->site_digest, &scratch, v->sitev, NULL, NULL);
+	v->cause_digests = pm_arena_alloc(v->a, pm_xmul(v->stats.ncauses + 1,
+	    sizeof(*v->cause_digests)));
+	for (size_t i = 0; i < v->stats.ncauses; i++)
+		pm_digest_value(&v->cause_digests[i], &scratch, v->causes[i],
+		    NULL, NULL);
+	pm_buf_free(&scratch);
 	v->records = pm_arena_alloc(v->a, pm_xmul(n + 1, sizeof(*v->records)));
 	v->digests = pm_arena_alloc(v->a, pm_xmul(n + 1, sizeof(*v->digests)));
 	v->search_digests = pm_arena_alloc(v->a, pm_xmul(n + 1,
@@ -154,12 +183,18 @@ pm_page_key(struct pm_digest *out, const struct pm_page *page,
 
 	if (v == NULL || (page->template == NULL && page->write_reads == 0))
 		return 0;
-	if (page->make && (rc = page->make(&ctx, arena, page, 0, err)) < 0)
+	if (page->make && page->inputs == NULL &&
+	    (rc = page->make(&ctx, arena, page, 0, err)) < 0)
 		return rc;
 	pm_digester_start(&d, scratch);
 	pm_digester_put(&d, env->bytes, sizeof(env->bytes));
 	pm_digest_encode_bytes(&d, page->path, strlen(page->path));
-	if (page->template) {
+	if (page->template && page->inputs) {
+		pm_digest_encode_bytes(&d, page->template,
+		    strlen(page->template));
+		pm_digester_put(&d, "I", 1);
+		page->inputs(&d, page);
+	} else if (page->template) {
 		pm_digest_encode_bytes(&d, page->template,
 		    strlen(page->template));
 		pm_digest_encode(&d, ctx, known_record, v);

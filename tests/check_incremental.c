@@ -480,6 +480,94 @@ test_edit_sequences_match_fresh_builds(void **state)
 	}
 }
 
+/*
+ * An incident page names its neighbours, related incidents, the incident
+ * it repeats and the earlier ones of its cause by their records (views.h
+ * pm_page.inputs).  Eleven incidents laid out so that each of those
+ * links is, on some page, the only one to an incident: a new title for
+ * that incident must reach the page through that link alone.  Newest
+ * first: Y I H G F E D C B A Z, all "configuration" but C.
+ *  - A is in the recurrence list of E, F and G and in no other link of
+ *    theirs (related lists take the five newest of the cause);
+ *  - I is in A's related list only;
+ *  - Z, older than a year, is what Y repeats (the service they share);
+ *  - B is C's previous incident only, C is B's next only (C has another
+ *    cause and shares no service with B).
+ * Last, a word of A's notes changes in the work tree, which changes its
+ * body and nothing of its record.
+ */
+#define LINKED_DOC_MAX 512
+
+static const char *
+linked_doc(char out[LINKED_DOC_MAX], const char *title, const char *date,
+    const char *category, const char *service, const char *note)
+{
+	snprintf(out, LINKED_DOC_MAX, "---\ntitle: %s\ndate: %s\n"
+	    "category: %s\nservices: [%s]\n---\n# %s\n\nStart: %s 09:00 "
+	    "UTC. End: %s 09:30 UTC.\n\n## Notes\n\nThe dashboard went "
+	    "%s.\n", title, date, category, service, title, date, date, note);
+	return out;
+}
+
+static void
+test_incident_links_follow_edits(void **state)
+{
+	struct fixture *f = *state;
+	static const struct {
+		const char *name, *date, *category, *service;
+	} set[] = {
+		{ "z", "2022-06-01", "configuration", "ledger" },
+		{ "a", "2024-01-05", "configuration", "gateway" },
+		{ "b", "2024-02-05", "configuration", "mailer" },
+		{ "c", "2024-03-05", "capacity-traffic", "gateway" },
+		{ "d", "2024-04-05", "configuration", "gateway" },
+		{ "e", "2024-05-05", "configuration", "search" },
+		{ "f", "2024-06-05", "configuration", "gateway" },
+		{ "g", "2024-07-05", "configuration", "search" },
+		{ "h", "2024-08-05", "configuration", "gateway" },
+		{ "i", "2024-09-05", "configuration", "mailer" },
+		{ "y", "2024-10-01", "configuration", "ledger" },
+	};
+	enum { N = sizeof(set) / sizeof(*set) };
+	static const char *const edits[] = { "a", "i", "z", "b", "c" };
+	char path[N][64], doc[N][LINKED_DOC_MAX], edit[LINKED_DOC_MAX];
+	char title[64];
+	const char *files[2 * N + 1];
+	char *out;
+	size_t k, e;
+
+	for (k = 0; k < N; k++) {
+		snprintf(path[k], sizeof(path[k]), "content/links/%s.md",
+		    set[k].name);
+		snprintf(title, sizeof(title), "Incident %s", set[k].name);
+		files[2 * k] = path[k];
+		files[2 * k + 1] = linked_doc(doc[k], title, set[k].date,
+		    set[k].category, set[k].service, "blue");
+	}
+	files[2 * N] = NULL;
+	commit(f, files, "linked incidents");
+	free(build(f, NULL));
+	for (e = 0; e < sizeof(edits) / sizeof(*edits); e++) {
+		for (k = 0; strcmp(set[k].name, edits[e]) != 0; k++)
+			continue;
+		snprintf(title, sizeof(title), "Incident %s, renamed",
+		    set[k].name);
+		commit(f, (const char *[]){ path[k], linked_doc(edit, title,
+		    set[k].date, set[k].category, set[k].service, "blue"),
+		    NULL }, "rename");
+		free(build(f, NULL));
+		assert_same_as_fresh(f, NULL);
+	}
+	/* In the work tree, where git's facts stay as they were. */
+	free(build(f, "--worktree"));
+	tu_write(f->repo, path[1], linked_doc(edit, "Incident a, renamed",
+	    set[1].date, set[1].category, set[1].service, "grey"));
+	out = build(f, "--worktree");
+	assert_null(strstr(out, "up to date"));
+	free(out);
+	assert_same_as_fresh(f, "--worktree");
+}
+
 /* A changed template rebuilds every page, and right. */
 static void
 test_theme_change_rebuilds(void **state)
@@ -1458,6 +1546,7 @@ main(void)
 		T(test_one_change_rewrites_only_changes),
 		T(test_delete_removes_page),
 		T(test_edit_sequences_match_fresh_builds),
+	T(test_incident_links_follow_edits),
 		T(test_theme_change_rebuilds),
 		T(test_config_and_options_rebuild),
 		T(test_corrupt_cache_gives_correct_build),
