@@ -326,15 +326,14 @@ match_at(const char *s, const char *phrase)
 	return (size_t)(t - (const unsigned char *)s);
 }
 
-/* The first word start at or after from, and before limit, where one of
- * words matches; sets *end past the match.  Returns the offset, or -1. */
+/* The first word start where one of words matches; sets *end past the
+ * match.  Returns the offset, or -1. */
 static long
-find_words(const char *text, size_t from, size_t limit,
-    const char *const *words, size_t *end)
+find_words(const char *text, const char *const *words, size_t *end)
 {
 	size_t i, n;
 
-	for (i = from; text[i] && i < limit; i++) {
+	for (i = 0; text[i]; i++) {
 		if (i > 0 && alnum((unsigned char)text[i - 1]))
 			continue;
 		if (!alnum((unsigned char)text[i]))
@@ -348,28 +347,71 @@ find_words(const char *text, size_t from, size_t limit,
 	return -1;
 }
 
-static int
-earliest_guess(const char *text, size_t from)
-{
-	long best = -1, at;
-	size_t g, end;
-	int which = -1;
+/*
+ * The words of every guess by their first byte, in table order: a word
+ * start is tried only against the few words that begin with its letter.
+ * A large site has thousands of misleading entries, and trying each
+ * guess's words at each word start (a pass per guess at first) made the
+ * misleading page a tenth of a one-change rebuild.
+ */
+#define GUESS_WORDS_MAX 256
 
-	/* Each guess searches only before the best so far: a long text is
-	 * read about once, not once per guess. */
-	for (g = 0; g < sizeof(guesses) / sizeof(guesses[0]); g++) {
-		at = find_words(text, from, best < 0 ? (size_t)-1 :
-		    (size_t)best, guesses[g].words, &end);
-		if (at >= 0 && (best < 0 || at < best)) {
-			best = at;
-			which = (int)g;
+struct guess_index {
+	unsigned short first[257];	/* byte c's words: first[c] .. first[c + 1] */
+	struct guess_word {
+		const char *word;
+		unsigned char guess;
+	} at[GUESS_WORDS_MAX];
+};
+
+static void
+guess_index_init(struct guess_index *ix)
+{
+	enum { NG = sizeof(guesses) / sizeof(guesses[0]) };
+	unsigned short next[256];
+	size_t g, w, n = 0;
+
+	memset(ix->first, 0, sizeof(ix->first));
+	for (g = 0; g < NG; g++)
+		for (w = 0; guesses[g].words[w]; w++, n++)
+			ix->first[(unsigned char)guesses[g].words[w][0] + 1]++;
+	if (n > GUESS_WORDS_MAX || NG > 255)
+		abort();	/* the table above outgrew the index */
+	for (size_t c = 1; c <= 256; c++)
+		ix->first[c] += ix->first[c - 1];
+	memcpy(next, ix->first, sizeof(next));
+	for (g = 0; g < NG; g++)
+		for (w = 0; guesses[g].words[w]; w++) {
+			unsigned char c = (unsigned char)guesses[g].words[w][0];
+
+			ix->at[next[c]++] = (struct guess_word){
+				guesses[g].words[w], (unsigned char)g };
 		}
-	}
-	return which;
 }
 
-int
-pm_site_guess_of(const char *text)
+/* The guess whose words come first in text, from `from` on; of those
+ * matching at one place, the first of the table.  -1 when none does. */
+static int
+earliest_guess(const struct guess_index *ix, const char *text, size_t from)
+{
+	for (size_t i = from; text[i]; i++) {
+		unsigned char c = lower((unsigned char)text[i]);
+		int best = -1;
+
+		if ((i > 0 && alnum((unsigned char)text[i - 1])) || !alnum(c))
+			continue;
+		for (size_t k = ix->first[c]; k < ix->first[c + 1]; k++)
+			if ((best < 0 || ix->at[k].guess < best) &&
+			    match_at(text + i, ix->at[k].word))
+				best = ix->at[k].guess;
+		if (best >= 0)
+			return best;
+	}
+	return -1;
+}
+
+static int
+guess_of(const struct guess_index *ix, const char *text)
 {
 	size_t end = 0;
 	int g = -1;
@@ -378,9 +420,18 @@ pm_site_guess_of(const char *text)
 		return -1;
 	/* "sees 9x traffic and suspects a DDoS": the suspicion is what
 	 * follows the cue, not the symptom before it. */
-	if (find_words(text, 0, (size_t)-1, cues, &end) >= 0)
-		g = earliest_guess(text, end);
-	return g >= 0 ? g : earliest_guess(text, 0);
+	if (find_words(text, cues, &end) >= 0)
+		g = earliest_guess(ix, text, end);
+	return g >= 0 ? g : earliest_guess(ix, text, 0);
+}
+
+int
+pm_site_guess_of(const char *text)
+{
+	struct guess_index ix;
+
+	guess_index_init(&ix);
+	return guess_of(&ix, text);
 }
 
 static int
@@ -402,7 +453,9 @@ pm_site_misleading(struct pm_misleading_group **out, size_t *n,
 	struct hit {
 		size_t pos, entry, group;
 	} *hits = NULL;
+	struct guess_index ix;
 
+	guess_index_init(&ix);
 	memset(groups, 0, sizeof(groups));
 	for (g = 0; g <= NG; g++) {
 		groups[g].guess = g < NG ? &guesses[g] : NULL;
@@ -421,7 +474,7 @@ pm_site_misleading(struct pm_misleading_group **out, size_t *n,
 				hits = pm_xrealloc(hits, pm_xmul(cap,
 				    sizeof(*hits)));
 			}
-			gi = pm_site_guess_of(inc->timeline[k].text);
+			gi = guess_of(&ix, inc->timeline[k].text);
 			hits[nhits++] = (struct hit){ i, k,
 			    gi < 0 ? NG : (size_t)gi };
 			groups[hits[nhits - 1].group].len++;
