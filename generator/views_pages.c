@@ -440,33 +440,63 @@ days_text(struct pm_arena *a, const char *lead, long days)
 /*
  * What git says of an item: when it was written down and, open, how long
  * ago (as of the commit built, so the page depends on the commit only);
- * done, how long it took.
+ * done, how long it took.  The values are made once for the items of an
+ * incident that share their dates, as most do (they were written down in
+ * one commit): the actions page of a large site has a hundred thousand
+ * items, and making their ages was most of its cost.
  */
+enum { AGES = 7 };
+
+static const char *const ages_keys[AGES] = { "added", "added_display",
+    "done_at", "done_at_display", "age_days", "took_days", "age_display" };
+
+struct ages {
+	const struct pm_action_item *of;	/* NULL: none made yet */
+	struct pm_value *value[AGES];
+};
+
+static int
+same_text(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* A string value, or NULL (a null in a map) for no text. */
+static struct pm_value *
+text_value(struct pm_arena *a, const char *s)
+{
+	return s ? pm_value_new_cstr(a, s) : NULL;
+}
+
 static void
-item_ages(struct views *v, struct pm_value *it, const struct pm_action_item *ai)
+make_ages(struct views *v, struct ages *ag, const struct pm_action_item *ai)
 {
 	struct pm_arena *a = v->a;
-	long age = days_between(ai->added, v->site->as_of);
-	long took = days_between(ai->added, ai->done_at);
+	long age, took;
 	const char *text = NULL;
 
-	pm_value_map_set_str(a, it, "added", ai->added);
-	pm_value_map_set_str(a, it, "added_display",
-	    pm_views_human_date(a, ai->added));
-	pm_value_map_set_str(a, it, "done_at", ai->done_at);
-	pm_value_map_set_str(a, it, "done_at_display",
-	    pm_views_human_date(a, ai->done_at));
-	pm_value_map_set(a, it, "age_days", !ai->done && age >= 0 ?
-	    pm_value_new_number(a, (double)age) : NULL);
-	pm_value_map_set(a, it, "took_days", ai->done && took >= 0 ?
-	    pm_value_new_number(a, (double)took) : NULL);
+	if (ag->of && !ag->of->done == !ai->done &&
+	    same_text(ag->of->added, ai->added) &&
+	    same_text(ag->of->done_at, ai->done_at))
+		return;
+	ag->of = ai;
+	age = days_between(ai->added, v->site->as_of);
+	took = days_between(ai->added, ai->done_at);
+	ag->value[0] = text_value(a, ai->added);
+	ag->value[1] = text_value(a, pm_views_human_date(a, ai->added));
+	ag->value[2] = text_value(a, ai->done_at);
+	ag->value[3] = text_value(a, pm_views_human_date(a, ai->done_at));
+	ag->value[4] = !ai->done && age >= 0 ?
+	    pm_value_new_number(a, (double)age) : NULL;
+	ag->value[5] = ai->done && took >= 0 ?
+	    pm_value_new_number(a, (double)took) : NULL;
 	if (!ai->done && age >= 0)
 		text = age == 0 ? "open less than a day" :
 		    days_text(a, "open for ", age);
 	else if (ai->done && took >= 0)
 		text = took == 0 ? "done the day it was written" :
 		    days_text(a, "done in ", took);
-	pm_value_map_set_str(a, it, "age_display", text);
+	ag->value[6] = text_value(a, text);
 }
 
 /* One incident's items that are open (done 0) or done (done 1). */
@@ -475,20 +505,24 @@ action_group(struct views *v, size_t i, int done)
 {
 	const struct pm_incident *inc = v->site->incidents[i];
 	struct pm_value *m, *items = pm_value_new_list(v->a);
+	struct pm_value *done_value = pm_value_new_bool(v->a, done);
+	struct ages ag = { NULL, { NULL } };
 
 	for (size_t k = 0; k < inc->naction_items; k++) {
+		const struct pm_action_item *ai = &inc->action_items[k];
 		struct pm_value *it;
 
-		if (!inc->action_items[k].done != !done)
+		if (!ai->done != !done)
 			continue;
 		it = pm_value_new_map(v->a);
-		/* text, done and item_ages()'s seven: a site has tens of
-		 * thousands of items, and doubling would triple their maps */
-		pm_value_map_reserve(v->a, it, 9);
-		pm_value_map_set_str(v->a, it, "text",
-		    inc->action_items[k].text);
-		pm_value_map_set_bool(v->a, it, "done", done);
-		item_ages(v, it, &inc->action_items[k]);
+		/* text, done and the ages: a site has tens of thousands of
+		 * items, and doubling would triple their maps */
+		pm_value_map_reserve(v->a, it, 2 + AGES);
+		pm_value_map_set_str(v->a, it, "text", ai->text);
+		pm_value_map_set(v->a, it, "done", done_value);
+		make_ages(v, &ag, ai);
+		for (int n = 0; n < AGES; n++)
+			pm_value_map_set(v->a, it, ages_keys[n], ag.value[n]);
 		pm_value_list_push(v->a, items, it);
 	}
 	if (pm_value_len(items) == 0)

@@ -69,7 +69,8 @@ static const char table1[] =
 	"| Item | Owner | Status |\n"
 	"|---|---|---|\n"
 	"| Rotate the audit logs daily | ana | Open |\n"
-	"| Alert at 80% disk | bo | Open |\n";
+	"| Alert at 80% disk | bo | Open |\n"
+	"| Add a spare disk | cy | Open |\n";
 
 static const char table2[] =
 	"# Disk full\n\n"
@@ -77,7 +78,19 @@ static const char table2[] =
 	"| Item | Owner | Status |\n"
 	"|---|---|---|\n"
 	"| Rotate the audit logs daily | ana | Done |\n"
-	"| Alert at 80% disk | bo | Open |\n";
+	"| Alert at 80% disk | bo | Open |\n"
+	"| Add a spare disk | cy | Open |\n";
+
+/* Two days later the spare disk is in: written down with the rotation,
+ * done two days after it. */
+static const char table3[] =
+	"# Disk full\n\n"
+	"## Action items\n\n"
+	"| Item | Owner | Status |\n"
+	"|---|---|---|\n"
+	"| Rotate the audit logs daily | ana | Done |\n"
+	"| Alert at 80% disk | bo | Open |\n"
+	"| Add a spare disk | cy | Done |\n";
 
 struct fx {
 	char *dir;
@@ -109,6 +122,7 @@ setup(void **state)
 	commit(repo, T0 + DAY / 2, "content/disk.md", table1);
 	commit(repo, T0 + 3 * DAY, "content/queue.md", v2);
 	commit(repo, T0 + 5 * DAY, "content/disk.md", table2);
+	commit(repo, T0 + 7 * DAY, "content/disk.md", table3);
 	commit(repo, T0 + 10 * DAY, "content/queue.md", v3);
 	commit(repo, T0 + 12 * DAY, "content/queue.md", v4);
 	git_repository_free(repo);
@@ -240,6 +254,8 @@ test_table_rows(void **state)
 	assert_string_equal(rotate->done_at, "2024-01-06T10:00:00+00:00");
 	assert_false(alert->done);
 	assert_string_equal(alert->added, "2024-01-01T22:00:00+00:00");
+	assert_string_equal(item(inc, "Add a spare")->done_at,
+	    "2024-01-08T10:00:00+00:00");
 }
 
 /* The whole path: incidents.json and the actions page of a build. */
@@ -257,6 +273,8 @@ test_built_site(void **state)
 	assert_non_null(page);
 	assert_non_null(strstr(page, "done in 3 days"));
 	assert_non_null(strstr(page, "done in 4 days"));
+	/* Written down with the rotation, done later: its own age. */
+	assert_non_null(strstr(page, "done in 6 days"));
 	/* Open since 1 January, as of the last commit on 13 January. */
 	assert_non_null(strstr(page, "open for 12 days"));
 	assert_non_null(strstr(page, "open for 2 days"));
