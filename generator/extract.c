@@ -660,6 +660,7 @@ pm_extract_run(struct pm_extract_report *out, struct pm_incident *inc,
 		read_fenced(&d, opts ? opts->parse_lock : NULL);
 	x_slash_order(&d);
 	note_sections(&d);
+	x_mark_meeting(&d);
 	if (!inc->fixed.title)
 		find_title(&d);
 	if (!inc->fixed.summary)

@@ -121,13 +121,15 @@ static const char *const doc_date_labels[] = {
 	"date of report", "created on", NULL
 };
 
-/* Does the line open with such a label ("**Doc last updated:** ...")? */
+/* Does the line open with such a label ("**Doc last updated:** ..."),
+ * or date the review meeting (extract_meeting.c)? */
 static int
 dates_the_document(const struct xline *l)
 {
 	size_t at, n = l->len < 40 ? l->len : 40;
 
-	return x_find_any(l->s, n, doc_date_labels, &at) != NULL && at < 16;
+	return l->meeting || (x_find_any(l->s, n, doc_date_labels, &at) !=
+	    NULL && at < 16);
 }
 
 /*

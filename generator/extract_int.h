@@ -73,6 +73,16 @@ struct xline {
 	size_t label_len, content;
 	int sec;		/* enum xsec the line belongs to */
 	int head;		/* this line opened a section */
+	int meeting;		/* enum x_meeting (extract_meeting.c) */
+};
+
+/* What a line says of the review meeting. */
+enum x_meeting {
+	X_MEETING_NONE,
+	X_MEETING_LINE,		/* it is the meeting's: no field, no window */
+	X_MEETING_DATES		/* its dates are the meeting's, its field
+				 * its own ("Severity: S1 · Review held 18
+				 * February 2025") */
 };
 
 /* A "label: value" pair, from a labelled line, a two-column table row or
@@ -477,8 +487,13 @@ int x_has_letter(const char *s, size_t len);
  */
 size_t x_hhmm_at(const char *s, size_t len, struct pm_when *w);
 
-/* Collect d->fields from the lines (after the sections are known). */
+/* Collect d->fields from the lines (after the sections are known);
+ * lines that date the review meeting give none. */
 void x_fields_build(struct xdoc *d);
+
+/* extract_meeting.c: set `meeting` on the lines that date the review
+ * meeting (after the sections are known). */
+void x_mark_meeting(struct xdoc *d);
 
 /* The first field whose label is one of names, or NULL. */
 const struct xfield *x_field(const struct xdoc *d, const char *const *names);

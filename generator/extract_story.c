@@ -94,8 +94,8 @@ x_range_in(struct xdoc *d, int sec, int title, const char *source)
 		 * min). All API requests failed."); an entry of a list that
 		 * does is a step of a timeline */
 		if (title ? l->line != d->rep->title_line : (l->sec != sec ||
-		    l->kind == XL_HEADING || (l->kind != XL_PARA &&
-		    x_time_led(l))))
+		    l->kind == XL_HEADING || l->meeting ||
+		    (l->kind != XL_PARA && x_time_led(l))))
 			continue;
 		if (pm_when_find_timed_range(&a, &b, l->t, l->len) &&
 		    a.hour >= 0 && !doubts_start(l, &a)) {

@@ -500,7 +500,7 @@ add_field(struct xdoc *d, const char *label, size_t llen,
 
 	while (vlen > 0 && (v[vlen - 1] == ' ' || v[vlen - 1] == '\t'))
 		vlen--;
-	if (vlen == 0)
+	if (vlen == 0 || from->meeting == X_MEETING_LINE)
 		return;
 	if (d->nfields == d->fields_cap) {
 		d->fields_cap = d->fields_cap ? d->fields_cap * 2 : 16;

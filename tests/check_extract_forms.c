@@ -1723,6 +1723,50 @@ test_byline_no_section(void **state)
 	pm_buf_free(&doc);
 }
 
+/* The notes of a review meeting open with the meeting's own day and
+ * hour: the first range of the document, not the incident's window.  A
+ * field of another kind on such a line keeps its value. */
+static void
+test_meeting_dates_not_window(void **state)
+{
+	static const char *const headers[] = {
+	    "- **When:** Wednesday 8 October 2025, 13:00–14:00 CEST, on a "
+	    "video call\n- **Facilitator:** Eva Gruber\n- **Present:** "
+	    "Lukas, Anna, Jakob",
+	    "**Meeting:** Wednesday 8 October 2025, 13:00–14:00 CEST",
+	    "Review meeting: Wednesday 8 October 2025, 13:00–14:00 CEST.",
+	    "| Item | Detail |\n|---|---|\n| Meeting | Wednesday 8 October "
+	    "2025, 13:00–14:00 CEST |\n| Chair | Eva Gruber |",
+	    "Postmortem review held Wednesday 8 October 2025, 13:00–14:00 "
+	    "CEST, Room 2",
+	};
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+	struct pm_buf doc = PM_BUF_INIT;
+	struct pm_arena *a;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(headers) / sizeof(*headers); i++) {
+		pm_buf_clear(&doc);
+		pm_buf_printf(&doc, "# Season passes refused — review "
+		    "notes\n\n%s\n\n## What happened\n\nAgreed in the "
+		    "meeting: passes were refused on Saturday 4 October from "
+		    "07:45 to 10:05 CEST.\n", headers[i]);
+		expect_window(headers[i], pm_buf_cstr(&doc),
+		    "2025-10-04T07:45:00+02:00", "2025-10-04T10:05:00+02:00",
+		    "CEST");
+	}
+	a = pm_arena_new();
+	ingest(&inc, a, &w, "t.md", "# Routers\n\nSeverity: S1 · Network "
+	    "Operations · Review held 18 February 2025\n\nFrom 09:10 to "
+	    "09:55 UTC on 11 February 2025 the routers dropped traffic.\n");
+	assert_str(inc.severity, "S1");
+	assert_str(inc.start, "2025-02-11T09:10:00+00:00");
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+	pm_buf_free(&doc);
+}
+
 /* A summary kept after it was replaced ("superseded") says nothing,
  * and a note in italics under it opens no section of its own. */
 static void
@@ -1990,6 +2034,7 @@ main(void)
 		cmocka_unit_test(test_template_checklists),
 		cmocka_unit_test(test_figure_captions),
 		cmocka_unit_test(test_byline_no_section),
+		cmocka_unit_test(test_meeting_dates_not_window),
 		cmocka_unit_test(test_superseded_summary),
 		cmocka_unit_test(test_corrections_later),
 		cmocka_unit_test(test_front_matter_window_aliases),

@@ -1,0 +1,115 @@
+/*
+ * extract_meeting.c: the lines that date the review meeting, not the
+ * incident.  Postmortems kept as the notes of their review open with the
+ * meeting's own date and hour ("**When:** Wednesday 16 July 2025,
+ * 10:00-10:45, on a video call", "Review meeting: Tuesday 18 March",
+ * "| Meeting | 16 December, 11:00 a.m.-12:00 p.m. |", "review held
+ * Friday 5 September"), often the only date with a year and the first
+ * range of the document, where the incident's window would be.  Such a
+ * line gives no window, and its day is not the incident's; a line that
+ * is only the meeting's gives no field either.
+ */
+#include "extract_int.h"
+
+#include <string.h>
+
+/* Labels that name the meeting: its line dates it. */
+static const char *const meeting_labels[] = {
+	"meeting", "review meeting", "meeting date", "meeting time",
+	"meeting date and time", "date of meeting", "date of the meeting",
+	"postmortem meeting", "post mortem meeting", "postmortem review",
+	"post mortem review", "post incident review", "review", "review call",
+	"review held", "review session", "retro", "retrospective",
+	"retro meeting", "meeting held", "held", "held on", NULL
+};
+
+/* Labels of the people of a meeting: a "When:" or "Date:" among them is
+ * the meeting's. */
+static const char *const meeting_people[] = {
+	"attendees", "attendance", "present", "participants", "facilitator",
+	"facilitated by", "chair", "chaired by", "note taker", "notetaker",
+	"notes by", "minutes", "minutes by", "minute taker", "scribe",
+	"apologies", "absent", "invitees", "invited", NULL
+};
+
+static const char *const meeting_when[] = {
+	"when", "date", "time", "date and time", "date time", "day", NULL
+};
+
+/* Words of a line that say a meeting was held then ("Postmortem review
+ * held Monday 11 August 2025, 1:30-2:30 p.m."). */
+static const char *const meeting_held[] = {
+	"review held", "meeting held", "review was held", "meeting was held",
+	"review took place", "meeting took place", "retro held",
+	"retrospective held", "review call held", NULL
+};
+
+/* A line longer than this tells more than when a meeting was held. */
+#define MEETING_LINE_MAX 200
+
+static int
+is_one_of(const char *s, const char *const *names)
+{
+	for (; *names; names++)
+		if (strcmp(s, *names) == 0)
+			return 1;
+	return 0;
+}
+
+/* The line's label, normalised (x_norm), from "Label: value" or a
+ * two-column row; "" when it has none with a value after it. */
+static void
+label_of(const struct xline *l, char *out, size_t size)
+{
+	const char *tab;
+
+	*out = '\0';
+	if (l->kind == XL_ROW) {
+		if (l->ncells == 2 && !l->header_row &&
+		    (tab = memchr(l->s, '\t', l->len)) != NULL)
+			x_norm(out, size, l->s, (size_t)(tab - l->s));
+	} else if (l->kind != XL_HEADING && l->label_len &&
+	    l->content < l->len) {
+		x_norm(out, size, l->s, l->label_len);
+	}
+}
+
+void
+x_mark_meeting(struct xdoc *d)
+{
+	char label[48];
+	size_t i, k, end;
+	int people;
+
+	for (i = 0; i < d->n; i = end) {
+		/* a run of labelled lines: the header of the notes */
+		people = 0;
+		for (end = i; end < d->n; end++) {
+			label_of(&d->v[end], label, sizeof(label));
+			if (*label == '\0')
+				break;
+			people |= is_one_of(label, meeting_people);
+		}
+		for (k = i; k < end; k++) {
+			label_of(&d->v[k], label, sizeof(label));
+			if (is_one_of(label, meeting_labels) ||
+			    (people && is_one_of(label, meeting_when)))
+				d->v[k].meeting = X_MEETING_LINE;
+		}
+		if (end == i)
+			end = i + 1;
+	}
+	/* a field of another kind keeps its value ("Severity: S1 · Network
+	 * Operations · Review held 18 February 2025") */
+	for (i = 0; i < d->n; i++) {
+		struct xline *l = &d->v[i];
+
+		if (l->meeting || l->len > MEETING_LINE_MAX ||
+		    l->sec == SEC_TIMELINE || l->sec == SEC_UPDATES ||
+		    !x_find_any(l->s, l->len, meeting_held, NULL))
+			continue;
+		label_of(l, label, sizeof(label));
+		l->meeting = *label == '\0' || is_one_of(label, meeting_when) ?
+		    X_MEETING_LINE : X_MEETING_DATES;
+	}
+}
