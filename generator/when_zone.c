@@ -290,7 +290,10 @@ pm_when_place_at(const char **zone, int *clock, const char *s,
 	for (size_t k = 0; k < pm_when__nzones; k++) {
 		const struct pm_when__zone *z = &pm_when__zones[k];
 
-		if (z->name[0] != s[i] && strchr(z->name, '/') == NULL)
+		const char *slash = strrchr(z->name, '/');
+
+		/* the place's first letter: "Lisbon" of "Europe/Lisbon" */
+		if ((slash ? slash[1] : z->name[0]) != s[i])
 			continue;
 		if ((n = place_of(place, sizeof(place), z->name)) == 0 ||
 		    n <= best || n > len - i ||

@@ -224,6 +224,9 @@ static const struct {
 	/* IANA names at their standard offsets; settles gives summer */
 	{ "15:10 America/New_York", -1, TZ(15, 10, -300, "America/New_York") },
 	{ "09:00 Europe/Berlin", -1, TZ(9, 0, 60, "Europe/Berlin") },
+	{ "22:40 Europe/Bratislava", -1, TZ(22, 40, 60,
+	    "Europe/Bratislava") },
+	{ "07:10 Europe/Minsk", -1, TZ(7, 10, 180, "Europe/Minsk") },
 	{ "09:00 (Asia/Kolkata)", -1, TZ(9, 0, 330, "Asia/Kolkata") },
 	/* the old names tzdata keeps, as systems still print them */
 	{ "11:20 a.m. US/Eastern", -1, TZ(11, 20, -300, "US/Eastern") },
@@ -523,6 +526,8 @@ static const struct {
 	{ DTZ(2024, 7, 10, 9, 0, 0, 60, "Europe/Berlin"), 120, 1 },
 	{ DTZ(2024, 7, 10, 9, 0, 0, 0, "Europe/London"), 60, 1 },
 	{ DTZ(2024, 1, 10, 9, 0, 0, 60, "Europe/Berlin"), 60, 0 },
+	{ DTZ(2025, 8, 4, 9, 0, 0, 120, "Europe/Nicosia"), 180, 1 },
+	{ DTZ(2025, 8, 4, 9, 0, 0, 180, "Europe/Minsk"), 180, 0 },
 	/* Windows' names: the places say whose summer time */
 	{ DTZ(2024, 6, 18, 5, 48, 0, 60, "(UTC+01:00) Amsterdam, Berlin, "
 	    "Bern, Rome, Stockholm, Vienna"), 120, 1 },
