@@ -492,8 +492,11 @@ size_t x_hhmm_at(const char *s, size_t len, struct pm_when *w);
 void x_fields_build(struct xdoc *d);
 
 /* extract_meeting.c: set `meeting` on the lines that date the review
- * meeting (after the sections are known). */
+ * meeting (after the sections are known); x_meeting_remark(): is l, in
+ * a timeline, the note-taker's remark on the meeting's own business
+ * rather than an entry? */
 void x_mark_meeting(struct xdoc *d);
+int x_meeting_remark(const struct xline *l);
 
 /* The first field whose label is one of names, or NULL. */
 const struct xfield *x_field(const struct xdoc *d, const char *const *names);

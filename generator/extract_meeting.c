@@ -113,3 +113,34 @@ x_mark_meeting(struct xdoc *d)
 		    X_MEETING_LINE : X_MEETING_DATES;
 	}
 }
+
+/* Words of the meeting's own business, which a note-taker writes between
+ * the entries of the timeline it walks through ("13:24 — moved on to
+ * item 3", "(10:35 — timebox for item 2 reached)"). */
+static const char *const meeting_business[] = {
+	"walk-through", "walkthrough", "timebox*", "time box*",
+	"moved on to item", "moved to item", "on to item", "timeline closed",
+	NULL
+};
+
+int
+x_meeting_remark(const struct xline *l)
+{
+	char label[48];
+	size_t n;
+
+	const char *colon;
+
+	if (x_find_any(l->s, l->len, meeting_business, NULL))
+		return 1;
+	/* "Bikash's note:", "Note (Ito):", "Minutes note:", read from the
+	 * text: a possessive is no label to the line cutter */
+	colon = memchr(l->s, ':', l->len < 40 ? l->len : 40);
+	if (colon == NULL)
+		return 0;
+	n = x_norm(label, sizeof(label), l->s, (size_t)(colon - l->s));
+	return strcmp(label, "note") == 0 || strncmp(label, "note ", 5) == 0 ||
+	    (n > 5 && strcmp(label + n - 5, " note") == 0 &&
+	    strchr(label, ' ') == label + n - 5) ||
+	    strcmp(label, "note taker") == 0 || strcmp(label, "scribe") == 0;
+}

@@ -219,8 +219,9 @@ tl_line(struct xtl *t, const struct xline *l, int continuation)
 	if (l->head && l->content >= l->len)
 		return 0;
 	/* an entry struck through whole was taken back; a figure's
-	 * caption says what the picture shows, not what happened */
-	if (l->struck || l->caption)
+	 * caption says what the picture shows, not what happened; review
+	 * notes remark on the meeting between the entries */
+	if (l->struck || l->caption || (l->first && x_meeting_remark(l)))
 		return 0;
 	if (x_post_stamp(l, &w, &mer) && (!l->first ||
 	    post_under_heading(t, l))) {

@@ -1767,6 +1767,34 @@ test_meeting_dates_not_window(void **state)
 	pm_buf_free(&doc);
 }
 
+/* Between the entries of a timeline walked through in a review, the
+ * note-taker's remarks on the meeting itself are no entries. */
+static void
+test_meeting_remarks_not_entries(void **state)
+{
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_arena *a = pm_arena_new();
+	struct pm_incident inc;
+
+	(void)state;
+	ingest(&inc, a, &w, "t.md", "# Gate readers — review notes\n\n"
+	    "## Timeline walk-through\n\n"
+	    "- 06:20 — Readers at the north gate stop answering.\n"
+	    "- 06:45 — Sari rolls back the badge app.\n\n"
+	    "*10:20 — walk-through paused; moved to item 3 early.*\n\n"
+	    "(10:35 — timebox for item 2 reached; five more minutes.)\n\n"
+	    "- 07:30 — The gate server's disk is found failed.\n"
+	    "- 08:35 — Spare server in; readers answer again.\n\n"
+	    "Marek's note: at 10:50 Jana asked to jump ahead.\n\n"
+	    "Note (Ito): at 11:05 the group took a break.\n\n"
+	    "## Root cause\n\nThe server's only disk failed.\n");
+	assert_int_equal(inc.ntimeline, 4);
+	assert_str(inc.timeline[3].text, "Spare server in; readers answer "
+	    "again.");
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+}
+
 /* A summary kept after it was replaced ("superseded") says nothing,
  * and a note in italics under it opens no section of its own. */
 static void
@@ -2035,6 +2063,7 @@ main(void)
 		cmocka_unit_test(test_figure_captions),
 		cmocka_unit_test(test_byline_no_section),
 		cmocka_unit_test(test_meeting_dates_not_window),
+		cmocka_unit_test(test_meeting_remarks_not_entries),
 		cmocka_unit_test(test_superseded_summary),
 		cmocka_unit_test(test_corrections_later),
 		cmocka_unit_test(test_front_matter_window_aliases),
