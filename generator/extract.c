@@ -226,8 +226,11 @@ loose_root_head(const struct xline *l)
 {
 	size_t at;
 
-	return x_find_any(l->s, l->label_len ? l->label_len : l->len,
-	    loose_root_heads, &at) && at == 0;
+	size_t n = l->label_len ? l->label_len : l->len;
+
+	/* "**Q. What went wrong?**" asks it in a Q&A */
+	return x_find_any(l->s, n, loose_root_heads, &at) &&
+	    at == x_qa_mark(l->s, n, 'q');
 }
 
 /*
@@ -280,6 +283,9 @@ assign_sections(struct xdoc *d)
 	for (size_t i = 0; i < d->n; i++) {
 		struct xline *l = &d->v[i];
 
+		if (i > 0 && d->v[i - 1].head && d->v[i - 1].len > 0 &&
+		    d->v[i - 1].s[d->v[i - 1].len - 1] == '?')
+			x_answer_unmark(l);	/* "Q: ...?" over "A: ..." */
 		x_label_split(l);
 		if (l->kind == XL_HEADING && i == 0 && tops_outline(d, l) &&
 		    (title_heading(l) || names_later_heading(d, l))) {
@@ -311,6 +317,16 @@ assign_sections(struct xdoc *d)
 		    numbered, &s)) {
 			/* "5. Corrective actions" typed as a list item */
 			cur = s;
+			cur_level = 0;
+			l->head = 1;
+			l->label_len = l->len;
+			l->content = l->len;
+		} else if ((s = x_question_section(l, i + 1 < d->n ?
+		    &d->v[i + 1] : NULL, numbered)) != SEC_NONE) {
+			/* "Q: What are we changing?" heads its answer; a
+			 * question that names no section ends the one
+			 * before, as an unknown heading does */
+			cur = s == SEC_OTHER ? SEC_NONE : s;
 			cur_level = 0;
 			l->head = 1;
 			l->label_len = l->len;

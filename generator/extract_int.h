@@ -491,6 +491,22 @@ size_t x_hhmm_at(const char *s, size_t len, struct pm_when *w);
  * lines that date the review meeting give none. */
 void x_fields_build(struct xdoc *d);
 
+/* extract_question.c: x_qa_mark(): the length of the mark that opens a
+ * Q&A's question (letter 'q': "Q:", "Q3.", "Q —", "Question 2:") or
+ * answer ('a': "A:", "Answer:"), blanks after it included, or 0.
+ * x_question_section(): the section that l, a question set as a line of
+ * its own (a "Q:" paragraph, or with numbered set, an item of a list of
+ * numbered sections), heads: the one its words name, SEC_OTHER for one
+ * they do not ("Should I tell customers?"), SEC_NONE when l is no such
+ * question.  next is the line after l, or NULL. */
+size_t x_qa_mark(const char *s, size_t len, int letter);
+int x_question_section(const struct xline *l, const struct xline *next,
+    int numbered);
+
+/* Drop the "A:" ("**A.**", "Answer:") that opens l, the first line of
+ * the paragraph under a question, as markup: the answer is the text. */
+void x_answer_unmark(struct xline *l);
+
 /* extract_meeting.c: set `meeting` on the lines that date the review
  * meeting (after the sections are known); x_meeting_remark(): is l, in
  * a timeline, the note-taker's remark on the meeting's own business
