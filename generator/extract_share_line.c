@@ -174,17 +174,31 @@ x_share_total_row(const struct xline *l)
 	return x_bare_percent(cell);
 }
 
+/* Does s hold a digit?  A share without one is a guess in words
+ * ("nearly half of our guests"). */
+static int
+has_digit(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return 1;
+	return 0;
+}
+
 /* The share in the sentences of one line, a number before a whole;
  * [*from, *to) gets the sentence.  As within a sentence, a percentage of
  * people beats a share of anything else said before it ("about a third
- * of their requests timed out.  That is roughly 8% of our users"). */
+ * of their requests timed out.  That is roughly 8% of our users"), and
+ * a counted share of people one guessed in words before it ("Her first
+ * count was nearly half of our guests.  The records give 61 of the 380
+ * guests"). */
 double
 x_share_in_line(const struct xline *l, int in_impact, size_t *from, size_t *to,
     int *whole, int *persons)
 {
 	size_t i = 0, e, prev = 0;
 	double v, best = NAN;
-	int w, p;
+	int w, p, counted, guessed = 0;
 
 	*whole = 0;
 	*persons = 0;
@@ -208,14 +222,16 @@ x_share_in_line(const struct xline *l, int in_impact, size_t *from, size_t *to,
 		p = !isnan(v) && !w && (x_names_persons_percent(l->s + i,
 		    e - i) || names_persons_count(l->s + i, e - i) ||
 		    x_names_persons_of_them(l->s + i, e - i));
+		counted = p && names_persons_count(l->s + i, e - i);
 		if (!isnan(v) && (isnan(best) || (*whole && !w) ||
-		    (p && !*persons))) {
+		    (p && !*persons) || (counted && guessed))) {
 			*from = i;
 			*to = e;
 			*whole = w;
 			best = v;
 			*persons = p;
-			if (p) {
+			guessed = p && !has_digit(l->s + i, e - i);
+			if (p && !guessed) {
 				size_t n = x_sentence_end(l->s, l->len, e);
 
 				if (n > e && !isnan(v = restated_overall(

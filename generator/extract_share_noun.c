@@ -83,6 +83,10 @@ x_noun_after(const char *s, size_t len, size_t i, const char *const *nouns)
 		 * people, in whatever language the writer named them */
 		if (words > 0 && x_phrase_at(s, len, i, "who"))
 			return 1;
+		/* "of the 210 pharmacies that tried to order": things do
+		 * not try */
+		if (words > 0 && x_phrase_at(s, len, i, "that tried"))
+			return 1;
 		if (x_phrase_at_any(s, len, i, x_change_words))
 			return 0;
 		if (words > 0 && joined_modifier(s, len, i, nouns))

@@ -968,6 +968,30 @@ test_share_bound_and_restated(void **state)
 	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
 }
 
+/* A share of people counted beats one guessed in words before it in the
+ * line, but a share of some other whole does not; and whoever "tried to
+ * order" is people, whatever the noun. */
+static void
+test_share_counted_beats_guessed(void **state)
+{
+	static const struct share_case cases[] = {
+		{ "# Tours\n\n## Impact\n\nHeidi's first count was \"nearly "
+		  "half of our guests\". The records give a smaller figure: 61 "
+		  "of the 380 guests who tried to book could not, 16.1%.\n",
+		  16.1 },
+		{ "# Wallet\n\n## Summary\n\nAbout one in five of our "
+		  "active users could not use the app. The carrier serves 46% "
+		  "of mobile subscribers in the country.\n", 20 },
+		{ "# Portal\n\nThe portal was down. 96 of the 210 pharmacies "
+		  "that tried to order could not (45.7%).\n\n> About 80% of "
+		  "our day's orders come in before 10:00, so it felt like the "
+		  "whole morning.\n", 45.7 },
+	};
+
+	(void)state;
+	check_shares(cases, sizeof(cases) / sizeof(cases[0]));
+}
+
 /* "52 of our 130 routes" is a share of ours, though the sentence has no
  * word of impact; "two of our three on-call engineers" is not. */
 static void
@@ -2064,6 +2088,7 @@ main(void)
 		cmocka_unit_test(test_byline_no_section),
 		cmocka_unit_test(test_meeting_dates_not_window),
 		cmocka_unit_test(test_meeting_remarks_not_entries),
+		cmocka_unit_test(test_share_counted_beats_guessed),
 		cmocka_unit_test(test_superseded_summary),
 		cmocka_unit_test(test_corrections_later),
 		cmocka_unit_test(test_front_matter_window_aliases),
