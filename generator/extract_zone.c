@@ -702,6 +702,10 @@ find_zone(struct xdoc *d)
 		const char *p;
 		size_t at;
 
+		/* "set the monitoring time zone to America/Asuncion" is
+		 * work to do, not the report's clock */
+		if (l->sec == SEC_TASKS || l->sec == SEC_CORRECTIVE)
+			continue;
 		/* each phrase in turn: "3 times the usual load, all times
 		 * UTC" */
 		for (size_t from = 0; from < l->len && (p = x_index_find(

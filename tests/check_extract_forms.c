@@ -1819,6 +1819,20 @@ test_meeting_remarks_not_entries(void **state)
 	pm_arena_free(a);
 }
 
+/* A zone named in an action item is work to do, not the report's
+ * clock. */
+static void
+test_zone_in_action_item(void **state)
+{
+	(void)state;
+	expect_window("a task names a zone",
+	    "# Listings\n\n**When:** 10 July 2025, 10:20 to 11:35, Paraguay "
+	    "time (UTC-3)\n"
+	    "\n## Action items\n\n- [ ] Set the monitoring time zone to "
+	    "America/Asuncion\n", "2025-07-10T10:20:00-03:00",
+	    "2025-07-10T11:35:00-03:00", "UTC-3");
+}
+
 /* A summary kept after it was replaced ("superseded") says nothing,
  * and a note in italics under it opens no section of its own. */
 static void
@@ -2090,6 +2104,7 @@ main(void)
 		cmocka_unit_test(test_meeting_remarks_not_entries),
 		cmocka_unit_test(test_share_counted_beats_guessed),
 		cmocka_unit_test(test_superseded_summary),
+		cmocka_unit_test(test_zone_in_action_item),
 		cmocka_unit_test(test_corrections_later),
 		cmocka_unit_test(test_front_matter_window_aliases),
 		cmocka_unit_test(test_front_matter_impact_share),

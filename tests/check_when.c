@@ -228,6 +228,10 @@ static const struct {
 	    "Europe/Bratislava") },
 	{ "07:10 Europe/Minsk", -1, TZ(7, 10, 180, "Europe/Minsk") },
 	{ "09:00 (Asia/Kolkata)", -1, TZ(9, 0, 330, "Asia/Kolkata") },
+	{ "09:20 Asia/Thimphu", -1, TZ(9, 20, 360, "Asia/Thimphu") },
+	{ "16:45 America/Asuncion", -1, TZ(16, 45, -180,
+	    "America/Asuncion") },
+	{ "06:15 Pacific/Chatham", -1, TZ(6, 15, 765, "Pacific/Chatham") },
 	/* the old names tzdata keeps, as systems still print them */
 	{ "11:20 a.m. US/Eastern", -1, TZ(11, 20, -300, "US/Eastern") },
 	/* the military form with its unit */
@@ -528,6 +532,9 @@ static const struct {
 	{ DTZ(2024, 1, 10, 9, 0, 0, 60, "Europe/Berlin"), 60, 0 },
 	{ DTZ(2025, 8, 4, 9, 0, 0, 120, "Europe/Nicosia"), 180, 1 },
 	{ DTZ(2025, 8, 4, 9, 0, 0, 180, "Europe/Minsk"), 180, 0 },
+	{ DTZ(2025, 7, 4, 9, 0, 0, -300, "America/Havana"), -240, 1 },
+	{ DTZ(2025, 7, 4, 9, 0, 0, 360, "Asia/Thimphu"), 360, 0 },
+	{ DTZ(2026, 1, 14, 9, 0, 0, 765, "Pacific/Chatham"), 825, 1 },
 	/* Windows' names: the places say whose summer time */
 	{ DTZ(2024, 6, 18, 5, 48, 0, 60, "(UTC+01:00) Amsterdam, Berlin, "
 	    "Bern, Rome, Stockholm, Vienna"), 120, 1 },
