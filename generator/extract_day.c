@@ -121,10 +121,8 @@ static const char *const doc_date_labels[] = {
 	"date of report", "created on", NULL
 };
 
-/* Does the line open with such a label ("**Doc last updated:** ..."),
- * or date the review meeting (extract_meeting.c)? */
-static int
-dates_the_document(const struct xline *l)
+int
+x_dates_the_document(const struct xline *l)
 {
 	size_t at, n = l->len < 40 ? l->len : 40;
 
@@ -410,11 +408,11 @@ find_prose_day(struct xdoc *d)
 					has_written = 1;
 				continue;
 			}
-			if (in && !has_written && dates_the_document(l) &&
+			if (in && !has_written && x_dates_the_document(l) &&
 			    x_find_point(&written, NULL, l->t, l->len, 1) &&
 			    written.year)
 				has_written = 1;
-			if (in && !dates_the_document(l) &&
+			if (in && !x_dates_the_document(l) &&
 			    x_find_point(&w, &at, l->t, l->len, 1) &&
 			    (w.year || pass == 2)) {
 				if (!d->has_date) {

@@ -491,6 +491,11 @@ size_t x_hhmm_at(const char *s, size_t len, struct pm_when *w);
  * lines that date the review meeting give none. */
 void x_fields_build(struct xdoc *d);
 
+/* extract_day.c: does l open with a label of the document's own date
+ * ("**Doc last updated:** ...", "Published"), or date the review meeting
+ * (extract_meeting.c)?  Its date and time are no part of the incident. */
+int x_dates_the_document(const struct xline *l);
+
 /* extract_question.c: x_qa_mark(): the length of the mark that opens a
  * Q&A's question (letter 'q': "Q:", "Q3.", "Q —", "Question 2:") or
  * answer ('a': "A:", "Answer:"), blanks after it included, or 0.

@@ -290,7 +290,7 @@ x_summary_points(struct xdoc *d, int sec)
 		const struct xline *l = &d->v[i];
 
 		if (l->sec != sec || l->kind == XL_HEADING || x_time_led(l) ||
-		    l->line == d->rep->title_line)
+		    l->line == d->rep->title_line || x_dates_the_document(l))
 			continue;
 		for (from = 0; from < l->len && pm_when_find(&w, &at, &n,
 		    l->t + from, l->len - from); from += at + n) {

@@ -377,7 +377,7 @@ tl_date(struct xtl *t)
 	struct pm_when day;
 	char out[64];
 	/* dated: the day is one an entry wrote, not yet rolled over */
-	int real = 0, prev = -1, mer_any = 0, h24 = 0, dated = 0;
+	int real = 0, prev = -1, mer_any = 0, h24 = 0, dated = 0, back;
 	size_t i, o = 0;
 
 	pm_when_init(&day);
@@ -449,6 +449,12 @@ tl_date(struct xtl *t)
 		}
 		if (t->e[i].text == NULL)
 			continue;	/* a day marker */
+		/* "Wed 30 Jul | A test script is published", days before
+		 * the incident's own: an event of that day, no heading
+		 * over the times after it, which are the incident's */
+		back = w.day && w.hour < 0 && real && d->has_date &&
+		    d->date.year && d->date.day &&
+		    day_number(&day) < day_number(&d->date);
 		if (w.hour >= 0 && w.day == 0) {
 			m = minute_of_day(&w);
 			if (prev >= 0 && m < prev) {
@@ -509,6 +515,11 @@ tl_date(struct xtl *t)
 			w.year = 0;
 		t->w[o] = w;
 		o++;
+		if (back) {
+			set_day(&day, &d->date);
+			dated = 0;
+			prev = -1;
+		}
 	}
 	t->n = o;
 }

@@ -1833,6 +1833,24 @@ test_zone_in_action_item(void **state)
 	    "2025-07-10T11:35:00-03:00", "UTC-3");
 }
 
+/* A page's "Last updated" time is no point of the window, and a
+ * timeline row dated days before the incident, with no time, is an
+ * event of its day, not a heading over the times after it. */
+static void
+test_updated_line_and_earlier_event_row(void **state)
+{
+	(void)state;
+	expect_window("an update line and an earlier day's row",
+	    "# Key boxes\n\n*Last updated: Tuesday 5 August 2025, 16:00. "
+	    "All times are UTC+2.*\n\n## Summary\n\nOn Saturday 2 August "
+	    "2025 the door codes stopped working.\n\n## Timeline\n\n"
+	    "| Time | Event |\n| --- | --- |\n"
+	    "| Wed 30 Jul | A script with our key is published. |\n"
+	    "| 14:00 | Codes changed. Impact begins. |\n"
+	    "| 17:35 | Last guest in. Impact ends. |\n",
+	    "2025-08-02T14:00:00+02:00", "2025-08-02T17:35:00+02:00", NULL);
+}
+
 /* A summary kept after it was replaced ("superseded") says nothing,
  * and a note in italics under it opens no section of its own. */
 static void
@@ -2105,6 +2123,7 @@ main(void)
 		cmocka_unit_test(test_share_counted_beats_guessed),
 		cmocka_unit_test(test_superseded_summary),
 		cmocka_unit_test(test_zone_in_action_item),
+		cmocka_unit_test(test_updated_line_and_earlier_event_row),
 		cmocka_unit_test(test_corrections_later),
 		cmocka_unit_test(test_front_matter_window_aliases),
 		cmocka_unit_test(test_front_matter_impact_share),
