@@ -242,16 +242,6 @@ field_point(struct pm_when *w, const struct xfield *f)
 	    x_find_point(w, &at, f->tv, f->vlen, 1));
 }
 
-/* Is f's label one of names? */
-static int
-field_is(const struct xfield *f, const char *const *names)
-{
-	for (; *names; names++)
-		if (strcmp(f->label, *names) == 0)
-			return 1;
-	return 0;
-}
-
 /*
  * "... at 10:25 CEST on Tuesday 8 July and were fully back at 03:25 CEST
  * on Thursday 10 July: **41 hours**.": a window's sentence that ends on
@@ -297,7 +287,7 @@ stated_duration(struct xdoc *d)
 	for (size_t i = 0; i < d->nfields; i++) {
 		const struct xfield *f = &d->fields[i];
 
-		if (field_is(f, window_labels) &&
+		if (x_in_list(f->label, window_labels) &&
 		    pm_when_find_duration(&m, f->tv, f->vlen)) {
 			d->stated_minutes = m;
 			d->rep->duration_line = f->line;
@@ -419,7 +409,7 @@ x_facts_context(struct xdoc *d)
 	for (size_t i = 0; i < 2 * d->nfields && !d->has_start &&
 	    !d->has_end && !inc->fixed.start && !inc->fixed.end; i++) {
 		f = &d->fields[i % d->nfields];
-		if (field_is(f, i < d->nfields ? impact_window_labels :
+		if (x_in_list(f->label, i < d->nfields ? impact_window_labels :
 		    window_labels) && pm_when_find_range(&a, &b, f->tv,
 		    f->vlen) && a.hour >= 0)
 			x_take_range(d, &a, &b, f->line, "range");

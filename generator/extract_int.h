@@ -332,6 +332,9 @@ void x_label_split(struct xline *l);
 /* Is the label of l (normalised) one of names (a NULL-terminated list)? */
 int x_label_is(const struct xline *l, const char *const *names);
 
+/* Is s exactly one of list (NULL-terminated)? */
+int x_in_list(const char *s, const char *const *list);
+
 /* End of the sentence that starts at i (the index after its final
  * punctuation, or len). */
 size_t x_sentence_end(const char *s, size_t len, size_t i);

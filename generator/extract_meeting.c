@@ -47,15 +47,6 @@ static const char *const meeting_held[] = {
 /* A line longer than this tells more than when a meeting was held. */
 #define MEETING_LINE_MAX 200
 
-static int
-is_one_of(const char *s, const char *const *names)
-{
-	for (; *names; names++)
-		if (strcmp(s, *names) == 0)
-			return 1;
-	return 0;
-}
-
 /* The line's label, normalised (x_norm), from "Label: value" or a
  * two-column row; "" when it has none with a value after it. */
 static void
@@ -88,12 +79,12 @@ x_mark_meeting(struct xdoc *d)
 			label_of(&d->v[end], label, sizeof(label));
 			if (*label == '\0')
 				break;
-			people |= is_one_of(label, meeting_people);
+			people |= x_in_list(label, meeting_people);
 		}
 		for (k = i; k < end; k++) {
 			label_of(&d->v[k], label, sizeof(label));
-			if (is_one_of(label, meeting_labels) ||
-			    (people && is_one_of(label, meeting_when)))
+			if (x_in_list(label, meeting_labels) ||
+			    (people && x_in_list(label, meeting_when)))
 				d->v[k].meeting = X_MEETING_LINE;
 		}
 		if (end == i)
@@ -109,7 +100,7 @@ x_mark_meeting(struct xdoc *d)
 		    !x_find_any(l->s, l->len, meeting_held, NULL))
 			continue;
 		label_of(l, label, sizeof(label));
-		l->meeting = *label == '\0' || is_one_of(label, meeting_when) ?
+		l->meeting = *label == '\0' || x_in_list(label, meeting_when) ?
 		    X_MEETING_LINE : X_MEETING_DATES;
 	}
 }

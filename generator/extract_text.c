@@ -332,8 +332,14 @@ x_label_is(const struct xline *l, const char *const *names)
 	if (l->label_len == 0)
 		return 0;
 	x_norm(n, sizeof(n), l->s, l->label_len);
-	for (; *names; names++)
-		if (strcmp(n, *names) == 0)
+	return x_in_list(n, names);
+}
+
+int
+x_in_list(const char *s, const char *const *list)
+{
+	for (; *list; list++)
+		if (strcmp(s, *list) == 0)
 			return 1;
 	return 0;
 }
