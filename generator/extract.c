@@ -218,6 +218,26 @@ byline(const char *s, size_t len)
 	return i < len && x_find_any(s, len, words, NULL) != NULL;
 }
 
+/*
+ * "Next steps, agreed at Wednesday's meeting:": a line alone in its
+ * paragraph that introduces what follows, its opening words before a
+ * comma a section's name.  The section, or SEC_NONE.
+ */
+static int
+intro_section(const struct xline *l, const struct xline *next)
+{
+	size_t comma;
+
+	if (l->kind != XL_PARA || l->label_len || !l->first || l->len < 8 ||
+	    l->s[l->len - 1] != ':' || (next && next->block == l->block))
+		return SEC_NONE;
+	for (comma = 0; comma < l->len && comma < 40 && l->s[comma] != ','; comma++)
+		;
+	if (comma == l->len || comma == 40)
+		return SEC_NONE;
+	return x_section_of(l->s, comma, 1);
+}
+
 /* Root cause headings that as often head the story of the outage. */
 static const char *const loose_root_heads[] = { "what went wrong", NULL };
 
@@ -327,6 +347,14 @@ assign_sections(struct xdoc *d)
 			 * question that names no section ends the one
 			 * before, as an unknown heading does */
 			cur = s == SEC_OTHER ? SEC_NONE : s;
+			cur_level = 0;
+			l->head = 1;
+			l->label_len = l->len;
+			l->content = l->len;
+		} else if ((s = intro_section(l, i + 1 < d->n ? &d->v[i + 1] :
+		    NULL)) != SEC_NONE && s != SEC_OTHER) {
+			/* "Next steps, as agreed with the owner:" */
+			cur = s;
 			cur_level = 0;
 			l->head = 1;
 			l->label_len = l->len;

@@ -264,6 +264,7 @@ letter_list(const struct xdoc *d, size_t i)
 static size_t
 owner_lead(const struct xline *l)
 {
+	static const char *const joiners[] = { "and", "&", "with", NULL };
 	static const char *const dashes[] = {
 		" \xe2\x80\x94 ", " \xe2\x80\x93 ", " - ", " -- "
 	};
@@ -272,6 +273,10 @@ owner_lead(const struct xline *l)
 	for (int words = 0; words < 4 && i < l->len; words++) {
 		unsigned char c = (unsigned char)l->s[i];
 
+		/* "Hamisi and Zuhura — ", "Priya & Tom — ", "The board — " */
+		if (words > 0 && (x_phrase_at_any(l->s, l->len, i, joiners) ||
+		    x_phrase_at(l->s, l->len, 0, "the")))
+			c = 'A';
 		if (!((c >= 'A' && c <= 'Z') || c >= 0x80))
 			return 0;
 		while (i < l->len && l->s[i] != ' ')
@@ -301,6 +306,62 @@ owner_lines(const struct xdoc *d, size_t i)
 	    d->v[i - 1].kind == XL_PARA && owner_lead(&d->v[i - 1])) ||
 	    (i + 1 < d->n && d->v[i + 1].block == l->block &&
 	    d->v[i + 1].kind == XL_PARA && owner_lead(&d->v[i + 1]));
+}
+
+/* The shape of a task typed as a line of its own: "Hamisi — ..." 1,
+ * "→ ..." 2, "Kabir: ..." 3, "... Responsible: Moussa." 4; else 0. */
+static int
+task_shape(const struct xline *l)
+{
+	static const char *const owners[] = {
+		"responsible:", "owner:", "owners:", "lead:", NULL
+	};
+
+	if (owner_lead(l))
+		return 1;
+	if ((unsigned char)l->s[0] == 0xe2 || l->s[0] == '>' ||
+	    l->s[0] == '*')
+		return 2;
+	if (l->label_len > 0 && l->content < l->len)
+		return 3;
+	return x_find_any(l->s, l->len, owners, NULL) ? 4 : 0;
+}
+
+/*
+ * In a section whose tasks are typed as lines of one shape (task_shape),
+ * a last paragraph of another shape is the writer signing off ("With
+ * thanks to the drivers.", "Nothing else. Questions to Camilo."), not a
+ * task.  Its block, or -1.
+ */
+/* Is line l, of section sec, one to read for sign_off_block()?  A
+ * paragraph line, not an introduction ("Next steps:") and not a wrapped
+ * line of a task before it; its task_shape() into *shape. */
+static int
+shaped_line(const struct xline *l, int sec, int *shape)
+{
+	if (l->sec != sec || l->head || l->kind != XL_PARA ||
+	    l->s[l->len - 1] == ':')
+		return 0;
+	*shape = task_shape(l);
+	return l->first || *shape != 0;
+}
+
+static int
+sign_off_block(const struct xdoc *d, int sec)
+{
+	int shape = -1, last = -1, last_shape = 0, before = 0, k;
+
+	for (size_t i = 0; i < d->n; i++)
+		if (shaped_line(&d->v[i], sec, &k) && d->v[i].block != last) {
+			last = d->v[i].block;
+			last_shape = k;
+		}
+	for (size_t i = 0; i < d->n; i++)
+		if (d->v[i].block != last && shaped_line(&d->v[i], sec, &k)) {
+			shape = shape == -1 || shape == k ? k : 0;
+			before++;
+		}
+	return before >= 2 && shape > 0 && last_shape != shape ? last : -1;
 }
 
 /*
@@ -346,7 +407,8 @@ section_items(struct items *it, int sec, int lines, int skip_lessons)
 {
 	struct xdoc *d = it->d;
 	size_t i = 0, next;
-	int stopped_block = -1, mirror = 0, lessons = 0;
+	int stopped_block = lines ? sign_off_block(d, sec) : -1;
+	int mirror = 0, lessons = 0;
 
 	while (i < d->n) {
 		const struct xline *l = &d->v[i];
@@ -452,6 +514,75 @@ checklist_label(const struct xline *l)
 	    x_find_any(l->s, l->len, actions, NULL) == NULL;
 }
 
+/* Where a sentence of s that opens at i, a promise of the team ("We will
+ * open bookings hut by hut."), ends; 0 when it is none.  "We will
+ * continue to monitor" promises nothing. */
+static size_t
+promise_at(const char *s, size_t len, size_t i)
+{
+	static const char *const opens[] = {
+		"we will", "we'll", "we\xe2\x80\x99ll", "we are going to",
+		"we're going to", "we\xe2\x80\x99re going to", NULL
+	};
+	static const char *const idle[] = {
+		"we will continue", "we will keep monitoring",
+		"we will monitor", NULL
+	};
+	size_t e;
+
+	if (s[i] != 'W' || !x_phrase_at_any(s, len, i, opens) ||
+	    x_phrase_at_any(s, len, i, idle))
+		return 0;
+	for (e = i; e < len; e++)
+		if ((s[e] == '.' || s[e] == '!') && (e + 1 == len ||
+		    (s[e + 1] == ' ' && e + 2 < len && s[e + 2] >= 'A' &&
+		    s[e + 2] <= 'Z')))
+			return e + 1;
+	return len;
+}
+
+/* The next sentence of s after i: past ". ", "! " or "? ". */
+static size_t
+next_sentence(const char *s, size_t len, size_t i)
+{
+	for (; i + 1 < len; i++)
+		if ((s[i] == '.' || s[i] == '!' || s[i] == '?') &&
+		    s[i + 1] == ' ')
+			return i + 2;
+	return len;
+}
+
+/*
+ * "We will open bookings hut by hut over one week. We will pay for the
+ * larger plan.": a story gives its actions as sentences of a paragraph,
+ * each opening "We will".  Two or more in one paragraph are its items;
+ * one alone is a promise made in passing ("We will publish the full
+ * report").  Each item has the line its paragraph starts on.
+ */
+static void
+promise_items(struct items *it)
+{
+	struct xdoc *d = it->d;
+
+	for (size_t i = 0; i < d->n; i++) {
+		size_t k, p, e, n = 0;
+
+		if (d->v[i].kind != XL_PARA || !d->v[i].first ||
+		    d->v[i].sec == SEC_TIMELINE)
+			continue;
+		k = item_text(it, i);
+		for (p = 0; p < it->b.len; p = next_sentence(it->b.ptr,
+		    it->b.len, p))
+			n += promise_at(it->b.ptr, it->b.len, p) != 0;
+		for (p = 0; n >= 2 && p < it->b.len; p = next_sentence(
+		    it->b.ptr, it->b.len, p))
+			if ((e = promise_at(it->b.ptr, it->b.len, p)) != 0)
+				add_item(it, it->b.ptr + p, e - p, 0,
+				    d->v[i].line);
+		i = k - 1;
+	}
+}
+
 static int
 by_line(const void *a, const void *b)
 {
@@ -493,6 +624,8 @@ x_action_items(struct xdoc *d)
 		section_items(&it, SEC_CORRECTIVE, 0, 1);
 	if (it.n == 0)
 		section_items(&it, SEC_CORRECTIVE, 0, 0);
+	if (it.n == 0)
+		promise_items(&it);
 	/* task list items anywhere and section items: document order */
 	if (it.n > 1)
 		qsort(it.v, it.n, sizeof(*it.v), by_line);

@@ -122,6 +122,9 @@ static const struct section_name sections[] = {
 	{ SEC_TASKS, PREFIX, "what were changing" },	/* x_norm: "we're" */
 	{ SEC_TASKS, PREFIX, "what we are changing" },
 	{ SEC_TASKS, PREFIX, "what we change" },
+	{ SEC_TASKS, PREFIX, "what we do now" },
+	/* "What it was, and what we're changing" */
+	{ SEC_TASKS, WORD, "what were changing" },
 	{ SEC_TASKS, PREFIX, "what we are fixing" },
 	{ SEC_TASKS, PREFIX, "what were fixing" },	/* "we're" */
 	{ SEC_TASKS, PREFIX, "what we will fix" },
@@ -168,6 +171,7 @@ static const struct section_name sections[] = {
 	{ SEC_CORRECTIVE, PREFIX, "how are we preventing" },
 	{ SEC_CORRECTIVE, PREFIX, "preventing" },
 	{ SEC_CORRECTIVE, EXACT, "fixes" },
+	{ SEC_CORRECTIVE, EXACT, "changes" },
 	{ SEC_CORRECTIVE, EXACT, "measures" },
 	{ SEC_CORRECTIVE, PREFIX, "measures to prevent" },
 	{ SEC_CORRECTIVE, WORD, "prevent recurrence" },

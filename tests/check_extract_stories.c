@@ -1,0 +1,167 @@
+/*
+ * check_extract_stories.c: postmortems told as a story, the forms of the
+ * sixtieth blind set: actions as "We will" sentences of a paragraph,
+ * lists introduced by "Next steps, agreed with ...:", tasks typed as
+ * paragraphs of one shape with the writer's thanks after them, and the
+ * plain headings such stories use ("Changes", "What we do now:").
+ */
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_fixture.h"
+
+/* Two or more "We will" sentences in a paragraph are the actions, one
+ * to a sentence; "We will continue to monitor" promises nothing. */
+static void
+test_we_will_sentences(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# The ferry site on Saturday\n\n"
+	    "On Saturday 7 March 2026, from 09:10 to 10:40 CET, nobody "
+	    "could buy a crossing. We will publish the full story next "
+	    "week.\n\n"
+	    "It was an import that left every crossing with no seats.\n\n"
+	    "The board met on Monday. We will check the seat counts after "
+	    "every import. We'll alert the office when a day has no seats "
+	    "for sale.\nWe will continue to monitor the imports. We are "
+	    "going to keep a printed list at the pier.\n\n"
+	    "Thank you all.\n");
+	assert_int_equal(inc.naction_items, 3);
+	assert_string_equal(inc.action_items[0].text,
+	    "We will check the seat counts after every import.");
+	assert_true(strncmp(inc.action_items[1].text, "We'll alert", 11) == 0);
+	assert_string_equal(inc.action_items[2].text,
+	    "We are going to keep a printed list at the pier.");
+	pm_arena_free(a);
+
+	/* one promise in passing is no list of actions */
+	a = pm_arena_new();
+	run(&inc, &r, a, NULL,
+	    "# The ferry site on Saturday\n\n"
+	    "On Saturday 7 March 2026, from 09:10 to 10:40 CET, nobody "
+	    "could buy a crossing. We will publish the full story next "
+	    "week. The import is fixed.\n");
+	assert_int_equal(inc.naction_items, 0);
+	pm_arena_free(a);
+}
+
+/* "Next steps, agreed at the meeting on Wednesday:" heads the task
+ * list, whose items are the paragraphs after it. */
+static void
+test_next_steps_with_clause(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "Room prices gone wrong, Monday 15 September 2025\n\n"
+	    "From 14:00 to 17:20 KST every room showed as full.\n\n"
+	    "Next steps, agreed at the owners' meeting on Wednesday:\n\n"
+	    "First, a fixed price sheet whose columns cannot move. Mina, "
+	    "by 1 October.\n\n"
+	    "Second, every bulk update is checked by a second person. From "
+	    "now.\n");
+	assert_int_equal(inc.naction_items, 2);
+	assert_true(strncmp(inc.action_items[1].text, "Second,", 7) == 0);
+	pm_arena_free(a);
+}
+
+/* Tasks typed as paragraphs of one shape ("Name — task", "Name: task",
+ * "... Responsible: Name."): a last paragraph of another shape is the
+ * writer signing off, while "The board — ..." is an owner too. */
+static void
+test_sign_off_after_tasks(void **state)
+{
+	static const char *const lists[] = {
+		"Turid — load-test every new screen. By 30 June.\n\n"
+		"Runi and Turid — an index on the bids table. By 13 June.\n\n"
+		"The board — a rule for lots sold during a fault. In June.\n\n"
+		"With thanks to the buyers, who waited with us.\n",
+		"Kabir: a checklist of the event settings. By 30 November.\n\n"
+		"Ananya: printed guest lists at each hotel. From now.\n\n"
+		"The transport company: a driver at each hotel. From now.\n\n"
+		"Nothing else. Questions to Kabir.\n",
+		"The invoicing runs at 14:00. Responsible: Moussa.\n\n"
+		"An alarm by SMS after ten minutes. Responsible: Moussa.\n\n"
+		"A paper list at the factory. Responsible: Aissatou.\n\n"
+		"We present our excuses to the owners who went out late.\n",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++) {
+		struct pm_arena *a = pm_arena_new();
+		struct pm_extract_report r;
+		struct pm_incident inc;
+		char md[1024];
+
+		snprintf(md, sizeof(md), "# Bids late, 3 June 2025\n\n"
+		    "From 05:10 to 07:35 WEST bids were late.\n\n"
+		    "## Next steps\n\n%s", lists[i]);
+		run(&inc, &r, a, NULL, md);
+		assert_int_equal(inc.naction_items, 3);
+		pm_arena_free(a);
+	}
+}
+
+/* Plain story headings name the task list: "What we do now:" as a
+ * line, "## Changes", "## What it was, and what we're changing". */
+static void
+test_story_task_headings(void **state)
+{
+	static const char *const heads[] = {
+		"What we do now:", "## Changes",
+		"## What it was, and what we're changing",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
+		struct pm_arena *a = pm_arena_new();
+		struct pm_extract_report r;
+		struct pm_incident inc;
+		char md[1024];
+
+		snprintf(md, sizeof(md), "# Tickets down, 20 December 2025\n\n"
+		    "From 08:00 to 10:50 (UTC+13) no payment went through.\n\n"
+		    "%s\n\n"
+		    "- A checklist for any move of the site. Losa, by 9 "
+		    "January.\n"
+		    "- An alert when three payments in a row fail. By 16 "
+		    "January.\n\n"
+		    "We are sorry to everyone who queued.\n", heads[i]);
+		run(&inc, &r, a, NULL, md);
+		assert_int_equal(inc.naction_items, 2);
+		pm_arena_free(a);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_we_will_sentences),
+		cmocka_unit_test(test_next_steps_with_clause),
+		cmocka_unit_test(test_sign_off_after_tasks),
+		cmocka_unit_test(test_story_task_headings),
+	};
+
+	pm_markdown_init();
+	return cmocka_run_group_tests_name("extract_stories", tests, NULL,
+	    NULL);
+}
