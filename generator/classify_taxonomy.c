@@ -57,6 +57,9 @@ static const struct pm_keyword kw_query[] = {
 	{ "function wrapped around the column", 6 },
 	{ "wrapping the column", 6 }, { "read the whole table", 5 },
 	{ "reads the whole table", 5 },
+	/* a query in plain words: the shop's "slow database question" */
+	{ "slow question", 5 }, { "database question*", 4 },
+	{ "slow database", 4 },
 };
 
 static const struct pm_keyword kw_connections[] = {
@@ -127,6 +130,9 @@ static const struct pm_keyword kw_deploy[] = {
 	{ "merge request*", 3 }, { "merged first", 5 }, { "merged before", 4 },
 	/* the switch between two live versions */
 	{ "blue green", 5 }, { "deploy pipeline", 5 },
+	/* an update sent to every device at once */
+	{ "pushed out", 4 }, { "pushed to every", 4 },
+	{ "without being tried", 4 },
 };
 
 static const struct pm_keyword kw_config[] = {
@@ -207,6 +213,13 @@ static const struct pm_keyword kw_capacity[] = {
 	{ "concurrent licen*", 5 },
 	/* what a system was built for, against what came */
 	{ "sizing", 4 }, { "more requests than", 5 },
+	/* the crowd in plain words: "more readers than our server could
+	 * serve", "too small for the crowd" */
+	{ "more readers than", 5 }, { "more buyers than", 5 },
+	{ "more visitors than", 5 }, { "more customers than", 5 },
+	{ "more users than", 5 }, { "more people than", 5 },
+	{ "more members than", 5 }, { "more guests than", 5 },
+	{ "could serve", 3 }, { "too small for", 4 },
 };
 
 static const struct pm_keyword kw_network[] = {
@@ -245,6 +258,9 @@ static const struct pm_keyword kw_network[] = {
 	/* the ports a NAT gives outgoing connections, used up */
 	{ "nat gateway*", 6 }, { "source port*", 5 }, { "snat", 6 },
 	{ "port exhaustion", 6 }, { "ephemeral port*", 5 },
+	/* a DNS record in plain words */
+	{ "record that points", 6 }, { "records that point", 6 },
+	{ "web address", 2.5 },
 };
 
 static const struct pm_keyword kw_hardware[] = {
@@ -326,7 +342,8 @@ static const struct pm_keyword kw_dependency[] = {
 	/* "the problem was not ours": the writer's way of pointing at the
 	 * one whose service failed */
 	{ "was not ours", 5 }, { "not on our side", 5 },
-	{ "we depend", 3 },
+	{ "we depend", 3 }, { "we depend on", 5 }, { "do not control", 4 },
+	{ "don t control", 4 },
 };
 
 static const struct pm_keyword kw_security[] = {
@@ -368,6 +385,9 @@ static const struct pm_keyword kw_security[] = {
 	/* a token left where anyone could read it */
 	{ "admin token*", 4 }, { "api token*", 4 }, { "access token*", 4 },
 	{ "public workspace*", 4 },
+	/* a password phished and used by someone else */
+	{ "stolen password*", 7 }, { "password was stolen", 7 },
+	{ "security incident", 5 },
 };
 
 static const struct pm_keyword kw_bug[] = {
@@ -381,6 +401,10 @@ static const struct pm_keyword kw_bug[] = {
 	{ "retry bug", 7 }, { "retry logic", 5 }, { "retries", 2 },
 	{ "retry storm", 4 }, { "retry*", 1.5 }, { "edge case", 4 },
 	{ "unhandled", 5 }, { "crash*", 3 }, { "logic error", 6 },
+	/* a mistake, but the program's: "a mistake in the program, not in
+	 * the drivers' phones" */
+	{ "mistake in the program", 8 }, { "mistake in the code", 8 },
+	{ "mistake in the app", 8 }, { "mistake in our code", 8 },
 	{ "code path", 3 }, { "in the code", 3 }, { "the code", 1.5 },
 	{ "old code", 4 }, { "the rewrite", 4 },
 	{ "coding error", 6 }, { "truncated to", 5 }, { "truncation", 4 },

@@ -293,6 +293,7 @@ static void
 assign_sections(struct xdoc *d)
 {
 	int cur = SEC_NONE, cur_level = 0, s, numbered = 0, prose = 0;
+	int record = -1;
 
 	/* "1. Summary", "2. Impact": sections numbered as list items */
 	for (size_t i = 0; i < d->n; i++)
@@ -396,6 +397,14 @@ assign_sections(struct xdoc *d)
 		else if (l->kind != XL_HEADING && l->label_len == 0)
 			prose = 1;
 		l->sec = cur;
+		/* "For the record, the site could not sell from 07:20 to
+		 * 10:05": a story states its window where it has got to,
+		 * under "The cause" as well; that paragraph is its summary */
+		if (l->kind == XL_PARA && l->first)
+			record = x_phrase_at(l->s, l->len, 0,
+			    "for the record") ? l->block : -1;
+		if (l->block == record && (cur == SEC_ROOT || cur == SEC_OTHER))
+			l->sec = SEC_SUMMARY;
 	}
 	story_before_cause(d);
 }

@@ -33,6 +33,15 @@ static const char *const causal[] = {
 	NULL
 };
 
+/* A writer's verdict on the cause, after the story of the hunt for it:
+ * "So the cause was hardware", "That was the cause: ...". */
+static const char *const verdicts[] = {
+	"the cause was", "the cause is", "was the cause", "the real cause",
+	"the actual cause", "the cause turned out", "the cause:",
+	"the root of it", "so the problem was", "so it was not",
+	"so what went wrong", "so what caused", "in plain words", NULL
+};
+
 /* The same, and the verbs whose subject is a cause ("the partition caused
  * the failover"). */
 static const char *const causal_any[] = {
@@ -74,6 +83,88 @@ causal_sentence(struct pm_buf *b, const struct xdoc *d,
 		}
 	}
 	return 0;
+}
+
+/*
+ * A story names its cause once it has told the hunt for it, after a
+ * first suspect ruled out: "So the cause was a wrong configuration on the
+ * website."  The first such verdict in the prose (not the timeline, not
+ * the actions) into b; when it only rules out ("So the cause was not the
+ * booking company."), with the sentence after it, which names the cause.
+ * Its line, or 0.
+ */
+static int
+verdict_sentence(struct pm_buf *b, const struct xdoc *d)
+{
+	static const char *const negations[] = { "not", "n't", "no", NULL };
+	struct pm_phrase_index x;
+
+	pm_phrase_index_init(&x, verdicts);
+	for (size_t i = 0; i < d->n; i++) {
+		const struct xline *l = &d->v[i];
+		size_t s0, e, at, end;
+
+		if (l->sec == SEC_TIMELINE || l->sec == SEC_UPDATES ||
+		    l->sec == SEC_TASKS || l->sec == SEC_CORRECTIVE ||
+		    l->kind != XL_PARA || l->line == d->rep->title_line)
+			continue;
+		for (s0 = 0; s0 < l->len; s0 = e) {
+			const char *found;
+
+			e = x_sentence_end(l->s, l->len, s0);
+			if (e == s0)
+				break;
+			if (!(found = x_index_find(&x, l->s + s0, e - s0, &at)))
+				continue;
+			end = s0 + at + strlen(found);
+			while (end < e && l->s[end] == ' ')
+				end++;
+			/* "So what went wrong?" is answered after it */
+			if (x_phrase_at_any(l->s, e, end, negations) ||
+			    strstr(found, " not") ||
+			    (e > s0 && l->s[e - 1] == '?'))
+				e = x_sentence_end(l->s, l->len, e);
+			pm_buf_put(b, l->s + s0, e - s0);
+			return l->line;
+		}
+	}
+	return 0;
+}
+
+/*
+ * A root cause section told as a story (the first suspect, the hunt,
+ * then "So the cause was a change, pushed to every laptop at once")
+ * starts, for the classifier, at the story's conclusion: its first
+ * sentence counts most.  Drops what comes before the sentence of the
+ * first conclusion in b.  A section that states its cause first and
+ * weighs others after it ("The real cause is the query", "the cause was
+ * not the network") keeps its opening.
+ */
+static void
+from_verdict(struct pm_buf *b)
+{
+	static const char *const conclusions[] = {
+		"so the cause was", "so the cause is", "so the problem was",
+		NULL
+	};
+	struct pm_phrase_index x;
+	size_t at, s0, end;
+	const char *found;
+
+	pm_phrase_index_init(&x, conclusions);
+	if (!(found = x_index_find(&x, b->ptr, b->len, &at)) || at == 0)
+		return;
+	/* a sentence of its own, not "..., so the problem was never seen" */
+	s0 = at;
+	if (s0 < 2 || b->ptr[s0 - 1] != ' ' || (b->ptr[s0 - 2] != '.' &&
+	    b->ptr[s0 - 2] != '?' && b->ptr[s0 - 2] != '!'))
+		return;
+	end = at + strlen(found) + 1;
+	if (end < b->len && x_phrase_at(b->ptr, b->len, end, "not"))
+		return;
+	memmove(b->ptr, b->ptr + s0, b->len - s0);
+	b->len -= s0;
+	b->ptr[b->len] = '\0';
 }
 
 /* Does a "Root cause:" line state the cause, rather than point at the
@@ -159,13 +250,20 @@ x_find_root_cause(struct xdoc *d)
 		if (b.len > 1500)
 			break;
 	}
+	if (b.len > 0)
+		from_verdict(&b);
 	if (b.len == 0 && (f = x_field(d, root_labels)) != NULL) {
 		pm_buf_put(&b, f->v, f->vlen);
 		line = f->line;
 	}
-	/* the summary's sentence that names the cause; else, last, any
-	 * sentence of the prose that says what caused what */
-	for (int pass = 0; pass < 2 && b.len == 0; pass++)
+	/* the story's verdict; else the summary's sentence that names the
+	 * cause; else, last, any sentence of the prose that says what
+	 * caused what */
+	if (b.len == 0)
+		line = verdict_sentence(&b, d);
+	if (b.len == 0)
+		line = causal_sentence(&b, d, causal, 0);
+	for (int pass = 1; pass < 2 && b.len == 0; pass++)
 		line = causal_sentence(&b, d, pass ? causal_any : causal,
 		    pass);
 	if (b.len) {

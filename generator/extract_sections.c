@@ -28,6 +28,7 @@ static const struct section_name sections[] = {
 	{ SEC_ROOT, WORD, "rca" },
 	{ SEC_ROOT, EXACT, "cause" },
 	{ SEC_ROOT, EXACT, "causes" },
+	{ SEC_ROOT, EXACT, "the cause" },
 	{ SEC_ROOT, PREFIX, "cause of" },
 	{ SEC_ROOT, PREFIX, "causes of" },
 	{ SEC_ROOT, PREFIX, "underlying cause" },

@@ -151,6 +151,106 @@ test_story_task_headings(void **state)
 	}
 }
 
+/* A story with no cause section names its cause in a verdict after the
+ * hunt: that sentence is the root cause, not the first "because" of the
+ * story; a verdict that only rules out takes the sentence after it. */
+static void
+test_cause_verdict(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+
+	(void)state;
+	ingest(&inc, a, &w, "t.md", "# Rafting payments, 12 July 2025\n\n"
+	    "From 09:00 to 11:30 CEST no deposit was taken, because the "
+	    "payment page said yes to every card.\n\n"
+	    "My first thought was the bank, and I called them at 09:40.\n\n"
+	    "So the cause was a wrong configuration on the real website, "
+	    "copied with the import: the payment mode was set to test.\n");
+	assert_str(inc.root_cause, "So the cause was a wrong configuration "
+	    "on the real website, copied with the import: the payment mode "
+	    "was set to test.");
+	assert_str(inc.category, "configuration");
+	pm_arena_free(a);
+
+	a = pm_arena_new();
+	ingest(&inc, a, &w, "t.md", "# Whale tickets, 21 June 2025\n\n"
+	    "From 06:50 to 10:20 GMT the ticket links did not open, because "
+	    "guests' phones could not find the site.\n\n"
+	    "So the cause was not the booking company. It was the record "
+	    "that points our web address at the website, removed by the "
+	    "email move.\n");
+	assert_str(inc.root_cause, "So the cause was not the booking "
+	    "company. It was the record that points our web address at the "
+	    "website, removed by the email move.");
+	assert_str(inc.category, "network-dns");
+	pm_arena_free(a);
+	pm_warnings_free(&w);
+}
+
+/* A cause section told as a story starts at its conclusion ("So the
+ * cause was the release itself"), past the first suspect; one that
+ * states its cause first keeps it ("..., so the problem was never
+ * seen" is no conclusion). */
+static void
+test_cause_section_conclusion(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+
+	(void)state;
+	ingest(&inc, a, &w, "t.md", "# Costume rental, 5 February 2026\n\n"
+	    "From 19:00 to 21:40 CET nobody could reserve on an older "
+	    "phone.\n\n## What went wrong\n\n"
+	    "I was sure it was the crowd: the server was at its limit, the "
+	    "load was high and our capacity was too small. The hosting "
+	    "company said the server was barely busy. "
+	    "So the cause was the release itself: the new version we "
+	    "deployed at a quarter to seven.\n");
+	assert_true(strncmp(inc.root_cause, "So the cause was the release", 28)
+	    == 0);
+	assert_str(inc.category, "deployment-change");
+	pm_arena_free(a);
+
+	a = pm_arena_new();
+	ingest(&inc, a, &w, "t.md", "# Confirmations, 4 May 2025\n\n"
+	    "From 10:00 to 12:00 GMT confirmations waited.\n\n## Root cause\n\n"
+	    "The export job holds row locks on every candidate for an hour. "
+	    "In earlier years it ran on Sunday nights, so the problem was "
+	    "never seen.\n");
+	assert_true(strncmp(inc.root_cause, "The export job holds", 20) == 0);
+	assert_str(inc.category, "database-locking");
+	pm_arena_free(a);
+	pm_warnings_free(&w);
+}
+
+/* "For the record, ... from 07:20 to 10:05 (Lao time, ICT)" under "The
+ * cause" is the story's statement of its window, as in the summary. */
+static void
+test_record_under_cause(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+
+	(void)state;
+	ingest(&inc, a, &w, "t.md", "# Boat tickets, 29 December 2025\n\n"
+	    "## What I saw\n\n"
+	    "I woke to a message from the pier at 07:34 on Monday 29 "
+	    "December 2025.\n\n## The cause\n\n"
+	    "Our own partner app held every database connection.\n\n"
+	    "For the record, the website could not sell tickets from 07:20 "
+	    "to 10:05 (Lao time, ICT), two hours and forty-five minutes.\n");
+	assert_str(inc.start, "2025-12-29T07:20:00+07:00");
+	assert_str(inc.end, "2025-12-29T10:05:00+07:00");
+	assert_str(inc.root_cause, "Our own partner app held every database "
+	    "connection.");
+	pm_arena_free(a);
+	pm_warnings_free(&w);
+}
+
 int
 main(void)
 {
@@ -159,6 +259,9 @@ main(void)
 		cmocka_unit_test(test_next_steps_with_clause),
 		cmocka_unit_test(test_sign_off_after_tasks),
 		cmocka_unit_test(test_story_task_headings),
+		cmocka_unit_test(test_cause_verdict),
+		cmocka_unit_test(test_cause_section_conclusion),
+		cmocka_unit_test(test_record_under_cause),
 	};
 
 	pm_markdown_init();
