@@ -778,7 +778,9 @@ x_facts_finish(struct xdoc *d)
 		for (size_t i = 0; m == PM_UNKNOWN && i < inc->ntimeline; i++)
 			if (d->tl_kind[i] == TK_DETECTED)
 				m = x_minutes_between(&d->start, &d->tl_when[i]);
-		if (m == PM_UNKNOWN && inc->ntimeline == 0)
+		/* a story's events are read loosely: what its prose says
+		 * of the alert still counts */
+		if (m == PM_UNKNOWN && (inc->ntimeline == 0 || d->tl_story))
 			m = prose_detection(d);
 		if (m != PM_UNKNOWN && m >= 0)
 			inc->time_to_detect_minutes = m;

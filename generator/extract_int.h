@@ -142,6 +142,8 @@ struct xdoc {
 	struct pm_when start, end;	/* as read, before formatting */
 	int has_start, has_end;
 	int start_from_timeline, end_from_timeline;
+	int tl_story;		/* the timeline is a story's events, read
+				 * from its paragraphs (extract_timeline.c) */
 	int times_from_story;	/* the start is a time the summary's
 				 * sentences tell, not a range */
 	long stated_minutes;	/* PM_UNKNOWN when none */

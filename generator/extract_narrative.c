@@ -59,6 +59,12 @@ static const char *const event_leads[] = {
 	"at around", "at about", "at approximately", "shortly after", NULL
 };
 
+/* Words before "by" a time that make it a deadline, not an event
+ * ("drivers are due on the road by 6:30"). */
+static const char *const deadline_words[] = {
+	"due", "must", "should", "expected", "supposed", "promised", NULL
+};
+
 /* Words before a time that make it a bound, not an event. */
 static const char *const bound_words[] = {
 	"until", "till", "since", "from", "to", "between", "through",
@@ -180,6 +186,9 @@ x_tl_narrative(struct xtl *t, const struct xline *l, size_t from,
 			lead = k;
 		if ((lead == at && at != ss) || in_parens(l->s, ss, at) ||
 		    in_quotes(l->s, from, at))
+			continue;
+		if (lead < at && x_phrase_at(l->s, at, lead, "by") &&
+		    x_find_any(l->s + ss, lead - ss, deadline_words, NULL))
 			continue;
 		/* "until about 1 a.m.": a bound with its lead */
 		for (const char *const *p = bound_words; *p && lead > ss &&

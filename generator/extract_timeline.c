@@ -594,14 +594,62 @@ paragraphs_time_led(const struct xdoc *d, int sec)
 	return led < 3 ? 0 : bold ? 2 : 1;
 }
 
+/*
+ * A postmortem told as a story has no timeline but its paragraphs: each
+ * time an event happened in them, at a sentence's start or after "at",
+ * "by", "around" in its middle, is an entry (x_tl_narrative), while the
+ * window's bounds ("from 04:10 to 06:55") and times in quotes are not,
+ * nor are the times of a cause section (the days before, "Monday's run
+ * finished at 6:10").  Read only where no section and no run of
+ * time-led lines made one.
+ * Returns how many entries it made.
+ */
+static size_t
+tl_story(struct xtl *t)
+{
+	struct xdoc *d = t->d;
+	size_t made = 0;
+	int n;
+
+	for (size_t i = 0; i < d->n; i++) {
+		const struct xline *l = &d->v[i];
+
+		if (l->sec == SEC_TASKS || l->sec == SEC_CORRECTIVE ||
+		    l->sec == SEC_ROOT || l->kind != XL_PARA || l->quoted ||
+		    l->line == d->rep->title_line ||
+		    (l->head && l->content >= l->len) ||
+		    x_phrase_at_any(l->s, l->len, 0, zone_notes))
+			continue;
+		n = x_tl_narrative(t, l, l->head ? l->content : 0, 0);
+		if (n == 0)
+			n = x_tl_sentences(t, l, l->head ? l->content : 0);
+		made += (size_t)n;
+	}
+	return made;
+}
+
+/* How many paragraphs the entries come from.  A story's events are told
+ * across it, or are many: a short account that names a few times in two
+ * or three paragraphs has no timeline (a blog post's "paged at 4:31 ...
+ * restored at 6:05"). */
+static int
+story_paragraphs(const struct xtl *t)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < t->n; i++)
+		n += i == 0 || t->block[i] != t->block[i - 1];
+	return n;
+}
+
 /* Read the lines of the timeline section, else those of a status page's
- * updates, else the runs of time-led lines. */
-static void
-tl_collect(struct xtl *t)
+ * updates; how many entries they made. */
+static size_t
+tl_sections(struct xtl *t)
 {
 	static const int secs[] = { SEC_TIMELINE, SEC_UPDATES };
 	struct xdoc *d = t->d;
-	size_t i, run_start = 0, entries = 0;
+	size_t i, entries = 0;
 
 	for (size_t k = 0; k < XCOUNT(secs) && entries == 0; k++) {
 		t->n = 0;
@@ -616,13 +664,24 @@ tl_collect(struct xtl *t)
 					t->ncols = 0;
 			}
 	}
-	if (entries > 0)
-		return;
+	return entries;
+}
+
+/* No timeline section: the runs of two or more time-led lines.  Returns
+ * how many of their entries are a list's items, rows or "•" lines, a
+ * recap set apart from the story, rather than its paragraphs. */
+static size_t
+tl_runs(struct xtl *t)
+{
+	struct xdoc *d = t->d;
+	size_t i, run_start = 0;
+
+	size_t listed = 0, run_listed = 0;
+
 	t->n = 0;
 	t->ncols = 0;
 	t->awaiting = 0;
 	t->para_led = 0;
-	/* no timeline section: keep runs of two or more entries */
 	for (i = 0; i < d->n; i++) {
 		const struct xline *l = &d->v[i];
 		size_t before = t->n;
@@ -638,11 +697,44 @@ tl_collect(struct xtl *t)
 				t->n = before;	/* no lone day markers */
 			if (t->n - run_start < 2)
 				t->n = run_start;
+			else
+				listed += run_listed;
 			run_start = t->n;
+			run_listed = 0;
+		} else if (l->kind != XL_PARA || l->bullet) {
+			run_listed += t->n - before;
 		}
 	}
 	if (t->n - run_start < 2)
 		t->n = run_start;
+	else
+		listed += run_listed;
+	return listed;
+}
+
+/* Read the lines of the timeline section, else those of a status page's
+ * updates, else the runs of time-led lines, else a story's events. */
+static void
+tl_collect(struct xtl *t)
+{
+	size_t runs;
+
+	if (tl_sections(t) > 0)
+		return;
+	/* a few time-led paragraphs in a story are some of its events, not
+	 * a timeline of their own; a recap list is one, and so are five
+	 * paragraphs or more that each open with their time */
+	if (tl_runs(t) > 0 || t->n >= 5)
+		return;
+	runs = t->n;
+	t->n = 0;
+	t->awaiting = 0;
+	if (tl_story(t) > runs && t->n >= 4 && (t->n >= 8 ||
+	    story_paragraphs(t) >= 4)) {
+		t->d->tl_story = 1;
+		return;
+	}
+	tl_runs(t);
 }
 
 /*

@@ -251,6 +251,58 @@ test_record_under_cause(void **state)
 	pm_warnings_free(&w);
 }
 
+/* A story without a timeline section: its events, told across its
+ * paragraphs with their times (in digits or words, at a sentence's start
+ * or after "at" in its middle), are the timeline; the window's bounds,
+ * a deadline ("due ... by 06:30") and the cause section's days before
+ * are not.  Its prose's "paged at" still gives the time to detect. */
+static void
+test_story_timeline(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+
+	(void)state;
+	ingest(&inc, a, &w, "t.md", "# Balloon flights held, 7 March 2026\n\n"
+	    "All times are Egyptian time, EET. From 04:10 to 06:55 our "
+	    "flights were held on the field.\n\n"
+	    "The night began as usual. At 03:30 the minibuses left for the "
+	    "hotels. Passengers are due at the field by 04:00.\n\n"
+	    "Then the inspector came. At 04:10 he stopped every balloon, "
+	    "and at 04:14 the captain phoned me.\n\n"
+	    "My first thought was our software. At half past four I woke "
+	    "our developer. He called back at 04:55: our files were "
+	    "fine.\n\n"
+	    "What followed was paperwork. At 05:15 the ground staff began "
+	    "collecting passport numbers. At 05:50 the first balloons "
+	    "inflated.\n\n"
+	    "The last manifest was accepted at 06:55.\n\n"
+	    "## Why\n\n"
+	    "A new rule, published on Friday at 18:00, in force "
+	    "overnight.\n");
+	assert_int_equal(inc.ntimeline, 8);
+	assert_str(inc.timeline[0].time, "2026-03-07T03:30:00+02:00");
+	assert_str(inc.timeline[3].time, "2026-03-07T04:30:00+02:00");
+	assert_str(inc.timeline[7].time, "2026-03-07T06:55:00+02:00");
+	pm_arena_free(a);
+
+	/* a short account: a few times in three paragraphs, no timeline */
+	a = pm_arena_new();
+	ingest(&inc, a, &w, "t.md", "# Sign-ins on Sunday\n\n"
+	    "On Sunday, October 20, 2024, nobody could sign in. The outage "
+	    "began at 4:12 a.m. ET and sign-ins were restored at 6:40 a.m. "
+	    "ET.\n\n"
+	    "The key rotation job removed the old key too early.\n\n"
+	    "Our monitoring paged the on-call engineer at 4:31 a.m. At 4:58 "
+	    "a.m. she paused the database maintenance, and at 5:47 a.m. the "
+	    "team found the missing key.\n");
+	assert_int_equal(inc.ntimeline, 0);
+	assert_int_equal(inc.time_to_detect_minutes, 19);
+	pm_arena_free(a);
+	pm_warnings_free(&w);
+}
+
 int
 main(void)
 {
@@ -262,6 +314,7 @@ main(void)
 		cmocka_unit_test(test_cause_verdict),
 		cmocka_unit_test(test_cause_section_conclusion),
 		cmocka_unit_test(test_record_under_cause),
+		cmocka_unit_test(test_story_timeline),
 	};
 
 	pm_markdown_init();
