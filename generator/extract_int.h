@@ -745,6 +745,13 @@ int x_tl_sentences(struct xtl *t, const struct xline *l, size_t from);
  * how many. */
 int x_tl_narrative(struct xtl *t, const struct xline *l, size_t from,
     int per_sentence);
+/* A story's events, read from its paragraphs where no timeline section
+ * and no run of time-led lines gave entries; lines opening with one of
+ * notes are none.  How many entries it made. */
+size_t x_tl_story(struct xtl *t, const char *const *notes);
+
+/* How many paragraphs the entries of t come from. */
+int x_tl_paragraphs(const struct xtl *t);
 /* extract_kind.c */
 #define XK_DETECTED_BEFORE 1	/* an entry before it was a detection */
 #define XK_NOT_RESPONDING 2	/* nobody responds yet: neither

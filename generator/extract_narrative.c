@@ -2,7 +2,8 @@
  * extract_narrative.c: the entries of a timeline written as running
  * prose, where a time in the middle of a sentence can start an event
  * ("... and at 14:07 UTC the on-call issued a rollback"); the rest of the
- * timeline is extract_timeline.c's.
+ * timeline is extract_timeline.c's.  A story with no timeline but its
+ * paragraphs has its events read here too (x_tl_story).
  */
 #include "extract_int.h"
 
@@ -215,4 +216,52 @@ x_tl_narrative(struct xtl *t, const struct xline *l, size_t from,
 		tl_cut(t, l, &cw[i], txt, end);
 	}
 	return ncut;
+}
+
+/*
+ * A postmortem told as a story has no timeline but its paragraphs: each
+ * time an event happened in them, at a sentence's start or after "at",
+ * "by", "around" in its middle, is an entry (x_tl_narrative), while the
+ * window's bounds ("from 04:10 to 06:55") and times in quotes are not,
+ * nor are the times of a cause section (the days before, "Monday's run
+ * finished at 6:10"), nor lines that open with one of notes ("All times
+ * COT.").  Read only where no section and no run of time-led lines made
+ * one.  Returns how many entries it made.
+ */
+size_t
+x_tl_story(struct xtl *t, const char *const *notes)
+{
+	struct xdoc *d = t->d;
+	size_t made = 0;
+	int n;
+
+	for (size_t i = 0; i < d->n; i++) {
+		const struct xline *l = &d->v[i];
+
+		if (l->sec == SEC_TASKS || l->sec == SEC_CORRECTIVE ||
+		    l->sec == SEC_ROOT || l->kind != XL_PARA || l->quoted ||
+		    l->line == d->rep->title_line ||
+		    (l->head && l->content >= l->len) ||
+		    x_phrase_at_any(l->s, l->len, 0, notes))
+			continue;
+		n = x_tl_narrative(t, l, l->head ? l->content : 0, 0);
+		if (n == 0)
+			n = x_tl_sentences(t, l, l->head ? l->content : 0);
+		made += (size_t)n;
+	}
+	return made;
+}
+
+/* How many paragraphs the entries come from.  A story's events are told
+ * across it, or are many: a short account that names a few times in two
+ * or three paragraphs has no timeline (a blog post's "paged at 4:31 ...
+ * restored at 6:05"). */
+int
+x_tl_paragraphs(const struct xtl *t)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < t->n; i++)
+		n += i == 0 || t->block[i] != t->block[i - 1];
+	return n;
 }

@@ -594,54 +594,6 @@ paragraphs_time_led(const struct xdoc *d, int sec)
 	return led < 3 ? 0 : bold ? 2 : 1;
 }
 
-/*
- * A postmortem told as a story has no timeline but its paragraphs: each
- * time an event happened in them, at a sentence's start or after "at",
- * "by", "around" in its middle, is an entry (x_tl_narrative), while the
- * window's bounds ("from 04:10 to 06:55") and times in quotes are not,
- * nor are the times of a cause section (the days before, "Monday's run
- * finished at 6:10").  Read only where no section and no run of
- * time-led lines made one.
- * Returns how many entries it made.
- */
-static size_t
-tl_story(struct xtl *t)
-{
-	struct xdoc *d = t->d;
-	size_t made = 0;
-	int n;
-
-	for (size_t i = 0; i < d->n; i++) {
-		const struct xline *l = &d->v[i];
-
-		if (l->sec == SEC_TASKS || l->sec == SEC_CORRECTIVE ||
-		    l->sec == SEC_ROOT || l->kind != XL_PARA || l->quoted ||
-		    l->line == d->rep->title_line ||
-		    (l->head && l->content >= l->len) ||
-		    x_phrase_at_any(l->s, l->len, 0, zone_notes))
-			continue;
-		n = x_tl_narrative(t, l, l->head ? l->content : 0, 0);
-		if (n == 0)
-			n = x_tl_sentences(t, l, l->head ? l->content : 0);
-		made += (size_t)n;
-	}
-	return made;
-}
-
-/* How many paragraphs the entries come from.  A story's events are told
- * across it, or are many: a short account that names a few times in two
- * or three paragraphs has no timeline (a blog post's "paged at 4:31 ...
- * restored at 6:05"). */
-static int
-story_paragraphs(const struct xtl *t)
-{
-	int n = 0;
-
-	for (size_t i = 0; i < t->n; i++)
-		n += i == 0 || t->block[i] != t->block[i - 1];
-	return n;
-}
-
 /* Read the lines of the timeline section, else those of a status page's
  * updates; how many entries they made. */
 static size_t
@@ -729,8 +681,8 @@ tl_collect(struct xtl *t)
 	runs = t->n;
 	t->n = 0;
 	t->awaiting = 0;
-	if (tl_story(t) > runs && t->n >= 4 && (t->n >= 8 ||
-	    story_paragraphs(t) >= 4)) {
+	if (x_tl_story(t, zone_notes) > runs && t->n >= 4 && (t->n >= 8 ||
+	    x_tl_paragraphs(t) >= 4)) {
 		t->d->tl_story = 1;
 		return;
 	}
