@@ -514,10 +514,10 @@ checklist_label(const struct xline *l)
 	    x_find_any(l->s, l->len, actions, NULL) == NULL;
 }
 
-/* Where a sentence of s that opens at i, a promise of the team ("We will
- * open bookings hut by hut."), ends; 0 when it is none.  "We will
- * continue to monitor" promises nothing. */
-static size_t
+/* Is the sentence of s that opens at i a promise of the team ("We will
+ * open bookings hut by hut.")?  "We will continue to monitor" promises
+ * nothing. */
+static int
 promise_at(const char *s, size_t len, size_t i)
 {
 	static const char *const opens[] = {
@@ -528,28 +528,31 @@ promise_at(const char *s, size_t len, size_t i)
 		"we will continue", "we will keep monitoring",
 		"we will monitor", NULL
 	};
-	size_t e;
 
-	if (s[i] != 'W' || !x_phrase_at_any(s, len, i, opens) ||
-	    x_phrase_at_any(s, len, i, idle))
-		return 0;
-	for (e = i; e < len; e++)
-		if ((s[e] == '.' || s[e] == '!') && (e + 1 == len ||
-		    (s[e + 1] == ' ' && e + 2 < len && s[e + 2] >= 'A' &&
-		    s[e + 2] <= 'Z')))
-			return e + 1;
-	return len;
+	return s[i] == 'W' && x_phrase_at_any(s, len, i, opens) &&
+	    !x_phrase_at_any(s, len, i, idle);
 }
 
-/* The next sentence of s after i: past ". ", "! " or "? ". */
+/* The promises of the paragraph in it->b: how many, each an item of
+ * the given line with add. */
 static size_t
-next_sentence(const char *s, size_t len, size_t i)
+promises(struct items *it, int line, int add)
 {
-	for (; i + 1 < len; i++)
-		if ((s[i] == '.' || s[i] == '!' || s[i] == '?') &&
-		    s[i + 1] == ' ')
-			return i + 2;
-	return len;
+	size_t p, e, n = 0;
+
+	for (p = 0; p < it->b.len; p = e) {
+		e = x_sentence_end(it->b.ptr, it->b.len, p);
+		if (e <= p)
+			e = p + 1;
+		if (promise_at(it->b.ptr, it->b.len, p)) {
+			n++;
+			if (add)
+				add_item(it, it->b.ptr + p, e - p, 0, line);
+		}
+		while (e < it->b.len && it->b.ptr[e] == ' ')
+			e++;
+	}
+	return n;
 }
 
 /*
@@ -565,20 +568,14 @@ promise_items(struct items *it)
 	struct xdoc *d = it->d;
 
 	for (size_t i = 0; i < d->n; i++) {
-		size_t k, p, e, n = 0;
+		size_t k;
 
 		if (d->v[i].kind != XL_PARA || !d->v[i].first ||
 		    d->v[i].sec == SEC_TIMELINE)
 			continue;
 		k = item_text(it, i);
-		for (p = 0; p < it->b.len; p = next_sentence(it->b.ptr,
-		    it->b.len, p))
-			n += promise_at(it->b.ptr, it->b.len, p) != 0;
-		for (p = 0; n >= 2 && p < it->b.len; p = next_sentence(
-		    it->b.ptr, it->b.len, p))
-			if ((e = promise_at(it->b.ptr, it->b.len, p)) != 0)
-				add_item(it, it->b.ptr + p, e - p, 0,
-				    d->v[i].line);
+		if (promises(it, d->v[i].line, 0) >= 2)
+			promises(it, d->v[i].line, 1);
 		i = k - 1;
 	}
 }
