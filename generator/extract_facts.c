@@ -406,6 +406,9 @@ x_facts_context(struct xdoc *d)
 	if (!d->has_start && d->has_end && !inc->fixed.start &&
 	    !inc->fixed.end && !x_range_in(d, SEC_SUMMARY, 0, "summary"))
 		x_range_in(d, SEC_NONE, 0, "summary");
+	x_plan_find(d);
+	d->skip_plan = d->has_plan;
+ranges:
 	for (size_t i = 0; i < 2 * d->nfields && !d->has_start &&
 	    !d->has_end && !inc->fixed.start && !inc->fixed.end; i++) {
 		f = &d->fields[i % d->nfields];
@@ -421,11 +424,15 @@ x_facts_context(struct xdoc *d)
 		    !x_range_in(d, SEC_NONE, 0, "summary") &&
 		    !x_range_in(d, SEC_IMPACT, 0, "summary") &&
 		    !x_range_in(d, SEC_NONE, 1, "title")) {
+			/* no range but the plan's: the work was the outage */
+			if (d->skip_plan && !(d->skip_plan = 0))
+				goto ranges;
 			x_summary_points(d, SEC_SUMMARY);
 			if (!d->has_start)
 				x_summary_points(d, SEC_NONE);
 		}
 	}
+	d->skip_plan = 0;
 	if (d->has_start && !inc->fixed.start)
 		x_settled_start(d);
 	if ((d->has_start && !inc->fixed.start) ||

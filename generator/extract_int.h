@@ -147,6 +147,8 @@ struct xdoc {
 	int times_from_story;	/* the start is a time the summary's
 				 * sentences tell, not a range */
 	long stated_minutes;	/* PM_UNKNOWN when none */
+	struct pm_when plan_a, plan_b;	/* a change's planned window */
+	int has_plan, skip_plan;	/* skip: not the incident's */
 	struct pm_when detect;	/* a "Detected:" label */
 	int has_detect;
 	long ttd_stated, ttr_stated;	/* "Time to detect: 5 min" */
@@ -341,15 +343,20 @@ int x_in_list(const char *s, const char *const *list);
  * punctuation, or len). */
 size_t x_sentence_end(const char *s, size_t len, size_t i);
 
-
 /* extract_story.c ---------------------------------------------------- */
 
 /* Does the line start with a time, as a timeline entry does? */
 int x_time_led(const struct xline *l);
 
-/* Take a and b as the incident's start and end, from line. */
-void x_take_range(struct xdoc *d, const struct pm_when *a,
+/* Take a and b as the incident's start and end, from line: 0 when they
+ * are the planned window's, passed over (x_plan_is). */
+int x_take_range(struct xdoc *d, const struct pm_when *a,
     const struct pm_when *b, int line, const char *source);
+/* extract_plan.c: the window a change was planned for (has_plan), and is
+ * a to b that window while the ranges pass it over (skip_plan)? */
+void x_plan_find(struct xdoc *d);
+int x_plan_is(const struct xdoc *d, const struct pm_when *a,
+    const struct pm_when *b);
 
 /* extract_facts.c: the minutes from a to b, times without a day taken
  * on the same day; PM_UNKNOWN when either is not a time. */

@@ -45,15 +45,18 @@ x_time_led(const struct xline *l)
 	return n > 0 && w.hour >= 0 && w.day == 0;
 }
 
-void
+int
 x_take_range(struct xdoc *d, const struct pm_when *a, const struct pm_when *b,
     int line, const char *source)
 {
+	if (x_plan_is(d, a, b))
+		return 0;
 	d->start = *a;
 	d->end = *b;
 	d->has_start = d->has_end = 1;
 	d->rep->start_line = d->rep->end_line = line;
 	d->rep->times_source = source;
+	return 1;
 }
 
 /* Words before a range that make it the doubt about the start, not the
@@ -98,10 +101,9 @@ x_range_in(struct xdoc *d, int sec, int title, const char *source)
 		    (l->kind != XL_PARA && x_time_led(l))))
 			continue;
 		if (pm_when_find_timed_range(&a, &b, l->t, l->len) &&
-		    a.hour >= 0 && !doubts_start(l, &a)) {
-			x_take_range(d, &a, &b, l->line, source);
+		    a.hour >= 0 && !doubts_start(l, &a) &&
+		    x_take_range(d, &a, &b, l->line, source))
 			return 1;
-		}
 	}
 	return 0;
 }
@@ -121,18 +123,15 @@ window_in(struct xdoc *d, const struct xline *l, size_t b, size_t e)
 	struct pm_when a, z;
 	size_t at, n, at2, n2;
 
-	if (pm_when_find_timed_range(&a, &z, l->t + b, e - b) && a.hour >= 0) {
-		x_take_range(d, &a, &z, l->line, "impact window");
-		return 1;
-	}
+	if (pm_when_find_timed_range(&a, &z, l->t + b, e - b) && a.hour >= 0)
+		return x_take_range(d, &a, &z, l->line, "impact window");
 	if (!pm_when_find(&a, &at, &n, l->t + b, e - b) || a.hour < 0)
 		return 0;
 	at += b + n;
 	if (!pm_when_find(&z, &at2, &n2, l->t + at, e - at) || z.hour < 0 ||
 	    !x_find_any(l->s + at, at2, window_ends, NULL))
 		return 0;
-	x_take_range(d, &a, &z, l->line, "impact window");
-	return 1;
+	return x_take_range(d, &a, &z, l->line, "impact window");
 }
 
 /* Words of a sentence that states the window: of the impact, or of what

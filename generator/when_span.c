@@ -383,25 +383,47 @@ weekdays_fit(const struct pm_when *a, int awd, const struct pm_when *b,
 
 /*
  * The end of a range whose start a, begun at s[i], ends at s[e]: the end
- * is read from s[*k] to s[*be].  0 when no range follows.
+ * is read from s[*k] to s[*be].  0 when no range follows.  dated: a day
+ * was written before the start ("On Monday 9 March from 08:00, when the
+ * branches opened, until 11:25"), which dates its clause as a start's
+ * own day would; an end with its day dates it too ("until 10:45 a.m. on
+ * Saturday, January 17").
  */
 static int
 end_after(const char *s, size_t len, size_t i, size_t e,
     const struct pm_when *a, struct pm_when *b, int *bmer, size_t *k,
-    size_t *be)
+    size_t *be, int dated)
 {
-	int awd = -1, bwd = -1, tight;
+	int awd = -1, bwd = -1, tight, opener = opener_before(s, i);
 
 	if (a->hour >= 0)
 		e = on_weekday_after(s, len, e, &awd);
-	if (!(*k = connector_at(s, len, e, opener_before(s, i), a->day != 0,
-	    &tight)) ||
-	    !(*be = pm_when__point_at(s, len, *k, b, bmer)) ||
+	if (!(*k = connector_at(s, len, e, opener, a->day != 0 || dated,
+	    &tight)) && (!(*k = connector_at(s, len, e, opener, 1, &tight)) ||
+	    !pm_when__point_at(s, len, *k, b, bmer) || b->day == 0))
+		return 0;
+	if (!(*be = pm_when__point_at(s, len, *k, b, bmer)) ||
 	    (a->hour < 0) != (b->hour < 0))
 		return 0;
 	if (b->hour >= 0)
 		(void)on_weekday_after(s, len, *be, &bwd);
 	return weekdays_fit(a, awd, b, bwd);
+}
+
+/* Does the day that ends at s[e] come right before the time at s[i]:
+ * "on Monday 9 March 2026 from 08:00", "9 March, between 08:00"? */
+static int
+dates_next(const char *s, size_t len, size_t e, size_t i)
+{
+	size_t k;
+
+	e = skip_blanks(s, len, e);
+	if (ch(s, len, e) == ',')
+		e = skip_blanks(s, len, e + 1);
+	if ((k = word_at(s, len, e, "from")) ||
+	    (k = word_at(s, len, e, "between")))
+		e = skip_blanks(s, len, k);
+	return e == i;
 }
 
 /* The first range of s; with timed, the first whose ends have a time of
@@ -411,7 +433,7 @@ find_range(struct pm_when *start, struct pm_when *end, const char *s,
     size_t len, int timed)
 {
 	struct pm_when a, b, ctx;
-	size_t i, e, k = 0, be = 0;
+	size_t i, e, k = 0, be = 0, ctx_end = 0;
 	int amer, bmer, have_ctx = 0;
 
 	pm_when_init(&ctx);
@@ -422,7 +444,8 @@ find_range(struct pm_when *start, struct pm_when *end, const char *s,
 			if (!bare_range_at(s, len, i, &a, &b, &bmer))
 				continue;
 			amer = -1;
-		} else if (!end_after(s, len, i, e, &a, &b, &bmer, &k, &be)) {
+		} else if (!end_after(s, len, i, e, &a, &b, &bmer, &k, &be,
+		    have_ctx && dates_next(s, len, ctx_end, i))) {
 			/*
 			 * No range here ("March 5 - 10:00" pairs a day with
 			 * a time); but a date dates the times after it.
@@ -430,6 +453,7 @@ find_range(struct pm_when *start, struct pm_when *end, const char *s,
 			if (a.day) {
 				ctx = a;
 				have_ctx = 1;
+				ctx_end = e;
 			}
 			i = e - 1;
 			continue;
