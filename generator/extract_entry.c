@@ -520,7 +520,10 @@ int
 x_time_column(const char *cell, size_t len)
 {
 	static const char *const names[] = {
-		"time*", "when", "date*", "hour", "utc", "clock", NULL
+		"time*", "when", "date*", "hour", "utc", "clock",
+		/* a runbook's "Step | Planned | Actual": what happened is
+		 * when each step ran, not when it was to */
+		"actual", NULL
 	};
 	char n[48];
 	size_t nl = x_norm(n, sizeof(n), cell, len);

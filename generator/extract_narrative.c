@@ -66,6 +66,13 @@ static const char *const deadline_words[] = {
 	"due", "must", "should", "expected", "supposed", "promised", NULL
 };
 
+/* Words before a time that make it what was planned, not an event ("The
+ * migration was planned to finish at 19:45. It never finished."). */
+static const char *const plan_words[] = {
+	"planned to", "scheduled to", "planned for", "scheduled for",
+	"due to start", "due to finish", "due to end", NULL
+};
+
 /* Words before a time that make it a bound, not an event. */
 static const char *const bound_words[] = {
 	"until", "till", "since", "from", "to", "between", "through",
@@ -188,8 +195,9 @@ x_tl_narrative(struct xtl *t, const struct xline *l, size_t from,
 		if ((lead == at && at != ss) || in_parens(l->s, ss, at) ||
 		    in_quotes(l->s, from, at))
 			continue;
-		if (lead < at && x_phrase_at(l->s, at, lead, "by") &&
-		    x_find_any(l->s + ss, lead - ss, deadline_words, NULL))
+		if (lead < at && ((x_phrase_at(l->s, at, lead, "by") &&
+		    x_find_any(l->s + ss, lead - ss, deadline_words, NULL)) ||
+		    x_find_any(l->s + ss, lead - ss, plan_words, NULL)))
 			continue;
 		/* "until about 1 a.m.": a bound with its lead */
 		for (const char *const *p = bound_words; *p && lead > ss &&

@@ -9,16 +9,18 @@
 
 #include <string.h>
 
-/* "Mon 8:50 AM" in a time column: the day is told by the order of the
- * rows (a time earlier than the one before is the next day). */
+/* "Mon 8:50 AM" in a time column, or "Tue 2100" where the column says
+ * it holds times (hhmm): the day is told by the order of the rows (a
+ * time earlier than the one before is the next day). */
 static int
-weekday_time(struct pm_when *w, const char *cell, size_t len)
+weekday_time(struct pm_when *w, const char *cell, size_t len, int hhmm)
 {
 	int wd;
 	size_t k = pm_when_skip_weekday(cell, len, &wd);
 
-	if (k == 0 || pm_when_parse(w, cell + k, len - k) == 0 ||
-	    w->hour < 0 || w->day != 0)
+	if (k == 0 || ((pm_when_parse(w, cell + k, len - k) == 0 ||
+	    w->hour < 0 || w->day != 0) && !(hhmm &&
+	    x_hhmm_cell(cell + k, len - k, w))))
 		return 0;
 	w->weekday = wd;
 	return 1;
@@ -84,7 +86,7 @@ x_tl_row(struct xtl *t, const struct xline *l)
 		    (pm_when_parse(&part, l->t + (p - l->s) + off,
 		    len - off) > 0 ||
 		    (is_time && x_hhmm_cell(p, len, &part)) ||
-		    weekday_time(&part, l->t + (p - l->s), len) ||
+		    weekday_time(&part, l->t + (p - l->s), len, is_time) ||
 		    offset_cell(t, &part, p, len))) {
 			if (part.day)
 				w.year = part.year, w.month = part.month,

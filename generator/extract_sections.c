@@ -85,6 +85,10 @@ static const struct section_name sections[] = {
 	{ SEC_TIMELINE, EXACT, "events" },
 	{ SEC_TIMELINE, EXACT, "incident log" },
 	{ SEC_TIMELINE, EXACT, "log of events" },
+	/* a change's runbook with the times each step ran: "Runbook,
+	 * planned and actual", "What ran, and when" */
+	{ SEC_TIMELINE, WORD, "planned and actual" },
+	{ SEC_TIMELINE, PREFIX, "what ran" },
 	{ SEC_UPDATES, EXACT, "incident history" },
 	{ SEC_UPDATES, EXACT, "update history" },
 	{ SEC_UPDATES, EXACT, "updates" },
