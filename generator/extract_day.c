@@ -121,13 +121,22 @@ static const char *const doc_date_labels[] = {
 	"date of report", "created on", NULL
 };
 
-int
-x_dates_the_document(const struct xline *l)
+static int
+opens_with_doc_label(const struct xline *l)
 {
 	size_t at, n = l->len < 40 ? l->len : 40;
 
-	return l->meeting || (x_find_any(l->s, n, doc_date_labels, &at) !=
-	    NULL && at < 16);
+	return x_find_any(l->s, n, doc_date_labels, &at) != NULL && at < 16;
+}
+
+int
+x_dates_the_document(const struct xline *l)
+{
+	/* "Written by Sean Foley, IT manager" and, on the line under it in
+	 * the same paragraph, "Wednesday, August 20, 2025" alone */
+	return l->meeting || opens_with_doc_label(l) || (!l->first &&
+	    l->len < 40 && l[-1].block == l->block && !x_time_led(l) &&
+	    opens_with_doc_label(&l[-1]));
 }
 
 /*

@@ -190,8 +190,7 @@ night_start(struct xdoc *d, int undated)
 	if (d->date_begins && d->start.hour < 6)
 		shift = 1440;
 	else if (undated && d->date_ends && d->start.hour >= 18 &&
-	    d->has_end &&
-	    d->end.day == 0 && d->end.hour >= 0 &&
+	    d->has_end && d->end.day == 0 && d->end.hour >= 0 &&
 	    d->end.hour * 60 + d->end.minute < m)
 		shift = -1440;
 	pm_when_add_minutes(&d->start, shift);
@@ -227,8 +226,7 @@ clock_times(struct xdoc *d)
 	back = d->end;
 	pm_when_add_minutes(&back, -1440);
 	if (back.day == d->start.day && back.month == d->start.month &&
-	    x_minutes_between(&d->start, &back) >= 0 &&
-	    (m = x_minutes_between(&d->start, &back)) < 720)
+	    (m = x_minutes_between(&d->start, &back)) >= 0 && m < 720)
 		d->end = back;
 }
 
@@ -424,12 +422,15 @@ ranges:
 		    !x_range_in(d, SEC_NONE, 0, "summary") &&
 		    !x_range_in(d, SEC_IMPACT, 0, "summary") &&
 		    !x_range_in(d, SEC_NONE, 1, "title")) {
-			/* no range but the plan's: the work was the outage */
-			if (d->skip_plan && !(d->skip_plan = 0))
-				goto ranges;
 			x_summary_points(d, SEC_SUMMARY);
 			if (!d->has_start)
 				x_summary_points(d, SEC_NONE);
+			/* a change's review may tell the impact under any
+			 * heading; with only the plan's, that was the outage */
+			if (!d->has_start && !d->has_end && d->skip_plan &&
+			    !x_range_in(d, SEC_OTHER, 0, "other") &&
+			    !(d->skip_plan = 0))
+				goto ranges;
 		}
 	}
 	d->skip_plan = 0;

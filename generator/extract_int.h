@@ -353,7 +353,8 @@ int x_time_led(const struct xline *l);
 int x_take_range(struct xdoc *d, const struct pm_when *a,
     const struct pm_when *b, int line, const char *source);
 /* extract_plan.c: the window a change was planned for (has_plan), and is
- * a to b that window while the ranges pass it over (skip_plan)? */
+ * a to b that window (a, b NULL: an end of it) while the ranges and the
+ * summary's times pass it over (skip_plan)? */
 void x_plan_find(struct xdoc *d);
 int x_plan_is(const struct xdoc *d, const struct pm_when *a,
     const struct pm_when *b);

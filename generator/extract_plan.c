@@ -146,18 +146,23 @@ x_plan_find(struct xdoc *d)
 	}
 }
 
+/* Is w p's time, on p's day when both have one (the same clock on
+ * another day is another window)? */
+static int
+same_point(const struct pm_when *w, const struct pm_when *p)
+{
+	return w->hour == p->hour && w->minute == p->minute &&
+	    !(w->day && p->day && (w->day != p->day || w->month != p->month));
+}
+
 int
 x_plan_is(const struct xdoc *d, const struct pm_when *a,
     const struct pm_when *b)
 {
-	const struct pm_when *p = &d->plan_a, *q = &d->plan_b;
-
 	if (!d->skip_plan || !d->has_plan)
 		return 0;
-	if (a->hour != p->hour || a->minute != p->minute ||
-	    b->hour != q->hour || b->minute != q->minute)
-		return 0;
-	/* the same clock on another day is another window */
-	return !(a->day && p->day && (a->day != p->day ||
-	    a->month != p->month));
+	/* a time alone (b NULL): either end of the plan's */
+	if (b == NULL)
+		return same_point(a, &d->plan_a) || same_point(a, &d->plan_b);
+	return same_point(a, &d->plan_a) && same_point(b, &d->plan_b);
 }

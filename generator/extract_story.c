@@ -239,6 +239,21 @@ onset_opens(const char *s, size_t len, size_t i, size_t j)
 	    s[b - 1] == '?';
 }
 
+/* Is the time at s[i] an offset, "2:30" of "(NDT, UTC−2:30)"? */
+static int
+offset_after_zone(const char *s, size_t i)
+{
+	if (i >= 1 && (s[i - 1] == '+' || s[i - 1] == '-'))
+		i--;
+	else if (i >= 3 && (memcmp(s + i - 3, "\xe2\x88\x92", 3) == 0 ||
+	    memcmp(s + i - 3, "\xe2\x80\x93", 3) == 0))
+		i -= 3;	/* the minus sign, the en dash */
+	else
+		return 0;
+	return i >= 3 && (x_phrase_at(s, i, i - 3, "utc") ||
+	    x_phrase_at(s, i, i - 3, "gmt"));
+}
+
 /* Is b, on a's day (written so, or without a day), later in it? */
 static int
 later_same_day(const struct pm_when *b, const struct pm_when *a)
@@ -293,8 +308,10 @@ x_summary_points(struct xdoc *d, int sec)
 			continue;
 		for (from = 0; from < l->len && pm_when_find(&w, &at, &n,
 		    l->t + from, l->len - from); from += at + n) {
-			if (w.hour < 0 || (!d->has_start &&
-			    word_before(l->t, from + at, bound_words)))
+			if (w.hour < 0 || offset_after_zone(l->s, from + at) ||
+			    x_plan_is(d, &w, NULL) ||
+			    (!d->has_start && word_before(l->t, from + at,
+			    bound_words)))
 				continue;
 			/* "for most of the day, until 1:35 pm": the end
 			 * alone, the start left to the timeline; a later

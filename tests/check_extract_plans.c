@@ -115,6 +115,32 @@ test_plan_alone_is_the_outage(void **state)
 	    "2026-04-05T02:00:00+00:00", "2026-04-05T03:30:00+00:00", "UTC");
 }
 
+/* A change's review may tell the impact under a heading of its own
+ * ("Background", beside the plan); the date under "Written by" is the
+ * day it was written, and "UTC−2:30" in the zone's note is no time. */
+static void
+test_impact_under_background(void **state)
+{
+	(void)state;
+	expect_window("background",
+	    "# Logins failed on Sunday morning, August 17\n\n"
+	    "Millside Credit Union\n"
+	    "Written by Sean Foley, IT manager\n"
+	    "Wednesday, August 20, 2025\n\n"
+	    "All times are Newfoundland Daylight Time (NDT, UTC\xe2\x88\x92"
+	    "2:30).\n\n"
+	    "## Background\n\n"
+	    "The failover test was planned for Saturday, August 16, from "
+	    "10:00 p.m. to 11:30 p.m. It went well.\n\n"
+	    "The trouble came the next morning. **From 8:00 a.m. to 10:50 "
+	    "a.m. on Sunday, August 17, 2025, members could not log in.**\n\n"
+	    "## What happened\n\n"
+	    "10:00 p.m. \xe2\x80\x94 Saturday. The test starts.\n\n"
+	    "8:00 a.m. \xe2\x80\x94 Sunday. Logins fail.\n\n"
+	    "10:50 a.m. \xe2\x80\x94 Logins normal.\n",
+	    "2025-08-17T08:00:00-02:30", "2025-08-17T10:50:00-02:30", NULL);
+}
+
 /* A runbook table: the "Actual" column is when each step ran, the
  * "Planned" one is not; a sentence under it saying when a step was
  * planned to finish is no event.  "Tue 2100" is a time in a time
@@ -171,6 +197,7 @@ main(void)
 		cmocka_unit_test(test_change_header_window),
 		cmocka_unit_test(test_plan_in_sentences),
 		cmocka_unit_test(test_plan_alone_is_the_outage),
+		cmocka_unit_test(test_impact_under_background),
 		cmocka_unit_test(test_runbook_table),
 	};
 
