@@ -606,7 +606,7 @@ pm_when__point_at(const char *s, size_t len, size_t i,
     struct pm_when *w, int *mer)
 {
 	struct pm_when t;
-	size_t e, k, p;
+	size_t e, k, p = 0;
 	int iso;
 
 	pm_when_init(&t);
@@ -627,6 +627,11 @@ pm_when__point_at(const char *s, size_t len, size_t i,
 		    ((k = joiner(s, len, e, "of")) &&
 		    (p = date_at(s, len, k, &t, &iso))))
 			e = p;
+		/* "23:40 on Saturday 25 October 2025 (CEST)": the zone in
+		 * brackets after the date, the night the clocks change */
+		if (p == e && !t.has_zone && ch(s, len, skip_blanks(s, len,
+		    e)) == '(')
+			e = pm_when__zone_after(s, len, e, &t, 0);
 	} else {
 		return 0;
 	}

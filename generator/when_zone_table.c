@@ -427,6 +427,8 @@ const struct pm_when__zone pm_when__zones[] = {
 	{ "Brasilia time", -180, 0 }, { "Bras\xc3\xadlia time", -180, 0 },
 	{ "Bogota time", -300, 0 },
 	{ "Lima time", -300, 0 }, { "Mexico City time", -360, 0 },
+	/* central Mexico has kept UTC-6 all year since 2022 */
+	{ "Central Mexico time", -360, 0 }, { "Mexico central time", -360, 0 },
 	{ "Delhi time", 330, 0 }, { "Mumbai time", 330, 0 },
 	{ "Karachi time", 300, 0 }, { "Lagos time", 60, 0 },
 	{ "Sydney time", 600, 'A' }, { "Melbourne time", 600, 'A' },

@@ -865,6 +865,8 @@ static const struct {
 	{ "PT", -480 }, { "CST", -360 }, { "IST", 330 }, { "BST", 60 },
 	{ "NZDT", 780 }, { "ACST", 570 }, { "UTC+14", 840 }, { "art", -180 },
 	{ "UTC+0530", 330 }, { "( EDT )", -240 }, { "utc", 0 },
+	/* central Mexico keeps UTC-6 all year, not the US Central's -5 */
+	{ "central Mexico time", -360 },
 	{ "XYZ", BAD }, { "", BAD }, { "UTC+15", BAD }, { "+25:00", BAD },
 	{ "UTC+5:60", BAD }, { "ESTX", BAD }, { "EST EDT", BAD },
 	{ "GMT+", BAD }, { "12:00", BAD }, { "UT", BAD }, { "()", BAD },
@@ -1235,6 +1237,19 @@ test_timed_range(void **state)
 		    "hours", "19:10", "00:40" },
 		{ "from 7:15 pm on Monday to 9:05 pm on Monday",
 		    "19:15", "21:05" },
+		/* a zone in brackets after each end's date, the night the
+		 * clocks went back */
+		{ "From 23:40 on Saturday 25 October 2025 (CEST) until 04:25 "
+		    "on Sunday 26 October (CET), 433 appointments were lost",
+		    "2025-10-25T23:40:00+02:00", "2025-10-26T04:25:00+01:00" },
+		/* a clause between the ends, after a day right before the
+		 * start or before the end's own day */
+		{ "On Monday 9 March 2026 from 08:00, when the branches "
+		    "opened, until 11:25, cashiers could not",
+		    "2026-03-09T08:00", "2026-03-09T11:25" },
+		{ "From 8:30 a.m., when the lifts opened, until 10:45 a.m. on "
+		    "Saturday, January 17, 2026, the gates",
+		    "2026-01-17T08:30", "2026-01-17T10:45" },
 	};
 	struct pm_when a, b;
 	char fa[64], fb[64];
