@@ -158,8 +158,10 @@ find_impact(struct xdoc *d)
 			}
 			/* a sentence of the impact section is about the
 			 * impact, whatever its words */
-			if (in && !isnan(x = x_share_in_line(l, pass == 0, &f0,
-			    &t0, &w, &p)) && !(unknown && w) &&
+			if (in && !isnan(x = x_share_in_line(l, i > 0 &&
+			    l[-1].sec == l->sec && l[-1].kind != XL_HEADING ?
+			    &l[-1] : NULL, pass == 0, &f0, &t0, &w, &p)) &&
+			    !(unknown && w) &&
 			    !(unknown == 2 && !p) &&
 			    (isnan(v) || (whole && !w) || (p && !persons &&
 			    !whole && vpass == pass))) {

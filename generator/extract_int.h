@@ -643,11 +643,11 @@ double x_peak_after(const char *s, size_t len, size_t k);
 int x_names_persons_of_them(const char *s, size_t len);
 
 /* extract_share_line.c: x_share_in() over the sentences of a line, where
- * a sentence may divide the count of the one before ("Of these, ...");
- * [*from, *to) gets the sentence that said it, *persons whether it is a
- * share of people. */
-double x_share_in_line(const struct xline *l, int in_impact, size_t *from,
-    size_t *to, int *whole, int *persons);
+ * one may divide the count of those before or of the line before (before,
+ * or NULL): "Of these, ...", "93 of them"; [*from, *to) gets the sentence
+ * that said it, *persons whether it is a share of people. */
+double x_share_in_line(const struct xline *l, const struct xline *before,
+    int in_impact, size_t *from, size_t *to, int *whole, int *persons);
 
 /* The share in the total row of a table ("All customers | 10,700 | 3,308
  * | 31%"): its last cell, a bare percentage, when its first cell says

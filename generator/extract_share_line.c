@@ -131,6 +131,110 @@ bare_count(const char *prev, size_t plen, const char *s, size_t len,
 	return NAN;
 }
 
+/* The last count of people or things in s that is more than part ("310
+ * customers had a pickup booked between 6:00 and 9:40 a.m.": 310, not
+ * the 40 of a clock; "4,600 farmers came to our eleven shops": the
+ * farmers); NAN when there is none, or when the count is of the harmed
+ * ones ("61 of the workers had their account changed. For 23 of
+ * them ..." divides the harm, not all). */
+static double
+last_whole(const char *s, size_t len, double part)
+{
+	double v, whole = NAN;
+	size_t e;
+	int harmed = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (!x_count_starts(s, i) || (e = x_number_at(s, len, i,
+		    &v)) == 0)
+			continue;
+		if (v > part && !(e < len && s[e] == ':') &&
+		    (x_people_after(s, len, e) || x_who_after(s, len, e) ||
+		    x_thing_after(s, len, e))) {
+			whole = v;
+			harmed = x_find_any(s + e, x_sentence_end(s, len, e) -
+			    e, x_impact_words, NULL) != NULL;
+		}
+		i = e;
+	}
+	return harmed ? NAN : whole;
+}
+
+/* Does s count a part against its whole ("61 of the 9,150 farm
+ * workers", "12 out of 40")? */
+static int
+counts_part(const char *s, size_t len)
+{
+	static const char *const of[] = {
+		"of the", "of our", "out of the", "out of", "of", NULL
+	};
+	double v;
+	size_t e, k;
+
+	for (size_t i = 0; i < len; i++) {
+		if (!x_count_starts(s, i) || (e = x_number_at(s, len, i,
+		    &v)) == 0)
+			continue;
+		k = x_phrase_at_any(s, len, x_skip_blanks(s, len, e), of);
+		if (k && x_number_at(s, len, x_skip_blanks(s, len, k), &v))
+			return 1;
+		i = e;
+	}
+	return 0;
+}
+
+/*
+ * "310 customers tried to book.  93 of them could not (30.0%)", or a
+ * slide's "**320** growers came" over "**96** of them, 30%, waited": a
+ * part "of them" whose whole is counted before its sentence (prev, the
+ * sentences before in the line, or the line before).  The writer's
+ * percentage is the share when it agrees with the counts; without one,
+ * the counts give it in a sentence about the impact.  NAN otherwise.
+ */
+static double
+part_of_before(const char *prev, size_t plen, const char *s, size_t len,
+    int in_impact)
+{
+	static const char *const of[] = {
+		"of them", "of those", "of these", NULL
+	};
+	double part = NAN, whole, pct, share;
+	size_t e, d;
+	int w;
+
+	/* the sentence's first count, in digits ("one of those packages"
+	 * is a way of speaking): after another ("1,412 were sent late, and
+	 * 38 of them never"), the whole is in the sentence */
+	for (size_t i = 0; i < len; i++) {
+		if (!x_count_starts(s, i) || (e = x_number_at(s, len, i,
+		    &part)) == 0)
+			continue;
+		if (s[i] < '0' || s[i] > '9' || x_phrase_at_any(s, len,
+		    x_skip_blanks(s, len, e), of) == 0)
+			part = NAN;
+		break;
+	}
+	if (isnan(part) || part <= 0 || isnan(whole = last_whole(prev, plen,
+	    part)))
+		return NAN;
+	/* "61 of the 9,150 workers (0.7%) had their account changed.  For
+	 * 23 of them ...": a part of a share already given */
+	if (!isnan(x_share_in(prev, plen, in_impact, &w)) ||
+	    counts_part(prev, plen))
+		return NAN;
+	share = 100.0 * part / whole;
+	for (size_t i = 0; i < len; i++) {
+		if ((e = x_number_at(s, len, i, &pct)) == 0)
+			continue;
+		if ((d = x_percent_after(s, len, i, e)) != 0 &&
+		    fabs(pct - share) <= 0.5)
+			return pct;
+		i = e;
+	}
+	return in_impact || x_find_any(s, len, x_impact_words, NULL) ?
+	    share : NAN;
+}
+
 /*
  * "In Lisbon about 70% of riders got an error.  Lisbon is one of our nine
  * cities, so across all our markets that works out at about 14% of our
@@ -193,8 +297,8 @@ has_digit(const char *s, size_t len)
  * count was nearly half of our guests.  The records give 61 of the 380
  * guests"). */
 double
-x_share_in_line(const struct xline *l, int in_impact, size_t *from, size_t *to,
-    int *whole, int *persons)
+x_share_in_line(const struct xline *l, const struct xline *before,
+    int in_impact, size_t *from, size_t *to, int *whole, int *persons)
 {
 	size_t i = 0, e, prev = 0;
 	double v, best = NAN;
@@ -218,6 +322,9 @@ x_share_in_line(const struct xline *l, int in_impact, size_t *from, size_t *to,
 		if (isnan(v) && i > 0)
 			v = bare_count(l->s + prev, i - prev, l->s + i, e - i,
 			    in_impact);
+		if (isnan(v) && (i > 0 || before))
+			v = part_of_before(i > 0 ? l->s : before->s, i > 0 ?
+			    i : before->len, l->s + i, e - i, in_impact);
 		/* whether the share is of people is asked only of a share */
 		p = !isnan(v) && !w && (x_names_persons_percent(l->s + i,
 		    e - i) || names_persons_count(l->s + i, e - i) ||

@@ -1,0 +1,112 @@
+/*
+ * check_extract_decks.c: postmortems presented as slide decks, the forms
+ * of the sixty-second blind set, and the counts they share with other
+ * short writing: a whole counted on one slide line and "N of them" on
+ * the next.
+ */
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_fixture.h"
+
+/* The share of a body written through the real pipeline; NAN for none. */
+static double
+share_of(const char *doc)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+	double v;
+
+	ingest(&inc, a, &w, "deck.md", doc);
+	v = inc.impact_percent;
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+	return v;
+}
+
+/* The share of doc is want, to a tenth (a NAN never is). */
+static void
+expect_share(const char *doc, double want)
+{
+	double got = share_of(doc);
+
+	if (isnan(got) || fabs(got - want) > 0.05)
+		fail_msg("share %g, want %g", got, want);
+}
+
+/* "N of them" divides the count of the sentence or the line before it;
+ * the writer's percentage is the share when it agrees with the counts. */
+static void
+test_part_of_count_before(void **state)
+{
+	(void)state;
+	/* two slide lines, the whole bold on the first */
+	expect_share(
+	    "# Yard queue\n\n"
+	    "On 3 May 2025 from 07:00 to 10:00 UTC receipts failed.\n\n"
+	    "## By the numbers\n\n"
+	    "**320** growers brought hazelnuts to the yard that morning.\n\n"
+	    "**96** of them, 30%, waited more than an hour.\n", 30);
+	/* the whole eleven shops is not more than the part: the farmers */
+	expect_share(
+	    "# Vouchers\n\n"
+	    "On 2 June 2025 from 08:00 to 15:20 UTC vouchers failed.\n\n"
+	    "## How many farmers\n\n"
+	    "**4,600** farmers came to our eleven shops on Monday.\n\n"
+	    "**1,150** of them were turned away at least once.\n", 25);
+	/* sentences of one paragraph, the whole two sentences back */
+	expect_share(
+	    "# Cars\n\n"
+	    "On 3 May 2025 from 06:00 to 09:40 UTC the counter failed.\n\n"
+	    "## Impact\n\n"
+	    "310 customers had a pickup booked between 6:00 and 9:40 a.m. "
+	    "We gave cars on paper to those who could show a confirmation, "
+	    "but 94 of them waited more than 45 minutes (30.3%).\n", 30.3);
+}
+
+/* Not a share of all: a part of the harmed ones, a part of a share the
+ * line before gave, and "38 of them" after another count in its own
+ * sentence. */
+static void
+test_part_of_the_harm(void **state)
+{
+	(void)state;
+	assert_true(isnan(share_of(
+	    "# Deposits\n\n"
+	    "On 3 May 2025 from 06:00 to 09:40 UTC accounts were taken.\n\n"
+	    "## Impact\n\n"
+	    "61 of the 9,150 farm workers paid through our app had their "
+	    "deposit account changed. For 23 of them the change came "
+	    "before the pay file went out.\n")));
+	assert_true(isnan(share_of(
+	    "# Reminders\n\n"
+	    "On 3 May 2025 from 14:00 to 16:40 UTC reminders stopped.\n\n"
+	    "## Impact\n\n"
+	    "12,904 scheduled reminders were removed. 1,412 reminders due "
+	    "that afternoon were sent late, and 38 of them were never sent "
+	    "at all.\n")));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_part_of_count_before),
+		cmocka_unit_test(test_part_of_the_harm),
+	};
+
+	pm_markdown_init();
+	return cmocka_run_group_tests_name("extract_decks", tests, NULL,
+	    NULL);
+}
