@@ -116,13 +116,35 @@ title_heading(const struct xline *l)
 	return words >= 5;
 }
 
+/* A slide deck's own settings over its first slide: remark's "layout:
+ * true", "class: center, middle" and ".footer[...]" lines. */
+static const char *const deck_settings[] = {
+	"layout", "class", "name", "template", "background image", "count",
+	"exclude", "seq", NULL
+};
+
+/* Is l, the i-th line, the document's first, or a heading under a deck's
+ * settings alone? */
+static int
+opens_document(const struct xdoc *d, size_t i)
+{
+	if (d->v[i].kind != XL_HEADING)
+		return i == 0;
+	for (size_t k = 0; k < i; k++)
+		if (!(d->v[k].kind == XL_PARA && ((d->v[k].label_len &&
+		    x_label_is(&d->v[k], deck_settings)) ||
+		    d->v[k].s[0] == '.')))
+			return 0;
+	return 1;
+}
+
 /* Is heading l, the document's first line, above every later heading:
  * "# ...", or "## Night tour check-in rejecting valid tickets" over
  * "###" sections, as a wiki that keeps "#" for itself makes it? */
 static int
 tops_outline(const struct xdoc *d, const struct xline *l)
 {
-	for (size_t i = 1; i < d->n && l->level > 1; i++)
+	for (size_t i = (size_t)(l - d->v) + 1; i < d->n && l->level > 1; i++)
 		if (d->v[i].kind == XL_HEADING && d->v[i].level <= l->level)
 			return 0;
 	return 1;
@@ -308,7 +330,8 @@ assign_sections(struct xdoc *d)
 		    d->v[i - 1].s[d->v[i - 1].len - 1] == '?')
 			x_answer_unmark(l);	/* "Q: ...?" over "A: ..." */
 		x_label_split(l);
-		if (l->kind == XL_HEADING && i == 0 && tops_outline(d, l) &&
+		if (l->kind == XL_HEADING && opens_document(d, i) &&
+		    tops_outline(d, l) &&
 		    (title_heading(l) || names_later_heading(d, l))) {
 			/* "# What happened to sign-ins on Sunday": a title */
 		} else if (l->kind == XL_HEADING) {
@@ -502,6 +525,18 @@ reads_like_title(const struct xdoc *d)
 	return words <= 15;
 }
 
+/* Are all the headings of the document of one level: a deck of "###"
+ * slides, whose first is its title? */
+static int
+one_level(const struct xdoc *d)
+{
+	for (size_t i = 1; i < d->n; i++)
+		if (d->v[i].kind == XL_HEADING &&
+		    d->v[i].level != d->v[0].level)
+			return 0;
+	return 1;
+}
+
 static size_t
 words_in(const struct xline *l)
 {
@@ -536,8 +571,12 @@ find_title(struct xdoc *d)
 	 * connections" opening the document names it, though one of its
 	 * words ("recommendation") also names a section */
 	if (!pick && d->n > 0 && d->v[0].kind == XL_HEADING &&
-	    d->v[0].level <= 2 && words_in(&d->v[0]) >= 5)
+	    (d->v[0].level <= 2 || one_level(d)) && words_in(&d->v[0]) >= 5)
 		pick = &d->v[0];
+	/* pandoc's title block: "% Title", "% Author", "% Date" */
+	if (!pick && d->n > 0 && d->v[0].len > 2 && d->v[0].s[0] == '%' &&
+	    d->v[0].s[1] == ' ')
+		pick = &d->v[0], from = 2;
 	/* "Incident: Inbox not loading" over "Date: ..." and more fields,
 	 * an export's first field: the title is what it labels (alone,
 	 * "Postmortem: Slow pages" is the title as written) */

@@ -98,12 +98,50 @@ test_part_of_the_harm(void **state)
 	    "at all.\n")));
 }
 
+/* The title of a body written through the real pipeline is want. */
+static void
+expect_title(const char *doc, const char *want)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+
+	ingest(&inc, a, &w, "untitled-deck.md", doc);
+	assert_str(inc.title, want);
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+}
+
+/* A deck's title: the first heading under remark's slide settings, the
+ * first of a deck whose slides are all "###", and pandoc's "% Title". */
+static void
+test_deck_titles(void **state)
+{
+	(void)state;
+	expect_title("layout: true\n.footer[River Shuttle \xc2\xb7 review]\n\n"
+	    "---\n\nclass: center, middle\n\n"
+	    "# Scanners refusing good tickets, 27 December\n\n"
+	    "River Shuttle Co.\n\n---\n\n# What happened\n\n"
+	    "From 08:10 to 11:40 UTC the scanners refused tickets.\n",
+	    "Scanners refusing good tickets, 27 December");
+	expect_title("### Tickets that wouldn't sell: Sunday 5 April\n\n"
+	    "Regional Art Gallery\n\n----\n\n### What happened\n\n"
+	    "From 10:00 to 12:10 AEST the shop sold nothing.\n\n----\n\n"
+	    "### Next steps\n\n- Test the form\n",
+	    "Tickets that wouldn't sell: Sunday 5 April");
+	expect_title("% Orders stuck during the stock count\n"
+	    "% Ximena Ortega\n% Review, 16 June 2025\n\n# What happened\n\n"
+	    "From 11:30 to 13:10 the shop hung.\n",
+	    "Orders stuck during the stock count");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_part_of_count_before),
 		cmocka_unit_test(test_part_of_the_harm),
+		cmocka_unit_test(test_deck_titles),
 	};
 
 	pm_markdown_init();
