@@ -63,6 +63,13 @@ owned_window(const char *s, size_t len, size_t i)
 	    "\xe2\x80\x99", 3) == 0);
 }
 
+/* Any word that may make a line the plan's, to pass over the others
+ * whole: most lines of most reports. */
+static const char *const any_word[] = {
+	"planned", "scheduled", "approved for", "notice", "window",
+	"not count", NULL
+};
+
 /* Where in s[0..len) the first word of plan_cues is, or len. */
 static size_t
 cue_at(const char *s, size_t len)
@@ -105,9 +112,10 @@ plan_in_line(struct xdoc *d, const struct xline *l)
 			keep(d, &a, &z);
 			return 1;
 		}
-		if (c == e && e < l->len && pm_when_find_timed_range(&a, &z,
-		    l->t + b, e - b) && a.hour >= 0 && x_find_any(l->s + e,
-		    x_sentence_end(l->s, l->len, e) - e, plan_after, NULL)) {
+		if (c == e && e < l->len && x_find_any(l->s + e,
+		    x_sentence_end(l->s, l->len, e) - e, plan_after, NULL) &&
+		    pm_when_find_timed_range(&a, &z, l->t + b, e - b) &&
+		    a.hour >= 0) {
 			keep(d, &a, &z);
 			return 1;
 		}
@@ -118,6 +126,7 @@ plan_in_line(struct xdoc *d, const struct xline *l)
 void
 x_plan_find(struct xdoc *d)
 {
+	struct pm_phrase_index words;
 	struct pm_when a, z;
 	int change = x_field(d, change_labels) != NULL;
 
@@ -133,10 +142,12 @@ x_plan_find(struct xdoc *d)
 			return;
 		}
 	}
+	pm_phrase_index_init(&words, any_word);
 	for (size_t i = 0; i < d->n; i++) {
 		const struct xline *l = &d->v[i];
 
-		if (l->kind == XL_HEADING || l->sec == SEC_TIMELINE ||
+		if (x_index_find(&words, l->s, l->len, NULL) == NULL ||
+		    l->kind == XL_HEADING || l->sec == SEC_TIMELINE ||
 		    l->sec == SEC_UPDATES || l->sec == SEC_TASKS ||
 		    l->sec == SEC_CORRECTIVE || x_time_led(l) ||
 		    l->line == d->rep->title_line)

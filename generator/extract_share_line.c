@@ -202,6 +202,8 @@ part_of_before(const char *prev, size_t plen, const char *s, size_t len,
 	size_t e, d;
 	int w;
 
+	if (x_find_any(s, len, of, NULL) == NULL)
+		return NAN;
 	/* the sentence's first count, in digits ("one of those packages"
 	 * is a way of speaking): after another ("1,412 were sent late, and
 	 * 38 of them never"), the whole is in the sentence */
