@@ -405,7 +405,6 @@ x_facts_context(struct xdoc *d)
 	    !inc->fixed.end && !x_range_in(d, SEC_SUMMARY, 0, "summary"))
 		x_range_in(d, SEC_NONE, 0, "summary");
 	x_plan_find(d);
-	d->skip_plan = d->has_plan;
 ranges:
 	for (size_t i = 0; i < 2 * d->nfields && !d->has_start &&
 	    !d->has_end && !inc->fixed.start && !inc->fixed.end; i++) {
@@ -425,12 +424,12 @@ ranges:
 			x_summary_points(d, SEC_SUMMARY);
 			if (!d->has_start)
 				x_summary_points(d, SEC_NONE);
-			/* a change's review may tell the impact under any
-			 * heading; with only the plan's, that was the outage */
+			/* the impact under any heading, else the plan's */
 			if (!d->has_start && !d->has_end && d->skip_plan &&
-			    !x_range_in(d, SEC_OTHER, 0, "other") &&
-			    !(d->skip_plan = 0))
+			    !x_range_in(d, SEC_OTHER, 0, "other")) {
+				d->skip_plan = 0;
 				goto ranges;
+			}
 		}
 	}
 	d->skip_plan = 0;

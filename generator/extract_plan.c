@@ -90,7 +90,7 @@ keep(struct xdoc *d, const struct pm_when *a, const struct pm_when *b)
 {
 	d->plan_a = *a;
 	d->plan_b = *b;
-	d->has_plan = 1;
+	d->has_plan = d->skip_plan = 1;
 }
 
 /* The plan's range in a sentence of l: after a cue, or followed by a
@@ -123,6 +123,8 @@ plan_in_line(struct xdoc *d, const struct xline *l)
 	return 0;
 }
 
+/* The plan, and the ranges set to pass over it: x_facts_context() takes
+ * it only when they find no other. */
 void
 x_plan_find(struct xdoc *d)
 {
@@ -130,7 +132,7 @@ x_plan_find(struct xdoc *d)
 	struct pm_when a, z;
 	int change = x_field(d, change_labels) != NULL;
 
-	d->has_plan = 0;
+	d->has_plan = d->skip_plan = 0;
 	for (size_t i = 0; i < d->nfields; i++) {
 		const struct xfield *f = &d->fields[i];
 
