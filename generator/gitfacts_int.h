@@ -110,7 +110,8 @@ struct gf_reader {
 	const char *content;
 	struct gf_memo *memo;
 	size_t memo_mask, memo_count;
-	git_tree *last;		/* the tree of the last folder compared */
+	git_odb *odb;		/* repo's, taken at the first folder */
+	git_odb_object *last;	/* the raw tree of the last folder compared */
 	struct pm_buf path;	/* directory being compared */
 	struct pm_buf text;	/* file and author names, NUL-terminated */
 	struct gf_change *changes;
@@ -143,6 +144,36 @@ struct gf_walk {
 	size_t seq;		/* number of the current commit */
 	size_t walked;		/* commits compared */
 };
+
+/* One entry of a raw tree object, pointing into the object's bytes. */
+struct gf_entry {
+	const char *name;	/* not NUL-terminated within len */
+	size_t len;
+	unsigned int mode;	/* as written: 100644, 40000, ... */
+	const unsigned char *id;	/* GIT_OID_RAWSZ bytes */
+};
+
+/*
+ * The entry of the raw tree buf[0..size) at *pos, and *pos moved past
+ * it: 0, or -1 when the bytes there are not an entry (hostile or broken
+ * repository).  gitfacts_tree.c.
+ */
+int pm_gitfacts__entry(struct gf_entry *e, const unsigned char *buf,
+    size_t size, size_t *pos);
+int pm_gitfacts__is_tree(const struct gf_entry *e);
+int pm_gitfacts__is_blob(const struct gf_entry *e);
+
+/*
+ * Call changed for each entry of the raw tree a whose id differs from
+ * the entry of the same name in the raw tree b (old: that entry), or
+ * that b lacks (old: NULL), in a's order.  Entries only b has are passed
+ * over.  b may be empty (bn 0).  0, or -1 on a malformed entry, which
+ * may come after some calls.  gitfacts_tree.c.
+ */
+int pm_gitfacts__tree_diff(const unsigned char *a, size_t an,
+    const unsigned char *b, size_t bn,
+    void (*changed)(void *ctx, const struct gf_entry *e,
+    const struct gf_entry *old), void *ctx);
 
 /* PM_ERROR "history: what: libgit2's message" into err; returns -1. */
 int pm_gitfacts__fail(struct pm_error *err, const char *what);

@@ -3,14 +3,15 @@
  * by comparing tree object ids, one folder at a time (the order is
  * gitfacts_visit.c's).  A reader keeps what it needs between commits
  * (the content tree of each commit it has seen, the tree of the folder
- * it compared last) and writes its findings down, for gitfacts.c to credit in the
- * order of the walk.
+ * it compared last) and writes its findings down, for gitfacts.c to
+ * credit in the order of the walk.
  *
  * Why not git_diff: a diff loads and compares every entry of both trees and
  * builds delta records; comparing ids lets a commit that touches nothing
  * under the content path cost one id comparison, and one that touches a
- * file cost a merge of two sorted entry lists along the changed path only,
- * without reading a blob.
+ * file cost, along the changed path only and without reading a blob, the
+ * comparison of two raw trees, where only the entries that differ are
+ * paired (gitfacts_tree.c).
  */
 #include "gitfacts_int.h"
 
@@ -121,28 +122,39 @@ memo_put(struct gf_reader *r, const git_oid *commit, const git_oid *root,
 	return m;
 }
 
-/* A new reference to tree id: r->last when it is that tree, else read. */
+/* A new reference to the raw tree id: r->last when it is that tree,
+ * else read. */
 static int
-tree_get(git_tree **out, struct gf_reader *r, const git_oid *id)
+tree_get(git_odb_object **out, struct gf_reader *r, const git_oid *id)
 {
-	if (r->last && git_oid_equal(git_tree_id(r->last), id))
-		return git_tree_dup(out, r->last) < 0 ?
+	if (r->last && git_oid_equal(git_odb_object_id(r->last), id))
+		return git_odb_object_dup(out, r->last) < 0 ?
 		    pm_gitfacts__fail(&r->err, "tree") : 0;
-	if (git_tree_lookup(out, r->repo, id) < 0)
+	if ((r->odb == NULL && git_repository_odb(&r->odb, r->repo) < 0) ||
+	    git_odb_read(out, r->odb, id) < 0)
 		return pm_gitfacts__fail(&r->err, "tree");
+	if (git_odb_object_type(*out) != GIT_OBJECT_TREE) {
+		char hex[GIT_OID_HEXSZ + 1];
+
+		git_odb_object_free(*out);
+		*out = NULL;
+		return pm_error_set(&r->err, PM_ERROR, NULL, 0, 0,
+		    "history: %s is not a tree", git_oid_tostr(hex,
+		    sizeof(hex), id));
+	}
 	return 0;
 }
 
 /*
- * The trees of a folder: id in this commit and old (NULL: none) in the
- * parent.  A folder's tasks come together in the walk's order (oldest
+ * The raw trees of a folder: id in this commit and old (NULL: none) in
+ * the parent.  A folder's tasks come together in the walk's order (oldest
  * first), so the tree a commit gives the folder is the parent's tree in
  * the next task: keeping the last tree read, every version of a folder
  * is read once.
  */
 static int
-folder_trees(git_tree **tree, git_tree **prev, struct gf_reader *r,
-    const git_oid *id, const git_oid *old)
+folder_trees(git_odb_object **tree, git_odb_object **prev,
+    struct gf_reader *r, const git_oid *id, const git_oid *old)
 {
 	int rc;
 
@@ -150,8 +162,8 @@ folder_trees(git_tree **tree, git_tree **prev, struct gf_reader *r,
 	if ((rc = tree_get(tree, r, id)) < 0 ||
 	    (old && (rc = tree_get(prev, r, old)) < 0))
 		return rc;
-	git_tree_free(r->last);
-	if (git_tree_dup(&r->last, *tree) < 0) {
+	git_odb_object_free(r->last);
+	if (git_odb_object_dup(&r->last, *tree) < 0) {
 		r->last = NULL;
 		return pm_gitfacts__fail(&r->err, "tree");
 	}
@@ -233,95 +245,65 @@ out:
 }
 
 
-/* Entry e of the new tree is absent from the old one (o NULL) or differs
- * from o; depth is the number of folders above e. */
-static void
-compare_entry(struct gf_reader *r, const git_tree_entry *e,
-    const git_tree_entry *o, const struct gf_task *t, int depth)
-{
-	size_t base = r->path.len;
-	const char *name = git_tree_entry_name(e);
-	git_filemode_t mode = git_tree_entry_filemode(e);
-
-	if (base > 0)
-		pm_buf_putc(&r->path, '/');
-	pm_buf_puts(&r->path, name);
-	if ((mode == GIT_FILEMODE_BLOB ||
-	    mode == GIT_FILEMODE_BLOB_EXECUTABLE) &&
-	    pm_source_is_markdown(name))
-		note(r, t, git_tree_entry_id(e));
-	else if (mode == GIT_FILEMODE_TREE && depth < MAX_DEPTH)
-		add_task(r, t->commit, t->parent, git_tree_entry_id(e),
-		    o && git_tree_entry_filemode(o) == GIT_FILEMODE_TREE ?
-		    git_tree_entry_id(o) : NULL);
-	pm_buf_truncate(&r->path, base);
-}
+/* What one folder's comparison needs in the callback of
+ * pm_gitfacts__tree_diff. */
+struct folder {
+	struct gf_reader *r;
+	const struct gf_task *t;
+	int depth;		/* folders above the entries */
+};
 
 /*
- * Note the files whose blob in tree differs from old (NULL: empty).
- * Both entry lists are in git's order, so one merge pass pairs them; an
- * entry that became a directory or stopped being one compares as two
- * names, as git orders "x/" apart from "x".  Deleting a file is not
- * writing it, so deletions are passed over.
+ * Entry e of the new tree is absent from the old one (o NULL) or differs
+ * from o.  Deleting a file is not writing it, so deletions never come
+ * here; an entry that became a folder or stopped being one comes as two
+ * names, as git orders "x/" apart from "x".
  */
 static void
-compare_trees(struct gf_reader *r, git_tree *tree, git_tree *old,
-    const struct gf_task *t, int depth)
+changed(void *ctx, const struct gf_entry *e, const struct gf_entry *o)
 {
-	size_t n = git_tree_entrycount(tree);
-	size_t m = old ? git_tree_entrycount(old) : 0;
-	size_t i = 0, j = 0;
+	struct folder *f = ctx;
+	struct gf_reader *r = f->r;
+	size_t base = r->path.len;
+	git_oid id, old;
 
-	while (i < n) {
-		const git_tree_entry *e = git_tree_entry_byindex(tree, i);
-		const git_tree_entry *o = NULL;
-		int cmp = -1;
-
-		if (j < m) {
-			o = git_tree_entry_byindex(old, j);
-			/* Nearly every pair is the same entry: the same id
-			 * and name are cheaper to see than git's order. */
-			if (git_oid_equal(git_tree_entry_id(e),
-			    git_tree_entry_id(o)) &&
-			    strcmp(git_tree_entry_name(e),
-			    git_tree_entry_name(o)) == 0) {
-				i++;
-				j++;
-				continue;
-			}
-			cmp = git_tree_entry_cmp(e, o);
-		}
-		if (cmp > 0) {
-			j++;
-			continue;
-		}
-		i++;
-		if (cmp == 0) {
-			j++;
-			if (git_oid_equal(git_tree_entry_id(e),
-			    git_tree_entry_id(o)))
-				continue;
-		} else {
-			o = NULL;
-		}
-		compare_entry(r, e, o, t, depth);
+	git_oid_fromraw(&id, e->id);
+	if (base > 0)
+		pm_buf_putc(&r->path, '/');
+	pm_buf_put(&r->path, e->name, e->len);
+	if (pm_gitfacts__is_blob(e) &&
+	    pm_source_is_markdown(pm_buf_cstr(&r->path) + base + (base > 0)))
+		note(r, f->t, &id);
+	else if (pm_gitfacts__is_tree(e) && f->depth < MAX_DEPTH) {
+		if (o && pm_gitfacts__is_tree(o))
+			git_oid_fromraw(&old, o->id);
+		add_task(r, f->t->commit, f->t->parent, &id,
+		    o && pm_gitfacts__is_tree(o) ? &old : NULL);
 	}
+	pm_buf_truncate(&r->path, base);
 }
 
 int
 pm_gitfacts__compare(struct gf_reader *r, const struct gf_task *t,
     int depth)
 {
-	git_tree *tree = NULL, *prev = NULL;
+	git_odb_object *tree = NULL, *prev = NULL;
+	struct folder f = { r, t, depth };
 	int rc;
 
 	pm_buf_truncate(&r->path, 0);
 	pm_buf_put(&r->path, t->path, t->len);
 	if ((rc = folder_trees(&tree, &prev, r, &t->tree,
-	    git_oid_is_zero(&t->old) ? NULL : &t->old)) == 0)
-		compare_trees(r, tree, prev, t, depth);
-	git_tree_free(prev);
-	git_tree_free(tree);
+	    git_oid_is_zero(&t->old) ? NULL : &t->old)) == 0 &&
+	    pm_gitfacts__tree_diff(git_odb_object_data(tree),
+	    git_odb_object_size(tree), prev ? git_odb_object_data(prev) :
+	    NULL, prev ? git_odb_object_size(prev) : 0, changed, &f) < 0) {
+		rc = pm_error_set(&r->err, PM_ERROR, NULL, 0, 0,
+		    "history: folder \"%s\": a malformed tree entry",
+		    t->len ? t->path : r->content);
+	}
+	git_odb_object_free(prev);
+	git_odb_object_free(tree);
 	return rc;
 }
 
@@ -406,7 +388,8 @@ pm_gitfacts__reader_init(struct gf_reader *r, git_repository *repo,
 void
 pm_gitfacts__reader_free(struct gf_reader *r)
 {
-	git_tree_free(r->last);
+	git_odb_object_free(r->last);
+	git_odb_free(r->odb);
 	free(r->memo);
 	free(r->changes);
 	free(r->tasks);
