@@ -6,6 +6,7 @@
  * itself is put together by extract_timeline.c.
  */
 #include "extract_int.h"
+#include "extract_share.h"
 
 #include <string.h>
 

@@ -6,6 +6,7 @@
  * cause (extract_cause.c).
  */
 #include "extract_int.h"
+#include "extract_share.h"
 
 #include <math.h>
 #include <string.h>

@@ -6,6 +6,7 @@
  * number a share ("17%", "78 procent", the Turkish "%17").
  */
 #include "extract_int.h"
+#include "extract_share.h"
 
 #include <string.h>
 

@@ -9,6 +9,7 @@
  * increase in users") are not an impact and are skipped.
  */
 #include "extract_int.h"
+#include "extract_share.h"
 
 #include <math.h>
 #include <string.h>

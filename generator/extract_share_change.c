@@ -6,6 +6,7 @@
  * and a share that grew, reported at the peak the writer names.
  */
 #include "extract_int.h"
+#include "extract_share.h"
 
 #include <math.h>
 #include <string.h>

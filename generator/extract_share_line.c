@@ -5,6 +5,7 @@
  * left without a read"), and the share a front matter field gives.
  */
 #include "extract_int.h"
+#include "extract_share.h"
 
 #include <math.h>
 #include <string.h>

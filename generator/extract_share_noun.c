@@ -5,6 +5,7 @@
  * thing that is not a machine, a resource or a date.
  */
 #include "extract_int.h"
+#include "extract_share.h"
 
 #include <string.h>
 

@@ -597,3 +597,22 @@ x_field(const struct xdoc *d, const char *const *names)
 				return &d->fields[i];
 	return NULL;
 }
+
+size_t
+x_word_before(const char *s, size_t e, size_t *end)
+{
+	size_t b;
+
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	for (b = e; b > 0 && x_alnum((unsigned char)s[b - 1]); b--)
+		;
+	*end = e;
+	return b;
+}
+
+int
+x_word_is(const char *s, size_t b, size_t e, const char *w)
+{
+	return e - b == strlen(w) && strncasecmp(s + b, w, e - b) == 0;
+}

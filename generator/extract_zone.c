@@ -461,82 +461,6 @@ x_zone_settle(const struct xdoc *d, struct pm_when *w)
 
 static void find_zone(struct xdoc *d);
 
-/* Offsets people write out: "two hours ahead of UTC". */
-static const char *const offset_anchors[] = {
-	"ahead of utc", "ahead of gmt", "behind utc", "behind gmt", NULL
-};
-
-static const char *const hour_words[] = {
-	"zero", "one", "two", "three", "four", "five", "six", "seven",
-	"eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
-	NULL
-};
-
-/* The word of s that ends at e (blanks before e skipped): its start. */
-static size_t
-word_before(const char *s, size_t e, size_t *end)
-{
-	size_t b;
-
-	while (e > 0 && s[e - 1] == ' ')
-		e--;
-	for (b = e; b > 0 && x_alnum((unsigned char)s[b - 1]); b--)
-		;
-	*end = e;
-	return b;
-}
-
-static int
-word_is(const char *s, size_t b, size_t e, const char *w)
-{
-	return e - b == strlen(w) && strncasecmp(s + b, w, e - b) == 0;
-}
-
-/*
- * "Times are Cape Town time, two hours ahead of UTC", "we are 5 and a
- * half hours ahead of GMT", "three hours behind UTC": a zone stated as
- * its offset in words, named "UTC+2", "UTC+5:30", "UTC-3".
- */
-static int
-zone_stated_offset(struct pm_when *z, const char *s, size_t len)
-{
-	size_t at, b, e, half = 0;
-	const char *hit = x_find_any(s, len, offset_anchors, &at);
-	int h = -1, ahead;
-
-	if (hit == NULL)
-		return 0;
-	ahead = hit[0] == 'a';
-	b = word_before(s, at, &e);
-	if (!word_is(s, b, e, "hours") && !word_is(s, b, e, "hour"))
-		return 0;
-	b = word_before(s, b, &e);
-	if (word_is(s, b, e, "half")) {
-		/* "five and a half hours" */
-		b = word_before(s, b, &e);
-		if (!word_is(s, b, e, "a"))
-			return 0;
-		b = word_before(s, b, &e);
-		if (!word_is(s, b, e, "and"))
-			return 0;
-		b = word_before(s, b, &e);
-		half = 30;
-	}
-	if (e > b && e - b <= 2 && s[b] >= '0' && s[b] <= '9')
-		h = atoi(s + b);
-	for (int k = 0; h < 0 && hour_words[k]; k++)
-		if (word_is(s, b, e, hour_words[k]))
-			h = k;
-	if (h < 0 || h > 14)
-		return 0;
-	pm_when_init(z);
-	z->has_zone = 1;
-	z->offset_minutes = (ahead ? 1 : -1) * (h * 60 + (int)half);
-	snprintf(z->zone, sizeof(z->zone), half ? "UTC%c%d:30" : "UTC%c%d",
-	    ahead ? '+' : '-', h);
-	return 1;
-}
-
 /*
  * A line of fields set apart by bars or middle dots, as a header under
  * the title: "Sev 3 | Proofsheet | times BST", "Status: Final · Zone:
@@ -590,13 +514,13 @@ take_zone(struct xdoc *d, const struct pm_when *w, int line)
 static int
 after_data_verb(const char *s, size_t at)
 {
-	size_t e, b = word_before(s, at, &e);
+	size_t e, b = x_word_before(s, at, &e);
 
 	/* "store all times in": "times in" is tried after "all times" */
-	if (word_is(s, b, e, "all"))
-		b = word_before(s, b, &e);
+	if (x_word_is(s, b, e, "all"))
+		b = x_word_before(s, b, &e);
 	for (size_t k = 0; data_verbs[k]; k++)
-		if (word_is(s, b, e, data_verbs[k]))
+		if (x_word_is(s, b, e, data_verbs[k]))
 			return 1;
 	return 0;
 }
@@ -770,7 +694,7 @@ find_zone(struct xdoc *d)
 	for (size_t i = 0; i < d->n; i++) {
 		const struct xline *l = &d->v[i];
 
-		if (zone_stated_offset(&w, l->s, l->len)) {
+		if (x_zone_stated_offset(&w, l->s, l->len)) {
 			take_zone(d, &w, l->line);
 			return;
 		}
