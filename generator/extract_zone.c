@@ -461,6 +461,74 @@ x_zone_settle(const struct xdoc *d, struct pm_when *w)
 
 static void find_zone(struct xdoc *d);
 
+static const char *const linking_verbs[] = {
+	"is", "are", "was", "were", "be", "being", NULL
+};
+
+/*
+ * A sentence that is a zone and little else: a few words naming it in
+ * the writer's language, perhaps its short name, then its offset from
+ * UTC or GMT, which closes the sentence: "Heure du Maroc, GMT+1.",
+ * "Hora del centro, GMT-6", "Saatler TRT, UTC+3."  The offset is what
+ * makes it a clock: a word alone could be anything ("ART").  A short
+ * name right before it that means the same offset is the zone's name.
+ */
+static int
+zone_sentence(struct pm_when *z, const char *s, size_t len)
+{
+	struct pm_when abbr;
+	size_t b, e = len, c, a, words = 0;
+
+	while (e > 0 && (s[e - 1] == '.' || s[e - 1] == ' '))
+		e--;
+	for (b = e; b > 0 && s[b - 1] != ' ' && s[b - 1] != ','; b--)
+		;
+	if (e - b < 5 || (strncasecmp(s + b, "utc", 3) != 0 &&
+	    strncasecmp(s + b, "gmt", 3) != 0) || x_alnum(
+	    (unsigned char)s[b + 3]) || zone_here(z, s + b, e - b) != e - b)
+		return 0;
+	for (c = 0; c < b; c++) {
+		unsigned char ch = (unsigned char)s[c];
+
+		/* letters, any language's, and nothing that counts */
+		if ((ch >= '0' && ch <= '9') || !(x_alnum(ch) ||
+		    ch >= 0x80 || ch == ' ' || ch == ',' || ch == '\'' ||
+		    ch == '-'))
+			return 0;
+		words += ch != ' ' && ch != ',' && (c == 0 ||
+		    s[c - 1] == ' ');
+	}
+	/* "Bishkek is UTC+6" says where a place is, not the report's clock */
+	if (words > 4 || x_find_any(s, b, linking_verbs, NULL))
+		return 0;
+	for (c = b; c > 0 && (s[c - 1] == ' ' || s[c - 1] == ','); c--)
+		;
+	a = x_word_before(s, c, &c);
+	if (c > a && zone_here(&abbr, s + a, c - a) == c - a &&
+	    abbr.offset_minutes == z->offset_minutes)
+		*z = abbr;
+	return 1;
+}
+
+/* zone_sentence() for each sentence of l, after its label. */
+static int
+zone_sentence_in(struct pm_when *z, const struct xline *l)
+{
+	if (l->sec == SEC_TASKS || l->sec == SEC_CORRECTIVE ||
+	    l->kind == XL_ROW || l->kind == XL_HEADING)
+		return 0;
+	for (size_t i = l->label_len ? l->content : 0, e; i < l->len;
+	    i = e) {
+		i = x_skip_blanks(l->s, l->len, i);
+		e = x_sentence_end(l->s, l->len, i);
+		if (e <= i)
+			break;
+		if (zone_sentence(z, l->s + i, e - i))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * A line of fields set apart by bars or middle dots, as a header under
  * the title: "Sev 3 | Proofsheet | times BST", "Status: Final · Zone:
@@ -667,6 +735,12 @@ find_zone(struct xdoc *d)
 
 		if (zone_in_parens(&w, l->s, l->len)) {
 			take_zone(d, &w, l->line);
+			return;
+		}
+	}
+	for (size_t i = 0; i < d->n; i++) {
+		if (zone_sentence_in(&w, &d->v[i])) {
+			take_zone(d, &w, d->v[i].line);
 			return;
 		}
 	}

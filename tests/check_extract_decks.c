@@ -135,6 +135,69 @@ test_deck_titles(void **state)
 	    "Orders stuck during the stock count");
 }
 
+/*
+ * A sentence that is a zone and little else: a few words naming it, its
+ * short name perhaps, and its offset from UTC or GMT.  Not when it says
+ * where a place is.
+ */
+static void
+test_zone_sentences(void **state)
+{
+	(void)state;
+	expect_window("a line alone",
+	    "# Certificate\n\n## What happened\n\n"
+	    "- **Sunday 5 October 2025**, from **11:15 to 14:40**\n"
+	    "- The booking pages warned every visitor\n\n"
+	    "Heure du Maroc, GMT+1.\n",
+	    "2025-10-05T11:15:00+01:00", "2025-10-05T14:40:00+01:00",
+	    "GMT+1");
+	expect_window("a list item",
+	    "# Stock count\n\n- Wednesday 11 June 2025\n"
+	    "- Hora del centro, GMT-6\n\n# What happened\n\n"
+	    "Checkout hung from 11:30 to 13:10.\n",
+	    "2025-06-11T11:30:00-06:00", "2025-06-11T13:10:00-06:00",
+	    "GMT-6");
+	expect_window("its short name before",
+	    "# Weighbridge\n\n## What happened\n\n"
+	    "- Tuesday 26 August 2025\n"
+	    "- From **08:30** to **12:10** no receipt was printed\n\n"
+	    "Notes: Saatler TRT, UTC+3. Remind people of the queue.\n",
+	    "2025-08-26T08:30:00+03:00", "2025-08-26T12:10:00+03:00",
+	    "TRT");
+	expect_window("a place's offset is no clock",
+	    "# Payments\n\nHalf the team is remote. Bishkek is UTC+6.\n\n"
+	    "## Timeline (UTC)\n\n- 04:00 Cards refused\n"
+	    "- 07:30 Cards accepted\n",
+	    NULL, NULL, "UTC");
+}
+
+/* A nation's time keeps its summer time: 01:30 to 04:10 on the night
+ * Denmark's clocks went forward is 100 minutes, not 160. */
+static void
+test_nations_time(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+
+	(void)state;
+	ingest(&inc, a, &w, "t.md", "# The hour that was not there\n\n"
+	    "From **01:30** to **04:10** on **Sunday 29 March 2026** no "
+	    "car was assigned.\n\n"
+	    "All times are Danish time.\n");
+	assert_str(inc.timezone, "Danish time");
+	assert_str(inc.start, "2026-03-29T01:30:00+01:00");
+	assert_str(inc.end, "2026-03-29T04:10:00+02:00");
+	assert_int_equal(inc.duration_minutes, 100);
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+	expect_window("a nation's local time",
+	    "# Appointments\n\nAll times are Czech local time.\n\n"
+	    "From 08:00 to 09:30 on 3 June 2025 the list was empty.\n",
+	    "2025-06-03T08:00:00+02:00", "2025-06-03T09:30:00+02:00",
+	    "Czech local time");
+}
+
 int
 main(void)
 {
@@ -142,6 +205,8 @@ main(void)
 		cmocka_unit_test(test_part_of_count_before),
 		cmocka_unit_test(test_part_of_the_harm),
 		cmocka_unit_test(test_deck_titles),
+		cmocka_unit_test(test_zone_sentences),
+		cmocka_unit_test(test_nations_time),
 	};
 
 	pm_markdown_init();
