@@ -711,6 +711,7 @@ read_fenced(struct xdoc *d, pthread_mutex_t *parse_lock)
 	d->n = 0;
 	d->code = NULL;
 	x_lines_build(d, pm_markdown_root(inner));
+	x_big_numbers(d);
 	assign_sections(d);
 	x_lines_join(d);
 	pm_markdown_free(inner);
@@ -745,6 +746,7 @@ pm_extract_run(struct pm_extract_report *out, struct pm_incident *inc,
 	}
 
 	x_lines_build(&d, pm_markdown_root(md));
+	x_big_numbers(&d);
 	assign_sections(&d);
 	x_lines_join(&d);
 	if (d.code && d.code_score >= 3 &&

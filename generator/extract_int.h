@@ -348,6 +348,11 @@ int x_in_list(const char *s, const char *const *list);
  * punctuation, or len). */
 size_t x_sentence_end(const char *s, size_t len, size_t i);
 
+/* extract_bignum.c: a slide's figure in a heading ("# 2,340") joined to
+ * the line under it that says what it counts ("of the 9,100 riders
+ * ..."), before the sections are assigned. */
+void x_big_numbers(struct xdoc *d);
+
 /* extract_story.c ---------------------------------------------------- */
 
 /* Does the line start with a time, as a timeline entry does? */

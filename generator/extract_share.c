@@ -263,9 +263,12 @@ share_said(const char *s, size_t len, size_t i, double share)
 /* "a little over half of our order volume, 54%", "a third of customers
  * (35%)", "half of players who tried ... never got one, 54% by our
  * counts": a percentage in the words after a fraction (from s[i]) that
- * agrees with it says it more exactly. */
+ * agrees with it (within slack points) says it more exactly.  After a
+ * count it is the writer's rounding: "3,150 of the 11,800 riders ...
+ * (26.7%)" is 26.7, not 26.69. */
 static double
-refined(const char *s, size_t len, size_t i, double fraction)
+refined(const char *s, size_t len, size_t i, double fraction,
+    double slack)
 {
 	size_t end = i + 120 < len ? i + 120 : len, e;
 	double v;
@@ -274,7 +277,7 @@ refined(const char *s, size_t len, size_t i, double fraction)
 		if ((i > 0 && x_alnum((unsigned char)s[i - 1])) ||
 		    (e = x_number_at(s, len, i, &v)) == 0)
 			continue;
-		if (e < len && s[e] == '%' && fabs(v - fraction) <= 10)
+		if (e < len && s[e] == '%' && fabs(v - fraction) <= slack)
 			return v;
 		i = e;
 	}
@@ -530,7 +533,7 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 			k = x_skip_blanks(s, len, d);
 		if (isnan(found) && v > 1 && of_pronoun_at(s, len, k) &&
 		    !isnan(den = whole_before(&q, i, v)))
-			return 100.0 * v / den;
+			return refined(s, len, k, 100.0 * v / den, 0.5);
 		/* "1 in 5 users", "one out of ten requests", "12 of our 40
 		 * customers", "12,000 of 48,000 merchants" */
 		/* "1/4 of users" */
@@ -585,7 +588,7 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 		    100.0 * v / den) || ((about_impact(&q) ||
 		    x_phrase_at(s, len, k, "of our")) &&
 		    x_thing_after(s, len, n))))
-			return 100.0 * v / den;
+			return refined(s, len, n, 100.0 * v / den, 0.5);
 		i = e ? e : i;
 	}
 	/* "About a quarter of students ... affected; 14% of all page views
@@ -664,7 +667,7 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 				if (fractions[k].percent < 100) {
 					*whole = 0;
 					return refined(s, len, e,
-					    fractions[k].percent);
+					    fractions[k].percent, 10);
 				}
 				*whole = 1;
 				found = 100;

@@ -198,6 +198,57 @@ test_nations_time(void **state)
 	    "Czech local time");
 }
 
+/*
+ * A slide's figure as a heading, and the line under it saying what it
+ * counts: one sentence.  A clock as a heading stays an entry's time.
+ */
+static void
+test_big_numbers(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+
+	(void)state;
+	expect_share("# Bookings\n\nOn 3 May 2025 from 09:10 to 11:35 UTC "
+	    "the site failed.\n\n---\n\n## By the numbers\n\n## 4,900\n"
+	    "people tried to book between 09:10 and 11:35\n\n## 1,260\n"
+	    "of them got an error page or gave up (25.7%)\n\n## 2 h 25 min\n"
+	    "of a slow or broken site\n", 25.7);
+	expect_share("# Offer night\n\nOn 3 May 2025 from 19:30 to 22:10 "
+	    "IST orders failed.\n\n***\n\n## Who was hit\n\n"
+	    "# 2 out of every 5\n\nretailers who opened the app during the "
+	    "offer could not place their order\n", 40);
+	expect_share("# Embarkation\n\nOn 3 May 2025 from 13:10 to 16:00 "
+	    "UTC check-in failed.\n\n## Three quarters\n\nof the passengers "
+	    "embarking that afternoon: **135 of 180** waited more than an "
+	    "hour.\n\n## Not the impact\n\n- Ship at 96% of berths\n"
+	    "- 100% of passengers' medical forms were in before the day\n",
+	    75);
+	ingest(&inc, a, &w, "t.md", "# Night\n\nOn 3 May 2025 the feed "
+	    "stopped.\n\n## Timeline\n\n### 14.05\n\nthe alert fires\n\n"
+	    "### 14.20\n\nthe feed is restarted\n");
+	assert_int_equal(inc.ntimeline, 2);
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+}
+
+/* A count's share is the writer's figure when one written beside it
+ * agrees to half a point: 3,150 of 11,800 is 26.69, written 26.7. */
+static void
+test_writers_rounding(void **state)
+{
+	(void)state;
+	expect_share("# Bikes\n\nOn 3 May 2025 from 17:40 to 20:15 KST "
+	    "unlocks failed.\n\n## Impact\n\n3,150 of the 11,800 riders who "
+	    "tried to unlock a bike in the window failed at least once "
+	    "(26.7%).\n", 26.7);
+	expect_share("# Tickets\n\nOn 3 May 2025 from 18:20 to 21:05 EAT "
+	    "booking failed.\n\n## Impact\n\n2,300 customers tried to book "
+	    "in those hours, and 640 of them could not finish (about "
+	    "27.8%).\n", 27.8);
+}
+
 int
 main(void)
 {
@@ -207,6 +258,8 @@ main(void)
 		cmocka_unit_test(test_deck_titles),
 		cmocka_unit_test(test_zone_sentences),
 		cmocka_unit_test(test_nations_time),
+		cmocka_unit_test(test_big_numbers),
+		cmocka_unit_test(test_writers_rounding),
 	};
 
 	pm_markdown_init();
