@@ -233,6 +233,19 @@ test_big_numbers(void **state)
 	pm_arena_free(a);
 }
 
+/* "Who was hit" heads the impact: its share beats a "nobody could pay"
+ * of the summary, which speaks of those who tried. */
+static void
+test_who_was_hit(void **state)
+{
+	(void)state;
+	expect_share("# Certificate\n\n# What happened\n\n"
+	    "- Sunday 5 October 2025, from 11:15 to 14:40 UTC\n"
+	    "- Most guests closed the page; nobody could pay online\n\n"
+	    "---\n\n# Who was hit\n\nOne visitor in five goes on from the "
+	    "riad pages to book: those were the people hit.\n", 20);
+}
+
 /* A count's share is the writer's figure when one written beside it
  * agrees to half a point: 3,150 of 11,800 is 26.69, written 26.7. */
 static void
@@ -260,6 +273,7 @@ main(void)
 		cmocka_unit_test(test_nations_time),
 		cmocka_unit_test(test_big_numbers),
 		cmocka_unit_test(test_writers_rounding),
+		cmocka_unit_test(test_who_was_hit),
 	};
 
 	pm_markdown_init();
