@@ -46,6 +46,21 @@ static const char *const share_refused[] = {
 	"not giving a share", "not give a share", "no reliable share", NULL
 };
 
+/* A heading or label that sets its figures apart from the harm: "Not
+ * the impact", "Other numbers on the chart slide (not the impact)". */
+static const char *const not_impact[] = {
+	"not the impact", "not impact", "not part of the impact",
+	"not the share", "not a share", NULL
+};
+
+static int
+denies_impact(const struct xline *l)
+{
+	size_t n = l->kind == XL_HEADING ? l->len : l->label_len;
+
+	return n > 0 && x_find_any(l->s, n, not_impact, NULL) != NULL;
+}
+
 /* 2 when the document refuses a share, 1 when it says the number is not
  * known, else 0. */
 static int
@@ -128,10 +143,17 @@ find_impact(struct xdoc *d)
 	}
 	for (pass = 0; pass < 4 && (isnan(v) || (whole && pass < 3));
 	    pass++) {
+		int denied = 0;
+
 		for (size_t i = 0; i < d->n && (isnan(v) || whole ||
 		    (!persons && vpass == pass)); i++) {
 			const struct xline *l = &d->v[i];
 			int in;
+
+			if (l->kind == XL_HEADING)
+				denied = denies_impact(l);
+			if (denied || denies_impact(l))
+				continue;
 
 			switch (pass) {
 			case 0:

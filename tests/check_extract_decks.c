@@ -244,6 +244,18 @@ test_who_was_hit(void **state)
 	    "- Most guests closed the page; nobody could pay online\n\n"
 	    "---\n\n# Who was hit\n\nOne visitor in five goes on from the "
 	    "riad pages to book: those were the people hit.\n", 20);
+	/* figures set apart from the harm by their label or heading */
+	expect_share("# Shop\n\n# What happened\n\n- From 11:30 to 13:10 on "
+	    "11 June 2025 the checkout hung\n\n# Who was hit\n\n"
+	    "**180** customers reached the checkout in that window.\n\n"
+	    "**47** of them could not pay and left: 26.1%.\n\n::: notes\n"
+	    "Not the impact: the count was \"at 40%\" when we stopped it; "
+	    "about 60% of our customers live in the United States.\n:::\n",
+	    26.1);
+	expect_share("# Top-ups\n\nOn 3 May 2025 from 07:10 to 09:40 EEST "
+	    "top-ups failed.\n\n## Other numbers (not the impact)\n\n"
+	    "- 80% of riders pay by card\n\n## Riders\n\n"
+	    "About a quarter of the riders who tried were refused.\n", 25);
 }
 
 /* A count's share is the writer's figure when one written beside it
