@@ -200,20 +200,25 @@ part_of_before(const char *prev, size_t plen, const char *s, size_t len,
 		"of them", "of those", "of these", NULL
 	};
 	double part = NAN, whole, pct, share;
-	size_t e, d;
-	int w;
+	size_t e, d, i;
+	int w, of_them = x_find_any(s, len, of, NULL) != NULL;
 
-	if (x_find_any(s, len, of, NULL) == NULL)
+	if (!of_them && memchr(s, '%', len) == NULL)
 		return NAN;
+
 	/* the sentence's first count, in digits ("one of those packages"
 	 * is a way of speaking): after another ("1,412 were sent late, and
-	 * 38 of them never"), the whole is in the sentence */
-	for (size_t i = 0; i < len; i++) {
+	 * 38 of them never"), the whole is in the sentence.  Without "of
+	 * them" the count must open the sentence, and the writer's
+	 * percentage below must agree: "**410** could not complete a
+	 * purchase: 25.9%" under "**1,580** people tried". */
+	for (i = 0; i < len; i++) {
 		if (!x_count_starts(s, i) || (e = x_number_at(s, len, i,
 		    &part)) == 0)
 			continue;
-		if (s[i] < '0' || s[i] > '9' || x_phrase_at_any(s, len,
-		    x_skip_blanks(s, len, e), of) == 0)
+		if (s[i] < '0' || s[i] > '9' || (of_them ?
+		    x_phrase_at_any(s, len, x_skip_blanks(s, len, e),
+		    of) == 0 : i != x_skip_blanks(s, len, 0)))
 			part = NAN;
 		break;
 	}
@@ -226,7 +231,7 @@ part_of_before(const char *prev, size_t plen, const char *s, size_t len,
 	    counts_part(prev, plen))
 		return NAN;
 	share = 100.0 * part / whole;
-	for (size_t i = 0; i < len; i++) {
+	for (i = 0; i < len; i++) {
 		if ((e = x_number_at(s, len, i, &pct)) == 0)
 			continue;
 		if ((d = x_percent_after(s, len, i, e)) != 0 &&
@@ -234,8 +239,8 @@ part_of_before(const char *prev, size_t plen, const char *s, size_t len,
 			return pct;
 		i = e;
 	}
-	return in_impact || x_find_any(s, len, x_impact_words, NULL) ?
-	    share : NAN;
+	return of_them && (in_impact || x_find_any(s, len, x_impact_words,
+	    NULL)) ? share : NAN;
 }
 
 /*

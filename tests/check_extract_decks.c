@@ -73,6 +73,15 @@ test_part_of_count_before(void **state)
 	    "310 customers had a pickup booked between 6:00 and 9:40 a.m. "
 	    "We gave cars on paper to those who could show a confirmation, "
 	    "but 94 of them waited more than 45 minutes (30.3%).\n", 30.3);
+	/* no "of them": the part opens its line and the writer's share
+	 * agrees with the counts */
+	expect_share(
+	    "# The gallery's shop\n\n"
+	    "On 5 April 2025 from 09:30 to 12:05 AEST the shop failed.\n\n"
+	    "### The visitors\n\n"
+	    "**1,580** people tried to buy tickets online in that window\n\n"
+	    "**410** could not complete a purchase \xe2\x80\x94 **25.9%**\n",
+	    25.9);
 }
 
 /* Not a share of all: a part of the harmed ones, a part of a share the
