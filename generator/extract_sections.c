@@ -174,6 +174,10 @@ static const struct section_name sections[] = {
 	{ SEC_CORRECTIVE, PREFIX, "what are you going to do" },
 	{ SEC_CORRECTIVE, PREFIX, "how will we prevent" },
 	{ SEC_CORRECTIVE, PREFIX, "how are we preventing" },
+	/* "How are we making incidents like this less likely?" */
+	{ SEC_CORRECTIVE, PREFIX, "how are we making" },
+	{ SEC_CORRECTIVE, PREFIX, "how we are making" },
+	{ SEC_CORRECTIVE, WORD, "less likely" },
 	{ SEC_CORRECTIVE, PREFIX, "preventing" },
 	{ SEC_CORRECTIVE, EXACT, "fixes" },
 	{ SEC_CORRECTIVE, EXACT, "changes" },

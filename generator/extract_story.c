@@ -85,6 +85,54 @@ doubts_start(const struct xline *l, const struct pm_when *a)
 	    w.hour == a->hour && w.minute == a->minute;
 }
 
+/* Words that open a window given by its start and its length. */
+static const char *const start_leads[] = {
+	"starting at", "starting from", "starting", "beginning at",
+	"beginning", "from", NULL
+};
+
+/* Words between the start and the length: "for", "and lasting". */
+static const char *const length_leads[] = {
+	"for about", "for around", "for roughly", "for approximately",
+	"for nearly", "for", "and lasting", "lasting", NULL
+};
+
+/*
+ * "Starting at 20:00 on Saturday 27 September 2025, for 2 hours and 50
+ * minutes, players could not log in": a window from its start and its
+ * length, as providers write it.  The length must follow the start at
+ * once, so that "from 20:00 ... the queue grew for 10 minutes" is no
+ * window.  *a and *b are its ends.
+ */
+static int
+start_for(const struct xline *l, struct pm_when *a, struct pm_when *b)
+{
+	size_t i = x_skip_blanks(l->s, l->len, 0), k, at, n, e;
+	double v;
+	long m;
+
+	if ((k = x_phrase_at_any(l->s, l->len, i, start_leads)) == 0 ||
+	    !pm_when_find(a, &at, &n, l->t + k, l->len - k) || a->hour < 0 ||
+	    at > 1)
+		return 0;
+	k += at + n;
+	if (k < l->len && l->s[k] == ',')
+		k++;
+	k = x_skip_blanks(l->s, l->len, k);
+	if ((e = x_phrase_at_any(l->s, l->len, k, length_leads)) == 0)
+		return 0;
+	e = x_skip_blanks(l->s, l->len, e);
+	if (x_number_at(l->s, l->len, e, &v) == 0 && !x_phrase_at(l->s,
+	    l->len, e, "an hour"))
+		return 0;
+	if (!pm_when_find_duration(&m, l->t + e, x_sentence_end(l->s,
+	    l->len, e) - e) || m <= 0 || m > 14 * 24 * 60)
+		return 0;
+	*b = *a;
+	pm_when_add_minutes(b, m);
+	return 1;
+}
+
 int
 x_range_in(struct xdoc *d, int sec, int title, const char *source)
 {
@@ -100,8 +148,9 @@ x_range_in(struct xdoc *d, int sec, int title, const char *source)
 		    l->kind == XL_HEADING || l->meeting ||
 		    (l->kind != XL_PARA && x_time_led(l))))
 			continue;
-		if (pm_when_find_timed_range(&a, &b, l->t, l->len) &&
-		    a.hour >= 0 && !doubts_start(l, &a) &&
+		if (((pm_when_find_timed_range(&a, &b, l->t, l->len) &&
+		    a.hour >= 0) || start_for(l, &a, &b)) &&
+		    !doubts_start(l, &a) &&
 		    x_take_range(d, &a, &b, l->line, source))
 			return 1;
 	}

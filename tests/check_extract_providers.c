@@ -1,0 +1,104 @@
+/*
+ * check_extract_providers.c: public post-incident reports as cloud, SaaS
+ * and payment providers publish them, the forms of the sixty-third blind
+ * set: a window given by its start and its length, and the measures
+ * under "How are we making incidents like this less likely?".
+ */
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_fixture.h"
+
+/* "Starting at 20:00 on ..., for 2 hours and 50 minutes": the start and
+ * the length make the window, whichever section states it and whatever
+ * time the story tells first. */
+static void
+test_start_and_length(void **state)
+{
+	(void)state;
+	expect_window("starting at, for",
+	    "# Login failures during the event launch\n\n"
+	    "All times in this report are Korea time (UTC+09:00).\n\n"
+	    "## Customer impact\n\n"
+	    "Starting at 20:00 on Saturday 27 September 2025, for 2 hours "
+	    "and 50 minutes, many players could not log in.\n\n"
+	    "## What happened\n\n"
+	    "To have the release in place before 20:00 the team released "
+	    "it to all login servers at 19:52.\n",
+	    "2025-09-27T20:00:00+09:00", "2025-09-27T22:50:00+09:00",
+	    NULL);
+	expect_window("from, for",
+	    "# Invoices not delivered\n\n## Summary\n\n"
+	    "From 12:30 CET on Friday 30 January 2026, for 2 hours and 35 "
+	    "minutes, invoices were accepted but not delivered.\n",
+	    "2026-01-30T12:30:00+01:00", "2026-01-30T15:05:00+01:00", NULL);
+	expect_window("beginning at, and lasting",
+	    "# Card declines\n\n## Summary\n\n"
+	    "Beginning at 23:10 UTC on 3 March 2025 and lasting 95 minutes, "
+	    "card payments were declined.\n",
+	    "2025-03-03T23:10:00+00:00", "2025-03-04T00:45:00+00:00", NULL);
+}
+
+/* A length that does not follow the start at once is some other span:
+ * no window is made of it. */
+static void
+test_start_then_other_length(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+
+	(void)state;
+	ingest(&inc, a, &w, "t.md", "# Queue\n\n## Summary\n\n"
+	    "From 20:00 UTC on 3 March 2025, the queue grew for 10 minutes "
+	    "before anyone looked.\n");
+	assert_non_null(inc.start);
+	assert_str(inc.start, "2025-03-03T20:00:00+00:00");
+	assert_null(inc.end);
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+}
+
+/* The measures under a provider's usual heading are the action items. */
+static void
+test_less_likely_heading(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+
+	(void)state;
+	ingest(&inc, a, &w, "t.md", "# Storage unit restarts\n\n"
+	    "## What happened\n\nBetween 08:10 and 09:45 UTC on 4 May 2025 "
+	    "virtual machines restarted.\n\n"
+	    "## How are we making incidents like this less likely?\n\n"
+	    "- Replace the power shelves of the remaining racks\n"
+	    "- Alert on a shelf running on one feed\n"
+	    "- Spread each storage stamp over two power rooms\n");
+	assert_int_equal(inc.naction_items, 3);
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_start_and_length),
+		cmocka_unit_test(test_start_then_other_length),
+		cmocka_unit_test(test_less_likely_heading),
+	};
+
+	pm_markdown_init();
+	return cmocka_run_group_tests_name("extract_providers", tests, NULL,
+	    NULL);
+}
