@@ -91,6 +91,17 @@ static const char *const start_leads[] = {
 	"beginning", "from", NULL
 };
 
+/* "Starting at approximately 22:40" */
+static const char *const about[] = {
+	"approximately", "about", "around", "roughly", NULL
+};
+
+/* Words between the start and the end: "and ending at 01:15". */
+static const char *const end_leads[] = {
+	"and ending at", "and ending", "ending at", "and ended at",
+	"until", "till", NULL
+};
+
 /* Words between the start and the length: "for", "and lasting". */
 static const char *const length_leads[] = {
 	"for about", "for around", "for roughly", "for approximately",
@@ -99,8 +110,10 @@ static const char *const length_leads[] = {
 
 /*
  * "Starting at 20:00 on Saturday 27 September 2025, for 2 hours and 50
- * minutes, players could not log in": a window from its start and its
- * length, as providers write it.  The length must follow the start at
+ * minutes, players could not log in", "Starting at approximately 22:40
+ * CET on Saturday 22 November and ending at 01:15 CET on Sunday 23
+ * November": a window from its start and its length or its end, as
+ * providers write it.  The length or the end must follow the start at
  * once, so that "from 20:00 ... the queue grew for 10 minutes" is no
  * window.  *a and *b are its ends.
  */
@@ -111,14 +124,21 @@ start_for(const struct xline *l, struct pm_when *a, struct pm_when *b)
 	double v;
 	long m;
 
-	if ((k = x_phrase_at_any(l->s, l->len, i, start_leads)) == 0 ||
-	    !pm_when_find(a, &at, &n, l->t + k, l->len - k) || a->hour < 0 ||
+	if ((k = x_phrase_at_any(l->s, l->len, i, start_leads)) == 0)
+		return 0;
+	k = x_skip_blanks(l->s, l->len, k);
+	if ((e = x_phrase_at_any(l->s, l->len, k, about)) != 0)
+		k = e;
+	if (!pm_when_find(a, &at, &n, l->t + k, l->len - k) || a->hour < 0 ||
 	    at > 1)
 		return 0;
 	k += at + n;
 	if (k < l->len && l->s[k] == ',')
 		k++;
 	k = x_skip_blanks(l->s, l->len, k);
+	if ((e = x_phrase_at_any(l->s, l->len, k, end_leads)) != 0)
+		return pm_when_find(b, &at, &n, l->t + e, l->len - e) &&
+		    at <= 1 && b->hour >= 0;
 	if ((e = x_phrase_at_any(l->s, l->len, k, length_leads)) == 0)
 		return 0;
 	e = x_skip_blanks(l->s, l->len, e);
@@ -148,8 +168,12 @@ x_range_in(struct xdoc *d, int sec, int title, const char *source)
 		    l->kind == XL_HEADING || l->meeting ||
 		    (l->kind != XL_PARA && x_time_led(l))))
 			continue;
-		if (((pm_when_find_timed_range(&a, &b, l->t, l->len) &&
-		    a.hour >= 0) || start_for(l, &a, &b)) &&
+		/* the window that opens the line before any range after
+		 * it ("... The disruption was worst between 23:30 and
+		 * 00:30.") */
+		if ((start_for(l, &a, &b) ||
+		    (pm_when_find_timed_range(&a, &b, l->t, l->len) &&
+		    a.hour >= 0)) &&
 		    !doubts_start(l, &a) &&
 		    x_take_range(d, &a, &b, l->line, source))
 			return 1;

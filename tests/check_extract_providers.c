@@ -1,7 +1,7 @@
 /*
  * check_extract_providers.c: public post-incident reports as cloud, SaaS
  * and payment providers publish them, the forms of the sixty-third blind
- * set: a window given by its start and its length, and the measures
+ * set: a window given by its start and its length or end, and the measures
  * under "How are we making incidents like this less likely?".
  */
 
@@ -46,6 +46,13 @@ test_start_and_length(void **state)
 	    "Beginning at 23:10 UTC on 3 March 2025 and lasting 95 minutes, "
 	    "card payments were declined.\n",
 	    "2025-03-03T23:10:00+00:00", "2025-03-04T00:45:00+00:00", NULL);
+	expect_window("starting at approximately, and ending at",
+	    "# Mobile data\n\n## Summary\n\n"
+	    "Starting at approximately 22:40 CET on Saturday 22 November "
+	    "2025 and ending at 01:15 CET on Sunday 23 November, customers "
+	    "could not open websites. The disruption was worst between "
+	    "23:30 and 00:30.\n",
+	    "2025-11-22T22:40:00+01:00", "2025-11-23T01:15:00+01:00", NULL);
 }
 
 /* A length that does not follow the start at once is some other span:
