@@ -387,6 +387,19 @@ noun_then_in(const char *s, size_t len, size_t i, double *den)
 	return e;
 }
 
+/* Does a comma, a bracket or a dash end the count at s[e]?  "A subset
+ * of customers, about 1 in 8, had ..." (or between dashes): the people
+ * named just before a count set off from the sentence are what it
+ * divides. */
+static int
+set_off(const char *s, size_t len, size_t e)
+{
+	return e < len && (s[e] == ',' || s[e] == ')' || s[e] == ';' ||
+	    (len - e >= 3 && memcmp(s + e, "\xe2\x80", 2) == 0 &&
+	    ((unsigned char)s[e + 2] == 0x93 || (unsigned char)s[e + 2] ==
+	    0x94)) || (e + 1 < len && s[e] == ' ' && s[e + 1] == '-'));
+}
+
 /* "Among hirers opening the app, one in seven was on 5.0": the people
  * a count divides, named at the head of the sentence before s[i]. */
 static int
@@ -474,7 +487,7 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 {
 	double v, den, all, found = NAN;
 	size_t i, e, k, d, n;
-	int of, of_persons = 0, c;
+	int of, of_persons = 0, c, in_form;
 	struct sentence q = { s, len, in_impact, -1 };
 
 	*whole = 0;
@@ -542,8 +555,9 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 		    den > v && v > 0 && x_people_after(s, len,
 		    x_number_at(s, len, e + 1, &den)))
 			return 100.0 * v / den;
-		if ((e = x_phrase_at(s, len, k, "in every")) == 0 &&
-		    (e = x_phrase_at(s, len, k, "in")) == 0 &&
+		in_form = (e = x_phrase_at(s, len, k, "in every")) != 0 ||
+		    (e = x_phrase_at(s, len, k, "in")) != 0;
+		if (!in_form &&
 		    (e = x_phrase_at(s, len, k, "out of every")) == 0 &&
 		    (e = x_phrase_at(s, len, k, "out of the")) == 0 &&
 		    (e = x_phrase_at(s, len, k, "out of our")) == 0 &&
@@ -587,7 +601,8 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 		    x_skip_blanks(s, len, n), "who") || share_said(s, len, n,
 		    100.0 * v / den) || ((about_impact(&q) ||
 		    x_phrase_at(s, len, k, "of our")) &&
-		    x_thing_after(s, len, n))))
+		    x_thing_after(s, len, n)) || (in_form &&
+		    x_people_before(s, i) && set_off(s, len, n))))
 			return refined(s, len, n, 100.0 * v / den, 0.5);
 		i = e ? e : i;
 	}

@@ -1,8 +1,9 @@
 /*
  * check_extract_providers.c: public post-incident reports as cloud, SaaS
  * and payment providers publish them, the forms of the sixty-third blind
- * set: a window given by its start and its length or end, and the measures
- * under "How are we making incidents like this less likely?".
+ * set: a window given by its start and its length or end, the measures
+ * under "How are we making incidents like this less likely?", and a
+ * count set off by dashes after the people it divides.
  */
 
 #include <setjmp.h>
@@ -96,6 +97,41 @@ test_less_likely_heading(void **state)
 	pm_arena_free(a);
 }
 
+/* "A subset of customers—about 1 in 8—had ...": the count set off by
+ * dashes or commas divides the people named before it, over a decoy
+ * share of invoices in the next paragraph. */
+static void
+test_count_set_off(void **state)
+{
+	static const char *const forms[] = {
+		"A subset of customers\xe2\x80\x94" "about 1 in 8\xe2\x80\x94"
+		    "had at least one invoice held up.",
+		"A subset of customers, about 1 in 8, had at least one "
+		    "invoice held up.",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+		struct pm_arena *a = pm_arena_new();
+		struct pm_warnings w = PM_WARNINGS_INIT;
+		struct pm_incident inc;
+		char doc[512];
+
+		snprintf(doc, sizeof(doc), "# Invoices held\n\n"
+		    "On 30 January 2026 from 12:30 to 15:05 CET invoices "
+		    "were not delivered.\n\n## Customer impact\n\n%s\n\n"
+		    "Month-end is our busiest day: 40%% of all January "
+		    "invoices were issued on the last two working days.\n",
+		    forms[i]);
+		ingest(&inc, a, &w, "t.md", doc);
+		if (!(inc.impact_percent > 12.45 && inc.impact_percent < 12.55))
+			fail_msg("form %zu: share %g, want 12.5", i,
+			    inc.impact_percent);
+		pm_warnings_free(&w);
+		pm_arena_free(a);
+	}
+}
+
 int
 main(void)
 {
@@ -103,6 +139,7 @@ main(void)
 		cmocka_unit_test(test_start_and_length),
 		cmocka_unit_test(test_start_then_other_length),
 		cmocka_unit_test(test_less_likely_heading),
+		cmocka_unit_test(test_count_set_off),
 	};
 
 	pm_markdown_init();
