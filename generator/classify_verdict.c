@@ -139,7 +139,8 @@ static size_t
 verdict_after(const struct pm_taxonomy *tax, const struct ntext *t,
     size_t from, int bare, double min)
 {
-	size_t to, skip, words = 1;
+	size_t to, skip, words = 1, c, head;
+	int rel;
 
 	while (from < t->len && t->s[from] == ' ')
 		from++;
@@ -157,9 +158,27 @@ verdict_after(const struct pm_taxonomy *tax, const struct ntext *t,
 	if (bare && (words > 3 || (bare == 1 && to < t->len &&
 	    !t->brk[to])))
 		return tax->len;
+	rel = !bare && to < t->len && (phrase_at(t->s, t->len, to, "that") ||
+	    phrase_at(t->s, t->len, to, "which"));
 	while (to > from && t->s[to - 1] == ' ')
 		to--;
-	return to > from ? verdict_of(tax, t, from, to, min) : tax->len;
+	if (to <= from)
+		return tax->len;
+	/* "The root cause is a query that could not use its index": when
+	 * the noun alone leans nowhere clearly, its relative clause says
+	 * what kind it is; not an event's ("a database migration that
+	 * rewrote the table"), which says what happened, not the kind */
+	for (head = to; head > from && t->s[head - 1] != ' '; head--)
+		;
+	if ((c = verdict_of(tax, t, from, to, min)) == tax->len && rel &&
+	    phrase_of_at(t, head, verdict_events) == 0) {
+		for (to++; to < t->len && !t->brk[to]; to++)
+			;
+		while (to > from && t->s[to - 1] == ' ')
+			to--;
+		c = verdict_of(tax, t, from, to, min);
+	}
+	return c;
 }
 
 /* Does text[0, n) hold a verb a sentence would have? */

@@ -601,6 +601,13 @@ test_verdicts(void **state)
 	    "migration that held an exclusive lock on the bookings table "
 	    "while it rewrote it; every booking waited for the lock.", NULL,
 	    NULL), "database-locking");
+	/* a noun that leans nowhere is told by its relative clause, over
+	 * words of an outside party elsewhere ("their service address") */
+	assert_string_equal(primary("We released a change so residents can "
+	    "search by their service address or by account number, and "
+	    "their service address lookups went through a vendor API. "
+	    "The root cause is a query that could not use its index.",
+	    NULL, NULL), "database-query-performance");
 	/* a label's bare value is a verdict, a description is not */
 	assert_string_equal(primary(story, "Root cause: configuration. "
 	    "The timeout went into the wrong block.", NULL), "configuration");
