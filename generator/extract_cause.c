@@ -39,7 +39,11 @@ static const char *const verdicts[] = {
 	"the cause was", "the cause is", "was the cause", "the real cause",
 	"the actual cause", "the cause turned out", "the cause:",
 	"the root of it", "so the problem was", "so it was not",
-	"so what went wrong", "so what caused", "in plain words", NULL
+	"so what went wrong", "so what caused", "in plain words",
+	/* "This is a bug in our code.": the writer's own filing, after a
+	 * story that names a partner's system first */
+	"this is a bug", "this was a bug", "it is a bug in", "it was a bug in",
+	"the bug was ours", "the bug is ours", NULL
 };
 
 /* The same, and the verbs whose subject is a cause ("the partition caused

@@ -2,8 +2,9 @@
  * check_extract_providers.c: public post-incident reports as cloud, SaaS
  * and payment providers publish them, the forms of the sixty-third blind
  * set: a window given by its start and its length or end, the measures
- * under "How are we making incidents like this less likely?", and a
- * count set off by dashes after the people it divides.
+ * under "How are we making incidents like this less likely?", a count
+ * set off by dashes after the people it divides, and "This is a bug in
+ * our code." as the cause.
  */
 
 #include <setjmp.h>
@@ -132,6 +133,32 @@ test_count_set_off(void **state)
 	}
 }
 
+/* With no root cause section, "This is a bug in our code." in the story
+ * is the cause, over the partner whose correct check the story tells. */
+static void
+test_bug_in_our_code(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+
+	(void)state;
+	ingest(&inc, a, &w, "t.md", "# QR payments rejected\n\n"
+	    "## Customer impact\n\nFrom 00:00 to 09:40 WIB on 29 December "
+	    "2025 QR payments settling through one partner bank were "
+	    "rejected.\n\n## What happened\n\n"
+	    "Our references carry the year. On 29 December our code wrote "
+	    "2026, because it used the week-based year. The partner bank's "
+	    "system checked the date in each reference against the day and "
+	    "rejected ours; that is the correct behaviour on their side. "
+	    "This is a bug in our code. Our tests used fixed dates in "
+	    "June.\n");
+	assert_str(inc.root_cause, "This is a bug in our code.");
+	assert_str(inc.category, "software-bug");
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+}
+
 int
 main(void)
 {
@@ -140,6 +167,7 @@ main(void)
 		cmocka_unit_test(test_start_then_other_length),
 		cmocka_unit_test(test_less_likely_heading),
 		cmocka_unit_test(test_count_set_off),
+		cmocka_unit_test(test_bug_in_our_code),
 	};
 
 	pm_markdown_init();
