@@ -114,7 +114,11 @@ static const char *const unknown_markers[] = {
 	"did not find the root cause", "haven t found",
 	"not know the cause", "still do not know", "still don t know",
 	/* "rca: honestly no idea." */
-	"no idea", "no clue", "not sure what caused", "not sure why", NULL
+	"no idea", "no clue", "not sure what caused", "not sure why",
+	/* "We have not been able to determine the root cause." */
+	"not been able to determine", "not able to determine",
+	"unable to determine", "could not determine", "cannot determine",
+	"not been able to find", "not been able to identify", NULL
 };
 
 /* What a title or summary says when nobody found the cause. */

@@ -25,7 +25,10 @@
 #define VERDICT_MIN_BARE	2.0
 
 static const char *const verdict_verbs[] = {
-	"cause was", "cause is", "cause turned out to be", NULL
+	"cause was", "cause is", "cause turned out to be",
+	/* "The mistake was in the configuration itself." */
+	"mistake was in", "mistake is in", "mistake lay in", "error was in",
+	"fault was in", "fault lay in", "fault is in", NULL
 };
 
 /* Words before the verb, in its sentence, that make it a guess. */
@@ -263,7 +266,9 @@ pm_classify__verdict(const struct pm_taxonomy *tax, struct ctext *c,
 	 * too (a summary's "upgrades declined — Pollcraft" is a title) */
 	opening = (opening < 40 && text[opening] == '.') || (root &&
 	    dash_opening(text, opening < 40 ? opening : 40));
-	if (!opening && !phrase && strstr(text, "ause") == NULL)
+	if (!opening && !phrase && strstr(text, "ause") == NULL &&
+	    strstr(text, "istake") == NULL && strstr(text, "ault") == NULL &&
+	    strstr(text, "rror was") == NULL)
 		return tax->len;
 	t = pm_classify__made(c);
 	if (opening || phrase)

@@ -608,6 +608,18 @@ test_verdicts(void **state)
 	    "their service address lookups went through a vendor API. "
 	    "The root cause is a query that could not use its index.",
 	    NULL, NULL), "database-query-performance");
+	/* where the writer puts the mistake */
+	assert_string_equal(primary("We added an address pool to two "
+	    "access routers; the pool was entered with a /24 mask instead "
+	    "of /20, and DHCP leases ran out on the network. The mistake "
+	    "was in the configuration itself.", NULL, NULL),
+	    "configuration");
+	/* a cause the writer could not determine is none, whatever the
+	 * preliminary report had named */
+	assert_string_equal(primary("We have not been able to determine "
+	    "the root cause. Our preliminary report named a fault in an "
+	    "aggregation switch, but the manufacturer found no fault.",
+	    NULL, NULL), "other");
 	/* a label's bare value is a verdict, a description is not */
 	assert_string_equal(primary(story, "Root cause: configuration. "
 	    "The timeout went into the wrong block.", NULL), "configuration");
