@@ -170,6 +170,32 @@ names_later_heading(const struct xdoc *d, const struct xline *l)
 }
 
 /*
+ * "# Tickets" over "## Timeline", "## Root cause" and "## What we will
+ * do": an opening heading alone at its level, over two or more deeper
+ * headings that name sections, is the title even when it is a product's
+ * name that is also a section's.  "# Summary" over them is still the
+ * summary: the writer gave the document no title.
+ */
+static int
+heads_sections_below(const struct xdoc *d, const struct xline *l)
+{
+	int named = 0;
+
+	if (x_section_of(l->s, l->len, 0) == SEC_SUMMARY)
+		return 0;
+	for (size_t i = (size_t)(l - d->v) + 1; i < d->n; i++) {
+		const struct xline *h = &d->v[i];
+
+		if (h->kind != XL_HEADING)
+			continue;
+		if (h->level <= l->level)
+			return 0;
+		named += x_section_of(h->s, h->len, 0) != SEC_NONE;
+	}
+	return named >= 2;
+}
+
+/*
  * A list item that is a section's heading: a short line alone in its
  * item whose words are a section's name ("1. Summary", "4. Root cause").
  * When the document numbers its sections so (numbered), a few words that
@@ -332,7 +358,8 @@ assign_sections(struct xdoc *d)
 		x_label_split(l);
 		if (l->kind == XL_HEADING && opens_document(d, i) &&
 		    tops_outline(d, l) &&
-		    (title_heading(l) || names_later_heading(d, l))) {
+		    (title_heading(l) || names_later_heading(d, l) ||
+		    heads_sections_below(d, l))) {
 			/* "# What happened to sign-ins on Sunday": a title */
 		} else if (l->kind == XL_HEADING) {
 			s = x_section_of(l->s, l->label_len, 0);

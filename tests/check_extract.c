@@ -1907,6 +1907,43 @@ test_report_title(void **state)
 	pm_arena_free(a);
 }
 
+/*
+ * "# Tickets", a product's name that is also a section's, over deeper
+ * headings that name sections: the title, not a task list.  "# Summary"
+ * so placed stays the summary.
+ */
+static void
+test_product_title(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Tickets\n\nOn 3 May 2025 from 10:00 to 11:30 UTC the ticket "
+	    "shop failed for 20% of users.\n\nWhat we saw:\n\n"
+	    "- the dashboard was slow\n- retries doubled the load\n\n"
+	    "## Timeline\n\n- 10:00 UTC: errors begin\n"
+	    "- 11:30 UTC: errors stop\n\n## What we will do\n\n"
+	    "- Add a configuration lint\n- Alert on the pool size\n");
+	assert_str(inc.title, "Tickets");
+	assert_true(inc.impact_percent == 20);
+	assert_int_equal(inc.naction_items, 2);
+	assert_str(inc.action_items[0].text, "Add a configuration lint");
+	pm_arena_free(a);
+
+	a = pm_arena_new();
+	run(&inc, &r, a, NULL,
+	    "# Summary\n\nThe ticket shop failed for a fifth of its users "
+	    "for ninety minutes on 3 May 2025.\n\n## Timeline\n\n"
+	    "- 10:00 UTC: errors begin\n- 11:30 UTC: errors stop\n\n"
+	    "## Root cause\n\nA configuration push emptied the pool.\n");
+	assert_true(r.sections.issue_summary > 0);
+	assert_true(inc.title == NULL || strcmp(inc.title, "Summary") != 0);
+	pm_arena_free(a);
+}
+
 /* "Sun 9:40 PM" in a time column: the weekday dates the row. */
 static void
 test_weekday_rows(void **state)
@@ -2176,6 +2213,7 @@ main(void)
 		cmocka_unit_test(test_chat_export),
 		cmocka_unit_test(test_weekday_rows),
 		cmocka_unit_test(test_report_title),
+		cmocka_unit_test(test_product_title),
 		cmocka_unit_test(test_published_date),
 		cmocka_unit_test(test_action_items),
 		cmocka_unit_test(test_nothing_said),
