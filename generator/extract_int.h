@@ -348,6 +348,13 @@ int x_in_list(const char *s, const char *const *list);
  * punctuation, or len). */
 size_t x_sentence_end(const char *s, size_t len, size_t i);
 
+/* extract_title.c: is the i-th line a heading that opens the document
+ * and is its title, not a section? */
+int x_title_heading_at(const struct xdoc *d, size_t i);
+
+/* extract_title.c: the title, when the front matter gives none. */
+void x_find_title(struct xdoc *d);
+
 /* extract_bignum.c: a slide's figure in a heading ("# 2,340") joined to
  * the line under it that says what it counts ("of the 9,100 riders
  * ..."), before the sections are assigned. */
