@@ -12,7 +12,8 @@ static const char *const end_words[] = {
 	"restor*", "resolv*", "recover*", "mitigat*", "ended", "until",
 	"back up", "back online", "fixed", "returned to normal",
 	/* "were fully back at 03:25": not "rolled back at", the action */
-	"fully back", "were back", "was back", "back to normal", NULL
+	"fully back", "were back", "was back", "back to normal",
+	"normal again", NULL
 };
 
 /* Words right before a time that make it the end of the window. */
@@ -366,11 +367,29 @@ stated_window(const struct xdoc *d, const struct pm_when *start,
 	return pm_when_diff_minutes(&m, &a, &b) && m == d->stated_minutes;
 }
 
+/*
+ * Do lines a and b (a before b) tell one story: one paragraph or item,
+ * or items of one list with nothing else between?  "- Release 4.0 went
+ * live at 6:05 pm" over "- From 6:20 pm customers could not choose a
+ * seat" is a story told in bullets.
+ */
+static int
+one_story(const struct xdoc *d, size_t a, size_t b)
+{
+	if (d->v[a].block == d->v[b].block)
+		return 1;
+	for (size_t i = a; i <= b; i++)
+		if (d->v[i].kind != XL_ITEM || d->v[i].level != d->v[a].level ||
+		    d->v[i].quoted != d->v[a].quoted)
+			return 0;
+	return 1;
+}
+
 void
 x_summary_points(struct xdoc *d, int sec)
 {
 	struct pm_when w;
-	size_t from, at, e, n;
+	size_t from, at, e, n, start_i = 0;
 	int start_block = -1, end_block = -1, onset = 0;
 
 	for (size_t i = 0; i < d->n; i++) {
@@ -407,11 +426,12 @@ x_summary_points(struct xdoc *d, int sec)
 				d->rep->start_line = l->line;
 				d->rep->times_source = "summary";
 				start_block = l->block;
+				start_i = i;
 				onset = onset_opens(l->t, l->len, from + at,
 				    from + at + n);
 				continue;
 			}
-			if (!onset && !d->has_end && l->block == start_block &&
+			if (!onset && !d->has_end && one_story(d, start_i, i) &&
 			    onset_opens(l->t, l->len, from + at,
 			    from + at + n) &&
 			    later_same_day(&w, &d->start)) {

@@ -145,6 +145,44 @@ test_deck_titles(void **state)
 }
 
 /*
+ * A slide's bullets tell the story: the release "went live at 6:05 pm",
+ * then "From 6:20 pm customers could not choose a seat".  The harm's
+ * onset is the start, in bullets as in one paragraph; "From 7:00 pm we
+ * ..." is the response and is not.
+ */
+static void
+test_onset_in_bullets(void **state)
+{
+	static const char *const docs[][2] = {
+		{ "- Release 4.0 went live at 6:05 pm on Friday 19 December "
+		  "2025\n- From **6:20 pm** customers could not choose a "
+		  "seat\n- Rolled back; booking normal again at **9:05 pm**\n\n"
+		  "All times EAT.\n", "2025-12-19T18:20:00+03:00" },
+		{ "- Release 4.0 went live at 6:05 pm on Friday 19 December "
+		  "2025\n- From 6:20 pm we watched the error rate\n"
+		  "- Booking normal again at 9:05 pm\n\nAll times EAT.\n",
+		  "2025-12-19T18:05:00+03:00" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(docs) / sizeof(docs[0]); i++) {
+		struct pm_arena *a = pm_arena_new();
+		struct pm_warnings w = PM_WARNINGS_INIT;
+		struct pm_incident inc;
+		char doc[512];
+
+		snprintf(doc, sizeof(doc), "# Seat maps empty\n\n"
+		    "## What happened\n\n%s", docs[i][0]);
+		ingest(&inc, a, &w, "deck.md", doc);
+		assert_non_null(inc.start);
+		assert_string_equal(inc.start, docs[i][1]);
+		assert_string_equal(inc.end, "2025-12-19T21:05:00+03:00");
+		pm_warnings_free(&w);
+		pm_arena_free(a);
+	}
+}
+
+/*
  * A sentence that is a zone and little else: a few words naming it, its
  * short name perhaps, and its offset from UTC or GMT.  Not when it says
  * where a place is.
@@ -295,6 +333,7 @@ main(void)
 		cmocka_unit_test(test_big_numbers),
 		cmocka_unit_test(test_writers_rounding),
 		cmocka_unit_test(test_who_was_hit),
+		cmocka_unit_test(test_onset_in_bullets),
 	};
 
 	pm_markdown_init();
