@@ -154,6 +154,29 @@ start_for(const struct xline *l, struct pm_when *a, struct pm_when *b)
 	return 1;
 }
 
+/*
+ * Is item i the only one of its list led by a time?  "- Friday 5
+ * September, evening rush" over "- **17:40 → 20:15 KST**: riders could
+ * not unlock" gives the window; a list whose items all open with a time
+ * is a timeline.
+ */
+static int
+lone_time_led(const struct xdoc *d, size_t i)
+{
+	size_t a = i, b = i;
+	int n = 0;
+
+	while (a > 0 && d->v[a - 1].kind == XL_ITEM &&
+	    d->v[a - 1].level == d->v[i].level)
+		a--;
+	while (b + 1 < d->n && d->v[b + 1].kind == XL_ITEM &&
+	    d->v[b + 1].level == d->v[i].level)
+		b++;
+	for (size_t k = a; k <= b; k++)
+		n += d->v[k].first && x_time_led(&d->v[k]);
+	return n == 1 && b > a;
+}
+
 int
 x_range_in(struct xdoc *d, int sec, int title, const char *source)
 {
@@ -167,7 +190,8 @@ x_range_in(struct xdoc *d, int sec, int title, const char *source)
 		 * does is a step of a timeline */
 		if (title ? l->line != d->rep->title_line : (l->sec != sec ||
 		    l->kind == XL_HEADING || l->meeting ||
-		    (l->kind != XL_PARA && x_time_led(l))))
+		    (l->kind != XL_PARA && x_time_led(l) &&
+		    (l->kind != XL_ITEM || !lone_time_led(d, i)))))
 			continue;
 		/* the window that opens the line before any range after
 		 * it ("... The disruption was worst between 23:30 and

@@ -142,9 +142,14 @@ connector_at(const char *s, size_t len, size_t i, int opener, int dated,
 	if (ch(s, len, k) == '-' || ch(s, len, k) == '~') {
 		for (e = k + 1; ch(s, len, e) == '-'; e++)
 			;
+		if (ch(s, len, e) == '>' && ch(s, len, k) == '-')
+			e++;	/* "17:40 -> 20:15" */
 	} else if (ch(s, len, k) == 0xe2 && ch(s, len, k + 1) == 0x80 &&
 	    (ch(s, len, k + 2) == 0x93 || ch(s, len, k + 2) == 0x94)) {
 		e = k + 3;	/* en dash, em dash */
+	} else if (ch(s, len, k) == 0xe2 && ch(s, len, k + 1) == 0x86 &&
+	    ch(s, len, k + 2) == 0x92) {
+		e = k + 3;	/* "17:40 → 20:15 KST" */
 	} else {
 		*tight = 0;
 		/* "Wednesday 8 April, 21:30 NPT, to Thursday 9 April" */

@@ -183,6 +183,38 @@ test_onset_in_bullets(void **state)
 }
 
 /*
+ * "- **17:40 → 20:15 KST**: riders could not unlock a bike" among
+ * bullets that are not times: the window, not a step of a timeline.
+ */
+static void
+test_window_bullet(void **state)
+{
+	static const char *const seps[] = { "\xe2\x86\x92", "-", "to" };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(seps) / sizeof(seps[0]); i++) {
+		struct pm_arena *a = pm_arena_new();
+		struct pm_warnings w = PM_WARNINGS_INIT;
+		struct pm_incident inc;
+		char doc[512];
+
+		snprintf(doc, sizeof(doc), "# Bikes relocked\n\n"
+		    "## In short\n\n- Friday 5 September 2025, evening rush\n"
+		    "- **17:40 %s 20:15 KST**: riders could not unlock a "
+		    "bike\n- Severity: SEV2\n\n## Timeline\n\n"
+		    "- 17:20 rush begins\n- 17:40 first relocked bikes\n"
+		    "- 20:15 unlocks normal\n", seps[i]);
+		ingest(&inc, a, &w, "deck.md", doc);
+		assert_non_null(inc.start);
+		assert_string_equal(inc.start, "2025-09-05T17:40:00+09:00");
+		assert_non_null(inc.end);
+		assert_string_equal(inc.end, "2025-09-05T20:15:00+09:00");
+		pm_warnings_free(&w);
+		pm_arena_free(a);
+	}
+}
+
+/*
  * A sentence that is a zone and little else: a few words naming it, its
  * short name perhaps, and its offset from UTC or GMT.  Not when it says
  * where a place is.
@@ -334,6 +366,7 @@ main(void)
 		cmocka_unit_test(test_writers_rounding),
 		cmocka_unit_test(test_who_was_hit),
 		cmocka_unit_test(test_onset_in_bullets),
+		cmocka_unit_test(test_window_bullet),
 	};
 
 	pm_markdown_init();

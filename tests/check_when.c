@@ -674,6 +674,11 @@ static const struct {
 	    TZ(15, 5, 0, "UTC"), TZ(18, 10, 0, "UTC") },
 	{ "from 9:00 to ~11:00 UTC",
 	    TZ(9, 0, 0, "UTC"), TZ(11, 0, 0, "UTC") },
+	/* an arrow, as slides and chat write a range */
+	{ "17:40 \xe2\x86\x92 20:15 KST",
+	    TZ(17, 40, 540, "KST"), TZ(20, 15, 540, "KST") },
+	{ "17:40 -> 20:15 KST",
+	    TZ(17, 40, 540, "KST"), TZ(20, 15, 540, "KST") },
 	{ "1405 to 1652 utc (2h47m) codes failed",
 	    TZ(14, 5, 0, "utc"), TZ(16, 52, 0, "utc") },
 	{ "rooms 1405 to 1652 were booked", NORANGE, NORANGE },
