@@ -13,7 +13,7 @@ static const char *const end_words[] = {
 	"back up", "back online", "fixed", "returned to normal",
 	/* "were fully back at 03:25": not "rolled back at", the action */
 	"fully back", "were back", "was back", "back to normal",
-	"normal again", NULL
+	"normal again", "back on the system", "back in service", NULL
 };
 
 /* Words right before a time that make it the end of the window. */

@@ -148,20 +148,29 @@ test_deck_titles(void **state)
  * A slide's bullets tell the story: the release "went live at 6:05 pm",
  * then "From 6:20 pm customers could not choose a seat".  The harm's
  * onset is the start, in bullets as in one paragraph; "From 7:00 pm we
- * ..." is the response and is not.
+ * ..." is the response and is not.  "Desks back on the system at 20:45"
+ * ends the window, not the timeline's last row.
  */
 static void
 test_onset_in_bullets(void **state)
 {
-	static const char *const docs[][2] = {
+	static const char *const docs[][3] = {
 		{ "- Release 4.0 went live at 6:05 pm on Friday 19 December "
 		  "2025\n- From **6:20 pm** customers could not choose a "
 		  "seat\n- Rolled back; booking normal again at **9:05 pm**\n\n"
-		  "All times EAT.\n", "2025-12-19T18:20:00+03:00" },
+		  "All times EAT.\n", "2025-12-19T18:20:00+03:00",
+		  "2025-12-19T21:05:00+03:00" },
 		{ "- Release 4.0 went live at 6:05 pm on Friday 19 December "
 		  "2025\n- From 6:20 pm we watched the error rate\n"
 		  "- Booking normal again at 9:05 pm\n\nAll times EAT.\n",
-		  "2025-12-19T18:05:00+03:00" },
+		  "2025-12-19T18:05:00+03:00", "2025-12-19T21:05:00+03:00" },
+		{ "- **Friday 19 December 2025**, evening departures\n"
+		  "- From **18:20** the desks could not reach the airline\n"
+		  "- Desks back on the system at **20:45**\n- All times EAT\n"
+		  "\n## Timeline\n\n| Time | What |\n|---|---|\n"
+		  "| 18:20 | Desks fail |\n| 20:45 | Desks back |\n"
+		  "| 21:30 | Managers briefed |\n",
+		  "2025-12-19T18:20:00+03:00", "2025-12-19T20:45:00+03:00" },
 	};
 
 	(void)state;
@@ -169,14 +178,15 @@ test_onset_in_bullets(void **state)
 		struct pm_arena *a = pm_arena_new();
 		struct pm_warnings w = PM_WARNINGS_INIT;
 		struct pm_incident inc;
-		char doc[512];
+		char doc[768];
 
 		snprintf(doc, sizeof(doc), "# Seat maps empty\n\n"
 		    "## What happened\n\n%s", docs[i][0]);
 		ingest(&inc, a, &w, "deck.md", doc);
 		assert_non_null(inc.start);
 		assert_string_equal(inc.start, docs[i][1]);
-		assert_string_equal(inc.end, "2025-12-19T21:05:00+03:00");
+		assert_non_null(inc.end);
+		assert_string_equal(inc.end, docs[i][2]);
 		pm_warnings_free(&w);
 		pm_arena_free(a);
 	}
@@ -196,7 +206,7 @@ test_window_bullet(void **state)
 		struct pm_arena *a = pm_arena_new();
 		struct pm_warnings w = PM_WARNINGS_INIT;
 		struct pm_incident inc;
-		char doc[512];
+		char doc[768];
 
 		snprintf(doc, sizeof(doc), "# Bikes relocked\n\n"
 		    "## In short\n\n- Friday 5 September 2025, evening rush\n"
