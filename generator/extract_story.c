@@ -13,7 +13,8 @@ static const char *const end_words[] = {
 	"back up", "back online", "fixed", "returned to normal",
 	/* "were fully back at 03:25": not "rolled back at", the action */
 	"fully back", "were back", "was back", "back to normal",
-	"normal again", "back on the system", "back in service", NULL
+	"normal again", "back on the system", "back in service",
+	"accepted again", "working again", "available again", NULL
 };
 
 /* Words right before a time that make it the end of the window. */
@@ -22,6 +23,7 @@ static const char *const until_words[] = { "until", "till", NULL };
 /* Words right before a time that make it a deadline or a bound ("every
  * gift made before 3 p.m.", "after 6 pm"), not an event. */
 static const char *const bound_words[] = { "before", "after", "by", NULL };
+
 
 /* Does one of words end right before s[i], blanks aside? */
 static int
@@ -34,6 +36,27 @@ word_before(const char *s, size_t i, const char *const *words)
 	for (b = e; b > 0 && x_alnum((unsigned char)s[b - 1]); b--)
 		;
 	return b < e && x_phrase_at_any(s, e, b, words) == e;
+}
+
+/* Does "after" or "before" end right before s[i], and bound the time
+ * that follows ("Fixed after midnight")?  Not when it says the time
+ * roughly: "until just after 5". */
+static int
+firm_bound(const char *s, size_t i)
+{
+	static const char *const bound[] = { "before", "after", NULL };
+	static const char *const rough[] = {
+		"just", "shortly", "soon", "right", "little", NULL
+	};
+	size_t b = i;
+
+	if (!word_before(s, i, bound))
+		return 0;
+	while (b > 0 && s[b - 1] == ' ')
+		b--;
+	while (b > 0 && x_alnum((unsigned char)s[b - 1]))
+		b--;
+	return !word_before(s, b, rough);
 }
 
 /* Does the line start with a time, as a timeline entry does? */
@@ -424,10 +447,13 @@ x_summary_points(struct xdoc *d, int sec)
 			continue;
 		for (from = 0; from < l->len && pm_when_find(&w, &at, &n,
 		    l->t + from, l->len - from); from += at + n) {
+			/* "Fixed after midnight: orders accepted again from
+			 * 00:40": "after" bounds the end too ("by" does not:
+			 * "restored by 10:40" is the end) */
 			if (w.hour < 0 || offset_after_zone(l->s, from + at) ||
 			    x_plan_is(d, &w, NULL) ||
-			    (!d->has_start && word_before(l->t, from + at,
-			    bound_words)))
+			    (d->has_start ? firm_bound(l->t, from + at) :
+			    word_before(l->t, from + at, bound_words)))
 				continue;
 			/* "for most of the day, until 1:35 pm": the end
 			 * alone, the start left to the timeline; a later

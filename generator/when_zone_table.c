@@ -72,7 +72,9 @@ const struct pm_when__zone pm_when__zones[] = {
 	{ "ChST", 600, 0 }, { "VLAT", 600, 0 }, { "LHST", 630, 0 },
 	{ "NCT", 660, 0 }, { "NFT", 660, 0 }, { "MAGT", 660, 0 },
 	{ "PETT", 720, 0 }, { "TOT", 780, 0 }, { "CHAST", 765, 0 },
-	{ "CHADT", 825, 0 },
+	{ "CHADT", 825, 0 }, { "CKT", -600, 0 }, { "TAHT", -600, 0 },
+	{ "GAMT", -540, 0 }, { "VUT", 660, 0 },
+	{ "Cook Islands Time", -600, 0 }, { "Tahiti Time", -600, 0 },
 	{ "Amazon Time", -240, 0 },
 	/* a pair written for the year round ("09:00 CET/CEST"): the
 	 * region's clock, whose summer time the date picks */

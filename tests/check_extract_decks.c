@@ -149,7 +149,9 @@ test_deck_titles(void **state)
  * then "From 6:20 pm customers could not choose a seat".  The harm's
  * onset is the start, in bullets as in one paragraph; "From 7:00 pm we
  * ..." is the response and is not.  "Desks back on the system at 20:45"
- * ends the window, not the timeline's last row.
+ * ends the window, not the timeline's last row; "Fixed after midnight:
+ * orders accepted again from 00:40" ends it at 00:40, and "just after 5
+ * (17:10)" at 17:10.
  */
 static void
 test_onset_in_bullets(void **state)
@@ -171,6 +173,16 @@ test_onset_in_bullets(void **state)
 		  "| 18:20 | Desks fail |\n| 20:45 | Desks back |\n"
 		  "| 21:30 | Managers briefed |\n",
 		  "2025-12-19T18:20:00+03:00", "2025-12-19T20:45:00+03:00" },
+		{ "- **Thursday 11 September 2025**, the night before the "
+		  "ship\n- From **21:30** the order form refused big orders\n"
+		  "- Fixed after midnight: orders accepted again from **00:40 "
+		  "on Friday 12 September**\n- All times CKT (Cook Islands "
+		  "Time, UTC\xe2\x88\x92" "10)\n",
+		  "2025-09-11T21:30:00-10:00", "2025-09-12T00:40:00-10:00" },
+		{ "- Tuesday 3 March 2026, all times BRT\n- From 14:05 the "
+		  "install script failed\n- It recovered just after 5 "
+		  "(17:10)\n",
+		  "2026-03-03T14:05:00-03:00", "2026-03-03T17:10:00-03:00" },
 	};
 
 	(void)state;

@@ -220,6 +220,8 @@ static const struct {
 	{ "09:30 AFT", -1, TZ(9, 30, 270, "AFT") },
 	{ "18:45 ChST", -1, TZ(18, 45, 600, "ChST") },
 	{ "06:15 CHAST", -1, TZ(6, 15, 765, "CHAST") },
+	{ "21:30 CKT", -1, TZ(21, 30, -600, "CKT") },
+	{ "21:30 Tahiti Time", -1, TZ(21, 30, -600, "Tahiti Time") },
 	{ "14:02 GET /checkout", 5, TIME(14, 2, 0) },
 	/* IANA names at their standard offsets; settles gives summer */
 	{ "15:10 America/New_York", -1, TZ(15, 10, -300, "America/New_York") },
