@@ -342,6 +342,9 @@ static const struct pm_keyword kw_dependency[] = {
 	/* "the problem was not ours": the writer's way of pointing at the
 	 * one whose service failed */
 	{ "was not ours", 5 }, { "not on our side", 5 },
+	{ "nothing on our side", 5 }, { "nothing in our own", 5 },
+	/* "the national card switch, which is operated by a third party" */
+	{ "operated by a third party", 6 }, { "run by a third party", 6 },
 	{ "we depend", 3 }, { "we depend on", 5 }, { "do not control", 4 },
 	{ "don t control", 4 },
 };

@@ -285,6 +285,15 @@ test_cause_not_symptom(void **state)
 		    "tax agency was degraded and timed out; we depend 100% on "
 		    "it, and our contingency mode was not on by default.",
 		    "dependency-third-party" },
+		{ "The trigger was a failover inside the national card "
+		    "switch, which is operated by a third party and connects "
+		    "acquirers like us to the Danish card issuers. At 11:12 "
+		    "CET the switch operator moved traffic from its primary "
+		    "site to its secondary site after a storage alarm. The "
+		    "switch's secondary site had not received the routing "
+		    "table update of 3 February, in which the issuer "
+		    "identification ranges of two banks changed. Nothing in "
+		    "our own platform failed.", "dependency-third-party" },
 		/* a regulator told, not obeyed, names no category */
 		{ "A full disk on the database host stopped writes; we "
 		    "reported the outage to the regulator the same day.",
