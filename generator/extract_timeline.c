@@ -556,15 +556,35 @@ tl_kinds(struct xtl *t)
 		t->e[i].kind = x_timeline_kind_name(t->kind[i]);
 }
 
+/* Does a dash, a bar or a colon set the time off its text, the entry
+ * starting at txt: "09:05 — The migration is cancelled."? */
+static int
+marked_off(const char *s, size_t txt)
+{
+	while (txt > 0 && s[txt - 1] == ' ')
+		txt--;
+	if (txt == 0)
+		return 0;
+	switch ((unsigned char)s[txt - 1]) {
+	case '-': case '|': case ':':
+		return 1;
+	case 0x93: case 0x94:	/* en dash, em dash */
+		return txt >= 3 && (unsigned char)s[txt - 3] == 0xe2 &&
+		    (unsigned char)s[txt - 2] == 0x80;
+	}
+	return 0;
+}
+
 /*
  * How the paragraphs of section sec open, three or more of them: 2 when
- * each opens with a bold time ("**09:12** The alert fires."), 1 when each
- * opens with a time, else 0.  Under bold times, which mark each entry, a
- * time inside a paragraph is part of its story; under plain ones, a time
- * in the middle of a sentence tells how its event went on ("At 09:10
- * response times began to climb, and by 09:14 most requests were timing
- * out"), while one that has a sentence of its own is still an event ("At
- * 9:05 we deployed. The first slow pages appeared at 9:20.").
+ * each opens with a bold time ("**09:12** The alert fires.") or a time
+ * set off by a dash or colon ("09:05 — The migration is cancelled."), 1
+ * when each opens with a time, else 0.  Under times so marked, which mark
+ * each entry, a time inside a paragraph is part of its story; under plain
+ * ones, a time in the middle of a sentence tells how its event went on
+ * ("At 09:10 response times began to climb, and by 09:14 most requests
+ * were timing out"), while one that has a sentence of its own is still an
+ * event ("At 9:05 we deployed. The first slow pages appeared at 9:20.").
  */
 static int
 paragraphs_time_led(const struct xdoc *d, int sec)
@@ -587,8 +607,9 @@ paragraphs_time_led(const struct xdoc *d, int sec)
 				continue;
 			return 0;
 		}
-		bold &= from == 0 && l->strong > 0 && pm_when_parse(&w, l->t,
-		    l->strong) > 0 && w.hour >= 0;
+		bold &= (from == 0 && l->strong > 0 && pm_when_parse(&w, l->t,
+		    l->strong) > 0 && w.hour >= 0) ||
+		    marked_off(l->t + from, txt);
 		led++;
 	}
 	return led < 3 ? 0 : bold ? 2 : 1;

@@ -3,8 +3,9 @@
  * and payment providers publish them, the forms of the sixty-third blind
  * set: a window given by its start and its length or end, the measures
  * under "How are we making incidents like this less likely?", a count
- * set off by dashes after the people it divides, and "This is a bug in
- * our code." as the cause.
+ * set off by dashes after the people it divides, "This is a bug in our
+ * code." as the cause, and timeline paragraphs whose time a dash sets
+ * off.
  */
 
 #include <setjmp.h>
@@ -159,6 +160,50 @@ test_bug_in_our_code(void **state)
 	pm_arena_free(a);
 }
 
+/*
+ * Paragraphs that each open with a time set off by a dash are entries;
+ * a later time inside one ("restarts the migration at 09:12") is part
+ * of its story.  Paragraphs that open "At 9:05 ..." with no mark are
+ * prose, and a sentence of its own with a time is an event.
+ */
+static void
+test_marked_paragraphs(void **state)
+{
+	static const struct {
+		const char *sep;
+		size_t want;
+	} cases[] = {
+		{ " \xe2\x80\x94 ", 4 }, { ": ", 4 }, { " - ", 4 },
+		{ " ", 5 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct pm_arena *a = pm_arena_new();
+		struct pm_warnings w = PM_WARNINGS_INIT;
+		struct pm_incident inc;
+		char doc[1024];
+		const char *at = cases[i].sep[1] ? "" : "At ";
+
+		snprintf(doc, sizeof(doc), "# Saves queued\n\n"
+		    "## Timeline (EEST), Monday 8 September 2025\n\n"
+		    "%s07:58%sThe weekly migration starts and waits for its "
+		    "lock.\n\n"
+		    "%s08:02%sSaves start to queue behind the migration.\n\n"
+		    "%s09:05%sThe migration is cancelled. Saves resume "
+		    "briefly, but a retry job restarts it at 09:12.\n\n"
+		    "%s09:47%sThe queue has drained.\n",
+		    at, cases[i].sep, at, cases[i].sep, at, cases[i].sep,
+		    at, cases[i].sep);
+		ingest(&inc, a, &w, "report.md", doc);
+		if (inc.ntimeline != cases[i].want)
+			fail_msg("separator \"%s\": %zu entries, want %zu",
+			    cases[i].sep, inc.ntimeline, cases[i].want);
+		pm_warnings_free(&w);
+		pm_arena_free(a);
+	}
+}
+
 int
 main(void)
 {
@@ -168,6 +213,7 @@ main(void)
 		cmocka_unit_test(test_less_likely_heading),
 		cmocka_unit_test(test_count_set_off),
 		cmocka_unit_test(test_bug_in_our_code),
+		cmocka_unit_test(test_marked_paragraphs),
 	};
 
 	pm_markdown_init();
