@@ -243,6 +243,30 @@ static const char *const percent_aliases[] = {
 	"percent_affected", "impact_pct", NULL
 };
 
+/* Keys that may hold a count as well as a share ("users_affected:
+ * 1200"): read only when the value is written as a percentage. */
+static const char *const share_or_count_keys[] = {
+	"users_affected", "affected_users", "customers_affected",
+	"affected_customers", NULL
+};
+
+/* "35%", as a string: the share it states; 0 for anything else. */
+static int
+percent_string(double *out, const struct pm_value *v)
+{
+	const char *s;
+	char *end;
+
+	if (v->type != PM_VALUE_STRING)
+		return 0;
+	s = v->u.string.ptr;
+	*out = strtod(s, &end);
+	while (end > s && *end == ' ')
+		end++;
+	return end > s && strcmp(end, "%") == 0 && isfinite(*out) &&
+	    *out >= 0 && *out <= 100;
+}
+
 static int
 is_alias(const char *key, const char *const *aliases)
 {
@@ -388,6 +412,10 @@ pm_incident_apply_front(struct pm_incident *inc, struct pm_arena *arena,
 				inc->impact_percent = n;
 				inc->fixed.impact_percent = 1;
 			}
+		} else if (is_alias(k, share_or_count_keys) &&
+		    !inc->fixed.impact_percent && percent_string(&n, v)) {
+			inc->impact_percent = n;
+			inc->fixed.impact_percent = 1;
 		} else if (strcmp(k, "services") == 0) {
 			rc = front_list(&inc->services, arena, v, k, file, err);
 			inc->fixed.services = rc == 0 && written(&inc->services,

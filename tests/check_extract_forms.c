@@ -2061,6 +2061,24 @@ test_front_matter_impact_share(void **state)
 	assert_true(fabs(inc.impact_percent - 22) < 1e-9);
 	pm_warnings_free(&w);
 	pm_arena_free(a);
+	/* "users_affected" written as a percentage is the share; as a
+	 * count it is not, and it is no error either */
+	a = pm_arena_new();
+	ingest(&inc, a, &w, "2025-11-18-tills.md",
+	    "---\ntitle: Tills offline\nusers_affected: \"35%\"\n---\n"
+	    "# Tills offline\n\nAbout a third of our merchants had a "
+	    "terminal offline.\n");
+	assert_true(fabs(inc.impact_percent - 35) < 1e-9);
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+	a = pm_arena_new();
+	ingest(&inc, a, &w, "2025-11-18-tills.md",
+	    "---\ntitle: Tills offline\nusers_affected: 1200\n---\n"
+	    "# Tills offline\n\nAbout a third of our merchants had a "
+	    "terminal offline.\n");
+	assert_true(fabs(inc.impact_percent - 100.0 / 3) < 0.5);
+	pm_warnings_free(&w);
+	pm_arena_free(a);
 }
 
 int
