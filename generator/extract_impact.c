@@ -43,7 +43,11 @@ static const char *const share_refused[] = {
 	"cannot give a share", "can't give a share",
 	/* "so we are not giving a share of users here", "We have no
 	 * reliable number for the share of customers affected" */
-	"not giving a share", "not give a share", "no reliable share", NULL
+	"not giving a share", "not give a share", "no reliable share",
+	/* "We cannot say how many customers or requests were affected":
+	 * not even a share of requests is known */
+	"how many customers or requests", "how many users or requests",
+	"how many requests", NULL
 };
 
 /* A heading or label that sets its figures apart from the harm: "Not

@@ -102,7 +102,9 @@ impact_before(const char *s, size_t i)
 			k--;
 		while (k > 0 && s[k - 1] != ' ')
 			k--;
-		if (x_phrase_at_any(s, i, k, x_impact_words))
+		/* "Error budget consumed: 51%" spends a budget */
+		if (x_phrase_at_any(s, i, k, x_impact_words) &&
+		    !x_phrase_at(s, i, k, "error budget"))
 			return 1;
 		words++;
 	}

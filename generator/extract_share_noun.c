@@ -150,7 +150,8 @@ static const char *const resources[] = {
 	"cpu*", "core*", "memory", "disk*", "storage", "node*", "server*",
 	"host", "hosts", "pod*", "replica*", "instance*", "shard*", "cluster*",
 	"region*", "zone*", "machine*", "vm*", "container*", "worker*",
-	"thread*", "capacity", "budget", "quota", "bandwidth", "limit*",
+	"thread*", "capacity", "budget", "error budget*", "quota",
+	"bandwidth", "limit*",
 	"queue*", "partition*", "broker*", "database*", "table*", "index*",
 	"cache*", "space", "inode*", "connection*", "link*", "switch*",
 	"router*", "disks", "drive*", "volume*", "job*", "build*", "test*",
@@ -217,8 +218,11 @@ x_thing_after(const char *s, size_t len, size_t i)
 				return 0;
 			if (x_phrase_at_any(s, len, i, phrase_ends))
 				return 0;
-			/* a resource a word further ("database nodes") */
-			while (i < len && x_alnum((unsigned char)s[i]))
+			/* a resource a word further ("database nodes", "the
+			 * 28-day budget") */
+			while (i < len && (x_alnum((unsigned char)s[i]) ||
+			    (s[i] == '-' && i + 1 < len &&
+			    x_alnum((unsigned char)s[i + 1]))))
 				i++;
 			while (i < len && s[i] == ' ')
 				i++;
