@@ -321,6 +321,7 @@ static const struct pm_keyword kw_dependency[] = {
 	{ "their post incident*", 5 },
 	/* an outage of theirs that others felt too */
 	{ "their customers", 3 }, { "not only us", 5 }, { "not just us", 5 },
+	{ "their clients", 3 }, { "all their clients", 5 },
 	{ "their authori*", 4 }, { "payment partner", 6 }, { "acquirer", 3 },
 	{ "card processor", 5 },
 	{ "external script*", 5 },
@@ -343,6 +344,7 @@ static const struct pm_keyword kw_dependency[] = {
 	 * one whose service failed */
 	{ "was not ours", 5 }, { "not on our side", 5 },
 	{ "nothing on our side", 5 }, { "nothing in our own", 5 },
+	{ "nothing changed on our side", 5 },
 	/* "the national card switch, which is operated by a third party" */
 	{ "operated by a third party", 6 }, { "run by a third party", 6 },
 	{ "we depend", 3 }, { "we depend on", 5 }, { "do not control", 4 },

@@ -294,6 +294,13 @@ test_cause_not_symptom(void **state)
 		    "table update of 3 February, in which the issuer "
 		    "identification ranges of two banks changed. Nothing in "
 		    "our own platform failed.", "dependency-third-party" },
+		{ "The aggregator moved its transaction database to new "
+		    "hardware on the morning of 31 October. Their own report "
+		    "says that a connection setting on the new database "
+		    "limited the number of parallel payment confirmations, so "
+		    "calls from all their clients queued. Calls from us timed "
+		    "out after 30 s. Nothing changed on our side.",
+		    "dependency-third-party" },
 		/* a regulator told, not obeyed, names no category */
 		{ "A full disk on the database host stopped writes; we "
 		    "reported the outage to the regulator the same day.",
