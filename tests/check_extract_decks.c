@@ -19,22 +19,6 @@
 
 #include "extract_fixture.h"
 
-/* The share of a body written through the real pipeline; NAN for none. */
-static double
-share_of(const char *doc)
-{
-	struct pm_arena *a = pm_arena_new();
-	struct pm_warnings w = PM_WARNINGS_INIT;
-	struct pm_incident inc;
-	double v;
-
-	ingest(&inc, a, &w, "deck.md", doc);
-	v = inc.impact_percent;
-	pm_warnings_free(&w);
-	pm_arena_free(a);
-	return v;
-}
-
 /* The share of doc is want, to a tenth (a NAN never is). */
 static void
 expect_share(const char *doc, double want)

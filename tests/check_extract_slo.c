@@ -18,22 +18,6 @@
 
 #include "extract_fixture.h"
 
-/* The share of a body written through the real pipeline; NAN for none. */
-static double
-share_of(const char *doc)
-{
-	struct pm_arena *a = pm_arena_new();
-	struct pm_warnings w = PM_WARNINGS_INIT;
-	struct pm_incident inc;
-	double v;
-
-	ingest(&inc, a, &w, "slo.md", doc);
-	v = inc.impact_percent;
-	pm_warnings_free(&w);
-	pm_arena_free(a);
-	return v;
-}
-
 /* "Error budget consumed: 51%", "38% of the 30-day error budget": what
  * the incident cost the SLO, not whom it hurt.  The share of people
  * beside them is still read. */

@@ -32,6 +32,23 @@ ingest(struct pm_incident *inc, struct pm_arena *a, struct pm_warnings *w,
 	}
 }
 
+/* The share of users one document gives through the real pipeline;
+ * NAN for none. */
+static inline double
+share_of(const char *doc)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+	double v;
+
+	ingest(&inc, a, &w, "share.md", doc);
+	v = inc.impact_percent;
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+	return v;
+}
+
 /* The body alone through pm_extract_run, for the report. */
 static inline void
 run(struct pm_incident *inc, struct pm_extract_report *rep,
