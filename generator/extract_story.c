@@ -24,7 +24,6 @@ static const char *const until_words[] = { "until", "till", NULL };
  * gift made before 3 p.m.", "after 6 pm"), not an event. */
 static const char *const bound_words[] = { "before", "after", "by", NULL };
 
-
 /* Does one of words end right before s[i], blanks aside? */
 static int
 word_before(const char *s, size_t i, const char *const *words)

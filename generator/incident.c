@@ -250,9 +250,12 @@ static const char *const share_or_count_keys[] = {
 	"affected_customers", NULL
 };
 
-/* "35%", as a string: the share it states; 0 for anything else. */
+/*
+ * A string value that is a number and perhaps "%" ("30", "30%", "30 %"):
+ * 1 with the number in *out, else 0.  sign: the "%" must be there.
+ */
 static int
-percent_string(double *out, const struct pm_value *v)
+percent_text(double *out, const struct pm_value *v, int sign)
 {
 	const char *s;
 	char *end;
@@ -261,10 +264,19 @@ percent_string(double *out, const struct pm_value *v)
 		return 0;
 	s = v->u.string.ptr;
 	*out = strtod(s, &end);
-	while (end > s && *end == ' ')
+	if (end == s)
+		return 0;
+	while (*end == ' ')
 		end++;
-	return end > s && strcmp(end, "%") == 0 && isfinite(*out) &&
-	    *out >= 0 && *out <= 100;
+	return strcmp(end, "%") == 0 || (!sign && *end == '\0');
+}
+
+/* "35%" under a key that may hold a count: the share, in range. */
+static int
+percent_string(double *out, const struct pm_value *v)
+{
+	return percent_text(out, v, 1) && isfinite(*out) && *out >= 0 &&
+	    *out <= 100;
 }
 
 static int
@@ -316,14 +328,11 @@ static int
 front_number(double *out, const struct pm_value *v, const char *key,
     const char *file, int percent, struct pm_error *err)
 {
-	char *end;
-
 	if (v->type == PM_VALUE_NUMBER) {
 		*out = v->u.number;
 	} else if (percent && v->type == PM_VALUE_STRING) {
 		/* "30%" reads naturally in YAML; accept it. */
-		*out = strtod(v->u.string.ptr, &end);
-		if (end == v->u.string.ptr || (*end && strcmp(end, "%")))
+		if (!percent_text(out, v, 0))
 			return type_error(file, v, key, "a number", err);
 	} else {
 		return type_error(file, v, key, "a number", err);
