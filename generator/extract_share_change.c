@@ -56,6 +56,19 @@ bound(const char *s, size_t k, size_t i)
 	return e != 0 && x_skip_blanks(s, i, e) == i;
 }
 
+/* Does "for" stand right before s[i]?  "The site was down for 40% of
+ * users", "pages were slower for 12% of riders": the change happened to
+ * that share of people, so the number is the harm, not the change. */
+static int
+for_before(const char *s, size_t i)
+{
+	size_t k = i;
+
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	return k >= 4 && s[k - 4] == ' ' && x_phrase_at(s, k, k - 3, "for");
+}
+
 /* Is a change word among the words before s[i], in its clause ("traffic
  * grew, affecting 12% of requests" is a share)? */
 static int
@@ -64,6 +77,8 @@ change_before(const char *s, size_t i, int of_people)
 	size_t k = i;
 	int words = 0;
 
+	if (of_people && for_before(s, i))
+		return 0;
 	while (k > 0 && words < 3) {
 		while (k > 0 && s[k - 1] == ' ')
 			k--;
