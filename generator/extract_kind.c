@@ -103,7 +103,14 @@ static const struct {
 	    "at baseline", "latency normal", "all good", "backlog drained",
 	    "queue drained", "backlog cleared", "backlog processed",
 	    "caught up", "back to zero", "at zero", "resume*",
-	    "backfill complete*", "queue empty", "queue is empty", NULL } },
+	    "backfill complete*", "queue empty", "queue is empty", "solved",
+	    "up and running", "site is up", "website is up", "site back up",
+	    "website back up", "is back up", "was back up", "came back up",
+	    "comes back up", "fully functional", "functional again",
+	    "live again", "accessible again", "available again",
+	    "online again", "operational again", "working fine", "working properly",
+	    "working as expected", "works again", "everything works",
+	    "everything is working", NULL } },
 	{ TK_MITIGATED, SAME, { "mitigat*", "rollback*", "roll back",
 	    "rolled back", "rolling back", "rolls back", "revert*",
 	    "restart*", "reboot*", "failover", "fail over", "failed over",
@@ -122,7 +129,9 @@ static const struct {
 	    "stopped the", "stop the", "halted", "switched back",
 	    "cancelled", "canceled", "failed back", "fail back", "moved back",
 	    "pointed back", "put back", "capped", "re run*", "rerun*",
-	    "reran", NULL } },
+	    "reran", "corrected", "fixed the", "fixed a", "fixed it",
+	    "edited the", "modified the", "raised from", "increased from",
+	    "bumped", NULL } },
 	{ TK_ESCALATED, SAME, { "escalat*", "paged the", "paged in",
 	    "called in", "brought in", "looped in", "pulled in", "engaged",
 	    "war room", "incident commander", "declared an incident",
@@ -166,7 +175,7 @@ static const char *const kind_names[] = {
  * normal.", "Error rate back to 0.2%. Resolved." */
 static const char *const over[] = {
 	"normal", "normally", "resolved", "closed", "recovered", "healthy",
-	"restored", "done", NULL
+	"restored", "done", "fixed", NULL
 };
 
 /* Symptoms, and the words after them that say they ended ("errors
