@@ -103,6 +103,33 @@ plain_heading(const struct xline *l, const struct xline *next)
 }
 
 /*
+ * A line of a list item after its first, when the item is a single
+ * paragraph: a report typed without blank lines runs on from its first
+ * bullet ("- Impact: ...", then "Root Cause:" on the next line), and
+ * Markdown keeps every later line in that item.  Such a line may still
+ * be the heading it was typed as.
+ */
+static int
+lazy_line(const struct xline *l)
+{
+	return l->kind == XL_ITEM && !l->first;
+}
+
+/*
+ * "### Duration:" over "The outage occurred on October 5, 2023, from 9:00
+ * AM to 10:00 AM (GMT).": a heading that names the window opens a part of
+ * the summary, where the window is looked for, not a section nobody reads.
+ */
+static int
+window_heading(const struct xline *l)
+{
+	char n[48];
+
+	return x_norm(n, sizeof(n), l->s, l->len) > 0 &&
+	    x_in_list(n, x_window_labels);
+}
+
+/*
  * A list item that is a section's heading: a short line alone in its
  * item whose words are a section's name ("1. Summary", "4. Root cause").
  * When the document numbers its sections so (numbered), a few words that
@@ -284,7 +311,7 @@ assign_sections(struct xdoc *d)
 				 * follows is still the preamble */
 				cur = SEC_NONE;
 			} else if (cur != SEC_NONE) {
-				cur = SEC_OTHER;
+				cur = window_heading(l) ? SEC_SUMMARY : SEC_OTHER;
 				cur_level = l->level;
 				l->head = 1;
 			}
@@ -314,7 +341,8 @@ assign_sections(struct xdoc *d)
 			l->head = 1;
 			l->label_len = l->len;
 			l->content = l->len;
-		} else if (l->kind == XL_PARA && l->label_len == 0 &&
+		} else if ((l->kind == XL_PARA || lazy_line(l)) &&
+		    l->label_len == 0 &&
 		    plain_heading(l, i + 1 < d->n ? &d->v[i + 1] : NULL) &&
 		    (s = x_section_of(l->s, l->len, 0)) !=
 		    SEC_NONE) {
@@ -324,7 +352,8 @@ assign_sections(struct xdoc *d)
 			l->head = 1;
 			l->label_len = l->len;
 		} else if (l->label_len && (l->kind == XL_PARA ||
-		    (l->kind == XL_ITEM && l->all_strong))) {
+		    (l->kind == XL_ITEM && l->all_strong) ||
+		    (lazy_line(l) && l->content >= l->len))) {
 			if (l->content >= l->len) {
 				s = x_section_of(l->s, l->label_len, 0);
 				if (phase_label(cur, l, i + 1 < d->n ?

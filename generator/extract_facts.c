@@ -77,7 +77,7 @@ static const char *const impact_window_labels[] = {
 	"window in local time", "local incident window", NULL
 };
 
-static const char *const window_labels[] = {
+const char *const x_window_labels[] = {
 	"duration", "date", "dates", "when", "time", "time window",
 	"incident window", "outage window", "window", "period", "time frame",
 	"timeframe", "incident date", "date and time", "date time",
@@ -285,7 +285,7 @@ stated_duration(struct xdoc *d)
 	for (size_t i = 0; i < d->nfields; i++) {
 		const struct xfield *f = &d->fields[i];
 
-		if (x_in_list(f->label, window_labels) &&
+		if (x_in_list(f->label, x_window_labels) &&
 		    pm_when_find_duration(&m, f->tv, f->vlen)) {
 			d->stated_minutes = m;
 			d->rep->duration_line = f->line;
@@ -410,7 +410,7 @@ ranges:
 	    !d->has_end && !inc->fixed.start && !inc->fixed.end; i++) {
 		f = &d->fields[i % d->nfields];
 		if (x_in_list(f->label, i < d->nfields ? impact_window_labels :
-		    window_labels) && pm_when_find_range(&a, &b, f->tv,
+		    x_window_labels) && pm_when_find_range(&a, &b, f->tv,
 		    f->vlen) && a.hour >= 0)
 			x_take_range(d, &a, &b, f->line, "range");
 	}

@@ -343,6 +343,9 @@ int x_label_is(const struct xline *l, const char *const *names);
 
 /* Is s exactly one of list (NULL-terminated)? */
 int x_in_list(const char *s, const char *const *list);
+/* The labels of a field or heading that gives the window: "Duration",
+ * "When", "Outage window" (normalised, as x_norm writes them). */
+extern const char *const x_window_labels[];
 
 /* End of the sentence that starts at i (the index after its final
  * punctuation, or len). */

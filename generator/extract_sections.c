@@ -102,6 +102,10 @@ static const struct section_name sections[] = {
 	{ SEC_TASKS, WORD, "followup*" },
 	{ SEC_TASKS, WORD, "next step*" },
 	{ SEC_TASKS, WORD, "task*" },
+	/* the format's own words, copied as a heading: "A list of tasks to
+	 * address the issue:" */
+	{ SEC_TASKS, PREFIX, "a list of task*" },
+	{ SEC_TASKS, PREFIX, "list of task*" },
 	{ SEC_TASKS, WORD, "work items" },
 	{ SEC_TASKS, WORD, "open items" },
 	{ SEC_TASKS, WORD, "tickets" },
