@@ -28,7 +28,9 @@ static const char *const closers[] = {
 	"we take", "we will continue", "we remain", "we hope", "moving forward",
 	"going forward", "thank*", "lessons", "finally", "through these",
 	"with these", "together", "if you have", "for more", "please",
-	"in the future", "our team", NULL
+	"in the future", "our team", "with apolog*", "with respect",
+	"regards", "kind regards", "best regards", "sincerely", "yours",
+	"respectfully", NULL
 };
 
 /* Marks that say an item is done (extract.h). */
@@ -454,6 +456,33 @@ section_items(struct items *it, int sec, int lines, int skip_lessons)
 	}
 }
 
+/*
+ * Are the measures of section sec typed one a line, with no list: a
+ * paragraph of two lines or more, each a measure, as a report pasted as
+ * plain text has them ("Corrective and Preventative Measures" over
+ * "Add alerts for the pool" and "Create a runbook ...")?  Lines the
+ * writer's editor wrapped were joined before (x_lines_join), so the
+ * lines left are the writer's own.
+ */
+static int
+typed_lines(const struct xdoc *d, int sec)
+{
+	int typed = 0;
+
+	for (size_t i = 0; i + 1 < d->n; i++) {
+		const struct xline *l = &d->v[i + 1];
+
+		if (d->v[i].sec != sec || d->v[i].kind != XL_PARA ||
+		    d->v[i].head || l->block != d->v[i].block || l->head)
+			continue;
+		/* "a staging server,\nwhich we did not have": one sentence */
+		if (l->s[0] >= 'a' && l->s[0] <= 'z')
+			return 0;
+		typed = 1;
+	}
+	return typed;
+}
+
 /* Does section sec hold a list, a table or "•" lines?  Then the
  * paragraphs around them are prose, not items. */
 static int
@@ -621,6 +650,11 @@ x_action_items(struct xdoc *d)
 		section_items(&it, SEC_CORRECTIVE, 0, 1);
 	if (it.n == 0)
 		section_items(&it, SEC_CORRECTIVE, 0, 0);
+	if (it.n == 0 && typed_lines(d, SEC_CORRECTIVE)) {
+		section_items(&it, SEC_CORRECTIVE, 1, 1);
+		if (it.n < 2)
+			it.n = 0;	/* one line is a sentence, not a list */
+	}
 	if (it.n == 0)
 		promise_items(&it);
 	/* task list items anywhere and section items: document order */
