@@ -41,6 +41,7 @@ static const struct {
 	{ "rdquo", "\"" }, { "middot", "\xc2\xb7" }, { "bull", "\xe2\x80\xa2" },
 	{ "times", "\xc3\x97" }, { "deg", "\xc2\xb0" }, { "euro", "\xe2\x82\xac" },
 	{ "rarr", "\xe2\x86\x92" }, { "ge", "\xe2\x89\xa5" }, { "le", "\xe2\x89\xa4" },
+	{ "emsp", " " }, { "ensp", " " }, { "thinsp", " " },
 };
 
 /* Code point cp as UTF-8 into b; what is not a character is dropped. */

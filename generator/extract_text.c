@@ -24,19 +24,43 @@ is_symbol_lead(int b)
 	return b == 0xf0 || b == 0xe2 || b == 0xef;
 }
 
+/* The end of the emoji shortcode GitHub renders at s[i]
+ * (":small_orange_diamond:", ":rotating_light:"), or 0. */
+static size_t
+shortcode_end(const char *s, size_t len, size_t i)
+{
+	size_t k = i + 1;
+
+	if (i >= len || s[i] != ':' || k >= len || s[k] < 'a' || s[k] > 'z')
+		return 0;
+	while (k < len && k - i <= 40 && ((s[k] >= 'a' && s[k] <= 'z') ||
+	    (s[k] >= '0' && s[k] <= '9') || s[k] == '_' || s[k] == '+' ||
+	    s[k] == '-'))
+		k++;
+	return k < len && s[k] == ':' && k - i > 2 ? k + 1 : 0;
+}
+
 size_t
 x_skip_symbols(const char *s, size_t len, size_t i)
 {
-	while (i < len && is_symbol_lead((unsigned char)s[i])) {
-		size_t k = i + 1;
+	size_t k;
 
-		while (k < len && ((unsigned char)s[k] & 0xc0) == 0x80)
-			k++;
+	/* "&emsp;:small_orange_diamond:16:15": a blank the line was
+	 * indented with comes before the decoration */
+	while (i < len && s[i] == ' ')
+		i++;
+	for (;;) {
+		if (i < len && is_symbol_lead((unsigned char)s[i])) {
+			k = i + 1;
+			while (k < len && ((unsigned char)s[k] & 0xc0) == 0x80)
+				k++;
+		} else if ((k = shortcode_end(s, len, i)) == 0) {
+			return i;
+		}
 		while (k < len && s[k] == ' ')
 			k++;
 		i = k;
 	}
-	return i;
 }
 
 int
