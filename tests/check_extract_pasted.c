@@ -1,0 +1,250 @@
+/*
+ * check_extract_pasted.c: reports typed or pasted the way many first
+ * postmortems are: plain lines with no blank line between them, headings
+ * named after the window, measures one a line with no list, GitHub emoji
+ * shortcodes and HTML spacing in front of the times, and terse timeline
+ * entries ("Site back up", "Problem solved").  Every document here is
+ * invented; the shapes are the ones public write-ups of this kind take.
+ */
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_fixture.h"
+
+/* "down for 40% of users": the change ("down") happened to that share of
+ * people, so the number is the harm.  A change of machines stays one. */
+static void
+test_share_for_people(void **state)
+{
+	static const char *const harm[] = {
+		"The site was down for 40% of users.",
+		"Down for 40% of our users.",
+		"Pages were slower for 40% of riders.",
+	};
+	char doc[256];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(harm) / sizeof(harm[0]); i++) {
+		double got;
+
+		snprintf(doc, sizeof(doc), "# Outage\n\n## Issue Summary\n\n"
+		    "From 10:00 to 11:30 WAT on 3 May 2024. %s\n", harm[i]);
+		got = share_of(doc);
+		if (isnan(got) || fabs(got - 40) > 0.05)
+			fail_msg("%s: share %g, want 40", harm[i], got);
+	}
+	assert_true(isnan(share_of("# Outage\n\n## Issue Summary\n\n"
+	    "From 10:00 to 11:30 WAT on 3 May 2024. CPU was up for 40% of "
+	    "hosts.\n")));
+}
+
+/* The kinds of the entries of doc's timeline, comma-separated, into
+ * out. */
+static void
+kinds_of(const char *doc, char *out, size_t size)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+	size_t n = 0;
+
+	ingest(&inc, a, &w, "kinds.md", doc);
+	out[0] = '\0';
+	for (size_t i = 0; i < inc.ntimeline && n + 1 < size; i++)
+		n += (size_t)snprintf(out + n, size - n, "%s%s", i ? "," : "",
+		    inc.timeline[i].kind);
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+}
+
+/* The few words a hurried timeline ends on say it is over; the fix
+ * before them is a mitigation, whatever its verb. */
+static void
+test_terse_kinds(void **state)
+{
+	char got[256];
+
+	(void)state;
+	kinds_of("# Outage\n\n## Timeline\n\n"
+	    "- 9:59 AM: Uptime monitor alert fires\n"
+	    "- 10:02 AM: Fixed the typo and restarted Apache\n"
+	    "- 10:03 AM: Problem solved\n"
+	    "- 10:04 AM: Typo corrected in wp-settings.php\n"
+	    "- 10:05 AM: max_connections raised from 151 to 500\n"
+	    "- 10:06 AM: Site back up\n"
+	    "- 10:07 AM: Website is up and running again\n"
+	    "- 10:08 AM: Bug fixed\n", got, sizeof(got));
+	assert_string_equal(got, "detected,mitigated,resolved,mitigated,"
+	    "mitigated,resolved,resolved,resolved");
+	/* a server that is up is not a site that is back */
+	kinds_of("# Outage\n\n## Timeline\n\n"
+	    "- 9:59 AM: Uptime monitor alert fires\n"
+	    "- 10:20 AM: The database server is up but its disk is "
+	    "read-only\n", got, sizeof(got));
+	assert_string_equal(got, "detected,other");
+}
+
+/* "### Duration:" over the sentence that gives the window, after a
+ * summary of its own: the window is read under it. */
+static void
+test_window_heading(void **state)
+{
+	static const char *const heads[] = {
+		"Duration:", "Duration", "When", "Outage window",
+	};
+	char doc[512];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
+		struct pm_arena *a = pm_arena_new();
+		struct pm_warnings w = PM_WARNINGS_INIT;
+		struct pm_incident inc;
+
+		snprintf(doc, sizeof(doc), "# Sign-in outage\n\n"
+		    "### Summary\nMembers could not sign in.\n\n"
+		    "### %s\nThe outage occurred on October 5, 2023, from "
+		    "9:00 AM to 10:00 AM (GMT).\n\n"
+		    "### Impact\nAbout 40%% of members were affected.\n",
+		    heads[i]);
+		ingest(&inc, a, &w, "window.md", doc);
+		assert_str(inc.start, "2023-10-05T09:00:00+00:00");
+		assert_str(inc.end, "2023-10-05T10:00:00+00:00");
+		pm_warnings_free(&w);
+		pm_arena_free(a);
+	}
+}
+
+/* A report typed with no blank line: after its first bullet Markdown
+ * keeps every line in that bullet, and "Root Cause:" or "Timeline:" on
+ * a line of their own still head their sections. */
+static void
+test_no_blank_lines(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+
+	(void)state;
+	ingest(&inc, a, &w, "typed.md",
+	    "Issue Summary:\n"
+	    "- Duration: from 11:00 AM to 1:00 PM (WAT) on 4 March 2024.\n"
+	    "- Impact: the shop was unavailable for about 80% of users.\n"
+	    "Root Cause:\n"
+	    "A health check on the load balancer pointed at a path that no "
+	    "longer existed, so every backend was marked down.\n"
+	    "Timeline:\n"
+	    "- 10:58 AM: Monitoring alerts on the shop's error rate.\n"
+	    "- 11:20 AM: Escalated to the platform team.\n"
+	    "- 1:00 PM: Health check path corrected; shop back up.\n"
+	    "Corrective and Preventative Measures:\n"
+	    "- Improvements/Fixes: we now review health checks with every "
+	    "release.\n"
+	    "- A List Of Tasks To Address The Issue:\n"
+	    "- Add a test that requests every health check path.\n"
+	    "- Alert when more than half of the backends are down.\n"
+	    "- Document the load balancer settings.\n");
+	assert_true(inc.sections.root_cause);
+	assert_true(inc.sections.timeline);
+	assert_true(inc.sections.task_list);
+	assert_non_null(inc.root_cause);
+	assert_non_null(strstr(inc.root_cause, "health check"));
+	assert_int_equal(inc.ntimeline, 3);
+	assert_int_equal(inc.naction_items, 3);
+	assert_str(inc.action_items[0].text,
+	    "Add a test that requests every health check path.");
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+}
+
+/* The measures typed one a line with no list are the action items; a
+ * sign-off after them is not, and one sentence alone is no list. */
+static void
+test_typed_measures(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+
+	(void)state;
+	ingest(&inc, a, &w, "measures.md",
+	    "# Checkout outage\n\n"
+	    "## Root cause\n\nThe connection pool was set too small.\n\n"
+	    "## Corrective and Preventative Measures\n\n"
+	    "We can prevent this in the future by:\n"
+	    "Alerting when the pool is 80% full\n"
+	    "Load testing the checkout before each release\n"
+	    "Keeping the pool size in version control\n"
+	    "With apologies to everyone who could not pay,\n"
+	    "The platform team\n");
+	assert_int_equal(inc.naction_items, 3);
+	assert_str(inc.action_items[2].text,
+	    "Keeping the pool size in version control");
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+
+	a = pm_arena_new();
+	ingest(&inc, a, &w, "sentence.md",
+	    "# Checkout outage\n\n"
+	    "## Corrective and Preventative Measures\n\n"
+	    "This could have been prevented by a staging server,\n"
+	    "which we did not have.\n");
+	assert_int_equal(inc.naction_items, 0);
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+}
+
+/* Times behind a GitHub emoji shortcode, in Markdown and in HTML with
+ * an em space before it. */
+static void
+test_shortcode_times(void **state)
+{
+	static const char *const docs[] = {
+		"# Outage\n\n## Timeline\n\n"
+		"- :small_orange_diamond:16:15 GMT+1: An alert fires.\n"
+		"- :small_orange_diamond: 16:20 GMT+1: Investigation starts.\n",
+		"<h2>Timeline:</h2>\n"
+		"<p>&emsp;:small_blue_diamond:16:15 GMT+1: An alert fires.</p>\n"
+		"<p>&emsp;:small_blue_diamond:16:20 GMT+1: Investigation "
+		"starts.</p>\n",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(docs) / sizeof(docs[0]); i++) {
+		struct pm_arena *a = pm_arena_new();
+		struct pm_warnings w = PM_WARNINGS_INIT;
+		struct pm_incident inc;
+
+		ingest(&inc, a, &w, "emoji.md", docs[i]);
+		assert_int_equal(inc.ntimeline, 2);
+		assert_str(inc.timeline[1].time, "16:20");
+		pm_warnings_free(&w);
+		pm_arena_free(a);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_share_for_people),
+		cmocka_unit_test(test_terse_kinds),
+		cmocka_unit_test(test_window_heading),
+		cmocka_unit_test(test_no_blank_lines),
+		cmocka_unit_test(test_typed_measures),
+		cmocka_unit_test(test_shortcode_times),
+	};
+
+	pm_markdown_init();
+	return cmocka_run_group_tests_name("extract_pasted", tests, NULL,
+	    NULL);
+}
