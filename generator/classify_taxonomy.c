@@ -159,6 +159,14 @@ static const struct pm_keyword kw_config[] = {
 	{ "ulimit", 5 }, { "nofile", 5 }, { "open files", 4 },
 	{ "file descriptor limit*", 6 }, { "soft limit", 5 },
 	{ "default limit", 5 }, { "bind address", 5 }, { "sysctl", 4 },
+	/* the web stack a first postmortem debugs: a misspelt file name in
+	 * WordPress's settings ("class-wp-locale.phpp"), a semicolon missing
+	 * in a site's configuration */
+	{ "phpp", 8 }, { "wp settings", 6 }, { "misspel*", 5 },
+	{ "spelling error*", 5 }, { "spelling mistake*", 5 },
+	{ "wrong file name", 8 }, { "wrong filename", 8 },
+	{ "file extension", 4 }, { "missing semicolon", 6 },
+	{ "sites enabled", 5 }, { "sites available", 5 },
 	/* "A configuration change to the load balancer" */
 	{ "configuration change*", 6 }, { "config change*", 6 },
 	/* a value changed everywhere but one place */
@@ -297,6 +305,7 @@ static const struct pm_keyword kw_hardware[] = {
 
 static const struct pm_keyword kw_dependency[] = {
 	{ "third party", 6 }, { "vendor*", 4 }, { "provider*", 3.5 },
+	{ "api access restriction*", 7 }, { "api restriction*", 6 },
 	{ "upstream", 2.5 }, { "external api", 6 }, { "external service", 6 },
 	{ "partner", 1 }, { "saas", 4 }, { "their side", 6 },
 	{ "s side", 5 }, { "s end", 4 },
@@ -441,6 +450,8 @@ static const struct pm_keyword kw_bug[] = {
 
 static const struct pm_keyword kw_human[] = {
 	{ "human error", 9 }, { "by hand", 4 }, { "manual*", 3 },
+	{ "human mistake", 8 }, { "intern", 5 }, { "deletion of the whole", 6 },
+	{ "deleted the whole", 6 },
 	{ "mistake*", 4 }, { "accidental*", 6 }, { "by accident", 6 },
 	{ "wrong host", 7 }, { "wrong server", 7 }, { "wrong database", 7 },
 	{ "wrong environment", 7 }, { "wrong pane", 7 },
