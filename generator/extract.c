@@ -132,8 +132,9 @@ window_heading(const struct xline *l)
 /*
  * A list item that is a section's heading: a short line alone in its
  * item whose words are a section's name ("1. Summary", "4. Root cause").
- * When the document numbers its sections so (numbered), a few words that
- * name a section count too ("5. Corrective actions").  Sets *sec.
+ * When the document numbers its sections so (numbered), or the item ends
+ * with a colon, a few words that name a section count too ("5. Corrective
+ * actions").  Sets *sec.
  */
 static int
 item_heading(const struct xline *l, const struct xline *next, int numbered,
@@ -141,14 +142,18 @@ item_heading(const struct xline *l, const struct xline *next, int numbered,
 {
 	size_t words = 0;
 
+	/* "3. Root cause and resolution:" runs on into the text typed
+	 * under it with no blank line; its colon still makes it a head */
 	if (l->kind != XL_ITEM || !l->first || l->task >= 0 ||
-	    l->level != 1 || l->len > 40 || (next && next->block == l->block))
+	    l->level != 1 || l->len > 40 || (next && next->block == l->block &&
+	    l->s[l->len - 1] != ':'))
 		return 0;
 	for (size_t i = 0; i < l->len; i++)
 		words += l->s[i] != ' ' && (i == 0 || l->s[i - 1] == ' ');
 	*sec = x_section_of(l->s, l->len, 1);
-	if (*sec == SEC_NONE && numbered && words <= 4 && l->s[0] >= 'A' &&
-	    l->s[0] <= 'Z')
+	/* so does a colon: "3. Root cause and resolution:" */
+	if (*sec == SEC_NONE && (numbered || l->s[l->len - 1] == ':') &&
+	    words <= 5 && l->s[0] >= 'A' && l->s[0] <= 'Z')
 		*sec = x_section_of(l->s, l->len, 0);
 	return *sec != SEC_NONE && *sec != SEC_OTHER;
 }

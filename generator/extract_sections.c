@@ -25,6 +25,8 @@ struct section_name {
 
 static const struct section_name sections[] = {
 	{ SEC_ROOT, WORD, "root cause*" },
+	{ SEC_ROOT, WORD, "root casue*" },	/* as typed in a hurry */
+	{ SEC_ROOT, WORD, "rootcause*" },
 	{ SEC_ROOT, WORD, "rca" },
 	{ SEC_ROOT, EXACT, "cause" },
 	{ SEC_ROOT, EXACT, "causes" },
