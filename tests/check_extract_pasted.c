@@ -232,6 +232,80 @@ test_shortcode_times(void **state)
 	}
 }
 
+/* Is the category of doc, through the real pipeline, want?  Whether
+ * the document has a root cause section goes to *root_section when it
+ * is not NULL. */
+static void
+assert_category(const char *doc, const char *want, int *root_section)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+
+	ingest(&inc, a, &w, "cause.md", doc);
+	if (!same_str(inc.category, want))
+		fail_msg("%s: category %s, want %s", doc,
+		    inc.category ? inc.category : "(none)", want);
+	if (root_section)
+		*root_section = inc.sections.root_cause;
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+}
+
+/* The causes a first postmortem of a web stack gives, in its words: a
+ * misspelt file name in WordPress's settings is a configuration fault,
+ * unless the writer calls it a human mistake; an intern who deleted the
+ * database is one; a company's API access restrictions are the
+ * provider's.  "Root casue" still heads the cause. */
+static void
+test_web_stack_causes(void **state)
+{
+	int root = 0;
+
+	(void)state;
+	assert_category("# Outage\n\n## Root cause\n\n"
+	    "A wrong file name in wp-settings.php: it required "
+	    "class-wp-locale.phpp, and Apache answered 500.\n",
+	    "configuration", NULL);
+	assert_category("# Outage\n\n## Root casue\n\n"
+	    "The settings file asked for class-wp-locale.phpp, a misspelt "
+	    "extension.\n", "configuration", &root);
+	assert_true(root);
+	assert_category("# Outage\n\n## Root cause\n\n"
+	    "A human mistake: a wrong file extension was used in a "
+	    "critical configuration file.\n", "human-error", NULL);
+	assert_category("# Outage\n\n## Root cause\n\n"
+	    "The deletion of the whole database by an intern who had been "
+	    "given full access.\n", "human-error", NULL);
+	assert_category("# Outage\n\n## Root cause\n\n"
+	    "The map company's new API access restrictions blocked every "
+	    "call we made.\n", "dependency-third-party", NULL);
+}
+
+/* Sections typed as the items of one numbered list with no blank line:
+ * "3. Root cause and resolution:" heads the text under it. */
+static void
+test_numbered_heads(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+
+	(void)state;
+	ingest(&inc, a, &w, "numbered.md",
+	    "## Postmortem\n\n"
+	    "Service unavailability\n"
+	    "1. Issue Summary:\n"
+	    "On 3 March 2024 from 14:45 to 16:30 UTC the shop returned 500.\n"
+	    "2. Root cause and resolution:\n"
+	    "New PHP files were uploaded with a misspelt name.\n");
+	assert_true(inc.sections.root_cause);
+	assert_str(inc.root_cause,
+	    "New PHP files were uploaded with a misspelt name.");
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+}
+
 int
 main(void)
 {
@@ -242,6 +316,8 @@ main(void)
 		cmocka_unit_test(test_no_blank_lines),
 		cmocka_unit_test(test_typed_measures),
 		cmocka_unit_test(test_shortcode_times),
+		cmocka_unit_test(test_web_stack_causes),
+		cmocka_unit_test(test_numbered_heads),
 	};
 
 	pm_markdown_init();
