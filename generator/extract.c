@@ -316,7 +316,8 @@ assign_sections(struct xdoc *d)
 				 * follows is still the preamble */
 				cur = SEC_NONE;
 			} else if (cur != SEC_NONE) {
-				cur = window_heading(l) ? SEC_SUMMARY : SEC_OTHER;
+				cur = window_heading(l) ? SEC_SUMMARY :
+				    SEC_OTHER;
 				cur_level = l->level;
 				l->head = 1;
 			}

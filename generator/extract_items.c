@@ -460,9 +460,9 @@ section_items(struct items *it, int sec, int lines, int skip_lessons)
  * Are the measures of section sec typed one a line, with no list: a
  * paragraph of two lines or more, each a measure, as a report pasted as
  * plain text has them ("Corrective and Preventative Measures" over
- * "Add alerts for the pool" and "Create a runbook ...")?  Lines the
- * writer's editor wrapped were joined before (x_lines_join), so the
- * lines left are the writer's own.
+ * "Add alerts for the pool" and "Create a runbook ...")?  The lines of
+ * measures are not joined as wrapped prose is (x_lines_join), so a line
+ * that opens in lower case says the block is a sentence wrapped by hand.
  */
 static int
 typed_lines(const struct xdoc *d, int sec)

@@ -213,7 +213,8 @@ test_shortcode_times(void **state)
 		"- :small_orange_diamond:16:15 GMT+1: An alert fires.\n"
 		"- :small_orange_diamond: 16:20 GMT+1: Investigation starts.\n",
 		"<h2>Timeline:</h2>\n"
-		"<p>&emsp;:small_blue_diamond:16:15 GMT+1: An alert fires.</p>\n"
+		"<p>&emsp;:small_blue_diamond:16:15 GMT+1: An alert "
+		"fires.</p>\n"
 		"<p>&emsp;:small_blue_diamond:16:20 GMT+1: Investigation "
 		"starts.</p>\n",
 	};
