@@ -527,7 +527,7 @@ head_sections(const struct xdoc *d)
  * document.
  */
 static void
-read_fenced(struct xdoc *d, pthread_mutex_t *parse_lock)
+read_fenced(struct xdoc *d)
 {
 	struct pm_markdown_opts o;
 	struct pm_markdown *inner = NULL;
@@ -536,7 +536,7 @@ read_fenced(struct xdoc *d, pthread_mutex_t *parse_lock)
 	memset(&o, 0, sizeof(o));
 	o.file = d->file;
 	o.first_line = cmark_node_get_start_line(d->code) + 1;
-	o.parse_lock = parse_lock;
+	o.parse_lock = d->parse_lock;
 	if (pm_markdown_parse(&inner, lit, strlen(lit), &o, NULL) < 0)
 		return;
 	d->n = 0;
@@ -566,6 +566,7 @@ pm_extract_run(struct pm_extract_report *out, struct pm_incident *inc,
 	d.warnings = warnings;
 	d.file = inc->path ? inc->path : "";
 	d.stated_minutes = PM_UNKNOWN;
+	d.parse_lock = opts ? opts->parse_lock : NULL;
 	d.ttd_stated = d.ttr_stated = PM_UNKNOWN;
 	if (opts && opts->fallback_date) {
 		size_t n = strlen(opts->fallback_date);
@@ -582,7 +583,7 @@ pm_extract_run(struct pm_extract_report *out, struct pm_incident *inc,
 	x_lines_join(&d);
 	if (d.code && d.code_score >= 3 &&
 	    d.code_score >= head_sections(&d) + 2)
-		read_fenced(&d, opts ? opts->parse_lock : NULL);
+		read_fenced(&d);
 	x_slash_order(&d);
 	note_sections(&d);
 	x_mark_meeting(&d);

@@ -159,6 +159,8 @@ struct xdoc {
 
 	cmark_node *code;	/* a code block that holds a postmortem */
 	int code_score;
+	pthread_mutex_t *parse_lock;	/* pm_extract_opts's, for the
+					 * blocks parsed again */
 
 	/* Timeline entries as points, parallel to inc->timeline. */
 	struct pm_when *tl_when;
@@ -232,6 +234,22 @@ void x_hints_drop(struct pm_buf *b, struct x_struck *hints,
  * "<summary>" as a label.  *blocks numbers the new blocks. */
 void x_html_lines(struct xdoc *d, const char *s, int line, int *blocks);
 void x_lines_join(struct xdoc *d);
+
+/* extract_code.c: what a code block's text s holds.  The number of
+ * different sections its short lines name (a pasted postmortem); how many
+ * lines open with a time (a log), or hold a clock near their start (a
+ * chat's headers); whether it is prose its writer indented four spaces. */
+int x_code_sections(const char *s);
+int x_code_log_lines(const char *s);
+int x_code_clock_lines(const char *s);
+int x_code_is_prose(const char *s);
+/* Does s[0..len) open with a time ("07:36:50", "[9:06 AM] text")? */
+int x_starts_with_time(const char *s, size_t len);
+/* Of the lines already cut: how many from the from-th on head a chat
+ * message; how many timed items or rows end right before the from-th,
+ * under at most one introducing paragraph. */
+int x_chat_headers_from(const struct xdoc *d, size_t from);
+int x_timed_items_before(const struct xdoc *d, size_t from);
 
 /* extract_markup.c, run by x_lines_build() over the lines it cut: a
  * Pandoc grid table's paragraph made table rows (*blocks numbers them);

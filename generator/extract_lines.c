@@ -1,10 +1,13 @@
 /*
  * extract_lines.c: the document flattened into lines for the extractor:
  * paragraphs and headings cut at their line breaks, list items with their
- * depth and task state, table rows with their cells, and code blocks of
- * log lines, each line with its file line, its block and its emphasis.
+ * depth and task state, table rows with their cells, code blocks of log
+ * lines, and sections indented into code blocks parsed again as prose
+ * (extract_code.c says which), each line with its file line, its block
+ * and its emphasis.
  */
 #include "extract_int.h"
+#include "markdown.h"
 
 #include <string.h>
 
@@ -333,61 +336,6 @@ cut_row(struct xdoc *d, struct cut *c, cmark_node *row, int header)
 	pm_buf_free(&cell);
 }
 
-/* How much a code block looks like a pasted postmortem: the number of
- * different sections its lines name. */
-static int
-code_sections(const char *s)
-{
-	unsigned seen = 0;
-	int score = 0, sec;
-
-	while (*s) {
-		size_t n = strcspn(s, "\n");
-
-		if (n > 0 && n < 60 && (sec = x_section_of(s, n, 0)) !=
-		    SEC_NONE && sec != SEC_OTHER && !(seen & (1u << sec))) {
-			seen |= 1u << sec;
-			score++;
-		}
-		s += n + (s[n] == '\n');
-	}
-	return score;
-}
-
-/* Does the line start with a time ("07:36:50", "2024-10-08T07:36:50Z",
- * "1340  text", "[9:06 AM] text")? */
-static int
-starts_with_time(const char *s, size_t len)
-{
-	struct pm_when w;
-	size_t n;
-
-	while (len > 0 && (*s == ' ' || *s == '\t'))
-		s++, len--;
-	/* "[8:40 AM] maya: sent!", a chat log */
-	if (len > 0 && *s == '[')
-		s++, len--;
-	if (len == 0 || *s < '0' || *s > '9')
-		return 0;
-	n = pm_when_parse(&w, s, len);
-	return (n > 0 && w.hour >= 0) || x_hhmm_at(s, len, &w) > 0;
-}
-
-/* How many lines of a code block start with a time. */
-static int
-log_lines(const char *s)
-{
-	int n = 0;
-
-	while (*s) {
-		size_t len = strcspn(s, "\n");
-
-		n += starts_with_time(s, len);
-		s += len + (s[len] == '\n');
-	}
-	return n;
-}
-
 /*
  * A code block of log lines, the way people paste a timeline from a log
  * or a chat export: its lines become the lines of paragraphs, a blank
@@ -423,73 +371,6 @@ cut_code(struct xdoc *d, struct cut *c, cmark_node *code, int *blocks)
 		cut_flush(d, c);
 		s += len + (s[len] == '\n');
 	}
-}
-
-/* How many short lines of a code block hold a clock ("Dana  10:07"):
- * a cheap test before a block is cut to look for chat headers, which
- * SQL, configs and stack traces seldom pass. */
-static int
-clock_lines(const char *s)
-{
-	int n = 0;
-
-	while (*s) {
-		size_t len = strcspn(s, "\n");
-		const char *colon = memchr(s, ':', len);
-
-		n += len < 60 && colon && colon > s && colon[-1] >= '0' &&
-		    colon[-1] <= '9' && colon[1] >= '0' && colon[1] <= '9';
-		s += len + (s[len] == '\n');
-	}
-	return n;
-}
-
-/* How many of the lines from the from-th on head a chat message
- * ("Marta Kowalska  09:48", the message under it), as a chat channel
- * copied into a code block has them. */
-static int
-chat_headers(const struct xdoc *d, size_t from)
-{
-	struct pm_when w;
-	int n = 0, mer;
-
-	for (size_t i = from; i < d->n; i++)
-		n += x_chat_header(&d->v[i], i + 1 < d->n ? &d->v[i + 1] :
-		    NULL, &w, &mer);
-	return n;
-}
-
-/*
- * How many list items or table rows that open with a time end right
- * before the line from-th, maybe under one paragraph that introduces
- * what follows: a chat or a log pasted under a timeline of such entries
- * is quoted for context ("For context only, not part of the timeline:
- * the first messages in the channel"), where one pasted alone is the
- * timeline, and one under a line that names a section ("Root cause:")
- * belongs to that section.
- */
-static int
-timed_items_before(const struct xdoc *d, size_t from)
-{
-	int n = 0, intro = -1;
-
-	while (from-- > 0) {
-		const struct xline *l = &d->v[from];
-
-		if (l->kind == XL_HEADING ||
-		    x_section_of(l->s, l->len, 1) != SEC_NONE)
-			break;
-		if (l->kind == XL_PARA && n == 0 &&
-		    (intro < 0 || intro == l->block)) {
-			intro = l->block;
-			continue;
-		}
-		if ((l->kind != XL_ITEM && l->kind != XL_ROW) ||
-		    !starts_with_time(l->s, l->len))
-			break;
-		n++;
-	}
-	return n;
 }
 
 /* -1 for an item that is not a task, else 1 when ticked. */
@@ -688,14 +569,49 @@ caption_kind(cmark_node *para, int after_pictures)
 	return pictures || after_pictures || named ? 1 : -1;
 }
 
+static void build(struct xdoc *d, cmark_node *root, int *blocks,
+    int nested);
+
+/*
+ * A section its writer indented four spaces, which CommonMark makes a
+ * code block: its text parsed as the Markdown it is, its lines cut in
+ * place.  One level only, so hostile nesting costs one more parse.
+ */
+static void
+read_indented(struct xdoc *d, cmark_node *code, int *blocks)
+{
+	struct pm_markdown_opts o;
+	struct pm_markdown *inner = NULL;
+	const char *lit = cmark_node_get_literal(code);
+
+	memset(&o, 0, sizeof(o));
+	o.file = d->file;
+	o.first_line = cmark_node_get_start_line(code);
+	o.parse_lock = d->parse_lock;
+	if (pm_markdown_parse(&inner, lit, strlen(lit), &o, NULL) < 0)
+		return;
+	build(d, pm_markdown_root(inner), blocks, 1);
+	pm_markdown_free(inner);
+}
+
 void
 x_lines_build(struct xdoc *d, cmark_node *root)
+{
+	int blocks = 0;
+
+	build(d, root, &blocks, 0);
+	x_grid_tables(d, &blocks);
+	x_jira_markup(d);
+}
+
+static void
+build(struct xdoc *d, cmark_node *root, int *blocks, int nested)
 {
 	cmark_iter *it = cmark_iter_new(root);
 	cmark_event_type ev;
 	struct cut c;
 	int items[MAX_DEPTH], tasks[MAX_DEPTH], item_depth = 0, list_depth = 0;
-	int blocks = 0, top, k, quotes = 0, pictures = 0, caption;
+	int top, k, quotes = 0, pictures = 0, caption;
 
 	memset(&c, 0, sizeof(c));
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -719,7 +635,7 @@ x_lines_build(struct xdoc *d, cmark_node *root)
 			} else {
 				top = item_depth < MAX_DEPTH ? item_depth :
 				    MAX_DEPTH - 1;
-				items[top] = ++blocks;
+				items[top] = ++*blocks;
 				tasks[top] = task_state(n, name);
 				item_depth++;
 			}
@@ -752,7 +668,7 @@ x_lines_build(struct xdoc *d, cmark_node *root)
 			    in_item ? XL_ITEM : XL_PARA;
 			c.level = t == CMARK_NODE_HEADING ?
 			    cmark_node_get_heading_level(n) : list_depth;
-			c.block = in_item ? items[top] : ++blocks;
+			c.block = in_item ? items[top] : ++*blocks;
 			/* a later paragraph of an item continues it */
 			c.first_done = in_item &&
 			    cmark_node_previous(n) != NULL;
@@ -765,35 +681,43 @@ x_lines_build(struct xdoc *d, cmark_node *root)
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 		} else if (strcmp(name, "table_row") == 0 ||
 		    strcmp(name, "table_header") == 0) {
-			c.block = ++blocks;
+			c.block = ++*blocks;
 			cut_row(d, &c, n, name[6] == 'h');
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 		} else if (t == CMARK_NODE_HTML_BLOCK) {
 			x_html_lines(d, cmark_node_get_literal(n),
-			    cmark_node_get_start_line(n), &blocks);
+			    cmark_node_get_start_line(n), blocks);
 		} else if (t == CMARK_NODE_CODE_BLOCK) {
 			const char *lit = cmark_node_get_literal(n);
-			int score = lit ? code_sections(lit) : 0;
+			int score = lit ? x_code_sections(lit) : 0;
+			int fl = 0, fo = 0;
+			char fc = 0;
 
-			if (score >= 2 && score > d->code_score) {
-				d->code = n;
-				d->code_score = score;
-			} else if (lit && log_lines(lit) >= 3) {
-				if (timed_items_before(d, d->n) < 3)
-					cut_code(d, &c, n, &blocks);
-			} else if (lit && clock_lines(lit) >= 3) {
+			if (!lit)
+				continue;
+			if (!nested && !cmark_node_get_fenced(n, &fl, &fo,
+			    &fc) && x_code_is_prose(lit)) {
+				read_indented(d, n, blocks);
+			} else if (score >= 2 && score > d->code_score) {
+				/* the node outlives only the outer parse */
+				if (!nested) {
+					d->code = n;
+					d->code_score = score;
+				}
+			} else if (x_code_log_lines(lit) >= 3) {
+				if (x_timed_items_before(d, d->n) < 3)
+					cut_code(d, &c, n, blocks);
+			} else if (x_code_clock_lines(lit) >= 3) {
 				size_t before = d->n;
 
 				/* a chat, or code whose lines name times */
-				cut_code(d, &c, n, &blocks);
-				if (chat_headers(d, before) < 3 ||
-				    timed_items_before(d, before) >= 3)
+				cut_code(d, &c, n, blocks);
+				if (x_chat_headers_from(d, before) < 3 ||
+				    x_timed_items_before(d, before) >= 3)
 					d->n = before;
 			}
 		}
 	}
 	cmark_iter_free(it);
 	pm_buf_free(&c.b);
-	x_grid_tables(d, &blocks);
-	x_jira_markup(d);
 }

@@ -283,6 +283,51 @@ test_web_stack_causes(void **state)
 	    "call we made.\n", "dependency-third-party", NULL);
 }
 
+/* Sections typed with a margin of four spaces, which CommonMark makes
+ * code blocks, read as the Markdown they are; a configuration quoted in
+ * the same way stays code, out of the root cause. */
+static void
+test_indented_sections(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+
+	(void)state;
+	ingest(&inc, a, &w, "margin.md",
+	    "# Checkout returned 502 for the Lagos shop\n\n"
+	    "## Issue Summary\n\n"
+	    "    Duration: 14 March 2024, 09:10 AM to 10:25 AM WAT.\n"
+	    "    Impact: the checkout page returned 502 errors; about 35% of\n"
+	    "    users could not pay for their baskets.\n\n"
+	    "## Timeline\n\n"
+	    "    - 09:10 AM: the first 502 errors appear in the access log.\n"
+	    "    - 09:14 AM: an alert on the error rate pages the on-call.\n"
+	    "    - 09:30 AM: the application is restarted; errors go on.\n"
+	    "    - 10:20 AM: the port is corrected and Nginx reloaded.\n"
+	    "    - 10:25 AM: the error rate is back to normal.\n\n"
+	    "## Root Cause and Resolution\n\n"
+	    "The upstream block named port 8081 after a manual edit:\n\n"
+	    "    upstream app {\n"
+	    "        server 127.0.0.1:8081;\n"
+	    "    }\n\n"
+	    "We changed it to 8080 and reloaded Nginx.\n\n"
+	    "## Corrective and Preventative Measures\n\n"
+	    "    - Test the Nginx configuration in the deploy script.\n"
+	    "    - Alert on the 5xx rate of each upstream.\n"
+	    "    - Keep the site file in version control.\n");
+	assert_str(inc.start, "2024-03-14T09:10:00+01:00");
+	assert_str(inc.end, "2024-03-14T10:25:00+01:00");
+	assert_true(fabs(inc.impact_percent - 35) < 0.05);
+	assert_int_equal(inc.ntimeline, 5);
+	assert_int_equal(inc.naction_items, 3);
+	assert_str(inc.category, "configuration");
+	assert_non_null(inc.root_cause);
+	assert_null(strstr(inc.root_cause, "127.0.0.1"));
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+}
+
 /* Sections typed as the items of one numbered list with no blank line:
  * "3. Root cause and resolution:" heads the text under it. */
 static void
@@ -319,6 +364,7 @@ main(void)
 		cmocka_unit_test(test_shortcode_times),
 		cmocka_unit_test(test_web_stack_causes),
 		cmocka_unit_test(test_numbered_heads),
+		cmocka_unit_test(test_indented_sections),
 	};
 
 	pm_markdown_init();
