@@ -167,6 +167,12 @@ static const struct pm_keyword kw_config[] = {
 	{ "wrong file name", 8 }, { "wrong filename", 8 },
 	{ "file extension", 4 }, { "missing semicolon", 6 },
 	{ "sites enabled", 5 }, { "sites available", 5 },
+	/* a web server pointed at the wrong port: "the upstream block
+	 * named port 8081", "Nginx was listening on port 8080" */
+	{ "wrong port", 7 }, { "incorrect port", 7 }, { "port number", 4 },
+	{ "listening on port", 5 }, { "listen on port", 5 },
+	{ "upstream block", 5 }, { "server block", 4 }, { "site file", 4 },
+	{ "nginx configuration", 5 }, { "nginx config", 5 },
 	/* "A configuration change to the load balancer" */
 	{ "configuration change*", 6 }, { "config change*", 6 },
 	/* a value changed everywhere but one place */
