@@ -607,6 +607,9 @@ void x_find_day(struct xdoc *d);
 /* extract_facts.c */
 void x_facts_context(struct xdoc *d);	/* zone, day, start and end */
 void x_facts_finish(struct xdoc *d);	/* after the timeline */
+/* extract_tl_window.c: the start and end the timeline gives, where no
+ * other reader found them (step 6 of extract_facts.c). */
+void x_times_from_timeline(struct xdoc *d);
 
 /* extract_impact.c: impact, then severity and services (below) and the
  * root cause through x_find_root_cause(). */
@@ -667,6 +670,8 @@ void x_timeline(struct xdoc *d);
 /* Add an entry at w read from l (mer: am/pm written) with text. */
 void x_tl_push(struct xtl *t, const struct xline *l, const struct pm_when *w,
     int mer, const char *text, size_t len);
+/* Append s to the text of entry i. */
+void x_tl_append(struct xtl *t, size_t i, const char *s, size_t len);
 
 /* extract_rows.c: a table's header row, whose cells name the time and
  * date columns (t->cols), and a row under it: an entry when its time
@@ -699,6 +704,7 @@ int x_tl_time_said(struct xtl *t, const struct xline *l);
 int x_tl_time_aside(struct xtl *t, const struct xline *l);
 /* "Later that evening — text", no time: at the time of the entry before. */
 int x_tl_untimed(struct xtl *t, const struct xline *l);
+size_t x_tl_steps(struct xtl *t);
 
 /* extract_narrative.c: the entries of line l from offset from on, the
  * one that starts there and each later sentence that starts with a time;

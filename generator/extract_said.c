@@ -2,7 +2,8 @@
  * extract_said.c: timeline items that do not open with their time: the
  * time in brackets at the end ("Alert fires (09:20)"), said inside the
  * sentence ("Errors climb at 11:35 am."), or not given at all ("Later
- * that evening — generator started by hand").
+ * that evening — generator started by hand"), and timelines that are a
+ * list of steps with one time at most.
  */
 #include "extract_int.h"
 
@@ -168,4 +169,74 @@ x_tl_untimed(struct xtl *t, const struct xline *l)
 		return 0;
 	x_tl_push(t, l, &t->w[t->n - 1], t->mer[t->n - 1], l->s, l->len);
 	return 1;
+}
+
+/* "HH:MM TZ - [fill in: ...]": a template's entry, its time not yet
+ * written, is no step. */
+static int
+time_to_fill(const struct xline *l)
+{
+	static const char *const marks[] = { "hh:mm", "hh.mm", "xx:xx",
+	    "??:??", NULL };
+
+	return x_phrase_at_any(l->s, l->len, 0, marks) > 0;
+}
+
+/* A top-level item of the timeline section, where a step starts. */
+static int
+step_item(const struct xline *l)
+{
+	return l->sec == SEC_TIMELINE && l->kind == XL_ITEM && l->first &&
+	    l->level == 1;
+}
+
+/*
+ * "- The alert fired.", "- We restarted the database; no change.": a
+ * timeline section whose list tells the steps without their times, one
+ * time at most among them, as many first postmortems do.  Each top-level
+ * item is an entry, in the order written, at its time when it opens with
+ * one; the others have no time (hour -1, no day), which every reader of
+ * the timeline passes over where it needs one.  Returns the entries made,
+ * 0 when the section has fewer than two such items or two timed ones
+ * (the timeline the other readers make).
+ */
+size_t
+x_tl_steps(struct xtl *t)
+{
+	const struct xdoc *d = t->d;
+	struct pm_when w;
+	size_t items = 0, timed = 0, txt;
+	int mer;
+
+	for (size_t i = 0; i < d->n; i++)
+		if (step_item(&d->v[i])) {
+			if (time_to_fill(&d->v[i]))
+				return 0;
+			items++;
+			timed += x_entry_at(d->v[i].t, d->v[i].len, &w, &mer,
+			    &txt) && w.hour >= 0;
+		}
+	if (items < 2 || timed > 1)
+		return 0;
+	t->n = 0;
+	t->awaiting = 0;
+	for (size_t i = 0; i < d->n; i++) {
+		const struct xline *l = &d->v[i];
+
+		if (step_item(l)) {
+			if (x_entry_at(l->t, l->len, &w, &mer, &txt) &&
+			    w.hour >= 0) {
+				x_tl_push(t, l, &w, mer, l->s + txt,
+				    l->len - txt);
+				continue;
+			}
+			pm_when_init(&w);
+			x_tl_push(t, l, &w, 0, l->s, l->len);
+		} else if (t->n > 0 && l->sec == SEC_TIMELINE &&
+		    l->kind == XL_ITEM && !l->first &&
+		    t->block[t->n - 1] == l->block) {
+			x_tl_append(t, t->n - 1, l->s, l->len);
+		}
+	}
+	return t->n;
 }

@@ -71,8 +71,8 @@ tl_day(struct xtl *t, const struct xline *l, const struct pm_when *w)
 }
 
 /* Append s to the text (and the raw text) of entry i. */
-static void
-tl_append(struct xtl *t, size_t i, const char *s, size_t len)
+void
+x_tl_append(struct xtl *t, size_t i, const char *s, size_t len)
 {
 	pm_buf_clear(&t->text);
 	if (t->e[i].text) {
@@ -240,7 +240,7 @@ tl_line(struct xtl *t, const struct xline *l, int continuation)
 	 * was said, not when */
 	if (t->awaiting && t->block[t->awaiting - 1] == l->block &&
 	    l->kind == XL_PARA && !l->first) {
-		tl_append(t, t->awaiting - 1, l->s, l->len);
+		x_tl_append(t, t->awaiting - 1, l->s, l->len);
 		return 0;
 	}
 	if (l->kind == XL_HEADING) {
@@ -295,14 +295,14 @@ tl_line(struct xtl *t, const struct xline *l, int continuation)
 		return 1;
 	}
 	if (t->awaiting && l->kind != XL_HEADING) {
-		tl_append(t, t->awaiting - 1, l->s, l->len);
+		x_tl_append(t, t->awaiting - 1, l->s, l->len);
 		return 0;
 	}
 	/* more words of the entry above, in the same paragraph or item */
 	if (continuation && t->n > 0 && t->e[t->n - 1].text &&
 	    t->block[t->n - 1] == l->block && !l->first &&
 	    l->label_len == 0 && l->kind != XL_HEADING)
-		tl_append(t, t->n - 1, l->s, l->len);
+		x_tl_append(t, t->n - 1, l->s, l->len);
 	return 0;
 }
 
@@ -449,6 +449,13 @@ tl_date(struct xtl *t)
 		}
 		if (t->e[i].text == NULL)
 			continue;	/* a day marker */
+		if (w.hour < 0 && w.day == 0) {
+			/* a step told without its time (x_tl_steps()) */
+			t->e[o] = t->e[i];
+			t->raw[o] = t->raw[i];
+			t->w[o++] = w;
+			continue;
+		}
 		/* "Wed 30 Jul | A test script is published", days before
 		 * the incident's own: an event of that day, no heading
 		 * over the times after it, which are the incident's */
@@ -636,6 +643,8 @@ tl_sections(struct xtl *t)
 				    d->v[i].kind == XL_HEADING)
 					t->ncols = 0;
 			}
+		if (secs[k] == SEC_TIMELINE && t->n < 2 && x_tl_steps(t) > 0)
+			return t->n;
 	}
 	return entries;
 }

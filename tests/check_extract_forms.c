@@ -529,7 +529,8 @@ test_t_plus_entries(void **state)
 		assert_str(inc.timeline[3].time, "2024-10-08T20:25:00+05:30");
 		pm_arena_free(a);
 	}
-	/* without T0, an offset alone says no clock time */
+	/* without T0, an offset alone says no clock time: the items are
+	 * steps, with none */
 	{
 		struct pm_arena *a = pm_arena_new();
 		struct pm_extract_report r;
@@ -537,7 +538,9 @@ test_t_plus_entries(void **state)
 
 		run(&inc, &r, a, NULL, "# Recs\n\n## Timeline\n\n"
 		    "- T+0: Widget goes live.\n- T+7m: Alert fires.\n");
-		assert_int_equal(inc.ntimeline, 0);
+		assert_int_equal(inc.ntimeline, 2);
+		assert_null(inc.timeline[0].time);
+		assert_null(inc.timeline[1].time);
 		pm_arena_free(a);
 	}
 }

@@ -283,6 +283,56 @@ test_web_stack_causes(void **state)
 	    "call we made.\n", "dependency-third-party", NULL);
 }
 
+/* A timeline told as steps, one time at most among them: each item is
+ * an entry, untimed ones with no time, and the window still comes from
+ * the summary.  Two timed items keep the timed reading (items without a
+ * time there are notes). */
+static void
+test_step_timelines(void **state)
+{
+	static const char *const lead[] = { "10:00 UTC: the issue", "The issue" };
+	char doc[1024], kinds[128];
+
+	(void)state;
+	for (size_t k = 0; k < 2; k++) {
+		struct pm_arena *a = pm_arena_new();
+		struct pm_warnings w = PM_WARNINGS_INIT;
+		struct pm_incident inc;
+
+		snprintf(doc, sizeof(doc), "# The blog went down\n\n"
+		    "## Issue Summary\n\nOn 2 May 2024 from 10:00 to 10:45 UTC "
+		    "the blog returned errors to all users.\n\n"
+		    "## Timeline\n\n"
+		    "- %s was detected by a monitoring alert.\n"
+		    "- The engineer on duty checked the web server logs.\n"
+		    "- We assumed the database was down and restarted it; "
+		    "no change.\n"
+		    "- The issue was escalated to the senior engineer.\n"
+		    "- The typo in the configuration file was fixed and "
+		    "Apache restarted.\n\n"
+		    "## Root cause\n\nA typo in the Apache configuration.\n",
+		    lead[k]);
+		ingest(&inc, a, &w, "steps.md", doc);
+		assert_int_equal(inc.ntimeline, 5);
+		assert_true(k == 0 ? inc.timeline[0].time != NULL :
+		    inc.timeline[0].time == NULL);
+		assert_null(inc.timeline[1].time);
+		assert_str(inc.timeline[1].text,
+		    "The engineer on duty checked the web server logs.");
+		assert_str(inc.start, "2024-05-02T10:00:00+00:00");
+		assert_str(inc.end, "2024-05-02T10:45:00+00:00");
+		pm_warnings_free(&w);
+		pm_arena_free(a);
+		kinds_of(doc, kinds, sizeof(kinds));
+		assert_str(kinds, "detected,investigated,misleading,escalated,"
+		    "resolved");
+	}
+	kinds_of("# Outage\n\n## Timeline\n\n- 10:00: alert fired.\n"
+	    "- Notes from the channel are kept in the ticket.\n"
+	    "- 10:30: fixed.\n", kinds, sizeof(kinds));
+	assert_str(kinds, "detected,resolved");
+}
+
 /* Sections typed with a margin of four spaces, which CommonMark makes
  * code blocks, read as the Markdown they are; a configuration quoted in
  * the same way stays code, out of the root cause. */
@@ -365,6 +415,7 @@ main(void)
 		cmocka_unit_test(test_web_stack_causes),
 		cmocka_unit_test(test_numbered_heads),
 		cmocka_unit_test(test_indented_sections),
+		cmocka_unit_test(test_step_timelines),
 	};
 
 	pm_markdown_init();

@@ -38,8 +38,12 @@ static const char pm_lock_v2[] =
     "Start: 5 March 2024, 10:00 UTC. End: 5 March 2024, 11:40 UTC.\n\n"
     "## Root cause\n\nA migration held a table lock.\n\n"
     "## Action items\n\n- [x] add a lock timeout\n- [ ] page on locks\n";
+/* Its timeline tells steps without times: entries whose time is null
+ * must come back from the cache as they went in. */
 static const char pm_dns[] =
     "# Resolver outage\n\nInternal names stopped resolving for an hour.\n"
+    "\n## Timeline\n\n- Lookups of internal names time out.\n"
+    "- The resolver is restarted; lookups work again.\n"
     "\n## Root cause\n\nA DNS resolver ran out of memory.\n";
 static const char pm_cert[] =
     "---\ncategory: security\n---\n"
