@@ -64,6 +64,31 @@ offset_at(const char *s, size_t len, size_t i, int *off, int strict)
 	return j;
 }
 
+/*
+ * "GMT + 1", "(GMT - 5)": an offset after "UTC" or "GMT" with a blank
+ * beside its sign, in whole hours.  A minus only before a closing
+ * bracket, since "10:00 GMT - 11:30 GMT" is a range.
+ */
+static size_t
+spaced_offset_at(const char *s, size_t len, size_t i, int *off)
+{
+	size_t k = i + (ch(s, len, i) == ' '), j, n;
+	int c = ch(s, len, k), v;
+
+	if ((c != '+' && c != '-') || (k == i && ch(s, len, k + 1) != ' '))
+		return 0;
+	j = k + 1 + (ch(s, len, k + 1) == ' ');
+	if (j == k + 2 && ch(s, len, j) == ' ')
+		return 0;
+	n = digits(s, len, j, &v);
+	j += n;
+	if (n < 1 || n > 2 || v > 14 || !ends_clean(s, len, j) || ch(s, len, j) == ':' ||
+	    ch(s, len, j) == '.' || (c == '-' && ch(s, len, j) != ')'))
+		return 0;
+	*off = (c == '-' ? -1 : 1) * v * 60;
+	return j;
+}
+
 static int
 in_list(const char *const *list, size_t n, const char *name)
 {
@@ -205,13 +230,18 @@ named_zone_at(const char *s, size_t len, size_t i, int *off, int text)
 	int lead;
 
 	if ((e = match(s, len, i, "utc")) || (e = match(s, len, i, "gmt"))) {
-		if ((k = offset_at(s, len, e, off, 0)))
+		if ((k = offset_at(s, len, e, off, 0)) ||
+		    (k = spaced_offset_at(s, len, e, off)))
 			return k;
 		if (is_alnum(ch(s, len, e)))
 			return 0;
 		*off = 0;
 		return e;
 	}
+	/* "GTM+2": a slip of the keys, read only with its offset */
+	if ((e = match(s, len, i, "gtm")) &&
+	    (k = offset_at(s, len, e, off, 0)))
+		return k;
 	if (!is_alpha(first))
 		return 0;
 	/* "local (Berlin)" is "Berlin time" */

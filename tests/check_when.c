@@ -166,6 +166,11 @@ static const struct {
 	{ "3 PM PDT", -1, TZ(15, 0, -420, "PDT") },
 	{ "14:30 UTC", -1, TZ(14, 30, 0, "UTC") },
 	{ "14:30 GMT+1", -1, TZ(14, 30, 60, "GMT+1") },
+	/* the offset spaced out; a minus only in brackets; a slip of the
+	 * keys for GMT, with its offset */
+	{ "10am GMT + 1", -1, TZ(10, 0, 60, "GMT + 1") },
+	{ "12:00 a.m. (GMT - 5)", -1, TZ(0, 0, -300, "GMT - 5") },
+	{ "14:34 GTM+2", -1, TZ(14, 34, 120, "GTM+2") },
 	{ "09:00 UTC+5:30", -1, TZ(9, 0, 330, "UTC+5:30") },
 	{ "09:00 UTC-05:00", -1, TZ(9, 0, -300, "UTC-05:00") },
 	{ "16:00 +0200", -1, TZ(16, 0, 120, "+0200") },
@@ -667,6 +672,9 @@ static const struct {
 	    TZ(15, 0, -300, "EST"), TZ(17, 0, -300, "EST") },
 	{ "from 14:30 to 17:45 UTC",
 	    TZ(14, 30, 0, "UTC"), TZ(17, 45, 0, "UTC") },
+	/* a range after GMT is no spaced offset */
+	{ "10:00 GMT - 11:30 GMT",
+	    TZ(10, 0, 0, "GMT"), TZ(11, 30, 0, "GMT") },
 	/* the end's own "kl", "at" or "about"; the informal "til" */
 	{ "kl 11:20 to kl 12:35 CET",
 	    TZ(11, 20, 60, "CET"), TZ(12, 35, 60, "CET") },
