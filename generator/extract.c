@@ -175,6 +175,20 @@ phase_label(int cur, const struct xline *l, const struct xline *next)
 	    x_entry_at(next->t, next->len, &w, &mer, &text) && w.hour >= 0;
 }
 
+/*
+ * "Timeline:" over "Detection:", "Actions taken:", "Escalation:" and
+ * "Resolution:", each with its paragraph: the timeline told as the
+ * phases the format lists.  Those labels are its steps, not sections of
+ * their own, while the timeline holds nothing else (phases_only): a
+ * "Resolution:" after timed entries is the report's own section.
+ */
+static int
+timeline_phase(int cur, int phases_only, const struct xline *l)
+{
+	return cur == SEC_TIMELINE && phases_only && l->kind == XL_PARA &&
+	    l->first && x_phase_label(l);
+}
+
 /* "*Kept for the record. Its times were wrong; see the revised summary
  * below.*": a note in italics, two sentences, names no section ("1.
  * Summary" and "A. Summary" are no sentences). */
@@ -280,7 +294,7 @@ static void
 assign_sections(struct xdoc *d)
 {
 	int cur = SEC_NONE, cur_level = 0, s, numbered = 0, prose = 0;
-	int record = -1;
+	int record = -1, phases_only = 0, phase_block = -1;
 
 	/* "1. Summary", "2. Impact": sections numbered as list items */
 	for (size_t i = 0; i < d->n; i++)
@@ -364,6 +378,7 @@ assign_sections(struct xdoc *d)
 				s = x_section_of(l->s, l->label_len, 0);
 				if (phase_label(cur, l, i + 1 < d->n ?
 				    &d->v[i + 1] : NULL) ||
+				    timeline_phase(cur, phases_only, l) ||
 				    sentences(l->s, l->label_len) ||
 				    byline(l->s, l->label_len))
 					s = SEC_NONE;
@@ -371,15 +386,23 @@ assign_sections(struct xdoc *d)
 				s = x_section_of(l->s, l->label_len, 1);
 				/* "Task: 0x19. Postmortem" names an exercise */
 				if (!opens_with_content(s) || (s == SEC_TASKS &&
-				    x_label_is(l, single_task)))
+				    x_label_is(l, single_task)) ||
+				    timeline_phase(cur, phases_only, l))
 					s = SEC_NONE;
 			}
+			if (timeline_phase(cur, phases_only, l))
+				phase_block = l->block;
 			if (s != SEC_NONE) {
 				cur = s;
 				cur_level = 0;
 				l->head = 1;
 			}
 		}
+		if (l->head)
+			phases_only = cur == SEC_TIMELINE &&
+			    l->content >= l->len;
+		else if (l->block != phase_block)
+			phases_only = 0;
 		/* anything but "Label: value" fields: text, items, rows */
 		if (l->head)
 			prose = l->content < l->len;	/* "Summary: text" */

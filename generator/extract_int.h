@@ -705,6 +705,11 @@ int x_tl_time_aside(struct xtl *t, const struct xline *l);
 /* "Later that evening — text", no time: at the time of the entry before. */
 int x_tl_untimed(struct xtl *t, const struct xline *l);
 size_t x_tl_steps(struct xtl *t);
+/* Does l's label name a phase a timeline covers ("Detection:",
+ * "Actions taken:", "Escalation:")?  A labelled item among timed ones
+ * is such a phase: an entry with no time (x_tl_phase). */
+int x_phase_label(const struct xline *l);
+int x_tl_phase(struct xtl *t, const struct xline *l);
 
 /* extract_narrative.c: the entries of line l from offset from on, the
  * one that starts there and each later sentence that starts with a time;

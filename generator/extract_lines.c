@@ -107,6 +107,17 @@ cut_flush(struct xdoc *d, struct cut *c)
 			break;
 		}
 	}
+	/* "- 11:00pm WAT: alert", indented under a line with no blank one
+	 * between: Markdown keeps it in that paragraph, but its writer
+	 * typed an item */
+	if (!bullet && c->kind == XL_PARA && c->first_done && len > 2 &&
+	    (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ' &&
+	    s[2] != ' ') {
+		s += 2;
+		len -= 2;
+		bullet = 1;
+		c->strong = c->strong > 2 ? c->strong - 2 : 0;
+	}
 	/* "▸ Timeline", a note app's toggle: a label, as a heading is */
 	if (len > 4 && len < 80 && (unsigned char)s[0] == 0xe2 &&
 	    (unsigned char)s[1] == 0x96 && ((unsigned char)s[2] == 0xb6 ||

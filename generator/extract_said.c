@@ -182,61 +182,129 @@ time_to_fill(const struct xline *l)
 	return x_phrase_at_any(l->s, l->len, 0, marks) > 0;
 }
 
-/* A top-level item of the timeline section, where a step starts. */
+/*
+ * Where a step starts: the first line of an item of the section's
+ * shallowest list level, or, in a section without a list, of a
+ * paragraph that opens with a label ("Detection: ...", "Escalation:"
+ * over its text), as the format's own headings for a timeline read.
+ */
 static int
-step_item(const struct xline *l)
+step_start(const struct xline *l, int level)
 {
-	return l->sec == SEC_TIMELINE && l->kind == XL_ITEM && l->first &&
-	    l->level == 1;
+	if (l->sec != SEC_TIMELINE || !l->first)
+		return 0;
+	if (level > 0)
+		return l->kind == XL_ITEM && l->level == level;
+	return l->kind == XL_PARA && l->label_len > 0 && !l->head;
 }
 
 /*
  * "- The alert fired.", "- We restarted the database; no change.": a
- * timeline section whose list tells the steps without their times, one
- * time at most among them, as many first postmortems do.  Each top-level
- * item is an entry, in the order written, at its time when it opens with
- * one; the others have no time (hour -1, no day), which every reader of
- * the timeline passes over where it needs one.  Returns the entries made,
- * 0 when the section has fewer than two such items or two timed ones
- * (the timeline the other readers make).
+ * timeline section that tells the steps without their times, one time at
+ * most among them, as many first postmortems do.  Each step is an entry,
+ * in the order written, at its time when it opens with one; the others
+ * have no time (hour -1, no day), which every reader of the timeline
+ * passes over where it needs one.  Returns the entries made, 0 when the
+ * section has fewer than two steps or two timed ones (the timeline the
+ * other readers make).
  */
 size_t
 x_tl_steps(struct xtl *t)
 {
 	const struct xdoc *d = t->d;
 	struct pm_when w;
-	size_t items = 0, timed = 0, txt;
-	int mer;
+	size_t steps = 0, timed = 0, txt, i;
+	int mer, level = 0;
 
-	for (size_t i = 0; i < d->n; i++)
-		if (step_item(&d->v[i])) {
+	for (i = 0; i < d->n; i++)
+		if (d->v[i].sec == SEC_TIMELINE && d->v[i].kind == XL_ITEM &&
+		    (level == 0 || d->v[i].level < level))
+			level = d->v[i].level;
+	for (i = 0; i < d->n; i++)
+		if (step_start(&d->v[i], level)) {
 			if (time_to_fill(&d->v[i]))
 				return 0;
-			items++;
+			steps++;
 			timed += x_entry_at(d->v[i].t, d->v[i].len, &w, &mer,
 			    &txt) && w.hour >= 0;
 		}
-	if (items < 2 || timed > 1)
+	if (steps < 2 || timed > 1)
 		return 0;
 	t->n = 0;
 	t->awaiting = 0;
-	for (size_t i = 0; i < d->n; i++) {
+	for (i = 0; i < d->n; i++) {
 		const struct xline *l = &d->v[i];
 
-		if (step_item(l)) {
+		if (step_start(l, level)) {
 			if (x_entry_at(l->t, l->len, &w, &mer, &txt) &&
 			    w.hour >= 0) {
 				x_tl_push(t, l, &w, mer, l->s + txt,
 				    l->len - txt);
 				continue;
 			}
+			/* "Detection: the alert fired at 10:00 AM" */
+			if (x_tl_time_said(t, l))
+				continue;
 			pm_when_init(&w);
 			x_tl_push(t, l, &w, 0, l->s, l->len);
-		} else if (t->n > 0 && l->sec == SEC_TIMELINE &&
-		    l->kind == XL_ITEM && !l->first &&
+		} else if (t->n > 0 && l->sec == SEC_TIMELINE && !l->first &&
 		    t->block[t->n - 1] == l->block) {
 			x_tl_append(t, t->n - 1, l->s, l->len);
 		}
 	}
 	return t->n;
+}
+
+/*
+ * The phases the format asks a timeline to cover, as writers label its
+ * steps: "Detection:", "Actions taken:", "Escalation:", "Resolution:".
+ */
+static const char *const phases[] = {
+	"detection", "detection time", "issue detection", "detected",
+	"actions taken", "actions", "action taken", "investigation",
+	"investigation and actions", "misleading paths",
+	"misleading investigation paths", "misleading investigation",
+	"escalation", "resolution", "resolution time", "recovery", NULL
+};
+
+int
+x_phase_label(const struct xline *l)
+{
+	return l->label_len > 0 && x_label_is(l, phases);
+}
+
+/* Is the entry before l an item of l's list, only items between? */
+static int
+same_list(const struct xtl *t, const struct xline *l)
+{
+	const struct xline *v = t->d->v;
+	int block = t->block[t->n - 1];
+
+	for (const struct xline *p = l - 1; p >= v; p--) {
+		if (p->kind != XL_ITEM)
+			return 0;
+		if (p->block == block)
+			return p->level == l->level;
+	}
+	return 0;
+}
+
+/*
+ * "- **Actions taken**: Investigated the servers ..." between "- **10:00
+ * AM**: ..." and "- **11:30 AM**: ...": a phase of the incident its
+ * writer labelled instead of timing, in the list of the timed entries.
+ * An entry with no time, as x_tl_steps() makes them.  Other untimed
+ * items there are notes or more words of the entry before.
+ */
+int
+x_tl_phase(struct xtl *t, const struct xline *l)
+{
+	struct pm_when w;
+
+	if (t->n == 0 || !x_phase_label(l) || l->content >= l->len ||
+	    !same_list(t, l))
+		return 0;
+	pm_when_init(&w);
+	x_tl_push(t, l, &w, 0, l->s, l->len);
+	return 1;
 }

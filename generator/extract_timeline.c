@@ -290,7 +290,8 @@ tl_line(struct xtl *t, const struct xline *l, int continuation)
 	}
 	if (l->kind == XL_ITEM && l->first && (x_tl_time_last(t, l) ||
 	    (l->level == 1 && continuation && (x_tl_time_aside(t, l) ||
-	    x_tl_time_said(t, l) || x_tl_untimed(t, l))))) {
+	    x_tl_time_said(t, l) || x_tl_untimed(t, l) ||
+	    x_tl_phase(t, l))))) {
 		t->awaiting = 0;
 		return 1;
 	}

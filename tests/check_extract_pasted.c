@@ -290,7 +290,9 @@ test_web_stack_causes(void **state)
 static void
 test_step_timelines(void **state)
 {
-	static const char *const lead[] = { "10:00 UTC: the issue", "The issue" };
+	static const char *const lead[] = {
+		"10:00 UTC: the issue", "The issue"
+	};
 	char doc[1024], kinds[128];
 
 	(void)state;
@@ -331,6 +333,65 @@ test_step_timelines(void **state)
 	    "- Notes from the channel are kept in the ticket.\n"
 	    "- 10:30: fixed.\n", kinds, sizeof(kinds));
 	assert_str(kinds, "detected,resolved");
+}
+
+/* The timeline told as the phases the format lists, a labelled
+ * paragraph each ("Resolution:" among them is a step, not the report's
+ * section), and labelled phases between timed items. */
+static void
+test_phase_timelines(void **state)
+{
+	char kinds[128];
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+
+	(void)state;
+	ingest(&inc, a, &w, "phases.md",
+	    "Issue Summary:\nFrom 10:00 AM to 12:30 PM (UTC) on 15 January "
+	    "2024, pages of the shop loaded slowly for 30% of users.\n\n"
+	    "Timeline:\n\n"
+	    "Detection Time: the alert on latency fired at 10:05 AM.\n\n"
+	    "Actions Taken:\nThe team looked at the web servers first.\n\n"
+	    "Misleading Paths:\nA rollback of the last release changed "
+	    "nothing.\n\n"
+	    "Escalation:\nThe database team was paged.\n\n"
+	    "Resolution:\nThe pool size was raised and the shop recovered.\n\n"
+	    "Root Cause and Resolution:\n\n"
+	    "A connection pool sized for last year's traffic.\n");
+	assert_int_equal(inc.ntimeline, 5);
+	assert_str(inc.timeline[0].time, "2024-01-15T10:05:00+00:00");
+	assert_null(inc.timeline[4].time);
+	assert_int_equal(inc.time_to_detect_minutes, 5);
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+
+	kinds_of("# Outage\n\n## Timeline\n\n"
+	    "- **10:00 AM**: Monitoring alerts on HTTP 500 errors.\n"
+	    "- **Actions taken**: Investigated the load balancers.\n"
+	    "- **Misleading investigation paths**: A network fault was "
+	    "suspected.\n"
+	    "- **11:30 AM**: Escalated to the development team.\n"
+	    "- **2:00 PM**: The slow API call was fixed; service restored.\n",
+	    kinds, sizeof(kinds));
+	assert_str(kinds, "detected,investigated,misleading,escalated,"
+	    "resolved");
+}
+
+/* Bullets typed under a line with no blank line between and indented:
+ * Markdown keeps them in that line's paragraph; they are items. */
+static void
+test_lazy_bullets(void **state)
+{
+	char kinds[128];
+
+	(void)state;
+	kinds_of("##Timeline\n"
+	    "\t- 11:00pm WAT: an alert fired: the editor froze.\n"
+	    "\t- 11:05pm WAT: a hard reboot did not help.\n"
+	    "\t- 11:30pm WAT: memory was freed and work resumed.\n",
+	    kinds, sizeof(kinds));
+	assert_str(kinds, "detected,misleading,resolved");
 }
 
 /* Sections typed with a margin of four spaces, which CommonMark makes
@@ -416,6 +477,8 @@ main(void)
 		cmocka_unit_test(test_numbered_heads),
 		cmocka_unit_test(test_indented_sections),
 		cmocka_unit_test(test_step_timelines),
+		cmocka_unit_test(test_phase_timelines),
+		cmocka_unit_test(test_lazy_bullets),
 	};
 
 	pm_markdown_init();
