@@ -66,7 +66,10 @@ static const char *const doubt_markers[] = {
 	"red herring", "not because", "no deploys", "no deploy",
 	"nothing in the", "not our", "read it as", "took it for",
 	/* "we lost half an hour chasing the SMS provider" */
-	"chasing", "chased", NULL
+	"chasing", "chased",
+	/* "we looked to see if we had been attacked: no traces of a DDoS" */
+	"to see if", "to check if", "to check whether", "no trace of",
+	"no traces of", "no sign of", "no signs of", NULL
 };
 
 /* Words that deny their whole clause ("the database was fine", "the

@@ -167,6 +167,12 @@ static const struct pm_keyword kw_config[] = {
 	{ "wrong file name", 8 }, { "wrong filename", 8 },
 	{ "file extension", 4 }, { "missing semicolon", 6 },
 	{ "sites enabled", 5 }, { "sites available", 5 },
+	/* a load balancer set up wrong: "a mix-up in the load balancer
+	 * settings", "balancing algorithms were readjusted" */
+	{ "load balancer setting*", 7 }, { "load balancer config*", 7 },
+	{ "load balancing config*", 7 }, { "setting up the load balancer", 7 },
+	{ "misconfigured load balancer", 8 }, { "balancing algorithm*", 5 },
+	{ "load balancing rule*", 5 },
 	/* a web server pointed at the wrong port: "the upstream block
 	 * named port 8081", "Nginx was listening on port 8080" */
 	{ "wrong port", 7 }, { "incorrect port", 7 }, { "port number", 4 },
@@ -232,6 +238,8 @@ static const struct pm_keyword kw_capacity[] = {
 	{ "more readers than", 5 }, { "more buyers than", 5 },
 	{ "more visitors than", 5 }, { "more customers than", 5 },
 	{ "more users than", 5 }, { "more people than", 5 },
+	/* "an enormous uptake of our API, hits up by 427%" */
+	{ "uptake", 4 }, { "hits increas*", 5 }, { "increase in hits", 5 },
 	{ "more members than", 5 }, { "more guests than", 5 },
 	{ "could serve", 3 }, { "too small for", 4 },
 };
@@ -279,6 +287,13 @@ static const struct pm_keyword kw_network[] = {
 
 static const struct pm_keyword kw_hardware[] = {
 	{ "hardware", 6 }, { "disk*", 3 }, { "disk failure", 7 },
+	/* the building and the weather: "the basement holding our servers
+	 * flooded", "animals chewed the wires at the server site" */
+	{ "flooding that", 6 }, { "flood water*", 6 },
+	{ "floodwater*", 6 }, { "basement", 4 }, { "downpour", 6 },
+	{ "torrential", 6 }, { "water damage", 7 }, { "natural disaster*", 6 },
+	{ "chewed", 6 }, { "raccoon*", 5 }, { "rodent*", 5 },
+	{ "wires", 4 }, { "server site", 5 }, { "physical server*", 5 },
 	{ "ssd*", 4 }, { "power", 4 }, { "power outage", 7 },
 	{ "power loss", 7 }, { "power event", 7 }, { "power feed", 7 },
 	/* "ups" alone is every "sign-ups", "top-ups" and "pop-ups" */

@@ -283,6 +283,28 @@ test_web_stack_causes(void **state)
 	    "call we made.\n", "dependency-third-party", NULL);
 }
 
+/* Causes a first postmortem tells in plain words: a load balancer set up
+ * wrong, water in the server room, animals at the wires, a crowd of API
+ * calls; an attack looked for and not found is no cause. */
+static void
+test_plain_causes(void **state)
+{
+	(void)state;
+	assert_category("# Outage\n\n## Root cause\n\n"
+	    "A mix-up in the load balancer settings after an update sent "
+	    "all traffic to one server.\n", "configuration", NULL);
+	assert_category("# Outage\n\n## Root cause\n\n"
+	    "A torrential downpour reached the basement where our servers "
+	    "stood.\n", "hardware-infrastructure", NULL);
+	assert_category("# Outage\n\n## Root cause\n\n"
+	    "Squirrels chewed the wires at our server site. We checked the "
+	    "logs to see if we had been attacked but there were no traces "
+	    "of a DDoS attack.\n", "hardware-infrastructure", NULL);
+	assert_category("# Outage\n\n## Root cause\n\n"
+	    "A sudden uptake of our public API: hits increased by 300%.\n",
+	    "capacity-traffic", NULL);
+}
+
 /* A timeline told as steps, one time at most among them: each item is
  * an entry, untimed ones with no time, and the window still comes from
  * the summary.  Two timed items keep the timed reading (items without a
@@ -474,6 +496,7 @@ main(void)
 		cmocka_unit_test(test_typed_measures),
 		cmocka_unit_test(test_shortcode_times),
 		cmocka_unit_test(test_web_stack_causes),
+		cmocka_unit_test(test_plain_causes),
 		cmocka_unit_test(test_numbered_heads),
 		cmocka_unit_test(test_indented_sections),
 		cmocka_unit_test(test_step_timelines),
