@@ -537,6 +537,9 @@ clock_at(const char *s, size_t len, size_t i, struct pm_when *w, int *mer,
 			}
 		}
 		if ((e = meridiem_at(s, len, skip_blanks(s, len, j), &pm))) {
+			/* "14:00pm": a 24-hour time the pm only repeats */
+			if (colon && pm && h >= 13 && h <= 23)
+				h -= 12;
 			if (h < 1 || h > 12)
 				return 0;
 			h = h % 12 + (pm ? 12 : 0);

@@ -106,6 +106,9 @@ const struct pm_when__zone pm_when__zones[] = {
 	{ "Eastern European Summer Time", 180, 0 },
 	{ "West Africa Time", 60, 0 }, { "Central Africa Time", 120, 0 },
 	{ "East Africa Time", 180, 0 },
+	/* as many write them, with the adjective */
+	{ "West African Time", 60, 0 }, { "Central African Time", 120, 0 },
+	{ "East African Time", 180, 0 },
 	{ "South Africa Standard Time", 120, 0 },
 	{ "Gulf Standard Time", 240, 0 }, { "Pakistan Standard Time", 300, 0 },
 	{ "Indochina Time", 420, 0 }, { "Western Indonesia Time", 420, 0 },

@@ -160,6 +160,9 @@ static const struct {
 	{ "12pm", -1, TIME(12, 0, 0) },
 	{ "Noon", -1, TIME(12, 0, 0) },
 	{ "8:05 A.M.", -1, TIME(8, 5, 0) },
+	/* a 24-hour time whose pm repeats it; with am it is no time */
+	{ "14:00pm", -1, TIME(14, 0, 0) },
+	{ "14:00am", 0, NONE },
 
 	/* times with zones */
 	{ "10:00 AM EST", -1, TZ(10, 0, -300, "EST") },
@@ -169,6 +172,7 @@ static const struct {
 	/* the offset spaced out; a minus only in brackets; a slip of the
 	 * keys for GMT, with its offset */
 	{ "10am GMT + 1", -1, TZ(10, 0, 60, "GMT + 1") },
+	{ "3:00pm West African Time", -1, TZ(15, 0, 60, "West African Time") },
 	{ "12:00 a.m. (GMT - 5)", -1, TZ(0, 0, -300, "GMT - 5") },
 	{ "14:34 GTM+2", -1, TZ(14, 34, 120, "GTM+2") },
 	{ "09:00 UTC+5:30", -1, TZ(9, 0, 330, "UTC+5:30") },
