@@ -283,6 +283,26 @@ test_web_stack_causes(void **state)
 	    "call we made.\n", "dependency-third-party", NULL);
 }
 
+/* "#Postmortem: ...", a heading typed without its space, is the title
+ * without its marks. */
+static void
+test_unspaced_title(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+
+	(void)state;
+	ingest(&inc, a, &w, "title.md", "#0x19 postmortem: slow logins\n\n"
+	    "## Issue Summary\n\nLogins were slow from 14:00pm to 15:00pm "
+	    "WAT on 3 May 2024.\n");
+	assert_str(inc.title, "0x19 postmortem: slow logins");
+	assert_str(inc.start, "2024-05-03T14:00:00+01:00");
+	assert_int_equal(inc.duration_minutes, 60);
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+}
+
 /* Causes a first postmortem tells in plain words: a load balancer set up
  * wrong, water in the server room, animals at the wires, a crowd of API
  * calls; an attack looked for and not found is no cause. */
@@ -497,6 +517,7 @@ main(void)
 		cmocka_unit_test(test_shortcode_times),
 		cmocka_unit_test(test_web_stack_causes),
 		cmocka_unit_test(test_plain_causes),
+		cmocka_unit_test(test_unspaced_title),
 		cmocka_unit_test(test_numbered_heads),
 		cmocka_unit_test(test_indented_sections),
 		cmocka_unit_test(test_step_timelines),
