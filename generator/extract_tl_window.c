@@ -112,9 +112,9 @@ x_times_from_timeline(struct xdoc *d)
 	/* "08:00 Sales open. All normal." reads as a recovery, but one
 	 * before the start cannot end the incident. */
 	for (i = inc->ntimeline; i-- > 0 && last == inc->ntimeline;)
-		if (d->tl_kind[i] == TK_RESOLVED && placed(d, i) && ((minutes =
-		    x_minutes_between(&d->start, &d->tl_when[i])) == PM_UNKNOWN ||
-		    minutes > 0))
+		if (d->tl_kind[i] == TK_RESOLVED && placed(d, i) &&
+		    ((minutes = x_minutes_between(&d->start,
+		    &d->tl_when[i])) == PM_UNKNOWN || minutes > 0))
 			last = i;
 	if (last == inc->ntimeline)
 		last = last_placed;

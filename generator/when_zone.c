@@ -82,8 +82,9 @@ spaced_offset_at(const char *s, size_t len, size_t i, int *off)
 		return 0;
 	n = digits(s, len, j, &v);
 	j += n;
-	if (n < 1 || n > 2 || v > 14 || !ends_clean(s, len, j) || ch(s, len, j) == ':' ||
-	    ch(s, len, j) == '.' || (c == '-' && ch(s, len, j) != ')'))
+	if (n < 1 || n > 2 || v > 14 || !ends_clean(s, len, j) ||
+	    ch(s, len, j) == ':' || ch(s, len, j) == '.' ||
+	    (c == '-' && ch(s, len, j) != ')'))
 		return 0;
 	*off = (c == '-' ? -1 : 1) * v * 60;
 	return j;
