@@ -522,8 +522,17 @@ clock_at(const char *s, size_t len, size_t i, struct pm_when *w, int *mer,
 	else if (n < 1 || n > 2)
 		return 0;
 	else {
-		if (ch(s, len, j) == ':' && digits(s, len, j + 1, &m) == 2) {
-			j += 3;
+		int spaced = 0;
+
+		/* "12: 05 a.m.", a blank typed after the colon: only with
+		 * its am or pm, as "Step 1: 15 minutes" is no time */
+		if (ch(s, len, j) == ':' && ch(s, len, j + 1) == ' ' &&
+		    digits(s, len, j + 2, &m) == 2 && meridiem_at(s, len,
+		    skip_blanks(s, len, j + 4), &pm))
+			spaced = 1;
+		if (ch(s, len, j) == ':' && (spaced ||
+		    digits(s, len, j + 1, &m) == 2)) {
+			j += 3 + spaced;
 			colon = 1;
 			if (ch(s, len, j) == ':' &&
 			    digits(s, len, j + 1, &sec) == 2) {

@@ -163,6 +163,9 @@ static const struct {
 	/* a 24-hour time whose pm repeats it; with am it is no time */
 	{ "14:00pm", -1, TIME(14, 0, 0) },
 	{ "14:00am", 0, NONE },
+	/* a blank after the colon, read only with am or pm */
+	{ "12: 05 a.m.", -1, TIME(0, 5, 0) },
+	{ "1: 15 minutes", 0, NONE },
 
 	/* times with zones */
 	{ "10:00 AM EST", -1, TZ(10, 0, -300, "EST") },
