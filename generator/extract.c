@@ -552,15 +552,9 @@ head_sections(const struct xdoc *d)
 static void
 read_fenced(struct xdoc *d)
 {
-	struct pm_markdown_opts o;
-	struct pm_markdown *inner = NULL;
-	const char *lit = cmark_node_get_literal(d->code);
+	struct pm_markdown *inner = x_code_parse(d, d->code);
 
-	memset(&o, 0, sizeof(o));
-	o.file = d->file;
-	o.first_line = cmark_node_get_start_line(d->code) + 1;
-	o.parse_lock = d->parse_lock;
-	if (pm_markdown_parse(&inner, lit, strlen(lit), &o, NULL) < 0)
+	if (inner == NULL)
 		return;
 	d->n = 0;
 	d->code = NULL;

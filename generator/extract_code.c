@@ -6,6 +6,7 @@
  * questions of each block before it decides how to cut it.
  */
 #include "extract_int.h"
+#include "markdown.h"
 
 #include <string.h>
 
@@ -213,4 +214,29 @@ x_code_is_prose(const char *s)
 	}
 	return lines > 0 && wordy * 2 >= lines && code * 10 <= lines &&
 	    timed * 2 < lines;
+}
+
+/*
+ * The text of a code block parsed as Markdown, its lines numbered as the
+ * file's (a fence's text starts on the line after it).  The caller frees
+ * it with pm_markdown_free(); NULL when it cannot be parsed.
+ */
+struct pm_markdown *
+x_code_parse(const struct xdoc *d, cmark_node *code)
+{
+	struct pm_markdown_opts o;
+	struct pm_markdown *md = NULL;
+	const char *lit = cmark_node_get_literal(code);
+	int fl = 0, fo = 0;
+	char fc = 0;
+
+	if (lit == NULL)
+		return NULL;
+	memset(&o, 0, sizeof(o));
+	o.file = d->file;
+	o.first_line = cmark_node_get_start_line(code) +
+	    (cmark_node_get_fenced(code, &fl, &fo, &fc) ? 1 : 0);
+	o.parse_lock = d->parse_lock;
+	return pm_markdown_parse(&md, lit, strlen(lit), &o, NULL) < 0 ? NULL :
+	    md;
 }

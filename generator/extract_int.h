@@ -243,6 +243,9 @@ int x_code_sections(const char *s);
 int x_code_log_lines(const char *s);
 int x_code_clock_lines(const char *s);
 int x_code_is_prose(const char *s);
+/* A code block's text parsed as Markdown, lines numbered as the file's;
+ * the caller frees it (pm_markdown_free()); NULL on failure. */
+struct pm_markdown *x_code_parse(const struct xdoc *d, cmark_node *code);
 /* Does s[0..len) open with a time ("07:36:50", "[9:06 AM] text")? */
 int x_starts_with_time(const char *s, size_t len);
 /* Of the lines already cut: how many from the from-th on head a chat

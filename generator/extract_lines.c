@@ -591,15 +591,9 @@ static void build(struct xdoc *d, cmark_node *root, int *blocks,
 static void
 read_indented(struct xdoc *d, cmark_node *code, int *blocks)
 {
-	struct pm_markdown_opts o;
-	struct pm_markdown *inner = NULL;
-	const char *lit = cmark_node_get_literal(code);
+	struct pm_markdown *inner = x_code_parse(d, code);
 
-	memset(&o, 0, sizeof(o));
-	o.file = d->file;
-	o.first_line = cmark_node_get_start_line(code);
-	o.parse_lock = d->parse_lock;
-	if (pm_markdown_parse(&inner, lit, strlen(lit), &o, NULL) < 0)
+	if (inner == NULL)
 		return;
 	build(d, pm_markdown_root(inner), blocks, 1);
 	pm_markdown_free(inner);
