@@ -2,8 +2,9 @@
  * extract_said.c: timeline items that do not open with their time: the
  * time in brackets at the end ("Alert fires (09:20)"), said inside the
  * sentence ("Errors climb at 11:35 am."), or not given at all ("Later
- * that evening — generator started by hand"), and timelines that are a
- * list of steps with one time at most.
+ * that evening — generator started by hand"), and timelines told as
+ * steps or as the format's phases ("Detection:", "Escalation:"), with
+ * one time at most.
  */
 #include "extract_int.h"
 
@@ -277,10 +278,12 @@ x_phase_label(const struct xline *l)
 static int
 same_list(const struct xtl *t, const struct xline *l)
 {
-	const struct xline *v = t->d->v;
 	int block = t->block[t->n - 1];
 
-	for (const struct xline *p = l - 1; p >= v; p--) {
+	/* by index: a pointer before the array's first line is undefined */
+	for (size_t i = (size_t)(l - t->d->v); i-- > 0;) {
+		const struct xline *p = &t->d->v[i];
+
 		if (p->kind != XL_ITEM)
 			return 0;
 		if (p->block == block)
