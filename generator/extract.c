@@ -76,12 +76,19 @@ plain_heading(const struct xline *l, const struct xline *next)
 {
 	size_t i, words = 0;
 	int c = (unsigned char)l->s[l->len - 1], lower = 0;
+	const char *br;
 
 	if (l->len > 60 || c == '.' || c == ',' || c == ';' || c == '!' ||
 	    c == '?')
 		return 0;
 	if (x_section_of(l->s, l->len, 1) != SEC_NONE)
 		return 1;	/* "todo", "Timeline" */
+	/* "Timeline (all hours, Pacific time)": a note in brackets */
+	br = c == ')' && l->s[0] >= 'A' && l->s[0] <= 'Z' ?
+	    memchr(l->s, '(', l->len) : NULL;
+	if (br && br > l->s && x_section_of(l->s, (size_t)(br - l->s), 1) !=
+	    SEC_NONE)
+		return 1;
 	/* "5. Corrective actions": the number is not a word */
 	i = x_numbering_end(l->s, l->len);
 	if (i >= l->len || !(l->s[i] >= 'A' && l->s[i] <= 'Z'))
@@ -187,6 +194,36 @@ timeline_phase(int cur, int phases_only, const struct xline *l)
 {
 	return cur == SEC_TIMELINE && phases_only && l->kind == XL_PARA &&
 	    l->first && x_phase_label(l);
+}
+
+/*
+ * "Timeline:" over "- **Detection:**", "- **Actions taken:**" and
+ * "- **Escalation:**", each over its own items or lines: a timeline told
+ * by the phases the format lists, its first line one of them.  Every
+ * later label of the same make (an item of that depth, a paragraph line,
+ * a heading of that level) is a phase of it too, even "Resolution:" or
+ * one the list does not know ("Detection method:"), unless it names
+ * another section of the report ("Root cause:").  A label of another
+ * make ends the timeline as before.
+ */
+struct told_by_phases {
+	int on, kind, level;
+};
+
+static int
+phase_of_timeline(const struct told_by_phases *p, int cur,
+    const struct xline *l)
+{
+	int s;
+
+	if (cur != SEC_TIMELINE || !p->on || l->kind != p->kind ||
+	    l->level != p->level || l->label_len == 0 ||
+	    (l->kind == XL_ITEM && !l->first))
+		return 0;
+	if (x_phase_label(l))
+		return 1;
+	s = x_section_of(l->s, l->label_len, 0);
+	return s == SEC_NONE || s == SEC_OTHER;
 }
 
 /* "*Kept for the record. Its times were wrong; see the revised summary
@@ -295,6 +332,8 @@ assign_sections(struct xdoc *d)
 {
 	int cur = SEC_NONE, cur_level = 0, s, numbered = 0, prose = 0;
 	int record = -1, phases_only = 0, phase_block = -1;
+	int after_head = 0;
+	struct told_by_phases told = { 0, 0, 0 };
 
 	/* "1. Summary", "2. Impact": sections numbered as list items */
 	for (size_t i = 0; i < d->n; i++)
@@ -309,7 +348,21 @@ assign_sections(struct xdoc *d)
 		    d->v[i - 1].s[d->v[i - 1].len - 1] == '?')
 			x_answer_unmark(l);	/* "Q: ...?" over "A: ..." */
 		x_label_split(l);
-		if (x_title_heading_at(d, i)) {
+		/* the first line under "Timeline", or later a phase with its
+		 * text ("Escalation: paged the DBA") between timed lines;
+		 * "## Actions" there is the next section */
+		if (!told.on && cur == SEC_TIMELINE && x_phase_label(l) &&
+		    l->kind != XL_ROW && (l->kind != XL_ITEM || l->first) &&
+		    (after_head || (l->kind != XL_HEADING &&
+		    l->content < l->len))) {
+			told.on = 1;
+			told.kind = l->kind;
+			told.level = l->level;
+		}
+		after_head = 0;
+		if (phase_of_timeline(&told, cur, l)) {
+			l->phase = 1;
+		} else if (x_title_heading_at(d, i)) {
 			/* "# What happened to sign-ins on Sunday": a title */
 		} else if (l->kind == XL_HEADING) {
 			s = x_section_of(l->s, l->label_len, 0);
@@ -397,6 +450,10 @@ assign_sections(struct xdoc *d)
 				cur_level = 0;
 				l->head = 1;
 			}
+		}
+		if (l->head) {
+			after_head = l->content >= l->len;
+			told.on = 0;
 		}
 		if (l->head)
 			phases_only = cur == SEC_TIMELINE &&

@@ -74,6 +74,8 @@ struct xline {
 	int sec;		/* enum xsec the line belongs to */
 	int head;		/* this line opened a section */
 	int meeting;		/* enum x_meeting (extract_meeting.c) */
+	int phase;		/* a phase of a timeline told by its phases
+				 * ("Detection:", "Escalation:"): no section */
 };
 
 /* What a line says of the review meeting. */
@@ -713,6 +715,10 @@ size_t x_tl_steps(struct xtl *t);
  * is such a phase: an entry with no time (x_tl_phase). */
 int x_phase_label(const struct xline *l);
 int x_tl_phase(struct xtl *t, const struct xline *l);
+/* A timeline told by its phases, the lines under each label its entries
+ * (x_tl_phases, extract_said.c): the entries made, 0 when the section
+ * has fewer than two phases. */
+size_t x_tl_phases(struct xtl *t);
 
 /* extract_narrative.c: the entries of line l from offset from on, the
  * one that starts there and each later sentence that starts with a time;

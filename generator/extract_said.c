@@ -256,16 +256,124 @@ x_tl_steps(struct xtl *t)
 	return t->n;
 }
 
+/* Does the line after prev, l, start an entry of its own in a phase's
+ * paragraph ("Investigated the logs.\nAssumed a bad deploy.")?  A line
+ * that goes on with the sentence before it does not. */
+static int
+starts_anew(const struct xline *prev, const struct xline *l)
+{
+	unsigned char c = (unsigned char)l->s[0];
+
+	if (prev->len == 0 || strchr(".!?:;", prev->s[prev->len - 1]))
+		return 1;
+	return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* An entry of a phase: at the time it opens with (after its label, when
+ * the line is the phase's own) or says after "at", else with none. */
+static void
+phase_entry(struct xtl *t, const struct xline *l, const struct xline *label)
+{
+	struct pm_when w;
+	size_t from = x_skip_blanks(l->t, l->len, label == l ? l->content : 0);
+	size_t txt, at;
+	int mer;
+
+	if (x_entry_at(l->t + from, l->len - from, &w, &mer, &txt) &&
+	    w.hour >= 0)
+		x_tl_push(t, l, &w, mer, label == l ? l->s : l->s + from + txt,
+		    label == l ? l->len : l->len - from - txt);
+	else if (pm_when_find(&w, &at, &txt, l->t + from, l->len - from) &&
+	    at == 0 && w.hour >= 0 && l->len - from - txt <= 8)
+		/* "November 10, 2023, 15:30 UTC", the time alone */
+		x_tl_push(t, l, &w, x_has_meridiem(l->t + from, txt), l->s,
+		    l->len);
+	else if (!x_tl_time_said(t, l)) {
+		pm_when_init(&w);
+		x_tl_push(t, l, &w, 0, l->s, l->len);
+	}
+	/* the phase names the kind the words may not ("Misleading
+	 * paths:" over "Looked at the CDN first") */
+	if (label != l) {
+		pm_buf_clear(&t->text);
+		pm_buf_put(&t->text, label->s, label->label_len);
+		pm_buf_putc(&t->text, ' ');
+		pm_buf_puts(&t->text, t->raw[t->n - 1]);
+		t->raw[t->n - 1] = pm_arena_strndup(t->d->arena, t->text.ptr,
+		    t->text.len);
+		pm_buf_clear(&t->text);
+	}
+}
+
+/*
+ * "- **Detection:**" over "  - The alert fired at 10:15 AM", then
+ * "- **Actions taken:**" over its items, and so on: a timeline told by
+ * its phases (assign_sections() marks them).  Each item of a phase, or
+ * each line of its paragraphs that does not go on with the one before,
+ * is an entry; an item deeper than the phase's first is more words of
+ * the entry above it.  A phase whose label has its text ("Detection
+ * time: November 1, 09:15 AM") is an entry itself.  Returns the entries
+ * made; 0 when fewer than two phases are marked.
+ */
+size_t
+x_tl_phases(struct xtl *t)
+{
+	const struct xdoc *d = t->d;
+	const struct xline *label = NULL, *prev = NULL;
+	size_t marked = 0, i, end;
+	int base = 0;
+
+	/* the first timeline section only: a second one retells it (the
+	 * same story "in a lighter tone" after the report) */
+	for (i = 0; i < d->n && d->v[i].sec != SEC_TIMELINE; i++)
+		;
+	for (end = i; end < d->n && d->v[end].sec == SEC_TIMELINE; end++)
+		marked += d->v[end].phase;
+	if (marked < 2)
+		return 0;
+	t->n = 0;
+	t->awaiting = 0;
+	for (; i < end; i++) {
+		const struct xline *l = &d->v[i];
+
+		if (l->head || l->len == 0)
+			continue;
+		if (l->phase) {
+			label = prev = l;
+			base = 0;
+			if (l->content < l->len)
+				phase_entry(t, l, l);
+			continue;
+		}
+		if (label == NULL || l->kind == XL_HEADING)
+			continue;
+		if (l->kind == XL_ITEM && l->first &&
+		    (base == 0 || l->level <= base)) {
+			base = l->level;
+			phase_entry(t, l, label);
+		} else if (l->kind != XL_ITEM && (l->first || prev->phase ||
+		    prev->block != l->block || starts_anew(prev, l))) {
+			phase_entry(t, l, label);
+		} else if (t->n > 0) {
+			x_tl_append(t, t->n - 1, l->s, l->len);
+		}
+		prev = l;
+	}
+	return t->n;
+}
+
 /*
  * The phases the format asks a timeline to cover, as writers label its
  * steps: "Detection:", "Actions taken:", "Escalation:", "Resolution:".
  */
 static const char *const phases[] = {
 	"detection", "detection time", "issue detection", "detected",
+	"issue detected", "incident detected", "detection method",
 	"actions taken", "actions", "action taken", "investigation",
 	"investigation and actions", "misleading paths",
 	"misleading investigation paths", "misleading investigation",
-	"escalation", "resolution", "resolution time", "recovery", NULL
+	"escalation", "resolution", "resolution time", "recovery",
+	"incident resolution", "issue resolution", NULL
 };
 
 int
@@ -292,6 +400,24 @@ same_list(const struct xtl *t, const struct xline *l)
 	return 0;
 }
 
+/* Is the entry before l a line of l's paragraph, or of one of the
+ * paragraphs just before it? */
+static int
+same_story(const struct xtl *t, const struct xline *l)
+{
+	int block = t->block[t->n - 1];
+
+	for (size_t i = (size_t)(l - t->d->v) + 1; i-- > 0;) {
+		const struct xline *p = &t->d->v[i];
+
+		if (p->kind != XL_PARA)
+			return 0;
+		if (p->block == block)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * "- **Actions taken**: Investigated the servers ..." between "- **10:00
  * AM**: ..." and "- **11:30 AM**: ...": a phase of the incident its
@@ -304,8 +430,11 @@ x_tl_phase(struct xtl *t, const struct xline *l)
 {
 	struct pm_when w;
 
-	if (t->n == 0 || !x_phase_label(l) || l->content >= l->len ||
-	    !same_list(t, l))
+	if (t->n == 0 || !x_phase_label(l) || l->content >= l->len)
+		return 0;
+	/* "2:00 PM: Issue detected.\nActions taken: ...\n2:30 PM: ...":
+	 * the lines of one paragraph, as a list's items */
+	if (l->kind == XL_ITEM ? !same_list(t, l) : !same_story(t, l))
 		return 0;
 	pm_when_init(&w);
 	x_tl_push(t, l, &w, 0, l->s, l->len);

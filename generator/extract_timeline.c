@@ -295,6 +295,10 @@ tl_line(struct xtl *t, const struct xline *l, int continuation)
 		t->awaiting = 0;
 		return 1;
 	}
+	if (l->kind == XL_PARA && continuation && x_tl_phase(t, l)) {
+		t->awaiting = 0;
+		return 1;
+	}
 	if (t->awaiting && l->kind != XL_HEADING) {
 		x_tl_append(t, t->awaiting - 1, l->s, l->len);
 		return 0;
@@ -644,7 +648,8 @@ tl_sections(struct xtl *t)
 				    d->v[i].kind == XL_HEADING)
 					t->ncols = 0;
 			}
-		if (secs[k] == SEC_TIMELINE && t->n < 2 && x_tl_steps(t) > 0)
+		if (secs[k] == SEC_TIMELINE && t->n < 2 &&
+		    (x_tl_phases(t) > 0 || x_tl_steps(t) > 0))
 			return t->n;
 	}
 	return entries;
@@ -695,6 +700,42 @@ tl_runs(struct xtl *t)
 	return listed;
 }
 
+/*
+ * "Timeline" a second time, further down, with the same clock times: the
+ * report told again in a lighter tone, as some writers add after the
+ * plain one.  Its entries are the first ones again, and are dropped.
+ */
+static void
+tl_drop_retelling(struct xtl *t)
+{
+	const struct xdoc *d = t->d;
+	size_t i, k, second = 0;
+	int seen = 0, left = 0, timed = 0;
+
+	for (i = 0; i < d->n && second == 0; i++) {
+		if (d->v[i].sec != SEC_TIMELINE)
+			left = seen;
+		else if (left)
+			second = i;
+		else
+			seen = 1;
+	}
+	if (second == 0)
+		return;
+	for (k = 0; k < t->n && t->e[k].line < d->v[second].line; k++)
+		;
+	if (k == 0 || t->n - k != k)
+		return;
+	for (i = 0; i < k; i++) {
+		if (t->w[i].hour != t->w[k + i].hour ||
+		    t->w[i].minute != t->w[k + i].minute)
+			return;
+		timed += t->w[i].hour >= 0;
+	}
+	if (timed >= 2)
+		t->n = k;
+}
+
 /* Read the lines of the timeline section, else those of a status page's
  * updates, else the runs of time-led lines, else a story's events. */
 static void
@@ -702,8 +743,10 @@ tl_collect(struct xtl *t)
 {
 	size_t runs;
 
-	if (tl_sections(t) > 0)
+	if (tl_sections(t) > 0) {
+		tl_drop_retelling(t);
 		return;
+	}
 	/* a few time-led paragraphs in a story are some of its events, not
 	 * a timeline of their own; a recap list is one, and so are five
 	 * paragraphs or more that each open with their time */
