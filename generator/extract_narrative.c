@@ -7,43 +7,88 @@
  */
 #include "extract_int.h"
 
+/* Is the entry at s[p] set off from its text by a colon ("12:09pm EAT:
+ * Issue was handled"), text its text's offset from p? */
+static int
+colon_led(const char *s, size_t p, size_t text)
+{
+	while (text > 0 && s[p + text - 1] == ' ')
+		text--;
+	return text > 0 && s[p + text - 1] == ':';
+}
+
+/*
+ * Where the entry after the one whose text starts at s[from] starts: a
+ * sentence that opens with a time, also after the "- " of bullets run
+ * together on one line ("... began troubleshooting. - 11:00 AM: ..."),
+ * or, when the line's entries are set off by a colon, such a time
+ * anywhere ("... only one server responded 12:09pm EAT: Issue was
+ * handled ..."), a writer having left out the full stops.  *cut is where
+ * the text before it ends; l->len when there is none.
+ */
+static size_t
+next_entry(const struct xtl *t, const struct xline *l, size_t from,
+    int colons, struct pm_when *w, int *mer, size_t *text, size_t *cut)
+{
+	const char *s = l->s;
+	size_t i, e, k;
+
+	for (i = from; i < l->len; i = e) {
+		e = x_sentence_end(s, l->len, i);
+		if (e <= i)
+			break;
+		for (k = i + 1; colons && k < e; k++)
+			if (s[k - 1] == ' ' && s[k] >= '0' && s[k] <= '9' &&
+			    x_entry_at(l->t + k, l->len - k, w, mer, text) &&
+			    w->hour >= 0 && colon_led(l->t, k, *text)) {
+				*cut = k;
+				return k;
+			}
+		if (e >= l->len)
+			break;
+		k = x_skip_blanks(s, l->len, e);
+		if (k + 1 < l->len && s[k] == '-' && s[k + 1] == ' ')
+			k = x_skip_blanks(s, l->len, k + 1);
+		if (!(x_alnum((unsigned char)s[k]) &&
+		    !(s[k] >= 'a' && s[k] <= 'z')) ||
+		    !x_entry_at(l->t + k, l->len - k, w, mer, text) ||
+		    w->hour < 0)
+			continue;
+		/* "- 11:20 — ... By 13:00 the same crash is confirmed": in
+		 * a list item, what was so by a time is the item's news,
+		 * not a step of its own */
+		if (l->kind == XL_ITEM && x_phrase_at(s, l->len, k, "by"))
+			continue;
+		/* under bold times, a sentence opening with a bare time is
+		 * the next bold one ("... ticket. **7:38am** The alert"),
+		 * and "By 16:50 searches had tripled" is still the story */
+		if (t->para_led == 2 && (s[k] < '0' || s[k] > '9'))
+			continue;
+		*cut = e;
+		return k;
+	}
+	return l->len;
+}
+
 /*
  * The entries of l from offset from on: the one that starts there, and
- * every later sentence that starts with a time ("At 13:58 UTC the team
- * found ..."), as narrative timelines are written.  Returns how many.
+ * every later one next_entry() finds ("At 13:58 UTC the team found ..."),
+ * as narrative timelines are written.  Returns how many.
  */
 int
 x_tl_sentences(struct xtl *t, const struct xline *l, size_t from)
 {
 	struct pm_when w, w2;
-	size_t text, text2, at, i, e, k;
-	int mer, mer2, n = 0;
+	size_t text, text2, at, k, cut;
+	int mer, mer2, n = 0, colons;
 
 	if (!x_entry_at(l->t + from, l->len - from, &w, &mer, &text))
 		return 0;
+	colons = colon_led(l->t, from, text);
 	at = from + text;
-	for (i = at; i < l->len; i = e) {
-		e = x_sentence_end(l->s, l->len, i);
-		if (e <= i || e >= l->len)
-			break;
-		for (k = e; k < l->len && l->s[k] == ' '; k++)
-			;
-		if (!(x_alnum((unsigned char)l->s[k]) &&
-		    !(l->s[k] >= 'a' && l->s[k] <= 'z')) ||
-		    !x_entry_at(l->t + k, l->len - k, &w2, &mer2, &text2) ||
-		    w2.hour < 0)
-			continue;
-		/* "- 11:20 — ... By 13:00 the same crash is confirmed": in
-		 * a list item, what was so by a time is the item's news,
-		 * not a step of its own */
-		if (l->kind == XL_ITEM && x_phrase_at(l->s, l->len, k, "by"))
-			continue;
-		/* under bold times, a sentence opening with a bare time is
-		 * the next bold one ("... ticket. **7:38am** The alert"),
-		 * and "By 16:50 searches had tripled" is still the story */
-		if (t->para_led == 2 && (l->s[k] < '0' || l->s[k] > '9'))
-			continue;
-		x_tl_push(t, l, &w, mer, l->s + at, e - at);
+	while ((k = next_entry(t, l, at, colons, &w2, &mer2, &text2,
+	    &cut)) < l->len) {
+		x_tl_push(t, l, &w, mer, l->s + at, cut - at);
 		n++;
 		w = w2;
 		mer = mer2;

@@ -420,6 +420,40 @@ test_phase_timelines(void **state)
 	    "resolved");
 }
 
+/* Entries run together on one line, by a writer who lost the line
+ * breaks: after the "- " of the next bullet, or, in a line whose times
+ * are set off by a colon, after no full stop at all. */
+static void
+test_entries_run_together(void **state)
+{
+	char kinds[128];
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+
+	(void)state;
+	ingest(&inc, a, &w, "together.md", "# Outage\n\n## Timeline\n\n"
+	    "- 10:45 AM: Alerts on server load; I began to investigate.\n"
+	    "- 10:50 AM: I alerted the team. - 11:00 AM: Traffic was moved "
+	    "to other servers; errors went on.\n"
+	    "- 12:30 PM: The load balancer setting was found wrong. - 1:00 "
+	    "PM: I corrected it and service was restored.\n");
+	assert_int_equal(inc.ntimeline, 5);
+	assert_str(inc.timeline[1].text, "I alerted the team.");
+	assert_str(inc.timeline[2].time, "11:00");
+	assert_str(inc.timeline[2].text,
+	    "Traffic was moved to other servers; errors went on.");
+	assert_str(inc.timeline[4].time, "13:00");
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+	kinds_of("# Outage\n\n## Timeline\n\n"
+	    "- 9:00pm CAT: The uptime check failed and paged me "
+	    "9:10pm CAT: I restarted Nginx, no change "
+	    "9:30pm CAT: The certificate path was fixed and the site was "
+	    "back online.\n", kinds, sizeof(kinds));
+	assert_str(kinds, "detected,mitigated,resolved");
+}
+
 /* Bullets typed under a line with no blank line between and indented:
  * Markdown keeps them in that line's paragraph; they are items. */
 static void
@@ -523,6 +557,7 @@ main(void)
 		cmocka_unit_test(test_step_timelines),
 		cmocka_unit_test(test_phase_timelines),
 		cmocka_unit_test(test_lazy_bullets),
+		cmocka_unit_test(test_entries_run_together),
 	};
 
 	pm_markdown_init();
