@@ -549,6 +549,70 @@ add_field(struct xdoc *d, const char *label, size_t llen,
 	f->sec = sec;
 }
 
+static int
+letter(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* "End time: ..." at s[i]: a label of one to three words and a colon,
+ * then a blank; the value's start, or 0. */
+static size_t
+inner_label(const char *s, size_t len, size_t i)
+{
+	for (int words = 0; i < len && words < 3; words++) {
+		if (!letter((unsigned char)s[i]))
+			return 0;
+		while (i < len && letter((unsigned char)s[i]))
+			i++;
+		if (i + 1 < len && s[i] == ':' && s[i + 1] == ' ')
+			return i + 2;
+		if (i >= len || s[i] != ' ')
+			return 0;
+		i++;
+	}
+	return 0;
+}
+
+/* The next ", Label:", "; Label:" or " | Label:" in s from offset from:
+ * where its separator is, or len. */
+static size_t
+next_inner(const char *s, size_t len, size_t from)
+{
+	for (size_t e = from; e + 2 < len; e++)
+		if ((s[e] == ',' || s[e] == ';' || s[e] == '|') &&
+		    s[e + 1] == ' ' && inner_label(s, len, e + 2) != 0)
+			return e;
+	return len;
+}
+
+/*
+ * "Start time: Oct 22 2022 9:00 AM (EAT), End time: Oct 22 2022 10:00 AM
+ * (EAT)" and "Duration: Start: ... | End: ...": fields typed one after
+ * the other on one line.  Each that holds a figure is a field too, after
+ * the field of the whole line.
+ */
+static void
+add_inner_fields(struct xdoc *d, const struct xline *l, const char *v,
+    size_t vlen, int sec)
+{
+	size_t i = inner_label(v, vlen, 0) ? 0 : next_inner(v, vlen, 0), b, e;
+
+	while (i < vlen) {
+		if (v[i] == ',' || v[i] == ';' || v[i] == '|')
+			i = x_skip_blanks(v, vlen, i + 1);
+		if ((b = inner_label(v, vlen, i)) == 0)
+			break;
+		e = next_inner(v, vlen, b);
+		for (size_t k = b; k < e; k++)
+			if (v[k] >= '0' && v[k] <= '9') {
+				add_field(d, v + i, b - i, l, v + b, e - b, sec);
+				break;
+			}
+		i = e;
+	}
+}
+
 /* The n-th cell of a row: its start and length. */
 static int
 cell(const struct xline *l, int n, const char **s, size_t *len)
@@ -598,6 +662,11 @@ x_fields_build(struct xdoc *d)
 		    l->label_len && l->content < l->len) {
 			add_field(d, l->s, l->label_len, l, l->s + l->content,
 			    l->len - l->content, l->sec);
+			/* not in a quoted message: "> **Incident summary
+			 * (vendor).** Start: ..." is the vendor's window */
+			if (!l->quoted)
+				add_inner_fields(d, l, l->s + l->content,
+				    l->len - l->content, l->sec);
 		} else if (l->kind == XL_PARA && l->all_strong &&
 		    l->label_len && l->s[l->len - 1] == ':' && i + 1 < d->n &&
 		    d->v[i + 1].block == l->block && !d->v[i + 1].first &&

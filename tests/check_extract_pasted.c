@@ -420,6 +420,32 @@ test_phase_timelines(void **state)
 	    "resolved");
 }
 
+/* Fields typed one after the other on one line, after a comma or a
+ * bar, or inside the value of another: each is read.  A forwarded
+ * message's fields stay the sender's. */
+static void
+test_fields_on_one_line(void **state)
+{
+	(void)state;
+	expect_window("comma", "# Outage\n\n## Issue Summary\n\n"
+	    "Start time: Mar 3 2024 9:00 AM (EAT), End time: Mar 3 2024 "
+	    "10:00 AM (EAT). The shop returned 500 for every user.\n\n"
+	    "## Timeline\n\n"
+	    "- 9:05 AM - alert fired\n"
+	    "- 9:50 AM - Apache restarted, pages load\n",
+	    "2024-03-03T09:00:00+03:00", "2024-03-03T10:00:00+03:00", "EAT");
+	expect_window("bar", "# Outage\n\n"
+	    "- **Duration:** Start Time: June 4, 2024, 09:00 AM (UTC) | "
+	    "End Time: June 4, 2024, 01:00 PM (UTC)\n"
+	    "- **Impact:** checkout failed for 20% of users.\n",
+	    "2024-06-04T09:00:00+00:00", "2024-06-04T13:00:00+00:00", "UTC");
+	expect_window("quoted", "# Outage\n\n## Summary\n\n"
+	    "From 13:20 to 15:05 CEST on 4 April 2025 the portal was down.\n\n"
+	    "> **Vendor summary.** Start: 2025-04-04 11:12 UTC, End: "
+	    "2025-04-04 13:01 UTC.\n",
+	    "2025-04-04T13:20:00+02:00", "2025-04-04T15:05:00+02:00", "CEST");
+}
+
 /* Entries run together on one line, by a writer who lost the line
  * breaks: after the "- " of the next bullet, or, in a line whose times
  * are set off by a colon, after no full stop at all. */
@@ -558,6 +584,7 @@ main(void)
 		cmocka_unit_test(test_phase_timelines),
 		cmocka_unit_test(test_lazy_bullets),
 		cmocka_unit_test(test_entries_run_together),
+		cmocka_unit_test(test_fields_on_one_line),
 	};
 
 	pm_markdown_init();
