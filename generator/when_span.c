@@ -55,7 +55,8 @@ opener_before(const char *s, size_t i)
 {
 	size_t k;
 
-	if (preceded_by(s, i, "between"))
+	if (preceded_by(s, i, "between") ||
+	    preceded_by(s, i, "between the hours of"))
 		return BETWEEN;
 	for (k = 0; k < COUNT(foreign_from); k++)
 		if (preceded_by(s, i, foreign_from[k]))

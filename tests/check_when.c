@@ -677,6 +677,9 @@ static const struct {
 	    DTZ(2024, 3, 5, 12, 45, 0, -300, "EST") },
 	{ "between 3:00 PM and 5:00 PM EST",
 	    TZ(15, 0, -300, "EST"), TZ(17, 0, -300, "EST") },
+	/* "and" links after "between the hours of" as after "between" */
+	{ "Between the hours of 13:00 and 17:35 UTC the page was down",
+	    TZ(13, 0, 0, "UTC"), TZ(17, 35, 0, "UTC") },
 	{ "from 14:30 to 17:45 UTC",
 	    TZ(14, 30, 0, "UTC"), TZ(17, 45, 0, "UTC") },
 	/* a range after GMT is no spaced offset */
