@@ -109,7 +109,9 @@ static const struct {
 	    "comes back up", "fully functional", "functional again",
 	    "live again", "accessible again", "available again",
 	    "online again", "operational again", "working fine",
-	    "working properly",
+	    "working properly", "running normally", "running properly",
+	    "loading properly", "loading normally", "loads normally",
+	    "loads properly",
 	    "working as expected", "works again", "everything works",
 	    "everything is working", NULL } },
 	{ TK_MITIGATED, SAME, { "mitigat*", "rollback*", "roll back",
@@ -204,7 +206,12 @@ static const char *const denials[] = {
 	"before anyone", "before anybody", "before any", "didn't", "doesn't",
 	"don't", "hasn't", "haven't", "isn't", "wasn't", "weren't",
 	"won't", "cannot", "can't", "instead of", "rather than",
-	"fails to", "failed to", "unable to", "yet to", "nothing", NULL
+	"fails to", "failed to", "unable to", "yet to", "nothing",
+	/* what a check looked for, not what happened ("Ensuring Apache is
+	 * up and running", "a check revealed that the server was working
+	 * properly" while the site was down) */
+	"ensuring", "making sure", "to see if", "to see whether", "whether",
+	"revealed that", NULL
 };
 
 /* Words that deny what comes just before them ("the alert did not

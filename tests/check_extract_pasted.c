@@ -420,6 +420,30 @@ test_phase_timelines(void **state)
 	    "resolved");
 }
 
+/* What a check looked for ("Ensuring Apache is up and running") is no
+ * resolution; "running normally" is one, and ends the window. */
+static void
+test_checks_are_no_resolution(void **state)
+{
+	static const char doc[] = "# Outage\n\n"
+	    "On March 9th, 2024 at midnight the site went down.\n\n"
+	    "## Timeline\n\n"
+	    "- **00:00 PST** - 500 error for every visitor\n"
+	    "- **00:05 PST** - Ensuring Apache and MySQL are up and running.\n"
+	    "- **00:10 PST** - The site was not loading; a check revealed "
+	    "that the server was working properly.\n"
+	    "- **00:30 PST** - Fixed the file name and restarted Apache.\n"
+	    "- **00:40 PST** - Server is now running normally.\n";
+	char kinds[128];
+
+	(void)state;
+	kinds_of(doc, kinds, sizeof(kinds));
+	assert_null(strstr(kinds, "resolved,"));
+	assert_non_null(strstr(kinds, ",resolved"));
+	expect_window("checks", doc, "2024-03-09T00:00:00-08:00",
+	    "2024-03-09T00:40:00-08:00", "PST");
+}
+
 /* Fields typed one after the other on one line, after a comma or a
  * bar, or inside the value of another: each is read.  A forwarded
  * message's fields stay the sender's. */
@@ -585,6 +609,7 @@ main(void)
 		cmocka_unit_test(test_lazy_bullets),
 		cmocka_unit_test(test_entries_run_together),
 		cmocka_unit_test(test_fields_on_one_line),
+		cmocka_unit_test(test_checks_are_no_resolution),
 	};
 
 	pm_markdown_init();
