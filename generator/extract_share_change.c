@@ -58,7 +58,8 @@ bound(const char *s, size_t k, size_t i)
 
 /* Does "for" stand right before s[i]?  "The site was down for 40% of
  * users", "pages were slower for 12% of riders": the change happened to
- * that share of people, so the number is the harm, not the change. */
+ * that share of people, so the number is the harm, not the change.  An
+ * article typed between counts too ("down for a 100% of the users"). */
 static int
 for_before(const char *s, size_t i)
 {
@@ -66,6 +67,9 @@ for_before(const char *s, size_t i)
 
 	while (k > 0 && s[k - 1] == ' ')
 		k--;
+	if (k >= 3 && s[k - 2] == ' ' && (s[k - 1] == 'a' || s[k - 1] == 'A'))
+		for (k -= 2; k > 0 && s[k - 1] == ' '; k--)
+			;
 	return k >= 4 && s[k - 4] == ' ' && x_phrase_at(s, k, k - 3, "for");
 }
 

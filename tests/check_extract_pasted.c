@@ -30,6 +30,8 @@ test_share_for_people(void **state)
 		"The site was down for 40% of users.",
 		"Down for 40% of our users.",
 		"Pages were slower for 40% of riders.",
+		/* an article typed before the share */
+		"The page was down for a 40% of the users.",
 	};
 	char doc[256];
 
