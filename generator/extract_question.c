@@ -72,6 +72,36 @@ asks(const struct xline *l)
 	return l->len > 0 && l->s[l->len - 1] == '?';
 }
 
+/*
+ * "* what was the root cause:" over its answer on the next line of the
+ * item: a form's questions typed as bullets with a colon.  The section
+ * the question names, when it is one the extractor reads; else
+ * SEC_NONE ("when was the issue detected:" in the timeline is a step).
+ */
+static int
+form_question(const struct xline *l, const struct xline *next)
+{
+	static const char *const wh[] = {
+		"what", "how", "when", "why", "who", "where", NULL
+	};
+	size_t at;
+	int sec;
+
+	if (!l->first || l->len < 8 || l->len > 80 || l->label_len ||
+	    l->s[l->len - 1] != ':' || next == NULL ||
+	    next->block != l->block || next->label_len ||
+	    !x_phrase_at_any(l->s, l->len, 0, wh))
+		return SEC_NONE;
+	/* what is asked after its last "the": "the impact" */
+	for (at = l->len - 1; at > 4 && !x_phrase_at(l->s, l->len, at - 4,
+	    "the"); at--)
+		;
+	sec = x_section_of(l->s + at, l->len - 1 - at, 1);
+	if (sec == SEC_NONE)
+		sec = x_section_of(l->s, l->len - 1, 0);
+	return sec == SEC_OTHER ? SEC_NONE : sec;
+}
+
 int
 x_question_section(const struct xline *l, const struct xline *next,
     int numbered)
@@ -80,6 +110,8 @@ x_question_section(const struct xline *l, const struct xline *next,
 	size_t q, text;
 	int mer, sec;
 
+	if ((sec = form_question(l, next)) != SEC_NONE)
+		return sec;
 	if (!asks(l) || !l->first || l->len > 160)
 		return SEC_NONE;
 	if (l->kind == XL_PARA) {

@@ -166,6 +166,32 @@ test_faq_headings(void **state)
 	pm_arena_free(a);
 }
 
+/* A form's questions typed as bullets with a colon, each answered on
+ * the line under it in the same item. */
+static void
+test_form_bullets(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Postmortem\n\n### Issue Summary:\n\n"
+	    "* what was the impact:\n"
+	    "the booking page returned errors for every guest.\n\n"
+	    "* what was the root cause:\n"
+	    "the nightly export held a lock on the bookings table.\n\n"
+	    "### Timeline\n\n"
+	    "* when was the issue detected:\n"
+	    "2:17 PM (GMT)\n");
+	assert_str(inc.root_cause,
+	    "the nightly export held a lock on the bookings table.");
+	assert_str(inc.impact,
+	    "the booking page returned errors for every guest.");
+	pm_arena_free(a);
+}
+
 int
 main(void)
 {
@@ -174,6 +200,7 @@ main(void)
 		cmocka_unit_test(test_question_marks),
 		cmocka_unit_test(test_numbered_questions),
 		cmocka_unit_test(test_faq_headings),
+		cmocka_unit_test(test_form_bullets),
 	};
 
 	pm_markdown_init();
