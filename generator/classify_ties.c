@@ -71,7 +71,10 @@ static const char *const setting_wrong[] = {
 	"ttl of", "default limit", "limit was set", "config file",
 	"configuration file", "config block", "in the config",
 	"configuration template", "config template", "idle timeout",
-	"set them all", "block mode", "blocking mode", NULL
+	"set them all", "block mode", "blocking mode",
+	/* "the firewall configuration was affected": a setting of ours */
+	"firewall configuration", "firewall config", "firewall setting*",
+	NULL
 };
 
 /* Machines or the room they stand in failing, which the load showed. */

@@ -359,6 +359,11 @@ test_tie_breaks(void **state)
 		    "headers, and its path pattern also matched /account, so "
 		    "the CDN served one customer's page to others.",
 		    "Account pages were cached by the CDN.", "configuration" },
+		/* a firewall set wrong while another box was tuned */
+		{ "The load balancer was tuned and the firewall configuration "
+		    "was changed with it: every port but 22 was blocked.",
+		    "Visitors could not reach the site behind the firewall.",
+		    "configuration" },
 		{ "The deployment strategy was changed to Recreate, so every "
 		    "pod restarted at once and the capacity left could not "
 		    "take the traffic.", "Checkout failed under load.",
