@@ -106,6 +106,7 @@ static const struct pm_keyword kw_deploy[] = {
 	{ "migration*", 2.5 }, { "schema change*", 3 },
 	{ "backwards compatib*", 5 }, { "backward compatib*", 5 },
 	{ "not backwards compatible", 6 }, { "incompatib*", 3 },
+	{ "compatibility issue*", 3 }, { "compatibility problem*", 3 },
 	{ "wrong artifact", 6 }, { "wrong build", 6 }, { "wrong version", 5 },
 	{ "wrong image", 6 }, { "stale", 2 }, { "pipeline", 2.5 },
 	{ "image tag", 3 }, { "mutable tag", 4 }, { "shipped", 2 },

@@ -102,6 +102,10 @@ test_cause_not_symptom(void **state)
 		    "quantifiers, vulnerable to catastrophic backtracking. The "
 		    "addresses were unusual but not malicious.",
 		    "software-bug" },
+		/* what a change broke, named by its compatibility */
+		{ "The root cause was traced to a compatibility issue between "
+		    "the payment gateway and a recent API update.",
+		    "deployment-change" },
 		/* what the story calls symptoms counts for nothing */
 		{ "A query in the release that could not use an index. The "
 		    "pool exhaustion and the CPU were symptoms.",
