@@ -717,8 +717,9 @@ int x_phase_label(const struct xline *l);
 int x_tl_phase(struct xtl *t, const struct xline *l);
 /* A timeline told by its phases, the lines under each label its entries
  * (x_tl_phases, extract_said.c): the entries made, 0 when the section
- * has fewer than two phases. */
-size_t x_tl_phases(struct xtl *t);
+ * has fewer than two phases or no more than beat (the entries the
+ * timeline's times gave, which then stand). */
+size_t x_tl_phases(struct xtl *t, size_t beat);
 
 /* extract_narrative.c: the entries of line l from offset from on, the
  * one that starts there and each later sentence that starts with a time;

@@ -312,11 +312,12 @@ phase_entry(struct xtl *t, const struct xline *l, const struct xline *label)
  * each line of its paragraphs that does not go on with the one before,
  * is an entry; an item deeper than the phase's first is more words of
  * the entry above it.  A phase whose label has its text ("Detection
- * time: November 1, 09:15 AM") is an entry itself.  Returns the entries
- * made; 0 when fewer than two phases are marked.
+ * time: November 1, 09:15 AM") is an entry itself.  The phases beat a
+ * reading by the clock that found fewer entries than they are (a dated
+ * line under "Detection:" and "at 3 AM" in a simile further down).
  */
 size_t
-x_tl_phases(struct xtl *t)
+x_tl_phases(struct xtl *t, size_t beat)
 {
 	const struct xdoc *d = t->d;
 	const struct xline *label = NULL, *prev = NULL;
@@ -329,7 +330,7 @@ x_tl_phases(struct xtl *t)
 		;
 	for (end = i; end < d->n && d->v[end].sec == SEC_TIMELINE; end++)
 		marked += d->v[end].phase;
-	if (marked < 2)
+	if (marked < 2 || marked <= beat)
 		return 0;
 	t->n = 0;
 	t->awaiting = 0;

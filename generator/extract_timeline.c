@@ -648,8 +648,9 @@ tl_sections(struct xtl *t)
 				    d->v[i].kind == XL_HEADING)
 					t->ncols = 0;
 			}
-		if (secs[k] == SEC_TIMELINE && t->n < 2 &&
-		    (x_tl_phases(t) > 0 || x_tl_steps(t) > 0))
+		if (secs[k] == SEC_TIMELINE &&
+		    (x_tl_phases(t, t->n < 2 ? 0 : t->n) > 0 ||
+		    (t->n < 2 && x_tl_steps(t) > 0)))
 			return t->n;
 	}
 	return entries;

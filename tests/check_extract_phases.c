@@ -141,6 +141,31 @@ test_phase_siblings_only(void **state)
 	    "- Alert on dropped packets.\n", kinds, sizeof(kinds)), 2);
 }
 
+/* Phases over one paragraph each, two of which hold a time (a dated
+ * line under "Detection:", "at 3 AM" in a simile): the phases are the
+ * entries, not the two times. */
+static void
+test_phases_beat_stray_times(void **state)
+{
+	char kinds[160];
+
+	(void)state;
+	assert_int_equal(timeline_of("# Outage\n\nTimeline:\n\n"
+	    "Detection:\n"
+	    "January 15, 2024, 10:15 AM (UTC) - the alarms went off.\n\n"
+	    "Actions Taken:\n"
+	    "We rolled back the last release; nothing changed.\n\n"
+	    "Misleading Paths:\n"
+	    "We chased the code like a cat chasing a laser at 3 AM.\n\n"
+	    "Escalation:\n"
+	    "The platform team joined.\n\n"
+	    "Resolution:\n"
+	    "A load balancer rule was fixed and traffic flowed again.\n\n"
+	    "Root Cause and Resolution:\n\n"
+	    "A load balancer rule sent all traffic to one server.\n",
+	    kinds, sizeof(kinds)), 5);
+}
+
 /* Labelled phases between timed paragraphs, or between timed lines of
  * one paragraph, are entries in their place; "Resolution:" last among
  * them is one too. */
@@ -235,6 +260,7 @@ main(void)
 		cmocka_unit_test(test_phase_lines),
 		cmocka_unit_test(test_phase_siblings_only),
 		cmocka_unit_test(test_phases_between_times),
+		cmocka_unit_test(test_phases_beat_stray_times),
 		cmocka_unit_test(test_retold_timeline),
 		cmocka_unit_test(test_bracketed_heading),
 	};
