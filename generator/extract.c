@@ -429,8 +429,11 @@ assign_sections(struct xdoc *d)
 		    (lazy_line(l) && l->content >= l->len))) {
 			if (l->content >= l->len) {
 				s = x_section_of(l->s, l->label_len, 0);
-				if (phase_label(cur, l, i + 1 < d->n ?
-				    &d->v[i + 1] : NULL) ||
+				/* "ROOT CAUSE" over "At 8:29 AM a change
+				 * was released" is the next section */
+				if ((phase_label(cur, l, i + 1 < d->n ?
+				    &d->v[i + 1] : NULL) && s != SEC_ROOT &&
+				    s != SEC_CORRECTIVE && s != SEC_TASKS) ||
 				    timeline_phase(cur, phases_only, l) ||
 				    sentences(l->s, l->label_len) ||
 				    byline(l->s, l->label_len))

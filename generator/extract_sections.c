@@ -26,6 +26,7 @@ struct section_name {
 static const struct section_name sections[] = {
 	{ SEC_ROOT, WORD, "root cause*" },
 	{ SEC_ROOT, WORD, "root casue*" },	/* as typed in a hurry */
+	{ SEC_ROOT, WORD, "route cause*" },	/* as heard */
 	{ SEC_ROOT, WORD, "rootcause*" },
 	{ SEC_ROOT, WORD, "rca" },
 	{ SEC_ROOT, EXACT, "cause" },

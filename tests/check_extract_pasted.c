@@ -446,6 +446,40 @@ test_checks_are_no_resolution(void **state)
 	    "2024-03-09T00:40:00-08:00", "PST");
 }
 
+/* "ROOT CAUSE" (or "Route Cause:", as heard) over a sentence that
+ * opens with a time ends the timeline: it names a section, not a phase
+ * of the incident. */
+static void
+test_cause_over_a_time(void **state)
+{
+	static const char *const heads[] = { "ROOT CAUSE", "Route Cause:" };
+	char doc[512];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
+		struct pm_arena *a = pm_arena_new();
+		struct pm_warnings w = PM_WARNINGS_INIT;
+		struct pm_incident inc;
+
+		snprintf(doc, sizeof(doc), "# Outage\n\n"
+		    "TIMELINE (ALL TIMES PACIFIC TIME)\n\n"
+		    "- 8:29 AM: Configuration push begins\n"
+		    "- 8:36 AM: Outage begins\n"
+		    "- 10:08 AM: All traffic back online\n\n"
+		    "%s\n\n"
+		    "At 8:29 AM PT a configuration change reached every "
+		    "server by mistake.\n", heads[i]);
+		ingest(&inc, a, &w, "cause.md", doc);
+		if (inc.ntimeline != 3 || inc.root_cause == NULL ||
+		    strncmp(inc.root_cause, "At 8:29 AM PT", 13) != 0)
+			fail_msg("%s: %zu entries, root cause %s", heads[i],
+			    inc.ntimeline, inc.root_cause ? inc.root_cause :
+			    "(null)");
+		pm_warnings_free(&w);
+		pm_arena_free(a);
+	}
+}
+
 /* Fields typed one after the other on one line, after a comma or a
  * bar, or inside the value of another: each is read.  A forwarded
  * message's fields stay the sender's. */
@@ -612,6 +646,7 @@ main(void)
 		cmocka_unit_test(test_entries_run_together),
 		cmocka_unit_test(test_fields_on_one_line),
 		cmocka_unit_test(test_checks_are_no_resolution),
+		cmocka_unit_test(test_cause_over_a_time),
 	};
 
 	pm_markdown_init();
