@@ -481,6 +481,9 @@ pm_when_rewrite(char *out, const char *s, size_t len)
 			continue;
 		a = digit_run(s, len, i, &h);
 		sep = ch(s, len, i + a);
+		/* "14H47", typed with the shift key still down */
+		if (sep == 'H' && is_digit(ch(s, len, i + a + 1)))
+			sep = 'h';
 		/* "6 h 40", the French way, where a time is expected: "6:40"
 		 * and two blanks ("durée : 2 h 35" is a duration) */
 		if (a >= 1 && a <= 2 && sep == ' ' &&

@@ -369,6 +369,8 @@ static const struct {
 	{ "paged at 7.30pm BST", "paged at 7:30pm BST" },
 	{ "between 10h05 and 10h52", "between 10:05 and 10:52" },
 	{ "- 10h05 : certificate expired", "- 10:05 : certificate expired" },
+	/* the shift key held: "14H47" */
+	{ "14H47 - pushed to production", "14:47 - pushed to production" },
 	{ "On 27.02.2024 at 9.05", "On 2024-02-27 at 9:05" },
 	{ "2018 October 21 22:52 UTC", "October 21 2018 22:52 UTC" },
 	{ "14:10h deploy", "14:10  deploy" },
