@@ -373,6 +373,8 @@ static const char *const phases[] = {
 	"actions taken", "actions", "action taken", "investigation",
 	"investigation and actions", "misleading paths",
 	"misleading investigation paths", "misleading investigation",
+	"misleading investigation debugging paths", "misleading paths taken",
+	"misleading debugging paths",
 	"escalation", "resolution", "resolution time", "recovery",
 	"incident resolution", "issue resolution", NULL
 };

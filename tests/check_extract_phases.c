@@ -186,7 +186,7 @@ test_phases_between_times(void **state)
 	assert_int_equal(timeline_of("# Outage\n\nTimeline\n"
 	    "2:00 PM: Users reported 500 errors.\n"
 	    "Actions taken: read the Apache logs.\n"
-	    "Misleading investigation paths: the virtual hosts.\n"
+	    "Misleading investigation/debugging paths: the virtual hosts.\n"
 	    "2:40 PM: Escalated to the developers.\n"
 	    "3:10 PM: Permissions fixed; the site is back online.\n"
 	    "Root Cause and Resolution\n"
