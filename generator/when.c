@@ -293,7 +293,7 @@ other_date_at(const char *s, size_t len, size_t i, struct pm_when *w)
 static size_t
 words_date_at(const char *s, size_t len, size_t j, int wd, struct pm_when *w)
 {
-	int m, d, y = 0;
+	int m, d, y = 0, comma = 0;
 	size_t e, k;
 
 	if (is_digit(ch(s, len, j)) && (e = other_date_at(s, len, j, w))) {
@@ -304,7 +304,10 @@ words_date_at(const char *s, size_t len, size_t j, int wd, struct pm_when *w)
 	if ((e = name_at(s, len, j, months, COUNT(months), &m))) {
 		int od, om;
 
-		k = skip_blanks(s, len, e);
+		/* "November,9,2023", "November, 9, 2023": a comma after
+		 * the month, when the year follows */
+		comma = ch(s, len, e) == ',';
+		k = skip_blanks(s, len, e + (size_t)comma);
 		if (!(e = day_at(s, len, k, &d)))
 			return 0;
 		/* "mar. 14 janv.": a French Tuesday, not March */
@@ -327,7 +330,7 @@ words_date_at(const char *s, size_t len, size_t j, int wd, struct pm_when *w)
 	k = skip_blanks(s, len, k);
 	if (k > e && (k = year_at(s, len, k, &y)))
 		e = k;
-	if (!pm_when__valid_date(y, m + 1, d))
+	if ((comma && y == 0) || !pm_when__valid_date(y, m + 1, d))
 		return 0;
 	w->year = y;
 	w->month = m + 1;
@@ -590,9 +593,9 @@ time_at(const char *s, size_t len, size_t i, struct pm_when *w, int iso,
 }
 
 /*
- * What may sit between a date and its time (", ", " at ", " @ ") or a
- * time and its date (", ", " on ", " of ").  Returns the end, or 0 for
- * nothing.
+ * What may sit between a date and its time (", ", " at ", " @ ", " ~ ")
+ * or a time and its date (", ", " on ", " of ").  Returns the end, or 0
+ * for nothing.
  */
 static size_t
 joiner(const char *s, size_t len, size_t e, const char *word)
@@ -605,6 +608,10 @@ joiner(const char *s, size_t len, size_t e, const char *word)
 	if ((q = word_at(s, len, k, word)))
 		k = skip_blanks(s, len, q);
 	else if (ch(s, len, k) == '@')
+		k = skip_blanks(s, len, k + 1);
+	/* "August 26 ~ 5:00 PM", a tilde between as a dash would be */
+	else if (ch(s, len, k) == '~' && k > e &&
+	    strcmp(word, "at") == 0)
 		k = skip_blanks(s, len, k + 1);
 	return k > e ? k : 0;
 }

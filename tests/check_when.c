@@ -323,6 +323,11 @@ static const struct {
 	{ "15 August 2024 14:30 CEST", -1,
 	    DTZ(2024, 8, 15, 14, 30, 0, 120, "CEST") },
 	{ "Aug 15th, 2024 @ 9:15pm", -1, DT(2024, 8, 15, 21, 15, 0) },
+	/* a tilde between the date and its time, as a dash would be */
+	{ "August 26 ~ 5:19 PM", -1, DT(0, 8, 26, 17, 19, 0) },
+	/* a comma after the month, when the year follows */
+	{ "November,9,2023", -1, DATE(2023, 11, 9) },
+	{ "November, 9, 2023", -1, DATE(2023, 11, 9) },
 	{ "3:00 PM, June 2", -1, DT(0, 6, 2, 15, 0, 0) },
 	{ "12/31/2023 11:59 PM", -1, DT(2023, 12, 31, 23, 59, 0) },
 	{ "March 5 at noon UTC", -1, DTZ(0, 3, 5, 12, 0, 0, 0, "UTC") },
@@ -341,6 +346,8 @@ static const struct {
 	{ "9:30 AM EST.", 11, TZ(9, 30, -300, "EST") },
 	{ "10:00 (see below)", 5, TIME(10, 0, 0) },
 	{ "2024-08-15, 10 people paged", 10, DATE(2024, 8, 15) },
+	/* without the year, "November, 9" is no date */
+	{ "November, 9 users wrote", 0, NONE },
 	{ "10:00 to 11:00", 5, TIME(10, 0, 0) },
 	{ "noon, when", 4, TIME(12, 0, 0) },
 	/* the military form: four digits glued to a Z */
