@@ -606,7 +606,8 @@ add_inner_fields(struct xdoc *d, const struct xline *l, const char *v,
 		e = next_inner(v, vlen, b);
 		for (size_t k = b; k < e; k++)
 			if (v[k] >= '0' && v[k] <= '9') {
-				add_field(d, v + i, b - i, l, v + b, e - b, sec);
+				add_field(d, v + i, b - i, l, v + b, e - b,
+				    sec);
 				break;
 			}
 		i = e;
