@@ -720,6 +720,9 @@ int x_tl_phase(struct xtl *t, const struct xline *l);
  * has fewer than two phases or no more than beat (the entries the
  * timeline's times gave, which then stand). */
 size_t x_tl_phases(struct xtl *t, size_t beat);
+/* A report that tells its timeline again further down "for fun", with
+ * the same clock times: the second telling's entries are dropped. */
+void x_tl_drop_retelling(struct xtl *t);
 
 /* extract_narrative.c: the entries of line l from offset from on, the
  * one that starts there and each later sentence that starts with a time;

@@ -4,7 +4,7 @@
  * sentence ("Errors climb at 11:35 am."), or not given at all ("Later
  * that evening — generator started by hand"), and timelines told as
  * steps or as the format's phases ("Detection:", "Escalation:"), with
- * one time at most.
+ * one time at most, and a timeline told twice.
  */
 #include "extract_int.h"
 
@@ -442,4 +442,40 @@ x_tl_phase(struct xtl *t, const struct xline *l)
 	pm_when_init(&w);
 	x_tl_push(t, l, &w, 0, l->s, l->len);
 	return 1;
+}
+
+/*
+ * "Timeline" a second time, further down, with the same clock times: the
+ * report told again in a lighter tone, as some writers add after the
+ * plain one.  Its entries are the first ones again, and are dropped.
+ */
+void
+x_tl_drop_retelling(struct xtl *t)
+{
+	const struct xdoc *d = t->d;
+	size_t i, k, second = 0;
+	int seen = 0, left = 0, timed = 0;
+
+	for (i = 0; i < d->n && second == 0; i++) {
+		if (d->v[i].sec != SEC_TIMELINE)
+			left = seen;
+		else if (left)
+			second = i;
+		else
+			seen = 1;
+	}
+	if (second == 0)
+		return;
+	for (k = 0; k < t->n && t->e[k].line < d->v[second].line; k++)
+		;
+	if (k == 0 || t->n - k != k)
+		return;
+	for (i = 0; i < k; i++) {
+		if (t->w[i].hour != t->w[k + i].hour ||
+		    t->w[i].minute != t->w[k + i].minute)
+			return;
+		timed += t->w[i].hour >= 0;
+	}
+	if (timed >= 2)
+		t->n = k;
 }

@@ -701,42 +701,6 @@ tl_runs(struct xtl *t)
 	return listed;
 }
 
-/*
- * "Timeline" a second time, further down, with the same clock times: the
- * report told again in a lighter tone, as some writers add after the
- * plain one.  Its entries are the first ones again, and are dropped.
- */
-static void
-tl_drop_retelling(struct xtl *t)
-{
-	const struct xdoc *d = t->d;
-	size_t i, k, second = 0;
-	int seen = 0, left = 0, timed = 0;
-
-	for (i = 0; i < d->n && second == 0; i++) {
-		if (d->v[i].sec != SEC_TIMELINE)
-			left = seen;
-		else if (left)
-			second = i;
-		else
-			seen = 1;
-	}
-	if (second == 0)
-		return;
-	for (k = 0; k < t->n && t->e[k].line < d->v[second].line; k++)
-		;
-	if (k == 0 || t->n - k != k)
-		return;
-	for (i = 0; i < k; i++) {
-		if (t->w[i].hour != t->w[k + i].hour ||
-		    t->w[i].minute != t->w[k + i].minute)
-			return;
-		timed += t->w[i].hour >= 0;
-	}
-	if (timed >= 2)
-		t->n = k;
-}
-
 /* Read the lines of the timeline section, else those of a status page's
  * updates, else the runs of time-led lines, else a story's events. */
 static void
@@ -745,7 +709,7 @@ tl_collect(struct xtl *t)
 	size_t runs;
 
 	if (tl_sections(t) > 0) {
-		tl_drop_retelling(t);
+		x_tl_drop_retelling(t);
 		return;
 	}
 	/* a few time-led paragraphs in a story are some of its events, not
