@@ -183,20 +183,6 @@ phase_label(int cur, const struct xline *l, const struct xline *next)
 }
 
 /*
- * "Timeline:" over "Detection:", "Actions taken:", "Escalation:" and
- * "Resolution:", each with its paragraph: the timeline told as the
- * phases the format lists.  Those labels are its steps, not sections of
- * their own, while the timeline holds nothing else (phases_only): a
- * "Resolution:" after timed entries is the report's own section.
- */
-static int
-timeline_phase(int cur, int phases_only, const struct xline *l)
-{
-	return cur == SEC_TIMELINE && phases_only && l->kind == XL_PARA &&
-	    l->first && x_phase_label(l);
-}
-
-/*
  * "Timeline:" over "- **Detection:**", "- **Actions taken:**" and
  * "- **Escalation:**", each over its own items or lines: a timeline told
  * by the phases the format lists, its first line one of them.  Every
@@ -331,7 +317,7 @@ static void
 assign_sections(struct xdoc *d)
 {
 	int cur = SEC_NONE, cur_level = 0, s, numbered = 0, prose = 0;
-	int record = -1, phases_only = 0, phase_block = -1;
+	int record = -1;
 	int after_head = 0;
 	struct told_by_phases told = { 0, 0, 0 };
 
@@ -434,7 +420,6 @@ assign_sections(struct xdoc *d)
 				if ((phase_label(cur, l, i + 1 < d->n ?
 				    &d->v[i + 1] : NULL) && s != SEC_ROOT &&
 				    s != SEC_CORRECTIVE && s != SEC_TASKS) ||
-				    timeline_phase(cur, phases_only, l) ||
 				    sentences(l->s, l->label_len) ||
 				    byline(l->s, l->label_len))
 					s = SEC_NONE;
@@ -442,12 +427,9 @@ assign_sections(struct xdoc *d)
 				s = x_section_of(l->s, l->label_len, 1);
 				/* "Task: 0x19. Postmortem" names an exercise */
 				if (!opens_with_content(s) || (s == SEC_TASKS &&
-				    x_label_is(l, single_task)) ||
-				    timeline_phase(cur, phases_only, l))
+				    x_label_is(l, single_task)))
 					s = SEC_NONE;
 			}
-			if (timeline_phase(cur, phases_only, l))
-				phase_block = l->block;
 			if (s != SEC_NONE) {
 				cur = s;
 				cur_level = 0;
@@ -458,11 +440,6 @@ assign_sections(struct xdoc *d)
 			after_head = l->content >= l->len;
 			told.on = 0;
 		}
-		if (l->head)
-			phases_only = cur == SEC_TIMELINE &&
-			    l->content >= l->len;
-		else if (l->block != phase_block)
-			phases_only = 0;
 		/* anything but "Label: value" fields: text, items, rows */
 		if (l->head)
 			prose = l->content < l->len;	/* "Summary: text" */
