@@ -385,38 +385,22 @@ x_phase_label(const struct xline *l)
 	return l->label_len > 0 && x_label_is(l, phases);
 }
 
-/* Is the entry before l an item of l's list, only items between? */
+/* Is the entry before l in l's own run of lines: an item of l's list at
+ * its depth, only items between, or a line of l's paragraph or of one
+ * of the paragraphs just before it? */
 static int
-same_list(const struct xtl *t, const struct xline *l)
+same_run(const struct xtl *t, const struct xline *l)
 {
 	int block = t->block[t->n - 1];
 
 	/* by index: a pointer before the array's first line is undefined */
-	for (size_t i = (size_t)(l - t->d->v); i-- > 0;) {
-		const struct xline *p = &t->d->v[i];
-
-		if (p->kind != XL_ITEM)
-			return 0;
-		if (p->block == block)
-			return p->level == l->level;
-	}
-	return 0;
-}
-
-/* Is the entry before l a line of l's paragraph, or of one of the
- * paragraphs just before it? */
-static int
-same_story(const struct xtl *t, const struct xline *l)
-{
-	int block = t->block[t->n - 1];
-
 	for (size_t i = (size_t)(l - t->d->v) + 1; i-- > 0;) {
 		const struct xline *p = &t->d->v[i];
 
-		if (p->kind != XL_PARA)
+		if (p->kind != l->kind)
 			return 0;
 		if (p->block == block)
-			return 1;
+			return l->kind != XL_ITEM || p->level == l->level;
 	}
 	return 0;
 }
@@ -437,7 +421,7 @@ x_tl_phase(struct xtl *t, const struct xline *l)
 		return 0;
 	/* "2:00 PM: Issue detected.\nActions taken: ...\n2:30 PM: ...":
 	 * the lines of one paragraph, as a list's items */
-	if (l->kind == XL_ITEM ? !same_list(t, l) : !same_story(t, l))
+	if ((l->kind != XL_ITEM && l->kind != XL_PARA) || !same_run(t, l))
 		return 0;
 	pm_when_init(&w);
 	x_tl_push(t, l, &w, 0, l->s, l->len);
