@@ -50,42 +50,49 @@ static const char *const month_abbr[12] = {
 };
 
 /*
- * One style sheet for every picture.  Colours are custom properties
- * falling back to the default theme's variables, then to fixed colours
- * (svg.h lists them).  Markers and brackets take their colour through
- * `color` and currentColor, so one class per kind serves fill and stroke.
+ * The style sheet, in three parts: what every picture uses, what only
+ * timelines use and what only charts use.  A picture carries the rules it
+ * draws with and no others; a timeline page is written ten thousand times.
+ * Colours are custom properties falling back to the default theme's
+ * variables, then to fixed colours (svg.h lists them).  Markers and
+ * brackets take their colour through `color` and currentColor, so one
+ * class per kind serves fill and stroke.
  */
-static const char style_sheet[] =
+static const char sheet_common[] =
 	".pm-svg{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,"
 	"Helvetica,Arial,sans-serif}"
 	".pm-svg text{fill:var(--pm-text,var(--fg,#1d1f21));font-size:13px}"
 	".pm-svg .pm-muted{fill:var(--pm-muted,var(--muted,#5c6166))}"
 	".pm-svg .pm-small{font-size:12px}"
+	".pm-svg .pm-axis{stroke:var(--pm-axis,var(--muted,#5c6166));"
+	"stroke-width:1.5px;fill:none}";
+
+static const char sheet_timeline[] =
 	".pm-svg .pm-big{font-size:14px}"
 	".pm-svg .pm-strong{font-weight:600}"
 	".pm-svg .pm-halo{paint-order:stroke;stroke:var(--pm-bg,var(--bg,"
 	"#fff));stroke-width:4px;stroke-linejoin:round}"
-	".pm-svg .pm-axis{stroke:var(--pm-axis,var(--muted,#5c6166));"
-	"stroke-width:1.5px;fill:none}"
-	".pm-svg .pm-grid{stroke:var(--pm-grid,var(--line,#d9dcdf));"
-	"stroke-width:1px;fill:none}"
 	".pm-svg .pm-leader{stroke:var(--pm-muted,var(--muted,#5c6166));"
 	"stroke-width:1px;stroke-opacity:.5;fill:none}"
 	".pm-svg .pm-outage{fill:var(--pm-outage,#d93025);fill-opacity:.12}"
 	".pm-svg .pm-mark{fill:currentColor;stroke:var(--pm-bg,var(--bg,"
 	"#fff));stroke-width:2px}"
 	".pm-svg .pm-br{stroke:currentColor;stroke-width:1.5px;fill:none}"
-	".pm-svg .pm-seg{stroke:var(--pm-bg,var(--bg,#fff));"
-	"stroke-width:1px}"
-	".pm-svg .pm-dot{fill-opacity:.8;stroke:var(--pm-bg,var(--bg,#fff));"
-	"stroke-width:1.5px}"
 	".pm-svg .pm-k-detected{color:var(--pm-detected,#d93025)}"
 	".pm-svg .pm-k-investigated{color:var(--pm-investigated,#1a73e8)}"
 	".pm-svg .pm-k-misleading{color:var(--pm-misleading,#e37400)}"
 	".pm-svg .pm-k-escalated{color:var(--pm-escalated,#9334e6)}"
 	".pm-svg .pm-k-mitigated{color:var(--pm-mitigated,#12a4af)}"
 	".pm-svg .pm-k-resolved{color:var(--pm-resolved,#188038)}"
-	".pm-svg .pm-k-other{color:var(--pm-other,#80868b)}"
+	".pm-svg .pm-k-other{color:var(--pm-other,#80868b)}";
+
+static const char sheet_chart[] =
+	".pm-svg .pm-grid{stroke:var(--pm-grid,var(--line,#d9dcdf));"
+	"stroke-width:1px;fill:none}"
+	".pm-svg .pm-seg{stroke:var(--pm-bg,var(--bg,#fff));"
+	"stroke-width:1px}"
+	".pm-svg .pm-dot{fill-opacity:.8;stroke:var(--pm-bg,var(--bg,#fff));"
+	"stroke-width:1.5px}"
 	".pm-svg .pm-b1{fill:var(--pm-bar-1,#3b6fb6)}"
 	".pm-svg .pm-b2{fill:var(--pm-bar-2,#e8833a)}"
 	".pm-svg .pm-b3{fill:var(--pm-bar-3,#d64550)}"
@@ -486,7 +493,7 @@ svg_date_label(char *out, size_t size, const struct pm_when *w,
 
 void
 svg_begin(struct pm_buf *b, const char *id, double width, double height,
-    const char *title, const char *desc)
+    const char *title, const char *desc, enum svg_sheet sheet)
 {
 	pm_buf_puts(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
 	    "class=\"pm-svg\" width=\"100%\" viewBox=\"0 0 ");
@@ -509,8 +516,15 @@ svg_begin(struct pm_buf *b, const char *id, double width, double height,
 	pm_buf_puts(b, id);
 	pm_buf_puts(b, "-desc\">");
 	svg_texts(b, desc != NULL ? desc : title);
-	pm_buf_puts(b, "</desc>\n<style>");
-	pm_buf_put(b, style_sheet, sizeof(style_sheet) - 1);
+	pm_buf_puts(b, "</desc>\n");
+	if (sheet == SVG_SHEET_NONE)
+		return;
+	pm_buf_puts(b, "<style>");
+	pm_buf_put(b, sheet_common, sizeof(sheet_common) - 1);
+	if (sheet == SVG_SHEET_TIMELINE)
+		pm_buf_put(b, sheet_timeline, sizeof(sheet_timeline) - 1);
+	else
+		pm_buf_put(b, sheet_chart, sizeof(sheet_chart) - 1);
 	pm_buf_puts(b, "</style>\n");
 }
 
@@ -524,7 +538,8 @@ void
 svg_no_data(struct pm_buf *b, const char *id, const char *title,
     const char *desc)
 {
-	svg_begin(b, id, 320, 48, title, desc != NULL ? desc : "No data.");
+	svg_begin(b, id, 320, 48, title, desc != NULL ? desc : "No data.",
+	    SVG_SHEET_CHART);
 	pm_buf_puts(b, "<rect class=\"pm-grid\" x=\"0.5\" y=\"0.5\" "
 	    "width=\"319\" height=\"47\" rx=\"6\"/>\n"
 	    "<text class=\"pm-muted\" x=\"160\" y=\"28.5\" "

@@ -47,8 +47,9 @@
  *                  chart series, reused in turn past the eighth
  * The rules live in a <style> element inside each <svg> whose selectors
  * all start with .pm-svg, so an inlined picture does not style the page.
- * As a stand-alone file (<img src>) the page's variables do not reach the
- * picture and the fallbacks apply.
+ * A picture carries only the rules it draws with (a timeline has no bar
+ * colours).  As a stand-alone file (<img src>) the page's variables do
+ * not reach the picture and the fallbacks apply.
  */
 #ifndef PM_SVG_H
 #define PM_SVG_H
@@ -63,6 +64,19 @@
 enum pm_svg_layout {
 	PM_SVG_HORIZONTAL,	/* wide screens: time runs left to right */
 	PM_SVG_VERTICAL		/* narrow screens: one entry per row */
+};
+
+/*
+ * Whether a timeline carries its <style>.  A page that inlines both
+ * layouts needs the rules once: a <style> inside an inline <svg> styles
+ * the whole HTML document, also while its own picture is hidden by a
+ * media query.  So the first picture of a page takes PM_SVG_OWN_STYLE and
+ * the second PM_SVG_PAGE_STYLE, which saves a tenth of an incident page.
+ * A picture saved as a file, or the only one of its page, needs its own.
+ */
+enum pm_svg_style {
+	PM_SVG_OWN_STYLE,
+	PM_SVG_PAGE_STYLE	/* no <style>: an earlier picture has it */
 };
 
 /*
@@ -90,7 +104,8 @@ enum pm_svg_layout {
  * layouts can be inlined in one page and shown by media queries.
  */
 int pm_svg_timeline(struct pm_buf *out, const struct pm_incident *inc,
-    enum pm_svg_layout layout, struct pm_error *err);
+    enum pm_svg_layout layout, enum pm_svg_style style,
+    struct pm_error *err);
 
 #define PM_SVG_MAX_LANES 8
 

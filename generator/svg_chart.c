@@ -366,7 +366,7 @@ series_chart(struct pm_buf *out, const struct pm_svg_series *s,
 		default_desc(&d, shape, s);
 		desc = pm_buf_cstr(&d);
 	}
-	svg_begin(out, id, C_W, height, title, desc);
+	svg_begin(out, id, C_W, height, title, desc, SVG_SHEET_CHART);
 	pm_buf_put(out, body.ptr, body.len);
 	svg_end(out);
 out:
@@ -656,7 +656,7 @@ pm_svg_chart_dots(struct pm_buf *out, const struct pm_svg_dots *d,
 			pm_buf_printf(&dd, " from %s to %s.", a, z);
 	}
 	svg_begin(out, id, C_W, height, title,
-	    desc != NULL ? desc : pm_buf_cstr(&dd));
+	    desc != NULL ? desc : pm_buf_cstr(&dd), SVG_SHEET_CHART);
 	svg_line(out, "pm-axis", C_PAD, axis_y, 'H', C_W - C_PAD);
 	pm_buf_putc(out, '\n');
 	draw_date_ticks(out, &ax, axis_y);

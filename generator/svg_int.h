@@ -33,13 +33,20 @@ enum svg_kind {
 int svg_kind_of(const char *kind);
 const char *svg_kind_name(int kind);
 
+/* Which rules a picture's <style> holds (svg.c has the sheets). */
+enum svg_sheet {
+	SVG_SHEET_NONE,		/* no <style>: the page has one already */
+	SVG_SHEET_TIMELINE,
+	SVG_SHEET_CHART
+};
+
 /*
  * The <svg> start tag, its <title> and <desc> (ids "<id>-title" and
- * "<id>-desc") and the shared <style>.  id must already be safe (see
+ * "<id>-desc") and the <style> of sheet.  id must already be safe (see
  * svg_make_id).  desc may be NULL (then the title is repeated).
  */
 void svg_begin(struct pm_buf *b, const char *id, double width, double height,
-    const char *title, const char *desc);
+    const char *title, const char *desc, enum svg_sheet sheet);
 void svg_end(struct pm_buf *b);
 
 /* The "No data" picture of the charts. */

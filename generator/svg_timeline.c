@@ -296,7 +296,7 @@ write_desc(struct pm_buf *d, const struct tl *tl)
 }
 
 static void
-draw(struct pm_buf *out, const struct tl *tl)
+draw(struct pm_buf *out, const struct tl *tl, enum pm_svg_style style)
 {
 	const struct pm_incident *inc = tl->inc;
 	struct pm_buf title = PM_BUF_INIT, desc = PM_BUF_INIT;
@@ -311,7 +311,8 @@ draw(struct pm_buf *out, const struct tl *tl)
 		pm_buf_puts(&title, "Incident timeline");
 	write_desc(&desc, tl);
 	svg_begin(out, id, tl->width, tl->height, pm_buf_cstr(&title),
-	    pm_buf_cstr(&desc));
+	    pm_buf_cstr(&desc), style == PM_SVG_OWN_STYLE ?
+	    SVG_SHEET_TIMELINE : SVG_SHEET_NONE);
 	if (tl->layout == PM_SVG_HORIZONTAL)
 		draw_horizontal(out, tl);
 	else
@@ -323,7 +324,8 @@ draw(struct pm_buf *out, const struct tl *tl)
 
 int
 pm_svg_timeline(struct pm_buf *out, const struct pm_incident *inc,
-    enum pm_svg_layout layout, struct pm_error *err)
+    enum pm_svg_layout layout, enum pm_svg_style style,
+    struct pm_error *err)
 {
 	struct pm_arena *arena = NULL;
 	struct tl tl;
@@ -337,7 +339,7 @@ pm_svg_timeline(struct pm_buf *out, const struct pm_incident *inc,
 	}
 	arena = pm_arena_new();
 	if (svg_tl_build(&tl, arena, inc, layout) > 0)
-		draw(out, &tl);
+		draw(out, &tl, style);
 out:
 	pm_arena_free(arena);
 	return rc;

@@ -500,8 +500,9 @@ svg_width(const char *svg)
 /*
  * The timeline pictures of inc into ctx.  Both layouts inline: CSS shows
  * one by the width of the screen, with no script and no second request.
- * They are drawn from the incident's record alone (pm_page_key() counts
- * on it).
+ * The horizontal one comes first in the page and carries the style sheet
+ * of both (svg.h).  They are drawn from the incident's record alone
+ * (pm_page_key() counts on it).
  */
 static int
 add_pictures(struct views *v, struct pm_value *ctx,
@@ -511,10 +512,12 @@ add_pictures(struct views *v, struct pm_value *ctx,
 	struct pm_buf b = PM_BUF_INIT;
 	const char *h, *vert;
 
-	if (pm_svg_timeline(&b, inc, PM_SVG_HORIZONTAL, err) < 0)
+	if (pm_svg_timeline(&b, inc, PM_SVG_HORIZONTAL, PM_SVG_OWN_STYLE,
+	    err) < 0)
 		goto fail;
 	h = views_take(v, &b);
-	if (pm_svg_timeline(&b, inc, PM_SVG_VERTICAL, err) < 0)
+	if (pm_svg_timeline(&b, inc, PM_SVG_VERTICAL, PM_SVG_PAGE_STYLE,
+	    err) < 0)
 		goto fail;
 	vert = views_take(v, &b);
 	pm_buf_free(&b);

@@ -237,7 +237,8 @@ render(struct pm_buf *b, const struct pm_incident *inc,
 
 	pm_error_clear(&err);
 	pm_buf_clear(b);
-	assert_int_equal(pm_svg_timeline(b, inc, layout, &err), 0);
+	assert_int_equal(pm_svg_timeline(b, inc, layout, PM_SVG_OWN_STYLE,
+	    &err), 0);
 	assert_false(pm_error_is_set(&err));
 }
 
@@ -286,12 +287,12 @@ test_no_timeline_no_picture(void **state)
 	pm_error_clear(&err);
 	pm_buf_puts(&b, "keep");
 	assert_int_equal(pm_svg_timeline(&b, &fx.inc, PM_SVG_HORIZONTAL,
-	    &err), 0);
+	    PM_SVG_OWN_STYLE, &err), 0);
 	assert_string_equal(pm_buf_cstr(&b), "keep");
 	/* Entries without a time of day are no timeline either. */
 	set_entries(&fx, t, x, k, 3);
 	assert_int_equal(pm_svg_timeline(&b, &fx.inc, PM_SVG_VERTICAL,
-	    &err), 0);
+	    PM_SVG_OWN_STYLE, &err), 0);
 	assert_string_equal(pm_buf_cstr(&b), "keep");
 	assert_int_equal(pm_svg__timeline_layout(&lay, fx.arena, &fx.inc,
 	    PM_SVG_HORIZONTAL, &err), 0);
@@ -299,7 +300,7 @@ test_no_timeline_no_picture(void **state)
 	assert_false(pm_error_is_set(&err));
 	/* An unknown layout is an error and writes nothing. */
 	assert_int_equal(pm_svg_timeline(&b, &fx.inc, (enum pm_svg_layout)7,
-	    &err), PM_ERROR);
+	    PM_SVG_OWN_STYLE, &err), PM_ERROR);
 	assert_true(pm_error_is_set(&err));
 	assert_string_equal(pm_buf_cstr(&b), "keep");
 	pm_buf_free(&b);
@@ -952,6 +953,108 @@ test_chart_empty_and_errors(void **state)
 	pm_buf_free(&b);
 }
 
+/*
+ * Every class of picture pic has a rule in the style sheet of sheet (the
+ * text of a picture whose <style> is the one that applies): ".pm-svg{"
+ * for the root and ".pm-svg .X{" for the others.  pm-ev has none: it is
+ * a hook for themes.
+ */
+static void
+assert_styled(const char *pic, const char *sheet)
+{
+	const char *p = pic, *from, *to, *end, *hit;
+	char cls[64], rule[80];
+	size_t n;
+
+	from = strstr(sheet, "<style>");
+	to = strstr(sheet, "</style>");
+	assert_true(from != NULL && to != NULL && from < to);
+	while ((p = strstr(p, "class=\"")) != NULL) {
+		p += 7;
+		end = strchr(p, '"');
+		assert_non_null(end);
+		while (p < end) {
+			n = strcspn(p, " \"");
+			assert_true(n > 0 && n < sizeof(cls));
+			memcpy(cls, p, n);
+			cls[n] = '\0';
+			p += n + (p[n] == ' ');
+			if (strcmp(cls, "pm-ev") == 0)
+				continue;
+			if (strcmp(cls, "pm-svg") == 0)
+				snprintf(rule, sizeof(rule), ".pm-svg{");
+			else
+				snprintf(rule, sizeof(rule), ".pm-svg .%s{",
+				    cls);
+			hit = strstr(from, rule);
+			if (hit == NULL || hit > to)
+				fail_msg("no rule %s for class %s", rule,
+				    cls);
+		}
+	}
+}
+
+/*
+ * A picture carries the rules it draws with and no others, and the
+ * second timeline of a page none, yet is styled by the first: the
+ * vertical layout uses classes the horizontal one may not (pm-halo on
+ * its brackets' labels).
+ */
+static void
+test_each_picture_styles_what_it_draws(void **state)
+{
+	static const double v[] = { 1, 0, 2, 3, 1, 0 };
+	static const char *const dates[] = { "2023-06-01", "2024-01-02" };
+	static const char *const titles[] = { "First", "Second" };
+	static const long minutes[] = { 95, 240 };
+	struct pm_svg_series series = {
+		months, 2, causes, 3, v, PM_SVG_COUNT, NULL, NULL, "c"
+	};
+	struct pm_svg_series none = { NULL, 0, NULL, 0, NULL, PM_SVG_COUNT,
+		NULL, NULL, NULL };
+	struct pm_svg_dots d = { dates, titles, minutes, 2, "d" };
+	struct pm_buf h = PM_BUF_INIT, b = PM_BUF_INIT;
+	struct pm_error err;
+	struct fixture fx;
+	size_t k;
+
+	(void)state;
+	pm_error_clear(&err);
+	sample(&fx);
+	for (k = 0; k < COUNT(kinds); k++)
+		fx.inc.timeline[k % fx.inc.ntimeline].kind = kinds[k];
+	render(&h, &fx.inc, PM_SVG_HORIZONTAL);
+	assert_styled(pm_buf_cstr(&h), pm_buf_cstr(&h));
+	assert_null(strstr(pm_buf_cstr(&h), "pm-b1"));
+	render(&b, &fx.inc, PM_SVG_VERTICAL);
+	assert_styled(pm_buf_cstr(&b), pm_buf_cstr(&b));
+	pm_buf_clear(&b);
+	assert_int_equal(pm_svg_timeline(&b, &fx.inc, PM_SVG_VERTICAL,
+	    PM_SVG_PAGE_STYLE, &err), 0);
+	assert_picture(pm_buf_cstr(&b), b.len);
+	assert_null(strstr(pm_buf_cstr(&b), "<style"));
+	assert_styled(pm_buf_cstr(&b), pm_buf_cstr(&h));
+
+	pm_buf_clear(&b);
+	assert_int_equal(pm_svg_chart_stacked(&b, &series, "S", NULL, &err),
+	    0);
+	assert_styled(pm_buf_cstr(&b), pm_buf_cstr(&b));
+	assert_null(strstr(pm_buf_cstr(&b), "pm-k-"));
+	pm_buf_clear(&b);
+	assert_int_equal(pm_svg_chart_bars(&b, &series, "B", NULL, &err), 0);
+	assert_styled(pm_buf_cstr(&b), pm_buf_cstr(&b));
+	pm_buf_clear(&b);
+	assert_int_equal(pm_svg_chart_dots(&b, &d, "D", NULL, &err), 0);
+	assert_styled(pm_buf_cstr(&b), pm_buf_cstr(&b));
+	pm_buf_clear(&b);
+	assert_int_equal(pm_svg_chart_stacked(&b, &none, "N", NULL, &err), 0);
+	assert_styled(pm_buf_cstr(&b), pm_buf_cstr(&b));
+	assert_false(pm_error_is_set(&err));
+	pm_buf_free(&h);
+	pm_buf_free(&b);
+	fixture_free(&fx);
+}
+
 int
 main(void)
 {
@@ -968,6 +1071,7 @@ main(void)
 		cmocka_unit_test(test_ten_thousand_entries),
 		cmocka_unit_test(test_text_width),
 		cmocka_unit_test(test_chart_stacked),
+		cmocka_unit_test(test_each_picture_styles_what_it_draws),
 		cmocka_unit_test(test_chart_stacked_many_categories),
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_chart_bars),

@@ -189,6 +189,12 @@ async function pictures(page) {
 			    .filter((t) => t.getBoundingClientRect().width > 0)
 			    .map((t) => parseFloat(getComputedStyle(t)
 			    .fontSize) * scale);
+			// Markers drawn black have no style sheet: the
+			// second picture of a page has none of its own and
+			// must be styled by the first one's.
+			const unstyled = [...svg.querySelectorAll(".pm-mark")]
+			    .filter((m) => getComputedStyle(m).fill ===
+			    "rgb(0, 0, 0)").length;
 			const overlaps = [];
 			const clash = (a, b) => {
 				const w = Math.min(a.r.right, b.r.right) -
@@ -207,7 +213,7 @@ async function pictures(page) {
 				    .textContent,
 				viewBox: svg.getAttribute("viewBox"),
 				width: Math.round(r.width),
-				labels: labels.length, overlaps,
+				labels: labels.length, overlaps, unstyled,
 				minHeight: Math.min(...heights),
 				maxHeight: Math.max(...heights),
 			});
@@ -291,6 +297,8 @@ async function checkPage(context, p, url, width, scheme) {
 			    pic.overlaps.slice(0, 5).join("; "));
 			check(`${what} are text-sized`, readable(pic),
 			    sizes(pic));
+			check(`${what}: markers coloured by the style sheet`,
+			    pic.unstyled === 0, `${pic.unstyled} drawn black`);
 		}
 		await page.locator("svg[role=img]:visible").first()
 		    .screenshot({ path: shotName("timeline", width, scheme) })
@@ -319,13 +327,14 @@ async function checkAllTimelines(context, site, timed) {
 			    "light");
 			const pics = await pictures(page);
 			const bad = pics.filter((p) => p.overlaps.length ||
-			    !readable(p));
+			    !readable(p) || p.unstyled);
 			check(`timeline of ${inc.slug} at ${width}px: shown, ` +
 			    "labels apart and text-sized",
 			    pics.length > 0 && bad.length === 0,
 			    pics.length === 0 ? "no visible picture" :
 			    bad.map((p) => `${p.viewBox}: ` +
-			    [sizes(p), ...p.overlaps.slice(0, 3)].join("; "))
+			    [sizes(p), `${p.unstyled} markers unstyled`,
+			    ...p.overlaps.slice(0, 3)].join("; "))
 			    .join(" | "));
 			await page.locator("svg[role=img]:visible").first()
 			    .screenshot({ path: path.join(shots,
