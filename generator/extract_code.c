@@ -222,21 +222,28 @@ x_code_is_prose(const char *s)
  * it with pm_markdown_free(); NULL when it cannot be parsed.
  */
 struct pm_markdown *
-x_code_parse(const struct xdoc *d, cmark_node *code)
+x_parse_text(const struct xdoc *d, const char *s, size_t len, int first_line)
 {
 	struct pm_markdown_opts o;
 	struct pm_markdown *md = NULL;
+
+	memset(&o, 0, sizeof(o));
+	o.file = d->file;
+	o.first_line = first_line;
+	o.parse_lock = d->parse_lock;
+	return pm_markdown_parse(&md, s, len, &o, NULL) < 0 ? NULL : md;
+}
+
+struct pm_markdown *
+x_code_parse(const struct xdoc *d, cmark_node *code)
+{
 	const char *lit = cmark_node_get_literal(code);
 	int fl = 0, fo = 0;
 	char fc = 0;
 
 	if (lit == NULL)
 		return NULL;
-	memset(&o, 0, sizeof(o));
-	o.file = d->file;
-	o.first_line = cmark_node_get_start_line(code) +
-	    (cmark_node_get_fenced(code, &fl, &fo, &fc) ? 1 : 0);
-	o.parse_lock = d->parse_lock;
-	return pm_markdown_parse(&md, lit, strlen(lit), &o, NULL) < 0 ? NULL :
-	    md;
+	return x_parse_text(d, lit, strlen(lit),
+	    cmark_node_get_start_line(code) +
+	    (cmark_node_get_fenced(code, &fl, &fo, &fc) ? 1 : 0));
 }

@@ -407,10 +407,11 @@ tag_at(struct html *h, const char *s, size_t len, size_t i)
 }
 
 void
-x_html_lines(struct xdoc *d, const char *s, int line, int *blocks)
+x_html_lines(struct xdoc *d, const char *s, size_t len, int line,
+    int *blocks)
 {
 	struct html h;
-	size_t len = strlen(s), i = 0, n;
+	size_t i = 0, n;
 
 	memset(&h, 0, sizeof(h));
 	h.d = d;
@@ -439,4 +440,53 @@ x_html_lines(struct xdoc *d, const char *s, int line, int *blocks)
 	flush(&h);
 	pm_buf_free(&h.text);
 	pm_buf_free(&h.row);
+}
+
+/* Is s[0..len) one or more tags and nothing else but blanks? */
+static int
+tags_only(const char *s, size_t len)
+{
+	size_t i = 0;
+	int tags = 0;
+
+	while (i < len) {
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r') {
+			i++;
+			continue;
+		}
+		if (s[i] != '<' || i + 1 >= len || !(s[i + 1] == '/' ||
+		    ((s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z')))
+			return 0;
+		while (i < len && s[i] != '>')
+			i++;
+		if (i == len)
+			return 0;
+		i++;
+		tags++;
+	}
+	return tags > 0;
+}
+
+size_t
+x_html_markdown_at(const char *s)
+{
+	const char *p = s, *nl;
+	size_t at = 0, len;
+	int text = 0;
+
+	for (; *p != '\0'; p = nl + (*nl != '\0')) {
+		nl = strchr(p, '\n');
+		if (nl == NULL)
+			nl = p + strlen(p);
+		len = (size_t)(nl - p);
+		if (at == 0 && tags_only(p, len))
+			continue;
+		if (at == 0)
+			at = (size_t)(p - s);
+		p += strspn(p, " \t");
+		if (*p == '<')
+			return 0;
+		text |= p < nl;
+	}
+	return at > 0 && text ? at : 0;
 }

@@ -229,12 +229,22 @@ void x_struck_cut(struct pm_buf *buf, struct x_struck *s, size_t a,
 void x_hints_drop(struct pm_buf *b, struct x_struck *hints,
     struct x_struck *adjust, int *carry);
 
-/* extract_html.c: the lines of an HTML block (its literal s, which starts
- * on file line line) as the Markdown it stands for: "<tr>" rows with
- * their cells, "<li>" items with their depth, a line at each "<p>",
- * "<br>" or heading, "<dt>Start</dt><dd>...</dd>" as "Start: ...", a
- * "<summary>" as a label.  *blocks numbers the new blocks. */
-void x_html_lines(struct xdoc *d, const char *s, int line, int *blocks);
+/* extract_html.c: the lines of an HTML block (s[0..len) of its literal,
+ * which starts on file line line) as the Markdown it stands for: "<tr>"
+ * rows with their cells, "<li>" items with their depth, a line at each
+ * "<p>", "<br>" or heading, "<dt>Start</dt><dd>...</dd>" as
+ * "Start: ...", a "<summary>" as a label.  *blocks numbers the new
+ * blocks. */
+void x_html_lines(struct xdoc *d, const char *s, size_t len, int line,
+    int *blocks);
+/* Where Markdown resumes in the HTML block s: CommonMark ends a block
+ * opened by a tag alone on its line only at a blank line, so an "<img>"
+ * typed right above a timeline swallows the timeline, which a browser
+ * then runs into one line; its writer meant Markdown.  The offset of the
+ * first line after the leading lines of tags alone, when no later line
+ * opens with a tag (a "<p>" ... "</p>" block is HTML throughout) and one
+ * has text; else 0. */
+size_t x_html_markdown_at(const char *s);
 void x_lines_join(struct xdoc *d);
 
 /* extract_code.c: what a code block's text s holds.  The number of
@@ -246,8 +256,11 @@ int x_code_log_lines(const char *s);
 int x_code_clock_lines(const char *s);
 int x_code_is_prose(const char *s);
 /* A code block's text parsed as Markdown, lines numbered as the file's;
- * the caller frees it (pm_markdown_free()); NULL on failure. */
+ * the caller frees it (pm_markdown_free()); NULL on failure.  x_parse_text
+ * parses s[0..len), whose first line is file line first_line. */
 struct pm_markdown *x_code_parse(const struct xdoc *d, cmark_node *code);
+struct pm_markdown *x_parse_text(const struct xdoc *d, const char *s,
+    size_t len, int first_line);
 /* Does s[0..len) open with a time ("07:36:50", "[9:06 AM] text")? */
 int x_starts_with_time(const char *s, size_t len);
 /* Of the lines already cut: how many from the from-th on head a chat

@@ -599,6 +599,33 @@ read_indented(struct xdoc *d, cmark_node *code, int *blocks)
 	pm_markdown_free(inner);
 }
 
+/* An HTML block, and the Markdown its writer typed after its tags
+ * (x_html_markdown_at()); not again inside text parsed a second time. */
+static void
+read_html(struct xdoc *d, cmark_node *n, int *blocks, int nested)
+{
+	const char *lit = cmark_node_get_literal(n), *p;
+	int line = cmark_node_get_start_line(n);
+	size_t at;
+	struct pm_markdown *inner;
+
+	if (lit == NULL)
+		return;
+	at = nested ? 0 : x_html_markdown_at(lit);
+	if (at == 0) {
+		x_html_lines(d, lit, strlen(lit), line, blocks);
+		return;
+	}
+	x_html_lines(d, lit, at, line, blocks);
+	for (p = lit; p < lit + at; p++)
+		line += *p == '\n';
+	inner = x_parse_text(d, lit + at, strlen(lit + at), line);
+	if (inner == NULL)
+		return;
+	build(d, pm_markdown_root(inner), blocks, 1);
+	pm_markdown_free(inner);
+}
+
 void
 x_lines_build(struct xdoc *d, cmark_node *root)
 {
@@ -690,8 +717,7 @@ build(struct xdoc *d, cmark_node *root, int *blocks, int nested)
 			cut_row(d, &c, n, name[6] == 'h');
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 		} else if (t == CMARK_NODE_HTML_BLOCK) {
-			x_html_lines(d, cmark_node_get_literal(n),
-			    cmark_node_get_start_line(n), blocks);
+			read_html(d, n, blocks, nested);
 		} else if (t == CMARK_NODE_CODE_BLOCK) {
 			const char *lit = cmark_node_get_literal(n);
 			int score = lit ? x_code_sections(lit) : 0;

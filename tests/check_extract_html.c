@@ -123,6 +123,47 @@ test_broken_html(void **state)
 	pm_arena_free(a);
 }
 
+/*
+ * A picture typed right above a timeline, with no blank line between:
+ * CommonMark keeps the lines after it in the picture's HTML block, raw,
+ * but its writer typed Markdown.  The heading under another picture is
+ * a heading.  A <p> block whose lines close with a tag stays HTML.
+ */
+static void
+test_markdown_after_a_picture(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Ferry bookings lost\n\n"
+	    "<img src=\"waves.gif\" width=\"40%\">\n"
+	    "## Issue summary\n\n"
+	    "Bookings made on 4 June 2026 were lost.\n\n"
+	    "## Timeline\n"
+	    "<img src=\"./panic.gif\"  width=\"100%\" height=\"30%\">\n"
+	    "- 9:10 AM CEST - A clerk reports that new bookings vanish.\n"
+	    "- 9:25 AM CEST - The queue consumer is found stopped.\n"
+	    "- 9:40 AM CEST - The consumer is restarted and replays the "
+	    "queue.\n"
+	    "- 10:05 AM CEST - Every booking is back. Incident resolved.\n"
+	    "  \n"
+	    "## Root cause\n\n"
+	    "<p>\n  The consumer ran out of memory on a large message.\n"
+	    "</p>\n");
+	assert_int_equal(inc.ntimeline, 4);
+	assert_str(inc.timeline[3].text,
+	    "Every booking is back. Incident resolved.");
+	assert_str(inc.start, "2026-06-04T09:10:00+02:00");
+	assert_str(inc.end, "2026-06-04T10:05:00+02:00");
+	assert_true(inc.sections.issue_summary);
+	assert_non_null(inc.root_cause);
+	assert_non_null(strstr(inc.root_cause, "ran out of memory"));
+	pm_arena_free(a);
+}
+
 int
 main(void)
 {
@@ -130,6 +171,7 @@ main(void)
 		cmocka_unit_test(test_table_timeline_and_list_items),
 		cmocka_unit_test(test_fields_toggle_and_tasks),
 		cmocka_unit_test(test_broken_html),
+		cmocka_unit_test(test_markdown_after_a_picture),
 	};
 
 	pm_markdown_init();
