@@ -187,16 +187,19 @@ time_to_fill(const struct xline *l)
  * Where a step starts: the first line of an item of the section's
  * shallowest list level, or, in a section without a list, of a
  * paragraph that opens with a label ("Detection: ...", "Escalation:"
- * over its text), as the format's own headings for a timeline read.
+ * over its text), as the format's own headings for a timeline read, or
+ * a line typed as a bullet that Markdown kept in the paragraph above it
+ * ("Timeline:" over indented "- The problem was detected ...").
  */
 static int
 step_start(const struct xline *l, int level)
 {
-	if (l->sec != SEC_TIMELINE || !l->first)
+	if (l->sec != SEC_TIMELINE)
 		return 0;
 	if (level > 0)
-		return l->kind == XL_ITEM && l->level == level;
-	return l->kind == XL_PARA && l->label_len > 0 && !l->head;
+		return l->first && l->kind == XL_ITEM && l->level == level;
+	return l->kind == XL_PARA && ((l->first && l->label_len > 0 &&
+	    !l->head) || l->bullet);
 }
 
 /*

@@ -556,6 +556,38 @@ test_lazy_bullets(void **state)
 	assert_str(kinds, "detected,misleading,resolved");
 }
 
+/* The same typed as steps with no time, under a label with no blank
+ * line: each bullet Markdown kept in the label's paragraph is a step, and
+ * "Main cause:" below them is the root cause, not more steps. */
+static void
+test_lazy_step_bullets(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+
+	(void)state;
+	ingest(&inc, a, &w, "lazy.md", "Print server down.\n\n"
+	    "Summary:\n"
+	    "Duration: 35 minutes.\n"
+	    "Timeline:\n"
+	    "    - The outage was noticed when the queue stopped moving.\n"
+	    "    - The spooler logs were read line by line.\n"
+	    "    - The job was handed to the office administrator.\n"
+	    "    - The spooler was reinstalled and printing resumed.\n"
+	    "Main cause:\n"
+	    "    - A driver update left the spooler unable to start.\n"
+	    "    - Reinstalling it brought the service back.\n");
+	assert_int_equal(inc.ntimeline, 4);
+	assert_null(inc.timeline[0].time);
+	assert_str(inc.timeline[3].text,
+	    "The spooler was reinstalled and printing resumed.");
+	assert_non_null(inc.root_cause);
+	assert_non_null(strstr(inc.root_cause, "A driver update"));
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+}
+
 /* Sections typed with a margin of four spaces, which CommonMark makes
  * code blocks, read as the Markdown they are; a configuration quoted in
  * the same way stays code, out of the root cause. */
@@ -643,6 +675,7 @@ main(void)
 		cmocka_unit_test(test_step_timelines),
 		cmocka_unit_test(test_phase_timelines),
 		cmocka_unit_test(test_lazy_bullets),
+		cmocka_unit_test(test_lazy_step_bullets),
 		cmocka_unit_test(test_entries_run_together),
 		cmocka_unit_test(test_fields_on_one_line),
 		cmocka_unit_test(test_checks_are_no_resolution),
