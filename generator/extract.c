@@ -74,34 +74,41 @@ opens_with_content(int sec)
 static int
 plain_heading(const struct xline *l, const struct xline *next)
 {
-	size_t i, words = 0;
-	int c = (unsigned char)l->s[l->len - 1], lower = 0;
-	const char *br;
+	const char *s = l->s, *br;
+	size_t len = l->len, i, words = 0;
+	int c = (unsigned char)s[len - 1], lower = 0;
 
-	if (l->len > 60 || c == '.' || c == ',' || c == ';' || c == '!' ||
+	if (len > 60 || c == '.' || c == ',' || c == ';' || c == '!' ||
 	    c == '?')
 		return 0;
-	if (x_section_of(l->s, l->len, 1) != SEC_NONE)
+	/* "##Corrective and Preventative Measures", typed without the space
+	 * CommonMark needs for a heading */
+	for (i = 0; i < len && s[i] == '#'; i++)
+		;
+	if (i > 0 && i < len && s[i] != ' ') {
+		s += i;
+		len -= i;
+	}
+	if (x_section_of(s, len, 1) != SEC_NONE)
 		return 1;	/* "todo", "Timeline" */
 	/* "Timeline (all hours, Pacific time)": a note in brackets */
-	br = c == ')' && l->s[0] >= 'A' && l->s[0] <= 'Z' ?
-	    memchr(l->s, '(', l->len) : NULL;
-	if (br && br > l->s && x_section_of(l->s, (size_t)(br - l->s), 1) !=
-	    SEC_NONE)
+	br = c == ')' && s[0] >= 'A' && s[0] <= 'Z' ? memchr(s, '(', len) :
+	    NULL;
+	if (br && br > s && x_section_of(s, (size_t)(br - s), 1) != SEC_NONE)
 		return 1;
 	/* "5. Corrective actions": the number is not a word */
-	i = x_numbering_end(l->s, l->len);
-	if (i >= l->len || !(l->s[i] >= 'A' && l->s[i] <= 'Z'))
+	i = x_numbering_end(s, len);
+	if (i >= len || !(s[i] >= 'A' && s[i] <= 'Z'))
 		return 0;
-	for (; i < l->len; i++) {
+	for (; i < len; i++) {
 		size_t k;
 
-		if (l->s[i] == ' ' || (i > 0 && l->s[i - 1] != ' '))
+		if (s[i] == ' ' || (i > 0 && s[i - 1] != ' '))
 			continue;
 		words++;
-		for (k = i; k < l->len && l->s[k] != ' '; k++)
+		for (k = i; k < len && s[k] != ' '; k++)
 			;
-		if (k - i >= 4 && !(l->s[i] >= 'A' && l->s[i] <= 'Z'))
+		if (k - i >= 4 && !(s[i] >= 'A' && s[i] <= 'Z'))
 			lower = 1;
 	}
 	if (lower && !(l->first && (next == NULL || next->block != l->block)))

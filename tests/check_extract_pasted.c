@@ -305,6 +305,42 @@ test_unspaced_title(void **state)
 	pm_arena_free(a);
 }
 
+/* Every heading typed without its space, "##Timeline (all East Africa
+ * Time)" with a note in brackets and a title-case "##Corrective and
+ * Preventative Measures" among them, heads its section: the timed
+ * paragraphs of the story after the timeline are not entries, and the
+ * measures are the action items. */
+static void
+test_unspaced_headings(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+
+	(void)state;
+	ingest(&inc, a, &w, "unspaced.md", "#Quiz site down\n"
+	    "##Issue summary\n"
+	    "From 8:00 AM to 8:40 AM EAT the quiz site answered 502.\n\n"
+	    "##Timeline (all East Africa Time)\n"
+	    "At 8:00 AM: the site answers 502\n"
+	    "At 8:10 AM: the upstream port is found taken\n"
+	    "At 8:40 AM: the site serves again\n"
+	    "##Root cause\n"
+	    "A leftover process held the application's port.\n\n"
+	    "##Resolution and recovery\n\n"
+	    "At 8:30 AM, the leftover process was stopped.\n\n"
+	    "At 8:35 AM, the application was started again.\n\n"
+	    "##Corrective and Preventative Measures\n"
+	    "Free the port before each deploy.\n"
+	    "Alert when the application cannot bind.\n");
+	assert_int_equal(inc.ntimeline, 3);
+	assert_str(inc.timeline[2].text, "the site serves again");
+	assert_int_equal(inc.naction_items, 2);
+	assert_true(inc.sections.corrective_measures);
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+}
+
 /* Causes a first postmortem tells in plain words: a load balancer set up
  * wrong, water in the server room, animals at the wires, a crowd of API
  * calls; an attack looked for and not found is no cause. */
@@ -670,6 +706,7 @@ main(void)
 		cmocka_unit_test(test_web_stack_causes),
 		cmocka_unit_test(test_plain_causes),
 		cmocka_unit_test(test_unspaced_title),
+		cmocka_unit_test(test_unspaced_headings),
 		cmocka_unit_test(test_numbered_heads),
 		cmocka_unit_test(test_indented_sections),
 		cmocka_unit_test(test_step_timelines),
