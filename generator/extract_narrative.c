@@ -17,18 +17,44 @@ colon_led(const char *s, size_t p, size_t text)
 	return text > 0 && s[p + text - 1] == ':';
 }
 
+/* How a line's entries are set off from their text: by a colon, or by
+ * nothing but a capital or a number ("10:30 AM Outage begins 10:40 AM
+ * Error logs checked 10:49 AM 100% restored"), as entries pasted onto
+ * one line run; LED_NONE for neither. */
+enum { LED_NONE, LED_COLON, LED_CAPITAL };
+
+static int
+led_by(const struct xline *l, size_t p, size_t text)
+{
+	const char *s = l->s;
+	size_t e = p + text;
+
+	if (colon_led(l->t, p, text))
+		return LED_COLON;
+	if (e >= l->len || !((s[e] >= 'A' && s[e] <= 'Z') ||
+	    (s[e] >= '0' && s[e] <= '9')))
+		return LED_NONE;
+	/* only blanks after the time: not "**9:30 AM** — Hana" or
+	 * "entries at 12:38. Server clock checked" */
+	while (e > p && s[e - 1] == ' ')
+		e--;
+	return e > p && e < p + text && x_alnum((unsigned char)s[e - 1]) ?
+	    LED_CAPITAL : LED_NONE;
+}
+
 /*
  * Where the entry after the one whose text starts at s[from] starts: a
  * sentence that opens with a time, also after the "- " of bullets run
  * together on one line ("... began troubleshooting. - 11:00 AM: ..."),
- * or, when the line's entries are set off by a colon, such a time
- * anywhere ("... only one server responded 12:09pm EAT: Issue was
- * handled ..."), a writer having left out the full stops.  *cut is where
- * the text before it ends; l->len when there is none.
+ * or, when the line's entries are set off by a colon or a capital (led,
+ * led_by()), a time set off the same way anywhere ("... only one server
+ * responded 12:09pm EAT: Issue was handled ..."), a writer having left
+ * out the full stops.  *cut is where the text before it ends; l->len
+ * when there is none.
  */
 static size_t
 next_entry(const struct xtl *t, const struct xline *l, size_t from,
-    int colons, struct pm_when *w, int *mer, size_t *text, size_t *cut)
+    int led, struct pm_when *w, int *mer, size_t *text, size_t *cut)
 {
 	const char *s = l->s;
 	size_t i, e, k;
@@ -37,10 +63,10 @@ next_entry(const struct xtl *t, const struct xline *l, size_t from,
 		e = x_sentence_end(s, l->len, i);
 		if (e <= i)
 			break;
-		for (k = i + 1; colons && k < e; k++)
+		for (k = i + 1; led != LED_NONE && k < e; k++)
 			if (s[k - 1] == ' ' && s[k] >= '0' && s[k] <= '9' &&
 			    x_entry_at(l->t + k, l->len - k, w, mer, text) &&
-			    w->hour >= 0 && colon_led(l->t, k, *text)) {
+			    w->hour >= 0 && led_by(l, k, *text) == led) {
 				*cut = k;
 				return k;
 			}
@@ -80,13 +106,13 @@ x_tl_sentences(struct xtl *t, const struct xline *l, size_t from)
 {
 	struct pm_when w, w2;
 	size_t text, text2, at, k, cut;
-	int mer, mer2, n = 0, colons;
+	int mer, mer2, n = 0, led;
 
 	if (!x_entry_at(l->t + from, l->len - from, &w, &mer, &text))
 		return 0;
-	colons = colon_led(l->t, from, text);
+	led = led_by(l, from, text);
 	at = from + text;
-	while ((k = next_entry(t, l, at, colons, &w2, &mer2, &text2,
+	while ((k = next_entry(t, l, at, led, &w2, &mer2, &text2,
 	    &cut)) < l->len) {
 		x_tl_push(t, l, &w, mer, l->s + at, cut - at);
 		n++;

@@ -574,6 +574,19 @@ test_entries_run_together(void **state)
 	    "9:30pm CAT: The certificate path was fixed and the site was "
 	    "back online.\n", kinds, sizeof(kinds));
 	assert_str(kinds, "detected,mitigated,resolved");
+	/* set off by nothing but a capital or a number, as entries pasted
+	 * onto one line run */
+	kinds_of("# Outage\n\nTimeline\n\n"
+	    "9:00 AM Upload page fails 9:12 AM Logs checked by the on-call "
+	    "engineer 9:20 AM Typo found in the config file 9:31 AM 100% "
+	    "restored and back online\n", kinds, sizeof(kinds));
+	assert_str(kinds, "other,investigated,investigated,resolved");
+	/* a time in a sentence of a dashed entry stays in its text */
+	kinds_of("# Outage\n\n## Timeline\n\n"
+	    "- 9:30 AM — Hana suspects our own 9:00 AM Price import and "
+	    "pauses it.\n- 9:50 AM — Search works again; resolved.\n",
+	    kinds, sizeof(kinds));
+	assert_str(kinds, "misleading,resolved");
 }
 
 /* Bullets typed under a line with no blank line between and indented:
