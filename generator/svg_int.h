@@ -35,7 +35,7 @@ const char *svg_kind_name(int kind);
 
 /* Which rules a picture's <style> holds (svg.c has the sheets). */
 enum svg_sheet {
-	SVG_SHEET_NONE,		/* no <style>: the page has one already */
+	SVG_SHEET_NONE,		/* no <style>: the page has one */
 	SVG_SHEET_TIMELINE,
 	SVG_SHEET_CHART
 };
