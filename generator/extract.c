@@ -81,14 +81,10 @@ plain_heading(const struct xline *l, const struct xline *next)
 	if (len > 60 || c == '.' || c == ',' || c == ';' || c == '!' ||
 	    c == '?')
 		return 0;
-	/* "##Corrective and Preventative Measures", typed without the space
-	 * CommonMark needs for a heading */
-	for (i = 0; i < len && s[i] == '#'; i++)
-		;
-	if (i > 0 && i < len && s[i] != ' ') {
-		s += i;
-		len -= i;
-	}
+	/* "##Corrective and Preventative Measures" */
+	i = x_skip_unspaced_marks(s, len, 0);
+	s += i;
+	len -= i;
 	if (x_section_of(s, len, 1) != SEC_NONE)
 		return 1;	/* "todo", "Timeline" */
 	/* "Timeline (all hours, Pacific time)": a note in brackets */

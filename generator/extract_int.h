@@ -485,6 +485,10 @@ const char *x_strdup_trim(struct xdoc *d, const char *s, size_t len);
 /* The index after the emoji and symbols ("🔥 ", "✅ ", "↩️ ") at s[i] and
  * the blanks after them: they decorate a line, they do not start it. */
 size_t x_skip_symbols(const char *s, size_t len, size_t i);
+/* The index after the marks of a heading typed without the space
+ * Markdown wants after them ("#Postmortem", "##Timeline (EAT)") at
+ * s[i], which CommonMark keeps as text; i when there are none. */
+size_t x_skip_unspaced_marks(const char *s, size_t len, size_t i);
 
 /* extract_slash.c: which way round the slash dates are. */
 

@@ -63,6 +63,19 @@ x_skip_symbols(const char *s, size_t len, size_t i)
 	}
 }
 
+size_t
+x_skip_unspaced_marks(const char *s, size_t len, size_t i)
+{
+	size_t k = i;
+
+	while (k < len && s[k] == '#')
+		k++;
+	if (k > i && k - i <= 6 && k < len && s[k] != ' ' &&
+	    x_has_letter(s + k, len - k))
+		return k;
+	return i;
+}
+
 int
 x_has_letter(const char *s, size_t len)
 {

@@ -236,17 +236,9 @@ x_find_title(struct xdoc *d)
 		from = x_skip_symbols(pick->s, pick->len, from);
 		/* "#Postmortem: slow logins", a heading typed without the
 		 * space Markdown wants after its marks */
-		if (pick->kind != XL_HEADING && from < pick->len &&
-		    pick->s[from] == '#') {
-			size_t k = from;
-
-			while (k < pick->len && pick->s[k] == '#')
-				k++;
-			if (k - from <= 6 && k < pick->len &&
-			    pick->s[k] != ' ' && x_has_letter(pick->s + k,
-			    pick->len - k))
-				from = k;
-		}
+		if (pick->kind != XL_HEADING)
+			from = x_skip_unspaced_marks(pick->s, pick->len,
+			    from);
 		inc->title = x_strdup_trim(d, pick->s + from,
 		    pick->len - from);
 		d->rep->title_line = pick->line;
