@@ -583,6 +583,17 @@ caption_kind(cmark_node *para, int after_pictures)
 static void build(struct xdoc *d, cmark_node *root, int *blocks,
     int nested);
 
+/* The lines of text parsed a second time (inner, which this frees;
+ * NULL when the parse failed), not read again within itself. */
+static void
+build_again(struct xdoc *d, struct pm_markdown *inner, int *blocks)
+{
+	if (inner == NULL)
+		return;
+	build(d, pm_markdown_root(inner), blocks, 1);
+	pm_markdown_free(inner);
+}
+
 /*
  * A section its writer indented four spaces, which CommonMark makes a
  * code block: its text parsed as the Markdown it is, its lines cut in
@@ -591,12 +602,7 @@ static void build(struct xdoc *d, cmark_node *root, int *blocks,
 static void
 read_indented(struct xdoc *d, cmark_node *code, int *blocks)
 {
-	struct pm_markdown *inner = x_code_parse(d, code);
-
-	if (inner == NULL)
-		return;
-	build(d, pm_markdown_root(inner), blocks, 1);
-	pm_markdown_free(inner);
+	build_again(d, x_code_parse(d, code), blocks);
 }
 
 /* An HTML block, and the Markdown its writer typed after its tags
@@ -607,7 +613,6 @@ read_html(struct xdoc *d, cmark_node *n, int *blocks, int nested)
 	const char *lit = cmark_node_get_literal(n), *p;
 	int line = cmark_node_get_start_line(n);
 	size_t at;
-	struct pm_markdown *inner;
 
 	if (lit == NULL)
 		return;
@@ -619,11 +624,8 @@ read_html(struct xdoc *d, cmark_node *n, int *blocks, int nested)
 	x_html_lines(d, lit, at, line, blocks);
 	for (p = lit; p < lit + at; p++)
 		line += *p == '\n';
-	inner = x_parse_text(d, lit + at, strlen(lit + at), line);
-	if (inner == NULL)
-		return;
-	build(d, pm_markdown_root(inner), blocks, 1);
-	pm_markdown_free(inner);
+	build_again(d, x_parse_text(d, lit + at, strlen(lit + at), line),
+	    blocks);
 }
 
 void
