@@ -17,6 +17,16 @@ static const char *const root_labels[] = {
 	NULL
 };
 
+/* Fields of the record a summary lists beside "Root cause:" ("Severity:
+ * SEV2" on the next line): a value, never part of the cause. */
+static const char *const other_fields[] = {
+	"severity", "sev", "priority", "status", "duration", "start",
+	"end", "date", "services", "affected services", "service",
+	"detected", "detection", "author", "authors", "owner",
+	"incident commander", "time to detect", "time to resolve",
+	"written by", "prepared by", "reviewed by", "reported by", NULL
+};
+
 /* Sentences that open the fix, not the cause. */
 static const char *const resolution_openers[] = {
 	"to resolve", "to fix", "to mitigate", "the resolution",
@@ -234,6 +244,9 @@ x_find_root_cause(struct xdoc *d)
 			/* "Trigger: ...", "Resolution: ...": another field */
 			if (b.len)
 				stop = 1;
+			continue;
+		} else if (l->label_len && l->content < l->len &&
+		    x_label_is(l, other_fields)) {
 			continue;
 		}
 		for (; from < l->len && !stop; from = e) {

@@ -1348,6 +1348,32 @@ test_cause_was_sentence(void **state)
 	pm_arena_free(a);
 }
 
+/* The summary's "Root cause:" goes on with the section under its own
+ * heading; the fields listed beside it ("Severity:", "Written by:") are
+ * no part of either. */
+static void
+test_cause_field_among_others(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Lift passes not printing\n\n## Summary\n\n"
+	    "On 3 February 2026 the kiosks printed no passes.\n\n"
+	    "Root cause: the label printer driver was updated overnight and "
+	    "lost its paper size.\n\nSeverity: SEV2\n\n"
+	    "Written by: the kiosk team\n\n"
+	    "## Root cause and resolution\n\nThe update reset every "
+	    "printer to A4.\n\nTo fix it we set the size back.\n");
+	assert_str(inc.root_cause, "the label printer driver was updated "
+	    "overnight and lost its paper size. The update reset every "
+	    "printer to A4.");
+	assert_str(inc.severity, "SEV2");
+	pm_arena_free(a);
+}
+
 /* The zone as the writer names it: the prose's name for the front
  * matter's offset, a zone six words after a time, and the abbreviation
  * a place's time is given in brackets. */
@@ -2106,6 +2132,7 @@ main(void)
 		cmocka_unit_test(test_night_under_front_matter_and_clock_change),
 		cmocka_unit_test(test_plain_text_report),
 		cmocka_unit_test(test_cause_was_sentence),
+		cmocka_unit_test(test_cause_field_among_others),
 		cmocka_unit_test(test_share_none_could),
 		cmocka_unit_test(test_share_bound_and_restated),
 		cmocka_unit_test(test_share_of_ours),
