@@ -190,6 +190,11 @@ static const struct pm_keyword kw_config[] = {
 	{ "block mode", 4 }, { "blocking mode", 4 }, { "count only mode", 4 },
 	{ "rule set*", 3 }, { "idle timeout*", 5 }, { "timeout setting*", 4 },
 	{ "set them all", 4 },
+	/* who may read a file or a repository: "changed the permissions
+	 * of the root directory", "file permissions set to 600" */
+	{ "file permission*", 6 }, { "changed the permission*", 6 },
+	{ "wrong permission*", 6 }, { "incorrect permission*", 6 },
+	{ "permission denied", 4 }, { "chmod", 5 }, { "chown", 5 },
 	/* a health check tuned for another service kills a busy one */
 	{ "probe setting*", 5 }, { "probe timeout*", 5 },
 	{ "probe threshold*", 5 }, { "liveness probe*", 3 },
@@ -443,7 +448,8 @@ static const struct pm_keyword kw_bug[] = {
 	{ "mistake in the app", 8 }, { "mistake in our code", 8 },
 	{ "code path", 3 }, { "in the code", 3 }, { "the code", 1.5 },
 	{ "old code", 4 }, { "the rewrite", 4 },
-	{ "coding error", 6 }, { "truncated to", 5 }, { "truncation", 4 },
+	{ "coding error", 6 }, { "coding issue", 6 }, { "code issue", 5 },
+	{ "truncated to", 5 }, { "truncation", 4 },
 	{ "character field", 5 }, { "field size", 4 }, { "field length", 4 },
 	{ "never been tested", 3 }, { "overflow", 4 }, { "deserializ*", 3 },
 	{ "parser", 2 }, { "segfault", 6 }, { "panic", 2 }, { "assert*", 2 },
@@ -466,7 +472,8 @@ static const struct pm_keyword kw_bug[] = {
 	{ "regular expression*", 4 }, { "regex*", 4 },
 	{ "backtracking", 5 },
 	/* calendar arithmetic */
-	{ "leap year*", 5 }, { "53 weeks", 5 }, { "week 53", 5 },
+	{ "leap year*", 5 }, { "leap second*", 5 }, { "53 weeks", 5 },
+	{ "week 53", 5 },
 	{ "date arithmetic", 6 }, { "date math", 6 }, { "modulo", 4 },
 };
 

@@ -719,6 +719,15 @@ test_trade_words(void **state)
 		    "the wrong image.", "deployment-change" },
 		{ "Not determined; the encoder and the network were ruled "
 		    "out.", "other" },
+		/* the words of a first web-stack postmortem */
+		{ "To reach the uploads folder I changed the permissions of "
+		    "the web root, and the server could no longer read its "
+		    "pages.", "configuration" },
+		{ "A coding issue in the form script: it never re-enabled "
+		    "the submit button after an error.", "software-bug" },
+		{ "The clock service repeated 23:59:59 at the leap second "
+		    "and the scheduler ran every job twice.",
+		    "software-bug" },
 	};
 
 	(void)state;
