@@ -233,6 +233,10 @@ static const struct pm_keyword kw_capacity[] = {
 	{ "virtual waiting room", 4 }, { "at the same moment", 3 },
 	/* a resource used up by growth */
 	{ "out of inodes", 6 }, { "inode*", 3 }, { "ran out of", 3 },
+	/* a disk filled up, not a disk that failed */
+	{ "disk space", 5 }, { "out of space", 6 }, { "out of disk", 6 },
+	{ "disk full", 6 }, { "full disk", 6 }, { "no space left", 7 },
+	{ "space exhaustion", 6 }, { "filled up", 4 }, { "free space", 4 },
 	/* seats bought for fewer users than came */
 	{ "licence limit*", 6 }, { "license limit*", 6 },
 	{ "licence count", 5 }, { "license count", 5 },

@@ -308,7 +308,7 @@ test_cause_not_symptom(void **state)
 		/* a regulator told, not obeyed, names no category */
 		{ "A full disk on the database host stopped writes; we "
 		    "reported the outage to the regulator the same day.",
-		    "hardware-infrastructure" },
+		    "capacity-traffic" },
 	};
 
 	(void)state;
@@ -725,6 +725,12 @@ test_trade_words(void **state)
 		    "pages.", "configuration" },
 		{ "A coding issue in the form script: it never re-enabled "
 		    "the submit button after an error.", "software-bug" },
+		/* a disk filled, a disk failed */
+		{ "The database server failed due to disk space exhaustion: "
+		    "old log files filled up its disk.", "capacity-traffic" },
+		{ "A disk of the database server failed, and the second one "
+		    "of the mirror had failed a week before.",
+		    "hardware-infrastructure" },
 		{ "The clock service repeated 23:59:59 at the leap second "
 		    "and the scheduler ran every job twice.",
 		    "software-bug" },
