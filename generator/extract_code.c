@@ -234,16 +234,60 @@ x_parse_text(const struct xdoc *d, const char *s, size_t len, int first_line)
 	return pm_markdown_parse(&md, s, len, &o, NULL) < 0 ? NULL : md;
 }
 
+/* The blanks that open every line of s that is not blank. */
+static size_t
+common_indent(const char *s)
+{
+	size_t min = (size_t)-1;
+
+	while (*s) {
+		size_t len = strcspn(s, "\n"), lead = strspn(s, " ");
+
+		if (lead < len && s[lead] != '\r' && lead < min)
+			min = lead;
+		s += len + (s[len] == '\n');
+	}
+	return min == (size_t)-1 ? 0 : min;
+}
+
+/*
+ * s without the first cut blanks of each line, in the arena: a heading
+ * centred with forty spaces ("      Root cause and resolution") is a
+ * code block still after the four that made it one are gone.
+ */
+static const char *
+dedent(const struct xdoc *d, const char *s, size_t cut, size_t *len)
+{
+	char *out = pm_arena_alloc(d->arena, strlen(s) + 1), *o = out;
+
+	while (*s) {
+		size_t n = strcspn(s, "\n"), lead = strspn(s, " ");
+
+		lead = lead < cut ? lead : cut;
+		memcpy(o, s + lead, n - lead);
+		o += n - lead;
+		s += n;
+		if (*s == '\n')
+			*o++ = *s++;
+	}
+	*o = '\0';
+	*len = (size_t)(o - out);
+	return out;
+}
+
 struct pm_markdown *
 x_code_parse(const struct xdoc *d, cmark_node *code)
 {
 	const char *lit = cmark_node_get_literal(code);
 	int fl = 0, fo = 0;
 	char fc = 0;
+	size_t len, cut;
 
 	if (lit == NULL)
 		return NULL;
-	return x_parse_text(d, lit, strlen(lit),
-	    cmark_node_get_start_line(code) +
+	len = strlen(lit);
+	if ((cut = common_indent(lit)) >= 4)
+		lit = dedent(d, lit, cut, &len);
+	return x_parse_text(d, lit, len, cmark_node_get_start_line(code) +
 	    (cmark_node_get_fenced(code, &fl, &fo, &fc) ? 1 : 0));
 }

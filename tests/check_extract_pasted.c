@@ -341,6 +341,39 @@ test_unspaced_headings(void **state)
 	pm_arena_free(a);
 }
 
+/* Headings centred with spaces, as a word processor's page pasted keeps
+ * them: each a code block to CommonMark, still indented after the four
+ * blanks that made it one.  Each heads its section. */
+static void
+test_centred_headings(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+	const char *pad = "                                        ";
+	char doc[1024];
+
+	(void)state;
+	snprintf(doc, sizeof(doc), "Ferry bookings outage\n\n\n"
+	    "%sSummary of outage\n\n"
+	    "On 9th May 2024 the booking site failed for two hours.\n\n"
+	    "%sTimeline of events (9th May 2024)\n\n"
+	    "10:00 AM: Bookings start to fail.\n"
+	    "10:20 AM: The on-call engineer starts looking at the root "
+	    "cause.\n"
+	    "12:00 PM: Bookings work again.\n\n"
+	    "%s Root cause and resolution\n\n"
+	    "A misconfigured connection pool ran out of database "
+	    "connections.\n", pad, pad, pad);
+	ingest(&inc, a, &w, "centred.md", doc);
+	assert_int_equal(inc.ntimeline, 3);
+	assert_true(inc.sections.timeline);
+	assert_str(inc.root_cause, "A misconfigured connection pool ran out "
+	    "of database connections.");
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+}
+
 /* Causes a first postmortem tells in plain words: a load balancer set up
  * wrong, water in the server room, animals at the wires, a crowd of API
  * calls; an attack looked for and not found is no cause. */
@@ -720,6 +753,7 @@ main(void)
 		cmocka_unit_test(test_plain_causes),
 		cmocka_unit_test(test_unspaced_title),
 		cmocka_unit_test(test_unspaced_headings),
+		cmocka_unit_test(test_centred_headings),
 		cmocka_unit_test(test_numbered_heads),
 		cmocka_unit_test(test_indented_sections),
 		cmocka_unit_test(test_step_timelines),
