@@ -316,6 +316,25 @@ story_before_cause(struct xdoc *d)
  * names; a label with text after it ("Root Cause: a query ...") does so
  * only for its usual names, and the text belongs to the new section.
  */
+/*
+ * "## Debugging process" over the steps of the hunt ("1. Checked running
+ * processes with ps aux"): what a first postmortem has for a timeline.
+ * It is the timeline when no section is called one, and a section
+ * nobody reads when one is.
+ */
+static void
+debugging_told(struct xdoc *d)
+{
+	int to = SEC_TIMELINE;
+
+	for (size_t i = 0; i < d->n; i++)
+		if (d->v[i].sec == SEC_TIMELINE || d->v[i].sec == SEC_UPDATES)
+			to = SEC_OTHER;
+	for (size_t i = 0; i < d->n; i++)
+		if (d->v[i].sec == SEC_DEBUGGING)
+			d->v[i].sec = to;
+}
+
 static void
 assign_sections(struct xdoc *d)
 {
@@ -458,6 +477,7 @@ assign_sections(struct xdoc *d)
 		if (l->block == record && (cur == SEC_ROOT || cur == SEC_OTHER))
 			l->sec = SEC_SUMMARY;
 	}
+	debugging_told(d);
 	story_before_cause(d);
 }
 

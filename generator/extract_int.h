@@ -37,6 +37,9 @@ enum xsec {
 	SEC_CORRECTIVE,
 	SEC_TASKS,
 	SEC_RESOLUTION,
+	SEC_DEBUGGING,		/* "Debugging process": the timeline when no
+				 * section is called one, else SEC_OTHER;
+				 * assign_sections() leaves neither */
 	SEC_OTHER,		/* a section the extractor does not read */
 	SEC_COUNT
 };

@@ -66,6 +66,9 @@ static const struct section_name sections[] = {
 	{ SEC_ROOT, EXACT, "how it happened" },
 	{ SEC_ROOT, EXACT, "how it broke" },
 	{ SEC_ROOT, PREFIX, "what we found" },
+	/* a first postmortem's template: "Debugging process", then the
+	 * bug it found under "Summation" */
+	{ SEC_ROOT, PREFIX, "summation" },
 	{ SEC_ROOT, PREFIX, "what was wrong" },
 	{ SEC_ROOT, PREFIX, "what was the cause" },
 	{ SEC_ROOT, PREFIX, "what was behind" },
@@ -96,6 +99,9 @@ static const struct section_name sections[] = {
 	 * planned and actual", "What ran, and when" */
 	{ SEC_TIMELINE, WORD, "planned and actual" },
 	{ SEC_TIMELINE, PREFIX, "what ran" },
+	/* the steps of a first postmortem's hunt for its bug */
+	{ SEC_DEBUGGING, PREFIX, "debugging" },
+	{ SEC_DEBUGGING, PREFIX, "the debugging" },
 	{ SEC_UPDATES, EXACT, "incident history" },
 	{ SEC_UPDATES, EXACT, "update history" },
 	{ SEC_UPDATES, EXACT, "updates" },

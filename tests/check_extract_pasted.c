@@ -374,6 +374,44 @@ test_centred_headings(void **state)
 	pm_arena_free(a);
 }
 
+/* A first postmortem's "Debugging process": its numbered steps are the
+ * timeline when no section is called one, and not when one is; the bug
+ * it found is told under "Summation". */
+static void
+test_debugging_steps(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+	const char *steps = "## Debugging process\n\n"
+	    "1. Listed the running processes: nginx was up.\n"
+	    "2. Read the error log; it named a missing module.\n"
+	    "3. Ran strace on a worker while curling the site.\n"
+	    "4. Found the include pointing at `modules.conff`.\n"
+	    "5. Fixed the name and reloaded nginx.\n\n"
+	    "## Summation\n\n"
+	    "A typo in the include line of the site's configuration.\n";
+	char doc[1024];
+
+	(void)state;
+	snprintf(doc, sizeof(doc), "# Postmortem\n\nAt 07:10 WAT the quiz "
+	    "site answered 500 to every request.\n\n%s", steps);
+	ingest(&inc, a, &w, "debugging.md", doc);
+	assert_int_equal(inc.ntimeline, 5);
+	assert_str(inc.timeline[3].text,
+	    "Found the include pointing at modules.conff.");
+	assert_str(inc.root_cause, "A typo in the include line of the site's "
+	    "configuration.");
+	assert_str(inc.category, "configuration");
+	snprintf(doc, sizeof(doc), "# Postmortem\n\n## Timeline\n\n"
+	    "- 07:10 WAT: the site answers 500\n"
+	    "- 07:40 WAT: the site works again\n\n%s", steps);
+	ingest(&inc, a, &w, "debugging.md", doc);
+	assert_int_equal(inc.ntimeline, 2);
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+}
+
 /* Causes a first postmortem tells in plain words: a load balancer set up
  * wrong, water in the server room, animals at the wires, a crowd of API
  * calls; an attack looked for and not found is no cause. */
@@ -754,6 +792,7 @@ main(void)
 		cmocka_unit_test(test_unspaced_title),
 		cmocka_unit_test(test_unspaced_headings),
 		cmocka_unit_test(test_centred_headings),
+		cmocka_unit_test(test_debugging_steps),
 		cmocka_unit_test(test_numbered_heads),
 		cmocka_unit_test(test_indented_sections),
 		cmocka_unit_test(test_step_timelines),
