@@ -62,6 +62,17 @@ x_line_add(struct xdoc *d, const struct xline *proto, const char *s,
 	return l;
 }
 
+/* Does s open with a date or a time, in brackets too ("[Aug 7, 2023]")? */
+static int
+opens_with_when(const char *s, size_t len)
+{
+	struct pm_when w;
+
+	if (len > 0 && *s == '[')
+		s++, len--;
+	return len > 0 && *s != ' ' && pm_when_parse(&w, s, len) > 0;
+}
+
 /* End the line being cut; blank lines are dropped. */
 static void
 cut_flush(struct xdoc *d, struct cut *c)
@@ -70,7 +81,7 @@ cut_flush(struct xdoc *d, struct cut *c)
 		"\xe2\x80\xa2", "\xc2\xb7", "\xe2\x97\xa6", "\xe2\x96\xaa",
 		"\xe2\x80\xa3", "\xe2\x81\x83", "o"
 	};
-	size_t len;
+	size_t len, k;
 	const char *s;
 	struct xline *l;
 	int bullet = 0;
@@ -117,6 +128,14 @@ cut_flush(struct xdoc *d, struct cut *c)
 		len -= 2;
 		bullet = 1;
 		c->strong = c->strong > 2 ? c->strong - 2 : 0;
+	}
+	/* "#Aug 1, 2023: sandboxes updated": a heading per entry typed
+	 * without its space, which Markdown leaves a paragraph's line */
+	if (c->kind == XL_PARA && (k = x_skip_unspaced_marks(s, len, 0)) > 0 &&
+	    opens_with_when(s + k, len - k)) {
+		s += k;
+		len -= k;
+		c->strong = c->strong > k ? c->strong - k : 0;
 	}
 	/* "▸ Timeline", a note app's toggle: a label, as a heading is */
 	if (len > 4 && len < 80 && (unsigned char)s[0] == 0xe2 &&

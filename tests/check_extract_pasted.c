@@ -337,6 +337,18 @@ test_unspaced_headings(void **state)
 	assert_str(inc.timeline[2].text, "the site serves again");
 	assert_int_equal(inc.naction_items, 2);
 	assert_true(inc.sections.corrective_measures);
+
+	/* a heading per entry, each typed without its space */
+	ingest(&inc, a, &w, "unspaced.md", "Lab servers locked out\n\n"
+	    "**Timeline:**\n\n"
+	    "#Sep 4, 2023: The lab images were rebuilt.\n"
+	    "#Sep 5, 2023: Students could not log in to their servers.\n"
+	    "#[Sep 6, 2023]: Keys were copied back; access restored.\n\n"
+	    "**Root cause:** the rebuilt images held no keys.\n");
+	assert_int_equal(inc.ntimeline, 3);
+	assert_str(inc.timeline[1].text,
+	    "Students could not log in to their servers.");
+	assert_str(inc.start, "2023-09-04");
 	pm_warnings_free(&w);
 	pm_arena_free(a);
 }
