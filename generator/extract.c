@@ -356,6 +356,8 @@ assign_sections(struct xdoc *d)
 		    d->v[i - 1].s[d->v[i - 1].len - 1] == '?')
 			x_answer_unmark(l);	/* "Q: ...?" over "A: ..." */
 		x_label_split(l);
+		if (cur == SEC_TIMELINE)
+			x_phase_prompt(l, i + 1 < d->n ? &d->v[i + 1] : NULL);
 		/* the first line under "Timeline", or later a phase with its
 		 * text ("Escalation: paged the DBA") between timed lines;
 		 * "## Actions" there is the next section */

@@ -734,6 +734,10 @@ size_t x_tl_steps(struct xtl *t);
  * "Actions taken:", "Escalation:")?  A labelled item among timed ones
  * is such a phase: an entry with no time (x_tl_phase). */
 int x_phase_label(const struct xline *l);
+/* Is l, alone in its paragraph (next is the line after it, or NULL), one
+ * of the format's questions for a phase ("when was the issue detected",
+ * "how the incident was resolved")?  Then it is made all label. */
+int x_phase_prompt(struct xline *l, const struct xline *next);
 int x_tl_phase(struct xtl *t, const struct xline *l);
 /* A timeline told by its phases, the lines under each label its entries
  * (x_tl_phases, extract_said.c): the entries made, 0 when the section

@@ -272,6 +272,19 @@ starts_anew(const struct xline *prev, const struct xline *l)
 	return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
+/* The format's own questions for the phases a timeline covers, which
+ * writers copy as its subheadings, with or without a colon. */
+static const char *const prompts[] = {
+	"when was the issue detected", "when the issue was detected",
+	"how was the issue detected", "how the issue was detected",
+	"misleading investigation debugging paths that were taken",
+	"misleading investigation debugging paths taken",
+	"which team individuals was the incident escalated to",
+	"which team was the incident escalated to",
+	"who was the incident escalated to", "how the incident was resolved",
+	"how was the incident resolved", NULL
+};
+
 /* An entry of a phase: at the time it opens with (after its label, when
  * the line is the phase's own) or says after "at", else with none. */
 static void
@@ -355,8 +368,14 @@ x_tl_phases(struct xtl *t, size_t beat)
 		    (base == 0 || l->level <= base)) {
 			base = l->level;
 			phase_entry(t, l, label);
-		} else if (l->kind != XL_ITEM && (l->first || prev->phase ||
-		    prev->block != l->block || starts_anew(prev, l))) {
+		} else if (l->kind != XL_ITEM && (prev->phase ||
+		    (x_label_is(label, prompts) ? l->first &&
+		    strchr(".!?", prev->s[prev->len - 1]) :
+		    l->first || prev->block != l->block ||
+		    starts_anew(prev, l)))) {
+			/* a question's answer is prose: an entry per
+			 * paragraph that does not go on with the one
+			 * before */
 			phase_entry(t, l, label);
 		} else if (t->n > 0) {
 			x_tl_append(t, t->n - 1, l->s, l->len);
@@ -385,7 +404,24 @@ static const char *const phases[] = {
 int
 x_phase_label(const struct xline *l)
 {
-	return l->label_len > 0 && x_label_is(l, phases);
+	return l->label_len > 0 && (x_label_is(l, phases) ||
+	    x_label_is(l, prompts));
+}
+
+int
+x_phase_prompt(struct xline *l, const struct xline *next)
+{
+	char n[96];
+
+	if (l->kind != XL_PARA || l->label_len > 0 || !l->first ||
+	    (next && next->block == l->block) || l->len >= sizeof(n))
+		return 0;
+	x_norm(n, sizeof(n), l->s, l->len);
+	if (!x_in_list(n, prompts) && strcmp(n, "actions taken") != 0)
+		return 0;
+	l->label_len = l->len;
+	l->content = l->len;
+	return 1;
 }
 
 /* Is the entry before l in l's own run of lines: an item of l's list at

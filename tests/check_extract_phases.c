@@ -116,6 +116,37 @@ test_phase_lines(void **state)
 	    "A full disk.\n", kinds, sizeof(kinds)), 2);
 }
 
+/* The format's own questions copied as the timeline's subheadings, with
+ * no colon, each over its answer: an entry per answer, its paragraphs
+ * and lines one entry unless a paragraph ends its sentence and the next
+ * begins anew. */
+static void
+test_format_questions(void **state)
+{
+	char kinds[160];
+
+	(void)state;
+	assert_int_equal(timeline_of("# Outage\n\n## Timeline\n\n"
+	    "when was the issue detected\n\n"
+	    "The uptime check failed at noon on 3 May.\n\n"
+	    "how was the issue detected\n\n"
+	    "An uptime check that runs every five\n\n"
+	    "minutes failed twice.\n\n"
+	    "actions taken\n\n"
+	    "Investigated the Apache error log.\n\n"
+	    "misleading investigation/debugging paths that were taken\n\n"
+	    "We first suspected the database.\n"
+	    "It was fine.\n\n"
+	    "which team/individuals was the incident escalated to\n\n"
+	    "The web team.\n\n"
+	    "how the incident was resolved\n\n"
+	    "The typo was fixed.\n\n"
+	    "## Root cause and resolution\n\n"
+	    "A typo in the settings file.\n", kinds, sizeof(kinds)), 6);
+	assert_string_equal(kinds, "detected,detected,investigated,"
+	    "misleading,escalated,resolved");
+}
+
 /* A phase of another make than the first (a paragraph after labelled
  * items) is the report's own section, as before; so is a heading under
  * a timeline whose first line is a timed entry. */
@@ -258,6 +289,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_phase_items),
 		cmocka_unit_test(test_phase_lines),
+		cmocka_unit_test(test_format_questions),
 		cmocka_unit_test(test_phase_siblings_only),
 		cmocka_unit_test(test_phases_between_times),
 		cmocka_unit_test(test_phases_beat_stray_times),
