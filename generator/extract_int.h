@@ -62,7 +62,9 @@ struct xline {
 	int block;		/* shared by the lines of a paragraph or item */
 	int first;		/* first line of its block */
 	int task;		/* -1: not a task item; 0 open; 1 ticked */
-	int bullet;		/* a paragraph line that starts with "•" */
+	int bullet;		/* a paragraph line that starts with "•" (1),
+				 * or with a second level's "◦", "▪" or "o"
+				 * (2) */
 	int struck;		/* the whole line is struck through */
 	int quoted;		/* inside a block quote ("> ...") */
 	int caption;		/* a figure's caption (extract_lines.c) */
@@ -553,6 +555,8 @@ int x_post_stamp(const struct xline *l, struct pm_when *w, int *mer);
 
 /* Does s hold any letter? */
 int x_has_letter(const char *s, size_t len);
+/* Words: runs of anything but blanks. */
+size_t x_count_words(const char *s, size_t len);
 
 /*
  * "1340", "0400 hrs", "0914Z" at the start of s: a 24-hour time written
@@ -729,6 +733,10 @@ int x_tl_time_said(struct xtl *t, const struct xline *l);
 int x_tl_time_aside(struct xtl *t, const struct xline *l);
 /* "Later that evening — text", no time: at the time of the entry before. */
 int x_tl_untimed(struct xtl *t, const struct xline *l);
+/* Is l, a line of the timeline section's paragraph after the entry
+ * above, a step of its own (a sentence after one that ended) rather
+ * than more words of that entry?  Then it is pushed, and 1 returned. */
+int x_tl_step_line(struct xtl *t, const struct xline *l);
 size_t x_tl_steps(struct xtl *t);
 /* Does l's label name a phase a timeline covers ("Detection:",
  * "Actions taken:", "Escalation:")?  A labelled item among timed ones

@@ -113,7 +113,7 @@ cut_flush(struct xdoc *d, struct cut *c)
 		    (n > 1 || (len > 2 && s[2] >= 'A' && s[2] <= 'Z'))) {
 			s += n + 1;
 			len -= n + 1;
-			bullet = 1;
+			bullet = g == 2 || g == 3 || g == 6 ? 2 : 1;
 			c->strong = c->strong > n + 1 ? c->strong - n - 1 : 0;
 			break;
 		}

@@ -172,6 +172,43 @@ x_tl_untimed(struct xtl *t, const struct xline *l)
 	return 1;
 }
 
+static int
+ends_sentence(const struct xline *l)
+{
+	return l->len > 0 && strchr(".!", l->s[l->len - 1]) != NULL;
+}
+
+/*
+ * "The issue was detected at 3:45 pm.", then "I reached out to a peer
+ * from my cohort." on the next line of the same paragraph: a sentence of
+ * five words or more that opens a line of the timeline section, after
+ * one that ended, is a step, not more words of the entry above.  Not
+ * under a headline ("10:45 AM: Issue Detected" over the lines that tell
+ * it), nor a question ("How was the issue detected?"), nor a second
+ * level's bullet ("◦ No change."), which adds to the entry above.  A
+ * step is pushed at the time of the entry above; returns 1 then.
+ */
+int
+x_tl_step_line(struct xtl *t, const struct xline *l)
+{
+	const struct xline *top = l - 1;	/* l is not its block's first */
+	unsigned char c = (unsigned char)l->s[0];
+
+	if (l->kind != XL_PARA || l->bullet == 2 || l->sec != SEC_TIMELINE ||
+	    !ends_sentence(l - 1) || !ends_sentence(l) ||
+	    x_count_words(l->s, l->len) < 5 ||
+	    !((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+		return 0;
+	/* the line the entry above opened on */
+	while (top > t->d->v && top->block == l->block &&
+	    top->line != t->e[t->n - 1].line)
+		top--;
+	if (top->line != t->e[t->n - 1].line || !ends_sentence(top))
+		return 0;
+	x_tl_push(t, l, &t->w[t->n - 1], t->mer[t->n - 1], l->s, l->len);
+	return 1;
+}
+
 /* "HH:MM TZ - [fill in: ...]": a template's entry, its time not yet
  * written, is no step. */
 static int

@@ -243,8 +243,8 @@ all_caps(const char *s, size_t len)
 	return upper >= 3;
 }
 
-static size_t
-count_words(const char *s, size_t len)
+size_t
+x_count_words(const char *s, size_t len)
 {
 	size_t w = 0;
 
@@ -302,7 +302,7 @@ x_label_split(struct xline *l)
 	for (i = 0; i < len && s[i] != ':'; i++)
 		;
 	if (l->kind == XL_HEADING || l->all_strong ||
-	    (all_caps(s, len) && count_words(s, len) <= 8 && len <= 80 &&
+	    (all_caps(s, len) && x_count_words(s, len) <= 8 && len <= 80 &&
 	    !(i > 0 && i + 1 < len && !(s[i - 1] >= '0' && s[i - 1] <= '9') &&
 	    content_after(s, len, i) < len))) {
 		l->label_len = label_trim(s, len);
@@ -317,7 +317,7 @@ x_label_split(struct xline *l)
 		for (k = 0; k + 1 < l->strong && s[k] != ':'; k++)
 			;
 		if (k + 1 < l->strong && k > 0 && !(s[k - 1] >= '0' &&
-		    s[k - 1] <= '9') && count_words(s, k) <= 4 &&
+		    s[k - 1] <= '9') && x_count_words(s, k) <= 4 &&
 		    x_has_letter(s, k) && !(s[0] >= '0' && s[0] <= '9')) {
 			l->label_len = label_trim(s, k);
 			l->content = content_after(s, len, k);
@@ -329,7 +329,7 @@ x_label_split(struct xline *l)
 		if (n > 0 && x_has_letter(s, n) && !(s[0] >= '0' &&
 		    s[0] <= '9') && (s[l->strong - 1] == ':' ||
 		    i > l->strong + 1 || s[l->strong] == ':' ||
-		    (s[l->strong - 1] == '.' && count_words(s, n) <= 4))) {
+		    (s[l->strong - 1] == '.' && x_count_words(s, n) <= 4))) {
 			l->label_len = n;
 			l->content = i;
 			return;
@@ -347,7 +347,7 @@ x_label_split(struct xline *l)
 		if (s[i] == '.' || s[i] == ';' || s[i] == '(' || s[i] == ',')
 			return;
 	}
-	if (i >= len || i >= 64 || count_words(s, i) > 6)
+	if (i >= len || i >= 64 || x_count_words(s, i) > 6)
 		return;
 	/* "The root cause is at Fastedge: ..." is a sentence, not a label */
 	for (k = 0; k < i; k++)

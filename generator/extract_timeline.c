@@ -29,7 +29,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 void
 x_tl_push(struct xtl *t, const struct xline *l, const struct pm_when *w,
     int mer, const char *text, size_t len)
@@ -303,11 +302,16 @@ tl_line(struct xtl *t, const struct xline *l, int continuation)
 		x_tl_append(t, t->awaiting - 1, l->s, l->len);
 		return 0;
 	}
-	/* more words of the entry above, in the same paragraph or item */
+	/* more words of the entry above, in the same paragraph or item;
+	 * or, in the timeline's own paragraph, a step of its own between
+	 * timed lines, at the time of the one above */
 	if (continuation && t->n > 0 && t->e[t->n - 1].text &&
 	    t->block[t->n - 1] == l->block && !l->first &&
-	    l->label_len == 0 && l->kind != XL_HEADING)
+	    l->label_len == 0 && l->kind != XL_HEADING) {
+		if (x_tl_step_line(t, l))
+			return 1;
 		x_tl_append(t, t->n - 1, l->s, l->len);
+	}
 	return 0;
 }
 

@@ -157,6 +157,43 @@ test_untimed_entry_between(void **state)
 	pm_arena_free(a);
 }
 
+/* A timeline typed as the lines of one paragraph: a sentence on a line
+ * of its own after one that ended is an event, at the time of the entry
+ * above; the lines under a headline entry, a question and a second
+ * level's bullet are not. */
+static void
+test_untimed_lines_between(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Lab server\n\nOn 4 March 2024 my server refused SSH "
+	    "(GMT).\n\nTimeline:\n"
+	    "The problem was found at 3:45 pm when SSH timed out.\n"
+	    "I searched the error message and read two forum threads.\n"
+	    "At 4:00 pm I saw that the firewall blocked port 22.\n"
+	    "How did I get back in?\n"
+	    "At 4:20 pm a new server was requested and set up.\n"
+	    "\xe2\x97\xa6 It came up in a few seconds.\n");
+	assert_int_equal(inc.ntimeline, 4);
+	assert_str(inc.timeline[1].text,
+	    "I searched the error message and read two forum threads.");
+	assert_str(inc.timeline[1].time, "2024-03-04T15:45:00+00:00");
+	run(&inc, &r, a, NULL,
+	    "# Outage\n\nOn 4 March 2024 the site failed (UTC).\n\n"
+	    "## Timeline\n\n"
+	    "10:45 AM (UTC): Issue Detected\n"
+	    "Alerts fired on the error rate.\n"
+	    "Latency rose on every page.\n\n"
+	    "11:05 AM (UTC): Resolution\n"
+	    "The load balancer was fixed.\n");
+	assert_int_equal(inc.ntimeline, 2);
+	pm_arena_free(a);
+}
+
 /* Paragraphs led by bold times, a note above them: one entry a
  * paragraph, "By 16:50 ..." inside one is its story, and a bare bold time
  * in the middle of a paragraph starts the next entry. */
@@ -405,6 +442,7 @@ main(void)
 		cmocka_unit_test(test_time_said_in_item),
 		cmocka_unit_test(test_bare_french_hour),
 		cmocka_unit_test(test_untimed_entry_between),
+		cmocka_unit_test(test_untimed_lines_between),
 		cmocka_unit_test(test_bold_time_paragraphs),
 		cmocka_unit_test(test_until_when_event),
 		cmocka_unit_test(test_time_aside_of_words),
