@@ -37,9 +37,9 @@ const char *const x_people[] = {
 	/* what a business is made of, or handles for people */
 	"hotel*", "clinic*", "pharmac*", "branch*", "bags", "claims",
 	/* the people an organisation serves or employs */
-	"staff", "clinician*", "publisher*", "resident*", "supporter*",
-	"ticket holder*", "account holder*", "policyholder*", "citizen*",
-	"arrivals", "recipient*", "those who", "candidate*",
+	"staff", "personnel", "clinician*", "publisher*", "resident*",
+	"supporter*", "ticket holder*", "account holder*", "policyholder*",
+	"citizen*", "arrivals", "recipient*", "those who", "candidate*",
 	/* the informal words for people */
 	"ppl", "folks", "peeps", NULL
 };
@@ -54,7 +54,8 @@ const char *const x_persons[] = {
 	"listener*", "viewer*", "guest*", "passenger*", "traveller*",
 	"traveler*", "household*", "employer*", "business*", "compan*",
 	"organi*", "restaurant*", "shop*", "school*", "teacher*", "store*",
-	"donor*", "staff", "clinician*", "publisher*", "regulars",
+	"donor*", "staff", "personnel", "clinician*", "publisher*",
+	"regulars",
 	"resident*", "supporter*", "ticket holder*", "account holder*",
 	"policyholder*", "citizen*", "recipient*", "those who",
 	"candidate*", "ppl", "folks", "peeps", NULL

@@ -512,8 +512,7 @@ x_share_in(const char *s, size_t len, int in_impact, int *whole)
 			 * "96% of permits were affected" (not "of disk") */
 			if (!(x_people_after(s, len, k) ||
 			    (impact_before(s, i) && !x_of_their(s, len, k)) ||
-			    (i > 0 && s[i - 1] == '(' &&
-			    x_people_before(s, i - 1)) || (x_phrase_at(s, len,
+			    x_share_aside(s, i) || (x_phrase_at(s, len,
 			    x_skip_blanks(s, len, k), "of") &&
 			    x_thing_after(s, len, k) && impact_in_clause(s, len,
 			    k)) || (in_impact && of_them(s, len, i, k) &&

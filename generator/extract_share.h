@@ -17,6 +17,8 @@
  * x_people_after: x_noun_after() with x_people, unless "of their ..."
  * makes it a rate within each one's own use (x_of_their).
  * x_people_before: a word of x_people among the two words before s[i].
+ * x_share_aside: the share at s[i] is set aside, in brackets or after a
+ * comma, right after such a word ("users (around 20%)").
  * x_thing_after: anything but a machine, a resource or a date.
  * x_who_after: a noun of one or two words that a "who" says are people.
  * x_month_after: a month name ("15 August" is a date).
@@ -30,6 +32,7 @@ int x_noun_after(const char *s, size_t len, size_t i,
 int x_of_their(const char *s, size_t len, size_t i);
 int x_people_after(const char *s, size_t len, size_t i);
 int x_people_before(const char *s, size_t i);
+int x_share_aside(const char *s, size_t i);
 int x_thing_after(const char *s, size_t len, size_t i);
 int x_who_after(const char *s, size_t len, size_t i);
 int x_month_after(const char *s, size_t len, size_t e);

@@ -144,6 +144,36 @@ x_people_before(const char *s, size_t i)
 	return 0;
 }
 
+/*
+ * "some users (around 20%)", "a segment of users, constituting around
+ * 20%,": a share set aside, in brackets or after a comma, right after
+ * the people it counts, a hedge or a verb of being between.  s[i] is the
+ * share's first digit.
+ */
+int
+x_share_aside(const char *s, size_t i)
+{
+	static const char *const hedges[] = {
+		"around", "about", "approximately", "approx", "roughly",
+		"nearly", "almost", "over", "some", "constituting",
+		"representing", "or", NULL
+	};
+	size_t k = i, w;
+
+	for (int words = 0; words < 3; words++) {
+		while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '~'))
+			k--;
+		if (k > 0 && (s[k - 1] == '(' || s[k - 1] == ','))
+			return x_people_before(s, k - 1);
+		for (w = k; w > 0 && x_alnum((unsigned char)s[w - 1]); w--)
+			;
+		if (w == k || !x_phrase_at_any(s, k, w, hedges))
+			return 0;
+		k = w;
+	}
+	return 0;
+}
+
 /* The machines and the resources a count may be of: "3 of our 5
  * database nodes restarted" is no share of anyone. */
 static const char *const resources[] = {

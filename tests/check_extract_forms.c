@@ -1230,6 +1230,15 @@ test_share_said_otherwise(void **state)
 		  "Going by the logs, 200 could not work.\n", 25 },
 		{ "# Disks\n\n## Summary\n\nThe pool waits 60 seconds. The "
 		  "shelf c-07 had a failing connector.\n", NAN },
+		/* a share set aside after its people, hedged */
+		{ "# Cart\n\n## Summary\n\nSome shoppers (around 20%) "
+		  "could not check out.\n", 20 },
+		{ "# Cart\n\n## Summary\n\nA segment of shoppers, "
+		  "constituting about 15%, could not check out.\n", 15 },
+		{ "# Ward\n\n## Summary\n\nThe prescription screen "
+		  "failed. All personnel were affected.\n", 100 },
+		{ "# Cart\n\n## Summary\n\nThe cache was cleared, around "
+		  "20% faster than last time.\n", NAN },
 	};
 
 	(void)state;
