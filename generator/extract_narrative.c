@@ -97,9 +97,36 @@ next_entry(const struct xtl *t, const struct xline *l, size_t from,
 }
 
 /*
- * The entries of l from offset from on: the one that starts there, and
- * every later one next_entry() finds ("At 13:58 UTC the team found ..."),
- * as narrative timelines are written.  Returns how many.
+ * "nginx: configuration file test failed 12:14pm EAT: She then opened
+ * the file": entries run together go on past the log they quote, on the
+ * quote's line, the first time set off by a colon.  Where that time is
+ * in a line of the timeline section after entries, else 0.
+ */
+static size_t
+resumed_at(const struct xtl *t, const struct xline *l, size_t from)
+{
+	struct pm_when w;
+	size_t text;
+	int mer;
+
+	/* a nested item is a detail of the entry above ("Decision
+	 * recorded at 08:35: accept ...") */
+	if (t->n < 2 || l->sec != SEC_TIMELINE ||
+	    (l->kind == XL_ITEM && l->level > 1))
+		return 0;
+	for (size_t k = from + 1; k < l->len; k++)
+		if (l->s[k - 1] == ' ' && l->s[k] >= '0' && l->s[k] <= '9' &&
+		    x_entry_at(l->t + k, l->len - k, &w, &mer, &text) &&
+		    w.hour >= 0 && colon_led(l->t, k, text))
+			return k;
+	return 0;
+}
+
+/*
+ * The entries of l from offset from on: the one that starts there (or,
+ * resumed_at(), after a quote), and every later one next_entry() finds
+ * ("At 13:58 UTC the team found ..."), as narrative timelines are
+ * written.  Returns how many.
  */
 int
 x_tl_sentences(struct xtl *t, const struct xline *l, size_t from)
@@ -108,7 +135,9 @@ x_tl_sentences(struct xtl *t, const struct xline *l, size_t from)
 	size_t text, text2, at, k, cut;
 	int mer, mer2, n = 0, led;
 
-	if (!x_entry_at(l->t + from, l->len - from, &w, &mer, &text))
+	if (!x_entry_at(l->t + from, l->len - from, &w, &mer, &text) &&
+	    ((from = resumed_at(t, l, from)) == 0 ||
+	    !x_entry_at(l->t + from, l->len - from, &w, &mer, &text)))
 		return 0;
 	led = led_by(l, from, text);
 	at = from + text;
@@ -236,10 +265,20 @@ int
 x_tl_narrative(struct xtl *t, const struct xline *l, size_t from,
     int per_sentence)
 {
-	struct pm_when w, cw[32];
+	struct pm_when w, w2, cw[32];
 	size_t cut[32], pos = from, at, n, ss, se, k, lead, txt;
-	int ncut = 0, mer, when;
+	int ncut = 0, mer, when, colon;
 
+	/* "12:00pm EAT: Issue was detected. ... to the requests 12:09pm
+	 * EAT: Issue was handled": in a line of entries set off by a colon,
+	 * a time set off the same way opens one, full stop or not; and
+	 * such entries go on after a log they quote (resumed_at()) */
+	colon = x_entry_at(l->t + from, l->len - from, &w2, &mer, &txt);
+	if (!colon && (k = resumed_at(t, l, from)) != 0 &&
+	    x_entry_at(l->t + k, l->len - k, &w2, &mer, &txt))
+		from = k;
+	colon = x_entry_at(l->t + from, l->len - from, &w2, &mer, &txt) &&
+	    colon_led(l->t, from, txt);
 	while (pos < l->len && ncut < 32 && pm_when_find(&w, &at, &n,
 	    l->t + pos, l->len - pos)) {
 		at += pos;
@@ -263,6 +302,12 @@ x_tl_narrative(struct xtl *t, const struct xline *l, size_t from,
 		    "until") || x_phrase_at(l->s, at, k, "till"));
 		if (when)
 			lead = k;
+		/* a time set off by a colon opens its entry, as a sentence
+		 * would; no word before it leads it */
+		if (colon && at > ss && l->s[at - 1] == ' ' &&
+		    x_entry_at(l->t + at, l->len - at, &w2, &mer, &txt) &&
+		    colon_led(l->t, at, txt))
+			ss = lead = at;
 		if ((lead == at && at != ss) || in_parens(l->s, ss, at) ||
 		    in_quotes(l->s, from, at))
 			continue;

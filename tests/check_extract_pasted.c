@@ -672,6 +672,48 @@ test_entries_run_together(void **state)
 	assert_str(kinds, "misleading,resolved");
 }
 
+/* Entries set off by a colon and run together in a paragraph, a full
+ * stop left out before one, go on past the log they quote; a nested
+ * item's "recorded at 08:35:" is a detail, and "At 9:00 AM:" lines each
+ * one entry. */
+static void
+test_colon_entries_resumed(void **state)
+{
+	char kinds[128];
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+
+	(void)state;
+	ingest(&inc, a, &w, "resumed.md", "# Outage\n\n"
+	    "On 2 May 2023 one web server failed.\n\n## Timeline\n\n"
+	    "9:00pm CAT: Alert fired. 9:04pm CAT: curl showed one server "
+	    "answering the requests 9:06pm CAT: Ada logged in to the "
+	    "other server. 9:08pm CAT: The log said:\n\n"
+	    "* `nginx: [emerg] unexpected end of file`\n"
+	    "* `nginx: test failed` 9:10pm CAT: Ada added the missing "
+	    "brace. 9:12pm CAT: Service restored.\n");
+	assert_int_equal(inc.ntimeline, 6);
+	assert_str(inc.timeline[1].text,
+	    "curl showed one server answering the requests");
+	assert_str(inc.timeline[4].text, "Ada added the missing brace.");
+	ingest(&inc, a, &w, "resumed.md", "# Outage\n\n##Timeline\n"
+	    "At 9:00 AM: the app would not start\n"
+	    "At 9:01 AM: the port was in use by another program\n"
+	    "At 9:30 AM: the app runs on its port again\n");
+	assert_int_equal(inc.ntimeline, 3);
+	assert_str(inc.timeline[1].text,
+	    "the port was in use by another program");
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+	kinds_of("# Outage\n\n## Timeline\n\n"
+	    "- 08:20 \xe2\x80\x94 Escalated to the product lead.\n"
+	    "  - Decision recorded at 08:35: accept orders by hand.\n"
+	    "- 09:15 \xe2\x80\x94 Checkout back to normal; resolved.\n",
+	    kinds, sizeof(kinds));
+	assert_str(kinds, "escalated,resolved");
+}
+
 /* Bullets typed under a line with no blank line between and indented:
  * Markdown keeps them in that line's paragraph; they are items. */
 static void
@@ -809,6 +851,7 @@ main(void)
 		cmocka_unit_test(test_indented_sections),
 		cmocka_unit_test(test_step_timelines),
 		cmocka_unit_test(test_phase_timelines),
+		cmocka_unit_test(test_colon_entries_resumed),
 		cmocka_unit_test(test_lazy_bullets),
 		cmocka_unit_test(test_lazy_step_bullets),
 		cmocka_unit_test(test_entries_run_together),
