@@ -190,12 +190,13 @@ code_line(const char *s, size_t n)
  * Is s, an indented code block's text, Markdown that its writer indented
  * rather than code?  Prose is words: most of its lines hold three or
  * more, hardly any reads as code, and its lines do not open with times
- * as a log's do (a log is cut line by line, not parsed).
+ * as a log's do (a log is cut line by line, not parsed); or it is one
+ * line that names a section.
  */
 int
 x_code_is_prose(const char *s)
 {
-	int lines = 0, wordy = 0, code = 0, timed = 0;
+	int lines = 0, wordy = 0, code = 0, timed = 0, named = 0;
 
 	while (*s) {
 		size_t len = strcspn(s, "\n"), lead = strspn(s, " \t");
@@ -209,9 +210,13 @@ x_code_is_prose(const char *s)
 			wordy += word_count(s + lead, n - lead) >= 3;
 			code += code_line(s + lead, n - lead);
 			timed += x_starts_with_time(s + lead, n - lead);
+			named = x_section_of(s + lead, n - lead, 1) != SEC_NONE;
 		}
 		s += len + (s[len] == '\n');
 	}
+	/* "\t\tTimeline", a heading set in on a line of its own */
+	if (lines == 1 && named)
+		return 1;
 	return lines > 0 && wordy * 2 >= lines && code * 10 <= lines &&
 	    timed * 2 < lines;
 }
@@ -234,14 +239,15 @@ x_parse_text(const struct xdoc *d, const char *s, size_t len, int first_line)
 	return pm_markdown_parse(&md, s, len, &o, NULL) < 0 ? NULL : md;
 }
 
-/* The blanks that open every line of s that is not blank. */
+/* The blanks (spaces or tabs) that open every line of s that is not
+ * blank. */
 static size_t
 common_indent(const char *s)
 {
 	size_t min = (size_t)-1;
 
 	while (*s) {
-		size_t len = strcspn(s, "\n"), lead = strspn(s, " ");
+		size_t len = strcspn(s, "\n"), lead = strspn(s, " \t");
 
 		if (lead < len && s[lead] != '\r' && lead < min)
 			min = lead;
@@ -252,8 +258,9 @@ common_indent(const char *s)
 
 /*
  * s without the first cut blanks of each line, in the arena: a heading
- * centred with forty spaces ("      Root cause and resolution") is a
- * code block still after the four that made it one are gone.
+ * centred with forty spaces ("      Root cause and resolution"), or set
+ * in with two tabs, is a code block still after the four columns that
+ * made it one are gone.
  */
 static const char *
 dedent(const struct xdoc *d, const char *s, size_t cut, size_t *len)
@@ -261,7 +268,7 @@ dedent(const struct xdoc *d, const char *s, size_t cut, size_t *len)
 	char *out = pm_arena_alloc(d->arena, strlen(s) + 1), *o = out;
 
 	while (*s) {
-		size_t n = strcspn(s, "\n"), lead = strspn(s, " ");
+		size_t n = strcspn(s, "\n"), lead = strspn(s, " \t");
 
 		lead = lead < cut ? lead : cut;
 		memcpy(o, s + lead, n - lead);
@@ -286,7 +293,7 @@ x_code_parse(const struct xdoc *d, cmark_node *code)
 	if (lit == NULL)
 		return NULL;
 	len = strlen(lit);
-	if ((cut = common_indent(lit)) >= 4)
+	if ((cut = common_indent(lit)) > 0)
 		lit = dedent(d, lit, cut, &len);
 	return x_parse_text(d, lit, len, cmark_node_get_start_line(code) +
 	    (cmark_node_get_fenced(code, &fl, &fo, &fc) ? 1 : 0));

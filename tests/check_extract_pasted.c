@@ -382,6 +382,16 @@ test_centred_headings(void **state)
 	assert_true(inc.sections.timeline);
 	assert_str(inc.root_cause, "A misconfigured connection pool ran out "
 	    "of database connections.");
+	/* set in with two tabs, the text right under it */
+	ingest(&inc, a, &w, "centred.md", "# Bookings\n\n\t\tTimeline\n"
+	    "9:17 AM: A configuration push begins.\n"
+	    "9:40 AM: The push is rolled back.\n\n"
+	    "\t\tRoot cause and resolution\n"
+	    "At 9:17 AM EAT an untested change was released.\n"
+	    "At 9:47 AM EAT we rolled it back.\n");
+	assert_int_equal(inc.ntimeline, 2);
+	assert_str(inc.root_cause, "At 9:17 AM EAT an untested change was "
+	    "released. At 9:47 AM EAT we rolled it back.");
 	pm_warnings_free(&w);
 	pm_arena_free(a);
 }
