@@ -266,7 +266,7 @@ x_tl_narrative(struct xtl *t, const struct xline *l, size_t from,
     int per_sentence)
 {
 	struct pm_when w, w2, cw[32];
-	size_t cut[32], pos = from, at, n, ss, se, k, lead, txt;
+	size_t cut[32], pos = from, at, n, ss, se, k, lead, txt, stamp;
 	int ncut = 0, mer, when, colon;
 
 	/* "12:00pm EAT: Issue was detected. ... to the requests 12:09pm
@@ -279,6 +279,7 @@ x_tl_narrative(struct xtl *t, const struct xline *l, size_t from,
 		from = k;
 	colon = x_entry_at(l->t + from, l->len - from, &w2, &mer, &txt) &&
 	    colon_led(l->t, from, txt);
+	stamp = colon ? from + txt : from;	/* "10:10 - 10:45 AM:" */
 	while (pos < l->len && ncut < 32 && pm_when_find(&w, &at, &n,
 	    l->t + pos, l->len - pos)) {
 		at += pos;
@@ -304,7 +305,7 @@ x_tl_narrative(struct xtl *t, const struct xline *l, size_t from,
 			lead = k;
 		/* a time set off by a colon opens its entry, as a sentence
 		 * would; no word before it leads it */
-		if (colon && at > ss && l->s[at - 1] == ' ' &&
+		if (colon && at > ss && at >= stamp && l->s[at - 1] == ' ' &&
 		    x_entry_at(l->t + at, l->len - at, &w2, &mer, &txt) &&
 		    colon_led(l->t, at, txt))
 			ss = lead = at;

@@ -714,6 +714,12 @@ test_colon_entries_resumed(void **state)
 	assert_int_equal(inc.ntimeline, 3);
 	assert_str(inc.timeline[1].text,
 	    "the port was in use by another program");
+	/* a range set off by a colon is one entry */
+	ingest(&inc, a, &w, "resumed.md", "# Outage\n\nTimeline\n\n"
+	    "10:00 AM PST: Alerts on checkout latency.\n"
+	    "10:10 AM PST - 10:45 AM PST: The frontend was checked first.\n"
+	    "10:45 AM PST: The backend logs showed connection errors.\n");
+	assert_int_equal(inc.ntimeline, 3);
 	pm_warnings_free(&w);
 	pm_arena_free(a);
 	kinds_of("# Outage\n\n## Timeline\n\n"
