@@ -717,8 +717,10 @@ test_colon_entries_resumed(void **state)
 	/* a range set off by a colon is one entry */
 	ingest(&inc, a, &w, "resumed.md", "# Outage\n\nTimeline\n\n"
 	    "10:00 AM PST: Alerts on checkout latency.\n"
-	    "10:10 AM PST - 10:45 AM PST: The frontend was checked first.\n"
-	    "10:45 AM PST: The backend logs showed connection errors.\n");
+	    "10:10 AM PST - 10:45 AM PST: The frontend was checked first. "
+	    "Its logs showed nothing.\n"
+	    "10:45 AM PST: The backend logs showed connection errors.\n"
+	    "Root Cause and Resolution\n\nA bad scaling setting.\n");
 	assert_int_equal(inc.ntimeline, 3);
 	pm_warnings_free(&w);
 	pm_arena_free(a);
