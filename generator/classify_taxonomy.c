@@ -115,6 +115,10 @@ static const struct pm_keyword kw_deploy[] = {
 	{ "recently deployed", 3 }, { "new feature", 2 },
 	{ "change management", 4 }, { "without a canary", 6 },
 	{ "skipped the canary", 6 }, { "upgrade*", 2 },
+	/* what a change brought with it */
+	{ "update that introduced", 7 }, { "update introduced", 6 },
+	{ "deployment that introduced", 7 }, { "release that introduced", 7 },
+	{ "recent update", 5 }, { "recent software update", 6 },
 	/* infrastructure as code that replaced what it changed */
 	{ "infrastructure change*", 4 }, { "module version", 3 },
 	{ "destroyed and created", 5 }, { "destroyed and recreated", 5 },
@@ -190,6 +194,10 @@ static const struct pm_keyword kw_config[] = {
 	{ "block mode", 4 }, { "blocking mode", 4 }, { "count only mode", 4 },
 	{ "rule set*", 3 }, { "idle timeout*", 5 }, { "timeout setting*", 4 },
 	{ "set them all", 4 },
+	/* configured, but wrongly */
+	{ "improperly configured", 7 }, { "incorrectly configured", 7 },
+	{ "wrongly configured", 7 }, { "poorly configured", 6 },
+	{ "rate limiting rule*", 5 }, { "rate limit rule*", 5 },
 	/* who may read a file or a repository: "changed the permissions
 	 * of the root directory", "file permissions set to 600" */
 	{ "file permission*", 6 }, { "changed the permission*", 6 },
@@ -233,6 +241,7 @@ static const struct pm_keyword kw_capacity[] = {
 	{ "virtual waiting room", 4 }, { "at the same moment", 3 },
 	/* a resource used up by growth */
 	{ "out of inodes", 6 }, { "inode*", 3 }, { "ran out of", 3 },
+	{ "enough storage", 6 }, { "storage space", 5 }, { "out of storage", 6 },
 	/* a disk filled up, not a disk that failed */
 	{ "disk space", 5 }, { "out of space", 6 }, { "out of disk", 6 },
 	{ "disk full", 6 }, { "full disk", 6 }, { "no space left", 7 },
@@ -492,7 +501,7 @@ static const struct pm_keyword kw_human[] = {
 	{ "fat finger*", 7 }, { "operator error", 8 }, { "ran the", 2 },
 	{ "against production", 5 }, { "against prod", 5 },
 	{ "instead of staging", 7 }, { "instead of the staging", 7 },
-	{ "in the wrong", 5 }, { "my bad", 5 }, { "ran a command", 4 },
+	{ "my bad", 5 }, { "ran a command", 4 },
 	{ "load test*", 3 }, { "pasted", 3 }, { "rm rf", 6 },
 	{ "connected to production", 5 }, { "connected to prod", 5 },
 	{ "meant for staging", 6 }, { "intended for staging", 6 },

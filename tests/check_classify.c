@@ -725,6 +725,18 @@ test_trade_words(void **state)
 		    "pages.", "configuration" },
 		{ "A coding issue in the form script: it never re-enabled "
 		    "the submit button after an error.", "software-bug" },
+		/* configured, but wrongly: not the load the setting was
+		 * for; a typo's character "in the wrong place" no person's
+		 * slip */
+		{ "An improperly configured auto-scaling policy: the "
+		    "cluster scaled too late for the traffic.",
+		    "configuration" },
+		{ "A typo in the database connection string: an extra "
+		    "character in the wrong place.", "configuration" },
+		{ "The server did not have enough storage for its logs.",
+		    "capacity-traffic" },
+		{ "A recent update that introduced a memory leak in the "
+		    "search service.", "deployment-change" },
 		/* a disk filled, a disk failed */
 		{ "The database server failed due to disk space exhaustion: "
 		    "old log files filled up its disk.", "capacity-traffic" },
