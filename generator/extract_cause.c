@@ -21,7 +21,8 @@ static const char *const root_labels[] = {
  * SEV2" on the next line): a value, never part of the cause. */
 static const char *const other_fields[] = {
 	"severity", "sev", "priority", "status", "duration", "start",
-	"end", "date", "services", "affected services", "service",
+	"end", "start time", "end time", "date", "time", "time zone",
+	"timezone", "services", "affected services", "service",
 	"detected", "detection", "author", "authors", "owner",
 	"incident commander", "time to detect", "time to resolve",
 	"written by", "prepared by", "reviewed by", "reported by", NULL

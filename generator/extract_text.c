@@ -24,6 +24,29 @@ is_symbol_lead(int b)
 	return b == 0xf0 || b == 0xe2 || b == 0xef;
 }
 
+/* An emoji (U+1Fxxx), a pictograph ("⏱", "⚠️", "✅", "⭐"), the
+ * joiner and selector that build one, or a dash typed as a bullet, at
+ * s[i]: what may go before a label.  Not an arrow ("→ ACTION:"), which
+ * says what the line is. */
+static int
+is_emoji_at(const char *s, size_t len, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)s + i;
+
+	if (u[0] == 0xf0)
+		return 1;
+	if (i + 2 >= len)
+		return 0;
+	if (u[0] == 0xef)
+		return u[1] == 0xb8 && u[2] == 0x8f;
+	/* the joiner; an en or em dash typed as a bullet ("— Start
+	 * Time: ...") */
+	if (u[0] == 0xe2 && u[1] == 0x80)
+		return u[2] == 0x8d || u[2] == 0x93 || u[2] == 0x94;
+	return u[0] == 0xe2 && ((u[1] >= 0x8c && u[1] <= 0x8f) ||
+	    (u[1] >= 0x98 && u[1] <= 0x9e) || u[1] == 0xac || u[1] == 0xad);
+}
+
 /* The end of the emoji shortcode GitHub renders at s[i]
  * (":small_orange_diamond:", ":rotating_light:"), or 0. */
 static size_t
@@ -336,10 +359,17 @@ x_label_split(struct xline *l)
 		}
 	}
 	/* "Root Cause: text": a short run of words that starts with a
-	 * letter, up to a colon that is not inside a time ("10:00"). */
-	if (!((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z')))
+	 * letter, up to a colon that is not inside a time ("10:00"); an
+	 * emoji may go before it ("🔍 Root Cause: ..."), which the label's
+	 * normal form leaves out */
+	for (k = 0; k < len && is_emoji_at(s, len, k); )
+		for (k++; k < len && (((unsigned char)s[k] & 0xc0) == 0x80 ||
+		    s[k] == ' '); k++)
+			;
+	if (k >= len || !((s[k] >= 'A' && s[k] <= 'Z') ||
+	    (s[k] >= 'a' && s[k] <= 'z')))
 		return;
-	for (i = 0; i < len && i < 64; i++) {
+	for (i = k; i < len && i < 64; i++) {
 		if (s[i] == ':' && !(i > 0 && s[i - 1] >= '0' &&
 		    s[i - 1] <= '9' && i + 1 < len && s[i + 1] >= '0' &&
 		    s[i + 1] <= '9'))

@@ -434,6 +434,31 @@ test_debugging_steps(void **state)
 	pm_arena_free(a);
 }
 
+/* Labels an emoji or a dash goes before ("🔍 Root Cause: ...", "⏱️
+ * Duration: ...", "— Start Time: ..."): the label is the words. */
+static void
+test_emoji_labels(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_warnings w = PM_WARNINGS_INIT;
+	struct pm_incident inc;
+
+	(void)state;
+	ingest(&inc, a, &w, "emoji.md", "# The great database drama\n\n"
+	    "\xf0\x9f\x93\x85 Date: May 10, 2024\n\n"
+	    "\xe2\x8f\xb1\xef\xb8\x8f Duration: 3 hours\n\n"
+	    "\xf0\x9f\x94\x8d Root Cause: The villain revealed! Our primary "
+	    "database server had a power supply failure.\n\n"
+	    "\xe2\x80\x94 Start Time: May 10, 2024, 14:00 UTC.\n");
+	assert_str(inc.root_cause, "The villain revealed! Our primary "
+	    "database server had a power supply failure.");
+	assert_str(inc.category, "hardware-infrastructure");
+	assert_int_equal(inc.duration_minutes, 180);
+	assert_str(inc.start, "2024-05-10T14:00:00+00:00");
+	pm_warnings_free(&w);
+	pm_arena_free(a);
+}
+
 /* Causes a first postmortem tells in plain words: a load balancer set up
  * wrong, water in the server room, animals at the wires, a crowd of API
  * calls; an attack looked for and not found is no cause. */
@@ -865,6 +890,7 @@ main(void)
 		cmocka_unit_test(test_unspaced_headings),
 		cmocka_unit_test(test_centred_headings),
 		cmocka_unit_test(test_debugging_steps),
+		cmocka_unit_test(test_emoji_labels),
 		cmocka_unit_test(test_numbered_heads),
 		cmocka_unit_test(test_indented_sections),
 		cmocka_unit_test(test_step_timelines),
