@@ -170,6 +170,24 @@ time_context(const char *s, size_t i)
 	return 0;
 }
 
+/* "2023–02–04", an ISO date a word processor gave en dashes, at s[i]:
+ * its end, or 0.  Same length as "    2023-02-04". */
+static size_t
+en_dash_date(const char *s, size_t len, size_t i)
+{
+	static const char dash[] = "\xe2\x80\x93";
+	static const int digit_at[] = { 0, 1, 2, 3, 7, 8, 12, 13 };
+
+	if (i + 14 > len || memcmp(s + i + 4, dash, 3) != 0 ||
+	    memcmp(s + i + 9, dash, 3) != 0 ||
+	    (i + 14 < len && is_alnum((unsigned char)s[i + 14])))
+		return 0;
+	for (size_t k = 0; k < COUNT(digit_at); k++)
+		if (!is_digit((unsigned char)s[i + digit_at[k]]))
+			return 0;
+	return i + 14;
+}
+
 /* "2018 October 21" at s[i]: its end, or 0. */
 static size_t
 year_first(const char *s, size_t len, size_t i)
@@ -416,6 +434,17 @@ pm_when_rewrite(char *out, const char *s, size_t len)
 		 * are inside a word, and this loop is run on every line */
 		if (i > 0 && is_alnum((unsigned char)s[i - 1]))
 			continue;
+		if ((e = en_dash_date(s, len, i)) != 0) {
+			memset(out + i, ' ', 4);
+			memcpy(out + i + 4, s + i, 4);
+			out[i + 8] = '-';
+			memcpy(out + i + 9, s + i + 7, 2);
+			out[i + 11] = '-';
+			memcpy(out + i + 12, s + i + 12, 2);
+			i = e - 1;
+			changed = 1;
+			continue;
+		}
 		if ((e = year_first(s, len, i)) != 0) {
 			/* "2018 October 21" -> "October 21 2018" */
 			memcpy(out + i, s + i + 5, e - i - 5);

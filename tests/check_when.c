@@ -380,6 +380,10 @@ static const struct {
 	{ "14H47 - pushed to production", "14:47 - pushed to production" },
 	{ "On 27.02.2024 at 9.05", "On 2024-02-27 at 9:05" },
 	{ "2018 October 21 22:52 UTC", "October 21 2018 22:52 UTC" },
+	/* an ISO date a word processor gave en dashes */
+	{ "2023\xe2\x80\x93" "02\xe2\x80\x93" "04, 6:00 AM WAT: release",
+	  "    2023-02-04, 6:00 AM WAT: release" },
+	{ "2023\xe2\x80\x93" "02\xe2\x80\x93" "04x", NULL },
 	{ "14:10h deploy", "14:10  deploy" },
 	/* four digits and their unit, the military way */
 	{ "From 2110h on Tuesday", "From 21:10 on Tuesday" },
