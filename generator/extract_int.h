@@ -733,6 +733,9 @@ int x_tl_time_said(struct xtl *t, const struct xline *l);
 int x_tl_time_aside(struct xtl *t, const struct xline *l);
 /* "Later that evening — text", no time: at the time of the entry before. */
 int x_tl_untimed(struct xtl *t, const struct xline *l);
+/* "Outage Began: April 29, 2024, 6:00 AM EAT": an entry at the label's
+ * value, the label its text; 1 when l is one. */
+int x_tl_valued(struct xtl *t, const struct xline *l);
 /* Is l, a line of the timeline section's paragraph after the entry
  * above, a step of its own (a sentence after one that ended) rather
  * than more words of that entry?  Then it is pushed, and 1 returned. */

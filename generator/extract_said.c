@@ -33,6 +33,35 @@ x_tl_time_last(struct xtl *t, const struct xline *l)
 }
 
 /*
+ * "Outage Began: April 29, 2024, 6:00 AM EAT", "Service Restored: 18:40":
+ * the event named by the label, its time the whole value (a zone or a
+ * full stop after it).  A range is no such value ("Outage Duration: 6:00
+ * AM to 5:00 AM"), nor a date without its time, nor a message's own
+ * stamp ("> Date: 2026-01-13 06:19:05", in an alert email quoted).
+ */
+int
+x_tl_valued(struct xtl *t, const struct xline *l)
+{
+	static const char *const stamps[] = {
+		"date", "time", "timestamp", "sent", "received", "when", NULL
+	};
+	struct pm_when w;
+	size_t n, e = l->len;
+
+	if (l->label_len == 0 || l->content >= l->len || l->quoted ||
+	    x_count_words(l->s, l->label_len) > 5 || x_label_is(l, stamps))
+		return 0;
+	while (e > l->content && strchr(" .;", l->s[e - 1]))
+		e--;
+	n = pm_when_parse(&w, l->t + l->content, e - l->content);
+	if (n == 0 || w.hour < 0 || l->content + n < e)
+		return 0;
+	x_tl_push(t, l, &w, x_has_meridiem(l->t + l->content, n), l->s,
+	    l->label_len);
+	return 1;
+}
+
+/*
  * "- Checkout errors start climbing at 11:35 am.": a top-level item that
  * says when only inside its sentence, "at" or "by" its time of day.  Other
  * times in it name things ("the 3 pm flash sale"); an item that says "at"

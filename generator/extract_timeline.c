@@ -55,7 +55,6 @@ x_tl_push(struct xtl *t, const struct xline *l, const struct pm_when *w,
 	t->n++;
 }
 
-
 /* How a note on the timeline's zone opens ("All times COT."). */
 static const char *const zone_notes[] = {
 	"all times", "times are", "times in", "all timestamps",
@@ -294,7 +293,8 @@ tl_line(struct xtl *t, const struct xline *l, int continuation)
 		t->awaiting = 0;
 		return 1;
 	}
-	if (l->kind == XL_PARA && continuation && x_tl_phase(t, l)) {
+	if (l->kind == XL_PARA && continuation && (x_tl_valued(t, l) ||
+	    x_tl_phase(t, l))) {
 		t->awaiting = 0;
 		return 1;
 	}

@@ -194,6 +194,33 @@ test_untimed_lines_between(void **state)
 	pm_arena_free(a);
 }
 
+/* Events named by their labels, the time the whole value: an entry each
+ * at it, the label its text; the range of the outage is none, nor a
+ * quoted email's "Date:". */
+static void
+test_labelled_times(void **state)
+{
+	struct pm_arena *a = pm_arena_new();
+	struct pm_extract_report r;
+	struct pm_incident inc;
+
+	(void)state;
+	run(&inc, &r, a, NULL,
+	    "# Web server down\n\n## Timeline\n\n"
+	    "Outage Duration: Apr 29, 2024 6:00 AM EAT to Apr 30, 2024 "
+	    "5:00 AM EAT\n"
+	    "Outage Began: April 29, 2024, 6:00 AM EAT\n"
+	    "Staff Acknowledged: Apr 29, 2024 12:00 PM EAT\n"
+	    "Service Restored: April 30, 2024 5:00 AM EAT.\n\n"
+	    "> Date: 2024-04-30 05:01:12 +03:00\n\n"
+	    "## Root cause\n\nNginx listened on the wrong port.\n");
+	assert_int_equal(inc.ntimeline, 3);
+	assert_str(inc.timeline[1].text, "Staff Acknowledged");
+	assert_str(inc.timeline[1].time, "2024-04-29T12:00:00+03:00");
+	assert_str(inc.timeline[2].time, "2024-04-30T05:00:00+03:00");
+	pm_arena_free(a);
+}
+
 /* Paragraphs led by bold times, a note above them: one entry a
  * paragraph, "By 16:50 ..." inside one is its story, and a bare bold time
  * in the middle of a paragraph starts the next entry. */
@@ -443,6 +470,7 @@ main(void)
 		cmocka_unit_test(test_bare_french_hour),
 		cmocka_unit_test(test_untimed_entry_between),
 		cmocka_unit_test(test_untimed_lines_between),
+		cmocka_unit_test(test_labelled_times),
 		cmocka_unit_test(test_bold_time_paragraphs),
 		cmocka_unit_test(test_until_when_event),
 		cmocka_unit_test(test_time_aside_of_words),
