@@ -5,7 +5,7 @@
  * timeline is extract_timeline.c's.  A story with no timeline but its
  * paragraphs has its events read here too (x_tl_story).
  */
-#include "extract_int.h"
+#include "extract_tl.h"
 
 /* Is the entry at s[p] set off from its text by a colon ("12:09pm EAT:
  * Issue was handled"), text its text's offset from p? */

@@ -3,7 +3,7 @@
  * times: from T0 ("T+7m — Alert fires"), or from the entry before ("+2m
  * - pings me", "10 min later: rollback done").
  */
-#include "extract_int.h"
+#include "extract_tl.h"
 
 #include <string.h>
 

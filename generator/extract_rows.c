@@ -5,7 +5,7 @@
  * may hold a weekday ("Mon 8:50 AM"), an offset from T0 ("T+6m"), a time
  * said roughly ("~19:50") or none known ("?").
  */
-#include "extract_int.h"
+#include "extract_tl.h"
 
 #include <string.h>
 

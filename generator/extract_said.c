@@ -6,7 +6,7 @@
  * steps or as the format's phases ("Detection:", "Escalation:"), with
  * one time at most, and a timeline told twice.
  */
-#include "extract_int.h"
+#include "extract_tl.h"
 
 #include <string.h>
 

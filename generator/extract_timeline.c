@@ -14,17 +14,18 @@
  * the paragraphs under it as its text.  A status page's updates, each
  * with the stamp of its posting under it ("Mar 10, 13:52 SGT"), are
  * entries at those stamps, turned around when they run newest first.
- * Lines without a time continue the entry before them when they belong to
- * the same paragraph or list item.  A line or heading that only names a
- * day ("### Tuesday 12 March") dates the entries after it; a time earlier
- * than the one before it by more than two hours moves to the next day
- * (the timeline crossed midnight), and on a 12-hour clock written without
- * am/pm, "11:30 ... 1:00" is 13:00.  When no section is called a
- * timeline, two or more consecutive time-led lines anywhere make one.
+ * Lines without a time continue the entry before them in its paragraph
+ * or item (a sentence on a line of its own is a step: extract_said.c).
+ * A line or heading that only names a day ("### Tuesday 12 March") dates
+ * the entries after it; a time earlier than the one before it by more
+ * than two hours moves to the next day (the timeline crossed midnight),
+ * and on a 12-hour clock written without am/pm, "11:30 ... 1:00" is
+ * 13:00.  When no section is called a timeline, two or more consecutive
+ * time-led lines anywhere make one.
  * Where an entry starts is read by extract_entry.c, a table's rows by
  * extract_rows.c, what each entry says happened by extract_kind.c.
  */
-#include "extract_int.h"
+#include "extract_tl.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -302,9 +303,8 @@ tl_line(struct xtl *t, const struct xline *l, int continuation)
 		x_tl_append(t, t->awaiting - 1, l->s, l->len);
 		return 0;
 	}
-	/* more words of the entry above, in the same paragraph or item;
-	 * or, in the timeline's own paragraph, a step of its own between
-	 * timed lines, at the time of the one above */
+	/* more words of the entry above, in its paragraph or item; or a
+	 * step of its own at the time of the one above (x_tl_step_line) */
 	if (continuation && t->n > 0 && t->e[t->n - 1].text &&
 	    t->block[t->n - 1] == l->block && !l->first &&
 	    l->label_len == 0 && l->kind != XL_HEADING) {
