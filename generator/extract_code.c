@@ -196,7 +196,9 @@ code_line(const char *s, size_t n)
 int
 x_code_is_prose(const char *s)
 {
-	int lines = 0, wordy = 0, code = 0, timed = 0, named = 0;
+	int lines = 0, wordy = 0, code = 0, timed = 0;
+	const char *first = NULL;
+	size_t first_len = 0;
 
 	while (*s) {
 		size_t len = strcspn(s, "\n"), lead = strspn(s, " \t");
@@ -210,12 +212,15 @@ x_code_is_prose(const char *s)
 			wordy += word_count(s + lead, n - lead) >= 3;
 			code += code_line(s + lead, n - lead);
 			timed += x_starts_with_time(s + lead, n - lead);
-			named = x_section_of(s + lead, n - lead, 1) != SEC_NONE;
+			if (first == NULL) {
+				first = s + lead;
+				first_len = n - lead;
+			}
 		}
 		s += len + (s[len] == '\n');
 	}
 	/* "\t\tTimeline", a heading set in on a line of its own */
-	if (lines == 1 && named)
+	if (lines == 1 && x_section_of(first, first_len, 1) != SEC_NONE)
 		return 1;
 	return lines > 0 && wordy * 2 >= lines && code * 10 <= lines &&
 	    timed * 2 < lines;
