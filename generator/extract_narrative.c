@@ -273,9 +273,8 @@ x_tl_narrative(struct xtl *t, const struct xline *l, size_t from,
 	 * EAT: Issue was handled": in a line of entries set off by a colon,
 	 * a time set off the same way opens one, full stop or not; and
 	 * such entries go on after a log they quote (resumed_at()) */
-	colon = x_entry_at(l->t + from, l->len - from, &w2, &mer, &txt);
-	if (!colon && (k = resumed_at(t, l, from)) != 0 &&
-	    x_entry_at(l->t + k, l->len - k, &w2, &mer, &txt))
+	if (!x_entry_at(l->t + from, l->len - from, &w2, &mer, &txt) &&
+	    (k = resumed_at(t, l, from)) != 0)
 		from = k;
 	colon = x_entry_at(l->t + from, l->len - from, &w2, &mer, &txt) &&
 	    colon_led(l->t, from, txt);
